@@ -1,0 +1,50 @@
+/**
+ * Calendar dates as 'YYYY-MM-DD' strings. Dates never travel as JS Date objects: a Date carries a time zone and
+ * turns 2025-07-01 in Hà Nội (UTC+7) into 2025-06-30 in UTC. All arithmetic here is on the proleptic Gregorian
+ * calendar in UTC, which is exact for whole days.
+ */
+export type IsoDate = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when the text is a real calendar date in the form YYYY-MM-DD (31/02 and 2025-13-01 are not). */
+export function isIsoDate(text: string): boolean {
+  const m = ISO_DATE.exec(text);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1) return false;
+  return d <= daysInMonth(y, mo);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The date in Việt Nam (UTC+7, no daylight saving) at the given instant. */
+export function vietnamDate(instant: Date): IsoDate {
+  const shifted = new Date(instant.getTime() + 7 * 3600 * 1000);
+  return shifted.toISOString().slice(0, 10);
+}
+
+/** Adds whole calendar days (negative to go back). */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const t = Date.parse(`${date}T00:00:00Z`) + days * 86400000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+/** Formats as the Vietnamese users read dates: DD/MM/YYYY. */
+export function formatVnDate(date: IsoDate | null | undefined): string {
+  if (!date) return '';
+  const m = ISO_DATE.exec(date);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : date;
+}
+
+/** Parses DD/MM/YYYY (or D/M/YYYY) into an ISO date; null when it is not a real date. */
+export function parseVnDate(text: string): IsoDate | null {
+  const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  return isIsoDate(iso) ? iso : null;
+}

@@ -1,0 +1,108 @@
+/**
+ * Composition root: builds the Fastify application from its dependencies (database, configuration, clock). Every
+ * module is a plain factory wired here; nothing is hung on the framework instance except the request's session.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { Clock } from './clock.ts';
+import type { Config } from './config.ts';
+import type { DB } from './db/schema.ts';
+import { registerAuthHook } from './http/auth-hook.ts';
+import { registerErrorHandler } from './http/error-handler.ts';
+import { installVietnameseErrors } from './http/zod-vi.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { createAuditService } from './modules/audit/audit.service.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { createAuthService } from './modules/auth/auth.service.ts';
+import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
+import { createOrgsService } from './modules/orgs/orgs.service.ts';
+import { usersRoutes } from './modules/users/users.routes.ts';
+import { createUsersService } from './modules/users/users.service.ts';
+
+export interface AppDeps {
+  db: Kysely<DB>;
+  config: Config;
+  clock: Clock;
+}
+
+export function createServices(deps: AppDeps) {
+  return {
+    auth: createAuthService(deps),
+    audit: createAuditService(deps),
+    orgs: createOrgsService(deps),
+    users: createUsersService(deps),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; services: Services; routes: { method: string; url: string }[] }> {
+  installVietnameseErrors();
+  const { config, clock } = deps;
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: 5 * 1024 * 1024,
+    // Ids in URLs are UUIDs; long URLs are garbage.
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+  // Every route, recorded as it is added: tests check that each one has its isolation and bad-input cases.
+  const routes: { method: string; url: string }[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  // The API speaks JSON only; any other body answers 415.
+  app.removeContentTypeParser('text/plain');
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => ({ statusCode: 429, error: { code: 'RATE_LIMITED', message: 'Quá nhiều lần thử, vui lòng đợi một phút rồi thử lại.', details: [] } }),
+  });
+  await app.register(swagger, {
+    openapi: { info: { title: 'Hạt Nhân API', version: '0.1.0', description: 'API của Hạt Nhân. Xem thêm docs/api.md.' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  const services = createServices(deps);
+  registerAuthHook(app, services.auth);
+  await app.register(authRoutes(services.auth, config));
+  await app.register(orgsRoutes(services.orgs, clock));
+  await app.register(usersRoutes(services.users));
+  await app.register(auditRoutes(services.audit));
+
+  const webDir = config.webDir;
+  const hasWeb = webDir !== undefined && fs.existsSync(path.join(webDir, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.method !== 'GET' || !hasWeb) {
+      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Không tìm thấy địa chỉ yêu cầu.', details: [] } });
+    }
+    // The single-page application answers every other GET: React Router takes over in the browser.
+    return reply.type('text/html').sendFile('index.html');
+  });
+  return { app, services, routes };
+}

@@ -1,0 +1,85 @@
+/**
+ * Opens the database: PGlite in a data directory when no DATABASE_URL is set, a PostgreSQL server through `pg`
+ * otherwise. Both speak the same SQL; both parse dates to 'YYYY-MM-DD' strings and int8 to numbers.
+ */
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { PGlite as PGliteType } from '@electric-sql/pglite';
+import type { DB } from './schema.ts';
+
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  engine: Engine;
+  /** Closes every connection; safe to call twice. */
+  close(): Promise<void>;
+  /** The PGlite instance, for dump/restore (backups, test templates); undefined on PostgreSQL. */
+  pglite?: PGliteType;
+}
+
+export interface PGliteOpenOptions {
+  /** Directory of the data; undefined keeps it in memory. */
+  dataDir?: string;
+  /** A tarball made by dumpDataDir to start from (test templates, restores). */
+  loadDataDir?: Blob | File;
+}
+
+export async function openPGlite(opts: PGliteOpenOptions): Promise<Database> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const pglite = new PGlite({
+    ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
+    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+    extensions: { unaccent, pg_trgm },
+    parsers: {
+      [DATE_OID]: (v: string) => v,
+      [INT8_OID]: (v: string) => Number(v),
+      [NUMERIC_OID]: (v: string) => Number(v),
+    },
+  });
+  await pglite.waitReady;
+  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+  let closed = false;
+  return {
+    db,
+    engine: 'pglite',
+    pglite,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+  const types = {
+    getTypeParser(oid: number, format?: 'text' | 'binary') {
+      if (oid === DATE_OID) return (v: string) => v;
+      if (oid === INT8_OID || oid === NUMERIC_OID) return (v: string) => Number(v);
+      return pg.types.getTypeParser(oid, format);
+    },
+  };
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: types as pg.CustomTypesConfig });
+  // A query that cannot reach the server fails here, at start, with the server's own message.
+  const client = await pool.connect();
+  client.release();
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  let closed = false;
+  return {
+    db,
+    engine: 'postgres',
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,10 @@
+/**
+ * The migration list: static, ordered, append-only. A new migration is a new file named NNNN-what.ts added at the
+ * end here; an applied migration is never edited.
+ */
+import type { Migration } from 'kysely/migration';
+import * as m0001 from './0001-initial.ts';
+
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001-initial': m0001,
+};

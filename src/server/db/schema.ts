@@ -1,0 +1,148 @@
+/**
+ * Table types for Kysely. Calendar dates are 'YYYY-MM-DD' strings on both engines (type parsers set in
+ * connect.ts), timestamps are Date, int8 is parsed to number (counts and sequence numbers stay far below 2^53).
+ */
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = ColumnType<unknown, string, string>;
+
+export interface OrgKindTable {
+  code: string;
+  name: string;
+  level: number;
+  is_grassroots: boolean;
+  is_cell: boolean;
+  sort: number;
+}
+
+export interface SectorTypeTable {
+  code: string;
+  name: string;
+  sort: number;
+}
+
+/** The identity of an organisation; what it is called and where it stands lives in org_version. */
+export interface OrgTable {
+  id: string;
+  established_on: string;
+  /** Day it ceased to exist (dissolved, merged into another, split); null while it exists. */
+  ended_on: string | null;
+  end_reason: 'dissolved' | 'merged' | 'split' | null;
+  /** Path of the latest version: scope checks use it, so responsibility follows the org's present place. */
+  current_path: string;
+  created_at: Generated<Date>;
+}
+
+/** One stretch of an organisation's life with the same name, kind, sector and place in the tree: [valid_from, valid_to). */
+export interface OrgVersionTable {
+  id: string;
+  org_id: string;
+  valid_from: string;
+  valid_to: string | null;
+  parent_id: string | null;
+  path: string;
+  depth: number;
+  name: string;
+  code: string | null;
+  kind_code: string;
+  sector_code: string | null;
+}
+
+export interface OrgEventTable {
+  id: string;
+  org_id: string;
+  kind: string;
+  effective_date: string;
+  decision_no: string | null;
+  decision_date: string | null;
+  details: Json;
+  batch_id: string | null;
+  actor_id: string | null;
+  created_at: Generated<Date>;
+}
+
+/** Minimal roster used by the size rules until the member module (issue 3) brings the full member file. */
+export interface MemberTable {
+  id: string;
+  org_id: string;
+  full_name: string;
+  family_name: string;
+  middle_name: string;
+  given_name: string;
+  name_sort_key: string;
+  gender: 'nam' | 'nu';
+  birth_date: string | null;
+  admitted_on: string;
+  official_on: string | null;
+  left_on: string | null;
+  created_at: Generated<Date>;
+}
+
+export type Role = 'system_admin' | 'org_admin' | 'editor' | 'viewer' | 'inspector';
+
+export interface AppUserTable {
+  id: string;
+  username: string;
+  full_name: string;
+  password_hash: string;
+  home_org_id: string | null;
+  is_disabled: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: Date | null;
+  must_change_password: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface RoleAssignmentTable {
+  id: string;
+  user_id: string;
+  role: Role;
+  org_id: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface UserSessionTable {
+  /** sha256 of the cookie token: a leaked table does not leak live sessions. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Generated<Date>;
+  expires_at: Date;
+  last_seen_at: Date;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  id: string;
+  at: Date;
+  actor_id: string | null;
+  actor_name: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  /** The organisation the entry belongs to, for scoping: readers see entries of orgs now in their scope. */
+  scope_org_id: string | null;
+  before: ColumnType<unknown, string | null, string | null>;
+  after: ColumnType<unknown, string | null, string | null>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface DB {
+  org_kind: OrgKindTable;
+  sector_type: SectorTypeTable;
+  org: OrgTable;
+  org_version: OrgVersionTable;
+  org_event: OrgEventTable;
+  member: MemberTable;
+  app_user: AppUserTable;
+  role_assignment: RoleAssignmentTable;
+  user_session: UserSessionTable;
+  audit_log: AuditLogTable;
+}
+
+export type OrgVersion = Selectable<OrgVersionTable>;
+export type NewOrgVersion = Insertable<OrgVersionTable>;
+export type AppUser = Selectable<AppUserTable>;

@@ -1,0 +1,73 @@
+/**
+ * Who is asking, and over which parts of the tree. A user holds role assignments, each over an organisation
+ * subtree; every capability resolves to a list of subtree paths (or the whole tree for a system administrator).
+ * Paths are the scope organisations' current paths, resolved on every request, so a reorganisation moves scopes
+ * with the organisations.
+ */
+import type { Role } from '../db/schema.ts';
+
+export interface RoleGrant {
+  id: string;
+  role: Role;
+  orgId: string | null;
+  orgName: string | null;
+  /** Current path of the scope organisation; null for a system administrator (whole tree) or an ended org. */
+  orgPath: string | null;
+}
+
+export interface Actor {
+  userId: string;
+  username: string;
+  fullName: string;
+  mustChangePassword: boolean;
+  roles: RoleGrant[];
+}
+
+export type Capability = 'read' | 'editOrgs' | 'reorganize' | 'manageUsers' | 'readAudit';
+
+const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
+  system_admin: ['read', 'editOrgs', 'reorganize', 'manageUsers', 'readAudit'],
+  org_admin: ['read', 'editOrgs', 'reorganize', 'manageUsers', 'readAudit'],
+  editor: ['read', 'editOrgs'],
+  viewer: ['read'],
+  inspector: ['read', 'readAudit'],
+};
+
+export const ROLE_NAMES: Record<Role, string> = {
+  system_admin: 'Quản trị hệ thống',
+  org_admin: 'Quản trị đơn vị',
+  editor: 'Cán bộ nghiệp vụ',
+  viewer: 'Xem',
+  inspector: 'Ủy ban kiểm tra',
+};
+
+/** 'all' for the whole tree, else the subtree paths where the actor holds the capability (possibly none). */
+export type Scope = 'all' | string[];
+
+export function scopeFor(actor: Actor, cap: Capability): Scope {
+  const paths: string[] = [];
+  for (const g of actor.roles) {
+    if (!ROLE_CAPABILITIES[g.role].includes(cap)) continue;
+    if (g.role === 'system_admin') return 'all';
+    if (g.orgPath) paths.push(g.orgPath);
+  }
+  // Drop paths inside other paths: fewer ranges to scan, same rows.
+  paths.sort();
+  return paths.filter((p, i) => !paths.slice(0, i).some((q) => p.startsWith(q)));
+}
+
+export function can(actor: Actor, cap: Capability): boolean {
+  const s = scopeFor(actor, cap);
+  return s === 'all' || s.length > 0;
+}
+
+export function isSystemAdmin(actor: Actor): boolean {
+  return actor.roles.some((r) => r.role === 'system_admin');
+}
+
+/** True when the path lies in the scope. */
+export function pathInScope(path: string | null | undefined, scope: Scope): boolean {
+  if (scope === 'all') return true;
+  if (!path) return false;
+  return scope.some((p) => path.startsWith(p));
+}

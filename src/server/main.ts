@@ -1,0 +1,166 @@
+/**
+ * The command line: `hatnhan <command>`. Every command reads the same configuration (environment variables, see
+ * the README) and opens the same database.
+ */
+import { parseArgs } from 'node:util';
+import { createApp } from './app.ts';
+import { systemClock } from './clock.ts';
+import { loadConfig, type Config } from './config.ts';
+import { openConfiguredDatabase } from './db/open.ts';
+import type { Database } from './db/connect.ts';
+import { DataDirLockedError } from './db/lock.ts';
+import { verifyAuditChain } from './modules/audit/audit.service.ts';
+import { insertUser } from './modules/users/users.service.ts';
+import { DEMO_PASSWORD, isEmpty, seedDemo } from './demo/seed.ts';
+
+const HELP = `Hạt Nhân — công tác tổ chức xây dựng Đảng
+
+Usage: hatnhan <command> [options]
+
+Commands:
+  serve [--seed-demo-if-empty]   start the web server (migrates first); with the flag, seeds the demo
+                                 province when the database is empty
+  migrate                        apply pending database migrations
+  seed-demo [--seed N]           build the demo province (refuses a database that already has data)
+  create-admin --username U --password P [--full-name NAME]
+                                 create a system administrator
+  audit-verify                   check the audit log's hash chain; exit 1 at the first broken link
+  help                           this text
+
+Configuration comes from environment variables (HOST, PORT, DATABASE_URL, DATA_DIR, ...): see README.md.
+`;
+
+async function withDatabase<T>(config: Config, fn: (d: Database) => Promise<T>): Promise<T> {
+  const database = await openConfiguredDatabase(config, { migrate: true });
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function serve(config: Config, seedIfEmpty: boolean): Promise<void> {
+  const database = await openConfiguredDatabase(config, { migrate: true });
+  let seeded = false;
+  if (seedIfEmpty && (await isEmpty(database.db))) {
+    console.log('Cơ sở dữ liệu trống: đang tạo dữ liệu mẫu (tỉnh demo)…');
+    const r = await seedDemo(database.db, systemClock, { seed: 2025 });
+    console.log(`Đã tạo ${r.orgs} tổ chức đảng, ${r.members} đảng viên.`);
+    seeded = true;
+  }
+  const { app } = await createApp({ db: database.db, config, clock: systemClock });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`\n${signal}: đang dừng máy chủ…`);
+    try {
+      await app.close();
+    } finally {
+      await database.close();
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  const address = await app.listen({ host: config.host, port: config.port });
+  const engine = database.engine === 'pglite' ? `PGlite (${config.dataDir})` : 'PostgreSQL';
+  console.log(`\nHạt Nhân đang chạy: ${address.replace('127.0.0.1', 'localhost')}   (cơ sở dữ liệu: ${engine})`);
+  if (seeded || seedIfEmpty) {
+    console.log(`Đăng nhập thử: tên đăng nhập "admin", mật khẩu "${DEMO_PASSWORD}" (quản trị hệ thống).`);
+    console.log(`Các tài khoản mẫu khác (cùng mật khẩu): "tinhuy" (Ban Tổ chức Tỉnh ủy), "xa" (Đảng ủy xã), "chibo" (bí thư chi bộ).`);
+  }
+  console.log('Tài liệu API: /api/docs. Dừng: Ctrl+C.');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command = 'help', ...rest] = argv;
+  if (command === 'help' || command === '--help' || command === '-h') {
+    console.log(HELP);
+    return 0;
+  }
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    console.error((e as Error).message);
+    return 2;
+  }
+  try {
+    switch (command) {
+      case 'serve': {
+        const { values } = parseArgs({ args: rest, options: { 'seed-demo-if-empty': { type: 'boolean' }, help: { type: 'boolean' } } });
+        if (values.help) return (console.log(HELP), 0);
+        await serve(config, values['seed-demo-if-empty'] ?? false);
+        return -1; // keeps running
+      }
+      case 'migrate':
+        await withDatabase(config, async () => console.log('Cơ sở dữ liệu đã ở phiên bản mới nhất.'));
+        return 0;
+      case 'seed-demo': {
+        const { values } = parseArgs({ args: rest, options: { seed: { type: 'string' } } });
+        return await withDatabase(config, async (d) => {
+          if (!(await isEmpty(d.db))) {
+            console.error('Cơ sở dữ liệu đã có dữ liệu; seed-demo chỉ chạy trên cơ sở dữ liệu trống.');
+            return 1;
+          }
+          const r = await seedDemo(d.db, systemClock, { seed: Number(values.seed ?? 2025) });
+          console.log(`Đã tạo ${r.orgs} tổ chức đảng, ${r.members} đảng viên. Đăng nhập: admin / ${DEMO_PASSWORD}`);
+          return 0;
+        });
+      }
+      case 'create-admin': {
+        const { values } = parseArgs({ args: rest, options: { username: { type: 'string' }, password: { type: 'string' }, 'full-name': { type: 'string' } } });
+        if (!values.username || !values.password) {
+          console.error('Cần --username và --password.');
+          return 2;
+        }
+        if (values.password.length < 8) {
+          console.error('Mật khẩu cần ít nhất 8 ký tự.');
+          return 2;
+        }
+        return await withDatabase(config, async (d) => {
+          const exists = await d.db.selectFrom('app_user').select('id').where('username', '=', values.username!).executeTakeFirst();
+          if (exists) {
+            console.error(`Tên đăng nhập "${values.username}" đã tồn tại.`);
+            return 1;
+          }
+          await insertUser(d.db, {
+            username: values.username!,
+            password: values.password!,
+            fullName: values['full-name'] ?? 'Quản trị hệ thống',
+            homeOrgId: null,
+            roles: [{ role: 'system_admin', orgId: null }],
+          });
+          console.log(`Đã tạo quản trị hệ thống "${values.username}".`);
+          return 0;
+        });
+      }
+      case 'audit-verify':
+        return await withDatabase(config, async (d) => {
+          const r = await verifyAuditChain(d.db);
+          if (r.ok) {
+            console.log(`Nhật ký toàn vẹn: ${r.count} mục, chuỗi băm khớp.`);
+            // The last entry is protected only by whoever keeps this value: record it outside the database.
+            console.log(`Mục cuối: ${r.headSeq}, mã băm ${r.headHash}`);
+            return 0;
+          }
+          console.error(`Nhật ký bị sửa đổi: mục số ${r.brokenAtSeq} (${r.reason}); ${r.count} mục trước đó khớp.`);
+          return 1;
+        });
+      default:
+        console.error(`Lệnh không hợp lệ: ${command}\n`);
+        console.log(HELP);
+        return 2;
+    }
+  } catch (e) {
+    if (e instanceof DataDirLockedError) {
+      console.error(e.message);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+const code = await main(process.argv.slice(2));
+if (code >= 0) process.exit(code);

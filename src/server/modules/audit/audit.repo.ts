@@ -1,0 +1,52 @@
+/** Audit queries. Readers see entries whose organisation is now in their scope; entries with no organisation only the whole-tree scope. */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { pathInScopeSql } from '../../db/scope-sql.ts';
+import type { Scope } from '../../http/actor.ts';
+
+export interface AuditFilters {
+  userId?: string | undefined;
+  entityType?: string | undefined;
+  entityId?: string | undefined;
+  action?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+export async function listAuditEntries(db: Kysely<DB>, scope: Scope, f: AuditFilters) {
+  let q = db.selectFrom('audit_log as a').leftJoin('org as o', 'o.id', 'a.scope_org_id');
+  if (scope !== 'all') q = q.where((eb) => pathInScopeSql(eb, 'o.current_path', scope));
+  if (f.userId) q = q.where('a.actor_id', '=', f.userId);
+  if (f.entityType) q = q.where('a.entity_type', '=', f.entityType);
+  if (f.entityId) q = q.where('a.entity_id', '=', f.entityId);
+  if (f.action) q = q.where('a.action', '=', f.action);
+  // Dates are days in Việt Nam (UTC+7).
+  if (f.from) q = q.where('a.at', '>=', new Date(`${f.from}T00:00:00+07:00`));
+  if (f.to) q = q.where('a.at', '<', new Date(Date.parse(`${f.to}T00:00:00+07:00`) + 86400000));
+  const [items, total] = await Promise.all([
+    q
+      .select(['a.seq', 'a.id', 'a.at', 'a.actor_id', 'a.actor_name', 'a.action', 'a.entity_type', 'a.entity_id', 'a.before', 'a.after'])
+      .orderBy('a.seq', 'desc')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    items: items.map((r) => ({
+      seq: r.seq,
+      id: r.id,
+      at: new Date(r.at).toISOString(),
+      actorId: r.actor_id,
+      actorName: r.actor_name,
+      action: r.action,
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      before: r.before ?? null,
+      after: r.after ?? null,
+    })),
+    total: Number(total.n),
+  };
+}

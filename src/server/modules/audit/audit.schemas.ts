@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { IdSchema, IsoDateSchema, PageQuery } from '../../http/schemas.ts';
+
+export const AuditQuery = z.strictObject({
+  userId: IdSchema.optional(),
+  entityType: z.string().max(50).optional(),
+  entityId: z.string().max(100).optional(),
+  action: z.string().max(50).optional(),
+  from: IsoDateSchema.optional(),
+  to: IsoDateSchema.optional(),
+  ...PageQuery,
+});
+
+export const AuditEntrySchema = z.object({
+  seq: z.number(),
+  id: z.string(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+
+export const AuditListResponse = z.object({ items: z.array(AuditEntrySchema), total: z.number() });

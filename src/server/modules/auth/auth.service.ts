@@ -1,0 +1,122 @@
+/**
+ * Login, logout, sessions and password changes. Sessions are random 256-bit tokens in an HttpOnly cookie; the
+ * database keeps only their SHA-256, with a per-session CSRF token the client echoes in `x-csrf-token`.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../clock.ts';
+import type { Config } from '../../config.ts';
+import type { DB } from '../../db/schema.ts';
+import type { Actor } from '../../http/actor.ts';
+import { AppError, invalid } from '../../http/errors.ts';
+import { writeAudit } from '../audit/audit.service.ts';
+import { afterFailure, isLocked, passwordProblem } from './auth.policy.ts';
+import { findSession, findUserByUsername, loadActor } from './auth.repo.ts';
+import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './password.ts';
+
+export const SESSION_COOKIE = 'hn_session';
+
+export function sessionIdOf(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export interface ResolvedSession {
+  actor: Actor;
+  csrfToken: string;
+  sessionId: string;
+}
+
+export function createAuthService(deps: { db: Kysely<DB>; clock: Clock; config: Config }) {
+  const { db, clock, config } = deps;
+  const invalidCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.');
+
+  return {
+    async login(username: string, password: string): Promise<{ token: string; session: ResolvedSession; expiresAt: Date }> {
+      const now = clock.now();
+      const user = await findUserByUsername(db, username);
+      if (!user) {
+        await verifyPassword(password, await DUMMY_HASH_PROMISE);
+        throw invalidCredentials();
+      }
+      if (isLocked(user.locked_until, now)) {
+        const minutes = Math.ceil((user.locked_until!.getTime() - now.getTime()) / 60000);
+        throw new AppError(423, 'ACCOUNT_LOCKED', `Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau ${minutes} phút.`);
+      }
+      const ok = await verifyPassword(password, user.password_hash);
+      if (!ok) {
+        const next = afterFailure(user.failed_logins, now, { maxFailures: config.loginMaxFailures, lockMinutes: config.loginLockMinutes });
+        await db.transaction().execute(async (tx) => {
+          await tx
+            .updateTable('app_user')
+            .set({ failed_logins: next.failures, locked_until: next.lockedUntil })
+            .where('id', '=', user.id)
+            .execute();
+          await writeAudit(tx, { id: user.id, name: user.username }, now, [
+            { action: 'auth.login_failed', entityType: 'user', entityId: user.id, scopeOrgId: user.home_org_id, after: { locked: next.lockedUntil !== null } },
+          ]);
+        });
+        if (next.lockedUntil) {
+          throw new AppError(423, 'ACCOUNT_LOCKED', `Đăng nhập sai ${config.loginMaxFailures} lần: tài khoản tạm khóa ${config.loginLockMinutes} phút.`);
+        }
+        throw invalidCredentials();
+      }
+      if (user.is_disabled) throw new AppError(403, 'ACCOUNT_DISABLED', 'Tài khoản đã bị vô hiệu hóa. Liên hệ quản trị viên.');
+      const token = randomBytes(32).toString('base64url');
+      const csrfToken = randomBytes(24).toString('base64url');
+      const sessionId = sessionIdOf(token);
+      const expiresAt = new Date(now.getTime() + config.sessionHours * 3600000);
+      await db.transaction().execute(async (tx) => {
+        await tx.updateTable('app_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
+        await tx.insertInto('user_session').values({ id: sessionId, user_id: user.id, csrf_token: csrfToken, expires_at: expiresAt, last_seen_at: now }).execute();
+        await writeAudit(tx, { id: user.id, name: user.username }, now, [
+          { action: 'auth.login', entityType: 'user', entityId: user.id, scopeOrgId: user.home_org_id },
+        ]);
+      });
+      return { token, expiresAt, session: { actor: await loadActor(db, user), csrfToken, sessionId } };
+    },
+
+    /** The live session behind a cookie token, or null. Touches last_seen at most once a minute. */
+    async resolve(token: string): Promise<ResolvedSession | null> {
+      if (!token || token.length > 100) return null;
+      const now = clock.now();
+      const sessionId = sessionIdOf(token);
+      const s = await findSession(db, sessionId, now);
+      if (!s || s.is_disabled) return null;
+      if (now.getTime() - new Date(s.last_seen_at).getTime() > 60000) {
+        await db.updateTable('user_session').set({ last_seen_at: now }).where('id', '=', sessionId).execute();
+      }
+      const actor = await loadActor(db, { id: s.user_id, username: s.username, full_name: s.full_name, must_change_password: s.must_change_password });
+      return { actor, csrfToken: s.csrf_token, sessionId };
+    },
+
+    async logout(session: ResolvedSession): Promise<void> {
+      const now = clock.now();
+      await db.transaction().execute(async (tx) => {
+        await tx.deleteFrom('user_session').where('id', '=', session.sessionId).execute();
+        await writeAudit(tx, { id: session.actor.userId, name: session.actor.username }, now, [
+          { action: 'auth.logout', entityType: 'user', entityId: session.actor.userId },
+        ]);
+      });
+    },
+
+    async changePassword(actor: Actor, sessionId: string, currentPassword: string, newPassword: string): Promise<void> {
+      const user = await db.selectFrom('app_user').selectAll().where('id', '=', actor.userId).executeTakeFirstOrThrow();
+      if (!(await verifyPassword(currentPassword, user.password_hash))) throw invalid('currentPassword', 'Mật khẩu hiện tại không đúng.');
+      const problem = passwordProblem(newPassword, user.username);
+      if (problem) throw invalid('newPassword', problem);
+      if (newPassword === currentPassword) throw invalid('newPassword', 'Mật khẩu mới phải khác mật khẩu hiện tại.');
+      const hash = await hashPassword(newPassword);
+      const now = clock.now();
+      await db.transaction().execute(async (tx) => {
+        await tx.updateTable('app_user').set({ password_hash: hash, must_change_password: false, updated_at: now }).where('id', '=', user.id).execute();
+        // Other sessions of the user end: a changed password must lock out whoever knew the old one.
+        await tx.deleteFrom('user_session').where('user_id', '=', user.id).where('id', '<>', sessionId).execute();
+        await writeAudit(tx, { id: actor.userId, name: actor.username }, now, [
+          { action: 'user.change_password', entityType: 'user', entityId: user.id, scopeOrgId: user.home_org_id },
+        ]);
+      });
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

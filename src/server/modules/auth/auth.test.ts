@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEngines } from '../../../../test/helpers/db.ts';
+import { buildFixture, PASSWORD, startTestApp, type Fixture, type TestApp } from '../../../../test/helpers/app.ts';
+import { afterFailure, isLocked, passwordProblem } from './auth.policy.ts';
+import { hashPassword, verifyPassword } from './password.ts';
+import { describe } from 'vitest';
+
+describe('password and lockout rules', () => {
+  it('hashes with scrypt and verifies only the right password', async () => {
+    const h = await hashPassword('Mật khẩu 2025');
+    expect(h).toMatch(/^scrypt\$16384\$8\$1\$/);
+    expect(await verifyPassword('Mật khẩu 2025', h)).toBe(true);
+    expect(await verifyPassword('mật khẩu 2025', h)).toBe(false);
+    expect(await hashPassword('x')).not.toBe(await hashPassword('x'));
+  });
+  it('locks after the configured number of failures', () => {
+    const now = new Date('2026-01-01T00:00:00Z');
+    const rules = { maxFailures: 3, lockMinutes: 10 };
+    expect(afterFailure(1, now, rules)).toEqual({ failures: 2, lockedUntil: null });
+    const locked = afterFailure(2, now, rules);
+    expect(locked.lockedUntil!.toISOString()).toBe('2026-01-01T00:10:00.000Z');
+    expect(isLocked(locked.lockedUntil, new Date('2026-01-01T00:09:59Z'))).toBe(true);
+    expect(isLocked(locked.lockedUntil, new Date('2026-01-01T00:10:00Z'))).toBe(false);
+  });
+  it('refuses short passwords and the username as password', () => {
+    expect(passwordProblem('1234567', 'an')).toBe('Mật khẩu cần ít nhất 8 ký tự.');
+    expect(passwordProblem('NguyenAn', 'nguyenan')).toBe('Mật khẩu không được trùng tên đăng nhập.');
+    expect(passwordProblem('12345678', 'an')).toBeNull();
+  });
+});
+
+describeEngines('sessions, CSRF, lockout', (engine) => {
+  let t: TestApp;
+  let f: Fixture;
+  beforeAll(async () => {
+    t = await startTestApp(engine, { config: { loginMaxFailures: 3, loginLockMinutes: 15 } });
+    f = await buildFixture(t);
+  });
+  afterAll(() => t?.close());
+
+  it('logs in with an HttpOnly SameSite cookie and answers /me', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'ADMINA', password: PASSWORD } });
+    expect(res.statusCode).toBe(200);
+    const cookie = String(res.headers['set-cookie']);
+    expect(cookie).toContain('hn_session=');
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Strict');
+    const body = JSON.parse(res.body);
+    expect(body.user).toMatchObject({ username: 'adminA', can: { manageUsers: true, readAudit: true, editOrgs: true, reorganize: true } });
+    expect(body.user.roles).toEqual([expect.objectContaining({ role: 'org_admin', orgId: f.orgs.A, orgName: 'Đảng bộ xã Tân Lập' })]);
+  });
+
+  it('answers 401 without a session and with a wrong password, in Vietnamese', async () => {
+    expect((await t.anonymous.get('/api/orgs/roots')).status).toBe(401);
+    const wrong = await t.anonymous.post('/api/auth/login', { username: 'viewerA1', password: 'sai-mat-khau' });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.error).toMatchObject({ code: 'INVALID_CREDENTIALS', message: 'Tên đăng nhập hoặc mật khẩu không đúng.' });
+    const nobody = await t.anonymous.post('/api/auth/login', { username: 'khong-co', password: 'sai-mat-khau' });
+    expect(nobody.status).toBe(401);
+    expect(nobody.body.error.message).toBe(wrong.body.error.message);
+  });
+
+  it('requires the CSRF header on writes made with the session cookie', async () => {
+    const c = await t.login('editorA');
+    const noHeader = await t.app.inject({
+      method: 'POST',
+      url: `/api/orgs/${f.orgs.a1}/rename`,
+      headers: { cookie: (c as any).cookie ?? '' },
+      payload: {},
+    });
+    // inject without our client's header: take the cookie from a fresh login instead
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'editorA', password: PASSWORD } });
+    const cookie = `hn_session=${login.cookies.find((k) => k.name === 'hn_session')!.value}`;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/orgs/${f.orgs.a1}/rename`,
+      headers: { cookie },
+      payload: { name: 'X', effectiveDate: '2026-01-01', decisionNo: '1', decisionDate: '2026-01-01' },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(JSON.parse(res.body).error.code).toBe('CSRF_INVALID');
+    const wrongToken = await t.app.inject({
+      method: 'POST',
+      url: `/api/orgs/${f.orgs.a1}/rename`,
+      headers: { cookie, 'x-csrf-token': 'abc' },
+      payload: { name: 'X', effectiveDate: '2026-01-01', decisionNo: '1', decisionDate: '2026-01-01' },
+    });
+    expect(wrongToken.statusCode).toBe(403);
+    expect(noHeader.statusCode).toBe(401); // no session: refused before the body is read
+    const name = (await c.get(`/api/orgs/${f.orgs.a1}`)).body.name;
+    expect(name).toBe('Chi bộ Tổ Toán');
+  });
+
+  it('locks the account after repeated failures, even for the right password, then lets it in after the lock', async () => {
+    for (let i = 0; i < 2; i++) expect((await t.anonymous.post('/api/auth/login', { username: 'inspectorA', password: 'sai-mat-khau' })).status).toBe(401);
+    const third = await t.anonymous.post('/api/auth/login', { username: 'inspectorA', password: 'sai-mat-khau' });
+    expect(third.status).toBe(423);
+    expect(third.body.error.code).toBe('ACCOUNT_LOCKED');
+    const right = await t.anonymous.post('/api/auth/login', { username: 'inspectorA', password: PASSWORD });
+    expect(right.status).toBe(423);
+    expect(right.body.error.message).toContain('15 phút');
+    t.clock.advance(15 * 60000 + 1000);
+    expect((await t.anonymous.post('/api/auth/login', { username: 'inspectorA', password: PASSWORD })).status).toBe(200);
+    const audit = await (await t.login('admin')).get(`/api/audit?action=auth.login_failed&entityId=${f.users.inspectorA}`);
+    expect(audit.body.total).toBe(3);
+  });
+
+  it('changes the password: the old one stops working and other sessions end', async () => {
+    const s1 = await t.login('viewerA1');
+    const s2 = await t.login('viewerA1');
+    const bad = await s1.post('/api/auth/change-password', { currentPassword: 'sai', newPassword: 'mat-khau-moi-2026' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details[0]).toMatchObject({ field: 'currentPassword' });
+    const short = await s1.post('/api/auth/change-password', { currentPassword: PASSWORD, newPassword: 'ngan' });
+    expect(short.body.error.details[0]).toMatchObject({ field: 'newPassword', message: 'Mật khẩu cần ít nhất 8 ký tự.' });
+    expect((await s1.post('/api/auth/change-password', { currentPassword: PASSWORD, newPassword: 'mat-khau-moi-2026' })).status).toBe(204);
+    expect((await s1.get('/api/auth/me')).status).toBe(200);
+    expect((await s2.get('/api/auth/me')).status).toBe(401);
+    expect((await t.anonymous.post('/api/auth/login', { username: 'viewerA1', password: PASSWORD })).status).toBe(401);
+    await t.login('viewerA1', 'mat-khau-moi-2026');
+  });
+
+  it('logs out: the cookie no longer opens a session', async () => {
+    const c = await t.login('adminB');
+    expect((await c.post('/api/auth/logout')).status).toBe(204);
+    expect((await c.get('/api/auth/me')).status).toBe(401);
+  });
+
+  it('rate-limits login attempts per address', async () => {
+    const limited = await startTestApp(engine, { config: { loginRatePerMinute: 3 } });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 5; i++) codes.push((await limited.anonymous.post('/api/auth/login', { username: 'x', password: 'y' })).status);
+      expect(codes).toEqual([401, 401, 401, 429, 429]);
+      const last = await limited.anonymous.post('/api/auth/login', { username: 'x', password: 'y' });
+      expect(last.body.error.code).toBe('RATE_LIMITED');
+    } finally {
+      await limited.close();
+    }
+  });
+});

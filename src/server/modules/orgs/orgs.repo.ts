@@ -1,0 +1,247 @@
+/**
+ * SQL of the organisation tree. Every read takes an as-of date and the caller's scope: a version is shown when it
+ * is in force on the date and its organisation's current path lies in the scope. Subtrees are index range scans
+ * on the "C"-collated path; nothing here climbs the tree recursively.
+ */
+import { sql, type Kysely, type SqlBool } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { inForceSql, pathInScopeSql } from '../../db/scope-sql.ts';
+import { subtreeRange } from '../../../domain/org-path.ts';
+import type { Scope } from '../../http/actor.ts';
+
+export interface OrgRow {
+  id: string;
+  version_id: string;
+  valid_from: string;
+  valid_to: string | null;
+  parent_id: string | null;
+  path: string;
+  depth: number;
+  name: string;
+  code: string | null;
+  kind_code: string;
+  kind_name: string;
+  is_grassroots: boolean;
+  is_cell: boolean;
+  sector_code: string | null;
+  sector_name: string | null;
+  established_on: string;
+  ended_on: string | null;
+  end_reason: string | null;
+  current_path: string;
+}
+
+function versions(db: Kysely<DB>) {
+  return db
+    .selectFrom('org_version as v')
+    .innerJoin('org as o', 'o.id', 'v.org_id')
+    .innerJoin('org_kind as k', 'k.code', 'v.kind_code')
+    .leftJoin('sector_type as s', 's.code', 'v.sector_code')
+    .select([
+      'v.org_id as id',
+      'v.id as version_id',
+      'v.valid_from',
+      'v.valid_to',
+      'v.parent_id',
+      'v.path',
+      'v.depth',
+      'v.name',
+      'v.code',
+      'v.kind_code',
+      'k.name as kind_name',
+      'k.is_grassroots',
+      'k.is_cell',
+      'v.sector_code',
+      's.name as sector_name',
+      'o.established_on',
+      'o.ended_on',
+      'o.end_reason',
+      'o.current_path',
+    ]);
+}
+
+/**
+ * The version of one organisation to show on a date: the one in force; before it existed, its first; after it
+ * ended, its last. Undefined when the organisation does not exist or lies outside the scope.
+ */
+export async function findOrgVersion(db: Kysely<DB>, id: string, asOf: string, scope: Scope): Promise<OrgRow | undefined> {
+  const rows = await versions(db)
+    .where('v.org_id', '=', id)
+    .where((eb) => pathInScopeSql(eb, 'o.current_path', scope))
+    .orderBy('v.valid_from')
+    .execute();
+  if (rows.length === 0) return undefined;
+  const inForce = rows.find((r) => r.valid_from <= asOf && (r.valid_to === null || r.valid_to > asOf));
+  if (inForce) return inForce;
+  if (asOf < rows[0]!.valid_from) return rows[0];
+  return rows.filter((r) => r.valid_from <= asOf).at(-1) ?? rows.at(-1);
+}
+
+export function listChildren(db: Kysely<DB>, parentId: string, asOf: string, scope: Scope): Promise<OrgRow[]> {
+  return versions(db)
+    .where('v.parent_id', '=', parentId)
+    .where(inForceSql('v', asOf))
+    .where((eb) => pathInScopeSql(eb, 'o.current_path', scope))
+    .execute();
+}
+
+/** Roots of the caller's view on a date: visible organisations whose superior on that date is not visible. */
+export function listRoots(db: Kysely<DB>, asOf: string, scope: Scope): Promise<OrgRow[]> {
+  let q = versions(db).where(inForceSql('v', asOf));
+  if (scope === 'all') return q.where('v.parent_id', 'is', null).execute();
+  q = q
+    .leftJoin('org as po', 'po.id', 'v.parent_id')
+    .where((eb) => pathInScopeSql(eb, 'o.current_path', scope))
+    .where((eb) => eb.or([eb('v.parent_id', 'is', null), eb.not(pathInScopeSql(eb, 'po.current_path', scope))]));
+  return q.execute();
+}
+
+/** Number of sub-organisations in force on the date, per parent. */
+export async function countChildren(db: Kysely<DB>, parentIds: string[], asOf: string): Promise<Map<string, number>> {
+  if (parentIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('org_version as v')
+    .select(['v.parent_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('v.parent_id', 'in', parentIds)
+    .where(inForceSql('v', asOf))
+    .groupBy('v.parent_id')
+    .execute();
+  return new Map(rows.map((r) => [r.parent_id!, Number(r.n)]));
+}
+
+export interface MemberCount {
+  official: number;
+  probationary: number;
+}
+
+const ACTIVE_MEMBER = (asOf: string) => sql<SqlBool>`m.admitted_on <= ${asOf} AND (m.left_on IS NULL OR m.left_on > ${asOf})`;
+
+/**
+ * Members on the rolls of each child subtree of the node at `path` (depth `depth`), on the date: one range scan,
+ * grouped by the path segment that names the child.
+ */
+export async function memberCountsByChild(db: Kysely<DB>, path: string, depth: number, asOf: string): Promise<Map<string, MemberCount>> {
+  const r = subtreeRange(path);
+  const rows = await sql<{ child_id: string; official: number; probationary: number }>`
+    SELECT split_part(v.path, '/', ${depth + 3}) AS child_id,
+           count(*) FILTER (WHERE m.official_on IS NOT NULL AND m.official_on <= ${asOf}) AS official,
+           count(*) FILTER (WHERE m.official_on IS NULL OR m.official_on > ${asOf}) AS probationary
+    FROM org_version v
+    JOIN member m ON m.org_id = v.org_id
+    WHERE v.path >= ${r.from} AND v.path < ${r.to} AND v.depth > ${depth}
+      AND ${inForceSql('v', asOf)} AND ${ACTIVE_MEMBER(asOf)}
+    GROUP BY 1`.execute(db);
+  return new Map(rows.rows.map((x) => [x.child_id, { official: Number(x.official), probationary: Number(x.probationary) }]));
+}
+
+/** Members on the rolls of a whole subtree (the node included) on the date. */
+export async function memberCountOfSubtree(db: Kysely<DB>, path: string, asOf: string): Promise<MemberCount> {
+  const r = subtreeRange(path);
+  const row = await sql<{ official: number; probationary: number }>`
+    SELECT count(*) FILTER (WHERE m.official_on IS NOT NULL AND m.official_on <= ${asOf}) AS official,
+           count(*) FILTER (WHERE m.official_on IS NULL OR m.official_on > ${asOf}) AS probationary
+    FROM org_version v
+    JOIN member m ON m.org_id = v.org_id
+    WHERE v.path >= ${r.from} AND v.path < ${r.to} AND ${inForceSql('v', asOf)} AND ${ACTIVE_MEMBER(asOf)}`.execute(db);
+  const x = row.rows[0];
+  return { official: Number(x?.official ?? 0), probationary: Number(x?.probationary ?? 0) };
+}
+
+/** Members whose cell is the organisation itself, per organisation, on the date. */
+export async function directMemberCounts(db: Kysely<DB>, orgIds: string[], asOf: string): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < orgIds.length; i += 5000) {
+    const chunk = orgIds.slice(i, i + 5000);
+    const rows = await db
+      .selectFrom('member as m')
+      .select(['m.org_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('m.org_id', 'in', chunk)
+      .where(ACTIVE_MEMBER(asOf))
+      .groupBy('m.org_id')
+      .execute();
+    for (const r of rows) out.set(r.org_id, Number(r.n));
+  }
+  return out;
+}
+
+/** Names of organisations on a date (for ancestors), whatever the scope: an ancestor's name is not a secret. */
+export async function namesAsOf(db: Kysely<DB>, ids: string[], asOf: string): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('org_version as v')
+    .select(['v.org_id', 'v.name', 'v.valid_from', 'v.valid_to'])
+    .where('v.org_id', 'in', ids)
+    .orderBy('v.valid_from')
+    .execute();
+  const out = new Map<string, string>();
+  for (const r of rows) {
+    if (!out.has(r.org_id) || r.valid_from <= asOf) out.set(r.org_id, r.name);
+  }
+  return out;
+}
+
+/** Accent-insensitive search by name on a date, in scope, best matches (prefix, then shorter) first. */
+export function searchOrgs(db: Kysely<DB>, folded: string, asOf: string, scope: Scope, limit: number): Promise<OrgRow[]> {
+  const pattern = `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return versions(db)
+    .where(inForceSql('v', asOf))
+    .where(sql<boolean>`hn_fold(v.name) LIKE ${pattern}`)
+    .where((eb) => pathInScopeSql(eb, 'o.current_path', scope))
+    .orderBy(sql`position(${folded} in hn_fold(v.name))`)
+    .orderBy(sql`length(v.name)`)
+    .orderBy('v.name')
+    .limit(limit)
+    .execute();
+}
+
+/** The whole subtree on a date, flat, parents before children. */
+export function subtreeFlat(db: Kysely<DB>, path: string, asOf: string) {
+  const r = subtreeRange(path);
+  return db
+    .selectFrom('org_version as v')
+    .select(['v.org_id as id', 'v.parent_id', 'v.name', 'v.kind_code', 'v.depth', 'v.path', 'v.id as version_id', 'v.valid_from', 'v.valid_to', 'v.code', 'v.sector_code'])
+    .where('v.path', '>=', r.from)
+    .where('v.path', '<', r.to)
+    .where(inForceSql('v', asOf))
+    .orderBy('v.path')
+    .execute();
+}
+
+export function listEvents(db: Kysely<DB>, orgId: string) {
+  return db
+    .selectFrom('org_event as e')
+    .leftJoin('app_user as u', 'u.id', 'e.actor_id')
+    .select(['e.id', 'e.kind', 'e.effective_date', 'e.decision_no', 'e.decision_date', 'e.details', 'e.batch_id', 'e.created_at', 'u.full_name as actor_name'])
+    .where('e.org_id', '=', orgId)
+    .orderBy('e.effective_date', 'desc')
+    .orderBy('e.created_at', 'desc')
+    .execute();
+}
+
+/** Root ids (first path segment, on the date) of the given organisations. */
+export async function rootIdsOf(db: Kysely<DB>, ids: string[], asOf: string): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('org_version as v')
+    .select('v.path')
+    .where('v.org_id', 'in', ids)
+    .where(inForceSql('v', asOf))
+    .execute();
+  return [...new Set(rows.map((r) => r.path.split('/')[1]!))];
+}
+
+/** Versions of every organisation that changes after the date, among the given ones. */
+export async function laterChangeDates(db: Kysely<DB>, ids: string[], asOf: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += 5000) {
+    const rows = await db
+      .selectFrom('org_version as v')
+      .select(['v.org_id', (eb) => eb.fn.min('v.valid_from').as('first_after')])
+      .where('v.org_id', 'in', ids.slice(i, i + 5000))
+      .where('v.valid_from', '>', asOf)
+      .groupBy('v.org_id')
+      .execute();
+    for (const r of rows) out.set(r.org_id, String(r.first_after));
+  }
+  return out;
+}

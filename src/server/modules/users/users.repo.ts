@@ -1,0 +1,62 @@
+/** Accounts as administrators see them: scoped by the current path of each user's home organisation. */
+import { sql, type Kysely } from 'kysely';
+import type { DB, Role } from '../../db/schema.ts';
+import { pathInScopeSql } from '../../db/scope-sql.ts';
+import type { Scope } from '../../http/actor.ts';
+import { loadRoleGrants } from '../auth/auth.repo.ts';
+
+function base(db: Kysely<DB>) {
+  return db
+    .selectFrom('app_user as u')
+    .leftJoin('org as o', 'o.id', 'u.home_org_id')
+    .select((eb) => [
+      'u.id',
+      'u.username',
+      'u.full_name',
+      'u.is_disabled',
+      'u.locked_until',
+      'u.created_at',
+      'u.home_org_id',
+      'o.current_path as home_org_path',
+      eb.selectFrom('org_version as v').select('v.name').whereRef('v.org_id', '=', 'u.home_org_id').orderBy('v.valid_from', 'desc').limit(1).as('home_org_name'),
+    ]);
+}
+
+export type UserRow = Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>;
+
+function scoped(db: Kysely<DB>, scope: Scope) {
+  const q = base(db);
+  return scope === 'all' ? q : q.where((eb) => pathInScopeSql(eb, 'o.current_path', scope));
+}
+
+export async function listUsers(db: Kysely<DB>, scope: Scope, search: string | undefined, page: number, pageSize: number) {
+  let q = scoped(db, scope);
+  if (search) {
+    const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) => eb.or([sql<boolean>`hn_fold(u.username) LIKE hn_fold(${pattern})`, sql<boolean>`hn_fold(u.full_name) LIKE hn_fold(${pattern})`]));
+  }
+  const [rows, total] = await Promise.all([
+    q.orderBy('u.username').limit(pageSize).offset((page - 1) * pageSize).execute(),
+    q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}
+
+export function findUser(db: Kysely<DB>, scope: Scope, id: string) {
+  return scoped(db, scope).where('u.id', '=', id).executeTakeFirst();
+}
+
+export async function toUserDto(db: Kysely<DB>, row: UserRow, visible: (orgPath: string | null, role: Role) => boolean) {
+  const grants = await loadRoleGrants(db, row.id);
+  return {
+    id: row.id,
+    username: row.username,
+    fullName: row.full_name,
+    homeOrg: row.home_org_id ? { id: row.home_org_id, name: row.home_org_name ?? '' } : null,
+    disabled: row.is_disabled,
+    lockedUntil: row.locked_until ? new Date(row.locked_until).toISOString() : null,
+    // An administrator sees only the assignments inside his own scope: a sibling's grants stay private.
+    roles: grants.filter((g) => visible(g.orgPath, g.role)).map(({ id, role, orgId, orgName }) => ({ id, role, orgId, orgName })),
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}

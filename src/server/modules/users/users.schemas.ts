@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { IdSchema, PageQuery, TextSchema } from '../../http/schemas.ts';
+import { RoleEnum, RoleGrantSchema } from '../auth/auth.schemas.ts';
+
+export const Username = z
+  .string()
+  .min(3)
+  .max(50)
+  .regex(/^[a-zA-Z0-9._-]+$/, { message: 'Tên đăng nhập chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới.' });
+
+export const UserIdParams = z.strictObject({ id: IdSchema });
+export const RoleParams = z.strictObject({ id: IdSchema, assignmentId: IdSchema });
+export const UsersQuery = z.strictObject({ q: z.string().max(100).optional(), ...PageQuery });
+export const CreateUserBody = z.strictObject({ username: Username, fullName: TextSchema(150), password: z.string().min(1).max(200), homeOrgId: IdSchema });
+export const UpdateUserBody = z
+  .strictObject({ fullName: TextSchema(150).optional(), disabled: z.boolean().optional() })
+  .refine((b) => b.fullName !== undefined || b.disabled !== undefined, { message: 'Không có gì để cập nhật.', path: ['fullName'] });
+export const ResetPasswordBody = z.strictObject({ newPassword: z.string().min(1).max(200) });
+export const AddRoleBody = z.strictObject({ role: RoleEnum, orgId: IdSchema.nullable() });
+
+export const UserSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  fullName: z.string(),
+  homeOrg: z.object({ id: z.string(), name: z.string() }).nullable(),
+  disabled: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  roles: z.array(RoleGrantSchema),
+  createdAt: z.string(),
+});
+export const UserListResponse = z.object({ items: z.array(UserSchema), total: z.number() });

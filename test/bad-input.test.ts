@@ -1,0 +1,156 @@
+/**
+ * Bad input, sent to every endpoint: malformed JSON, wrong types, unknown fields, huge strings, impossible dates,
+ * ids that do not exist. Each answers 4xx with a Vietnamese message naming the field, and nothing changes.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEngines } from './helpers/db.ts';
+import { buildFixture, DECISION, startTestApp, type Client, type Fixture, type TestApp } from './helpers/app.ts';
+
+const MISSING = '01900000-0000-7000-8000-000000000000';
+const D = { ...DECISION, effectiveDate: '2026-02-01' };
+
+describeEngines('bad input on every endpoint', (engine) => {
+  let t: TestApp;
+  let f: Fixture;
+  let admin: Client;
+
+  /** A valid request per body route; the sweep breaks it in every way. `:id` is replaced by `id`. */
+  let bodies: Record<string, { id?: string; extra?: Record<string, string>; body: Record<string, unknown> }>;
+  /** GET routes with a path id. */
+  let gets: Record<string, { id?: string; query?: string }>;
+
+  const snapshot = async () => {
+    const db = t.database.db;
+    const [v, e, u, r, a] = await Promise.all([
+      db.selectFrom('org_version').selectAll().orderBy('id').execute(),
+      db.selectFrom('org_event').select('id').orderBy('id').execute(),
+      db.selectFrom('app_user').select(['id', 'full_name', 'password_hash', 'is_disabled']).orderBy('id').execute(),
+      db.selectFrom('role_assignment').select('id').orderBy('id').execute(),
+      db.selectFrom('audit_log').select('seq').where('action', 'not like', 'auth.%').orderBy('seq').execute(),
+    ]);
+    return JSON.stringify({ v, e, u, r, a });
+  };
+  const fill = (route: string, id = MISSING, extra: Record<string, string> = {}) => {
+    let url = route.split(' ')[1]!.replace(':id', id);
+    for (const [k, val] of Object.entries(extra)) url = url.replace(`:${k}`, val);
+    return url;
+  };
+  const expect4xx = (r: { status: number; body: any }, status: number, what: string) => {
+    expect(r.status, `${what}: ${JSON.stringify(r.body)}`).toBe(status);
+    expect(r.body.error.message, what).toMatch(/[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i);
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    f = await buildFixture(t);
+    admin = await t.login('admin');
+    const assignment = await t.database.db.selectFrom('role_assignment').select('id').where('user_id', '=', f.users.adminB!).executeTakeFirstOrThrow();
+    bodies = {
+      'POST /api/auth/login': { body: { username: 'admin', password: 'x' } },
+      'POST /api/auth/change-password': { body: { currentPassword: 'a', newPassword: 'b' } },
+      'POST /api/orgs': { body: { parentId: f.orgs.A, name: 'Chi bộ mới', kindCode: 'chi_bo_truc_thuoc', sectorCode: null, ...D } },
+      'POST /api/orgs/:id/rename': { id: f.orgs.a1, body: { name: 'Tên mới', ...D } },
+      'POST /api/orgs/:id/reclassify': { id: f.orgs.gB, body: { sectorCode: 'khac', ...D } },
+      'POST /api/orgs/:id/move': { id: f.orgs.gB, body: { newParentId: f.orgs.A, ...D } },
+      'POST /api/orgs/:id/dissolve': { id: f.orgs.a2, body: { ...D } },
+      'POST /api/orgs/merge': { body: { sourceIds: [f.orgs.a2], targetId: f.orgs.a1, ...D } },
+      'POST /api/orgs/:id/split': { id: f.orgs.gA, body: { keepSource: true, parts: [{ name: 'X', kindCode: 'chi_bo_co_so', childIds: [f.orgs.a1] }], ...D } },
+      'POST /api/reorganizations/preview': { body: { ...D, operations: [{ type: 'rename', org: f.orgs.a1, name: 'Y' }] } },
+      'POST /api/reorganizations/apply': { body: { ...D, operations: [{ type: 'rename', org: f.orgs.a1, name: 'Y' }] } },
+      'POST /api/users': { body: { username: 'moi', fullName: 'Người mới', password: 'mat-khau-2026', homeOrgId: f.orgs.A } },
+      'PATCH /api/users/:id': { id: f.users.adminA, body: { fullName: 'Tên khác' } },
+      'POST /api/users/:id/reset-password': { id: f.users.adminA, body: { newPassword: 'mat-khau-2027' } },
+      'POST /api/users/:id/roles': { id: f.users.adminA, body: { role: 'viewer', orgId: f.orgs.B } },
+    };
+    gets = {
+      'GET /api/orgs/roots': {},
+      'GET /api/orgs/search': { query: 'q=tan' },
+      'GET /api/orgs/:id': { id: f.orgs.A },
+      'GET /api/orgs/:id/children': { id: f.orgs.A },
+      'GET /api/orgs/:id/tree': { id: f.orgs.A },
+      'GET /api/orgs/:id/history': { id: f.orgs.A },
+      'GET /api/users': {},
+      'GET /api/users/:id': { id: f.users.adminA },
+      'GET /api/audit': {},
+      'GET /api/auth/me': {},
+      'GET /api/meta/org-kinds': {},
+      'GET /api/meta/sector-types': {},
+      'DELETE /api/users/:id/roles/:assignmentId': { id: f.users.adminB, query: `assignmentId=${assignment.id}` },
+      'POST /api/auth/logout': {},
+    };
+  });
+  afterAll(() => t?.close());
+
+  it('every body endpoint refuses malformed, mistyped, unknown, oversized and impossible input', async () => {
+    const before = await snapshot();
+    for (const [route, spec] of Object.entries(bodies)) {
+      const method = route.split(' ')[0] as 'POST' | 'PATCH';
+      const url = fill(route, spec.id);
+      const c = route === 'POST /api/auth/login' ? t.anonymous : admin;
+
+      expect4xx(await c.raw(method, url, '{"name": "Chi bộ'), 400, `${route} malformed JSON`);
+      expect4xx(await c.raw(method, url, '[]'), 400, `${route} array body`);
+      expect4xx(await c.raw(method, url, 'name=x', 'text/plain'), 415, `${route} text/plain`);
+
+      const unknown = await c.raw(method, url, JSON.stringify({ ...spec.body, bogusField: 1 }));
+      expect4xx(unknown, 400, `${route} unknown field`);
+      expect(unknown.body.error.details.map((d: { field: string }) => d.field)).toContain('bogusField');
+
+      for (const [key, value] of Object.entries(spec.body)) {
+        const wrong = typeof value === 'string' ? 12345 : typeof value === 'boolean' ? 'yes' : Array.isArray(value) ? 'not-a-list' : value === null ? 42 : 'x';
+        const r = await c.raw(method, url, JSON.stringify({ ...spec.body, [key]: wrong }));
+        expect4xx(r, 400, `${route} ${key} wrong type`);
+        expect(r.body.error.details.map((d: { field: string }) => d.field.split('.')[0])).toContain(key);
+        if (typeof value === 'string') {
+          const huge = await c.raw(method, url, JSON.stringify({ ...spec.body, [key]: 'Đ'.repeat(100_000) }));
+          expect4xx(huge, 400, `${route} ${key} huge`);
+        }
+        if (/Date$/.test(key)) {
+          const impossible = await c.raw(method, url, JSON.stringify({ ...spec.body, [key]: '1990-02-31' }));
+          expect4xx(impossible, 400, `${route} ${key} 31/02`);
+          expect(impossible.body.error.details[0].message).toContain('Ngày không hợp lệ');
+        }
+      }
+      if (spec.id) {
+        const missing = await c.raw(method, fill(route, MISSING), JSON.stringify(spec.body));
+        expect4xx(missing, 404, `${route} missing id`);
+        expect4xx(await c.raw(method, fill(route, 'khong-phai-uuid'), JSON.stringify(spec.body)), 400, `${route} non-uuid id`);
+      }
+    }
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('every read endpoint refuses unknown parameters, impossible dates and missing ids', async () => {
+    for (const [route, spec] of Object.entries(gets)) {
+      const method = route.split(' ')[0]!;
+      const extra = spec.query?.startsWith('assignmentId=') ? { assignmentId: spec.query.split('=')[1]! } : {};
+      const url = fill(route, spec.id ?? MISSING, extra);
+      const q = spec.query && !extra.assignmentId ? `${spec.query}&` : '';
+      if (method === 'GET') {
+        expect4xx(await admin.get(`${url}?${q}bogus=1`), 400, `${route} unknown parameter`);
+        if (/orgs/.test(route)) expect4xx(await admin.get(`${url}?${q}asOf=2025-02-30`), 400, `${route} 30/02`);
+        if (route === 'GET /api/audit') expect4xx(await admin.get(`${url}?page=0`), 400, `${route} page 0`);
+        if (route === 'GET /api/users') expect4xx(await admin.get(`${url}?pageSize=100000`), 400, `${route} page size`);
+      }
+      if (spec.id) {
+        const missing = fill(route, MISSING, extra.assignmentId ? { assignmentId: MISSING } : {});
+        expect4xx(method === 'GET' ? await admin.get(missing) : await admin.delete(missing), 404, `${route} missing id`);
+        const bad = fill(route, 'khong-phai-uuid', extra);
+        expect4xx(method === 'GET' ? await admin.get(bad) : await admin.delete(bad), 400, `${route} non-uuid id`);
+      }
+    }
+    const search = await admin.get(`/api/orgs/search?q=${'a'.repeat(5000)}`);
+    expect4xx(search, 400, 'search huge q');
+    expect4xx(await admin.get('/api/nothing-here'), 404, 'unknown route');
+  });
+
+  it('bodies over the size limit answer 413', async () => {
+    const r = await admin.raw('POST', '/api/reorganizations/preview', JSON.stringify({ ...D, operations: [], pad: 'x'.repeat(6 * 1024 * 1024) }));
+    expect4xx(r, 413, 'over limit');
+  });
+
+  it('every API route is swept', () => {
+    const routes = t.routes.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs')).map((r) => `${r.method} ${r.url}`);
+    expect(routes.filter((r) => !(r in bodies) && !(r in gets))).toEqual([]);
+  });
+});

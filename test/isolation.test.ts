@@ -1,0 +1,191 @@
+/**
+ * Scope isolation, proved for every endpoint: a user scoped to one organisation (commune B) can neither list,
+ * read, search, export nor change anything under a sibling (commune A). Ids outside the scope answer 404, exactly
+ * as ids that do not exist. A new endpoint without a case here fails the coverage test at the end.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEngines } from './helpers/db.ts';
+import { buildFixture, DECISION, startTestApp, type Client, type Fixture, type TestApp } from './helpers/app.ts';
+
+/** Routes that carry no organisation data: the caller's own session and the shared catalogues. */
+const NOT_SCOPED = new Set(['POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/me', 'POST /api/auth/change-password', 'GET /api/meta/org-kinds', 'GET /api/meta/sector-types']);
+
+describeEngines('scope isolation between sibling organisations', (engine) => {
+  let t: TestApp;
+  let f: Fixture;
+  let b: Client;
+  let aIds: string[];
+  let aUsers: string[];
+  const LEAKS = ['Tân Lập', 'Nguyễn Du', 'Tổ Toán', 'Tổ Văn'];
+  const D = { ...DECISION, effectiveDate: '2026-01-01' };
+
+  const snapshot = async () => {
+    const db = t.database.db;
+    const [versions, events, users, roles] = await Promise.all([
+      db.selectFrom('org_version').selectAll().orderBy('id').execute(),
+      db.selectFrom('org_event').select('id').orderBy('id').execute(),
+      db.selectFrom('app_user').select(['id', 'full_name', 'password_hash', 'is_disabled', 'must_change_password']).orderBy('id').execute(),
+      db.selectFrom('role_assignment').select(['id', 'role', 'org_id']).orderBy('id').execute(),
+    ]);
+    return JSON.stringify({ versions, events, users, roles });
+  };
+  /** No name of A's organisations, and no id of A's the caller did not send himself. */
+  const noLeak = (body: unknown, echoesInput = false) => {
+    const text = JSON.stringify(body);
+    for (const word of LEAKS) expect(text).not.toContain(word);
+    if (!echoesInput) for (const id of [...aIds, ...aUsers]) expect(text).not.toContain(id);
+  };
+  const is404 = async (p: Promise<{ status: number; body: any }>) => {
+    const r = await p;
+    expect(r.status).toBe(404);
+    expect(r.body.error.code).toBe('NOT_FOUND');
+    noLeak(r.body);
+  };
+
+  const cases: Record<string, () => Promise<void>> = {
+    'GET /api/orgs/roots': async () => {
+      const r = await b.get('/api/orgs/roots');
+      expect(r.body.items.map((i: { id: string }) => i.id)).toEqual([f.orgs.B]);
+      noLeak(r.body);
+      noLeak((await b.get('/api/orgs/roots?asOf=2001-01-01')).body);
+    },
+    'GET /api/orgs/search': async () => {
+      for (const q of ['tan lap', 'Nguyễn Du', 'chi bo', 'dang bo']) noLeak((await b.get(`/api/orgs/search?q=${encodeURIComponent(q)}`)).body);
+      expect((await b.get('/api/orgs/search?q=hoa%20binh')).body.items.length).toBeGreaterThan(0); // control: own orgs are found
+    },
+    'GET /api/orgs/:id': async () => {
+      for (const id of aIds) await is404(b.get(`/api/orgs/${id}`));
+      await is404(b.get(`/api/orgs/${f.orgs.P}`)); // the superior is outside a commune's scope too
+      expect((await b.get(`/api/orgs/${f.orgs.gB}`)).status).toBe(200); // control
+    },
+    'GET /api/orgs/:id/children': async () => {
+      for (const id of [f.orgs.A, f.orgs.gA, f.orgs.P]) await is404(b.get(`/api/orgs/${id}/children`));
+    },
+    'GET /api/orgs/:id/tree': async () => {
+      for (const id of [f.orgs.A, f.orgs.P]) await is404(b.get(`/api/orgs/${id}/tree`));
+      noLeak((await b.get(`/api/orgs/${f.orgs.B}/tree`)).body);
+    },
+    'GET /api/orgs/:id/history': async () => {
+      for (const id of aIds) await is404(b.get(`/api/orgs/${id}/history`));
+    },
+    'POST /api/orgs': async () => {
+      await is404(b.post('/api/orgs', { parentId: f.orgs.A, name: 'Chi bộ lạ', kindCode: 'chi_bo_truc_thuoc', ...D }));
+      const root = await b.post('/api/orgs', { parentId: null, name: 'Đảng bộ lạ', kindCode: 'dang_bo_tinh', ...D });
+      expect(root.status).toBe(403);
+    },
+    'POST /api/orgs/:id/rename': async () => {
+      await is404(b.post(`/api/orgs/${f.orgs.a1}/rename`, { name: 'Tên mới', ...D }));
+    },
+    'POST /api/orgs/:id/reclassify': async () => {
+      await is404(b.post(`/api/orgs/${f.orgs.gA}/reclassify`, { sectorCode: 'khac', ...D }));
+    },
+    'POST /api/orgs/:id/move': async () => {
+      await is404(b.post(`/api/orgs/${f.orgs.gA}/move`, { newParentId: f.orgs.B, ...D }));
+      await is404(b.post(`/api/orgs/${f.orgs.gB}/move`, { newParentId: f.orgs.A, ...D }));
+    },
+    'POST /api/orgs/:id/dissolve': async () => {
+      await is404(b.post(`/api/orgs/${f.orgs.a2}/dissolve`, D));
+    },
+    'POST /api/orgs/merge': async () => {
+      await is404(b.post('/api/orgs/merge', { sourceIds: [f.orgs.a2], targetId: f.orgs.gB, ...D }));
+      await is404(b.post('/api/orgs/merge', { sourceIds: [f.orgs.gB], targetId: f.orgs.a1, ...D }));
+    },
+    'POST /api/orgs/:id/split': async () => {
+      await is404(b.post(`/api/orgs/${f.orgs.gA}/split`, { keepSource: true, parts: [{ name: 'X', kindCode: 'chi_bo_co_so', childIds: [f.orgs.a1] }], ...D }));
+    },
+    'POST /api/reorganizations/preview': async () => {
+      const r = await b.post('/api/reorganizations/preview', { ...D, operations: [{ type: 'move', org: f.orgs.gA, newParent: f.orgs.B }, { type: 'rename', org: f.orgs.A, name: 'X' }] });
+      expect(r.status).toBe(200);
+      expect(r.body.ok).toBe(false);
+      expect(r.body.conflicts.map((c: { code: string }) => c.code)).toEqual(['not_found', 'not_found']);
+      // The conflicts name the ids the caller sent, nothing more.
+      noLeak(r.body, true);
+    },
+    'POST /api/reorganizations/apply': async () => {
+      const r = await b.post('/api/reorganizations/apply', { ...D, operations: [{ type: 'dissolve', org: f.orgs.a2 }] });
+      expect(r.status).toBe(409);
+      noLeak(r.body, true);
+    },
+    'GET /api/users': async () => {
+      const r = await b.get('/api/users?pageSize=200');
+      expect(r.body.items.map((u: { username: string }) => u.username)).toEqual(['adminB']);
+      noLeak(r.body);
+      noLeak((await b.get('/api/users?q=A')).body);
+    },
+    'POST /api/users': async () => {
+      const r = await b.post('/api/users', { username: 'laA', fullName: 'Người lạ', password: 'mat-khau-2026', homeOrgId: f.orgs.A });
+      expect(r.status).toBe(400);
+      expect(r.body.error.details[0].field).toBe('homeOrgId');
+      noLeak(r.body);
+    },
+    'GET /api/users/:id': async () => {
+      for (const id of aUsers) await is404(b.get(`/api/users/${id}`));
+    },
+    'PATCH /api/users/:id': async () => {
+      await is404(b.patch(`/api/users/${f.users.adminA}`, { disabled: true }));
+    },
+    'POST /api/users/:id/reset-password': async () => {
+      await is404(b.post(`/api/users/${f.users.editorA}/reset-password`, { newPassword: 'chiem-quyen-2026' }));
+    },
+    'POST /api/users/:id/roles': async () => {
+      await is404(b.post(`/api/users/${f.users.adminA}/roles`, { role: 'viewer', orgId: f.orgs.B }));
+      const grantIntoA = await b.post(`/api/users/${f.users.adminB}/roles`, { role: 'org_admin', orgId: f.orgs.A });
+      expect(grantIntoA.status).toBe(400);
+      const sysAdmin = await b.post(`/api/users/${f.users.adminB}/roles`, { role: 'system_admin', orgId: null });
+      expect(sysAdmin.status).toBe(403);
+    },
+    'DELETE /api/users/:id/roles/:assignmentId': async () => {
+      const a = await t.database.db.selectFrom('role_assignment').select('id').where('user_id', '=', f.users.adminA!).executeTakeFirstOrThrow();
+      await is404(b.delete(`/api/users/${f.users.adminA}/roles/${a.id}`));
+    },
+    'GET /api/audit': async () => {
+      const r = await b.get('/api/audit?pageSize=200');
+      expect(r.status).toBe(200);
+      expect(r.body.total).toBeGreaterThan(0); // control: B's own entries are there
+      noLeak(r.body);
+      for (const id of [...aIds, ...aUsers]) expect((await b.get(`/api/audit?entityId=${id}`)).body.total).toBe(0);
+    },
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    f = await buildFixture(t);
+    aIds = [f.orgs.A, f.orgs.gA, f.orgs.a1, f.orgs.a2];
+    aUsers = ['adminA', 'editorA', 'inspectorA', 'viewerA1'].map((u) => f.users[u]!);
+    // A's people do things, so A has audit entries B must not see.
+    const a = await t.login('adminA');
+    await a.post(`/api/orgs/${f.orgs.a1}/rename`, { name: 'Chi bộ Tổ Toán', code: '01.02', ...DECISION });
+    await t.login('editorA');
+    b = await t.login('adminB');
+    await b.post(`/api/orgs/${f.orgs.gB}/rename`, { name: 'Chi bộ Công ty May Hòa Bình', code: '02.01', ...DECISION });
+  });
+  afterAll(() => t?.close());
+
+  it('every endpoint refuses the sibling’s data and changes nothing', async () => {
+    const before = await snapshot();
+    for (const [route, attack] of Object.entries(cases)) {
+      try {
+        await attack();
+      } catch (e) {
+        throw new Error(`${route}: ${(e as Error).message}`, { cause: e });
+      }
+    }
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('a cell viewer sees its own cell and nothing beside or above it', async () => {
+    const v = await t.login('viewerA1');
+    expect((await v.get(`/api/orgs/${f.orgs.a1}`)).status).toBe(200);
+    for (const id of [f.orgs.a2, f.orgs.gA, f.orgs.A, f.orgs.B, f.orgs.gB, f.orgs.P]) expect((await v.get(`/api/orgs/${id}`)).status).toBe(404);
+    expect((await v.get('/api/orgs/search?q=to%20van')).body.items).toEqual([]);
+    expect((await v.get('/api/users')).status).toBe(403);
+    expect((await v.get('/api/audit')).status).toBe(403);
+    expect((await v.post(`/api/orgs/${f.orgs.a1}/rename`, { name: 'X', ...D })).status).toBe(403);
+  });
+
+  it('every API route has an isolation case', () => {
+    const routes = t.routes.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs')).map((r) => `${r.method} ${r.url}`);
+    const missing = routes.filter((r) => !NOT_SCOPED.has(r) && !(r in cases));
+    expect(missing).toEqual([]);
+  });
+});
