@@ -123,7 +123,7 @@ describeEngines('bad input on every endpoint', (engine) => {
   it('every read endpoint refuses unknown parameters, impossible dates and missing ids', async () => {
     for (const [route, spec] of Object.entries(gets)) {
       const method = route.split(' ')[0]!;
-      const extra = spec.query?.startsWith('assignmentId=') ? { assignmentId: spec.query.split('=')[1]! } : {};
+      const extra: Record<string, string> = spec.query?.startsWith('assignmentId=') ? { assignmentId: spec.query.split('=')[1]! } : {};
       const url = fill(route, spec.id ?? MISSING, extra);
       const q = spec.query && !extra.assignmentId ? `${spec.query}&` : '';
       if (method === 'GET') {

@@ -38,7 +38,8 @@ export function splitPersonName(fullName: string): { family: string; middle: str
 export function personSortKey(fullName: string): string {
   const { family, middle, given } = splitPersonName(fullName);
   const part = (s: string) => `${vnCollationKey(s)}`;
-  return [part(given), part(family), part(middle)].join('\u0001');
+  // Separators sort below every letter and tone digit; no NUL, which PostgreSQL text cannot hold.
+  return [part(given), part(family), part(middle)].join('\u0002');
 }
 
 // Vietnamese alphabet order: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y; tones: none, ` ? ~ ' .
@@ -62,5 +63,5 @@ function vnCollationKey(text: string): string {
     letters.push(idx >= 0 ? String.fromCharCode(0x41 + idx) : base);
     tones.push(String(tone));
   }
-  return `${letters.join('')}\u0000${tones.join('')}`;
+  return `${letters.join('')}\u0001${tones.join('')}`;
 }

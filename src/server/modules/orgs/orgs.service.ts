@@ -35,6 +35,19 @@ import {
 
 const TREE_LOCK = 74110002;
 
+/** Labels for events recorded without a summary (bulk-loaded history). */
+const EVENT_LABELS: Record<string, string> = {
+  created: 'Thành lập',
+  renamed: 'Đổi tên',
+  reclassified: 'Đổi loại tổ chức, loại hình',
+  moved: 'Chuyển cấp trên trực tiếp',
+  merged_into: 'Sáp nhập vào tổ chức khác',
+  absorbed: 'Tiếp nhận tổ chức sáp nhập',
+  split_into: 'Chia tách',
+  split_from: 'Thành lập do chia tách',
+  dissolved: 'Giải thể',
+};
+
 export interface Decision {
   effectiveDate: string;
   decisionNo: string;
@@ -317,7 +330,7 @@ export function createOrgsService(deps: { db: Kysely<DB>; clock: Clock }) {
             effectiveDate: e.effective_date,
             decisionNo: e.decision_no,
             decisionDate: e.decision_date,
-            summary: typeof details.summary === 'string' ? details.summary : e.kind,
+            summary: typeof details.summary === 'string' ? details.summary : (EVENT_LABELS[e.kind] ?? e.kind),
             details,
             batchId: e.batch_id,
             actorName: e.actor_name,
@@ -368,7 +381,7 @@ export function createOrgsService(deps: { db: Kysely<DB>; clock: Clock }) {
           .values({ id: uuidv7(), org_id: id, kind: 'created', effective_date: input.effectiveDate, decision_no: input.decisionNo, decision_date: input.decisionDate, details: JSON.stringify({ summary: summaryText }), batch_id: null, actor_id: actor.userId })
           .execute();
         await writeAudit(tx, { id: actor.userId, name: actor.username }, clock.now(), [
-          { action: 'org.created', entityType: 'org', entityId: id, scopeOrgId: id, after: { name: input.name, kindCode: input.kindCode, ...input } },
+          { action: 'org.created', entityType: 'org', entityId: id, scopeOrgId: id, after: { ...input } },
         ]);
       });
       return detail(actor, id, input.effectiveDate);

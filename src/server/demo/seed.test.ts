@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEngines } from '../../../test/helpers/db.ts';
+import { startTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { verifyAuditChain } from '../modules/audit/audit.service.ts';
+import { DEMO_PASSWORD, isEmpty, seedDemo } from './seed.ts';
+
+describeEngines('demo province', (engine) => {
+  let t: TestApp;
+  let seeded: Awaited<ReturnType<typeof seedDemo>>;
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    expect(await isEmpty(t.database.db)).toBe(true);
+    seeded = await seedDemo(t.database.db, t.clock, { seed: 2025 });
+  });
+  afterAll(() => t?.close());
+
+  it('has about 100 grassroots organisations, 400 cells and 10,000 members', async () => {
+    const admin = await t.login('admin', DEMO_PASSWORD);
+    const tree = (await admin.get(`/api/orgs/${seeded.rootId}/tree`)).body.items as { kindCode: string }[];
+    const kinds = await t.database.db.selectFrom('org_kind').selectAll().execute();
+    const grassroots = new Set(kinds.filter((k) => k.is_grassroots).map((k) => k.code));
+    const cells = new Set(kinds.filter((k) => k.is_cell).map((k) => k.code));
+    expect(tree.filter((o) => grassroots.has(o.kindCode)).length).toBeGreaterThan(80);
+    expect(tree.filter((o) => grassroots.has(o.kindCode)).length).toBeLessThan(140);
+    expect(tree.filter((o) => cells.has(o.kindCode)).length).toBeGreaterThan(330);
+    expect(seeded.members).toBeGreaterThan(8000);
+    expect(await isEmpty(t.database.db)).toBe(false);
+  });
+
+  it('crosses 1 July 2025: districts before, communes and wards after, no district tier', async () => {
+    const admin = await t.login('admin', DEMO_PASSWORD);
+    const before = (await admin.get(`/api/orgs/${seeded.rootId}/children?asOf=2025-06-30`)).body.items as { name: string }[];
+    const after = (await admin.get(`/api/orgs/${seeded.rootId}/children?asOf=2025-07-01`)).body.items as { name: string }[];
+    expect(before.filter((o) => /huyện|thị xã|thành phố/i.test(o.name)).length).toBeGreaterThanOrEqual(6);
+    expect(after.filter((o) => /^Đảng bộ (huyện|thị xã) /.test(o.name))).toEqual([]);
+    expect(after.filter((o) => /^Đảng bộ (xã|phường) /.test(o.name)).length).toBeGreaterThan(5);
+    const events = await t.database.db.selectFrom('org_event').select('kind').where('batch_id', '=', seeded.batchId).execute();
+    expect(events.filter((e) => e.kind === 'dissolved').length).toBe(seeded.reorg.dissolved);
+  });
+
+  it('gives scoped demo users who see only their part', async () => {
+    const xa = await t.login('xa', DEMO_PASSWORD);
+    const roots = (await xa.get('/api/orgs/roots')).body.items;
+    expect(roots).toHaveLength(1);
+    expect(roots[0].name).toMatch(/^Đảng bộ (xã|phường) /);
+    expect((await xa.get(`/api/orgs/${seeded.rootId}`)).status).toBe(404);
+    const chibo = await t.login('chibo', DEMO_PASSWORD);
+    expect((await chibo.get('/api/orgs/roots')).body.items[0].kindName).toMatch(/^Chi bộ/);
+  });
+
+  it('leaves an intact audit chain', async () => {
+    expect(await verifyAuditChain(t.database.db)).toMatchObject({ ok: true });
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * The demo province: a deterministic province whose history crosses 1 July 2025. The pre-2025 tree (districts and
+ * their grassroots organisations, cells, a roster) is loaded in bulk; the abolition of the district tier is then
+ * applied through the organisations service as one bulk reorganisation, exactly as a user would, so its history,
+ * events and audit entries are the product's own.
+ */
+import type { Kysely } from 'kysely';
+import type { Clock } from '../clock.ts';
+import type { DB } from '../db/schema.ts';
+import { writeAudit } from '../modules/audit/audit.service.ts';
+import { loadActor } from '../modules/auth/auth.repo.ts';
+import { createOrgsService } from '../modules/orgs/orgs.service.ts';
+import { insertUser } from '../modules/users/users.service.ts';
+import { insertMembers, insertOrgRows } from './bulk-insert.ts';
+import { generateProvince } from './province.ts';
+
+/** The demo accounts' password, printed at start: demo data only, never a real installation's. */
+export const DEMO_PASSWORD = 'hatnhan2025';
+
+export async function isEmpty(db: Kysely<DB>): Promise<boolean> {
+  const [orgs, users] = await Promise.all([
+    db.selectFrom('org').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    db.selectFrom('app_user').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return Number(orgs.n) === 0 && Number(users.n) === 0;
+}
+
+export interface SeedOptions {
+  seed: number;
+  /** Smaller trees for tests: districts and grassroots organisations per district. */
+  districts?: number;
+  grassrootsPerDistrict?: number;
+}
+
+export async function seedDemo(db: Kysely<DB>, clock: Clock, opts: SeedOptions) {
+  const p = generateProvince({
+    seed: opts.seed,
+    districts: opts.districts ?? 8,
+    grassrootsPerDistrict: opts.grassrootsPerDistrict ?? 12,
+    cellsPerPartyCommittee: [3, 8],
+    membersPerCell: [4, 35],
+    today: clock.today(),
+  });
+  const root = p.orgs[0]!.org.id;
+  const adminId = await db.transaction().execute(async (tx) => {
+    await insertOrgRows(tx, p.orgs);
+    await insertMembers(tx, p.members);
+    const id = await insertUser(tx, { username: 'admin', fullName: 'Quản trị hệ thống', password: DEMO_PASSWORD, homeOrgId: null, roles: [{ role: 'system_admin', orgId: null }] });
+    await insertUser(tx, { username: 'tinhuy', fullName: 'Nguyễn Thị Hạnh', password: DEMO_PASSWORD, homeOrgId: root, roles: [{ role: 'org_admin', orgId: root }] });
+    await writeAudit(tx, { id, name: 'admin' }, clock.now(), [
+      { action: 'system.seed_demo', entityType: 'system', entityId: null, scopeOrgId: root, after: { seed: opts.seed, orgs: p.orgs.length, members: p.members.length } },
+    ]);
+    return id;
+  });
+  const admin = await loadActor(db, { id: adminId, username: 'admin', full_name: 'Quản trị hệ thống', must_change_password: false });
+  const orgs = createOrgsService({ db, clock });
+  const applied = await orgs.applyReorganization(admin, p.reorg2025);
+
+  // A commune office clerk and a cell secretary, scoped below the province, to show what scope looks like.
+  const commune = await db
+    .selectFrom('org_event as e')
+    .innerJoin('org_version as v', 'v.org_id', 'e.org_id')
+    .select(['e.org_id', 'v.name', 'v.path'])
+    .where('e.batch_id', '=', applied.batchId)
+    .where('e.kind', '=', 'created')
+    .where('v.valid_to', 'is', null)
+    .orderBy('v.name')
+    .limit(1)
+    .executeTakeFirst();
+  if (commune) {
+    const cell = await db
+      .selectFrom('org_version as v')
+      .innerJoin('org_kind as k', 'k.code', 'v.kind_code')
+      .select('v.org_id')
+      .where('v.path', 'like', `${commune.path}%`)
+      .where('v.valid_to', 'is', null)
+      .where('k.is_cell', '=', true)
+      .orderBy('v.path')
+      .limit(1)
+      .executeTakeFirst();
+    await db.transaction().execute(async (tx) => {
+      await insertUser(tx, { username: 'xa', fullName: 'Trần Văn Minh', password: DEMO_PASSWORD, homeOrgId: commune.org_id, roles: [{ role: 'org_admin', orgId: commune.org_id }] });
+      if (cell) await insertUser(tx, { username: 'chibo', fullName: 'Lê Thị Thu', password: DEMO_PASSWORD, homeOrgId: cell.org_id, roles: [{ role: 'editor', orgId: cell.org_id }] });
+    });
+  }
+  return { orgs: p.orgs.length + applied.counts.created, members: p.members.length, batchId: applied.batchId, rootId: root, reorg: applied.counts };
+}
