@@ -1,0 +1,562 @@
+/**
+ * The demo and benchmark generators, without a database: determinism, the shape of the tree, the member roster,
+ * and a simulation of the 2025 reorganisation plan on the generated tree.
+ */
+import { describe, expect, it } from 'vitest';
+import { ORG_KINDS, SECTOR_TYPES } from '../../domain/org-kinds.ts';
+import { childPath, depthOf } from '../../domain/org-path.ts';
+import { planReorganization, type PlanNode } from '../../domain/reorg-plan.ts';
+import { personSortKey, splitPersonName } from '../../domain/text.ts';
+import { createdEventId } from './bulk-insert.ts';
+import { generateNation } from './national.ts';
+import { FAMILY_NAMES, PLACE_NAMES, personName, placeNamer } from './names.ts';
+import { generateProvince, type GeneratedProvince, type OrgSeedRow, type ReorgInput } from './province.ts';
+import { addYears, createRng } from './random.ts';
+import { createUuidFactory, deriveUuid, UUID_V7_RE } from './uuid.ts';
+
+const DEMO = { seed: 2025, districts: 8, grassrootsPerDistrict: 12, cellsPerPartyCommittee: [3, 8] as [number, number], membersPerCell: [4, 35] as [number, number] };
+const TODAY = '2026-11-22';
+const GRASSROOTS = new Set(['dang_bo_co_so', 'chi_bo_co_so']);
+const CELLS = new Set(['chi_bo_co_so', 'chi_bo_truc_thuoc']);
+
+const demo = generateProvince(DEMO);
+
+function count<T>(items: Iterable<T>, pred: (x: T) => boolean): number {
+  let n = 0;
+  for (const x of items) if (pred(x)) n++;
+  return n;
+}
+
+/** A Vietnamese letter outside ASCII: a diacritic or đ. */
+const VN_LETTER = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/iu;
+
+describe('random and ids', () => {
+  it('repeats the same sequence for the same seed and differs for another', () => {
+    const a = createRng(42);
+    const b = createRng(42);
+    const c = createRng(43);
+    const sa = Array.from({ length: 50 }, () => a.uint32());
+    expect(Array.from({ length: 50 }, () => b.uint32())).toEqual(sa);
+    expect(Array.from({ length: 50 }, () => c.uint32())).not.toEqual(sa);
+  });
+
+  it('keeps helpers within their ranges', () => {
+    const r = createRng(7);
+    const seen = new Set<number>();
+    for (let i = 0; i < 2000; i++) {
+      const v = r.int(3, 6);
+      expect(v).toBeGreaterThanOrEqual(3);
+      expect(v).toBeLessThanOrEqual(6);
+      seen.add(v);
+      const d = r.dateBetween('2024-02-27', '2024-03-02');
+      expect(d >= '2024-02-27' && d <= '2024-03-02').toBe(true);
+      expect(d).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+    expect([...seen].sort()).toEqual([3, 4, 5, 6]);
+    expect(r.shuffle([1, 2, 3, 4, 5]).sort()).toEqual([1, 2, 3, 4, 5]);
+    const w = count(Array.from({ length: 4000 }, () => r.weighted([['a', 3], ['b', 1]] as const)), (x) => x === 'a') / 4000;
+    expect(w).toBeGreaterThan(0.7);
+    expect(w).toBeLessThan(0.8);
+    expect(count(Array.from({ length: 4000 }, () => r.chance(0.1)), Boolean)).toBeLessThan(520);
+    expect(addYears('2024-02-29', 1)).toBe('2025-02-28');
+  });
+
+  it('makes deterministic, increasing v7-shaped ids', () => {
+    const make = () => createUuidFactory(createRng(1), '2025-01-01T00:00:00Z');
+    const f = make();
+    const ids = Array.from({ length: 10_000 }, () => f());
+    expect(Array.from({ length: 10_000 }, make())).toEqual(ids);
+    for (const id of ids) expect(id).toMatch(UUID_V7_RE);
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(parseInt(ids[0]!.replace(/-/g, '').slice(0, 12), 16)).toBe(Date.parse('2025-01-01T00:00:00Z'));
+    const d = deriveUuid(ids[0]!, 'x');
+    expect(d).toMatch(UUID_V7_RE);
+    expect(deriveUuid(ids[0]!, 'x')).toBe(d);
+    expect(deriveUuid(ids[0]!, 'y')).not.toBe(d);
+  });
+});
+
+describe('names', () => {
+  it('produces NFC names split the way the domain splits them', () => {
+    const r = createRng(5);
+    for (let i = 0; i < 3000; i++) {
+      const p = personName(r, i % 3 ? 'nam' : 'nu', { birthYear: 1940 + (i % 66), ethnicity: i % 10 === 0 ? 'Mông' : undefined });
+      expect(p.fullName).toBe(p.fullName.normalize('NFC'));
+      expect(splitPersonName(p.fullName)).toEqual({ family: p.family, middle: p.middle, given: p.given });
+    }
+  });
+
+  it('follows the family-name frequencies', () => {
+    const r = createRng(9);
+    const names = Array.from({ length: 20_000 }, () => personName(r, 'nam').family);
+    const share = (f: string) => count(names, (x) => x === f) / names.length;
+    expect(share('Nguyễn')).toBeGreaterThan(0.33);
+    expect(share('Nguyễn')).toBeLessThan(0.43);
+    expect(share('Trần')).toBeGreaterThan(0.08);
+    expect(share('Lê')).toBeGreaterThan(0.07);
+    expect(FAMILY_NAMES.every(([f]) => f === f.normalize('NFC'))).toBe(true);
+  });
+
+  it('has well over 100 distinct place names, and more on demand', () => {
+    expect(new Set(PLACE_NAMES).size).toBeGreaterThan(150);
+    expect(PLACE_NAMES.every((p) => p === p.normalize('NFC'))).toBe(true);
+    const namer = placeNamer(createRng(3));
+    const drawn = Array.from({ length: 600 }, () => namer.next());
+    expect(new Set(drawn).size).toBe(600);
+  });
+});
+
+describe('generateProvince: determinism', () => {
+  it('gives identical output for the same seed', () => {
+    const again = generateProvince(DEMO);
+    expect(again.orgs).toEqual(demo.orgs);
+    expect(again.members).toEqual(demo.members);
+    expect(again.reorg2025).toEqual(demo.reorg2025);
+  });
+
+  it('gives different output for another seed', () => {
+    const other = generateProvince({ ...DEMO, seed: 2026 });
+    expect(other.orgs[0]!.org.id).not.toBe(demo.orgs[0]!.org.id);
+    expect(other.orgs.map((o) => o.version.name)).not.toEqual(demo.orgs.map((o) => o.version.name));
+    expect(other.members.slice(0, 50).map((m) => m.full_name)).not.toEqual(demo.members.slice(0, 50).map((m) => m.full_name));
+  });
+});
+
+describe('generateProvince: the tree before 1 July 2025', () => {
+  const byId = new Map(demo.orgs.map((r) => [r.org.id, r]));
+
+  it('has the demo sizes', () => {
+    const grassroots = count(demo.orgs, (r) => GRASSROOTS.has(r.version.kind_code));
+    const cells = count(demo.orgs, (r) => CELLS.has(r.version.kind_code));
+    expect(grassroots).toBeGreaterThanOrEqual(90);
+    expect(grassroots).toBeLessThanOrEqual(130);
+    expect(cells).toBeGreaterThanOrEqual(330);
+    expect(cells).toBeLessThanOrEqual(480);
+    expect(demo.members.length).toBeGreaterThanOrEqual(8000);
+    expect(demo.members.length).toBeLessThanOrEqual(12_000);
+    expect(demo.stats).toMatchObject({ grassroots, cells, members: demo.members.length, orgs: demo.orgs.length });
+  });
+
+  it('has one province root, districts and sector blocs under it', () => {
+    const roots = demo.orgs.filter((r) => r.version.parent_id === null);
+    expect(roots).toHaveLength(1);
+    expect(roots[0]!.version).toMatchObject({ kind_code: 'dang_bo_tinh', depth: 0, name: 'Đảng bộ tỉnh Hưng Yên', code: '01' });
+    const level1 = demo.orgs.filter((r) => r.version.depth === 1);
+    expect(level1.every((r) => r.version.kind_code === 'dang_bo_cap_tren_co_so')).toBe(true);
+    expect(count(level1, (r) => /^Đảng bộ (huyện|thị xã|thành phố) /u.test(r.version.name))).toBe(8);
+    expect(level1.some((r) => r.version.name.startsWith('Đảng bộ Khối các cơ quan'))).toBe(true);
+    expect(level1.some((r) => r.version.name.startsWith('Đảng bộ Khối doanh nghiệp'))).toBe(true);
+  });
+
+  it('keeps paths, depths, codes and dates consistent', () => {
+    const codes = new Set<string>();
+    for (const r of demo.orgs) {
+      const v = r.version;
+      expect(v.org_id).toBe(r.org.id);
+      expect(r.org.id).toMatch(UUID_V7_RE);
+      expect(v.id).toMatch(UUID_V7_RE);
+      expect(v.valid_from).toBe(r.org.established_on);
+      expect(v.valid_to).toBeNull();
+      expect(r.org.ended_on).toBeNull();
+      expect(r.org.current_path).toBe(v.path);
+      expect(r.event.kind).toBe('created');
+      expect(r.event.effective_date).toBe(r.org.established_on);
+      if (r.event.decision_date) expect(r.event.decision_date <= r.event.effective_date).toBe(true);
+      if (r.event.decision_no) expect(r.event.decision_no).toMatch(/^\d+-QĐ\/\S+$/u);
+      expect(r.org.established_on >= '1945-01-01' && r.org.established_on <= '2020-12-31').toBe(true);
+      expect(v.depth).toBe(depthOf(v.path));
+      expect(v.code).toMatch(/^\d{2}(\.\d{2,})*$/);
+      expect(codes.has(v.code!)).toBe(false);
+      codes.add(v.code!);
+      if (v.parent_id) {
+        const p = byId.get(v.parent_id)!;
+        expect(p).toBeDefined();
+        expect(v.path).toBe(childPath(p.version.path, r.org.id));
+        expect(v.depth).toBe(p.version.depth + 1);
+        expect(v.code!.startsWith(`${p.version.code}.`)).toBe(true);
+        expect(r.org.established_on >= p.org.established_on).toBe(true);
+        // Generators emit parents before children (bulk inserts rely on it).
+        expect(demo.orgs.indexOf(p)).toBeLessThan(demo.orgs.indexOf(r));
+      } else {
+        expect(v.path).toBe(childPath(null, r.org.id));
+      }
+    }
+    expect(new Set(demo.orgs.map((r) => r.org.id)).size).toBe(demo.orgs.length);
+    expect(new Set(demo.orgs.map((r) => r.version.id)).size).toBe(demo.orgs.length);
+    const rootDate = demo.orgs[0]!.org.established_on;
+    expect(demo.orgs.every((r) => r.org.established_on >= rootDate)).toBe(true);
+  });
+
+  it('places kinds and sectors where they belong', () => {
+    const children = new Map<string, OrgSeedRow[]>();
+    for (const r of demo.orgs) if (r.version.parent_id) children.set(r.version.parent_id, [...(children.get(r.version.parent_id) ?? []), r]);
+    for (const r of demo.orgs) {
+      const kids = children.get(r.org.id) ?? [];
+      const k = r.version.kind_code;
+      if (k === 'chi_bo_co_so' || k === 'chi_bo_truc_thuoc') expect(kids).toHaveLength(0);
+      if (k === 'dang_bo_co_so') {
+        expect(kids.length).toBeGreaterThanOrEqual(3);
+        expect(kids.length).toBeLessThanOrEqual(8);
+        expect(kids.every((c) => c.version.kind_code === 'chi_bo_truc_thuoc')).toBe(true);
+      }
+      if (GRASSROOTS.has(k)) {
+        expect(SECTOR_TYPES.some((s) => s.code === r.version.sector_code)).toBe(true);
+        expect(byId.get(r.version.parent_id!)!.version.kind_code).toBe('dang_bo_cap_tren_co_so');
+        expect(r.version.name).toMatch(k === 'dang_bo_co_so' ? /^Đảng bộ /u : /^Chi bộ /u);
+      } else {
+        expect(r.version.sector_code).toBeNull();
+      }
+      // Names are distinct among siblings.
+      const names = kids.map((c) => c.version.name);
+      expect(new Set(names).size).toBe(names.length);
+    }
+    const sectors = new Map<string, number>();
+    for (const r of demo.orgs) if (GRASSROOTS.has(r.version.kind_code)) sectors.set(r.version.sector_code!, (sectors.get(r.version.sector_code!) ?? 0) + 1);
+    for (const s of ['xa', 'thi_tran', 'co_quan_hanh_chinh', 'don_vi_su_nghiep', 'dn_ngoai_nha_nuoc', 'luc_luong_vu_trang']) expect(sectors.get(s) ?? 0).toBeGreaterThan(0);
+    // Communes and towns are the largest group; the armed forces a small one.
+    expect((sectors.get('xa') ?? 0) + (sectors.get('thi_tran') ?? 0) + (sectors.get('phuong') ?? 0)).toBeGreaterThan(30);
+    expect(sectors.get('luc_luong_vu_trang')!).toBeLessThan(20);
+  });
+
+  it('writes names in NFC with Vietnamese diacritics', () => {
+    for (const r of demo.orgs) expect(r.version.name).toBe(r.version.name.normalize('NFC'));
+    for (const m of demo.members) {
+      expect(m.full_name).toBe(m.full_name.normalize('NFC'));
+      expect(m.full_name).toBe(`${m.family_name} ${m.middle_name} ${m.given_name}`);
+      expect(splitPersonName(m.full_name)).toEqual({ family: m.family_name, middle: m.middle_name, given: m.given_name });
+      expect(m.name_sort_key).toBe(personSortKey(m.full_name));
+    }
+    expect(count(demo.orgs, (r) => VN_LETTER.test(r.version.name)) / demo.orgs.length).toBeGreaterThan(0.9);
+    expect(count(demo.members, (m) => VN_LETTER.test(m.full_name)) / demo.members.length).toBeGreaterThan(0.8);
+    expect(new Set(demo.members.map((m) => m.full_name)).size).toBeGreaterThan(demo.members.length * 0.5);
+  });
+});
+
+describe('generateProvince: members', () => {
+  const kindOf = new Map(demo.orgs.map((r) => [r.org.id, r.version.kind_code]));
+
+  it('puts members on cells only', () => {
+    for (const m of demo.members) expect(CELLS.has(kindOf.get(m.org_id)!)).toBe(true);
+    expect(new Set(demo.members.map((m) => m.id)).size).toBe(demo.members.length);
+  });
+
+  it('has about 30% women', () => {
+    const women = count(demo.members, (m) => m.gender === 'nu') / demo.members.length;
+    expect(women).toBeGreaterThanOrEqual(0.25);
+    expect(women).toBeLessThanOrEqual(0.35);
+  });
+
+  it('has plausible dates', () => {
+    let probationary = 0;
+    let left = 0;
+    for (const m of demo.members) {
+      expect(m.birth_date! >= '1940-01-01' && m.birth_date! <= '2006-12-31').toBe(true);
+      expect(m.admitted_on >= addYears(m.birth_date!, 18)).toBe(true);
+      expect(m.admitted_on < addYears(m.birth_date!, 61)).toBe(true);
+      expect(m.admitted_on <= TODAY).toBe(true);
+      if (m.official_on === null) {
+        probationary++;
+        expect(m.admitted_on > addYears(TODAY, -1)).toBe(true);
+        expect(m.left_on).toBeNull();
+      } else {
+        expect(m.official_on).toBe(addYears(m.admitted_on, 1));
+        expect(m.official_on <= TODAY).toBe(true);
+      }
+      if (m.left_on) {
+        left++;
+        expect(m.left_on > m.official_on!).toBe(true);
+        expect(m.left_on < TODAY).toBe(true);
+      }
+    }
+    expect(probationary / demo.members.length).toBeGreaterThan(0.015);
+    expect(probationary / demo.members.length).toBeLessThan(0.05);
+    expect(left).toBeGreaterThan(0);
+    expect(left / demo.members.length).toBeLessThan(0.03);
+  });
+
+  it('breaks the size rules rarely, but sometimes', () => {
+    const official = new Map<string, number>();
+    const total = new Map<string, number>();
+    for (const m of demo.members) {
+      if (m.left_on) continue;
+      total.set(m.org_id, (total.get(m.org_id) ?? 0) + 1);
+      if (m.official_on) official.set(m.org_id, (official.get(m.org_id) ?? 0) + 1);
+    }
+    const cells = demo.orgs.filter((r) => CELLS.has(r.version.kind_code));
+    const fewOfficial = count(cells, (c) => (official.get(c.org.id) ?? 0) < 3);
+    expect(fewOfficial).toBeGreaterThan(0);
+    expect(fewOfficial / cells.length).toBeLessThan(0.07);
+    const bases = demo.orgs.filter((r) => r.version.kind_code === 'chi_bo_co_so');
+    const oversized = count(bases, (c) => (total.get(c.org.id) ?? 0) >= 30);
+    expect(oversized / bases.length).toBeLessThan(0.15);
+    // Across a few seeds some chi bộ cơ sở have outgrown 30 members.
+    let anyOversized = oversized;
+    for (const seed of [1, 2, 3]) {
+      const p = generateProvince({ ...DEMO, seed });
+      const t = new Map<string, number>();
+      for (const m of p.members) if (!m.left_on) t.set(m.org_id, (t.get(m.org_id) ?? 0) + 1);
+      anyOversized += count(p.orgs, (r) => r.version.kind_code === 'chi_bo_co_so' && (t.get(r.org.id) ?? 0) >= 30);
+    }
+    expect(anyOversized).toBeGreaterThan(0);
+  });
+});
+
+interface SimNode {
+  id: string;
+  parent: string | null;
+  kind: string;
+  name: string;
+  sector: string | null;
+  ended: boolean;
+}
+
+/** Applies a reorganisation plan to a tiny in-memory tree, failing on any reference it cannot resolve. */
+function simulate(p: GeneratedProvince): Map<string, SimNode> {
+  const nodes = new Map<string, SimNode>();
+  for (const r of p.orgs) nodes.set(r.org.id, { id: r.org.id, parent: r.version.parent_id, kind: r.version.kind_code, name: r.version.name, sector: r.version.sector_code, ended: false });
+  const refs = new Map<string, string>();
+  const live = (key: string, where: string): SimNode => {
+    const n = nodes.get(refs.get(key) ?? key);
+    if (!n) throw new Error(`${where}: unknown id or ref ${key}`);
+    if (n.ended) throw new Error(`${where}: ${n.name} has ended`);
+    return n;
+  };
+  const activeChildren = (id: string) => [...nodes.values()].filter((n) => n.parent === id && !n.ended);
+  p.reorg2025.operations.forEach((op, i) => {
+    const at = `op ${i} (${op.type})`;
+    switch (op.type) {
+      case 'create': {
+        const parent = live(op.parent, at);
+        if (refs.has(op.ref)) throw new Error(`${at}: duplicate ref ${op.ref}`);
+        const id = `ref:${op.ref}`;
+        refs.set(op.ref, id);
+        nodes.set(id, { id, parent: parent.id, kind: op.kindCode, name: op.name, sector: op.sectorCode ?? null, ended: false });
+        break;
+      }
+      case 'move': {
+        const n = live(op.org, at);
+        const to = live(op.newParent, at);
+        for (let cur: SimNode | undefined = to; cur; cur = cur.parent ? nodes.get(cur.parent) : undefined) {
+          if (cur.id === n.id) throw new Error(`${at}: cycle`);
+        }
+        if (n.parent === to.id) throw new Error(`${at}: already there`);
+        n.parent = to.id;
+        break;
+      }
+      case 'merge': {
+        const target = live(op.target, at);
+        for (const s of op.sources.map((k) => live(k, at))) {
+          if (s.id === target.id) throw new Error(`${at}: merge into itself`);
+          for (const c of activeChildren(s.id)) c.parent = target.id;
+          s.ended = true;
+        }
+        break;
+      }
+      case 'rename': {
+        const n = live(op.org, at);
+        if (n.name === op.name) throw new Error(`${at}: same name`);
+        n.name = op.name;
+        break;
+      }
+      case 'reclassify': {
+        const n = live(op.org, at);
+        if (op.kindCode) n.kind = op.kindCode;
+        if (op.sectorCode !== undefined) n.sector = op.sectorCode;
+        break;
+      }
+      case 'dissolve': {
+        const n = live(op.org, at);
+        const left = activeChildren(n.id);
+        if (left.length > 0) throw new Error(`${at}: ${n.name} still has ${left.length} children`);
+        n.ended = true;
+        break;
+      }
+    }
+  });
+  return nodes;
+}
+
+function checkReorg(p: GeneratedProvince): void {
+  const plan: ReorgInput = p.reorg2025;
+  expect(plan).toMatchObject({ effectiveDate: '2025-07-01', decisionDate: '2025-06-20' });
+  expect(plan.decisionNo).toMatch(/^\d+-QĐ\/TU$/u);
+  expect(plan.operations.length).toBeGreaterThan(0);
+  expect(plan.operations.length).toBeLessThanOrEqual(5000);
+  const districts = p.orgs.filter((r) => r.version.depth === 1 && /^Đảng bộ (huyện|thị xã|thành phố|quận) /u.test(r.version.name));
+  // The district committees are dissolved last, each of them.
+  const dissolves = plan.operations.filter((o) => o.type === 'dissolve');
+  expect(dissolves.map((o) => o.org).sort()).toEqual(districts.map((d) => d.org.id).sort());
+  expect(plan.operations.slice(-dissolves.length).every((o) => o.type === 'dissolve')).toBe(true);
+
+  const after = simulate(p);
+  const active = [...after.values()].filter((n) => !n.ended);
+  expect(active.some((n) => n.kind === 'dang_bo_cap_tren_co_so' && /huyện/u.test(n.name))).toBe(false);
+  for (const n of active) if (n.parent) expect(after.get(n.parent)!.ended).toBe(false);
+  // The new communes and wards are directly under the province and hold the former communes.
+  const created = active.filter((n) => n.id.startsWith('ref:'));
+  expect(created.length).toBeGreaterThan(0);
+  for (const c of created) {
+    expect(c.kind).toBe('dang_bo_cap_tren_co_so');
+    expect(['xa', 'phuong']).toContain(c.sector);
+    expect(c.parent).toBe(p.root.id);
+    const formers = active.filter((n) => n.parent === c.id && ['xa', 'phuong', 'thi_tran'].includes(n.sector ?? ''));
+    expect(formers.length).toBeGreaterThan(0);
+  }
+  // Nothing is left in the legacy town sector, and the grassroots are all still there (merged ones aside).
+  expect(active.some((n) => n.sector === 'thi_tran')).toBe(false);
+  const merged = plan.operations.filter((o) => o.type === 'merge').reduce((a, o) => a + (o.type === 'merge' ? o.sources.length : 0), 0);
+  expect(count(active, (n) => GRASSROOTS.has(n.kind))).toBe(count(p.orgs, (r) => GRASSROOTS.has(r.version.kind_code)) - merged);
+  // Cells of a merged committee move to the target: none is lost.
+  expect(count(active, (n) => CELLS.has(n.kind))).toBe(count(p.orgs, (r) => CELLS.has(r.version.kind_code)));
+}
+
+describe('generateProvince: the 2025 reorganisation plan', () => {
+  it('resolves every reference, empties and dissolves every district', () => {
+    checkReorg(demo);
+    const ops = demo.reorg2025.operations;
+    expect(count(ops, (o) => o.type === 'create')).toBeGreaterThanOrEqual(8);
+    expect(count(ops, (o) => o.type === 'rename')).toBeGreaterThan(0);
+    expect(count(ops, (o) => o.type === 'move')).toBeGreaterThan(90);
+  });
+
+  it('holds for other seeds too, with a few merges among them', () => {
+    let merges = 0;
+    for (const seed of [1, 2, 3, 4]) {
+      const p = generateProvince({ ...DEMO, seed, members: false });
+      checkReorg(p);
+      merges += count(p.reorg2025.operations, (o) => o.type === 'merge');
+    }
+    expect(merges).toBeGreaterThan(0);
+  });
+
+  it('is accepted by the domain planner', () => {
+    const direct = new Map<string, number>();
+    for (const m of demo.members) {
+      if (m.admitted_on <= '2025-07-01' && (!m.left_on || m.left_on > '2025-07-01')) direct.set(m.org_id, (direct.get(m.org_id) ?? 0) + 1);
+    }
+    const nodes = new Map<string, PlanNode>(
+      demo.orgs.map((r) => [
+        r.org.id,
+        {
+          id: r.org.id,
+          parentId: r.version.parent_id,
+          path: r.version.path,
+          name: r.version.name,
+          code: r.version.code,
+          kindCode: r.version.kind_code,
+          sectorCode: r.version.sector_code,
+          directMembers: direct.get(r.org.id) ?? 0,
+          visible: true,
+          writable: true,
+          changedLaterOn: null,
+        },
+      ]),
+    );
+    let n = 0;
+    const plan = planReorganization(demo.reorg2025.operations, {
+      nodes,
+      kindNames: new Map(ORG_KINDS.map((k) => [k.code, k.name])),
+      sectorNames: new Map(SECTOR_TYPES.map((s) => [s.code, s.name])),
+      newId: () => `new-${++n}`,
+    });
+    expect(plan.conflicts).toEqual([]);
+    expect(plan.ok).toBe(true);
+    expect(plan.counts.dissolved).toBe(8);
+    expect(plan.memberMoves).toEqual([]);
+  });
+});
+
+describe('generateProvince: bench scale', () => {
+  it('gives about 1,000 grassroots organisations and 4,000 cells, and a valid plan', () => {
+    const p = generateProvince({ seed: 1, districts: 10, grassrootsPerDistrict: 100, members: false });
+    expect(p.members).toHaveLength(0);
+    expect(p.stats.grassroots).toBeGreaterThanOrEqual(950);
+    expect(p.stats.grassroots).toBeLessThanOrEqual(1200);
+    expect(p.stats.cells).toBeGreaterThanOrEqual(3400);
+    expect(p.stats.cells).toBeLessThanOrEqual(4600);
+    expect(new Set(p.orgs.map((r) => r.version.code)).size).toBe(p.orgs.length);
+    checkReorg(p);
+  });
+});
+
+describe('generateNation', () => {
+  const small = { seed: 11, provinces: 3, grassrootsPerProvince: 120, communesPerProvince: 9, batchSize: 250 };
+
+  function collect(opts: Parameters<typeof generateNation>[0]): { rows: OrgSeedRow[]; batches: number[]; stats: unknown } {
+    const rows: OrgSeedRow[] = [];
+    const batches: number[] = [];
+    const it = generateNation(opts);
+    for (;;) {
+      const r = it.next();
+      if (r.done) return { rows, batches, stats: r.value };
+      batches.push(r.value.length);
+      rows.push(...r.value);
+    }
+  }
+
+  it('streams bounded batches of a consistent post-2025 tree', () => {
+    const { rows, batches, stats } = collect(small);
+    expect(batches.every((b) => b > 0 && b <= 250)).toBe(true);
+    expect(batches.slice(0, -1).every((b) => b === 250)).toBe(true);
+    const seen = new Map<string, OrgSeedRow>();
+    for (const r of rows) {
+      const v = r.version;
+      if (v.parent_id === null) {
+        expect(v.kind_code).toBe('dang_bo_tinh');
+        expect(v.depth).toBe(0);
+      } else {
+        const parent = seen.get(v.parent_id);
+        expect(parent).toBeDefined();
+        expect(v.path).toBe(childPath(parent!.version.path, r.org.id));
+        expect(v.depth).toBe(parent!.version.depth + 1);
+        expect(r.org.established_on >= parent!.org.established_on).toBe(true);
+        expect(v.code!.startsWith(`${parent!.version.code}.`)).toBe(true);
+      }
+      expect(v.name).toBe(v.name.normalize('NFC'));
+      expect(r.org.current_path).toBe(v.path);
+      seen.set(r.org.id, r);
+    }
+    expect(count(rows, (r) => r.version.parent_id === null)).toBe(3);
+    expect(rows.some((r) => r.version.name.includes('Trung ương'))).toBe(false);
+    // No district tier: communes and wards sit directly under the province.
+    expect(rows.some((r) => /^Đảng bộ huyện /u.test(r.version.name))).toBe(false);
+    expect(count(rows, (r) => r.version.depth === 1 && ['xa', 'phuong', 'dac_khu'].includes(r.version.sector_code ?? ''))).toBe(27);
+    expect(count(rows, (r) => GRASSROOTS.has(r.version.kind_code))).toBe(360);
+    expect(stats).toMatchObject({ provinces: 3, communes: 27, grassroots: 360, orgs: rows.length });
+    expect(new Set(rows.map((r) => r.version.code)).size).toBe(rows.length);
+    expect(collect(small).rows).toEqual(rows);
+  });
+
+  it('reaches the national size by default', () => {
+    let orgs = 0;
+    let grassroots = 0;
+    let roots = 0;
+    let largest = 0;
+    for (const batch of generateNation({ seed: 1 })) {
+      largest = Math.max(largest, batch.length);
+      orgs += batch.length;
+      for (const r of batch) {
+        if (GRASSROOTS.has(r.version.kind_code)) grassroots++;
+        if (r.version.parent_id === null) roots++;
+      }
+    }
+    expect(roots).toBe(34);
+    expect(largest).toBeLessThanOrEqual(2000);
+    expect(grassroots).toBeGreaterThan(50_000);
+    expect(grassroots).toBeLessThan(54_000);
+    expect(orgs).toBeGreaterThan(270_000);
+    expect(orgs).toBeLessThan(330_000);
+  }, 60_000);
+});
+
+describe('bulk insert helpers', () => {
+  it('derives a stable event id per org', () => {
+    const id = demo.orgs[0]!.org.id;
+    expect(createdEventId(id)).toBe(createdEventId(id));
+    expect(createdEventId(id)).toMatch(UUID_V7_RE);
+    const all = new Set(demo.orgs.map((r) => createdEventId(r.org.id)));
+    expect(all.size).toBe(demo.orgs.length);
+    for (const r of demo.orgs) expect(all.has(r.org.id)).toBe(false);
+  });
+});
