@@ -1,0 +1,266 @@
+/**
+ * TanStack Query hooks over the HTTP API. Query keys start with the resource ('orgs', 'users', 'audit', 'meta',
+ * 'me') so a change can invalidate everything it may have touched with one prefix.
+ */
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError, request, setCsrfToken } from './client.ts';
+import type {
+  AddRoleBody,
+  AuditEntry,
+  AuditQuery,
+  AuthSession,
+  ChangePasswordBody,
+  CreateOrgBody,
+  CreateUserBody,
+  DissolveOrgBody,
+  Items,
+  LoginBody,
+  MoveOrgBody,
+  OrgDetail,
+  OrgEvent,
+  OrgKind,
+  OrgSearchItem,
+  OrgSummary,
+  Page,
+  ReclassifyOrgBody,
+  RenameOrgBody,
+  ReorgApplyResult,
+  ReorgInput,
+  ReorgPreview,
+  ResetPasswordBody,
+  SectorType,
+  UpdateUserBody,
+  User,
+  UserListQuery,
+} from './types.ts';
+
+export const queryKeys = {
+  me: ['me'] as const,
+  orgs: ['orgs'] as const,
+  users: ['users'] as const,
+  audit: ['audit'] as const,
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Session
+
+/** The signed-in session, or null when there is none (the probe itself never redirects). */
+export const meQuery = queryOptions({
+  queryKey: queryKeys.me,
+  queryFn: async (): Promise<AuthSession | null> => {
+    try {
+      const session = await request<AuthSession>('GET', '/auth/me', { skipAuthRedirect: true });
+      setCsrfToken(session.csrfToken);
+      return session;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        setCsrfToken(null);
+        return null;
+      }
+      throw error;
+    }
+  },
+  staleTime: 5 * 60_000,
+});
+
+export function useMe() {
+  return useQuery(meQuery);
+}
+
+export function useLogin() {
+  return useMutation({ mutationFn: (body: LoginBody) => api.post<AuthSession>('/auth/login', body) });
+}
+
+export function useLogout() {
+  return useMutation({ mutationFn: () => api.post<void>('/auth/logout') });
+}
+
+export function useChangePassword() {
+  return useMutation({ mutationFn: (body: ChangePasswordBody) => api.post<void>('/auth/change-password', body) });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Catalogues
+
+export function useOrgKinds() {
+  return useQuery({
+    queryKey: ['meta', 'org-kinds'],
+    queryFn: () => api.get<OrgKind[]>('/meta/org-kinds'),
+    staleTime: Infinity,
+  });
+}
+
+export function useSectorTypes() {
+  return useQuery({
+    queryKey: ['meta', 'sector-types'],
+    queryFn: () => api.get<SectorType[]>('/meta/sector-types'),
+    staleTime: Infinity,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Organisations
+
+export const orgRootsQuery = (asOf: string) =>
+  queryOptions({
+    queryKey: ['orgs', 'roots', asOf],
+    queryFn: ({ signal }) => api.get<Items<OrgSummary>>('/orgs/roots', { asOf }, signal),
+  });
+
+export const orgChildrenQuery = (id: string, asOf: string) =>
+  queryOptions({
+    queryKey: ['orgs', 'children', id, asOf],
+    queryFn: ({ signal }) => api.get<Items<OrgSummary>>(`/orgs/${id}/children`, { asOf }, signal),
+  });
+
+export const orgDetailQuery = (id: string, asOf: string) =>
+  queryOptions({
+    queryKey: ['orgs', 'detail', id, asOf],
+    queryFn: ({ signal }) => api.get<OrgDetail>(`/orgs/${id}`, { asOf }, signal),
+  });
+
+export function useOrgRoots(asOf: string) {
+  return useQuery(orgRootsQuery(asOf));
+}
+
+export function useOrgChildren(id: string, asOf: string) {
+  return useQuery(orgChildrenQuery(id, asOf));
+}
+
+export function useOrg(id: string | undefined, asOf: string) {
+  return useQuery({ ...orgDetailQuery(id ?? '', asOf), enabled: Boolean(id) });
+}
+
+export function useOrgHistory(id: string) {
+  return useQuery({
+    queryKey: ['orgs', 'history', id],
+    queryFn: ({ signal }) => api.get<Items<OrgEvent>>(`/orgs/${id}/history`, undefined, signal),
+  });
+}
+
+/** Accent-insensitive search; runs only from 2 characters, as the server requires. */
+export function useOrgSearch(q: string, asOf: string, limit = 20) {
+  const text = q.trim();
+  return useQuery({
+    queryKey: ['orgs', 'search', text, asOf, limit],
+    queryFn: ({ signal }) => api.get<Items<OrgSearchItem>>('/orgs/search', { q: text, asOf, limit }, signal),
+    enabled: text.length >= 2,
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
+}
+
+function useOrgMutation<TVars, TResult>(mutationFn: (vars: TVars) => Promise<TResult>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: async () => {
+      await Promise.all([
+        client.invalidateQueries({ queryKey: queryKeys.orgs }),
+        client.invalidateQueries({ queryKey: queryKeys.audit }),
+      ]);
+    },
+  });
+}
+
+export function useCreateOrg() {
+  return useOrgMutation((body: CreateOrgBody) => api.post<OrgDetail>('/orgs', body));
+}
+
+export function useRenameOrg(id: string) {
+  return useOrgMutation((body: RenameOrgBody) => api.post<OrgDetail>(`/orgs/${id}/rename`, body));
+}
+
+export function useReclassifyOrg(id: string) {
+  return useOrgMutation((body: ReclassifyOrgBody) => api.post<OrgDetail>(`/orgs/${id}/reclassify`, body));
+}
+
+export function useMoveOrg(id: string) {
+  return useOrgMutation((body: MoveOrgBody) => api.post<OrgDetail>(`/orgs/${id}/move`, body));
+}
+
+export function useDissolveOrg(id: string) {
+  return useOrgMutation((body: DissolveOrgBody) => api.post<OrgDetail>(`/orgs/${id}/dissolve`, body));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Bulk reorganisation
+
+export function usePreviewReorg() {
+  return useMutation({
+    mutationFn: (input: ReorgInput) => api.post<ReorgPreview>('/reorganizations/preview', input),
+  });
+}
+
+export function useApplyReorg() {
+  return useOrgMutation((input: ReorgInput) => api.post<ReorgApplyResult>('/reorganizations/apply', input));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Users and roles
+
+export function useUsers(query: UserListQuery) {
+  return useQuery({
+    queryKey: ['users', 'list', query],
+    queryFn: ({ signal }) => api.get<Page<User>>('/users', { ...query }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useUser(id: string | null) {
+  return useQuery({
+    queryKey: ['users', 'detail', id],
+    queryFn: ({ signal }) => api.get<User>(`/users/${id ?? ''}`, undefined, signal),
+    enabled: Boolean(id),
+  });
+}
+
+function useUserMutation<TVars, TResult>(mutationFn: (vars: TVars) => Promise<TResult>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: async (result) => {
+      if (isUser(result)) client.setQueryData(['users', 'detail', result.id], result);
+      await Promise.all([
+        client.invalidateQueries({ queryKey: queryKeys.users }),
+        client.invalidateQueries({ queryKey: queryKeys.audit }),
+        client.invalidateQueries({ queryKey: queryKeys.me }),
+      ]);
+    },
+  });
+}
+
+function isUser(value: unknown): value is User {
+  return typeof value === 'object' && value !== null && 'username' in value && 'id' in value;
+}
+
+export function useCreateUser() {
+  return useUserMutation((body: CreateUserBody) => api.post<User>('/users', body));
+}
+
+export function useUpdateUser(id: string) {
+  return useUserMutation((body: UpdateUserBody) => api.patch<User>(`/users/${id}`, body));
+}
+
+export function useResetPassword(id: string) {
+  return useUserMutation((body: ResetPasswordBody) => api.post<void>(`/users/${id}/reset-password`, body));
+}
+
+export function useAddRole(id: string) {
+  return useUserMutation((body: AddRoleBody) => api.post<User>(`/users/${id}/roles`, body));
+}
+
+export function useRemoveRole(id: string) {
+  return useUserMutation((assignmentId: string) => api.delete<User>(`/users/${id}/roles/${assignmentId}`));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Audit
+
+export function useAudit(query: AuditQuery) {
+  return useQuery({
+    queryKey: ['audit', query],
+    queryFn: ({ signal }) => api.get<Page<AuditEntry>>('/audit', { ...query }, signal),
+    placeholderData: keepPreviousData,
+  });
+}

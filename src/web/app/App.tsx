@@ -1,0 +1,67 @@
+/**
+ * The application shell: antd in Vietnamese, the query client, the router and the routes.
+ */
+import { App as AntApp, ConfigProvider } from 'antd';
+import viVN from 'antd/locale/vi_VN';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { ApiError, setUnauthorizedHandler } from '../api/client.ts';
+import { queryKeys } from '../api/hooks.ts';
+import { RequireAuth } from './auth.tsx';
+import { AppLayout } from './Layout.tsx';
+import { LoginPage } from '../pages/LoginPage.tsx';
+import { ChangePasswordPage } from '../pages/ChangePasswordPage.tsx';
+import { HomePage } from '../pages/HomePage.tsx';
+import { OrgPage } from '../pages/OrgPage.tsx';
+import { ReorganizePage } from '../pages/ReorganizePage.tsx';
+import { UsersPage } from '../pages/UsersPage.tsx';
+import { AuditPage } from '../pages/AuditPage.tsx';
+import { NotFoundPage } from '../pages/NotFoundPage.tsx';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 15_000,
+      refetchOnWindowFocus: false,
+      // A 4xx answer will not change by asking again.
+      retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+    },
+    mutations: { retry: false },
+  },
+});
+
+// A 401 anywhere means the session is gone: forget everything and let RequireAuth show the login page.
+setUnauthorizedHandler(() => {
+  queryClient.setQueryData(queryKeys.me, null);
+  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+});
+
+// The default blue stays the primary colour: a red primary would make focused fields look like errors.
+const theme = { token: { borderRadius: 6 } };
+
+export function App() {
+  return (
+    <ConfigProvider locale={viVN} theme={theme}>
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <Routes>
+              <Route path="/login" element={<LoginPage />} />
+              <Route element={<RequireAuth />}>
+                <Route path="/change-password" element={<ChangePasswordPage />} />
+                <Route element={<AppLayout />}>
+                  <Route index element={<HomePage />} />
+                  <Route path="/orgs/:id" element={<OrgPage />} />
+                  <Route path="/reorganize" element={<ReorganizePage />} />
+                  <Route path="/users" element={<UsersPage />} />
+                  <Route path="/audit" element={<AuditPage />} />
+                  <Route path="*" element={<NotFoundPage />} />
+                </Route>
+              </Route>
+            </Routes>
+          </BrowserRouter>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * The frame around every signed-in page: header (product name, navigation, "Ngày xem", user menu), the
+ * organisation tree with its search on the left, the page on the right.
+ */
+import { ApartmentOutlined, AuditOutlined, BranchesOutlined, TeamOutlined } from '@ant-design/icons';
+import { Layout, Menu, type MenuProps } from 'antd';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useAsOfLink } from './asOf.ts';
+import { useCurrentUser } from './auth.tsx';
+import { AsOfPicker } from '../components/AsOfPicker.tsx';
+import { UserMenu } from '../components/UserMenu.tsx';
+import { OrgSider } from '../components/OrgSider.tsx';
+
+const HEADER_HEIGHT = 56;
+const SIDER_WIDTH = 300;
+
+function useNavItems(): MenuProps['items'] {
+  const me = useCurrentUser();
+  const items: NonNullable<MenuProps['items']> = [
+    { key: '/', icon: <ApartmentOutlined />, label: <span data-testid="nav-orgs">Tổ chức đảng</span> },
+  ];
+  if (me.can.reorganize) {
+    items.push({
+      key: '/reorganize',
+      icon: <BranchesOutlined />,
+      label: <span data-testid="nav-reorganize">Sắp xếp tổ chức</span>,
+    });
+  }
+  if (me.can.manageUsers) {
+    items.push({ key: '/users', icon: <TeamOutlined />, label: <span data-testid="nav-users">Người dùng</span> });
+  }
+  if (me.can.readAudit) {
+    items.push({ key: '/audit', icon: <AuditOutlined />, label: <span data-testid="nav-audit">Nhật ký</span> });
+  }
+  return items;
+}
+
+function selectedNavKey(pathname: string): string {
+  if (pathname.startsWith('/reorganize')) return '/reorganize';
+  if (pathname.startsWith('/users')) return '/users';
+  if (pathname.startsWith('/audit')) return '/audit';
+  return '/';
+}
+
+export function AppLayout() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const link = useAsOfLink();
+  const items = useNavItems();
+
+  return (
+    <Layout style={{ height: '100vh' }}>
+      <Layout.Header
+        style={{
+          height: HEADER_HEIGHT,
+          lineHeight: `${HEADER_HEIGHT}px`,
+          padding: '0 16px',
+          display: 'flex',
+          alignItems: 'center',
+          gap: 16,
+          background: '#fff',
+          borderBottom: '1px solid #f0f0f0',
+        }}
+      >
+        <a
+          href={link('/')}
+          onClick={(e) => {
+            e.preventDefault();
+            navigate(link('/'));
+          }}
+          style={{ fontWeight: 700, fontSize: 18, color: '#b71c1c', whiteSpace: 'nowrap' }}
+          data-testid="brand"
+        >
+          Hạt Nhân
+        </a>
+        <Menu
+          mode="horizontal"
+          selectedKeys={[selectedNavKey(location.pathname)]}
+          items={items}
+          onClick={({ key }) => navigate(link(key))}
+          style={{ flex: 1, minWidth: 0, borderBottom: 'none', lineHeight: `${HEADER_HEIGHT - 2}px` }}
+        />
+        <AsOfPicker />
+        <UserMenu />
+      </Layout.Header>
+      <Layout style={{ minHeight: 0 }}>
+        <Layout.Sider
+          width={SIDER_WIDTH}
+          theme="light"
+          style={{ borderRight: '1px solid #f0f0f0', height: '100%', overflow: 'hidden' }}
+        >
+          <OrgSider />
+        </Layout.Sider>
+        <Layout.Content style={{ overflow: 'auto', padding: 16, minWidth: 0 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

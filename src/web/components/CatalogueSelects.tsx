@@ -1,0 +1,52 @@
+/** Selects over the catalogues: organisation kinds and sector types (loại hình). */
+import { Select } from 'antd';
+import { useOrgKinds, useSectorTypes } from '../api/hooks.ts';
+
+interface CodeSelectProps {
+  value?: string;
+  onChange?: (value: string | undefined) => void;
+  id?: string;
+  allowClear?: boolean;
+  placeholder?: string;
+  'data-testid'?: string;
+}
+
+export function OrgKindSelect(props: CodeSelectProps) {
+  const kinds = useOrgKinds();
+  const options = [...(kinds.data ?? [])]
+    .sort((a, b) => a.level - b.level || a.name.localeCompare(b.name, 'vi'))
+    .map((k) => ({ value: k.code, label: k.name }));
+  return (
+    <Select
+      id={props.id}
+      data-testid={props['data-testid']}
+      value={props.value}
+      onChange={(v: string | undefined) => props.onChange?.(v)}
+      options={options}
+      loading={kinds.isPending}
+      allowClear={props.allowClear}
+      placeholder={props.placeholder ?? 'Chọn loại tổ chức'}
+      showSearch={{ optionFilterProp: 'label' }}
+      style={{ width: '100%' }}
+    />
+  );
+}
+
+export function SectorSelect(props: CodeSelectProps) {
+  const sectors = useSectorTypes();
+  const options = (sectors.data ?? []).map((s) => ({ value: s.code, label: s.name }));
+  return (
+    <Select
+      id={props.id}
+      data-testid={props['data-testid']}
+      value={props.value}
+      onChange={(v: string | undefined) => props.onChange?.(v)}
+      options={options}
+      loading={sectors.isPending}
+      allowClear={props.allowClear ?? true}
+      placeholder={props.placeholder ?? 'Chọn loại hình'}
+      showSearch={{ optionFilterProp: 'label' }}
+      style={{ width: '100%' }}
+    />
+  );
+}

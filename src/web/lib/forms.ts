@@ -1,0 +1,78 @@
+/**
+ * Helpers between antd forms and the API: server field errors shown on the fields they name, and the
+ * decision fields (Số quyết định, Ngày quyết định, Ngày hiệu lực) converted to the API's strings.
+ */
+import type { FormInstance } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { ApiError, errorMessage } from '../api/client.ts';
+import type { Decision } from '../api/types.ts';
+import { toIso } from './dates.ts';
+
+/** Minimum length of a new password (docs/api.md: new ≥ 8 chars). */
+export const PASSWORD_MIN = 8;
+
+export type NamePath = (string | number)[];
+
+/** 'body.operations[3].org' or 'operations.3.org' or '/operations/3/org' → ['operations', 3, 'org']. */
+export function toNamePath(field: string): NamePath {
+  const parts = field.split(/[.[\]/]+/u).filter(Boolean);
+  if (parts[0] === 'body') parts.shift();
+  return parts.map((p) => (/^\d+$/u.test(p) ? Number(p) : p));
+}
+
+const sameName = (a: NamePath, b: NamePath) => a.length === b.length && a.every((p, i) => String(p) === String(b[i]));
+
+export interface ServerErrorResult {
+  /** What to show above the form: the server's message plus the details no field could take. */
+  message: string;
+  extra: string[];
+  /** The fields that received an error, in order. */
+  fields: NamePath[];
+}
+
+/**
+ * Puts each `error.details[].field` message on the registered form field of that name; returns the rest for an
+ * alert. Works for any thrown value.
+ */
+export function applyServerError(form: FormInstance, error: unknown): ServerErrorResult {
+  const result: ServerErrorResult = { message: errorMessage(error), extra: [], fields: [] };
+  if (!(error instanceof ApiError)) return result;
+  const registered = form.getFieldsError().map((f) => f.name as NamePath);
+  const byField = new Map<string, { name: NamePath; errors: string[] }>();
+  for (const detail of error.details) {
+    const path = toNamePath(detail.field);
+    const name = registered.find((r) => sameName(r, path));
+    if (!name) {
+      result.extra.push(detail.field ? `${detail.field}: ${detail.message}` : detail.message);
+      continue;
+    }
+    const key = JSON.stringify(name);
+    const entry = byField.get(key) ?? { name, errors: [] };
+    entry.errors.push(detail.message);
+    byField.set(key, entry);
+  }
+  const entries = [...byField.values()];
+  form.setFields(entries.map((e) => ({ name: e.name, errors: e.errors })));
+  result.fields = entries.map((e) => e.name);
+  return result;
+}
+
+export interface DecisionValues {
+  decisionNo: string;
+  decisionDate: Dayjs;
+  effectiveDate: Dayjs;
+}
+
+export function toDecision(values: DecisionValues): Decision {
+  return {
+    decisionNo: values.decisionNo.trim(),
+    decisionDate: toIso(values.decisionDate),
+    effectiveDate: toIso(values.effectiveDate),
+  };
+}
+
+/** '' and whitespace become undefined, so optional fields are left out of the request. */
+export function optionalText(value: string | null | undefined): string | undefined {
+  const text = value?.trim();
+  return text ? text : undefined;
+}

@@ -1,0 +1,112 @@
+/** Vietnamese labels for the codes of the API. */
+import type { OrgEventKind, OrgStatus, ReorgOpType, RoleCode } from '../api/types.ts';
+
+export const ROLE_NAMES: Record<RoleCode, string> = {
+  system_admin: 'Quản trị hệ thống',
+  org_admin: 'Quản trị đơn vị',
+  editor: 'Cán bộ nghiệp vụ',
+  viewer: 'Xem',
+  inspector: 'Ủy ban kiểm tra',
+};
+
+export const ROLE_COLORS: Record<RoleCode, string> = {
+  system_admin: 'red',
+  org_admin: 'volcano',
+  editor: 'blue',
+  viewer: 'default',
+  inspector: 'purple',
+};
+
+export const ROLE_CODES = Object.keys(ROLE_NAMES) as RoleCode[];
+
+export function roleName(role: string): string {
+  return (ROLE_NAMES as Record<string, string>)[role] ?? role;
+}
+
+export const ORG_STATUS_NAMES: Record<OrgStatus, string> = {
+  active: 'Đang hoạt động',
+  ended: 'Đã kết thúc',
+  not_yet: 'Chưa thành lập',
+};
+
+export const ORG_EVENT_NAMES: Record<OrgEventKind, string> = {
+  created: 'Thành lập',
+  renamed: 'Đổi tên',
+  reclassified: 'Đổi loại hình',
+  moved: 'Chuyển cấp trên',
+  merged_into: 'Sáp nhập vào tổ chức khác',
+  absorbed: 'Tiếp nhận tổ chức sáp nhập',
+  split_into: 'Chia tách',
+  split_from: 'Tách ra từ tổ chức khác',
+  dissolved: 'Giải thể',
+};
+
+export const ORG_EVENT_COLORS: Record<OrgEventKind, string> = {
+  created: 'green',
+  renamed: 'blue',
+  reclassified: 'blue',
+  moved: 'blue',
+  merged_into: 'gray',
+  absorbed: 'blue',
+  split_into: 'gray',
+  split_from: 'green',
+  dissolved: 'red',
+};
+
+export const REORG_OP_NAMES: Record<ReorgOpType, string> = {
+  move: 'Chuyển',
+  merge: 'Sáp nhập',
+  dissolve: 'Giải thể',
+  rename: 'Đổi tên',
+  create: 'Thành lập mới',
+  reclassify: 'Đổi loại hình',
+};
+
+export const AUDIT_ACTION_NAMES: Record<string, string> = {
+  'org.created': 'Thành lập tổ chức',
+  'org.renamed': 'Đổi tên tổ chức',
+  'org.reclassified': 'Đổi loại tổ chức, loại hình',
+  'org.moved': 'Chuyển cấp trên',
+  'org.merged_into': 'Sáp nhập vào tổ chức khác',
+  'org.absorbed': 'Tiếp nhận tổ chức sáp nhập',
+  'org.split_into': 'Chia tách tổ chức',
+  'org.split_from': 'Thành lập do chia tách',
+  'org.dissolved': 'Giải thể tổ chức',
+  'reorg.apply': 'Áp dụng sắp xếp tổ chức',
+  'user.create': 'Tạo người dùng',
+  'user.update': 'Cập nhật người dùng',
+  'user.reset_password': 'Đặt lại mật khẩu',
+  'user.change_password': 'Đổi mật khẩu',
+  'user.role_add': 'Thêm vai trò',
+  'user.role_remove': 'Gỡ vai trò',
+  'auth.login': 'Đăng nhập',
+  'auth.login_failed': 'Đăng nhập thất bại',
+  'auth.logout': 'Đăng xuất',
+  'system.seed_demo': 'Tạo dữ liệu mẫu',
+};
+
+export function auditActionName(action: string): string {
+  return AUDIT_ACTION_NAMES[action] ?? action;
+}
+
+/** Names of the entity types the audit log is expected to hold; unknown ones show their code. */
+export const ENTITY_TYPE_NAMES: Record<string, string> = {
+  org: 'Tổ chức đảng',
+  user: 'Người dùng',
+  reorganization: 'Đợt sắp xếp',
+  system: 'Hệ thống',
+};
+
+export function entityTypeName(type: string): string {
+  return ENTITY_TYPE_NAMES[type] ?? type;
+}
+
+/** Numbers the Vietnamese way: 7.500. */
+export function formatCount(value: number): string {
+  return value.toLocaleString('vi-VN');
+}
+
+/** Sorts by a text key in Vietnamese order ("Chi bộ 2" before "Chi bộ 10"). */
+export function byVietnamese<T>(key: (item: T) => string): (a: T, b: T) => number {
+  return (a, b) => key(a).localeCompare(key(b), 'vi', { numeric: true });
+}
