@@ -1,0 +1,156 @@
+/**
+ * The main journeys in a real browser against a real server with the demo province: logging in, finding an
+ * organisation without accents and opening it, and a move through the reorganisation wizard with its preview and
+ * confirmation, checked afterwards in the organisation's history and in the database.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/server/demo/seed.ts';
+import { browserAvailable, browserRequired, launchBrowser } from '../helpers/browser.ts';
+import { startDemoServer } from '../helpers/server.ts';
+
+type Server = Awaited<ReturnType<typeof startDemoServer>>;
+
+describe.skipIf(!browserAvailable && !browserRequired)('main journeys in the browser', () => {
+  let browser: Browser | null = null;
+  let server: Server;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launchBrowser(), startDemoServer()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function newPage(): Promise<Page> {
+    const page = await browser!.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    return page;
+  }
+
+  async function login(page: Page, username = 'admin', password = DEMO_PASSWORD) {
+    await page.goto(`${server.baseUrl}/login`);
+    await page.getByTestId('login-username').fill(username);
+    await page.getByTestId('login-password').fill(password);
+    await page.getByTestId('login-submit').click();
+  }
+
+  /** Picks an organisation in an OrgSelect by typing part of its name without accents. */
+  async function pickOrg(page: Page, testId: string, query: string, name: string) {
+    await page.getByTestId(testId).click();
+    await page.keyboard.type(query);
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: name }).first();
+    await option.waitFor();
+    await option.click();
+  }
+
+  async function typeDate(page: Page, testId: string, ddmmyyyy: string) {
+    await page.getByTestId(testId).click();
+    await page.keyboard.type(ddmmyyyy);
+    await page.keyboard.press('Enter');
+  }
+
+  it('logs in (a wrong password is refused in Vietnamese), finds an organisation without accents and opens it', async ({ skip }) => {
+    if (!browser) return skip('no browser');
+    const page = await newPage();
+    await login(page, 'admin', 'sai-mat-khau');
+    await expect.poll(() => page.getByTestId('login-error').textContent()).toContain('Tên đăng nhập hoặc mật khẩu không đúng');
+    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await expect.poll(() => page.getByTestId('org-title').textContent(), { timeout: 15000 }).toContain('Đảng bộ tỉnh Hưng Yên');
+
+    // a commune created by the 2025 reorganisation, searched for without its accents
+    const commune = await server.database.db
+      .selectFrom('org_version')
+      .select(['org_id', 'name'])
+      .where('valid_to', 'is', null)
+      .where('name', 'like', 'Đảng bộ xã %')
+      .where('kind_code', '=', 'dang_bo_cap_tren_co_so')
+      .orderBy('name')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const { foldAccents } = await import('../../src/domain/text.ts');
+    await page.getByTestId('tree-search').fill(foldAccents(commune.name.replace('Đảng bộ ', '')));
+    const result = page.getByTestId(`tree-search-result-${commune.org_id}`);
+    await result.waitFor({ timeout: 10000 });
+    await result.click();
+    await expect.poll(() => page.getByTestId('org-title').textContent()).toContain(commune.name);
+    await expect.poll(() => page.url()).toContain(`/orgs/${commune.org_id}`);
+
+    // a form refuses empty decision fields in Vietnamese before anything is sent
+    await page.getByTestId('org-action-rename').click();
+    await page.getByTestId('modal-submit').click();
+    await expect.poll(() => page.locator('.ant-modal .ant-form-item-explain-error').allTextContents()).toContain('Vui lòng nhập số quyết định.');
+    await page.getByTestId('modal-cancel').click();
+
+    // the page reads "as of" a date before the reorganisation: the commune did not exist yet
+    await page.goto(`${server.baseUrl}/orgs/${commune.org_id}?asOf=2025-06-30`);
+    await expect.poll(() => page.getByTestId('org-facts').textContent(), { timeout: 10000 }).toMatch(/chưa thành lập/i);
+    await page.close();
+  });
+
+  it('moves an organisation with the reorganisation wizard: preview, confirmation, then the history shows it', async ({ skip }) => {
+    if (!browser) return skip('no browser');
+    const db = server.database.db;
+    // a grassroots organisation with a name found once, and a commune committee other than its own superior
+    const rows = await db
+      .selectFrom('org_version as v')
+      .innerJoin('org_version as p', (j) => j.onRef('p.org_id', '=', 'v.parent_id').on('p.valid_to', 'is', null))
+      .select(['v.org_id', 'v.name', 'v.parent_id', 'p.kind_code as parent_kind'])
+      .where('v.valid_to', 'is', null)
+      .where('v.kind_code', '=', 'chi_bo_co_so')
+      .where('p.kind_code', '=', 'dang_bo_cap_tren_co_so')
+      .orderBy('v.name')
+      .execute();
+    const names = new Map<string, number>();
+    for (const r of rows) names.set(r.name, (names.get(r.name) ?? 0) + 1);
+    const moving = rows.find((r) => names.get(r.name) === 1)!;
+    const target = await db
+      .selectFrom('org_version')
+      .select(['org_id', 'name'])
+      .where('valid_to', 'is', null)
+      .where('kind_code', '=', 'dang_bo_cap_tren_co_so')
+      .where('name', 'like', 'Đảng bộ phường %')
+      .where('org_id', '<>', moving.parent_id!)
+      .orderBy('name')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const { foldAccents } = await import('../../src/domain/text.ts');
+
+    const page = await newPage();
+    await login(page);
+    await page.getByTestId('nav-reorganize').click();
+    await page.getByTestId('decision-no').fill('45-QĐ/TU');
+    await typeDate(page, 'decision-date', '20/10/2026');
+    await typeDate(page, 'decision-effective', '01/11/2026');
+    await page.getByTestId('reorg-next').click();
+    await page.getByTestId('reorg-add-move').click();
+    await pickOrg(page, 'reorg-op-0-org', foldAccents(moving.name).slice(0, 40), moving.name);
+    await pickOrg(page, 'reorg-op-0-newParent', foldAccents(target.name), target.name);
+    await page.getByTestId('reorg-preview').click();
+
+    await page.getByTestId('reorg-ok').waitFor({ timeout: 15000 });
+    const changes = await page.getByTestId('reorg-changes').textContent();
+    expect(changes).toContain(moving.name);
+    expect(changes).toContain(target.name);
+    // nothing is written by the preview
+    const before = await db.selectFrom('org_version').select('parent_id').where('org_id', '=', moving.org_id).where('valid_to', 'is', null).executeTakeFirstOrThrow();
+    expect(before.parent_id).toBe(moving.parent_id);
+
+    await page.getByTestId('reorg-apply').click();
+    await page.getByTestId('confirm-ok').click();
+    await page.getByTestId('reorg-done').waitFor({ timeout: 15000 });
+
+    const after = await db.selectFrom('org_version').select(['parent_id', 'valid_from']).where('org_id', '=', moving.org_id).where('valid_to', 'is', null).executeTakeFirstOrThrow();
+    expect(after).toEqual({ parent_id: target.org_id, valid_from: '2026-11-01' });
+
+    await page.goto(`${server.baseUrl}/orgs/${moving.org_id}`);
+    await page.getByTestId('tab-history').click();
+    await expect.poll(() => page.getByTestId('org-history').textContent(), { timeout: 10000 }).toContain(`sang trực thuộc «${target.name}»`);
+    expect(await page.getByTestId('org-history').textContent()).toContain('45-QĐ/TU');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
