@@ -26,11 +26,16 @@ export function formatDate(value: string | null | undefined): string {
   return formatVnDate(value);
 }
 
-/** An instant (timestamp) as DD/MM/YYYY HH:mm:ss in the browser's time zone. */
+/**
+ * An instant (timestamp) as DD/MM/YYYY HH:mm:ss in Việt Nam time (UTC+7, no daylight saving), whatever the time
+ * zone of the computer showing it: the audit log reads the same in every office.
+ */
 export function formatDateTime(value: string | null | undefined): string {
   if (!value) return '';
-  const d = dayjs(value);
-  return d.isValid() ? d.format('DD/MM/YYYY HH:mm:ss') : value;
+  const t = Date.parse(value);
+  if (Number.isNaN(t)) return value;
+  const vn = new Date(t + 7 * 3600 * 1000).toISOString();
+  return `${vn.slice(8, 10)}/${vn.slice(5, 7)}/${vn.slice(0, 4)} ${vn.slice(11, 19)}`;
 }
 
 export { isIsoDate };
