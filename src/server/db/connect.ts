@@ -44,6 +44,9 @@ export async function openPGlite(opts: PGliteOpenOptions): Promise<Database> {
     },
   });
   await pglite.waitReady;
+  // PGlite's pages live in memory or on a local disk: random reads cost about what sequential ones do. Without this
+  // its planner scans the whole org_version table for one province's subtree instead of using the path index.
+  await pglite.exec('SET random_page_cost = 1.1');
   const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
   let closed = false;
   return {

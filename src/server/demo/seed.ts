@@ -4,7 +4,7 @@
  * applied through the organisations service as one bulk reorganisation, exactly as a user would, so its history,
  * events and audit entries are the product's own.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { DB } from '../db/schema.ts';
 import { writeAudit } from '../modules/audit/audit.service.ts';
@@ -83,5 +83,7 @@ export async function seedDemo(db: Kysely<DB>, clock: Clock, opts: SeedOptions) 
       if (cell) await insertUser(tx, { username: 'chibo', fullName: 'Lê Thị Thu', password: DEMO_PASSWORD, homeOrgId: cell.org_id, roles: [{ role: 'editor', orgId: cell.org_id }] });
     });
   }
+  // Fresh statistics after a bulk load: PGlite never analyses by itself.
+  await sql`ANALYZE`.execute(db);
   return { orgs: p.orgs.length + applied.counts.created, members: p.members.length, batchId: applied.batchId, rootId: root, reorg: applied.counts };
 }

@@ -1,0 +1,107 @@
+/** Benchmark statistics and output: nearest-rank percentiles, the results table and one JSON line per case. */
+import os from 'node:os';
+
+export type Scale = 'province' | 'national';
+
+export interface CaseResult {
+  case: string;
+  engine: string;
+  scale: Scale;
+  /** Milliseconds, one per timed sample (warm-up excluded). */
+  samples: number[];
+  /** The target the p95 must stay under; null when the issue sets none for this case. */
+  targetMs: number | null;
+  /** The same samples by a label (the depth of the organisation opened), for the breakdown. */
+  groups?: Map<string, number[]>;
+}
+
+export interface Summary {
+  case: string;
+  engine: string;
+  scale: Scale;
+  n: number;
+  medianMs: number;
+  p95Ms: number;
+  maxMs: number;
+  targetMs: number | null;
+}
+
+/** Nearest-rank percentile (p in (0, 100]) of unsorted samples. */
+export function percentile(samples: readonly number[], p: number): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[rank - 1]!;
+}
+
+/** The median: the middle sample, or the mean of the two middle ones. */
+export function median(samples: readonly number[]): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+const round = (ms: number): number => Math.round(ms * 100) / 100;
+
+export function summarize(r: CaseResult): Summary {
+  return {
+    case: r.case,
+    engine: r.engine,
+    scale: r.scale,
+    n: r.samples.length,
+    medianMs: round(median(r.samples)),
+    p95Ms: round(percentile(r.samples, 95)),
+    maxMs: round(Math.max(...r.samples)),
+    targetMs: r.targetMs,
+  };
+}
+
+/** 'pass' when the p95 is under the target, 'FAIL' when not, '–' without a target. */
+export function verdict(s: Summary): string {
+  if (s.targetMs === null) return '–';
+  return s.p95Ms < s.targetMs ? 'pass' : 'FAIL';
+}
+
+function fmt(ms: number): string {
+  if (ms >= 1000) return ms.toFixed(0);
+  if (ms >= 100) return ms.toFixed(1);
+  return ms.toFixed(2);
+}
+
+/** A plain-text table, one row per case. */
+export function table(summaries: readonly Summary[]): string {
+  const head = ['case', 'engine', 'scale', 'n', 'median ms', 'p95 ms', 'max ms', 'target', 'result'];
+  const rows = summaries.map((s) => [
+    s.case,
+    s.engine,
+    s.scale,
+    String(s.n),
+    fmt(s.medianMs),
+    fmt(s.p95Ms),
+    fmt(s.maxMs),
+    s.targetMs === null ? '–' : `p95 < ${s.targetMs} ms`,
+    verdict(s),
+  ]);
+  const numeric = new Set([3, 4, 5, 6]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** The JSON line of a case, keys in a fixed order. */
+export function jsonLine(s: Summary): string {
+  return JSON.stringify({ case: s.case, engine: s.engine, scale: s.scale, n: s.n, medianMs: s.medianMs, p95Ms: s.p95Ms, maxMs: s.maxMs, targetMs: s.targetMs });
+}
+
+/** CPU model and count, memory, Node version, OS and the date, for the record. */
+export function machineDescription(): string[] {
+  const cpus = os.cpus();
+  return [
+    `date: ${new Date().toISOString()}`,
+    `cpus: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown'}`,
+    `memory: ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB (free at start ${(os.freemem() / 2 ** 30).toFixed(1)} GiB)`,
+    `load average at start: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+    `node: ${process.version}, ${os.type()} ${os.release()} ${os.arch()}`,
+  ];
+}

@@ -1,0 +1,461 @@
+/**
+ * `npm run bench`: times the organisation tree through the real HTTP stack (Fastify's inject, every hook, schema and
+ * serializer, minus the socket) on seeded, deterministic data, on PGlite and PostgreSQL.
+ *
+ *   --engine pglite|postgres|both   (default both)
+ *   --scale province|national|all   (default all)
+ *   --runs N                        timed samples per case after 5 warm-up requests (default 30)
+ *   --quick                         a national tree of 3 provinces instead of 34, for a smoke run
+ *   --no-analyze                    skip the ANALYZE after loading (PGlite has no autovacuum: this is how an
+ *                                   installation that never runs ANALYZE plans its queries)
+ *
+ * PostgreSQL: BENCH_DATABASE_URL (a role that may create databases) when set, else a throwaway cluster started from
+ * the installed server binaries and stopped at the end. Every dataset gets a fresh database, migrated, loaded with
+ * the bulk inserters, ANALYZEd. Targets (the issue): org page + children p95 < 50 ms at national scale on both
+ * engines; the bulk reorganisation of a province (~1,000 grassroots organisations) applies in < 10 s.
+ * What each case measures, and the figures of a full run: docs/performance.md.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { createApp } from '../src/server/app.ts';
+import { systemClock } from '../src/server/clock.ts';
+import { testConfig } from '../src/server/config.ts';
+import type { Database, Engine } from '../src/server/db/connect.ts';
+import { insertMembers, insertNationRows, insertOrgRows } from '../src/server/demo/bulk-insert.ts';
+import { generateNation, type NationStats } from '../src/server/demo/national.ts';
+import { generateProvince, type OrgSeedRow } from '../src/server/demo/province.ts';
+import { createRng, type Rng } from '../src/server/demo/random.ts';
+import { SESSION_COOKIE } from '../src/server/modules/auth/auth.service.ts';
+import { insertUser } from '../src/server/modules/users/users.service.ts';
+import { pgliteEngine, postgresEngine, serverVersion, type EngineHandle } from './engines.ts';
+import { jsonLine, machineDescription, median, summarize, table, verdict, type CaseResult, type Scale, type Summary } from './report.ts';
+
+const WARMUP = 5;
+const ORG_PAGE_TARGET_MS = 50;
+const REORG_APPLY_TARGET_MS = 10_000;
+const BEFORE_REORG = '2025-06-30';
+const BENCH_USER = 'bench';
+const BENCH_PASSWORD = 'bench-matkhau-2025';
+
+const PROVINCE_OPTIONS = { seed: 7, districts: 10, grassrootsPerDistrict: 100, cellsPerPartyCommittee: [3, 8] as [number, number], membersPerCell: [4, 35] as [number, number] };
+const NATION_SEED = 11;
+const QUICK_PROVINCES = 3;
+/** Organisations kept per depth (reservoir sampling) to pick the national org pages from. */
+const RESERVOIR = 500;
+
+interface Options {
+  engines: Engine[];
+  scales: Scale[];
+  runs: number;
+  quick: boolean;
+  analyze: boolean;
+}
+
+const USAGE = 'usage: npm run bench -- [--engine pglite|postgres|both] [--scale province|national|all] [--runs N] [--quick] [--no-analyze]';
+
+/** Reads the flags; a bad one prints the usage and exits with 2. */
+function parseOptions(argv: string[]): Options {
+  const fail = (message: string): never => {
+    console.error(`${message}\n${USAGE}`);
+    process.exit(2);
+  };
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        engine: { type: 'string', default: 'both' },
+        scale: { type: 'string', default: 'all' },
+        runs: { type: 'string', default: '30' },
+        quick: { type: 'boolean', default: false },
+        'no-analyze': { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const engines: Record<string, Engine[]> = { pglite: ['pglite'], postgres: ['postgres'], both: ['pglite', 'postgres'] };
+  const scales: Record<string, Scale[]> = { province: ['province'], national: ['national'], all: ['province', 'national'] };
+  const runs = Number(values.runs);
+  if (!engines[values.engine]) fail(`--engine must be pglite, postgres or both, not «${values.engine}»`);
+  if (!scales[values.scale]) fail(`--scale must be province, national or all, not «${values.scale}»`);
+  if (!Number.isInteger(runs) || runs < 1) fail(`--runs must be a positive integer, not «${values.runs}»`);
+  return { engines: engines[values.engine]!, scales: scales[values.scale]!, runs, quick: values.quick, analyze: !values['no-analyze'] };
+}
+
+const progress = (message: string) => console.error(`[bench] ${message}`);
+const since = (t: number) => performance.now() - t;
+const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+// ---------------------------------------------------------------------------------------------------------------
+// HTTP
+
+interface Session {
+  get(url: string): Promise<unknown>;
+  post(url: string, body: unknown): Promise<unknown>;
+}
+
+/** Logs in through the login route and returns a client that throws on any answer but 200. */
+async function login(app: FastifyInstance): Promise<Session> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: BENCH_USER, password: BENCH_PASSWORD } });
+  if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE);
+  if (!cookie) throw new Error('login answered without a session cookie');
+  const headers = { cookie: `${SESSION_COOKIE}=${cookie.value}`, 'x-csrf-token': (JSON.parse(res.body) as { csrfToken: string }).csrfToken };
+  const check = (method: string, url: string, r: { statusCode: number; body: string }) => {
+    if (r.statusCode !== 200) throw new Error(`${method} ${url} answered ${r.statusCode}: ${r.body.slice(0, 500)}`);
+    return JSON.parse(r.body) as unknown;
+  };
+  return {
+    get: async (url) => check('GET', url, await app.inject({ method: 'GET', url, headers })),
+    post: async (url, body) => check('POST', url, await app.inject({ method: 'POST', url, headers, payload: body as object })),
+  };
+}
+
+/**
+ * Runs `once` WARMUP times untimed, then `runs` times timed; `once(i)` picks its own target from i. `groupOf(i)`,
+ * when given, files each sample under a label too (the depth of the org opened), for the breakdown.
+ */
+async function measure(
+  name: string,
+  engine: Engine,
+  scale: Scale,
+  runs: number,
+  targetMs: number | null,
+  once: (i: number) => Promise<void>,
+  groupOf?: (i: number) => string,
+): Promise<CaseResult> {
+  for (let i = 0; i < WARMUP; i++) await once(i);
+  const samples: number[] = [];
+  const groups = new Map<string, number[]>();
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await once(WARMUP + i);
+    const ms = since(t);
+    samples.push(ms);
+    const group = groupOf?.(WARMUP + i);
+    if (group !== undefined) groups.set(group, [...(groups.get(group) ?? []), ms]);
+  }
+  const result: CaseResult = { case: name, engine, scale, samples, targetMs, ...(groupOf ? { groups } : {}) };
+  const s = summarize(result);
+  progress(`  ${name}: median ${s.medianMs} ms, p95 ${s.p95Ms} ms, max ${s.maxMs} ms`);
+  return result;
+}
+
+/** One timed call (no warm-up): for the reorganisation, which can be applied once per database. */
+async function single(name: string, engine: Engine, scale: Scale, targetMs: number | null, call: () => Promise<unknown>): Promise<{ result: CaseResult; answer: unknown }> {
+  const t = performance.now();
+  const answer = await call();
+  const ms = since(t);
+  progress(`  ${name}: ${ms.toFixed(0)} ms`);
+  return { result: { case: name, engine, scale, samples: [ms], targetMs }, answer };
+}
+
+/** The org page as the web client opens it: the organisation, then its sub-organisations. */
+async function orgPage(s: Session, id: string, asOf?: string): Promise<void> {
+  const q = asOf ? `?asOf=${asOf}` : '';
+  await s.get(`/api/orgs/${id}${q}`);
+  await s.get(`/api/orgs/${id}/children${q}`);
+}
+
+/**
+ * Picks, for sample i, a random organisation of depth `depths[i % depths.length]`: every level equally often.
+ * `depthOf(i)` names the level of sample i.
+ */
+function everyLevel(rng: Rng, byDepth: Map<number, string[]>): { pick: (i: number) => string; depthOf: (i: number) => string } {
+  const depths = [...byDepth.keys()].sort((a, b) => a - b);
+  return { pick: (i) => rng.pick(byDepth.get(depths[i % depths.length]!)!), depthOf: (i) => `depth ${depths[i % depths.length]}` };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Datasets
+
+interface Loaded {
+  database: Database;
+  drop(): Promise<void>;
+  app: FastifyInstance;
+  session: Session;
+}
+
+/** ANALYZE the whole database; returns how long it took, or null when --no-analyze. */
+async function analyze(database: Database, enabled: boolean): Promise<number | null> {
+  if (!enabled) return null;
+  const t = performance.now();
+  await sql`ANALYZE`.execute(database.db);
+  return since(t);
+}
+
+const analyzed = (ms: number | null) => (ms === null ? 'no ANALYZE (--no-analyze)' : `ANALYZE ${secs(ms)}`);
+
+async function openApp(
+  handle: EngineHandle,
+  name: string,
+  opts: Options,
+  load: (database: Database) => Promise<void>,
+): Promise<Loaded & { loadMs: number; analyzeMs: number | null; version: string }> {
+  const { database, drop } = await handle.create(name);
+  try {
+    const t = performance.now();
+    await load(database);
+    const loadMs = since(t);
+    await insertUser(database.db, { username: BENCH_USER, fullName: 'Đo hiệu năng', password: BENCH_PASSWORD, homeOrgId: null, roles: [{ role: 'system_admin', orgId: null }] });
+    const analyzeMs = await analyze(database, opts.analyze);
+    const { app } = await createApp({ db: database.db, config: testConfig({ logLevel: 'silent' }), clock: systemClock });
+    await app.ready();
+    const session = await login(app);
+    return { database, drop, app, session, loadMs, analyzeMs, version: await serverVersion(database.db) };
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+}
+
+interface DatasetReport {
+  engine: Engine;
+  scale: Scale;
+  lines: string[];
+}
+
+const DISTRICT_NAME = /^Đảng bộ (huyện|thị xã|thành phố|quận) /u;
+
+async function benchProvince(handle: EngineHandle, opts: Options): Promise<{ results: CaseResult[]; report: DatasetReport; version: string }> {
+  const engine = handle.engine;
+  const runs = opts.runs;
+  let t = performance.now();
+  const p = generateProvince(PROVINCE_OPTIONS);
+  const generateMs = since(t);
+  const byDepth = new Map<number, string[]>();
+  for (const r of p.orgs) {
+    const list = byDepth.get(r.version.depth) ?? [];
+    list.push(r.org.id);
+    byDepth.set(r.version.depth, list);
+  }
+  const districts = p.orgs.filter((r) => r.version.depth === 1 && DISTRICT_NAME.test(r.version.name)).map((r) => r.org.id);
+  if (districts.length !== p.stats.districts) throw new Error(`found ${districts.length} districts, the generator made ${p.stats.districts}`);
+  progress(`${engine} province: ${p.stats.orgs} orgs, ${p.stats.members} members; loading`);
+
+  const loaded = await openApp(handle, 'province', opts, async (database) => {
+    await database.db.transaction().execute(async (tx) => {
+      await insertOrgRows(tx, p.orgs);
+      await insertMembers(tx, p.members);
+    });
+  });
+  const { session } = loaded;
+  progress(`${engine} province: loaded in ${secs(loaded.loadMs)}, ${analyzed(loaded.analyzeMs)}`);
+  const results: CaseResult[] = [];
+  const lines: string[] = [];
+  try {
+    const rng = createRng(PROVINCE_OPTIONS.seed).fork('bench');
+    const root = p.root.id;
+    results.push(await measure('tree', engine, 'province', runs, null, () => session.get(`/api/orgs/${root}/tree`).then(() => undefined)));
+    const districtRng = rng.fork('district-children');
+    results.push(await measure('district-children', engine, 'province', runs, null, () => session.get(`/api/orgs/${districtRng.pick(districts)}/children`).then(() => undefined)));
+    const page = everyLevel(rng.fork('org-page'), byDepth);
+    results.push(await measure('org-page', engine, 'province', runs, null, (i) => orgPage(session, page.pick(i)), page.depthOf));
+
+    const preview = await single('reorg-preview', engine, 'province', null, () => session.post('/api/reorganizations/preview', p.reorg2025));
+    const previewAnswer = preview.answer as { ok: boolean; conflicts: unknown[] };
+    if (!previewAnswer.ok) throw new Error(`the reorganisation preview reports conflicts: ${JSON.stringify(previewAnswer.conflicts.slice(0, 3))}`);
+    results.push(preview.result);
+    const apply = await single('reorg-apply', engine, 'province', REORG_APPLY_TARGET_MS, () => session.post('/api/reorganizations/apply', p.reorg2025));
+    results.push(apply.result);
+    const counts = (apply.answer as { counts: Record<string, number> }).counts;
+    // The version table grew by half: statistics as autovacuum would refresh them on PostgreSQL.
+    const reanalyzeMs = await analyze(loaded.database, opts.analyze);
+
+    const asOfPage = everyLevel(rng.fork('org-page-asof'), byDepth);
+    results.push(await measure('org-page-asof', engine, 'province', runs, null, (i) => orgPage(session, asOfPage.pick(i), BEFORE_REORG), asOfPage.depthOf));
+
+    t = performance.now();
+    const sizes = await tableSizes(loaded.database);
+    lines.push(
+      `generated in ${secs(generateMs)}: ${p.stats.orgs} orgs (${p.stats.districts} districts, ${p.stats.grassroots} grassroots of which ` +
+        `${p.stats.partyCommittees} đảng bộ cơ sở, ${p.stats.cells} cells), ${p.stats.members} members, ${p.reorg2025.operations.length} reorganisation operations`,
+      `loaded in ${secs(loaded.loadMs)} (orgs, versions, events, members; one transaction), ${analyzed(loaded.analyzeMs)}`,
+      `reorganisation: ${p.reorg2025.operations.length} operations, counts ${JSON.stringify(counts)}; after it ${analyzed(reanalyzeMs)}`,
+      `rows after the reorganisation: ${sizes}`,
+    );
+    return { results, report: { engine, scale: 'province', lines }, version: loaded.version };
+  } finally {
+    await loaded.app.close();
+    await loaded.drop();
+  }
+}
+
+async function tableSizes(database: Database): Promise<string> {
+  const { rows } = await sql<{ t: string; n: number }>`
+    SELECT 'org' AS t, count(*) AS n FROM org UNION ALL SELECT 'org_version', count(*) FROM org_version
+    UNION ALL SELECT 'org_event', count(*) FROM org_event UNION ALL SELECT 'member', count(*) FROM member
+    UNION ALL SELECT 'audit_log', count(*) FROM audit_log
+    ORDER BY 1`.execute(database.db);
+  return rows.map((r) => `${r.t} ${Number(r.n)}`).join(', ');
+}
+
+/**
+ * Streams the national batches into the database while keeping, per depth, a uniform sample of RESERVOIR ids
+ * (Algorithm R) and every province root: memory stays bounded by one batch plus the samples.
+ */
+function* sampled(batches: Generator<OrgSeedRow[], NationStats, undefined>, rng: Rng, byDepth: Map<number, string[]>, seen: Map<number, number>, out: { stats?: NationStats }) {
+  for (;;) {
+    const next = batches.next();
+    if (next.done) {
+      out.stats = next.value;
+      return;
+    }
+    for (const r of next.value) {
+      const d = r.version.depth;
+      const n = (seen.get(d) ?? 0) + 1;
+      seen.set(d, n);
+      const list = byDepth.get(d) ?? [];
+      byDepth.set(d, list);
+      if (d === 0 || list.length < RESERVOIR) list.push(r.org.id);
+      else {
+        const j = rng.int(0, n - 1);
+        if (j < RESERVOIR) list[j] = r.org.id;
+      }
+    }
+    yield next.value;
+  }
+}
+
+async function benchNation(handle: EngineHandle, opts: Options): Promise<{ results: CaseResult[]; report: DatasetReport; version: string }> {
+  const engine = handle.engine;
+  const { runs, quick } = opts;
+  const byDepth = new Map<number, string[]>();
+  const seen = new Map<number, number>();
+  const out: { stats?: NationStats } = {};
+  progress(`${engine} national${quick ? ' (quick)' : ''}: generating and loading`);
+  let lastReport = performance.now();
+  const loaded = await openApp(handle, 'national', opts, async (database) => {
+    const batches = generateNation({ seed: NATION_SEED, ...(quick ? { provinces: QUICK_PROVINCES } : {}) });
+    await database.db.transaction().execute(async (tx) => {
+      await insertNationRows(tx, sampled(batches, createRng(NATION_SEED).fork('reservoir'), byDepth, seen, out), {
+        onBatch: (n) => {
+          if (since(lastReport) > 15_000) {
+            lastReport = performance.now();
+            progress(`  ${n} orgs, rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB`);
+          }
+        },
+      });
+    });
+  });
+  const stats = out.stats!;
+  const { session } = loaded;
+  progress(`${engine} national: ${stats.orgs} orgs generated and loaded in ${secs(loaded.loadMs)}, ${analyzed(loaded.analyzeMs)}`);
+  const results: CaseResult[] = [];
+  try {
+    const rng = createRng(NATION_SEED).fork('bench');
+    const provinces = byDepth.get(0)!;
+    const treeRng = rng.fork('province-tree');
+    results.push(await measure('province-tree', engine, 'national', runs, null, () => session.get(`/api/orgs/${treeRng.pick(provinces)}/tree`).then(() => undefined)));
+    const childRng = rng.fork('province-children');
+    results.push(await measure('province-children', engine, 'national', runs, null, () => session.get(`/api/orgs/${childRng.pick(provinces)}/children`).then(() => undefined)));
+    const page = everyLevel(rng.fork('org-page'), byDepth);
+    results.push(await measure('org-page', engine, 'national', runs, ORG_PAGE_TARGET_MS, (i) => orgPage(session, page.pick(i)), page.depthOf));
+    const perDepth = [...seen.entries()].sort((a, b) => a[0] - b[0]).map(([d, n]) => `depth ${d}: ${n}`).join(', ');
+    const lines = [
+      `${quick ? `quick (${QUICK_PROVINCES} provinces)` : 'full'}: ${stats.orgs} orgs (${stats.provinces} provinces, ${stats.communes} communes, ` +
+        `${stats.grassroots} grassroots of which ${stats.partyCommittees} đảng bộ cơ sở, ${stats.cells} cells; ${perDepth}), no members`,
+      `generated and loaded in ${secs(loaded.loadMs)} (${stats.batches} batches streamed into one transaction), ${analyzed(loaded.analyzeMs)}`,
+      `rows: ${await tableSizes(loaded.database)}`,
+    ];
+    return { results, report: { engine, scale: 'national', lines }, version: loaded.version };
+  } finally {
+    await loaded.app.close();
+    await loaded.drop();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Main
+
+async function main(): Promise<void> {
+  const opts = parseOptions(process.argv.slice(2));
+  const started = performance.now();
+  const machine = machineDescription();
+  const workDir = mkdtempSync(path.join(tmpdir(), 'hn-bench-'));
+  const handles: EngineHandle[] = [];
+  const cleanupSync = () => {
+    for (const h of handles) {
+      try {
+        h.closeSync();
+      } catch (error) {
+        console.error('[bench] cleanup failed:', error);
+      }
+    }
+    rmSync(workDir, { recursive: true, force: true });
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    progress(`${signal}: stopping`);
+    cleanupSync();
+    process.exit(130);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  const summaries: Summary[] = [];
+  const allResults: CaseResult[] = [];
+  const reports: DatasetReport[] = [];
+  const versions = new Map<Engine, { description: string; version: string }>();
+  try {
+    for (const engine of opts.engines) {
+      const handle = engine === 'pglite' ? pgliteEngine(workDir) : await postgresEngine(workDir, (m) => progress(`postgres: ${m}`));
+      handles.push(handle);
+      for (const scale of opts.scales) {
+        const t = performance.now();
+        const out = scale === 'province' ? await benchProvince(handle, opts) : await benchNation(handle, opts);
+        out.report.lines.push(`whole dataset (load, cases, drop): ${secs(since(t))}`);
+        allResults.push(...out.results);
+        summaries.push(...out.results.map(summarize));
+        reports.push(out.report);
+        versions.set(engine, { description: handle.description, version: out.version });
+      }
+      await handle.close();
+    }
+  } finally {
+    for (const h of handles) await h.close().catch((error: unknown) => console.error('[bench] closing an engine failed:', error));
+    cleanupSync();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+
+  console.log('\n# Hạt Nhân benchmark');
+  console.log(
+    `options: --engine ${opts.engines.join(',')} --scale ${opts.scales.join(',')} --runs ${opts.runs}${opts.quick ? ' --quick' : ''}` +
+      `${opts.analyze ? '' : ' --no-analyze'} (warm-up ${WARMUP})`,
+  );
+  for (const line of machine) console.log(line);
+  for (const [engine, v] of versions) console.log(`${engine}: ${v.description}; ${v.version}`);
+  console.log('');
+  for (const r of reports) {
+    console.log(`${r.scale} on ${r.engine}:`);
+    for (const line of r.lines) console.log(`  ${line}`);
+  }
+  console.log('\nby depth of the organisation opened (median / max ms, samples):');
+  for (const r of allResults.filter((x) => x.groups)) {
+    const parts = [...r.groups!.entries()].sort().map(([g, xs]) => `${g} ${median(xs).toFixed(1)} / ${Math.max(...xs).toFixed(1)} (${xs.length})`);
+    console.log(`  ${r.case} ${r.engine} ${r.scale}: ${parts.join('; ')}`);
+  }
+  console.log('');
+  console.log(table(summaries));
+  console.log('');
+  for (const s of summaries) console.log(jsonLine(s));
+  const failed = summaries.filter((s) => verdict(s) === 'FAIL');
+  console.log(`\ntotal ${secs(since(started))}, peak rss ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB, load average at end ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ${failed.length ? `${failed.length} case(s) missed the target` : 'every target met'}`);
+  process.exitCode = failed.length ? 1 : 0;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 2;
+});
