@@ -6,7 +6,7 @@
 // A missing piece skips its suites, unless REQUIRE_POSTGRES=1 / REQUIRE_BROWSER=1 (set by CI), which fail the run.
 // The detection here mirrors test/global-setup.ts and test/helpers/browser.ts, which decide for the tests.
 import { spawn, spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, readdirSync, realpathSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, rmSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
@@ -105,7 +105,24 @@ if (browserRuns) {
   }
 }
 
-const vitest = spawn('npx', ['vitest', 'run', ...process.argv.slice(2)], { stdio: 'inherit' });
+// Besides the usual report, Vitest writes a JSON summary; the last line printed is the plain
+// "Tests: N passed, N failed, N skipped" that any reader (or CI) can count.
+const resultsFile = path.join(root, '.tmp', 'vitest-results.json');
+mkdirSync(path.dirname(resultsFile), { recursive: true });
+rmSync(resultsFile, { force: true });
+const vitest = spawn('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${resultsFile}`, ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
+
+function plainSummary() {
+  try {
+    const r = JSON.parse(readFileSync(resultsFile, 'utf8'));
+    const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+    return `Tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped`;
+  } catch {
+    return null;
+  }
+}
 
 // Ctrl+C reaches Vitest directly (same process group); wait for it to clean up instead of dying first.
 process.on('SIGINT', () => {});
@@ -119,5 +136,7 @@ vitest.on('error', (error) => {
 });
 vitest.on('exit', (code, signal) => {
   if (skippedLine) console.log(`\n${skippedLine}`);
+  const summary = plainSummary();
+  if (summary) console.log(`\n${summary}`);
   process.exit(code ?? 128 + (osConstants.signals[signal] ?? 0));
 });
