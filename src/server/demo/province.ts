@@ -23,6 +23,7 @@ import {
 } from './names.ts';
 import { addYears, createRng, maxDate, minDate, type Rng } from './random.ts';
 import { createUuidFactory, type UuidFactory } from './uuid.ts';
+import type { ReorgOp } from '../../domain/reorg-plan.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Row and plan shapes
@@ -43,17 +44,8 @@ export interface OrgSeedRow {
 }
 export type MemberRow = Omit<MemberTable, 'created_at'>;
 
-/**
- * The operations of a bulk reorganisation (docs/api.md, "Bulk reorganisation"); a subset of the planner's
- * `ReorgOp` in src/domain/reorg-plan.ts, and assignable to it.
- */
-export type ReorgOp =
-  | { type: 'create'; ref: string; parent: string; name: string; kindCode: string; sectorCode?: string; code?: string }
-  | { type: 'move'; org: string; newParent: string }
-  | { type: 'merge'; sources: string[]; target: string }
-  | { type: 'rename'; org: string; name: string; code?: string }
-  | { type: 'reclassify'; org: string; kindCode?: string; sectorCode?: string }
-  | { type: 'dissolve'; org: string };
+/** The operations of a bulk reorganisation: the planner's own type (docs/api.md, "Bulk reorganisation"). */
+export type { ReorgOp };
 
 export interface ReorgInput {
   effectiveDate: string;

@@ -2,7 +2,7 @@
  * Helpers between antd forms and the API: server field errors shown on the fields they name, and the
  * decision fields (Số quyết định, Ngày quyết định, Ngày hiệu lực) converted to the API's strings.
  */
-import type { FormInstance } from 'antd';
+import type { FormInstance, FormRule } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { ApiError, errorMessage } from '../api/client.ts';
 import type { Decision } from '../api/types.ts';
@@ -10,6 +10,13 @@ import { toIso } from './dates.ts';
 
 /** Minimum length of a new password (docs/api.md: new ≥ 8 chars). */
 export const PASSWORD_MIN = 8;
+
+/** The rule of every "type it again" field: its value must equal the named field's. */
+export function sameAs(field: string, message = 'Hai lần nhập mật khẩu không khớp.'): FormRule {
+  return ({ getFieldValue }) => ({
+    validator: (_rule, value: string | undefined) => (!value || value === getFieldValue(field) ? Promise.resolve() : Promise.reject(new Error(message))),
+  });
+}
 
 export type NamePath = (string | number)[];
 

@@ -8,7 +8,7 @@ import { useNavigate } from 'react-router-dom';
 import { queryKeys, useChangePassword } from '../api/hooks.ts';
 import { useCurrentUser } from '../app/auth.tsx';
 import { useSignOut } from '../app/signOut.ts';
-import { applyServerError, PASSWORD_MIN, type ServerErrorResult } from '../lib/forms.ts';
+import { applyServerError, PASSWORD_MIN, type ServerErrorResult, sameAs } from '../lib/forms.ts';
 import { AuthCard } from '../components/AuthCard.tsx';
 
 interface Values {
@@ -82,12 +82,7 @@ export function ChangePasswordPage() {
           dependencies={['newPassword']}
           rules={[
             { required: true, message: 'Vui lòng nhập lại mật khẩu mới.' },
-            ({ getFieldValue }) => ({
-              validator: (_rule, value: string | undefined) =>
-                !value || value === getFieldValue('newPassword')
-                  ? Promise.resolve()
-                  : Promise.reject(new Error('Hai lần nhập mật khẩu mới không khớp.')),
-            }),
+            sameAs('newPassword'),
           ]}
         >
           <Input.Password autoComplete="new-password" data-testid="password-confirm" />

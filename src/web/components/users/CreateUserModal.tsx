@@ -2,7 +2,7 @@
 import { App, Form, Input } from 'antd';
 import { useCreateUser } from '../../api/hooks.ts';
 import type { User } from '../../api/types.ts';
-import { PASSWORD_MIN } from '../../lib/forms.ts';
+import { PASSWORD_MIN, sameAs } from '../../lib/forms.ts';
 import { FormModal } from '../FormModal.tsx';
 import { OrgSelect } from '../OrgSelect.tsx';
 
@@ -92,12 +92,7 @@ export function CreateUserModal({
         dependencies={['password']}
         rules={[
           { required: true, message: 'Vui lòng nhập lại mật khẩu.' },
-          ({ getFieldValue }) => ({
-            validator: (_rule, value: string | undefined) =>
-              !value || value === getFieldValue('password')
-                ? Promise.resolve()
-                : Promise.reject(new Error('Hai lần nhập mật khẩu không khớp.')),
-          }),
+          sameAs('password'),
         ]}
       >
         <Input.Password autoComplete="new-password" data-testid="user-password-confirm" />

@@ -7,7 +7,7 @@ import { useAddRole, useRemoveRole, useResetPassword, useUpdateUser, useUser } f
 import type { RoleCode, User } from '../../api/types.ts';
 import { useConfirm } from '../../lib/confirm.ts';
 import { formatDateTime } from '../../lib/dates.ts';
-import { PASSWORD_MIN } from '../../lib/forms.ts';
+import { PASSWORD_MIN, sameAs } from '../../lib/forms.ts';
 import { ROLE_CODES, ROLE_NAMES } from '../../lib/labels.ts';
 import { OrgSelect } from '../OrgSelect.tsx';
 import { QueryError } from '../QueryError.tsx';
@@ -129,12 +129,7 @@ function ResetPasswordSection({ user }: { user: User }) {
           dependencies={['newPassword']}
           rules={[
             { required: true, message: 'Vui lòng nhập lại mật khẩu.' },
-            ({ getFieldValue }) => ({
-              validator: (_rule, value: string | undefined) =>
-                !value || value === getFieldValue('newPassword')
-                  ? Promise.resolve()
-                  : Promise.reject(new Error('Hai lần nhập không khớp.')),
-            }),
+            sameAs('newPassword'),
           ]}
         >
           <Input.Password autoComplete="new-password" style={{ width: 220 }} data-testid="user-reset-confirm" />
