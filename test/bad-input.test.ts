@@ -44,6 +44,7 @@ describeEngines('bad input on every endpoint', (engine) => {
     t = await startTestApp(engine);
     f = await buildFixture(t);
     admin = await t.login('admin');
+    const memberId = (await t.database.db.selectFrom('member').select('id').where('org_id', '=', f.orgs.a1).limit(1).executeTakeFirstOrThrow()).id;
     const assignment = await t.database.db.selectFrom('role_assignment').select('id').where('user_id', '=', f.users.adminB!).executeTakeFirstOrThrow();
     bodies = {
       'POST /api/auth/login': { body: { username: 'admin', password: 'x' } },
@@ -61,6 +62,8 @@ describeEngines('bad input on every endpoint', (engine) => {
       'PATCH /api/users/:id': { id: f.users.adminA, body: { fullName: 'Tên khác' } },
       'POST /api/users/:id/reset-password': { id: f.users.adminA, body: { newPassword: 'mat-khau-2027' } },
       'POST /api/users/:id/roles': { id: f.users.adminA, body: { role: 'viewer', orgId: f.orgs.B } },
+      'POST /api/members': { body: { fullName: 'Lê Văn Tám', gender: 'nam', orgId: f.orgs.a1, admittedOn: '2010-01-01', birthDate: '1980-01-01' } },
+      'PATCH /api/members/:id': { id: memberId, body: { fullName: 'Lê Văn Chín', cardIssuedOn: '2011-01-01' } },
     };
     gets = {
       'GET /api/orgs/roots': {},
@@ -77,6 +80,10 @@ describeEngines('bad input on every endpoint', (engine) => {
       'GET /api/meta/sector-types': {},
       'DELETE /api/users/:id/roles/:assignmentId': { id: f.users.adminB, query: `assignmentId=${assignment.id}` },
       'POST /api/auth/logout': {},
+      'GET /api/members': {},
+      'GET /api/members/:id': { id: memberId },
+      'GET /api/meta/catalogues': {},
+      'POST /api/members/:id/reveal-cccd': { id: memberId },
     };
   });
   afterAll(() => t?.close());
@@ -134,9 +141,10 @@ describeEngines('bad input on every endpoint', (engine) => {
       }
       if (spec.id) {
         const missing = fill(route, MISSING, extra.assignmentId ? { assignmentId: MISSING } : {});
-        expect4xx(method === 'GET' ? await admin.get(missing) : await admin.delete(missing), 404, `${route} missing id`);
+        const send = (url: string) => (method === 'GET' ? admin.get(url) : method === 'POST' ? admin.post(url) : admin.delete(url));
+        expect4xx(await send(missing), 404, `${route} missing id`);
         const bad = fill(route, 'khong-phai-uuid', extra);
-        expect4xx(method === 'GET' ? await admin.get(bad) : await admin.delete(bad), 400, `${route} non-uuid id`);
+        expect4xx(await send(bad), 400, `${route} non-uuid id`);
       }
     }
     const search = await admin.get(`/api/orgs/search?q=${'a'.repeat(5000)}`);

@@ -8,7 +8,15 @@ import { describeEngines } from './helpers/db.ts';
 import { buildFixture, DECISION, startTestApp, type Client, type Fixture, type TestApp } from './helpers/app.ts';
 
 /** Routes that carry no organisation data: the caller's own session and the shared catalogues. */
-const NOT_SCOPED = new Set(['POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/me', 'POST /api/auth/change-password', 'GET /api/meta/org-kinds', 'GET /api/meta/sector-types']);
+const NOT_SCOPED = new Set([
+  'POST /api/auth/login',
+  'POST /api/auth/logout',
+  'GET /api/auth/me',
+  'POST /api/auth/change-password',
+  'GET /api/meta/org-kinds',
+  'GET /api/meta/sector-types',
+  'GET /api/meta/catalogues',
+]);
 
 describeEngines('scope isolation between sibling organisations', (engine) => {
   let t: TestApp;
@@ -16,6 +24,7 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
   let b: Client;
   let aIds: string[];
   let aUsers: string[];
+  let aMember: { id: string; cccd: string };
   const LEAKS = ['Tân Lập', 'Nguyễn Du', 'Tổ Toán', 'Tổ Văn'];
   const D = { ...DECISION, effectiveDate: '2026-01-01' };
 
@@ -138,6 +147,28 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
       const a = await t.database.db.selectFrom('role_assignment').select('id').where('user_id', '=', f.users.adminA!).executeTakeFirstOrThrow();
       await is404(b.delete(`/api/users/${f.users.adminA}/roles/${a.id}`));
     },
+    'GET /api/members': async () => {
+      const r = await b.get('/api/members?pageSize=200');
+      expect(r.body.items.length).toBeGreaterThan(0); // control: B's own members
+      noLeak(r.body);
+      expect(r.body.items.every((m: { orgId: string }) => m.orgId === f.orgs.gB)).toBe(true);
+      for (const q of ['Nguyễn Văn 1', aMember.cccd]) noLeak((await b.get(`/api/members?q=${encodeURIComponent(q)}`)).body);
+      await is404(b.get(`/api/members?orgId=${f.orgs.A}`));
+    },
+    'POST /api/members': async () => {
+      const r = await b.post('/api/members', { fullName: 'Người Lạ', gender: 'nam', orgId: f.orgs.a1, admittedOn: '2020-01-01' });
+      expect(r.status).toBe(400);
+      noLeak(r.body);
+    },
+    'GET /api/members/:id': async () => {
+      await is404(b.get(`/api/members/${aMember.id}`));
+    },
+    'PATCH /api/members/:id': async () => {
+      await is404(b.patch(`/api/members/${aMember.id}`, { phone: '0900000000' }));
+    },
+    'POST /api/members/:id/reveal-cccd': async () => {
+      await is404(b.post(`/api/members/${aMember.id}/reveal-cccd`));
+    },
     'GET /api/audit': async () => {
       const r = await b.get('/api/audit?pageSize=200');
       expect(r.status).toBe(200);
@@ -154,6 +185,9 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
     aUsers = ['adminA', 'editorA', 'inspectorA', 'viewerA1'].map((u) => f.users[u]!);
     // A's people do things, so A has audit entries B must not see.
     const a = await t.login('adminA');
+    const created = await a.post('/api/members', { fullName: 'Hoàng Thị Tân Lập', gender: 'nu', orgId: f.orgs.a1, admittedOn: '2012-03-03', cccd: '036190001234' });
+    aMember = { id: created.body.id, cccd: '036190001234' };
+    aIds.push(aMember.id);
     await a.post(`/api/orgs/${f.orgs.a1}/rename`, { name: 'Chi bộ Tổ Toán', code: '01.02', ...DECISION });
     await t.login('editorA');
     b = await t.login('adminB');

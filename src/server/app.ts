@@ -23,6 +23,8 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
+import { membersRoutes } from './modules/members/members.routes.ts';
+import { createMembersService } from './modules/members/members.service.ts';
 import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
 import { createOrgsService } from './modules/orgs/orgs.service.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
@@ -39,6 +41,7 @@ export function createServices(deps: AppDeps) {
     auth: createAuthService(deps),
     audit: createAuditService(deps),
     orgs: createOrgsService(deps),
+    members: createMembersService(deps),
     users: createUsersService(deps),
   };
 }
@@ -92,6 +95,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
   await app.register(authRoutes(services.auth, config));
   await app.register(orgsRoutes(services.orgs, clock));
   await app.register(usersRoutes(services.users));
+  await app.register(membersRoutes(services.members));
   await app.register(auditRoutes(services.audit));
 
   const webDir = config.webDir;

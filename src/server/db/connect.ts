@@ -71,11 +71,16 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     },
   };
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types: types as pg.CustomTypesConfig });
+  let closed = false;
+  // An idle connection can be ended by the server (restart, administrator, DROP DATABASE … FORCE in tests). Without a
+  // listener that error would crash the process; the pool replaces the connection on the next query.
+  pool.on('error', (err) => {
+    if (!closed) console.error(`PostgreSQL: an idle connection failed and will be replaced: ${err.message}`);
+  });
   // A query that cannot reach the server fails here, at start, with the server's own message.
   const client = await pool.connect();
   client.release();
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  let closed = false;
   return {
     db,
     engine: 'postgres',

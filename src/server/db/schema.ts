@@ -76,6 +76,107 @@ export interface MemberTable {
   official_on: string | null;
   left_on: string | null;
   created_at: Generated<Date>;
+  birth_name: string | null;
+  alias: string | null;
+  birth_year: number | null;
+  cccd: string | null;
+  sheet_no: string | null;
+  card_no: string | null;
+  card_issued_on: string | null;
+  national_db_id: string | null;
+  birthplace: string | null;
+  hometown: string | null;
+  permanent_address: string | null;
+  current_address: string | null;
+  ethnicity: string | null;
+  religion: string | null;
+  family_background: string | null;
+  phone: string | null;
+  email: string | null;
+  occupation: string | null;
+  workplace: string | null;
+  position: string | null;
+  general_education: string | null;
+  professional_level: string | null;
+  professional_field: string | null;
+  academic_degree: string | null;
+  academic_title: string | null;
+  theory_level: string | null;
+  state_management: string | null;
+  languages: string | null;
+  it_level: string | null;
+  ceremony_on: string | null;
+  admission_place: string | null;
+  introducer_1: string | null;
+  introducer_2: string | null;
+  youth_union_on: string | null;
+  residence_org_id: string | null;
+  /** Current status, kept in step with member_event by the members service. */
+  status: Generated<string>;
+  /** Facts the rules read that are not events: seriouslyIll, underInspection. */
+  flags: ColumnType<Record<string, unknown>, string | undefined, string>;
+  updated_at: Generated<Date>;
+}
+
+export interface MemberEventTable {
+  id: string;
+  member_id: string;
+  kind: string;
+  effective_date: string;
+  decision_no: string | null;
+  decision_date: string | null;
+  org_id: string | null;
+  to_org_id: string | null;
+  details: ColumnType<Record<string, unknown>, string, string>;
+  actor_id: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface MemberDisciplineTable {
+  id: string;
+  member_id: string;
+  form: 'reprimand' | 'warning' | 'removal' | 'expulsion';
+  deciding_level: string;
+  decision_no: string;
+  decision_date: string;
+  announced_on: string;
+  violation_on: string | null;
+  reason: string | null;
+  lapse_blocked: Generated<boolean>;
+  kind: Generated<'party' | 'state'>;
+  created_at: Generated<Date>;
+}
+
+export interface MemberBadgeAwardTable {
+  id: string;
+  member_id: string;
+  milestone: number;
+  awarded_on: string;
+  decision_no: string | null;
+  early_reason: 'illness' | 'posthumous' | null;
+  created_at: Generated<Date>;
+}
+
+export interface MemberRecordTable {
+  id: string;
+  member_id: string;
+  kind: 'work' | 'training' | 'trip' | 'family' | 'political' | 'commendation';
+  data: ColumnType<Record<string, unknown>, string, string>;
+  sort: Generated<number>;
+  created_at: Generated<Date>;
+}
+
+export interface CatalogueItemTable {
+  catalogue: string;
+  code: string;
+  name: string;
+  sort: number;
+}
+
+export interface CalendarAdjustmentTable {
+  date: string;
+  kind: 'holiday' | 'workday';
+  note: string | null;
 }
 
 export type Role = 'system_admin' | 'org_admin' | 'editor' | 'viewer' | 'inspector';
@@ -136,6 +237,12 @@ export interface DB {
   org_version: OrgVersionTable;
   org_event: OrgEventTable;
   member: MemberTable;
+  member_event: MemberEventTable;
+  member_discipline: MemberDisciplineTable;
+  member_badge_award: MemberBadgeAwardTable;
+  member_record: MemberRecordTable;
+  catalogue_item: CatalogueItemTable;
+  calendar_adjustment: CalendarAdjustmentTable;
   app_user: AppUserTable;
   role_assignment: RoleAssignmentTable;
   user_session: UserSessionTable;

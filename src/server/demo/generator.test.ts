@@ -255,13 +255,13 @@ describe('generateProvince: members', () => {
       expect(m.admitted_on >= addYears(m.birth_date!, 18)).toBe(true);
       expect(m.admitted_on < addYears(m.birth_date!, 61)).toBe(true);
       expect(m.admitted_on <= TODAY).toBe(true);
-      if (m.official_on === null) {
+      if (m.official_on == null) {
         probationary++;
         expect(m.admitted_on > addYears(TODAY, -1)).toBe(true);
         expect(m.left_on).toBeNull();
       } else {
         expect(m.official_on).toBe(addYears(m.admitted_on, 1));
-        expect(m.official_on <= TODAY).toBe(true);
+        expect(m.official_on! <= TODAY).toBe(true);
       }
       if (m.left_on) {
         left++;

@@ -7,6 +7,7 @@ import { addDays } from '../../domain/dates.ts';
 import { childPath } from '../../domain/org-path.ts';
 import { personSortKey } from '../../domain/text.ts';
 import type { MemberTable, OrgTable, OrgVersionTable } from '../db/schema.ts';
+import type { Insertable } from 'kysely';
 import {
   CellNamer,
   companyName,
@@ -42,7 +43,7 @@ export interface OrgSeedRow {
   version: OrgVersionRow;
   event: OrgCreatedEvent;
 }
-export type MemberRow = Omit<MemberTable, 'created_at'>;
+export type MemberRow = Insertable<MemberTable>;
 
 /** The operations of a bulk reorganisation: the planner's own type (docs/api.md, "Bulk reorganisation"). */
 export type { ReorgOp };

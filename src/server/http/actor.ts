@@ -23,14 +23,15 @@ export interface Actor {
   roles: RoleGrant[];
 }
 
-export type Capability = 'read' | 'editOrgs' | 'reorganize' | 'manageUsers' | 'readAudit';
+/** editMembers: the member file; readSensitive: CCCD, family, political history, discipline (domain.md §4). */
+export type Capability = 'read' | 'editOrgs' | 'reorganize' | 'manageUsers' | 'readAudit' | 'editMembers' | 'readSensitive';
 
 const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
-  system_admin: ['read', 'editOrgs', 'reorganize', 'manageUsers', 'readAudit'],
-  org_admin: ['read', 'editOrgs', 'reorganize', 'manageUsers', 'readAudit'],
-  editor: ['read', 'editOrgs'],
+  system_admin: ['read', 'editOrgs', 'reorganize', 'manageUsers', 'readAudit', 'editMembers', 'readSensitive'],
+  org_admin: ['read', 'editOrgs', 'reorganize', 'manageUsers', 'readAudit', 'editMembers', 'readSensitive'],
+  editor: ['read', 'editOrgs', 'editMembers', 'readSensitive'],
   viewer: ['read'],
-  inspector: ['read', 'readAudit'],
+  inspector: ['read', 'readAudit', 'readSensitive'],
 };
 
 export const ROLE_NAMES: Record<Role, string> = {

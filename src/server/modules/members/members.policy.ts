@@ -1,0 +1,13 @@
+/** Who may do what with member files. Scopes are applied inside the queries; these answer the yes/no questions. */
+import { can, pathInScope, scopeFor, type Actor } from '../../http/actor.ts';
+
+export const canEditMembers = (actor: Actor): boolean => can(actor, 'editMembers');
+
+/** CCCD, family, political history and discipline: the grassroots committee's staff and above, inspection committees. */
+export const canReadSensitive = (actor: Actor, memberOrgPath: string): boolean => pathInScope(memberOrgPath, scopeFor(actor, 'readSensitive'));
+
+/** "001090123456" → "001******456": enough to tell two people apart on a list, not enough to misuse. */
+export function maskCccd(cccd: string | null): string | null {
+  if (!cccd) return null;
+  return `${cccd.slice(0, 3)}${'*'.repeat(Math.max(0, cccd.length - 6))}${cccd.slice(-3)}`;
+}

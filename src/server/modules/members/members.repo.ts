@@ -1,0 +1,128 @@
+/**
+ * Member queries. A member belongs to the scope of the organisation whose roll holds him (member.org_id): the
+ * reader sees him when that organisation's current path lies in the reader's scope.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { inForceSql, pathInScopeSql } from '../../db/scope-sql.ts';
+import { subtreeRange } from '../../../domain/org-path.ts';
+import { foldAccents } from '../../../domain/text.ts';
+import type { Scope } from '../../http/actor.ts';
+
+/** camelCase field of the API → column of `member`. */
+export const FIELD_COLUMNS = {
+  fullName: 'full_name',
+  gender: 'gender',
+  birthDate: 'birth_date',
+  birthYear: 'birth_year',
+  birthName: 'birth_name',
+  alias: 'alias',
+  cccd: 'cccd',
+  sheetNo: 'sheet_no',
+  cardNo: 'card_no',
+  cardIssuedOn: 'card_issued_on',
+  nationalDbId: 'national_db_id',
+  birthplace: 'birthplace',
+  hometown: 'hometown',
+  permanentAddress: 'permanent_address',
+  currentAddress: 'current_address',
+  ethnicity: 'ethnicity',
+  religion: 'religion',
+  familyBackground: 'family_background',
+  phone: 'phone',
+  email: 'email',
+  occupation: 'occupation',
+  workplace: 'workplace',
+  position: 'position',
+  generalEducation: 'general_education',
+  professionalLevel: 'professional_level',
+  professionalField: 'professional_field',
+  academicDegree: 'academic_degree',
+  academicTitle: 'academic_title',
+  theoryLevel: 'theory_level',
+  stateManagement: 'state_management',
+  languages: 'languages',
+  itLevel: 'it_level',
+  ceremonyOn: 'ceremony_on',
+  admissionPlace: 'admission_place',
+  introducer1: 'introducer_1',
+  introducer2: 'introducer_2',
+  youthUnionOn: 'youth_union_on',
+  residenceOrgId: 'residence_org_id',
+} as const;
+
+export type MemberField = keyof typeof FIELD_COLUMNS;
+
+export interface MemberFilters {
+  q?: string | undefined;
+  orgPath?: string | undefined;
+  status?: string | undefined;
+  gender?: 'nam' | 'nu' | undefined;
+  ethnicity?: string | undefined;
+  theoryLevel?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+function scoped(db: Kysely<DB>, scope: Scope) {
+  return db
+    .selectFrom('member as m')
+    .innerJoin('org as o', 'o.id', 'm.org_id')
+    .where((eb) => pathInScopeSql(eb, 'o.current_path', scope));
+}
+
+export async function listMembers(db: Kysely<DB>, scope: Scope, f: MemberFilters, today: string) {
+  let q = scoped(db, scope);
+  if (f.orgPath) {
+    const r = subtreeRange(f.orgPath);
+    q = q.where('o.current_path', '>=', r.from).where('o.current_path', '<', r.to);
+  }
+  if (f.q) {
+    const text = f.q.trim();
+    if (/^\d{9,12}$/.test(text)) q = q.where((eb) => eb.or([eb('m.cccd', '=', text), eb('m.card_no', '=', text)]));
+    else if (/^\d+$/.test(text)) q = q.where('m.card_no', '=', text);
+    else q = q.where(sql<boolean>`hn_fold(m.full_name) LIKE ${`%${foldAccents(text).replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  }
+  if (f.status) q = q.where('m.status', '=', f.status);
+  if (f.gender) q = q.where('m.gender', '=', f.gender);
+  if (f.ethnicity) q = q.where('m.ethnicity', '=', f.ethnicity);
+  if (f.theoryLevel) q = q.where('m.theory_level', '=', f.theoryLevel);
+  const [rows, total] = await Promise.all([
+    q
+      .select((eb) => [
+        'm.id',
+        'm.full_name',
+        'm.gender',
+        'm.birth_date',
+        'm.cccd',
+        'm.card_no',
+        'm.org_id',
+        'm.status',
+        'm.admitted_on',
+        'm.official_on',
+        eb
+          .selectFrom('org_version as v')
+          .select('v.name')
+          .whereRef('v.org_id', '=', 'm.org_id')
+          .where(inForceSql('v', today))
+          .limit(1)
+          .as('org_name'),
+      ])
+      .orderBy('m.name_sort_key')
+      .orderBy('m.id')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}
+
+export function findMember(db: Kysely<DB>, scope: Scope, id: string) {
+  return scoped(db, scope).selectAll('m').select('o.current_path').where('m.id', '=', id).executeTakeFirst();
+}
+
+export async function orgNameOn(db: Kysely<DB>, orgId: string, date: string): Promise<string> {
+  const rows = await db.selectFrom('org_version').select(['name', 'valid_from']).where('org_id', '=', orgId).orderBy('valid_from').execute();
+  return (rows.filter((r) => r.valid_from <= date).at(-1) ?? rows[0])?.name ?? '';
+}

@@ -1,0 +1,127 @@
+/**
+ * The member file's fields (domain.md §4), grouped as on the official member sheet (form 2-HSĐV). Identifiers are
+ * text: leading zeros matter. Every text is trimmed and stored NFC.
+ */
+import { z } from 'zod';
+import { IdSchema, IsoDateSchema, PageQuery } from '../../http/schemas.ts';
+import { normalizeText } from '../../../domain/text.ts';
+
+/** Optional text: empty becomes null, so a cleared field is cleared, never stored as ''. */
+const Opt = (max = 255) =>
+  z
+    .string()
+    .max(max)
+    .transform((s) => normalizeText(s))
+    .transform((s) => (s === '' ? null : s))
+    .nullable()
+    .optional();
+const OptDate = IsoDateSchema.nullable().optional();
+
+export const CccdSchema = z
+  .string()
+  .regex(/^\d{12}$/, { message: 'Số CCCD phải gồm đúng 12 chữ số.' })
+  .nullable()
+  .optional();
+
+export const MemberFields = {
+  // Identity
+  fullName: z.string().max(150).transform(normalizeText).pipe(z.string().min(2, { message: 'Họ và tên cần ít nhất 2 ký tự.' })),
+  gender: z.enum(['nam', 'nu']),
+  birthDate: OptDate,
+  birthYear: z.number().int().min(1900).max(2100).nullable().optional(),
+  birthName: Opt(150),
+  alias: Opt(150),
+  cccd: CccdSchema,
+  sheetNo: Opt(50),
+  cardNo: Opt(50),
+  cardIssuedOn: OptDate,
+  nationalDbId: Opt(50),
+  // Personal
+  birthplace: Opt(),
+  hometown: Opt(),
+  permanentAddress: Opt(),
+  currentAddress: Opt(),
+  ethnicity: Opt(50),
+  religion: Opt(50),
+  familyBackground: Opt(100),
+  phone: z.string().regex(/^[0-9+ .()-]{6,20}$/, { message: 'Số điện thoại không hợp lệ.' }).nullable().optional(),
+  email: z.email({ message: 'Thư điện tử không hợp lệ.' }).max(150).nullable().optional(),
+  // Work and qualifications
+  occupation: Opt(50),
+  workplace: Opt(),
+  position: Opt(),
+  generalEducation: Opt(50),
+  professionalLevel: Opt(50),
+  professionalField: Opt(),
+  academicDegree: Opt(100),
+  academicTitle: Opt(100),
+  theoryLevel: Opt(50),
+  stateManagement: Opt(50),
+  languages: Opt(),
+  itLevel: Opt(100),
+  // Party
+  ceremonyOn: OptDate,
+  admissionPlace: Opt(),
+  introducer1: Opt(150),
+  introducer2: Opt(150),
+  youthUnionOn: OptDate,
+  residenceOrgId: IdSchema.nullable().optional(),
+};
+
+/** A member recorded after the fact: the file plus the admission (and official recognition, if any). */
+export const CreateMemberBody = z.strictObject({
+  ...MemberFields,
+  orgId: IdSchema,
+  admittedOn: IsoDateSchema,
+  officialOn: OptDate,
+});
+
+const { fullName, gender, ...rest } = MemberFields;
+export const UpdateMemberBody = z
+  .strictObject({ fullName: fullName.optional(), gender: gender.optional(), ...rest })
+  .refine((b) => Object.keys(b).length > 0, { message: 'Không có gì để cập nhật.', path: ['fullName'] });
+
+export const MemberListQuery = z.strictObject({
+  q: z.string().max(100).optional(),
+  orgId: IdSchema.optional(),
+  status: z.string().max(30).optional(),
+  gender: z.enum(['nam', 'nu']).optional(),
+  ethnicity: z.string().max(50).optional(),
+  theoryLevel: z.string().max(50).optional(),
+  ...PageQuery,
+});
+
+export const MemberIdParams = z.strictObject({ id: IdSchema });
+
+export const MemberListItemSchema = z.object({
+  id: z.string(),
+  fullName: z.string(),
+  gender: z.enum(['nam', 'nu']),
+  birthDate: z.string().nullable(),
+  cccdMasked: z.string().nullable(),
+  cardNo: z.string().nullable(),
+  orgId: z.string(),
+  orgName: z.string(),
+  status: z.string(),
+  membership: z.enum(['official', 'probationary']),
+  admittedOn: z.string(),
+  officialOn: z.string().nullable(),
+});
+export const MemberListResponse = z.object({ items: z.array(MemberListItemSchema), total: z.number() });
+
+export const MemberFileSchema = z.object({
+  id: z.string(),
+  org: z.object({ id: z.string(), name: z.string() }),
+  status: z.string(),
+  membership: z.enum(['official', 'probationary']),
+  admittedOn: z.string(),
+  officialOn: z.string().nullable(),
+  leftOn: z.string().nullable(),
+  fields: z.record(z.string(), z.unknown()),
+  cccdMasked: z.string().nullable(),
+  canReadSensitive: z.boolean(),
+  updatedAt: z.string(),
+});
+
+export const RevealResponse = z.object({ cccd: z.string().nullable() });
+export const CataloguesResponse = z.record(z.string(), z.array(z.object({ code: z.string(), name: z.string() })));

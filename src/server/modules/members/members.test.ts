@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEngines } from '../../../../test/helpers/db.ts';
+import { buildFixture, startTestApp, type Client, type Fixture, type TestApp } from '../../../../test/helpers/app.ts';
+
+describeEngines('member file', (engine) => {
+  let t: TestApp;
+  let f: Fixture;
+  let editor: Client;
+  const base = { gender: 'nu', orgId: '', admittedOn: '2015-05-19', officialOn: '2016-05-19' };
+
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    f = await buildFixture(t);
+    editor = await t.login('editorA');
+    base.orgId = f.orgs.a1;
+  });
+  afterAll(() => t?.close());
+
+  it('records a member with the sheet’s fields; identifiers stay text; CCCD is masked', async () => {
+    const r = await editor.post('/api/members', {
+      ...base,
+      fullName: '  Đặng   Thị Ánh ',
+      birthDate: '1990-02-28',
+      cccd: '001190012345',
+      cardNo: '00012345',
+      ethnicity: '01',
+      theoryLevel: 'trung_cap',
+      hometown: 'Xã Tân Lập, tỉnh Hưng Yên',
+    });
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({
+      org: { id: f.orgs.a1, name: 'Chi bộ Tổ Toán' },
+      status: 'active',
+      membership: 'official',
+      cccdMasked: '001******345',
+      fields: { fullName: 'Đặng Thị Ánh', cardNo: '00012345', hometown: 'Xã Tân Lập, tỉnh Hưng Yên' },
+    });
+    expect(JSON.stringify(r.body)).not.toContain('001190012345');
+    const events = await t.database.db.selectFrom('member_event').select(['kind', 'effective_date']).where('member_id', '=', r.body.id).orderBy('effective_date').execute();
+    expect(events).toEqual([
+      { kind: 'admitted', effective_date: '2015-05-19' },
+      { kind: 'recognized_official', effective_date: '2016-05-19' },
+    ]);
+  });
+
+  it('refuses an 11-digit CCCD, a duplicate CCCD, a member outside a cell, an official date before admission', async () => {
+    const short = await editor.post('/api/members', { ...base, fullName: 'Nguyễn Văn An', cccd: '00119001234' });
+    expect(short.status).toBe(400);
+    expect(short.body.error.details[0]).toEqual({ field: 'cccd', message: 'Số CCCD phải gồm đúng 12 chữ số.' });
+    const dup = await editor.post('/api/members', { ...base, fullName: 'Nguyễn Văn An', cccd: '001190012345' });
+    expect(dup.status).toBe(409);
+    expect(dup.body.error.details[0].field).toBe('cccd');
+    const notCell = await editor.post('/api/members', { ...base, fullName: 'Nguyễn Văn An', orgId: f.orgs.gA });
+    expect(notCell.status).toBe(400);
+    expect(notCell.body.error.message).toContain('không phải chi bộ');
+    const order = await editor.post('/api/members', { ...base, fullName: 'Nguyễn Văn An', officialOn: '2015-01-01' });
+    expect(order.status).toBe(400);
+    expect(order.body.error.details[0].field).toBe('officialOn');
+  });
+
+  it('finds members by name without accents and sorts by given name, family name, middle name', async () => {
+    for (const fullName of ['Nguyễn Văn An', 'Ngô Đức Đạt', 'Trần Văn An', 'Bùi Thị Ân']) {
+      expect((await editor.post('/api/members', { ...base, fullName })).status).toBe(201);
+    }
+    const found = await editor.get('/api/members?q=ngo%20duc%20dat');
+    expect(found.body.items.map((m: { fullName: string }) => m.fullName)).toEqual(['Ngô Đức Đạt']);
+    const anh = await editor.get(`/api/members?q=${encodeURIComponent('DANG THI ANH')}`);
+    expect(anh.body.items.map((m: { fullName: string }) => m.fullName)).toEqual(['Đặng Thị Ánh']);
+    const byCccd = await editor.get('/api/members?q=001190012345');
+    expect(byCccd.body.items).toHaveLength(1);
+    const named = await editor.get(`/api/members?orgId=${f.orgs.a1}&pageSize=200`);
+    const real = named.body.items.map((m: { fullName: string }) => m.fullName).filter((n: string) => !/\d/.test(n));
+    expect(real).toEqual(['Nguyễn Văn An', 'Trần Văn An', 'Đặng Thị Ánh', 'Bùi Thị Ân', 'Ngô Đức Đạt']);
+  });
+
+  it('corrects fields (a blank clears, never an empty string) and audits before and after', async () => {
+    const m = (await editor.get('/api/members?q=dang%20thi%20anh')).body.items[0];
+    const r = await editor.patch(`/api/members/${m.id}`, { hometown: '', phone: '0912 345 678' });
+    expect(r.status).toBe(200);
+    expect(r.body.fields).toMatchObject({ hometown: null, phone: '0912 345 678' });
+    const audit = await (await t.login('adminA')).get(`/api/audit?entityId=${m.id}&action=member.update`);
+    expect(audit.body.items[0]).toMatchObject({ before: { hometown: 'Xã Tân Lập, tỉnh Hưng Yên', phone: null }, after: { hometown: null, phone: '0912 345 678' } });
+  });
+
+  it('reveals the CCCD only to those allowed, and records every reveal', async () => {
+    const m = (await editor.get('/api/members?q=dang%20thi%20anh')).body.items[0];
+    const viewer = await t.login('viewerA1');
+    expect((await viewer.get(`/api/members/${m.id}`)).body.canReadSensitive).toBe(false);
+    expect((await viewer.post(`/api/members/${m.id}/reveal-cccd`)).status).toBe(403);
+    const r = await editor.post(`/api/members/${m.id}/reveal-cccd`);
+    expect(r.body).toEqual({ cccd: '001190012345' });
+    const audit = await (await t.login('adminA')).get(`/api/audit?entityId=${m.id}&action=member.reveal`);
+    expect(audit.body.items[0]).toMatchObject({ actorName: 'editorA', after: { field: 'cccd' } });
+    expect(JSON.stringify(audit.body)).not.toContain('001190012345');
+  });
+
+  it('lists catalogues as data: 54 ethnic groups and foreigners', async () => {
+    const c = (await editor.get('/api/meta/catalogues')).body;
+    expect(c.ethnicity).toHaveLength(55);
+    expect(c.ethnicity[0]).toEqual({ code: '01', name: 'Kinh' });
+    expect(c.theory_level.map((x: { name: string }) => x.name)).toContain('Cao cấp');
+  });
+});
