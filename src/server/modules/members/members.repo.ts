@@ -126,3 +126,40 @@ export async function orgNameOn(db: Kysely<DB>, orgId: string, date: string): Pr
   const rows = await db.selectFrom('org_version').select(['name', 'valid_from']).where('org_id', '=', orgId).orderBy('valid_from').execute();
   return (rows.filter((r) => r.valid_from <= date).at(-1) ?? rows[0])?.name ?? '';
 }
+
+/** The member's life events, oldest first, with the names of the organisations they involve on their dates. */
+export async function listMemberEvents(db: Kysely<DB>, memberId: string) {
+  return db
+    .selectFrom('member_event as e')
+    .leftJoin('app_user as u', 'u.id', 'e.actor_id')
+    .select((eb) => [
+      'e.id',
+      'e.kind',
+      'e.effective_date',
+      'e.decision_no',
+      'e.decision_date',
+      'e.org_id',
+      'e.to_org_id',
+      'e.details',
+      'u.full_name as actor_name',
+      eb
+        .selectFrom('org_version as v')
+        .select('v.name')
+        .whereRef('v.org_id', '=', 'e.org_id')
+        .whereRef('v.valid_from', '<=', 'e.effective_date')
+        .orderBy('v.valid_from', 'desc')
+        .limit(1)
+        .as('org_name'),
+      eb
+        .selectFrom('org_version as v')
+        .select('v.name')
+        .whereRef('v.org_id', '=', 'e.to_org_id')
+        .orderBy('v.valid_from', 'desc')
+        .limit(1)
+        .as('to_org_name'),
+    ])
+    .where('e.member_id', '=', memberId)
+    .orderBy('e.effective_date')
+    .orderBy('e.created_at')
+    .execute();
+}

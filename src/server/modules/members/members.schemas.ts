@@ -121,6 +121,20 @@ export const MemberFileSchema = z.object({
   cccdMasked: z.string().nullable(),
   canReadSensitive: z.boolean(),
   updatedAt: z.string(),
+  events: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      label: z.string(),
+      effectiveDate: z.string(),
+      decisionNo: z.string().nullable(),
+      decisionDate: z.string().nullable(),
+      org: z.object({ id: z.string(), name: z.string() }).nullable(),
+      toOrg: z.object({ id: z.string(), name: z.string() }).nullable(),
+      details: z.record(z.string(), z.unknown()),
+      actorName: z.string().nullable(),
+    }),
+  ),
 });
 
 export const RevealResponse = z.object({ cccd: z.string().nullable() });

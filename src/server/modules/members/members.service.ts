@@ -12,7 +12,8 @@ import { pathInScope, scopeFor, type Actor } from '../../http/actor.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { canReadSensitive, maskCccd } from './members.policy.ts';
-import { FIELD_COLUMNS, findMember, listMembers, orgNameOn, type MemberField, type MemberFilters } from './members.repo.ts';
+import { FIELD_COLUMNS, findMember, listMemberEvents, listMembers, orgNameOn, type MemberField, type MemberFilters } from './members.repo.ts';
+import { EVENT_LABELS } from './members.labels.ts';
 
 type Fields = Partial<Record<MemberField, unknown>>;
 
@@ -115,6 +116,18 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock }) {
         cccdMasked: maskCccd(row.cccd),
         canReadSensitive: canReadSensitive(actor, row.current_path),
         updatedAt: new Date(row.updated_at).toISOString(),
+        events: (await listMemberEvents(db, id)).map((e) => ({
+          id: e.id,
+          kind: e.kind,
+          label: EVENT_LABELS[e.kind] ?? e.kind,
+          effectiveDate: e.effective_date,
+          decisionNo: e.decision_no,
+          decisionDate: e.decision_date,
+          org: e.org_id ? { id: e.org_id, name: e.org_name ?? '' } : null,
+          toOrg: e.to_org_id ? { id: e.to_org_id, name: e.to_org_name ?? '' } : null,
+          details: e.details ?? {},
+          actorName: e.actor_name,
+        })),
       };
     },
 
