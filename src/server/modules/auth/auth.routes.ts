@@ -19,6 +19,8 @@ export function toMe(actor: Actor) {
       readAudit: can(actor, 'readAudit'),
       editOrgs: can(actor, 'editOrgs'),
       reorganize: can(actor, 'reorganize'),
+      editMembers: can(actor, 'editMembers'),
+      readSensitive: can(actor, 'readSensitive'),
     },
   };
 }

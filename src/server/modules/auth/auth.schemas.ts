@@ -25,7 +25,14 @@ export const MeSchema = z.object({
   fullName: z.string(),
   mustChangePassword: z.boolean(),
   roles: z.array(RoleGrantSchema),
-  can: z.object({ manageUsers: z.boolean(), readAudit: z.boolean(), editOrgs: z.boolean(), reorganize: z.boolean() }),
+  can: z.object({
+    manageUsers: z.boolean(),
+    readAudit: z.boolean(),
+    editOrgs: z.boolean(),
+    reorganize: z.boolean(),
+    editMembers: z.boolean(),
+    readSensitive: z.boolean(),
+  }),
 });
 
 export const MeResponse = z.object({ user: MeSchema, csrfToken: z.string() });
