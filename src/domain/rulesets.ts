@@ -2,6 +2,9 @@
  * Versioned rule sets (domain.md §12). Every computation takes a date and uses the rule set in force on it. A new
  * version where only numbers change is a new entry in this list (or, later, a row an administrator adds), never a
  * code change in the rules that read it.
+ *
+ * Figures marked "(configurable)" are the ones domain.md itself marks as not confirmed against the official text or
+ * as changing between document versions; the others are stated there as rules. Both are data all the same.
  */
 import type { IsoDate } from './dates.ts';
 
@@ -20,7 +23,110 @@ export interface RuleSet {
     /** A cell with at least this many official members elects a chi ủy; below it only a secretary (and deputy). */
     cellCommitteeThreshold: number;
   };
+  /** Party badges (Huy hiệu Đảng), domain.md §5. */
+  badges: {
+    /** Party-age milestones in years, ascending. */
+    milestones: number[];
+    /** Presentation days as 'MM-DD': 3/2, 19/5, 2/9, 7/11. */
+    anniversaries: string[];
+    /**
+     * Early award for seriously ill members: the first band whose `upToYears` is at least the milestone applies
+     * (≤ 65 → 12 months, 70–90 → 24 months).
+     */
+    earlyForIllness: { upToYears: number; months: number }[];
+    /** Posthumous award (truy tặng): up to this many months before the milestone. */
+    posthumousEarlyMonths: number;
+    /** (configurable) Months the award waits after a discipline decision, by form. */
+    disciplineDelayMonths: { reprimand: number; warning: number; removal: number };
+  };
+  /** Probation (dự bị), domain.md §6. */
+  probation: {
+    /** Length of probation from the ceremony; the official date is exactly its end. */
+    months: number;
+    /** The cell votes on recognition within this many working days after the probation ends. */
+    recognitionDueWorkingDays: number;
+  };
+  /** Discipline, domain.md §11. */
+  discipline: {
+    /** A decision (other than expulsion or dissolution) lapses this many months after it is announced. */
+    lapseMonths: number;
+    /** A complaint may be filed within this many (calendar) days of receiving the decision. */
+    complaintDays: number;
+    /** Time limit (thời hiệu) from the violation; none for expulsion-level violations. */
+    limitationYears: { reprimand: number; warningOrRemoval: number };
+  };
+  /** Transfers (chuyển sinh hoạt đảng), domain.md §7. */
+  transfer: {
+    /** An official transfer starts within this many working days of the decision that moves the member. */
+    startWithinWorkingDays: number;
+    /** The member presents the introduction letter within this many working days of its date. */
+    presentLetterWithinWorkingDays: number;
+    /** Temporary transfer: at least this many months away … */
+    temporaryMinMonths: number;
+    /** … and less than this many (work, study other than full-time training). */
+    temporaryMaxMonths: number;
+    /** … or up to this many for full-time training. */
+    temporaryTrainingMaxMonths: number;
+  };
+  /** Party fees, domain.md §10. */
+  fees: {
+    /** Members with at least this party age (years) pay no fees. */
+    exemptFromPartyAgeYears: number;
+  };
+  /** Admission, domain.md §6. */
+  admission: {
+    /** Full age at the cell's vote, counted in months: from `minAgeYears`… */
+    minAgeYears: number;
+    /** … to `maxAgeYears` (older needs the province committee's recorded decision). */
+    maxAgeYears: number;
+    /** (configurable) Validity of the awareness-course certificate at the cell's vote. */
+    courseCertificateValidMonths: number;
+    /** The ceremony is held within this many working days of receiving the decision. */
+    ceremonyWithinWorkingDays: number;
+    /** (configurable) The new member declares the background form within this many working days of the ceremony. */
+    backgroundFormWithinWorkingDays: number;
+    /** Readmission at least this many months after leaving … */
+    readmissionAfterMonths: number;
+    /** … or after a criminal record is cleared. */
+    readmissionAfterCriminalRecordMonths: number;
+  };
 }
+
+/**
+ * The member-rule figures shared by both shipped versions: domain.md states no change between QĐ 24 and QĐ 294
+ * for them. A version that changes one copies this and overrides the field.
+ */
+const MEMBER_RULES_2011: Pick<RuleSet, 'badges' | 'probation' | 'discipline' | 'transfer' | 'fees' | 'admission'> = {
+  badges: {
+    milestones: [30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90],
+    anniversaries: ['02-03', '05-19', '09-02', '11-07'],
+    earlyForIllness: [
+      { upToYears: 65, months: 12 },
+      { upToYears: 90, months: 24 },
+    ],
+    posthumousEarlyMonths: 12,
+    disciplineDelayMonths: { reprimand: 6, warning: 9, removal: 12 },
+  },
+  probation: { months: 12, recognitionDueWorkingDays: 30 },
+  discipline: { lapseMonths: 12, complaintDays: 30, limitationYears: { reprimand: 5, warningOrRemoval: 10 } },
+  transfer: {
+    startWithinWorkingDays: 60,
+    presentLetterWithinWorkingDays: 30,
+    temporaryMinMonths: 3,
+    temporaryMaxMonths: 12,
+    temporaryTrainingMaxMonths: 24,
+  },
+  fees: { exemptFromPartyAgeYears: 50 },
+  admission: {
+    minAgeYears: 18,
+    maxAgeYears: 60,
+    courseCertificateValidMonths: 60,
+    ceremonyWithinWorkingDays: 30,
+    backgroundFormWithinWorkingDays: 30,
+    readmissionAfterMonths: 36,
+    readmissionAfterCriminalRecordMonths: 60,
+  },
+};
 
 export const RULE_SETS: readonly RuleSet[] = [
   {
@@ -28,12 +134,14 @@ export const RULE_SETS: readonly RuleSet[] = [
     effectiveFrom: '2011-01-19',
     basis: 'Điều lệ Đảng (2011); Quy định 24-QĐ/TW (2021) và các quy định trước',
     orgSize: { minOfficialMembers: 3, partyCommitteeThreshold: 30, cellCommitteeThreshold: 9 },
+    ...structuredClone(MEMBER_RULES_2011),
   },
   {
     id: 'qd294-2025',
     effectiveFrom: '2025-07-01',
     basis: 'Điều lệ Đảng; Quy định 294-QĐ/TW (2025) thi hành Điều lệ Đảng',
     orgSize: { minOfficialMembers: 3, partyCommitteeThreshold: 30, cellCommitteeThreshold: 9 },
+    ...structuredClone(MEMBER_RULES_2011),
   },
 ];
 
