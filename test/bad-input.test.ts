@@ -64,6 +64,9 @@ describeEngines('bad input on every endpoint', (engine) => {
       'POST /api/users/:id/roles': { id: f.users.adminA, body: { role: 'viewer', orgId: f.orgs.B } },
       'POST /api/members': { body: { fullName: 'Lê Văn Tám', gender: 'nam', orgId: f.orgs.a1, admittedOn: '2010-01-01', birthDate: '1980-01-01' } },
       'PATCH /api/members/:id': { id: memberId, body: { fullName: 'Lê Văn Chín', cardIssuedOn: '2011-01-01' } },
+      'POST /api/members/:id/events': { id: memberId, body: { kind: 'exempted', date: '2026-01-01', decisionNo: '5-QĐ/CB' } },
+      'POST /api/members/:id/disciplines': { id: memberId, body: { form: 'reprimand', decidingLevel: 'Chi bộ', decisionNo: '1', decisionDate: '2026-01-01', announcedOn: '2026-01-02' } },
+      'POST /api/members/:id/badges': { id: memberId, body: { milestone: 30, awardedOn: '2026-09-02', decisionNo: '9-QĐ/TU' } },
     };
     gets = {
       'GET /api/orgs/roots': {},
@@ -83,6 +86,8 @@ describeEngines('bad input on every endpoint', (engine) => {
       'GET /api/members': {},
       'GET /api/members/:id': { id: memberId },
       'GET /api/meta/catalogues': {},
+      'GET /api/transfers/incoming': {},
+      'GET /api/badges': {},
       'POST /api/members/:id/reveal-cccd': { id: memberId },
     };
   });

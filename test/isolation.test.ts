@@ -166,6 +166,26 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
     'PATCH /api/members/:id': async () => {
       await is404(b.patch(`/api/members/${aMember.id}`, { phone: '0900000000' }));
     },
+    'POST /api/members/:id/events': async () => {
+      await is404(b.post(`/api/members/${aMember.id}/events`, { kind: 'exempted', date: '2026-01-01' }));
+      // confirming an arrival that was never addressed to B
+      await is404(b.post(`/api/members/${aMember.id}/events`, { kind: 'transfer_in_confirmed', orgId: f.orgs.gB, date: '2026-01-01' }));
+    },
+    'POST /api/members/:id/disciplines': async () => {
+      await is404(b.post(`/api/members/${aMember.id}/disciplines`, { form: 'reprimand', decidingLevel: 'Chi bộ', decisionNo: '1', decisionDate: '2026-01-01', announcedOn: '2026-01-01' }));
+    },
+    'POST /api/members/:id/badges': async () => {
+      await is404(b.post(`/api/members/${aMember.id}/badges`, { milestone: 30, awardedOn: '2026-09-02' }));
+    },
+    'GET /api/transfers/incoming': async () => {
+      noLeak((await b.get('/api/transfers/incoming')).body);
+    },
+    'GET /api/badges': async () => {
+      const r = await b.get('/api/badges?anniversary=2042-05-19');
+      expect(r.status).toBe(200);
+      noLeak(r.body);
+      await is404(b.get(`/api/badges?orgId=${f.orgs.A}`));
+    },
     'POST /api/members/:id/reveal-cccd': async () => {
       await is404(b.post(`/api/members/${aMember.id}/reveal-cccd`));
     },

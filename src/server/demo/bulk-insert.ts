@@ -77,12 +77,23 @@ export async function insertOrgRows(db: Executor, rows: Iterable<OrgSeedRow>, op
   return { orgs: n, versions: n, events: n };
 }
 
-/** Inserts member rows in chunks; returns how many. */
+/**
+ * Inserts member rows in chunks with the life events their dates imply (admission, official recognition, and death
+ * for those who left), so party age and badges work on generated data; returns how many members.
+ */
 export async function insertMembers(db: Executor, rows: Iterable<MemberRow>, opts: { chunkSize?: number } = {}): Promise<number> {
   const size = Math.max(1, opts.chunkSize ?? 1000);
   let n = 0;
   for (const chunk of chunks(rows, size)) {
-    await db.insertInto('member').values(chunk).execute();
+    await db.insertInto('member').values(chunk.map((m) => (m.left_on ? { ...m, status: 'deceased' } : m))).execute();
+    const events = chunk.flatMap((m) => {
+      const base = { member_id: m.id, decision_no: null, decision_date: null, to_org_id: null, actor_id: null };
+      const out = [{ ...base, id: deriveUuid(m.id, 'member_event:admitted'), kind: 'admitted', effective_date: m.admitted_on, org_id: m.org_id, details: '{}' }];
+      if (m.official_on) out.push({ ...base, id: deriveUuid(m.id, 'member_event:official'), kind: 'recognized_official', effective_date: m.official_on, org_id: m.org_id, details: JSON.stringify({ officialOn: m.official_on }) });
+      if (m.left_on) out.push({ ...base, id: deriveUuid(m.id, 'member_event:deceased'), kind: 'deceased', effective_date: m.left_on, org_id: m.org_id, details: '{}' });
+      return out;
+    });
+    for (const c of chunks(events, size)) await db.insertInto('member_event').values(c).execute();
     n += chunk.length;
   }
   return n;

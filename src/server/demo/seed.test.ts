@@ -48,6 +48,17 @@ describeEngines('demo province', (engine) => {
     expect((await chibo.get('/api/orgs/roots')).body.items[0].kindName).toMatch(/^Chi bộ/);
   });
 
+  it('gives every member a history: party ages and badge candidates come from it', async () => {
+    const admin = await t.login('admin', DEMO_PASSWORD);
+    const badges = await admin.get('/api/badges');
+    expect(badges.status).toBe(200);
+    expect(badges.body.due.length).toBeGreaterThan(5);
+    expect(badges.body.due.every((d: { milestone: number }) => [30, 40, 45, 50, 55, 60, 65, 70, 75, 80].includes(d.milestone))).toBe(true);
+    const someone = (await admin.get('/api/members?pageSize=1')).body.items[0];
+    const file = (await admin.get(`/api/members/${someone.id}`)).body;
+    expect(file.partyAge.countsFrom).toBe(file.admittedOn);
+  });
+
   it('leaves an intact audit chain', async () => {
     expect(await verifyAuditChain(t.database.db)).toMatchObject({ ok: true });
   });

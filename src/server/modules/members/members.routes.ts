@@ -4,6 +4,12 @@ import { forbidden } from '../../http/errors.ts';
 import { NoQuery } from '../../http/schemas.ts';
 import { canEditMembers } from './members.policy.ts';
 import {
+  BadgeAwardBody,
+  BadgeListQuery,
+  BadgeListResponse,
+  DisciplineBody,
+  IncomingTransfersResponse,
+  MemberEventBody,
   CataloguesResponse,
   CreateMemberBody,
   MemberFileSchema,
@@ -39,6 +45,21 @@ export const membersRoutes =
     );
     app.patch('/api/members/:id', { schema: { tags, params: MemberIdParams, body: UpdateMemberBody, response: { 200: MemberFileSchema } } }, async (req) =>
       svc.update(editor(req), req.params.id, req.body),
+    );
+    app.post('/api/members/:id/events', { schema: { tags, summary: 'Ghi nhận biến động của đảng viên', params: MemberIdParams, body: MemberEventBody, response: { 200: MemberFileSchema } } }, async (req) =>
+      svc.addEvent(editor(req), req.params.id, req.body),
+    );
+    app.post('/api/members/:id/disciplines', { schema: { tags, summary: 'Ghi nhận kỷ luật', params: MemberIdParams, body: DisciplineBody, response: { 200: MemberFileSchema } } }, async (req) =>
+      svc.addDiscipline(editor(req), req.params.id, req.body),
+    );
+    app.post('/api/members/:id/badges', { schema: { tags, summary: 'Ghi nhận trao Huy hiệu Đảng', params: MemberIdParams, body: BadgeAwardBody, response: { 200: MemberFileSchema } } }, async (req) =>
+      svc.awardBadge(editor(req), req.params.id, req.body),
+    );
+    app.get('/api/transfers/incoming', { schema: { tags, summary: 'Đảng viên đang chuyển đến', querystring: NoQuery, response: { 200: IncomingTransfersResponse } } }, async (req) =>
+      svc.incomingTransfers(requireActor(req)),
+    );
+    app.get('/api/badges', { schema: { tags, summary: 'Danh sách xét tặng Huy hiệu Đảng', querystring: BadgeListQuery, response: { 200: BadgeListResponse } } }, async (req) =>
+      svc.badgeList(requireActor(req), req.query),
     );
     app.post('/api/members/:id/reveal-cccd', { schema: { tags, summary: 'Xem số CCCD (ghi nhật ký)', params: MemberIdParams, response: { 200: RevealResponse } } }, async (req) =>
       svc.revealCccd(requireActor(req), req.params.id),

@@ -121,6 +121,20 @@ export const MemberFileSchema = z.object({
   cccdMasked: z.string().nullable(),
   canReadSensitive: z.boolean(),
   updatedAt: z.string(),
+  partyAge: z.object({
+    years: z.number(),
+    months: z.number(),
+    days: z.number(),
+    official: z.boolean(),
+    countsFrom: z.string().nullable(),
+    gaps: z.array(z.object({ from: z.string(), to: z.string(), reason: z.string() })),
+    nextBadge: z.object({ milestone: z.number(), reachedOn: z.string(), anniversary: z.string().nullable(), eligible: z.boolean(), reason: z.string().nullable() }).nullable(),
+    awards: z.array(z.object({ milestone: z.number(), awardedOn: z.string(), decisionNo: z.string().nullable(), earlyReason: z.string().nullable() })),
+    /** Only for readers allowed to see sensitive groups; empty otherwise. */
+    disciplines: z.array(
+      z.object({ id: z.string(), form: z.string(), formName: z.string(), decidingLevel: z.string(), decisionNo: z.string(), decisionDate: z.string(), announcedOn: z.string(), reason: z.string().nullable() }),
+    ),
+  }),
   events: z.array(
     z.object({
       id: z.string(),
@@ -139,3 +153,65 @@ export const MemberFileSchema = z.object({
 
 export const RevealResponse = z.object({ cccd: z.string().nullable() });
 export const CataloguesResponse = z.record(z.string(), z.array(z.object({ code: z.string(), name: z.string() })));
+
+const EventBase = {
+  date: IsoDateSchema,
+  decisionNo: z.string().max(100).transform(normalizeText).nullable().optional(),
+  decisionDate: IsoDateSchema.nullable().optional(),
+  note: Opt(1000),
+};
+
+/** A life event to record; the kinds and their rules are the domain's (src/domain/member-status.ts). */
+export const MemberEventBody = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('recognized_official'), officialOn: OptDate, ...EventBase }),
+  z.strictObject({ kind: z.literal('transfer_out_started'), toOrgId: IdSchema, ...EventBase }),
+  z.strictObject({ kind: z.literal('transfer_in_confirmed'), orgId: IdSchema, lateReason: Opt(1000), ...EventBase }),
+  z.strictObject({ kind: z.literal('temporary_out'), hostOrgId: IdSchema, until: IsoDateSchema, training: z.boolean().optional(), ...EventBase }),
+  z.strictObject({ kind: z.literal('temporary_return'), ...EventBase }),
+  z.strictObject({ kind: z.literal('exempted'), ...EventBase }),
+  z.strictObject({ kind: z.literal('exemption_ended'), ...EventBase }),
+  z.strictObject({ kind: z.literal('suspended'), ...EventBase }),
+  z.strictObject({ kind: z.literal('suspension_ended'), ...EventBase }),
+  z.strictObject({ kind: z.literal('lost_contact'), ...EventBase }),
+  z.strictObject({ kind: z.literal('contact_restored'), ...EventBase }),
+  z.strictObject({ kind: z.literal('deceased'), ...EventBase }),
+  z.strictObject({ kind: z.literal('struck_off'), noReadmission: z.boolean().optional(), ...EventBase }),
+  z.strictObject({ kind: z.literal('allowed_to_leave'), noReadmission: z.boolean().optional(), ...EventBase }),
+  z.strictObject({ kind: z.literal('expelled'), noReadmission: z.boolean().optional(), ...EventBase }),
+  z.strictObject({ kind: z.literal('expulsion_annulled'), orgId: IdSchema.nullable().optional(), ...EventBase }),
+  z.strictObject({ kind: z.literal('readmitted'), orgId: IdSchema, ceremonyOn: OptDate, criminalRecordClearedOn: OptDate, ...EventBase }),
+]);
+export type MemberEventInput = z.infer<typeof MemberEventBody>;
+
+export const DisciplineBody = z.strictObject({
+  form: z.enum(['reprimand', 'warning', 'removal', 'expulsion']),
+  decidingLevel: z.string().max(100).transform(normalizeText).pipe(z.string().min(1)),
+  decisionNo: z.string().max(100).transform(normalizeText).pipe(z.string().min(1)),
+  decisionDate: IsoDateSchema,
+  announcedOn: IsoDateSchema,
+  violationOn: OptDate,
+  reason: Opt(2000),
+});
+
+export const BadgeAwardBody = z.strictObject({
+  milestone: z.number().int().min(1).max(100),
+  awardedOn: IsoDateSchema,
+  decisionNo: Opt(100),
+  earlyReason: z.enum(['illness', 'posthumous']).nullable().optional(),
+});
+
+export const BadgeListQuery = z.strictObject({
+  anniversary: IsoDateSchema.optional(),
+  orgId: IdSchema.optional(),
+});
+
+export const IncomingTransfersResponse = z.object({
+  items: z.array(z.object({ memberId: z.string(), fullName: z.string(), fromOrg: z.string(), toOrgId: z.string(), toOrg: z.string(), startedOn: z.string(), decisionNo: z.string().nullable() })),
+});
+
+const BadgeRow = { memberId: z.string(), fullName: z.string(), orgName: z.string(), milestone: z.number(), reachedOn: z.string() };
+export const BadgeListResponse = z.object({
+  anniversary: z.string(),
+  due: z.array(z.object({ ...BadgeRow, eligible: z.boolean(), early: z.union([z.boolean(), z.string()]), reason: z.string().nullable() })),
+  reachedNeverAwarded: z.array(z.object(BadgeRow)),
+});

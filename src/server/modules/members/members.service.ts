@@ -7,11 +7,21 @@ import { v7 as uuidv7 } from 'uuid';
 import { personSortKey, splitPersonName } from '../../../domain/text.ts';
 import type { Clock } from '../../clock.ts';
 import type { DB, MemberTable } from '../../db/schema.ts';
-import { inForceSql } from '../../db/scope-sql.ts';
+import { inForceSql, pathInScopeSql } from '../../db/scope-sql.ts';
 import { pathInScope, scopeFor, type Actor } from '../../http/actor.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { canReadSensitive, maskCccd } from './members.policy.ts';
+import { createWorkingCalendar } from '../../../domain/calendar/working-days.ts';
+import { anniversariesBetween, badgeDue, eligibleForAnniversary, nextAnniversary, reachedNeverAwarded, type BadgeMember } from '../../../domain/badges.ts';
+import { addDays } from '../../../domain/dates.ts';
+import { underDiscipline, validateDiscipline, DISCIPLINE_FORM_LABELS, type DisciplineDecision } from '../../../domain/discipline.ts';
+import { validateEvent, type MemberEvent } from '../../../domain/member-status.ts';
+import { partyAge } from '../../../domain/party-age.ts';
+import { ruleSetOn } from '../../../domain/rulesets.ts';
+import { subtreeRange } from '../../../domain/org-path.ts';
+import { derivedColumns, rowToEvent } from './members.events.ts';
+import type { MemberEventInput } from './members.schemas.ts';
 import { FIELD_COLUMNS, findMember, listMemberEvents, listMembers, orgNameOn, type MemberField, type MemberFilters } from './members.repo.ts';
 import { EVENT_LABELS } from './members.labels.ts';
 
@@ -70,6 +80,32 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock }) {
     if (await q.executeTakeFirst()) throw conflict('Số CCCD đã có trong hồ sơ một đảng viên khác.', [{ field: 'cccd', message: 'Số CCCD đã được dùng.' }]);
   }
 
+  async function eventsOf(tx: Kysely<DB>, memberId: string): Promise<MemberEvent[]> {
+    const rows = await tx.selectFrom('member_event').selectAll().where('member_id', '=', memberId).orderBy('effective_date').orderBy('created_at').execute();
+    return rows.map(rowToEvent);
+  }
+  async function disciplinesOf(tx: Kysely<DB>, memberId: string): Promise<DisciplineDecision[]> {
+    const rows = await tx.selectFrom('member_discipline').selectAll().where('member_id', '=', memberId).where('kind', '=', 'party').execute();
+    return rows.map((r) => ({ id: r.id, form: r.form, decidedOn: r.decision_date, announcedOn: r.announced_on, lapseBlocked: r.lapse_blocked }));
+  }
+  async function calendar(tx: Kysely<DB>) {
+    const adjustments = await tx.selectFrom('calendar_adjustment').selectAll().execute();
+    return createWorkingCalendar(adjustments.map((a) => ({ date: a.date, kind: a.kind, ...(a.note ? { note: a.note } : {}) })));
+  }
+  /** An organisation that exists and, when `cap` is given, lies in the actor's scope for it; its path and name. */
+  async function orgFor(actor: Actor, orgId: string, field: string, cap?: 'editMembers') {
+    const org = await db.selectFrom('org').select(['id', 'current_path']).where('id', '=', orgId).executeTakeFirst();
+    if (!org || (cap && !pathInScope(org.current_path, scopeFor(actor, cap)))) throw invalid(field, 'Không tìm thấy tổ chức đảng (hoặc ngoài phạm vi quản lý).');
+    return { ...org, name: await orgNameOn(db, org.id, clock.today()) };
+  }
+  function toDomainEvent(input: MemberEventInput): MemberEvent {
+    const { decisionDate: _d, ...rest } = input as MemberEventInput & { lateReason?: unknown };
+    const e = { ...rest } as Record<string, unknown>;
+    delete e.lateReason;
+    for (const k of Object.keys(e)) if (e[k] === null || e[k] === undefined) delete e[k];
+    return e as unknown as MemberEvent;
+  }
+
   return {
     async list(actor: Actor, f: Omit<MemberFilters, 'orgPath'> & { orgId?: string | undefined }) {
       const scope = scopeFor(actor, 'read');
@@ -116,6 +152,34 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock }) {
         cccdMasked: maskCccd(row.cccd),
         canReadSensitive: canReadSensitive(actor, row.current_path),
         updatedAt: new Date(row.updated_at).toISOString(),
+        partyAge: await (async () => {
+          const events = await eventsOf(db, id);
+          const age = partyAge(events, today);
+          const sensitive = canReadSensitive(actor, row.current_path);
+          const awards = await db.selectFrom('member_badge_award').select(['milestone', 'awarded_on', 'decision_no', 'early_reason']).where('member_id', '=', id).orderBy('milestone').execute();
+          const disciplines = sensitive ? await db.selectFrom('member_discipline').selectAll().where('member_id', '=', id).orderBy('decision_date').execute() : [];
+          const badge = badgeDue({ events, awards: awards.map((a) => ({ milestone: a.milestone, awardedOn: a.awarded_on })), disciplines: await disciplinesOf(db, id) }, today);
+          return {
+            years: age.years,
+            months: age.months,
+            days: age.days,
+            official: age.official,
+            countsFrom: age.countsFrom,
+            gaps: age.gaps,
+            nextBadge: badge ? { milestone: badge.milestone, reachedOn: badge.reachedOn, anniversary: badge.anniversary ?? null, eligible: badge.eligible, reason: badge.reason ?? null } : null,
+            awards: awards.map((a) => ({ milestone: a.milestone, awardedOn: a.awarded_on, decisionNo: a.decision_no, earlyReason: a.early_reason })),
+            disciplines: disciplines.map((d) => ({
+              id: d.id,
+              form: d.form,
+              formName: DISCIPLINE_FORM_LABELS[d.form].replace(/^./u, (c) => c.toUpperCase()),
+              decidingLevel: d.deciding_level,
+              decisionNo: d.decision_no,
+              decisionDate: d.decision_date,
+              announcedOn: d.announced_on,
+              reason: d.reason,
+            })),
+          };
+        })(),
         events: (await listMemberEvents(db, id)).map((e) => ({
           id: e.id,
           kind: e.kind,
@@ -175,6 +239,207 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock }) {
         await audit(tx, actor, 'member.update', id, row.org_id, mask(Object.fromEntries(Object.keys(changed).map((k) => [k, before[k as MemberField]]))), mask(changed));
       });
       return this.get(actor, id);
+    },
+
+    /**
+     * Records a life event (domain.md §4, §7): checked against the member's history by the domain rules, then the
+     * member's current status and roll follow from the events. A transfer is two halves: the sending organisation
+     * records the departure (the member is in transit), the receiving one confirms the arrival.
+     */
+    async addEvent(actor: Actor, id: string, input: MemberEventInput) {
+      let row = await findMember(db, scopeFor(actor, 'read'), id);
+      if (input.kind === 'transfer_in_confirmed') {
+        // The receiving organisation does not see the member until he arrives: it acts on the open transfer addressed to it.
+        const target = await orgFor(actor, input.orgId, 'orgId', 'editMembers');
+        const open = await db
+          .selectFrom('member_event as e')
+          .innerJoin('org as o', 'o.id', 'e.to_org_id')
+          .select(['e.to_org_id', 'o.current_path'])
+          .where('e.member_id', '=', id)
+          .where('e.kind', '=', 'transfer_out_started')
+          .orderBy('e.effective_date', 'desc')
+          .limit(1)
+          .executeTakeFirst();
+        const r = open ? subtreeRange(open.current_path) : null;
+        if (!open || !r || target.current_path < r.from || target.current_path >= r.to) {
+          if (!row) throw notFound('Không tìm thấy đảng viên.');
+          throw invalid('orgId', 'Đảng viên không có quyết định chuyển sinh hoạt đến tổ chức này.');
+        }
+        row = row ?? (await db.selectFrom('member as m').innerJoin('org as o', 'o.id', 'm.org_id').selectAll('m').select('o.current_path').where('m.id', '=', id).executeTakeFirst());
+        await checkCell(actor, input.orgId);
+      } else {
+        if (!row) throw notFound('Không tìm thấy đảng viên.');
+        if (!pathInScope(row.current_path, scopeFor(actor, 'editMembers'))) throw forbidden('Bạn không có quyền cập nhật hồ sơ đảng viên này.');
+        if (input.kind === 'transfer_out_started') await orgFor(actor, input.toOrgId, 'toOrgId');
+        if (input.kind === 'temporary_out') await orgFor(actor, input.hostOrgId, 'hostOrgId');
+        if (input.kind === 'readmitted') await checkCell(actor, input.orgId);
+        if (input.kind === 'expulsion_annulled' && input.orgId) await checkCell(actor, input.orgId);
+      }
+      if (!row) throw notFound('Không tìm thấy đảng viên.');
+      const member = row;
+      const today = clock.today();
+      return db.transaction().execute(async (tx) => {
+        const existing = await eventsOf(tx, id);
+        const next = toDomainEvent(input);
+        const rules = ruleSetOn(input.date);
+        const errors = validateEvent(existing, next, rules);
+        if (errors.length > 0) throw conflict(errors.join(' '), errors.map((message) => ({ field: 'kind', message })));
+        const details: Record<string, unknown> = {};
+        if (input.kind === 'transfer_out_started') {
+          const d = underDiscipline(await disciplinesOf(tx, id), input.date, rules);
+          if (d) throw conflict(`Đảng viên đang trong thời hạn kỷ luật ${DISCIPLINE_FORM_LABELS[d.form].toLowerCase()}: chưa được chuyển sinh hoạt đảng.`);
+          const flags = (member.flags ?? {}) as Record<string, unknown>;
+          if (flags.underInspection) throw conflict('Đảng viên đang trong quá trình kiểm tra, giải quyết khiếu nại, tố cáo: chưa được chuyển sinh hoạt đảng.');
+        }
+        if (input.kind === 'transfer_in_confirmed') {
+          // The letter must be presented within 30 working days of its date; later is recorded with its reason.
+          const out = [...existing].reverse().find((e) => e.kind === 'transfer_out_started');
+          if (out) {
+            const cal = await calendar(tx);
+            const used = cal.workingDaysBetween(out.date, input.date);
+            const allowed = rules.transfer.presentLetterWithinWorkingDays;
+            details.workingDaysInTransit = used;
+            if (used > allowed) {
+              if (!input.lateReason) throw invalid('lateReason', `Giới thiệu sinh hoạt đảng nộp chậm (${used} ngày làm việc, quá ${allowed} ngày): cần ghi lý do chậm.`);
+              Object.assign(details, { late: true, lateReason: input.lateReason });
+            }
+          }
+        }
+        if (input.kind === 'temporary_out') Object.assign(details, { until: input.until, training: input.training === true });
+        if ('noReadmission' in input && input.noReadmission) details.noReadmission = true;
+        if ('officialOn' in input && input.officialOn) details.officialOn = input.officialOn;
+        if ('ceremonyOn' in input && input.ceremonyOn) details.ceremonyOn = input.ceremonyOn;
+        if ('criminalRecordClearedOn' in input && input.criminalRecordClearedOn) details.criminalRecordClearedOn = input.criminalRecordClearedOn;
+        if (input.note) details.note = input.note;
+        const orgId = 'orgId' in input ? (input.orgId ?? null) : input.kind === 'temporary_out' ? null : member.org_id;
+        const toOrgId = input.kind === 'transfer_out_started' ? input.toOrgId : input.kind === 'temporary_out' ? input.hostOrgId : null;
+        await tx
+          .insertInto('member_event')
+          .values({ id: uuidv7(), member_id: id, kind: input.kind, effective_date: input.date, decision_no: input.decisionNo ?? null, decision_date: input.decisionDate ?? null, org_id: orgId, to_org_id: toOrgId, details: JSON.stringify(details), actor_id: actor.userId })
+          .execute();
+        const derived = derivedColumns([...existing, next], today);
+        await tx
+          .updateTable('member')
+          .set({ status: derived.status, ...(derived.org_id ? { org_id: derived.org_id } : {}), ...(derived.admitted_on ? { admitted_on: derived.admitted_on } : {}), official_on: derived.official_on, left_on: derived.left_on, updated_at: clock.now() })
+          .where('id', '=', id)
+          .execute();
+        await audit(tx, actor, `member.event.${input.kind}`, id, derived.org_id ?? member.org_id, { status: member.status, orgId: member.org_id }, { ...input, status: derived.status, orgId: derived.org_id ?? member.org_id });
+      }).then(() => this.get(actor, id));
+    },
+
+    /** Members in transit towards organisations in the actor's scope: the arrivals to confirm. */
+    async incomingTransfers(actor: Actor) {
+      const scope = scopeFor(actor, 'editMembers');
+      const rows = await db
+        .selectFrom('member as m')
+        .innerJoin('member_event as e', (j) => j.onRef('e.member_id', '=', 'm.id').on('e.kind', '=', 'transfer_out_started'))
+        .innerJoin('org as t', 't.id', 'e.to_org_id')
+        .select(['m.id', 'm.full_name', 'm.org_id', 'e.to_org_id', 'e.effective_date', 'e.decision_no'])
+        .where('m.status', '=', 'in_transit')
+        .where((eb) => pathInScopeSql(eb, 't.current_path', scope))
+        .orderBy('e.effective_date')
+        .execute();
+      const today = clock.today();
+      return {
+        items: await Promise.all(
+          rows.map(async (r) => ({
+            memberId: r.id,
+            fullName: r.full_name,
+            fromOrg: await orgNameOn(db, r.org_id, today),
+            toOrgId: r.to_org_id!,
+            toOrg: await orgNameOn(db, r.to_org_id!, today),
+            startedOn: r.effective_date,
+            decisionNo: r.decision_no,
+          })),
+        ),
+      };
+    },
+
+    /** A discipline decision (domain.md §11): probationary members only reprimand or warning. */
+    async addDiscipline(actor: Actor, id: string, input: { form: 'reprimand' | 'warning' | 'removal' | 'expulsion'; decidingLevel: string; decisionNo: string; decisionDate: string; announcedOn: string; violationOn?: string | null | undefined; reason?: string | null | undefined }) {
+      const row = await load(actor, id);
+      if (!pathInScope(row.current_path, scopeFor(actor, 'editMembers')) || !canReadSensitive(actor, row.current_path)) throw forbidden('Bạn không có quyền ghi nhận kỷ luật đảng viên này.');
+      if (input.announcedOn < input.decisionDate) throw invalid('announcedOn', 'Ngày công bố không được trước ngày quyết định.');
+      const membership = row.official_on && row.official_on <= input.decisionDate ? 'official' : 'probationary';
+      const problem = validateDiscipline(membership, input.form);
+      if (problem) throw invalid('form', problem);
+      await db.transaction().execute(async (tx) => {
+        const disciplineId = uuidv7();
+        await tx
+          .insertInto('member_discipline')
+          .values({ id: disciplineId, member_id: id, form: input.form, deciding_level: input.decidingLevel, decision_no: input.decisionNo, decision_date: input.decisionDate, announced_on: input.announcedOn, violation_on: input.violationOn ?? null, reason: input.reason ?? null })
+          .execute();
+        await audit(tx, actor, 'member.discipline', id, row.org_id, null, { disciplineId, ...input });
+      });
+      return this.get(actor, id);
+    },
+
+    async awardBadge(actor: Actor, id: string, input: { milestone: number; awardedOn: string; decisionNo?: string | null | undefined; earlyReason?: 'illness' | 'posthumous' | null | undefined }) {
+      const row = await load(actor, id);
+      if (!pathInScope(row.current_path, scopeFor(actor, 'editMembers'))) throw forbidden('Bạn không có quyền cập nhật hồ sơ đảng viên này.');
+      if (!ruleSetOn(input.awardedOn).badges.milestones.includes(input.milestone)) throw invalid('milestone', `Không có Huy hiệu ${input.milestone} năm tuổi Đảng.`);
+      await db.transaction().execute(async (tx) => {
+        const dup = await tx.selectFrom('member_badge_award').select('id').where('member_id', '=', id).where('milestone', '=', input.milestone).executeTakeFirst();
+        if (dup) throw conflict(`Đảng viên đã được trao Huy hiệu ${input.milestone} năm tuổi Đảng.`);
+        await tx
+          .insertInto('member_badge_award')
+          .values({ id: uuidv7(), member_id: id, milestone: input.milestone, awarded_on: input.awardedOn, decision_no: input.decisionNo ?? null, early_reason: input.earlyReason ?? null })
+          .execute();
+        await audit(tx, actor, 'member.badge', id, row.org_id, null, input);
+      });
+      return this.get(actor, id);
+    },
+
+    /**
+     * Who reaches a badge milestone by the anniversary (3/2, 19/5, 2/9, 7/11), and who reached one and never received
+     * it, in the actor's scope or a subtree of it.
+     */
+    async badgeList(actor: Actor, q: { anniversary?: string | undefined; orgId?: string | undefined }) {
+      const scope = scopeFor(actor, 'read');
+      const today = clock.today();
+      const anniversary = q.anniversary ?? nextAnniversary(today);
+      const previous = anniversariesBetween(addDays(anniversary, -366), addDays(anniversary, -1)).at(-1) ?? addDays(anniversary, -366);
+      let members = db.selectFrom('member as m').innerJoin('org as o', 'o.id', 'm.org_id').select(['m.id', 'm.full_name', 'm.org_id', 'm.name_sort_key', 'm.flags']).where((eb) => pathInScopeSql(eb, 'o.current_path', scope)).where('m.status', 'not in', ['deceased', 'struck_off', 'left', 'expelled']);
+      if (q.orgId) {
+        const org = await db.selectFrom('org').select('current_path').where('id', '=', q.orgId).executeTakeFirst();
+        if (!org || !pathInScope(org.current_path, scope)) throw notFound('Không tìm thấy tổ chức đảng.');
+        const r = subtreeRange(org.current_path);
+        members = members.where('o.current_path', '>=', r.from).where('o.current_path', '<', r.to);
+      }
+      const rows = await members.orderBy('m.name_sort_key').execute();
+      const ids = rows.map((r) => r.id);
+      const byMember = <T extends { member_id: string }>(list: T[]) => {
+        const m = new Map<string, T[]>();
+        for (const x of list) (m.get(x.member_id) ?? m.set(x.member_id, []).get(x.member_id)!).push(x);
+        return m;
+      };
+      const chunk = <T>(a: T[], n = 5000) => Array.from({ length: Math.ceil(a.length / n) }, (_, i) => a.slice(i * n, (i + 1) * n));
+      const [events, awards, disciplines] = await Promise.all([
+        Promise.all(chunk(ids).map((c) => db.selectFrom('member_event').selectAll().where('member_id', 'in', c).orderBy('effective_date').orderBy('created_at').execute())).then((x) => byMember(x.flat())),
+        Promise.all(chunk(ids).map((c) => db.selectFrom('member_badge_award').select(['member_id', 'milestone', 'awarded_on']).where('member_id', 'in', c).execute())).then((x) => byMember(x.flat())),
+        Promise.all(chunk(ids).map((c) => db.selectFrom('member_discipline').selectAll().where('member_id', 'in', c).where('kind', '=', 'party').execute())).then((x) => byMember(x.flat())),
+      ]);
+      const orgNames = new Map<string, string>();
+      type Row = { memberId: string; fullName: string; orgName: string; milestone: number; reachedOn: string };
+      const due: (Row & { eligible: boolean; early: boolean | string; reason: string | null })[] = [];
+      const overdue: Row[] = [];
+      for (const r of rows) {
+        const flags = (r.flags ?? {}) as Record<string, unknown>;
+        const m: BadgeMember = {
+          id: r.id,
+          events: (events.get(r.id) ?? []).map(rowToEvent),
+          awards: (awards.get(r.id) ?? []).map((a) => ({ milestone: a.milestone, awardedOn: a.awarded_on })),
+          disciplines: (disciplines.get(r.id) ?? []).map((d) => ({ form: d.form, decidedOn: d.decision_date, announcedOn: d.announced_on, lapseBlocked: d.lapse_blocked })),
+          seriouslyIll: flags.seriouslyIll === true,
+        };
+        const name = async () => orgNames.get(r.org_id) ?? orgNames.set(r.org_id, await orgNameOn(db, r.org_id, today)).get(r.org_id)!;
+        const e = eligibleForAnniversary(m, anniversary);
+        // Due at this anniversary: the milestone is reached after the previous one, up to this one.
+        if (e && e.reachedOn > previous) due.push({ memberId: r.id, fullName: r.full_name, orgName: await name(), milestone: e.milestone, reachedOn: e.reachedOn, eligible: e.eligible, early: e.early ?? false, reason: e.reason ?? null });
+        const never = reachedNeverAwarded(m, today).at(-1);
+        if (never) overdue.push({ memberId: r.id, fullName: r.full_name, orgName: await name(), milestone: never.milestone, reachedOn: never.reachedOn });
+      }
+      return { anniversary, due, reachedNeverAwarded: overdue };
     },
 
     /** Shows the full CCCD to someone allowed to read it, and records that he did. */

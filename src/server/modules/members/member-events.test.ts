@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEngines } from '../../../../test/helpers/db.ts';
+import { buildFixture, startTestApp, type Client, type Fixture, type TestApp } from '../../../../test/helpers/app.ts';
+
+describeEngines('life events, transfers, party age and badges', (engine) => {
+  let t: TestApp;
+  let f: Fixture;
+  let a: Client;
+  let b: Client;
+  const create = async (fullName: string, admittedOn: string, officialOn?: string, orgId?: string) => {
+    const r = await a.post('/api/members', { fullName, gender: 'nam', orgId: orgId ?? f.orgs.a1, admittedOn, ...(officialOn ? { officialOn } : {}) });
+    expect(r.status).toBe(201);
+    return r.body.id as string;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp(engine); // today is 20/11/2026
+    f = await buildFixture(t);
+    a = await t.login('adminA');
+    b = await t.login('adminB');
+  });
+  afterAll(() => t?.close());
+
+  it('a transfer is two halves: in transit between them, on one roll after arrival, both sides see it', async () => {
+    const id = await create('Phạm Văn Chuyển', '2010-03-26', '2011-03-26');
+    const out = await a.post(`/api/members/${id}/events`, { kind: 'transfer_out_started', toOrgId: f.orgs.gB, date: '2026-10-01', decisionNo: '12-QĐ/ĐU' });
+    expect(out.status).toBe(200);
+    expect(out.body.status).toBe('in_transit');
+    // still on the sending roll, as in transit; the receiver sees the arrival to confirm, not the file
+    expect((await a.get(`/api/members?q=pham%20van%20chuyen`)).body.items[0]).toMatchObject({ status: 'in_transit', orgId: f.orgs.a1 });
+    expect((await b.get(`/api/members/${id}`)).status).toBe(404);
+    expect((await b.get('/api/transfers/incoming')).body.items).toEqual([expect.objectContaining({ memberId: id, fromOrg: 'Chi bộ Tổ Toán', toOrg: 'Chi bộ Công ty May Hòa Bình', startedOn: '2026-10-01' })]);
+    expect((await a.get('/api/transfers/incoming')).body.items).toEqual([]);
+    // the sender cannot confirm on the receiver's behalf
+    expect((await a.post(`/api/members/${id}/events`, { kind: 'transfer_in_confirmed', orgId: f.orgs.gB, date: '2026-10-10' })).status).toBe(400);
+    const arrived = await b.post(`/api/members/${id}/events`, { kind: 'transfer_in_confirmed', orgId: f.orgs.gB, date: '2026-10-10' });
+    expect(arrived.status).toBe(200);
+    expect(arrived.body).toMatchObject({ status: 'active', org: { id: f.orgs.gB } });
+    expect((await a.get(`/api/members/${id}`)).status).toBe(404);
+    expect(arrived.body.events.map((e: { kind: string }) => e.kind)).toEqual(['admitted', 'recognized_official', 'transfer_out_started', 'transfer_in_confirmed']);
+    // Thu 01/10 → Sat 10/10/2026: Fri 2, Mon 5 … Fri 9 = 6 working days
+    expect(arrived.body.events[3].details.workingDaysInTransit).toBe(6);
+    // a second arrival without a departure is refused by the rules
+    const again = await b.post(`/api/members/${id}/events`, { kind: 'transfer_in_confirmed', orgId: f.orgs.gB, date: '2026-10-12' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('CONFLICT');
+  });
+
+  it('an arrival later than 30 working days needs its reason, which is recorded', async () => {
+    const id = await create('Vũ Thị Muộn', '2012-01-05', '2013-01-05');
+    await a.post(`/api/members/${id}/events`, { kind: 'transfer_out_started', toOrgId: f.orgs.gB, date: '2026-08-03' });
+    // Mon 03/08 → Wed 16/09/2026 is exactly 30 working days (1/9 and 2/9 are National Day holidays): on time for
+    // another member; Thu 17/09 is the 31st.
+    const late = await b.post(`/api/members/${id}/events`, { kind: 'transfer_in_confirmed', orgId: f.orgs.gB, date: '2026-09-17' });
+    expect(late.status).toBe(400);
+    expect(late.body.error.details[0]).toMatchObject({ field: 'lateReason' });
+    expect(late.body.error.message).toContain('quá 30 ngày');
+    const ok = await b.post(`/api/members/${id}/events`, { kind: 'transfer_in_confirmed', orgId: f.orgs.gB, date: '2026-09-17', lateReason: 'Đi công tác dài ngày' });
+    expect(ok.status).toBe(200);
+    expect(ok.body.events.at(-1).details).toMatchObject({ late: true, lateReason: 'Đi công tác dài ngày', workingDaysInTransit: 31 });
+    const onTime = await create('Vũ Văn Đúng Hạn', '2012-01-05', '2013-01-05');
+    await a.post(`/api/members/${onTime}/events`, { kind: 'transfer_out_started', toOrgId: f.orgs.gB, date: '2026-08-03' });
+    const r = await b.post(`/api/members/${onTime}/events`, { kind: 'transfer_in_confirmed', orgId: f.orgs.gB, date: '2026-09-16' });
+    expect(r.status).toBe(200);
+    expect(r.body.events.at(-1).details).toEqual({ workingDaysInTransit: 30 });
+  });
+
+  it('no transfer while a discipline is in force; a probationary member can be neither removed from post nor expelled', async () => {
+    const id = await create('Hoàng Văn Kỷ', '2005-06-01', '2006-06-01');
+    const d = await a.post(`/api/members/${id}/disciplines`, { form: 'warning', decidingLevel: 'Chi bộ', decisionNo: '03-QĐ/CB', decisionDate: '2026-03-01', announcedOn: '2026-03-05' });
+    expect(d.status).toBe(200);
+    expect(d.body.partyAge.disciplines[0]).toMatchObject({ formName: 'Cảnh cáo' });
+    const out = await a.post(`/api/members/${id}/events`, { kind: 'transfer_out_started', toOrgId: f.orgs.gB, date: '2026-11-01' });
+    expect(out.status).toBe(409);
+    expect(out.body.error.message).toContain('đang trong thời hạn kỷ luật cảnh cáo');
+
+    const p = await create('Đỗ Thị Dự Bị', '2026-05-19');
+    const removal = await a.post(`/api/members/${p}/disciplines`, { form: 'removal', decidingLevel: 'Đảng ủy', decisionNo: '1', decisionDate: '2026-10-01', announcedOn: '2026-10-01' });
+    expect(removal.status).toBe(400);
+    expect(removal.body.error.details[0].field).toBe('form');
+    // viewers never see disciplines
+    const v = await t.login('viewerA1');
+    expect((await v.get(`/api/members/${id}`)).body.partyAge.disciplines).toEqual([]);
+  });
+
+  it('recognition comes after the 12 months of probation, and the official date is exactly their end', async () => {
+    const id = await create('Lý Thị Dự', '2025-10-01');
+    const early = await a.post(`/api/members/${id}/events`, { kind: 'recognized_official', date: '2026-09-30' });
+    expect(early.status).toBe(409);
+    expect(early.body.error.message).toContain('Chưa hết 12 tháng dự bị');
+    const ok = await a.post(`/api/members/${id}/events`, { kind: 'recognized_official', date: '2026-11-15' });
+    expect(ok.status).toBe(200);
+    // no ceremony date recorded: probation counts from the admission decision, official on 01/10/2026
+    expect(ok.body).toMatchObject({ membership: 'official', officialOn: '2026-10-01' });
+  });
+
+  it('party age counts from the admission decision and subtracts time out of the Party (the 1989 example)', async () => {
+    const id = await create('Ngô Đức Đạt', '1989-10-01', '1990-10-01');
+    const full = (await a.get(`/api/members/${id}`)).body.partyAge;
+    expect(full).toMatchObject({ official: true, countsFrom: '1989-10-01', years: 37, months: 1, days: 19 });
+    // an event dated before the latest recorded one is refused (history is corrected, not rewritten by accident)
+    expect((await a.post(`/api/members/${id}/events`, { kind: 'exempted', date: '1990-01-01' })).status).toBe(409);
+    const other = await create('Đinh Văn Lại', '1989-10-01', '1990-10-01');
+    expect((await a.post(`/api/members/${other}/events`, { kind: 'lost_contact', date: '2026-01-01' })).status).toBe(200);
+    expect((await a.post(`/api/members/${other}/events`, { kind: 'contact_restored', date: '2026-07-01' })).status).toBe(200);
+    const age = (await a.get(`/api/members/${other}`)).body.partyAge;
+    expect(age.gaps).toEqual([expect.objectContaining({ from: '2026-01-01', to: '2026-07-01' })]);
+    expect(age.years * 12 + age.months).toBeLessThan(full.years * 12 + full.months);
+  });
+
+  it('lists who reaches a badge by the next anniversary and who reached one and never received it', async () => {
+    const soon = await create('Trịnh Văn Bốn Mươi', '1987-01-15', '1988-01-15'); // 40 years on 15/01/2027
+    const backlog = await create('Mai Thị Ba Mươi', '1992-05-01', '1993-05-01'); // 30 years on 01/05/2022, never awarded
+    const list = await a.get('/api/badges');
+    expect(list.status).toBe(200);
+    expect(list.body.anniversary).toBe('2027-02-03');
+    expect(list.body.due).toContainEqual(expect.objectContaining({ memberId: soon, milestone: 40, reachedOn: '2027-01-15', eligible: true }));
+    expect(list.body.reachedNeverAwarded).toContainEqual(expect.objectContaining({ memberId: backlog, milestone: 30, reachedOn: '2022-05-01' }));
+    expect((await a.post(`/api/members/${backlog}/badges`, { milestone: 30, awardedOn: '2022-09-02', decisionNo: '50-QĐ/TU' })).status).toBe(200);
+    const after = await a.get('/api/badges');
+    expect(after.body.reachedNeverAwarded.map((r: { memberId: string }) => r.memberId)).not.toContain(backlog);
+    expect((await a.post(`/api/members/${backlog}/badges`, { milestone: 35, awardedOn: '2027-09-02' })).status).toBe(400);
+    // B sees none of A's members on its lists
+    const bl = await b.get('/api/badges');
+    expect(bl.body.due.map((r: { memberId: string }) => r.memberId)).not.toContain(soon);
+  });
+});
