@@ -15,6 +15,7 @@
  * engines; the bulk reorganisation of a province (~1,000 grassroots organisations) applies in < 10 s.
  * What each case measures, and the figures of a full run: docs/performance.md.
  */
+import { foldAccents } from '../src/domain/text.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -37,6 +38,10 @@ import { jsonLine, machineDescription, median, summarize, table, verdict, type C
 const WARMUP = 5;
 const ORG_PAGE_TARGET_MS = 50;
 const REORG_APPLY_TARGET_MS = 10_000;
+/** Issue 3 targets on this machine: member search p95 < 50 ms, a member file < 30 ms, a province's badge list < 200 ms. */
+const MEMBER_SEARCH_TARGET_MS = 50;
+const MEMBER_FILE_TARGET_MS = 30;
+const BADGE_LIST_TARGET_MS = 200;
 const BEFORE_REORG = '2025-06-30';
 const BENCH_USER = 'bench';
 const BENCH_PASSWORD = 'bench-matkhau-2025';
@@ -275,6 +280,17 @@ async function benchProvince(handle: EngineHandle, opts: Options): Promise<{ res
 
     const asOfPage = everyLevel(rng.fork('org-page-asof'), byDepth);
     results.push(await measure('org-page-asof', engine, 'province', runs, null, (i) => orgPage(session, asOfPage.pick(i), BEFORE_REORG), asOfPage.depthOf));
+
+    // Members (issue 3): accent-free search by a whole name as typed, opening a member file, the province badge list.
+    const memberRng = rng.fork('members');
+    const living = p.members.filter((m) => !m.left_on);
+    results.push(
+      await measure('member-search', engine, 'province', runs, MEMBER_SEARCH_TARGET_MS, () =>
+        session.get(`/api/members?q=${encodeURIComponent(foldAccents(memberRng.pick(living).full_name))}`).then(() => undefined),
+      ),
+    );
+    results.push(await measure('member-file', engine, 'province', runs, MEMBER_FILE_TARGET_MS, () => session.get(`/api/members/${memberRng.pick(living).id}`).then(() => undefined)));
+    results.push(await measure('badge-list', engine, 'province', Math.min(runs, 10), BADGE_LIST_TARGET_MS, () => session.get('/api/badges').then(() => undefined)));
 
     t = performance.now();
     const sizes = await tableSizes(loaded.database);

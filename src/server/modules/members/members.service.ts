@@ -419,7 +419,13 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock }) {
         Promise.all(chunk(ids).map((c) => db.selectFrom('member_badge_award').select(['member_id', 'milestone', 'awarded_on']).where('member_id', 'in', c).execute())).then((x) => byMember(x.flat())),
         Promise.all(chunk(ids).map((c) => db.selectFrom('member_discipline').selectAll().where('member_id', 'in', c).where('kind', '=', 'party').execute())).then((x) => byMember(x.flat())),
       ]);
+      // Current names of every roll organisation, in one query.
+      const orgIds = [...new Set(rows.map((r) => r.org_id))];
       const orgNames = new Map<string, string>();
+      for (const c of chunk(orgIds)) {
+        const names = await db.selectFrom('org_version as v').select(['v.org_id', 'v.name']).where('v.org_id', 'in', c).where(inForceSql('v', today)).execute();
+        for (const n of names) orgNames.set(n.org_id, n.name);
+      }
       type Row = { memberId: string; fullName: string; orgName: string; milestone: number; reachedOn: string };
       const due: (Row & { eligible: boolean; early: boolean | string; reason: string | null })[] = [];
       const overdue: Row[] = [];
@@ -432,7 +438,7 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock }) {
           disciplines: (disciplines.get(r.id) ?? []).map((d) => ({ form: d.form, decidedOn: d.decision_date, announcedOn: d.announced_on, lapseBlocked: d.lapse_blocked })),
           seriouslyIll: flags.seriouslyIll === true,
         };
-        const name = async () => orgNames.get(r.org_id) ?? orgNames.set(r.org_id, await orgNameOn(db, r.org_id, today)).get(r.org_id)!;
+        const name = async () => orgNames.get(r.org_id) ?? '';
         const e = eligibleForAnniversary(m, anniversary);
         // Due at this anniversary: the milestone is reached after the previous one, up to this one.
         if (e && e.reachedOn > previous) due.push({ memberId: r.id, fullName: r.full_name, orgName: await name(), milestone: e.milestone, reachedOn: e.reachedOn, eligible: e.eligible, early: e.early ?? false, reason: e.reason ?? null });
