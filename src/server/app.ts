@@ -100,9 +100,13 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
 
   const webDir = config.webDir;
   const hasWeb = webDir !== undefined && fs.existsSync(path.join(webDir, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+  // wildcard: files are looked up on each request, so a rebuilt client is served without a restart.
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: true, index: false });
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || req.method !== 'GET' || !hasWeb) {
+    const path = req.url.split('?')[0] ?? '';
+    // A missing file (a script of an older build) answers 404, never the page: a script must not receive HTML.
+    const isFile = /\.[a-z0-9]{1,5}$/i.test(path);
+    if (req.url.startsWith('/api/') || req.method !== 'GET' || !hasWeb || isFile) {
       return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Không tìm thấy địa chỉ yêu cầu.', details: [] } });
     }
     // The single-page application answers every other GET: React Router takes over in the browser.

@@ -1,6 +1,6 @@
 /**
- * TanStack Query hooks over the HTTP API. Query keys start with the resource ('orgs', 'users', 'audit', 'meta',
- * 'me') so a change can invalidate everything it may have touched with one prefix.
+ * TanStack Query hooks over the HTTP API. Query keys start with the resource ('orgs', 'users', 'members', 'audit',
+ * 'meta', 'me') so a change can invalidate everything it may have touched with one prefix.
  */
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, request, setCsrfToken } from './client.ts';
@@ -9,12 +9,17 @@ import type {
   AuditEntry,
   AuditQuery,
   AuthSession,
+  Catalogues,
   ChangePasswordBody,
+  CreateMemberBody,
   CreateOrgBody,
   CreateUserBody,
   DissolveOrgBody,
   Items,
   LoginBody,
+  MemberFile,
+  MemberListItem,
+  MemberListQuery,
   MoveOrgBody,
   OrgDetail,
   OrgEvent,
@@ -28,7 +33,9 @@ import type {
   ReorgInput,
   ReorgPreview,
   ResetPasswordBody,
+  RevealCccdResult,
   SectorType,
+  UpdateMemberBody,
   UpdateUserBody,
   User,
   UserListQuery,
@@ -38,6 +45,7 @@ export const queryKeys = {
   me: ['me'] as const,
   orgs: ['orgs'] as const,
   users: ['users'] as const,
+  members: ['members'] as const,
   audit: ['audit'] as const,
 };
 
@@ -94,6 +102,15 @@ export function useSectorTypes() {
   return useQuery({
     queryKey: ['meta', 'sector-types'],
     queryFn: () => api.get<SectorType[]>('/meta/sector-types'),
+    staleTime: Infinity,
+  });
+}
+
+/** The member file's catalogues (dân tộc, tôn giáo, trình độ…), code → name. */
+export function useCatalogues() {
+  return useQuery({
+    queryKey: ['meta', 'catalogues'],
+    queryFn: ({ signal }) => api.get<Catalogues>('/meta/catalogues', undefined, signal),
     staleTime: Infinity,
   });
 }
@@ -252,6 +269,58 @@ export function useAddRole(id: string) {
 
 export function useRemoveRole(id: string) {
   return useUserMutation((assignmentId: string) => api.delete<User>(`/users/${id}/roles/${assignmentId}`));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Members
+
+export function useMembers(query: MemberListQuery) {
+  return useQuery({
+    queryKey: ['members', 'list', query],
+    queryFn: ({ signal }) => api.get<Page<MemberListItem>>('/members', { ...query }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useMember(id: string | undefined) {
+  return useQuery({
+    queryKey: ['members', 'detail', id],
+    queryFn: ({ signal }) => api.get<MemberFile>(`/members/${id ?? ''}`, undefined, signal),
+    enabled: Boolean(id),
+  });
+}
+
+/** `countsChange`: the organisations' member counts move too (a new member), so their queries go stale. */
+function useMemberMutation<TVars>(mutationFn: (vars: TVars) => Promise<MemberFile>, countsChange = false) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: async (file) => {
+      client.setQueryData(['members', 'detail', file.id], file);
+      await Promise.all([
+        client.invalidateQueries({ queryKey: ['members', 'list'] }),
+        client.invalidateQueries({ queryKey: queryKeys.audit }),
+        countsChange ? client.invalidateQueries({ queryKey: queryKeys.orgs }) : undefined,
+      ]);
+    },
+  });
+}
+
+export function useCreateMember() {
+  return useMemberMutation((body: CreateMemberBody) => api.post<MemberFile>('/members', body), true);
+}
+
+export function useUpdateMember(id: string) {
+  return useMemberMutation((body: UpdateMemberBody) => api.patch<MemberFile>(`/members/${id}`, body));
+}
+
+/** Asks for the full CCCD; the server records every reveal. The answer is not cached: it stays with the caller. */
+export function useRevealCccd(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<RevealCccdResult>(`/members/${id}/reveal-cccd`),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.audit }),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -50,7 +50,16 @@ export interface Me {
   fullName: string;
   mustChangePassword: boolean;
   roles: RoleAssignment[];
-  can: { manageUsers: boolean; readAudit: boolean; editOrgs: boolean; reorganize: boolean };
+  can: {
+    manageUsers: boolean;
+    readAudit: boolean;
+    editOrgs: boolean;
+    reorganize: boolean;
+    /** Create and correct member files somewhere in the tree (the server checks the member's cell). */
+    editMembers: boolean;
+    /** Read CCCD and other sensitive parts of member files somewhere in the tree. */
+    readSensitive: boolean;
+  };
 }
 
 export interface AuthSession {
@@ -310,6 +319,165 @@ export interface AddRoleBody {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Members (src/server/modules/members/members.schemas.ts)
+
+export type Gender = 'nam' | 'nu';
+/** 'probationary' = đảng viên dự bị, 'official' = đảng viên chính thức (official date reached). */
+export type Membership = 'official' | 'probationary';
+
+/**
+ * The current status of a member; typed as string so a status added on the server still displays. The values the
+ * domain knows are the keys of MEMBER_STATUS_NAMES (lib/labels.ts).
+ */
+export type MemberStatus = string;
+
+/** One catalogue entry (dân tộc, tôn giáo, trình độ…): members store the code, users read the name. */
+export interface CatalogueEntry {
+  code: string;
+  name: string;
+}
+
+/** Catalogue name → entries: ethnicity, religion, general_education, professional_level, theory_level, occupation, state_management. */
+export type Catalogues = Record<string, CatalogueEntry[]>;
+
+/** The member file's fields grouped as on form 2-HSĐV; every one but fullName and gender may be null. */
+export interface MemberFields {
+  // Identity
+  fullName: string;
+  gender: Gender;
+  birthDate: IsoDate | null;
+  /** Legacy records may only know the year of birth. */
+  birthYear: number | null;
+  birthName: string | null;
+  alias: string | null;
+  cccd: string | null;
+  sheetNo: string | null;
+  cardNo: string | null;
+  cardIssuedOn: IsoDate | null;
+  nationalDbId: string | null;
+  // Personal
+  birthplace: string | null;
+  hometown: string | null;
+  permanentAddress: string | null;
+  currentAddress: string | null;
+  /** Code of the `ethnicity` catalogue. */
+  ethnicity: string | null;
+  /** Code of the `religion` catalogue. */
+  religion: string | null;
+  familyBackground: string | null;
+  phone: string | null;
+  email: string | null;
+  // Work and qualifications
+  /** Code of the `occupation` catalogue. */
+  occupation: string | null;
+  workplace: string | null;
+  position: string | null;
+  /** Code of the `general_education` catalogue. */
+  generalEducation: string | null;
+  /** Code of the `professional_level` catalogue. */
+  professionalLevel: string | null;
+  professionalField: string | null;
+  academicDegree: string | null;
+  academicTitle: string | null;
+  /** Code of the `theory_level` catalogue. */
+  theoryLevel: string | null;
+  /** Code of the `state_management` catalogue. */
+  stateManagement: string | null;
+  languages: string | null;
+  itLevel: string | null;
+  // Party
+  ceremonyOn: IsoDate | null;
+  admissionPlace: string | null;
+  introducer1: string | null;
+  introducer2: string | null;
+  youthUnionOn: IsoDate | null;
+  residenceOrgId: string | null;
+}
+
+export type MemberFieldName = keyof MemberFields;
+
+export interface MemberListItem {
+  id: string;
+  fullName: string;
+  gender: Gender;
+  birthDate: IsoDate | null;
+  /** "001******456", or null when the file has no CCCD. */
+  cccdMasked: string | null;
+  cardNo: string | null;
+  orgId: string;
+  orgName: string;
+  status: MemberStatus;
+  membership: Membership;
+  admittedOn: IsoDate;
+  officialOn: IsoDate | null;
+}
+
+export interface MemberListQuery {
+  /** A name without accents, a 12-digit CCCD or a card number. */
+  q?: string;
+  /** The organisation whose subtree to list. */
+  orgId?: string;
+  status?: string;
+  gender?: Gender;
+  ethnicity?: string;
+  theoryLevel?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface MemberEvent {
+  id: string;
+  kind: string;
+  /** Vietnamese label of the kind, from the server. */
+  label: string;
+  effectiveDate: IsoDate;
+  decisionNo: string | null;
+  decisionDate: IsoDate | null;
+  org: OrgRef | null;
+  toOrg: OrgRef | null;
+  details: Record<string, unknown>;
+  actorName: string | null;
+}
+
+export interface MemberFile {
+  id: string;
+  /** The cell whose roll holds the member, named as of today. */
+  org: OrgRef;
+  status: MemberStatus;
+  membership: Membership;
+  admittedOn: IsoDate;
+  officialOn: IsoDate | null;
+  leftOn: IsoDate | null;
+  /** Every field but the CCCD, which only comes masked (cccdMasked) or through reveal-cccd. */
+  fields: Omit<MemberFields, 'cccd'>;
+  cccdMasked: string | null;
+  /** A CCCD is on file (shown masked). */
+  hasCccd: boolean;
+  /** Whether this caller may reveal the CCCD of this member. */
+  canReadSensitive: boolean;
+  /** Whether this caller may correct this file (the server decides; this only hides the buttons). */
+  canEdit: boolean;
+  updatedAt: Timestamp;
+  /** Life events, oldest first. */
+  events: MemberEvent[];
+}
+
+/** A member recorded after the fact: the file plus the cell, the admission and (if any) the official date. */
+export type CreateMemberBody = Partial<MemberFields> &
+  Pick<MemberFields, 'fullName' | 'gender'> & {
+    orgId: string;
+    admittedOn: IsoDate;
+    officialOn?: IsoDate | null;
+  };
+
+/** Any of the file's fields; null clears one (fullName and gender cannot be cleared). */
+export type UpdateMemberBody = Partial<MemberFields>;
+
+export interface RevealCccdResult {
+  cccd: string | null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Audit
 
 export type AuditAction =
@@ -332,7 +500,10 @@ export type AuditAction =
   | 'auth.login'
   | 'auth.login_failed'
   | 'auth.logout'
-  | 'system.seed_demo';
+  | 'system.seed_demo'
+  | 'member.create'
+  | 'member.update'
+  | 'member.reveal';
 
 export interface AuditEntry {
   seq: number;

@@ -13,6 +13,8 @@ import { LoginPage } from '../pages/LoginPage.tsx';
 import { ChangePasswordPage } from '../pages/ChangePasswordPage.tsx';
 import { HomePage } from '../pages/HomePage.tsx';
 import { OrgPage } from '../pages/OrgPage.tsx';
+import { MembersPage } from '../pages/MembersPage.tsx';
+import { MemberPage } from '../pages/MemberPage.tsx';
 import { ReorganizePage } from '../pages/ReorganizePage.tsx';
 import { UsersPage } from '../pages/UsersPage.tsx';
 import { AuditPage } from '../pages/AuditPage.tsx';
@@ -52,6 +54,8 @@ export function App() {
                 <Route element={<AppLayout />}>
                   <Route index element={<HomePage />} />
                   <Route path="/orgs/:id" element={<OrgPage />} />
+                  <Route path="/members" element={<MembersPage />} />
+                  <Route path="/members/:id" element={<MemberPage />} />
                   <Route path="/reorganize" element={<ReorganizePage />} />
                   <Route path="/users" element={<UsersPage />} />
                   <Route path="/audit" element={<AuditPage />} />

@@ -2,7 +2,7 @@
  * The frame around every signed-in page: header (product name, navigation, "Ngày xem", user menu), the
  * organisation tree with its search on the left, the page on the right.
  */
-import { ApartmentOutlined, AuditOutlined, BranchesOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BranchesOutlined, IdcardOutlined, TeamOutlined } from '@ant-design/icons';
 import { Layout, Menu, type MenuProps } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAsOfLink } from './asOf.ts';
@@ -18,6 +18,7 @@ function useNavItems(): MenuProps['items'] {
   const me = useCurrentUser();
   const items: NonNullable<MenuProps['items']> = [
     { key: '/', icon: <ApartmentOutlined />, label: <span data-testid="nav-orgs">Tổ chức đảng</span> },
+    { key: '/members', icon: <IdcardOutlined />, label: <span data-testid="nav-members">Đảng viên</span> },
   ];
   if (me.can.reorganize) {
     items.push({
@@ -36,6 +37,7 @@ function useNavItems(): MenuProps['items'] {
 }
 
 function selectedNavKey(pathname: string): string {
+  if (pathname.startsWith('/members')) return '/members';
   if (pathname.startsWith('/reorganize')) return '/reorganize';
   if (pathname.startsWith('/users')) return '/users';
   if (pathname.startsWith('/audit')) return '/audit';

@@ -1,6 +1,8 @@
-/** Selects over the catalogues: organisation kinds and sector types (loại hình). */
+/** Selects over the catalogues: organisation kinds, sector types (loại hình) and the member file's catalogues. */
 import { Select } from 'antd';
-import { useOrgKinds, useSectorTypes } from '../api/hooks.ts';
+import type { CSSProperties } from 'react';
+import { foldAccents } from '../../domain/text.ts';
+import { useCatalogues, useOrgKinds, useSectorTypes } from '../api/hooks.ts';
 
 interface CodeSelectProps {
   value?: string;
@@ -47,6 +49,29 @@ export function SectorSelect(props: CodeSelectProps) {
       placeholder={props.placeholder ?? 'Chọn loại hình'}
       showSearch={{ optionFilterProp: 'label' }}
       style={{ width: '100%' }}
+    />
+  );
+}
+
+/**
+ * One of the member file's catalogues (dân tộc, tôn giáo, trình độ…) by its server name, e.g. 'theory_level'.
+ * Typing without accents finds "Tày" from "tay". A stored value missing from the catalogue shows as it is.
+ */
+export function MemberCatalogueSelect(props: CodeSelectProps & { catalogue: string; style?: CSSProperties }) {
+  const catalogues = useCatalogues();
+  const options = (catalogues.data?.[props.catalogue] ?? []).map((c) => ({ value: c.code, label: c.name }));
+  return (
+    <Select
+      id={props.id}
+      data-testid={props['data-testid']}
+      value={props.value}
+      onChange={(v: string | undefined) => props.onChange?.(v)}
+      options={options}
+      loading={catalogues.isPending}
+      allowClear={props.allowClear ?? true}
+      placeholder={props.placeholder}
+      showSearch={{ filterOption: (input, option) => foldAccents(option?.label ?? '').includes(foldAccents(input)) }}
+      style={props.style ?? { width: '100%' }}
     />
   );
 }

@@ -1,8 +1,8 @@
 /** Small labels used in several pages. */
 import { Tag } from 'antd';
-import type { OrgDetail, RoleAssignment } from '../api/types.ts';
+import type { Membership, OrgDetail, RoleAssignment } from '../api/types.ts';
 import { formatDate } from '../lib/dates.ts';
-import { ROLE_COLORS, roleName } from '../lib/labels.ts';
+import { MEMBER_STATUS_COLORS, MEMBERSHIP_NAMES, MEMBERSHIP_SHORT_NAMES, memberStatusName, ROLE_COLORS, roleName } from '../lib/labels.ts';
 
 export function RoleTag({ assignment }: { assignment: RoleAssignment }) {
   const color = (ROLE_COLORS as Record<string, string>)[assignment.role] ?? 'default';
@@ -20,4 +20,14 @@ export function OrgStatusTag({ org }: { org: Pick<OrgDetail, 'status' | 'endedOn
     return <Tag color="default">Đã kết thúc{org.endedOn ? ` ngày ${formatDate(org.endedOn)}` : ''}</Tag>;
   }
   return <Tag color="orange">Chưa thành lập tại ngày {formatDate(org.asOf)}</Tag>;
+}
+
+/** Chính thức / dự bị; `short` drops the words "Đảng viên" for table cells. */
+export function MembershipTag({ membership, short }: { membership: Membership; short?: boolean }) {
+  const color = membership === 'official' ? 'red' : 'gold';
+  return <Tag color={color}>{(short ? MEMBERSHIP_SHORT_NAMES : MEMBERSHIP_NAMES)[membership]}</Tag>;
+}
+
+export function MemberStatusTag({ status }: { status: string }) {
+  return <Tag color={MEMBER_STATUS_COLORS[status] ?? 'default'}>{memberStatusName(status)}</Tag>;
 }

@@ -1,5 +1,5 @@
 /** Vietnamese labels for the codes of the API. */
-import type { OrgEventKind, OrgStatus, ReorgOpType, RoleCode } from '../api/types.ts';
+import type { Gender, Membership, OrgEventKind, OrgStatus, ReorgOpType, RoleCode } from '../api/types.ts';
 
 export const ROLE_NAMES: Record<RoleCode, string> = {
   system_admin: 'Quản trị hệ thống',
@@ -83,6 +83,9 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'auth.login_failed': 'Đăng nhập thất bại',
   'auth.logout': 'Đăng xuất',
   'system.seed_demo': 'Tạo dữ liệu mẫu',
+  'member.create': 'Thêm hồ sơ đảng viên',
+  'member.update': 'Cập nhật hồ sơ đảng viên',
+  'member.reveal': 'Xem số CCCD của đảng viên',
 };
 
 export function auditActionName(action: string): string {
@@ -92,6 +95,7 @@ export function auditActionName(action: string): string {
 /** Names of the entity types the audit log is expected to hold; unknown ones show their code. */
 export const ENTITY_TYPE_NAMES: Record<string, string> = {
   org: 'Tổ chức đảng',
+  member: 'Đảng viên',
   user: 'Người dùng',
   reorganization: 'Đợt sắp xếp',
   system: 'Hệ thống',
@@ -99,6 +103,46 @@ export const ENTITY_TYPE_NAMES: Record<string, string> = {
 
 export function entityTypeName(type: string): string {
   return ENTITY_TYPE_NAMES[type] ?? type;
+}
+
+export const GENDER_NAMES: Record<Gender, string> = { nam: 'Nam', nu: 'Nữ' };
+
+export const MEMBERSHIP_NAMES: Record<Membership, string> = {
+  official: 'Đảng viên chính thức',
+  probationary: 'Đảng viên dự bị',
+};
+
+export const MEMBERSHIP_SHORT_NAMES: Record<Membership, string> = { official: 'Chính thức', probationary: 'Dự bị' };
+
+/** Current status of a member (domain.md §4 "Status"; codes of src/domain/member-status.ts). */
+export const MEMBER_STATUS_NAMES: Record<string, string> = {
+  active: 'Đang sinh hoạt',
+  exempt: 'Miễn sinh hoạt',
+  temporarily_away: 'Sinh hoạt tạm thời nơi khác',
+  in_transit: 'Đang chuyển sinh hoạt',
+  suspended: 'Đình chỉ sinh hoạt',
+  lost_contact: 'Mất liên lạc',
+  deceased: 'Từ trần',
+  struck_off: 'Xóa tên',
+  left: 'Cho ra khỏi Đảng',
+  expelled: 'Khai trừ',
+};
+
+export const MEMBER_STATUS_COLORS: Record<string, string> = {
+  active: 'green',
+  exempt: 'blue',
+  temporarily_away: 'cyan',
+  in_transit: 'gold',
+  suspended: 'orange',
+  lost_contact: 'orange',
+  deceased: 'default',
+  struck_off: 'red',
+  left: 'default',
+  expelled: 'red',
+};
+
+export function memberStatusName(status: string): string {
+  return MEMBER_STATUS_NAMES[status] ?? status;
 }
 
 /** Numbers the Vietnamese way: 7.500. */

@@ -67,6 +67,7 @@ function OrgFacts({ org }: { org: OrgDetail }) {
 }
 
 function OrgCounts({ org }: { org: OrgDetail }) {
+  const link = useAsOfLink();
   const { official, probationary } = org.memberCount;
   const cells = [
     { key: 'official', title: 'Đảng viên chính thức', value: official },
@@ -85,6 +86,11 @@ function OrgCounts({ org }: { org: OrgDetail }) {
               formatter={(v) => formatCount(Number(v))}
               data-testid={`org-count-${c.key}`}
             />
+            {c.key === 'total' && (
+              <Link to={link(`/members?orgId=${org.id}`)} data-testid="org-members-link">
+                Danh sách đảng viên
+              </Link>
+            )}
           </Card>
         </Col>
       ))}

@@ -142,12 +142,14 @@ export async function listMemberEvents(db: Kysely<DB>, memberId: string) {
       'e.to_org_id',
       'e.details',
       'u.full_name as actor_name',
+      // The name on the event's date; for a date before the organisation's first recorded version, its first name.
       eb
         .selectFrom('org_version as v')
         .select('v.name')
         .whereRef('v.org_id', '=', 'e.org_id')
-        .whereRef('v.valid_from', '<=', 'e.effective_date')
-        .orderBy('v.valid_from', 'desc')
+        .orderBy(sql`v.valid_from <= e.effective_date`, 'desc')
+        .orderBy(sql`CASE WHEN v.valid_from <= e.effective_date THEN v.valid_from END`, 'desc')
+        .orderBy('v.valid_from')
         .limit(1)
         .as('org_name'),
       eb

@@ -44,8 +44,8 @@ export const MemberFields = {
   ethnicity: Opt(50),
   religion: Opt(50),
   familyBackground: Opt(100),
-  phone: z.string().regex(/^[0-9+ .()-]{6,20}$/, { message: 'Số điện thoại không hợp lệ.' }).nullable().optional(),
-  email: z.email({ message: 'Thư điện tử không hợp lệ.' }).max(150).nullable().optional(),
+  phone: z.preprocess((v) => (v === '' ? null : v), z.string().regex(/^[0-9+ .()-]{6,20}$/, { message: 'Số điện thoại không hợp lệ.' }).nullable().optional()),
+  email: z.preprocess((v) => (v === '' ? null : v), z.email({ message: 'Thư điện tử không hợp lệ.' }).max(150).nullable().optional()),
   // Work and qualifications
   occupation: Opt(50),
   workplace: Opt(),
@@ -119,7 +119,11 @@ export const MemberFileSchema = z.object({
   leftOn: z.string().nullable(),
   fields: z.record(z.string(), z.unknown()),
   cccdMasked: z.string().nullable(),
+  /** A CCCD is on file (shown masked): lets a form tell "keep" from "none". */
+  hasCccd: z.boolean(),
   canReadSensitive: z.boolean(),
+  /** The reader may correct this file and record its events. */
+  canEdit: z.boolean(),
   updatedAt: z.string(),
   partyAge: z.object({
     years: z.number(),

@@ -27,7 +27,8 @@ import { EVENT_LABELS } from './members.labels.ts';
 
 type Fields = Partial<Record<MemberField, unknown>>;
 
-function columnsOf(fields: Fields): Record<string, unknown> {
+/** The file's fields as columns of `member`, with the name parts and sort key when the full name is given. */
+export function columnsOf(fields: Fields): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(fields)) {
     const col = FIELD_COLUMNS[k as MemberField];
@@ -44,6 +45,58 @@ function fieldsOf(row: Record<string, unknown>): Fields {
   const out: Fields = {};
   for (const [k, col] of Object.entries(FIELD_COLUMNS)) out[k as MemberField] = row[col] ?? null;
   return out;
+}
+
+/** A member recorded after the fact: the file's fields and the admission (and official recognition, if any). */
+export interface NewMember {
+  id: string;
+  orgId: string;
+  admittedOn: string;
+  officialOn?: string | null | undefined;
+  fields: Fields;
+}
+
+/**
+ * Writes members recorded after the fact: the rows, their admission (and recognition) events and one audit entry
+ * each. Shared by `create` and the spreadsheet import; call it inside the transaction, after the checks (cell in
+ * scope, dates in order, CCCD unique). `auditExtra` is added to each audit entry's `after`.
+ */
+export async function insertMembers(tx: Kysely<DB>, actor: Actor, at: Date, members: readonly NewMember[], auditExtra: Record<string, unknown> = {}): Promise<void> {
+  for (let i = 0; i < members.length; i += 500) {
+    const batch = members.slice(i, i + 500);
+    await tx
+      .insertInto('member')
+      .values(batch.map((m) => ({ id: m.id, org_id: m.orgId, admitted_on: m.admittedOn, official_on: m.officialOn ?? null, left_on: null, ...columnsOf(m.fields) }) as Insertable<MemberTable>))
+      .execute();
+    const events = batch.flatMap((m) =>
+      [{ kind: 'admitted', date: m.admittedOn }, ...(m.officialOn ? [{ kind: 'recognized_official', date: m.officialOn }] : [])].map((e) => ({
+        id: uuidv7(),
+        member_id: m.id,
+        kind: e.kind,
+        effective_date: e.date,
+        decision_no: null,
+        decision_date: null,
+        org_id: m.orgId,
+        to_org_id: null,
+        details: JSON.stringify({ recordedAfterTheFact: true }),
+        actor_id: actor.userId,
+      })),
+    );
+    await tx.insertInto('member_event').values(events).execute();
+  }
+  await writeAudit(
+    tx,
+    { id: actor.userId, name: actor.username },
+    at,
+    members.map((m) => ({
+      action: 'member.create',
+      entityType: 'member',
+      entityId: m.id,
+      scopeOrgId: m.orgId,
+      before: null,
+      after: { ...m.fields, cccd: maskCccd((m.fields.cccd as string | null | undefined) ?? null), orgId: m.orgId, admittedOn: m.admittedOn, officialOn: m.officialOn, ...auditExtra },
+    })),
+  );
 }
 
 export function createMembersService(deps: { db: Kysely<DB>; clock: Clock }) {
@@ -150,7 +203,9 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock }) {
         leftOn: row.left_on,
         fields,
         cccdMasked: maskCccd(row.cccd),
+        hasCccd: row.cccd !== null,
         canReadSensitive: canReadSensitive(actor, row.current_path),
+        canEdit: pathInScope(row.current_path, scopeFor(actor, 'editMembers')),
         updatedAt: new Date(row.updated_at).toISOString(),
         partyAge: await (async () => {
           const events = await eventsOf(db, id);
@@ -202,18 +257,7 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock }) {
       const { orgId, admittedOn, officialOn, ...fields } = input;
       await db.transaction().execute(async (tx) => {
         await uniqueCccd(tx, fields.cccd);
-        await tx
-          .insertInto('member')
-          .values({ id, org_id: orgId, admitted_on: admittedOn, official_on: officialOn ?? null, left_on: null, ...columnsOf(fields) } as Insertable<MemberTable>)
-          .execute();
-        const events = [{ kind: 'admitted', date: admittedOn }, ...(officialOn ? [{ kind: 'recognized_official', date: officialOn }] : [])];
-        for (const e of events) {
-          await tx
-            .insertInto('member_event')
-            .values({ id: uuidv7(), member_id: id, kind: e.kind, effective_date: e.date, decision_no: null, decision_date: null, org_id: orgId, to_org_id: null, details: JSON.stringify({ recordedAfterTheFact: true }), actor_id: actor.userId })
-            .execute();
-        }
-        await audit(tx, actor, 'member.create', id, orgId, null, { ...fields, cccd: maskCccd((fields.cccd as string | null) ?? null), orgId, admittedOn, officialOn });
+        await insertMembers(tx, actor, clock.now(), [{ id, orgId, admittedOn, officialOn, fields }]);
       });
       return this.get(actor, id);
     },

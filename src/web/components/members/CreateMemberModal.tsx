@@ -1,0 +1,136 @@
+/**
+ * "Thêm đảng viên": a member recorded after the fact (domain.md §4): identity, the cell of activity, the admission
+ * date and, if already recognised, the official date, plus ethnicity, religion and political theory level. The rest
+ * of the file is completed on the member's page. The server refuses an organisation that is not a cell; its message
+ * lands on the "Chi bộ" field.
+ */
+import { App, Col, DatePicker, Form, Row } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useCreateMember } from '../../api/hooks.ts';
+import type { CreateMemberBody, MemberFieldName, MemberFile } from '../../api/types.ts';
+import { DATE_FORMATS, DATE_PLACEHOLDER, toIso } from '../../lib/dates.ts';
+import { fieldValue, groupFields, MEMBER_GROUPS, type FieldSpec } from '../../lib/member-fields.ts';
+import { FormModal } from '../FormModal.tsx';
+import { OrgSelect } from '../OrgSelect.tsx';
+import { MemberFieldItem } from './MemberFieldItem.tsx';
+
+const CREATE_FIELDS = ['fullName', 'gender', 'birthDate', 'cccd', 'ethnicity', 'religion', 'theoryLevel'] as const satisfies readonly MemberFieldName[];
+type CreateField = (typeof CREATE_FIELDS)[number];
+
+const SPECS = new Map<MemberFieldName, FieldSpec>(MEMBER_GROUPS.flatMap(groupFields).map((s) => [s.name, s]));
+const spec = (name: CreateField): FieldSpec => {
+  const found = SPECS.get(name);
+  if (!found) throw new Error(`No field spec for ${name}`);
+  return found;
+};
+
+interface Values {
+  fullName: string;
+  gender: 'nam' | 'nu';
+  birthDate: Dayjs;
+  cccd?: string;
+  orgId: string;
+  admittedOn: Dayjs;
+  officialOn?: Dayjs | null;
+  ethnicity?: string;
+  religion?: string;
+  theoryLevel?: string;
+}
+
+export interface CreateMemberModalProps {
+  open: boolean;
+  /** Proposed cell (the organisation the list is filtered on). */
+  orgId?: string;
+  onClose: () => void;
+  onCreated: (file: MemberFile) => void;
+}
+
+export function CreateMemberModal({ open, orgId, onClose, onCreated }: CreateMemberModalProps) {
+  const create = useCreateMember();
+  const { message } = App.useApp();
+
+  const submit = async (values: Values) => {
+    const body: Record<string, unknown> = {
+      orgId: values.orgId,
+      admittedOn: toIso(values.admittedOn),
+      officialOn: values.officialOn ? toIso(values.officialOn) : undefined,
+    };
+    for (const name of CREATE_FIELDS) body[name] = fieldValue(spec(name), values[name]);
+    const file = await create.mutateAsync(body as CreateMemberBody);
+    message.success(`Đã thêm hồ sơ đảng viên ${file.fields.fullName}.`);
+    onCreated(file);
+  };
+
+  return (
+    <FormModal<Values>
+      open={open}
+      title="Thêm đảng viên"
+      submitText="Thêm đảng viên"
+      width={760}
+      onCancel={onClose}
+      onSubmit={submit}
+      initialValues={{ orgId }}
+      testId="form-create-member"
+      intro="Ghi nhận hồ sơ một đảng viên đã được kết nạp. Các thông tin khác bổ sung trong hồ sơ sau khi thêm."
+    >
+      <Row gutter={16}>
+        <Col span={12}>
+          <MemberFieldItem spec={spec('fullName')} />
+        </Col>
+        <Col span={12}>
+          <MemberFieldItem spec={spec('gender')} />
+        </Col>
+        <Col span={12}>
+          <MemberFieldItem spec={spec('birthDate')} required />
+        </Col>
+        <Col span={12}>
+          <MemberFieldItem spec={spec('cccd')} placeholder="12 chữ số" />
+        </Col>
+        <Col span={24}>
+          <Form.Item
+            name="orgId"
+            label="Chi bộ sinh hoạt"
+            tooltip="Đảng viên sinh hoạt tại một chi bộ (chi bộ cơ sở hoặc chi bộ trực thuộc)."
+            rules={[{ required: true, message: 'Vui lòng chọn chi bộ.' }]}
+          >
+            <OrgSelect placeholder="Gõ tên chi bộ để tìm" data-testid="member-field-orgId" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="admittedOn" label="Ngày kết nạp" rules={[{ required: true, message: 'Vui lòng chọn ngày kết nạp.' }]}>
+            <DatePicker format={DATE_FORMATS} placeholder={DATE_PLACEHOLDER} style={{ width: '100%' }} data-testid="member-field-admittedOn" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            name="officialOn"
+            label="Ngày chính thức"
+            extra="Để trống nếu còn là đảng viên dự bị."
+            dependencies={['admittedOn']}
+            rules={[
+              ({ getFieldValue }) => ({
+                validator: (_rule, value: Dayjs | null | undefined) => {
+                  const admitted = getFieldValue('admittedOn') as Dayjs | undefined;
+                  return !value || !admitted || toIso(value) > toIso(admitted)
+                    ? Promise.resolve()
+                    : Promise.reject(new Error('Ngày chính thức phải sau ngày kết nạp.'));
+                },
+              }),
+            ]}
+          >
+            <DatePicker format={DATE_FORMATS} placeholder={DATE_PLACEHOLDER} style={{ width: '100%' }} data-testid="member-field-officialOn" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <MemberFieldItem spec={spec('ethnicity')} />
+        </Col>
+        <Col span={12}>
+          <MemberFieldItem spec={spec('religion')} />
+        </Col>
+        <Col span={12}>
+          <MemberFieldItem spec={spec('theoryLevel')} label="Trình độ lý luận chính trị" />
+        </Col>
+      </Row>
+    </FormModal>
+  );
+}

@@ -1,0 +1,226 @@
+/**
+ * The member file: name, membership and status, the cell, admission and official dates; then one tab per field
+ * group of the official member sheet (form 2-HSĐV, domain.md §4), each with its own "Sửa", and "Quá trình" with the
+ * life events. The CCCD is shown masked; "Xem" asks the server for it (the reveal is recorded in the audit log).
+ */
+import { EditOutlined, EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
+import { App, Breadcrumb, Button, Card, Descriptions, Space, Spin, Tabs, Tag, Typography, type DescriptionsProps } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { errorMessage } from '../api/client.ts';
+import { useCatalogues, useMember, useOrg, useRevealCccd } from '../api/hooks.ts';
+import type { MemberFile } from '../api/types.ts';
+import { useAsOf, useAsOfLink } from '../app/asOf.ts';
+import { EditGroupModal } from '../components/members/EditGroupModal.tsx';
+import { MemberTimeline } from '../components/members/MemberTimeline.tsx';
+import { QueryError } from '../components/QueryError.tsx';
+import { MembershipTag, MemberStatusTag } from '../components/Tags.tsx';
+import { formatDate } from '../lib/dates.ts';
+import { fieldText, isFact, MEMBER_GROUPS, type FieldSpec, type GroupSpec, type MemberGroupKey } from '../lib/member-fields.ts';
+
+const EMPTY = <Typography.Text type="secondary">—</Typography.Text>;
+const TAB_KEYS = [...MEMBER_GROUPS.map((g) => g.key), 'history'] as const;
+
+/** Masked CCCD, and for those allowed the full number on request. */
+function CccdValue({ file, revealed, onRevealed }: { file: MemberFile; revealed: string | null; onRevealed: (cccd: string | null) => void }) {
+  const reveal = useRevealCccd(file.id);
+  const { message } = App.useApp();
+  if (!file.cccdMasked) return EMPTY;
+  return (
+    <Space size={8} wrap>
+      <span className="hn-mono" data-testid="member-cccd">
+        {revealed ?? file.cccdMasked}
+      </span>
+      {file.canReadSensitive &&
+        (revealed ? (
+          <Button size="small" type="link" icon={<EyeInvisibleOutlined />} onClick={() => onRevealed(null)} data-testid="member-hide-cccd">
+            Ẩn
+          </Button>
+        ) : (
+          <Button
+            size="small"
+            type="link"
+            icon={<EyeOutlined />}
+            loading={reveal.isPending}
+            title="Xem đầy đủ số CCCD (việc xem được ghi vào nhật ký)"
+            onClick={() =>
+              reveal.mutate(undefined, {
+                onSuccess: (r) => onRevealed(r.cccd),
+                onError: (e) => void message.error(errorMessage(e)),
+              })
+            }
+            data-testid="member-reveal-cccd"
+          >
+            Xem
+          </Button>
+        ))}
+    </Space>
+  );
+}
+
+function OrgName({ id }: { id: string }) {
+  const { asOf } = useAsOf();
+  const link = useAsOfLink();
+  const org = useOrg(id, asOf);
+  return <Link to={link(`/orgs/${id}`)}>{org.data?.name ?? (org.isError ? 'Không tìm thấy tổ chức' : 'Đang tải…')}</Link>;
+}
+
+function useGroupItems(file: MemberFile, group: GroupSpec, cccd: ReactNode): DescriptionsProps['items'] {
+  const catalogues = useCatalogues();
+  const value = (spec: FieldSpec): ReactNode => {
+    if (spec.kind.type === 'cccd') return cccd;
+    const raw = file.fields[spec.name as Exclude<typeof spec.name, 'cccd'>];
+    if (spec.kind.type === 'org') return typeof raw === 'string' ? <OrgName id={raw} /> : EMPTY;
+    if (spec.name === 'birthDate' && !raw && file.fields.birthYear) return `Năm ${file.fields.birthYear} (không rõ ngày)`;
+    const text = fieldText(spec, raw, catalogues.data);
+    return text || EMPTY;
+  };
+  return group.items
+    .filter((item) => isFact(item) || !item.formOnly)
+    .map((item) =>
+      isFact(item)
+        ? { key: item.fact, label: item.label, children: formatDate(file[item.fact]) || EMPTY }
+        : { key: item.name, label: item.label, span: item.wide ? 2 : 1, children: value(item) },
+    );
+}
+
+function GroupView({
+  file,
+  group,
+  canEdit,
+  cccd,
+  onEdit,
+}: {
+  file: MemberFile;
+  group: GroupSpec;
+  canEdit: boolean;
+  cccd: ReactNode;
+  onEdit: () => void;
+}) {
+  const items = useGroupItems(file, group, cccd);
+  return (
+    <Descriptions
+      bordered
+      size="small"
+      column={2}
+      items={items}
+      data-testid={`member-group-${group.key}`}
+      styles={{ label: { width: '18%' }, content: { width: '32%', wordBreak: 'break-word' } }}
+      extra={
+        canEdit && (
+          <Button icon={<EditOutlined />} onClick={onEdit} data-testid={`member-edit-${group.key}`}>
+            Sửa
+          </Button>
+        )
+      }
+    />
+  );
+}
+
+function MemberHeader({ file }: { file: MemberFile }) {
+  const link = useAsOfLink();
+  return (
+    <div>
+      <Space size={12} align="center" wrap>
+        <Typography.Title level={3} style={{ margin: 0 }} data-testid="member-title">
+          {file.fields.fullName}
+        </Typography.Title>
+        <span>
+          <MembershipTag membership={file.membership} />
+          <MemberStatusTag status={file.status} />
+        </span>
+      </Space>
+      <Descriptions
+        size="small"
+        column={3}
+        style={{ marginTop: 8 }}
+        data-testid="member-facts"
+        items={[
+          {
+            key: 'org',
+            label: 'Chi bộ',
+            children: (
+              <Link to={link(`/orgs/${file.org.id}`)} data-testid="member-org-link">
+                {file.org.name || 'Tổ chức không rõ tên'}
+              </Link>
+            ),
+          },
+          { key: 'admittedOn', label: 'Ngày kết nạp', children: formatDate(file.admittedOn) || '—' },
+          {
+            key: 'officialOn',
+            label: 'Ngày chính thức',
+            children: file.officialOn ? formatDate(file.officialOn) : <Tag>Chưa chính thức</Tag>,
+          },
+          ...(file.leftOn ? [{ key: 'leftOn', label: 'Ngày ra khỏi danh sách', children: formatDate(file.leftOn) }] : []),
+        ]}
+      />
+    </div>
+  );
+}
+
+function MemberFileView({ file }: { file: MemberFile }) {
+  const link = useAsOfLink();
+  const [params, setParams] = useSearchParams();
+  const [editing, setEditing] = useState<MemberGroupKey | null>(null);
+  const [revealed, setRevealed] = useState<string | null>(null);
+  const tabParam = params.get('tab');
+  const tab = (TAB_KEYS as readonly string[]).includes(tabParam ?? '') ? (tabParam as string) : 'identity';
+  const canEdit = file.canEdit;
+  const cccd = <CccdValue file={file} revealed={revealed} onRevealed={setRevealed} />;
+
+  const setTab = (key: string) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (key === 'identity') next.delete('tab');
+        else next.set('tab', key);
+        return next;
+      },
+      { replace: true },
+    );
+
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      <Breadcrumb items={[{ key: 'list', title: <Link to={link('/members')}>Đảng viên</Link> }, { key: 'file', title: file.fields.fullName }]} />
+      <MemberHeader file={file} />
+      <Card size="small" styles={{ body: { paddingTop: 0 } }}>
+        <Tabs
+          activeKey={tab}
+          onChange={setTab}
+          items={[
+            ...MEMBER_GROUPS.map((group) => ({
+              key: group.key,
+              label: <span data-testid={`member-tab-${group.key}`}>{group.title}</span>,
+              children: <GroupView file={file} group={group} canEdit={canEdit} cccd={cccd} onEdit={() => setEditing(group.key)} />,
+            })),
+            {
+              key: 'history',
+              label: <span data-testid="member-tab-history">Quá trình ({file.events.length})</span>,
+              children: <MemberTimeline events={file.events} />,
+            },
+          ]}
+        />
+      </Card>
+      <EditGroupModal
+        file={file}
+        group={MEMBER_GROUPS.find((g) => g.key === editing) ?? null}
+        revealedCccd={file.cccdMasked ? revealed : null}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          // The identity form may have changed the CCCD: what was revealed may be out of date, hide it again.
+          if (editing === 'identity') setRevealed(null);
+          setEditing(null);
+        }}
+      />
+    </Space>
+  );
+}
+
+export function MemberPage() {
+  const { id = '' } = useParams();
+  const query = useMember(id);
+  if (query.isPending) return <Spin style={{ display: 'block', marginTop: 48 }} />;
+  if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
+  // Keyed by id: a revealed CCCD never carries over to another member's file.
+  return <MemberFileView key={query.data.id} file={query.data} />;
+}

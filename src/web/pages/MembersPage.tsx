@@ -1,0 +1,280 @@
+/**
+ * "Đảng viên": members in the user's scope, searched and filtered on the server and paged there. The search and the
+ * filters live in the URL so a filtered list can be shared and reloaded. A row opens the member file.
+ */
+import { ClearOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, Col, Form, Input, Row, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { useEffect, useRef, useState, type HTMLAttributes } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { useMembers } from '../api/hooks.ts';
+import type { Gender, MemberListItem, MemberListQuery } from '../api/types.ts';
+import { useAsOfLink } from '../app/asOf.ts';
+import { useCurrentUser } from '../app/auth.tsx';
+import { MemberCatalogueSelect } from '../components/CatalogueSelects.tsx';
+import { CreateMemberModal } from '../components/members/CreateMemberModal.tsx';
+import { OrgSelect } from '../components/OrgSelect.tsx';
+import { QueryError } from '../components/QueryError.tsx';
+import { MembershipTag, MemberStatusTag } from '../components/Tags.tsx';
+import { formatDate } from '../lib/dates.ts';
+import { useDebouncedValue } from '../lib/debounce.ts';
+import { formatCount, GENDER_NAMES, MEMBER_STATUS_NAMES } from '../lib/labels.ts';
+
+const PAGE_SIZE = 20;
+/** Query parameters of the list, as the server names them; `page` is kept apart. */
+const FILTER_KEYS = ['q', 'orgId', 'gender', 'ethnicity', 'theoryLevel', 'status'] as const;
+type FilterKey = (typeof FILTER_KEYS)[number];
+
+const GENDER_OPTIONS = Object.entries(GENDER_NAMES).map(([value, label]) => ({ value, label }));
+const STATUS_OPTIONS = Object.entries(MEMBER_STATUS_NAMES).map(([value, label]) => ({ value, label }));
+
+function readQuery(params: URLSearchParams): MemberListQuery {
+  const get = (k: FilterKey) => params.get(k)?.trim() || undefined;
+  const gender = get('gender');
+  const page = Number(params.get('page') ?? '1');
+  return {
+    q: get('q'),
+    orgId: get('orgId'),
+    gender: gender === 'nam' || gender === 'nu' ? (gender as Gender) : undefined,
+    ethnicity: get('ethnicity'),
+    theoryLevel: get('theoryLevel'),
+    status: get('status'),
+    page: Number.isInteger(page) && page > 0 ? page : 1,
+    pageSize: PAGE_SIZE,
+  };
+}
+
+type Update = (changes: Partial<Record<FilterKey | 'page', string>>, replace?: boolean) => void;
+
+/** The search box: typed text goes to the URL (and so to the server) once typing pauses, without a history entry. */
+function useSearchText(params: URLSearchParams, update: Update) {
+  const urlQ = params.get('q') ?? '';
+  const [text, setText] = useState(urlQ);
+  const debounced = useDebouncedValue(text.trim(), 350);
+  const [seenQ, setSeenQ] = useState(urlQ);
+  // The URL changed by something other than this box (back button, a link, "Xóa bộ lọc"): show its text.
+  if (urlQ !== seenQ) {
+    setSeenQ(urlQ);
+    if (urlQ !== debounced) setText(urlQ);
+  }
+  const latest = useRef({ urlQ, update });
+  latest.current = { urlQ, update };
+  useEffect(() => {
+    if (debounced !== latest.current.urlQ) latest.current.update({ q: debounced, page: '' }, true);
+  }, [debounced]);
+  return [text, setText] as const;
+}
+
+function MemberFilters({
+  query,
+  update,
+  text,
+  setText,
+}: {
+  query: MemberListQuery;
+  update: Update;
+  text: string;
+  setText: (v: string) => void;
+}) {
+  const set = (key: FilterKey) => (value: string | string[] | undefined) =>
+    update({ [key]: typeof value === 'string' ? value : '', page: '' });
+  const filtered = FILTER_KEYS.some((k) => query[k]);
+  return (
+    <Form layout="vertical" component="div" data-testid="members-filters">
+      <Row gutter={12}>
+        <Col span={11}>
+          <Form.Item label="Tìm kiếm" style={{ marginBottom: 12 }}>
+            <Input
+              prefix={<SearchOutlined />}
+              allowClear
+              placeholder="Tìm theo họ tên (không cần dấu), số CCCD hoặc số thẻ đảng"
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              maxLength={100}
+              data-testid="members-search"
+            />
+          </Form.Item>
+        </Col>
+        <Col span={13}>
+          <Form.Item label="Tổ chức đảng" tooltip="Đảng viên của tổ chức này và các tổ chức trực thuộc." style={{ marginBottom: 12 }}>
+            <OrgSelect value={query.orgId} onChange={set('orgId')} placeholder="Tất cả tổ chức trong phạm vi" data-testid="members-filter-org" />
+          </Form.Item>
+        </Col>
+        <Col span={4}>
+          <Form.Item label="Giới tính" style={{ marginBottom: 12 }}>
+            <Select
+              allowClear
+              placeholder="Tất cả"
+              options={GENDER_OPTIONS}
+              value={query.gender}
+              onChange={set('gender')}
+              data-testid="members-filter-gender"
+            />
+          </Form.Item>
+        </Col>
+        <Col span={5}>
+          <Form.Item label="Dân tộc" style={{ marginBottom: 12 }}>
+            <MemberCatalogueSelect
+              catalogue="ethnicity"
+              placeholder="Tất cả"
+              value={query.ethnicity}
+              onChange={set('ethnicity')}
+              data-testid="members-filter-ethnicity"
+            />
+          </Form.Item>
+        </Col>
+        <Col span={5}>
+          <Form.Item label="Lý luận chính trị" style={{ marginBottom: 12 }}>
+            <MemberCatalogueSelect
+              catalogue="theory_level"
+              placeholder="Tất cả"
+              value={query.theoryLevel}
+              onChange={set('theoryLevel')}
+              data-testid="members-filter-theory"
+            />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item label="Tình trạng" style={{ marginBottom: 12 }}>
+            <Select
+              allowClear
+              placeholder="Tất cả"
+              options={STATUS_OPTIONS}
+              value={query.status}
+              onChange={set('status')}
+              data-testid="members-filter-status"
+            />
+          </Form.Item>
+        </Col>
+        <Col span={4} style={{ display: 'flex', alignItems: 'flex-end', paddingBottom: 12 }}>
+          <Button
+            icon={<ClearOutlined />}
+            disabled={!filtered && !text}
+            onClick={() => {
+              setText('');
+              update({ q: '', orgId: '', gender: '', ethnicity: '', theoryLevel: '', status: '', page: '' });
+            }}
+            data-testid="members-reset"
+          >
+            Xóa bộ lọc
+          </Button>
+        </Col>
+      </Row>
+    </Form>
+  );
+}
+
+export function MembersPage() {
+  const me = useCurrentUser();
+  const navigate = useNavigate();
+  const link = useAsOfLink();
+  const [params, setParams] = useSearchParams();
+  const query = readQuery(params);
+  const members = useMembers(query);
+  const [creating, setCreating] = useState(false);
+
+  /** '' removes a parameter. */
+  const update: Update = (changes, replace = false) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [k, v] of Object.entries(changes)) {
+          if (v) next.set(k, v);
+          else next.delete(k);
+        }
+        return next;
+      },
+      { replace },
+    );
+  const [text, setText] = useSearchText(params, update);
+  const open = (id: string) => navigate(link(`/members/${id}`));
+
+  const columns: TableColumnsType<MemberListItem> = [
+    {
+      title: 'Họ và tên',
+      dataIndex: 'fullName',
+      render: (v: string, m) => (
+        <Link to={link(`/members/${m.id}`)} style={{ fontWeight: 500 }}>
+          {v}
+        </Link>
+      ),
+    },
+    { title: 'Giới tính', dataIndex: 'gender', width: 80, render: (v: Gender) => GENDER_NAMES[v] ?? v },
+    { title: 'Ngày sinh', dataIndex: 'birthDate', width: 100, render: (v: string | null) => formatDate(v) || '—' },
+    { title: 'Chi bộ', dataIndex: 'orgName', render: (v: string) => v || '—' },
+    {
+      title: 'Tình trạng',
+      key: 'membership',
+      width: 150,
+      render: (_v, m) => (
+        <Space size={[0, 4]} wrap>
+          <MembershipTag membership={m.membership} short />
+          {m.status !== 'active' && <MemberStatusTag status={m.status} />}
+        </Space>
+      ),
+    },
+    {
+      title: 'Số CCCD',
+      dataIndex: 'cccdMasked',
+      width: 125,
+      render: (v: string | null) => (v ? <span className="hn-mono">{v}</span> : '—'),
+    },
+    { title: 'Số thẻ', dataIndex: 'cardNo', width: 105, render: (v: string | null) => (v ? <span className="hn-mono">{v}</span> : '—') },
+  ];
+
+  return (
+    <Space orientation="vertical" size={8} style={{ width: '100%' }}>
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 16 }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          Đảng viên
+        </Typography.Title>
+        {me.can.editMembers && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="members-create">
+            Thêm đảng viên
+          </Button>
+        )}
+      </div>
+      <MemberFilters query={query} update={update} text={text} setText={setText} />
+      {members.isError ? (
+        <QueryError error={members.error} onRetry={() => void members.refetch()} />
+      ) : (
+        <Table<MemberListItem>
+          rowKey="id"
+          size="small"
+          columns={columns}
+          dataSource={members.data?.items ?? []}
+          loading={members.isFetching}
+          data-testid="members-table"
+          onRow={(m) =>
+            ({
+              'data-testid': `member-row-${m.id}`,
+              style: { cursor: 'pointer' },
+              onClick: (e) => {
+                // The name is a link of its own; let it navigate (and open in a new tab) by itself.
+                if ((e.target as HTMLElement).closest('a')) return;
+                open(m.id);
+              },
+            }) as HTMLAttributes<HTMLElement>
+          }
+          pagination={{
+            current: query.page,
+            pageSize: PAGE_SIZE,
+            total: members.data?.total ?? 0,
+            showSizeChanger: false,
+            onChange: (page) => update({ page: page > 1 ? String(page) : '' }),
+            showTotal: (total) => `${formatCount(total)} đảng viên`,
+          }}
+          locale={{ emptyText: 'Không có đảng viên nào phù hợp' }}
+        />
+      )}
+      <CreateMemberModal
+        open={creating}
+        orgId={query.orgId}
+        onClose={() => setCreating(false)}
+        onCreated={(file) => {
+          setCreating(false);
+          open(file.id);
+        }}
+      />
+    </Space>
+  );
+}
