@@ -91,6 +91,29 @@ describe.skipIf(!browserAvailable && !browserRequired)('main journeys in the bro
     await page.close();
   });
 
+  it('finds a member by name without accents and opens the file with its history', async ({ skip }) => {
+    if (!browser) return skip('no browser');
+    const { foldAccents } = await import('../../src/domain/text.ts');
+    // a living member whose name carries diacritics and is unique
+    const rows = await server.database.db.selectFrom('member').select(['id', 'full_name']).where('status', '=', 'active').where('full_name', 'like', '%ị%').orderBy('name_sort_key').limit(200).execute();
+    const counts = new Map<string, number>();
+    for (const r of rows) counts.set(r.full_name, (counts.get(r.full_name) ?? 0) + 1);
+    const member = rows.find((r) => counts.get(r.full_name) === 1)!;
+
+    const page = await newPage();
+    await login(page);
+    await page.getByTestId('nav-members').click();
+    await page.getByTestId('members-search').fill(foldAccents(member.full_name));
+    const row = page.getByTestId(`member-row-${member.id}`);
+    await row.waitFor({ timeout: 10000 });
+    await row.click();
+    await expect.poll(() => page.getByTestId('member-title').textContent(), { timeout: 10000 }).toContain(member.full_name);
+    await page.getByTestId('member-tab-history').click();
+    await expect.poll(() => page.getByTestId('member-timeline').textContent()).toContain('Kết nạp vào Đảng');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('moves an organisation with the reorganisation wizard: preview, confirmation, then the history shows it', async ({ skip }) => {
     if (!browser) return skip('no browser');
     const db = server.database.db;
