@@ -101,7 +101,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
   const webDir = config.webDir;
   const hasWeb = webDir !== undefined && fs.existsSync(path.join(webDir, 'index.html'));
   // wildcard: files are looked up on each request, so a rebuilt client is served without a restart.
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: true, index: false });
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: true, index: 'index.html' });
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0] ?? '';
     // A missing file (a script of an older build) answers 404, never the page: a script must not receive HTML.

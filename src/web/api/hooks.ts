@@ -1,22 +1,29 @@
 /**
- * TanStack Query hooks over the HTTP API. Query keys start with the resource ('orgs', 'users', 'members', 'audit',
- * 'meta', 'me') so a change can invalidate everything it may have touched with one prefix.
+ * TanStack Query hooks over the HTTP API. Query keys start with the resource ('orgs', 'users', 'members', 'transfers',
+ * 'badges', 'audit', 'meta', 'me') so a change can invalidate everything it may have touched with one prefix.
  */
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { api, ApiError, request, setCsrfToken } from './client.ts';
 import type {
   AddRoleBody,
   AuditEntry,
   AuditQuery,
   AuthSession,
+  BadgeAwardBody,
+  BadgeList,
+  BadgeListQuery,
   Catalogues,
   ChangePasswordBody,
   CreateMemberBody,
   CreateOrgBody,
   CreateUserBody,
+  DisciplineBody,
   DissolveOrgBody,
+  IncomingTransfer,
   Items,
   LoginBody,
+  MemberEventBody,
   MemberFile,
   MemberListItem,
   MemberListQuery,
@@ -26,6 +33,7 @@ import type {
   OrgKind,
   OrgSearchItem,
   OrgSummary,
+  OrgTreeItem,
   Page,
   ReclassifyOrgBody,
   RenameOrgBody,
@@ -46,6 +54,8 @@ export const queryKeys = {
   orgs: ['orgs'] as const,
   users: ['users'] as const,
   members: ['members'] as const,
+  transfers: ['transfers'] as const,
+  badges: ['badges'] as const,
   audit: ['audit'] as const,
 };
 
@@ -98,6 +108,12 @@ export function useOrgKinds() {
   });
 }
 
+/** The kind codes of cells (chi bộ cơ sở, chi bộ trực thuộc): where members are on the roll. Undefined while loading. */
+export function useCellKindCodes(): Set<string> | undefined {
+  const kinds = useOrgKinds();
+  return useMemo(() => (kinds.data ? new Set(kinds.data.filter((k) => k.isCell).map((k) => k.code)) : undefined), [kinds.data]);
+}
+
 export function useSectorTypes() {
   return useQuery({
     queryKey: ['meta', 'sector-types'],
@@ -146,6 +162,16 @@ export function useOrgChildren(id: string, asOf: string) {
 
 export function useOrg(id: string | undefined, asOf: string) {
   return useQuery({ ...orgDetailQuery(id ?? '', asOf), enabled: Boolean(id) });
+}
+
+/** The whole subtree of an organisation, flat (parents before children). */
+export function useOrgTree(id: string | undefined, asOf: string) {
+  return useQuery({
+    queryKey: ['orgs', 'tree', id, asOf],
+    queryFn: ({ signal }) => api.get<Items<OrgTreeItem>>(`/orgs/${id ?? ''}/tree`, { asOf }, signal),
+    enabled: Boolean(id),
+    staleTime: 60_000,
+  });
 }
 
 export function useOrgHistory(id: string) {
@@ -290,7 +316,11 @@ export function useMember(id: string | undefined) {
   });
 }
 
-/** `countsChange`: the organisations' member counts move too (a new member), so their queries go stale. */
+/**
+ * `countsChange`: the organisations' member counts move too (a new member, a transfer, a member leaving), so their
+ * queries go stale. The incoming transfers and the badge lists follow from the same records: they go stale on
+ * every change of a member.
+ */
 function useMemberMutation<TVars>(mutationFn: (vars: TVars) => Promise<MemberFile>, countsChange = false) {
   const client = useQueryClient();
   return useMutation({
@@ -299,6 +329,8 @@ function useMemberMutation<TVars>(mutationFn: (vars: TVars) => Promise<MemberFil
       client.setQueryData(['members', 'detail', file.id], file);
       await Promise.all([
         client.invalidateQueries({ queryKey: ['members', 'list'] }),
+        client.invalidateQueries({ queryKey: queryKeys.transfers }),
+        client.invalidateQueries({ queryKey: queryKeys.badges }),
         client.invalidateQueries({ queryKey: queryKeys.audit }),
         countsChange ? client.invalidateQueries({ queryKey: queryKeys.orgs }) : undefined,
       ]);
@@ -312,6 +344,61 @@ export function useCreateMember() {
 
 export function useUpdateMember(id: string) {
   return useMemberMutation((body: UpdateMemberBody) => api.patch<MemberFile>(`/members/${id}`, body));
+}
+
+/** Records a life event (biến động); the answer is the file as it now stands. */
+export function useRecordMemberEvent(id: string) {
+  return useMemberMutation((body: MemberEventBody) => api.post<MemberFile>(`/members/${id}/events`, body), true);
+}
+
+/**
+ * The receiving organisation confirms an arrival: the member is not in its scope until then, so the member's id
+ * travels with the body rather than in the hook.
+ */
+export function useConfirmTransfer() {
+  return useMemberMutation(
+    ({ memberId, body }: { memberId: string; body: MemberEventBody & { kind: 'transfer_in_confirmed' } }) =>
+      api.post<MemberFile>(`/members/${memberId}/events`, body),
+    true,
+  );
+}
+
+export function useAddDiscipline(id: string) {
+  return useMemberMutation((body: DisciplineBody) => api.post<MemberFile>(`/members/${id}/disciplines`, body));
+}
+
+export function useAwardBadge(id: string) {
+  return useMemberMutation((body: BadgeAwardBody) => api.post<MemberFile>(`/members/${id}/badges`, body));
+}
+
+/**
+ * Members in transit towards the caller's organisations: the arrivals to confirm. The server answers one row per
+ * departure ever recorded for a member now in transit, so a member transferred before shows his earlier, completed
+ * transfer too; only the latest departure (the rows come oldest first) is the open one the server will confirm.
+ */
+export function useIncomingTransfers(enabled = true) {
+  return useQuery({
+    queryKey: ['transfers', 'incoming'],
+    queryFn: ({ signal }) => api.get<Items<IncomingTransfer>>('/transfers/incoming', undefined, signal),
+    select: (data): Items<IncomingTransfer> => {
+      const latest = new Map<string, IncomingTransfer>();
+      for (const t of data.items) {
+        const seen = latest.get(t.memberId);
+        if (!seen || t.startedOn >= seen.startedOn) latest.set(t.memberId, t);
+      }
+      return { items: data.items.filter((t) => latest.get(t.memberId) === t) };
+    },
+    enabled,
+  });
+}
+
+/** Who is due a party badge at an anniversary, and who reached a milestone and never received it. */
+export function useBadgeList(query: BadgeListQuery) {
+  return useQuery({
+    queryKey: ['badges', query],
+    queryFn: ({ signal }) => api.get<BadgeList>('/badges', { ...query }, signal),
+    placeholderData: keepPreviousData,
+  });
 }
 
 /** Asks for the full CCCD; the server records every reveal. The answer is not cached: it stays with the caller. */

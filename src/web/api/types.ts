@@ -458,8 +458,156 @@ export interface MemberFile {
   /** Whether this caller may correct this file (the server decides; this only hides the buttons). */
   canEdit: boolean;
   updatedAt: Timestamp;
+  /** Party age, the next badge, badges received and (for readers of sensitive groups) disciplines. */
+  partyAge: PartyAge;
   /** Life events, oldest first. */
   events: MemberEvent[];
+}
+
+/** Why a stretch of time does not count towards party age (src/domain/party-age.ts); typed as string for new ones. */
+export type PartyAgeGapReason = 'expelled' | 'struck_off' | 'left' | 'lost_contact' | 'transfer' | (string & {});
+
+export interface PartyAgeGap {
+  from: IsoDate;
+  /** First day counted again (exclusive end). */
+  to: IsoDate;
+  reason: PartyAgeGapReason;
+}
+
+/** The next badge milestone ahead of the member, and the first anniversary it can be presented at. */
+export interface NextBadge {
+  milestone: number;
+  /** The day party age reaches the milestone. */
+  reachedOn: IsoDate;
+  /** The presentation day (3/2, 19/5, 2/9, 7/11) considered; null when none applies. */
+  anniversary: IsoDate | null;
+  eligible: boolean;
+  /** Why not, in Vietnamese. */
+  reason: string | null;
+}
+
+export type BadgeEarlyReason = 'illness' | 'posthumous';
+
+export interface BadgeAward {
+  milestone: number;
+  awardedOn: IsoDate;
+  decisionNo: string | null;
+  earlyReason: BadgeEarlyReason | null;
+}
+
+export type DisciplineForm = 'reprimand' | 'warning' | 'removal' | 'expulsion';
+
+export interface MemberDiscipline {
+  id: string;
+  form: DisciplineForm;
+  /** Vietnamese name of the form, capitalised. */
+  formName: string;
+  decidingLevel: string;
+  decisionNo: string;
+  decisionDate: IsoDate;
+  announcedOn: IsoDate;
+  reason: string | null;
+}
+
+export interface PartyAge {
+  years: number;
+  months: number;
+  days: number;
+  /** Only official members have a party age; false for a probationary member. */
+  official: boolean;
+  /** The first admission decision; null when the events hold none. */
+  countsFrom: IsoDate | null;
+  gaps: PartyAgeGap[];
+  nextBadge: NextBadge | null;
+  awards: BadgeAward[];
+  /** Only for readers allowed to see sensitive groups; empty otherwise. */
+  disciplines: MemberDiscipline[];
+}
+
+/** The fields every life event carries (POST /api/members/:id/events). */
+interface MemberEventBase {
+  date: IsoDate;
+  decisionNo?: string | null;
+  decisionDate?: IsoDate | null;
+  note?: string | null;
+}
+
+/** A life event to record; the server checks it against the member's history (src/domain/member-status.ts). */
+export type MemberEventBody = MemberEventBase &
+  (
+    | { kind: 'recognized_official'; officialOn?: IsoDate | null }
+    | { kind: 'transfer_out_started'; toOrgId: string }
+    | { kind: 'transfer_in_confirmed'; orgId: string; lateReason?: string | null }
+    | { kind: 'temporary_out'; hostOrgId: string; until: IsoDate; training?: boolean }
+    | { kind: 'temporary_return' | 'exempted' | 'exemption_ended' | 'suspended' | 'suspension_ended' }
+    | { kind: 'lost_contact' | 'contact_restored' | 'deceased' }
+    | { kind: 'struck_off' | 'allowed_to_leave' | 'expelled'; noReadmission?: boolean }
+    | { kind: 'expulsion_annulled'; orgId?: string | null }
+    | { kind: 'readmitted'; orgId: string; ceremonyOn?: IsoDate | null; criminalRecordClearedOn?: IsoDate | null }
+  );
+
+export type MemberEventKind = MemberEventBody['kind'];
+
+export interface DisciplineBody {
+  form: DisciplineForm;
+  decidingLevel: string;
+  decisionNo: string;
+  decisionDate: IsoDate;
+  announcedOn: IsoDate;
+  violationOn?: IsoDate | null;
+  reason?: string | null;
+}
+
+export interface BadgeAwardBody {
+  milestone: number;
+  awardedOn: IsoDate;
+  decisionNo?: string | null;
+  earlyReason?: BadgeEarlyReason | null;
+}
+
+/** A member in transit towards one of the caller's organisations (GET /api/transfers/incoming). */
+export interface IncomingTransfer {
+  memberId: string;
+  fullName: string;
+  /** Name of the sending organisation. */
+  fromOrg: string;
+  /** The organisation the transfer is addressed to: a cell, or an organisation above the receiving cell. */
+  toOrgId: string;
+  toOrg: string;
+  startedOn: IsoDate;
+  decisionNo: string | null;
+}
+
+export interface BadgeListQuery {
+  /** A presentation day; the server defaults to the next one. */
+  anniversary?: IsoDate;
+  orgId?: string;
+}
+
+export interface BadgeDueItem {
+  memberId: string;
+  fullName: string;
+  orgName: string;
+  milestone: number;
+  reachedOn: IsoDate;
+  eligible: boolean;
+  /** Presented before the milestone: 'illness' or 'posthumous'; false otherwise. */
+  early: boolean | string;
+  reason: string | null;
+}
+
+export interface BadgeOverdueItem {
+  memberId: string;
+  fullName: string;
+  orgName: string;
+  milestone: number;
+  reachedOn: IsoDate;
+}
+
+export interface BadgeList {
+  anniversary: IsoDate;
+  due: BadgeDueItem[];
+  reachedNeverAwarded: BadgeOverdueItem[];
 }
 
 /** A member recorded after the fact: the file plus the cell, the admission and (if any) the official date. */
@@ -503,7 +651,10 @@ export type AuditAction =
   | 'system.seed_demo'
   | 'member.create'
   | 'member.update'
-  | 'member.reveal';
+  | 'member.reveal'
+  | 'member.discipline'
+  | 'member.badge'
+  | `member.event.${string}`;
 
 export interface AuditEntry {
   seq: number;

@@ -15,6 +15,8 @@ import { HomePage } from '../pages/HomePage.tsx';
 import { OrgPage } from '../pages/OrgPage.tsx';
 import { MembersPage } from '../pages/MembersPage.tsx';
 import { MemberPage } from '../pages/MemberPage.tsx';
+import { IncomingTransfersPage } from '../pages/IncomingTransfersPage.tsx';
+import { BadgesPage } from '../pages/BadgesPage.tsx';
 import { ReorganizePage } from '../pages/ReorganizePage.tsx';
 import { UsersPage } from '../pages/UsersPage.tsx';
 import { AuditPage } from '../pages/AuditPage.tsx';
@@ -56,6 +58,8 @@ export function App() {
                   <Route path="/orgs/:id" element={<OrgPage />} />
                   <Route path="/members" element={<MembersPage />} />
                   <Route path="/members/:id" element={<MemberPage />} />
+                  <Route path="/transfers/incoming" element={<IncomingTransfersPage />} />
+                  <Route path="/badges" element={<BadgesPage />} />
                   <Route path="/reorganize" element={<ReorganizePage />} />
                   <Route path="/users" element={<UsersPage />} />
                   <Route path="/audit" element={<AuditPage />} />

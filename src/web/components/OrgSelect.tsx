@@ -1,7 +1,8 @@
 /**
  * A select that finds organisations with the server's accent-insensitive search (/api/orgs/search). Used wherever
- * an organisation is picked: new superior, home org, role scope, the operations of a reorganisation. Extra
- * options (the refs of organisations created earlier in a reorganisation) are offered first.
+ * an organisation is picked: new superior, home org, role scope, the operations of a reorganisation, the cell that
+ * receives a transfer. Extra options (the refs of organisations created earlier in a reorganisation, the cells under
+ * the organisation a transfer is addressed to) are offered first; `filter` narrows the search results.
  */
 import { Select, Spin } from 'antd';
 import { useQueries } from '@tanstack/react-query';
@@ -36,6 +37,10 @@ export interface OrgSelectProps {
   multiple?: boolean;
   extraOptions?: OrgOption[];
   excludeIds?: string[];
+  /** Keeps only the search results it accepts (e.g. cells under a given organisation); extra options are kept. */
+  filter?: (item: OrgSearchItem) => boolean;
+  /** Shown in the list when nothing is typed yet (default: how many characters to type). */
+  emptyText?: string;
   placeholder?: string;
   id?: string;
   disabled?: boolean;
@@ -69,7 +74,7 @@ function useUnknownLabels(values: string[], asOf: string): Map<string, OrgOption
 }
 
 export function OrgSelect(props: OrgSelectProps) {
-  const { value, onChange, multiple, extraOptions = [], excludeIds = [], allowClear = true } = props;
+  const { value, onChange, multiple, extraOptions = [], excludeIds = [], allowClear = true, filter } = props;
   const { asOf } = useAsOf();
   const [text, setText] = useState('');
   const query = useDebouncedValue(text.trim(), 300);
@@ -88,7 +93,7 @@ export function OrgSelect(props: OrgSelectProps) {
       for (const item of search.data?.items ?? []) {
         const option = fromSearch(item);
         knownLabels.set(item.id, option);
-        if (!excluded.has(item.id)) result.set(item.id, option);
+        if (!excluded.has(item.id) && (!filter || filter(item))) result.set(item.id, option);
       }
     }
     for (const v of chosen) {
@@ -97,11 +102,11 @@ export function OrgSelect(props: OrgSelectProps) {
       result.set(v, known ?? { value: v, label: isUuid(v) ? 'Đang tải…' : v });
     }
     return [...result.values()];
-  }, [excludeIds, extraOptions, text, query, search.data, chosen, fetched]);
+  }, [excludeIds, extraOptions, text, query, search.data, chosen, fetched, filter]);
 
   const notFound =
     text.trim().length < 2 ? (
-      'Gõ ít nhất 2 ký tự tên tổ chức để tìm'
+      (props.emptyText ?? 'Gõ ít nhất 2 ký tự tên tổ chức để tìm')
     ) : search.isFetching ? (
       <Spin size="small" />
     ) : (

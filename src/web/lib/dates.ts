@@ -3,7 +3,7 @@
  * the antd pickers hold dayjs values, converted at the form boundary.
  */
 import dayjs, { type Dayjs } from 'dayjs';
-import { formatVnDate, isIsoDate, vietnamDate } from '../../domain/dates.ts';
+import { addDays, formatVnDate, isIsoDate, vietnamDate } from '../../domain/dates.ts';
 
 /** Display format of every DatePicker; the later formats are accepted when typing. */
 export const DATE_FORMATS = ['DD/MM/YYYY', 'D/M/YYYY', 'DD-MM-YYYY', 'DDMMYYYY'];
@@ -38,4 +38,4 @@ export function formatDateTime(value: string | null | undefined): string {
   return `${vn.slice(8, 10)}/${vn.slice(5, 7)}/${vn.slice(0, 4)} ${vn.slice(11, 19)}`;
 }
 
-export { isIsoDate };
+export { addDays, isIsoDate };

@@ -83,3 +83,23 @@ export function optionalText(value: string | null | undefined): string | undefin
   const text = value?.trim();
   return text ? text : undefined;
 }
+
+/**
+ * The same error with the field details renamed (`map[field] = newField`) or dropped (`map[field] = null`, the message
+ * above the form then says it alone): for a server field the form shows under another name, or one that would only
+ * repeat the message on an unrelated input.
+ */
+export function remapErrorFields(error: unknown, map: Record<string, string | null>): unknown {
+  if (!(error instanceof ApiError)) return error;
+  const details = error.details.flatMap((d) => {
+    const field = toNamePath(d.field).join('.');
+    const to = field in map ? map[field] : d.field;
+    return to === null || to === undefined ? [] : [{ ...d, field: to }];
+  });
+  return new ApiError(error.status, error.code, error.message, details);
+}
+
+/** True when the server refused the named field (400 with it in `error.details`). */
+export function isFieldError(error: unknown, field: string): boolean {
+  return error instanceof ApiError && error.details.some((d) => toNamePath(d.field).join('.') === field);
+}

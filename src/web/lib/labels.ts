@@ -1,5 +1,5 @@
 /** Vietnamese labels for the codes of the API. */
-import type { Gender, Membership, OrgEventKind, OrgStatus, ReorgOpType, RoleCode } from '../api/types.ts';
+import type { BadgeEarlyReason, DisciplineForm, Gender, Membership, OrgEventKind, OrgStatus, ReorgOpType, RoleCode } from '../api/types.ts';
 
 export const ROLE_NAMES: Record<RoleCode, string> = {
   system_admin: 'Quản trị hệ thống',
@@ -86,10 +86,16 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'member.create': 'Thêm hồ sơ đảng viên',
   'member.update': 'Cập nhật hồ sơ đảng viên',
   'member.reveal': 'Xem số CCCD của đảng viên',
+  'member.discipline': 'Ghi nhận kỷ luật đảng viên',
+  'member.badge': 'Ghi nhận trao Huy hiệu Đảng',
 };
 
+/** Life events are audited as `member.event.<kind>`: named after the event. */
 export function auditActionName(action: string): string {
-  return AUDIT_ACTION_NAMES[action] ?? action;
+  const known = AUDIT_ACTION_NAMES[action];
+  if (known) return known;
+  const kind = /^member\.event\.(.+)$/u.exec(action)?.[1];
+  return kind ? `Biến động đảng viên: ${eventKindName(kind)}` : action;
 }
 
 /** Names of the entity types the audit log is expected to hold; unknown ones show their code. */
@@ -153,4 +159,62 @@ export function formatCount(value: number): string {
 /** Sorts by a text key in Vietnamese order ("Chi bộ 2" before "Chi bộ 10"). */
 export function byVietnamese<T>(key: (item: T) => string): (a: T, b: T) => number {
   return (a, b) => key(a).localeCompare(key(b), 'vi', { numeric: true });
+}
+
+/** Life events of a member, as the server names them (src/server/modules/members/members.labels.ts). */
+export const EVENT_KIND_NAMES: Record<string, string> = {
+  admitted: 'Kết nạp vào Đảng',
+  recognized_official: 'Công nhận đảng viên chính thức',
+  transfer_out_started: 'Chuyển sinh hoạt đảng chính thức (chuyển đi)',
+  transfer_in_confirmed: 'Tiếp nhận sinh hoạt đảng (chuyển đến)',
+  temporary_out: 'Sinh hoạt đảng tạm thời nơi khác',
+  temporary_return: 'Trở về sinh hoạt tại chi bộ',
+  exempted: 'Miễn công tác và sinh hoạt đảng',
+  exemption_ended: 'Thôi miễn sinh hoạt đảng',
+  suspended: 'Đình chỉ sinh hoạt đảng',
+  suspension_ended: 'Hết đình chỉ sinh hoạt đảng',
+  deceased: 'Từ trần',
+  struck_off: 'Xóa tên khỏi danh sách đảng viên',
+  allowed_to_leave: 'Cho ra khỏi Đảng',
+  expelled: 'Khai trừ khỏi Đảng',
+  expulsion_annulled: 'Hủy quyết định khai trừ',
+  readmitted: 'Kết nạp lại vào Đảng',
+  lost_contact: 'Mất liên lạc',
+  contact_restored: 'Liên lạc lại',
+};
+
+export function eventKindName(kind: string): string {
+  return EVENT_KIND_NAMES[kind] ?? kind;
+}
+
+/** Why a stretch of time does not count towards party age (domain.md §5). */
+export const PARTY_AGE_GAP_NAMES: Record<string, string> = {
+  expelled: 'bị khai trừ',
+  struck_off: 'bị xóa tên',
+  left: 'ra khỏi Đảng',
+  lost_contact: 'mất liên lạc',
+  transfer: 'chuyển sinh hoạt quá thời hạn nộp giới thiệu',
+};
+
+/** Forms of party discipline (domain.md §11), lightest first. */
+export const DISCIPLINE_FORM_NAMES: Record<DisciplineForm, string> = {
+  reprimand: 'Khiển trách',
+  warning: 'Cảnh cáo',
+  removal: 'Cách chức',
+  expulsion: 'Khai trừ',
+};
+
+/** Why a badge is presented before its milestone (domain.md §5). */
+export const BADGE_EARLY_NAMES: Record<BadgeEarlyReason, string> = {
+  illness: 'Trao sớm do ốm đau nặng',
+  posthumous: 'Truy tặng',
+};
+
+export function badgeEarlyName(reason: string): string {
+  return (BADGE_EARLY_NAMES as Record<string, string>)[reason] ?? reason;
+}
+
+/** "Huy hiệu 40 năm tuổi Đảng". */
+export function badgeName(milestone: number): string {
+  return `Huy hiệu ${milestone} năm tuổi Đảng`;
 }

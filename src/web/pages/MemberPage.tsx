@@ -1,25 +1,37 @@
 /**
  * The member file: name, membership and status, the cell, admission and official dates; then one tab per field
- * group of the official member sheet (form 2-HSĐV, domain.md §4), each with its own "Sửa", and "Quá trình" with the
- * life events. The CCCD is shown masked; "Xem" asks the server for it (the reveal is recorded in the audit log).
+ * group of the official member sheet (form 2-HSĐV, domain.md §4), each with its own "Sửa", "Tuổi đảng, Huy hiệu"
+ * (§5), "Kỷ luật" for readers of sensitive groups (§11), and "Quá trình" with the life events. The CCCD is shown
+ * masked; "Xem" asks the server for it (the reveal is recorded in the audit log).
+ *
+ * Those who may edit the file record its life events ("Ghi nhận biến động"), badges and, if they may also read
+ * sensitive groups, disciplines. A member in transit waits for the receiving organisation to confirm the arrival.
  */
-import { EditOutlined, EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
-import { App, Breadcrumb, Button, Card, Descriptions, Space, Spin, Tabs, Tag, Typography, type DescriptionsProps } from 'antd';
+import { EditOutlined, EyeInvisibleOutlined, EyeOutlined, HistoryOutlined, SafetyCertificateOutlined, WarningOutlined } from '@ant-design/icons';
+import { Alert, App, Breadcrumb, Button, Card, Descriptions, Space, Spin, Tabs, Tag, Tooltip, Typography, type DescriptionsProps } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../api/client.ts';
 import { useCatalogues, useMember, useOrg, useRevealCccd } from '../api/hooks.ts';
 import type { MemberFile } from '../api/types.ts';
 import { useAsOf, useAsOfLink } from '../app/asOf.ts';
+import { AwardBadgeModal } from '../components/members/AwardBadgeModal.tsx';
+import { DisciplineList } from '../components/members/DisciplineList.tsx';
+import { DisciplineModal } from '../components/members/DisciplineModal.tsx';
 import { EditGroupModal } from '../components/members/EditGroupModal.tsx';
 import { MemberTimeline } from '../components/members/MemberTimeline.tsx';
+import { PartyAgeView } from '../components/members/PartyAgeView.tsx';
+import { RecordEventModal } from '../components/members/RecordEventModal.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { MembershipTag, MemberStatusTag } from '../components/Tags.tsx';
 import { formatDate } from '../lib/dates.ts';
+import { eventKindsFor, noEventReason } from '../lib/member-events.ts';
 import { fieldText, isFact, MEMBER_GROUPS, type FieldSpec, type GroupSpec, type MemberGroupKey } from '../lib/member-fields.ts';
 
 const EMPTY = <Typography.Text type="secondary">—</Typography.Text>;
-const TAB_KEYS = [...MEMBER_GROUPS.map((g) => g.key), 'history'] as const;
+const TAB_KEYS = [...MEMBER_GROUPS.map((g) => g.key), 'party-age', 'discipline', 'history'] as const;
+
+type Action = 'event' | 'discipline' | 'badge';
 
 /** Masked CCCD, and for those allowed the full number on request. */
 function CccdValue({ file, revealed, onRevealed }: { file: MemberFile; revealed: string | null; onRevealed: (cccd: string | null) => void }) {
@@ -117,19 +129,71 @@ function GroupView({
   );
 }
 
-function MemberHeader({ file }: { file: MemberFile }) {
+/** "Ghi nhận biến động", "Kỷ luật", "Trao Huy hiệu" for those who may edit the file. */
+function MemberActions({ file, onAction }: { file: MemberFile; onAction: (action: Action) => void }) {
+  if (!file.canEdit) return null;
+  const noKinds = eventKindsFor(file).length === 0;
+  return (
+    <Space size={8} wrap>
+      <Tooltip title={noKinds ? noEventReason(file.status) : undefined}>
+        <Button type="primary" icon={<HistoryOutlined />} disabled={noKinds} onClick={() => onAction('event')} data-testid="member-record-event">
+          Ghi nhận biến động
+        </Button>
+      </Tooltip>
+      {file.canReadSensitive && (
+        <Button icon={<WarningOutlined />} onClick={() => onAction('discipline')} data-testid="member-add-discipline">
+          Kỷ luật
+        </Button>
+      )}
+      <Button icon={<SafetyCertificateOutlined />} onClick={() => onAction('badge')} data-testid="member-award-badge">
+        Trao Huy hiệu
+      </Button>
+    </Space>
+  );
+}
+
+/** The open transfer of a member in transit: where to, since when, and who acts next. */
+function InTransitNotice({ file }: { file: MemberFile }) {
+  const link = useAsOfLink();
+  if (file.status !== 'in_transit') return null;
+  const out = [...file.events].reverse().find((e) => e.kind === 'transfer_out_started');
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="member-in-transit"
+      title={
+        <>
+          Đang chuyển sinh hoạt đảng{out?.toOrg ? ` đến «${out.toOrg.name || 'tổ chức không rõ tên'}»` : ''}
+          {out ? ` từ ngày ${formatDate(out.effectiveDate)}` : ''}: chờ tổ chức đảng nơi đến xác nhận tiếp nhận.
+        </>
+      }
+      description={
+        <>
+          Nơi đến xác nhận tại mục <Link to={link('/transfers/incoming')}>Chuyển sinh hoạt đến</Link>; đến lúc đó đảng viên vẫn thuộc danh sách
+          của {file.org.name ? `«${file.org.name}»` : 'chi bộ nơi đi'}.
+        </>
+      }
+    />
+  );
+}
+
+function MemberHeader({ file, onAction }: { file: MemberFile; onAction: (action: Action) => void }) {
   const link = useAsOfLink();
   return (
     <div>
-      <Space size={12} align="center" wrap>
-        <Typography.Title level={3} style={{ margin: 0 }} data-testid="member-title">
-          {file.fields.fullName}
-        </Typography.Title>
-        <span>
-          <MembershipTag membership={file.membership} />
-          <MemberStatusTag status={file.status} />
-        </span>
-      </Space>
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 16, flexWrap: 'wrap' }}>
+        <Space size={12} align="center" wrap>
+          <Typography.Title level={3} style={{ margin: 0 }} data-testid="member-title">
+            {file.fields.fullName}
+          </Typography.Title>
+          <span data-testid="member-status">
+            <MembershipTag membership={file.membership} />
+            <MemberStatusTag status={file.status} />
+          </span>
+        </Space>
+        <MemberActions file={file} onAction={onAction} />
+      </div>
       <Descriptions
         size="small"
         column={3}
@@ -162,9 +226,11 @@ function MemberFileView({ file }: { file: MemberFile }) {
   const link = useAsOfLink();
   const [params, setParams] = useSearchParams();
   const [editing, setEditing] = useState<MemberGroupKey | null>(null);
+  const [acting, setActing] = useState<Action | null>(null);
   const [revealed, setRevealed] = useState<string | null>(null);
   const tabParam = params.get('tab');
-  const tab = (TAB_KEYS as readonly string[]).includes(tabParam ?? '') ? (tabParam as string) : 'identity';
+  const tabKnown = (TAB_KEYS as readonly string[]).includes(tabParam ?? '') && (tabParam !== 'discipline' || file.canReadSensitive);
+  const tab = tabKnown ? (tabParam as string) : 'identity';
   const canEdit = file.canEdit;
   const cccd = <CccdValue file={file} revealed={revealed} onRevealed={setRevealed} />;
 
@@ -182,7 +248,8 @@ function MemberFileView({ file }: { file: MemberFile }) {
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <Breadcrumb items={[{ key: 'list', title: <Link to={link('/members')}>Đảng viên</Link> }, { key: 'file', title: file.fields.fullName }]} />
-      <MemberHeader file={file} />
+      <MemberHeader file={file} onAction={setActing} />
+      <InTransitNotice file={file} />
       <Card size="small" styles={{ body: { paddingTop: 0 } }}>
         <Tabs
           activeKey={tab}
@@ -193,6 +260,20 @@ function MemberFileView({ file }: { file: MemberFile }) {
               label: <span data-testid={`member-tab-${group.key}`}>{group.title}</span>,
               children: <GroupView file={file} group={group} canEdit={canEdit} cccd={cccd} onEdit={() => setEditing(group.key)} />,
             })),
+            {
+              key: 'party-age',
+              label: <span data-testid="member-tab-party-age">Tuổi đảng, Huy hiệu</span>,
+              children: <PartyAgeView file={file} />,
+            },
+            ...(file.canReadSensitive
+              ? [
+                  {
+                    key: 'discipline',
+                    label: <span data-testid="member-tab-discipline">Kỷ luật ({file.partyAge.disciplines.length})</span>,
+                    children: <DisciplineList items={file.partyAge.disciplines} />,
+                  },
+                ]
+              : []),
             {
               key: 'history',
               label: <span data-testid="member-tab-history">Quá trình ({file.events.length})</span>,
@@ -212,6 +293,9 @@ function MemberFileView({ file }: { file: MemberFile }) {
           setEditing(null);
         }}
       />
+      {canEdit && <RecordEventModal file={file} open={acting === 'event'} onClose={() => setActing(null)} />}
+      {canEdit && file.canReadSensitive && <DisciplineModal file={file} open={acting === 'discipline'} onClose={() => setActing(null)} />}
+      {canEdit && <AwardBadgeModal file={file} open={acting === 'badge'} onClose={() => setActing(null)} />}
     </Space>
   );
 }

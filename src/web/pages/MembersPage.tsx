@@ -1,12 +1,13 @@
 /**
  * "Đảng viên": members in the user's scope, searched and filtered on the server and paged there. The search and the
- * filters live in the URL so a filtered list can be shared and reloaded. A row opens the member file.
+ * filters live in the URL so a filtered list can be shared and reloaded. A row opens the member file. Those who edit
+ * members reach the arrivals to confirm ("Chuyển sinh hoạt đến") from here.
  */
-import { ClearOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Col, Form, Input, Row, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { ClearOutlined, ImportOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { Badge, Button, Col, Form, Input, Row, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useRef, useState, type HTMLAttributes } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { useMembers } from '../api/hooks.ts';
+import { useIncomingTransfers, useMembers } from '../api/hooks.ts';
 import type { Gender, MemberListItem, MemberListQuery } from '../api/types.ts';
 import { useAsOfLink } from '../app/asOf.ts';
 import { useCurrentUser } from '../app/auth.tsx';
@@ -62,6 +63,19 @@ function useSearchText(params: URLSearchParams, update: Update) {
     if (debounced !== latest.current.urlQ) latest.current.update({ q: debounced, page: '' }, true);
   }, [debounced]);
   return [text, setText] as const;
+}
+
+/** "Chuyển sinh hoạt đến", with the number of arrivals waiting for confirmation. */
+function IncomingLink({ onOpen }: { onOpen: () => void }) {
+  const incoming = useIncomingTransfers();
+  const count = incoming.data?.items.length ?? 0;
+  return (
+    <Badge count={count} size="small" offset={[-4, 0]}>
+      <Button icon={<ImportOutlined />} onClick={onOpen} data-testid="members-incoming-link">
+        Chuyển sinh hoạt đến
+      </Button>
+    </Badge>
+  );
 }
 
 function MemberFilters({
@@ -228,9 +242,12 @@ export function MembersPage() {
           Đảng viên
         </Typography.Title>
         {me.can.editMembers && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="members-create">
-            Thêm đảng viên
-          </Button>
+          <Space size={8}>
+            <IncomingLink onOpen={() => navigate(link('/transfers/incoming'))} />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="members-create">
+              Thêm đảng viên
+            </Button>
+          </Space>
         )}
       </div>
       <MemberFilters query={query} update={update} text={text} setText={setText} />

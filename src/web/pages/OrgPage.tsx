@@ -61,6 +61,16 @@ function OrgFacts({ org }: { org: OrgDetail }) {
           : []),
         { key: 'validFrom', label: 'Thông tin hiện tại áp dụng từ', children: formatDate(org.validFrom) },
         { key: 'asOf', label: 'Số liệu tính tại ngày', children: formatDate(org.asOf) },
+        {
+          key: 'id',
+          label: 'Mã định danh',
+          // Given to another organisation that transfers a member here but cannot search outside its own scope.
+          children: (
+            <Typography.Text copyable={{ text: org.id, tooltips: ['Sao chép mã', 'Đã sao chép'] }} className="hn-mono" data-testid="org-id">
+              {org.id}
+            </Typography.Text>
+          ),
+        },
       ]}
     />
   );

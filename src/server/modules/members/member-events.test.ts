@@ -40,8 +40,14 @@ describeEngines('life events, transfers, party age and badges', (engine) => {
     expect(arrived.body.events.map((e: { kind: string }) => e.kind)).toEqual(['admitted', 'recognized_official', 'transfer_out_started', 'transfer_in_confirmed']);
     // Thu 01/10 → Sat 10/10/2026: Fri 2, Mon 5 … Fri 9 = 6 working days
     expect(arrived.body.events[3].details.workingDaysInTransit).toBe(6);
+    // a second transfer: the incoming list shows the open one only, once
+    await b.post(`/api/members/${id}/events`, { kind: 'transfer_out_started', toOrgId: f.orgs.a2, date: '2026-11-02' });
+    const incoming = (await a.get('/api/transfers/incoming')).body.items;
+    expect(incoming).toEqual([expect.objectContaining({ memberId: id, toOrgId: f.orgs.a2, startedOn: '2026-11-02' })]);
+    expect((await b.get('/api/transfers/incoming')).body.items).toEqual([]);
+    expect((await a.post(`/api/members/${id}/events`, { kind: 'transfer_in_confirmed', orgId: f.orgs.a2, date: '2026-11-03' })).status).toBe(200);
     // a second arrival without a departure is refused by the rules
-    const again = await b.post(`/api/members/${id}/events`, { kind: 'transfer_in_confirmed', orgId: f.orgs.gB, date: '2026-10-12' });
+    const again = await a.post(`/api/members/${id}/events`, { kind: 'transfer_in_confirmed', orgId: f.orgs.a2, date: '2026-11-04' });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('CONFLICT');
   });

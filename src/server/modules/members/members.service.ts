@@ -2,7 +2,7 @@
  * The member file: lists and search in scope, the file itself, members recorded after the fact, corrections, and
  * audited reveals of sensitive fields. Every write is one transaction with its audit entry.
  */
-import type { Insertable, Kysely, Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { personSortKey, splitPersonName } from '../../../domain/text.ts';
 import type { Clock } from '../../clock.ts';
@@ -16,8 +16,8 @@ import { createWorkingCalendar } from '../../../domain/calendar/working-days.ts'
 import { anniversariesBetween, badgeDue, eligibleForAnniversary, nextAnniversary, reachedNeverAwarded, type BadgeMember } from '../../../domain/badges.ts';
 import { addDays } from '../../../domain/dates.ts';
 import { underDiscipline, validateDiscipline, DISCIPLINE_FORM_LABELS, type DisciplineDecision } from '../../../domain/discipline.ts';
-import { validateEvent, type MemberEvent } from '../../../domain/member-status.ts';
-import { partyAge } from '../../../domain/party-age.ts';
+import { daysBetween, validateEvent, type MemberEvent } from '../../../domain/member-status.ts';
+import { approxCalendarDays, partyAge } from '../../../domain/party-age.ts';
 import { ruleSetOn } from '../../../domain/rulesets.ts';
 import { subtreeRange } from '../../../domain/org-path.ts';
 import { derivedColumns, rowToEvent } from './members.events.ts';
@@ -62,12 +62,15 @@ export interface NewMember {
  * scope, dates in order, CCCD unique). `auditExtra` is added to each audit entry's `after`.
  */
 export async function insertMembers(tx: Kysely<DB>, actor: Actor, at: Date, members: readonly NewMember[], auditExtra: Record<string, unknown> = {}): Promise<void> {
+  let A = 0, B = 0; const T = Date.now();
   for (let i = 0; i < members.length; i += 500) {
+    let t1 = Date.now();
     const batch = members.slice(i, i + 500);
     await tx
       .insertInto('member')
       .values(batch.map((m) => ({ id: m.id, org_id: m.orgId, admitted_on: m.admittedOn, official_on: m.officialOn ?? null, left_on: null, ...columnsOf(m.fields) }) as Insertable<MemberTable>))
       .execute();
+    A += Date.now() - t1; t1 = Date.now();
     const events = batch.flatMap((m) =>
       [{ kind: 'admitted', date: m.admittedOn }, ...(m.officialOn ? [{ kind: 'recognized_official', date: m.officialOn }] : [])].map((e) => ({
         id: uuidv7(),
@@ -83,7 +86,9 @@ export async function insertMembers(tx: Kysely<DB>, actor: Actor, at: Date, memb
       })),
     );
     await tx.insertInto('member_event').values(events).execute();
+    B += Date.now() - t1;
   }
+  console.log('    members', A, 'events', B); const T2 = Date.now();
   await writeAudit(
     tx,
     { id: actor.userId, name: actor.username },
@@ -97,6 +102,7 @@ export async function insertMembers(tx: Kysely<DB>, actor: Actor, at: Date, memb
       after: { ...m.fields, cccd: maskCccd((m.fields.cccd as string | null | undefined) ?? null), orgId: m.orgId, admittedOn: m.admittedOn, officialOn: m.officialOn, ...auditExtra },
     })),
   );
+  console.log('    audit', Date.now() - T2, 'total', Date.now() - T);
 }
 
 export function createMembersService(deps: { db: Kysely<DB>; clock: Clock }) {
@@ -209,7 +215,16 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock }) {
         updatedAt: new Date(row.updated_at).toISOString(),
         partyAge: await (async () => {
           const events = await eventsOf(db, id);
-          const age = partyAge(events, today);
+          const cal = await calendar(db);
+          // The transit allowance is the rules' working days, counted on the real calendar from the departure.
+          const allowedTransferGapDays = (startedOn: string) => {
+            try {
+              return daysBetween(startedOn, cal.addWorkingDays(startedOn, ruleSetOn(startedOn).transfer.presentLetterWithinWorkingDays));
+            } catch {
+              return approxCalendarDays(ruleSetOn(startedOn).transfer.presentLetterWithinWorkingDays); // outside 2000–2035
+            }
+          };
+          const age = partyAge(events, today, { allowedTransferGapDays });
           const sensitive = canReadSensitive(actor, row.current_path);
           const awards = await db.selectFrom('member_badge_award').select(['milestone', 'awarded_on', 'decision_no', 'early_reason']).where('member_id', '=', id).orderBy('milestone').execute();
           const disciplines = sensitive ? await db.selectFrom('member_discipline').selectAll().where('member_id', '=', id).orderBy('decision_date').execute() : [];
@@ -376,7 +391,13 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock }) {
       const scope = scopeFor(actor, 'editMembers');
       const rows = await db
         .selectFrom('member as m')
-        .innerJoin('member_event as e', (j) => j.onRef('e.member_id', '=', 'm.id').on('e.kind', '=', 'transfer_out_started'))
+        // the open transfer only: the latest departure of a member now in transit
+        .innerJoin('member_event as e', (j) =>
+          j
+            .onRef('e.member_id', '=', 'm.id')
+            .on('e.kind', '=', 'transfer_out_started')
+            .on(sql<boolean>`NOT EXISTS (SELECT 1 FROM member_event l WHERE l.member_id = e.member_id AND l.kind = 'transfer_out_started' AND (l.effective_date, l.created_at) > (e.effective_date, e.created_at))`),
+        )
         .innerJoin('org as t', 't.id', 'e.to_org_id')
         .select(['m.id', 'm.full_name', 'm.org_id', 'e.to_org_id', 'e.effective_date', 'e.decision_no'])
         .where('m.status', '=', 'in_transit')

@@ -1,0 +1,159 @@
+/**
+ * "Huy hiệu Đảng" (domain.md §5): for one of the coming presentation days (3/2, 19/5, 2/9, 7/11), the members who
+ * reach a badge milestone by then, eligible or with the reason they are not (discipline, suspension…), and the
+ * members who reached a milestone and never received it: the committee's backlog. The anniversary and the
+ * organisation live in the URL so a list can be shared and reloaded.
+ */
+import { Card, Col, Form, Row, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { useBadgeList } from '../api/hooks.ts';
+import type { BadgeDueItem, BadgeOverdueItem } from '../api/types.ts';
+import { useAsOfLink } from '../app/asOf.ts';
+import { OrgSelect } from '../components/OrgSelect.tsx';
+import { QueryError } from '../components/QueryError.tsx';
+import { nextAnniversaries } from '../lib/badges.ts';
+import { formatDate, isIsoDate, todayIso } from '../lib/dates.ts';
+import { badgeEarlyName, byVietnamese, formatCount } from '../lib/labels.ts';
+
+const PAGE_SIZE = 20;
+
+function MemberLink({ id, name }: { id: string; name: string }) {
+  const link = useAsOfLink();
+  return (
+    <Link to={link(`/members/${id}`)} style={{ fontWeight: 500 }}>
+      {name}
+    </Link>
+  );
+}
+
+function EligibilityCell({ item }: { item: BadgeDueItem }) {
+  if (!item.eligible) {
+    return (
+      <Space orientation="vertical" size={2}>
+        <Tag color="orange">Chưa đủ điều kiện</Tag>
+        {item.reason && <span>{item.reason}</span>}
+      </Space>
+    );
+  }
+  return (
+    <Space size={[0, 4]} wrap>
+      <Tag color="green">Đủ điều kiện</Tag>
+      {typeof item.early === 'string' && <Tag color="blue">{badgeEarlyName(item.early)}</Tag>}
+    </Space>
+  );
+}
+
+const milestoneColumn = { title: 'Mốc', dataIndex: 'milestone', width: 90, render: (m: number) => `${m} năm` };
+const reachedColumn = { title: 'Ngày đủ tuổi đảng', dataIndex: 'reachedOn', width: 140, render: (d: string) => formatDate(d) };
+
+export function BadgesPage() {
+  const [params, setParams] = useSearchParams();
+  const today = todayIso();
+  const upcoming = useMemo(() => nextAnniversaries(today, 4), [today]);
+  const raw = params.get('anniversary');
+  const anniversary = raw && isIsoDate(raw) ? raw : (upcoming[0] ?? today);
+  const orgId = params.get('orgId') || undefined;
+  const list = useBadgeList({ anniversary, orgId });
+
+  const set = (key: 'anniversary' | 'orgId', value: string | undefined) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+
+  const options = (upcoming.includes(anniversary) ? upcoming : [anniversary, ...upcoming]).map((d) => ({ value: d, label: formatDate(d) }));
+  const due = list.data?.due ?? [];
+  const overdue = list.data?.reachedNeverAwarded ?? [];
+  const eligible = due.filter((d) => d.eligible).length;
+  const shownAnniversary = list.data?.anniversary ?? anniversary;
+  /** "(91)", or "(…)" until the first answer: a province takes a moment, and 0 would be a wrong answer meanwhile. */
+  const count = (n: number) => (list.data ? `(${formatCount(n)})` : '(…)');
+
+  const dueColumns: TableColumnsType<BadgeDueItem> = [
+    { title: 'Họ và tên', dataIndex: 'fullName', render: (v: string, d) => <MemberLink id={d.memberId} name={v} /> },
+    { title: 'Chi bộ', dataIndex: 'orgName', render: (v: string) => v || '—', sorter: byVietnamese((d: BadgeDueItem) => d.orgName) },
+    { ...milestoneColumn, sorter: (a: BadgeDueItem, b: BadgeDueItem) => a.milestone - b.milestone },
+    reachedColumn,
+    { title: 'Xét tặng', key: 'eligible', width: 320, render: (_v, d) => <EligibilityCell item={d} /> },
+  ];
+  const overdueColumns: TableColumnsType<BadgeOverdueItem> = [
+    { title: 'Họ và tên', dataIndex: 'fullName', render: (v: string, d) => <MemberLink id={d.memberId} name={v} /> },
+    { title: 'Chi bộ', dataIndex: 'orgName', render: (v: string) => v || '—', sorter: byVietnamese((d: BadgeOverdueItem) => d.orgName) },
+    { ...milestoneColumn, sorter: (a: BadgeOverdueItem, b: BadgeOverdueItem) => a.milestone - b.milestone },
+    { ...reachedColumn, sorter: (a: BadgeOverdueItem, b: BadgeOverdueItem) => a.reachedOn.localeCompare(b.reachedOn) },
+  ];
+
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        Huy hiệu Đảng
+      </Typography.Title>
+      <Form layout="vertical" component="div" data-testid="badges-filters">
+        <Row gutter={12}>
+          <Col span={6}>
+            <Form.Item label="Dịp trao Huy hiệu" style={{ marginBottom: 0 }} tooltip="Huy hiệu Đảng được trao vào các dịp 03/02, 19/05, 02/09 và 07/11.">
+              <Select value={anniversary} options={options} onChange={(v: string) => set('anniversary', v)} data-testid="badges-anniversary" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item label="Tổ chức đảng" tooltip="Đảng viên của tổ chức này và các tổ chức trực thuộc." style={{ marginBottom: 0 }}>
+              <OrgSelect
+                value={orgId}
+                onChange={(v) => set('orgId', typeof v === 'string' ? v : undefined)}
+                placeholder="Tất cả tổ chức trong phạm vi"
+                data-testid="badges-org"
+              />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Form>
+      {list.isError ? (
+        <QueryError error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <>
+          <Card
+            size="small"
+            title={
+              <span data-testid="badges-due-title">
+                Đến dịp {formatDate(shownAnniversary)} đủ tuổi đảng nhận Huy hiệu {count(due.length)}
+              </span>
+            }
+            extra={list.data && <Typography.Text type="secondary">{formatCount(eligible)} đủ điều kiện</Typography.Text>}
+          >
+            <Table<BadgeDueItem>
+              rowKey="memberId"
+              size="small"
+              columns={dueColumns}
+              dataSource={due}
+              loading={list.isFetching}
+              data-testid="badges-due"
+              pagination={{ pageSize: PAGE_SIZE, hideOnSinglePage: true, showSizeChanger: false, showTotal: (total) => `${formatCount(total)} đảng viên` }}
+              locale={{ emptyText: 'Không có đảng viên nào đủ mốc tuổi đảng vào dịp này' }}
+            />
+          </Card>
+          <Card
+            size="small"
+            title={<span data-testid="badges-overdue-title">Đã đủ mốc nhưng chưa được trao {count(overdue.length)}</span>}
+          >
+            <Table<BadgeOverdueItem>
+              rowKey="memberId"
+              size="small"
+              columns={overdueColumns}
+              dataSource={overdue}
+              loading={list.isFetching}
+              data-testid="badges-overdue"
+              pagination={{ pageSize: PAGE_SIZE, hideOnSinglePage: true, showSizeChanger: false, showTotal: (total) => `${formatCount(total)} đảng viên` }}
+              locale={{ emptyText: 'Không có đảng viên nào đã đủ mốc mà chưa được trao' }}
+            />
+          </Card>
+        </>
+      )}
+    </Space>
+  );
+}
