@@ -1,19 +1,29 @@
 import { describe, expect, it } from 'vitest';
+// The equivalence test draws its members from the demo generators; the domain code itself never imports the server.
+// eslint-disable-next-line no-restricted-imports
+import { generateProvince } from '../server/demo/province.ts';
+// eslint-disable-next-line no-restricted-imports
+import { createRng, type Rng } from '../server/demo/random.ts';
 import {
   anniversariesBetween,
   badgeCandidates,
   badgeDue,
+  badgeLists,
   earlyMonthsForIllness,
   eligibleForAnniversary,
   milestoneReachedOn,
   nextAnniversary,
   reachedNeverAwarded,
   reachedNeverAwardedList,
+  type AnniversaryEligibility,
+  type BadgeLists,
   type BadgeMember,
 } from './badges.ts';
-import type { DisciplineDecision } from './discipline.ts';
-import type { MemberEvent } from './member-status.ts';
-import { ruleSetOn } from './rulesets.ts';
+import { addDays } from './dates.ts';
+import { DISCIPLINE_FORMS, type DisciplineDecision } from './discipline.ts';
+import { addMonths, officialDateFor, validateEvent, validateHistory, type MemberEvent } from './member-status.ts';
+import type { PartyAgeOptions } from './party-age.ts';
+import { ruleSetOn, type RuleSet } from './rulesets.ts';
 
 const officialMember = (admittedOn: string, orgId = 'A'): MemberEvent[] => {
   const y = Number(admittedOn.slice(0, 4)) + 1;
@@ -187,5 +197,360 @@ describe('the next badge due', () => {
       ['m95', true],
       ['d', false],
     ]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// badgeLists: the province lists in one pass, identical to the member-by-member loop
+
+/** The server's badge-list loop (members.service.ts): what badgeLists must reproduce exactly. */
+function naiveLists<M extends BadgeMember>(
+  members: readonly M[],
+  anniversary: string,
+  today: string,
+  rules?: RuleSet,
+  options: PartyAgeOptions = {},
+  seen: (e: AnniversaryEligibility) => void = () => {},
+): BadgeLists<M> {
+  const previous = anniversariesBetween(addDays(anniversary, -366), addDays(anniversary, -1), rules).at(-1) ?? addDays(anniversary, -366);
+  const out: BadgeLists<M> = { due: [], reachedNeverAwarded: [] };
+  for (const member of members) {
+    const e = eligibleForAnniversary(member, anniversary, rules, options);
+    if (e) seen(e);
+    if (e && e.reachedOn > previous) out.due.push({ member, eligibility: e });
+    const last = reachedNeverAwarded(member, today, rules, options).at(-1);
+    if (last) out.reachedNeverAwarded.push({ member, milestone: last.milestone, reachedOn: last.reachedOn });
+  }
+  return out;
+}
+
+/** What the comparisons covered, so that a generator that stopped producing some case shows up. */
+interface Coverage {
+  due: number;
+  never: number;
+  notEligible: Set<string>;
+  early: Set<string>;
+  waiting: number;
+}
+const newCoverage = (): Coverage => ({ due: 0, never: 0, notEligible: new Set(), early: new Set(), waiting: 0 });
+
+function expectSameLists<M extends BadgeMember>(members: readonly M[], anniversary: string, today: string, cov: Coverage, rules?: RuleSet, options?: PartyAgeOptions) {
+  // Coverage counts every eligibility the loop computes, due now or not.
+  const expected = naiveLists(members, anniversary, today, rules, options, (e) => {
+    if (!e.eligible) cov.notEligible.add(e.reason!.slice(0, 20));
+    if (e.early) cov.early.add(e.early);
+    if (e.eligibleFrom) cov.waiting++;
+  });
+  const actual = badgeLists(members, anniversary, today, rules, options);
+  expect(actual, `anniversary ${anniversary}, today ${today}`).toStrictEqual(expected);
+  // Same objects, same key order (the lists go out as JSON).
+  expect(JSON.stringify(actual)).toBe(JSON.stringify(expected));
+  for (let i = 0; i < expected.due.length; i++) expect(actual.due[i]!.member).toBe(expected.due[i]!.member);
+  cov.due += expected.due.length;
+  cov.never += expected.reachedNeverAwarded.length;
+}
+
+const toBadgeMember = (m: { id: string; org_id: string; admitted_on: string; official_on?: string | null }): BadgeMember => ({
+  id: m.id,
+  events: [
+    { kind: 'admitted', date: m.admitted_on, orgId: m.org_id },
+    ...(m.official_on ? [{ kind: 'recognized_official', date: m.official_on, officialOn: m.official_on } as MemberEvent] : []),
+  ],
+  awards: [],
+  disciplines: [],
+});
+
+/** Dates where the month-end rule matters. */
+const MONTH_ENDS = ['1956-02-29', '1960-02-29', '1972-02-29', '1988-02-29', '1996-02-29', '1975-01-31', '1981-03-31', '1990-08-31', '1966-02-28', '1979-12-31'];
+const ORGS = ['A', 'B', 'C', 'D'];
+const PLAIN_KINDS = ['exempted', 'exemption_ended', 'temporary_out', 'temporary_return', 'suspended', 'suspension_ended'] as const;
+const ALL_KINDS = [
+  ...PLAIN_KINDS,
+  'recognized_official',
+  'transfer_out_started',
+  'transfer_in_confirmed',
+  'transfer_in_confirmed',
+  'lost_contact',
+  'contact_restored',
+  'deceased',
+  'struck_off',
+  'allowed_to_leave',
+  'expelled',
+  'expulsion_annulled',
+  'expulsion_annulled',
+  'readmitted',
+  'readmitted',
+] as const;
+
+/**
+ * A random history that validateHistory accepts: each proposed event is kept only when validateEvent accepts it.
+ * `plain` keeps to the events that cannot interrupt party age (admission, recognition, exemption, suspension,
+ * temporary transfer), the ones badgeLists decides without the general functions.
+ */
+function randomHistory(rng: Rng, plain: boolean): MemberEvent[] {
+  const admittedOn = rng.chance(0.15) ? rng.pick(MONTH_ENDS) : rng.dateBetween('1930-01-01', '2004-12-31');
+  const ceremonyOn = rng.pick([null, undefined, admittedOn, addDays(admittedOn, rng.int(1, 30))]);
+  const events: MemberEvent[] = [{ kind: 'admitted', date: admittedOn, orgId: 'A', ...(ceremonyOn !== undefined ? { ceremonyOn } : {}) }];
+  let cursor = admittedOn;
+  let probation = { from: ceremonyOn ?? admittedOn, decidedOn: admittedOn };
+  const wanted = rng.int(0, plain ? 6 : 14);
+  for (let attempt = 0, added = 0; attempt < 300 && added < wanted; attempt++) {
+    const kind = attempt === 0 && rng.chance(0.9) ? 'recognized_official' : rng.pick(plain ? PLAIN_KINDS : ALL_KINDS);
+    const step = rng.pick([rng.int(0, 60), rng.int(0, 900), rng.int(0, 6000)]);
+    const date = addDays(cursor, step);
+    let e: MemberEvent;
+    switch (kind) {
+      case 'recognized_official': {
+        const due = officialDateFor(probation.from, ruleSetOn(probation.decidedOn));
+        const on = addDays(due > cursor ? due : cursor, rng.int(0, 300));
+        e = { kind, date: on, ...rng.pick([{}, { officialOn: due }, { officialOn: null }]) };
+        break;
+      }
+      case 'transfer_out_started':
+        e = { kind, date, toOrgId: rng.pick([...ORGS, null]) };
+        break;
+      case 'transfer_in_confirmed':
+        // Within the 42 days allowed in transit, or beyond.
+        e = { kind, date: addDays(cursor, rng.pick([rng.int(0, 42), rng.int(0, 700)])), orgId: rng.pick(ORGS) };
+        break;
+      case 'temporary_out':
+        e = { kind, date, hostOrgId: 'H', until: addMonths(date, rng.int(3, 11)), training: rng.chance(0.2) };
+        break;
+      case 'struck_off':
+      case 'allowed_to_leave':
+      case 'expelled':
+        e = { kind, date, noReadmission: rng.chance(0.2) };
+        break;
+      case 'expulsion_annulled':
+        e = { kind, date, orgId: rng.pick([...ORGS, null]) };
+        break;
+      case 'readmitted': {
+        const on = addMonths(cursor, 36 + rng.int(0, 120));
+        e = { kind, date: on, orgId: rng.pick(ORGS), ceremonyOn: rng.pick([null, on, addDays(on, rng.int(1, 30))]) };
+        break;
+      }
+      default:
+        e = { kind, date } as MemberEvent;
+    }
+    if (validateEvent(events, e).length > 0) continue;
+    events.push(e);
+    cursor = e.date;
+    added++;
+    if (e.kind === 'readmitted') probation = { from: e.ceremonyOn ?? e.date, decidedOn: e.date };
+  }
+  // Endings late enough in the party life for a milestone to be reached before them (those drawn above come early).
+  if (!plain && rng.chance(0.6)) {
+    const late = addDays(addMonths(admittedOn, 12 * rng.int(29, 70)), rng.int(0, 365));
+    const kind = rng.pick(['deceased', 'deceased', 'struck_off', 'allowed_to_leave', 'expelled', 'lost_contact', 'suspended'] as const);
+    const e = { kind, date: late > cursor ? late : cursor } as MemberEvent;
+    if (validateEvent(events, e).length === 0) events.push(e);
+  }
+  // The array order does not have to be the date order.
+  if (rng.chance(0.3)) {
+    const [admission, ...rest] = events;
+    const shuffled = rng.chance(0.5) ? [admission!, ...rng.shuffle(rest)] : rng.shuffle(events);
+    if (validateHistory(shuffled).length === 0) return shuffled;
+  }
+  return events;
+}
+
+function randomMember(rng: Rng, id: string, plain: boolean): BadgeMember {
+  const events = randomHistory(rng, plain);
+  const milestones = ruleSetOn('2025-01-01').badges.milestones;
+  const start = events.reduce((a, e) => (e.date < a ? e.date : a), events[0]!.date);
+  const top = rng.pick([0, 0, 0, ...milestones]);
+  const awards = rng.pick([
+    [],
+    milestones.filter((m) => m <= top).map((milestone) => ({ milestone, awardedOn: '2000-01-01' })),
+    top ? [{ milestone: top, awardedOn: '2010-05-19' }] : [],
+  ]);
+  const disciplines: DisciplineDecision[] = Array.from({ length: rng.pick([0, 0, 1, 1, 2, 3]) }, () => {
+    const decidedOn = rng.dateBetween(start, '2060-12-31');
+    return {
+      form: rng.pick(DISCIPLINE_FORMS),
+      decidedOn,
+      ...(rng.chance(0.6) ? { announcedOn: rng.pick([null, decidedOn, addDays(decidedOn, rng.int(1, 40))]) } : {}),
+      ...(rng.chance(0.2) ? { lapseBlocked: true } : {}),
+      ...(rng.chance(0.2) ? { revokedOn: addDays(decidedOn, rng.int(1, 500)) } : {}),
+    };
+  });
+  return {
+    id,
+    events,
+    awards,
+    disciplines,
+    ...(rng.chance(0.3) ? { seriouslyIll: rng.chance(0.8) } : {}),
+    ...(rng.chance(0.4) ? { posthumous: rng.chance(0.8) } : {}),
+  };
+}
+
+/** Anniversaries and "today"s spread over the years in which the generated members reach their milestones. */
+function randomDates(rng: Rng, count: number): [string, string][] {
+  const anniversaries = anniversariesBetween('1962-01-01', '2070-12-31');
+  return Array.from({ length: count }, () => {
+    const a = rng.pick(anniversaries);
+    return [a, rng.chance(0.3) ? addDays(a, -rng.int(0, 120)) : rng.dateBetween('1962-01-01', '2070-12-31')];
+  });
+}
+
+describe('badgeLists: both province lists in one pass', () => {
+  it('returns the members due at the anniversary and the highest milestone each has never received', () => {
+    const disciplined: BadgeMember = { ...m95, id: 'd', disciplines: [decision('warning', '2025-03-01')] };
+    const young: BadgeMember = { id: 'young', events: officialMember('2010-01-01') };
+    const old: BadgeMember = { id: 'old', events: officialMember('1980-01-01'), awards: [{ milestone: 30, awardedOn: '2010-02-03' }] };
+    const lists = badgeLists([m95, disciplined, young, old], '2025-05-19', '2025-04-01');
+    expect(lists.due.map((x) => [x.member.id, x.eligibility.milestone, x.eligibility.eligible])).toEqual([
+      ['m95', 30, true],
+      ['d', 30, false],
+    ]);
+    // 'old' reached 45 on 01/01/2025, before the previous anniversary (03/02/2025): not due now, but never received.
+    expect(lists.reachedNeverAwarded).toEqual([{ member: old, milestone: 45, reachedOn: '2025-01-01' }]);
+  });
+
+  it('is identical to the member-by-member loop on the demo province', () => {
+    const p = generateProvince({ seed: 7, districts: 3, grassrootsPerDistrict: 30, cellsPerPartyCommittee: [3, 8], membersPerCell: [4, 35] });
+    // As .tmp/badgeprof.ts builds them (the server's list leaves out those who left) …
+    const onRoll = p.members.filter((m) => !m.left_on).map(toBadgeMember);
+    // … and those who left, as deceased, with or without a posthumous proposal.
+    const left = p.members
+      .filter((m) => m.left_on)
+      .map((m, i) => ({ ...toBadgeMember(m), events: [...toBadgeMember(m).events, { kind: 'deceased', date: m.left_on! } as MemberEvent], posthumous: i % 2 === 0 }));
+    expect(onRoll.length).toBeGreaterThan(5000);
+    expect(left.length).toBeGreaterThan(10);
+    const cov = newCoverage();
+    for (const [anniversary, today] of [
+      ['2027-02-03', '2026-11-23'],
+      ['2026-09-02', '2026-09-02'],
+      ['2019-11-07', '2030-01-01'],
+    ] as const) {
+      expectSameLists(onRoll, anniversary, today, cov);
+      expectSameLists(left, anniversary, today, cov);
+    }
+    expect(cov.due).toBeGreaterThan(100);
+    expect(cov.never).toBeGreaterThan(1000);
+  });
+
+  it('is identical to the member-by-member loop on random histories, plain and complex', () => {
+    const rng = createRng(20261123);
+    const members = [
+      ...Array.from({ length: 300 }, (_, i) => randomMember(rng, `c${i}`, false)),
+      ...Array.from({ length: 300 }, (_, i) => randomMember(rng, `p${i}`, true)),
+    ];
+    for (const m of members) expect(validateHistory(m.events), m.id).toEqual([]);
+    // The generator reaches what the lists must tell apart.
+    const kinds = new Set(members.flatMap((m) => m.events.map((e) => e.kind)));
+    expect([...kinds].sort()).toEqual(
+      [...new Set<string>(['admitted', ...ALL_KINDS])].sort(),
+    );
+    const cov = newCoverage();
+    for (const [anniversary, today] of randomDates(rng, 40)) expectSameLists(members, anniversary, today, cov);
+    expect(cov.due).toBeGreaterThan(300);
+    expect(cov.never).toBeGreaterThan(1000);
+    expect([...cov.early].sort()).toEqual(['illness', 'posthumous']);
+    // Every reason: died, expelled, struck off, left, suspended, lost contact, discipline delay.
+    expect(cov.notEligible.size).toBe(7);
+    expect(cov.waiting).toBeGreaterThan(5);
+  });
+
+  it('is identical with a rule set and options of the caller', () => {
+    const rng = createRng(7);
+    const members = Array.from({ length: 300 }, (_, i) => randomMember(rng, `m${i}`, i % 2 === 0));
+    const base = ruleSetOn('2025-07-01');
+    const rules: RuleSet = {
+      ...base,
+      badges: {
+        ...base.badges,
+        milestones: [35, 25, 30, 50, 50],
+        anniversaries: ['07-01', '01-01'],
+        earlyForIllness: [
+          { upToYears: 90, months: 30 },
+          { upToYears: 30, months: 6 },
+        ],
+        posthumousEarlyMonths: 3,
+        disciplineDelayMonths: { reprimand: 3, warning: 12, removal: 18 },
+      },
+    };
+    const cov = newCoverage();
+    for (const [anniversary, today] of randomDates(rng, 15)) {
+      expectSameLists(members, anniversary, today, cov, rules, { allowedTransferGapDays: 0 });
+      expectSameLists(members, anniversary, today, cov, undefined, { allowedTransferGapDays: (d) => (d < '2000-01-01' ? 10 : 90) });
+    }
+    expect(cov.due).toBeGreaterThan(50);
+  });
+
+  it('is identical with short milestones and a long illness allowance, around the admission', () => {
+    const rng = createRng(11);
+    const members = Array.from({ length: 200 }, (_, i) => ({ ...randomMember(rng, `m${i}`, i % 4 !== 0), seriouslyIll: i % 2 === 0 }));
+    const base = ruleSetOn('2025-07-01');
+    const rules: RuleSet = { ...base, badges: { ...base.badges, milestones: [2, 3, 10, 30], earlyForIllness: [{ upToYears: 90, months: 60 }] } };
+    const cov = newCoverage();
+    for (const m of members.slice(0, 40)) {
+      const admitted = m.events.find((e) => e.kind === 'admitted')!.date;
+      // Anniversaries and "today"s before the admission, and just after it.
+      expectSameLists(members, addDays(admitted, -rng.int(1, 400)), addDays(admitted, -rng.int(0, 400)), cov, rules);
+      expectSameLists(members, addMonths(admitted, rng.int(0, 40)), addMonths(admitted, rng.int(0, 40)), cov, rules);
+    }
+    expect(cov.early.has('illness')).toBe(true);
+  });
+
+  it('is identical on histories no validation would accept', () => {
+    const odd: BadgeMember[] = [
+      { id: 'empty', events: [] },
+      { id: 'admitted only', events: [{ kind: 'admitted', date: '1970-01-01', orgId: 'A' }] },
+      { id: 'recognised only', events: [{ kind: 'recognized_official', date: '1971-01-01' }] },
+      { id: 'recognised first', events: [{ kind: 'recognized_official', date: '1969-01-01' }, { kind: 'admitted', date: '1970-01-01', orgId: 'A' }] },
+      {
+        id: 'same day, recognition first',
+        events: [
+          { kind: 'recognized_official', date: '1970-01-01', officialOn: '1970-01-01' },
+          { kind: 'admitted', date: '1970-01-01', orgId: 'A' },
+        ],
+      },
+      {
+        id: 'same day, admission first',
+        events: [
+          { kind: 'admitted', date: '1970-01-01', orgId: 'A' },
+          { kind: 'recognized_official', date: '1970-01-01', officialOn: '1970-01-01' },
+        ],
+      },
+      { id: 'official before admission', events: [{ kind: 'admitted', date: '1970-06-01', orgId: 'A' }, { kind: 'recognized_official', date: '1971-06-01', officialOn: '1969-01-01' }] },
+      { id: 'official 40 years on', events: [{ kind: 'admitted', date: '1970-06-01', orgId: 'A' }, { kind: 'recognized_official', date: '1971-06-01', officialOn: '2010-06-01' }] },
+      { id: 'official 29 years on', events: [{ kind: 'admitted', date: '1970-06-01', orgId: 'A' }, { kind: 'recognized_official', date: '1971-06-01', officialOn: '1999-12-31' }] },
+      { id: 'recognised twice', events: [...officialMember('1970-06-01'), { kind: 'recognized_official', date: '1980-01-01' }] },
+      { id: 'admitted twice', events: [...officialMember('1970-06-01'), { kind: 'admitted', date: '1980-01-01', orgId: 'B' }] },
+      { id: 'ends without starts', events: [...officialMember('1970-06-01'), { kind: 'suspension_ended', date: '1980-01-01' }, { kind: 'temporary_return', date: '1981-01-01' }] },
+      { id: 'suspended twice', events: [...officialMember('1980-06-01'), { kind: 'suspended', date: '1990-01-01' }, { kind: 'suspended', date: '2000-01-01' }, { kind: 'suspension_ended', date: '2010-05-19' }] },
+      { id: 'suspended on the day', events: [...officialMember('1980-06-01'), { kind: 'suspended', date: '2010-05-19' }, { kind: 'suspension_ended', date: '2010-05-19' }, { kind: 'suspended', date: '2010-05-19' }] },
+      { id: 'no ceremony date', events: [{ kind: 'admitted', date: '1980-02-29', orgId: 'A', ceremonyOn: null }, { kind: 'recognized_official', date: '1981-03-01' }] },
+      { id: 'ceremony 29/02', events: [{ kind: 'admitted', date: '1980-02-10', orgId: 'A', ceremonyOn: '1980-02-29' }, { kind: 'recognized_official', date: '1981-03-01' }] },
+      { id: 'empty officialOn', events: [{ kind: 'admitted', date: '1980-02-10', orgId: 'A' }, { kind: 'recognized_official', date: '1981-03-01', officialOn: '' }] },
+      // A ceremony 30 years after the decision: official, hence 30 years old, only on the ceremony + 12 months.
+      { id: 'ceremony 30 years on', events: [{ kind: 'admitted', date: '1970-06-01', orgId: 'A', ceremonyOn: '2000-01-01' }, { kind: 'recognized_official', date: '2001-01-01' }] },
+      // Dates that are not real: the general functions still give an answer, which must not change.
+      ...['1970-02-30', '1970-04-31', '1970-13-01', '1970-00-10', '0970-01-01'].map((d) => ({
+        id: `admitted ${d}`,
+        events: [{ kind: 'admitted', date: d, orgId: 'A' }, { kind: 'recognized_official', date: '1971-06-01', officialOn: '1971-06-01' }] as MemberEvent[],
+      })),
+      { id: 'official 1971-02-30', events: [{ kind: 'admitted', date: '1970-02-28', orgId: 'A' }, { kind: 'recognized_official', date: '1971-03-01', officialOn: '1971-02-30' }] },
+      { id: 'awarded beyond the list', events: officialMember('1930-01-01'), awards: [{ milestone: 95, awardedOn: '2025-01-01' }] },
+      { id: 'award not on the list', events: officialMember('1960-01-01'), awards: [{ milestone: 42, awardedOn: '2002-01-01' }], seriouslyIll: true },
+      { id: 'expulsion in force', events: officialMember('1960-01-01'), disciplines: [decision('expulsion', '2009-01-01')] },
+    ];
+    const more = odd.map((m) => ({ ...m, id: `${m.id}, ill`, seriouslyIll: true, disciplines: [...(m.disciplines ?? []), decision('removal', '2010-01-01')] }));
+    const cov = newCoverage();
+    for (const [anniversary, today] of [
+      ['2000-02-03', '2000-01-01'],
+      ['2000-05-19', '2030-01-01'],
+      ['2010-05-19', '2010-05-19'],
+      ['2010-09-02', '2009-12-31'],
+      ['2012-02-03', '2012-02-29'],
+      ['2040-11-07', '2041-01-01'],
+    ] as const) {
+      expectSameLists([...odd, ...more], anniversary, today, cov);
+    }
+    // Dates the fast path does not read (years before 1000): everyone goes through the general functions.
+    expectSameLists([...odd, ...more], '0999-11-07', '2010-05-19', cov);
+    expectSameLists([...odd, ...more], '2010-05-19', '0999-12-31', cov);
+    expect(cov.due).toBeGreaterThan(10);
   });
 });

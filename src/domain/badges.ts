@@ -17,7 +17,7 @@
  */
 import { addDays, formatVnDate, type IsoDate } from './dates.ts';
 import { DISCIPLINE_FORM_LABELS, disciplinesInForce, type DisciplineDecision } from './discipline.ts';
-import { addMonths, statusOn, type MemberEvent, type MemberStatus } from './member-status.ts';
+import { addMonths, addYears, officialDateFor, sortEvents, statusOn, type MemberEvent, type MemberStatus } from './member-status.ts';
 import { reachDates, reachesYearsOn, type PartyAgeOptions } from './party-age.ts';
 import { ruleSetOn, type RuleSet } from './rulesets.ts';
 
@@ -136,11 +136,26 @@ export function eligibleForAnniversary(
     }
   }
   if (!chosen) return null;
+  return withStanding(member, chosen, status.status, status.annulled, anniversaryDate, rules);
+}
 
+/**
+ * The second half of eligibleForAnniversary: given the milestone chosen and the member's status on the anniversary,
+ * whether the member may receive it (out of the Party, suspended, lost contact, a discipline delay).
+ */
+function withStanding(
+  member: BadgeMember,
+  chosen: AnniversaryEligibility,
+  status: MemberStatus,
+  annulled: boolean | undefined,
+  anniversaryDate: IsoDate,
+  rules: RuleSet,
+): AnniversaryEligibility {
+  const deceased = status === 'deceased';
   if (deceased && !member.posthumous) {
     return { ...chosen, eligible: false, reason: 'Đảng viên đã từ trần; chỉ xét khi có đề nghị truy tặng.' };
   }
-  const outReason = status.status === 'expelled' && status.annulled ? undefined : OUT_REASON[status.status];
+  const outReason = status === 'expelled' && annulled ? undefined : OUT_REASON[status];
   if (outReason) return { ...chosen, eligible: false, reason: outReason };
 
   // Discipline delay: counted from each decision in force on the anniversary; the latest end wins.
@@ -246,4 +261,296 @@ export function reachedNeverAwardedList<M extends BadgeMember>(
     if (milestones.length > 0) out.push({ member, milestones });
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Province badge lists
+
+/** The two lists of the badge page: who is due at an anniversary, and who reached a milestone never received. */
+export interface BadgeLists<M extends BadgeMember = BadgeMember> {
+  /** Members for whom eligibleForAnniversary is not null and the milestone falls after the previous anniversary. */
+  due: { member: M; eligibility: AnniversaryEligibility }[];
+  /** Members with a milestone reached and never received: the highest one (reachedNeverAwarded's last entry). */
+  reachedNeverAwarded: { member: M; milestone: number; reachedOn: IsoDate }[];
+}
+
+/**
+ * Both badge lists of a whole province in one pass, the same as running, for every member in order,
+ *
+ *     const e = eligibleForAnniversary(member, anniversary, rules ?? ruleSetOn(anniversary), options);
+ *     if (e && e.reachedOn > previous) due.push({ member, eligibility: e });
+ *     const last = reachedNeverAwarded(member, today, rules ?? ruleSetOn(today), options).at(-1);
+ *     if (last) reachedNeverAwarded.push({ member, ...last });
+ *
+ * where `previous` is the last presentation day before the anniversary (as the server's badge list takes it:
+ * `anniversariesBetween(anniversary − 366 days, anniversary − 1 day, rules).at(-1)`, or anniversary − 366 days).
+ *
+ * That loop folds every history into status periods twice; a province has ~100,000 members. Most histories are
+ * plain: an admission, perhaps the recognition as official, perhaps exemptions, suspensions or temporary transfers.
+ * None of those interrupts party age, so each milestone is reached on exactly addYears(first admission, M) and the
+ * status on a date is a few flags; such members are decided here without building periods (see plainHistory for
+ * the conditions and why they are exact). Everything else goes through the functions above.
+ */
+export function badgeLists<M extends BadgeMember>(
+  members: readonly M[],
+  anniversary: IsoDate,
+  today: IsoDate,
+  rules?: RuleSet,
+  options: PartyAgeOptions = {},
+): BadgeLists<M> {
+  const rulesA = rules ?? ruleSetOn(anniversary);
+  const rulesT = rules ?? ruleSetOn(today);
+  const previous = anniversariesBetween(addDays(anniversary, -366), addDays(anniversary, -1), rules).at(-1) ?? addDays(anniversary, -366);
+  const out: BadgeLists<M> = { due: [], reachedNeverAwarded: [] };
+
+  const yA = isoYear(anniversary);
+  const yT = isoYear(today);
+  const descA = plainMilestones(rulesA);
+  const descT = plainMilestones(rulesT);
+  // The fast path needs both dates well formed and whole, positive milestones (see plainHistory).
+  const fast = yA > 0 && yT > 0 && descA !== null && descT !== null;
+  const msA = descA ?? [];
+  const msT = descT ?? [];
+  const minMilestone = Math.min(msA.at(-1) ?? Infinity, msT.at(-1) ?? Infinity);
+  // Latest reach date an illness allowance accepts, by milestone: addMonths(anniversary, early months).
+  const illnessLimit = new Map<number, IsoDate>();
+  const illnessLimitOf = (m: number): IsoDate => {
+    let limit = illnessLimit.get(m);
+    if (limit === undefined) illnessLimit.set(m, (limit = addMonths(anniversary, earlyMonthsForIllness(m, rulesA))));
+    return limit;
+  };
+
+  for (const member of members) {
+    const plain = fast ? plainHistory(member.events, minMilestone) : null;
+    if (!plain) {
+      const e = eligibleForAnniversary(member, anniversary, rulesA, options);
+      if (e && e.reachedOn > previous) out.due.push({ member, eligibility: e });
+      const last = reachedNeverAwarded(member, today, rulesT, options).at(-1);
+      if (last) out.reachedNeverAwarded.push({ member, milestone: last.milestone, reachedOn: last.reachedOn });
+      continue;
+    }
+    // Never official: party age never starts, no milestone is ever reached.
+    if (plain.officialOn === null) continue;
+    const d = plain.admittedOn;
+    const awarded = highestAwarded(member);
+
+    // On the anniversary. Before the admission there is no status, so nothing (statusOn is null).
+    if (anniversary >= d) {
+      let chosen: AnniversaryEligibility | null = null;
+      if (member.seriouslyIll) {
+        // The loop of eligibleForAnniversary, with the reach dates of a plain history.
+        for (const m of msA) {
+          if (!(m > awarded)) continue;
+          const reachedOn = plainAddYears(d, plain.admittedYear, m);
+          if (reachedOn <= anniversary) {
+            chosen = { milestone: m, reachedOn, eligible: true };
+            break;
+          }
+          if (reachedOn <= illnessLimitOf(m)) {
+            chosen = { milestone: m, reachedOn, eligible: true, early: 'illness' };
+            break;
+          }
+        }
+      } else {
+        // Reach dates rise with the milestone: the highest milestone above those awarded with M ≤ full years.
+        const m = highestReached(msA, awarded, fullYearsOn(d, plain.admittedYear, anniversary, yA));
+        if (m !== null) chosen = { milestone: m, reachedOn: plainAddYears(d, plain.admittedYear, m), eligible: true };
+      }
+      if (chosen) {
+        const e = withStanding(member, chosen, plainStatusOn(plain, anniversary), undefined, anniversary, rulesA);
+        if (e.reachedOn > previous) out.due.push({ member, eligibility: e });
+      }
+    }
+
+    // Today. A plain history is never out of the Party, so only the milestones count.
+    if (today >= d) {
+      const m = highestReached(msT, awarded, fullYearsOn(d, plain.admittedYear, today, yT));
+      if (m !== null) out.reachedNeverAwarded.push({ member, milestone: m, reachedOn: plainAddYears(d, plain.admittedYear, m) });
+    }
+  }
+  return out;
+}
+
+/** The first milestone, in the given order (highest first), above those awarded and at most `years`; null if none. */
+function highestReached(descending: readonly number[], awarded: number, years: number): number | null {
+  for (const m of descending) if (m > awarded && m <= years) return m;
+  return null;
+}
+
+/** Days of each month (index 1–12) other than February. */
+const MONTH_DAYS = [0, 31, 0, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * The year of a well-formed 'YYYY-MM-DD' date with a year from 1000 to 8999 (so that adding up to 999 years keeps
+ * four digits and string order stays date order); -1 for anything else.
+ */
+function isoYear(date: unknown): number {
+  if (typeof date !== 'string' || date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return -1;
+  let y = 0;
+  for (let i = 0; i < 4; i++) {
+    const c = date.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    y = y * 10 + c;
+  }
+  const m0 = date.charCodeAt(5) - 48;
+  const m1 = date.charCodeAt(6) - 48;
+  const d0 = date.charCodeAt(8) - 48;
+  const d1 = date.charCodeAt(9) - 48;
+  if (m0 < 0 || m0 > 9 || m1 < 0 || m1 > 9 || d0 < 0 || d0 > 9 || d1 < 0 || d1 > 9) return -1;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  if (y < 1000 || y > 8999 || month < 1 || month > 12 || day < 1) return -1;
+  if (day > 28 && day > (month === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : MONTH_DAYS[month]!)) return -1;
+  return y;
+}
+
+/** The rule set's milestones, highest first, when all are whole numbers from 1 to 999; null otherwise. */
+function plainMilestones(rules: RuleSet): number[] | null {
+  const ms = rules.badges.milestones;
+  for (const m of ms) if (!Number.isInteger(m) || m < 1 || m > 999) return null;
+  return [...ms].sort((a, b) => b - a);
+}
+
+/**
+ * addYears(admittedOn, k) for a well-formed date of year `admittedYear`, without the work of addMonths where it cannot
+ * matter: addMonths keeps the month and the day unless the day does not exist in the target month, which happens only
+ * to 29 February (every other month has the same length each year). That date goes through addYears itself.
+ */
+function plainAddYears(admittedOn: IsoDate, admittedYear: number, k: number): IsoDate {
+  return admittedOn.charCodeAt(6) === 50 && admittedOn.charCodeAt(9) === 57 && admittedOn.charCodeAt(5) === 48 && admittedOn.charCodeAt(8) === 50
+    ? addYears(admittedOn, k)
+    : `${admittedYear + k}${admittedOn.slice(4)}`;
+}
+
+/**
+ * Full years of party age of a plain history on `date` (≥ the admission): the largest k with addYears(admitted, k)
+ * ≤ date. addYears(admitted, k) lies in year admittedYear + k, so k is the year difference or one less.
+ */
+function fullYearsOn(admittedOn: IsoDate, admittedYear: number, date: IsoDate, year: number): number {
+  const k = year - admittedYear;
+  return plainAddYears(admittedOn, admittedYear, k) <= date ? k : k - 1;
+}
+
+/** Events that change neither party age nor membership: only the status flags that statusOf reads. */
+const PLAIN_KINDS: ReadonlySet<MemberEvent['kind']> = new Set([
+  'exempted',
+  'exemption_ended',
+  'temporary_out',
+  'temporary_return',
+  'suspended',
+  'suspension_ended',
+]);
+
+interface PlainHistory {
+  admittedOn: IsoDate;
+  admittedYear: number;
+  /** The official date; null when never recognised. */
+  officialOn: IsoDate | null;
+  /** Events in date order, when some of them are PLAIN_KINDS; null when there are none (always 'active'). */
+  flagged: readonly MemberEvent[] | null;
+}
+
+/**
+ * The history, when it is plain enough that party age reaches M years on exactly addYears(admission, M) for every
+ * milestone M ≥ minMilestone; null otherwise (the caller then uses the general functions). Plain means:
+ *
+ * - every date well formed (isoYear), so that string order is date order and sortEvents' order is the array's when
+ *   the dates do not decrease;
+ * - in date order, first an `admitted` event (the first admission: the periods and party age start on its date D),
+ *   then at most one `recognized_official`, and otherwise only PLAIN_KINDS. No event of leaving, death, transfer,
+ *   lost contact or readmission: statusPeriods then has no gap (gapReason is null for every status these produce)
+ *   and no death, so reachFrom's candidate is addYears(D, M) with no shift;
+ * - the official date O (recognized_official's officialOn, or officialDateFor the ceremony under the admission's
+ *   rules, as the fold computes it) satisfies D ≤ O and year(O) < year(D) + minMilestone. The membership changes are
+ *   then probationary on D and official on O, so every period from O on is official, and addYears(D, M), in year
+ *   year(D) + M > year(O), is after O: reachFrom returns the candidate itself.
+ *
+ * Without a recognition the member is probationary for good and reachFrom is null for every milestone.
+ */
+function plainHistory(events: readonly MemberEvent[], minMilestone: number): PlainHistory | null {
+  const n = events.length;
+  if (n === 0) return null;
+  let sorted = true;
+  let prev = '';
+  for (let i = 0; i < n; i++) {
+    const date = events[i]!.date;
+    if (isoYear(date) < 0) return null;
+    if (date < prev) sorted = false;
+    prev = date;
+  }
+  const list = sorted ? events : sortEvents(events);
+  const first = list[0]!;
+  if (first.kind !== 'admitted') return null;
+  const admittedOn = first.date;
+  let recognition: (MemberEvent & { kind: 'recognized_official' }) | null = null;
+  let flagged = false;
+  for (let i = 1; i < n; i++) {
+    const e = list[i]!;
+    if (e.kind === 'recognized_official') {
+      if (recognition) return null;
+      recognition = e;
+    } else if (PLAIN_KINDS.has(e.kind)) {
+      flagged = true;
+    } else {
+      return null;
+    }
+  }
+  const admittedYear = isoYear(admittedOn);
+  const plain: PlainHistory = { admittedOn, admittedYear, officialOn: null, flagged: flagged ? list : null };
+  if (!recognition) return plain;
+  // As member-status.ts's officialOnOf, with the state the admission left (probation from the ceremony, or the
+  // decision, under the rule set in force on the decision).
+  let officialOn: IsoDate;
+  if (recognition.officialOn) {
+    officialOn = recognition.officialOn;
+  } else {
+    const from = first.ceremonyOn ?? first.date;
+    if (isoYear(from) < 0) return null;
+    officialOn = officialDateFor(from, ruleSetOn(first.date));
+  }
+  const officialYear = isoYear(officialOn);
+  if (officialYear < 0 || officialOn < admittedOn || officialYear - admittedYear >= minMilestone) return null;
+  plain.officialOn = officialOn;
+  return plain;
+}
+
+/**
+ * The status of a plain history on a date on or after the admission, as statusOn gives it: the state after every
+ * event of that date or before (apply), read by statusOf. Without transfers, leaving or lost contact only these four
+ * can come out.
+ */
+function plainStatusOn(plain: PlainHistory, date: IsoDate): MemberStatus {
+  if (!plain.flagged) return 'active';
+  let away = false;
+  let exempt = false;
+  let suspended = false;
+  for (const e of plain.flagged) {
+    if (e.date > date) break;
+    switch (e.kind) {
+      case 'admitted':
+        away = exempt = suspended = false;
+        break;
+      case 'temporary_out':
+        away = true;
+        break;
+      case 'temporary_return':
+        away = false;
+        break;
+      case 'exempted':
+        exempt = true;
+        break;
+      case 'exemption_ended':
+        exempt = false;
+        break;
+      case 'suspended':
+        suspended = true;
+        break;
+      case 'suspension_ended':
+        suspended = false;
+        break;
+      default:
+        break;
+    }
+  }
+  return suspended ? 'suspended' : away ? 'temporarily_away' : exempt ? 'exempt' : 'active';
 }

@@ -46,10 +46,11 @@ describe.skipIf(!browserAvailable && !browserRequired)('main journeys in the bro
     await option.click();
   }
 
-  async function typeDate(page: Page, testId: string, ddmmyyyy: string) {
+  /** Types a date as a user does; in a modal, Tab leaves the field (Enter would submit the form). */
+  async function typeDate(page: Page, testId: string, ddmmyyyy: string, leaveWith: 'Enter' | 'Tab' = 'Enter') {
     await page.getByTestId(testId).click();
     await page.keyboard.type(ddmmyyyy);
-    await page.keyboard.press('Enter');
+    await page.keyboard.press(leaveWith);
   }
 
   it('logs in (a wrong password is refused in Vietnamese), finds an organisation without accents and opens it', async ({ skip }) => {
@@ -112,6 +113,75 @@ describe.skipIf(!browserAvailable && !browserRequired)('main journeys in the bro
     await expect.poll(() => page.getByTestId('member-timeline').textContent()).toContain('Kết nạp vào Đảng');
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('records a transfer from one cell to another: the sender sees the member in transit, the receiver confirms the arrival', { timeout: 90000 }, async ({ skip }) => {
+    if (!browser) return skip('no browser');
+    const db = server.database.db;
+    // the receiving side: the demo commune clerk "xa" and a cell under his commune
+    const xa = await db
+      .selectFrom('app_user as u')
+      .innerJoin('role_assignment as r', 'r.user_id', 'u.id')
+      .innerJoin('org as o', 'o.id', 'r.org_id')
+      .select(['o.id', 'o.current_path'])
+      .where('u.username', '=', 'xa')
+      .executeTakeFirstOrThrow();
+    const target = await db
+      .selectFrom('org as o')
+      .innerJoin('org_version as v', (j) => j.onRef('v.org_id', '=', 'o.id').on('v.valid_to', 'is', null))
+      .innerJoin('org_kind as k', 'k.code', 'v.kind_code')
+      .select(['o.id', 'v.name'])
+      .where('o.current_path', 'like', `${xa.current_path}%`)
+      .where('k.is_cell', '=', true)
+      .orderBy('v.name')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const member = await db
+      .selectFrom('member as m')
+      .innerJoin('org as o', 'o.id', 'm.org_id')
+      .select(['m.id', 'm.full_name'])
+      .where('m.status', '=', 'active')
+      .where('m.official_on', 'is not', null)
+      .where('o.current_path', 'not like', `${xa.current_path}%`)
+      .orderBy('m.name_sort_key')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+
+    // the sending side records the departure
+    const sender = await newPage();
+    await login(sender);
+    await sender.getByTestId('org-title').waitFor({ timeout: 15000 }); // logged in: the landing page is up
+    await sender.goto(`${server.baseUrl}/members/${member.id}`);
+    await sender.getByTestId('member-record-event').click();
+    await sender.getByTestId('event-kind').click();
+    await sender.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'chuyển đi' }).first().click();
+    await typeDate(sender, 'event-date', '02/11/2026', 'Tab');
+    await sender.getByTestId('event-to-org-id').fill(target.id);
+    await sender.getByTestId('modal-submit').click();
+    await expect.poll(() => sender.getByTestId('member-status').textContent(), { timeout: 10000 }).toMatch(/chuyển/i);
+
+    // the receiving commune confirms it
+    const receiver = await newPage();
+    await login(receiver, 'xa');
+    await receiver.getByTestId('org-title').waitFor({ timeout: 15000 });
+    await receiver.goto(`${server.baseUrl}/transfers/incoming`);
+    await receiver.getByTestId(`incoming-confirm-${member.id}`).click();
+    await typeDate(receiver, 'incoming-date', '09/11/2026', 'Tab');
+    await receiver.getByTestId('modal-submit').click();
+    await receiver.getByTestId(`incoming-confirmed-${member.id}`).waitFor({ timeout: 10000 });
+
+    // both sides see the result: the member is on the new cell's roll, with both halves in the history
+    await receiver.goto(`${server.baseUrl}/members/${member.id}`);
+    await expect.poll(() => receiver.getByTestId('member-title').textContent(), { timeout: 10000 }).toContain(member.full_name);
+    await receiver.getByTestId('member-tab-history').click();
+    const timeline = await receiver.getByTestId('member-timeline').textContent();
+    expect(timeline).toContain('chuyển đi');
+    expect(timeline).toContain(target.name);
+    const row = await db.selectFrom('member').select(['org_id', 'status']).where('id', '=', member.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ org_id: target.id, status: 'active' });
+    expect(errors).toEqual([]);
+    await sender.close();
+    await receiver.close();
   });
 
   it('moves an organisation with the reorganisation wizard: preview, confirmation, then the history shows it', async ({ skip }) => {

@@ -13,8 +13,7 @@ import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { canReadSensitive, maskCccd } from './members.policy.ts';
 import { createWorkingCalendar } from '../../../domain/calendar/working-days.ts';
-import { anniversariesBetween, badgeDue, eligibleForAnniversary, nextAnniversary, reachedNeverAwarded, type BadgeMember } from '../../../domain/badges.ts';
-import { addDays } from '../../../domain/dates.ts';
+import { badgeDue, badgeLists, nextAnniversary, type BadgeMember } from '../../../domain/badges.ts';
 import { underDiscipline, validateDiscipline, DISCIPLINE_FORM_LABELS, type DisciplineDecision } from '../../../domain/discipline.ts';
 import { daysBetween, validateEvent, type MemberEvent } from '../../../domain/member-status.ts';
 import { approxCalendarDays, partyAge } from '../../../domain/party-age.ts';
@@ -62,15 +61,12 @@ export interface NewMember {
  * scope, dates in order, CCCD unique). `auditExtra` is added to each audit entry's `after`.
  */
 export async function insertMembers(tx: Kysely<DB>, actor: Actor, at: Date, members: readonly NewMember[], auditExtra: Record<string, unknown> = {}): Promise<void> {
-  let A = 0, B = 0; const T = Date.now();
   for (let i = 0; i < members.length; i += 500) {
-    let t1 = Date.now();
     const batch = members.slice(i, i + 500);
     await tx
       .insertInto('member')
       .values(batch.map((m) => ({ id: m.id, org_id: m.orgId, admitted_on: m.admittedOn, official_on: m.officialOn ?? null, left_on: null, ...columnsOf(m.fields) }) as Insertable<MemberTable>))
       .execute();
-    A += Date.now() - t1; t1 = Date.now();
     const events = batch.flatMap((m) =>
       [{ kind: 'admitted', date: m.admittedOn }, ...(m.officialOn ? [{ kind: 'recognized_official', date: m.officialOn }] : [])].map((e) => ({
         id: uuidv7(),
@@ -86,9 +82,7 @@ export async function insertMembers(tx: Kysely<DB>, actor: Actor, at: Date, memb
       })),
     );
     await tx.insertInto('member_event').values(events).execute();
-    B += Date.now() - t1;
   }
-  console.log('    members', A, 'events', B); const T2 = Date.now();
   await writeAudit(
     tx,
     { id: actor.userId, name: actor.username },
@@ -102,7 +96,6 @@ export async function insertMembers(tx: Kysely<DB>, actor: Actor, at: Date, memb
       after: { ...m.fields, cccd: maskCccd((m.fields.cccd as string | null | undefined) ?? null), orgId: m.orgId, admittedOn: m.admittedOn, officialOn: m.officialOn, ...auditExtra },
     })),
   );
-  console.log('    audit', Date.now() - T2, 'total', Date.now() - T);
 }
 
 export function createMembersService(deps: { db: Kysely<DB>; clock: Clock }) {
@@ -463,7 +456,6 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock }) {
       const scope = scopeFor(actor, 'read');
       const today = clock.today();
       const anniversary = q.anniversary ?? nextAnniversary(today);
-      const previous = anniversariesBetween(addDays(anniversary, -366), addDays(anniversary, -1)).at(-1) ?? addDays(anniversary, -366);
       let members = db.selectFrom('member as m').innerJoin('org as o', 'o.id', 'm.org_id').select(['m.id', 'm.full_name', 'm.org_id', 'm.name_sort_key', 'm.flags']).where((eb) => pathInScopeSql(eb, 'o.current_path', scope)).where('m.status', 'not in', ['deceased', 'struck_off', 'left', 'expelled']);
       if (q.orgId) {
         const org = await db.selectFrom('org').select('current_path').where('id', '=', q.orgId).executeTakeFirst();
@@ -491,25 +483,22 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock }) {
         const names = await db.selectFrom('org_version as v').select(['v.org_id', 'v.name']).where('v.org_id', 'in', c).where(inForceSql('v', today)).execute();
         for (const n of names) orgNames.set(n.org_id, n.name);
       }
-      type Row = { memberId: string; fullName: string; orgName: string; milestone: number; reachedOn: string };
-      const due: (Row & { eligible: boolean; early: boolean | string; reason: string | null })[] = [];
-      const overdue: Row[] = [];
-      for (const r of rows) {
+      const badgeMembers: (BadgeMember & { row: (typeof rows)[number] })[] = rows.map((r) => {
         const flags = (r.flags ?? {}) as Record<string, unknown>;
-        const m: BadgeMember = {
+        return {
+          row: r,
           id: r.id,
           events: (events.get(r.id) ?? []).map(rowToEvent),
           awards: (awards.get(r.id) ?? []).map((a) => ({ milestone: a.milestone, awardedOn: a.awarded_on })),
           disciplines: (disciplines.get(r.id) ?? []).map((d) => ({ form: d.form, decidedOn: d.decision_date, announcedOn: d.announced_on, lapseBlocked: d.lapse_blocked })),
           seriouslyIll: flags.seriouslyIll === true,
         };
-        const name = async () => orgNames.get(r.org_id) ?? '';
-        const e = eligibleForAnniversary(m, anniversary);
-        // Due at this anniversary: the milestone is reached after the previous one, up to this one.
-        if (e && e.reachedOn > previous) due.push({ memberId: r.id, fullName: r.full_name, orgName: await name(), milestone: e.milestone, reachedOn: e.reachedOn, eligible: e.eligible, early: e.early ?? false, reason: e.reason ?? null });
-        const never = reachedNeverAwarded(m, today).at(-1);
-        if (never) overdue.push({ memberId: r.id, fullName: r.full_name, orgName: await name(), milestone: never.milestone, reachedOn: never.reachedOn });
-      }
+      });
+      // One pass over the members; plain histories are decided without building their status periods.
+      const lists = badgeLists(badgeMembers, anniversary, today);
+      const person = (m: (typeof badgeMembers)[number]) => ({ memberId: m.row.id, fullName: m.row.full_name, orgName: orgNames.get(m.row.org_id) ?? '' });
+      const due = lists.due.map(({ member: m, eligibility: e }) => ({ ...person(m), milestone: e.milestone, reachedOn: e.reachedOn, eligible: e.eligible, early: e.early ?? false, reason: e.reason ?? null }));
+      const overdue = lists.reachedNeverAwarded.map(({ member: m, milestone, reachedOn }) => ({ ...person(m), milestone, reachedOn }));
       return { anniversary, due, reachedNeverAwarded: overdue };
     },
 
