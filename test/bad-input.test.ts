@@ -5,9 +5,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from './helpers/db.ts';
 import { buildFixture, DECISION, startTestApp, type Client, type Fixture, type TestApp } from './helpers/app.ts';
+import { csvOf, rawSession } from '../src/server/modules/member-import/member-import.fixtures.ts';
 
 const MISSING = '01900000-0000-7000-8000-000000000000';
 const D = { ...DECISION, effectiveDate: '2026-02-01' };
+/** Routes that take a file upload (multipart/form-data), not JSON: they have their own case below. */
+const UPLOADS = new Set(['POST /api/members/import/preview']);
 
 describeEngines('bad input on every endpoint', (engine) => {
   let t: TestApp;
@@ -68,6 +71,8 @@ describeEngines('bad input on every endpoint', (engine) => {
       'POST /api/members/:id/disciplines': { id: memberId, body: { form: 'reprimand', decidingLevel: 'Chi bộ', decisionNo: '1', decisionDate: '2026-01-01', announcedOn: '2026-01-02' } },
       'POST /api/members/:id/badges': { id: memberId, body: { milestone: 30, awardedOn: '2026-09-02', decisionNo: '9-QĐ/TU' } },
     };
+    const upload = await (await rawSession(t, 'admin')).upload(csvOf([['Họ và tên', 'Giới tính', 'Ngày sinh'], ['Lê Văn Tám', 'Nam', '01/01/1980']]), 'ds.csv');
+    const importId = upload.body.importId as string;
     gets = {
       'GET /api/orgs/roots': {},
       'GET /api/orgs/search': { query: 'q=tan' },
@@ -89,6 +94,10 @@ describeEngines('bad input on every endpoint', (engine) => {
       'GET /api/transfers/incoming': {},
       'GET /api/badges': {},
       'POST /api/members/:id/reveal-cccd': { id: memberId },
+      'GET /api/members/import/template': {},
+      'GET /api/members/import/:id': { id: importId },
+      'POST /api/members/import/:id/commit': { id: importId },
+      'GET /api/members/export.xlsx': { query: 'gender=nu' },
     };
   });
   afterAll(() => t?.close());
@@ -157,6 +166,20 @@ describeEngines('bad input on every endpoint', (engine) => {
     expect4xx(await admin.get('/api/nothing-here'), 404, 'unknown route');
   });
 
+  it('the upload route refuses what is not one file in multipart/form-data, and nothing changes', async () => {
+    const before = await snapshot();
+    const url = '/api/members/import/preview';
+    expect4xx(await admin.raw('POST', url, '{"file": "x"}'), 415, 'upload as JSON');
+    expect4xx(await admin.raw('POST', url, 'file=x', 'text/plain'), 415, 'upload as text');
+    expect4xx(await admin.raw('POST', url, 'garbage', 'multipart/form-data; boundary=xyz'), 400, 'malformed multipart');
+    expect4xx(await admin.raw('POST', url, '--xyz\r\nContent-Disposition: form-data; name="note"\r\n\r\nx\r\n--xyz--\r\n', 'multipart/form-data; boundary=xyz'), 400, 'no file');
+    const s = await rawSession(t, 'admin');
+    for (const q of ['bogus=1', 'importId=khong-phai-uuid']) expect4xx(await s.upload(csvOf([['Họ và tên']]), 'a.csv', `${url}?${q}`), 400, `upload ?${q}`);
+    expect4xx(await s.upload(Buffer.alloc(0)), 400, 'empty upload');
+    expect4xx(await s.upload(Buffer.from('Đ'.repeat(1000))), 400, 'text without a header');
+    expect(await snapshot()).toBe(before);
+  });
+
   it('bodies over the size limit answer 413', async () => {
     const r = await admin.raw('POST', '/api/reorganizations/preview', JSON.stringify({ ...D, operations: [], pad: 'x'.repeat(6 * 1024 * 1024) }));
     expect4xx(r, 413, 'over limit');
@@ -164,6 +187,6 @@ describeEngines('bad input on every endpoint', (engine) => {
 
   it('every API route is swept', () => {
     const routes = t.routes.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs')).map((r) => `${r.method} ${r.url}`);
-    expect(routes.filter((r) => !(r in bodies) && !(r in gets))).toEqual([]);
+    expect(routes.filter((r) => !(r in bodies) && !(r in gets) && !UPLOADS.has(r))).toEqual([]);
   });
 });

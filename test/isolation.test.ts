@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from './helpers/db.ts';
 import { buildFixture, DECISION, startTestApp, type Client, type Fixture, type TestApp } from './helpers/app.ts';
+import { rawSession, readXlsx, xlsxOf, type RawSession } from '../src/server/modules/member-import/member-import.fixtures.ts';
 
 /** Routes that carry no organisation data: the caller's own session and the shared catalogues. */
 const NOT_SCOPED = new Set([
@@ -25,6 +26,10 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
   let aIds: string[];
   let aUsers: string[];
   let aMember: { id: string; cccd: string };
+  let bRaw: RawSession;
+  let aImport: string;
+  const membersOfA = async () =>
+    Number((await t.database.db.selectFrom('member').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', 'in', [f.orgs.a1, f.orgs.a2]).executeTakeFirstOrThrow()).n);
   const LEAKS = ['Tân Lập', 'Nguyễn Du', 'Tổ Toán', 'Tổ Văn'];
   const D = { ...DECISION, effectiveDate: '2026-01-01' };
 
@@ -189,6 +194,56 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
     'POST /api/members/:id/reveal-cccd': async () => {
       await is404(b.post(`/api/members/${aMember.id}/reveal-cccd`));
     },
+    'GET /api/members/import/template': async () => {
+      const r = await bRaw.download('/api/members/import/template');
+      expect(r.status).toBe(200);
+      const book = await readXlsx(r.bytes);
+      noLeak(book);
+      expect(JSON.stringify(book)).toContain('Chi bộ Công ty May Hòa Bình'); // control: B's own cell is listed
+    },
+    'POST /api/members/import/preview': async () => {
+      const before = await membersOfA();
+      const file = await xlsxOf([
+        ['Họ và tên', 'Giới tính', 'Ngày sinh', 'Số CCCD', 'Chi bộ', 'Ngày vào Đảng'],
+        ['Người Lạ', 'Nam', '01/01/1990', '', '01.02', '01/01/2020'], // A's cell, by its code
+        ['Người Quen', 'Nữ', '02/02/1990', aMember.cccd, 'Chi bộ Công ty May Hòa Bình', '01/01/2020'], // A's member's CCCD
+        ['Nguyễn Văn 5', 'Nam', '01/01/1980', '', 'Chi bộ Công ty May Hòa Bình', '01/01/2020'], // a name and birth date only A has
+        ['Nguyễn Văn 1', 'Nam', '01/01/1980', '', '', ''], // control: B's own member
+      ]);
+      const r = await bRaw.upload(file);
+      expect(r.status).toBe(200);
+      noLeak(r.body);
+      const bMember = await t.database.db.selectFrom('member').select('id').where('org_id', '=', f.orgs.gB).where('full_name', '=', 'Nguyễn Văn 1').executeTakeFirstOrThrow();
+      expect(r.body.items.map((i: { action: string; memberId: string | null }) => [i.action, i.memberId])).toEqual([
+        ['error', null],
+        ['error', null],
+        ['new', null],
+        ['unchanged', bMember.id],
+      ]);
+      expect(r.body.items[0].problems[0]).toContain('Không tìm thấy chi bộ «01.02»');
+      expect(r.body.items[1].problems[0]).toContain('ngoài phạm vi bạn được cập nhật');
+      const commit = await b.post(`/api/members/import/${r.body.importId}/commit`);
+      expect(commit.status).toBe(409);
+      noLeak(commit.body);
+      expect(await membersOfA()).toBe(before);
+    },
+    'GET /api/members/import/:id': async () => {
+      await is404(b.get(`/api/members/import/${aImport}`));
+    },
+    'POST /api/members/import/:id/commit': async () => {
+      const before = await membersOfA();
+      await is404(b.post(`/api/members/import/${aImport}/commit`));
+      expect(await membersOfA()).toBe(before);
+    },
+    'GET /api/members/export.xlsx': async () => {
+      const r = await bRaw.download('/api/members/export.xlsx');
+      expect(r.status).toBe(200);
+      const sheet = (await readXlsx(r.bytes))['Danh sách']!;
+      noLeak(sheet);
+      expect(sheet.slice(1).map((row) => row[1]).sort()).toEqual(['Nguyễn Văn 0', 'Nguyễn Văn 1']); // control: B's own members
+      expect((await readXlsx((await bRaw.download(`/api/members/export.xlsx?q=${aMember.cccd}`)).bytes))['Danh sách']).toHaveLength(1);
+      await is404(b.get(`/api/members/export.xlsx?orgId=${f.orgs.A}`));
+    },
     'GET /api/audit': async () => {
       const r = await b.get('/api/audit?pageSize=200');
       expect(r.status).toBe(200);
@@ -210,7 +265,15 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
     aIds.push(aMember.id);
     await a.post(`/api/orgs/${f.orgs.a1}/rename`, { name: 'Chi bộ Tổ Toán', code: '01.02', ...DECISION });
     await t.login('editorA');
+    // A's editor leaves a preview of an import B must not read nor commit.
+    const aRaw = await rawSession(t, 'editorA');
+    const aFile = await xlsxOf([
+      ['Họ và tên', 'Giới tính', 'Ngày sinh', 'Chi bộ', 'Ngày vào Đảng'],
+      ['Trịnh Văn Tân Lập', 'Nam', '01/01/1991', 'Chi bộ Tổ Toán', '01/01/2021'],
+    ]);
+    aImport = (await aRaw.upload(aFile)).body.importId;
     b = await t.login('adminB');
+    bRaw = await rawSession(t, 'adminB');
     await b.post(`/api/orgs/${f.orgs.gB}/rename`, { name: 'Chi bộ Công ty May Hòa Bình', code: '02.01', ...DECISION });
   });
   afterAll(() => t?.close());

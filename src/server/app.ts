@@ -23,6 +23,8 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
+import { memberImportRoutes } from './modules/member-import/member-import.routes.ts';
+import { createMemberImportService } from './modules/member-import/member-import.service.ts';
 import { membersRoutes } from './modules/members/members.routes.ts';
 import { createMembersService } from './modules/members/members.service.ts';
 import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
@@ -42,6 +44,7 @@ export function createServices(deps: AppDeps) {
     audit: createAuditService(deps),
     orgs: createOrgsService(deps),
     members: createMembersService(deps),
+    memberImport: createMemberImportService(deps),
     users: createUsersService(deps),
   };
 }
@@ -96,6 +99,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
   await app.register(orgsRoutes(services.orgs, clock));
   await app.register(usersRoutes(services.users));
   await app.register(membersRoutes(services.members));
+  await app.register(memberImportRoutes(services.memberImport, { maxMb: config.importMaxMb }));
   await app.register(auditRoutes(services.audit));
 
   const webDir = config.webDir;

@@ -24,6 +24,7 @@ const EnvSchema = z.object({
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  IMPORT_MAX_MB: z.coerce.number().int().min(1).max(500).default(50),
 });
 
 export interface Config {
@@ -38,6 +39,8 @@ export interface Config {
   loginRatePerMinute: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   pgPoolSize: number;
+  /** Largest member spreadsheet accepted for import, in MB. */
+  importMaxMb: number;
   /** Directory of the built web client; absent in tests that need no pages. */
   webDir: string | undefined;
 }
@@ -61,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
     pgPoolSize: e.PG_POOL_SIZE,
+    importMaxMb: e.IMPORT_MAX_MB,
     webDir: path.resolve(cwd, 'dist/web'),
   };
 }
@@ -79,6 +83,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     loginRatePerMinute: 10000,
     logLevel: 'silent',
     pgPoolSize: 5,
+    importMaxMb: 50,
     webDir: undefined,
     ...overrides,
   };
