@@ -1,4 +1,5 @@
 /** Vietnamese labels for the codes of the API. */
+import { EVENT_LABELS } from '../../domain/member-event-labels.ts';
 import type { BadgeEarlyReason, DisciplineForm, Gender, Membership, OrgEventKind, OrgStatus, ReorgOpType, RoleCode } from '../api/types.ts';
 
 export const ROLE_NAMES: Record<RoleCode, string> = {
@@ -161,27 +162,8 @@ export function byVietnamese<T>(key: (item: T) => string): (a: T, b: T) => numbe
   return (a, b) => key(a).localeCompare(key(b), 'vi', { numeric: true });
 }
 
-/** Life events of a member, as the server names them (src/server/modules/members/members.labels.ts). */
-export const EVENT_KIND_NAMES: Record<string, string> = {
-  admitted: 'Kết nạp vào Đảng',
-  recognized_official: 'Công nhận đảng viên chính thức',
-  transfer_out_started: 'Chuyển sinh hoạt đảng chính thức (chuyển đi)',
-  transfer_in_confirmed: 'Tiếp nhận sinh hoạt đảng (chuyển đến)',
-  temporary_out: 'Sinh hoạt đảng tạm thời nơi khác',
-  temporary_return: 'Trở về sinh hoạt tại chi bộ',
-  exempted: 'Miễn công tác và sinh hoạt đảng',
-  exemption_ended: 'Thôi miễn sinh hoạt đảng',
-  suspended: 'Đình chỉ sinh hoạt đảng',
-  suspension_ended: 'Hết đình chỉ sinh hoạt đảng',
-  deceased: 'Từ trần',
-  struck_off: 'Xóa tên khỏi danh sách đảng viên',
-  allowed_to_leave: 'Cho ra khỏi Đảng',
-  expelled: 'Khai trừ khỏi Đảng',
-  expulsion_annulled: 'Hủy quyết định khai trừ',
-  readmitted: 'Kết nạp lại vào Đảng',
-  lost_contact: 'Mất liên lạc',
-  contact_restored: 'Liên lạc lại',
-};
+/** Life events of a member: the names the server uses too. */
+export const EVENT_KIND_NAMES: Record<string, string> = EVENT_LABELS;
 
 export function eventKindName(kind: string): string {
   return EVENT_KIND_NAMES[kind] ?? kind;

@@ -6,10 +6,8 @@
 import { sql, type ColumnType, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { inForceSql, pathInScopeSql } from '../../db/scope-sql.ts';
-import { subtreeRange } from '../../../domain/org-path.ts';
-import { foldAccents } from '../../../domain/text.ts';
 import type { Scope } from '../../http/actor.ts';
-import { FIELD_COLUMNS } from '../members/members.repo.ts';
+import { FIELD_COLUMNS, filteredMembers } from '../members/members.repo.ts';
 
 type Json<T = unknown> = ColumnType<T, string, string>;
 
@@ -237,27 +235,9 @@ export interface ExportFilters {
   theoryLevel?: string | undefined;
 }
 
-/** The members of `GET /api/members` with the same filters (members.repo.ts listMembers), every column. */
+/** The members of `GET /api/members` with the same filters: the list's own definition (members.repo.ts). */
 function exportQuery(db: Kysely<DB>, scope: Scope, f: ExportFilters) {
-  let q = db
-    .selectFrom('member as m')
-    .innerJoin('org as o', 'o.id', 'm.org_id')
-    .where((eb) => pathInScopeSql(eb, 'o.current_path', scope));
-  if (f.orgPath) {
-    const r = subtreeRange(f.orgPath);
-    q = q.where('o.current_path', '>=', r.from).where('o.current_path', '<', r.to);
-  }
-  if (f.q) {
-    const text = f.q.trim();
-    if (/^\d{9,12}$/.test(text)) q = q.where((eb) => eb.or([eb('m.cccd', '=', text), eb('m.card_no', '=', text)]));
-    else if (/^\d+$/.test(text)) q = q.where('m.card_no', '=', text);
-    else q = q.where(sql<boolean>`hn_fold(m.full_name) LIKE ${`%${foldAccents(text).replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
-  }
-  if (f.status) q = q.where('m.status', '=', f.status);
-  if (f.gender) q = q.where('m.gender', '=', f.gender);
-  if (f.ethnicity) q = q.where('m.ethnicity', '=', f.ethnicity);
-  if (f.theoryLevel) q = q.where('m.theory_level', '=', f.theoryLevel);
-  return q;
+  return filteredMembers(db, scope, f);
 }
 
 /** The ids of the export in list order (given name, family, middle, id): one sort, then rows fetched by id. */

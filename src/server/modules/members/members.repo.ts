@@ -71,7 +71,8 @@ function scoped(db: Kysely<DB>, scope: Scope) {
     .where((eb) => pathInScopeSql(eb, 'o.current_path', scope));
 }
 
-export async function listMembers(db: Kysely<DB>, scope: Scope, f: MemberFilters, today: string) {
+/** The members in scope that match the list's filters: one definition for the list, the export and any other reader. */
+export function filteredMembers(db: Kysely<DB>, scope: Scope, f: Omit<MemberFilters, 'page' | 'pageSize'>) {
   let q = scoped(db, scope);
   if (f.orgPath) {
     const r = subtreeRange(f.orgPath);
@@ -87,6 +88,11 @@ export async function listMembers(db: Kysely<DB>, scope: Scope, f: MemberFilters
   if (f.gender) q = q.where('m.gender', '=', f.gender);
   if (f.ethnicity) q = q.where('m.ethnicity', '=', f.ethnicity);
   if (f.theoryLevel) q = q.where('m.theory_level', '=', f.theoryLevel);
+  return q;
+}
+
+export async function listMembers(db: Kysely<DB>, scope: Scope, f: MemberFilters, today: string) {
+  const q = filteredMembers(db, scope, f);
   const [rows, total] = await Promise.all([
     q
       .select((eb) => [

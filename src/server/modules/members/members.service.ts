@@ -22,7 +22,7 @@ import { subtreeRange } from '../../../domain/org-path.ts';
 import { derivedColumns, rowToEvent } from './members.events.ts';
 import type { MemberEventInput } from './members.schemas.ts';
 import { FIELD_COLUMNS, findMember, listMemberEvents, listMembers, orgNameOn, type MemberField, type MemberFilters } from './members.repo.ts';
-import { EVENT_LABELS } from './members.labels.ts';
+import { EVENT_LABELS } from '../../../domain/member-event-labels.ts';
 
 type Fields = Partial<Record<MemberField, unknown>>;
 

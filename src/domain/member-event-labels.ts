@@ -1,4 +1,4 @@
-/** What users read for each kind of life event (domain.md §4, status history). */
+/** What users read for each kind of life event (domain.md §4, status history); shared by server and web. */
 export const EVENT_LABELS: Record<string, string> = {
   admitted: 'Kết nạp vào Đảng',
   recognized_official: 'Công nhận đảng viên chính thức',
