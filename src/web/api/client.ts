@@ -107,6 +107,35 @@ export async function request<T>(method: HttpMethod, path: string, options: Requ
   return payload as T;
 }
 
+/**
+ * Sends one file as `multipart/form-data` (field `file`) with the CSRF header; the browser sets the boundary. Errors
+ * come back as ApiError with the server's Vietnamese message, as for `request`.
+ */
+export async function uploadFile<T>(path: string, file: Blob, fileName: string, query?: Record<string, QueryValue>, signal?: AbortSignal): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  const form = new FormData();
+  form.append('file', file, fileName);
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path, query), { method: 'POST', headers, credentials: 'same-origin', body: form, signal });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(0, 'NETWORK', 'Không kết nối được tới máy chủ. Vui lòng kiểm tra mạng và thử lại.');
+  }
+  const payload = await readJson(response);
+  if (!response.ok) {
+    const error = toApiError(response.status, payload);
+    if (response.status === 401) {
+      csrfToken = null;
+      unauthorizedHandler();
+    }
+    throw error;
+  }
+  if (payload === undefined) throw new ApiError(response.status, 'BAD_RESPONSE', 'Máy chủ trả lời không đúng định dạng. Vui lòng thử lại.');
+  return payload as T;
+}
+
 async function readJson(response: Response): Promise<unknown> {
   const text = await response.text();
   if (!text) return undefined;

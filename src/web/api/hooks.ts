@@ -4,7 +4,7 @@
  */
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { api, ApiError, request, setCsrfToken } from './client.ts';
+import { api, ApiError, request, setCsrfToken, uploadFile } from './client.ts';
 import type {
   AddRoleBody,
   AuditEntry,
@@ -20,6 +20,7 @@ import type {
   CreateUserBody,
   DisciplineBody,
   DissolveOrgBody,
+  ImportView,
   IncomingTransfer,
   Items,
   LoginBody,
@@ -407,6 +408,54 @@ export function useRevealCccd(id: string) {
   return useMutation({
     mutationFn: () => api.post<RevealCccdResult>(`/members/${id}/reveal-cccd`),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.audit }),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Member import
+
+/** Uploads a spreadsheet and answers its preview; nothing of the member file is written. */
+export function usePreviewImport() {
+  return useMutation({
+    mutationFn: ({ file, importId }: { file: File; importId: string }) =>
+      uploadFile<ImportView>('/members/import/preview', file, file.name, { importId }),
+  });
+}
+
+/**
+ * The progress of an import being read and checked, polled while `enabled`. Until the server has registered the
+ * upload the id is unknown (404): that reads as "not started yet" (null), not as an error.
+ */
+export function useImportProgress(importId: string | null, enabled: boolean) {
+  return useQuery({
+    queryKey: ['members', 'import', importId, 'progress'],
+    queryFn: async ({ signal }) => {
+      try {
+        return await api.get<ImportView>(`/members/import/${importId}`, { limit: 1 }, signal);
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 404) return null;
+        throw e;
+      }
+    },
+    enabled: enabled && importId !== null,
+    refetchInterval: enabled ? 400 : false,
+    retry: false,
+    staleTime: 0,
+    gcTime: 0,
+  });
+}
+
+/** Writes a previewed import (all or nothing); members, organisation counts and the audit change. */
+export function useCommitImport() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (importId: string) => api.post<ImportView>(`/members/import/${importId}/commit`),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: queryKeys.members }),
+        client.invalidateQueries({ queryKey: queryKeys.orgs }),
+        client.invalidateQueries({ queryKey: queryKeys.audit }),
+      ]),
   });
 }
 

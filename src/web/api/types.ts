@@ -681,3 +681,49 @@ export interface AuditQuery {
   page?: number;
   pageSize?: number;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Member import (docs/api.md "Member import and export"; member-import.schemas.ts)
+
+export type ImportAction = 'new' | 'update' | 'unchanged' | 'error';
+export type ImportStatus = 'processing' | 'previewed' | 'committing' | 'committed';
+
+/** `row`: the spreadsheet's row number; `column`: the header in the file; `message`: complete, Vietnamese. */
+export interface ImportIssue {
+  row: number;
+  column: string | null;
+  field: string;
+  message: string;
+}
+
+export interface ImportItem {
+  row: number;
+  action: ImportAction;
+  memberId: string | null;
+  fullName: string | null;
+  changes: { field: string; label: string; from: unknown; to: unknown }[];
+  problems: string[];
+  warnings: string[];
+}
+
+export interface ImportView {
+  importId: string;
+  fileName: string;
+  status: ImportStatus;
+  processedRows: number;
+  /** Data rows of the file (null while still reading it). */
+  rows: number | null;
+  columns: { header: string; field: string | null }[];
+  summary: Record<ImportAction, number>;
+  /** The first 1000 errors; problemsTotal counts them all. */
+  problems: ImportIssue[];
+  problemsTotal: number;
+  warnings: ImportIssue[];
+  warningsTotal: number;
+  /** 200 rows from the query's offset. */
+  items: ImportItem[];
+  sameFile: { importId: string; createdAt: Timestamp; committedAt: Timestamp | null } | null;
+  createdAt: Timestamp | null;
+  committedAt: Timestamp | null;
+  result: { created: number; updated: number; unchanged: number } | null;
+}

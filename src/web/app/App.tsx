@@ -15,6 +15,7 @@ import { HomePage } from '../pages/HomePage.tsx';
 import { OrgPage } from '../pages/OrgPage.tsx';
 import { MembersPage } from '../pages/MembersPage.tsx';
 import { MemberPage } from '../pages/MemberPage.tsx';
+import { MemberImportPage } from '../pages/MemberImportPage.tsx';
 import { IncomingTransfersPage } from '../pages/IncomingTransfersPage.tsx';
 import { BadgesPage } from '../pages/BadgesPage.tsx';
 import { ReorganizePage } from '../pages/ReorganizePage.tsx';
@@ -57,6 +58,7 @@ export function App() {
                   <Route index element={<HomePage />} />
                   <Route path="/orgs/:id" element={<OrgPage />} />
                   <Route path="/members" element={<MembersPage />} />
+                  <Route path="/members/import" element={<MemberImportPage />} />
                   <Route path="/members/:id" element={<MemberPage />} />
                   <Route path="/transfers/incoming" element={<IncomingTransfersPage />} />
                   <Route path="/badges" element={<BadgesPage />} />

@@ -3,10 +3,11 @@
  * filters live in the URL so a filtered list can be shared and reloaded. A row opens the member file. Those who edit
  * members reach the arrivals to confirm ("Chuyển sinh hoạt đến") from here.
  */
-import { ClearOutlined, ImportOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { ClearOutlined, FileExcelOutlined, ImportOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import { Badge, Button, Col, Form, Input, Row, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useRef, useState, type HTMLAttributes } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { apiUrl } from '../api/client.ts';
 import { useIncomingTransfers, useMembers } from '../api/hooks.ts';
 import type { Gender, MemberListItem, MemberListQuery } from '../api/types.ts';
 import { useAsOfLink } from '../app/asOf.ts';
@@ -42,6 +43,13 @@ function readQuery(params: URLSearchParams): MemberListQuery {
     page: Number.isInteger(page) && page > 0 ? page : 1,
     pageSize: PAGE_SIZE,
   };
+}
+
+/** The list's filters without paging: the export takes every matching member. */
+function exportQuery(query: MemberListQuery): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const k of FILTER_KEYS) out[k] = query[k];
+  return out;
 }
 
 type Update = (changes: Partial<Record<FilterKey | 'page', string>>, replace?: boolean) => void;
@@ -241,14 +249,27 @@ export function MembersPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           Đảng viên
         </Typography.Title>
-        {me.can.editMembers && (
-          <Space size={8}>
-            <IncomingLink onOpen={() => navigate(link('/transfers/incoming'))} />
+        <Space size={8}>
+          <Button
+            icon={<FileExcelOutlined />}
+            href={apiUrl('/members/export.xlsx', exportQuery(query))}
+            download
+            data-testid="members-export"
+          >
+            Xuất Excel
+          </Button>
+          {me.can.editMembers && (
+            <Button icon={<UploadOutlined />} onClick={() => navigate(link('/members/import'))} data-testid="members-import">
+              Nhập từ Excel
+            </Button>
+          )}
+          {me.can.editMembers && <IncomingLink onOpen={() => navigate(link('/transfers/incoming'))} />}
+          {me.can.editMembers && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="members-create">
               Thêm đảng viên
             </Button>
-          </Space>
-        )}
+          )}
+        </Space>
       </div>
       <MemberFilters query={query} update={update} text={text} setText={setText} />
       {members.isError ? (
