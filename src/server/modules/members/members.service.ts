@@ -125,6 +125,25 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock }) {
     return org;
   }
 
+  /** Catalogue fields hold catalogue codes (ethnicity, religion, education, theory level, occupation…). */
+  const CATALOGUE_FIELDS: Partial<Record<MemberField, string>> = {
+    ethnicity: 'ethnicity',
+    religion: 'religion',
+    generalEducation: 'general_education',
+    professionalLevel: 'professional_level',
+    theoryLevel: 'theory_level',
+    occupation: 'occupation',
+    stateManagement: 'state_management',
+  };
+  async function checkCatalogues(fields: Fields) {
+    for (const [field, catalogue] of Object.entries(CATALOGUE_FIELDS)) {
+      const value = fields[field as MemberField];
+      if (typeof value !== 'string') continue;
+      const found = await db.selectFrom('catalogue_item').select('code').where('catalogue', '=', catalogue).where('code', '=', value).executeTakeFirst();
+      if (!found) throw invalid(field, `Giá trị «${value}» không có trong danh mục.`);
+    }
+  }
+
   async function uniqueCccd(tx: Kysely<DB>, cccd: unknown, exceptId?: string) {
     if (typeof cccd !== 'string') return;
     let q = tx.selectFrom('member').select('id').where('cccd', '=', cccd);
@@ -260,6 +279,7 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock }) {
 
     async create(actor: Actor, input: Fields & { orgId: string; admittedOn: string; officialOn?: string | null | undefined }) {
       await checkCell(actor, input.orgId);
+      await checkCatalogues(input);
       if (input.officialOn && input.officialOn <= input.admittedOn) throw invalid('officialOn', 'Ngày chính thức phải sau ngày kết nạp.');
       const id = uuidv7();
       const { orgId, admittedOn, officialOn, ...fields } = input;
@@ -277,6 +297,7 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock }) {
         const org = await db.selectFrom('org').select('current_path').where('id', '=', patch.residenceOrgId as string).executeTakeFirst();
         if (!org) throw invalid('residenceOrgId', 'Không tìm thấy chi bộ nơi cư trú.');
       }
+      await checkCatalogues(patch);
       const before = fieldsOf(row as unknown as Record<string, unknown>);
       const changed = Object.fromEntries(Object.entries(patch).filter(([k, v]) => v !== undefined && before[k as MemberField] !== v));
       if (Object.keys(changed).length === 0) return this.get(actor, id);

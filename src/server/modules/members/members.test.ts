@@ -58,6 +58,15 @@ describeEngines('member file', (engine) => {
     expect(order.body.error.details[0].field).toBe('officialOn');
   });
 
+  it('takes catalogue fields as catalogue codes only', async () => {
+    const bad = await editor.post('/api/members', { ...base, orgId: f.orgs.a2, fullName: 'Lò Văn Mường', ethnicity: 'Muong' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details[0]).toEqual({ field: 'ethnicity', message: 'Giá trị «Muong» không có trong danh mục.' });
+    const ok = await editor.post('/api/members', { ...base, orgId: f.orgs.a2, fullName: 'Lò Văn Mường', ethnicity: '06', religion: 'khong', theoryLevel: 'so_cap' });
+    expect(ok.status).toBe(201);
+    expect((await editor.patch(`/api/members/${ok.body.id}`, { occupation: 'phi_cong' })).status).toBe(400);
+  });
+
   it('finds members by name without accents and sorts by given name, family name, middle name', async () => {
     for (const fullName of ['Nguyễn Văn An', 'Ngô Đức Đạt', 'Trần Văn An', 'Bùi Thị Ân']) {
       expect((await editor.post('/api/members', { ...base, fullName })).status).toBe(201);
