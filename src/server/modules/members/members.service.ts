@@ -169,6 +169,12 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock }) {
     if (!org || (cap && !pathInScope(org.current_path, scopeFor(actor, cap)))) throw invalid(field, 'Không tìm thấy tổ chức đảng (hoặc ngoài phạm vi quản lý).');
     return { ...org, name: await orgNameOn(db, org.id, clock.today()) };
   }
+  /** The history of a member with no event but the admission and the recognition, from the columns that record them. */
+  function plainHistory(r: { org_id: string; admitted_on: string; official_on: string | null }): MemberEvent[] {
+    const events: MemberEvent[] = [{ kind: 'admitted', date: r.admitted_on, orgId: r.org_id }];
+    if (r.official_on) events.push({ kind: 'recognized_official', date: r.official_on, officialOn: r.official_on });
+    return events;
+  }
   function toDomainEvent(input: MemberEventInput): MemberEvent {
     const { decisionDate: _d, ...rest } = input as MemberEventInput & { lateReason?: unknown };
     const e = { ...rest } as Record<string, unknown>;
@@ -477,7 +483,12 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock }) {
       const scope = scopeFor(actor, 'read');
       const today = clock.today();
       const anniversary = q.anniversary ?? nextAnniversary(today);
-      let members = db.selectFrom('member as m').innerJoin('org as o', 'o.id', 'm.org_id').select(['m.id', 'm.full_name', 'm.org_id', 'm.name_sort_key', 'm.flags']).where((eb) => pathInScopeSql(eb, 'o.current_path', scope)).where('m.status', 'not in', ['deceased', 'struck_off', 'left', 'expelled']);
+      let members = db
+        .selectFrom('member as m')
+        .innerJoin('org as o', 'o.id', 'm.org_id')
+        .select(['m.id', 'm.full_name', 'm.org_id', 'm.name_sort_key', 'm.flags', 'm.admitted_on', 'm.official_on'])
+        .where((eb) => pathInScopeSql(eb, 'o.current_path', scope))
+        .where('m.status', 'not in', ['deceased', 'struck_off', 'left', 'expelled']);
       if (q.orgId) {
         const org = await db.selectFrom('org').select('current_path').where('id', '=', q.orgId).executeTakeFirst();
         if (!org || !pathInScope(org.current_path, scope)) throw notFound('Không tìm thấy tổ chức đảng.');
@@ -492,8 +503,19 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock }) {
         return m;
       };
       const chunk = <T>(a: T[], n = 5000) => Array.from({ length: Math.ceil(a.length / n) }, (_, i) => a.slice(i * n, (i + 1) * n));
+      // Most histories hold only the admission and the recognition, which member.admitted_on and official_on record
+      // (the service derives them from those events): read the events of the other members only.
+      const others = await members
+        .clearSelect()
+        .clearOrderBy()
+        .select('m.id')
+        .where(({ exists, selectFrom }) =>
+          exists(selectFrom('member_event as e').select('e.id').whereRef('e.member_id', '=', 'm.id').where('e.kind', 'not in', ['admitted', 'recognized_official'])),
+        )
+        .execute();
+      const eventIds = others.map((o) => o.id);
       const [events, awards, disciplines] = await Promise.all([
-        Promise.all(chunk(ids).map((c) => db.selectFrom('member_event').selectAll().where('member_id', 'in', c).orderBy('effective_date').orderBy('created_at').execute())).then((x) => byMember(x.flat())),
+        Promise.all(chunk(eventIds).map((c) => db.selectFrom('member_event').selectAll().where('member_id', 'in', c).orderBy('effective_date').orderBy('created_at').execute())).then((x) => byMember(x.flat())),
         Promise.all(chunk(ids).map((c) => db.selectFrom('member_badge_award').select(['member_id', 'milestone', 'awarded_on']).where('member_id', 'in', c).execute())).then((x) => byMember(x.flat())),
         Promise.all(chunk(ids).map((c) => db.selectFrom('member_discipline').selectAll().where('member_id', 'in', c).where('kind', '=', 'party').execute())).then((x) => byMember(x.flat())),
       ]);
@@ -509,7 +531,7 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock }) {
         return {
           row: r,
           id: r.id,
-          events: (events.get(r.id) ?? []).map(rowToEvent),
+          events: events.has(r.id) ? events.get(r.id)!.map(rowToEvent) : plainHistory(r),
           awards: (awards.get(r.id) ?? []).map((a) => ({ milestone: a.milestone, awardedOn: a.awarded_on })),
           disciplines: (disciplines.get(r.id) ?? []).map((d) => ({ form: d.form, decidedOn: d.decision_date, announcedOn: d.announced_on, lapseBlocked: d.lapse_blocked })),
           seriouslyIll: flags.seriouslyIll === true,
