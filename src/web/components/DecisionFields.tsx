@@ -1,6 +1,7 @@
 /** The three fields every change to the tree carries: Số quyết định, Ngày quyết định, Ngày hiệu lực. */
-import { Col, DatePicker, Form, Input, Row } from 'antd';
-import { DATE_FORMATS, DATE_PLACEHOLDER } from '../lib/dates.ts';
+import { Col, Form, Input, Row } from 'antd';
+import { decisionNoRules } from '../lib/forms.ts';
+import { DateInput } from './DateInput.tsx';
 
 export function DecisionFields({ prefix = 'decision' }: { prefix?: string }) {
   return (
@@ -9,10 +10,7 @@ export function DecisionFields({ prefix = 'decision' }: { prefix?: string }) {
         <Form.Item
           name="decisionNo"
           label="Số quyết định"
-          rules={[
-            { required: true, whitespace: true, message: 'Vui lòng nhập số quyết định.' },
-            { max: 100, message: 'Số quyết định tối đa 100 ký tự.' },
-          ]}
+          rules={decisionNoRules(true)}
         >
           <Input placeholder="vd. 125-QĐ/TU" maxLength={100} data-testid={`${prefix}-no`} />
         </Form.Item>
@@ -23,12 +21,7 @@ export function DecisionFields({ prefix = 'decision' }: { prefix?: string }) {
           label="Ngày quyết định"
           rules={[{ required: true, message: 'Vui lòng chọn ngày quyết định.' }]}
         >
-          <DatePicker
-            format={DATE_FORMATS}
-            placeholder={DATE_PLACEHOLDER}
-            style={{ width: '100%' }}
-            data-testid={`${prefix}-date`}
-          />
+          <DateInput testId={`${prefix}-date`} />
         </Form.Item>
       </Col>
       <Col span={12}>
@@ -38,12 +31,7 @@ export function DecisionFields({ prefix = 'decision' }: { prefix?: string }) {
           tooltip="Ngày thay đổi bắt đầu có hiệu lực trên cây tổ chức."
           rules={[{ required: true, message: 'Vui lòng chọn ngày hiệu lực.' }]}
         >
-          <DatePicker
-            format={DATE_FORMATS}
-            placeholder={DATE_PLACEHOLDER}
-            style={{ width: '100%' }}
-            data-testid={`${prefix}-effective`}
-          />
+          <DateInput testId={`${prefix}-effective`} />
         </Form.Item>
       </Col>
     </Row>

@@ -11,6 +11,14 @@ import { toIso } from './dates.ts';
 /** Minimum length of a new password (docs/api.md: new ≥ 8 chars). */
 export const PASSWORD_MIN = 8;
 
+/** Rules of a decision number (số quyết định): at most 100 characters, required where a decision must be cited. */
+export function decisionNoRules(required: boolean): FormRule[] {
+  return [
+    ...(required ? [{ required: true, whitespace: true, message: 'Vui lòng nhập số quyết định.' }] : []),
+    { max: 100, message: 'Số quyết định tối đa 100 ký tự.' },
+  ];
+}
+
 /** The rule of every "type it again" field: its value must equal the named field's. */
 export function sameAs(field: string, message = 'Hai lần nhập mật khẩu không khớp.'): FormRule {
   return ({ getFieldValue }) => ({

@@ -3,15 +3,16 @@
  * set), the day it was presented, the decision, and whether it came early for serious illness or posthumously. A
  * milestone already received cannot be recorded twice (the server answers 409).
  */
-import { App, Col, DatePicker, Form, Input, Row, Select } from 'antd';
+import { App, Col, Form, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useAwardBadge } from '../../api/hooks.ts';
 import type { BadgeEarlyReason, MemberFile } from '../../api/types.ts';
 import { badgeMilestones } from '../../lib/badges.ts';
-import { DATE_FORMATS, DATE_PLACEHOLDER, formatDate, fromIso, todayIso, toIso } from '../../lib/dates.ts';
-import { optionalText } from '../../lib/forms.ts';
+import { formatDate, fromIso, todayIso, toIso } from '../../lib/dates.ts';
+import { decisionNoRules, optionalText } from '../../lib/forms.ts';
 import { BADGE_EARLY_NAMES, badgeName } from '../../lib/labels.ts';
 import { FormModal } from '../FormModal.tsx';
+import { DateInput } from '../DateInput.tsx';
 
 interface Values {
   milestone: number;
@@ -78,11 +79,11 @@ export function AwardBadgeModal({ file, open, onClose }: AwardBadgeModalProps) {
         </Col>
         <Col span={12}>
           <Form.Item name="awardedOn" label="Ngày trao" rules={[{ required: true, message: 'Vui lòng chọn ngày trao.' }]}>
-            <DatePicker format={DATE_FORMATS} placeholder={DATE_PLACEHOLDER} style={{ width: '100%' }} data-testid="award-date" />
+            <DateInput testId="award-date" />
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="decisionNo" label="Số quyết định" rules={[{ max: 100, message: 'Số quyết định tối đa 100 ký tự.' }]}>
+          <Form.Item name="decisionNo" label="Số quyết định" rules={decisionNoRules(false)}>
             <Input placeholder="vd. 1234-QĐ/TU" maxLength={100} data-testid="award-decision-no" />
           </Form.Item>
         </Col>

@@ -3,15 +3,16 @@
  * the day it was announced (its lapse counts from then), the violation date and the reason. A
  * probationary member can only be reprimanded or warned; the server checks it against the decision date.
  */
-import { App, AutoComplete, Col, DatePicker, Form, Input, Row, Select } from 'antd';
+import { App, AutoComplete, Col, Form, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useAddDiscipline } from '../../api/hooks.ts';
 import type { DisciplineForm, MemberFile } from '../../api/types.ts';
 import { ruleSetOn } from '../../../domain/rulesets.ts';
-import { DATE_FORMATS, DATE_PLACEHOLDER, formatDate, todayIso, toIso } from '../../lib/dates.ts';
-import { optionalText } from '../../lib/forms.ts';
+import { formatDate, todayIso, toIso } from '../../lib/dates.ts';
+import { decisionNoRules, optionalText } from '../../lib/forms.ts';
 import { DISCIPLINE_FORM_NAMES } from '../../lib/labels.ts';
 import { FormModal } from '../FormModal.tsx';
+import { DateInput } from '../DateInput.tsx';
 
 interface Values {
   form: DisciplineForm;
@@ -38,9 +39,6 @@ const DECIDING_LEVELS = [
   'Ủy ban kiểm tra Tỉnh ủy',
 ].map((value) => ({ value }));
 
-function DateInput({ testId, ...rest }: { testId: string; id?: string }) {
-  return <DatePicker format={DATE_FORMATS} placeholder={DATE_PLACEHOLDER} style={{ width: '100%' }} data-testid={testId} {...rest} />;
-}
 
 export interface DisciplineModalProps {
   file: MemberFile;
@@ -115,10 +113,7 @@ export function DisciplineModal({ file, open, onClose }: DisciplineModalProps) {
           <Form.Item
             name="decisionNo"
             label="Số quyết định"
-            rules={[
-              { required: true, whitespace: true, message: 'Vui lòng nhập số quyết định.' },
-              { max: 100, message: 'Số quyết định tối đa 100 ký tự.' },
-            ]}
+            rules={decisionNoRules(true)}
           >
             <Input placeholder="vd. 05-QĐ/UBKT" maxLength={100} data-testid="discipline-decision-no" />
           </Form.Item>

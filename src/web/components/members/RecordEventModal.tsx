@@ -7,19 +7,20 @@
  * A transfer or a temporary stay may go to an organisation outside the user's scope, which the scoped search cannot
  * find: such an organisation is given by its id, pasted (the receiving side reads it on its organisation's page).
  */
-import { Alert, App, Checkbox, Col, DatePicker, Form, Input, Row, Select } from 'antd';
+import { Alert, App, Checkbox, Col, Form, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback } from 'react';
 import { useCellKindCodes, useRecordMemberEvent } from '../../api/hooks.ts';
 import type { MemberEventBody, MemberEventKind, MemberFile, OrgSearchItem } from '../../api/types.ts';
 import { ruleSetOn } from '../../../domain/rulesets.ts';
-import { DATE_FORMATS, DATE_PLACEHOLDER, formatDate, todayIso, toIso } from '../../lib/dates.ts';
-import { optionalText, remapErrorFields } from '../../lib/forms.ts';
+import { formatDate, todayIso, toIso } from '../../lib/dates.ts';
+import { optionalText, remapErrorFields, decisionNoRules } from '../../lib/forms.ts';
 import { eventKindName } from '../../lib/labels.ts';
 import { EVENT_DATE_LABELS, eventKindsFor, pastedOrgId } from '../../lib/member-events.ts';
 import { isUuid } from '../../lib/orgs.ts';
 import { FormModal } from '../FormModal.tsx';
 import { OrgSelect } from '../OrgSelect.tsx';
+import { DateInput } from '../DateInput.tsx';
 
 interface Values {
   kind: MemberEventKind;
@@ -79,9 +80,6 @@ function useCellFilter() {
   return useCallback((item: OrgSearchItem) => !cells || cells.has(item.kindCode), [cells]);
 }
 
-function DateInput({ testId, ...rest }: { testId: string; id?: string }) {
-  return <DatePicker format={DATE_FORMATS} placeholder={DATE_PLACEHOLDER} style={{ width: '100%' }} data-testid={testId} {...rest} />;
-}
 
 /** An organisation picked by name in the user's scope, or given by its pasted id when it lies outside. */
 function OrgPickOrPaste({ name, label, testId }: { name: 'toOrgId' | 'hostOrgId'; label: string; testId: string }) {
@@ -320,7 +318,7 @@ export function RecordEventModal({ file, open, onClose }: RecordEventModalProps)
       <KindFields file={file} />
       <Row gutter={16}>
         <Col span={12}>
-          <Form.Item name="decisionNo" label="Số quyết định" rules={[{ max: 100, message: 'Số quyết định tối đa 100 ký tự.' }]}>
+          <Form.Item name="decisionNo" label="Số quyết định" rules={decisionNoRules(false)}>
             <Input placeholder="vd. 15-QĐ/ĐU" maxLength={100} data-testid="event-decision-no" />
           </Form.Item>
         </Col>

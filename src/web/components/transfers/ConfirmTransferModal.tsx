@@ -5,16 +5,17 @@
  * working days (holidays included) and, past the limit, answers 400 on `lateReason`: only then does the form ask for
  * the reason of the delay.
  */
-import { Alert, App, Col, DatePicker, Form, Input, Row } from 'antd';
+import { Alert, App, Col, Form, Input, Row } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { isFieldError, optionalText } from '../../lib/forms.ts';
+import { decisionNoRules, isFieldError, optionalText } from '../../lib/forms.ts';
 import { useCellKindCodes, useConfirmTransfer, useOrgKinds, useOrgTree } from '../../api/hooks.ts';
 import type { IncomingTransfer, MemberFile, OrgSearchItem, OrgTreeItem } from '../../api/types.ts';
 import { ruleSetOn } from '../../../domain/rulesets.ts';
-import { DATE_FORMATS, DATE_PLACEHOLDER, formatDate, fromIso, todayIso, toIso } from '../../lib/dates.ts';
+import { formatDate, fromIso, todayIso, toIso } from '../../lib/dates.ts';
 import { FormModal } from '../FormModal.tsx';
 import { OrgSelect, type OrgOption } from '../OrgSelect.tsx';
+import { DateInput } from '../DateInput.tsx';
 
 interface Values {
   orgId: string;
@@ -174,18 +175,18 @@ export function ConfirmTransferModal({ transfer, onClose, onConfirmed }: Confirm
               },
             ]}
           >
-            <DatePicker format={DATE_FORMATS} placeholder={DATE_PLACEHOLDER} style={{ width: '100%' }} data-testid="incoming-date" />
+            <DateInput testId="incoming-date" />
           </Form.Item>
         </Col>
         <Col span={12} />
         <Col span={12}>
-          <Form.Item name="decisionNo" label="Số quyết định" rules={[{ max: 100, message: 'Số quyết định tối đa 100 ký tự.' }]}>
+          <Form.Item name="decisionNo" label="Số quyết định" rules={decisionNoRules(false)}>
             <Input placeholder="vd. 20-QĐ/ĐU" maxLength={100} data-testid="incoming-decision-no" />
           </Form.Item>
         </Col>
         <Col span={12}>
           <Form.Item name="decisionDate" label="Ngày quyết định">
-            <DatePicker format={DATE_FORMATS} placeholder={DATE_PLACEHOLDER} style={{ width: '100%' }} data-testid="incoming-decision-date" />
+            <DateInput testId="incoming-decision-date" />
           </Form.Item>
         </Col>
       </Row>
