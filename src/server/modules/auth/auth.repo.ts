@@ -1,6 +1,7 @@
 /** Accounts and sessions: the SQL behind login, the session hook and password changes. */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { latestOrgNameSql } from '../../db/scope-sql.ts';
 import type { Actor, RoleGrant } from '../../http/actor.ts';
 
 export function findUserByUsername(db: Kysely<DB>, username: string) {
@@ -15,18 +16,12 @@ export async function loadRoleGrants(db: Kysely<DB>, userId: string): Promise<Ro
   const rows = await db
     .selectFrom('role_assignment as ra')
     .leftJoin('org as o', 'o.id', 'ra.org_id')
-    .select((eb) => [
+    .select([
       'ra.id',
       'ra.role',
       'ra.org_id',
       'o.current_path',
-      eb
-        .selectFrom('org_version as v')
-        .select('v.name')
-        .whereRef('v.org_id', '=', 'ra.org_id')
-        .orderBy('v.valid_from', 'desc')
-        .limit(1)
-        .as('org_name'),
+      latestOrgNameSql('ra.org_id').as('org_name'),
     ])
     .where('ra.user_id', '=', userId)
     .orderBy('ra.created_at')

@@ -7,7 +7,7 @@ import { sql, type ColumnType, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { inForceSql, pathInScopeSql } from '../../db/scope-sql.ts';
 import type { Scope } from '../../http/actor.ts';
-import { FIELD_COLUMNS, filteredMembers } from '../members/members.repo.ts';
+import { FIELD_COLUMNS, filteredMembers, type MemberFilters } from '../members/members.repo.ts';
 
 type Json<T = unknown> = ColumnType<T, string, string>;
 
@@ -226,14 +226,8 @@ export async function updateMembers(tx: Kysely<DB>, rows: readonly ({ id: string
 // ---------------------------------------------------------------------------------------------------------------
 // Export
 
-export interface ExportFilters {
-  q?: string | undefined;
-  orgPath?: string | undefined;
-  status?: string | undefined;
-  gender?: 'nam' | 'nu' | undefined;
-  ethnicity?: string | undefined;
-  theoryLevel?: string | undefined;
-}
+/** The member list's filters, without paging: an export holds every matching member. */
+export type ExportFilters = Omit<MemberFilters, 'page' | 'pageSize'>;
 
 /** The members of `GET /api/members` with the same filters: the list's own definition (members.repo.ts). */
 function exportQuery(db: Kysely<DB>, scope: Scope, f: ExportFilters) {

@@ -4,7 +4,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { inForceSql, pathInScopeSql } from '../../db/scope-sql.ts';
+import { inForceSql, latestOrgNameSql, pathInScopeSql } from '../../db/scope-sql.ts';
 import { subtreeRange } from '../../../domain/org-path.ts';
 import { foldAccents } from '../../../domain/text.ts';
 import type { Scope } from '../../http/actor.ts';
@@ -158,13 +158,7 @@ export async function listMemberEvents(db: Kysely<DB>, memberId: string) {
         .orderBy('v.valid_from')
         .limit(1)
         .as('org_name'),
-      eb
-        .selectFrom('org_version as v')
-        .select('v.name')
-        .whereRef('v.org_id', '=', 'e.to_org_id')
-        .orderBy('v.valid_from', 'desc')
-        .limit(1)
-        .as('to_org_name'),
+      latestOrgNameSql('e.to_org_id').as('to_org_name'),
     ])
     .where('e.member_id', '=', memberId)
     .orderBy('e.effective_date')

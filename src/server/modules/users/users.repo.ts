@@ -1,7 +1,7 @@
 /** Accounts as administrators see them: scoped by the current path of each user's home organisation. */
 import { sql, type Kysely } from 'kysely';
 import type { DB, Role } from '../../db/schema.ts';
-import { pathInScopeSql } from '../../db/scope-sql.ts';
+import { latestOrgNameSql, pathInScopeSql } from '../../db/scope-sql.ts';
 import type { Scope } from '../../http/actor.ts';
 import { loadRoleGrants } from '../auth/auth.repo.ts';
 
@@ -9,7 +9,7 @@ function base(db: Kysely<DB>) {
   return db
     .selectFrom('app_user as u')
     .leftJoin('org as o', 'o.id', 'u.home_org_id')
-    .select((eb) => [
+    .select([
       'u.id',
       'u.username',
       'u.full_name',
@@ -18,7 +18,7 @@ function base(db: Kysely<DB>) {
       'u.created_at',
       'u.home_org_id',
       'o.current_path as home_org_path',
-      eb.selectFrom('org_version as v').select('v.name').whereRef('v.org_id', '=', 'u.home_org_id').orderBy('v.valid_from', 'desc').limit(1).as('home_org_name'),
+      latestOrgNameSql('u.home_org_id').as('home_org_name'),
     ]);
 }
 
