@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo/seed.ts';
-import { browserAvailable, browserRequired, launchBrowser } from '../helpers/browser.ts';
+import { browserAvailable, browserRequired, launchBrowser, openPage, submitLogin } from '../helpers/browser.ts';
 import { startDemoServer } from '../helpers/server.ts';
 
 type Server = Awaited<ReturnType<typeof startDemoServer>>;
@@ -51,18 +51,8 @@ describe.skipIf(!browserAvailable && !browserRequired)('member import in the bro
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  async function newPage(): Promise<Page> {
-    const page = await browser!.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-    page.on('pageerror', (e) => errors.push(String(e)));
-    return page;
-  }
-
-  async function login(page: Page, username = 'admin', password = DEMO_PASSWORD) {
-    await page.goto(`${server.baseUrl}/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(password);
-    await page.getByTestId('login-submit').click();
-  }
+  const newPage = () => openPage(browser!, errors);
+  const login = (page: Page, username = 'admin', password = DEMO_PASSWORD) => submitLogin(page, server.baseUrl, username, password);
 
   it('reports the errors of a file, then imports the corrected file once', { timeout: 120000 }, async ({ skip }) => {
     if (!browser) return skip('no browser');

@@ -9,7 +9,7 @@
  *   });
  */
 import { accessSync, constants } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 const INSTALL_HINT = 'apt-get install chromium';
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
@@ -63,4 +63,22 @@ export async function launchBrowser(): Promise<Browser | null> {
     throw new Error(`Chromium not found (${where}); install with: ${INSTALL_HINT} (REQUIRE_BROWSER=1).`);
   }
   return chromium.launch({ executablePath: chromiumPath, headless: true, args: ARGS });
+}
+
+/** A page as an office computer shows it: 1366×768, Vietnamese; page errors are collected into `errors`. */
+export async function openPage(browser: Browser, errors: string[]): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return page;
+}
+
+/**
+ * Fills and submits the login form. It does not wait: a test that logs in successfully waits for the landing page
+ * before navigating elsewhere, since leaving the page aborts the login request.
+ */
+export async function submitLogin(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
 }
