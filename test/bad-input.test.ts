@@ -93,6 +93,7 @@ describeEngines('bad input on every endpoint', (engine) => {
       'GET /api/meta/catalogues': {},
       'GET /api/transfers/incoming': {},
       'GET /api/badges': {},
+      'GET /api/badges/export.xlsx': { query: 'anniversary=2027-02-03' },
       'POST /api/members/:id/reveal-cccd': { id: memberId },
       'GET /api/members/import/template': {},
       'GET /api/members/import/:id': { id: importId },
@@ -152,6 +153,8 @@ describeEngines('bad input on every endpoint', (engine) => {
         if (/orgs/.test(route)) expect4xx(await admin.get(`${url}?${q}asOf=2025-02-30`), 400, `${route} 30/02`);
         if (route === 'GET /api/audit') expect4xx(await admin.get(`${url}?page=0`), 400, `${route} page 0`);
         if (route === 'GET /api/users') expect4xx(await admin.get(`${url}?pageSize=100000`), 400, `${route} page size`);
+        if (/badges/.test(route)) expect4xx(await admin.get(`${url}?anniversary=2027-02-30`), 400, `${route} 30/02`);
+        if (route === 'GET /api/badges') expect4xx(await admin.get(`${url}?page=0`), 400, `${route} page 0`);
       }
       if (spec.id) {
         const missing = fill(route, MISSING, extra.assignmentId ? { assignmentId: MISSING } : {});

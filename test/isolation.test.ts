@@ -191,6 +191,14 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
       noLeak(r.body);
       await is404(b.get(`/api/badges?orgId=${f.orgs.A}`));
     },
+    'GET /api/badges/export.xlsx': async () => {
+      const r = await bRaw.download('/api/badges/export.xlsx?anniversary=2042-05-19');
+      expect(r.status).toBe(200);
+      const book = await readXlsx(r.bytes);
+      expect(Object.keys(book)).toHaveLength(2);
+      for (const sheet of Object.values(book)) noLeak(sheet);
+      await is404(b.get(`/api/badges/export.xlsx?orgId=${f.orgs.A}`));
+    },
     'POST /api/members/:id/reveal-cccd': async () => {
       await is404(b.post(`/api/members/${aMember.id}/reveal-cccd`));
     },

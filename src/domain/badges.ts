@@ -79,6 +79,14 @@ export function anniversariesBetween(from: IsoDate, to: IsoDate, rules: RuleSet 
   return out;
 }
 
+/**
+ * The last presentation day before an anniversary, within the year before it (or the day a year before): a milestone
+ * reached after it and by the anniversary is due at the anniversary.
+ */
+export function previousAnniversary(anniversary: IsoDate, rules?: RuleSet): IsoDate {
+  return anniversariesBetween(addDays(anniversary, -366), addDays(anniversary, -1), rules).at(-1) ?? addDays(anniversary, -366);
+}
+
 /** The first presentation day on or after the date. */
 export function nextAnniversary(date: IsoDate, rules: RuleSet = ruleSetOn(date)): IsoDate {
   const next = anniversariesBetween(date, addMonths(date, 12), rules)[0];
@@ -282,8 +290,7 @@ export interface BadgeLists<M extends BadgeMember = BadgeMember> {
  *     const last = reachedNeverAwarded(member, today, rules ?? ruleSetOn(today), options).at(-1);
  *     if (last) reachedNeverAwarded.push({ member, ...last });
  *
- * where `previous` is the last presentation day before the anniversary (as the server's badge list takes it:
- * `anniversariesBetween(anniversary − 366 days, anniversary − 1 day, rules).at(-1)`, or anniversary − 366 days).
+ * where `previous` is previousAnniversary(anniversary, rules).
  *
  * That loop folds every history into status periods twice; a province has ~100,000 members. Most histories are
  * plain: an admission, perhaps the recognition as official, perhaps exemptions, suspensions or temporary transfers.
@@ -300,7 +307,7 @@ export function badgeLists<M extends BadgeMember>(
 ): BadgeLists<M> {
   const rulesA = rules ?? ruleSetOn(anniversary);
   const rulesT = rules ?? ruleSetOn(today);
-  const previous = anniversariesBetween(addDays(anniversary, -366), addDays(anniversary, -1), rules).at(-1) ?? addDays(anniversary, -366);
+  const previous = previousAnniversary(anniversary, rules);
   const out: BadgeLists<M> = { due: [], reachedNeverAwarded: [] };
 
   const yA = isoYear(anniversary);

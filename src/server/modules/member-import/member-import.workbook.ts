@@ -24,7 +24,7 @@ const columns = () => [
 ];
 const HEADERS = ['STT', ...OFFICIAL_LAYOUT.map((f) => IMPORT_FIELDS[f].label)];
 
-function styleHeader(row: ExcelJS.Row) {
+export function styleHeader(row: ExcelJS.Row) {
   row.font = { bold: true };
   row.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
   row.eachCell((c) => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from '../../../../test/helpers/db.ts';
 import { buildFixture, startTestApp, type Client, type Fixture, type TestApp } from '../../../../test/helpers/app.ts';
+import { rawSession, readXlsx } from '../member-import/member-import.fixtures.ts';
 
 describeEngines('life events, transfers, party age and badges', (engine) => {
   let t: TestApp;
@@ -129,5 +130,43 @@ describeEngines('life events, transfers, party age and badges', (engine) => {
     // B sees none of A's members on its lists
     const bl = await b.get('/api/badges');
     expect(bl.body.due.map((r: { memberId: string }) => r.memberId)).not.toContain(soon);
+  });
+
+  it('pages the backlog in name order across plain and interrupted histories, and exports both lists whole', async () => {
+    const old = await create('Âu Văn Cũ', '1985-03-01', '1986-03-01'); // 40 years on 01/03/2025
+    const gap = await create('Bùi Thị Gián Đoạn', '1990-01-10', '1991-01-10');
+    expect((await a.post(`/api/members/${gap}/events`, { kind: 'lost_contact', date: '2000-01-01' })).status).toBe(200);
+    expect((await a.post(`/api/members/${gap}/events`, { kind: 'contact_restored', date: '2002-01-01' })).status).toBe(200);
+    const awarded = await create('Cao Văn Đủ', '1994-06-01', '1995-06-01'); // 30 years on 01/06/2024
+    expect((await a.post(`/api/members/${awarded}/badges`, { milestone: 30, awardedOn: '2024-09-02' })).status).toBe(200);
+
+    const first = await a.get('/api/badges?pageSize=2');
+    expect(first.status).toBe(200);
+    const total = first.body.reachedNeverAwardedTotal as number;
+    expect(total).toBeGreaterThanOrEqual(2);
+    const rows: { memberId: string; fullName: string; milestone: number; reachedOn: string }[] = [];
+    for (let page = 1; (page - 1) * 2 < total; page++) {
+      const r = await a.get(`/api/badges?pageSize=2&page=${page}`);
+      expect(r.body.reachedNeverAwardedTotal).toBe(total);
+      expect(r.body.reachedNeverAwarded.length).toBe(Math.min(2, total - (page - 1) * 2));
+      rows.push(...r.body.reachedNeverAwarded);
+    }
+    expect(new Set(rows.map((r) => r.memberId)).size).toBe(total);
+    expect(rows).toContainEqual(expect.objectContaining({ memberId: old, milestone: 40, reachedOn: '2025-03-01' }));
+    // 731 days out of contact (2000 is a leap year) push the 30 years from 10/01/2020 to 11/01/2022
+    expect(rows).toContainEqual(expect.objectContaining({ memberId: gap, milestone: 30, reachedOn: '2022-01-11' }));
+    expect(rows.map((r) => r.memberId)).not.toContain(awarded);
+
+    const raw = await rawSession(t, 'adminA');
+    const file = await raw.download('/api/badges/export.xlsx');
+    expect(file.status).toBe(200);
+    const book = await readXlsx(file.bytes);
+    const backlogSheet = book['Đủ mốc chưa được trao']!;
+    expect(backlogSheet[0]).toEqual(['STT', 'Họ và tên', 'Chi bộ', 'Mốc tuổi đảng', 'Ngày đủ tuổi đảng']);
+    expect(backlogSheet.slice(1).map((r) => r[1])).toEqual(rows.map((r) => r.fullName));
+    expect(backlogSheet.slice(1)).toContainEqual(['1', expect.any(String), expect.any(String), expect.any(String), expect.any(String)]);
+    expect(backlogSheet.slice(1).find((r) => r[1] === 'Bùi Thị Gián Đoạn')).toEqual([expect.any(String), 'Bùi Thị Gián Đoạn', 'Chi bộ Tổ Toán', '30 năm', '11/01/2022']);
+    const dueSheet = book[`Dịp ${first.body.anniversary.split('-').reverse().join('-')}`]!;
+    expect(dueSheet.slice(1).map((r) => r[1])).toEqual(first.body.due.map((d: { fullName: string }) => d.fullName));
   });
 });

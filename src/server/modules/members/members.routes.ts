@@ -5,6 +5,7 @@ import { NoQuery } from '../../http/schemas.ts';
 import { canEditMembers } from './members.policy.ts';
 import {
   BadgeAwardBody,
+  BadgeExportQuery,
   BadgeListQuery,
   BadgeListResponse,
   DisciplineBody,
@@ -20,6 +21,7 @@ import {
   UpdateMemberBody,
 } from './members.schemas.ts';
 import type { MembersService } from './members.service.ts';
+import { XLSX_MIME } from '../member-import/member-import.workbook.ts';
 
 export const membersRoutes =
   (svc: MembersService): FastifyPluginAsyncZod =>
@@ -61,6 +63,10 @@ export const membersRoutes =
     app.get('/api/badges', { schema: { tags, summary: 'Danh sách xét tặng Huy hiệu Đảng', querystring: BadgeListQuery, response: { 200: BadgeListResponse } } }, async (req) =>
       svc.badgeList(requireActor(req), req.query),
     );
+    app.get('/api/badges/export.xlsx', { schema: { tags, summary: 'Xuất danh sách xét tặng Huy hiệu Đảng ra Excel', querystring: BadgeExportQuery } }, async (req, reply) => {
+      const { buffer, fileName } = await svc.badgeListXlsx(requireActor(req), req.query);
+      return reply.header('content-type', XLSX_MIME).header('content-disposition', `attachment; filename="${fileName}"`).send(buffer);
+    });
     app.post('/api/members/:id/reveal-cccd', { schema: { tags, summary: 'Xem số CCCD (ghi nhật ký)', params: MemberIdParams, response: { 200: RevealResponse } } }, async (req) =>
       svc.revealCccd(requireActor(req), req.params.id),
     );

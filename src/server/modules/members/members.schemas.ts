@@ -207,7 +207,11 @@ export const BadgeAwardBody = z.strictObject({
 export const BadgeListQuery = z.strictObject({
   anniversary: IsoDateSchema.optional(),
   orgId: IdSchema.optional(),
+  /** A page of the "reached and never awarded" list, in name order. */
+  ...PageQuery,
 });
+
+export const BadgeExportQuery = BadgeListQuery.omit({ page: true, pageSize: true });
 
 export const IncomingTransfersResponse = z.object({
   items: z.array(z.object({ memberId: z.string(), fullName: z.string(), fromOrg: z.string(), toOrgId: z.string(), toOrg: z.string(), startedOn: z.string(), decisionNo: z.string().nullable() })),
@@ -218,4 +222,6 @@ export const BadgeListResponse = z.object({
   anniversary: z.string(),
   due: z.array(z.object({ ...BadgeRow, eligible: z.boolean(), early: z.union([z.boolean(), z.string()]), reason: z.string().nullable() })),
   reachedNeverAwarded: z.array(z.object(BadgeRow)),
+  /** All of the list; `reachedNeverAwarded` holds the page asked for. */
+  reachedNeverAwardedTotal: z.number(),
 });

@@ -13,7 +13,8 @@ import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { canReadSensitive, maskCccd } from './members.policy.ts';
 import { createWorkingCalendar } from '../../../domain/calendar/working-days.ts';
-import { badgeDue, badgeLists, nextAnniversary, type BadgeMember } from '../../../domain/badges.ts';
+import { badgeDue, nextAnniversary } from '../../../domain/badges.ts';
+import { badgeListWorkbook, loadBadgeLists } from './members.badges.ts';
 import { underDiscipline, validateDiscipline, DISCIPLINE_FORM_LABELS, type DisciplineDecision } from '../../../domain/discipline.ts';
 import { daysBetween, validateEvent, type MemberEvent } from '../../../domain/member-status.ts';
 import { approxCalendarDays, partyAge } from '../../../domain/party-age.ts';
@@ -170,11 +171,6 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock }) {
     return { ...org, name: await orgNameOn(db, org.id, clock.today()) };
   }
   /** The history of a member with no event but the admission and the recognition, from the columns that record them. */
-  function plainHistory(r: { org_id: string; admitted_on: string; official_on: string | null }): MemberEvent[] {
-    const events: MemberEvent[] = [{ kind: 'admitted', date: r.admitted_on, orgId: r.org_id }];
-    if (r.official_on) events.push({ kind: 'recognized_official', date: r.official_on, officialOn: r.official_on });
-    return events;
-  }
   function toDomainEvent(input: MemberEventInput): MemberEvent {
     const { decisionDate: _d, ...rest } = input as MemberEventInput & { lateReason?: unknown };
     const e = { ...rest } as Record<string, unknown>;
@@ -479,70 +475,40 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock }) {
      * Who reaches a badge milestone by the anniversary (3/2, 19/5, 2/9, 7/11), and who reached one and never received
      * it, in the actor's scope or a subtree of it.
      */
-    async badgeList(actor: Actor, q: { anniversary?: string | undefined; orgId?: string | undefined }) {
+    async badgeList(actor: Actor, q: { anniversary?: string | undefined; orgId?: string | undefined; page?: number | undefined; pageSize?: number | undefined }, all = false) {
       const scope = scopeFor(actor, 'read');
       const today = clock.today();
-      const anniversary = q.anniversary ?? nextAnniversary(today);
-      let members = db
-        .selectFrom('member as m')
-        .innerJoin('org as o', 'o.id', 'm.org_id')
-        .select(['m.id', 'm.full_name', 'm.org_id', 'm.name_sort_key', 'm.flags', 'm.admitted_on', 'm.official_on'])
-        .where((eb) => pathInScopeSql(eb, 'o.current_path', scope))
-        .where('m.status', 'not in', ['deceased', 'struck_off', 'left', 'expelled']);
+      let subtree: { from: string; to: string } | undefined;
       if (q.orgId) {
         const org = await db.selectFrom('org').select('current_path').where('id', '=', q.orgId).executeTakeFirst();
         if (!org || !pathInScope(org.current_path, scope)) throw notFound('Không tìm thấy tổ chức đảng.');
-        const r = subtreeRange(org.current_path);
-        members = members.where('o.current_path', '>=', r.from).where('o.current_path', '<', r.to);
+        subtree = subtreeRange(org.current_path);
       }
-      const rows = await members.orderBy('m.name_sort_key').execute();
-      const ids = rows.map((r) => r.id);
-      const byMember = <T extends { member_id: string }>(list: T[]) => {
-        const m = new Map<string, T[]>();
-        for (const x of list) (m.get(x.member_id) ?? m.set(x.member_id, []).get(x.member_id)!).push(x);
-        return m;
-      };
-      const chunk = <T>(a: T[], n = 5000) => Array.from({ length: Math.ceil(a.length / n) }, (_, i) => a.slice(i * n, (i + 1) * n));
-      // Most histories hold only the admission and the recognition, which member.admitted_on and official_on record
-      // (the service derives them from those events): read the events of the other members only.
-      const others = await members
-        .clearSelect()
-        .clearOrderBy()
-        .select('m.id')
-        .where(({ exists, selectFrom }) =>
-          exists(selectFrom('member_event as e').select('e.id').whereRef('e.member_id', '=', 'm.id').where('e.kind', 'not in', ['admitted', 'recognized_official'])),
-        )
-        .execute();
-      const eventIds = others.map((o) => o.id);
-      const [events, awards, disciplines] = await Promise.all([
-        Promise.all(chunk(eventIds).map((c) => db.selectFrom('member_event').selectAll().where('member_id', 'in', c).orderBy('effective_date').orderBy('created_at').execute())).then((x) => byMember(x.flat())),
-        Promise.all(chunk(ids).map((c) => db.selectFrom('member_badge_award').select(['member_id', 'milestone', 'awarded_on']).where('member_id', 'in', c).execute())).then((x) => byMember(x.flat())),
-        Promise.all(chunk(ids).map((c) => db.selectFrom('member_discipline').selectAll().where('member_id', 'in', c).where('kind', '=', 'party').execute())).then((x) => byMember(x.flat())),
-      ]);
-      // Current names of every roll organisation, in one query.
-      const orgIds = [...new Set(rows.map((r) => r.org_id))];
-      const orgNames = new Map<string, string>();
-      for (const c of chunk(orgIds)) {
-        const names = await db.selectFrom('org_version as v').select(['v.org_id', 'v.name']).where('v.org_id', 'in', c).where(inForceSql('v', today)).execute();
-        for (const n of names) orgNames.set(n.org_id, n.name);
-      }
-      const badgeMembers: (BadgeMember & { row: (typeof rows)[number] })[] = rows.map((r) => {
-        const flags = (r.flags ?? {}) as Record<string, unknown>;
-        return {
-          row: r,
-          id: r.id,
-          events: events.has(r.id) ? events.get(r.id)!.map(rowToEvent) : plainHistory(r),
-          awards: (awards.get(r.id) ?? []).map((a) => ({ milestone: a.milestone, awardedOn: a.awarded_on })),
-          disciplines: (disciplines.get(r.id) ?? []).map((d) => ({ form: d.form, decidedOn: d.decision_date, announcedOn: d.announced_on, lapseBlocked: d.lapse_blocked })),
-          seriouslyIll: flags.seriouslyIll === true,
-        };
+      return loadBadgeLists(db, {
+        scope,
+        subtree,
+        today,
+        anniversary: q.anniversary ?? nextAnniversary(today),
+        page: all ? null : { offset: ((q.page ?? 1) - 1) * (q.pageSize ?? 50), limit: q.pageSize ?? 50 },
       });
-      // One pass over the members; plain histories are decided without building their status periods.
-      const lists = badgeLists(badgeMembers, anniversary, today);
-      const person = (m: (typeof badgeMembers)[number]) => ({ memberId: m.row.id, fullName: m.row.full_name, orgName: orgNames.get(m.row.org_id) ?? '' });
-      const due = lists.due.map(({ member: m, eligibility: e }) => ({ ...person(m), milestone: e.milestone, reachedOn: e.reachedOn, eligible: e.eligible, early: e.early ?? false, reason: e.reason ?? null }));
-      const overdue = lists.reachedNeverAwarded.map(({ member: m, milestone, reachedOn }) => ({ ...person(m), milestone, reachedOn }));
-      return { anniversary, due, reachedNeverAwarded: overdue };
+    },
+
+    /** Both badge lists whole, as a workbook; the export is audited. */
+    async badgeListXlsx(actor: Actor, q: { anniversary?: string | undefined; orgId?: string | undefined }) {
+      const answer = await this.badgeList(actor, q, true);
+      await db.transaction().execute((tx) =>
+        writeAudit(tx, { id: actor.userId, name: actor.username }, clock.now(), [
+          {
+            action: 'member.badge_list.export',
+            entityType: 'member',
+            entityId: null,
+            scopeOrgId: q.orgId ?? actor.roles.find((r) => r.orgId)?.orgId ?? null,
+            before: null,
+            after: { anniversary: answer.anniversary, orgId: q.orgId ?? null, due: answer.due.length, reachedNeverAwarded: answer.reachedNeverAwardedTotal, format: 'xlsx' },
+          },
+        ]),
+      );
+      return { buffer: await badgeListWorkbook(answer), fileName: `huy-hieu-dang-${answer.anniversary}.xlsx` };
     },
 
     /** Shows the full CCCD to someone allowed to read it, and records that he did. */

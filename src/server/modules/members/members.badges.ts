@@ -1,0 +1,270 @@
+/**
+ * The badge lists of a scope (domain.md §5): who is due a badge at an anniversary, and who reached a milestone and
+ * never received it. The rules are the domain's (`badgeLists` in src/domain/badges.ts); this file only decides which
+ * members they need to see, so that a province of ~100,000 members is not read whole:
+ *
+ * - A "plain" history holds only the admission and the recognition, which member.admitted_on and official_on record
+ *   (the service derives them from those events). Its milestone M is reached on exactly admitted_on + M years
+ *   (badgeLists' fast path), because the official date is the end of the probation (validateEvent holds it to the
+ *   ceremony + 12 months), long before the first milestone. Such a member can be due only
+ *   when that date falls in the anniversary's window, which the database finds through the admission date; and it is
+ *   in the backlog exactly when the next milestone above its highest award is reached by today, which the database
+ *   counts and pages itself.
+ * - Every other history (transfers, readmission, lost contact, …) goes through the general rules with its events; only
+ *   those whose first admission is old enough for the first milestone are read (gaps only delay a milestone).
+ *
+ * The windows are a little wider than needed: the domain decides each member exactly.
+ */
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import ExcelJS from 'exceljs';
+import { addDays, formatVnDate } from '../../../domain/dates.ts';
+import { badgeLists, previousAnniversary, type BadgeMember } from '../../../domain/badges.ts';
+import { addMonths, addYears, type MemberEvent } from '../../../domain/member-status.ts';
+import { ruleSetOn } from '../../../domain/rulesets.ts';
+import type { DB } from '../../db/schema.ts';
+import { inForceSql, pathInScopeSql } from '../../db/scope-sql.ts';
+import type { Scope } from '../../http/actor.ts';
+import { styleHeader } from '../member-import/member-import.workbook.ts';
+import { rowToEvent } from './members.events.ts';
+
+const OUT_OF_PARTY = ['deceased', 'struck_off', 'left', 'expelled'] as const;
+
+export interface BadgeListOptions {
+  scope: Scope;
+  /** A subtree of the scope (current paths), when the list is asked for one organisation. */
+  subtree?: { from: string; to: string } | undefined;
+  today: string;
+  anniversary: string;
+  /** A page of the backlog; null for all of it (export). */
+  page: { offset: number; limit: number } | null;
+}
+
+export interface BadgeDueRow {
+  memberId: string;
+  fullName: string;
+  orgName: string;
+  milestone: number;
+  reachedOn: string;
+  eligible: boolean;
+  early: 'illness' | 'posthumous' | false;
+  reason: string | null;
+}
+
+export interface BadgeBacklogRow {
+  memberId: string;
+  fullName: string;
+  orgName: string;
+  milestone: number;
+  reachedOn: string;
+}
+
+export interface BadgeListAnswer {
+  anniversary: string;
+  due: BadgeDueRow[];
+  reachedNeverAwarded: BadgeBacklogRow[];
+  reachedNeverAwardedTotal: number;
+}
+
+type M = ExpressionBuilder<DB & { m: DB['member']; o: DB['org'] }, 'm' | 'o'>;
+
+interface MemberRow {
+  id: string;
+  full_name: string;
+  org_id: string;
+  name_sort_key: string;
+  flags: unknown;
+  admitted_on: string | null;
+  official_on: string | null;
+}
+
+type ListMember = BadgeMember & { row: MemberRow };
+
+const byKey = (a: { row: MemberRow }, b: { row: MemberRow }) =>
+  a.row.name_sort_key < b.row.name_sort_key ? -1 : a.row.name_sort_key > b.row.name_sort_key ? 1 : a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0;
+
+function groupBy<T extends { member_id: string }>(list: readonly T[]): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of list) {
+    const l = m.get(x.member_id);
+    if (l) l.push(x);
+    else m.set(x.member_id, [x]);
+  }
+  return m;
+}
+
+function chunks<T>(a: readonly T[], n = 5000): T[][] {
+  return Array.from({ length: Math.ceil(a.length / n) }, (_, i) => a.slice(i * n, (i + 1) * n));
+}
+
+export async function loadBadgeLists(db: Kysely<DB>, o: BadgeListOptions): Promise<BadgeListAnswer> {
+  const { today, anniversary } = o;
+  const rulesA = ruleSetOn(anniversary);
+  const rulesT = ruleSetOn(today);
+  const previous = previousAnniversary(anniversary);
+  const milestonesA = [...rulesA.badges.milestones].sort((a, b) => a - b);
+  const milestonesT = [...rulesT.badges.milestones].sort((a, b) => a - b);
+  const minMilestone = Math.min(milestonesA[0] ?? Infinity, milestonesT[0] ?? Infinity);
+  if (!Number.isFinite(minMilestone)) return { anniversary, due: [], reachedNeverAwarded: [], reachedNeverAwardedTotal: 0 };
+  const earlyMonths = (m: number) => [...rulesA.badges.earlyForIllness].sort((a, b) => a.upToYears - b.upToYears).find((b) => m <= b.upToYears)?.months ?? 0;
+  const maxEarly = Math.max(0, ...milestonesA.map(earlyMonths));
+
+  const inScope = () => {
+    let q = db
+      .selectFrom('member as m')
+      .innerJoin('org as o', 'o.id', 'm.org_id')
+      .where((eb) => pathInScopeSql(eb, 'o.current_path', o.scope))
+      .where('m.status', 'not in', OUT_OF_PARTY)
+      .where('m.admitted_on', 'is not', null)
+      .where('m.official_on', 'is not', null);
+    if (o.subtree) q = q.where('o.current_path', '>=', o.subtree.from).where('o.current_path', '<', o.subtree.to);
+    return q;
+  };
+  const columns = ['m.id', 'm.full_name', 'm.org_id', 'm.name_sort_key', 'm.flags', 'm.admitted_on', 'm.official_on'] as const;
+  // Members with events other than the admission and the recognition, through the partial index
+  // member_event_history_idx (its predicate is written as a literal so that the planner can use it).
+  const withHistory = db.selectFrom('member_event as e').select('e.member_id').where(sql<SqlBool>`e.kind NOT IN ('admitted', 'recognized_official')`);
+  const plain = (eb: M): Expression<SqlBool> => eb('m.id', 'not in', withHistory);
+  const general = (eb: M): Expression<SqlBool> => eb('m.id', 'in', withHistory);
+
+  // 1. Histories for the general rules, old enough for a milestone by the anniversary (with the illness allowance) or today.
+  const latest = addMonths(anniversary, maxEarly) > today ? addMonths(anniversary, maxEarly) : today;
+  const generalQuery = inScope().where(general).where('m.admitted_on', '<=', addDays(addYears(latest, -minMilestone), 3));
+  // 2. Plain histories with a milestone in the anniversary's window (previous anniversary, anniversary], or up to
+  //    the illness allowance after it for seriously ill members.
+  const windows = (eb: M) =>
+    eb.or(
+      milestonesA.map((m) => {
+        const from = addDays(addYears(previous, -m), -3);
+        const to = addDays(addYears(anniversary, -m), 3);
+        const toIll = addDays(addYears(addMonths(anniversary, earlyMonths(m)), -m), 3);
+        return eb.and([
+          eb('m.admitted_on', '>=', from),
+          eb.or([eb('m.admitted_on', '<=', to), eb.and([sql<SqlBool>`(m.flags->>'seriouslyIll') = 'true'`, eb('m.admitted_on', '<=', toIll)])]),
+        ]);
+      }),
+    );
+  const dueQuery = inScope().where(plain).where(windows);
+  // 3. Plain histories in the backlog: the next milestone above the highest received is reached by today. Most have
+  //    received none, and then it is the first milestone.
+  const next = sql.join(milestonesT.map((m) => sql`WHEN a.top < ${sql.lit(m)} THEN ${sql.lit(m)}`), sql` `);
+  const backlogWhere = inScope()
+    .leftJoin(db.selectFrom('member_badge_award').select('member_id').select((eb) => eb.fn.max('milestone').as('top')).groupBy('member_id').as('a'), 'a.member_id', 'm.id')
+    .where(plain)
+    .where('m.admitted_on', '<=', addDays(addYears(today, -minMilestone), 1))
+    .where(sql<SqlBool>`m.admitted_on + make_interval(years => CASE WHEN a.top IS NULL THEN ${sql.lit(milestonesT[0]!)} ${next} END) <= ${today}::date`);
+  // The count, and the rows up to the end of the page in name order (the name index serves the first pages).
+  let backlogQuery = backlogWhere.select(columns).orderBy('m.name_sort_key').orderBy('m.id');
+  if (o.page) backlogQuery = backlogQuery.limit(o.page.offset + o.page.limit);
+  const backlogCount = backlogWhere.select((eb) => eb.fn.countAll<string>().as('n'));
+
+  const [generalRows, dueRows, backlogRows, plainTotal] = await Promise.all([
+    generalQuery.select(columns).execute(),
+    dueQuery.select(columns).execute(),
+    backlogQuery.execute(),
+    backlogCount.executeTakeFirst().then((r) => Number(r?.n ?? 0)),
+  ]);
+  const generalIds = generalRows.map((r) => r.id);
+  const withRecords = [...generalIds, ...dueRows.map((r) => r.id)];
+  const [events, awards, disciplines, backlogAwards] = await Promise.all([
+    generalIds.length === 0
+      ? new Map<string, never[]>()
+      : db
+          .selectFrom('member_event')
+          .selectAll()
+          .where('member_id', 'in', generalQuery.select('m.id'))
+          .orderBy('member_id')
+          .orderBy('effective_date')
+          .orderBy('created_at')
+          .execute()
+          .then(groupBy),
+    Promise.all(chunks(withRecords).map((c) => db.selectFrom('member_badge_award').select(['member_id', 'milestone', 'awarded_on']).where('member_id', 'in', c).execute())).then((x) => groupBy(x.flat())),
+    Promise.all(chunks(withRecords).map((c) => db.selectFrom('member_discipline').selectAll().where('member_id', 'in', c).where('kind', '=', 'party').execute())).then((x) =>
+      groupBy(x.flat()),
+    ),
+    Promise.all(
+      chunks(backlogRows.map((r) => r.id)).map((c) => db.selectFrom('member_badge_award').select(['member_id', 'milestone', 'awarded_on']).where('member_id', 'in', c).execute()),
+    ).then((x) => groupBy(x.flat())),
+  ]);
+
+  const plainEvents = (r: MemberRow): MemberEvent[] => {
+    const list: MemberEvent[] = [{ kind: 'admitted', date: r.admitted_on!, orgId: r.org_id }];
+    if (r.official_on) list.push({ kind: 'recognized_official', date: r.official_on, officialOn: r.official_on });
+    return list;
+  };
+  const member = (r: MemberRow, evts: MemberEvent[], awardsOf: Map<string, { milestone: number; awarded_on: string }[]>): ListMember => ({
+    row: r,
+    id: r.id,
+    events: evts,
+    awards: (awardsOf.get(r.id) ?? []).map((a) => ({ milestone: a.milestone, awardedOn: a.awarded_on })),
+    disciplines: (disciplines.get(r.id) ?? []).map((d) => ({ form: d.form, decidedOn: d.decision_date, announcedOn: d.announced_on, lapseBlocked: d.lapse_blocked })),
+    seriouslyIll: ((r.flags ?? {}) as Record<string, unknown>).seriouslyIll === true,
+  });
+
+  const generalLists = badgeLists(
+    generalRows.map((r) => member(r, (events.get(r.id) ?? []).map(rowToEvent), awards)),
+    anniversary,
+    today,
+  );
+  const dueLists = badgeLists(
+    dueRows.map((r) => member(r, plainEvents(r), awards)),
+    anniversary,
+    today,
+  );
+  const due = [...generalLists.due, ...dueLists.due].sort((a, b) => byKey(a.member, b.member));
+
+  // The backlog: the plain page from the database merged with the general members', both in name order.
+  const plainBacklog = badgeLists(
+    backlogRows.map((r) => member(r, plainEvents(r), backlogAwards)),
+    anniversary,
+    today,
+  ).reachedNeverAwarded;
+  const merged = [...plainBacklog, ...generalLists.reachedNeverAwarded].sort((a, b) => byKey(a.member, b.member));
+  const backlog = o.page ? merged.slice(o.page.offset, o.page.offset + o.page.limit) : merged;
+
+  // Current names of the organisations shown.
+  const orgIds = [...new Set([...due.map((d) => d.member.row.org_id), ...backlog.map((d) => d.member.row.org_id)])];
+  const orgNames = new Map<string, string>();
+  for (const c of chunks(orgIds)) {
+    const names = await db.selectFrom('org_version as v').select(['v.org_id', 'v.name']).where('v.org_id', 'in', c).where(inForceSql('v', today)).execute();
+    for (const n of names) orgNames.set(n.org_id, n.name);
+  }
+  const person = (m: ListMember) => ({ memberId: m.row.id, fullName: m.row.full_name, orgName: orgNames.get(m.row.org_id) ?? '' });
+  return {
+    anniversary,
+    due: due.map(({ member: m, eligibility: e }) => ({ ...person(m), milestone: e.milestone, reachedOn: e.reachedOn, eligible: e.eligible, early: e.early ?? false, reason: e.reason ?? null })),
+    reachedNeverAwarded: backlog.map(({ member: m, milestone, reachedOn }) => ({ ...person(m), milestone, reachedOn })),
+    reachedNeverAwardedTotal: plainTotal + generalLists.reachedNeverAwarded.length,
+  };
+}
+
+/** The two lists as a workbook, one sheet each, dates DD/MM/YYYY. */
+export async function badgeListWorkbook(answer: BadgeListAnswer): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Hạt Nhân';
+  const sheet = (name: string, headers: string[], widths: number[], rows: string[][]) => {
+    const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = widths.map((width) => ({ width, style: { numFmt: '@' } }));
+    styleHeader(ws.addRow(headers));
+    rows.forEach((r, i) => ws.addRow([String(i + 1), ...r]));
+  };
+  const common = ['STT', 'Họ và tên', 'Chi bộ', 'Mốc tuổi đảng', 'Ngày đủ tuổi đảng'];
+  sheet(
+    `Dịp ${formatVnDate(answer.anniversary).replaceAll('/', '-')}`,
+    [...common, 'Xét tặng'],
+    [6, 28, 40, 14, 16, 60],
+    answer.due.map((d) => [
+      d.fullName,
+      d.orgName,
+      `${d.milestone} năm`,
+      formatVnDate(d.reachedOn),
+      d.eligible ? (d.early === 'illness' ? 'Đủ điều kiện (tặng sớm do ốm đau)' : d.early === 'posthumous' ? 'Đủ điều kiện (truy tặng)' : 'Đủ điều kiện') : (d.reason ?? 'Chưa đủ điều kiện'),
+    ]),
+  );
+  sheet(
+    'Đủ mốc chưa được trao',
+    common,
+    [6, 28, 40, 14, 16],
+    answer.reachedNeverAwarded.map((d) => [d.fullName, d.orgName, `${d.milestone} năm`, formatVnDate(d.reachedOn)]),
+  );
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
