@@ -582,6 +582,9 @@ export interface BadgeListQuery {
   /** A presentation day; the server defaults to the next one. */
   anniversary?: IsoDate;
   orgId?: string;
+  /** Page of the "reached and never awarded" list (the due list comes whole). */
+  page?: number;
+  pageSize?: number;
 }
 
 export interface BadgeDueItem {
@@ -607,7 +610,9 @@ export interface BadgeOverdueItem {
 export interface BadgeList {
   anniversary: IsoDate;
   due: BadgeDueItem[];
+  /** One page, in name order. */
   reachedNeverAwarded: BadgeOverdueItem[];
+  reachedNeverAwardedTotal: number;
 }
 
 /** A member recorded after the fact: the file plus the cell, the admission and (if any) the official date. */

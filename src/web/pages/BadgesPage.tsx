@@ -1,12 +1,15 @@
 /**
  * "Huy hiệu Đảng" (domain.md §5): for one of the coming presentation days (3/2, 19/5, 2/9, 7/11), the members who
  * reach a badge milestone by then, eligible or with the reason they are not (discipline, suspension…), and the
- * members who reached a milestone and never received it: the committee's backlog. The anniversary and the
- * organisation live in the URL so a list can be shared and reloaded.
+ * members who reached a milestone and never received it: the committee's backlog, paged by the server (a province's
+ * can run to thousands). The anniversary, the organisation and the backlog page live in the URL so a list can be
+ * shared and reloaded; both lists export whole to Excel.
  */
-import { Card, Col, Form, Row, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Form, Row, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
+import { apiUrl } from '../api/client.ts';
 import { useBadgeList } from '../api/hooks.ts';
 import type { BadgeDueItem, BadgeOverdueItem } from '../api/types.ts';
 import { useAsOfLink } from '../app/asOf.ts';
@@ -54,14 +57,17 @@ export function BadgesPage() {
   const raw = params.get('anniversary');
   const anniversary = raw && isIsoDate(raw) ? raw : (upcoming[0] ?? today);
   const orgId = params.get('orgId') || undefined;
-  const list = useBadgeList({ anniversary, orgId });
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const list = useBadgeList({ anniversary, orgId, page, pageSize: PAGE_SIZE });
 
-  const set = (key: 'anniversary' | 'orgId', value: string | undefined) =>
+  const set = (key: 'anniversary' | 'orgId' | 'page', value: string | undefined) =>
     setParams(
       (prev) => {
         const next = new URLSearchParams(prev);
         if (value) next.set(key, value);
         else next.delete(key);
+        // Another anniversary or organisation is another list: back to its first page.
+        if (key !== 'page') next.delete('page');
         return next;
       },
       { replace: true },
@@ -70,6 +76,7 @@ export function BadgesPage() {
   const options = (upcoming.includes(anniversary) ? upcoming : [anniversary, ...upcoming]).map((d) => ({ value: d, label: formatDate(d) }));
   const due = list.data?.due ?? [];
   const overdue = list.data?.reachedNeverAwarded ?? [];
+  const overdueTotal = list.data?.reachedNeverAwardedTotal ?? 0;
   const eligible = due.filter((d) => d.eligible).length;
   const shownAnniversary = list.data?.anniversary ?? anniversary;
   /** "(91)", or "(…)" until the first answer: a province takes a moment, and 0 would be a wrong answer meanwhile. */
@@ -84,9 +91,9 @@ export function BadgesPage() {
   ];
   const overdueColumns: TableColumnsType<BadgeOverdueItem> = [
     { title: 'Họ và tên', dataIndex: 'fullName', render: (v: string, d) => <MemberLink id={d.memberId} name={v} /> },
-    { title: 'Chi bộ', dataIndex: 'orgName', render: (v: string) => v || '—', sorter: byVietnamese((d: BadgeOverdueItem) => d.orgName) },
-    { ...milestoneColumn, sorter: (a: BadgeOverdueItem, b: BadgeOverdueItem) => a.milestone - b.milestone },
-    { ...reachedColumn, sorter: (a: BadgeOverdueItem, b: BadgeOverdueItem) => a.reachedOn.localeCompare(b.reachedOn) },
+    { title: 'Chi bộ', dataIndex: 'orgName', render: (v: string) => v || '—' },
+    milestoneColumn,
+    reachedColumn,
   ];
 
   return (
@@ -110,6 +117,11 @@ export function BadgesPage() {
                 data-testid="badges-org"
               />
             </Form.Item>
+          </Col>
+          <Col span={6} style={{ display: 'flex', alignItems: 'flex-end' }}>
+            <Button icon={<DownloadOutlined />} href={apiUrl('/badges/export.xlsx', { anniversary, orgId })} download data-testid="badges-export">
+              Xuất Excel
+            </Button>
           </Col>
         </Row>
       </Form>
@@ -139,7 +151,7 @@ export function BadgesPage() {
           </Card>
           <Card
             size="small"
-            title={<span data-testid="badges-overdue-title">Đã đủ mốc nhưng chưa được trao {count(overdue.length)}</span>}
+            title={<span data-testid="badges-overdue-title">Đã đủ mốc nhưng chưa được trao {count(overdueTotal)}</span>}
           >
             <Table<BadgeOverdueItem>
               rowKey="memberId"
@@ -148,7 +160,15 @@ export function BadgesPage() {
               dataSource={overdue}
               loading={list.isFetching}
               data-testid="badges-overdue"
-              pagination={{ pageSize: PAGE_SIZE, hideOnSinglePage: true, showSizeChanger: false, showTotal: (total) => `${formatCount(total)} đảng viên` }}
+              pagination={{
+                current: page,
+                pageSize: PAGE_SIZE,
+                total: overdueTotal,
+                hideOnSinglePage: true,
+                showSizeChanger: false,
+                showTotal: (total) => `${formatCount(total)} đảng viên`,
+                onChange: (p) => set('page', p > 1 ? String(p) : undefined),
+              }}
               locale={{ emptyText: 'Không có đảng viên nào đã đủ mốc mà chưa được trao' }}
             />
           </Card>
