@@ -118,6 +118,13 @@ describe('member sheet model', () => {
     expect(value(m, 'Đảng viên')).toBe('Đảng viên dự bị');
   });
 
+  it('removes what XML and fonts cannot carry: control characters, lone surrogates', () => {
+    const m = buildSheetModel(input({ file: { ...file, fields: { ...file.fields, fullName: 'Nguyễn\u0001 Văn\ud800 Hùng' } }, records: [{ kind: 'work', data: { unit: 'Xã\u000b Tân Lập' } }] }));
+    expect(m.fullName).toBe('Nguyễn Văn Hùng');
+    expect(value(m, 'Họ và tên đang dùng')).toBe('Nguyễn Văn Hùng');
+    expect(tables(m).find((t) => t.title === 'Quá trình công tác')!.rows).toEqual([['', 'Xã Tân Lập']]);
+  });
+
   it('prints any shape of sub-record data without failing', () => {
     expect(recordRow({ startDate: '2010-01-02', endDate: '2012-03-04', note: 'Ghi chú', ok: true, tags: ['a', 'b'], id: 'x' })).toEqual(['02/01/2010 – 04/03/2012', 'Ghi chú; Có; a, b']);
     expect(recordRow({ to: '2000' })).toEqual(['… – 2000', '']);

@@ -101,6 +101,20 @@ const TEXT_ORDER = [
 /** Keys never printed: identifiers and bookkeeping. */
 const HIDDEN_KEYS = new Set(['id', 'memberId', 'member_id', 'sort', 'createdAt', 'updatedAt', 'created_at', 'updated_at']);
 
+/**
+ * Text as it may be printed: NFC, without the control characters and lone surrogates XML 1.0 and fonts cannot carry
+ * (a name pasted from elsewhere may hold them; a Word file holding one would not open).
+ */
+export function printable(text: string): string {
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- these are exactly the characters to remove
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/gu, '')
+      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
+      .normalize('NFC')
+  );
+}
+
 /** '2020-05-19' → 19/05/2020, '2020-05' → 05/2020, a year stays a year, other text stays as it is. */
 function dateText(value: unknown): string {
   if (typeof value === 'number') return String(value);
@@ -159,9 +173,17 @@ export function buildSheetModel(input: SheetInput): SheetModel {
   const join = (...parts: string[]) => parts.filter(Boolean).join(', ');
 
   let no = 0;
-  const item = (label: string, value: string): SheetField => ({ type: 'field', no: ++no, label, value });
-  const sub = (label: string, value: string): SheetField => ({ type: 'field', label, value });
-  const table = (title: string, columns: string[], widths: number[], rows: string[][], empty = 'Không có.'): SheetTable => ({ type: 'table', no: ++no, title, columns, widths, rows, empty });
+  const item = (label: string, value: string): SheetField => ({ type: 'field', no: ++no, label, value: printable(value) });
+  const sub = (label: string, value: string): SheetField => ({ type: 'field', label, value: printable(value) });
+  const table = (title: string, columns: string[], widths: number[], rows: string[][], empty = 'Không có.'): SheetTable => ({
+    type: 'table',
+    no: ++no,
+    title,
+    columns,
+    widths,
+    rows: rows.map((r) => r.map(printable)),
+    empty,
+  });
   const records = (kind: RecordKind) => input.records.filter((r) => r.kind === kind).map((r) => recordRow(r.data));
 
   const birth = date('birthDate') || (f.birthYear ? `Năm ${text('birthYear')}` : '');
@@ -275,11 +297,11 @@ export function buildSheetModel(input: SheetInput): SheetModel {
   ];
 
   return {
-    orgLines: input.orgLines,
-    sheetNo: text('sheetNo'),
-    cardNo: text('cardNo'),
+    orgLines: input.orgLines.map(printable),
+    sheetNo: printable(text('sheetNo')),
+    cardNo: printable(text('cardNo')),
     title: 'PHIẾU ĐẢNG VIÊN',
-    fullName: text('fullName'),
+    fullName: printable(text('fullName')),
     sections,
     footer: { date: `Ngày in: ${formatVnDate(input.today)}`, left: 'XÁC NHẬN CỦA CẤP ỦY CƠ SỞ', right: 'NGƯỜI KHAI' },
     sensitiveIncluded: input.sensitive ? [...(input.cccd ? ['cccd'] : []), 'discipline', 'family', 'political'] : [],
