@@ -99,6 +99,8 @@ describeEngines('bad input on every endpoint', (engine) => {
       'GET /api/members/import/:id': { id: importId },
       'POST /api/members/import/:id/commit': { id: importId },
       'GET /api/members/export.xlsx': { query: 'gender=nu' },
+      'GET /api/members/:id/sheet.docx': { id: memberId },
+      'GET /api/members/:id/sheet.pdf': { id: memberId },
     };
   });
   afterAll(() => t?.close());

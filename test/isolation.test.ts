@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from './helpers/db.ts';
 import { buildFixture, DECISION, startTestApp, type Client, type Fixture, type TestApp } from './helpers/app.ts';
 import { rawSession, readXlsx, xlsxOf, type RawSession } from '../src/server/modules/member-import/member-import.fixtures.ts';
+import { pdfText, zipEntryText } from '../src/server/modules/member-sheet/member-sheet.fixtures.ts';
 
 /** Routes that carry no organisation data: the caller's own session and the shared catalogues. */
 const NOT_SCOPED = new Set([
@@ -251,6 +252,22 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
       expect(sheet.slice(1).map((row) => row[1]).sort()).toEqual(['Nguyễn Văn 0', 'Nguyễn Văn 1']); // control: B's own members
       expect((await readXlsx((await bRaw.download(`/api/members/export.xlsx?q=${aMember.cccd}`)).bytes))['Danh sách']).toHaveLength(1);
       await is404(b.get(`/api/members/export.xlsx?orgId=${f.orgs.A}`));
+    },
+    'GET /api/members/:id/sheet.docx': async () => {
+      await is404(b.get(`/api/members/${aMember.id}/sheet.docx`));
+      const own = await t.database.db.selectFrom('member').select('id').where('org_id', '=', f.orgs.gB).limit(1).executeTakeFirstOrThrow();
+      const r = await bRaw.download(`/api/members/${own.id}/sheet.docx`);
+      expect(r.status).toBe(200); // control: B's own member
+      const xml = zipEntryText(r.bytes, 'word/document.xml')!;
+      expect(xml).toContain('Chi bộ Công ty May Hòa Bình');
+      noLeak(xml);
+    },
+    'GET /api/members/:id/sheet.pdf': async () => {
+      await is404(b.get(`/api/members/${aMember.id}/sheet.pdf`));
+      const own = await t.database.db.selectFrom('member').select('id').where('org_id', '=', f.orgs.gB).limit(1).executeTakeFirstOrThrow();
+      const r = await bRaw.download(`/api/members/${own.id}/sheet.pdf`);
+      expect(r.status).toBe(200); // control: B's own member
+      noLeak(await pdfText(r.bytes));
     },
     'GET /api/audit': async () => {
       const r = await b.get('/api/audit?pageSize=200');

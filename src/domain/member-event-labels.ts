@@ -1,4 +1,4 @@
-/** What users read for each kind of life event (domain.md §4, status history); shared by server and web. */
+/** What users read for each kind of life event and each status (domain.md §4, status history); shared by server and web. */
 export const EVENT_LABELS: Record<string, string> = {
   admitted: 'Kết nạp vào Đảng',
   recognized_official: 'Công nhận đảng viên chính thức',
@@ -18,4 +18,18 @@ export const EVENT_LABELS: Record<string, string> = {
   readmitted: 'Kết nạp lại vào Đảng',
   lost_contact: 'Mất liên lạc',
   contact_restored: 'Liên lạc lại',
+};
+
+/** Current status of a member (domain.md §4 "Status"; codes of src/domain/member-status.ts). */
+export const MEMBER_STATUS_LABELS: Record<string, string> = {
+  active: 'Đang sinh hoạt',
+  exempt: 'Miễn sinh hoạt',
+  temporarily_away: 'Sinh hoạt tạm thời nơi khác',
+  in_transit: 'Đang chuyển sinh hoạt',
+  suspended: 'Đình chỉ sinh hoạt',
+  lost_contact: 'Mất liên lạc',
+  deceased: 'Từ trần',
+  struck_off: 'Xóa tên',
+  left: 'Cho ra khỏi Đảng',
+  expelled: 'Khai trừ',
 };

@@ -23,6 +23,8 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
+import { memberSheetRoutes } from './modules/member-sheet/member-sheet.routes.ts';
+import { createMemberSheetService } from './modules/member-sheet/member-sheet.service.ts';
 import { memberImportRoutes } from './modules/member-import/member-import.routes.ts';
 import { createMemberImportService } from './modules/member-import/member-import.service.ts';
 import { membersRoutes } from './modules/members/members.routes.ts';
@@ -39,12 +41,14 @@ export interface AppDeps {
 }
 
 export function createServices(deps: AppDeps) {
+  const members = createMembersService(deps);
   return {
     auth: createAuthService(deps),
     audit: createAuditService(deps),
     orgs: createOrgsService(deps),
-    members: createMembersService(deps),
+    members,
     memberImport: createMemberImportService(deps),
+    memberSheet: createMemberSheetService({ ...deps, members }),
     users: createUsersService(deps),
   };
 }
@@ -100,6 +104,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
   await app.register(usersRoutes(services.users));
   await app.register(membersRoutes(services.members));
   await app.register(memberImportRoutes(services.memberImport, { maxMb: config.importMaxMb }));
+  await app.register(memberSheetRoutes(services.memberSheet));
   await app.register(auditRoutes(services.audit));
 
   const webDir = config.webDir;

@@ -1,7 +1,7 @@
 /**
  * The main journeys in a real browser against a real server with the demo province: logging in, finding an
- * organisation without accents and opening it, and a move through the reorganisation wizard with its preview and
- * confirmation, checked afterwards in the organisation's history and in the database.
+ * organisation without accents and opening it, downloading a member's sheet, and a move through the reorganisation
+ * wizard with its preview and confirmation, checked afterwards in the organisation's history and in the database.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -101,6 +101,9 @@ describe.skipIf(!browserAvailable && !browserRequired)('main journeys in the bro
     await expect.poll(() => page.getByTestId('member-title').textContent(), { timeout: 10000 }).toContain(member.full_name);
     await page.getByTestId('member-tab-history').click();
     await expect.poll(() => page.getByTestId('member-timeline').textContent()).toContain('Kết nạp vào Đảng');
+    // The member sheet downloads under the member's Vietnamese name.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('member-sheet-pdf').click()]);
+    expect(download.suggestedFilename().normalize('NFC')).toBe(`Phiếu đảng viên - ${member.full_name}.pdf`);
     expect(errors).toEqual([]);
     await page.close();
   });

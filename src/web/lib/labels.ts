@@ -1,5 +1,5 @@
 /** Vietnamese labels for the codes of the API. */
-import { EVENT_LABELS } from '../../domain/member-event-labels.ts';
+import { EVENT_LABELS, MEMBER_STATUS_LABELS } from '../../domain/member-event-labels.ts';
 import type { BadgeEarlyReason, DisciplineForm, Gender, Membership, OrgEventKind, OrgStatus, ReorgOpType, RoleCode } from '../api/types.ts';
 
 export const ROLE_NAMES: Record<RoleCode, string> = {
@@ -89,6 +89,7 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'member.reveal': 'Xem số CCCD của đảng viên',
   'member.discipline': 'Ghi nhận kỷ luật đảng viên',
   'member.badge': 'Ghi nhận trao Huy hiệu Đảng',
+  'member.sheet_export': 'Xuất phiếu đảng viên',
 };
 
 /** Life events are audited as `member.event.<kind>`: named after the event. */
@@ -121,19 +122,8 @@ export const MEMBERSHIP_NAMES: Record<Membership, string> = {
 
 export const MEMBERSHIP_SHORT_NAMES: Record<Membership, string> = { official: 'Chính thức', probationary: 'Dự bị' };
 
-/** Current status of a member (domain.md §4 "Status"; codes of src/domain/member-status.ts). */
-export const MEMBER_STATUS_NAMES: Record<string, string> = {
-  active: 'Đang sinh hoạt',
-  exempt: 'Miễn sinh hoạt',
-  temporarily_away: 'Sinh hoạt tạm thời nơi khác',
-  in_transit: 'Đang chuyển sinh hoạt',
-  suspended: 'Đình chỉ sinh hoạt',
-  lost_contact: 'Mất liên lạc',
-  deceased: 'Từ trần',
-  struck_off: 'Xóa tên',
-  left: 'Cho ra khỏi Đảng',
-  expelled: 'Khai trừ',
-};
+/** Current status of a member: the names the server uses too. */
+export const MEMBER_STATUS_NAMES: Record<string, string> = MEMBER_STATUS_LABELS;
 
 export const MEMBER_STATUS_COLORS: Record<string, string> = {
   active: 'green',

@@ -19,6 +19,7 @@ import { AwardBadgeModal } from '../components/members/AwardBadgeModal.tsx';
 import { DisciplineList } from '../components/members/DisciplineList.tsx';
 import { DisciplineModal } from '../components/members/DisciplineModal.tsx';
 import { EditGroupModal } from '../components/members/EditGroupModal.tsx';
+import { MemberSheetLinks } from '../components/members/MemberSheetLinks.tsx';
 import { MemberTimeline } from '../components/members/MemberTimeline.tsx';
 import { PartyAgeView } from '../components/members/PartyAgeView.tsx';
 import { RecordEventModal } from '../components/members/RecordEventModal.tsx';
@@ -192,7 +193,10 @@ function MemberHeader({ file, onAction }: { file: MemberFile; onAction: (action:
             <MemberStatusTag status={file.status} />
           </span>
         </Space>
-        <MemberActions file={file} onAction={onAction} />
+        <Space size={8} wrap>
+          <MemberSheetLinks memberId={file.id} />
+          <MemberActions file={file} onAction={onAction} />
+        </Space>
       </div>
       <Descriptions
         size="small"

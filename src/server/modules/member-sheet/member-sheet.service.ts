@@ -1,0 +1,80 @@
+/**
+ * Export of one member's sheet (Phiếu đảng viên, form 2-HSĐV) to Word and PDF. The member file is read through the
+ * members service, so the sheet has exactly the file's scope (404 outside it) and its rule for sensitive groups:
+ * discipline, family and political history and the full CCCD only for readers allowed to see them. Every export
+ * is audited: who exported whose sheet, in which format, with which sensitive groups.
+ */
+import type { Kysely } from 'kysely';
+import { foldAccents } from '../../../domain/text.ts';
+import type { Clock } from '../../clock.ts';
+import type { DB } from '../../db/schema.ts';
+import { scopeFor, type Actor } from '../../http/actor.ts';
+import { writeAudit } from '../audit/audit.service.ts';
+import { orgNameOn } from '../members/members.repo.ts';
+import type { MembersService } from '../members/members.service.ts';
+import { renderSheetDocx, DOCX_MIME } from './member-sheet.docx.ts';
+import { buildSheetModel, type RecordKind } from './member-sheet.model.ts';
+import { renderSheetPdf, PDF_MIME } from './member-sheet.pdf.ts';
+import { listSheetRecords, memberCccd, orgLinesOf } from './member-sheet.repo.ts';
+
+export type SheetFormat = 'docx' | 'pdf';
+
+const PLAIN_KINDS: RecordKind[] = ['work', 'training', 'trip', 'commendation'];
+const SENSITIVE_KINDS: RecordKind[] = ['family', 'political'];
+
+/**
+ * The file name of a sheet: the Vietnamese one for RFC 5987 `filename*`, and an ASCII one (accents folded) for
+ * clients that only read `filename`.
+ */
+export function sheetFileNames(fullName: string, format: SheetFormat): { utf8: string; ascii: string } {
+  const clean = fullName.replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ').replace(/\s+/g, ' ').trim() || 'dang vien';
+  const utf8 = `Phiếu đảng viên - ${clean}.${format}`;
+  const ascii = foldAccents(utf8)
+    .replace(/[^A-Za-z0-9 .-]+/g, '')
+    .replace(/\s+-\s+|\s+/g, '-')
+    .replace(/-+/g, '-');
+  return { utf8, ascii };
+}
+
+/** `attachment; filename="…"; filename*=UTF-8''…` (RFC 6266 with RFC 5987 encoding). */
+export function contentDisposition(names: { utf8: string; ascii: string }): string {
+  const encoded = encodeURIComponent(names.utf8).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${names.ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+export function createMemberSheetService(deps: { db: Kysely<DB>; clock: Clock; members: MembersService }) {
+  const { db, clock, members } = deps;
+  return {
+    /** The sheet of one member in the format asked, with its file name and MIME type; audited. */
+    async export(actor: Actor, id: string, format: SheetFormat) {
+      const file = await members.get(actor, id);
+      const today = clock.today();
+      const sensitive = file.canReadSensitive;
+      const residenceOrgId = typeof file.fields.residenceOrgId === 'string' ? file.fields.residenceOrgId : null;
+      const [records, catalogues, orgLines, residenceOrgName, cccd] = await Promise.all([
+        listSheetRecords(db, id, sensitive ? [...PLAIN_KINDS, ...SENSITIVE_KINDS] : PLAIN_KINDS),
+        members.catalogues(),
+        orgLinesOf(db, file.org.id, scopeFor(actor, 'read'), today),
+        residenceOrgId ? orgNameOn(db, residenceOrgId, today) : Promise.resolve(null),
+        sensitive ? memberCccd(db, id) : Promise.resolve(file.cccdMasked),
+      ]);
+      const model = buildSheetModel({ file, catalogues, orgLines, residenceOrgName, cccd, records, sensitive, today });
+      const bytes = format === 'docx' ? await renderSheetDocx(model) : await renderSheetPdf(model);
+      await db.transaction().execute((tx) =>
+        writeAudit(tx, { id: actor.userId, name: actor.username }, clock.now(), [
+          {
+            action: 'member.sheet_export',
+            entityType: 'member',
+            entityId: id,
+            scopeOrgId: file.org.id,
+            before: null,
+            after: { format, fullName: model.fullName, sensitive: model.sensitiveIncluded },
+          },
+        ]),
+      );
+      return { bytes, mime: format === 'docx' ? DOCX_MIME : PDF_MIME, contentDisposition: contentDisposition(sheetFileNames(model.fullName, format)) };
+    },
+  };
+}
+
+export type MemberSheetService = ReturnType<typeof createMemberSheetService>;
