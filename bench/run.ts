@@ -27,8 +27,8 @@ import { systemClock } from '../src/server/clock.ts';
 import { testConfig } from '../src/server/config.ts';
 import type { Database, Engine } from '../src/server/db/connect.ts';
 import { insertMembers, insertNationRows, insertOrgRows } from '../src/server/demo/bulk-insert.ts';
-import { generateNation, type NationStats } from '../src/server/demo/national.ts';
-import { generateProvince, type OrgSeedRow } from '../src/server/demo/province.ts';
+import { generateNation, generateNationMembers, type NationStats } from '../src/server/demo/national.ts';
+import { generateProvince, type MemberRow, type OrgSeedRow } from '../src/server/demo/province.ts';
 import { createRng, type Rng } from '../src/server/demo/random.ts';
 import { SESSION_COOKIE } from '../src/server/modules/auth/auth.service.ts';
 import { insertUser } from '../src/server/modules/users/users.service.ts';
@@ -321,7 +321,14 @@ async function tableSizes(database: Database): Promise<string> {
  * Streams the national batches into the database while keeping, per depth, a uniform sample of RESERVOIR ids
  * (Algorithm R) and every province root: memory stays bounded by one batch plus the samples.
  */
-function* sampled(batches: Generator<OrgSeedRow[], NationStats, undefined>, rng: Rng, byDepth: Map<number, string[]>, seen: Map<number, number>, out: { stats?: NationStats }) {
+function* sampled(
+  batches: Generator<OrgSeedRow[], NationStats, undefined>,
+  rng: Rng,
+  byDepth: Map<number, string[]>,
+  seen: Map<number, number>,
+  out: { stats?: NationStats },
+  cells: string[],
+) {
   for (;;) {
     const next = batches.next();
     if (next.done) {
@@ -329,6 +336,7 @@ function* sampled(batches: Generator<OrgSeedRow[], NationStats, undefined>, rng:
       return;
     }
     for (const r of next.value) {
+      if (r.version.kind_code === 'chi_bo_co_so' || r.version.kind_code === 'chi_bo_truc_thuoc') cells.push(r.org.id);
       const d = r.version.depth;
       const n = (seen.get(d) ?? 0) + 1;
       seen.set(d, n);
@@ -344,18 +352,47 @@ function* sampled(batches: Generator<OrgSeedRow[], NationStats, undefined>, rng:
   }
 }
 
+/** Secondary (non-unique) indexes of the tables, with the statements that make them again. */
+async function secondaryIndexes(database: Database, tables: string[]): Promise<{ name: string; def: string }[]> {
+  const { rows } = await sql<{ name: string; def: string }>`
+    SELECT i.relname AS name, pg_get_indexdef(i.oid) AS def
+    FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
+    WHERE t.relname IN (${sql.join(tables)}) AND NOT x.indisunique AND NOT x.indisprimary`.execute(database.db);
+  return rows;
+}
+
+/** The members of the batches one by one, keeping a uniform sample of RESERVOIR of them (Algorithm R). */
+function* sampledMembers(batches: Generator<MemberRow[], number, undefined>, rng: Rng, sample: MemberRow[], counter: { n: number }) {
+  for (const batch of batches) {
+    for (const m of batch) {
+      counter.n++;
+      if (sample.length < RESERVOIR) sample.push(m);
+      else {
+        const j = rng.int(0, counter.n - 1);
+        if (j < RESERVOIR) sample[j] = m;
+      }
+      yield m;
+    }
+  }
+}
+
 async function benchNation(handle: EngineHandle, opts: Options): Promise<{ results: CaseResult[]; report: DatasetReport; version: string }> {
   const engine = handle.engine;
   const { runs, quick } = opts;
   const byDepth = new Map<number, string[]>();
   const seen = new Map<number, number>();
   const out: { stats?: NationStats } = {};
+  // Members at national scale on PostgreSQL only (issue 3): 5.6 million rows is no embedded database's load.
+  const withMembers = engine === 'postgres';
+  const cells: string[] = [];
+  const memberSample: MemberRow[] = [];
+  const members = { n: 0, loadMs: 0, indexMs: 0 };
   progress(`${engine} national${quick ? ' (quick)' : ''}: generating and loading`);
   let lastReport = performance.now();
   const loaded = await openApp(handle, 'national', opts, async (database) => {
     const batches = generateNation({ seed: NATION_SEED, ...(quick ? { provinces: QUICK_PROVINCES } : {}) });
     await database.db.transaction().execute(async (tx) => {
-      await insertNationRows(tx, sampled(batches, createRng(NATION_SEED).fork('reservoir'), byDepth, seen, out), {
+      await insertNationRows(tx, sampled(batches, createRng(NATION_SEED).fork('reservoir'), byDepth, seen, out, cells), {
         onBatch: (n) => {
           if (since(lastReport) > 15_000) {
             lastReport = performance.now();
@@ -364,6 +401,21 @@ async function benchNation(handle: EngineHandle, opts: Options): Promise<{ resul
         },
       });
     });
+    if (!withMembers) return;
+    // A bulk load as an operator would do it: secondary indexes dropped, the rows copied in, the indexes built again.
+    let t = performance.now();
+    const indexes = await secondaryIndexes(database, ['member', 'member_event']);
+    for (const ix of indexes) await sql.raw(`DROP INDEX ${ix.name}`).execute(database.db);
+    progress(`${engine} national: ${cells.length} cells; loading members`);
+    const memberRng = createRng(NATION_SEED).fork('member-reservoir');
+    await database.db.transaction().execute(async (tx) => {
+      await insertMembers(tx, sampledMembers(generateNationMembers(cells, { seed: NATION_SEED }), memberRng, memberSample, members), { chunkSize: 2000 });
+    });
+    members.loadMs = since(t);
+    progress(`${engine} national: ${members.n} members loaded in ${secs(members.loadMs)}; building ${indexes.length} indexes`);
+    t = performance.now();
+    for (const ix of indexes) await sql.raw(ix.def).execute(database.db);
+    members.indexMs = since(t);
   });
   const stats = out.stats!;
   const { session } = loaded;
@@ -378,11 +430,24 @@ async function benchNation(handle: EngineHandle, opts: Options): Promise<{ resul
     results.push(await measure('province-children', engine, 'national', runs, null, () => session.get(`/api/orgs/${childRng.pick(provinces)}/children`).then(() => undefined)));
     const page = everyLevel(rng.fork('org-page'), byDepth);
     results.push(await measure('org-page', engine, 'national', runs, ORG_PAGE_TARGET_MS, (i) => orgPage(session, page.pick(i)), page.depthOf));
+    if (withMembers) {
+      const memberRng = rng.fork('members');
+      results.push(
+        await measure('member-search', engine, 'national', runs, MEMBER_SEARCH_TARGET_MS, () =>
+          session.get(`/api/members?q=${encodeURIComponent(foldAccents(memberRng.pick(memberSample).full_name))}`).then(() => undefined),
+        ),
+      );
+      results.push(await measure('member-file', engine, 'national', runs, MEMBER_FILE_TARGET_MS, () => session.get(`/api/members/${memberRng.pick(memberSample).id}`).then(() => undefined)));
+    }
     const perDepth = [...seen.entries()].sort((a, b) => a[0] - b[0]).map(([d, n]) => `depth ${d}: ${n}`).join(', ');
     const lines = [
       `${quick ? `quick (${QUICK_PROVINCES} provinces)` : 'full'}: ${stats.orgs} orgs (${stats.provinces} provinces, ${stats.communes} communes, ` +
-        `${stats.grassroots} grassroots of which ${stats.partyCommittees} đảng bộ cơ sở, ${stats.cells} cells; ${perDepth}), no members`,
+        `${stats.grassroots} grassroots of which ${stats.partyCommittees} đảng bộ cơ sở, ${stats.cells} cells; ${perDepth}), ` +
+        (withMembers ? `${members.n} members` : 'no members (national members are loaded on PostgreSQL only)'),
       `generated and loaded in ${secs(loaded.loadMs)} (${stats.batches} batches streamed into one transaction), ${analyzed(loaded.analyzeMs)}`,
+      ...(withMembers
+        ? [`of which members and their events ${secs(members.loadMs)} (secondary indexes of member and member_event dropped first), indexes rebuilt in ${secs(members.indexMs)}`]
+        : []),
       `rows: ${await tableSizes(loaded.database)}`,
     ];
     return { results, report: { engine, scale: 'national', lines }, version: loaded.version };

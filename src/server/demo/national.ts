@@ -2,7 +2,8 @@
  * The whole country after the 2025 reorganisation, for benchmarks: 34 provincial committees as roots (the Central
  * Committee is not an organisation of the tree), ~3,300 commune and ward committees, ~52,000 grassroots
  * organisations and ~245,000 cells: about 300,000 organisations. Rows are streamed in batches so memory stays
- * bounded whatever the size; no members.
+ * bounded whatever the size. Members (~5.6 million, domain.md §14) come from generateNationMembers, also streamed:
+ * a lean roster (name, gender, birth, admission, recognition) for the benchmarks at national scale.
  */
 import { addDays } from '../../domain/dates.ts';
 import {
@@ -18,7 +19,9 @@ import {
   type ProvinceInfo,
   type UniqueNamer,
 } from './names.ts';
-import { dateAfter, type OrgSeedRow, TreeBuilder, type TreeNode } from './province.ts';
+import { dateAfter, type MemberRow, type OrgSeedRow, TreeBuilder, type TreeNode } from './province.ts';
+import { personSortKey } from '../../domain/text.ts';
+import { personName } from './names.ts';
 import { addYears, createRng, minDate, type Rng } from './random.ts';
 import { createUuidFactory } from './uuid.ts';
 
@@ -311,4 +314,59 @@ export function* generateNation(opts: NationOptions): Generator<OrgSeedRow[], Na
   }
   yield* flush(true);
   return stats;
+}
+
+export interface NationMemberOptions {
+  seed: number;
+  /** Members per cell (default [8, 38]: ~23 on average, 5.6 million over ~245,000 cells). */
+  perCell?: [number, number];
+  /** "Today": admissions end a year before it, so everyone generated is official (default 2026-06-30). */
+  today?: string;
+  batchSize?: number;
+}
+
+/**
+ * Members for every cell, in batches: about 30% women, births 1940–2004, admission at 18–45 and recognised a year
+ * later. Names follow the generator of names.ts (Kinh naming), so searches hit the usual common names as often as
+ * they do in real rolls. Deterministic from the seed and the order of the cells.
+ */
+export function* generateNationMembers(cells: Iterable<string>, opts: NationMemberOptions): Generator<MemberRow[], number, undefined> {
+  const rng = createRng(opts.seed).fork('nation-members');
+  const ids = createUuidFactory(rng.fork('ids'), opts.today ?? NATION_CAP);
+  const [lo, hi] = opts.perCell ?? [8, 38];
+  const latest = addYears(opts.today ?? NATION_CAP, -1);
+  const size = opts.batchSize ?? 2000;
+  let buf: MemberRow[] = [];
+  let n = 0;
+  for (const cell of cells) {
+    const count = rng.int(lo, hi);
+    for (let i = 0; i < count; i++) {
+      const gender = rng.chance(0.3) ? 'nu' : 'nam';
+      const year = rng.int(1940, 2004);
+      const birth = rng.dateBetween(`${year}-01-01`, `${year}-12-31`);
+      const admitted = minDate(addDays(addYears(birth, rng.int(18, 45)), rng.int(0, 364)), latest);
+      const name = personName(rng, gender, { birthYear: year });
+      buf.push({
+        id: ids(),
+        org_id: cell,
+        full_name: name.fullName,
+        family_name: name.family,
+        middle_name: name.middle,
+        given_name: name.given,
+        name_sort_key: personSortKey(name.fullName),
+        gender,
+        birth_date: birth,
+        admitted_on: admitted,
+        official_on: addYears(admitted, 1),
+        left_on: null,
+      });
+      n++;
+      if (buf.length >= size) {
+        yield buf;
+        buf = [];
+      }
+    }
+  }
+  if (buf.length) yield buf;
+  return n;
 }
