@@ -23,6 +23,8 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
+import { memberRecordsRoutes } from './modules/member-records/member-records.routes.ts';
+import { createMemberRecordsService } from './modules/member-records/member-records.service.ts';
 import { memberImportRoutes } from './modules/member-import/member-import.routes.ts';
 import { createMemberImportService } from './modules/member-import/member-import.service.ts';
 import { membersRoutes } from './modules/members/members.routes.ts';
@@ -45,6 +47,7 @@ export function createServices(deps: AppDeps) {
     orgs: createOrgsService(deps),
     members: createMembersService(deps),
     memberImport: createMemberImportService(deps),
+    memberRecords: createMemberRecordsService(deps),
     users: createUsersService(deps),
   };
 }
@@ -99,6 +102,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
   await app.register(orgsRoutes(services.orgs, clock));
   await app.register(usersRoutes(services.users));
   await app.register(membersRoutes(services.members));
+  await app.register(memberRecordsRoutes(services.memberRecords));
   await app.register(memberImportRoutes(services.memberImport, { maxMb: config.importMaxMb }));
   await app.register(auditRoutes(services.audit));
 
