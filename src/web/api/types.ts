@@ -3,6 +3,10 @@
  * zod-inferred types the server will share later. Dates are 'YYYY-MM-DD' strings, ids UUID v7 strings.
  */
 
+import type { RecordData, RecordKind, SensitiveRecordKind } from '../../domain/member-records.ts';
+
+export type { RecordData, RecordKind, SensitiveRecordKind };
+
 export type IsoDate = string;
 /** An instant as sent by the server (ISO 8601 timestamp). */
 export type Timestamp = string;
@@ -623,6 +627,22 @@ export type UpdateMemberBody = Partial<MemberFields>;
 
 export interface RevealCccdResult {
   cccd: string | null;
+}
+
+/**
+ * A sub-record of the member file (src/server/modules/member-records, docs/api.md "Member sub-records"): its data
+ * holds the fields of its kind's list in src/domain/member-records.ts, absent ones left out.
+ */
+export interface MemberRecord {
+  id: string;
+  kind: RecordKind;
+  data: RecordData;
+  createdAt: Timestamp;
+}
+
+export interface MemberRecordBody {
+  kind: RecordKind;
+  data: Record<string, string | number | null>;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
