@@ -674,6 +674,10 @@ export type AuditAction =
   | 'member.reveal'
   | 'member.discipline'
   | 'member.badge'
+  | 'member.record.create'
+  | 'member.record.update'
+  | 'member.record.delete'
+  | 'member.record.reveal'
   | `member.event.${string}`;
 
 export interface AuditEntry {
