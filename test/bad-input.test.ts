@@ -20,18 +20,19 @@ describeEngines('bad input on every endpoint', (engine) => {
   /** A valid request per body route; the sweep breaks it in every way. `:id` is replaced by `id`. */
   let bodies: Record<string, { id?: string; extra?: Record<string, string>; body: Record<string, unknown> }>;
   /** GET routes with a path id. */
-  let gets: Record<string, { id?: string; query?: string }>;
+  let gets: Record<string, { id?: string; query?: string; extra?: Record<string, string> }>;
 
   const snapshot = async () => {
     const db = t.database.db;
-    const [v, e, u, r, a] = await Promise.all([
+    const [v, e, u, r, a, mr] = await Promise.all([
       db.selectFrom('org_version').selectAll().orderBy('id').execute(),
       db.selectFrom('org_event').select('id').orderBy('id').execute(),
       db.selectFrom('app_user').select(['id', 'full_name', 'password_hash', 'is_disabled']).orderBy('id').execute(),
       db.selectFrom('role_assignment').select('id').orderBy('id').execute(),
       db.selectFrom('audit_log').select('seq').where('action', 'not like', 'auth.%').orderBy('seq').execute(),
+      db.selectFrom('member_record').selectAll().orderBy('id').execute(),
     ]);
-    return JSON.stringify({ v, e, u, r, a });
+    return JSON.stringify({ v, e, u, r, a, mr });
   };
   const fill = (route: string, id = MISSING, extra: Record<string, string> = {}) => {
     let url = route.split(' ')[1]!.replace(':id', id);
@@ -48,6 +49,7 @@ describeEngines('bad input on every endpoint', (engine) => {
     f = await buildFixture(t);
     admin = await t.login('admin');
     const memberId = (await t.database.db.selectFrom('member').select('id').where('org_id', '=', f.orgs.a1).limit(1).executeTakeFirstOrThrow()).id;
+    const record = await t.services.memberRecords.create(f.admin, memberId, { kind: 'work', data: { from: '2005-09', workplace: 'Trường THCS Tân Lập' } });
     const assignment = await t.database.db.selectFrom('role_assignment').select('id').where('user_id', '=', f.users.adminB!).executeTakeFirstOrThrow();
     bodies = {
       'POST /api/auth/login': { body: { username: 'admin', password: 'x' } },
@@ -70,6 +72,9 @@ describeEngines('bad input on every endpoint', (engine) => {
       'POST /api/members/:id/events': { id: memberId, body: { kind: 'exempted', date: '2026-01-01', decisionNo: '5-QĐ/CB' } },
       'POST /api/members/:id/disciplines': { id: memberId, body: { form: 'reprimand', decidingLevel: 'Chi bộ', decisionNo: '1', decisionDate: '2026-01-01', announcedOn: '2026-01-02' } },
       'POST /api/members/:id/badges': { id: memberId, body: { milestone: 30, awardedOn: '2026-09-02', decisionNo: '9-QĐ/TU' } },
+      'POST /api/members/:id/records': { id: memberId, body: { kind: 'work', data: { from: '2010-09', to: '2015-06', workplace: 'Trường THPT Nguyễn Du' } } },
+      'PATCH /api/members/:id/records/:recordId': { id: memberId, extra: { recordId: record.id }, body: { kind: 'work', data: { from: '2005-09', workplace: 'Trường THCS Tân Lập', position: 'Giáo viên' } } },
+      'POST /api/members/:id/records/reveal': { id: memberId, body: { kind: 'family' } },
     };
     const upload = await (await rawSession(t, 'admin')).upload(csvOf([['Họ và tên', 'Giới tính', 'Ngày sinh'], ['Lê Văn Tám', 'Nam', '01/01/1980']]), 'ds.csv');
     const importId = upload.body.importId as string;
@@ -95,6 +100,8 @@ describeEngines('bad input on every endpoint', (engine) => {
       'GET /api/badges': {},
       'GET /api/badges/export.xlsx': { query: 'anniversary=2027-02-03' },
       'POST /api/members/:id/reveal-cccd': { id: memberId },
+      'GET /api/members/:id/records': { id: memberId, query: 'kind=work' },
+      'DELETE /api/members/:id/records/:recordId': { id: memberId, extra: { recordId: record.id } },
       'GET /api/members/import/template': {},
       'GET /api/members/import/:id': { id: importId },
       'POST /api/members/import/:id/commit': { id: importId },
@@ -109,7 +116,7 @@ describeEngines('bad input on every endpoint', (engine) => {
     const before = await snapshot();
     for (const [route, spec] of Object.entries(bodies)) {
       const method = route.split(' ')[0] as 'POST' | 'PATCH';
-      const url = fill(route, spec.id);
+      const url = fill(route, spec.id, spec.extra);
       const c = route === 'POST /api/auth/login' ? t.anonymous : admin;
 
       expect4xx(await c.raw(method, url, '{"name": "Chi bộ'), 400, `${route} malformed JSON`);
@@ -136,9 +143,13 @@ describeEngines('bad input on every endpoint', (engine) => {
         }
       }
       if (spec.id) {
-        const missing = await c.raw(method, fill(route, MISSING), JSON.stringify(spec.body));
+        const missing = await c.raw(method, fill(route, MISSING, spec.extra), JSON.stringify(spec.body));
         expect4xx(missing, 404, `${route} missing id`);
-        expect4xx(await c.raw(method, fill(route, 'khong-phai-uuid'), JSON.stringify(spec.body)), 400, `${route} non-uuid id`);
+        expect4xx(await c.raw(method, fill(route, 'khong-phai-uuid', spec.extra), JSON.stringify(spec.body)), 400, `${route} non-uuid id`);
+        for (const key of Object.keys(spec.extra ?? {})) {
+          expect4xx(await c.raw(method, fill(route, spec.id, { ...spec.extra, [key]: MISSING }), JSON.stringify(spec.body)), 404, `${route} missing ${key}`);
+          expect4xx(await c.raw(method, fill(route, spec.id, { ...spec.extra, [key]: 'khong-phai-uuid' }), JSON.stringify(spec.body)), 400, `${route} non-uuid ${key}`);
+        }
       }
     }
     expect(await snapshot()).toBe(before);
@@ -147,7 +158,7 @@ describeEngines('bad input on every endpoint', (engine) => {
   it('every read endpoint refuses unknown parameters, impossible dates and missing ids', async () => {
     for (const [route, spec] of Object.entries(gets)) {
       const method = route.split(' ')[0]!;
-      const extra: Record<string, string> = spec.query?.startsWith('assignmentId=') ? { assignmentId: spec.query.split('=')[1]! } : {};
+      const extra: Record<string, string> = spec.extra ?? (spec.query?.startsWith('assignmentId=') ? { assignmentId: spec.query.split('=')[1]! } : {});
       const url = fill(route, spec.id ?? MISSING, extra);
       const q = spec.query && !extra.assignmentId ? `${spec.query}&` : '';
       if (method === 'GET') {
@@ -159,13 +170,21 @@ describeEngines('bad input on every endpoint', (engine) => {
         if (route === 'GET /api/badges') expect4xx(await admin.get(`${url}?page=0`), 400, `${route} page 0`);
       }
       if (spec.id) {
-        const missing = fill(route, MISSING, extra.assignmentId ? { assignmentId: MISSING } : {});
+        const missing = fill(route, MISSING, Object.fromEntries(Object.keys(extra).map((k) => [k, MISSING])));
         const send = (url: string) => (method === 'GET' ? admin.get(url) : method === 'POST' ? admin.post(url) : admin.delete(url));
         expect4xx(await send(missing), 404, `${route} missing id`);
         const bad = fill(route, 'khong-phai-uuid', extra);
         expect4xx(await send(bad), 400, `${route} non-uuid id`);
+        if (spec.extra) {
+          for (const key of Object.keys(spec.extra)) {
+            expect4xx(await send(fill(route, spec.id, { ...spec.extra, [key]: MISSING })), 404, `${route} missing ${key}`);
+            expect4xx(await send(fill(route, spec.id, { ...spec.extra, [key]: 'khong-phai-uuid' })), 400, `${route} non-uuid ${key}`);
+          }
+        }
       }
     }
+    const records = `/api/members/${gets['GET /api/members/:id/records']!.id}/records`;
+    for (const kind of ['hobby', 'family', '']) expect4xx(await admin.get(`${records}?kind=${kind}`), 400, `records kind=${kind}`);
     const search = await admin.get(`/api/orgs/search?q=${'a'.repeat(5000)}`);
     expect4xx(search, 400, 'search huge q');
     expect4xx(await admin.get('/api/nothing-here'), 404, 'unknown route');

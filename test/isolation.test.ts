@@ -29,6 +29,9 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
   let aMember: { id: string; cccd: string };
   let bRaw: RawSession;
   let aImport: string;
+  let aRecords: { work: string; family: string };
+  let bMemberId: string;
+  const recordsOfA = async () => JSON.stringify(await t.database.db.selectFrom('member_record').selectAll().where('member_id', '=', aMember.id).orderBy('id').execute());
   const membersOfA = async () =>
     Number((await t.database.db.selectFrom('member').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', 'in', [f.orgs.a1, f.orgs.a2]).executeTakeFirstOrThrow()).n);
   const LEAKS = ['Tân Lập', 'Nguyễn Du', 'Tổ Toán', 'Tổ Văn'];
@@ -203,6 +206,32 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
     'POST /api/members/:id/reveal-cccd': async () => {
       await is404(b.post(`/api/members/${aMember.id}/reveal-cccd`));
     },
+    'GET /api/members/:id/records': async () => {
+      await is404(b.get(`/api/members/${aMember.id}/records`));
+      await is404(b.get(`/api/members/${aMember.id}/records?kind=work`));
+      expect((await b.get(`/api/members/${bMemberId}/records`)).status).toBe(200); // control
+    },
+    'POST /api/members/:id/records/reveal': async () => {
+      for (const kind of ['family', 'political']) await is404(b.post(`/api/members/${aMember.id}/records/reveal`, { kind }));
+    },
+    'POST /api/members/:id/records': async () => {
+      const before = await recordsOfA();
+      await is404(b.post(`/api/members/${aMember.id}/records`, { kind: 'work', data: { from: '2020', workplace: 'Nơi lạ' } }));
+      expect(await recordsOfA()).toBe(before);
+    },
+    'PATCH /api/members/:id/records/:recordId': async () => {
+      const before = await recordsOfA();
+      await is404(b.patch(`/api/members/${aMember.id}/records/${aRecords.work}`, { kind: 'work', data: { from: '2020', workplace: 'Nơi lạ' } }));
+      // A's record under B's own member: not B's member's record
+      await is404(b.patch(`/api/members/${bMemberId}/records/${aRecords.family}`, { kind: 'family', data: { relationship: 'other', fullName: 'Người lạ' } }));
+      expect(await recordsOfA()).toBe(before);
+    },
+    'DELETE /api/members/:id/records/:recordId': async () => {
+      const before = await recordsOfA();
+      await is404(b.delete(`/api/members/${aMember.id}/records/${aRecords.family}`));
+      await is404(b.delete(`/api/members/${bMemberId}/records/${aRecords.work}`));
+      expect(await recordsOfA()).toBe(before);
+    },
     'GET /api/members/import/template': async () => {
       const r = await bRaw.download('/api/members/import/template');
       expect(r.status).toBe(200);
@@ -288,6 +317,10 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
     const created = await a.post('/api/members', { fullName: 'Hoàng Thị Tân Lập', gender: 'nu', orgId: f.orgs.a1, admittedOn: '2012-03-03', cccd: '036190001234' });
     aMember = { id: created.body.id, cccd: '036190001234' };
     aIds.push(aMember.id);
+    const work = await a.post(`/api/members/${aMember.id}/records`, { kind: 'work', data: { from: '2010-09', workplace: 'Trường THPT Nguyễn Du' } });
+    const family = await a.post(`/api/members/${aMember.id}/records`, { kind: 'family', data: { relationship: 'father', fullName: 'Hoàng Văn Tân Lập' } });
+    aRecords = { work: work.body.id, family: family.body.id };
+    aIds.push(aRecords.work, aRecords.family);
     await a.post(`/api/orgs/${f.orgs.a1}/rename`, { name: 'Chi bộ Tổ Toán', code: '01.02', ...DECISION });
     await t.login('editorA');
     // A's editor leaves a preview of an import B must not read nor commit.
@@ -298,6 +331,7 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
     ]);
     aImport = (await aRaw.upload(aFile)).body.importId;
     b = await t.login('adminB');
+    bMemberId = (await t.database.db.selectFrom('member').select('id').where('org_id', '=', f.orgs.gB).limit(1).executeTakeFirstOrThrow()).id;
     bRaw = await rawSession(t, 'adminB');
     await b.post(`/api/orgs/${f.orgs.gB}/rename`, { name: 'Chi bộ Công ty May Hòa Bình', code: '02.01', ...DECISION });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, formatVnDate, isIsoDate, parseVnDate, vietnamDate } from './dates.ts';
+import { addDays, formatPartialDate, formatVnDate, isIsoDate, isPartialDate, parsePartialVnDate, parseVnDate, partialDateBefore, vietnamDate } from './dates.ts';
 
 describe('calendar dates', () => {
   it('accepts only real dates', () => {
@@ -21,5 +21,28 @@ describe('calendar dates', () => {
   it('adds days across month and year ends', () => {
     expect(addDays('2024-12-31', 1)).toBe('2025-01-01');
     expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
+  });
+});
+
+describe('partial dates', () => {
+  it('accepts a day, a month or a year, each real', () => {
+    for (const d of ['2010', '2010-03', '2010-03-05', '2024-02-29']) expect(isPartialDate(d)).toBe(true);
+    for (const d of ['1990-02-31', '2010-13', '2010-00', '10', '1899', '2010-3', '03/2010', '']) expect(isPartialDate(d)).toBe(false);
+  });
+  it('formats and parses as Vietnamese readers write them', () => {
+    expect(formatPartialDate('2010-03')).toBe('03/2010');
+    expect(formatPartialDate('2010-03-05')).toBe('05/03/2010');
+    expect(formatPartialDate('2010')).toBe('2010');
+    expect(parsePartialVnDate('3/2010')).toBe('2010-03');
+    expect(parsePartialVnDate(' 2010 ')).toBe('2010');
+    expect(parsePartialVnDate('5/3/2010')).toBe('2010-03-05');
+    expect(parsePartialVnDate('31/02/1990')).toBeNull();
+    expect(parsePartialVnDate('13/2010')).toBeNull();
+  });
+  it('compares at the precision both dates share', () => {
+    expect(partialDateBefore('2010', '2010-05')).toBe(false);
+    expect(partialDateBefore('2010-04', '2010-05-01')).toBe(true);
+    expect(partialDateBefore('2009-12-31', '2010')).toBe(true);
+    expect(partialDateBefore('2010-05-01', '2010-05')).toBe(false);
   });
 });

@@ -48,3 +48,48 @@ export function parseVnDate(text: string): IsoDate | null {
   const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
   return isIsoDate(iso) ? iso : null;
 }
+
+/**
+ * A date known to the day, the month or the year only ('YYYY-MM-DD', 'YYYY-MM', 'YYYY'): the periods of a member's
+ * background (work, training, trips) are often remembered as "03/2010" or "2010" (domain.md §4, sub-records).
+ */
+export type PartialDate = string;
+
+/** True for a real 'YYYY-MM-DD', a 'YYYY-MM' with a month 01–12, or a 'YYYY', years 1900–2200 as for full dates. */
+export function isPartialDate(text: string): boolean {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return isIsoDate(text);
+  const m = /^(\d{4})(?:-(\d{2}))?$/.exec(text);
+  if (!m) return false;
+  const y = Number(m[1]);
+  if (y < 1900 || y > 2200) return false;
+  return m[2] === undefined || (Number(m[2]) >= 1 && Number(m[2]) <= 12);
+}
+
+/** '2010-03-05' → '05/03/2010', '2010-03' → '03/2010', '2010' → '2010'. */
+export function formatPartialDate(date: PartialDate | null | undefined): string {
+  if (!date) return '';
+  if (date.length === 10) return formatVnDate(date);
+  if (date.length === 7) return `${date.slice(5, 7)}/${date.slice(0, 4)}`;
+  return date;
+}
+
+/** Parses DD/MM/YYYY, MM/YYYY or YYYY (also with `.` or `-`) into a partial date; null when it is not a real one. */
+export function parsePartialVnDate(text: string): PartialDate | null {
+  const t = text.trim();
+  if (/^\d{4}$/.test(t)) return isPartialDate(t) ? t : null;
+  const month = /^(\d{1,2})[/.-](\d{4})$/.exec(t);
+  if (month) {
+    const iso = `${month[2]}-${month[1]!.padStart(2, '0')}`;
+    return isPartialDate(iso) ? iso : null;
+  }
+  return parseVnDate(t);
+}
+
+/**
+ * True when `to` ends before `from` begins, compared at the precision both share: '2010' is not before '2010-05'
+ * (the same year), '2010-04' is before '2010-05-01'.
+ */
+export function partialDateBefore(to: PartialDate, from: PartialDate): boolean {
+  const n = Math.min(to.length, from.length);
+  return to.slice(0, n) < from.slice(0, n);
+}

@@ -25,6 +25,8 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { memberSheetRoutes } from './modules/member-sheet/member-sheet.routes.ts';
 import { createMemberSheetService } from './modules/member-sheet/member-sheet.service.ts';
+import { memberRecordsRoutes } from './modules/member-records/member-records.routes.ts';
+import { createMemberRecordsService } from './modules/member-records/member-records.service.ts';
 import { memberImportRoutes } from './modules/member-import/member-import.routes.ts';
 import { createMemberImportService } from './modules/member-import/member-import.service.ts';
 import { membersRoutes } from './modules/members/members.routes.ts';
@@ -49,6 +51,7 @@ export function createServices(deps: AppDeps) {
     members,
     memberImport: createMemberImportService(deps),
     memberSheet: createMemberSheetService({ ...deps, members }),
+    memberRecords: createMemberRecordsService(deps),
     users: createUsersService(deps),
   };
 }
@@ -103,6 +106,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
   await app.register(orgsRoutes(services.orgs, clock));
   await app.register(usersRoutes(services.users));
   await app.register(membersRoutes(services.members));
+  await app.register(memberRecordsRoutes(services.memberRecords));
   await app.register(memberImportRoutes(services.memberImport, { maxMb: config.importMaxMb }));
   await app.register(memberSheetRoutes(services.memberSheet));
   await app.register(auditRoutes(services.audit));

@@ -28,6 +28,8 @@ import type {
   MemberFile,
   MemberListItem,
   MemberListQuery,
+  MemberRecord,
+  MemberRecordBody,
   MoveOrgBody,
   OrgDetail,
   OrgEvent,
@@ -43,6 +45,7 @@ import type {
   ReorgPreview,
   ResetPasswordBody,
   RevealCccdResult,
+  SensitiveRecordKind,
   SectorType,
   UpdateMemberBody,
   UpdateUserBody,
@@ -408,6 +411,46 @@ export function useRevealCccd(id: string) {
   return useMutation({
     mutationFn: () => api.post<RevealCccdResult>(`/members/${id}/reveal-cccd`),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.audit }),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Member sub-records
+
+/** The open sub-records of a member (work, training, trips, commendations); family and political history never come here. */
+export function useMemberRecords(memberId: string) {
+  return useQuery({
+    queryKey: ['members', 'records', memberId],
+    queryFn: ({ signal }) => api.get<Items<MemberRecord>>(`/members/${memberId}/records`, undefined, signal),
+  });
+}
+
+/** Asks for one sensitive kind; the server records every reading. The answer is not cached: it stays with the caller. */
+export function useRevealMemberRecords(memberId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (kind: SensitiveRecordKind) => api.post<Items<MemberRecord>>(`/members/${memberId}/records/reveal`, { kind }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.audit }),
+  });
+}
+
+/** Adds (no `recordId`) or corrects a sub-record; the answer is the record as stored. */
+export function useSaveMemberRecord(memberId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ recordId, body }: { recordId?: string; body: MemberRecordBody }) =>
+      recordId ? api.patch<MemberRecord>(`/members/${memberId}/records/${recordId}`, body) : api.post<MemberRecord>(`/members/${memberId}/records`, body),
+    onSuccess: () =>
+      Promise.all([client.invalidateQueries({ queryKey: ['members', 'records', memberId] }), client.invalidateQueries({ queryKey: queryKeys.audit })]),
+  });
+}
+
+export function useDeleteMemberRecord(memberId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (recordId: string) => api.delete<void>(`/members/${memberId}/records/${recordId}`),
+    onSuccess: () =>
+      Promise.all([client.invalidateQueries({ queryKey: ['members', 'records', memberId] }), client.invalidateQueries({ queryKey: queryKeys.audit })]),
   });
 }
 

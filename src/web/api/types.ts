@@ -3,6 +3,10 @@
  * zod-inferred types the server will share later. Dates are 'YYYY-MM-DD' strings, ids UUID v7 strings.
  */
 
+import type { RecordData, RecordKind, SensitiveRecordKind } from '../../domain/member-records.ts';
+
+export type { RecordData, RecordKind, SensitiveRecordKind };
+
 export type IsoDate = string;
 /** An instant as sent by the server (ISO 8601 timestamp). */
 export type Timestamp = string;
@@ -630,6 +634,22 @@ export interface RevealCccdResult {
   cccd: string | null;
 }
 
+/**
+ * A sub-record of the member file (src/server/modules/member-records, docs/api.md "Member sub-records"): its data
+ * holds the fields of its kind's list in src/domain/member-records.ts, absent ones left out.
+ */
+export interface MemberRecord {
+  id: string;
+  kind: RecordKind;
+  data: RecordData;
+  createdAt: Timestamp;
+}
+
+export interface MemberRecordBody {
+  kind: RecordKind;
+  data: Record<string, string | number | null>;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Audit
 
@@ -659,6 +679,10 @@ export type AuditAction =
   | 'member.reveal'
   | 'member.discipline'
   | 'member.badge'
+  | 'member.record.create'
+  | 'member.record.update'
+  | 'member.record.delete'
+  | 'member.record.reveal'
   | `member.event.${string}`;
 
 export interface AuditEntry {

@@ -90,6 +90,10 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'member.discipline': 'Ghi nhận kỷ luật đảng viên',
   'member.badge': 'Ghi nhận trao Huy hiệu Đảng',
   'member.sheet_export': 'Xuất phiếu đảng viên',
+  'member.record.create': 'Thêm mục tiểu sử, gia đình',
+  'member.record.update': 'Sửa mục tiểu sử, gia đình',
+  'member.record.delete': 'Xóa mục tiểu sử, gia đình',
+  'member.record.reveal': 'Xem gia đình, lịch sử chính trị của đảng viên',
 };
 
 /** Life events are audited as `member.event.<kind>`: named after the event. */

@@ -1,7 +1,9 @@
 /**
  * The member file: name, membership and status, the cell, admission and official dates; then one tab per field
  * group of the official member sheet (form 2-HSĐV, domain.md §4), each with its own "Sửa", "Tuổi đảng, Huy hiệu"
- * (§5), "Kỷ luật" for readers of sensitive groups (§11), and "Quá trình" with the life events. The CCCD is shown
+ * (§5), "Kỷ luật" for readers of sensitive groups (§11), and "Quá trình" with the life events. "Tiểu sử, gia đình"
+ * holds a tab per sub-record group (work, training, trips, commendations; family and political history for readers
+ * of sensitive groups only, each shown on an explicit, audited request). The CCCD is shown
  * masked; "Xem" asks the server for it (the reveal is recorded in the audit log).
  *
  * Those who may edit the file record its life events ("Ghi nhận biến động"), badges and, if they may also read
@@ -20,17 +22,22 @@ import { DisciplineList } from '../components/members/DisciplineList.tsx';
 import { DisciplineModal } from '../components/members/DisciplineModal.tsx';
 import { EditGroupModal } from '../components/members/EditGroupModal.tsx';
 import { MemberSheetLinks } from '../components/members/MemberSheetLinks.tsx';
+import { MemberRecordsTab } from '../components/members/MemberRecordsTab.tsx';
 import { MemberTimeline } from '../components/members/MemberTimeline.tsx';
 import { PartyAgeView } from '../components/members/PartyAgeView.tsx';
 import { RecordEventModal } from '../components/members/RecordEventModal.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { MembershipTag, MemberStatusTag } from '../components/Tags.tsx';
 import { formatDate } from '../lib/dates.ts';
+import { isSensitiveRecordKind, RECORD_KIND_LABELS, RECORD_KINDS, SENSITIVE_RECORD_KINDS, type RecordKind } from '../../domain/member-records.ts';
 import { eventKindsFor, noEventReason } from '../lib/member-events.ts';
 import { fieldText, isFact, MEMBER_GROUPS, type FieldSpec, type GroupSpec, type MemberGroupKey } from '../lib/member-fields.ts';
 
 const EMPTY = <Typography.Text type="secondary">—</Typography.Text>;
-const TAB_KEYS = [...MEMBER_GROUPS.map((g) => g.key), 'party-age', 'discipline', 'history'] as const;
+const recordTab = (kind: RecordKind) => `records-${kind}`;
+const TAB_KEYS = [...MEMBER_GROUPS.map((g) => g.key), 'records', ...RECORD_KINDS.map(recordTab), 'party-age', 'discipline', 'history'] as const;
+/** Tabs only readers of sensitive groups have. */
+const SENSITIVE_TABS = ['discipline', ...SENSITIVE_RECORD_KINDS.map(recordTab)];
 
 type Action = 'event' | 'discipline' | 'badge';
 
@@ -233,7 +240,7 @@ function MemberFileView({ file }: { file: MemberFile }) {
   const [acting, setActing] = useState<Action | null>(null);
   const [revealed, setRevealed] = useState<string | null>(null);
   const tabParam = params.get('tab');
-  const tabKnown = (TAB_KEYS as readonly string[]).includes(tabParam ?? '') && (tabParam !== 'discipline' || file.canReadSensitive);
+  const tabKnown = (TAB_KEYS as readonly string[]).includes(tabParam ?? '') && (!SENSITIVE_TABS.includes(tabParam ?? '') || file.canReadSensitive);
   const tab = tabKnown ? (tabParam as string) : 'identity';
   const canEdit = file.canEdit;
   const cccd = <CccdValue file={file} revealed={revealed} onRevealed={setRevealed} />;
@@ -256,7 +263,7 @@ function MemberFileView({ file }: { file: MemberFile }) {
       <InTransitNotice file={file} />
       <Card size="small" styles={{ body: { paddingTop: 0 } }}>
         <Tabs
-          activeKey={tab}
+          activeKey={tab.startsWith('records-') ? 'records' : tab}
           onChange={setTab}
           items={[
             ...MEMBER_GROUPS.map((group) => ({
@@ -264,6 +271,23 @@ function MemberFileView({ file }: { file: MemberFile }) {
               label: <span data-testid={`member-tab-${group.key}`}>{group.title}</span>,
               children: <GroupView file={file} group={group} canEdit={canEdit} cccd={cccd} onEdit={() => setEditing(group.key)} />,
             })),
+            {
+              key: 'records',
+              label: <span data-testid="member-tab-records">Tiểu sử, gia đình</span>,
+              children: (
+                <Tabs
+                  size="small"
+                  activeKey={tab.startsWith('records-') ? tab.slice('records-'.length) : RECORD_KINDS[0]}
+                  onChange={(kind) => setTab(recordTab(kind as RecordKind))}
+                  // Family and political history: only for readers of sensitive groups (the server refuses the others anyway).
+                  items={RECORD_KINDS.filter((kind) => !isSensitiveRecordKind(kind) || file.canReadSensitive).map((kind) => ({
+                    key: kind,
+                    label: <span data-testid={`member-tab-${recordTab(kind)}`}>{RECORD_KIND_LABELS[kind]}</span>,
+                    children: <MemberRecordsTab file={file} kind={kind} />,
+                  }))}
+                />
+              ),
+            },
             {
               key: 'party-age',
               label: <span data-testid="member-tab-party-age">Tuổi đảng, Huy hiệu</span>,
