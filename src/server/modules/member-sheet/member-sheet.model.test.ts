@@ -50,7 +50,7 @@ const input = (over: Partial<SheetInput> = {}): SheetInput => ({
   residenceOrgName: null,
   cccd: '001******456',
   records: [
-    { kind: 'work', data: { from: '1985-09', unit: 'Hợp tác xã Tân Lập', position: 'Xã viên' } },
+    { kind: 'work', data: { from: '1985-09', workplace: 'Hợp tác xã Tân Lập', position: 'Xã viên' } },
     { kind: 'family', data: { relation: 'Mẹ', name: 'Lê Thị Hoa', birthYear: 1942 } },
   ],
   sensitive: false,
@@ -131,6 +131,12 @@ describe('member sheet model', () => {
     expect(recordRow({ date: '2020-05-19', text: 'Học tập' })).toEqual(['19/05/2020', 'Học tập']);
     expect(recordRow('Chỉ là một dòng chữ')).toEqual(['', 'Chỉ là một dòng chữ']);
     expect(recordRow(null)).toEqual(['', '']);
+    // a relative as the sub-record API stores it: the relationship by name, the fields in the form's order
+    expect(recordRow({ residence: 'Hà Nội', fullName: 'Nguyễn Văn Cha', relationship: 'father', birthYear: 1950, occupation: 'Hưu trí' }, 'family')).toEqual([
+      '1950',
+      'Cha; Nguyễn Văn Cha; Hưu trí; Hà Nội',
+    ]);
+    expect(recordRow({ position: 'Phó trưởng phòng', workplace: 'Sở Tư pháp', from: '2015-03', to: '2020' }, 'work')).toEqual(['03/2015 – 2020', 'Sở Tư pháp; Phó trưởng phòng']);
     expect(recordRow({ nested: { country: 'Lào', days: 5 } })).toEqual(['', 'Lào, 5']);
   });
 });

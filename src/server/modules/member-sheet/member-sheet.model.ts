@@ -7,6 +7,7 @@
  * Sensitive groups (domain.md §4): discipline, family and political history are in the model only when the reader
  * may read sensitive groups (`sensitive`); the CCCD is then in full, otherwise masked.
  */
+import { RECORD_FIELDS, RELATIONSHIP_LABELS, type RecordKind, type Relationship } from '../../../domain/member-records.ts';
 import { formatVnDate } from '../../../domain/dates.ts';
 import { DISCIPLINE_FORM_LABELS, type DisciplineForm } from '../../../domain/discipline.ts';
 import { MEMBER_STATUS_LABELS } from '../../../domain/member-event-labels.ts';
@@ -57,7 +58,7 @@ export interface SheetModel {
   sensitiveIncluded: string[];
 }
 
-export type RecordKind = 'work' | 'training' | 'trip' | 'family' | 'political' | 'commendation';
+export type { RecordKind };
 
 /** A sub-record of the file (table member_record): its kind and its data as stored. */
 export interface SheetRecord {
@@ -139,9 +140,13 @@ function valueText(value: unknown): string {
  * A sub-record printed generically, whatever the shape its data has: the period (from–to, or its date) and the
  * rest of its values, known keys first (TEXT_ORDER), then the others alphabetically.
  */
-export function recordRow(data: unknown): [string, string] {
+export function recordRow(data: unknown, kind?: RecordKind): [string, string] {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return ['', valueText(data)];
-  const d = data as Record<string, unknown>;
+  const d = { ...(data as Record<string, unknown>) };
+  // A relative's relationship is stored as a code: print its name.
+  if (typeof d.relationship === 'string') d.relationship = RELATIONSHIP_LABELS[d.relationship as Relationship] ?? d.relationship;
+  // The kind's own fields print in the form's order (member-records.ts), anything else after them.
+  const fieldOrder = kind ? RECORD_FIELDS[kind].map((x) => x.name) : [];
   const pick = (keys: string[]) => keys.find((k) => d[k] !== undefined && d[k] !== null && d[k] !== '');
   const fromKey = pick(FROM_KEYS);
   const toKey = pick(TO_KEYS);
@@ -150,7 +155,8 @@ export function recordRow(data: unknown): [string, string] {
   if (fromKey || toKey) period = `${fromKey ? dateText(d[fromKey]) : '…'} – ${toKey ? dateText(d[toKey]) : 'nay'}`;
   else if (dateKey) period = dateText(d[dateKey]);
   const used = new Set([fromKey, toKey, dateKey]);
-  const rank = (k: string) => (TEXT_ORDER.includes(k) ? TEXT_ORDER.indexOf(k) : TEXT_ORDER.length);
+  const rank = (k: string) =>
+    fieldOrder.includes(k) ? fieldOrder.indexOf(k) - fieldOrder.length : TEXT_ORDER.includes(k) ? TEXT_ORDER.indexOf(k) : TEXT_ORDER.length;
   const text = Object.keys(d)
     .filter((k) => !used.has(k) && !HIDDEN_KEYS.has(k))
     .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
@@ -184,7 +190,7 @@ export function buildSheetModel(input: SheetInput): SheetModel {
     rows: rows.map((r) => r.map(printable)),
     empty,
   });
-  const records = (kind: RecordKind) => input.records.filter((r) => r.kind === kind).map((r) => recordRow(r.data));
+  const records = (kind: RecordKind) => input.records.filter((r) => r.kind === kind).map((r) => recordRow(r.data, kind));
 
   const birth = date('birthDate') || (f.birthYear ? `Năm ${text('birthYear')}` : '');
   const age = file.partyAge;

@@ -7,13 +7,14 @@ import { pdfText, zipEntryText } from './member-sheet.fixtures.ts';
 
 const NAME = 'Trần Thị Hồng Nhung';
 const CCCD = '036190004321';
+// As the sub-record API (member-records) stores them.
 const RECORDS = {
-  work: { from: '2008-09', to: '2015-06', unit: 'Trường THPT Nguyễn Du', position: 'Giáo viên Toán' },
-  training: { from: '2004-09-01', to: '2008-06-30', school: 'Trường Đại học Sư phạm Hà Nội', degree: 'Cử nhân Sư phạm Toán' },
+  work: { from: '2008-09', to: '2015-06', workplace: 'Trường THPT Nguyễn Du', position: 'Giáo viên Toán' },
+  training: { from: '2004-09-01', to: '2008-06-30', institution: 'Trường Đại học Sư phạm Hà Nội', qualification: 'Cử nhân Sư phạm Toán' },
   trip: { from: '2019-07-01', to: '2019-07-10', country: 'Nhật Bản', purpose: 'Học tập kinh nghiệm' },
-  commendation: { year: 2019, title: 'Chiến sĩ thi đua cơ sở' },
-  family: { relation: 'Cha', name: 'Trần Văn Khải', birthYear: 1940, occupation: 'Nông dân', residence: 'Xã Tân Lập' },
-  political: { text: 'Bản thân không bị bắt, không bị tù' },
+  commendation: { date: '2019-05-19', form: 'Chiến sĩ thi đua cơ sở' },
+  family: { relationship: 'father', fullName: 'Trần Văn Khải', birthYear: 1940, occupation: 'Nông dân', residence: 'Xã Tân Lập' },
+  political: { description: 'Bản thân không bị bắt, không bị tù' },
 } as const;
 
 describeEngines('member sheet (form 2-HSĐV) to Word and PDF', (engine) => {
