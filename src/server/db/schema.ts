@@ -230,6 +230,19 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** Members on each organisation's roll now (migration 0006): kept by triggers on `member`. */
+export interface OrgMemberTallyTable {
+  org_id: string;
+  official: number;
+  probationary: number;
+}
+
+/** The latest date recorded on any member: the tally answers for dates from it on. */
+export interface MemberTallyHorizonTable {
+  only_row: Generated<boolean>;
+  latest: string | null;
+}
+
 export interface DB {
   org_kind: OrgKindTable;
   sector_type: SectorTypeTable;
@@ -241,6 +254,8 @@ export interface DB {
   member_discipline: MemberDisciplineTable;
   member_badge_award: MemberBadgeAwardTable;
   member_record: MemberRecordTable;
+  org_member_tally: OrgMemberTallyTable;
+  member_tally_horizon: MemberTallyHorizonTable;
   catalogue_item: CatalogueItemTable;
   calendar_adjustment: CalendarAdjustmentTable;
   app_user: AppUserTable;

@@ -169,4 +169,30 @@ describeEngines('life events, transfers, party age and badges', (engine) => {
     const dueSheet = book[`Dịp ${first.body.anniversary.split('-').reverse().join('-')}`]!;
     expect(dueSheet.slice(1).map((r) => r[1])).toEqual(first.body.due.map((d: { fullName: string }) => d.fullName));
   });
+
+  it('keeps the roll tally of every organisation equal to a count of the members, through every kind of write', async () => {
+    // Every test above wrote members: creations, recognitions, transfers out and in, lost contact. Add a death and an
+    // edit of a field the tally does not read, then recount.
+    const gone = await create('Lò Văn Mất', '1960-02-03', '1961-02-03');
+    expect((await a.post(`/api/members/${gone}/events`, { kind: 'deceased', date: '2026-11-01' })).status).toBe(200);
+    expect((await a.patch(`/api/members/${gone}`, { phone: '0912345678' })).status).toBe(200);
+    const db = t.database.db;
+    const tally = await db.selectFrom('org_member_tally').select(['org_id', 'official', 'probationary']).where((eb) => eb.or([eb('official', '!=', 0), eb('probationary', '!=', 0)])).orderBy('org_id').execute();
+    const counted = await db
+      .selectFrom('member')
+      .select(['org_id', (eb) => eb.fn.count<string>('id').filterWhere('official_on', 'is not', null).as('official'), (eb) => eb.fn.count<string>('id').filterWhere('official_on', 'is', null).as('probationary')])
+      .where('left_on', 'is', null)
+      .groupBy('org_id')
+      .orderBy('org_id')
+      .execute();
+    expect(tally).toEqual(counted.map((c) => ({ org_id: c.org_id, official: Number(c.official), probationary: Number(c.probationary) })));
+    expect(tally.length).toBeGreaterThan(1);
+    // The org page reads the tally for today and scans the rows for an earlier date: a member admitted after it is
+    // not on that day's roll.
+    const now = (await a.get(`/api/orgs/${f.orgs.a1}`)).body.memberCount;
+    const late = await create('Hà Thị Mới', '2026-11-10');
+    expect((await a.get(`/api/orgs/${f.orgs.a1}`)).body.memberCount).toEqual({ official: now.official, probationary: now.probationary + 1 });
+    expect((await a.get(`/api/orgs/${f.orgs.a1}?asOf=2026-11-09`)).body.memberCount.probationary).toBe(now.probationary);
+    expect(late).toBeTruthy();
+  });
 });

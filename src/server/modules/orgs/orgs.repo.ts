@@ -117,19 +117,44 @@ export interface MemberCount {
 const ACTIVE_MEMBER = (asOf: string) => sql<SqlBool>`m.admitted_on <= ${asOf} AND (m.left_on IS NULL OR m.left_on > ${asOf})`;
 
 /**
+ * Whether the tally kept by the database (migration 0006) answers for the date: it holds the rolls as they are now,
+ * which are the rolls on any date on or after the latest date recorded on a member.
+ */
+async function tallyAnswers(db: Kysely<DB>, asOf: string): Promise<boolean> {
+  const row = await db.selectFrom('member_tally_horizon').select('latest').executeTakeFirst();
+  return !row?.latest || row.latest <= asOf;
+}
+
+/** Member counts of the organisations `v` selects, from the tally or from the rows themselves. */
+function countsSql(tally: boolean, asOf: string) {
+  return tally
+    ? {
+        official: sql`coalesce(sum(t.official), 0)`,
+        probationary: sql`coalesce(sum(t.probationary), 0)`,
+        join: sql`JOIN org_member_tally t ON t.org_id = v.org_id`,
+        active: sql`true`,
+      }
+    : {
+        official: sql`count(*) FILTER (WHERE m.official_on IS NOT NULL AND m.official_on <= ${asOf})`,
+        probationary: sql`count(*) FILTER (WHERE m.official_on IS NULL OR m.official_on > ${asOf})`,
+        join: sql`JOIN member m ON m.org_id = v.org_id`,
+        active: ACTIVE_MEMBER(asOf),
+      };
+}
+
+/**
  * Members on the rolls of each child subtree of the node at `path` (depth `depth`), on the date: one range scan,
  * grouped by the path segment that names the child.
  */
 export async function memberCountsByChild(db: Kysely<DB>, path: string, depth: number, asOf: string): Promise<Map<string, MemberCount>> {
   const r = subtreeRange(path);
+  const c = countsSql(await tallyAnswers(db, asOf), asOf);
   const rows = await sql<{ child_id: string; official: number; probationary: number }>`
-    SELECT split_part(v.path, '/', ${depth + 3}) AS child_id,
-           count(*) FILTER (WHERE m.official_on IS NOT NULL AND m.official_on <= ${asOf}) AS official,
-           count(*) FILTER (WHERE m.official_on IS NULL OR m.official_on > ${asOf}) AS probationary
+    SELECT split_part(v.path, '/', ${depth + 3}) AS child_id, ${c.official} AS official, ${c.probationary} AS probationary
     FROM org_version v
-    JOIN member m ON m.org_id = v.org_id
+    ${c.join}
     WHERE v.path >= ${r.from} AND v.path < ${r.to} AND v.depth > ${depth}
-      AND ${inForceSql('v', asOf)} AND ${ACTIVE_MEMBER(asOf)}
+      AND ${inForceSql('v', asOf)} AND ${c.active}
     GROUP BY 1`.execute(db);
   return new Map(rows.rows.map((x) => [x.child_id, { official: Number(x.official), probationary: Number(x.probationary) }]));
 }
@@ -137,12 +162,12 @@ export async function memberCountsByChild(db: Kysely<DB>, path: string, depth: n
 /** Members on the rolls of a whole subtree (the node included) on the date. */
 export async function memberCountOfSubtree(db: Kysely<DB>, path: string, asOf: string): Promise<MemberCount> {
   const r = subtreeRange(path);
+  const c = countsSql(await tallyAnswers(db, asOf), asOf);
   const row = await sql<{ official: number; probationary: number }>`
-    SELECT count(*) FILTER (WHERE m.official_on IS NOT NULL AND m.official_on <= ${asOf}) AS official,
-           count(*) FILTER (WHERE m.official_on IS NULL OR m.official_on > ${asOf}) AS probationary
+    SELECT ${c.official} AS official, ${c.probationary} AS probationary
     FROM org_version v
-    JOIN member m ON m.org_id = v.org_id
-    WHERE v.path >= ${r.from} AND v.path < ${r.to} AND ${inForceSql('v', asOf)} AND ${ACTIVE_MEMBER(asOf)}`.execute(db);
+    ${c.join}
+    WHERE v.path >= ${r.from} AND v.path < ${r.to} AND ${inForceSql('v', asOf)} AND ${c.active}`.execute(db);
   const x = row.rows[0];
   return { official: Number(x?.official ?? 0), probationary: Number(x?.probationary ?? 0) };
 }
