@@ -19,10 +19,13 @@ import type { DB } from './db/schema.ts';
 import { registerAuthHook } from './http/auth-hook.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { installVietnameseErrors } from './http/zod-vi.ts';
+import { createFsDocumentStore, type DocumentStore } from './storage/document-store.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
+import { memberDocumentsRoutes } from './modules/member-documents/member-documents.routes.ts';
+import { createMemberDocumentsService } from './modules/member-documents/member-documents.service.ts';
 import { memberImportRoutes } from './modules/member-import/member-import.routes.ts';
 import { createMemberImportService } from './modules/member-import/member-import.service.ts';
 import { membersRoutes } from './modules/members/members.routes.ts';
@@ -36,15 +39,19 @@ export interface AppDeps {
   db: Kysely<DB>;
   config: Config;
   clock: Clock;
+  /** The files of the member dossier; by default the filesystem under DATA_DIR/documents. */
+  documents?: DocumentStore;
 }
 
 export function createServices(deps: AppDeps) {
+  const documents = deps.documents ?? createFsDocumentStore(path.join(deps.config.dataDir, 'documents'), () => deps.clock.now());
   return {
     auth: createAuthService(deps),
     audit: createAuditService(deps),
     orgs: createOrgsService(deps),
     members: createMembersService(deps),
     memberImport: createMemberImportService(deps),
+    memberDocuments: createMemberDocumentsService({ ...deps, documents }),
     users: createUsersService(deps),
   };
 }
@@ -100,6 +107,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
   await app.register(usersRoutes(services.users));
   await app.register(membersRoutes(services.members));
   await app.register(memberImportRoutes(services.memberImport, { maxMb: config.importMaxMb }));
+  await app.register(memberDocumentsRoutes(services.memberDocuments, { maxMb: config.documentMaxMb }));
   await app.register(auditRoutes(services.audit));
 
   const webDir = config.webDir;
