@@ -19,6 +19,7 @@ import { AwardBadgeModal } from '../components/members/AwardBadgeModal.tsx';
 import { DisciplineList } from '../components/members/DisciplineList.tsx';
 import { DisciplineModal } from '../components/members/DisciplineModal.tsx';
 import { EditGroupModal } from '../components/members/EditGroupModal.tsx';
+import { MemberDocuments } from '../components/members/MemberDocuments.tsx';
 import { MemberTimeline } from '../components/members/MemberTimeline.tsx';
 import { PartyAgeView } from '../components/members/PartyAgeView.tsx';
 import { RecordEventModal } from '../components/members/RecordEventModal.tsx';
@@ -29,7 +30,7 @@ import { eventKindsFor, noEventReason } from '../lib/member-events.ts';
 import { fieldText, isFact, MEMBER_GROUPS, type FieldSpec, type GroupSpec, type MemberGroupKey } from '../lib/member-fields.ts';
 
 const EMPTY = <Typography.Text type="secondary">—</Typography.Text>;
-const TAB_KEYS = [...MEMBER_GROUPS.map((g) => g.key), 'party-age', 'discipline', 'history'] as const;
+const TAB_KEYS = [...MEMBER_GROUPS.map((g) => g.key), 'party-age', 'discipline', 'history', 'documents'] as const;
 
 type Action = 'event' | 'discipline' | 'badge';
 
@@ -278,6 +279,11 @@ function MemberFileView({ file }: { file: MemberFile }) {
               key: 'history',
               label: <span data-testid="member-tab-history">Quá trình ({file.events.length})</span>,
               children: <MemberTimeline events={file.events} />,
+            },
+            {
+              key: 'documents',
+              label: <span data-testid="member-tab-documents">Hồ sơ, tài liệu</span>,
+              children: <MemberDocuments memberId={file.id} memberName={file.fields.fullName} />,
             },
           ]}
         />
