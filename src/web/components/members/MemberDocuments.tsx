@@ -1,7 +1,7 @@
 /**
- * "Hồ sơ, tài liệu": the member's dossier (domain.md §4 "Dossier"). One row per document, in the order of the
- * catalogue of types, with its latest version, who certified it and when, who uploaded it and when, and the file;
- * the row opens onto every earlier version, each still downloadable. Nothing is deleted or overwritten: a document is
+ * "Hồ sơ, tài liệu": the member's dossier (domain.md §4 "Dossier"). One row per document (its title and type), in the
+ * order of the catalogue of types, with its latest version, who certified it and when, who uploaded it and when, and
+ * the file; the row opens onto every earlier version, each still downloadable. Nothing is deleted or overwritten: a document is
  * replaced by uploading its next version ("Tải phiên bản mới").
  */
 import { CloudUploadOutlined, DownloadOutlined, LockOutlined, PlusOutlined } from '@ant-design/icons';
@@ -129,25 +129,28 @@ export function MemberDocuments({ memberId, memberName }: { memberId: string; me
         onRow={(d) => ({ 'data-testid': `document-row-${d.latest.id}` }) as HTMLAttributes<HTMLElement>}
         columns={[
           {
-            title: 'Loại',
-            dataIndex: 'docTypeName',
-            width: 200,
-            render: (name: string, d) => (
-              <Space size={4} wrap>
-                {name}
-                {d.sensitive && (
-                  <Tag icon={<LockOutlined />} color="orange">
-                    Bảo mật
-                  </Tag>
-                )}
-              </Space>
+            title: 'Tài liệu',
+            key: 'title',
+            render: (_, d) => (
+              <>
+                <Typography.Text strong>{d.title}</Typography.Text>
+                <div>
+                  <Space size={4} wrap>
+                    <Typography.Text type="secondary">{d.docTypeName}</Typography.Text>
+                    {d.sensitive && (
+                      <Tag icon={<LockOutlined />} color="orange">
+                        Bảo mật
+                      </Tag>
+                    )}
+                  </Space>
+                </div>
+              </>
             ),
           },
-          { title: 'Tên tài liệu', dataIndex: 'title' },
           {
             title: 'Phiên bản',
             key: 'version',
-            width: 110,
+            width: 100,
             render: (_, d) => (
               <span data-testid="document-version">
                 {d.latest.version}
@@ -155,15 +158,15 @@ export function MemberDocuments({ memberId, memberName }: { memberId: string; me
               </span>
             ),
           },
-          { title: 'Xác nhận', key: 'certified', width: 190, render: (_, d) => certified(d.latest) },
-          { title: 'Tải lên', key: 'uploaded', width: 180, render: (_, d) => uploaded(d.latest) },
-          { title: 'Tệp', key: 'file', render: (_, d) => <FileLink memberId={memberId} doc={d} version={d.latest} /> },
+          { title: 'Xác nhận', key: 'certified', width: 180, render: (_, d) => certified(d.latest) },
+          { title: 'Tải lên', key: 'uploaded', width: 170, render: (_, d) => uploaded(d.latest) },
+          { title: 'Tệp', key: 'file', width: 220, render: (_, d) => <FileLink memberId={memberId} doc={d} version={d.latest} /> },
           ...(canUpload
             ? [
                 {
                   title: '',
                   key: 'actions',
-                  width: 150,
+                  width: 170,
                   render: (_: unknown, d: MemberDocument) => (
                     <Button
                       size="small"
