@@ -1,10 +1,11 @@
 import { readdir } from 'node:fs/promises';
+import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from '../../../../test/helpers/db.ts';
-import { buildFixture, startTestApp, type Fixture, type TestApp } from '../../../../test/helpers/app.ts';
+import { buildFixture, PASSWORD, startTestApp, type Fixture, type TestApp } from '../../../../test/helpers/app.ts';
 import { docxBytes, xlsxOf } from '../member-import/member-import.fixtures.ts';
-import { documentSession, exeBytes, jpegBytes, pdfBytes, pngBytes, sha256, type DocumentSession } from './member-documents.fixtures.ts';
+import { documentSession, exeBytes, jpegBytes, multipartBody, pdfBytes, pngBytes, sha256, type DocumentSession } from './member-documents.fixtures.ts';
 
 describeEngines('member dossier documents', (engine) => {
   let t: TestApp;
@@ -152,6 +153,28 @@ describeEngines('member dossier documents', (engine) => {
       expect(r.status).toBe(413);
       expect(r.body.error.code).toBe('PAYLOAD_TOO_LARGE');
       expect(r.body.error.message).toContain('tối đa 1 MB');
+    });
+  });
+
+  it('refuses an over-size file sent without a declared length (chunked) when the stream passes the limit', async () => {
+    await nothingWritten(async () => {
+      const address = await t.app.listen({ host: '127.0.0.1', port: 0 });
+      const login = await fetch(`${address}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'editorA', password: PASSWORD }) });
+      const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+      const { csrfToken } = (await login.json()) as { csrfToken: string };
+      const { payload, contentType } = multipartBody(FIELDS, { bytes: Buffer.concat([pdfBytes(), Buffer.alloc(1024 * 1024 + 10, 0x20)]), name: 'lon.pdf' });
+      const status = await new Promise<{ code: number; body: string }>((resolve, reject) => {
+        const req = http.request(`${address}/api/members/${memberA}/documents`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': contentType, 'transfer-encoding': 'chunked' } }, (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => (body += c.toString()));
+          res.on('end', () => resolve({ code: res.statusCode ?? 0, body }));
+        });
+        req.on('error', reject);
+        for (let i = 0; i < payload.length; i += 64 * 1024) req.write(payload.subarray(i, i + 64 * 1024));
+        req.end();
+      });
+      expect(status.code).toBe(413);
+      expect(JSON.parse(status.body).error.code).toBe('PAYLOAD_TOO_LARGE');
     });
   });
 
