@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -230,6 +230,27 @@ describeEngines('member dossier documents', (engine) => {
     const denied = await viewer.get(`/api/members/${memberA}/documents/${r.body.latest.id}/file`);
     expect(denied.status).toBe(403);
     expect((await editor.get(`/api/members/${memberA}/documents/${r.body.latest.id}/file`)).status).toBe(200);
+  });
+});
+
+describeEngines('member dossier restored without its documents directory', (engine) => {
+  it('lists the document but answers 500 DOCUMENT_MISSING with a Vietnamese message for its file', async () => {
+    const t = await startTestApp(engine);
+    try {
+      const f = await buildFixture(t);
+      const memberId = (await t.database.db.selectFrom('member').select('id').where('org_id', '=', f.orgs.a1).limit(1).executeTakeFirstOrThrow()).id;
+      const s = await documentSession(t, 'editorA');
+      const up = await s.upload(memberId, { docType: 'application', title: 'Đơn xin vào Đảng' }, { bytes: pdfBytes(), name: 'don.pdf' });
+      expect(up.status).toBe(201);
+      await rm(path.join(t.dataDir, 'documents'), { recursive: true });
+      expect((await s.get(`/api/members/${memberId}/documents`)).body.items).toHaveLength(1);
+      const r = await s.get(`/api/members/${memberId}/documents/${up.body.latest.id}/file`);
+      expect(r.status).toBe(500);
+      expect(r.body.error.code).toBe('DOCUMENT_MISSING');
+      expect(r.body.error.message).toContain('sao lưu');
+    } finally {
+      await t.close();
+    }
   });
 });
 
