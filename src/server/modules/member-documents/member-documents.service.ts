@@ -166,7 +166,7 @@ export function createMemberDocumentsService(deps: { db: Kysely<DB>; clock: Cloc
       return (await view(actor, member, { docType: fields.docType, title }))[0]!;
     },
 
-    /** One version's file, for download. */
+    /** One version's file, for download; the read of a sensitive type's file is audited. */
     async download(actor: Actor, memberId: string, documentId: string): Promise<DocumentDownload> {
       const member = await load(actor, memberId);
       const doc = await findDocument(db, memberId, documentId);
@@ -175,15 +175,36 @@ export function createMemberDocumentsService(deps: { db: Kysely<DB>; clock: Cloc
       if ((type?.sensitive ?? true) && !canReadSensitive(actor, member.current_path)) {
         throw forbidden('Tài liệu thuộc nhóm thông tin cần bảo mật: bạn không có quyền xem.');
       }
+      let stream: Readable;
       try {
-        const stream = await documents.open(doc.storage_key);
-        return { stream, fileName: doc.file_name, mime: doc.mime, size: Number(doc.size), sha256: doc.sha256 };
+        stream = await documents.open(doc.storage_key);
       } catch (e) {
         if (e instanceof DocumentMissingError) {
           throw new AppError(500, 'DOCUMENT_MISSING', 'Tệp của tài liệu này không còn trong kho lưu trữ. Hãy báo quản trị viên khôi phục thư mục tài liệu từ bản sao lưu.');
         }
         throw e;
       }
+      if (type?.sensitive ?? true) {
+        // Reading a file of the sensitive groups reveals them, like the CCCD: every such read is on the record.
+        try {
+          await db.transaction().execute((tx) =>
+            writeAudit(tx, { id: actor.userId, name: actor.username }, clock.now(), [
+              {
+                action: 'member.document_read',
+                entityType: 'member',
+                entityId: memberId,
+                scopeOrgId: member.org_id,
+                before: null,
+                after: { documentId: doc.id, docType: doc.doc_type, title: doc.title, version: doc.version },
+              },
+            ]),
+          );
+        } catch (e) {
+          stream.destroy();
+          throw e;
+        }
+      }
+      return { stream, fileName: doc.file_name, mime: doc.mime, size: Number(doc.size), sha256: doc.sha256 };
     },
   };
 }

@@ -229,7 +229,12 @@ describeEngines('member dossier documents', (engine) => {
     expect(listed.canDownload).toBe(false);
     const denied = await viewer.get(`/api/members/${memberA}/documents/${r.body.latest.id}/file`);
     expect(denied.status).toBe(403);
+    const reads = () => t.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'member.document_read').execute();
+    expect(await reads()).toHaveLength(0); // the refused read is not one
     expect((await editor.get(`/api/members/${memberA}/documents/${r.body.latest.id}/file`)).status).toBe(200);
+    const [read] = await reads();
+    expect(read).toMatchObject({ actor_id: f.users.editorA, entity_id: memberA, scope_org_id: f.orgs.a1 });
+    expect(read!.after).toEqual({ documentId: r.body.latest.id, docType: 'background', title: 'Lý lịch đảng viên', version: 1 });
   });
 });
 
