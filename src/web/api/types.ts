@@ -654,6 +654,8 @@ export type AuditAction =
   | 'member.reveal'
   | 'member.discipline'
   | 'member.badge'
+  | 'member.document_upload'
+  | 'member.document_read'
   | `member.event.${string}`;
 
 export interface AuditEntry {

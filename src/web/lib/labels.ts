@@ -89,6 +89,8 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'member.reveal': 'Xem số CCCD của đảng viên',
   'member.discipline': 'Ghi nhận kỷ luật đảng viên',
   'member.badge': 'Ghi nhận trao Huy hiệu Đảng',
+  'member.document_upload': 'Tải lên tài liệu hồ sơ đảng viên',
+  'member.document_read': 'Xem tài liệu hồ sơ cần bảo mật',
 };
 
 /** Life events are audited as `member.event.<kind>`: named after the event. */
