@@ -6,11 +6,12 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from './helpers/db.ts';
 import { buildFixture, DECISION, startTestApp, type Client, type Fixture, type TestApp } from './helpers/app.ts';
 import { csvOf, rawSession } from '../src/server/modules/member-import/member-import.fixtures.ts';
+import { documentSession, pdfBytes } from '../src/server/modules/member-documents/member-documents.fixtures.ts';
 
 const MISSING = '01900000-0000-7000-8000-000000000000';
 const D = { ...DECISION, effectiveDate: '2026-02-01' };
 /** Routes that take a file upload (multipart/form-data), not JSON: they have their own case below. */
-const UPLOADS = new Set(['POST /api/members/import/preview']);
+const UPLOADS = new Set(['POST /api/members/import/preview', 'POST /api/members/:id/documents']);
 
 describeEngines('bad input on every endpoint', (engine) => {
   let t: TestApp;
@@ -19,20 +20,23 @@ describeEngines('bad input on every endpoint', (engine) => {
 
   /** A valid request per body route; the sweep breaks it in every way. `:id` is replaced by `id`. */
   let bodies: Record<string, { id?: string; extra?: Record<string, string>; body: Record<string, unknown> }>;
-  /** GET routes with a path id. */
+  /** GET routes with a path id; `extra` fills the other path parameters. */
   let gets: Record<string, { id?: string; query?: string; extra?: Record<string, string> }>;
+  let memberId: string;
+  let documentId: string;
 
   const snapshot = async () => {
     const db = t.database.db;
-    const [v, e, u, r, a, mr] = await Promise.all([
+    const [v, e, u, r, a, mr, d] = await Promise.all([
       db.selectFrom('org_version').selectAll().orderBy('id').execute(),
       db.selectFrom('org_event').select('id').orderBy('id').execute(),
       db.selectFrom('app_user').select(['id', 'full_name', 'password_hash', 'is_disabled']).orderBy('id').execute(),
       db.selectFrom('role_assignment').select('id').orderBy('id').execute(),
       db.selectFrom('audit_log').select('seq').where('action', 'not like', 'auth.%').orderBy('seq').execute(),
       db.selectFrom('member_record').selectAll().orderBy('id').execute(),
+      db.selectFrom('member_document').select('id').orderBy('id').execute(),
     ]);
-    return JSON.stringify({ v, e, u, r, a, mr });
+    return JSON.stringify({ v, e, u, r, a, mr, d });
   };
   const fill = (route: string, id = MISSING, extra: Record<string, string> = {}) => {
     let url = route.split(' ')[1]!.replace(':id', id);
@@ -48,8 +52,10 @@ describeEngines('bad input on every endpoint', (engine) => {
     t = await startTestApp(engine);
     f = await buildFixture(t);
     admin = await t.login('admin');
-    const memberId = (await t.database.db.selectFrom('member').select('id').where('org_id', '=', f.orgs.a1).limit(1).executeTakeFirstOrThrow()).id;
+    memberId = (await t.database.db.selectFrom('member').select('id').where('org_id', '=', f.orgs.a1).limit(1).executeTakeFirstOrThrow()).id;
     const record = await t.services.memberRecords.create(f.admin, memberId, { kind: 'work', data: { from: '2005-09', workplace: 'Trường THCS Tân Lập' } });
+    const docs = await documentSession(t, 'admin');
+    documentId = (await docs.upload(memberId, { docType: 'application', title: 'Đơn xin vào Đảng' }, { bytes: pdfBytes(), name: 'don.pdf' })).body.latest.id;
     const assignment = await t.database.db.selectFrom('role_assignment').select('id').where('user_id', '=', f.users.adminB!).executeTakeFirstOrThrow();
     bodies = {
       'POST /api/auth/login': { body: { username: 'admin', password: 'x' } },
@@ -108,6 +114,8 @@ describeEngines('bad input on every endpoint', (engine) => {
       'GET /api/members/export.xlsx': { query: 'gender=nu' },
       'GET /api/members/:id/sheet.docx': { id: memberId },
       'GET /api/members/:id/sheet.pdf': { id: memberId },
+      'GET /api/members/:id/documents': { id: memberId },
+      'GET /api/members/:id/documents/:documentId/file': { id: memberId, extra: { documentId } },
     };
   });
   afterAll(() => t?.close());
@@ -173,14 +181,12 @@ describeEngines('bad input on every endpoint', (engine) => {
         const missing = fill(route, MISSING, Object.fromEntries(Object.keys(extra).map((k) => [k, MISSING])));
         const send = (url: string) => (method === 'GET' ? admin.get(url) : method === 'POST' ? admin.post(url) : admin.delete(url));
         expect4xx(await send(missing), 404, `${route} missing id`);
+        for (const k of Object.keys(extra)) {
+          expect4xx(await send(fill(route, spec.id, { ...extra, [k]: MISSING })), 404, `${route} missing ${k}`);
+          expect4xx(await send(fill(route, spec.id, { ...extra, [k]: 'khong-phai-uuid' })), 400, `${route} non-uuid ${k}`);
+        }
         const bad = fill(route, 'khong-phai-uuid', extra);
         expect4xx(await send(bad), 400, `${route} non-uuid id`);
-        if (spec.extra) {
-          for (const key of Object.keys(spec.extra)) {
-            expect4xx(await send(fill(route, spec.id, { ...spec.extra, [key]: MISSING })), 404, `${route} missing ${key}`);
-            expect4xx(await send(fill(route, spec.id, { ...spec.extra, [key]: 'khong-phai-uuid' })), 400, `${route} non-uuid ${key}`);
-          }
-        }
       }
     }
     const records = `/api/members/${gets['GET /api/members/:id/records']!.id}/records`;
@@ -201,6 +207,34 @@ describeEngines('bad input on every endpoint', (engine) => {
     for (const q of ['bogus=1', 'importId=khong-phai-uuid']) expect4xx(await s.upload(csvOf([['Họ và tên']]), 'a.csv', `${url}?${q}`), 400, `upload ?${q}`);
     expect4xx(await s.upload(Buffer.alloc(0)), 400, 'empty upload');
     expect4xx(await s.upload(Buffer.from('Đ'.repeat(1000))), 400, 'text without a header');
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('the document upload refuses what is not a file with valid fields in multipart/form-data, and nothing changes', async () => {
+    const before = await snapshot();
+    const url = `/api/members/${memberId}/documents`;
+    const good = { docType: 'certificate', title: 'Giấy chứng nhận', certifiedBy: 'Đảng ủy', certifiedOn: '2020-01-02', note: 'Ghi chú' };
+    const file = { bytes: pdfBytes(), name: 'gcn.pdf' };
+    expect4xx(await admin.raw('POST', url, JSON.stringify(good)), 415, 'document as JSON');
+    expect4xx(await admin.raw('POST', url, 'file=x', 'text/plain'), 415, 'document as text');
+    expect4xx(await admin.raw('POST', url, 'garbage', 'multipart/form-data; boundary=xyz'), 400, 'malformed multipart');
+    const s = await documentSession(t, 'admin');
+    expect4xx(await s.upload(memberId, good), 400, 'no file');
+    expect4xx(await s.upload(memberId, good, { bytes: Buffer.alloc(0), name: 'rong.pdf' }), 400, 'empty file');
+    expect4xx(await s.upload(memberId, good, file, `${url}?bogus=1`), 400, 'unknown parameter');
+    expect4xx(await s.upload(memberId, good, file, `/api/members/${MISSING}/documents`), 404, 'missing member');
+    expect4xx(await s.upload(memberId, good, file, '/api/members/khong-phai-uuid/documents'), 400, 'non-uuid member');
+    const unknown = await s.upload(memberId, { ...good, bogusField: '1' }, file);
+    expect4xx(unknown, 400, 'unknown field');
+    expect(unknown.body.error.details.map((d: { field: string }) => d.field)).toContain('bogusField');
+    for (const key of Object.keys(good)) {
+      const huge = await s.upload(memberId, { ...good, [key]: 'Đ'.repeat(100_000) }, file);
+      expect4xx(huge, 400, `document ${key} huge`);
+      expect(huge.body.error.details.map((d: { field: string }) => d.field)).toContain(key);
+      // Multipart fields are text: the wrong values are an impossible date, a type not in the catalogue, an empty title.
+      const wrong = { certifiedOn: '2020-02-30', docType: 'khong_co', title: '  ' }[key];
+      if (wrong !== undefined) expect4xx(await s.upload(memberId, { ...good, [key]: wrong }, file), 400, `document ${key} wrong`);
+    }
     expect(await snapshot()).toBe(before);
   });
 

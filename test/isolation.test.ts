@@ -8,6 +8,7 @@ import { describeEngines } from './helpers/db.ts';
 import { buildFixture, DECISION, startTestApp, type Client, type Fixture, type TestApp } from './helpers/app.ts';
 import { rawSession, readXlsx, xlsxOf, type RawSession } from '../src/server/modules/member-import/member-import.fixtures.ts';
 import { pdfText, zipEntryText } from '../src/server/modules/member-sheet/member-sheet.fixtures.ts';
+import { documentSession, pdfBytes, type DocumentSession } from '../src/server/modules/member-documents/member-documents.fixtures.ts';
 
 /** Routes that carry no organisation data: the caller's own session and the shared catalogues. */
 const NOT_SCOPED = new Set([
@@ -32,6 +33,8 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
   let aRecords: { work: string; family: string };
   let bMemberId: string;
   const recordsOfA = async () => JSON.stringify(await t.database.db.selectFrom('member_record').selectAll().where('member_id', '=', aMember.id).orderBy('id').execute());
+  let aDocument: string;
+  let bDocs: DocumentSession;
   const membersOfA = async () =>
     Number((await t.database.db.selectFrom('member').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', 'in', [f.orgs.a1, f.orgs.a2]).executeTakeFirstOrThrow()).n);
   const LEAKS = ['Tân Lập', 'Nguyễn Du', 'Tổ Toán', 'Tổ Văn'];
@@ -39,13 +42,14 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
 
   const snapshot = async () => {
     const db = t.database.db;
-    const [versions, events, users, roles] = await Promise.all([
+    const [versions, events, users, roles, documents] = await Promise.all([
       db.selectFrom('org_version').selectAll().orderBy('id').execute(),
       db.selectFrom('org_event').select('id').orderBy('id').execute(),
       db.selectFrom('app_user').select(['id', 'full_name', 'password_hash', 'is_disabled', 'must_change_password']).orderBy('id').execute(),
       db.selectFrom('role_assignment').select(['id', 'role', 'org_id']).orderBy('id').execute(),
+      db.selectFrom('member_document').select(['id', 'member_id', 'version']).orderBy('id').execute(),
     ]);
-    return JSON.stringify({ versions, events, users, roles });
+    return JSON.stringify({ versions, events, users, roles, documents });
   };
   /** No name of A's organisations, and no id of A's the caller did not send himself. */
   const noLeak = (body: unknown, echoesInput = false) => {
@@ -298,6 +302,20 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
       expect(r.status).toBe(200); // control: B's own member
       noLeak(await pdfText(r.bytes));
     },
+    'GET /api/members/:id/documents': async () => {
+      await is404(b.get(`/api/members/${aMember.id}/documents`));
+      expect((await b.get(`/api/members/${bMemberId}/documents`)).status).toBe(200); // control
+    },
+    'POST /api/members/:id/documents': async () => {
+      const r = await bDocs.upload(aMember.id, { docType: 'application', title: 'Đơn xin vào Đảng' }, { bytes: pdfBytes('la'), name: 'don.pdf' });
+      expect(r.status).toBe(404);
+      noLeak(r.body);
+    },
+    'GET /api/members/:id/documents/:documentId/file': async () => {
+      await is404(b.get(`/api/members/${aMember.id}/documents/${aDocument}/file`));
+      // A's document reached through B's own member: not in that dossier.
+      await is404(b.get(`/api/members/${bMemberId}/documents/${aDocument}/file`));
+    },
     'GET /api/audit': async () => {
       const r = await b.get('/api/audit?pageSize=200');
       expect(r.status).toBe(200);
@@ -330,9 +348,15 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
       ['Trịnh Văn Tân Lập', 'Nam', '01/01/1991', 'Chi bộ Tổ Toán', '01/01/2021'],
     ]);
     aImport = (await aRaw.upload(aFile)).body.importId;
+    // …and a document in the dossier of A's member.
+    const aDocs = await documentSession(t, 'adminA');
+    aDocument = (await aDocs.upload(aMember.id, { docType: 'background', title: 'Lý lịch của Tân Lập' }, { bytes: pdfBytes('ly lich'), name: 'ly-lich.pdf' })).body.latest.id;
+    aIds.push(aDocument);
     b = await t.login('adminB');
     bMemberId = (await t.database.db.selectFrom('member').select('id').where('org_id', '=', f.orgs.gB).limit(1).executeTakeFirstOrThrow()).id;
     bRaw = await rawSession(t, 'adminB');
+    bDocs = await documentSession(t, 'adminB');
+    bMemberId = (await t.database.db.selectFrom('member').select('id').where('org_id', '=', f.orgs.gB).limit(1).executeTakeFirstOrThrow()).id;
     await b.post(`/api/orgs/${f.orgs.gB}/rename`, { name: 'Chi bộ Công ty May Hòa Bình', code: '02.01', ...DECISION });
   });
   afterAll(() => t?.close());

@@ -19,6 +19,7 @@ import type { DB } from './db/schema.ts';
 import { registerAuthHook } from './http/auth-hook.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { installVietnameseErrors } from './http/zod-vi.ts';
+import { createFsDocumentStore, type DocumentStore } from './storage/document-store.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -27,6 +28,8 @@ import { memberSheetRoutes } from './modules/member-sheet/member-sheet.routes.ts
 import { createMemberSheetService } from './modules/member-sheet/member-sheet.service.ts';
 import { memberRecordsRoutes } from './modules/member-records/member-records.routes.ts';
 import { createMemberRecordsService } from './modules/member-records/member-records.service.ts';
+import { memberDocumentsRoutes } from './modules/member-documents/member-documents.routes.ts';
+import { createMemberDocumentsService } from './modules/member-documents/member-documents.service.ts';
 import { memberImportRoutes } from './modules/member-import/member-import.routes.ts';
 import { createMemberImportService } from './modules/member-import/member-import.service.ts';
 import { membersRoutes } from './modules/members/members.routes.ts';
@@ -40,10 +43,13 @@ export interface AppDeps {
   db: Kysely<DB>;
   config: Config;
   clock: Clock;
+  /** The files of the member dossier; by default the filesystem under DATA_DIR/documents. */
+  documents?: DocumentStore;
 }
 
 export function createServices(deps: AppDeps) {
   const members = createMembersService(deps);
+  const documents = deps.documents ?? createFsDocumentStore(path.join(deps.config.dataDir, 'documents'), () => deps.clock.now());
   return {
     auth: createAuthService(deps),
     audit: createAuditService(deps),
@@ -52,6 +58,7 @@ export function createServices(deps: AppDeps) {
     memberImport: createMemberImportService(deps),
     memberSheet: createMemberSheetService({ ...deps, members }),
     memberRecords: createMemberRecordsService(deps),
+    memberDocuments: createMemberDocumentsService({ ...deps, documents }),
     users: createUsersService(deps),
   };
 }
@@ -109,6 +116,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
   await app.register(memberRecordsRoutes(services.memberRecords));
   await app.register(memberImportRoutes(services.memberImport, { maxMb: config.importMaxMb }));
   await app.register(memberSheetRoutes(services.memberSheet));
+  await app.register(memberDocumentsRoutes(services.memberDocuments, { maxMb: config.documentMaxMb }));
   await app.register(auditRoutes(services.audit));
 
   const webDir = config.webDir;

@@ -25,6 +25,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   IMPORT_MAX_MB: z.coerce.number().int().min(1).max(500).default(50),
+  DOCUMENT_MAX_MB: z.coerce.number().int().min(1).max(500).default(20),
 });
 
 export interface Config {
@@ -41,6 +42,8 @@ export interface Config {
   pgPoolSize: number;
   /** Largest member spreadsheet accepted for import, in MB. */
   importMaxMb: number;
+  /** Largest file accepted into a member's dossier, in MB. */
+  documentMaxMb: number;
   /** Directory of the built web client; absent in tests that need no pages. */
   webDir: string | undefined;
 }
@@ -65,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: e.LOG_LEVEL,
     pgPoolSize: e.PG_POOL_SIZE,
     importMaxMb: e.IMPORT_MAX_MB,
+    documentMaxMb: e.DOCUMENT_MAX_MB,
     webDir: path.resolve(cwd, 'dist/web'),
   };
 }
@@ -84,6 +88,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     logLevel: 'silent',
     pgPoolSize: 5,
     importMaxMb: 50,
+    documentMaxMb: 20,
     webDir: undefined,
     ...overrides,
   };

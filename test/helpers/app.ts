@@ -2,6 +2,9 @@
  * The application over a test database, driven through HTTP with Fastify's inject(), plus a small fixture
  * province with two sibling communes and users scoped to each, for scope and isolation tests.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { createApp, type Services } from '../../src/server/app.ts';
@@ -36,6 +39,8 @@ export interface TestApp {
   /** Every route the app serves. */
   routes: { method: string; url: string }[];
   database: Database;
+  /** DATA_DIR of this app: a temporary directory unless the test gave one. */
+  dataDir: string;
   clock: Clock & { advance(ms: number): void };
   anonymous: Client;
   login(username: string, password?: string): Promise<Client>;
@@ -70,7 +75,9 @@ function client(app: FastifyInstance, cookie: string | null, csrfToken: string):
 export async function startTestApp(engine: Engine, opts: { config?: Partial<Config>; now?: string } = {}): Promise<TestApp> {
   const database = await openTestDatabase(engine);
   const clock = fixedClock(opts.now ?? '2026-11-20T03:00:00Z') as Clock & { advance(ms: number): void };
-  const { app, services, routes } = await createApp({ db: database.db, config: testConfig(opts.config), clock });
+  // A data directory of its own (the dossier's files), removed at close.
+  const dataDir = opts.config?.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'hn-test-data-')));
+  const { app, services, routes } = await createApp({ db: database.db, config: testConfig({ dataDir, ...opts.config }), clock });
   await app.ready();
   return {
     app,
@@ -85,9 +92,11 @@ export async function startTestApp(engine: Engine, opts: { config?: Partial<Conf
       const setCookie = res.cookies.find((c) => c.name === 'hn_session');
       return client(app, `hn_session=${setCookie!.value}`, JSON.parse(res.body).csrfToken);
     },
+    dataDir,
     async close() {
       await app.close();
       await database.close();
+      if (!opts.config?.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -2,6 +2,8 @@
  * A real server for browser tests: the demo province on an isolated PGlite, the built web client, listening on a
  * random loopback port. It stops when the test file's afterAll calls close().
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { createApp } from '../../src/server/app.ts';
 import { systemClock } from '../../src/server/clock.ts';
@@ -12,9 +14,10 @@ import { openTestDatabase } from './db.ts';
 export async function startDemoServer() {
   const database = await openTestDatabase('pglite');
   const seeded = await seedDemo(database.db, systemClock, { seed: 2025 });
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'hn-browser-data-'));
   const { app } = await createApp({
     db: database.db,
-    config: testConfig({ webDir: path.resolve('dist/web') }),
+    config: testConfig({ webDir: path.resolve('dist/web'), dataDir }),
     clock: systemClock,
   });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
@@ -25,6 +28,7 @@ export async function startDemoServer() {
     async close() {
       await app.close();
       await database.close();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -166,6 +166,26 @@ export interface MemberRecordTable {
   created_at: Generated<Date>;
 }
 
+/** One uploaded version of a dossier document; never updated nor deleted (migration 0004). */
+export interface MemberDocumentTable {
+  id: string;
+  member_id: string;
+  doc_type: string;
+  title: string;
+  version: number;
+  file_name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  /** The key in the document store (storage/document-store.ts). */
+  storage_key: string;
+  certified_by: string | null;
+  certified_on: string | null;
+  note: string | null;
+  uploaded_by: string;
+  uploaded_at: Date;
+}
+
 export interface CatalogueItemTable {
   catalogue: string;
   code: string;
@@ -256,6 +276,7 @@ export interface DB {
   member_record: MemberRecordTable;
   org_member_tally: OrgMemberTallyTable;
   member_tally_horizon: MemberTallyHorizonTable;
+  member_document: MemberDocumentTable;
   catalogue_item: CatalogueItemTable;
   calendar_adjustment: CalendarAdjustmentTable;
   app_user: AppUserTable;

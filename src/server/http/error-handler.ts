@@ -10,6 +10,8 @@ function body(code: string, message: string, details: unknown[] = []) {
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) {
+      // A server-side fault with a message for the user (a dossier file missing from the store): still logged.
+      if (err.status >= 500) req.log.error({ err }, err.code);
       return reply.status(err.status).send(body(err.code, err.message, err.details));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {

@@ -108,13 +108,22 @@ export async function request<T>(method: HttpMethod, path: string, options: Requ
 }
 
 /**
- * Sends one file as `multipart/form-data` (field `file`) with the CSRF header; the browser sets the boundary. Errors
+ * Sends one file as `multipart/form-data` (field `file`, after the text `fields` if any) with the CSRF header; the browser sets the boundary. Errors
  * come back as ApiError with the server's Vietnamese message, as for `request`.
  */
-export async function uploadFile<T>(path: string, file: Blob, fileName: string, query?: Record<string, QueryValue>, signal?: AbortSignal): Promise<T> {
+export async function uploadFile<T>(
+  path: string,
+  file: Blob,
+  fileName: string,
+  query?: Record<string, QueryValue>,
+  signal?: AbortSignal,
+  /** Text fields sent before the file; empty values are left out. */
+  fields?: Record<string, string | null | undefined>,
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (csrfToken) headers['x-csrf-token'] = csrfToken;
   const form = new FormData();
+  for (const [key, value] of Object.entries(fields ?? {})) if (value !== undefined && value !== null && value !== '') form.append(key, value);
   form.append('file', file, fileName);
   let response: Response;
   try {

@@ -20,10 +20,13 @@ import type {
   CreateUserBody,
   DisciplineBody,
   DissolveOrgBody,
+  DocumentUploadInput,
   ImportView,
   IncomingTransfer,
   Items,
   LoginBody,
+  MemberDocument,
+  MemberDocumentList,
   MemberEventBody,
   MemberFile,
   MemberListItem,
@@ -511,4 +514,31 @@ export function useAudit(query: AuditQuery) {
     queryFn: ({ signal }) => api.get<Page<AuditEntry>>('/audit', { ...query }, signal),
     placeholderData: keepPreviousData,
   });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Member dossier
+
+/** The documents of a member's dossier, each with its versions. */
+export function useMemberDocuments(memberId: string) {
+  return useQuery({
+    queryKey: ['members', 'documents', memberId],
+    queryFn: ({ signal }) => api.get<MemberDocumentList>(`/members/${memberId}/documents`, undefined, signal),
+  });
+}
+
+/** Uploads a document, or the next version of one (same type and title); the list and the audit go stale. */
+export function useUploadDocument(memberId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ file, ...fields }: DocumentUploadInput) =>
+      uploadFile<MemberDocument>(`/members/${memberId}/documents`, file, file.name, undefined, undefined, fields),
+    onSuccess: () =>
+      Promise.all([client.invalidateQueries({ queryKey: ['members', 'documents', memberId] }), client.invalidateQueries({ queryKey: queryKeys.audit })]),
+  });
+}
+
+/** Where the browser downloads one version's file (the answer names the file). */
+export function documentFileUrl(memberId: string, documentId: string): string {
+  return `/api/members/${memberId}/documents/${documentId}/file`;
 }

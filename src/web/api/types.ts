@@ -683,6 +683,8 @@ export type AuditAction =
   | 'member.record.update'
   | 'member.record.delete'
   | 'member.record.reveal'
+  | 'member.document_upload'
+  | 'member.document_read'
   | `member.event.${string}`;
 
 export interface AuditEntry {
@@ -755,4 +757,50 @@ export interface ImportView {
   createdAt: Timestamp | null;
   committedAt: Timestamp | null;
   result: { created: number; updated: number; unchanged: number } | null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Member dossier (docs/api.md "Member dossier"; member-documents.schemas.ts)
+
+export interface DocumentVersion {
+  id: string;
+  version: number;
+  fileName: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  certifiedBy: string | null;
+  certifiedOn: IsoDate | null;
+  note: string | null;
+  uploadedBy: { id: string; name: string } | null;
+  uploadedAt: Timestamp;
+  /** A later version of the same document exists. */
+  superseded: boolean;
+}
+
+export interface MemberDocument {
+  docType: string;
+  docTypeName: string;
+  title: string;
+  sensitive: boolean;
+  canDownload: boolean;
+  latest: DocumentVersion;
+  /** Newest first. */
+  versions: DocumentVersion[];
+}
+
+export interface MemberDocumentList {
+  memberId: string;
+  canUpload: boolean;
+  maxMb: number;
+  items: MemberDocument[];
+}
+
+export interface DocumentUploadInput {
+  file: File;
+  docType: string;
+  title: string;
+  certifiedBy?: string | undefined;
+  certifiedOn?: IsoDate | undefined;
+  note?: string | undefined;
 }

@@ -94,6 +94,8 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'member.record.update': 'Sửa mục tiểu sử, gia đình',
   'member.record.delete': 'Xóa mục tiểu sử, gia đình',
   'member.record.reveal': 'Xem gia đình, lịch sử chính trị của đảng viên',
+  'member.document_upload': 'Tải lên tài liệu hồ sơ đảng viên',
+  'member.document_read': 'Xem tài liệu hồ sơ cần bảo mật',
 };
 
 /** Life events are audited as `member.event.<kind>`: named after the event. */

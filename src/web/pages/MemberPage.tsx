@@ -23,6 +23,7 @@ import { DisciplineModal } from '../components/members/DisciplineModal.tsx';
 import { EditGroupModal } from '../components/members/EditGroupModal.tsx';
 import { MemberSheetLinks } from '../components/members/MemberSheetLinks.tsx';
 import { MemberRecordsTab } from '../components/members/MemberRecordsTab.tsx';
+import { MemberDocuments } from '../components/members/MemberDocuments.tsx';
 import { MemberTimeline } from '../components/members/MemberTimeline.tsx';
 import { PartyAgeView } from '../components/members/PartyAgeView.tsx';
 import { RecordEventModal } from '../components/members/RecordEventModal.tsx';
@@ -35,7 +36,7 @@ import { fieldText, isFact, MEMBER_GROUPS, type FieldSpec, type GroupSpec, type 
 
 const EMPTY = <Typography.Text type="secondary">—</Typography.Text>;
 const recordTab = (kind: RecordKind) => `records-${kind}`;
-const TAB_KEYS = [...MEMBER_GROUPS.map((g) => g.key), 'records', ...RECORD_KINDS.map(recordTab), 'party-age', 'discipline', 'history'] as const;
+const TAB_KEYS = [...MEMBER_GROUPS.map((g) => g.key), 'records', ...RECORD_KINDS.map(recordTab), 'party-age', 'discipline', 'history', 'documents'] as const;
 /** Tabs only readers of sensitive groups have. */
 const SENSITIVE_TABS = ['discipline', ...SENSITIVE_RECORD_KINDS.map(recordTab)];
 
@@ -306,6 +307,11 @@ function MemberFileView({ file }: { file: MemberFile }) {
               key: 'history',
               label: <span data-testid="member-tab-history">Quá trình ({file.events.length})</span>,
               children: <MemberTimeline events={file.events} />,
+            },
+            {
+              key: 'documents',
+              label: <span data-testid="member-tab-documents">Hồ sơ, tài liệu</span>,
+              children: <MemberDocuments memberId={file.id} memberName={file.fields.fullName} />,
             },
           ]}
         />

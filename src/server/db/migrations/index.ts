@@ -6,6 +6,7 @@ import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001-initial.ts';
 import * as m0002 from './0002-member-file.ts';
 import * as m0003 from './0003-member-import.ts';
+import * as m0004 from './0004-member-documents.ts';
 import * as m0005 from './0005-badge-list.ts';
 import * as m0006 from './0006-org-member-tally.ts';
 
@@ -13,6 +14,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-member-file': m0002,
   '0003-member-import': m0003,
+  '0004-member-documents': m0004,
   '0005-badge-list': m0005,
   '0006-org-member-tally': m0006,
 };

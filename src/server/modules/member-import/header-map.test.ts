@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { IMPORT_FIELDS } from '../../../domain/member-import.ts';
 import { fieldOfHeader, isHeaderRow, isNumberingRow, mapHeaders, OFFICIAL_LAYOUT } from './header-map.ts';
-import { sniffFile, zipEntryNames } from './member-import.files.ts';
+import { sniffFile } from './member-import.files.ts';
+import { zipEntryNames } from '../../storage/sniff.ts';
 import { csvOf, docxBytes, xlsxOf, zipOf } from './member-import.fixtures.ts';
 
 describe('column headers', () => {

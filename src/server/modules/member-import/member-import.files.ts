@@ -1,12 +1,14 @@
 /**
  * Reading uploaded member spreadsheets. The kind of a file is decided by its content, never by its name: an xlsx is
- * a zip holding xl/workbook.xml (a .docx renamed .xlsx is a zip without it); a CSV is UTF-8 text. xlsx sheets are
- * read as a stream (ExcelJS WorkbookReader), so a large file never becomes a whole workbook in memory.
+ * a zip holding xl/workbook.xml (a .docx renamed .xlsx is a zip without it); a CSV is UTF-8 text. The sniffing itself
+ * is shared with the member dossier (storage/sniff.ts). xlsx sheets are read as a stream (ExcelJS WorkbookReader), so a
+ * large file never becomes a whole workbook in memory.
  */
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { decodeUtf8Text, parseCsv, type CellValue } from '../../../domain/member-import.ts';
 import { AppError, invalid } from '../../http/errors.ts';
+import { sniffContent } from '../../storage/sniff.ts';
 
 export type FileKind = 'xlsx' | 'csv';
 
@@ -15,47 +17,18 @@ const MAX_COLUMNS = 200;
 
 const refuse = (message: string) => invalid('file', message);
 
-/** Names of the entries of a zip archive, from its central directory; null when the archive is unreadable. */
-export function zipEntryNames(bytes: Buffer): string[] | null {
-  // End of central directory: 22 bytes plus a comment of up to 65535, at the end of the file.
-  const min = Math.max(0, bytes.length - 22 - 65535);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= min; i--) {
-    if (bytes.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  const count = bytes.readUInt16LE(eocd + 10);
-  let p = bytes.readUInt32LE(eocd + 16);
-  const names: string[] = [];
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > bytes.length || bytes.readUInt32LE(p) !== 0x02014b50) return null;
-    const nameLen = bytes.readUInt16LE(p + 28);
-    const extraLen = bytes.readUInt16LE(p + 30);
-    const commentLen = bytes.readUInt16LE(p + 32);
-    names.push(bytes.toString('utf8', p + 46, p + 46 + nameLen));
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return names;
-}
-
 /** The kind of an uploaded file, decided by its content; a clear refusal (400) for anything else. */
 export function sniffFile(bytes: Buffer): FileKind {
-  if (bytes.length === 0) throw refuse('Tệp rỗng (0 byte): không có gì để nhập.');
-  const head = bytes.subarray(0, 8);
-  if (head.length >= 4 && head.readUInt32LE(0) === 0x04034b50) {
-    const names = zipEntryNames(bytes);
-    if (!names) throw refuse('Tệp Excel bị hỏng hoặc chưa tải lên hết: không đọc được.');
-    if (names.includes('xl/workbook.xml')) return 'xlsx';
-    if (names.includes('word/document.xml')) throw refuse('Tệp là văn bản Word (.docx), không phải bảng tính Excel: hãy dùng tệp mẫu .xlsx hoặc tệp CSV.');
-    throw refuse('Tệp nén (zip) không phải bảng tính Excel (.xlsx).');
-  }
-  if (head.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
+  const kind = sniffContent(bytes);
+  if (kind === 'empty') throw refuse('Tệp rỗng (0 byte): không có gì để nhập.');
+  if (kind === 'xlsx') return 'xlsx';
+  if (kind === 'broken-zip') throw refuse('Tệp Excel bị hỏng hoặc chưa tải lên hết: không đọc được.');
+  if (kind === 'docx') throw refuse('Tệp là văn bản Word (.docx), không phải bảng tính Excel: hãy dùng tệp mẫu .xlsx hoặc tệp CSV.');
+  if (kind === 'zip') throw refuse('Tệp nén (zip) không phải bảng tính Excel (.xlsx).');
+  if (kind === 'ole') {
     throw refuse('Tệp Excel 97–2003 (.xls) hoặc Word cũ (.doc) không được hỗ trợ: hãy mở bằng Excel và lưu lại dạng .xlsx.');
   }
-  if (head.subarray(0, 4).toString('latin1') === '%PDF') throw refuse('Tệp PDF không nhập được: hãy dùng tệp mẫu .xlsx hoặc tệp CSV.');
+  if (kind === 'pdf') throw refuse('Tệp PDF không nhập được: hãy dùng tệp mẫu .xlsx hoặc tệp CSV.');
   if (decodeUtf8Text(bytes.subarray(0, Math.min(bytes.length, 1 << 16))) === null && decodeUtf8Text(bytes) === null) {
     throw refuse('Tệp không phải bảng tính Excel (.xlsx) hay CSV mã hóa UTF-8. Nếu là CSV, hãy lưu lại với mã hóa UTF-8 (trong Excel: «CSV UTF-8»).');
   }
