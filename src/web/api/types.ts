@@ -293,6 +293,8 @@ export interface User {
 export interface Page<T> {
   items: T[];
   total: number;
+  /** Member search only: the text matched more than `total` (the server stops counting there). */
+  totalCapped?: boolean;
 }
 
 export interface UserListQuery {

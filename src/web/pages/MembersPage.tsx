@@ -299,7 +299,8 @@ export function MembersPage() {
             total: members.data?.total ?? 0,
             showSizeChanger: false,
             onChange: (page) => update({ page: page > 1 ? String(page) : '' }),
-            showTotal: (total) => `${formatCount(total)} đảng viên`,
+            showTotal: (total) =>
+              members.data?.totalCapped ? `Hơn ${formatCount(total)} đảng viên: hãy gõ thêm để thu hẹp kết quả` : `${formatCount(total)} đảng viên`,
           }}
           locale={{ emptyText: 'Không có đảng viên nào phù hợp' }}
         />

@@ -91,8 +91,25 @@ export function filteredMembers(db: Kysely<DB>, scope: Scope, f: Omit<MemberFilt
   return q;
 }
 
+/**
+ * Above this many matches a text search says "more than" instead of counting them all: a common name typed alone
+ * matches a large part of the country, and the person searching refines the text rather than reading page 400.
+ */
+export const SEARCH_COUNT_CAP = 1000;
+
 export async function listMembers(db: Kysely<DB>, scope: Scope, f: MemberFilters, today: string) {
   const q = filteredMembers(db, scope, f);
+  const count = f.q
+    ? db
+        .selectFrom(
+          q
+            .select('m.id')
+            .limit(SEARCH_COUNT_CAP + 1)
+            .as('x'),
+        )
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    : q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const [rows, total] = await Promise.all([
     q
       .select((eb) => [
@@ -119,9 +136,10 @@ export async function listMembers(db: Kysely<DB>, scope: Scope, f: MemberFilters
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize)
       .execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    count,
   ]);
-  return { rows, total: Number(total.n) };
+  const n = Number(total.n);
+  return { rows, total: Math.min(n, f.q ? SEARCH_COUNT_CAP : n), totalCapped: Boolean(f.q) && n > SEARCH_COUNT_CAP };
 }
 
 export function findMember(db: Kysely<DB>, scope: Scope, id: string) {

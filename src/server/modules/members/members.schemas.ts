@@ -107,7 +107,12 @@ export const MemberListItemSchema = z.object({
   admittedOn: z.string(),
   officialOn: z.string().nullable(),
 });
-export const MemberListResponse = z.object({ items: z.array(MemberListItemSchema), total: z.number() });
+export const MemberListResponse = z.object({
+  items: z.array(MemberListItemSchema),
+  total: z.number(),
+  /** A text search matched more than `total` (the cap): "more than 1,000". */
+  totalCapped: z.boolean(),
+});
 
 export const MemberFileSchema = z.object({
   id: z.string(),

@@ -189,7 +189,7 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock }) {
         orgPath = org.current_path;
       }
       const today = clock.today();
-      const { rows, total } = await listMembers(db, scope, { ...f, orgPath }, today);
+      const { rows, total, totalCapped } = await listMembers(db, scope, { ...f, orgPath }, today);
       return {
         items: rows.map((r) => ({
           id: r.id,
@@ -206,6 +206,7 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock }) {
           officialOn: r.official_on,
         })),
         total,
+        totalCapped,
       };
     },
 

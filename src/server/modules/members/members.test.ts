@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from '../../../../test/helpers/db.ts';
 import { buildFixture, startTestApp, type Client, type Fixture, type TestApp } from '../../../../test/helpers/app.ts';
+import { insertMembers } from '../../demo/bulk-insert.ts';
+import { personSortKey } from '../../../domain/text.ts';
+import { SEARCH_COUNT_CAP } from './members.repo.ts';
 
 describeEngines('member file', (engine) => {
   let t: TestApp;
@@ -108,5 +111,33 @@ describeEngines('member file', (engine) => {
     expect(c.ethnicity).toHaveLength(55);
     expect(c.ethnicity[0]).toEqual({ code: '01', name: 'Kinh' });
     expect(c.theory_level.map((x: { name: string }) => x.name)).toContain('Cao cấp');
+  });
+
+  it('stops counting a text search past the cap and says so; other lists count exactly', async () => {
+    const many = Array.from({ length: SEARCH_COUNT_CAP + 5 }, (_, i) => {
+      const fullName = `Phan Văn Lặp ${String(i).padStart(4, '0')}`;
+      return {
+        id: `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`,
+        org_id: f.orgs.a2,
+        full_name: fullName,
+        family_name: 'Phan',
+        middle_name: 'Văn',
+        given_name: `Lặp ${i}`,
+        name_sort_key: personSortKey(fullName),
+        gender: 'nam',
+        admitted_on: '2000-01-01',
+        official_on: '2001-01-01',
+      };
+    });
+    await t.database.db.transaction().execute((tx) => insertMembers(tx, many));
+    const all = await editor.get('/api/members?q=phan%20van%20lap&pageSize=10');
+    expect(all.status).toBe(200);
+    expect(all.body).toMatchObject({ total: SEARCH_COUNT_CAP, totalCapped: true });
+    expect(all.body.items).toHaveLength(10);
+    const one = await editor.get('/api/members?q=phan%20van%20lap%201004');
+    expect(one.body).toMatchObject({ total: 1, totalCapped: false, items: [expect.objectContaining({ fullName: 'Phan Văn Lặp 1004' })] });
+    const cell = await editor.get(`/api/members?orgId=${f.orgs.a2}&pageSize=10`);
+    expect(cell.body.total).toBeGreaterThanOrEqual(SEARCH_COUNT_CAP + 5);
+    expect(cell.body.totalCapped).toBe(false);
   });
 });
