@@ -7,7 +7,7 @@
  * are what the members service computes from the same events (`derivedColumns`).
  *
  * One generator object per province, fed one member at a time: no closure per member, rows appended to flat arrays
- * the bulk insert walks in chunks. Everything comes from the seeded generator; ids are derived from the member's id.
+ * the bulk insert walks in chunks. Everything comes from the seeded generator, ids from the province's id factory.
  */
 import type { Insertable } from 'kysely';
 import { createWorkingCalendar } from '../../domain/calendar/working-days.ts';
@@ -20,7 +20,7 @@ import type { MemberBadgeAwardTable, MemberDisciplineTable, MemberEventTable, Me
 import { derivedColumns } from '../modules/members/members.events.ts';
 import { DISTRICT_NAMES, PLACE_NAMES, PROVINCES_2025, type CellPool, type Gender, personName, pickEthnicity } from './names.ts';
 import { addYears, hashString, maxDate, minDate, type Rng } from './random.ts';
-import { deriveUuid, type UuidFactory } from './uuid.ts';
+import type { UuidFactory } from './uuid.ts';
 
 export type MemberRow = Insertable<MemberTable>;
 export type MemberEventRow = Insertable<MemberEventTable>;
@@ -613,7 +613,7 @@ export class MemberGenerator {
     else [level, no] = rng.chance(0.6) ? ['Chi bộ', 'CB'] : ['Đảng ủy', 'ĐU'];
     const decisionNo = `${rng.int(1, 399)}-QĐ/${no}`;
     this.disciplines.push({
-      id: deriveUuid(this.memberId, `member_discipline:${this.disciplines.length}`),
+      id: this.o.ids(),
       member_id: this.memberId,
       form,
       deciding_level: level,
@@ -651,7 +651,7 @@ export class MemberGenerator {
       const p = periods.find((x) => x.from <= at && (x.to === null || at < x.to));
       if (!p || p.membership !== 'official' || !['active', 'exempt', 'temporarily_away'].includes(p.status)) continue;
       this.awards.push({
-        id: deriveUuid(this.memberId, `member_badge_award:${MILESTONES[i]}`),
+        id: this.o.ids(),
         member_id: this.memberId,
         milestone: MILESTONES[i]!,
         awarded_on: at,
@@ -711,7 +711,7 @@ export class MemberGenerator {
     }
     if (e.kind === 'admitted' || e.kind === 'readmitted') this.roll = e.orgId;
     this.rows.push({
-      id: deriveUuid(this.memberId, `member_event:${this.rows.length}`),
+      id: this.o.ids(),
       member_id: this.memberId,
       kind: e.kind,
       effective_date: e.date,
