@@ -724,18 +724,19 @@ export class MemberGenerator {
     });
   }
 
-  /** "123-QĐ/HU": admissions by the district committee before 1 July 2025, by the commune's after. */
+  /**
+   * "123-QĐ/HU": admissions, transfers (introduction letters, "GT") and committee decisions came from the district
+   * committee before 1 July 2025 and from the commune's since; the grassroots committee decides on exemptions.
+   */
   private decision(date: string, what: 'admit' | 'transfer' | 'cell' | 'committee'): string {
-    const before = date < '2025-07-01';
-    const issuer = what === 'cell' ? 'ĐU' : what === 'transfer' ? (before ? 'HU' : 'ĐU') : before ? 'HU' : 'ĐU';
-    const kind = what === 'transfer' ? 'GT' : 'QĐ';
-    return `${this.rng.int(1, 999)}-${kind}/${issuer}`;
+    const issuer = what === 'cell' || date >= '2025-07-01' ? 'ĐU' : 'HU';
+    return `${this.rng.int(1, 999)}-${what === 'transfer' ? 'GT' : 'QĐ'}/${issuer}`;
   }
 
   // -------------------------------------------------------------------------------------------------------------
   // Cells
 
-  private cellIndex = new Map<string, number>();
+  private readonly cellIndex = new Map<string, number>();
   private cellOf(id: string): CellRef {
     if (this.cellIndex.size === 0) this.cells.forEach((c, i) => this.cellIndex.set(c.id, i));
     return this.cells[this.cellIndex.get(id)!]!;
