@@ -252,7 +252,7 @@ async function benchProvince(handle: EngineHandle, opts: Options): Promise<{ res
   const loaded = await openApp(handle, 'province', opts, async (database) => {
     await database.db.transaction().execute(async (tx) => {
       await insertOrgRows(tx, p.orgs);
-      await insertMembers(tx, p.members);
+      await insertMembers(tx, p);
     });
   });
   const { session } = loaded;

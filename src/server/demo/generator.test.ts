@@ -10,8 +10,18 @@ import { personSortKey, splitPersonName } from '../../domain/text.ts';
 import { createdEventId } from './bulk-insert.ts';
 import { generateNation } from './national.ts';
 import { FAMILY_NAMES, PLACE_NAMES, personName, placeNamer } from './names.ts';
-import { generateProvince, type GeneratedProvince, type OrgSeedRow, type ReorgInput } from './province.ts';
+import { generateProvince, type GeneratedProvince, type MemberEventRow, type MemberRow, type OrgSeedRow, type ReorgInput } from './province.ts';
+import type { Selectable } from 'kysely';
+import type { MemberEventTable } from '../db/schema.ts';
+import { CATALOGUES } from '../../domain/catalogues.ts';
+import { anniversariesBetween } from '../../domain/badges.ts';
+import { inForceOn, validateDiscipline } from '../../domain/discipline.ts';
+import { reachDates, reachesYearsOn } from '../../domain/party-age.ts';
+import { ruleSetOn } from '../../domain/rulesets.ts';
+import { derivedColumns, rowToEvent } from '../modules/members/members.events.ts';
 import { addYears, createRng } from './random.ts';
+import { addDays } from '../../domain/dates.ts';
+import { officialDateFor, statusOn, statusPeriods, TERMINAL_STATUSES, validateEvent, type MemberEvent } from '../../domain/member-status.ts';
 import { createUuidFactory, deriveUuid, UUID_V7_RE } from './uuid.ts';
 
 const DEMO = { seed: 2025, districts: 8, grassrootsPerDistrict: 12, cellsPerPartyCommittee: [3, 8] as [number, number], membersPerCell: [4, 35] as [number, number] };
@@ -112,6 +122,9 @@ describe('generateProvince: determinism', () => {
     const again = generateProvince(DEMO);
     expect(again.orgs).toEqual(demo.orgs);
     expect(again.members).toEqual(demo.members);
+    expect(again.events).toEqual(demo.events);
+    expect(again.disciplines).toEqual(demo.disciplines);
+    expect(again.awards).toEqual(demo.awards);
     expect(again.reorg2025).toEqual(demo.reorg2025);
   });
 
@@ -248,31 +261,32 @@ describe('generateProvince: members', () => {
   });
 
   it('has plausible dates', () => {
-    let probationary = 0;
-    let left = 0;
+    let neverOfficial = 0;
     for (const m of demo.members) {
       expect(m.birth_date! >= '1940-01-01' && m.birth_date! <= '2006-12-31').toBe(true);
       expect(m.admitted_on >= addYears(m.birth_date!, 18)).toBe(true);
       expect(m.admitted_on < addYears(m.birth_date!, 61)).toBe(true);
       expect(m.admitted_on <= TODAY).toBe(true);
+      expect(m.ceremony_on! >= m.admitted_on && m.ceremony_on! <= addDays(m.admitted_on, 40)).toBe(true);
       if (m.official_on == null) {
-        probationary++;
+        neverOfficial++;
         expect(m.admitted_on > addYears(TODAY, -1)).toBe(true);
         expect(m.left_on).toBeNull();
       } else {
-        expect(m.official_on).toBe(addYears(m.admitted_on, 1));
+        // Exactly the end of the 12 months of probation from the ceremony (§6).
+        expect(m.official_on).toBe(officialDateFor(m.ceremony_on!));
         expect(m.official_on! <= TODAY).toBe(true);
       }
       if (m.left_on) {
-        left++;
         expect(m.left_on > m.official_on!).toBe(true);
         expect(m.left_on < TODAY).toBe(true);
       }
     }
-    expect(probationary / demo.members.length).toBeGreaterThan(0.015);
-    expect(probationary / demo.members.length).toBeLessThan(0.05);
+    expect(neverOfficial / demo.members.length).toBeGreaterThan(0.015);
+    expect(neverOfficial / demo.members.length).toBeLessThan(0.05);
+    const left = count(demo.members, (m) => m.left_on != null);
     expect(left).toBeGreaterThan(0);
-    expect(left / demo.members.length).toBeLessThan(0.03);
+    expect(left / demo.members.length).toBeLessThan(0.06);
   });
 
   it('breaks the size rules rarely, but sometimes', () => {
@@ -299,6 +313,254 @@ describe('generateProvince: members', () => {
       anyOversized += count(p.orgs, (r) => r.version.kind_code === 'chi_bo_co_so' && (t.get(r.org.id) ?? 0) >= 30);
     }
     expect(anyOversized).toBeGreaterThan(0);
+  });
+});
+
+describe('generateProvince: member files', () => {
+  const n = demo.members.length;
+  const share = (pred: (m: MemberRow) => boolean) => count(demo.members, pred) / n;
+  const versionOf = new Map(demo.orgs.map((r) => [r.org.id, r.version]));
+  /** The grassroots organisation a cell belongs to (a chi bộ cơ sở is its own). */
+  const grassrootsOf = (cellId: string) => {
+    const v = versionOf.get(cellId)!;
+    return v.kind_code === 'chi_bo_co_so' ? v : versionOf.get(v.parent_id!)!;
+  };
+
+  it('uses the catalogues\' codes exactly', () => {
+    const columns: Record<string, string> = {
+      ethnicity: 'ethnicity', religion: 'religion', general_education: 'general_education', professional_level: 'professional_level',
+      theory_level: 'theory_level', occupation: 'occupation', state_management: 'state_management',
+    };
+    for (const [column, catalogue] of Object.entries(columns)) {
+      const codes = new Set(CATALOGUES[catalogue]!.map((i) => i.code));
+      for (const m of demo.members) {
+        const v = (m as Record<string, unknown>)[column];
+        if (v != null) expect(codes.has(v as string), `${column} ${String(v)}`).toBe(true);
+      }
+    }
+  });
+
+  it('is mostly Kinh, with minorities, and mostly without religion', () => {
+    const kinh = share((m) => m.ethnicity === '01');
+    expect(kinh).toBeGreaterThan(0.8);
+    expect(kinh).toBeLessThan(0.9);
+    expect(new Set(demo.members.map((m) => m.ethnicity)).size).toBeGreaterThan(15);
+    expect(share((m) => m.religion === 'khong')).toBeGreaterThan(0.85);
+    expect(share((m) => m.religion === 'phat_giao')).toBeGreaterThan(0.02);
+    expect(share((m) => m.religion === 'cong_giao')).toBeGreaterThan(0.01);
+    // The name follows the group: Mông men are "Giàng A Páo", not "Nguyễn Văn An".
+    const mong = demo.members.filter((m) => m.ethnicity === '08');
+    expect(mong.length).toBeGreaterThan(10);
+    expect(mong.every((m) => !['Nguyễn', 'Trần', 'Phạm'].includes(m.family_name))).toBe(true);
+  });
+
+  it('has education, professional and theory levels, older rural members less schooled', () => {
+    expect(share((m) => m.general_education === 'thpt')).toBeGreaterThan(0.75);
+    const oldVillage = demo.members.filter((m) => m.birth_date! < '1960-01-01' && grassrootsOf(m.org_id).sector_code === 'xa' && m.workplace == null);
+    expect(count(oldVillage, (m) => m.general_education !== 'thpt') / oldVillage.length).toBeGreaterThan(0.3);
+    for (const level of ['chua', 'so_cap', 'trung_cap', 'cao_cap', 'cu_nhan']) expect(share((m) => m.theory_level === level), level).toBeGreaterThan(0.005);
+    expect(share((m) => m.theory_level === 'so_cap' || m.theory_level === 'trung_cap')).toBeGreaterThan(0.5);
+    for (const level of ['chua_dao_tao', 'trung_cap', 'cao_dang', 'dai_hoc', 'thac_si']) expect(share((m) => m.professional_level === level), level).toBeGreaterThan(0.01);
+    // Leaders hold senior theory more often than the rest.
+    const heads = demo.members.filter((m) => /^(Giám đốc|Hiệu trưởng|Trưởng phòng|Trưởng khoa)$/u.test(m.position ?? ''));
+    expect(count(heads, (m) => m.theory_level === 'cao_cap' || m.theory_level === 'cu_nhan') / heads.length).toBeGreaterThan(0.5);
+  });
+
+  it('gives occupations by the kind of organisation, workplaces to working members', () => {
+    for (const m of demo.members) {
+      const g = grassrootsOf(m.org_id);
+      const cellName = versionOf.get(m.org_id)!.name;
+      if (g.sector_code === 'luc_luong_vu_trang' || /^Chi bộ (Công an|Quân sự) /u.test(cellName)) expect(m.occupation).toBe('luc_luong_vu_trang');
+      else if (g.sector_code === 'dn_nha_nuoc' || g.sector_code === 'dn_ngoai_nha_nuoc') expect(m.occupation).toBe('cong_nhan');
+      else if (/^(Chi bộ|Đảng bộ) (Trường|Bệnh viện|Trung tâm Y tế|Phòng khám)/u.test(g.name) || /^Chi bộ (Trường|Trạm Y tế) /u.test(cellName)) expect(m.occupation).toBe('vien_chuc');
+      else if (['xa', 'phuong', 'thi_tran'].includes(g.sector_code ?? '') && m.workplace == null) {
+        expect(['nong_dan', 'nghi_huu', 'khac', 'cong_nhan', 'hoc_sinh_sinh_vien']).toContain(m.occupation);
+      }
+      if (m.workplace == null) expect(['nong_dan', 'nghi_huu', 'khac', 'cong_nhan', 'hoc_sinh_sinh_vien']).toContain(m.occupation);
+      else expect(m.position).toBeTruthy();
+    }
+    const village = demo.members.filter((m) => grassrootsOf(m.org_id).sector_code === 'xa' && m.workplace == null);
+    expect(count(village, (m) => m.occupation === 'nong_dan') / village.length).toBeGreaterThan(0.3);
+    expect(count(village, (m) => m.occupation === 'nghi_huu') / village.length).toBeGreaterThan(0.1);
+    expect(share((m) => m.occupation === 'cong_chuc')).toBeGreaterThan(0.05);
+  });
+
+  it('gives unique 12-digit CCCDs that carry the gender, century and year of birth', () => {
+    const seen = new Set<string>();
+    for (const m of demo.members) {
+      expect(m.cccd).toMatch(/^\d{12}$/);
+      seen.add(m.cccd!);
+      const year = Number(m.birth_date!.slice(0, 4));
+      expect(Number(m.cccd![3])).toBe((year >= 2000 ? 2 : 0) + (m.gender === 'nu' ? 1 : 0));
+      expect(m.cccd!.slice(4, 6)).toBe(m.birth_date!.slice(2, 4));
+    }
+    expect(seen.size).toBe(n);
+    expect(share((m) => m.cccd!.startsWith('033'))).toBeGreaterThan(0.8);
+    // Party card numbers are text with leading zeros kept; only official members have one.
+    expect(demo.members.every((m) => (m.card_no == null) === (m.official_on == null) && (m.card_no == null || /^\d{8}$/.test(m.card_no)))).toBe(true);
+    expect(demo.members.some((m) => m.card_no?.startsWith('0'))).toBe(true);
+    expect(new Set(demo.members.map((m) => m.sheet_no)).size).toBe(n);
+    expect(share((m) => m.phone != null)).toBeGreaterThan(0.5);
+    expect(share((m) => m.phone != null)).toBeLessThan(0.95);
+    expect(demo.members.every((m) => m.phone == null || /^0\d{9}$/.test(m.phone))).toBe(true);
+    // Addresses name the province's own places.
+    expect(share((m) => (m.current_address ?? '').endsWith('tỉnh Hưng Yên'))).toBeGreaterThan(0.95);
+    expect(share((m) => (m.hometown ?? '').endsWith('tỉnh Hưng Yên'))).toBeGreaterThan(0.6);
+  });
+});
+
+describe('generateProvince: member histories', () => {
+  const eventsOf = new Map<string, MemberEvent[]>();
+  const rowsOf = new Map<string, MemberEventRow[]>();
+  for (const r of demo.events) {
+    const e = rowToEvent({ ...r, details: JSON.parse(r.details as string) as Record<string, unknown>, created_at: new Date(0) } as Selectable<MemberEventTable>);
+    if (!eventsOf.has(r.member_id)) {
+      eventsOf.set(r.member_id, []);
+      rowsOf.set(r.member_id, []);
+    }
+    eventsOf.get(r.member_id)!.push(e);
+    rowsOf.get(r.member_id)!.push(r);
+  }
+  const kindOf = new Map(demo.orgs.map((r) => [r.org.id, r.version.kind_code]));
+  const n = demo.members.length;
+  const kinds = (k: string, year?: string) => count(demo.events, (e) => e.kind === k && (!year || e.effective_date.startsWith(year)));
+
+  it('passes the domain\'s validation event by event, in strictly increasing dates', () => {
+    for (const m of demo.members) {
+      const events = eventsOf.get(m.id)!;
+      expect(events[0]!.kind).toBe('admitted');
+      for (let i = 0; i < events.length; i++) {
+        if (i > 0) expect(events[i]!.date > events[i - 1]!.date).toBe(true);
+        const errors = validateEvent(events.slice(0, i), events[i]!);
+        expect(errors, `${m.id} ${events[i]!.kind} ${events[i]!.date}`).toEqual([]);
+      }
+      expect(events.at(-1)!.date <= TODAY).toBe(true);
+    }
+  });
+
+  it('stores the columns the members service would derive', () => {
+    for (const m of demo.members) {
+      const derived = derivedColumns(eventsOf.get(m.id)!, TODAY);
+      for (const [k, v] of Object.entries(derived)) if (v !== undefined) expect((m as Record<string, unknown>)[k], k).toEqual(v);
+    }
+  });
+
+  it('keeps every member on one roll of a cell: transfers are two halves, hosts are other cells', () => {
+    for (const m of demo.members) {
+      const rows = rowsOf.get(m.id)!;
+      for (const r of rows) {
+        if (r.org_id) expect(CELLS.has(kindOf.get(r.org_id)!)).toBe(true);
+        if (r.to_org_id) expect(CELLS.has(kindOf.get(r.to_org_id)!)).toBe(true);
+      }
+      const periods = statusPeriods(eventsOf.get(m.id)!);
+      for (let i = 0; i < periods.length; i++) {
+        const p = periods[i]!;
+        expect(p.orgId).toBeTruthy();
+        if (p.hostOrgId) expect(p.hostOrgId).not.toBe(p.orgId);
+        if (p.status === 'in_transit') expect(p.toOrgId).not.toBe(p.orgId);
+        if (i > 0) expect(p.from).toBe(periods[i - 1]!.to);
+      }
+      rows.forEach((r, i) => {
+        if (r.kind === 'transfer_in_confirmed') {
+          expect(rows[i - 1]!.kind).toBe('transfer_out_started');
+          expect(r.org_id).toBe(rows[i - 1]!.to_org_id);
+          expect(rows[i - 1]!.org_id).not.toBe(r.org_id);
+        }
+      });
+      expect(m.org_id).toBe(periods.at(-1)!.orgId);
+    }
+  });
+
+  it('has realistic yearly flows (domain.md §14, per 90,000 members: thousands of transfers, a few hundred deaths)', () => {
+    for (const year of ['2022', '2023', '2024', '2025']) {
+      const transfers = kinds('transfer_out_started', year) / n;
+      expect(transfers, year).toBeGreaterThan(0.02);
+      expect(transfers, year).toBeLessThan(0.08);
+      const deaths = kinds('deceased', year) / n;
+      expect(deaths, year).toBeGreaterThan(0.0015);
+      expect(deaths, year).toBeLessThan(0.007);
+    }
+    const admitted = count(demo.members, (m) => m.admitted_on.startsWith('2024')) / n;
+    expect(admitted).toBeGreaterThan(0.01);
+    // Admissions spread over half a century.
+    expect(count(demo.members, (m) => m.admitted_on < '1980-01-01')).toBeGreaterThan(n * 0.03);
+    expect(count(demo.members, (m) => m.admitted_on >= '2015-01-01')).toBeGreaterThan(n * 0.15);
+  });
+
+  it('includes every kind of history the domain knows, rare ones rarely', () => {
+    const status = (s: string) => count(demo.members, (m) => m.status === s);
+    expect(status('in_transit')).toBeGreaterThan(2);
+    expect(status('in_transit')).toBeLessThan(n * 0.01);
+    for (const s of ['deceased', 'exempt', 'temporarily_away', 'struck_off', 'left', 'expelled', 'lost_contact']) expect(status(s), s).toBeGreaterThan(0);
+    expect(status('active') / n).toBeGreaterThan(0.88);
+    const late = count(demo.events, (e) => e.kind === 'transfer_in_confirmed' && (JSON.parse(e.details as string) as { late?: boolean }).late === true);
+    expect(late).toBeGreaterThan(0);
+    expect(late / kinds('transfer_in_confirmed')).toBeLessThan(0.1);
+    for (const k of ['temporary_out', 'temporary_return', 'exempted', 'exemption_ended', 'lost_contact', 'contact_restored', 'suspended', 'suspension_ended', 'allowed_to_leave', 'readmitted']) {
+      expect(kinds(k), k).toBeGreaterThan(0);
+    }
+    expect(kinds('readmitted') / n).toBeLessThan(0.005);
+    expect(demo.events.filter((e) => e.kind !== 'transfer_in_confirmed' && e.kind !== 'deceased' && e.decision_no).every((e) => /^\d+-(QĐ|GT)\/(UBKT)?(HU|ĐU)$/u.test(e.decision_no!))).toBe(true);
+    expect(demo.stats.history.transfers).toBe(kinds('transfer_in_confirmed'));
+  });
+
+  it('disciplines only members who were members then, with the forms their membership allows', () => {
+    const per1000 = (demo.disciplines.length / n) * 1000;
+    expect(per1000).toBeGreaterThan(1);
+    expect(per1000).toBeLessThan(10);
+    for (const form of ['reprimand', 'warning', 'removal', 'expulsion']) expect(count(demo.disciplines, (d) => d.form === form), form).toBeGreaterThan(0);
+    for (const d of demo.disciplines) {
+      const events = eventsOf.get(d.member_id)!;
+      const before = events.filter((e) => e.date < d.decision_date);
+      const on = statusOn(before, d.decision_date)!;
+      expect(on).not.toBeNull();
+      expect(TERMINAL_STATUSES).not.toContain(on.status);
+      expect(validateDiscipline(on.membership, d.form)).toBeNull();
+      expect(d.announced_on >= d.decision_date && d.announced_on <= TODAY).toBe(true);
+      expect(d.violation_on! < d.decision_date).toBe(true);
+      expect(d.decision_no).toMatch(/^\d+-QĐ\//u);
+      if (d.form === 'expulsion') expect(events.some((e) => e.kind === 'expelled' && e.date === d.decision_date)).toBe(true);
+      // No transfer starts while it is in force (§7).
+      const decision = { form: d.form, decidedOn: d.decision_date, announcedOn: d.announced_on };
+      for (const e of events) if (e.kind === 'transfer_out_started') expect(inForceOn(decision, e.date)).toBe(false);
+    }
+    expect(count(demo.members, (m) => m.status === 'expelled')).toBe(count(demo.disciplines, (d) => d.form === 'expulsion') - count(demo.members, (m) => m.status !== 'expelled' && eventsOf.get(m.id)!.some((e) => e.kind === 'expelled')));
+  });
+
+  it('awards badges on anniversaries for milestones reached, with a small backlog left', () => {
+    const rules = ruleSetOn(TODAY);
+    const last = anniversariesBetween(addDays(TODAY, -366), TODAY, rules).at(-1)!;
+    const seen = new Set<string>();
+    const awardsOf = new Map<string, number[]>();
+    for (const a of demo.awards) {
+      const key = `${a.member_id}:${a.milestone}`;
+      expect(seen.has(key)).toBe(false);
+      seen.add(key);
+      awardsOf.set(a.member_id, [...(awardsOf.get(a.member_id) ?? []), a.milestone]);
+      expect(rules.badges.anniversaries).toContain(a.awarded_on.slice(5));
+      expect(a.awarded_on <= TODAY).toBe(true);
+      const reached = reachesYearsOn(eventsOf.get(a.member_id)!, a.milestone);
+      expect(reached).not.toBeNull();
+      expect(reached! <= a.awarded_on).toBe(true);
+      expect(a.decision_no).toMatch(/^\d+-QĐ\/TU$/u);
+    }
+    // Of the milestones reached before the last anniversary by members still in the Party, most were awarded.
+    let reached = 0;
+    let awarded = 0;
+    for (const m of demo.members) {
+      if (m.status !== 'active' && m.status !== 'exempt') continue;
+      const dates = reachDates(eventsOf.get(m.id)!, rules.badges.milestones);
+      rules.badges.milestones.forEach((ms, i) => {
+        if (dates[i] && dates[i]! < last) {
+          reached++;
+          if (awardsOf.get(m.id)?.includes(ms)) awarded++;
+        }
+      });
+    }
+    expect(reached).toBeGreaterThan(1000);
+    expect(awarded / reached).toBeGreaterThan(0.85);
+    expect(awarded / reached).toBeLessThan(0.99);
+    expect(demo.awards.some((a) => a.milestone >= 50)).toBe(true);
   });
 });
 

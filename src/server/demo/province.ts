@@ -5,18 +5,13 @@
  */
 import { addDays } from '../../domain/dates.ts';
 import { childPath } from '../../domain/org-path.ts';
-import { personSortKey } from '../../domain/text.ts';
-import type { MemberTable, OrgTable, OrgVersionTable } from '../db/schema.ts';
-import type { Insertable } from 'kysely';
+import type { OrgTable, OrgVersionTable } from '../db/schema.ts';
 import {
   CellNamer,
   companyName,
   districtNamer,
   type CellPool,
-  type Gender,
   partyPrefix,
-  personName,
-  pickEthnicity,
   patronNamer,
   placeNamer,
   PROVINCES_2025,
@@ -24,6 +19,15 @@ import {
 } from './names.ts';
 import { addYears, createRng, maxDate, minDate, type Rng } from './random.ts';
 import { createUuidFactory, type UuidFactory } from './uuid.ts';
+import {
+  MemberGenerator,
+  type CellRef,
+  type HistoryStats,
+  type MemberBadgeAwardRow,
+  type MemberDisciplineRow,
+  type MemberEventRow,
+  type MemberRow,
+} from './members.ts';
 import type { ReorgOp } from '../../domain/reorg-plan.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -43,7 +47,8 @@ export interface OrgSeedRow {
   version: OrgVersionRow;
   event: OrgCreatedEvent;
 }
-export type MemberRow = Insertable<MemberTable>;
+
+export type { MemberRow, MemberEventRow, MemberDisciplineRow, MemberBadgeAwardRow, HistoryStats };
 
 /** The operations of a bulk reorganisation: the planner's own type (docs/api.md, "Bulk reorganisation"). */
 export type { ReorgOp };
@@ -350,12 +355,18 @@ export interface ProvinceStats {
   probationary: number;
   left: number;
   operations: number;
+  /** What the members' histories hold: transfers, deaths, disciplines, awards… */
+  history: HistoryStats;
 }
 
 export interface GeneratedProvince {
   root: { id: string; name: string };
   orgs: OrgSeedRow[];
   members: MemberRow[];
+  /** Every member's life events, in member order and date order within a member. */
+  events: MemberEventRow[];
+  disciplines: MemberDisciplineRow[];
+  awards: MemberBadgeAwardRow[];
   reorg2025: ReorgInput;
   stats: ProvinceStats;
 }
@@ -543,9 +554,32 @@ export function generateProvince(opts: ProvinceOptions): GeneratedProvince {
     }
   }
 
-  // Cells under each đảng bộ cơ sở; members on every cell.
-  const members: MemberRow[] = [];
-  const memberCtx: MemberCtx = { rng: memberRng, ids, today, members, stats: { women: 0, probationary: 0, left: 0 } };
+  // Cells under each đảng bộ cơ sở, with their members' sizes; the members come once every cell exists, so that
+  // their histories can move between any of them.
+  const pending: { cell: CellRef; size: number; g: GrassrootsNode }[] = [];
+  const districtOf = new Map<GrassrootsNode, DistrictCtx>();
+  for (const d of districts) for (const g of d.grassroots) districtOf.set(g, d);
+  const provinceLabelText = `${provinceWord} ${provinceName}`;
+  const communeText = (g: GrassrootsNode, d: DistrictCtx) => `${g.local!.label === 'Phường' ? 'phường' : g.local!.label} ${g.local!.place}, ${d.phrase}`;
+  const seatOf = (g: GrassrootsNode): string => {
+    const d = districtOf.get(g);
+    const c = g.home ?? d?.communes[0] ?? districts[0]?.communes[0];
+    const cd = c ? districtOf.get(c) : undefined;
+    return c && cd ? `${communeText(c, cd)}, ${provinceLabelText}` : provinceLabelText;
+  };
+  const cellRef = (g: GrassrootsNode, cell: TreeNode, fillPool: CellPool): CellRef => {
+    const pool = memberPool(cell.name, fillPool);
+    const residential = pool === 'village' || pool === 'town' || pool === 'ward';
+    const d = districtOf.get(g);
+    const unit = cell.name.replace(/^Chi bộ /u, '');
+    return {
+      id: cell.id,
+      pool,
+      established: cell.established,
+      workplace: residential ? null : g.role === 'commune' ? unit : g.name.replace(/^(Đảng bộ|Chi bộ) /u, ''),
+      address: residential && g.local && d ? `${unit}, ${communeText(g, d)}, ${provinceLabelText}` : seatOf(g),
+    };
+  };
   // Commune committees have many village cells, agencies and enterprises few.
   const [cMin, cMax] = cellRange;
   const communeCells: [number, number] = [Math.floor(cMin + (cMax - cMin) * 0.4), cMax];
@@ -562,7 +596,7 @@ export function generateProvince(opts: ProvinceOptions): GeneratedProvince {
         g.cells.push(cell);
       }
       if (opts.members !== false) {
-        const pools = g.cells.map((_, i) => (i >= n - institutional ? 'agency' : g.pool));
+        const pools = g.cells.map((_, i): CellPool => (i >= n - institutional ? 'agency' : g.pool));
         const sizes = g.cells.map((_, i) => cellSize(memberRng, pools[i]!, memberRange));
         // A đảng bộ cơ sở has at least 30 members, except for a few the superior allowed to stay smaller.
         let total = sizes.reduce((a, b) => a + b, 0);
@@ -573,18 +607,23 @@ export function generateProvince(opts: ProvinceOptions): GeneratedProvince {
             total++;
           }
         }
-        g.cells.forEach((cell, i) => {
-          g.members += fillCell(memberCtx, cell, pools[i]!, sizes[i]!);
-        });
+        g.cells.forEach((cell, i) => pending.push({ cell: cellRef(g, cell, pools[i]!), size: sizes[i]!, g }));
       }
     } else if (opts.members !== false) {
       // A chi bộ cơ sở stays under 30 members, except a few that have outgrown it.
       const size = memberRng.chance(0.035)
         ? memberRng.int(30, 34)
         : Math.min(29, cellSize(memberRng, g.pool, memberRange));
-      g.members += fillCell(memberCtx, g, g.pool, size);
+      pending.push({ cell: cellRef(g, g, g.pool), size, g });
     }
   }
+  const communes: string[] = [];
+  for (const d of districts) for (const c of d.communes) communes.push(communeText(c, d));
+  const gen = new MemberGenerator({
+    rng: memberRng, ids, today, provinceName, provinceLabel: provinceLabelText, communes, cells: pending.map((x) => x.cell),
+  });
+  for (const { cell, size, g } of pending) g.members += fillCell(gen, memberRng, cell, size);
+  const members = gen.members;
 
   // The reorganisation of 1 July 2025.
   const reorg2025 = planReorg2025({
@@ -597,6 +636,9 @@ export function generateProvince(opts: ProvinceOptions): GeneratedProvince {
     root: { id: root.id, name: root.name },
     orgs,
     members,
+    events: gen.events,
+    disciplines: gen.disciplines,
+    awards: gen.awards,
     reorg2025,
     stats: {
       orgs: orgs.length,
@@ -606,24 +648,17 @@ export function generateProvince(opts: ProvinceOptions): GeneratedProvince {
       baseCells: allGrassroots.length - partyCommittees,
       cells: cellsTotal,
       members: members.length,
-      women: memberCtx.stats.women,
-      probationary: memberCtx.stats.probationary,
-      left: memberCtx.stats.left,
+      women: gen.stats.women,
+      probationary: gen.stats.probationary,
+      left: gen.stats.left,
       operations: reorg2025.operations.length,
+      history: gen.stats,
     },
   };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Members
-
-interface MemberCtx {
-  rng: Rng;
-  ids: UuidFactory;
-  today: string;
-  members: MemberRow[];
-  stats: { women: number; probationary: number; left: number };
-}
 
 /** Members of one cell: village and quarter cells draw from the upper part of the range, others lower. */
 function cellSize(rng: Rng, pool: CellPool, [min, max]: [number, number]): number {
@@ -634,34 +669,16 @@ function cellSize(rng: Rng, pool: CellPool, [min, max]: [number, number]): numbe
   return rng.int(min + Math.round(span * 0.3), max - Math.round(span * 0.05));
 }
 
-const WOMEN_SHARE: Record<CellPool, number> = {
-  village: 0.25, town: 0.32, ward: 0.36, agency: 0.36, hospital: 0.55, school: 0.65, enterprise: 0.33, military: 0.04, police: 0.1,
-};
-
-type Bands = readonly (readonly [readonly [number, number], number])[];
-const BIRTH_RESIDENTIAL: Bands = [[[1940, 1954], 16], [[1955, 1969], 30], [[1970, 1984], 29], [[1985, 1999], 21], [[2000, 2006], 4]];
-const BIRTH_WORKING: Bands = [[[1964, 1972], 22], [[1973, 1982], 32], [[1983, 1992], 30], [[1993, 2002], 16]];
-const BIRTH_ARMED: Bands = [[[1968, 1977], 15], [[1978, 1987], 30], [[1988, 1996], 35], [[1997, 2005], 20]];
-const ADMISSION_AGE: Bands = [[[18, 22], 14], [[23, 30], 45], [[31, 40], 29], [[41, 50], 9], [[51, 60], 3]];
-const ADMISSION_AGE_ARMED: Bands = [[[18, 22], 45], [[23, 30], 45], [[31, 40], 10]];
-const ADMISSION_AGE_RECENT: Bands = [[[18, 25], 55], [[26, 35], 33], [[36, 50], 10], [[51, 60], 2]];
-
 /** "Tân Lập", or "Phường 3" for a numbered ward. */
 function localName(local: { label: string; place: string }): string {
   return /^\d+$/.test(local.place) ? `${local.label} ${local.place}` : local.place;
-}
-
-function band(rng: Rng, bands: Bands): number {
-  const [lo, hi] = rng.weighted(bands);
-  return rng.int(lo, hi);
 }
 
 /**
  * Fills one cell with `size` members and returns the count. A few cells (~3%) are left with fewer than three
  * official members, the case the size rules warn about.
  */
-function fillCell(mc: MemberCtx, cell: TreeNode, pool: CellPool, size: number): number {
-  const { rng } = mc;
+function fillCell(gen: MemberGenerator, rng: Rng, cell: CellRef, size: number): number {
   let official = size;
   let probationary = 0;
   if (rng.chance(0.03)) {
@@ -671,63 +688,19 @@ function fillCell(mc: MemberCtx, cell: TreeNode, pool: CellPool, size: number): 
     for (let i = 0; i < size; i++) if (rng.chance(0.03)) probationary++;
     official = size - probationary;
   }
-  for (let i = 0; i < official; i++) addMember(mc, cell.id, pool, false);
-  for (let i = 0; i < probationary; i++) addMember(mc, cell.id, pool, true);
+  for (let i = 0; i < official; i++) gen.add(cell, false);
+  for (let i = 0; i < probationary; i++) gen.add(cell, true);
   return official + probationary;
 }
 
-const MIN_BIRTH = '1940-01-01';
-const MAX_BIRTH = '2006-12-31';
-
-function addMember(mc: MemberCtx, orgId: string, pool: CellPool, probationary: boolean): void {
-  const { rng, today } = mc;
-  const gender: Gender = rng.chance(WOMEN_SHARE[pool]) ? 'nu' : 'nam';
-  const armed = pool === 'military' || pool === 'police';
-  let birth: string;
-  let admitted: string;
-  let officialOn: string | null;
-  let leftOn: string | null = null;
-  if (probationary) {
-    admitted = rng.dateBetween(addDays(today, -364), today);
-    const age = band(rng, ADMISSION_AGE_RECENT);
-    birth = addDays(addYears(admitted, -age), -rng.int(0, 364));
-    birth = minDate(birth, minDate(MAX_BIRTH, addYears(admitted, -18)));
-    birth = maxDate(birth, maxDate(MIN_BIRTH, addDays(addYears(admitted, -61), 1)));
-    officialOn = null;
-  } else {
-    const latest = addDays(addYears(today, -1), -1);
-    const birthBands = armed ? BIRTH_ARMED : pool === 'village' || pool === 'town' || pool === 'ward' ? BIRTH_RESIDENTIAL : BIRTH_WORKING;
-    const year = band(rng, birthBands);
-    birth = rng.dateBetween(`${year}-01-01`, `${year}-12-31`);
-    if (addYears(birth, 18) > latest) birth = addYears(latest, -rng.int(19, 40));
-    const age = band(rng, armed ? ADMISSION_AGE_ARMED : ADMISSION_AGE);
-    admitted = addDays(addYears(birth, age), rng.int(0, 364));
-    if (admitted > latest) admitted = rng.dateBetween(addYears(birth, 18), latest);
-    officialOn = addYears(admitted, 1);
-    // A few have left the roll: deaths among the old, a rare striking-off among the others.
-    if (rng.chance(birth < '1955-01-01' ? 0.05 : 0.006)) {
-      leftOn = rng.dateBetween(maxDate(addDays(officialOn, 1), addYears(today, -6)), addDays(today, -1));
-      mc.stats.left++;
-    }
-  }
-  const birthYear = Number(birth.slice(0, 4));
-  const name = personName(rng, gender, { ethnicity: pickEthnicity(rng), birthYear });
-  if (gender === 'nu') mc.stats.women++;
-  if (probationary) mc.stats.probationary++;
-  mc.members.push({
-    id: mc.ids(),
-    org_id: orgId,
-    full_name: name.fullName,
-    family_name: name.family,
-    middle_name: name.middle,
-    given_name: name.given,
-    name_sort_key: personSortKey(name.fullName),
-    gender,
-    birth_date: birth,
-    admitted_on: admitted,
-    official_on: officialOn,
-    left_on: leftOn,
-  });
+/** What the members of a cell do: a commune's institutional cells by their name, the others by their organisation. */
+function memberPool(cellName: string, pool: CellPool): CellPool {
+  if (pool !== 'agency') return pool;
+  if (/^Chi bộ Công an /u.test(cellName)) return 'police';
+  if (/^Chi bộ Quân sự /u.test(cellName)) return 'military';
+  if (/^Chi bộ Trường /u.test(cellName)) return 'school';
+  if (/^Chi bộ Trạm Y tế /u.test(cellName)) return 'hospital';
+  return 'agency';
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -3,6 +3,8 @@ import { describeEngines } from '../../../test/helpers/db.ts';
 import { startTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { verifyAuditChain } from '../modules/audit/audit.service.ts';
 import { DEMO_PASSWORD, isEmpty, seedDemo } from './seed.ts';
+import type { MemberEvent } from '../../domain/member-status.ts';
+import { derivedColumns, rowToEvent } from '../modules/members/members.events.ts';
 
 describeEngines('demo province', (engine) => {
   let t: TestApp;
@@ -57,6 +59,36 @@ describeEngines('demo province', (engine) => {
     const someone = (await admin.get('/api/members?pageSize=1')).body.items[0];
     const file = (await admin.get(`/api/members/${someone.id}`)).body;
     expect(file.partyAge.countsFrom).toBe(file.admittedOn);
+  });
+
+  it('loads the members\' files, histories, disciplines and badges, with the columns the service derives', async () => {
+    const db = t.database.db;
+    const members = await db.selectFrom('member').selectAll().execute();
+    const events = await db.selectFrom('member_event').selectAll().orderBy('member_id').orderBy('effective_date').orderBy('created_at').execute();
+    const byMember = new Map<string, MemberEvent[]>();
+    for (const e of events) byMember.set(e.member_id, [...(byMember.get(e.member_id) ?? []), rowToEvent(e)]);
+    const today = t.clock.today();
+    for (const m of members) {
+      const derived = derivedColumns(byMember.get(m.id)!, today);
+      for (const [k, v] of Object.entries(derived)) if (v !== undefined) expect((m as Record<string, unknown>)[k], k).toEqual(v);
+    }
+    const statuses = new Set(members.map((m) => m.status));
+    for (const s of ['active', 'exempt', 'in_transit', 'temporarily_away', 'deceased', 'struck_off']) expect(statuses, s).toContain(s);
+    expect(members.filter((m) => m.ethnicity && m.theory_level && m.occupation && m.cccd).length).toBe(members.length);
+    const kinds = new Set(events.map((e) => e.kind));
+    for (const k of ['transfer_out_started', 'transfer_in_confirmed', 'temporary_out', 'exempted', 'lost_contact', 'readmitted', 'expelled']) expect(kinds, k).toContain(k);
+    const disciplines = await db.selectFrom('member_discipline').select('form').execute();
+    expect(disciplines.length).toBeGreaterThan(10);
+    const awards = await db.selectFrom('member_badge_award').select('milestone').execute();
+    expect(awards.length).toBeGreaterThan(1000);
+
+    const admin = await t.login('admin', DEMO_PASSWORD);
+    const incoming = await admin.get('/api/transfers/incoming');
+    expect(incoming.status).toBe(200);
+    expect(incoming.body.items.length).toBe(members.filter((m) => m.status === 'in_transit').length);
+    const someone = members.find((m) => m.status === 'active' && m.workplace)!;
+    const file = (await admin.get(`/api/members/${someone.id}`)).body;
+    expect(JSON.stringify(file)).toContain(someone.workplace!);
   });
 
   it('leaves an intact audit chain', async () => {

@@ -44,7 +44,7 @@ export async function seedDemo(db: Kysely<DB>, clock: Clock, opts: SeedOptions) 
   const root = p.orgs[0]!.org.id;
   const adminId = await db.transaction().execute(async (tx) => {
     await insertOrgRows(tx, p.orgs);
-    await insertMembers(tx, p.members);
+    await insertMembers(tx, p);
     const id = await insertUser(tx, { username: 'admin', fullName: 'Quản trị hệ thống', password: DEMO_PASSWORD, homeOrgId: null, roles: [{ role: 'system_admin', orgId: null }] });
     await insertUser(tx, { username: 'tinhuy', fullName: 'Nguyễn Thị Hạnh', password: DEMO_PASSWORD, homeOrgId: root, roles: [{ role: 'org_admin', orgId: root }] });
     await writeAudit(tx, { id, name: 'admin' }, clock.now(), [
