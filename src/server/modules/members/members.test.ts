@@ -124,12 +124,12 @@ describeEngines('member file', (engine) => {
         middle_name: 'Văn',
         given_name: `Lặp ${i}`,
         name_sort_key: personSortKey(fullName),
-        gender: 'nam',
+        gender: 'nam' as const,
         admitted_on: '2000-01-01',
         official_on: '2001-01-01',
       };
     });
-    await t.database.db.transaction().execute((tx) => insertMembers(tx, many));
+    await t.database.db.transaction().execute((tx) => insertMembers(tx, { members: many }));
     const all = await editor.get('/api/members?q=phan%20van%20lap&pageSize=10');
     expect(all.status).toBe(200);
     expect(all.body).toMatchObject({ total: SEARCH_COUNT_CAP, totalCapped: true });
