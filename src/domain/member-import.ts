@@ -454,14 +454,30 @@ const nameKey = (name: string) => foldAccents(name);
  * `editableCells`: the cells a new member may be placed in now (checked again at commit).
  */
 export function planImport(rows: readonly ParsedRow[], lookup: Lookup, columns: readonly ImportColumn[], editableCells: ReadonlySet<string>): PlannedRow[] {
+  return importPlanner(columns, editableCells).plan(rows, lookup);
+}
+
+/**
+ * planImport for a file read in chunks: `plan` takes the rows in file order, a chunk at a time, each chunk with a
+ * lookup that knows at least that chunk's members. The planner remembers what it needs of earlier chunks (the CCCDs,
+ * names and birth dates, and the members already matched) to find duplicates across chunks, and nothing else: the
+ * result is the same as planImport over the whole file.
+ */
+export function importPlanner(columns: readonly ImportColumn[], editableCells: ReadonlySet<string>): { plan(rows: readonly ParsedRow[], lookup: Lookup): PlannedRow[] } {
   const colOf = new Map(columns.filter((c) => c.field).map((c) => [c.field as string, c]));
   const byCccd = new Map<string, number>();
   const byNameBirth = new Map<string, { row: number; hasCccd: boolean }[]>();
   const matched = new Map<string, number>();
-  const out: PlannedRow[] = [];
-  for (const r of rows) {
+  return {
+    plan(rows, lookup) {
+      const out: PlannedRow[] = [];
+      for (const r of rows) out.push(planRow(r, lookup));
+      return out;
+    },
+  };
+
+  function planRow(r: ParsedRow, lookup: Lookup): PlannedRow {
     const p: PlannedRow = { ...r, problems: [...r.problems], warnings: [...r.warnings], action: 'error', memberId: null, changes: [] };
-    out.push(p);
     const fail = (field: string, msg: string) => p.problems.push(issue(r.row, colOf.get(field) ?? null, field, msg));
     const v = r.values;
     const name = typeof v.fullName === 'string' ? v.fullName : null;
@@ -521,10 +537,10 @@ export function planImport(rows: readonly ParsedRow[], lookup: Lookup, columns: 
       p.memberId = member.id;
       p.changes = changes;
       if (p.problems.length === 0) p.action = changes.length > 0 ? 'update' : 'unchanged';
-      continue;
+      return p;
     }
     // A new member: the sheet's required facts, unless who he is is already in question (duplicate, CCCD taken).
-    if (p.problems.length > readProblems) continue;
+    if (p.problems.length > readProblems) return p;
     // A cell that could not be read has its own problem already: "missing" would only repeat it.
     const missing = (f: ImportField, msg: string) => {
       if (v[f] === undefined && !(f === 'birthDate' && v.birthYear !== undefined) && !p.problems.some((x) => x.field === f)) fail(f, msg);
@@ -535,8 +551,8 @@ export function planImport(rows: readonly ParsedRow[], lookup: Lookup, columns: 
     missing('admittedOn', 'Thiếu ngày vào Đảng của đảng viên mới.');
     if (typeof v.orgId === 'string' && !editableCells.has(v.orgId)) fail('orgId', 'Chi bộ không còn trong phạm vi bạn được cập nhật.');
     if (p.problems.length === 0) p.action = 'new';
+    return p;
   }
-  return out;
 }
 
 export interface ImportSummary {

@@ -6,9 +6,11 @@ import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001-initial.ts';
 import * as m0002 from './0002-member-file.ts';
 import * as m0003 from './0003-member-import.ts';
+import * as m0004 from './0004-member-import-processing.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-member-file': m0002,
   '0003-member-import': m0003,
+  '0004-member-import-processing': m0004,
 };

@@ -18,7 +18,8 @@ export interface MemberImportTable {
   file_name: string;
   file_kind: 'xlsx' | 'csv';
   file_sha256: string;
-  status: 'previewed' | 'committed';
+  /** processing: the file is still being read, its rows stored as they come (migration 0004). */
+  status: 'processing' | 'previewed' | 'committed';
   total_rows: number;
   columns: Json;
   summary: Json;
@@ -114,8 +115,12 @@ export interface StoredRow {
   warnings: unknown;
 }
 
-export async function insertImport(tx: Kysely<DB>, h: ImportHeader, rows: readonly StoredRow[], onBatch?: (done: number) => void): Promise<void> {
-  await withImport(tx)
+/**
+ * The header of a preview being read: 'processing' until finishImport. Its rows are added with insertImportRows as
+ * the file is read; a preview that fails on the way is removed with deleteImport.
+ */
+export async function insertImport(db: Kysely<DB>, h: ImportHeader): Promise<void> {
+  await withImport(db)
     .insertInto('member_import')
     .values({
       id: h.id,
@@ -124,7 +129,7 @@ export async function insertImport(tx: Kysely<DB>, h: ImportHeader, rows: readon
       file_name: h.fileName,
       file_kind: h.fileKind,
       file_sha256: h.sha256,
-      status: 'previewed',
+      status: 'processing',
       total_rows: h.totalRows,
       columns: JSON.stringify(h.columns),
       summary: JSON.stringify(h.summary),
@@ -132,15 +137,30 @@ export async function insertImport(tx: Kysely<DB>, h: ImportHeader, rows: readon
       result: null,
     })
     .execute();
-  for (let i = 0; i < rows.length; i += 2000) {
-    const batch = rows.slice(i, i + 2000).map((r) => ({ ...r, import_id: h.id }));
+}
+
+/** Rows per statement of stored preview rows: one jsonb parameter of a few MB at most. */
+const ROW_BATCH = 1000;
+
+export async function insertImportRows(db: Kysely<DB>, importId: string, rows: readonly StoredRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROW_BATCH) {
+    const batch = rows.slice(i, i + ROW_BATCH);
     await sql`
       INSERT INTO member_import_row (import_id, row_no, action, member_id, data, changes, problems, warnings)
-      SELECT import_id, row, action, "memberId", data, changes, problems, warnings
+      SELECT ${importId}::uuid, row, action, "memberId", data, changes, problems, warnings
       FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb)
-        AS x(import_id uuid, row int, action text, "memberId" uuid, data jsonb, changes jsonb, problems jsonb, warnings jsonb)`.execute(tx);
-    onBatch?.(Math.min(rows.length, i + 2000));
+        AS x(row int, action text, "memberId" uuid, data jsonb, changes jsonb, problems jsonb, warnings jsonb)`.execute(db);
   }
+}
+
+/** The preview is complete: its row count and summary, and it may be committed. */
+export async function finishImport(db: Kysely<DB>, id: string, totalRows: number, summary: unknown): Promise<void> {
+  await withImport(db).updateTable('member_import').set({ status: 'previewed', total_rows: totalRows, summary: JSON.stringify(summary) }).where('id', '=', id).execute();
+}
+
+/** Removes a preview and its rows (a file refused half way through). */
+export async function deleteImport(db: Kysely<DB>, id: string): Promise<void> {
+  await withImport(db).deleteFrom('member_import').where('id', '=', id).execute();
 }
 
 export function importExists(db: Kysely<DB>, id: string) {
@@ -162,6 +182,7 @@ export function sameFileImport(db: Kysely<DB>, actorId: string, sha256: string, 
     .where('file_sha256', '=', sha256)
     .where('actor_id', '=', actorId)
     .where('id', '<>', exceptId)
+    .where('status', '<>', 'processing')
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(1)
@@ -186,8 +207,21 @@ export function rowsWithIssues(db: Kysely<DB>, id: string, kind: 'problems' | 'w
     .execute();
 }
 
-export function allImportRows(db: Kysely<DB>, id: string) {
-  return withImport(db).selectFrom('member_import_row').select(['row_no', 'action', 'member_id', 'data', 'changes']).where('import_id', '=', id).orderBy('row_no').execute();
+/**
+ * The stored rows of a preview in file order, `size` at a time (only those of one action when given): a commit
+ * walks a preview of any size without holding it whole.
+ */
+export async function* storedRowChunks(db: Kysely<DB>, id: string, size: number, action?: 'new' | 'update') {
+  let after = 0;
+  for (;;) {
+    let q = withImport(db).selectFrom('member_import_row').select(['row_no', 'action', 'member_id', 'data', 'changes']).where('import_id', '=', id).where('row_no', '>', after);
+    if (action) q = q.where('action', '=', action);
+    const rows = await q.orderBy('row_no').limit(size).execute();
+    if (rows.length === 0) return;
+    yield rows;
+    after = rows[rows.length - 1]!.row_no;
+    if (rows.length < size) return;
+  }
 }
 
 export async function markCommitted(tx: Kysely<DB>, id: string, at: Date, result: unknown): Promise<void> {
