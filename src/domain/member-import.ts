@@ -391,7 +391,10 @@ export interface ExistingMember {
 export interface Lookup {
   /** The member holding this CCCD anywhere (CCCD is unique), or none. */
   byCccd(cccd: string): ExistingMember | undefined;
-  /** Members in the importer's editing scope whose name folds to the row's name. */
+  /**
+   * Members in the importer's editing scope whose name folds to the row's name: at least those born in the year of
+   * the row's birth date or birth year (the planner compares the dates).
+   */
   byName(fullName: string): readonly ExistingMember[];
 }
 

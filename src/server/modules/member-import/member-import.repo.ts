@@ -75,14 +75,18 @@ export function membersByCccd(db: Kysely<DB>, cccds: readonly string[]) {
 
 /**
  * Members in the scope whose name, folded by the database (hn_fold), equals one of the given names folded the same
- * way; each answer carries the given name it matched (input_name). Uses the index on hn_fold(full_name).
+ * way and who were born in the year given with it (by birth date, else by the birth year recorded alone); each
+ * answer carries the given name it matched (input_name). Only these can be the same person as a row with that name
+ * and birth date, and a common name matches hundreds of members born in other years. Uses the index on
+ * hn_fold(full_name).
  */
-export function membersByName(db: Kysely<DB>, scope: Scope, names: readonly string[]) {
-  const keys = sql<{ input_name: string; f: string }>`(SELECT DISTINCT value AS input_name, hn_fold(value) AS f FROM jsonb_array_elements_text(${JSON.stringify(names)}::jsonb))`;
+export function membersByName(db: Kysely<DB>, scope: Scope, keys: readonly { name: string; year: number }[]) {
+  const k = sql<{ input_name: string; f: string; y: number }>`(SELECT DISTINCT x.name AS input_name, hn_fold(x.name) AS f, x.year AS y
+    FROM jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) AS x(name text, year int))`;
   return db
     .selectFrom('member as m')
     .innerJoin('org as o', 'o.id', 'm.org_id')
-    .innerJoin(keys.as('k'), (j) => j.on(sql<boolean>`hn_fold(m.full_name) = k.f`))
+    .innerJoin(k.as('k'), (j) => j.on(sql<boolean>`hn_fold(m.full_name) = k.f AND COALESCE(extract(year FROM m.birth_date)::int, m.birth_year) = k.y`))
     .select([...memberCols, 'o.current_path', sql<string>`k.input_name`.as('input_name')])
     .where((eb) => pathInScopeSql(eb, 'o.current_path', scope))
     .execute();
@@ -208,20 +212,36 @@ export function rowsWithIssues(db: Kysely<DB>, id: string, kind: 'problems' | 'w
 }
 
 /**
- * The stored rows of a preview in file order, `size` at a time (only those of one action when given): a commit
- * walks a preview of any size without holding it whole.
+ * The stored rows of a preview in file order, `size` at a time: a commit walks a preview of any size without holding
+ * it whole. Each page is one range of the primary key (import_id, row_no), whatever the table's statistics say.
  */
-export async function* storedRowChunks(db: Kysely<DB>, id: string, size: number, action?: 'new' | 'update') {
+export async function* storedRowChunks(db: Kysely<DB>, id: string, size: number) {
   let after = 0;
   for (;;) {
-    let q = withImport(db).selectFrom('member_import_row').select(['row_no', 'action', 'member_id', 'data', 'changes']).where('import_id', '=', id).where('row_no', '>', after);
-    if (action) q = q.where('action', '=', action);
-    const rows = await q.orderBy('row_no').limit(size).execute();
+    const rows = await withImport(db)
+      .selectFrom('member_import_row')
+      .select(['row_no', 'action', 'member_id', 'data', 'changes'])
+      .where('import_id', '=', id)
+      .where('row_no', '>', after)
+      .orderBy('row_no')
+      .limit(size)
+      .execute();
     if (rows.length === 0) return;
     yield rows;
-    after = rows[rows.length - 1]!.row_no;
     if (rows.length < size) return;
+    after = rows[rows.length - 1]!.row_no;
   }
+}
+
+/** Stored rows of a preview by their row numbers, in file order. */
+export function storedRows(db: Kysely<DB>, id: string, rowNos: readonly number[]) {
+  return withImport(db)
+    .selectFrom('member_import_row')
+    .select(['row_no', 'action', 'member_id', 'data', 'changes'])
+    .where('import_id', '=', id)
+    .where('row_no', '=', sql<number>`ANY(${[...rowNos]}::int[])`)
+    .orderBy('row_no')
+    .execute();
 }
 
 export async function markCommitted(tx: Kysely<DB>, id: string, at: Date, result: unknown): Promise<void> {

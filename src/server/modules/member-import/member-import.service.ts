@@ -62,6 +62,7 @@ import {
   rowsWithIssues,
   sameFileImport,
   storedRowChunks,
+  storedRows,
   updateMembers,
   type ImportRecord,
   type MemberRow,
@@ -161,8 +162,8 @@ export function createMemberImportService(deps: { db: Kysely<DB>; config: Config
   }
 
   /**
-   * The members recorded now that these rows may be (by CCCD anywhere, else by name in the scope): the same code for
-   * the preview and, again, the commit. One query per 1,000 keys.
+   * The members recorded now that these rows may be (by CCCD anywhere, else by name and year of birth in the scope):
+   * the same code for the preview and, again, the commit. One query per 1,000 keys.
    */
   async function lookupFor(tx: Kysely<DB>, scope: Scope, rows: readonly ParsedRow[]): Promise<Lookup> {
     const cccds = [...new Set(rows.map((r) => r.values.cccd).filter((c): c is string => typeof c === 'string'))];
@@ -171,17 +172,18 @@ export function createMemberImportService(deps: { db: Kysely<DB>; config: Config
     for (let i = 0; i < cccds.length; i += 1000) {
       for (const r of await membersByCccd(tx, cccds.slice(i, i + 1000))) byCccd.set(r.cccd!, toExisting(r, scope));
     }
-    // A row whose CCCD is on record is that member (or an error): only the others are looked up by name.
-    const names = [
-      ...new Set(
-        rows
-          .filter((r) => (r.values.birthDate !== undefined || r.values.birthYear !== undefined) && !(typeof r.values.cccd === 'string' && byCccd.has(r.values.cccd)))
-          .map((r) => r.values.fullName)
-          .filter((n): n is string => typeof n === 'string'),
-      ),
-    ];
-    for (let i = 0; i < names.length; i += 1000) {
-      for (const r of await membersByName(tx, scope, names.slice(i, i + 1000))) (byName.get(r.input_name) ?? byName.set(r.input_name, []).get(r.input_name)!).push(toExisting(r, scope));
+    // A row whose CCCD is on record is that member (or an error): only the others are looked up, by name and the
+    // year of birth (the planner compares the full date).
+    const keys = new Map<string, { name: string; year: number }>();
+    for (const r of rows) {
+      const name = r.values.fullName;
+      const year = typeof r.values.birthDate === 'string' ? Number(r.values.birthDate.slice(0, 4)) : r.values.birthYear;
+      if (typeof name !== 'string' || typeof year !== 'number' || (typeof r.values.cccd === 'string' && byCccd.has(r.values.cccd))) continue;
+      keys.set(`${year}|${name}`, { name, year });
+    }
+    const list = [...keys.values()];
+    for (let i = 0; i < list.length; i += 1000) {
+      for (const r of await membersByName(tx, scope, list.slice(i, i + 1000))) (byName.get(r.input_name) ?? byName.set(r.input_name, []).get(r.input_name)!).push(toExisting(r, scope));
     }
     return { byCccd: (c) => byCccd.get(c), byName: (n) => byName.get(n) ?? [] };
   }
@@ -414,8 +416,8 @@ export function createMemberImportService(deps: { db: Kysely<DB>; config: Config
           const driftProblems: RowIssue[] = [];
           let drift = 0;
           let created = 0;
-          let updated = 0;
           let total = 0;
+          const updateRows: number[] = [];
           for await (const stored of storedRowChunks(tx, id, CHUNK)) {
             const rows: ParsedRow[] = stored.map((r) => ({ row: r.row_no, values: r.data as RowValues, problems: [], warnings: [] }));
             const planned = planner.plan(rows, await lookupFor(tx, scope, rows));
@@ -427,7 +429,7 @@ export function createMemberImportService(deps: { db: Kysely<DB>; config: Config
                 if (driftProblems.length < 100) driftProblems.push(...p.problems.slice(0, 100 - driftProblems.length));
               }
               if (p.action === 'new') created += 1;
-              else if (p.action === 'update') updated += 1;
+              else if (p.action === 'update') updateRows.push(p.row);
             });
             total += planned.length;
           }
@@ -440,18 +442,20 @@ export function createMemberImportService(deps: { db: Kysely<DB>; config: Config
           // Second pass: the plan is the stored one; write it, new members first, then the updates, in file order.
           const now = clock.now();
           const extra = { importId: id };
-          for await (const stored of storedRowChunks(tx, id, CHUNK, 'new')) {
-            const news: NewMember[] = stored.map((r) => {
-              const v = r.data as RowValues;
-              const fields = Object.fromEntries(Object.entries(v).filter(([k]) => !(ADMISSION_FIELDS as readonly string[]).includes(k)));
-              return { id: uuidv7(), orgId: v.orgId as string, admittedOn: v.admittedOn as string, officialOn: (v.officialOn as string | undefined) ?? null, fields };
-            });
-            await insertMembers(tx, actor, now, news, extra);
+          for await (const stored of storedRowChunks(tx, id, CHUNK)) {
+            const news: NewMember[] = stored
+              .filter((r) => r.action === 'new')
+              .map((r) => {
+                const v = r.data as RowValues;
+                const fields = Object.fromEntries(Object.entries(v).filter(([k]) => !(ADMISSION_FIELDS as readonly string[]).includes(k)));
+                return { id: uuidv7(), orgId: v.orgId as string, admittedOn: v.admittedOn as string, officialOn: (v.officialOn as string | undefined) ?? null, fields };
+              });
+            if (news.length > 0) await insertMembers(tx, actor, now, news, extra);
             live.processedRows += news.length;
           }
           const maskCccdOf = (o: Record<string, unknown>) => ('cccd' in o ? { ...o, cccd: maskCccd((o.cccd as string | null) ?? null) } : o);
-          for await (const stored of storedRowChunks(tx, id, CHUNK, 'update')) {
-            const updates = stored.map((r) => ({ memberId: r.member_id!, changes: r.changes as Change[] }));
+          for (let i = 0; i < updateRows.length; i += CHUNK) {
+            const updates = (await storedRows(tx, id, updateRows.slice(i, i + CHUNK))).map((r) => ({ memberId: r.member_id!, changes: r.changes as Change[] }));
             await updateMembers(
               tx,
               updates.map((p) => ({ id: p.memberId, ...columnsOf(Object.fromEntries(p.changes.map((c) => [c.field, c.to]))) })),
@@ -473,6 +477,7 @@ export function createMemberImportService(deps: { db: Kysely<DB>; config: Config
             );
             live.processedRows += updates.length;
           }
+          const updated = updateRows.length;
           const result = { created, updated, unchanged: total - created - updated };
           // An import that changes nothing leaves no trace in the member file nor in the audit trail.
           if (created + updated > 0) {
