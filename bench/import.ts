@@ -55,7 +55,7 @@ interface Cell {
 }
 
 /** CCCD of generated people: province code 033, the century-and-gender digit, the year, a serial. */
-function cccdOf(gender: Gender, birth: string, serial: number): string {
+export function cccdOf(gender: Gender, birth: string, serial: number): string {
   const year = Number(birth.slice(0, 4));
   const digit = (year >= 2000 ? 2 : 0) + (gender === 'nu' ? 1 : 0);
   return `033${digit}${birth.slice(2, 4)}${String(serial).padStart(6, '0')}`;
@@ -64,7 +64,7 @@ function cccdOf(gender: Gender, birth: string, serial: number): string {
 const keyOf = (name: string, birth: string) => `${foldAccents(name)}|${birth}`;
 
 /** The rows of the file and what the preview should find, from the province's members and the database's cells. */
-function fileRows(
+export function fileRows(
   rng: Rng,
   n: number,
   members: readonly MemberRow[],
@@ -158,7 +158,7 @@ function fileRows(
   return { rows: rng.shuffle(rows), expect: { cccd: withCccd.length, name: byName.length, errors } };
 }
 
-async function writeXlsx(file: string, rows: readonly FileRow[], broken: boolean): Promise<void> {
+export async function writeXlsx(file: string, rows: readonly FileRow[], broken: boolean): Promise<void> {
   const out = createWriteStream(file);
   const book = exportWorkbook(out);
   for (const r of rows) book.addRow(broken && r.broken ? { ...r.values, ...r.broken } : r.values);
@@ -400,7 +400,7 @@ export async function benchImport(
   }
 }
 
-async function fileContext(database: Database): Promise<{ cells: Cell[]; catalogues: Map<string, string[]> }> {
+export async function fileContext(database: Database): Promise<{ cells: Cell[]; catalogues: Map<string, string[]> }> {
   const rows = await database.db
     .selectFrom('org_version as v')
     .innerJoin('org_kind as k', 'k.code', 'v.kind_code')
