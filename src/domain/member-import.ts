@@ -592,10 +592,14 @@ export function decodeUtf8Text(bytes: Uint8Array): string | null {
  * or tab that occurs most in the first line (Excel writes ';' where the decimal mark is a comma).
  */
 export function parseCsv(text: string): string[][] {
+  return [...csvRows(text)];
+}
+
+/** parseCsv one row at a time, so that a large file's rows never all exist at once. */
+export function* csvRows(text: string): Generator<string[]> {
   const firstLine = text.slice(0, Math.max(0, text.search(/\r?\n/)) || text.length);
   const count = (c: string) => firstLine.split(c).length - 1;
   const sep = [',', ';', '\t'].reduce((best, c) => (count(c) > count(best) ? c : best), ',');
-  const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
   let quoted = false;
@@ -621,7 +625,7 @@ export function parseCsv(text: string): string[][] {
       field = '';
     } else if (c === '\n' || c === '\r') {
       row.push(field);
-      rows.push(row);
+      yield row;
       row = [];
       field = '';
       if (c === '\r' && text[i + 1] === '\n') i += 1;
@@ -630,7 +634,6 @@ export function parseCsv(text: string): string[][] {
   }
   if (field !== '' || row.length > 0) {
     row.push(field);
-    rows.push(row);
+    yield row;
   }
-  return rows;
 }

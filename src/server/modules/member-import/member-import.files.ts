@@ -5,7 +5,7 @@
  */
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { decodeUtf8Text, parseCsv, type CellValue } from '../../../domain/member-import.ts';
+import { csvRows, decodeUtf8Text, type CellValue } from '../../../domain/member-import.ts';
 import { AppError, invalid } from '../../http/errors.ts';
 
 export type FileKind = 'xlsx' | 'csv';
@@ -168,11 +168,11 @@ async function* xlsxSheets(bytes: Buffer): AsyncGenerator<SheetRows> {
 async function* csvSheets(bytes: Buffer): AsyncGenerator<SheetRows> {
   const text = decodeUtf8Text(bytes);
   if (text === null) throw refuse('Tệp CSV phải được lưu với mã hóa UTF-8 (trong Excel: «CSV UTF-8»).');
-  const rows = parseCsv(text.replace(/^\uFEFF/, ''));
   yield {
     name: 'CSV',
     rows: (async function* () {
-      for (let i = 0; i < rows.length; i++) yield { row: i + 1, cells: rows[i]!.slice(0, MAX_COLUMNS) };
+      let n = 0;
+      for (const cells of csvRows(text.replace(/^\uFEFF/, ''))) yield { row: ++n, cells: cells.slice(0, MAX_COLUMNS) };
     })(),
   };
 }
