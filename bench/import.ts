@@ -174,8 +174,19 @@ interface Server {
   baseUrl: string;
   /** Resident set size now and the peak so far (VmRSS, VmHWM of /proc/<pid>/status), in MiB. */
   memory(): { rss: number; peak: number };
+  /** CPU time used so far, ms. */
+  cpu(): number;
   stop(): Promise<void>;
 }
+
+/** CPU time (user + system) the process has used so far, in ms: a figure the other jobs of a shared machine do not inflate. */
+function procCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // utime and stime are fields 14 and 15 of /proc/<pid>/stat (11 and 12 after the command name), in clock ticks.
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+const CLOCK_TICKS = 100;
 
 function procStatus(pid: number): { rss: number; peak: number } {
   const text = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -217,6 +228,7 @@ async function startServer(env: Record<string, string>, log: (m: string) => void
     child,
     baseUrl,
     memory: () => procStatus(child.pid!),
+    cpu: () => procCpuMs(child.pid!),
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
@@ -344,11 +356,19 @@ export async function benchImport(
       const idle = s.memory();
       const c = await client(s.baseUrl);
 
+      let cpu = s.cpu();
+      const cpuSince = () => {
+        const now = s.cpu();
+        const d = now - cpu;
+        cpu = now;
+        return d;
+      };
       const first = await previewWithPhases(c, withErrors, n, uuid7ish(1));
       if (first.res.status !== 200) throw new Error(`preview of the file with errors answered ${first.res.status}: ${JSON.stringify(first.res.body).slice(0, 500)}`);
       if (first.res.body.summary.error !== expect.errors) throw new Error(`expected ${expect.errors} rows with errors, the preview found ${JSON.stringify(first.res.body.summary)}: ${first.res.body.problems.map((x: { message: string }) => x.message).join("\n")}`);
       const refused = await c.post(`/api/members/import/${first.res.body.importId}/commit`);
       if (refused.status !== 409) throw new Error(`commit of a file with errors answered ${refused.status}, not 409`);
+      const firstCpu = cpuSince();
       const afterFirst = s.memory();
       progress(`${engine} import: preview with errors ${(first.totalMs / 1000).toFixed(1)} s, rss ${mib(afterFirst.rss)} MiB, peak ${mib(afterFirst.peak)} MiB`);
 
@@ -356,6 +376,7 @@ export async function benchImport(
       if (second.res.status !== 200) throw new Error(`preview answered ${second.res.status}: ${JSON.stringify(second.res.body).slice(0, 500)}`);
       const summary = second.res.body.summary as { new: number; update: number; unchanged: number; error: number };
       if (summary.error !== 0) throw new Error(`the corrected file has errors: ${JSON.stringify(second.res.body.problems.slice(0, 3))}`);
+      const previewCpu = cpuSince();
       const afterPreview = s.memory();
       progress(`${engine} import: preview ${(second.totalMs / 1000).toFixed(1)} s ${JSON.stringify(summary)}, rss ${mib(afterPreview.rss)} MiB`);
       t = performance.now();
@@ -364,6 +385,7 @@ export async function benchImport(
       if (commit.status !== 200) throw new Error(`commit answered ${commit.status}: ${JSON.stringify(commit.body).slice(0, 500)}`);
       const result = commit.body.result as { created: number; updated: number; unchanged: number };
       if (result.created !== summary.new || result.updated !== summary.update) throw new Error(`commit result ${JSON.stringify(result)} differs from the preview ${JSON.stringify(summary)}`);
+      const commitCpu = cpuSince();
       const end = s.memory();
       const peak = Math.max(end.peak, sampled);
       const totalMs = second.totalMs + commitMs;
@@ -376,6 +398,7 @@ export async function benchImport(
         one('import-preview', second.totalMs, null),
         one('import-commit', commitMs, null),
         one('import-total', totalMs, opts.quick ? null : IMPORT_TARGET_MS),
+        one('import-total-cpu', previewCpu + commitCpu, null),
         { case: 'import-peak-rss', engine, scale, samples: [peak], targetMs: opts.quick ? null : IMPORT_RSS_TARGET_MIB, unit: 'MiB' },
       ];
       const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -387,6 +410,8 @@ export async function benchImport(
         `import: file with errors: upload ${secs(first.uploadMs)}, read by ${secs(first.readMs)}, preview answered at ${secs(first.totalMs)}; commit refused (409)`,
         `import: corrected file: upload ${secs(second.uploadMs)}, read by ${secs(second.readMs)}, preview answered at ${secs(second.totalMs)}; commit ${secs(commitMs)}; ` +
           `end to end ${secs(totalMs)}`,
+        `import: server CPU time (user + system): preview with errors ${secs(firstCpu)}, preview ${secs(previewCpu)}, commit ${secs(commitCpu)}; ` +
+          `end to end ${secs(previewCpu + commitCpu)} of CPU for ${secs(totalMs)} of wall time`,
         `import: server process rss ${mib(idle.rss)} MiB after start, ${mib(afterFirst.rss)} after the first preview, ${mib(afterPreview.rss)} after the second, ` +
           `${mib(end.rss)} after the commit; peak ${mib(peak)} MiB (VmHWM)`,
       ];
