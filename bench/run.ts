@@ -487,7 +487,7 @@ async function main(): Promise<void> {
     console.log(`${r.scale} on ${r.engine}:`);
     for (const line of r.lines) console.log(`  ${line}`);
   }
-  console.log('\nby depth of the organisation opened (median / max ms, samples):');
+  if (allResults.some((x) => x.groups)) console.log('\nby depth of the organisation opened (median / max ms, samples):');
   for (const r of allResults.filter((x) => x.groups)) {
     const parts = [...r.groups!.entries()].sort().map(([g, xs]) => `${g} ${median(xs).toFixed(1)} / ${Math.max(...xs).toFixed(1)} (${xs.length})`);
     console.log(`  ${r.case} ${r.engine} ${r.scale}: ${parts.join('; ')}`);
