@@ -224,6 +224,7 @@ async function startServer(env: Record<string, string>, log: (m: string) => void
   child.stdout!.on('data', () => undefined);
   child.stderr!.on('data', (c: Buffer) => log(`server: ${c.toString().trimEnd()}`));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.once('exit', (code, signal) => log(`server exited (code ${code}, signal ${signal})`));
   return {
     child,
     baseUrl,
@@ -277,7 +278,8 @@ async function previewWithPhases(c: Client, file: string, rows: number, id: stri
     while (!done) {
       await new Promise((r) => setTimeout(r, 200));
       if (done) break;
-      const g = await c.get(`/api/members/import/${id}?limit=1`);
+      const g = await c.get(`/api/members/import/${id}?limit=1`).catch(() => null);
+      if (!g) continue; // the upload's own answer reports a server that went away
       const t = performance.now() - t0;
       if (g.status === 200 && g.body.status === 'processing') {
         if (Number.isNaN(phases.uploadMs)) phases.uploadMs = t;
