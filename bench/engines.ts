@@ -4,7 +4,7 @@
  * cluster (test/helpers/pg-cluster.ts, the same code the tests use) started with the server's default durability.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql, type Kysely } from 'kysely';
@@ -17,8 +17,11 @@ export interface EngineHandle {
   engine: Engine;
   /** Where the databases live, for the record ("throwaway cluster", "BENCH_DATABASE_URL", "PGlite 0.5.16 on disk"). */
   description: string;
-  /** A new, empty, migrated database; drop() closes and deletes it. */
-  create(name: string): Promise<{ database: Database; drop(): Promise<void> }>;
+  /**
+   * A new, empty, migrated database; drop() closes and deletes it. `serverEnv`: the environment a server process
+   * (`hatnhan serve`) needs to open the same database (DATA_DIR or DATABASE_URL).
+   */
+  create(name: string): Promise<{ database: Database; drop(): Promise<void>; serverEnv: Record<string, string> }>;
   /** Stops what the handle started. Idempotent. */
   close(): Promise<void>;
   /** Synchronous last-resort cleanup (signals, process exit). */
@@ -65,15 +68,18 @@ export function pgliteEngine(workDir: string): EngineHandle {
     engine: 'pglite',
     description: `PGlite ${pgliteVersion()}, data directory on disk`,
     async create(name) {
-      const dataDir = path.join(workDir, `pglite-${name}`);
-      dirs.add(dataDir);
-      const database = await migrated(await openPGlite({ dataDir }));
+      // DATA_DIR/pglite, the layout `serve` opens.
+      const dataRoot = path.join(workDir, `pglite-${name}`);
+      dirs.add(dataRoot);
+      mkdirSync(dataRoot, { recursive: true });
+      const database = await migrated(await openPGlite({ dataDir: path.join(dataRoot, 'pglite') }));
       return {
         database,
+        serverEnv: { DATA_DIR: dataRoot },
         async drop() {
           await database.close();
-          rmSync(dataDir, { recursive: true, force: true });
-          dirs.delete(dataDir);
+          rmSync(dataRoot, { recursive: true, force: true });
+          dirs.delete(dataRoot);
         },
       };
     },
@@ -108,14 +114,16 @@ export async function postgresEngine(workDir: string, log: (message: string) => 
       await adminQuery(adminUrl, `CREATE DATABASE "${dbName}"`);
       created.add(dbName);
       let database: Database;
+      const url = withDatabase(adminUrl, dbName);
       try {
-        database = await migrated(await openPostgres(withDatabase(adminUrl, dbName), 10));
+        database = await migrated(await openPostgres(url, 10));
       } catch (error) {
         await dropDatabase(dbName);
         throw error;
       }
       return {
         database,
+        serverEnv: { DATABASE_URL: url },
         async drop() {
           await database.close();
           await dropDatabase(dbName);

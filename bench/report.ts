@@ -7,8 +7,10 @@ export interface CaseResult {
   case: string;
   engine: string;
   scale: Scale;
-  /** Milliseconds, one per timed sample (warm-up excluded). */
+  /** Milliseconds (or `unit`), one per timed sample (warm-up excluded). */
   samples: number[];
+  /** What the samples measure: milliseconds unless said (the import's peak memory is in MiB). */
+  unit?: 'ms' | 'MiB';
   /** The target the p95 must stay under; null when the issue sets none for this case. */
   targetMs: number | null;
   /** The same samples by a label (the depth of the organisation opened), for the breakdown. */
@@ -24,6 +26,7 @@ export interface Summary {
   p95Ms: number;
   maxMs: number;
   targetMs: number | null;
+  unit: 'ms' | 'MiB';
 }
 
 /** Nearest-rank percentile (p in (0, 100]) of unsorted samples. */
@@ -54,6 +57,7 @@ export function summarize(r: CaseResult): Summary {
     p95Ms: round(percentile(r.samples, 95)),
     maxMs: round(Math.max(...r.samples)),
     targetMs: r.targetMs,
+    unit: r.unit ?? 'ms',
   };
 }
 
@@ -71,7 +75,7 @@ function fmt(ms: number): string {
 
 /** A plain-text table, one row per case. */
 export function table(summaries: readonly Summary[]): string {
-  const head = ['case', 'engine', 'scale', 'n', 'median ms', 'p95 ms', 'max ms', 'target', 'result'];
+  const head = ['case', 'engine', 'scale', 'n', 'median', 'p95', 'max', 'unit', 'target', 'result'];
   const rows = summaries.map((s) => [
     s.case,
     s.engine,
@@ -80,7 +84,8 @@ export function table(summaries: readonly Summary[]): string {
     fmt(s.medianMs),
     fmt(s.p95Ms),
     fmt(s.maxMs),
-    s.targetMs === null ? '–' : `p95 < ${s.targetMs} ms`,
+    s.unit,
+    s.targetMs === null ? '–' : s.n === 1 ? `< ${s.targetMs} ${s.unit}` : `p95 < ${s.targetMs} ${s.unit}`,
     verdict(s),
   ]);
   const numeric = new Set([3, 4, 5, 6]);
@@ -91,6 +96,7 @@ export function table(summaries: readonly Summary[]): string {
 
 /** The JSON line of a case, keys in a fixed order. */
 export function jsonLine(s: Summary): string {
+  if (s.unit !== 'ms') return JSON.stringify({ case: s.case, engine: s.engine, scale: s.scale, n: s.n, median: s.medianMs, p95: s.p95Ms, max: s.maxMs, target: s.targetMs, unit: s.unit });
   return JSON.stringify({ case: s.case, engine: s.engine, scale: s.scale, n: s.n, medianMs: s.medianMs, p95Ms: s.p95Ms, maxMs: s.maxMs, targetMs: s.targetMs });
 }
 

@@ -8,6 +8,9 @@
  *   --quick                         a national tree of 3 provinces instead of 34, for a smoke run
  *   --no-analyze                    skip the ANALYZE after loading (PGlite has no autovacuum: this is how an
  *                                   installation that never runs ANALYZE plans its queries)
+ *   --only import                   only the import case (province scale): a 100,000-row xlsx (5,000 with --quick)
+ *                                   uploaded, previewed and committed through a server process (bench/import.ts)
+ *   --no-import                     every case but the import
  *
  * PostgreSQL: BENCH_DATABASE_URL (a role that may create databases) when set, else a throwaway cluster started from
  * the installed server binaries and stopped at the end. Every dataset gets a fresh database, migrated, loaded with
@@ -33,6 +36,7 @@ import { createRng, type Rng } from '../src/server/demo/random.ts';
 import { SESSION_COOKIE } from '../src/server/modules/auth/auth.service.ts';
 import { insertUser } from '../src/server/modules/users/users.service.ts';
 import { pgliteEngine, postgresEngine, serverVersion, type EngineHandle } from './engines.ts';
+import { benchImport } from './import.ts';
 import { jsonLine, machineDescription, median, summarize, table, verdict, type CaseResult, type Scale, type Summary } from './report.ts';
 
 const WARMUP = 5;
@@ -58,9 +62,12 @@ interface Options {
   runs: number;
   quick: boolean;
   analyze: boolean;
+  /** Which cases: the tree and member cases, the import, or both. */
+  tree: boolean;
+  import: boolean;
 }
 
-const USAGE = 'usage: npm run bench -- [--engine pglite|postgres|both] [--scale province|national|all] [--runs N] [--quick] [--no-analyze]';
+const USAGE = 'usage: npm run bench -- [--engine pglite|postgres|both] [--scale province|national|all] [--runs N] [--quick] [--no-analyze] [--only import | --no-import]';
 
 /** Reads the flags; a bad one prints the usage and exits with 2. */
 function parseOptions(argv: string[]): Options {
@@ -78,6 +85,8 @@ function parseOptions(argv: string[]): Options {
         runs: { type: 'string', default: '30' },
         quick: { type: 'boolean', default: false },
         'no-analyze': { type: 'boolean', default: false },
+        only: { type: 'string' },
+        'no-import': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -95,7 +104,18 @@ function parseOptions(argv: string[]): Options {
   if (!engines[values.engine]) fail(`--engine must be pglite, postgres or both, not «${values.engine}»`);
   if (!scales[values.scale]) fail(`--scale must be province, national or all, not «${values.scale}»`);
   if (!Number.isInteger(runs) || runs < 1) fail(`--runs must be a positive integer, not «${values.runs}»`);
-  return { engines: engines[values.engine]!, scales: scales[values.scale]!, runs, quick: values.quick, analyze: !values['no-analyze'] };
+  if (values.only !== undefined && values.only !== 'import') fail(`--only takes import, not «${values.only}»`);
+  if (values.only && values['no-import']) fail('--only import and --no-import exclude each other');
+  const onlyImport = values.only === 'import';
+  return {
+    engines: engines[values.engine]!,
+    scales: onlyImport ? ['province'] : scales[values.scale]!,
+    runs,
+    quick: values.quick,
+    analyze: !values['no-analyze'],
+    tree: !onlyImport,
+    import: !values['no-import'],
+  };
 }
 
 const progress = (message: string) => console.error(`[bench] ${message}`);
@@ -513,12 +533,22 @@ async function main(): Promise<void> {
       handles.push(handle);
       for (const scale of opts.scales) {
         const t = performance.now();
-        const out = scale === 'province' ? await benchProvince(handle, opts) : await benchNation(handle, opts);
-        out.report.lines.push(`whole dataset (load, cases, drop): ${secs(since(t))}`);
-        allResults.push(...out.results);
-        summaries.push(...out.results.map(summarize));
-        reports.push(out.report);
-        versions.set(engine, { description: handle.description, version: out.version });
+        if (opts.tree) {
+          const out = scale === 'province' ? await benchProvince(handle, opts) : await benchNation(handle, opts);
+          out.report.lines.push(`whole dataset (load, cases, drop): ${secs(since(t))}`);
+          allResults.push(...out.results);
+          summaries.push(...out.results.map(summarize));
+          reports.push(out.report);
+          versions.set(engine, { description: handle.description, version: out.version });
+        }
+        if (scale === 'province' && opts.import) {
+          const ti = performance.now();
+          const out = await benchImport(handle, { quick: opts.quick, analyze: opts.analyze, workDir, province: PROVINCE_OPTIONS }, progress);
+          allResults.push(...out.results);
+          summaries.push(...out.results.map(summarize));
+          reports.push({ engine, scale, lines: [...out.lines, `import: whole case (load, files, server, import, drop): ${secs(since(ti))}`] });
+          versions.set(engine, { description: handle.description, version: out.version });
+        }
       }
       await handle.close();
     }
@@ -532,7 +562,7 @@ async function main(): Promise<void> {
   console.log('\n# Hạt Nhân benchmark');
   console.log(
     `options: --engine ${opts.engines.join(',')} --scale ${opts.scales.join(',')} --runs ${opts.runs}${opts.quick ? ' --quick' : ''}` +
-      `${opts.analyze ? '' : ' --no-analyze'} (warm-up ${WARMUP})`,
+      `${opts.analyze ? '' : ' --no-analyze'}${opts.tree ? '' : ' --only import'}${opts.import || !opts.tree ? '' : ' --no-import'} (warm-up ${WARMUP})`,
   );
   for (const line of machine) console.log(line);
   for (const [engine, v] of versions) console.log(`${engine}: ${v.description}; ${v.version}`);
@@ -541,7 +571,7 @@ async function main(): Promise<void> {
     console.log(`${r.scale} on ${r.engine}:`);
     for (const line of r.lines) console.log(`  ${line}`);
   }
-  console.log('\nby depth of the organisation opened (median / max ms, samples):');
+  if (allResults.some((x) => x.groups)) console.log('\nby depth of the organisation opened (median / max ms, samples):');
   for (const r of allResults.filter((x) => x.groups)) {
     const parts = [...r.groups!.entries()].sort().map(([g, xs]) => `${g} ${median(xs).toFixed(1)} / ${Math.max(...xs).toFixed(1)} (${xs.length})`);
     console.log(`  ${r.case} ${r.engine} ${r.scale}: ${parts.join('; ')}`);

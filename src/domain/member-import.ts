@@ -391,7 +391,10 @@ export interface ExistingMember {
 export interface Lookup {
   /** The member holding this CCCD anywhere (CCCD is unique), or none. */
   byCccd(cccd: string): ExistingMember | undefined;
-  /** Members in the importer's editing scope whose name folds to the row's name. */
+  /**
+   * Members in the importer's editing scope whose name folds to the row's name: at least those born in the year of
+   * the row's birth date or birth year (the planner compares the dates).
+   */
   byName(fullName: string): readonly ExistingMember[];
 }
 
@@ -454,14 +457,30 @@ const nameKey = (name: string) => foldAccents(name);
  * `editableCells`: the cells a new member may be placed in now (checked again at commit).
  */
 export function planImport(rows: readonly ParsedRow[], lookup: Lookup, columns: readonly ImportColumn[], editableCells: ReadonlySet<string>): PlannedRow[] {
+  return importPlanner(columns, editableCells).plan(rows, lookup);
+}
+
+/**
+ * planImport for a file read in chunks: `plan` takes the rows in file order, a chunk at a time, each chunk with a
+ * lookup that knows at least that chunk's members. The planner remembers what it needs of earlier chunks (the CCCDs,
+ * names and birth dates, and the members already matched) to find duplicates across chunks, and nothing else: the
+ * result is the same as planImport over the whole file.
+ */
+export function importPlanner(columns: readonly ImportColumn[], editableCells: ReadonlySet<string>): { plan(rows: readonly ParsedRow[], lookup: Lookup): PlannedRow[] } {
   const colOf = new Map(columns.filter((c) => c.field).map((c) => [c.field as string, c]));
   const byCccd = new Map<string, number>();
   const byNameBirth = new Map<string, { row: number; hasCccd: boolean }[]>();
   const matched = new Map<string, number>();
-  const out: PlannedRow[] = [];
-  for (const r of rows) {
+  return {
+    plan(rows, lookup) {
+      const out: PlannedRow[] = [];
+      for (const r of rows) out.push(planRow(r, lookup));
+      return out;
+    },
+  };
+
+  function planRow(r: ParsedRow, lookup: Lookup): PlannedRow {
     const p: PlannedRow = { ...r, problems: [...r.problems], warnings: [...r.warnings], action: 'error', memberId: null, changes: [] };
-    out.push(p);
     const fail = (field: string, msg: string) => p.problems.push(issue(r.row, colOf.get(field) ?? null, field, msg));
     const v = r.values;
     const name = typeof v.fullName === 'string' ? v.fullName : null;
@@ -521,10 +540,10 @@ export function planImport(rows: readonly ParsedRow[], lookup: Lookup, columns: 
       p.memberId = member.id;
       p.changes = changes;
       if (p.problems.length === 0) p.action = changes.length > 0 ? 'update' : 'unchanged';
-      continue;
+      return p;
     }
     // A new member: the sheet's required facts, unless who he is is already in question (duplicate, CCCD taken).
-    if (p.problems.length > readProblems) continue;
+    if (p.problems.length > readProblems) return p;
     // A cell that could not be read has its own problem already: "missing" would only repeat it.
     const missing = (f: ImportField, msg: string) => {
       if (v[f] === undefined && !(f === 'birthDate' && v.birthYear !== undefined) && !p.problems.some((x) => x.field === f)) fail(f, msg);
@@ -535,8 +554,8 @@ export function planImport(rows: readonly ParsedRow[], lookup: Lookup, columns: 
     missing('admittedOn', 'Thiếu ngày vào Đảng của đảng viên mới.');
     if (typeof v.orgId === 'string' && !editableCells.has(v.orgId)) fail('orgId', 'Chi bộ không còn trong phạm vi bạn được cập nhật.');
     if (p.problems.length === 0) p.action = 'new';
+    return p;
   }
-  return out;
 }
 
 export interface ImportSummary {
@@ -573,10 +592,14 @@ export function decodeUtf8Text(bytes: Uint8Array): string | null {
  * or tab that occurs most in the first line (Excel writes ';' where the decimal mark is a comma).
  */
 export function parseCsv(text: string): string[][] {
+  return [...csvRows(text)];
+}
+
+/** parseCsv one row at a time, so that a large file's rows never all exist at once. */
+export function* csvRows(text: string): Generator<string[]> {
   const firstLine = text.slice(0, Math.max(0, text.search(/\r?\n/)) || text.length);
   const count = (c: string) => firstLine.split(c).length - 1;
   const sep = [',', ';', '\t'].reduce((best, c) => (count(c) > count(best) ? c : best), ',');
-  const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
   let quoted = false;
@@ -602,7 +625,7 @@ export function parseCsv(text: string): string[][] {
       field = '';
     } else if (c === '\n' || c === '\r') {
       row.push(field);
-      rows.push(row);
+      yield row;
       row = [];
       field = '';
       if (c === '\r' && text[i + 1] === '\n') i += 1;
@@ -611,7 +634,6 @@ export function parseCsv(text: string): string[][] {
   }
   if (field !== '' || row.length > 0) {
     row.push(field);
-    rows.push(row);
+    yield row;
   }
-  return rows;
 }

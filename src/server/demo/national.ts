@@ -318,7 +318,7 @@ export function* generateNation(opts: NationOptions): Generator<OrgSeedRow[], Na
 
 export interface NationMemberOptions {
   seed: number;
-  /** Members per cell (default [8, 38]: ~23 on average, 5.6 million over ~245,000 cells). */
+  /** Members per cell (default [6, 35]: ~20.5 on average, ~5.6 million over the ~276,000 cells). */
   perCell?: [number, number];
   /** "Today": admissions end a year before it, so everyone generated is official (default 2026-06-30). */
   today?: string;
@@ -333,7 +333,7 @@ export interface NationMemberOptions {
 export function* generateNationMembers(cells: Iterable<string>, opts: NationMemberOptions): Generator<MemberRow[], number, undefined> {
   const rng = createRng(opts.seed).fork('nation-members');
   const ids = createUuidFactory(rng.fork('ids'), opts.today ?? NATION_CAP);
-  const [lo, hi] = opts.perCell ?? [8, 38];
+  const [lo, hi] = opts.perCell ?? [6, 35];
   const latest = addYears(opts.today ?? NATION_CAP, -1);
   const size = opts.batchSize ?? 2000;
   let buf: MemberRow[] = [];

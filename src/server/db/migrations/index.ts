@@ -9,6 +9,7 @@ import * as m0003 from './0003-member-import.ts';
 import * as m0004 from './0004-member-documents.ts';
 import * as m0005 from './0005-badge-list.ts';
 import * as m0006 from './0006-org-member-tally.ts';
+import * as m0008 from './0008-member-import-processing.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -17,4 +18,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004-member-documents': m0004,
   '0005-badge-list': m0005,
   '0006-org-member-tally': m0006,
+  '0008-member-import-processing': m0008,
 };

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { DB } from '../../db/schema.ts';
+import { insertJsonRows } from '../../db/json-insert.ts';
 import { listAuditEntries, type AuditFilters } from './audit.repo.ts';
 import type { Actor } from '../../http/actor.ts';
 import { scopeFor } from '../../http/actor.ts';
@@ -106,19 +107,12 @@ export async function writeAudit(tx: Kysely<DB>, actor: AuditActor, at: Date, en
       after: plain(e.after),
     };
     const hash = entryHash(prev, fields);
-    const row = {
-      ...fields,
-      before: fields.before === null ? null : JSON.stringify(fields.before),
-      after: fields.after === null ? null : JSON.stringify(fields.after),
-      prev_hash: prev,
-      hash,
-    };
+    // before and after go to their jsonb columns as the values hashed (plain JSON data).
+    const row = { ...fields, prev_hash: prev, hash };
     prev = hash;
     return row;
   });
-  for (let i = 0; i < rows.length; i += 500) {
-    await tx.insertInto('audit_log').values(rows.slice(i, i + 500)).execute();
-  }
+  await insertJsonRows(tx, 'audit_log', rows, 1000);
 }
 
 export type VerifyResult =

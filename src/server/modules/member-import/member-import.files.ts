@@ -6,7 +6,7 @@
  */
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { decodeUtf8Text, parseCsv, type CellValue } from '../../../domain/member-import.ts';
+import { csvRows, decodeUtf8Text, type CellValue } from '../../../domain/member-import.ts';
 import { AppError, invalid } from '../../http/errors.ts';
 import { sniffContent } from '../../storage/sniff.ts';
 
@@ -56,8 +56,65 @@ function toCell(v: unknown): CellValue {
   return String(v);
 }
 
+type ZipEntry = NodeJS.ReadableStream & { setEncoding(encoding: BufferEncoding): unknown };
+type ReaderInternals = {
+  _parseRels(entry: ZipEntry): Promise<void>;
+  _parseWorkbook(entry: ZipEntry): Promise<void>;
+  _parseStyles(entry: ZipEntry): Promise<void>;
+  _parseSharedStrings(entry: ZipEntry): AsyncGenerator<unknown>;
+  _parseWorksheet(chunks: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
+  _parseHyperlinks(chunks: AsyncIterable<Buffer | string>, sheetNo: string): AsyncGenerator<unknown>;
+};
+
+/** Chunks of UTF-8 bytes as text, a character split between two chunks kept whole. */
+async function* utf8Text(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const c of chunks) {
+    const text = typeof c === 'string' ? c : decoder.decode(c, { stream: true });
+    if (text) yield text;
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+/**
+ * ExcelJS's streaming reader, fed text instead of bytes. ExcelJS 4.4 decodes every inflated chunk of a sheet on its
+ * own, so a Vietnamese letter (2–3 bytes in UTF-8) that straddles two chunks became «��» (exceljs issues #2063,
+ * #2316). Here each part of the file is decoded as one stream before ExcelJS's XML parser sees it.
+ */
+class Utf8WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {}
+{
+  const proto = Utf8WorkbookReader.prototype as unknown as ReaderInternals;
+  const base = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as ReaderInternals;
+  const asText = (entry: ZipEntry) => {
+    entry.setEncoding('utf8');
+    return entry;
+  };
+  proto._parseRels = function (this: ReaderInternals, entry) {
+    return base._parseRels.call(this, asText(entry));
+  };
+  proto._parseWorkbook = function (this: ReaderInternals, entry) {
+    return base._parseWorkbook.call(this, asText(entry));
+  };
+  proto._parseStyles = function (this: ReaderInternals, entry) {
+    return base._parseStyles.call(this, asText(entry));
+  };
+  proto._parseSharedStrings = function (this: ReaderInternals, entry) {
+    return base._parseSharedStrings.call(this, asText(entry));
+  };
+  proto._parseWorksheet = function (this: ReaderInternals, chunks, sheetNo) {
+    return base._parseWorksheet.call(this, utf8Text(chunks), sheetNo);
+  };
+  proto._parseHyperlinks = function (this: ReaderInternals, chunks, sheetNo) {
+    return base._parseHyperlinks.call(this, utf8Text(chunks), sheetNo);
+  };
+  for (const name of ['_parseRels', '_parseWorkbook', '_parseStyles', '_parseSharedStrings', '_parseWorksheet', '_parseHyperlinks'] as const) {
+    if (typeof base[name] !== 'function') throw new Error(`ExcelJS WorkbookReader has no ${name}: check the UTF-8 fix against this version`);
+  }
+}
+
 async function* xlsxSheets(bytes: Buffer): AsyncGenerator<SheetRows> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
+  const reader = new Utf8WorkbookReader(Readable.from(bytes), {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
@@ -84,11 +141,11 @@ async function* xlsxSheets(bytes: Buffer): AsyncGenerator<SheetRows> {
 async function* csvSheets(bytes: Buffer): AsyncGenerator<SheetRows> {
   const text = decodeUtf8Text(bytes);
   if (text === null) throw refuse('Tệp CSV phải được lưu với mã hóa UTF-8 (trong Excel: «CSV UTF-8»).');
-  const rows = parseCsv(text.replace(/^\uFEFF/, ''));
   yield {
     name: 'CSV',
     rows: (async function* () {
-      for (let i = 0; i < rows.length; i++) yield { row: i + 1, cells: rows[i]!.slice(0, MAX_COLUMNS) };
+      let n = 0;
+      for (const cells of csvRows(text.replace(/^\uFEFF/, ''))) yield { row: ++n, cells: cells.slice(0, MAX_COLUMNS) };
     })(),
   };
 }

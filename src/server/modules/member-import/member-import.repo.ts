@@ -18,7 +18,8 @@ export interface MemberImportTable {
   file_name: string;
   file_kind: 'xlsx' | 'csv';
   file_sha256: string;
-  status: 'previewed' | 'committed';
+  /** processing: the file is still being read, its rows stored as they come (migration 0004). */
+  status: 'processing' | 'previewed' | 'committed';
   total_rows: number;
   columns: Json;
   summary: Json;
@@ -74,14 +75,18 @@ export function membersByCccd(db: Kysely<DB>, cccds: readonly string[]) {
 
 /**
  * Members in the scope whose name, folded by the database (hn_fold), equals one of the given names folded the same
- * way; each answer carries the given name it matched (input_name). Uses the index on hn_fold(full_name).
+ * way and who were born in the year given with it (by birth date, else by the birth year recorded alone); each
+ * answer carries the given name it matched (input_name). Only these can be the same person as a row with that name
+ * and birth date, and a common name matches hundreds of members born in other years. Uses the index on
+ * hn_fold(full_name).
  */
-export function membersByName(db: Kysely<DB>, scope: Scope, names: readonly string[]) {
-  const keys = sql<{ input_name: string; f: string }>`(SELECT DISTINCT value AS input_name, hn_fold(value) AS f FROM jsonb_array_elements_text(${JSON.stringify(names)}::jsonb))`;
+export function membersByName(db: Kysely<DB>, scope: Scope, keys: readonly { name: string; year: number }[]) {
+  const k = sql<{ input_name: string; f: string; y: number }>`(SELECT DISTINCT x.name AS input_name, hn_fold(x.name) AS f, x.year AS y
+    FROM jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) AS x(name text, year int))`;
   return db
     .selectFrom('member as m')
     .innerJoin('org as o', 'o.id', 'm.org_id')
-    .innerJoin(keys.as('k'), (j) => j.on(sql<boolean>`hn_fold(m.full_name) = k.f`))
+    .innerJoin(k.as('k'), (j) => j.on(sql<boolean>`hn_fold(m.full_name) = k.f AND COALESCE(extract(year FROM m.birth_date)::int, m.birth_year) = k.y`))
     .select([...memberCols, 'o.current_path', sql<string>`k.input_name`.as('input_name')])
     .where((eb) => pathInScopeSql(eb, 'o.current_path', scope))
     .execute();
@@ -114,8 +119,12 @@ export interface StoredRow {
   warnings: unknown;
 }
 
-export async function insertImport(tx: Kysely<DB>, h: ImportHeader, rows: readonly StoredRow[], onBatch?: (done: number) => void): Promise<void> {
-  await withImport(tx)
+/**
+ * The header of a preview being read: 'processing' until finishImport. Its rows are added with insertImportRows as
+ * the file is read; a preview that fails on the way is removed with deleteImport.
+ */
+export async function insertImport(db: Kysely<DB>, h: ImportHeader): Promise<void> {
+  await withImport(db)
     .insertInto('member_import')
     .values({
       id: h.id,
@@ -124,7 +133,7 @@ export async function insertImport(tx: Kysely<DB>, h: ImportHeader, rows: readon
       file_name: h.fileName,
       file_kind: h.fileKind,
       file_sha256: h.sha256,
-      status: 'previewed',
+      status: 'processing',
       total_rows: h.totalRows,
       columns: JSON.stringify(h.columns),
       summary: JSON.stringify(h.summary),
@@ -132,15 +141,30 @@ export async function insertImport(tx: Kysely<DB>, h: ImportHeader, rows: readon
       result: null,
     })
     .execute();
-  for (let i = 0; i < rows.length; i += 2000) {
-    const batch = rows.slice(i, i + 2000).map((r) => ({ ...r, import_id: h.id }));
+}
+
+/** Rows per statement of stored preview rows: one jsonb parameter of a few MB at most. */
+const ROW_BATCH = 1000;
+
+export async function insertImportRows(db: Kysely<DB>, importId: string, rows: readonly StoredRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROW_BATCH) {
+    const batch = rows.slice(i, i + ROW_BATCH);
     await sql`
       INSERT INTO member_import_row (import_id, row_no, action, member_id, data, changes, problems, warnings)
-      SELECT import_id, row, action, "memberId", data, changes, problems, warnings
+      SELECT ${importId}::uuid, row, action, "memberId", data, changes, problems, warnings
       FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb)
-        AS x(import_id uuid, row int, action text, "memberId" uuid, data jsonb, changes jsonb, problems jsonb, warnings jsonb)`.execute(tx);
-    onBatch?.(Math.min(rows.length, i + 2000));
+        AS x(row int, action text, "memberId" uuid, data jsonb, changes jsonb, problems jsonb, warnings jsonb)`.execute(db);
   }
+}
+
+/** The preview is complete: its row count and summary, and it may be committed. */
+export async function finishImport(db: Kysely<DB>, id: string, totalRows: number, summary: unknown): Promise<void> {
+  await withImport(db).updateTable('member_import').set({ status: 'previewed', total_rows: totalRows, summary: JSON.stringify(summary) }).where('id', '=', id).execute();
+}
+
+/** Removes a preview and its rows (a file refused half way through). */
+export async function deleteImport(db: Kysely<DB>, id: string): Promise<void> {
+  await withImport(db).deleteFrom('member_import').where('id', '=', id).execute();
 }
 
 export function importExists(db: Kysely<DB>, id: string) {
@@ -162,6 +186,7 @@ export function sameFileImport(db: Kysely<DB>, actorId: string, sha256: string, 
     .where('file_sha256', '=', sha256)
     .where('actor_id', '=', actorId)
     .where('id', '<>', exceptId)
+    .where('status', '<>', 'processing')
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(1)
@@ -186,8 +211,37 @@ export function rowsWithIssues(db: Kysely<DB>, id: string, kind: 'problems' | 'w
     .execute();
 }
 
-export function allImportRows(db: Kysely<DB>, id: string) {
-  return withImport(db).selectFrom('member_import_row').select(['row_no', 'action', 'member_id', 'data', 'changes']).where('import_id', '=', id).orderBy('row_no').execute();
+/**
+ * The stored rows of a preview in file order, `size` at a time: a commit walks a preview of any size without holding
+ * it whole. Each page is one range of the primary key (import_id, row_no), whatever the table's statistics say.
+ */
+export async function* storedRowChunks(db: Kysely<DB>, id: string, size: number) {
+  let after = 0;
+  for (;;) {
+    const rows = await withImport(db)
+      .selectFrom('member_import_row')
+      .select(['row_no', 'action', 'member_id', 'data', 'changes'])
+      .where('import_id', '=', id)
+      .where('row_no', '>', after)
+      .orderBy('row_no')
+      .limit(size)
+      .execute();
+    if (rows.length === 0) return;
+    yield rows;
+    if (rows.length < size) return;
+    after = rows[rows.length - 1]!.row_no;
+  }
+}
+
+/** Stored rows of a preview by their row numbers, in file order. */
+export function storedRows(db: Kysely<DB>, id: string, rowNos: readonly number[]) {
+  return withImport(db)
+    .selectFrom('member_import_row')
+    .select(['row_no', 'action', 'member_id', 'data', 'changes'])
+    .where('import_id', '=', id)
+    .where('row_no', '=', sql<number>`ANY(${[...rowNos]}::int[])`)
+    .orderBy('row_no')
+    .execute();
 }
 
 export async function markCommitted(tx: Kysely<DB>, id: string, at: Date, result: unknown): Promise<void> {

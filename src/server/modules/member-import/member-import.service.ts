@@ -16,16 +16,16 @@ import {
   cellIndex,
   cellText,
   isImportField,
+  importPlanner,
   parseRow,
-  planImport,
   summarize,
   type Change,
   type ExistingMember,
   type FileField,
   type ImportColumn,
+  type Lookup,
   type ParseContext,
   type ParsedRow,
-  type PlannedRow,
   type RowIssue,
   type RowValues,
 } from '../../../domain/member-import.ts';
@@ -35,7 +35,7 @@ import type { Config } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
 import { pathInScope, scopeFor, type Actor, type Scope } from '../../http/actor.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
-import { canonicalJson, writeAudit, type AuditInput } from '../audit/audit.service.ts';
+import { canonicalJson, writeAudit } from '../audit/audit.service.ts';
 import { FIELD_COLUMNS } from '../members/members.repo.ts';
 import { MemberFields } from '../members/members.schemas.ts';
 import { columnsOf, insertMembers, type NewMember } from '../members/members.service.ts';
@@ -44,21 +44,25 @@ import { HEADER_SEARCH_ROWS, OFFICIAL_LAYOUT, isHeaderRow, isNumberingRow, mapHe
 import { readSheets, sniffFile } from './member-import.files.ts';
 import { canExportMembers, canImportMembers } from './member-import.policy.ts';
 import {
-  allImportRows,
   catalogueItems,
+  deleteImport,
   editableCells,
   exportIds,
   exportRows,
   findImport,
+  finishImport,
   importExists,
   importRows,
   insertImport,
+  insertImportRows,
   markCommitted,
   membersByCccd,
   membersByName,
   purgeImports,
   rowsWithIssues,
   sameFileImport,
+  storedRowChunks,
+  storedRows,
   updateMembers,
   type ImportRecord,
   type MemberRow,
@@ -72,6 +76,11 @@ const IMPORT_LOCK = 74110003;
 const MAX_ROWS = 200_000;
 const KEEP_DAYS = 7;
 const SHOWN_ISSUES = 1000;
+/**
+ * Rows read, matched and stored (or, at commit, re-planned and written) at a time. A file of any length is handled
+ * a chunk at a time: memory holds one chunk and the few keys needed to find duplicates across the whole file.
+ */
+const CHUNK = 2000;
 
 /** Every file field is a field of the member file with its validation (members.schemas.ts). */
 const FIELD_SCHEMAS: Record<FileField, (typeof MemberFields)[keyof typeof MemberFields]> = MemberFields;
@@ -152,27 +161,31 @@ export function createMemberImportService(deps: { db: Kysely<DB>; config: Config
     return { id: r.id, orgId: r.org_id, editable: pathInScope(r.current_path, scope), fullName: r.full_name, admittedOn: r.admitted_on, officialOn: r.official_on, fields };
   }
 
-  /** Reconciles the rows with the members recorded now: the same code for the preview and, again, the commit. */
-  async function plan(tx: Kysely<DB>, scope: Scope, rows: readonly ParsedRow[], columns: readonly ImportColumn[], editable: ReadonlySet<string>): Promise<PlannedRow[]> {
+  /**
+   * The members recorded now that these rows may be (by CCCD anywhere, else by name and year of birth in the scope):
+   * the same code for the preview and, again, the commit. One query per 1,000 keys.
+   */
+  async function lookupFor(tx: Kysely<DB>, scope: Scope, rows: readonly ParsedRow[]): Promise<Lookup> {
     const cccds = [...new Set(rows.map((r) => r.values.cccd).filter((c): c is string => typeof c === 'string'))];
     const byCccd = new Map<string, ExistingMember>();
     const byName = new Map<string, ExistingMember[]>();
     for (let i = 0; i < cccds.length; i += 1000) {
       for (const r of await membersByCccd(tx, cccds.slice(i, i + 1000))) byCccd.set(r.cccd!, toExisting(r, scope));
     }
-    // A row whose CCCD is on record is that member (or an error): only the others are looked up by name.
-    const names = [
-      ...new Set(
-        rows
-          .filter((r) => (r.values.birthDate !== undefined || r.values.birthYear !== undefined) && !(typeof r.values.cccd === 'string' && byCccd.has(r.values.cccd)))
-          .map((r) => r.values.fullName)
-          .filter((n): n is string => typeof n === 'string'),
-      ),
-    ];
-    for (let i = 0; i < names.length; i += 1000) {
-      for (const r of await membersByName(tx, scope, names.slice(i, i + 1000))) (byName.get(r.input_name) ?? byName.set(r.input_name, []).get(r.input_name)!).push(toExisting(r, scope));
+    // A row whose CCCD is on record is that member (or an error): only the others are looked up, by name and the
+    // year of birth (the planner compares the full date).
+    const keys = new Map<string, { name: string; year: number }>();
+    for (const r of rows) {
+      const name = r.values.fullName;
+      const year = typeof r.values.birthDate === 'string' ? Number(r.values.birthDate.slice(0, 4)) : r.values.birthYear;
+      if (typeof name !== 'string' || typeof year !== 'number' || (typeof r.values.cccd === 'string' && byCccd.has(r.values.cccd))) continue;
+      keys.set(`${year}|${name}`, { name, year });
     }
-    return planImport(rows, { byCccd: (c) => byCccd.get(c), byName: (n) => byName.get(n) ?? [] }, columns, editable);
+    const list = [...keys.values()];
+    for (let i = 0; i < list.length; i += 1000) {
+      for (const r of await membersByName(tx, scope, list.slice(i, i + 1000))) (byName.get(r.input_name) ?? byName.set(r.input_name, []).get(r.input_name)!).push(toExisting(r, scope));
+    }
+    return { byCccd: (c) => byCccd.get(c), byName: (n) => byName.get(n) ?? [] };
   }
 
   function emptyView(id: string, p: Progress): ImportViewT {
@@ -239,10 +252,14 @@ export function createMemberImportService(deps: { db: Kysely<DB>; config: Config
     };
   }
 
-  /** Reads the file: the header row within the first rows of a sheet, then every data row parsed. */
-  async function readFile(kind: 'xlsx' | 'csv', bytes: Buffer, ctx: ParseContext, live: Progress) {
+  /**
+   * Reads the file: the header row within the first rows of a sheet, then every data row parsed, CHUNK rows at a
+   * time as the file streams in.
+   */
+  async function* readChunks(kind: 'xlsx' | 'csv', bytes: Buffer, ctx: ParseContext, live: Progress): AsyncGenerator<{ columns: ImportColumn[]; rows: ParsedRow[] }> {
     let columns: ImportColumn[] | null = null;
-    const rows: ParsedRow[] = [];
+    let rows: ParsedRow[] = [];
+    let total = 0;
     for await (const sheet of readSheets(kind, bytes)) {
       let seen = 0;
       let first = true;
@@ -260,11 +277,16 @@ export function createMemberImportService(deps: { db: Kysely<DB>; config: Config
         if (first && isNumberingRow(cells)) continue;
         first = false;
         if (columns.every((c) => !c.field || cellText(cells[c.index] ?? null) === '')) continue;
-        if (rows.length >= MAX_ROWS) throw invalid('file', `Tệp có hơn ${MAX_ROWS.toLocaleString('vi-VN')} dòng: hãy chia thành nhiều tệp.`);
+        if (total >= MAX_ROWS) throw invalid('file', `Tệp có hơn ${MAX_ROWS.toLocaleString('vi-VN')} dòng: hãy chia thành nhiều tệp.`);
         const p = parseRow(row, cells, columns, ctx);
         validateFields(p, columns);
         rows.push(p);
-        live.processedRows = rows.length;
+        total += 1;
+        live.processedRows = total;
+        if (rows.length >= CHUNK) {
+          yield { columns, rows };
+          rows = [];
+        }
       }
       if (columns) break;
     }
@@ -274,8 +296,8 @@ export function createMemberImportService(deps: { db: Kysely<DB>; config: Config
         `Không tìm thấy dòng tiêu đề trong ${HEADER_SEARCH_ROWS} dòng đầu của bảng tính: cần cột «Họ và tên» và ít nhất hai cột khác của mẫu (như «Ngày sinh», «Số CCCD», «Chi bộ»). Hãy dùng tệp mẫu.`,
       );
     }
-    if (rows.length === 0) throw invalid('file', 'Bảng tính không có dòng dữ liệu nào dưới dòng tiêu đề.');
-    return { columns, rows };
+    if (total === 0) throw invalid('file', 'Bảng tính không có dòng dữ liệu nào dưới dòng tiêu đề.');
+    if (rows.length > 0) yield { columns, rows };
   }
 
   const issuesDetails = (list: readonly RowIssue[]) => list.map((p) => ({ field: `row ${p.row}${p.field ? `.${p.field}` : ''}`, message: p.message }));
@@ -300,34 +322,53 @@ export function createMemberImportService(deps: { db: Kysely<DB>; config: Config
       const fileName = upload.fileName.normalize('NFC').slice(0, 255) || 'tep-khong-ten';
       const live: Progress = { actorId: actor.userId, fileName, status: 'processing', processedRows: 0 };
       progress.set(id, live);
+      let stored = false;
       try {
         const ctx = await parseContext(db, scope);
-        const { columns, rows } = await readFile(kind, upload.bytes, ctx, live);
-        const planned = await plan(db, scope, rows, columns, ctx.editable);
-        const summary: StoredSummary = { ...summarize(planned), problems: 0, warnings: 0 };
-        for (const p of planned) {
-          summary.problems += p.problems.length;
-          summary.warnings += p.warnings.length;
-        }
         const now = clock.now();
         await purgeImports(db, new Date(now.getTime() - KEEP_DAYS * 86400000));
-        await db.transaction().execute((tx) =>
-          insertImport(
-            tx,
-            {
+        const summary: StoredSummary = { new: 0, update: 0, unchanged: 0, error: 0, problems: 0, warnings: 0 };
+        let planner: ReturnType<typeof importPlanner> | null = null;
+        let total = 0;
+        // Each chunk is matched and stored as soon as it is read; the header says 'processing' until the end.
+        for await (const chunk of readChunks(kind, upload.bytes, ctx, live)) {
+          if (!planner) {
+            planner = importPlanner(chunk.columns, ctx.editable);
+            await insertImport(db, {
               id,
               actorId: actor.userId,
               createdAt: now,
               fileName,
               fileKind: kind,
               sha256: sha256(upload.bytes),
-              totalRows: rows.length,
-              columns: columns.map((c) => ({ index: c.index, header: c.header, field: c.field })),
+              totalRows: 0,
+              columns: chunk.columns.map((c) => ({ index: c.index, header: c.header, field: c.field })),
               summary,
-            },
+            });
+            stored = true;
+          }
+          const planned = planner.plan(chunk.rows, await lookupFor(db, scope, chunk.rows));
+          const s = summarize(planned);
+          summary.new += s.new;
+          summary.update += s.update;
+          summary.unchanged += s.unchanged;
+          summary.error += s.error;
+          for (const p of planned) {
+            summary.problems += p.problems.length;
+            summary.warnings += p.warnings.length;
+          }
+          total += planned.length;
+          await insertImportRows(
+            db,
+            id,
             planned.map((p) => ({ row: p.row, action: p.action, memberId: p.memberId, data: p.values, changes: p.changes, problems: p.problems, warnings: p.warnings })),
-          ),
-        );
+          );
+        }
+        await finishImport(db, id, total, summary);
+      } catch (e) {
+        // A file refused half way through leaves nothing behind.
+        if (stored) await deleteImport(db, id);
+        throw e;
       } finally {
         progress.delete(id);
       }
@@ -353,6 +394,7 @@ export function createMemberImportService(deps: { db: Kysely<DB>; config: Config
       const imp = await findImport(db, actor.userId, id);
       if (!imp) throw notFound('Không tìm thấy lượt nhập.');
       if (imp.status === 'committed') return view(imp, { offset: 0, limit: 200 });
+      if (imp.status !== 'previewed') throw conflict('Tệp của lượt nhập này đang được đọc và kiểm tra: hãy chờ xem trước xong rồi ghi.');
       const s = imp.summary as StoredSummary;
       if (s.error > 0) {
         const problems = (await rowsWithIssues(db, id, 'problems', 100)).flatMap((r) => r.problems as RowIssue[]).slice(0, 100);
@@ -365,65 +407,91 @@ export function createMemberImportService(deps: { db: Kysely<DB>; config: Config
         await db.transaction().execute(async (tx) => {
           await sql`SELECT pg_advisory_xact_lock(${IMPORT_LOCK})`.execute(tx);
           const fresh = await findImport(tx, actor.userId, id);
-          if (!fresh || fresh.status === 'committed') return;
-          const stored = await allImportRows(tx, id);
+          if (!fresh || fresh.status !== 'previewed') return;
           const columns = (imp.columns as ImportColumn[]).map((c) => ({ index: c.index, header: c.header, field: c.field && isImportField(c.field) ? c.field : null }));
           const ctx = await parseContext(tx, scope);
-          const planned = await plan(tx, scope, stored.map((r) => ({ row: r.row_no, values: r.data as RowValues, problems: [], warnings: [] })), columns, ctx.editable);
-          const drift = planned.filter((p, i) => {
-            const r = stored[i]!;
-            return p.action !== r.action || (p.action !== 'new' && p.memberId !== r.member_id) || canonicalJson(p.changes) !== canonicalJson(r.changes);
-          });
-          if (drift.length > 0) {
-            const rows = drift.slice(0, 20).map((p) => p.row);
+          // First pass: plan the stored rows again, a chunk at a time, against the member file as it is now.
+          const planner = importPlanner(columns, ctx.editable);
+          const driftRows: number[] = [];
+          const driftProblems: RowIssue[] = [];
+          let drift = 0;
+          let created = 0;
+          let total = 0;
+          const updateRows: number[] = [];
+          for await (const stored of storedRowChunks(tx, id, CHUNK)) {
+            const rows: ParsedRow[] = stored.map((r) => ({ row: r.row_no, values: r.data as RowValues, problems: [], warnings: [] }));
+            const planned = planner.plan(rows, await lookupFor(tx, scope, rows));
+            planned.forEach((p, i) => {
+              const r = stored[i]!;
+              if (p.action !== r.action || (p.action !== 'new' && p.memberId !== r.member_id) || canonicalJson(p.changes) !== canonicalJson(r.changes)) {
+                drift += 1;
+                if (driftRows.length < 20) driftRows.push(p.row);
+                if (driftProblems.length < 100) driftProblems.push(...p.problems.slice(0, 100 - driftProblems.length));
+              }
+              if (p.action === 'new') created += 1;
+              else if (p.action === 'update') updateRows.push(p.row);
+            });
+            total += planned.length;
+          }
+          if (drift > 0) {
             throw conflict(
-              `Hồ sơ đảng viên đã thay đổi từ lúc xem trước (dòng ${rows.join(', ')}${drift.length > 20 ? ', …' : ''}): hãy tải tệp lên lại để xem trước. Chưa ghi gì vào hồ sơ.`,
-              issuesDetails(drift.flatMap((p) => p.problems).slice(0, 100)),
+              `Hồ sơ đảng viên đã thay đổi từ lúc xem trước (dòng ${driftRows.join(', ')}${drift > 20 ? ', …' : ''}): hãy tải tệp lên lại để xem trước. Chưa ghi gì vào hồ sơ.`,
+              issuesDetails(driftProblems),
             );
           }
+          // Second pass: the plan is the stored one; write it, new members first, then the updates, in file order.
           const now = clock.now();
           const extra = { importId: id };
-          const news: NewMember[] = planned
-            .filter((p) => p.action === 'new')
-            .map((p) => {
-              const v = p.values;
-              const fields = Object.fromEntries(Object.entries(v).filter(([k]) => !(ADMISSION_FIELDS as readonly string[]).includes(k)));
-              return { id: uuidv7(), orgId: v.orgId as string, admittedOn: v.admittedOn as string, officialOn: (v.officialOn as string | undefined) ?? null, fields };
-            });
-          for (let i = 0; i < news.length; i += 2000) {
-            await insertMembers(tx, actor, now, news.slice(i, i + 2000), extra);
-            live.processedRows += Math.min(2000, news.length - i);
+          for await (const stored of storedRowChunks(tx, id, CHUNK)) {
+            const news: NewMember[] = stored
+              .filter((r) => r.action === 'new')
+              .map((r) => {
+                const v = r.data as RowValues;
+                const fields = Object.fromEntries(Object.entries(v).filter(([k]) => !(ADMISSION_FIELDS as readonly string[]).includes(k)));
+                return { id: uuidv7(), orgId: v.orgId as string, admittedOn: v.admittedOn as string, officialOn: (v.officialOn as string | undefined) ?? null, fields };
+              });
+            if (news.length > 0) await insertMembers(tx, actor, now, news, extra);
+            live.processedRows += news.length;
           }
-          const updates = planned.filter((p) => p.action === 'update');
           const maskCccdOf = (o: Record<string, unknown>) => ('cccd' in o ? { ...o, cccd: maskCccd((o.cccd as string | null) ?? null) } : o);
-          await updateMembers(
-            tx,
-            updates.map((p) => ({ id: p.memberId!, ...columnsOf(Object.fromEntries(p.changes.map((c) => [c.field, c.to]))) })),
-            now,
-          );
-          live.processedRows += updates.length;
-          const memberOrgs = await orgsOfMembers(tx, updates.map((p) => p.memberId!));
-          const result = { created: news.length, updated: updates.length, unchanged: planned.length - news.length - updates.length };
-          const entries: AuditInput[] = updates.map((p) => ({
-            action: 'member.update',
-            entityType: 'member',
-            entityId: p.memberId!,
-            scopeOrgId: memberOrgs.get(p.memberId!) ?? null,
-            before: maskCccdOf(Object.fromEntries(p.changes.map((c) => [c.field, c.from]))),
-            after: { ...maskCccdOf(Object.fromEntries(p.changes.map((c) => [c.field, c.to]))), ...extra },
-          }));
-          // An import that changes nothing leaves no trace in the member file nor in the audit trail.
-          if (news.length + updates.length > 0) {
-            entries.push({
-              action: 'member.import',
-              entityType: 'member_import',
-              entityId: id,
-              scopeOrgId: homeOrg(actor),
-              before: null,
-              after: { fileName: imp.file_name, sha256: imp.file_sha256, rows: imp.total_rows, ...result },
-            });
+          for (let i = 0; i < updateRows.length; i += CHUNK) {
+            const updates = (await storedRows(tx, id, updateRows.slice(i, i + CHUNK))).map((r) => ({ memberId: r.member_id!, changes: r.changes as Change[] }));
+            await updateMembers(
+              tx,
+              updates.map((p) => ({ id: p.memberId, ...columnsOf(Object.fromEntries(p.changes.map((c) => [c.field, c.to]))) })),
+              now,
+            );
+            const memberOrgs = await orgsOfMembers(tx, updates.map((p) => p.memberId));
+            await writeAudit(
+              tx,
+              { id: actor.userId, name: actor.username },
+              now,
+              updates.map((p) => ({
+                action: 'member.update',
+                entityType: 'member',
+                entityId: p.memberId,
+                scopeOrgId: memberOrgs.get(p.memberId) ?? null,
+                before: maskCccdOf(Object.fromEntries(p.changes.map((c) => [c.field, c.from]))),
+                after: { ...maskCccdOf(Object.fromEntries(p.changes.map((c) => [c.field, c.to]))), ...extra },
+              })),
+            );
+            live.processedRows += updates.length;
           }
-          await writeAudit(tx, { id: actor.userId, name: actor.username }, now, entries);
+          const updated = updateRows.length;
+          const result = { created, updated, unchanged: total - created - updated };
+          // An import that changes nothing leaves no trace in the member file nor in the audit trail.
+          if (created + updated > 0) {
+            await writeAudit(tx, { id: actor.userId, name: actor.username }, now, [
+              {
+                action: 'member.import',
+                entityType: 'member_import',
+                entityId: id,
+                scopeOrgId: homeOrg(actor),
+                before: null,
+                after: { fileName: imp.file_name, sha256: imp.file_sha256, rows: imp.total_rows, ...result },
+              },
+            ]);
+          }
           await markCommitted(tx, id, now, result);
         });
       } finally {

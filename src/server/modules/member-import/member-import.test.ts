@@ -265,6 +265,21 @@ describeEngines('member import and export', (engine) => {
     expect((await b.download(`/api/members/export.xlsx?orgId=${f.orgs.a1}`)).status).toBe(404);
   });
 
+  it('finds duplicates and matches across a file longer than one chunk of rows, and stores every row', async () => {
+    const rows: SheetCell[][] = [HEADER];
+    for (let i = 0; i < 4500; i++) rows.push([i + 1, `Nguyễn Văn Thử ${i}`, 'Nam', '01/02/1990', `0990900${String(i).padStart(5, '0')}`, 'Kinh', '', '03/02/2015', '', 'Chi bộ Tổ Toán', '']);
+    rows[4100]![4] = '099090000007'; // the CCCD of data row 8 (sheet row 9), more than 4,000 rows further on
+    rows[3000] = [3000, 'Trần Thị Bình', '', '', '001185000001', '', '', '', '', '', '']; // an existing member, late in the file
+    const r = await s.upload(await xlsxOf(rows), 'dai.xlsx');
+    expect(r.status, JSON.stringify(r.body).slice(0, 500)).toBe(200);
+    expect(r.body).toMatchObject({ rows: 4500, summary: { new: 4498, update: 0, unchanged: 1, error: 1 }, problemsTotal: 1 });
+    expect(r.body.problems.map((x: { message: string }) => x.message)).toEqual(['Dòng 4101, cột E «Số CCCD»: Trùng số CCCD với dòng 9.']);
+    const unchanged = await editor.get(`/api/members/import/${r.body.importId}?action=unchanged`);
+    expect(unchanged.body.items).toMatchObject([{ row: 3001, memberId: binh }]);
+    const last = await editor.get(`/api/members/import/${r.body.importId}?offset=4499&limit=5`);
+    expect(last.body.items.map((i: { row: number }) => i.row)).toEqual([4501]);
+  });
+
   it('reports progress and the stored preview by id; an id chosen by the client works once', async () => {
     const id = '01900000-0000-7000-8000-00000000abcd';
     const p = await s.upload(await fixedXlsx(), 'ds.xlsx', `/api/members/import/preview?importId=${id}`);

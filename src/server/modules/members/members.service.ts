@@ -11,6 +11,7 @@ import { inForceSql, pathInScopeSql } from '../../db/scope-sql.ts';
 import { pathInScope, scopeFor, type Actor } from '../../http/actor.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
+import { insertJsonRows } from '../../db/json-insert.ts';
 import { canReadSensitive, maskCccd } from './members.policy.ts';
 import { createWorkingCalendar } from '../../../domain/calendar/working-days.ts';
 import { badgeDue, nextAnniversary } from '../../../domain/badges.ts';
@@ -62,12 +63,13 @@ export interface NewMember {
  * scope, dates in order, CCCD unique). `auditExtra` is added to each audit entry's `after`.
  */
 export async function insertMembers(tx: Kysely<DB>, actor: Actor, at: Date, members: readonly NewMember[], auditExtra: Record<string, unknown> = {}): Promise<void> {
-  for (let i = 0; i < members.length; i += 500) {
-    const batch = members.slice(i, i + 500);
-    await tx
-      .insertInto('member')
-      .values(batch.map((m) => ({ id: m.id, org_id: m.orgId, admitted_on: m.admittedOn, official_on: m.officialOn ?? null, left_on: null, ...columnsOf(m.fields) }) as Insertable<MemberTable>))
-      .execute();
+  for (let i = 0; i < members.length; i += 1000) {
+    const batch = members.slice(i, i + 1000);
+    await insertJsonRows(
+      tx,
+      'member',
+      batch.map((m) => ({ id: m.id, org_id: m.orgId, admitted_on: m.admittedOn, official_on: m.officialOn ?? null, left_on: null, ...columnsOf(m.fields) }) as Insertable<MemberTable>),
+    );
     const events = batch.flatMap((m) =>
       [{ kind: 'admitted', date: m.admittedOn }, ...(m.officialOn ? [{ kind: 'recognized_official', date: m.officialOn }] : [])].map((e) => ({
         id: uuidv7(),
@@ -78,11 +80,11 @@ export async function insertMembers(tx: Kysely<DB>, actor: Actor, at: Date, memb
         decision_date: null,
         org_id: m.orgId,
         to_org_id: null,
-        details: JSON.stringify({ recordedAfterTheFact: true }),
+        details: { recordedAfterTheFact: true },
         actor_id: actor.userId,
       })),
     );
-    await tx.insertInto('member_event').values(events).execute();
+    await insertJsonRows(tx, 'member_event', events);
   }
   await writeAudit(
     tx,
