@@ -110,35 +110,46 @@ export async function listMembers(db: Kysely<DB>, scope: Scope, f: MemberFilters
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow()
     : q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const [rows, total] = await Promise.all([
-    q
-      .select((eb) => [
-        'm.id',
-        'm.full_name',
-        'm.gender',
-        'm.birth_date',
-        'm.cccd',
-        'm.card_no',
-        'm.org_id',
-        'm.status',
-        'm.admitted_on',
-        'm.official_on',
-        eb
-          .selectFrom('org_version as v')
-          .select('v.name')
-          .whereRef('v.org_id', '=', 'm.org_id')
-          .where(inForceSql('v', today))
-          .limit(1)
-          .as('org_name'),
-      ])
-      .orderBy('m.name_sort_key')
-      .orderBy('m.id')
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize)
-      .execute(),
-    count,
-  ]);
-  const n = Number(total.n);
+  const n = Number((await count).n);
+  const columns = ['id', 'full_name', 'gender', 'birth_date', 'cccd', 'card_no', 'org_id', 'status', 'admitted_on', 'official_on', 'name_sort_key'] as const;
+  // A text search matches names that sit together in name order (everyone called "… Long" sorts under L), which
+  // the planner cannot know: walking the name index from A and filtering can read millions of rows. When the matches
+  // are few, or the text holds several words (a whole name: thousands at most, nationally), the matches are taken
+  // first (OFFSET 0 keeps the planner from merging the two) and sorted; otherwise the name index's order is used.
+  const fence = Boolean(f.q) && (n <= SEARCH_COUNT_CAP || f.q!.trim().split(/\s+/u).length > 1);
+  const source = fence
+    ? db.selectFrom(
+        q
+          .select(columns.map((c) => `m.${c}` as const))
+          .offset(0)
+          .as('m'),
+      )
+    : q;
+  const rows = await (source as unknown as typeof q)
+    .select((eb) => [
+      'm.id',
+      'm.full_name',
+      'm.gender',
+      'm.birth_date',
+      'm.cccd',
+      'm.card_no',
+      'm.org_id',
+      'm.status',
+      'm.admitted_on',
+      'm.official_on',
+      eb
+        .selectFrom('org_version as v')
+        .select('v.name')
+        .whereRef('v.org_id', '=', 'm.org_id')
+        .where(inForceSql('v', today))
+        .limit(1)
+        .as('org_name'),
+    ])
+    .orderBy('m.name_sort_key')
+    .orderBy('m.id')
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute();
   return { rows, total: Math.min(n, f.q ? SEARCH_COUNT_CAP : n), totalCapped: Boolean(f.q) && n > SEARCH_COUNT_CAP };
 }
 
