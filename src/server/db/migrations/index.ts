@@ -7,10 +7,12 @@ import * as m0001 from './0001-initial.ts';
 import * as m0002 from './0002-member-file.ts';
 import * as m0003 from './0003-member-import.ts';
 import * as m0005 from './0005-badge-list.ts';
+import * as m0007 from './0007-member-party-age.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-member-file': m0002,
   '0003-member-import': m0003,
   '0005-badge-list': m0005,
+  '0007-member-party-age': m0007,
 };
