@@ -18,9 +18,12 @@ const BATCH = 2000;
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`ALTER TABLE member ADD COLUMN party_age_from date`.execute(db);
   await sql`CREATE INDEX member_party_age_idx ON member (party_age_from) WHERE party_age_from IS NOT NULL`.execute(db);
+  await backfillPartyAgeFrom(db, vietnamDate(new Date()));
+}
 
+/** Sets member.party_age_from of every member from its events, as derivedColumns makes it on `today`. */
+export async function backfillPartyAgeFrom(db: Kysely<unknown>, today: string): Promise<void> {
   const kdb = db as unknown as Kysely<DB>;
-  const today = vietnamDate(new Date());
   const adjustments = await kdb.selectFrom('calendar_adjustment').selectAll().execute();
   const cal = createWorkingCalendar(adjustments.map((a) => ({ date: a.date, kind: a.kind, ...(a.note ? { note: a.note } : {}) })));
   let after: string | null = null;

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateSchema, PageQuery } from '../../http/schemas.ts';
 import { normalizeText } from '../../../domain/text.ts';
+import { isIsoDate } from '../../../domain/dates.ts';
 
 /** Optional text: empty becomes null, so a cleared field is cleared, never stored as ''. */
 const Opt = (max = 255) =>
@@ -108,7 +109,11 @@ export const MemberListQuery = z.strictObject({
   ageTo: Years('Tuổi đến'),
   partyAgeFrom: Years('Tuổi đảng từ'),
   partyAgeTo: Years('Tuổi đảng đến'),
-  badgeDue: z.union([z.literal('next'), IsoDateSchema], { message: 'Dịp xét Huy hiệu phải là «next» hoặc một ngày YYYY-MM-DD.' }).optional(),
+  badgeDue: z
+    .string()
+    .max(10)
+    .refine((v) => v === 'next' || isIsoDate(v), { message: 'Dịp xét Huy hiệu phải là «next» (dịp sắp tới) hoặc một ngày YYYY-MM-DD.' })
+    .optional(),
   ...PageQuery,
 });
 
