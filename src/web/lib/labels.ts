@@ -90,6 +90,8 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'member.discipline': 'Ghi nhận kỷ luật đảng viên',
   'member.badge': 'Ghi nhận trao Huy hiệu Đảng',
   'member.sheet_export': 'Xuất phiếu đảng viên',
+  'calendar.adjust': 'Điều chỉnh lịch làm việc',
+  'calendar.adjust_remove': 'Bỏ điều chỉnh lịch làm việc',
 };
 
 /** Life events are audited as `member.event.<kind>`: named after the event. */
@@ -107,6 +109,7 @@ export const ENTITY_TYPE_NAMES: Record<string, string> = {
   user: 'Người dùng',
   reorganization: 'Đợt sắp xếp',
   system: 'Hệ thống',
+  calendar: 'Lịch làm việc',
 };
 
 export function entityTypeName(type: string): string {

@@ -3,7 +3,7 @@
  * boundaries, the badge due list, the same answer from the export, and Vietnamese errors for values that cannot be
  * applied. The party-age band agrees with the party age of the member file on histories with gaps.
  */
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from '../../../../test/helpers/db.ts';
 import { buildFixture, startTestApp, type Client, type Fixture, type TestApp } from '../../../../test/helpers/app.ts';
@@ -108,7 +108,7 @@ describeEngines('member list filters', (engine) => {
     const before = await db.selectFrom('member').select(['id', 'party_age_from']).orderBy('id').execute();
     expect(before.filter((r) => r.party_age_from !== null).length).toBeGreaterThan(5);
     await sql`UPDATE member SET party_age_from = NULL`.execute(db);
-    await backfillPartyAgeFrom(db, '2026-11-20');
+    await backfillPartyAgeFrom(db as unknown as Kysely<unknown>, '2026-11-20');
     expect(await db.selectFrom('member').select(['id', 'party_age_from']).orderBy('id').execute()).toEqual(before);
   });
 
