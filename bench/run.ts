@@ -32,6 +32,9 @@ import { generateProvince, type OrgSeedRow } from '../src/server/demo/province.t
 import { createRng, type Rng } from '../src/server/demo/random.ts';
 import { SESSION_COOKIE } from '../src/server/modules/auth/auth.service.ts';
 import { insertUser } from '../src/server/modules/users/users.service.ts';
+import { backfillPartyAgeFrom } from '../src/server/db/migrations/0007-member-party-age.ts';
+import { vietnamDate } from '../src/domain/dates.ts';
+import type { Kysely } from 'kysely';
 import { pgliteEngine, postgresEngine, serverVersion, type EngineHandle } from './engines.ts';
 import { jsonLine, machineDescription, median, summarize, table, verdict, type CaseResult, type Scale, type Summary } from './report.ts';
 
@@ -253,6 +256,8 @@ async function benchProvince(handle: EngineHandle, opts: Options): Promise<{ res
     await database.db.transaction().execute(async (tx) => {
       await insertOrgRows(tx, p.orgs);
       await insertMembers(tx, p.members);
+      // member.party_age_from from the events, as the migration fills it (the generator's rows may not carry it)
+      await backfillPartyAgeFrom(tx as unknown as Kysely<unknown>, vietnamDate(new Date()));
     });
   });
   const { session } = loaded;
@@ -289,6 +294,20 @@ async function benchProvince(handle: EngineHandle, opts: Options): Promise<{ res
         session.get(`/api/members?q=${encodeURIComponent(foldAccents(memberRng.pick(living).full_name))}`).then(() => undefined),
       ),
     );
+    // The list's filters (issue: status, subtree, gender, age band, party-age band, catalogues), one query each in turn,
+    // over the whole province or a district; and the badge due list as a filter.
+    const filterQueries = [
+      'ageFrom=40&ageTo=49',
+      'partyAgeFrom=30&partyAgeTo=39',
+      'gender=nu&ageFrom=60',
+      `orgId=${districts[0]}&partyAgeFrom=10&partyAgeTo=19`,
+      'ethnicity=01&religion=khong&partyAgeFrom=40',
+      `orgId=${districts[1]}&status=active&ageTo=35`,
+    ];
+    results.push(
+      await measure('member-filter', engine, 'province', runs, MEMBER_SEARCH_TARGET_MS, (i) => session.get(`/api/members?${filterQueries[i % filterQueries.length]}`).then(() => undefined)),
+    );
+    results.push(await measure('member-badge-due', engine, 'province', Math.min(runs, 10), null, () => session.get('/api/members?badgeDue=next').then(() => undefined)));
     results.push(await measure('member-file', engine, 'province', runs, MEMBER_FILE_TARGET_MS, () => session.get(`/api/members/${memberRng.pick(living).id}`).then(() => undefined)));
     results.push(await measure('badge-list', engine, 'province', Math.min(runs, 10), BADGE_LIST_TARGET_MS, () => session.get('/api/badges').then(() => undefined)));
 

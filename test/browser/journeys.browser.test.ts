@@ -239,4 +239,36 @@ describe.skipIf(!browserAvailable && !browserRequired)('main journeys in the bro
     expect(errors).toEqual([]);
     await page.close();
   });
+  it('filters the member list from its URL, and a system administrator adjusts the working calendar', { timeout: 60000 }, async ({ skip }) => {
+    if (!browser) return skip('no browser');
+    const page = await newPage();
+    await login(page);
+    await page.goto(`${server.baseUrl}/members?ageFrom=60&gender=nu&religion=khong`);
+    await page.getByTestId('members-table').waitFor();
+    const total = await page.evaluate(async () => (await (await fetch('/api/members?ageFrom=60&gender=nu&religion=khong&pageSize=1')).json()).total as number);
+    await expect
+      .poll(() => page.locator('[data-testid=members-table] .ant-pagination-total-text').textContent(), { timeout: 10000 })
+      .toBe(`${total.toLocaleString('vi-VN')} đảng viên`);
+    expect(await page.getByTestId('members-filter-age-from').inputValue()).toBe('60');
+    expect(await page.getByTestId('members-export').getAttribute('href')).toContain('ageFrom=60');
+
+    await page.getByTestId('nav-calendar').click();
+    await page.getByTestId('calendar-table').waitFor();
+    await page.goto(`${server.baseUrl}/calendar?year=2026`);
+    await expect.poll(() => page.getByTestId('calendar-table').textContent(), { timeout: 10000 }).toContain('Quốc khánh');
+    await typeDate(page, 'calendar-add-date', '31/12/2026', 'Tab');
+    await page.getByTestId('calendar-add-kind').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'Ngày nghỉ (theo thông báo)' }).click();
+    await page.getByTestId('calendar-add-note').fill('Nghỉ theo thông báo cuối năm');
+    await page.getByTestId('calendar-add-submit').click();
+    await expect.poll(() => page.getByTestId('calendar-table').textContent(), { timeout: 10000 }).toContain('Nghỉ theo thông báo cuối năm');
+    const db = server.database.db;
+    expect(await db.selectFrom('calendar_adjustment').selectAll().execute()).toEqual([{ date: '2026-12-31', kind: 'holiday', note: 'Nghỉ theo thông báo cuối năm' }]);
+    await page.getByTestId('calendar-remove-2026-12-31').click();
+    await page.getByTestId('confirm-ok').click();
+    await expect.poll(() => page.getByTestId('calendar-table').textContent(), { timeout: 10000 }).not.toContain('Nghỉ theo thông báo cuối năm');
+    expect(await db.selectFrom('calendar_adjustment').selectAll().execute()).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
