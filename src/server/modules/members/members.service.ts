@@ -83,7 +83,9 @@ export async function insertMembers(tx: Kysely<DB>, actor: Actor, at: Date, memb
       })),
     );
     // The derived party-age start from the same events the member file will read (no transfer: the law's calendar suffices).
-    const partyAgeFrom = (id: string) => derivedColumns(events.filter((e) => e.member_id === id).map((e) => rowToEvent({ ...e, details: JSON.parse(e.details), created_at: at })), today).party_age_from;
+    const eventsOf = new Map<string, typeof events>();
+    for (const e of events) eventsOf.set(e.member_id, [...(eventsOf.get(e.member_id) ?? []), e]);
+    const partyAgeFrom = (id: string) => derivedColumns((eventsOf.get(id) ?? []).map((e) => rowToEvent({ ...e, details: JSON.parse(e.details), created_at: at })), today).party_age_from;
     await tx
       .insertInto('member')
       .values(
