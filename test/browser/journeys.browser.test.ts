@@ -256,9 +256,12 @@ describe.skipIf(!browserAvailable && !browserRequired)('main journeys in the bro
     expect(await page.locator('[data-testid=nav-calendar]').count()).toBeGreaterThan(0);
     await page.goto(`${server.baseUrl}/calendar?year=2026`);
     await expect.poll(() => page.getByTestId('calendar-table').textContent(), { timeout: 10000 }).toContain('Quốc khánh');
+    const dateInput = page.locator('[data-testid=calendar-add] input').first();
     await typeDate(page, 'calendar-add-date', '31/12/2026', 'Tab');
+    await expect.poll(() => dateInput.inputValue()).toBe('31/12/2026');
     await page.getByTestId('calendar-add-kind').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'Ngày nghỉ (theo thông báo)' }).click();
+    await expect.poll(() => page.getByTestId('calendar-add-kind').textContent()).toContain('Ngày nghỉ (theo thông báo)');
     await page.getByTestId('calendar-add-note').fill('Nghỉ theo thông báo cuối năm');
     await page.getByTestId('calendar-add-submit').click();
     await expect.poll(() => page.getByTestId('calendar-table').textContent(), { timeout: 10000 }).toContain('Nghỉ theo thông báo cuối năm');
