@@ -309,6 +309,20 @@ async function benchProvince(handle: EngineHandle, opts: Options): Promise<{ res
         session.get(`/api/members?q=${encodeURIComponent(foldAccents(memberRng.pick(living).full_name))}`).then(() => undefined),
       ),
     );
+    // The list's filters (issue: status, subtree, gender, age band, party-age band, catalogues), one query each in turn,
+    // over the whole province or a district; and the badge due list as a filter.
+    const filterQueries = [
+      'ageFrom=40&ageTo=49',
+      'partyAgeFrom=30&partyAgeTo=39',
+      'gender=nu&ageFrom=60',
+      `orgId=${districts[0]}&partyAgeFrom=10&partyAgeTo=19`,
+      'ethnicity=01&religion=khong&partyAgeFrom=40',
+      `orgId=${districts[1]}&status=active&ageTo=35`,
+    ];
+    results.push(
+      await measure('member-filter', engine, 'province', runs, MEMBER_SEARCH_TARGET_MS, (i) => session.get(`/api/members?${filterQueries[i % filterQueries.length]}`).then(() => undefined)),
+    );
+    results.push(await measure('member-badge-due', engine, 'province', Math.min(runs, 10), null, () => session.get('/api/members?badgeDue=next').then(() => undefined)));
     results.push(await measure('member-file', engine, 'province', runs, MEMBER_FILE_TARGET_MS, () => session.get(`/api/members/${memberRng.pick(living).id}`).then(() => undefined)));
     results.push(await measure('badge-list', engine, 'province', Math.min(runs, 10), BADGE_LIST_TARGET_MS, () => session.get('/api/badges').then(() => undefined)));
 

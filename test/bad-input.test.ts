@@ -81,6 +81,7 @@ describeEngines('bad input on every endpoint', (engine) => {
       'POST /api/members/:id/records': { id: memberId, body: { kind: 'work', data: { from: '2010-09', to: '2015-06', workplace: 'Trường THPT Nguyễn Du' } } },
       'PATCH /api/members/:id/records/:recordId': { id: memberId, extra: { recordId: record.id }, body: { kind: 'work', data: { from: '2005-09', workplace: 'Trường THCS Tân Lập', position: 'Giáo viên' } } },
       'POST /api/members/:id/records/reveal': { id: memberId, body: { kind: 'family' } },
+      'PUT /api/calendar/adjustments/:date': { extra: { date: '2026-12-31' }, body: { kind: 'holiday', note: 'Nghỉ cuối năm' } },
     };
     const upload = await (await rawSession(t, 'admin')).upload(csvOf([['Họ và tên', 'Giới tính', 'Ngày sinh'], ['Lê Văn Tám', 'Nam', '01/01/1980']]), 'ds.csv');
     const importId = upload.body.importId as string;
@@ -116,6 +117,9 @@ describeEngines('bad input on every endpoint', (engine) => {
       'GET /api/members/:id/sheet.pdf': { id: memberId },
       'GET /api/members/:id/documents': { id: memberId },
       'GET /api/members/:id/documents/:documentId/file': { id: memberId, extra: { documentId } },
+      'GET /api/calendar': { query: 'year=2026' },
+      // its own case below, with an existing and a missing adjustment
+      'DELETE /api/calendar/adjustments/:date': {},
     };
   });
   afterAll(() => t?.close());
@@ -123,7 +127,7 @@ describeEngines('bad input on every endpoint', (engine) => {
   it('every body endpoint refuses malformed, mistyped, unknown, oversized and impossible input', async () => {
     const before = await snapshot();
     for (const [route, spec] of Object.entries(bodies)) {
-      const method = route.split(' ')[0] as 'POST' | 'PATCH';
+      const method = route.split(' ')[0] as 'POST' | 'PATCH' | 'PUT';
       const url = fill(route, spec.id, spec.extra);
       const c = route === 'POST /api/auth/login' ? t.anonymous : admin;
 
@@ -235,6 +239,60 @@ describeEngines('bad input on every endpoint', (engine) => {
       const wrong = { certifiedOn: '2020-02-30', docType: 'khong_co', title: '  ' }[key];
       if (wrong !== undefined) expect4xx(await s.upload(memberId, { ...good, [key]: wrong }, file), 400, `document ${key} wrong`);
     }
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('the member list and its export refuse filters they cannot apply', async () => {
+    const cases: [string, string][] = [
+      ['ageFrom=61&ageTo=60', 'ageFrom'],
+      ['partyAgeFrom=31&partyAgeTo=30', 'partyAgeFrom'],
+      ['ageFrom=-1', 'ageFrom'],
+      ['partyAgeTo=abc', 'partyAgeTo'],
+      ['ageTo=1000', 'ageTo'],
+      ['religion=khong_ro', 'religion'],
+      ['generalEducation=12%2F12', 'generalEducation'],
+      ['occupation=phi_hanh_gia', 'occupation'],
+      ['theoryLevel=tien_si', 'theoryLevel'],
+      ['status=ngu_dong', 'status'],
+      ['badgeDue=2027-02-30', 'badgeDue'],
+      ['badgeDue=2027-02-04', 'badgeDue'],
+      [`religion=${'x'.repeat(5000)}`, 'religion'],
+    ];
+    for (const [query, field] of cases) {
+      for (const url of [`/api/members?${query}`, `/api/members/export.xlsx?${query}`]) {
+        const r = await admin.get(url);
+        expect4xx(r, 400, url.slice(0, 80));
+        expect(r.body.error.details.map((d: { field: string }) => d.field)).toContain(field);
+      }
+    }
+  });
+
+  it('the calendar routes refuse bad years, dates, kinds and notes, and days that need no adjustment', async () => {
+    const before = await snapshot();
+    const adjustments = () => t.database.db.selectFrom('calendar_adjustment').selectAll().orderBy('date').execute();
+    const had = await adjustments();
+    const put = (date: string, body: unknown) => admin.raw('PUT', `/api/calendar/adjustments/${date}`, JSON.stringify(body));
+    for (const q of ['', 'year=abc', 'year=26', 'year=1999', 'year=2036']) expect4xx(await admin.get(`/api/calendar?${q}`), 400, `calendar ?${q}`);
+    expect4xx(await put('2026-02-30', { kind: 'holiday' }), 400, 'adjustment on 30/02');
+    expect4xx(await put('hom-nay', { kind: 'holiday' }), 400, 'adjustment on no date');
+    expect4xx(await put('1999-12-31', { kind: 'holiday' }), 400, 'adjustment outside the calendar');
+    expect4xx(await put('2026-12-31', { kind: 'nghi' }), 400, 'unknown kind');
+    expect4xx(await put('2026-12-31', {}), 400, 'no kind');
+    const law = await put('2026-09-02', { kind: 'holiday' });
+    expect4xx(law, 400, 'holiday on a holiday');
+    expect(law.body.error.message).toContain('đã là ngày nghỉ theo luật (Quốc khánh)');
+    expect(law.body.error.details[0].field).toBe('kind');
+    expect4xx(await put('2026-11-21', { kind: 'holiday' }), 400, 'holiday on a Saturday');
+    const weekday = await put('2026-11-24', { kind: 'workday' });
+    expect4xx(weekday, 400, 'workday on a working day');
+    expect(weekday.body.error.message).toContain('đã là ngày làm việc');
+    const long = await put('2026-12-31', { kind: 'holiday', note: 'Đ'.repeat(256) });
+    expect4xx(long, 400, 'note too long');
+    expect(long.body.error.message).toContain('tối đa 255 ký tự');
+    expect4xx(await admin.delete('/api/calendar/adjustments/2026-12-31'), 404, 'remove a missing adjustment');
+    expect4xx(await admin.delete('/api/calendar/adjustments/2026-13-01'), 400, 'remove on no date');
+    expect4xx(await admin.delete('/api/calendar/adjustments/2026-12-31?bogus=1'), 400, 'remove with an unknown parameter');
+    expect(await adjustments()).toEqual(had);
     expect(await snapshot()).toBe(before);
   });
 

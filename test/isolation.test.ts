@@ -35,6 +35,10 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
   const recordsOfA = async () => JSON.stringify(await t.database.db.selectFrom('member_record').selectAll().where('member_id', '=', aMember.id).orderBy('id').execute());
   let aDocument: string;
   let bDocs: DocumentSession;
+  let aClient: Client;
+  /** A's member that each of the list's filters matches (religion, education, occupation, age, party age, badge due). */
+  let aFiltered: string;
+  const FILTERS = ['religion=cong_giao', 'generalEducation=thpt', 'occupation=cong_chuc', 'ageFrom=60&ageTo=60', 'partyAgeFrom=29&partyAgeTo=29', 'badgeDue=next'];
   const membersOfA = async () =>
     Number((await t.database.db.selectFrom('member').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', 'in', [f.orgs.a1, f.orgs.a2]).executeTakeFirstOrThrow()).n);
   const LEAKS = ['Tân Lập', 'Nguyễn Du', 'Tổ Toán', 'Tổ Văn'];
@@ -42,14 +46,15 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
 
   const snapshot = async () => {
     const db = t.database.db;
-    const [versions, events, users, roles, documents] = await Promise.all([
+    const [versions, events, users, roles, documents, calendar] = await Promise.all([
       db.selectFrom('org_version').selectAll().orderBy('id').execute(),
       db.selectFrom('org_event').select('id').orderBy('id').execute(),
       db.selectFrom('app_user').select(['id', 'full_name', 'password_hash', 'is_disabled', 'must_change_password']).orderBy('id').execute(),
       db.selectFrom('role_assignment').select(['id', 'role', 'org_id']).orderBy('id').execute(),
       db.selectFrom('member_document').select(['id', 'member_id', 'version']).orderBy('id').execute(),
+      db.selectFrom('calendar_adjustment').selectAll().orderBy('date').execute(),
     ]);
-    return JSON.stringify({ versions, events, users, roles, documents });
+    return JSON.stringify({ versions, events, users, roles, documents, calendar });
   };
   /** No name of A's organisations, and no id of A's the caller did not send himself. */
   const noLeak = (body: unknown, echoesInput = false) => {
@@ -167,6 +172,14 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
       expect(r.body.items.every((m: { orgId: string }) => m.orgId === f.orgs.gB)).toBe(true);
       for (const q of ['Nguyễn Văn 1', aMember.cccd]) noLeak((await b.get(`/api/members?q=${encodeURIComponent(q)}`)).body);
       await is404(b.get(`/api/members?orgId=${f.orgs.A}`));
+      // every filter: A's member matches it for A, and B never sees him
+      for (const q of FILTERS) {
+        const own = await b.get(`/api/members?pageSize=200&${q}`);
+        expect(own.status, q).toBe(200);
+        noLeak(own.body);
+        expect((await aClient.get(`/api/members?pageSize=200&${q}`)).body.items.map((i: { id: string }) => i.id), q).toContain(aFiltered);
+        await is404(b.get(`/api/members?orgId=${f.orgs.A}&${q}`));
+      }
     },
     'POST /api/members': async () => {
       const r = await b.post('/api/members', { fullName: 'Người Lạ', gender: 'nam', orgId: f.orgs.a1, admittedOn: '2020-01-01' });
@@ -284,6 +297,11 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
       noLeak(sheet);
       expect(sheet.slice(1).map((row) => row[1]).sort()).toEqual(['Nguyễn Văn 0', 'Nguyễn Văn 1']); // control: B's own members
       expect((await readXlsx((await bRaw.download(`/api/members/export.xlsx?q=${aMember.cccd}`)).bytes))['Danh sách']).toHaveLength(1);
+      for (const q of FILTERS) {
+        const filtered = await bRaw.download(`/api/members/export.xlsx?${q}`);
+        expect(filtered.status, q).toBe(200);
+        noLeak((await readXlsx(filtered.bytes))['Danh sách']);
+      }
       await is404(b.get(`/api/members/export.xlsx?orgId=${f.orgs.A}`));
     },
     'GET /api/members/:id/sheet.docx': async () => {
@@ -316,6 +334,28 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
       // A's document reached through B's own member: not in that dossier.
       await is404(b.get(`/api/members/${bMemberId}/documents/${aDocument}/file`));
     },
+    'GET /api/calendar': async () => {
+      const r = await b.get('/api/calendar?year=2026');
+      expect(r.status).toBe(200);
+      expect(r.body).toMatchObject({ year: 2026, canEdit: false });
+      expect(r.body.adjustments).toEqual([expect.objectContaining({ date: '2026-12-31', kind: 'holiday' })]); // the calendar is the same for everyone
+      noLeak(r.body);
+    },
+    'PUT /api/calendar/adjustments/:date': async () => {
+      // only system administrators change the calendar: an organisation's administrator, an editor, a viewer get 403
+      for (const c of [b, aClient, await t.login('editorA'), await t.login('viewerA1')]) {
+        const r = await c.raw('PUT', '/api/calendar/adjustments/2026-12-30', JSON.stringify({ kind: 'holiday', note: 'Nghỉ thêm' }));
+        expect(r.status).toBe(403);
+        expect(r.body.error.code).toBe('FORBIDDEN');
+      }
+    },
+    'DELETE /api/calendar/adjustments/:date': async () => {
+      for (const c of [b, aClient]) {
+        const r = await c.delete('/api/calendar/adjustments/2026-12-31');
+        expect(r.status).toBe(403);
+        expect(r.body.error.code).toBe('FORBIDDEN');
+      }
+    },
     'GET /api/audit': async () => {
       const r = await b.get('/api/audit?pageSize=200');
       expect(r.status).toBe(200);
@@ -339,6 +379,22 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
     const family = await a.post(`/api/members/${aMember.id}/records`, { kind: 'family', data: { relationship: 'father', fullName: 'Hoàng Văn Tân Lập' } });
     aRecords = { work: work.body.id, family: family.body.id };
     aIds.push(aRecords.work, aRecords.family);
+    const filtered = await a.post('/api/members', {
+      fullName: 'Đỗ Văn Tân Lập',
+      gender: 'nam',
+      orgId: f.orgs.a1,
+      birthDate: '1966-11-20',
+      religion: 'cong_giao',
+      generalEducation: 'thpt',
+      occupation: 'cong_chuc',
+      admittedOn: '1997-01-15',
+      officialOn: '1998-01-15',
+    });
+    aFiltered = filtered.body.id;
+    aIds.push(aFiltered);
+    aClient = a;
+    const sys = await t.login('admin');
+    expect((await sys.raw('PUT', '/api/calendar/adjustments/2026-12-31', JSON.stringify({ kind: 'holiday', note: 'Nghỉ cuối năm' }))).status).toBe(200);
     await a.post(`/api/orgs/${f.orgs.a1}/rename`, { name: 'Chi bộ Tổ Toán', code: '01.02', ...DECISION });
     await t.login('editorA');
     // A's editor leaves a preview of an import B must not read nor commit.

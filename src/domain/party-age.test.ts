@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from './dates.ts';
 import type { MemberEvent } from './member-status.ts';
-import { approxCalendarDays, calendarDiff, feeExemptByPartyAge, partyAge, reachesYearsOn } from './party-age.ts';
+import { approxCalendarDays, calendarDiff, feeExemptByPartyAge, latestStartForYears, partyAge, partyAgeStart, reachesYearsOn } from './party-age.ts';
 import { ruleSetOn } from './rulesets.ts';
 
 const admitted = (date: string, ceremonyOn: string = date, orgId = 'A'): MemberEvent => ({ kind: 'admitted', date, orgId, ceremonyOn });
@@ -150,5 +150,53 @@ describe('party age (domain.md §5)', () => {
   it('members with 50 years of party age are exempt from fees', () => {
     expect(feeExemptByPartyAge(m1989, '2039-09-30')).toBe(false);
     expect(feeExemptByPartyAge(m1989, '2039-10-01')).toBe(true);
+  });
+});
+
+describe('partyAgeStart: the start the list filters on (member.party_age_from)', () => {
+  const histories: Record<string, MemberEvent[]> = {
+    plain: m1989,
+    lostContact: [...m1989, { kind: 'lost_contact', date: '2000-01-10' }, { kind: 'contact_restored', date: '2001-03-01' }],
+    lateTransfer: [...m1989, ...transfer('2010-03-01', '2010-08-01')],
+    onTimeTransfer: [...m1989, ...transfer('2010-03-01', '2010-03-20')],
+    readmitted: [
+      ...m1989,
+      { kind: 'expelled', date: '2000-05-01' },
+      { kind: 'readmitted', date: '2004-06-01', orgId: 'A', ceremonyOn: '2004-06-15' },
+      official('2005-06-20'),
+    ],
+    leapDay: [admitted('2000-02-29'), official('2001-03-01')],
+  };
+  it('gives the file’s party age on every later date as calendarDiff from it', () => {
+    const last = '2012-01-01';
+    for (const [name, events] of Object.entries(histories)) {
+      const start = partyAgeStart(events, last);
+      expect(start, name).not.toBeNull();
+      for (let d = last; d < '2031-01-01'; d = addDays(d, 37)) {
+        const age = partyAge(events, d);
+        expect([name, d, ...ymd(calendarDiff(start!, d))]).toEqual([name, d, ...ymd(age)]);
+        // a band of full years is one comparison with latestStartForYears
+        expect(start! <= latestStartForYears(d, age.years), `${name} ${d}`).toBe(true);
+        expect(start! <= latestStartForYears(d, age.years + 1), `${name} ${d}`).toBe(false);
+      }
+    }
+  });
+  it('is null with no running party age: probationary, out of the Party, lost contact, deceased', () => {
+    expect(partyAgeStart([admitted('2026-01-05')], '2026-11-20')).toBeNull();
+    expect(partyAgeStart([...m1989, { kind: 'expelled', date: '2020-01-01' }], '2026-11-20')).toBeNull();
+    expect(partyAgeStart([...m1989, { kind: 'lost_contact', date: '2026-11-20' }], '2026-11-20')).toBeNull();
+    expect(partyAgeStart([...m1989, { kind: 'deceased', date: '2025-01-01' }], '2026-11-20')).toBeNull();
+    // readmitted and still probationary: none until recognised again
+    expect(partyAgeStart(histories.readmitted!.slice(0, -1), '2004-12-01')).toBeNull();
+  });
+});
+
+describe('latestStartForYears', () => {
+  it('is exact at the boundaries and follows the month-end rule', () => {
+    expect(latestStartForYears('2026-11-20', 60)).toBe('1966-11-20');
+    // 29/02/2000 completes a year on 28/02/2001 (addMonths), so it is the latest start for one year on that day
+    expect(latestStartForYears('2001-02-28', 1)).toBe('2000-02-29');
+    expect(latestStartForYears('2024-02-29', 1)).toBe('2023-02-28');
+    expect(latestStartForYears('2026-11-20', 0)).toBe('2026-11-20');
   });
 });

@@ -63,6 +63,18 @@ export function calendarDiff(from: IsoDate, to: IsoDate): { years: number; month
   return { years: Math.floor(total / 12), months: total % 12, days: daysBetween(addMonths(from, total), to) };
 }
 
+/**
+ * The latest start date from which `years` full years are complete on `onDate` (calendarDiff(d, onDate).years ≥ years
+ * exactly when d ≤ the answer). Lists turn "at least N years old / of party age today" into one comparison of a date
+ * column with it; the month-end rule makes it differ from a plain subtraction around 29/02.
+ */
+export function latestStartForYears(onDate: IsoDate, years: number): IsoDate {
+  let d = addYears(onDate, -years);
+  while (addYears(addDays(d, 1), years) <= onDate) d = addDays(d, 1);
+  while (addYears(d, years) > onDate) d = addDays(d, -1);
+  return d;
+}
+
 /** Working days approximated in calendar days: × 7/5, rounded up. */
 export function approxCalendarDays(workingDays: number): number {
   return Math.ceil((workingDays * 7) / 5);
@@ -171,6 +183,27 @@ export function partyAge(events: readonly MemberEvent[], onDate: IsoDate, option
   }
   const ymd = calendarDiff(addDays(sp.countsFrom, gapDays), end);
   return { ...ymd, totalDays: daysBetween(sp.countsFrom, end) - gapDays, countsFrom: sp.countsFrom, gaps, official };
+}
+
+/**
+ * The shifted start of a running party age: the first admission decision moved later by every gap closed by
+ * `onDate`, so that partyAge(events, D) is calendarDiff(start, D) on `onDate` and on every later date while nothing
+ * changes. Null when the member has no running party age on `onDate`: never official or probationary on that date,
+ * out of the Party or in another open gap (lost contact, a transfer past its allowance, from the gap's first day),
+ * deceased. Lists keep it as a column (member.party_age_from) so that a party-age band is one indexed comparison.
+ */
+export function partyAgeStart(events: readonly MemberEvent[], onDate: IsoDate, options: PartyAgeOptions = {}): IsoDate | null {
+  const sp = spans(events, options);
+  if (!sp || onDate < sp.countsFrom) return null;
+  if (sp.diedOn && sp.diedOn <= onDate) return null;
+  let gapDays = 0;
+  for (const g of sp.gaps) {
+    if (g.from > onDate) continue;
+    if (g.to === null || onDate < g.to) return null;
+    gapDays += daysBetween(g.from, g.to);
+  }
+  if (periodOn(sp.periods, onDate)?.membership !== 'official') return null;
+  return addDays(sp.countsFrom, gapDays);
 }
 
 /**

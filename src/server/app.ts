@@ -23,6 +23,8 @@ import { createFsDocumentStore, type DocumentStore } from './storage/document-st
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { createCalendarService } from './modules/calendar/calendar.service.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { memberSheetRoutes } from './modules/member-sheet/member-sheet.routes.ts';
 import { createMemberSheetService } from './modules/member-sheet/member-sheet.service.ts';
@@ -48,9 +50,11 @@ export interface AppDeps {
 }
 
 export function createServices(deps: AppDeps) {
-  const members = createMembersService(deps);
+  const calendar = createCalendarService(deps);
+  const members = createMembersService({ ...deps, calendar });
   const documents = deps.documents ?? createFsDocumentStore(path.join(deps.config.dataDir, 'documents'), () => deps.clock.now());
   return {
+    calendar,
     auth: createAuthService(deps),
     audit: createAuditService(deps),
     orgs: createOrgsService(deps),
@@ -118,6 +122,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
   await app.register(memberSheetRoutes(services.memberSheet));
   await app.register(memberDocumentsRoutes(services.memberDocuments, { maxMb: config.documentMaxMb }));
   await app.register(auditRoutes(services.audit));
+  await app.register(calendarRoutes(services.calendar));
 
   const webDir = config.webDir;
   const hasWeb = webDir !== undefined && fs.existsSync(path.join(webDir, 'index.html'));

@@ -239,4 +239,39 @@ describe.skipIf(!browserAvailable && !browserRequired)('main journeys in the bro
     expect(errors).toEqual([]);
     await page.close();
   });
+  it('filters the member list from its URL, and a system administrator adjusts the working calendar', { timeout: 60000 }, async ({ skip }) => {
+    if (!browser) return skip('no browser');
+    const page = await newPage();
+    await login(page);
+    await page.getByTestId('nav-members').waitFor({ timeout: 15000 });
+    await page.goto(`${server.baseUrl}/members?ageFrom=60&gender=nu`);
+    await page.getByTestId('members-filters').waitFor({ timeout: 15000 });
+    const total = await page.evaluate(async () => (await (await fetch('/api/members?ageFrom=60&gender=nu&pageSize=1')).json()).total as number);
+    expect(total).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('body').textContent(), { timeout: 15000 }).toContain(`${total.toLocaleString('vi-VN')} đảng viên`);
+    expect(await page.getByTestId('members-filter-age-from').inputValue()).toBe('60');
+    expect(await page.getByTestId('members-export').getAttribute('href')).toContain('ageFrom=60');
+
+    // the menu offers the page to a system administrator (it may sit in the menu's overflow on a narrow window)
+    expect(await page.locator('[data-testid=nav-calendar]').count()).toBeGreaterThan(0);
+    await page.goto(`${server.baseUrl}/calendar?year=2026`);
+    await expect.poll(() => page.getByTestId('calendar-table').textContent(), { timeout: 10000 }).toContain('Quốc khánh');
+    const dateInput = page.locator('[data-testid=calendar-add] input').first();
+    await typeDate(page, 'calendar-add-date', '31/12/2026', 'Tab');
+    await expect.poll(() => dateInput.inputValue()).toBe('31/12/2026');
+    await page.getByTestId('calendar-add-kind').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'Ngày nghỉ (theo thông báo)' }).click();
+    await expect.poll(() => page.getByTestId('calendar-add-kind').textContent()).toContain('Ngày nghỉ (theo thông báo)');
+    await page.getByTestId('calendar-add-note').fill('Nghỉ theo thông báo cuối năm');
+    await page.getByTestId('calendar-add-submit').click();
+    await expect.poll(() => page.getByTestId('calendar-table').textContent(), { timeout: 10000 }).toContain('Nghỉ theo thông báo cuối năm');
+    const db = server.database.db;
+    expect(await db.selectFrom('calendar_adjustment').selectAll().execute()).toEqual([{ date: '2026-12-31', kind: 'holiday', note: 'Nghỉ theo thông báo cuối năm' }]);
+    await page.getByTestId('calendar-remove-2026-12-31').click();
+    await page.getByTestId('confirm-ok').click();
+    await expect.poll(() => page.getByTestId('calendar-table').textContent(), { timeout: 10000 }).not.toContain('Nghỉ theo thông báo cuối năm');
+    expect(await db.selectFrom('calendar_adjustment').selectAll().execute()).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

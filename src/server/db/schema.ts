@@ -116,6 +116,8 @@ export interface MemberTable {
   /** Facts the rules read that are not events: seriouslyIll, underInspection. */
   flags: ColumnType<Record<string, unknown>, string | undefined, string>;
   updated_at: Generated<Date>;
+  /** Start of the running party age as of the last event (derivedColumns); null when there is none. */
+  party_age_from: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface MemberEventTable {

@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import { api, ApiError, request, setCsrfToken, uploadFile } from './client.ts';
 import type {
   AddRoleBody,
+  CalendarYear,
   AuditEntry,
   AuditQuery,
   AuthSession,
@@ -64,6 +65,7 @@ export const queryKeys = {
   transfers: ['transfers'] as const,
   badges: ['badges'] as const,
   audit: ['audit'] as const,
+  calendar: ['calendar'] as const,
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -541,4 +543,30 @@ export function useUploadDocument(memberId: string) {
 /** Where the browser downloads one version's file (the answer names the file). */
 export function documentFileUrl(memberId: string, documentId: string): string {
   return `/api/members/${memberId}/documents/${documentId}/file`;
+}
+// Working-day calendar
+
+export function useCalendarYear(year: number) {
+  return useQuery({
+    queryKey: [...queryKeys.calendar, year],
+    queryFn: ({ signal }) => api.get<CalendarYear>('/calendar', { year }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Records or removes a day's adjustment; the answer is the year as it now is. */
+export function useCalendarAdjustment() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (change: { date: string; kind?: 'holiday' | 'workday'; note?: string | null }) =>
+      change.kind
+        ? api.put<CalendarYear>(`/calendar/adjustments/${change.date}`, { kind: change.kind, note: change.note ?? null })
+        : api.delete<CalendarYear>(`/calendar/adjustments/${change.date}`),
+    onSuccess: (year) => {
+      qc.setQueryData([...queryKeys.calendar, year.year], year);
+      // deadlines in working days and the member files' party age may have moved
+      void qc.invalidateQueries({ queryKey: queryKeys.members });
+      void qc.invalidateQueries({ queryKey: queryKeys.audit });
+    },
+  });
 }

@@ -290,6 +290,25 @@ export interface User {
   createdAt: Timestamp;
 }
 
+/** GET /api/calendar?year= : the law's holidays, the weekends and the administrator's adjustments of a year. */
+export interface CalendarYear {
+  year: number;
+  lawHolidays: { date: string; weekday: number; name: string; compensating: boolean; workedByAdjustment: boolean }[];
+  adjustments: CalendarAdjustment[];
+  weekends: { saturdays: number; sundays: number; worked: number };
+  workingDays: number;
+  daysOff: number;
+  canEdit: boolean;
+}
+
+export interface CalendarAdjustment {
+  date: string;
+  /** 0 Sunday … 6 Saturday. */
+  weekday: number;
+  kind: 'holiday' | 'workday';
+  note: string | null;
+}
+
 export interface Page<T> {
   items: T[];
   total: number;
@@ -426,7 +445,18 @@ export interface MemberListQuery {
   status?: string;
   gender?: Gender;
   ethnicity?: string;
+  religion?: string;
+  generalEducation?: string;
   theoryLevel?: string;
+  occupation?: string;
+  /** Full years of age today (a year-only birth counts from 1 January). */
+  ageFrom?: number;
+  ageTo?: number;
+  /** Full years of party age today. */
+  partyAgeFrom?: number;
+  partyAgeTo?: number;
+  /** 'next' or an anniversary date: the members due a badge then. */
+  badgeDue?: string;
   page?: number;
   pageSize?: number;
 }

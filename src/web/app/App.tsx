@@ -21,6 +21,7 @@ import { BadgesPage } from '../pages/BadgesPage.tsx';
 import { ReorganizePage } from '../pages/ReorganizePage.tsx';
 import { UsersPage } from '../pages/UsersPage.tsx';
 import { AuditPage } from '../pages/AuditPage.tsx';
+import { CalendarPage } from '../pages/CalendarPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 
 const queryClient = new QueryClient({
@@ -65,6 +66,7 @@ export function App() {
                   <Route path="/reorganize" element={<ReorganizePage />} />
                   <Route path="/users" element={<UsersPage />} />
                   <Route path="/audit" element={<AuditPage />} />
+                  <Route path="/calendar" element={<CalendarPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
               </Route>

@@ -2,7 +2,7 @@
  * The frame around every signed-in page: header (product name, navigation, "Ngày xem", user menu), the
  * organisation tree with its search on the left, the page on the right.
  */
-import { ApartmentOutlined, AuditOutlined, BranchesOutlined, IdcardOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BranchesOutlined, CalendarOutlined, IdcardOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
 import { Layout, Menu, type MenuProps } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAsOfLink } from './asOf.ts';
@@ -34,6 +34,9 @@ function useNavItems(): MenuProps['items'] {
   if (me.can.readAudit) {
     items.push({ key: '/audit', icon: <AuditOutlined />, label: <span data-testid="nav-audit">Nhật ký</span> });
   }
+  if (me.roles.some((r) => r.role === 'system_admin')) {
+    items.push({ key: '/calendar', icon: <CalendarOutlined />, label: <span data-testid="nav-calendar">Lịch làm việc</span> });
+  }
   return items;
 }
 
@@ -44,6 +47,7 @@ function selectedNavKey(pathname: string): string {
   if (pathname.startsWith('/reorganize')) return '/reorganize';
   if (pathname.startsWith('/users')) return '/users';
   if (pathname.startsWith('/audit')) return '/audit';
+  if (pathname.startsWith('/calendar')) return '/calendar';
   return '/';
 }
 

@@ -96,6 +96,8 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'member.record.reveal': 'Xem gia đình, lịch sử chính trị của đảng viên',
   'member.document_upload': 'Tải lên tài liệu hồ sơ đảng viên',
   'member.document_read': 'Xem tài liệu hồ sơ cần bảo mật',
+  'calendar.adjust': 'Điều chỉnh lịch làm việc',
+  'calendar.adjust_remove': 'Bỏ điều chỉnh lịch làm việc',
 };
 
 /** Life events are audited as `member.event.<kind>`: named after the event. */
@@ -113,6 +115,7 @@ export const ENTITY_TYPE_NAMES: Record<string, string> = {
   user: 'Người dùng',
   reorganization: 'Đợt sắp xếp',
   system: 'Hệ thống',
+  calendar: 'Lịch làm việc',
 };
 
 export function entityTypeName(type: string): string {

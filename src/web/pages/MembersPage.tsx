@@ -1,10 +1,13 @@
 /**
  * "Đảng viên": members in the user's scope, searched and filtered on the server and paged there. The search and the
- * filters live in the URL so a filtered list can be shared and reloaded. A row opens the member file. Those who edit
- * members reach the arrivals to confirm ("Chuyển sinh hoạt đến") from here.
+ * filters live in the URL so a filtered list can be shared and reloaded; the export takes the same filters. A row
+ * opens the member file. Those who edit members reach the arrivals to confirm ("Chuyển sinh hoạt đến") from here.
+ *
+ * Filters: organisation subtree, gender, ethnicity, religion, general education, theory level, occupation, status,
+ * age and party age bands (full years today), and the badge due list of an anniversary.
  */
 import { ClearOutlined, FileExcelOutlined, ImportOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
-import { Badge, Button, Col, Form, Input, Row, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Badge, Button, Col, Form, Input, InputNumber, Row, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useRef, useState, type HTMLAttributes } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { apiUrl } from '../api/client.ts';
@@ -17,14 +20,33 @@ import { CreateMemberModal } from '../components/members/CreateMemberModal.tsx';
 import { OrgSelect } from '../components/OrgSelect.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { MembershipTag, MemberStatusTag } from '../components/Tags.tsx';
-import { formatDate } from '../lib/dates.ts';
+import { formatDate, todayIso } from '../lib/dates.ts';
+import { anniversariesBetween, nextAnniversary } from '../../domain/badges.ts';
+import { addMonths } from '../../domain/member-status.ts';
+
 import { useDebouncedValue } from '../lib/debounce.ts';
 import { formatCount, GENDER_NAMES, MEMBER_STATUS_NAMES } from '../lib/labels.ts';
 
 const PAGE_SIZE = 20;
 /** Query parameters of the list, as the server names them; `page` is kept apart. */
-const FILTER_KEYS = ['q', 'orgId', 'gender', 'ethnicity', 'theoryLevel', 'status'] as const;
+const FILTER_KEYS = [
+  'q',
+  'orgId',
+  'gender',
+  'ethnicity',
+  'religion',
+  'generalEducation',
+  'theoryLevel',
+  'occupation',
+  'status',
+  'ageFrom',
+  'ageTo',
+  'partyAgeFrom',
+  'partyAgeTo',
+  'badgeDue',
+] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
+type YearKey = 'ageFrom' | 'ageTo' | 'partyAgeFrom' | 'partyAgeTo';
 
 const GENDER_OPTIONS = Object.entries(GENDER_NAMES).map(([value, label]) => ({ value, label }));
 const STATUS_OPTIONS = Object.entries(MEMBER_STATUS_NAMES).map(([value, label]) => ({ value, label }));
@@ -33,13 +55,25 @@ function readQuery(params: URLSearchParams): MemberListQuery {
   const get = (k: FilterKey) => params.get(k)?.trim() || undefined;
   const gender = get('gender');
   const page = Number(params.get('page') ?? '1');
+  const years = (k: YearKey) => {
+    const v = get(k);
+    return v && /^\d{1,3}$/.test(v) ? Number(v) : undefined;
+  };
   return {
     q: get('q'),
     orgId: get('orgId'),
     gender: gender === 'nam' || gender === 'nu' ? (gender as Gender) : undefined,
     ethnicity: get('ethnicity'),
+    religion: get('religion'),
+    generalEducation: get('generalEducation'),
     theoryLevel: get('theoryLevel'),
+    occupation: get('occupation'),
     status: get('status'),
+    ageFrom: years('ageFrom'),
+    ageTo: years('ageTo'),
+    partyAgeFrom: years('partyAgeFrom'),
+    partyAgeTo: years('partyAgeTo'),
+    badgeDue: get('badgeDue'),
     page: Number.isInteger(page) && page > 0 ? page : 1,
     pageSize: PAGE_SIZE,
   };
@@ -48,8 +82,29 @@ function readQuery(params: URLSearchParams): MemberListQuery {
 /** The list's filters without paging: the export takes every matching member. */
 function exportQuery(query: MemberListQuery): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
-  for (const k of FILTER_KEYS) out[k] = query[k];
+  for (const k of FILTER_KEYS) out[k] = query[k] === undefined ? undefined : String(query[k]);
   return out;
+}
+
+/** The badge filter's choices: the next anniversary and the three after it. */
+function badgeOptions(today: string) {
+  const next = nextAnniversary(today);
+  const later = anniversariesBetween(next, addMonths(next, 12)).slice(1, 4);
+  return [
+    { value: 'next', label: `Dịp sắp tới (${formatDate(next)})` },
+    ...later.map((d) => ({ value: d, label: `Dịp ${formatDate(d)}` })),
+  ];
+}
+
+/** "from – to" in whole years, kept in the URL as it is typed. */
+function YearsBand({ from, to, query, update, testid }: { from: YearKey; to: YearKey; query: MemberListQuery; update: Update; testid: string }) {
+  const set = (key: YearKey) => (v: number | null) => update({ [key]: v === null || v === undefined ? '' : String(v), page: '' }, true);
+  return (
+    <Space.Compact style={{ width: '100%' }}>
+      <InputNumber min={0} max={150} precision={0} placeholder="Từ" value={query[from]} onChange={set(from)} style={{ width: '50%' }} data-testid={`${testid}-from`} />
+      <InputNumber min={0} max={150} precision={0} placeholder="Đến" value={query[to]} onChange={set(to)} style={{ width: '50%' }} data-testid={`${testid}-to`} />
+    </Space.Compact>
+  );
 }
 
 type Update = (changes: Partial<Record<FilterKey | 'page', string>>, replace?: boolean) => void;
@@ -99,7 +154,9 @@ function MemberFilters({
 }) {
   const set = (key: FilterKey) => (value: string | string[] | undefined) =>
     update({ [key]: typeof value === 'string' ? value : '', page: '' });
-  const filtered = FILTER_KEYS.some((k) => query[k]);
+  const filtered = FILTER_KEYS.some((k) => query[k] !== undefined && query[k] !== '');
+  const badgeChoices = badgeOptions(todayIso());
+  if (query.badgeDue && !badgeChoices.some((o) => o.value === query.badgeDue)) badgeChoices.push({ value: query.badgeDue, label: `Dịp ${formatDate(query.badgeDue)}` });
   return (
     <Form layout="vertical" component="div" data-testid="members-filters">
       <Row gutter={12}>
@@ -167,13 +224,53 @@ function MemberFilters({
             />
           </Form.Item>
         </Col>
+        <Col span={4}>
+          <Form.Item label="Tôn giáo" style={{ marginBottom: 12 }}>
+            <MemberCatalogueSelect catalogue="religion" placeholder="Tất cả" value={query.religion} onChange={set('religion')} data-testid="members-filter-religion" />
+          </Form.Item>
+        </Col>
+        <Col span={5}>
+          <Form.Item label="Giáo dục phổ thông" style={{ marginBottom: 12 }}>
+            <MemberCatalogueSelect
+              catalogue="general_education"
+              placeholder="Tất cả"
+              value={query.generalEducation}
+              onChange={set('generalEducation')}
+              data-testid="members-filter-education"
+            />
+          </Form.Item>
+        </Col>
+        <Col span={5}>
+          <Form.Item label="Nghề nghiệp" style={{ marginBottom: 12 }}>
+            <MemberCatalogueSelect catalogue="occupation" placeholder="Tất cả" value={query.occupation} onChange={set('occupation')} data-testid="members-filter-occupation" />
+          </Form.Item>
+        </Col>
+        <Col span={5}>
+          <Form.Item label="Tuổi" tooltip="Số năm tròn tính đến hôm nay. Hồ sơ chỉ có năm sinh được tính từ ngày 01/01 của năm đó." style={{ marginBottom: 12 }}>
+            <YearsBand from="ageFrom" to="ageTo" query={query} update={update} testid="members-filter-age" />
+          </Form.Item>
+        </Col>
+        <Col span={5}>
+          <Form.Item
+            label="Tuổi đảng"
+            tooltip="Số năm tròn tuổi đảng tính đến hôm nay (từ ngày quyết định kết nạp, trừ thời gian gián đoạn). Đảng viên dự bị, đang mất liên lạc hoặc đã ra khỏi Đảng không có tuổi đảng."
+            style={{ marginBottom: 12 }}
+          >
+            <YearsBand from="partyAgeFrom" to="partyAgeTo" query={query} update={update} testid="members-filter-party-age" />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item label="Xét tặng Huy hiệu Đảng" tooltip="Đảng viên trong danh sách xét tặng Huy hiệu Đảng của dịp này." style={{ marginBottom: 12 }}>
+            <Select allowClear placeholder="Không lọc" options={badgeChoices} value={query.badgeDue} onChange={set('badgeDue')} data-testid="members-filter-badge" />
+          </Form.Item>
+        </Col>
         <Col span={4} style={{ display: 'flex', alignItems: 'flex-end', paddingBottom: 12 }}>
           <Button
             icon={<ClearOutlined />}
             disabled={!filtered && !text}
             onClick={() => {
               setText('');
-              update({ q: '', orgId: '', gender: '', ethnicity: '', theoryLevel: '', status: '', page: '' });
+              update({ ...Object.fromEntries(FILTER_KEYS.map((k) => [k, ''])), page: '' });
             }}
             data-testid="members-reset"
           >

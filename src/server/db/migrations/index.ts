@@ -9,6 +9,7 @@ import * as m0003 from './0003-member-import.ts';
 import * as m0004 from './0004-member-documents.ts';
 import * as m0005 from './0005-badge-list.ts';
 import * as m0006 from './0006-org-member-tally.ts';
+import * as m0007 from './0007-member-party-age.ts';
 import * as m0008 from './0008-member-import-processing.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -18,5 +19,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004-member-documents': m0004,
   '0005-badge-list': m0005,
   '0006-org-member-tally': m0006,
+  '0007-member-party-age': m0007,
   '0008-member-import-processing': m0008,
 };

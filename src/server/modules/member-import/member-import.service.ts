@@ -37,6 +37,7 @@ import { pathInScope, scopeFor, type Actor, type Scope } from '../../http/actor.
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { canonicalJson, writeAudit } from '../audit/audit.service.ts';
 import { FIELD_COLUMNS } from '../members/members.repo.ts';
+import { resolveMemberFilters, type MemberFilterInput } from '../members/members.filters.ts';
 import { MemberFields } from '../members/members.schemas.ts';
 import { columnsOf, insertMembers, type NewMember } from '../members/members.service.ts';
 import { maskCccd } from '../members/members.policy.ts';
@@ -107,14 +108,8 @@ export interface Upload {
   bytes: Buffer;
 }
 
-export interface ExportQueryInput {
-  q?: string | undefined;
-  orgId?: string | undefined;
-  status?: string | undefined;
-  gender?: 'nam' | 'nu' | undefined;
-  ethnicity?: string | undefined;
-  theoryLevel?: string | undefined;
-}
+/** The export takes the member list's filters (members.filters.ts). */
+export type ExportQueryInput = MemberFilterInput;
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 /** The organisation an entry about the actor's own work is filed under: his first scoped role's. */
@@ -509,14 +504,8 @@ export function createMemberImportService(deps: { db: Kysely<DB>; config: Config
       if (!canExportMembers(actor)) throw forbidden('Bạn không có quyền xem danh sách đảng viên.');
       const scope = scopeFor(actor, 'read');
       const sensitive = scopeFor(actor, 'readSensitive');
-      let orgPath: string | undefined;
-      if (f.orgId) {
-        const org = await db.selectFrom('org').select('current_path').where('id', '=', f.orgId).executeTakeFirst();
-        if (!org || !pathInScope(org.current_path, scope)) throw notFound('Không tìm thấy tổ chức đảng.');
-        orgPath = org.current_path;
-      }
-      const filters = { q: f.q, orgPath, status: f.status, gender: f.gender, ethnicity: f.ethnicity, theoryLevel: f.theoryLevel };
       const today = clock.today();
+      const filters = await resolveMemberFilters(db, scope, f, today);
       const ids = await exportIds(db, scope, filters);
       const count = ids.length;
       const names = new Map<string, string>();

@@ -37,6 +37,8 @@ export interface BadgeListOptions {
   anniversary: string;
   /** A page of the backlog; null for all of it (export). */
   page: { offset: number; limit: number } | null;
+  /** False to skip the "reached and never awarded" list (the member list's badge filter needs the due list only). */
+  backlog?: boolean | undefined;
 }
 
 export interface BadgeDueRow {
@@ -157,11 +159,12 @@ export async function loadBadgeLists(db: Kysely<DB>, o: BadgeListOptions): Promi
   if (o.page) backlogQuery = backlogQuery.limit(o.page.offset + o.page.limit);
   const backlogCount = backlogWhere.select((eb) => eb.fn.countAll<string>().as('n'));
 
+  const withBacklog = o.backlog !== false;
   const [generalRows, dueRows, backlogRows, plainTotal] = await Promise.all([
     generalQuery.select(columns).execute(),
     dueQuery.select(columns).execute(),
-    backlogQuery.execute(),
-    backlogCount.executeTakeFirst().then((r) => Number(r?.n ?? 0)),
+    withBacklog ? backlogQuery.execute() : [],
+    withBacklog ? backlogCount.executeTakeFirst().then((r) => Number(r?.n ?? 0)) : 0,
   ]);
   const generalIds = generalRows.map((r) => r.id);
   const withRecords = [...generalIds, ...dueRows.map((r) => r.id)];
@@ -218,7 +221,7 @@ export async function loadBadgeLists(db: Kysely<DB>, o: BadgeListOptions): Promi
     anniversary,
     today,
   ).reachedNeverAwarded;
-  const merged = [...plainBacklog, ...generalLists.reachedNeverAwarded].sort((a, b) => byKey(a.member, b.member));
+  const merged = withBacklog ? [...plainBacklog, ...generalLists.reachedNeverAwarded].sort((a, b) => byKey(a.member, b.member)) : [];
   const backlog = o.page ? merged.slice(o.page.offset, o.page.offset + o.page.limit) : merged;
 
   // Current names of the organisations shown.
@@ -233,7 +236,7 @@ export async function loadBadgeLists(db: Kysely<DB>, o: BadgeListOptions): Promi
     anniversary,
     due: due.map(({ member: m, eligibility: e }) => ({ ...person(m), milestone: e.milestone, reachedOn: e.reachedOn, eligible: e.eligible, early: e.early ?? false, reason: e.reason ?? null })),
     reachedNeverAwarded: backlog.map(({ member: m, milestone, reachedOn }) => ({ ...person(m), milestone, reachedOn })),
-    reachedNeverAwardedTotal: plainTotal + generalLists.reachedNeverAwarded.length,
+    reachedNeverAwardedTotal: withBacklog ? plainTotal + generalLists.reachedNeverAwarded.length : 0,
   };
 }
 

@@ -1,9 +1,13 @@
 /**
  * Life events between the database and the domain: member_event rows ↔ the domain's MemberEvent, and the member's
- * current columns (status, roll, admission and official dates) derived from the events by the domain rules.
+ * current columns (status, roll, admission and official dates, the start of the running party age) derived from the
+ * events by the domain rules.
  */
 import type { Selectable } from 'kysely';
-import { firstAdmissionOn, statusOn, statusPeriods, type MemberEvent } from '../../../domain/member-status.ts';
+import { createWorkingCalendar, type WorkingCalendar } from '../../../domain/calendar/working-days.ts';
+import { daysBetween, firstAdmissionOn, statusOn, statusPeriods, type MemberEvent } from '../../../domain/member-status.ts';
+import { approxCalendarDays, partyAgeStart } from '../../../domain/party-age.ts';
+import { ruleSetOn } from '../../../domain/rulesets.ts';
 import type { MemberEventTable } from '../../db/schema.ts';
 
 type Details = Record<string, unknown>;
@@ -35,8 +39,34 @@ export function rowToEvent(r: Selectable<MemberEventTable>): MemberEvent {
   }
 }
 
-/** The columns of member.* a list filters on, as the events make them on `today`. */
-export function derivedColumns(events: readonly MemberEvent[], today: string) {
+/**
+ * Calendar days in transit that do not count against party age (domain.md §7): the rule's working days to present the
+ * letter, counted on the working calendar from the departure; outside the calendar's years (2000–2035), × 7/5.
+ * The member file and the derived column use this same allowance.
+ */
+export function transferGapAllowance(cal: WorkingCalendar) {
+  return (startedOn: string): number => {
+    const workingDays = ruleSetOn(startedOn).transfer.presentLetterWithinWorkingDays;
+    try {
+      return daysBetween(startedOn, cal.addWorkingDays(startedOn, workingDays));
+    } catch {
+      return approxCalendarDays(workingDays);
+    }
+  };
+}
+
+let lawCalendar: WorkingCalendar | undefined;
+
+/**
+ * The columns of member.* a list filters on, as the events make them on `today`. `cal` is the working calendar with
+ * the administrator's adjustments; without it, the law's alone (the demo generator, which has none).
+ *
+ * party_age_from is "as of the last event": the shifted start of the party age running on `today`
+ * (partyAgeStart), or null when there is none (never official, probationary, out of the Party, lost contact,
+ * deceased). Party age on any later date D is calendarDiff(party_age_from, D) as long as no new event is recorded;
+ * a transfer still open keeps the value of its departure until the arrival is confirmed.
+ */
+export function derivedColumns(events: readonly MemberEvent[], today: string, cal: WorkingCalendar = (lawCalendar ??= createWorkingCalendar())) {
   const periods = statusPeriods(events);
   const now = statusOn(events, today) ?? periods.at(-1) ?? null;
   const official = periods.find((p) => p.membership === 'official');
@@ -47,5 +77,6 @@ export function derivedColumns(events: readonly MemberEvent[], today: string) {
     admitted_on: firstAdmissionOn(events) ?? undefined,
     official_on: official?.from ?? null,
     left_on: left,
+    party_age_from: partyAgeStart(events, today, { allowedTransferGapDays: transferGapAllowance(cal) }),
   };
 }

@@ -59,7 +59,19 @@ export interface MemberFilters {
   status?: string | undefined;
   gender?: 'nam' | 'nu' | undefined;
   ethnicity?: string | undefined;
+  religion?: string | undefined;
+  generalEducation?: string | undefined;
   theoryLevel?: string | undefined;
+  occupation?: string | undefined;
+  /** Age band as birth dates (members.filters.ts); a year-only birth counts from 1 January. */
+  bornOnOrBefore?: string | undefined;
+  bornAfter?: string | undefined;
+  /** Party-age band as bounds of member.party_age_from; any band leaves out members with none. */
+  partyAgeFromOnOrBefore?: string | undefined;
+  partyAgeFromAfter?: string | undefined;
+  partyAgeBand?: boolean | undefined;
+  /** Only these members (the due list of a badge anniversary). */
+  memberIds?: readonly string[] | undefined;
   page: number;
   pageSize: number;
 }
@@ -88,6 +100,20 @@ export function filteredMembers(db: Kysely<DB>, scope: Scope, f: Omit<MemberFilt
   if (f.gender) q = q.where('m.gender', '=', f.gender);
   if (f.ethnicity) q = q.where('m.ethnicity', '=', f.ethnicity);
   if (f.theoryLevel) q = q.where('m.theory_level', '=', f.theoryLevel);
+  if (f.religion) q = q.where('m.religion', '=', f.religion);
+  if (f.generalEducation) q = q.where('m.general_education', '=', f.generalEducation);
+  if (f.occupation) q = q.where('m.occupation', '=', f.occupation);
+  // 1 January of Y is on or before D exactly when Y ≤ D's year, and after D exactly when Y > D's year.
+  const { bornOnOrBefore: before, bornAfter: after } = f;
+  if (before) q = q.where((eb) => eb.or([eb('m.birth_date', '<=', before), eb.and([eb('m.birth_date', 'is', null), eb('m.birth_year', '<=', Number(before.slice(0, 4)))])]));
+  if (after) q = q.where((eb) => eb.or([eb('m.birth_date', '>', after), eb.and([eb('m.birth_date', 'is', null), eb('m.birth_year', '>', Number(after.slice(0, 4)))])]));
+  if (f.partyAgeBand) q = q.where('m.party_age_from', 'is not', null);
+  if (f.partyAgeFromOnOrBefore) q = q.where('m.party_age_from', '<=', f.partyAgeFromOnOrBefore);
+  if (f.partyAgeFromAfter) q = q.where('m.party_age_from', '>', f.partyAgeFromAfter);
+  if (f.memberIds) {
+    const ids = f.memberIds;
+    q = ids.length === 0 ? q.where(sql<boolean>`false`) : q.where(sql<boolean>`m.id = ANY(${sql.val([...ids])}::uuid[])`);
+  }
   return q;
 }
 

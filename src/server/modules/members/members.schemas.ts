@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateSchema, PageQuery } from '../../http/schemas.ts';
 import { normalizeText } from '../../../domain/text.ts';
+import { isIsoDate } from '../../../domain/dates.ts';
 
 /** Optional text: empty becomes null, so a cleared field is cleared, never stored as ''. */
 const Opt = (max = 255) =>
@@ -81,13 +82,38 @@ export const UpdateMemberBody = z
   .strictObject({ fullName: fullName.optional(), gender: gender.optional(), ...rest })
   .refine((b) => Object.keys(b).length > 0, { message: 'Không có gì để cập nhật.', path: ['fullName'] });
 
+/** Whole years in a query string: 0–150, digits only (a negative or a fraction is refused). */
+const Years = (what: string) =>
+  z
+    .string()
+    .regex(/^\d{1,3}$/, { message: `${what} phải là số năm tròn, không âm (ví dụ 30).` })
+    .transform(Number)
+    .pipe(z.number().max(150, { message: `${what} không được quá 150 năm.` }))
+    .optional();
+
+/**
+ * The list's filters (members.filters.ts checks the codes and the bands). Catalogue filters take catalogue codes;
+ * ages are full years on today; `badgeDue` is `next` or an anniversary date (YYYY-MM-DD).
+ */
 export const MemberListQuery = z.strictObject({
   q: z.string().max(100).optional(),
   orgId: IdSchema.optional(),
   status: z.string().max(30).optional(),
   gender: z.enum(['nam', 'nu']).optional(),
   ethnicity: z.string().max(50).optional(),
+  religion: z.string().max(50).optional(),
+  generalEducation: z.string().max(50).optional(),
   theoryLevel: z.string().max(50).optional(),
+  occupation: z.string().max(50).optional(),
+  ageFrom: Years('Tuổi từ'),
+  ageTo: Years('Tuổi đến'),
+  partyAgeFrom: Years('Tuổi đảng từ'),
+  partyAgeTo: Years('Tuổi đảng đến'),
+  badgeDue: z
+    .string()
+    .max(10)
+    .refine((v) => v === 'next' || isIsoDate(v), { message: 'Dịp xét Huy hiệu phải là «next» (dịp sắp tới) hoặc một ngày YYYY-MM-DD.' })
+    .optional(),
   ...PageQuery,
 });
 

@@ -17,13 +17,16 @@ import { createWorkingCalendar } from '../../../domain/calendar/working-days.ts'
 import { badgeDue, nextAnniversary } from '../../../domain/badges.ts';
 import { badgeListWorkbook, loadBadgeLists } from './members.badges.ts';
 import { underDiscipline, validateDiscipline, DISCIPLINE_FORM_LABELS, type DisciplineDecision } from '../../../domain/discipline.ts';
-import { daysBetween, validateEvent, type MemberEvent } from '../../../domain/member-status.ts';
-import { approxCalendarDays, partyAge } from '../../../domain/party-age.ts';
+import { validateEvent, type MemberEvent } from '../../../domain/member-status.ts';
+import { partyAge } from '../../../domain/party-age.ts';
 import { ruleSetOn } from '../../../domain/rulesets.ts';
 import { subtreeRange } from '../../../domain/org-path.ts';
-import { derivedColumns, rowToEvent } from './members.events.ts';
+import { derivedColumns, rowToEvent, transferGapAllowance } from './members.events.ts';
+import { resolveMemberFilters, type MemberFilterInput } from './members.filters.ts';
+import type { CalendarService } from '../calendar/calendar.service.ts';
+import { vietnamDate } from '../../../domain/dates.ts';
 import type { MemberEventInput } from './members.schemas.ts';
-import { FIELD_COLUMNS, findMember, listMemberEvents, listMembers, orgNameOn, type MemberField, type MemberFilters } from './members.repo.ts';
+import { FIELD_COLUMNS, findMember, listMemberEvents, listMembers, orgNameOn, type MemberField } from './members.repo.ts';
 import { EVENT_LABELS } from '../../../domain/member-event-labels.ts';
 
 type Fields = Partial<Record<MemberField, unknown>>;
@@ -63,13 +66,9 @@ export interface NewMember {
  * scope, dates in order, CCCD unique). `auditExtra` is added to each audit entry's `after`.
  */
 export async function insertMembers(tx: Kysely<DB>, actor: Actor, at: Date, members: readonly NewMember[], auditExtra: Record<string, unknown> = {}): Promise<void> {
+  const today = vietnamDate(at);
   for (let i = 0; i < members.length; i += 1000) {
     const batch = members.slice(i, i + 1000);
-    await insertJsonRows(
-      tx,
-      'member',
-      batch.map((m) => ({ id: m.id, org_id: m.orgId, admitted_on: m.admittedOn, official_on: m.officialOn ?? null, left_on: null, ...columnsOf(m.fields) }) as Insertable<MemberTable>),
-    );
     const events = batch.flatMap((m) =>
       [{ kind: 'admitted', date: m.admittedOn }, ...(m.officialOn ? [{ kind: 'recognized_official', date: m.officialOn }] : [])].map((e) => ({
         id: uuidv7(),
@@ -83,6 +82,17 @@ export async function insertMembers(tx: Kysely<DB>, actor: Actor, at: Date, memb
         details: { recordedAfterTheFact: true },
         actor_id: actor.userId,
       })),
+    );
+    // The derived party-age start from the same events the member file will read (no transfer: the law's calendar suffices).
+    const eventsOf = new Map<string, typeof events>();
+    for (const e of events) eventsOf.set(e.member_id, [...(eventsOf.get(e.member_id) ?? []), e]);
+    const partyAgeFrom = (id: string) => derivedColumns((eventsOf.get(id) ?? []).map((e) => rowToEvent({ ...e, created_at: at })), today).party_age_from;
+    await insertJsonRows(
+      tx,
+      'member',
+      batch.map(
+        (m) => ({ id: m.id, org_id: m.orgId, admitted_on: m.admittedOn, official_on: m.officialOn ?? null, left_on: null, party_age_from: partyAgeFrom(m.id), ...columnsOf(m.fields) }) as Insertable<MemberTable>,
+      ),
     );
     await insertJsonRows(tx, 'member_event', events);
   }
@@ -101,7 +111,7 @@ export async function insertMembers(tx: Kysely<DB>, actor: Actor, at: Date, memb
   );
 }
 
-export function createMembersService(deps: { db: Kysely<DB>; clock: Clock }) {
+export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calendar?: CalendarService }) {
   const { db, clock } = deps;
   const audit = (tx: Kysely<DB>, actor: Actor, action: string, memberId: string, orgId: string, before: unknown, after: unknown) =>
     writeAudit(tx, { id: actor.userId, name: actor.username }, clock.now(), [{ action, entityType: 'member', entityId: memberId, scopeOrgId: orgId, before, after }]);
@@ -163,6 +173,7 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock }) {
     return rows.map((r) => ({ id: r.id, form: r.form, decidedOn: r.decision_date, announcedOn: r.announced_on, lapseBlocked: r.lapse_blocked }));
   }
   async function calendar(tx: Kysely<DB>) {
+    if (deps.calendar) return deps.calendar.workingCalendar(tx);
     const adjustments = await tx.selectFrom('calendar_adjustment').selectAll().execute();
     return createWorkingCalendar(adjustments.map((a) => ({ date: a.date, kind: a.kind, ...(a.note ? { note: a.note } : {}) })));
   }
@@ -182,16 +193,11 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock }) {
   }
 
   return {
-    async list(actor: Actor, f: Omit<MemberFilters, 'orgPath'> & { orgId?: string | undefined }) {
+    async list(actor: Actor, f: MemberFilterInput & { page: number; pageSize: number }) {
       const scope = scopeFor(actor, 'read');
-      let orgPath: string | undefined;
-      if (f.orgId) {
-        const org = await db.selectFrom('org').select('current_path').where('id', '=', f.orgId).executeTakeFirst();
-        if (!org || !pathInScope(org.current_path, scope)) throw notFound('Không tìm thấy tổ chức đảng.');
-        orgPath = org.current_path;
-      }
       const today = clock.today();
-      const { rows, total, totalCapped } = await listMembers(db, scope, { ...f, orgPath }, today);
+      const filters = await resolveMemberFilters(db, scope, f, today);
+      const { rows, total, totalCapped } = await listMembers(db, scope, { ...filters, page: f.page, pageSize: f.pageSize }, today);
       return {
         items: rows.map((r) => ({
           id: r.id,
@@ -234,14 +240,7 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock }) {
           const events = await eventsOf(db, id);
           const cal = await calendar(db);
           // The transit allowance is the rules' working days, counted on the real calendar from the departure.
-          const allowedTransferGapDays = (startedOn: string) => {
-            try {
-              return daysBetween(startedOn, cal.addWorkingDays(startedOn, ruleSetOn(startedOn).transfer.presentLetterWithinWorkingDays));
-            } catch {
-              return approxCalendarDays(ruleSetOn(startedOn).transfer.presentLetterWithinWorkingDays); // outside 2000–2035
-            }
-          };
-          const age = partyAge(events, today, { allowedTransferGapDays });
+          const age = partyAge(events, today, { allowedTransferGapDays: transferGapAllowance(cal) });
           const sensitive = canReadSensitive(actor, row.current_path);
           const awards = await db.selectFrom('member_badge_award').select(['milestone', 'awarded_on', 'decision_no', 'early_reason']).where('member_id', '=', id).orderBy('milestone').execute();
           const disciplines = sensitive ? await db.selectFrom('member_discipline').selectAll().where('member_id', '=', id).orderBy('decision_date').execute() : [];
@@ -395,10 +394,18 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock }) {
           .insertInto('member_event')
           .values({ id: uuidv7(), member_id: id, kind: input.kind, effective_date: input.date, decision_no: input.decisionNo ?? null, decision_date: input.decisionDate ?? null, org_id: orgId, to_org_id: toOrgId, details: JSON.stringify(details), actor_id: actor.userId })
           .execute();
-        const derived = derivedColumns([...existing, next], today);
+        const derived = derivedColumns([...existing, next], today, await calendar(tx));
         await tx
           .updateTable('member')
-          .set({ status: derived.status, ...(derived.org_id ? { org_id: derived.org_id } : {}), ...(derived.admitted_on ? { admitted_on: derived.admitted_on } : {}), official_on: derived.official_on, left_on: derived.left_on, updated_at: clock.now() })
+          .set({
+            status: derived.status,
+            ...(derived.org_id ? { org_id: derived.org_id } : {}),
+            ...(derived.admitted_on ? { admitted_on: derived.admitted_on } : {}),
+            official_on: derived.official_on,
+            left_on: derived.left_on,
+            party_age_from: derived.party_age_from,
+            updated_at: clock.now(),
+          })
           .where('id', '=', id)
           .execute();
         await audit(tx, actor, `member.event.${input.kind}`, id, derived.org_id ?? member.org_id, { status: member.status, orgId: member.org_id }, { ...input, status: derived.status, orgId: derived.org_id ?? member.org_id });

@@ -1,0 +1,114 @@
+/**
+ * The member list's filters, from the query as the client sends it to the conditions members.repo.ts applies: one
+ * definition for GET /api/members and its export. Values are checked here (codes against the catalogues, bands in
+ * order, the organisation in scope) and refused with a Vietnamese message naming the field.
+ *
+ * - Age: full years on today, from birth_date; a record that knows only the year of birth counts from 1 January of
+ *   that year (the rule of the labour and social-insurance texts when only the year is known), so a member born in
+ *   1966 is 60 from 01/01/2026. Exact at the boundaries: a member whose 60th birthday is today is 60.
+ * - Party age: full years of party age today, from member.party_age_from (derived from the events, "as of the last
+ *   event"); a member with no running party age (probationary, out of the Party, in an open gap) matches no band.
+ * - Badge due: the members on the due list of an anniversary (`next`: the next one from today), as the badge list
+ *   decides it (members.badges.ts, the domain's rules).
+ */
+import type { Kysely } from 'kysely';
+import { nextAnniversary } from '../../../domain/badges.ts';
+import { formatVnDate } from '../../../domain/dates.ts';
+import { MEMBER_STATUS_LABELS } from '../../../domain/member-event-labels.ts';
+import { latestStartForYears } from '../../../domain/party-age.ts';
+import { ruleSetOn } from '../../../domain/rulesets.ts';
+import { subtreeRange } from '../../../domain/org-path.ts';
+import type { DB } from '../../db/schema.ts';
+import { pathInScope, type Scope } from '../../http/actor.ts';
+import { invalid, notFound } from '../../http/errors.ts';
+import { loadBadgeLists } from './members.badges.ts';
+import type { MemberFilters } from './members.repo.ts';
+
+/** The filters of GET /api/members as parsed by MemberListQuery, without paging. */
+export interface MemberFilterInput {
+  q?: string | undefined;
+  orgId?: string | undefined;
+  status?: string | undefined;
+  gender?: 'nam' | 'nu' | undefined;
+  ethnicity?: string | undefined;
+  religion?: string | undefined;
+  generalEducation?: string | undefined;
+  theoryLevel?: string | undefined;
+  occupation?: string | undefined;
+  ageFrom?: number | undefined;
+  ageTo?: number | undefined;
+  partyAgeFrom?: number | undefined;
+  partyAgeTo?: number | undefined;
+  badgeDue?: string | undefined;
+}
+
+/** Query field → catalogue whose codes it takes. */
+const CATALOGUE_FILTERS = {
+  ethnicity: 'ethnicity',
+  religion: 'religion',
+  generalEducation: 'general_education',
+  theoryLevel: 'theory_level',
+  occupation: 'occupation',
+} as const;
+
+function band(from: number | undefined, to: number | undefined, fromField: string, what: string) {
+  if (from !== undefined && to !== undefined && from > to) throw invalid(fromField, `${what} «từ» (${from}) không được lớn hơn ${what.toLowerCase()} «đến» (${to}).`);
+}
+
+/** The list's conditions for these filters in `scope` on `today`; throws 400/404 for a value that cannot be applied. */
+export async function resolveMemberFilters(db: Kysely<DB>, scope: Scope, f: MemberFilterInput, today: string): Promise<Omit<MemberFilters, 'page' | 'pageSize'>> {
+  if (f.status !== undefined && !(f.status in MEMBER_STATUS_LABELS)) throw invalid('status', `Tình trạng «${f.status}» không có trong danh mục.`);
+  const codes = Object.entries(CATALOGUE_FILTERS).filter(([field]) => f[field as keyof typeof CATALOGUE_FILTERS] !== undefined);
+  if (codes.length > 0) {
+    const known = await db
+      .selectFrom('catalogue_item')
+      .select(['catalogue', 'code'])
+      .where('catalogue', 'in', codes.map(([, c]) => c))
+      .execute();
+    const has = new Set(known.map((k) => `${k.catalogue}|${k.code}`));
+    for (const [field, catalogue] of codes) {
+      const value = f[field as keyof typeof CATALOGUE_FILTERS]!;
+      if (!has.has(`${catalogue}|${value}`)) throw invalid(field, `Mã «${value}» không có trong danh mục.`);
+    }
+  }
+  band(f.ageFrom, f.ageTo, 'ageFrom', 'Tuổi');
+  band(f.partyAgeFrom, f.partyAgeTo, 'partyAgeFrom', 'Tuổi đảng');
+
+  let orgPath: string | undefined;
+  if (f.orgId) {
+    const org = await db.selectFrom('org').select('current_path').where('id', '=', f.orgId).executeTakeFirst();
+    if (!org || !pathInScope(org.current_path, scope)) throw notFound('Không tìm thấy tổ chức đảng.');
+    orgPath = org.current_path;
+  }
+
+  let memberIds: string[] | undefined;
+  if (f.badgeDue !== undefined) {
+    const anniversary = f.badgeDue === 'next' ? nextAnniversary(today) : f.badgeDue;
+    const days = ruleSetOn(anniversary).badges.anniversaries;
+    if (!days.includes(anniversary.slice(5))) {
+      const list = [...days].sort().map((md) => `${md.slice(3)}/${md.slice(0, 2)}`).join(', ');
+      throw invalid('badgeDue', `Ngày ${formatVnDate(anniversary)} không phải dịp trao Huy hiệu Đảng (${list}).`);
+    }
+    const lists = await loadBadgeLists(db, { scope, subtree: orgPath ? subtreeRange(orgPath) : undefined, today, anniversary, page: null, backlog: false });
+    memberIds = [...new Set(lists.due.map((d) => d.memberId))];
+  }
+
+  return {
+    q: f.q,
+    orgPath,
+    status: f.status,
+    gender: f.gender,
+    ethnicity: f.ethnicity,
+    religion: f.religion,
+    generalEducation: f.generalEducation,
+    theoryLevel: f.theoryLevel,
+    occupation: f.occupation,
+    // at least A full years: born on or before the latest birth date that is A years old today; at most B: younger than B + 1.
+    bornOnOrBefore: f.ageFrom !== undefined ? latestStartForYears(today, f.ageFrom) : undefined,
+    bornAfter: f.ageTo !== undefined ? latestStartForYears(today, f.ageTo + 1) : undefined,
+    partyAgeFromOnOrBefore: f.partyAgeFrom !== undefined ? latestStartForYears(today, f.partyAgeFrom) : undefined,
+    partyAgeFromAfter: f.partyAgeTo !== undefined ? latestStartForYears(today, f.partyAgeTo + 1) : undefined,
+    partyAgeBand: f.partyAgeFrom !== undefined || f.partyAgeTo !== undefined,
+    memberIds,
+  };
+}
