@@ -3,15 +3,16 @@
  * never received it. The rules are the domain's (`badgeLists` in src/domain/badges.ts); this file only decides which
  * members they need to see, so that a province of ~100,000 members is not read whole:
  *
- * - A "plain" history holds only the admission and the recognition, which member.admitted_on and official_on record
- *   (the service derives them from those events). Its milestone M is reached on exactly admitted_on + M years
- *   (badgeLists' fast path), because the official date is the end of the probation (validateEvent holds it to the
- *   ceremony + 12 months), long before the first milestone. Such a member can be due only
+ * - A "plain" history has lost no day of party age: member.party_age_from (the first admission shifted by the gaps,
+ *   kept by the service) is the admission itself, and no gap may be opening (in transit, lost contact). Its milestone
+ *   M is reached on exactly admitted_on + M years, because the official date is the end of the probation
+ *   (validateEvent holds it to the ceremony + 12 months), long before the first milestone; exemptions, suspensions and
+ *   transfers on time change the status, not the dates. Such a member can be due only
  *   when that date falls in the anniversary's window, which the database finds through the admission date; and it is
  *   in the backlog exactly when the next milestone above its highest award is reached by today, which the database
  *   counts and pages itself.
- * - Every other history (transfers, readmission, lost contact, …) goes through the general rules with its events; only
- *   those whose first admission is old enough for the first milestone are read (gaps only delay a milestone).
+ * - Every other history (readmission, late transfers, lost contact, …) goes through the general rules with its events;
+ *   only those whose first admission is old enough for the first milestone are read (gaps only delay a milestone).
  *
  * The windows are a little wider than needed: the domain decides each member exactly.
  */
@@ -77,6 +78,7 @@ interface MemberRow {
   flags: unknown;
   admitted_on: string | null;
   official_on: string | null;
+  status: string;
 }
 
 type ListMember = BadgeMember & { row: MemberRow };
@@ -121,12 +123,13 @@ export async function loadBadgeLists(db: Kysely<DB>, o: BadgeListOptions): Promi
     if (o.subtree) q = q.where('o.current_path', '>=', o.subtree.from).where('o.current_path', '<', o.subtree.to);
     return q;
   };
-  const columns = ['m.id', 'm.full_name', 'm.org_id', 'm.name_sort_key', 'm.flags', 'm.admitted_on', 'm.official_on'] as const;
-  // Members with events other than the admission and the recognition, through the partial index
-  // member_event_history_idx (its predicate is written as a literal so that the planner can use it).
-  const withHistory = db.selectFrom('member_event as e').select('e.member_id').where(sql<SqlBool>`e.kind NOT IN ('admitted', 'recognized_official')`);
-  const plain = (eb: M): Expression<SqlBool> => eb('m.id', 'not in', withHistory);
-  const general = (eb: M): Expression<SqlBool> => eb('m.id', 'in', withHistory);
+  const columns = ['m.id', 'm.full_name', 'm.org_id', 'm.name_sort_key', 'm.flags', 'm.admitted_on', 'm.official_on', 'm.status'] as const;
+  // A running party age with no day subtracted (member.party_age_from is the first admission itself) and no gap that
+  // may be opening (in transit, lost contact): its milestone M falls on exactly admitted_on + M years, whatever else
+  // the history holds (exemptions, suspensions, transfers on time). Every other history goes to the general rules.
+  const plain = (eb: M): Expression<SqlBool> => eb.and([eb('m.party_age_from', '=', eb.ref('m.admitted_on')), eb('m.status', 'not in', ['in_transit', 'lost_contact'])]);
+  const general = (eb: M): Expression<SqlBool> =>
+    eb.or([eb('m.party_age_from', 'is', null), eb('m.party_age_from', '!=', eb.ref('m.admitted_on')), eb('m.status', 'in', ['in_transit', 'lost_contact'])]);
 
   // 1. Histories for the general rules, old enough for a milestone by the anniversary (with the illness allowance) or today.
   const latest = addMonths(anniversary, maxEarly) > today ? addMonths(anniversary, maxEarly) : today;
@@ -168,18 +171,18 @@ export async function loadBadgeLists(db: Kysely<DB>, o: BadgeListOptions): Promi
   ]);
   const generalIds = generalRows.map((r) => r.id);
   const withRecords = [...generalIds, ...dueRows.map((r) => r.id)];
+  // For an anniversary to come, a plain history's status then is its status now (no event is dated in the future),
+  // and of those statuses only a suspension holds a badge back: the due list needs no events of plain histories. For
+  // an anniversary past, their events are read.
+  const upcoming = anniversary >= today;
+  const withEvents = upcoming ? generalIds : withRecords;
   const [events, awards, disciplines, backlogAwards] = await Promise.all([
-    generalIds.length === 0
-      ? new Map<string, never[]>()
-      : db
-          .selectFrom('member_event')
-          .selectAll()
-          .where('member_id', 'in', generalQuery.select('m.id'))
-          .orderBy('member_id')
-          .orderBy('effective_date')
-          .orderBy('created_at')
-          .execute()
-          .then(groupBy),
+    Promise.all(
+      chunks(withEvents).map((c) =>
+        db
+          .selectFrom('member_event').selectAll().where('member_id', 'in', c).orderBy('member_id').orderBy('effective_date').orderBy('created_at').execute(),
+      ),
+    ).then((x) => groupBy(x.flat())),
     Promise.all(chunks(withRecords).map((c) => db.selectFrom('member_badge_award').select(['member_id', 'milestone', 'awarded_on']).where('member_id', 'in', c).execute())).then((x) => groupBy(x.flat())),
     Promise.all(chunks(withRecords).map((c) => db.selectFrom('member_discipline').selectAll().where('member_id', 'in', c).where('kind', '=', 'party').execute())).then((x) =>
       groupBy(x.flat()),
@@ -209,13 +212,17 @@ export async function loadBadgeLists(db: Kysely<DB>, o: BadgeListOptions): Promi
     today,
   );
   const dueLists = badgeLists(
-    dueRows.map((r) => member(r, plainEvents(r), awards)),
+    dueRows.map((r) =>
+      member(r, upcoming ? [...plainEvents(r), ...(r.status === 'suspended' ? [{ kind: 'suspended' as const, date: today }] : [])] : (events.get(r.id) ?? []).map(rowToEvent), awards),
+    ),
     anniversary,
     today,
   );
   const due = [...generalLists.due, ...dueLists.due].sort((a, b) => byKey(a.member, b.member));
 
-  // The backlog: the plain page from the database merged with the general members', both in name order.
+  // The backlog: the plain page from the database merged with the general members', both in name order. A plain
+  // history is never out of the Party here (the query leaves those out) and its milestones fall on admitted_on + M
+  // years: the admission and the recognition say all the backlog needs.
   const plainBacklog = badgeLists(
     backlogRows.map((r) => member(r, plainEvents(r), backlogAwards)),
     anniversary,
