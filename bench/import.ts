@@ -104,6 +104,7 @@ export function fileRows(
   const pickName = (catalogue: string) => rng.pick(catalogues.get(catalogue)!);
   const ethnicities = new Set(catalogues.get('ethnicity'));
   let serial = 500_000;
+  const rosterCccds = new Set(members.map((m) => m.cccd).filter((c): c is string => typeof c === 'string'));
   const errors = Math.round(n * 0.005);
   for (let i = rows.length; i < n; i++) {
     const gender: Gender = rng.chance(0.4) ? 'nu' : 'nam';
@@ -118,7 +119,12 @@ export function fileRows(
     let admitted = addYears(birth, rng.int(18, 40));
     if (admitted > '2025-06-30') admitted = rng.dateBetween(addYears(birth, 18), '2025-06-30');
     const official = rng.chance(0.92) ? addYears(admitted, 1) : null;
-    const cccd = rng.chance(0.9) ? cccdOf(gender, birth, serial++) : null;
+    let cccd: string | null = null;
+    if (rng.chance(0.9)) {
+      // A new person's CCCD is nobody's on the roll (the generated roll has CCCDs of its own).
+      do cccd = cccdOf(gender, birth, serial++);
+      while (rosterCccds.has(cccd));
+    }
     const values: Values = {
       fullName: rng.chance(0.15) ? name.toUpperCase() : name,
       gender: gender === 'nu' ? 'Nữ' : 'Nam',
