@@ -227,7 +227,8 @@ describe.skipIf(!browserAvailable && !browserRequired)('main journeys in the bro
 
     await page.getByTestId('reorg-apply').click();
     await page.getByTestId('confirm-ok').click();
-    await page.getByTestId('reorg-done').waitFor({ timeout: 15000 });
+    // The apply writes in one transaction; beside the rest of the suite on 2 cores it has taken over 15 s.
+    await page.getByTestId('reorg-done').waitFor({ timeout: 30000 });
 
     const after = await db.selectFrom('org_version').select(['parent_id', 'valid_from']).where('org_id', '=', moving.org_id).where('valid_to', 'is', null).executeTakeFirstOrThrow();
     expect(after).toEqual({ parent_id: target.org_id, valid_from: '2026-11-01' });
