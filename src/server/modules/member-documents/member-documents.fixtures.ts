@@ -4,7 +4,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { TestApp } from '../../../../test/helpers/app.ts';
-import { PASSWORD } from '../../../../test/helpers/app.ts';
+import { injectLogin, type RawResponse } from '../member-import/member-import.fixtures.ts';
 
 /** A one-page PDF whose page shows `text` (ASCII); different texts make different bytes. */
 export function pdfBytes(text = 'Don xin vao Dang'): Buffer {
@@ -49,28 +49,11 @@ export function multipartBody(fields: Record<string, string>, file?: { bytes: Bu
   return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-export interface DocResponse {
-  status: number;
-  headers: Record<string, unknown>;
-  bytes: Buffer;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- parsed JSON of untyped answers
-}
+export type DocResponse = RawResponse;
 
 /** A logged-in session that uploads dossier documents and downloads their files. */
 export async function documentSession(t: TestApp, username: string) {
-  const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PASSWORD } });
-  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode}`);
-  const cookie = `hn_session=${res.cookies.find((c) => c.name === 'hn_session')!.value}`;
-  const csrf = JSON.parse(res.body).csrfToken as string;
-  const answer = (r: { statusCode: number; headers: Record<string, unknown>; rawPayload: Buffer; body: string }): DocResponse => {
-    let body: unknown = null;
-    try {
-      body = r.body ? JSON.parse(r.body) : null;
-    } catch {
-      /* binary */
-    }
-    return { status: r.statusCode, headers: r.headers, bytes: r.rawPayload, body };
-  };
+  const { cookie, csrf, answer } = await injectLogin(t, username);
   return {
     async upload(memberId: string, fields: Record<string, string>, file?: { bytes: Buffer; name: string; type?: string }, url = `/api/members/${memberId}/documents`): Promise<DocResponse> {
       const { payload, contentType } = multipartBody(fields, file);

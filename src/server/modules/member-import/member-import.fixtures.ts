@@ -105,8 +105,11 @@ export interface RawResponse {
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- parsed JSON of untyped answers
 }
 
-/** A logged-in session able to upload files and download binary answers. */
-export async function rawSession(t: TestApp, username: string) {
+/**
+ * Logs in through the app (no HTTP server): the session cookie, the CSRF token, and how to read any answer, JSON or
+ * binary. The raw sessions of the import and of the dossier are built on it.
+ */
+export async function injectLogin(t: TestApp, username: string) {
   const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PASSWORD } });
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode}`);
   const cookie = `hn_session=${res.cookies.find((c) => c.name === 'hn_session')!.value}`;
@@ -120,6 +123,12 @@ export async function rawSession(t: TestApp, username: string) {
     }
     return { status: r.statusCode, headers: r.headers, bytes: r.rawPayload, body };
   };
+  return { cookie, csrf, answer };
+}
+
+/** A logged-in session able to upload files and download binary answers. */
+export async function rawSession(t: TestApp, username: string) {
+  const { cookie, csrf, answer } = await injectLogin(t, username);
   return {
     async download(url: string): Promise<RawResponse> {
       return answer(await t.app.inject({ method: 'GET', url, headers: { cookie } }));
