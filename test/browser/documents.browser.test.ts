@@ -3,27 +3,16 @@
  * certified it and when and is listed; a text file renamed .pdf is refused in Vietnamese; a new version is listed
  * beside the first, and both download byte for byte.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo/seed.ts';
 import { pdfBytes } from '../../src/server/modules/member-documents/member-documents.fixtures.ts';
 import { browserAvailable, browserRequired, launchBrowser, openPage, submitLogin } from '../helpers/browser.ts';
-import { startDemoServer } from '../helpers/server.ts';
-
-type Server = Awaited<ReturnType<typeof startDemoServer>>;
+import { browserWithDemo } from '../helpers/server.ts';
 
 describe.skipIf(!browserAvailable && !browserRequired)('member dossier in the browser', () => {
-  let browser: Browser | null = null;
-  let server: Server;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), startDemoServer()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = browserWithDemo(launchBrowser);
+  const errors = env.errors;
 
   const FILE_INPUT = '[data-testid="form-member-document"] input[type=file]';
 
@@ -33,18 +22,18 @@ describe.skipIf(!browserAvailable && !browserRequired)('member dossier in the br
   }
 
   it('uploads a PDF, lists it, refuses a renamed text file, keeps both versions', { timeout: 120000 }, async ({ skip }) => {
-    if (!browser) return skip('no browser');
-    const member = await server.database.db
+    if (!env.browser) return skip('no browser');
+    const member = await env.server.database.db
       .selectFrom('member')
       .select(['id', 'full_name'])
       .where('status', '=', 'active')
       .orderBy('name_sort_key')
       .limit(1)
       .executeTakeFirstOrThrow();
-    const page = await openPage(browser, errors);
-    await submitLogin(page, server.baseUrl, 'admin', DEMO_PASSWORD);
+    const page = await openPage(env.browser!, errors);
+    await submitLogin(page, env.server.baseUrl, 'admin', DEMO_PASSWORD);
     await page.getByTestId('org-title').waitFor({ timeout: 15000 });
-    await page.goto(`${server.baseUrl}/members/${member.id}?tab=documents`);
+    await page.goto(`${env.server.baseUrl}/members/${member.id}?tab=documents`);
     await page.getByTestId('member-documents').waitFor({ timeout: 15000 });
 
     // a first document: the type gives the title, the date typed DD/MM/YYYY
@@ -77,13 +66,13 @@ describe.skipIf(!browserAvailable && !browserRequired)('member dossier in the br
     expect(await table.textContent()).toContain('ban-sao.pdf');
 
     // both versions download byte for byte, with the session of the page
-    const rows = await server.database.db.selectFrom('member_document').select(['id', 'version']).where('member_id', '=', member.id).orderBy('version').execute();
+    const rows = await env.server.database.db.selectFrom('member_document').select(['id', 'version']).where('member_id', '=', member.id).orderBy('version').execute();
     expect(rows.map((r) => r.version)).toEqual([1, 2]);
     for (const [row, bytes] of [
       [rows[0]!, first],
       [rows[1]!, second],
     ] as const) {
-      const res = await page.request.get(`${server.baseUrl}/api/members/${member.id}/documents/${row.id}/file`);
+      const res = await page.request.get(`${env.server.baseUrl}/api/members/${member.id}/documents/${row.id}/file`);
       expect(res.status()).toBe(200);
       expect(Buffer.from(await res.body()).equals(bytes)).toBe(true);
     }

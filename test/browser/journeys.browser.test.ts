@@ -3,29 +3,18 @@
  * organisation without accents and opening it, downloading a member's sheet, and a move through the reorganisation
  * wizard with its preview and confirmation, checked afterwards in the organisation's history and in the database.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo/seed.ts';
 import { browserAvailable, browserRequired, launchBrowser, openPage, submitLogin } from '../helpers/browser.ts';
-import { startDemoServer } from '../helpers/server.ts';
-
-type Server = Awaited<ReturnType<typeof startDemoServer>>;
+import { browserWithDemo } from '../helpers/server.ts';
 
 describe.skipIf(!browserAvailable && !browserRequired)('main journeys in the browser', () => {
-  let browser: Browser | null = null;
-  let server: Server;
-  const errors: string[] = [];
+  const env = browserWithDemo(launchBrowser);
+  const errors = env.errors;
 
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), startDemoServer()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const newPage = () => openPage(browser!, errors);
-  const login = (page: Page, username = 'admin', password = DEMO_PASSWORD) => submitLogin(page, server.baseUrl, username, password);
+  const newPage = () => openPage(env.browser!, errors);
+  const login = (page: Page, username = 'admin', password = DEMO_PASSWORD) => submitLogin(page, env.server.baseUrl, username, password);
 
   /** Picks an organisation in an OrgSelect by typing part of its name without accents. */
   async function pickOrg(page: Page, testId: string, query: string, name: string) {
@@ -44,7 +33,7 @@ describe.skipIf(!browserAvailable && !browserRequired)('main journeys in the bro
   }
 
   it('logs in (a wrong password is refused in Vietnamese), finds an organisation without accents and opens it', async ({ skip }) => {
-    if (!browser) return skip('no browser');
+    if (!env.browser) return skip('no browser');
     const page = await newPage();
     await login(page, 'admin', 'sai-mat-khau');
     await expect.poll(() => page.getByTestId('login-error').textContent()).toContain('Tên đăng nhập hoặc mật khẩu không đúng');
@@ -53,7 +42,7 @@ describe.skipIf(!browserAvailable && !browserRequired)('main journeys in the bro
     await expect.poll(() => page.getByTestId('org-title').textContent(), { timeout: 15000 }).toContain('Đảng bộ tỉnh Hưng Yên');
 
     // a commune created by the 2025 reorganisation, searched for without its accents
-    const commune = await server.database.db
+    const commune = await env.server.database.db
       .selectFrom('org_version')
       .select(['org_id', 'name'])
       .where('valid_to', 'is', null)
@@ -77,16 +66,16 @@ describe.skipIf(!browserAvailable && !browserRequired)('main journeys in the bro
     await page.getByTestId('modal-cancel').click();
 
     // the page reads "as of" a date before the reorganisation: the commune did not exist yet
-    await page.goto(`${server.baseUrl}/orgs/${commune.org_id}?asOf=2025-06-30`);
+    await page.goto(`${env.server.baseUrl}/orgs/${commune.org_id}?asOf=2025-06-30`);
     await expect.poll(() => page.getByTestId('org-facts').textContent(), { timeout: 10000 }).toMatch(/chưa thành lập/i);
     await page.close();
   });
 
   it('finds a member by name without accents and opens the file with its history', async ({ skip }) => {
-    if (!browser) return skip('no browser');
+    if (!env.browser) return skip('no browser');
     const { foldAccents } = await import('../../src/domain/text.ts');
     // a living member whose name carries diacritics and is unique
-    const rows = await server.database.db.selectFrom('member').select(['id', 'full_name']).where('status', '=', 'active').where('full_name', 'like', '%ị%').orderBy('name_sort_key').limit(200).execute();
+    const rows = await env.server.database.db.selectFrom('member').select(['id', 'full_name']).where('status', '=', 'active').where('full_name', 'like', '%ị%').orderBy('name_sort_key').limit(200).execute();
     const counts = new Map<string, number>();
     for (const r of rows) counts.set(r.full_name, (counts.get(r.full_name) ?? 0) + 1);
     const member = rows.find((r) => counts.get(r.full_name) === 1)!;
@@ -109,8 +98,8 @@ describe.skipIf(!browserAvailable && !browserRequired)('main journeys in the bro
   });
 
   it('records a transfer from one cell to another: the sender sees the member in transit, the receiver confirms the arrival', { timeout: 90000 }, async ({ skip }) => {
-    if (!browser) return skip('no browser');
-    const db = server.database.db;
+    if (!env.browser) return skip('no browser');
+    const db = env.server.database.db;
     // the receiving side: the demo commune clerk "xa" and a cell under his commune
     const xa = await db
       .selectFrom('app_user as u')
@@ -144,7 +133,7 @@ describe.skipIf(!browserAvailable && !browserRequired)('main journeys in the bro
     const sender = await newPage();
     await login(sender);
     await sender.getByTestId('org-title').waitFor({ timeout: 15000 }); // logged in: the landing page is up
-    await sender.goto(`${server.baseUrl}/members/${member.id}`);
+    await sender.goto(`${env.server.baseUrl}/members/${member.id}`);
     await sender.getByTestId('member-record-event').click();
     await sender.getByTestId('event-kind').click();
     await sender.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'chuyển đi' }).first().click();
@@ -157,14 +146,14 @@ describe.skipIf(!browserAvailable && !browserRequired)('main journeys in the bro
     const receiver = await newPage();
     await login(receiver, 'xa');
     await receiver.getByTestId('org-title').waitFor({ timeout: 15000 });
-    await receiver.goto(`${server.baseUrl}/transfers/incoming`);
+    await receiver.goto(`${env.server.baseUrl}/transfers/incoming`);
     await receiver.getByTestId(`incoming-confirm-${member.id}`).click();
     await typeDate(receiver, 'incoming-date', '09/11/2026', 'Tab');
     await receiver.getByTestId('modal-submit').click();
     await receiver.getByTestId(`incoming-confirmed-${member.id}`).waitFor({ timeout: 10000 });
 
     // both sides see the result: the member is on the new cell's roll, with both halves in the history
-    await receiver.goto(`${server.baseUrl}/members/${member.id}`);
+    await receiver.goto(`${env.server.baseUrl}/members/${member.id}`);
     await expect.poll(() => receiver.getByTestId('member-title').textContent(), { timeout: 10000 }).toContain(member.full_name);
     await receiver.getByTestId('member-tab-history').click();
     const timeline = await receiver.getByTestId('member-timeline').textContent();
@@ -178,8 +167,8 @@ describe.skipIf(!browserAvailable && !browserRequired)('main journeys in the bro
   });
 
   it('moves an organisation with the reorganisation wizard: preview, confirmation, then the history shows it', async ({ skip }) => {
-    if (!browser) return skip('no browser');
-    const db = server.database.db;
+    if (!env.browser) return skip('no browser');
+    const db = env.server.database.db;
     // a grassroots organisation with a name found once, and a commune committee other than its own superior
     const rows = await db
       .selectFrom('org_version as v')
@@ -233,7 +222,7 @@ describe.skipIf(!browserAvailable && !browserRequired)('main journeys in the bro
     const after = await db.selectFrom('org_version').select(['parent_id', 'valid_from']).where('org_id', '=', moving.org_id).where('valid_to', 'is', null).executeTakeFirstOrThrow();
     expect(after).toEqual({ parent_id: target.org_id, valid_from: '2026-11-01' });
 
-    await page.goto(`${server.baseUrl}/orgs/${moving.org_id}`);
+    await page.goto(`${env.server.baseUrl}/orgs/${moving.org_id}`);
     await page.getByTestId('tab-history').click();
     await expect.poll(() => page.getByTestId('org-history').textContent(), { timeout: 10000 }).toContain(`sang trực thuộc «${target.name}»`);
     expect(await page.getByTestId('org-history').textContent()).toContain('45-QĐ/TU');
@@ -241,11 +230,11 @@ describe.skipIf(!browserAvailable && !browserRequired)('main journeys in the bro
     await page.close();
   });
   it('filters the member list from its URL, and a system administrator adjusts the working calendar', { timeout: 60000 }, async ({ skip }) => {
-    if (!browser) return skip('no browser');
+    if (!env.browser) return skip('no browser');
     const page = await newPage();
     await login(page);
     await page.getByTestId('nav-members').waitFor({ timeout: 15000 });
-    await page.goto(`${server.baseUrl}/members?ageFrom=60&gender=nu`);
+    await page.goto(`${env.server.baseUrl}/members?ageFrom=60&gender=nu`);
     await page.getByTestId('members-filters').waitFor({ timeout: 15000 });
     const total = await page.evaluate(async () => (await (await fetch('/api/members?ageFrom=60&gender=nu&pageSize=1')).json()).total as number);
     expect(total).toBeGreaterThan(0);
@@ -255,7 +244,7 @@ describe.skipIf(!browserAvailable && !browserRequired)('main journeys in the bro
 
     // the menu offers the page to a system administrator (it may sit in the menu's overflow on a narrow window)
     expect(await page.locator('[data-testid=nav-calendar]').count()).toBeGreaterThan(0);
-    await page.goto(`${server.baseUrl}/calendar?year=2026`);
+    await page.goto(`${env.server.baseUrl}/calendar?year=2026`);
     await expect.poll(() => page.getByTestId('calendar-table').textContent(), { timeout: 10000 }).toContain('Quốc khánh');
     const dateInput = page.locator('[data-testid=calendar-add] input').first();
     await typeDate(page, 'calendar-add-date', '31/12/2026', 'Tab');
@@ -266,7 +255,7 @@ describe.skipIf(!browserAvailable && !browserRequired)('main journeys in the bro
     await page.getByTestId('calendar-add-note').fill('Nghỉ theo thông báo cuối năm');
     await page.getByTestId('calendar-add-submit').click();
     await expect.poll(() => page.getByTestId('calendar-table').textContent(), { timeout: 10000 }).toContain('Nghỉ theo thông báo cuối năm');
-    const db = server.database.db;
+    const db = env.server.database.db;
     expect(await db.selectFrom('calendar_adjustment').selectAll().execute()).toEqual([{ date: '2026-12-31', kind: 'holiday', note: 'Nghỉ theo thông báo cuối năm' }]);
     await page.getByTestId('calendar-remove-2026-12-31').click();
     await page.getByTestId('confirm-ok').click();

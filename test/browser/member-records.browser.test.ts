@@ -3,31 +3,19 @@
  * is added through its form (periods typed as MM/YYYY) and listed; family history stays behind its audited
  * "Xem (ghi nhật ký)" for those allowed, and its tab is absent for a viewer.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo/seed.ts';
 import { insertUser } from '../../src/server/modules/users/users.service.ts';
 import { browserAvailable, browserRequired, launchBrowser, openPage, submitLogin } from '../helpers/browser.ts';
-import { startDemoServer } from '../helpers/server.ts';
-
-type Server = Awaited<ReturnType<typeof startDemoServer>>;
+import { browserWithDemo } from '../helpers/server.ts';
 
 describe.skipIf(!browserAvailable && !browserRequired)('member sub-records in the browser', () => {
-  let browser: Browser | null = null;
-  let server: Server;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), startDemoServer()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = browserWithDemo(launchBrowser);
+  const errors = env.errors;
 
   it('adds a work-history row and lists it; family history is read on request, and not by a viewer', { timeout: 90000 }, async ({ skip }) => {
-    if (!browser) return skip('no browser');
-    const db = server.database.db;
+    if (!env.browser) return skip('no browser');
+    const db = env.server.database.db;
     const member = await db
       .selectFrom('member as m')
       .innerJoin('org as o', 'o.id', 'm.org_id')
@@ -37,10 +25,10 @@ describe.skipIf(!browserAvailable && !browserRequired)('member sub-records in th
       .limit(1)
       .executeTakeFirstOrThrow();
 
-    const page = await openPage(browser, errors);
-    await submitLogin(page, server.baseUrl, 'admin', DEMO_PASSWORD);
+    const page = await openPage(env.browser!, errors);
+    await submitLogin(page, env.server.baseUrl, 'admin', DEMO_PASSWORD);
     await page.getByTestId('org-title').waitFor({ timeout: 15000 });
-    await page.goto(`${server.baseUrl}/members/${member.id}`);
+    await page.goto(`${env.server.baseUrl}/members/${member.id}`);
     await expect.poll(() => page.getByTestId('member-title').textContent(), { timeout: 10000 }).toContain(member.full_name);
 
     await page.getByTestId('member-tab-records').click();
@@ -72,10 +60,10 @@ describe.skipIf(!browserAvailable && !browserRequired)('member sub-records in th
 
     // a viewer of the cell reads the work history, and has no family or political history tab
     await insertUser(db, { username: 'xem', fullName: 'Người xem', password: DEMO_PASSWORD, homeOrgId: member.org_id, roles: [{ role: 'viewer', orgId: member.org_id }] });
-    const viewer = await openPage(browser, errors);
-    await submitLogin(viewer, server.baseUrl, 'xem', DEMO_PASSWORD);
+    const viewer = await openPage(env.browser!, errors);
+    await submitLogin(viewer, env.server.baseUrl, 'xem', DEMO_PASSWORD);
     await viewer.getByTestId('nav-members').waitFor({ timeout: 15000 });
-    await viewer.goto(`${server.baseUrl}/members/${member.id}?tab=records-work`);
+    await viewer.goto(`${env.server.baseUrl}/members/${member.id}?tab=records-work`);
     await expect.poll(() => viewer.getByTestId('member-records-work').textContent(), { timeout: 10000 }).toContain('Trường THCS Tân Lập, huyện Văn Lâm');
     expect(await viewer.getByTestId('record-add-work').count()).toBe(0);
     expect(await viewer.getByTestId('member-tab-records-family').count()).toBe(0);

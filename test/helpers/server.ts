@@ -3,6 +3,8 @@
  * random loopback port. It stops when the test file's afterAll calls close().
  */
 import { mkdtemp, rm } from 'node:fs/promises';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp } from '../../src/server/app.ts';
@@ -30,5 +32,33 @@ export async function startDemoServer() {
       await database.close();
       await rm(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+export type DemoServer = Awaited<ReturnType<typeof startDemoServer>>;
+
+/**
+ * For one describe block of browser tests: a browser (null when none is installed and none is required) and a server
+ * with the demo province, started before its tests and closed after them, and the page errors the tests collect.
+ */
+export function browserWithDemo(launch: () => Promise<Browser | null>): { readonly browser: Browser | null; readonly server: DemoServer; errors: string[] } {
+  let browser: Browser | null = null;
+  let server: DemoServer | null = null;
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launch(), startDemoServer()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get browser() {
+      return browser;
+    },
+    get server() {
+      if (!server) throw new Error('the demo server is not started yet');
+      return server;
+    },
+    errors: [],
   };
 }
