@@ -40,7 +40,8 @@ describe.skipIf(!browserAvailable && !browserRequired)('member dossier in the br
     await page.getByTestId('documents-upload').click();
     await page.getByTestId('document-type').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'Quyết định kết nạp' }).first().click();
-    expect(await page.getByTestId('document-title').inputValue()).toBe('Quyết định kết nạp, công nhận đảng viên chính thức');
+    // the title follows the type once the form has re-rendered: poll rather than read it once
+    await expect.poll(() => page.getByTestId('document-title').inputValue()).toBe('Quyết định kết nạp, công nhận đảng viên chính thức');
     await page.getByTestId('document-certified-by').fill('Đảng ủy xã Tân Lập');
     await page.getByTestId('document-certified-on').click();
     await page.keyboard.type('19/05/2010');
