@@ -7,9 +7,9 @@ import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { asciiFileName } from '../../../domain/member-documents.ts';
 import { requireActor } from '../../http/auth-hook.ts';
-import { AppError, forbidden, invalid } from '../../http/errors.ts';
+import { AppError, invalid } from '../../http/errors.ts';
 import { NoQuery } from '../../http/schemas.ts';
-import { canEditMembers } from '../members/members.policy.ts';
+import { requireMemberEditor } from '../members/members.policy.ts';
 import { DocumentFileParams, DocumentListResponse, DocumentSchema, MemberDocumentsParams, UploadFields } from './member-documents.schemas.ts';
 import type { MemberDocumentsService } from './member-documents.service.ts';
 
@@ -51,8 +51,7 @@ export const memberDocumentsRoutes =
         },
       },
       async (req, reply) => {
-        const actor = requireActor(req);
-        if (!canEditMembers(actor)) throw forbidden('Bạn không có quyền cập nhật hồ sơ đảng viên.');
+        const actor = requireMemberEditor(requireActor(req));
         if (!req.isMultipart()) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Hãy gửi tài liệu dưới dạng multipart/form-data (trường «file» và các thông tin kèm theo).');
         if (Number(req.headers['content-length']) > maxBytes + FRAMING_BYTES) throw tooLarge();
         const fields: Record<string, string> = {};

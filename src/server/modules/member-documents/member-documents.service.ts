@@ -15,7 +15,7 @@ import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { DocumentMissingError, type DocumentStore } from '../../storage/document-store.ts';
 import { sniffContent, type ContentKind } from '../../storage/sniff.ts';
 import { writeAudit } from '../audit/audit.service.ts';
-import { canReadSensitive } from '../members/members.policy.ts';
+import { assertCanEditMember, canReadSensitive } from '../members/members.policy.ts';
 import { findMember } from '../members/members.repo.ts';
 import { findDocument, insertDocument, latestVersion, listDocuments, lockMember } from './member-documents.repo.ts';
 import type { UploadFieldsInput } from './member-documents.schemas.ts';
@@ -108,7 +108,7 @@ export function createMemberDocumentsService(deps: { db: Kysely<DB>; clock: Cloc
      */
     async upload(actor: Actor, memberId: string, file: { fileName: string; bytes: Buffer }, fields: UploadFieldsInput) {
       const member = await load(actor, memberId);
-      if (!pathInScope(member.current_path, scopeFor(actor, 'editMembers'))) throw forbidden('Bạn không có quyền cập nhật hồ sơ đảng viên này.');
+      assertCanEditMember(actor, member.current_path);
       const type = documentType(fields.docType);
       if (!type) throw invalid('docType', 'Loại tài liệu không có trong danh mục.');
       if (type.sensitive && !canReadSensitive(actor, member.current_path)) throw forbidden('Bạn không có quyền cập nhật loại tài liệu này (thuộc nhóm thông tin cần bảo mật).');

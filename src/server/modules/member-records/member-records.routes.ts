@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../http/auth-hook.ts';
-import { forbidden } from '../../http/errors.ts';
 import { NoQuery } from '../../http/schemas.ts';
-import { canEditMembers } from '../members/members.policy.ts';
+import { requireMemberEditor } from '../members/members.policy.ts';
 import { MemberIdParams } from '../members/members.schemas.ts';
 import { MemberRecordSchema, RecordBody, RecordListQuery, RecordListResponse, RecordParams, RevealRecordsBody } from './member-records.schemas.ts';
 import type { MemberRecordsService } from './member-records.service.ts';
@@ -11,11 +10,7 @@ export const memberRecordsRoutes =
   (svc: MemberRecordsService): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['members'];
-    const editor = (req: Parameters<typeof requireActor>[0]) => {
-      const actor = requireActor(req);
-      if (!canEditMembers(actor)) throw forbidden('Bạn không có quyền cập nhật hồ sơ đảng viên.');
-      return actor;
-    };
+    const editor = (req: Parameters<typeof requireActor>[0]) => requireMemberEditor(requireActor(req));
     app.get(
       '/api/members/:id/records',
       { schema: { tags, summary: 'Quá trình công tác, đào tạo, đi nước ngoài, khen thưởng (không gồm mục nhạy cảm)', params: MemberIdParams, querystring: RecordListQuery, response: { 200: RecordListResponse } } },

@@ -1,7 +1,19 @@
 /** Who may do what with member files. Scopes are applied inside the queries; these answer the yes/no questions. */
 import { can, pathInScope, scopeFor, type Actor } from '../../http/actor.ts';
+import { forbidden } from '../../http/errors.ts';
 
 export const canEditMembers = (actor: Actor): boolean => can(actor, 'editMembers');
+
+/** The actor, when he may edit member files somewhere (routes that write: the member module and its siblings). */
+export function requireMemberEditor(actor: Actor): Actor {
+  if (!canEditMembers(actor)) throw forbidden('Bạn không có quyền cập nhật hồ sơ đảng viên.');
+  return actor;
+}
+
+/** Refuses a write to the file of a member whose organisation lies outside the actor's editing scope. */
+export function assertCanEditMember(actor: Actor, memberOrgPath: string): void {
+  if (!pathInScope(memberOrgPath, scopeFor(actor, 'editMembers'))) throw forbidden('Bạn không có quyền cập nhật hồ sơ đảng viên này.');
+}
 
 /** CCCD, family, political history and discipline: the grassroots committee's staff and above, inspection committees. */
 export const canReadSensitive = (actor: Actor, memberOrgPath: string): boolean => pathInScope(memberOrgPath, scopeFor(actor, 'readSensitive'));

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../http/auth-hook.ts';
-import { forbidden } from '../../http/errors.ts';
 import { NoQuery } from '../../http/schemas.ts';
-import { canEditMembers } from './members.policy.ts';
+import { requireMemberEditor } from './members.policy.ts';
 import {
   BadgeAwardBody,
   BadgeExportQuery,
@@ -27,11 +26,7 @@ export const membersRoutes =
   (svc: MembersService): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['members'];
-    const editor = (req: Parameters<typeof requireActor>[0]) => {
-      const actor = requireActor(req);
-      if (!canEditMembers(actor)) throw forbidden('Bạn không có quyền cập nhật hồ sơ đảng viên.');
-      return actor;
-    };
+    const editor = (req: Parameters<typeof requireActor>[0]) => requireMemberEditor(requireActor(req));
     app.get('/api/meta/catalogues', { schema: { tags: ['meta'], querystring: NoQuery, response: { 200: CataloguesResponse } } }, async (req) => {
       requireActor(req);
       return svc.catalogues();

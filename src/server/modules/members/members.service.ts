@@ -12,7 +12,7 @@ import { pathInScope, scopeFor, type Actor } from '../../http/actor.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { insertJsonRows } from '../../db/json-insert.ts';
-import { canReadSensitive, maskCccd } from './members.policy.ts';
+import { assertCanEditMember, canReadSensitive, maskCccd } from './members.policy.ts';
 import { createWorkingCalendar } from '../../../domain/calendar/working-days.ts';
 import { badgeDue, nextAnniversary } from '../../../domain/badges.ts';
 import { badgeListWorkbook, loadBadgeLists } from './members.badges.ts';
@@ -296,7 +296,7 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
 
     async update(actor: Actor, id: string, patch: Fields) {
       const row = await load(actor, id);
-      if (!pathInScope(row.current_path, scopeFor(actor, 'editMembers'))) throw forbidden('Bạn không có quyền cập nhật hồ sơ đảng viên này.');
+      assertCanEditMember(actor, row.current_path);
       if (patch.residenceOrgId) {
         const org = await db.selectFrom('org').select('current_path').where('id', '=', patch.residenceOrgId as string).executeTakeFirst();
         if (!org) throw invalid('residenceOrgId', 'Không tìm thấy chi bộ nơi cư trú.');
@@ -346,7 +346,7 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
         await checkCell(actor, input.orgId);
       } else {
         if (!row) throw notFound('Không tìm thấy đảng viên.');
-        if (!pathInScope(row.current_path, scopeFor(actor, 'editMembers'))) throw forbidden('Bạn không có quyền cập nhật hồ sơ đảng viên này.');
+        assertCanEditMember(actor, row.current_path);
         if (input.kind === 'transfer_out_started') await orgFor(actor, input.toOrgId, 'toOrgId');
         if (input.kind === 'temporary_out') await orgFor(actor, input.hostOrgId, 'hostOrgId');
         if (input.kind === 'readmitted') await checkCell(actor, input.orgId);
@@ -467,7 +467,7 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
 
     async awardBadge(actor: Actor, id: string, input: { milestone: number; awardedOn: string; decisionNo?: string | null | undefined; earlyReason?: 'illness' | 'posthumous' | null | undefined }) {
       const row = await load(actor, id);
-      if (!pathInScope(row.current_path, scopeFor(actor, 'editMembers'))) throw forbidden('Bạn không có quyền cập nhật hồ sơ đảng viên này.');
+      assertCanEditMember(actor, row.current_path);
       if (!ruleSetOn(input.awardedOn).badges.milestones.includes(input.milestone)) throw invalid('milestone', `Không có Huy hiệu ${input.milestone} năm tuổi Đảng.`);
       await db.transaction().execute(async (tx) => {
         const dup = await tx.selectFrom('member_badge_award').select('id').where('member_id', '=', id).where('milestone', '=', input.milestone).executeTakeFirst();
