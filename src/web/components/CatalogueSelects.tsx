@@ -13,23 +13,43 @@ interface CodeSelectProps {
   'data-testid'?: string;
 }
 
-export function OrgKindSelect(props: CodeSelectProps) {
-  const kinds = useOrgKinds();
-  const options = [...(kinds.data ?? [])]
-    .sort((a, b) => a.level - b.level || a.name.localeCompare(b.name, 'vi'))
-    .map((k) => ({ value: k.code, label: k.name }));
+/** The Select every catalogue shows through: code as value, name as label. */
+function CodeSelect(
+  props: CodeSelectProps & {
+    options: { value: string; label: string }[];
+    loading: boolean;
+    showSearch: NonNullable<Parameters<typeof Select>[0]['showSearch']>;
+    style?: CSSProperties | undefined;
+  },
+) {
   return (
     <Select
       id={props.id}
       data-testid={props['data-testid']}
       value={props.value}
       onChange={(v: string | undefined) => props.onChange?.(v)}
+      options={props.options}
+      loading={props.loading}
+      allowClear={props.allowClear}
+      placeholder={props.placeholder}
+      showSearch={props.showSearch}
+      style={props.style ?? { width: '100%' }}
+    />
+  );
+}
+
+export function OrgKindSelect(props: CodeSelectProps) {
+  const kinds = useOrgKinds();
+  const options = [...(kinds.data ?? [])]
+    .sort((a, b) => a.level - b.level || a.name.localeCompare(b.name, 'vi'))
+    .map((k) => ({ value: k.code, label: k.name }));
+  return (
+    <CodeSelect
+      {...props}
       options={options}
       loading={kinds.isPending}
-      allowClear={props.allowClear}
       placeholder={props.placeholder ?? 'Chọn loại tổ chức'}
       showSearch={{ optionFilterProp: 'label' }}
-      style={{ width: '100%' }}
     />
   );
 }
@@ -38,17 +58,13 @@ export function SectorSelect(props: CodeSelectProps) {
   const sectors = useSectorTypes();
   const options = (sectors.data ?? []).map((s) => ({ value: s.code, label: s.name }));
   return (
-    <Select
-      id={props.id}
-      data-testid={props['data-testid']}
-      value={props.value}
-      onChange={(v: string | undefined) => props.onChange?.(v)}
+    <CodeSelect
+      {...props}
       options={options}
       loading={sectors.isPending}
       allowClear={props.allowClear ?? true}
       placeholder={props.placeholder ?? 'Chọn loại hình'}
       showSearch={{ optionFilterProp: 'label' }}
-      style={{ width: '100%' }}
     />
   );
 }
@@ -61,17 +77,12 @@ export function MemberCatalogueSelect(props: CodeSelectProps & { catalogue: stri
   const catalogues = useCatalogues();
   const options = (catalogues.data?.[props.catalogue] ?? []).map((c) => ({ value: c.code, label: c.name }));
   return (
-    <Select
-      id={props.id}
-      data-testid={props['data-testid']}
-      value={props.value}
-      onChange={(v: string | undefined) => props.onChange?.(v)}
+    <CodeSelect
+      {...props}
       options={options}
       loading={catalogues.isPending}
       allowClear={props.allowClear ?? true}
-      placeholder={props.placeholder}
-      showSearch={{ filterOption: (input, option) => foldAccents(option?.label ?? '').includes(foldAccents(input)) }}
-      style={props.style ?? { width: '100%' }}
+      showSearch={{ filterOption: (input, option) => foldAccents(String(option?.label ?? '')).includes(foldAccents(input)) }}
     />
   );
 }
