@@ -35,6 +35,7 @@ import { generateProvince, type MemberRow, type OrgSeedRow } from '../src/server
 import { createRng, type Rng } from '../src/server/demo/random.ts';
 import { SESSION_COOKIE } from '../src/server/modules/auth/auth.service.ts';
 import { insertUser } from '../src/server/modules/users/users.service.ts';
+import { insertJsonRows } from '../src/server/db/json-insert.ts';
 import { pgliteEngine, postgresEngine, serverVersion, type EngineHandle } from './engines.ts';
 import { benchImport } from './import.ts';
 import { jsonLine, machineDescription, median, summarize, table, verdict, type CaseResult, type Scale, type Summary } from './report.ts';
@@ -416,12 +417,7 @@ function* sampledMembers(batches: Generator<MemberRow[], number, undefined>, rng
  * member rows (what insertMembers writes for these plain histories, row by row).
  */
 async function loadNationMembers(db: Database['db'], batches: Iterable<MemberRow[]>): Promise<void> {
-  for (const batch of batches) {
-    const columns = Object.keys(batch[0] ?? {});
-    if (columns.length === 0) continue;
-    const list = sql.join(columns.map((c) => sql.ref(c)));
-    await sql`INSERT INTO member (${list}) SELECT ${list} FROM json_populate_recordset(NULL::member, ${JSON.stringify(batch)}::json)`.execute(db);
-  }
+  for (const batch of batches) await insertJsonRows(db, 'member', batch, Math.max(1, batch.length));
   await sql`
     INSERT INTO member_event (id, member_id, kind, effective_date, org_id, details)
     SELECT gen_random_uuid(), id, 'admitted', admitted_on, org_id, '{}'::jsonb FROM member`.execute(db);

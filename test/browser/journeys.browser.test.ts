@@ -259,8 +259,9 @@ describe.skipIf(!browserAvailable && !browserRequired)('main journeys in the bro
     expect(await db.selectFrom('calendar_adjustment').selectAll().execute()).toEqual([{ date: '2026-12-31', kind: 'holiday', note: 'Nghỉ theo thông báo cuối năm' }]);
     await page.getByTestId('calendar-remove-2026-12-31').click();
     await page.getByTestId('confirm-ok').click();
-    await expect.poll(() => page.getByTestId('calendar-table').textContent(), { timeout: 10000 }).not.toContain('Nghỉ theo thông báo cuối năm');
-    expect(await db.selectFrom('calendar_adjustment').selectAll().execute()).toEqual([]);
+    // beside the rest of the suite on 2 cores the removal has taken more than 10 s to show
+    await expect.poll(() => db.selectFrom('calendar_adjustment').selectAll().execute(), { timeout: 20000 }).toEqual([]);
+    await expect.poll(() => page.getByTestId('calendar-table').textContent(), { timeout: 20000 }).not.toContain('Nghỉ theo thông báo cuối năm');
     expect(errors).toEqual([]);
     await page.close();
   });
