@@ -118,6 +118,8 @@ export interface MemberTable {
   updated_at: Generated<Date>;
   /** Start of the running party age as of the last event (derivedColumns); null when there is none. */
   party_age_from: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Highest badge milestone received, 0 for none; kept by triggers on member_badge_award (migration 0011). */
+  badge_top: ColumnType<number, number | undefined, number>;
 }
 
 export interface MemberEventTable {

@@ -16,19 +16,27 @@
  *
  * The windows are a little wider than needed: the domain decides each member exactly.
  */
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import ExcelJS from 'exceljs';
 import { addDays, formatVnDate } from '../../../domain/dates.ts';
 import { badgeLists, previousAnniversary, type BadgeMember } from '../../../domain/badges.ts';
 import { addMonths, addYears, type MemberEvent } from '../../../domain/member-status.ts';
-import { ruleSetOn } from '../../../domain/rulesets.ts';
+import { RULE_SETS, ruleSetOn } from '../../../domain/rulesets.ts';
 import type { DB } from '../../db/schema.ts';
 import { inForceSql, pathInScopeSql } from '../../db/scope-sql.ts';
 import type { Scope } from '../../http/actor.ts';
 import { styleHeader } from '../member-import/member-import.workbook.ts';
 import { rowToEvent } from './members.events.ts';
 
-const OUT_OF_PARTY = ['deceased', 'struck_off', 'left', 'expelled'] as const;
+/**
+ * Official members of the Party who lost no day of party age and are in no gap that may be opening (in transit, lost
+ * contact), and the others: the predicates of the partial indexes of migration 0011, word for word.
+ */
+const PLAIN_SQL = sql<SqlBool>`m.official_on IS NOT NULL AND m.party_age_from = m.admitted_on AND m.status NOT IN ('deceased', 'struck_off', 'left', 'expelled', 'in_transit', 'lost_contact')`;
+const GAPPED_SQL = sql<SqlBool>`m.official_on IS NOT NULL AND m.admitted_on IS NOT NULL AND m.status NOT IN ('deceased', 'struck_off', 'left', 'expelled')
+  AND (m.party_age_from IS NULL OR m.party_age_from <> m.admitted_on OR m.status IN ('in_transit', 'lost_contact'))`;
+/** Every milestone of every rule set: the values member.badge_top can hold besides 0. */
+const AWARDABLE = [...new Set(RULE_SETS.flatMap((r) => r.badges.milestones))].sort((a, b) => a - b);
 
 export interface BadgeListOptions {
   scope: Scope;
@@ -107,35 +115,41 @@ export async function loadBadgeLists(db: Kysely<DB>, o: BadgeListOptions): Promi
   const previous = previousAnniversary(anniversary);
   const milestonesA = [...rulesA.badges.milestones].sort((a, b) => a - b);
   const milestonesT = [...rulesT.badges.milestones].sort((a, b) => a - b);
-  const minMilestone = Math.min(milestonesA[0] ?? Infinity, milestonesT[0] ?? Infinity);
-  if (!Number.isFinite(minMilestone)) return { anniversary, due: [], reachedNeverAwarded: [], reachedNeverAwardedTotal: 0 };
+  if (milestonesA.length === 0 && milestonesT.length === 0) return { anniversary, due: [], reachedNeverAwarded: [], reachedNeverAwardedTotal: 0 };
   const earlyMonths = (m: number) => [...rulesA.badges.earlyForIllness].sort((a, b) => a.upToYears - b.upToYears).find((b) => m <= b.upToYears)?.months ?? 0;
   const maxEarly = Math.max(0, ...milestonesA.map(earlyMonths));
 
-  const inScope = () => {
+  const inScope = (where: RawBuilder<SqlBool>) => {
     let q = db
       .selectFrom('member as m')
       .innerJoin('org as o', 'o.id', 'm.org_id')
-      .where((eb) => pathInScopeSql(eb, 'o.current_path', o.scope))
-      .where('m.status', 'not in', OUT_OF_PARTY)
-      .where('m.admitted_on', 'is not', null)
-      .where('m.official_on', 'is not', null);
+      .where(where)
+      .where((eb) => pathInScopeSql(eb, 'o.current_path', o.scope));
     if (o.subtree) q = q.where('o.current_path', '>=', o.subtree.from).where('o.current_path', '<', o.subtree.to);
     return q;
   };
   const columns = ['m.id', 'm.full_name', 'm.org_id', 'm.name_sort_key', 'm.flags', 'm.admitted_on', 'm.official_on', 'm.status'] as const;
-  // A running party age with no day subtracted (member.party_age_from is the first admission itself) and no gap that
-  // may be opening (in transit, lost contact): its milestone M falls on exactly admitted_on + M years, whatever else
-  // the history holds (exemptions, suspensions, transfers on time). Every other history goes to the general rules.
-  const plain = (eb: M): Expression<SqlBool> => eb.and([eb('m.party_age_from', '=', eb.ref('m.admitted_on')), eb('m.status', 'not in', ['in_transit', 'lost_contact'])]);
-  const general = (eb: M): Expression<SqlBool> =>
-    eb.or([eb('m.party_age_from', 'is', null), eb('m.party_age_from', '!=', eb.ref('m.admitted_on')), eb('m.status', 'in', ['in_transit', 'lost_contact'])]);
+  const d = (date: string) => sql<string>`${sql.lit(date)}::date`;
+  // "Reached and never awarded" by today: the milestone after the highest received (badge_top) is reached by today,
+  // for a plain history on admitted_on + M years, for any other not before. One branch per highest award: a range of
+  // the (badge_top, admitted_on) index. Awards are milestones of some rule set (the service checks it).
+  // With `exact`, a plain history's reach date itself (as the database adds years: 29/02 + 30 years is 28/02).
+  const backlogBranches = (eb: M, exact: boolean): Expression<SqlBool> =>
+    eb.or(
+      [0, ...AWARDABLE]
+        .map((top) => ({ top, next: milestonesT.find((m) => m > top) }))
+        .filter((b): b is { top: number; next: number } => b.next !== undefined)
+        .map(({ top, next }) =>
+          eb.and([
+            eb('m.badge_top', '=', sql.lit(top)),
+            eb('m.admitted_on', '<=', d(addDays(addYears(today, -next), 1))),
+            ...(exact ? [sql<SqlBool>`m.admitted_on + make_interval(years => ${sql.lit(next)}) <= ${d(today)}`] : []),
+          ]),
+        ),
+    );
 
-  // 1. Histories for the general rules, old enough for a milestone by the anniversary (with the illness allowance) or today.
-  const latest = addMonths(anniversary, maxEarly) > today ? addMonths(anniversary, maxEarly) : today;
-  const generalQuery = inScope().where(general).where('m.admitted_on', '<=', addDays(addYears(latest, -minMilestone), 3));
-  // 2. Plain histories with a milestone in the anniversary's window (previous anniversary, anniversary], or up to
-  //    the illness allowance after it for seriously ill members.
+  // 1. Plain histories with a milestone in the anniversary's window (previous anniversary, anniversary], or up to
+  //    the illness allowance after it for seriously ill members, and not received yet.
   const windows = (eb: M) =>
     eb.or(
       milestonesA.map((m) => {
@@ -143,21 +157,34 @@ export async function loadBadgeLists(db: Kysely<DB>, o: BadgeListOptions): Promi
         const to = addDays(addYears(anniversary, -m), 3);
         const toIll = addDays(addYears(addMonths(anniversary, earlyMonths(m)), -m), 3);
         return eb.and([
-          eb('m.admitted_on', '>=', from),
-          eb.or([eb('m.admitted_on', '<=', to), eb.and([sql<SqlBool>`(m.flags->>'seriouslyIll') = 'true'`, eb('m.admitted_on', '<=', toIll)])]),
+          eb('m.badge_top', '<', sql.lit(m)),
+          eb('m.admitted_on', '>=', d(from)),
+          eb.or([eb('m.admitted_on', '<=', d(to)), eb.and([sql<SqlBool>`(m.flags->>'seriouslyIll') = 'true'`, eb('m.admitted_on', '<=', d(toIll))])]),
         ]);
       }),
     );
-  const dueQuery = inScope().where(plain).where(windows);
-  // 3. Plain histories in the backlog: the next milestone above the highest received is reached by today. Most have
-  //    received none, and then it is the first milestone.
-  const next = sql.join(milestonesT.map((m) => sql`WHEN a.top < ${sql.lit(m)} THEN ${sql.lit(m)}`), sql` `);
-  const backlogWhere = inScope()
-    .leftJoin(db.selectFrom('member_badge_award').select('member_id').select((eb) => eb.fn.max('milestone').as('top')).groupBy('member_id').as('a'), 'a.member_id', 'm.id')
-    .where(plain)
-    .where('m.admitted_on', '<=', addDays(addYears(today, -minMilestone), 1))
-    .where(sql<SqlBool>`m.admitted_on + make_interval(years => CASE WHEN a.top IS NULL THEN ${sql.lit(milestonesT[0]!)} ${next} END) <= ${today}::date`);
-  // The count, and the rows up to the end of the page in name order (the name index serves the first pages).
+  const dueQuery = inScope(PLAIN_SQL).where(windows);
+  // 2. Histories with gaps, for the general rules: those a milestone may reach in the window (it is reached between
+  //    admitted_on + M, had no day been lost, and party_age_from + M, the running age as of the last event, which
+  //    only ever counted fewer days before it), and those the backlog may hold.
+  const gappedWindows = (eb: M) =>
+    eb.or(
+      milestonesA.map((m) =>
+        eb.and([
+          eb('m.badge_top', '<', sql.lit(m)),
+          eb('m.admitted_on', '<=', d(addDays(addYears(addMonths(anniversary, maxEarly), -m), 3))),
+          eb.or([
+            eb('m.party_age_from', 'is', null),
+            eb('m.status', 'in', [sql.lit('in_transit'), sql.lit('lost_contact')]),
+            eb('m.party_age_from', '>=', d(addDays(addYears(previous, -m), -3))),
+          ]),
+        ]),
+      ),
+    );
+  const generalQuery = inScope(GAPPED_SQL).where((eb) => eb.or([gappedWindows(eb), backlogBranches(eb, false)]));
+  // 3. Plain histories in the backlog: counted and paged by the database.
+  const backlogWhere = inScope(PLAIN_SQL).where((eb) => backlogBranches(eb, true));
+  // The count, and the rows up to the end of the page in name order.
   let backlogQuery = backlogWhere.select(columns).orderBy('m.name_sort_key').orderBy('m.id');
   if (o.page) backlogQuery = backlogQuery.limit(o.page.offset + o.page.limit);
   const backlogCount = backlogWhere.select((eb) => eb.fn.countAll<string>().as('n'));
