@@ -31,6 +31,8 @@ export interface BadgeMember {
   events: readonly MemberEvent[];
   /** Badges already received. */
   awards?: readonly BadgeAward[];
+  /** The highest milestone received, when the caller knows it without the list (the rules need no more). */
+  highestAwarded?: number;
   disciplines?: readonly DisciplineDecision[];
   /** Seriously ill (on application): the badge may come early. */
   seriouslyIll?: boolean;
@@ -95,7 +97,7 @@ export function nextAnniversary(date: IsoDate, rules: RuleSet = ruleSetOn(date))
 }
 
 function highestAwarded(member: BadgeMember): number {
-  return Math.max(0, ...(member.awards ?? []).map((a) => a.milestone));
+  return Math.max(member.highestAwarded ?? 0, ...(member.awards ?? []).map((a) => a.milestone));
 }
 
 const OUT_REASON: Partial<Record<MemberStatus, string>> = {

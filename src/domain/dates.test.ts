@@ -1,5 +1,6 @@
+import { daysBetween } from './member-status.ts';
 import { describe, expect, it } from 'vitest';
-import { addDays, formatPartialDate, formatVnDate, isIsoDate, isPartialDate, parsePartialVnDate, parseVnDate, partialDateBefore, vietnamDate } from './dates.ts';
+import { addDays, dayNumber, daysInMonth, formatPartialDate, fromDayNumber, formatVnDate, isIsoDate, isPartialDate, parsePartialVnDate, parseVnDate, partialDateBefore, vietnamDate } from './dates.ts';
 
 describe('calendar dates', () => {
   it('accepts only real dates', () => {
@@ -21,6 +22,23 @@ describe('calendar dates', () => {
   it('adds days across month and year ends', () => {
     expect(addDays('2024-12-31', 1)).toBe('2025-01-01');
     expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
+    expect(addDays('1900-02-28', 1)).toBe('1900-03-01');
+    expect(addDays('2000-02-28', 1)).toBe('2000-02-29');
+  });
+  it('counts days as the calendar does, every third day from 1890 to 2210', () => {
+    // The integer day numbers against the JS calendar, day by day, and jumps of up to ±40 years.
+    const ref = (n: number) => new Date(n * 86400000).toISOString().slice(0, 10);
+    for (let n = dayNumber('1890-01-01'); n <= dayNumber('2210-12-31'); n += 3) {
+      const date = ref(n);
+      expect(dayNumber(date)).toBe(n);
+      expect(fromDayNumber(n)).toBe(date);
+      const jump = ((n * 7919) % 29221) - 14610;
+      expect(addDays(date, jump)).toBe(ref(n + jump));
+      expect(daysBetween(date, ref(n + jump))).toBe(jump);
+    }
+    expect(daysInMonth(2024, 2)).toBe(29);
+    expect(daysInMonth(2100, 2)).toBe(28);
+    expect(dayNumber('2025-02-29')).toBeNaN();
   });
 });
 

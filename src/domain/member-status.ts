@@ -21,7 +21,7 @@
  * The calendar-month arithmetic (`addMonths`, `addYears`, `daysBetween`) lives here because this is the lowest of the
  * member-rule modules; it belongs in dates.ts and should move there.
  */
-import { daysInMonth, formatVnDate, isIsoDate, type IsoDate } from './dates.ts';
+import { dayNumber, daysInMonth, formatVnDate, isIsoDate, type IsoDate } from './dates.ts';
 import { ruleSetOn, type RuleSet } from './rulesets.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -50,7 +50,8 @@ export function addYears(date: IsoDate, years: number): IsoDate {
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400000);
+  const n = dayNumber(to) - dayNumber(from);
+  return Number.isNaN(n) ? Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400000) : n;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

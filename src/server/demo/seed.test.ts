@@ -5,6 +5,9 @@ import { verifyAuditChain } from '../modules/audit/audit.service.ts';
 import { DEMO_PASSWORD, isEmpty, seedDemo } from './seed.ts';
 import type { MemberEvent } from '../../domain/member-status.ts';
 import { derivedColumns, rowToEvent } from '../modules/members/members.events.ts';
+import { loadBadgeLists } from '../modules/members/members.badges.ts';
+import { badgeLists, nextAnniversary } from '../../domain/badges.ts';
+import { sql, type SqlBool } from 'kysely';
 
 describeEngines('demo province', (engine) => {
   let t: TestApp;
@@ -89,6 +92,54 @@ describeEngines('demo province', (engine) => {
     const someone = members.find((m) => m.status === 'active' && m.workplace)!;
     const file = (await admin.get(`/api/members/${someone.id}`)).body;
     expect(JSON.stringify(file)).toContain(someone.workplace!);
+  });
+
+  it('picks for the badge lists exactly the members the rules pick over the whole province, plain and interrupted histories alike', async () => {
+    const db = t.database.db;
+    // Some seriously ill members near a milestone, whose badge may come early.
+    await db
+      .updateTable('member')
+      .set({ flags: JSON.stringify({ seriouslyIll: true }) })
+      .where((eb) => eb.or([eb.between('admitted_on', '1997-01-01', '1998-03-31'), eb.between('admitted_on', '1982-01-01', '1983-03-31')]))
+      .where(sql<SqlBool>`right(id::text, 1) IN ('0', '1', '2', '3', '4', '5')`)
+      .execute();
+    const members = await db.selectFrom('member as m').innerJoin('org as o', 'o.id', 'm.org_id').select(['m.id', 'm.flags', 'o.current_path']).execute();
+    const events = await db.selectFrom('member_event').selectAll().orderBy('member_id').orderBy('effective_date').orderBy('created_at').execute();
+    const awards = await db.selectFrom('member_badge_award').select(['member_id', 'milestone', 'awarded_on']).execute();
+    const disciplines = await db.selectFrom('member_discipline').selectAll().where('kind', '=', 'party').execute();
+    const group = <T extends { member_id: string }>(rows: T[]) => {
+      const m = new Map<string, T[]>();
+      for (const r of rows) m.set(r.member_id, [...(m.get(r.member_id) ?? []), r]);
+      return m;
+    };
+    const [ev, aw, di] = [group(events), group(awards), group(disciplines)];
+    const everyone = members.map((m) => ({
+      id: m.id,
+      path: m.current_path!,
+      events: (ev.get(m.id) ?? []).map(rowToEvent),
+      awards: (aw.get(m.id) ?? []).map((a) => ({ milestone: a.milestone, awardedOn: a.awarded_on })),
+      disciplines: (di.get(m.id) ?? []).map((d) => ({ form: d.form, decidedOn: d.decision_date, announcedOn: d.announced_on, lapseBlocked: d.lapse_blocked })),
+      seriouslyIll: (m.flags as Record<string, unknown>).seriouslyIll === true,
+    }));
+    expect(everyone.filter((m) => m.seriouslyIll).length).toBeGreaterThan(10);
+    const today = t.clock.today();
+    const commune = (await db.selectFrom('org').select('current_path').where('current_path', 'like', '/%/%/').where('current_path', 'not like', '/%/%/%/').orderBy('id').executeTakeFirstOrThrow()).current_path;
+    const dueKey = (d: { memberId: string; milestone: number; reachedOn: string; eligible: boolean; early: unknown }) => `${d.memberId} ${d.milestone} ${d.reachedOn} ${d.eligible} ${String(d.early)}`;
+    let compared = 0;
+    for (const anniversary of [nextAnniversary(today), '2027-05-19', '2027-09-02', '2026-09-02', '2025-02-03']) {
+      for (const scope of ['all', [commune]] as const) {
+        const seen = scope === 'all' ? everyone : everyone.filter((m) => m.path.startsWith(commune));
+        const want = badgeLists(seen, anniversary, today);
+        const got = await loadBadgeLists(db, { scope: scope === 'all' ? 'all' : [...scope], today, anniversary, page: null });
+        const wantDue = want.due.map((d) => dueKey({ memberId: d.member.id, ...d.eligibility, early: d.eligibility.early ?? false })).sort();
+        expect(got.due.map(dueKey).sort(), `${anniversary} ${String(scope)}`).toEqual(wantDue);
+        const wantBacklog = want.reachedNeverAwarded.map((r) => `${r.member.id} ${r.milestone} ${r.reachedOn}`).sort();
+        expect(got.reachedNeverAwarded.map((r) => `${r.memberId} ${r.milestone} ${r.reachedOn}`).sort()).toEqual(wantBacklog);
+        expect(got.reachedNeverAwardedTotal).toBe(wantBacklog.length);
+        compared += wantDue.length + wantBacklog.length;
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
   });
 
   it('leaves an intact audit chain', async () => {

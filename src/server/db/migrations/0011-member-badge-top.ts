@@ -7,7 +7,8 @@
  * per highest award (badge_top = v AND admitted_on <= today - next milestone), and the ~3% of members whose party
  * age has gaps are read through their own small index. The predicates of the two indexes are repeated, word for word,
  * by the queries that use them (PLAIN_SQL and GAPPED_SQL in members.badges.ts): a partial index serves a query only
- * when the planner can see its predicate in the query.
+ * when the planner can see its predicate in the query. A third, of the seriously ill, serves their wider due
+ * windows, and a fourth the members who left the Party lately (a posthumous award, a list of an anniversary past).
  */
 import { sql, type Kysely } from 'kysely';
 
@@ -52,5 +53,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE INDEX member_badge_gapped_idx ON member (admitted_on)
     WHERE official_on IS NOT NULL AND admitted_on IS NOT NULL AND status NOT IN (${sql.raw(OUT)})
       AND (party_age_from IS NULL OR party_age_from <> admitted_on OR status IN ('in_transit', 'lost_contact'))`.execute(db);
+  // The seriously ill, whose badge may come early: their due windows are a year wider.
+  await sql`CREATE INDEX member_seriously_ill_idx ON member (admitted_on) WHERE (flags->>'seriouslyIll') = 'true'`.execute(db);
+  // Official members who left the Party (died, struck off, left, expelled): the recent ones may still be on a list.
+  await sql`CREATE INDEX member_left_idx ON member (left_on) WHERE official_on IS NOT NULL AND left_on IS NOT NULL`.execute(db);
 }
 

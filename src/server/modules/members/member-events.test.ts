@@ -170,6 +170,30 @@ describeEngines('life events, transfers, party age and badges', (engine) => {
     expect(dueSheet.slice(1).map((r) => r[1])).toEqual(first.body.due.map((d: { fullName: string }) => d.fullName));
   });
 
+  it('keeps member.badge_top at the highest milestone received, through inserts, updates and deletes of awards', async () => {
+    const db = t.database.db;
+    const tops = () =>
+      db
+        .selectFrom('member as m')
+        .leftJoin(db.selectFrom('member_badge_award').select('member_id').select((eb) => eb.fn.max('milestone').as('top')).groupBy('member_id').as('a'), 'a.member_id', 'm.id')
+        .select(['m.id', 'm.badge_top', 'a.top'])
+        .execute()
+        .then((rows) => rows.filter((r) => r.badge_top !== (r.top ?? 0)));
+    const twice = await create('Hà Văn Hai Lần', '1976-04-01', '1977-04-01'); // 50 years on 01/04/2026
+    expect((await a.post(`/api/members/${twice}/badges`, { milestone: 40, awardedOn: '2016-09-02' })).status).toBe(200);
+    expect((await a.post(`/api/members/${twice}/badges`, { milestone: 45, awardedOn: '2021-09-02' })).status).toBe(200);
+    const top = () => db.selectFrom('member').select('badge_top').where('id', '=', twice).executeTakeFirstOrThrow().then((r) => r.badge_top);
+    expect(await top()).toBe(45);
+    expect(await tops()).toEqual([]);
+    await db.updateTable('member_badge_award').set({ milestone: 30 }).where('member_id', '=', twice).where('milestone', '=', 45).execute();
+    expect(await top()).toBe(40);
+    await db.deleteFrom('member_badge_award').where('member_id', '=', twice).where('milestone', '=', 40).execute();
+    expect(await top()).toBe(30);
+    await db.deleteFrom('member_badge_award').where('member_id', '=', twice).execute();
+    expect(await top()).toBe(0);
+    expect(await tops()).toEqual([]);
+  });
+
   it('keeps the roll tally of every organisation equal to a count of the members, through every kind of write', async () => {
     // Every test above wrote members: creations, recognitions, transfers out and in, lost contact. Add a death and an
     // edit of a field the tally does not read, then recount.

@@ -35,6 +35,10 @@ import { rowToEvent } from './members.events.ts';
 const PLAIN_SQL = sql<SqlBool>`m.official_on IS NOT NULL AND m.party_age_from = m.admitted_on AND m.status NOT IN ('deceased', 'struck_off', 'left', 'expelled', 'in_transit', 'lost_contact')`;
 const GAPPED_SQL = sql<SqlBool>`m.official_on IS NOT NULL AND m.admitted_on IS NOT NULL AND m.status NOT IN ('deceased', 'struck_off', 'left', 'expelled')
   AND (m.party_age_from IS NULL OR m.party_age_from <> m.admitted_on OR m.status IN ('in_transit', 'lost_contact'))`;
+/** The predicate of the seriously ill members' index (migration 0011). */
+const ILL_SQL = sql<SqlBool>`(m.flags->>'seriouslyIll') = 'true'`;
+/** Official members who left the Party (index member_left_idx). */
+const LEFT_SQL = sql<SqlBool>`m.official_on IS NOT NULL AND m.left_on IS NOT NULL`;
 /** Every milestone of every rule set: the values member.badge_top can hold besides 0. */
 const AWARDABLE = [...new Set(RULE_SETS.flatMap((r) => r.badges.milestones))].sort((a, b) => a - b);
 
@@ -76,7 +80,7 @@ export interface BadgeListAnswer {
   reachedNeverAwardedTotal: number;
 }
 
-type M = ExpressionBuilder<DB & { m: DB['member']; o: DB['org'] }, 'm' | 'o'>;
+type M = ExpressionBuilder<DB & { m: DB['member'] }, 'm'>;
 
 interface MemberRow {
   id: string;
@@ -87,6 +91,8 @@ interface MemberRow {
   admitted_on: string | null;
   official_on: string | null;
   status: string;
+  badge_top: number;
+  disciplined: SqlBool;
 }
 
 type ListMember = BadgeMember & { row: MemberRow };
@@ -119,16 +125,29 @@ export async function loadBadgeLists(db: Kysely<DB>, o: BadgeListOptions): Promi
   const earlyMonths = (m: number) => [...rulesA.badges.earlyForIllness].sort((a, b) => a.upToYears - b.upToYears).find((b) => m <= b.upToYears)?.months ?? 0;
   const maxEarly = Math.max(0, ...milestonesA.map(earlyMonths));
 
+  // The whole tree needs no organisation (every member is on a roll); a scope or a subtree, the organisations on its
+  // current paths.
   const inScope = (where: RawBuilder<SqlBool>) => {
-    let q = db
-      .selectFrom('member as m')
-      .innerJoin('org as o', 'o.id', 'm.org_id')
-      .where(where)
-      .where((eb) => pathInScopeSql(eb, 'o.current_path', o.scope));
-    if (o.subtree) q = q.where('o.current_path', '>=', o.subtree.from).where('o.current_path', '<', o.subtree.to);
-    return q;
+    const q = db.selectFrom('member as m').where(where);
+    if (o.scope === 'all' && !o.subtree) return q;
+    const subtree = o.subtree;
+    return q.where('m.org_id', 'in', (eb) => {
+      const orgs = eb.selectFrom('org as o').select('o.id').where((e) => pathInScopeSql(e, 'o.current_path', o.scope));
+      return subtree ? orgs.where('o.current_path', '>=', subtree.from).where('o.current_path', '<', subtree.to) : orgs;
+    });
   };
-  const columns = ['m.id', 'm.full_name', 'm.org_id', 'm.name_sort_key', 'm.flags', 'm.admitted_on', 'm.official_on', 'm.status'] as const;
+  const columns = [
+    'm.id',
+    'm.full_name',
+    'm.org_id',
+    'm.name_sort_key',
+    'm.flags',
+    'm.admitted_on',
+    'm.official_on',
+    'm.status',
+    'm.badge_top',
+    (eb: M) => eb.exists(eb.selectFrom('member_discipline as x').select(sql.lit(1).as('one')).whereRef('x.member_id', '=', 'm.id').where('x.kind', '=', sql.lit('party'))).as('disciplined'),
+  ] as const;
   const d = (date: string) => sql<string>`${sql.lit(date)}::date`;
   // "Reached and never awarded" by today: the milestone after the highest received (badge_top) is reached by today,
   // for a plain history on admitted_on + M years, for any other not before. One branch per highest award: a range of
@@ -152,18 +171,23 @@ export async function loadBadgeLists(db: Kysely<DB>, o: BadgeListOptions): Promi
   //    the illness allowance after it for seriously ill members, and not received yet.
   const windows = (eb: M) =>
     eb.or(
-      milestonesA.map((m) => {
-        const from = addDays(addYears(previous, -m), -3);
-        const to = addDays(addYears(anniversary, -m), 3);
-        const toIll = addDays(addYears(addMonths(anniversary, earlyMonths(m)), -m), 3);
-        return eb.and([
+      milestonesA.map((m) =>
+        eb.and([eb('m.badge_top', '<', sql.lit(m)), eb('m.admitted_on', '>=', d(addDays(addYears(previous, -m), -3))), eb('m.admitted_on', '<=', d(addDays(addYears(anniversary, -m), 3)))]),
+      ),
+    );
+  // The seriously ill, few, through their own index: a milestone up to the illness allowance after the anniversary.
+  const illWindows = (eb: M) =>
+    eb.or(
+      milestonesA.map((m) =>
+        eb.and([
           eb('m.badge_top', '<', sql.lit(m)),
-          eb('m.admitted_on', '>=', d(from)),
-          eb.or([eb('m.admitted_on', '<=', d(to)), eb.and([sql<SqlBool>`(m.flags->>'seriouslyIll') = 'true'`, eb('m.admitted_on', '<=', d(toIll))])]),
-        ]);
-      }),
+          eb('m.admitted_on', '>=', d(addDays(addYears(previous, -m), -3))),
+          eb('m.admitted_on', '<=', d(addDays(addYears(addMonths(anniversary, earlyMonths(m)), -m), 3))),
+        ]),
+      ),
     );
   const dueQuery = inScope(PLAIN_SQL).where(windows);
+  const illQuery = inScope(PLAIN_SQL).where(ILL_SQL).where((eb) => eb.not(windows(eb))).where(illWindows);
   // 2. Histories with gaps, for the general rules: those a milestone may reach in the window (it is reached between
   //    admitted_on + M, had no day been lost, and party_age_from + M, the running age as of the last event, which
   //    only ever counted fewer days before it), and those the backlog may hold.
@@ -182,7 +206,21 @@ export async function loadBadgeLists(db: Kysely<DB>, o: BadgeListOptions): Promi
       ),
     );
   const generalQuery = inScope(GAPPED_SQL).where((eb) => eb.or([gappedWindows(eb), backlogBranches(eb, false)]));
-  // 3. Plain histories in the backlog: counted and paged by the database.
+  // 3. Members who left the Party lately, for the general rules too: a deceased member's milestone reached in life or
+  //    up to the posthumous allowance after the death may be proposed, and on an anniversary past the others were
+  //    still members. Their party age stopped when they left (or runs on to the allowance after a death).
+  const allowance = sql`make_interval(months => ${sql.lit(rulesA.badges.posthumousEarlyMonths)}, days => 3)`;
+  const leftQuery = inScope(LEFT_SQL)
+    .where('m.left_on', '>=', d(addDays(addMonths(previous, -rulesA.badges.posthumousEarlyMonths), -3)))
+    .where((eb) =>
+      eb.or(
+        [0, ...AWARDABLE]
+          .map((top) => ({ top, next: milestonesA.find((m) => m > top) }))
+          .filter((b): b is { top: number; next: number } => b.next !== undefined)
+          .map(({ top, next }) => eb.and([eb('m.badge_top', '=', sql.lit(top)), sql<SqlBool>`m.admitted_on + make_interval(years => ${sql.lit(next)}) <= m.left_on + ${allowance}`])),
+      ),
+    );
+  // 4. Plain histories in the backlog: counted and paged by the database.
   const backlogWhere = inScope(PLAIN_SQL).where((eb) => backlogBranches(eb, true));
   // The count, and the rows up to the end of the page in name order.
   let backlogQuery = backlogWhere.select(columns).orderBy('m.name_sort_key').orderBy('m.id');
@@ -191,31 +229,36 @@ export async function loadBadgeLists(db: Kysely<DB>, o: BadgeListOptions): Promi
 
   const withBacklog = o.backlog !== false;
   const [generalRows, dueRows, backlogRows, plainTotal] = await Promise.all([
-    generalQuery.select(columns).execute(),
-    dueQuery.select(columns).execute(),
+    Promise.all([generalQuery.select(columns).execute(), leftQuery.select(columns).execute()]).then(([a, b]) => [...a, ...b]),
+    Promise.all([dueQuery.select(columns).execute(), illQuery.select(columns).execute()]).then(([a, b]) => [...a, ...b]),
     withBacklog ? backlogQuery.execute() : [],
     withBacklog ? backlogCount.executeTakeFirst().then((r) => Number(r?.n ?? 0)) : 0,
   ]);
   const generalIds = generalRows.map((r) => r.id);
-  const withRecords = [...generalIds, ...dueRows.map((r) => r.id)];
   // For an anniversary to come, a plain history's status then is its status now (no event is dated in the future),
   // and of those statuses only a suspension holds a badge back: the due list needs no events of plain histories. For
-  // an anniversary past, their events are read.
+  // an anniversary past, their events are read. The rules need of the awards only the highest (badge_top), and
+  // the disciplines only of the few members who have one.
   const upcoming = anniversary >= today;
-  const withEvents = upcoming ? generalIds : withRecords;
-  const [events, awards, disciplines, backlogAwards] = await Promise.all([
+  const withEvents = upcoming ? generalIds : [...generalIds, ...dueRows.map((r) => r.id)];
+  const disciplined = [...generalRows, ...dueRows].filter((r) => r.disciplined).map((r) => r.id);
+  const [events, disciplines] = await Promise.all([
     Promise.all(
       chunks(withEvents).map((c) =>
         db
-          .selectFrom('member_event').selectAll().where('member_id', 'in', c).orderBy('member_id').orderBy('effective_date').orderBy('created_at').execute(),
+          .selectFrom('member_event')
+          .select(['id', 'member_id', 'kind', 'effective_date', 'decision_no', 'org_id', 'to_org_id', 'details'])
+          .where('member_id', 'in', c)
+          .orderBy('member_id')
+          .orderBy('effective_date')
+          .orderBy('created_at')
+          .execute(),
       ),
     ).then((x) => groupBy(x.flat())),
-    Promise.all(chunks(withRecords).map((c) => db.selectFrom('member_badge_award').select(['member_id', 'milestone', 'awarded_on']).where('member_id', 'in', c).execute())).then((x) => groupBy(x.flat())),
-    Promise.all(chunks(withRecords).map((c) => db.selectFrom('member_discipline').selectAll().where('member_id', 'in', c).where('kind', '=', 'party').execute())).then((x) =>
-      groupBy(x.flat()),
-    ),
     Promise.all(
-      chunks(backlogRows.map((r) => r.id)).map((c) => db.selectFrom('member_badge_award').select(['member_id', 'milestone', 'awarded_on']).where('member_id', 'in', c).execute()),
+      chunks(disciplined).map((c) =>
+        db.selectFrom('member_discipline').select(['member_id', 'form', 'decision_date', 'announced_on', 'lapse_blocked']).where('member_id', 'in', c).where('kind', '=', 'party').execute(),
+      ),
     ).then((x) => groupBy(x.flat())),
   ]);
 
@@ -224,23 +267,23 @@ export async function loadBadgeLists(db: Kysely<DB>, o: BadgeListOptions): Promi
     if (r.official_on) list.push({ kind: 'recognized_official', date: r.official_on, officialOn: r.official_on });
     return list;
   };
-  const member = (r: MemberRow, evts: MemberEvent[], awardsOf: Map<string, { milestone: number; awarded_on: string }[]>): ListMember => ({
+  const member = (r: MemberRow, evts: MemberEvent[]): ListMember => ({
     row: r,
     id: r.id,
     events: evts,
-    awards: (awardsOf.get(r.id) ?? []).map((a) => ({ milestone: a.milestone, awardedOn: a.awarded_on })),
-    disciplines: (disciplines.get(r.id) ?? []).map((d) => ({ form: d.form, decidedOn: d.decision_date, announcedOn: d.announced_on, lapseBlocked: d.lapse_blocked })),
+    highestAwarded: r.badge_top,
+    disciplines: (disciplines.get(r.id) ?? []).map((x) => ({ form: x.form, decidedOn: x.decision_date, announcedOn: x.announced_on, lapseBlocked: x.lapse_blocked })),
     seriouslyIll: ((r.flags ?? {}) as Record<string, unknown>).seriouslyIll === true,
   });
 
   const generalLists = badgeLists(
-    generalRows.map((r) => member(r, (events.get(r.id) ?? []).map(rowToEvent), awards)),
+    generalRows.map((r) => member(r, (events.get(r.id) ?? []).map(rowToEvent))),
     anniversary,
     today,
   );
   const dueLists = badgeLists(
     dueRows.map((r) =>
-      member(r, upcoming ? [...plainEvents(r), ...(r.status === 'suspended' ? [{ kind: 'suspended' as const, date: today }] : [])] : (events.get(r.id) ?? []).map(rowToEvent), awards),
+      member(r, upcoming ? [...plainEvents(r), ...(r.status === 'suspended' ? [{ kind: 'suspended' as const, date: today }] : [])] : (events.get(r.id) ?? []).map(rowToEvent)),
     ),
     anniversary,
     today,
@@ -251,7 +294,7 @@ export async function loadBadgeLists(db: Kysely<DB>, o: BadgeListOptions): Promi
   // history is never out of the Party here (the query leaves those out) and its milestones fall on admitted_on + M
   // years: the admission and the recognition say all the backlog needs.
   const plainBacklog = badgeLists(
-    backlogRows.map((r) => member(r, plainEvents(r), backlogAwards)),
+    backlogRows.map((r) => member(r, plainEvents(r))),
     anniversary,
     today,
   ).reachedNeverAwarded;

@@ -13,7 +13,7 @@ import type { MemberEventTable } from '../../db/schema.ts';
 type Details = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
-export function rowToEvent(r: Selectable<MemberEventTable>): MemberEvent {
+export function rowToEvent(r: Pick<Selectable<MemberEventTable>, 'id' | 'kind' | 'effective_date' | 'decision_no' | 'org_id' | 'to_org_id' | 'details'>): MemberEvent {
   const d = (r.details ?? {}) as Details;
   const base = { id: r.id, date: r.effective_date, ...(r.decision_no ? { decisionNo: r.decision_no } : {}), ...(str(d.note) ? { note: str(d.note) } : {}) };
   switch (r.kind) {

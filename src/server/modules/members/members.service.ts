@@ -86,7 +86,7 @@ export async function insertMembers(tx: Kysely<DB>, actor: Actor, at: Date, memb
     // The derived party-age start from the same events the member file will read (no transfer: the law's calendar suffices).
     const eventsOf = new Map<string, typeof events>();
     for (const e of events) eventsOf.set(e.member_id, [...(eventsOf.get(e.member_id) ?? []), e]);
-    const partyAgeFrom = (id: string) => derivedColumns((eventsOf.get(id) ?? []).map((e) => rowToEvent({ ...e, created_at: at })), today).party_age_from;
+    const partyAgeFrom = (id: string) => derivedColumns((eventsOf.get(id) ?? []).map((e) => rowToEvent(e)), today).party_age_from;
     await insertJsonRows(
       tx,
       'member',
