@@ -151,6 +151,14 @@ export interface MemberDisciplineTable {
   created_at: Generated<Date>;
 }
 
+/** Each member's folded name from each word to the end, for name search (migration 0012); kept by triggers. */
+export interface MemberNameTailTable {
+  tail: string;
+  member_id: string;
+  sort_key: string;
+  org_id: string | null;
+}
+
 export interface MemberBadgeAwardTable {
   id: string;
   member_id: string;
@@ -277,6 +285,7 @@ export interface DB {
   member_event: MemberEventTable;
   member_discipline: MemberDisciplineTable;
   member_badge_award: MemberBadgeAwardTable;
+  member_name_tail: MemberNameTailTable;
   member_record: MemberRecordTable;
   org_member_tally: OrgMemberTallyTable;
   member_tally_horizon: MemberTallyHorizonTable;

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from '../../../../test/helpers/db.ts';
 import { buildFixture, startTestApp, type Client, type Fixture, type TestApp } from '../../../../test/helpers/app.ts';
@@ -211,6 +212,13 @@ describeEngines('life events, transfers, party age and badges', (engine) => {
       .execute();
     expect(tally).toEqual(counted.map((c) => ({ org_id: c.org_id, official: Number(c.official), probationary: Number(c.probationary) })));
     expect(tally.length).toBeGreaterThan(1);
+    // The name tails (migration 0012) likewise: every member's tails, sort key and roll, as the rows make them now.
+    const tails = await db.selectFrom('member_name_tail').select(['tail', 'member_id', 'sort_key', 'org_id']).orderBy('member_id').orderBy('tail').execute();
+    const rebuilt = await sql<{ tail: string; member_id: string; sort_key: string; org_id: string | null }>`
+      SELECT t AS tail, m.id AS member_id, m.name_sort_key AS sort_key, m.org_id FROM member m, hn_name_tails(m.full_name) t
+      ORDER BY m.id, t COLLATE "C"`.execute(db);
+    expect(tails).toEqual(rebuilt.rows);
+    expect(tails.length).toBeGreaterThan(20);
     // The org page reads the tally for today and scans the rows for an earlier date: a member admitted after it is
     // not on that day's roll.
     const now = (await a.get(`/api/orgs/${f.orgs.a1}`)).body.memberCount;

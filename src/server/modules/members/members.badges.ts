@@ -1,19 +1,25 @@
 /**
  * The badge lists of a scope (domain.md §5): who is due a badge at an anniversary, and who reached a milestone and
  * never received it. The rules are the domain's (`badgeLists` in src/domain/badges.ts); this file only decides which
- * members they need to see, so that a province of ~100,000 members is not read whole:
+ * members they need to see, so that a province of ~100,000 members is not read whole. Every reader goes through a
+ * partial index of migration 0011, and member.badge_top (the highest milestone received, kept by triggers) stands
+ * for the awards:
  *
  * - A "plain" history has lost no day of party age: member.party_age_from (the first admission shifted by the gaps,
  *   kept by the service) is the admission itself, and no gap may be opening (in transit, lost contact). Its milestone
  *   M is reached on exactly admitted_on + M years, because the official date is the end of the probation
  *   (validateEvent holds it to the ceremony + 12 months), long before the first milestone; exemptions, suspensions and
- *   transfers on time change the status, not the dates. Such a member can be due only
- *   when that date falls in the anniversary's window, which the database finds through the admission date; and it is
- *   in the backlog exactly when the next milestone above its highest award is reached by today, which the database
- *   counts and pages itself.
- * - Every other history (readmission, late transfers, lost contact, …) goes through the general rules with its events;
- *   only those whose first admission is old enough for the first milestone are read (gaps only delay a milestone).
+ *   transfers on time change the status, not the dates. Such a member can be due only when that date falls in the
+ *   anniversary's window (wider for the seriously ill, through their own index), and it is in the backlog exactly
+ *   when the next milestone above badge_top is reached by today, which the database counts and pages itself: one
+ *   index range per value of badge_top.
+ * - Every other member of the Party (readmission, late transfers, lost contact, …) goes through the general rules with
+ *   its events, when a milestone may fall in the window (between admitted_on + M, had no day been lost, and
+ *   party_age_from + M) or the backlog may hold it.
+ * - Members who left the Party lately go through the general rules too: a deceased member may be proposed for a
+ *   posthumous award, and on an anniversary past the others were still members.
  *
+ * src/server/demo/seed.test.ts checks, on the demo province, that the lists equal the rules run over every member.
  * The windows are a little wider than needed: the domain decides each member exactly.
  */
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SqlBool } from 'kysely';

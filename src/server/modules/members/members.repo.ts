@@ -2,7 +2,7 @@
  * Member queries. A member belongs to the scope of the organisation whose roll holds him (member.org_id): the
  * reader sees him when that organisation's current path lies in the reader's scope.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { inForceSql, latestOrgNameSql, pathInScopeSql } from '../../db/scope-sql.ts';
 import { subtreeRange } from '../../../domain/org-path.ts';
@@ -94,7 +94,11 @@ export function filteredMembers(db: Kysely<DB>, scope: Scope, f: Omit<MemberFilt
     const text = f.q.trim();
     if (/^\d{9,12}$/.test(text)) q = q.where((eb) => eb.or([eb('m.cccd', '=', text), eb('m.card_no', '=', text)]));
     else if (/^\d+$/.test(text)) q = q.where('m.card_no', '=', text);
-    else q = q.where(sql<boolean>`hn_fold(m.full_name) LIKE ${`%${foldAccents(text).replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+    else {
+      // Words that begin with the words typed: at the start of the name or after a space (member_name_tail's tails).
+      const p = foldAccents(text).replace(/[\\%_]/g, (c) => `\\${c}`);
+      q = q.where(sql<boolean>`(hn_fold(m.full_name) LIKE ${`${p}%`} OR hn_fold(m.full_name) LIKE ${`% ${p}%`})`);
+    }
   }
   if (f.status) q = q.where('m.status', '=', f.status);
   if (f.gender) q = q.where('m.gender', '=', f.gender);
@@ -123,7 +127,29 @@ export function filteredMembers(db: Kysely<DB>, scope: Scope, f: Omit<MemberFilt
  */
 export const SEARCH_COUNT_CAP = 1000;
 
+/** A name search (not a CCCD or card number): the folded text, whose words the name's words must begin with. */
+function nameSearch(q: string | undefined): string | null {
+  const text = q?.trim();
+  if (!text || /^\d+$/.test(text)) return null;
+  const folded = foldAccents(text);
+  return folded || null;
+}
+
+/**
+ * Name tails counted at most before choosing how to page a search's matches: up to this many, the matching tails are
+ * read from the tail index and sorted by name; beyond (a word as common as "nguyen" or "van", millions nationally,
+ * spread over the whole name order) the tails are walked in name order (member_name_tail_sort_idx) and filtered,
+ * which finds a page of such dense matches at once. A given name alone is never that common (the commonest, "hien",
+ * ~100,000 of 5.6 million): its matches sit together in name order, where a walk would read half the index.
+ */
+const TAIL_SORT_LIMIT = 150_000;
+
+const PAGE_COLUMNS = ['id', 'full_name', 'gender', 'birth_date', 'cccd', 'card_no', 'org_id', 'status', 'admitted_on', 'official_on', 'name_sort_key'] as const;
+
 export async function listMembers(db: Kysely<DB>, scope: Scope, f: MemberFilters, today: string) {
+  const name = nameSearch(f.q);
+  const { q: _q, orgPath, page: _page, pageSize: _size, ...others } = f;
+  if (name && Object.values(others).every((v) => v === undefined || v === false)) return listByNameTails(db, scope, name, orgPath, f, today);
   const q = filteredMembers(db, scope, f);
   const count = f.q
     ? db
@@ -137,46 +163,89 @@ export async function listMembers(db: Kysely<DB>, scope: Scope, f: MemberFilters
         .executeTakeFirstOrThrow()
     : q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const n = Number((await count).n);
-  const columns = ['id', 'full_name', 'gender', 'birth_date', 'cccd', 'card_no', 'org_id', 'status', 'admitted_on', 'official_on', 'name_sort_key'] as const;
   // A text search matches names that sit together in name order (everyone called "… Long" sorts under L), which
   // the planner cannot know: walking the name index from A and filtering can read millions of rows. When the matches
-  // are few, or the text holds several words (a whole name: thousands at most, nationally), the matches are taken
-  // first (OFFSET 0 keeps the planner from merging the two) and sorted; otherwise the name index's order is used.
+  // are few, or the text holds several words, the matches are taken first (OFFSET 0 keeps the planner from merging
+  // the two) and sorted; otherwise the name index's order is used.
   const fence = Boolean(f.q) && (n <= SEARCH_COUNT_CAP || f.q!.trim().split(/\s+/u).length > 1);
   const source = fence
     ? db.selectFrom(
         q
-          .select(columns.map((c) => `m.${c}` as const))
+          .select(PAGE_COLUMNS.map((c) => `m.${c}` as const))
           .offset(0)
           .as('m'),
       )
     : q;
   const rows = await (source as unknown as typeof q)
-    .select((eb) => [
-      'm.id',
-      'm.full_name',
-      'm.gender',
-      'm.birth_date',
-      'm.cccd',
-      'm.card_no',
-      'm.org_id',
-      'm.status',
-      'm.admitted_on',
-      'm.official_on',
-      eb
-        .selectFrom('org_version as v')
-        .select('v.name')
-        .whereRef('v.org_id', '=', 'm.org_id')
-        .where(inForceSql('v', today))
-        .limit(1)
-        .as('org_name'),
-    ])
+    .select((eb) => [...PAGE_COLUMNS.filter((c) => c !== 'name_sort_key').map((c) => `m.${c}` as const), orgNameSql(eb, today)])
     .orderBy('m.name_sort_key')
     .orderBy('m.id')
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize)
     .execute();
   return { rows, total: Math.min(n, f.q ? SEARCH_COUNT_CAP : n), totalCapped: Boolean(f.q) && n > SEARCH_COUNT_CAP };
+}
+
+/** The name of the member's organisation on the date. */
+function orgNameSql(eb: ExpressionBuilder<DB & { m: DB['member'] }, 'm'>, today: string) {
+  return eb.selectFrom('org_version as v').select('v.name').whereRef('v.org_id', '=', 'm.org_id').where(inForceSql('v', today)).limit(1).as('org_name');
+}
+
+/**
+ * A name search with no other filter than the scope and a subtree, from member_name_tail alone (migration 0012): the
+ * tails that begin with the folded text are the matches, the indexes hold their sort keys and organisations, and a
+ * page is the first of them in name order. A member whose name holds the words typed twice has two tails: the count
+ * up to the cap and the page are of distinct members.
+ */
+async function listByNameTails(db: Kysely<DB>, scope: Scope, folded: string, orgPath: string | undefined, f: MemberFilters, today: string) {
+  let tails = db.selectFrom('member_name_tail as t').where('t.tail', '>=', folded).where('t.tail', '<', `${folded}\u{10FFFF}`);
+  if (scope !== 'all' || orgPath) {
+    tails = tails.where('t.org_id', 'in', (eb) => {
+      let orgs = eb.selectFrom('org as o').select('o.id').where((e) => pathInScopeSql(e, 'o.current_path', scope));
+      if (orgPath) {
+        const r = subtreeRange(orgPath);
+        orgs = orgs.where('o.current_path', '>=', r.from).where('o.current_path', '<', r.to);
+      }
+      return orgs;
+    });
+  }
+  const tailCount = Number(
+    (
+      await db
+        .selectFrom(tails.select('t.member_id').limit(TAIL_SORT_LIMIT + 1).as('x'))
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  const n =
+    tailCount <= SEARCH_COUNT_CAP
+      ? Number((await tails.select((eb) => eb.fn.count<number>('t.member_id').distinct().as('n')).executeTakeFirstOrThrow()).n)
+      : tailCount;
+  const end = f.page * f.pageSize;
+  const ordered = (q: typeof tails) => q.select(['t.member_id', 't.sort_key']).orderBy('t.sort_key').orderBy('t.member_id').limit(end * 2);
+  // Few enough to sort: the range is read first (OFFSET 0 keeps the planner from walking the name order instead).
+  const picked =
+    tailCount <= TAIL_SORT_LIMIT
+      ? await db
+          .selectFrom(tails.select(['t.member_id', 't.sort_key']).offset(0).as('t'))
+          .select(['t.member_id', 't.sort_key'])
+          .orderBy('t.sort_key')
+          .orderBy('t.member_id')
+          .limit(end * 2)
+          .execute()
+      : await ordered(tails).execute();
+  const ids = [...new Set(picked.map((r) => r.member_id))].slice(end - f.pageSize, end);
+  const found =
+    ids.length === 0
+      ? []
+      : await db
+          .selectFrom('member as m')
+          .select((eb) => [...PAGE_COLUMNS.filter((c) => c !== 'name_sort_key').map((c) => `m.${c}` as const), orgNameSql(eb, today)])
+          .where(sql<boolean>`m.id = ANY(${sql.val(ids)}::uuid[])`)
+          .execute();
+  const byId = new Map(found.map((r) => [r.id, r]));
+  const rows = ids.map((id) => byId.get(id)).filter((r): r is NonNullable<typeof r> => r !== undefined);
+  return { rows, total: Math.min(n, SEARCH_COUNT_CAP), totalCapped: n > SEARCH_COUNT_CAP };
 }
 
 export function findMember(db: Kysely<DB>, scope: Scope, id: string) {

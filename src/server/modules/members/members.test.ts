@@ -85,6 +85,24 @@ describeEngines('member file', (engine) => {
     expect(real).toEqual(['Nguyễn Văn An', 'Trần Văn An', 'Đặng Thị Ánh', 'Bùi Thị Ân', 'Ngô Đức Đạt']);
   });
 
+  it('matches names whose words begin with the words typed, the same with other filters, and follows renames', async () => {
+    const names = async (query: string) => (await editor.get(`/api/members?orgId=${f.orgs.a1}&${query}`)).body.items.map((m: { fullName: string }) => m.fullName);
+    // Whole words inside the name, a word begun, and nothing in the middle of a word.
+    expect(await names('q=van%20an')).toEqual(['Nguyễn Văn An', 'Trần Văn An']);
+    expect(await names('q=an')).toEqual(['Nguyễn Văn An', 'Trần Văn An', 'Đặng Thị Ánh', 'Bùi Thị Ân']);
+    expect(await names('q=thi%20a')).toEqual(['Đặng Thị Ánh', 'Bùi Thị Ân']);
+    expect(await names('q=guyen')).toEqual([]);
+    // With another filter the list reads the rows (filteredMembers), without one the name tails: the same matches.
+    expect(await names('q=thi%20a&gender=nu')).toEqual(['Đặng Thị Ánh', 'Bùi Thị Ân']);
+    expect(await names('q=an&status=active')).toEqual(await names('q=an'));
+    const dat = (await editor.get('/api/members?q=ngo%20duc%20dat')).body.items[0];
+    expect((await editor.patch(`/api/members/${dat.id}`, { fullName: 'Ngô Đức Thành' })).status).toBe(200);
+    expect(await names('q=duc%20dat')).toEqual([]);
+    expect(await names('q=duc%20thanh')).toEqual(['Ngô Đức Thành']);
+    expect((await editor.patch(`/api/members/${dat.id}`, { fullName: 'Ngô Đức Đạt' })).status).toBe(200);
+    expect(await names('q=duc%20dat')).toEqual(['Ngô Đức Đạt']);
+  });
+
   it('corrects fields (a blank clears, never an empty string) and audits before and after', async () => {
     const m = (await editor.get('/api/members?q=dang%20thi%20anh')).body.items[0];
     const r = await editor.patch(`/api/members/${m.id}`, { hometown: '', phone: '0912 345 678' });
