@@ -267,12 +267,16 @@ export interface OrgMemberTallyTable {
   org_id: string;
   official: number;
   probationary: number;
+  /** The organisation's current path, kept by triggers (migration 0013). */
+  path: Generated<string | null>;
 }
 
 /** The latest date recorded on any member: the tally answers for dates from it on. */
 export interface MemberTallyHorizonTable {
   only_row: Generated<boolean>;
   latest: string | null;
+  /** The latest date an organisation version starts (migration 0013): from it on, current paths are the tree's. */
+  tree_latest: Generated<string | null>;
 }
 
 export interface DB {

@@ -773,6 +773,8 @@ describe('generateNation', () => {
         expect(v.path).toBe(childPath(parent!.version.path, r.org.id));
         expect(v.depth).toBe(parent!.version.depth + 1);
         expect(r.org.established_on >= parent!.org.established_on).toBe(true);
+        // nothing established after the generator's cap: a version in the future would hold the tree's horizon back
+        expect(r.org.established_on <= '2026-06-30').toBe(true);
         expect(v.code!.startsWith(`${parent!.version.code}.`)).toBe(true);
       }
       expect(v.name).toBe(v.name.normalize('NFC'));

@@ -119,7 +119,7 @@ const POLICE_UNITS: readonly string[] = [
  * of their new superior; under an older superior (the armed forces) they spread over the decades after it.
  */
 function childDate(rng: Rng, parent: string): string {
-  const to = parent >= '2025-01-01' ? addDays(parent, 90) : minDate(addYears(parent, 40), '2020-12-31');
+  const to = minDate(parent >= '2025-01-01' ? addDays(parent, 90) : minDate(addYears(parent, 40), '2020-12-31'), NATION_CAP);
   return dateAfter(rng, parent, parent, to, NATION_CAP);
 }
 

@@ -13,6 +13,7 @@ import * as m0007 from './0007-member-party-age.ts';
 import * as m0008 from './0008-member-import-processing.ts';
 import * as m0011 from './0011-member-badge-top.ts';
 import * as m0012 from './0012-member-name-tail.ts';
+import * as m0013 from './0013-org-tally-path.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -25,4 +26,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0008-member-import-processing': m0008,
   '0011-member-badge-top': m0011,
   '0012-member-name-tail': m0012,
+  '0013-org-tally-path': m0013,
 };

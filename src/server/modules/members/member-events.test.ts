@@ -212,6 +212,9 @@ describeEngines('life events, transfers, party age and badges', (engine) => {
       .execute();
     expect(tally).toEqual(counted.map((c) => ({ org_id: c.org_id, official: Number(c.official), probationary: Number(c.probationary) })));
     expect(tally.length).toBeGreaterThan(1);
+    // The tally's paths (migration 0013) are the organisations' current paths.
+    const stale = await db.selectFrom('org_member_tally as t').innerJoin('org as o', 'o.id', 't.org_id').select('t.org_id').where(sql<boolean>`t.path IS DISTINCT FROM o.current_path`).execute();
+    expect(stale).toEqual([]);
     // The name tails (migration 0012) likewise: every member's tails, sort key and roll, as the rows make them now.
     const tails = await db.selectFrom('member_name_tail').select(['tail', 'member_id', 'sort_key', 'org_id']).orderBy('member_id').orderBy('tail').execute();
     const rebuilt = await sql<{ tail: string; member_id: string; sort_key: string; org_id: string | null }>`

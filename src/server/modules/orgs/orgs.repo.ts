@@ -117,12 +117,16 @@ export interface MemberCount {
 const ACTIVE_MEMBER = (asOf: string) => sql<SqlBool>`m.admitted_on <= ${asOf} AND (m.left_on IS NULL OR m.left_on > ${asOf})`;
 
 /**
- * Whether the tally kept by the database (migration 0006) answers for the date: it holds the rolls as they are now,
- * which are the rolls on any date on or after the latest date recorded on a member.
+ * How the rolls of a date are counted. The tally kept by the database (migration 0006) holds the rolls as they are
+ * now, which are the rolls on any date on or after the latest date recorded on a member; on a date on or after the
+ * latest start of an organisation version too, every organisation is where its current path says, and the tally's
+ * own paths (migration 0013) give a subtree's rows as one index range ('path'). Between the two horizons the tally is
+ * joined to the versions in force ('versions'); before the members' horizon the rows are counted ('scan').
  */
-async function tallyAnswers(db: Kysely<DB>, asOf: string): Promise<boolean> {
-  const row = await db.selectFrom('member_tally_horizon').select('latest').executeTakeFirst();
-  return !row?.latest || row.latest <= asOf;
+async function countMode(db: Kysely<DB>, asOf: string): Promise<'path' | 'versions' | 'scan'> {
+  const row = await db.selectFrom('member_tally_horizon').select(['latest', 'tree_latest']).executeTakeFirst();
+  if (row?.latest && row.latest > asOf) return 'scan';
+  return !row?.tree_latest || row.tree_latest <= asOf ? 'path' : 'versions';
 }
 
 /** Member counts of the organisations `v` selects, from the tally or from the rows themselves. */
@@ -148,26 +152,40 @@ function countsSql(tally: boolean, asOf: string) {
  */
 export async function memberCountsByChild(db: Kysely<DB>, path: string, depth: number, asOf: string): Promise<Map<string, MemberCount>> {
   const r = subtreeRange(path);
-  const c = countsSql(await tallyAnswers(db, asOf), asOf);
-  const rows = await sql<{ child_id: string; official: number; probationary: number }>`
-    SELECT split_part(v.path, '/', ${depth + 3}) AS child_id, ${c.official} AS official, ${c.probationary} AS probationary
-    FROM org_version v
-    ${c.join}
-    WHERE v.path >= ${r.from} AND v.path < ${r.to} AND v.depth > ${depth}
-      AND ${inForceSql('v', asOf)} AND ${c.active}
-    GROUP BY 1`.execute(db);
+  const mode = await countMode(db, asOf);
+  const c = countsSql(mode !== 'scan', asOf);
+  const rows =
+    mode === 'path'
+      ? await sql<{ child_id: string; official: number; probationary: number }>`
+          SELECT split_part(t.path, '/', ${depth + 3}) AS child_id, ${c.official} AS official, ${c.probationary} AS probationary
+          FROM org_member_tally t
+          WHERE t.path >= ${r.from} AND t.path < ${r.to} AND t.path <> ${path}
+          GROUP BY 1`.execute(db)
+      : await sql<{ child_id: string; official: number; probationary: number }>`
+          SELECT split_part(v.path, '/', ${depth + 3}) AS child_id, ${c.official} AS official, ${c.probationary} AS probationary
+          FROM org_version v
+          ${c.join}
+          WHERE v.path >= ${r.from} AND v.path < ${r.to} AND v.depth > ${depth}
+            AND ${inForceSql('v', asOf)} AND ${c.active}
+          GROUP BY 1`.execute(db);
   return new Map(rows.rows.map((x) => [x.child_id, { official: Number(x.official), probationary: Number(x.probationary) }]));
 }
 
 /** Members on the rolls of a whole subtree (the node included) on the date. */
 export async function memberCountOfSubtree(db: Kysely<DB>, path: string, asOf: string): Promise<MemberCount> {
   const r = subtreeRange(path);
-  const c = countsSql(await tallyAnswers(db, asOf), asOf);
-  const row = await sql<{ official: number; probationary: number }>`
-    SELECT ${c.official} AS official, ${c.probationary} AS probationary
-    FROM org_version v
-    ${c.join}
-    WHERE v.path >= ${r.from} AND v.path < ${r.to} AND ${inForceSql('v', asOf)} AND ${c.active}`.execute(db);
+  const mode = await countMode(db, asOf);
+  const c = countsSql(mode !== 'scan', asOf);
+  const row =
+    mode === 'path'
+      ? await sql<{ official: number; probationary: number }>`
+          SELECT ${c.official} AS official, ${c.probationary} AS probationary
+          FROM org_member_tally t WHERE t.path >= ${r.from} AND t.path < ${r.to}`.execute(db)
+      : await sql<{ official: number; probationary: number }>`
+          SELECT ${c.official} AS official, ${c.probationary} AS probationary
+          FROM org_version v
+          ${c.join}
+          WHERE v.path >= ${r.from} AND v.path < ${r.to} AND ${inForceSql('v', asOf)} AND ${c.active}`.execute(db);
   const x = row.rows[0];
   return { official: Number(x?.official ?? 0), probationary: Number(x?.probationary ?? 0) };
 }

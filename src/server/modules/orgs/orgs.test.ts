@@ -68,6 +68,11 @@ describeEngines('organisation tree over HTTP', (engine) => {
     expect(bAfter.body.memberCount.official).toBe(34);
     const bBefore = await admin.get(`/api/orgs/${f.orgs.B}?asOf=2025-06-30`);
     expect(bBefore.body.memberCount.official).toBe(2);
+    // today, past both horizons: the tally by current path (migration 0013) follows the move
+    expect((await admin.get(`/api/orgs/${f.orgs.B}`)).body.memberCount.official).toBe(34);
+    expect((await admin.get(`/api/orgs/${f.orgs.A}`)).body.memberCount.official).toBe(0);
+    const pChildren = (await admin.get(`/api/orgs/${f.orgs.P}/children`)).body.items as { id: string; memberCount: { official: number } }[];
+    expect(pChildren.find((c) => c.id === f.orgs.B)?.memberCount.official).toBe(34);
 
     const history = await admin.get(`/api/orgs/${f.orgs.gA}/history`);
     expect(history.body.items[0]).toMatchObject({
