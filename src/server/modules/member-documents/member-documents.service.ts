@@ -180,7 +180,7 @@ export function createMemberDocumentsService(deps: { db: Kysely<DB>; clock: Cloc
         stream = await documents.open(doc.storage_key);
       } catch (e) {
         if (e instanceof DocumentMissingError) {
-          throw new AppError(500, 'DOCUMENT_MISSING', 'Tệp của tài liệu này không còn trong kho lưu trữ. Hãy báo quản trị viên khôi phục thư mục tài liệu từ bản sao lưu.');
+          throw new AppError(410, 'DOCUMENT_MISSING', 'Tệp của tài liệu này không còn trong kho lưu trữ. Hãy báo quản trị viên khôi phục thư mục tài liệu từ bản sao lưu.');
         }
         throw e;
       }
