@@ -44,6 +44,12 @@ export type AdmissionCheckCode =
   | 'readmission_too_early'
   | 'readmission_twice';
 
+/**
+ * Checks no override lets through: the recognition can never come before the end of probation, the ceremony never
+ * before the decision, and readmission is barred outright for the causes of §6 and after a first readmission.
+ */
+export const NOT_OVERRIDABLE: readonly AdmissionCheckCode[] = ['recognition_too_early', 'ceremony_before_decision', 'readmission_not_allowed', 'readmission_twice'];
+
 const vn = formatVnDate;
 
 // ---------------------------------------------------------------------------------------------------------------
