@@ -2,8 +2,9 @@
  * The frame around every signed-in page: header (product name, navigation, "Ngày xem", user menu), the
  * organisation tree with its search on the left, the page on the right.
  */
-import { ApartmentOutlined, AuditOutlined, BranchesOutlined, CalendarOutlined, IdcardOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
-import { Layout, Menu, type MenuProps } from 'antd';
+import { ApartmentOutlined, AuditOutlined, BranchesOutlined, CalendarOutlined, CheckSquareOutlined, IdcardOutlined, TeamOutlined, TrophyOutlined, UserAddOutlined } from '@ant-design/icons';
+import { Badge, Layout, Menu, type MenuProps } from 'antd';
+import { useWorkQueueCounts } from '../api/admissions.ts';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAsOfLink } from './asOf.ts';
 import { useCurrentUser } from './auth.tsx';
@@ -16,10 +17,22 @@ const SIDER_WIDTH = 300;
 
 function useNavItems(): MenuProps['items'] {
   const me = useCurrentUser();
+  const work = useWorkQueueCounts();
   const items: NonNullable<MenuProps['items']> = [
     { key: '/', icon: <ApartmentOutlined />, label: <span data-testid="nav-orgs">Tổ chức đảng</span> },
     { key: '/members', icon: <IdcardOutlined />, label: <span data-testid="nav-members">Đảng viên</span> },
     { key: '/badges', icon: <TrophyOutlined />, label: <span data-testid="nav-badges">Huy hiệu Đảng</span> },
+    { key: '/admissions', icon: <UserAddOutlined />, label: <span data-testid="nav-admissions">Kết nạp</span> },
+    {
+      key: '/work',
+      icon: <CheckSquareOutlined />,
+      label: (
+        <span data-testid="nav-work">
+          Việc cần làm{' '}
+          <Badge count={work.data?.total ?? 0} size="small" color={work.data?.late ? 'red' : 'blue'} data-testid="nav-work-count" />
+        </span>
+      ),
+    },
   ];
   if (me.can.reorganize) {
     items.push({
@@ -48,6 +61,8 @@ function selectedNavKey(pathname: string): string {
   if (pathname.startsWith('/users')) return '/users';
   if (pathname.startsWith('/audit')) return '/audit';
   if (pathname.startsWith('/calendar')) return '/calendar';
+  if (pathname.startsWith('/admissions')) return '/admissions';
+  if (pathname.startsWith('/work')) return '/work';
   return '/';
 }
 
