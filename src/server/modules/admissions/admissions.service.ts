@@ -177,6 +177,10 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
 
   async function denominatorOn(conn: Kysely<DB>, cellId: string, date: string, declared: { absent?: readonly string[] | undefined; absentWithReason?: readonly string[] | undefined; prosecuted?: readonly string[] | undefined }) {
     const members = await cellMembersOn(conn, cellId, date);
+    const onRoll = new Set(members.map((m) => m.memberId));
+    for (const field of ['absent', 'absentWithReason', 'prosecuted'] as const) {
+      if ((declared[field] ?? []).some((id) => !onRoll.has(id))) throw invalid(field, 'Có người không phải đảng viên của chi bộ vào ngày biểu quyết.');
+    }
     const d = voteDenominator(members, { absent: declared.absent ?? [], absentWithReason: declared.absentWithReason ?? [], prosecuted: declared.prosecuted ?? [] });
     return { date, ...d, members };
   }
@@ -460,6 +464,7 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
               }
             }
             const den = await denominatorOn(tx, d.org_id, input.date, input);
+            if (input.inFavour > den.denominator) throw invalid('inFavour', `Số phiếu tán thành (${input.inFavour}) lớn hơn số đảng viên chính thức được tính (${den.denominator}).`);
             const vote = checkCellVote(input.inFavour, den);
             if (vote) failures.push(vote);
             Object.assign(data, {
@@ -471,6 +476,7 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
             break;
           }
           case 'grassroots_resolution': {
+            if (input.inFavour > input.committeeSize) throw invalid('inFavour', 'Số cấp ủy viên tán thành lớn hơn tổng số cấp ủy viên.');
             const r = checkGrassrootsResolution(input.inFavour, input.committeeSize);
             if (r) failures.push(r);
             Object.assign(data, { inFavour: input.inFavour, committeeSize: input.committeeSize });
@@ -540,6 +546,9 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
             const r = checkRecognitionVote(input.date, ceremonyOn, cal, rules);
             if (r) failures.push(r);
             const den = await denominatorOn(tx, d.org_id, input.date, input);
+            if (input.forRecognition + input.forStrikingOff > den.denominator) {
+              throw invalid('forRecognition', `Tổng số phiếu (${input.forRecognition + input.forStrikingOff}) lớn hơn số đảng viên chính thức được tính (${den.denominator}).`);
+            }
             const outcome = recognitionOutcome(input.forRecognition, input.forStrikingOff, den.denominator);
             const earlier = steps.filter((s) => s.kind === 'recognition_vote').map((s) => (s.data as { outcome: RecognitionOutcome }).outcome);
             Object.assign(data, {

@@ -67,6 +67,9 @@ describeEngines('admissions: candidate to official member', (engine) => {
     const noRight = await step(editor, id, { ...vote, override: { checks: ['certificate_expired', 'cell_vote_two_thirds'], reason: 'Chi bộ đã xem xét kỹ, đề nghị cho qua.' } });
     expect(noRight.status).toBe(403);
 
+    const tooMany = await step(editor, id, { ...vote, inFavour: 21 });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error.details[0].field).toBe('inFavour');
     // Fixed instead: the course again (a correction before the vote), and two absent with an approved reason.
     expect((await step(editor, id, { kind: 'course', date: '2024-10-01', certificateNo: '88/GCN' })).status).toBe(200);
     const den = await editor.get(`/api/admissions/dossiers/${id}/denominator?date=2025-02-10`);
@@ -158,6 +161,38 @@ describeEngines('admissions: candidate to official member', (engine) => {
     expect(ok.body.steps.at(-1).data.denominator.denominator).toBe(12);
   });
 
+  it('readmits a former member once, 36 months after he left, through the members module’s readmission', async () => {
+    const former = await editor.post('/api/members', { fullName: 'Đinh Văn Hùng', gender: 'nam', birthDate: '1975-04-04', orgId: f.orgs.a2, admittedOn: '2005-05-19', officialOn: '2006-05-19' });
+    expect(former.status).toBe(201);
+    expect((await editor.post(`/api/members/${former.body.id}/events`, { kind: 'struck_off', date: '2022-06-01', decisionNo: '9-QĐ/ĐU' })).status).toBe(200);
+    const c = await editor.post('/api/admissions/candidates', { orgId: f.orgs.a2, fullName: 'Đinh Văn Hùng', gender: 'nam', birthDate: '1975-04-04', generalEducation: 'thpt', listedOn: '2024-09-03', formerMemberId: former.body.id });
+    expect(c.status).toBe(201);
+    expect(c.body.readmission).toBe(true);
+    const id = c.body.id as string;
+    const a2 = (await t.database.db.selectFrom('member').select('id').where('org_id', '=', f.orgs.a2).where('official_on', '<', '2020-01-01').orderBy('id').limit(2).execute()).map((m) => m.id);
+    for (const body of [
+      { kind: 'course', date: '2024-10-01' },
+      { kind: 'application', date: '2024-11-01' },
+      { kind: 'verification', date: '2024-12-02' },
+      { kind: 'introduction', date: '2025-01-06', route: 'members', introducers: a2.map((memberId) => ({ memberId, monthsTogether: 24 })) },
+      { kind: 'comments', date: '2025-01-20' },
+    ]) expect((await step(editor, id, body)).status, body.kind).toBe(200);
+    const early = await step(editor, id, { kind: 'cell_vote', date: '2025-05-30', inFavour: 10 });
+    expect(early.status).toBe(422);
+    expect(early.body.error.details.map((d: { code: string }) => d.code)).toEqual(['readmission_too_early']);
+    for (const body of [
+      { kind: 'cell_vote', date: '2025-06-02', inFavour: 10 },
+      { kind: 'grassroots_resolution', date: '2025-06-10', inFavour: 6, committeeSize: 9 },
+      { kind: 'decision', date: '2025-06-20', decisionNo: '77-QĐ/ĐU', receivedOn: '2025-06-23' },
+      { kind: 'ceremony', date: '2025-07-01' },
+    ]) expect((await step(editor, id, body)).status, body.kind).toBe(200);
+    const file = await editor.get(`/api/members/${former.body.id}`);
+    expect(file.body).toMatchObject({ status: 'active', membership: 'probationary', admittedOn: '2005-05-19' });
+    expect(file.body.events.map((e: { kind: string }) => e.kind)).toEqual(['admitted', 'recognized_official', 'struck_off', 'readmitted']);
+    expect(file.body.officialOn).toBeNull();
+    expect(file.body.partyAge.official).toBe(false);
+  });
+
   it('work queue: ceremonies due and certificates about to expire, with counts', async () => {
     const c = await editor.post('/api/admissions/candidates', { orgId: f.orgs.a1, fullName: 'Vũ Thị Lan', gender: 'nu', birthDate: '1990-01-01', generalEducation: 'thpt', listedOn: '2021-09-01' });
     const id = c.body.id as string;
@@ -185,7 +220,8 @@ describeEngines('admissions: candidate to official member', (engine) => {
     expect(over.body.error.message).toContain('vượt chỉ tiêu của cấp trên');
     const p = await adminA.get(`/api/admissions/targets?orgId=${f.orgs.gA}&year=2025`);
     expect(p.status).toBe(200);
-    expect(p.body.org).toMatchObject({ orgId: f.orgs.gA, target: 6, admitted: 1, progress: 16.7 });
+    // Admitted in 2025 under gA: the new member in a1 and the readmission in a2.
+    expect(p.body.org).toMatchObject({ orgId: f.orgs.gA, target: 6, admitted: 2, progress: 33.3 });
     expect(p.body.children.find((c: { orgId: string }) => c.orgId === f.orgs.a1)).toMatchObject({ target: 4, admitted: 1, progress: 25 });
     expect(p.body.childrenTargetSum).toBe(4);
   });
