@@ -45,7 +45,9 @@ function StepForm({ dossier }: { dossier: Dossier }) {
   const record = useRecordStep(dossier.id);
   const [error, setError] = useState<unknown>(null);
   const [reason, setReason] = useState('');
-  const kind = Form.useWatch('kind', form) ?? dossier.nextSteps[0];
+  // The first step not recorded yet; earlier ones stay offered for a correction until the cell votes.
+  const firstKind = dossier.nextSteps.find((k) => !dossier.steps.some((s) => s.kind === k)) ?? dossier.nextSteps[0];
+  const kind = Form.useWatch('kind', form) ?? firstKind;
   const date = Form.useWatch('date', form);
   const denominator = useDenominator(dossier.id, date ? toIso(date) : todayIso());
   const memberOptions = (denominator.data?.members ?? []).map((m) => ({ value: m.memberId, label: `${m.name}${m.official ? '' : ' (dự bị)'}` }));
@@ -84,7 +86,7 @@ function StepForm({ dossier }: { dossier: Dossier }) {
   if (dossier.nextSteps.length === 0) return null;
   return (
     <Card title="Ghi nhận bước tiếp theo" size="small" data-testid="step-card">
-      <Form<StepValues> form={form} layout="vertical" initialValues={{ kind: dossier.nextSteps[0] }} data-testid="step-form">
+      <Form<StepValues> form={form} layout="vertical" initialValues={{ kind: firstKind }} data-testid="step-form">
         <Space wrap align="start">
           <Form.Item name="kind" label="Bước" rules={[{ required: true }]}>
             <Select style={{ width: 320 }} data-testid="step-kind" options={dossier.nextSteps.map((k) => ({ value: k, label: STEP_LABELS[k] ?? k }))} onChange={() => setError(null)} />
