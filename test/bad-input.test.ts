@@ -128,6 +128,7 @@ describeEngines('bad input on every endpoint', (engine) => {
       'GET /api/admissions/candidates': {},
       'GET /api/admissions/dossiers/:id': { id: dossier.id },
       'GET /api/admissions/dossiers/:id/denominator': { id: dossier.id, query: 'date=2026-01-05' },
+      'GET /api/admissions/dossiers/:id/document.docx': { id: dossier.id, query: 'kind=checklist' },
       'GET /api/admissions/probation': {},
       'GET /api/admissions/work-queue': {},
       'GET /api/admissions/work-queue/counts': {},
@@ -337,6 +338,7 @@ describeEngines('bad input on every endpoint', (engine) => {
     for (const body of [{ year: 2026, target: -1 }, { year: 1999, target: 1 }, { year: 2026, target: 1.5 }]) expect4xx(await admin.raw('PUT', `/api/admissions/targets/${f.orgs.a1}`, JSON.stringify(body)), 400, JSON.stringify(body));
     for (const q of ['stage=ky_la', 'status=x', 'page=0']) expect4xx(await admin.get(`/api/admissions/candidates?${q}`), 400, q);
     expect4xx(await admin.get(`/api/admissions/dossiers/${dossier.id}/denominator?date=2026-02-30`), 400, 'denominator 30/02');
+    expect4xx(await admin.get(`/api/admissions/dossiers/${dossier.id}/document.docx?kind=thu_moi`), 400, 'document kind');
     expect(await snapshot()).toBe(before);
   });
 

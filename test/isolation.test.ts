@@ -394,6 +394,9 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
       await is404(b.post(`/api/admissions/dossiers/${aDossier.id}/steps`, { kind: 'application', date: '2026-01-05' }));
       expect(await dossiersOfA()).toBe(before);
     },
+    'GET /api/admissions/dossiers/:id/document.docx': async () => {
+      for (const kind of ['checklist', 'cell_resolution']) await is404(b.get(`/api/admissions/dossiers/${aDossier.id}/document.docx?kind=${kind}`));
+    },
     'GET /api/admissions/probation': async () => {
       const r = await b.get('/api/admissions/probation');
       expect(r.status).toBe(200);

@@ -8,6 +8,7 @@ import {
   CandidateListResponse,
   CreateCandidateBody,
   DenominatorQuery,
+  DocumentQuery,
   DenominatorSchema,
   DossierSchema,
   ProbationListResponse,
@@ -44,6 +45,10 @@ export const admissionsRoutes =
     app.post('/api/admissions/dossiers/:id/steps', { schema: { tags, summary: 'Ghi nhận một bước của quy trình kết nạp', params: CandidateIdParams, body: StepBody, response: { 200: DossierSchema } } }, async (req) =>
       svc.recordStep(editor(req), req.params.id, req.body),
     );
+    app.get('/api/admissions/dossiers/:id/document.docx', { schema: { tags, summary: 'Tải văn bản của quy trình kết nạp (Word)', params: CandidateIdParams, querystring: DocumentQuery } }, async (req, reply) => {
+      const doc = await svc.document(requireActor(req), req.params.id, req.query.kind);
+      return reply.header('content-type', doc.mime).header('content-disposition', doc.contentDisposition).header('cache-control', 'no-store').send(doc.bytes);
+    });
     app.get('/api/admissions/probation', { schema: { tags, summary: 'Đảng viên dự bị', querystring: NoQuery, response: { 200: ProbationListResponse } } }, async (req) => svc.probationList(requireActor(req)));
     app.get('/api/admissions/work-queue', { schema: { tags, summary: 'Việc cần làm', querystring: NoQuery, response: { 200: WorkQueueResponse } } }, async (req) => svc.workQueue(requireActor(req)));
     app.get('/api/admissions/work-queue/counts', { schema: { tags, summary: 'Số việc cần làm', querystring: NoQuery, response: { 200: WorkQueueCountsResponse } } }, async (req) =>

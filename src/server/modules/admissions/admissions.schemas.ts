@@ -253,4 +253,7 @@ export const ProbationListResponse = z.object({
   ),
 });
 
+/** Which document (default the checklist). */
+export const DocumentQuery = z.strictObject({ kind: z.enum(['checklist', 'cell_resolution', 'decision', 'recognition_resolution']).default('checklist') });
+
 export const CandidateIdParams = z.strictObject({ id: IdSchema });

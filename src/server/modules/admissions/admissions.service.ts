@@ -68,6 +68,9 @@ import {
   targetsOf,
 } from './admissions.repo.ts';
 import type { StepInput } from './admissions.schemas.ts';
+import { admissionDocument, renderAdmissionDocx, type AdmissionDocumentKind } from './admissions.docx.ts';
+import { DOCX_MIME } from '../member-sheet/member-sheet.docx.ts';
+import { contentDisposition } from '../member-sheet/member-sheet.service.ts';
 
 /** Candidate field (API) → column of admission_candidate, the same names as the member file's. */
 const CANDIDATE_COLUMNS = {
@@ -624,6 +627,28 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
         await writeAudit(tx, actorOf(actor), at, audits);
       });
       return this.getDossier(actor, id);
+    },
+
+    /** One standard document of the procedure as a Word file, filled in from the dossier; the export is audited. */
+    async document(actor: Actor, id: string, kind: AdmissionDocumentKind) {
+      const d = await this.getDossier(actor, id);
+      const model = admissionDocument(
+        {
+          fullName: d.candidate.fields.fullName as string,
+          birthDate: (d.candidate.fields.birthDate as string | null) ?? null,
+          orgName: d.org.name,
+          steps: d.steps.map((s) => ({ kind: s.kind, date: s.date, decisionNo: s.decisionNo, data: s.data as Record<string, unknown> })),
+          dates: d.dates,
+        },
+        kind,
+      );
+      if (typeof model === 'string') throw conflict(model);
+      const bytes = await renderAdmissionDocx(model);
+      await db.transaction().execute((tx) =>
+        writeAudit(tx, actorOf(actor), clock.now(), [{ action: 'admission.document_export', entityType: 'admission_dossier', entityId: id, scopeOrgId: d.org.id, before: null, after: { kind } }]),
+      );
+      const ascii = `${model.fileTitle}.docx`;
+      return { bytes, mime: DOCX_MIME, contentDisposition: contentDisposition({ utf8: `${model.fileTitle}-${d.candidate.fields.fullName as string}.docx`, ascii }) };
     },
 
     /** Probationary members admitted through a dossier, with the end of probation and the recognition deadline. */

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from '../../../../test/helpers/db.ts';
 import { buildFixture, startTestApp, type Client, type Fixture, type TestApp } from '../../../../test/helpers/app.ts';
+import { rawSession } from '../member-import/member-import.fixtures.ts';
+import { zipEntryText } from '../member-sheet/member-sheet.fixtures.ts';
 
 describeEngines('admissions: candidate to official member', (engine) => {
   let t: TestApp;
@@ -124,6 +126,18 @@ describeEngines('admissions: candidate to official member', (engine) => {
     const official = await editor.get(`/api/members/${memberId}`);
     expect(official.body).toMatchObject({ membership: 'official', officialOn: '2026-03-19' });
     expect(official.body.partyAge.countsFrom).toBe('2025-03-03');
+
+    const docs = await rawSession(t, 'editorA');
+    for (const [kind, text] of [
+      ['checklist', 'DANH MỤC HỒ SƠ KẾT NẠP ĐẢNG VIÊN'],
+      ['cell_resolution', 'Số đảng viên chính thức tán thành việc kết nạp: 13, đạt 72.2%'],
+      ['decision', '123-QĐ/HU'],
+      ['recognition_resolution', 'là đảng viên chính thức từ ngày 19/03/2026'],
+    ] as const) {
+      const r = await docs.download(`/api/admissions/dossiers/${id}/document.docx?kind=${kind}`);
+      expect(r.status, kind).toBe(200);
+      expect(zipEntryText(r.bytes, 'word/document.xml'), kind).toContain(text);
+    }
 
     const list = await editor.get(`/api/admissions/candidates?orgId=${f.orgs.gA}`);
     expect(list.body.items.map((i: { dossierId: string }) => i.dossierId)).toContain(id);
