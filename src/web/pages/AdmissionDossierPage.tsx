@@ -7,7 +7,7 @@ import { Alert, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, 
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError, errorMessage } from '../api/client.ts';
+import { ApiError, apiUrl, errorMessage } from '../api/client.ts';
 import { useDenominator, useDossier, useRecordStep, type Dossier, type StepBody } from '../api/admissions.ts';
 import { useAsOfLink } from '../app/asOf.ts';
 import { DateInput } from '../components/DateInput.tsx';
@@ -285,7 +285,25 @@ export function AdmissionDossierPage() {
             {d.readmission && <Tag>Kết nạp lại</Tag>}
           </Space>
         }
-        extra={<Link to={link('/admissions')}>Danh sách</Link>}
+        extra={
+          <Space>
+            {(
+              [
+                ['checklist', 'Danh mục hồ sơ', true],
+                ['cell_resolution', 'Nghị quyết chi bộ', d.steps.some((s) => s.kind === 'cell_vote')],
+                ['decision', 'Quyết định kết nạp', d.steps.some((s) => s.kind === 'decision')],
+                ['recognition_resolution', 'Nghị quyết công nhận chính thức', d.status === 'official'],
+              ] as const
+            )
+              .filter(([, , ready]) => ready)
+              .map(([kind, label]) => (
+                <Button key={kind} size="small" href={apiUrl(`/admissions/dossiers/${d.id}/document.docx`, { kind })} download data-testid={`dossier-doc-${kind}`}>
+                  {label} (Word)
+                </Button>
+              ))}
+            <Link to={link('/admissions')}>Danh sách</Link>
+          </Space>
+        }
       >
         <Descriptions size="small" column={3}>
           <Descriptions.Item label="Chi bộ">{d.org.name}</Descriptions.Item>
