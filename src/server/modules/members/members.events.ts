@@ -69,9 +69,7 @@ let lawCalendar: WorkingCalendar | undefined;
 export function derivedColumns(events: readonly MemberEvent[], today: string, cal: WorkingCalendar = (lawCalendar ??= createWorkingCalendar())) {
   const periods = statusPeriods(events);
   const now = statusOn(events, today) ?? periods.at(-1) ?? null;
-  // The official date of the current membership: after a readmission the new probation has none yet.
-  const lastAdmission = events.filter((e) => e.kind === 'admitted' || e.kind === 'readmitted').reduce<string | null>((d, e) => (d === null || e.date > d ? e.date : d), null);
-  const official = periods.find((p) => p.membership === 'official' && (lastAdmission === null || p.from >= lastAdmission));
+  const official = periods.find((p) => p.membership === 'official');
   const left = now && ['deceased', 'struck_off', 'left', 'expelled'].includes(now.status) ? now.from : null;
   return {
     status: now?.status ?? 'active',
