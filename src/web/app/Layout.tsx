@@ -3,7 +3,7 @@
  * organisation tree with its search on the left, the page on the right.
  */
 import { ApartmentOutlined, AuditOutlined, BranchesOutlined, CalendarOutlined, CheckSquareOutlined, IdcardOutlined, TeamOutlined, TrophyOutlined, UserAddOutlined } from '@ant-design/icons';
-import { Badge, Layout, Menu, type MenuProps } from 'antd';
+import { Badge, Button, Layout, Menu, Tooltip, type MenuProps } from 'antd';
 import { useWorkQueueCounts } from '../api/admissions.ts';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAsOfLink } from './asOf.ts';
@@ -17,22 +17,10 @@ const SIDER_WIDTH = 300;
 
 function useNavItems(): MenuProps['items'] {
   const me = useCurrentUser();
-  const work = useWorkQueueCounts();
   const items: NonNullable<MenuProps['items']> = [
     { key: '/', icon: <ApartmentOutlined />, label: <span data-testid="nav-orgs">Tổ chức đảng</span> },
     { key: '/members', icon: <IdcardOutlined />, label: <span data-testid="nav-members">Đảng viên</span> },
     { key: '/badges', icon: <TrophyOutlined />, label: <span data-testid="nav-badges">Huy hiệu Đảng</span> },
-    { key: '/admissions', icon: <UserAddOutlined />, label: <span data-testid="nav-admissions">Kết nạp</span> },
-    {
-      key: '/work',
-      icon: <CheckSquareOutlined />,
-      label: (
-        <span data-testid="nav-work">
-          Việc cần làm{' '}
-          <Badge count={work.data?.total ?? 0} size="small" color={work.data?.late ? 'red' : 'blue'} data-testid="nav-work-count" />
-        </span>
-      ),
-    },
   ];
   if (me.can.reorganize) {
     items.push({
@@ -50,6 +38,8 @@ function useNavItems(): MenuProps['items'] {
   if (me.roles.some((r) => r.role === 'system_admin')) {
     items.push({ key: '/calendar', icon: <CalendarOutlined />, label: <span data-testid="nav-calendar">Lịch làm việc</span> });
   }
+  // Last, so that on a narrow screen it is the one the menu folds into «…», not the established entries.
+  items.push({ key: '/admissions', icon: <UserAddOutlined />, label: <span data-testid="nav-admissions">Kết nạp</span> });
   return items;
 }
 
@@ -64,6 +54,18 @@ function selectedNavKey(pathname: string): string {
   if (pathname.startsWith('/admissions')) return '/admissions';
   if (pathname.startsWith('/work')) return '/work';
   return '/';
+}
+
+/** «Việc cần làm»: an icon with the count of what is due (red when something is late), always in the header. */
+function WorkQueueButton({ onOpen }: { onOpen: () => void }) {
+  const work = useWorkQueueCounts();
+  return (
+    <Tooltip title="Việc cần làm">
+      <Badge count={work.data?.total ?? 0} size="small" color={work.data?.late ? 'red' : 'blue'} data-testid="nav-work-count">
+        <Button type="text" icon={<CheckSquareOutlined />} onClick={onOpen} aria-label="Việc cần làm" data-testid="nav-work" />
+      </Badge>
+    </Tooltip>
+  );
 }
 
 export function AppLayout() {
@@ -104,6 +106,7 @@ export function AppLayout() {
           onClick={({ key }) => navigate(link(key))}
           style={{ flex: 1, minWidth: 0, borderBottom: 'none', lineHeight: `${HEADER_HEIGHT - 2}px` }}
         />
+        <WorkQueueButton onOpen={() => navigate(link('/work'))} />
         <AsOfPicker />
         <UserMenu />
       </Layout.Header>
