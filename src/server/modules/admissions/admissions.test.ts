@@ -215,8 +215,28 @@ describeEngines('admissions: candidate to official member', (engine) => {
     expect(q.status).toBe(200);
     const item = q.body.items.find((i: { dossierId: string }) => i.dossierId === id);
     expect(item).toMatchObject({ kind: 'certificate_expiring', late: false, dueOn: '2026-12-20', label: 'Giấy chứng nhận bồi dưỡng nhận thức về Đảng sắp hết hạn' });
+    // A decision received on 02/10/2026 and no ceremony 30 working days later (13/11/2026): late on 20/11/2026.
+    const late = await editor.post('/api/admissions/candidates', { orgId: f.orgs.a1, fullName: 'Tạ Văn Khoa', gender: 'nam', birthDate: '1995-01-01', generalEducation: 'thpt', listedOn: '2026-01-05' });
+    const lateId = late.body.id as string;
+    const a1 = (await t.database.db.selectFrom('member').select('id').where('org_id', '=', f.orgs.a1).where('official_on', '<', '2020-01-01').orderBy('id').limit(2).execute()).map((m) => m.id);
+    for (const body of [
+      { kind: 'course', date: '2026-01-10' },
+      { kind: 'application', date: '2026-02-01' },
+      { kind: 'verification', date: '2026-03-02' },
+      { kind: 'introduction', date: '2026-04-01', route: 'members', introducers: a1.map((memberId) => ({ memberId, monthsTogether: 24 })) },
+      { kind: 'comments', date: '2026-04-10' },
+      { kind: 'cell_vote', date: '2026-09-10', inFavour: 20 },
+      { kind: 'grassroots_resolution', date: '2026-09-15', inFavour: 7, committeeSize: 9 },
+      { kind: 'decision', date: '2026-09-30', decisionNo: '200-QĐ/HU', receivedOn: '2026-10-02' },
+    ]) expect((await step(editor, lateId, body)).status, body.kind).toBe(200);
+    const withLate = await editor.get('/api/admissions/work-queue');
+    expect(withLate.body.items.find((i: { dossierId: string }) => i.dossierId === lateId)).toMatchObject({ kind: 'ceremony_due', late: true, dueOn: '2026-11-13', label: 'Quá hạn tổ chức lễ kết nạp' });
+    // The readmitted member's probation ended on 01/07/2026 with no recognition vote: late too; late items come first.
+    expect(withLate.body.items.find((i: { kind: string }) => i.kind === 'recognition_due')).toMatchObject({ late: true, label: 'Quá hạn xét công nhận đảng viên chính thức' });
+    expect(withLate.body.items.findIndex((i: { late: boolean }) => !i.late)).toBeGreaterThan(withLate.body.items.findLastIndex((i: { late: boolean }) => i.late));
     const counts = await editor.get('/api/admissions/work-queue/counts');
-    expect(counts.body.total).toBe(q.body.items.length);
+    expect(counts.body.total).toBe(withLate.body.items.length);
+    expect(counts.body.late).toBeGreaterThanOrEqual(1);
     expect(counts.body.byKind.certificate_expiring).toBeGreaterThanOrEqual(1);
     // The sibling commune sees none of it.
     const b = await t.login('adminB');
