@@ -175,7 +175,10 @@ function TargetsTab() {
   const [params] = useSearchParams();
   const [orgId, setOrgId] = useState<string | undefined>(params.get('orgId') || undefined);
   const [year, setYear] = useState<number>(Number(todayIso().slice(0, 4)));
-  const targets = useTargets({ orgId, year });
+  const [period, setPeriod] = useState<'year' | 'h1' | 'h2' | 'term'>('year');
+  // A term (nhiệm kỳ) is taken as the five years ending with the chosen one.
+  const range = { year: { from: `${year}-01-01`, to: `${year}-12-31` }, h1: { from: `${year}-01-01`, to: `${year}-06-30` }, h2: { from: `${year}-07-01`, to: `${year}-12-31` }, term: { from: `${year - 4}-01-01`, to: `${year}-12-31` } }[period];
+  const targets = useTargets({ orgId, year, ...range });
   const setTarget = useSetTarget();
   const [editing, setEditing] = useState<ProgressRow | null>(null);
   const columns: TableColumnsType<ProgressRow> = [
@@ -200,7 +203,19 @@ function TargetsTab() {
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <Space wrap>
         <OrgSelect value={orgId} onChange={(v) => setOrgId(typeof v === 'string' ? v : undefined)} placeholder="Tổ chức của tôi" data-testid="targets-org" />
-        <InputNumber value={year} min={2000} max={2100} onChange={(v) => v && setYear(v)} data-testid="targets-year" addonBefore="Năm" />
+        <InputNumber value={year} min={2004} max={2100} onChange={(v) => v && setYear(v)} data-testid="targets-year" addonBefore="Năm" />
+        <Select
+          value={period}
+          onChange={setPeriod}
+          style={{ width: 220 }}
+          data-testid="targets-period"
+          options={[
+            { value: 'year', label: 'Cả năm' },
+            { value: 'h1', label: '6 tháng đầu năm' },
+            { value: 'h2', label: '6 tháng cuối năm' },
+            { value: 'term', label: 'Nhiệm kỳ (5 năm đến năm đã chọn)' },
+          ]}
+        />
       </Space>
       {targets.isError ? (
         <QueryError error={targets.error} onRetry={() => void targets.refetch()} />
