@@ -128,4 +128,23 @@ describe.skipIf(!browserAvailable && !browserRequired)('admission in the browser
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('shows the work queue from the header, the probation list and the targets of the province', { timeout: 120000 }, async ({ skip }) => {
+    if (!env.browser) return skip('no browser');
+    const page = await openPage(env.browser!, errors);
+    await submitLogin(page, env.server.baseUrl, 'tinhuy', DEMO_PASSWORD);
+    await page.getByTestId('org-title').waitFor({ timeout: 15000 });
+    await page.getByTestId('nav-work').click();
+    await expect.poll(() => page.getByTestId('work-queue-table').locator('tbody tr').count(), { timeout: 15000 }).toBeGreaterThan(1);
+    await page.goto(`${env.server.baseUrl}/admissions?tab=probation`);
+    await expect.poll(() => page.getByTestId('probation-table').locator('tbody tr').count(), { timeout: 15000 }).toBeGreaterThan(1);
+    await page.goto(`${env.server.baseUrl}/admissions?tab=targets`);
+    const root = env.server.seeded.rootId;
+    await expect.poll(() => page.getByTestId(`target-row-${root}`).textContent(), { timeout: 15000 }).toContain('Đảng bộ tỉnh');
+    // The province's own target is set by its superior (none in the demo): its administrator splits it among the communes.
+    expect(await page.getByTestId(`target-set-${root}`).count()).toBe(0);
+    expect(await page.getByTestId('targets-table').locator('[data-testid^=target-set-]').count()).toBeGreaterThan(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
