@@ -181,6 +181,11 @@ function StepForm({ dossier }: { dossier: Dossier }) {
                 <Form.Item name="provinceDecisionNo" label="Quyết định của tỉnh ủy (người trên 60 tuổi)">
                   <Input maxLength={100} data-testid="step-province" />
                 </Form.Item>
+                {dossier.readmission && (
+                  <Form.Item name="criminalRecordClearedOn" label="Ngày được xóa án tích (nếu có)">
+                    <DateInput testId="step-record-cleared" />
+                  </Form.Item>
+                )}
                 <Form.Item name="difficultAreaException" valuePropName="checked" label=" ">
                   <Checkbox data-testid="step-difficult-area">Vùng khó khăn (ngoại lệ về trình độ học vấn)</Checkbox>
                 </Form.Item>

@@ -90,6 +90,8 @@ export const StepBody = z.discriminatedUnion('kind', [
     prosecuted: Ids,
     provinceDecisionNo: Opt(100),
     difficultAreaException: z.boolean().optional(),
+    /** Readmission after a criminal conviction: the day the record was cleared (60 months before the vote). */
+    criminalRecordClearedOn: IsoDateSchema.nullable().optional(),
     ...StepBase,
   }),
   z.strictObject({ kind: z.literal('grassroots_resolution'), inFavour: Count, committeeSize: z.number().int().min(1).max(100), ...StepBase }),

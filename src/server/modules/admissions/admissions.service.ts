@@ -459,7 +459,12 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
               const leaving = [...events].reverse().find((e) => e.kind === 'struck_off' || e.kind === 'allowed_to_leave' || e.kind === 'expelled');
               if (leaving) {
                 const r = checkReadmission(
-                  { leftOn: leaving.date, noReadmission: 'noReadmission' in leaving && leaving.noReadmission === true, readmittedBefore: events.some((e) => e.kind === 'readmitted') },
+                  {
+                    leftOn: leaving.date,
+                    noReadmission: 'noReadmission' in leaving && leaving.noReadmission === true,
+                    readmittedBefore: events.some((e) => e.kind === 'readmitted'),
+                    criminalRecordClearedOn: input.criminalRecordClearedOn ?? null,
+                  },
                   input.date,
                   rules,
                 );
@@ -475,6 +480,7 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
               denominator: { officialMembers: den.officialMembers, excluded: den.excluded, denominator: den.denominator },
               provinceDecisionNo: input.provinceDecisionNo ?? null,
               difficultAreaException: input.difficultAreaException === true,
+              criminalRecordClearedOn: input.criminalRecordClearedOn ?? null,
             });
             break;
           }
@@ -513,7 +519,7 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
                   decisionNo: decision.decision_no,
                   decisionDate: decision.on_date,
                   ceremonyOn: input.date,
-                  criminalRecordClearedOn: null,
+                  criminalRecordClearedOn: ((latest('cell_vote')?.data ?? {}) as { criminalRecordClearedOn?: string | null }).criminalRecordClearedOn ?? null,
                   note: null,
                 });
                 await tx.updateTable('admission_dossier').set({ member_id: candidate.former_member_id }).where('id', '=', id).execute();

@@ -194,6 +194,10 @@ describeEngines('admissions: candidate to official member', (engine) => {
     const early = await step(editor, id, { kind: 'cell_vote', date: '2025-05-30', inFavour: 10 });
     expect(early.status).toBe(422);
     expect(early.body.error.details.map((d: { code: string }) => d.code)).toEqual(['readmission_too_early']);
+    // After a criminal record cleared on 10/01/2021 the wait is 60 months from that day.
+    const record = await step(editor, id, { kind: 'cell_vote', date: '2025-06-02', inFavour: 10, criminalRecordClearedOn: '2021-01-10' });
+    expect(record.status).toBe(422);
+    expect(record.body.error.message).toContain('60 tháng kể từ ngày được xóa án tích');
     for (const body of [
       { kind: 'cell_vote', date: '2025-06-02', inFavour: 10 },
       { kind: 'grassroots_resolution', date: '2025-06-10', inFavour: 6, committeeSize: 9 },
