@@ -246,6 +246,20 @@ describeEngines('admissions: candidate to official member', (engine) => {
     const b = await t.login('adminB');
     expect((await b.get('/api/admissions/work-queue')).body.items).toEqual([]);
     expect((await b.get('/api/admissions/work-queue/counts')).body.total).toBe(0);
+
+    // The readmitted member's recognition, late: three votes that reach 2/3 neither way send the case to the superior.
+    const readmitted = withLate.body.items.find((i: { kind: string }) => i.kind === 'recognition_due').dossierId as string;
+    const lateVote = (date: string) => ({ kind: 'recognition_vote', date, forRecognition: 6, forStrikingOff: 4, override: { checks: ['recognition_late'], reason: 'Chi bộ họp chậm do sáp nhập địa bàn.' } });
+    expect((await step(editor, readmitted, lateVote('2026-10-01'))).status).toBe(403);
+    for (const date of ['2026-10-01', '2026-10-15']) {
+      const r = await step(adminA, readmitted, lateVote(date));
+      expect(r.status).toBe(200);
+      expect(r.body).toMatchObject({ status: 'probation', stage: 'recognition_vote' });
+    }
+    const third = await step(adminA, readmitted, lateVote('2026-11-02'));
+    expect(third.body).toMatchObject({ status: 'probation', stage: 'referred_to_superior', stageLabel: 'Báo cáo cấp trên', nextSteps: [] });
+    expect(third.body.steps.filter((s: { kind: string }) => s.kind === 'recognition_vote').map((s: { data: { outcome: string } }) => s.data.outcome)).toEqual(['inconclusive', 'inconclusive', 'inconclusive']);
+    expect((await step(adminA, readmitted, lateVote('2026-11-03'))).status).toBe(409);
   });
 
   it('targets: set by the superior, split without exceeding it; progress counts admissions in the subtree', async () => {
