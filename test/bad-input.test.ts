@@ -24,6 +24,7 @@ describeEngines('bad input on every endpoint', (engine) => {
   let gets: Record<string, { id?: string; query?: string; extra?: Record<string, string> }>;
   let memberId: string;
   let documentId: string;
+  let dossier: { id: string; candidateId: string };
 
   const snapshot = async () => {
     const db = t.database.db;
@@ -56,6 +57,8 @@ describeEngines('bad input on every endpoint', (engine) => {
     const record = await t.services.memberRecords.create(f.admin, memberId, { kind: 'work', data: { from: '2005-09', workplace: 'Trường THCS Tân Lập' } });
     const docs = await documentSession(t, 'admin');
     documentId = (await docs.upload(memberId, { docType: 'application', title: 'Đơn xin vào Đảng' }, { bytes: pdfBytes(), name: 'don.pdf' })).body.latest.id;
+    const created = await t.services.admissions.createCandidate(f.admin, { orgId: f.orgs.a1, fullName: 'Lê Thị Mai', gender: 'nu', listedOn: '2026-01-05' });
+    dossier = { id: created.id, candidateId: created.candidate.id };
     const assignment = await t.database.db.selectFrom('role_assignment').select('id').where('user_id', '=', f.users.adminB!).executeTakeFirstOrThrow();
     bodies = {
       'POST /api/auth/login': { body: { username: 'admin', password: 'x' } },
@@ -82,6 +85,10 @@ describeEngines('bad input on every endpoint', (engine) => {
       'PATCH /api/members/:id/records/:recordId': { id: memberId, extra: { recordId: record.id }, body: { kind: 'work', data: { from: '2005-09', workplace: 'Trường THCS Tân Lập', position: 'Giáo viên' } } },
       'POST /api/members/:id/records/reveal': { id: memberId, body: { kind: 'family' } },
       'PUT /api/calendar/adjustments/:date': { extra: { date: '2026-12-31' }, body: { kind: 'holiday', note: 'Nghỉ cuối năm' } },
+      'POST /api/admissions/candidates': { body: { orgId: f.orgs.a1, fullName: 'Lê Văn Mười', gender: 'nam', listedOn: '2026-01-05', birthDate: '2000-01-01' } },
+      'PATCH /api/admissions/candidates/:id': { id: dossier.candidateId, body: { fullName: 'Lê Thị Mai Anh', birthDate: '2000-02-02' } },
+      'POST /api/admissions/dossiers/:id/steps': { id: dossier.id, body: { kind: 'course', date: '2026-01-10', certificateNo: '12/GCN' } },
+      'PUT /api/admissions/targets/:id': { id: f.orgs.a1, body: { year: 2026, target: 5 } },
     };
     const upload = await (await rawSession(t, 'admin')).upload(csvOf([['Họ và tên', 'Giới tính', 'Ngày sinh'], ['Lê Văn Tám', 'Nam', '01/01/1980']]), 'ds.csv');
     const importId = upload.body.importId as string;
@@ -118,6 +125,14 @@ describeEngines('bad input on every endpoint', (engine) => {
       'GET /api/members/:id/documents': { id: memberId },
       'GET /api/members/:id/documents/:documentId/file': { id: memberId, extra: { documentId } },
       'GET /api/calendar': { query: 'year=2026' },
+      'GET /api/admissions/candidates': {},
+      'GET /api/admissions/dossiers/:id': { id: dossier.id },
+      'GET /api/admissions/dossiers/:id/denominator': { id: dossier.id, query: 'date=2026-01-05' },
+      'GET /api/admissions/dossiers/:id/document.docx': { id: dossier.id, query: 'kind=checklist' },
+      'GET /api/admissions/probation': {},
+      'GET /api/admissions/work-queue': {},
+      'GET /api/admissions/work-queue/counts': {},
+      'GET /api/admissions/targets': { query: 'year=2026' },
       // its own case below, with an existing and a missing adjustment
       'DELETE /api/calendar/adjustments/:date': {},
     };
@@ -293,6 +308,37 @@ describeEngines('bad input on every endpoint', (engine) => {
     expect4xx(await admin.delete('/api/calendar/adjustments/2026-13-01'), 400, 'remove on no date');
     expect4xx(await admin.delete('/api/calendar/adjustments/2026-12-31?bogus=1'), 400, 'remove with an unknown parameter');
     expect(await adjustments()).toEqual(had);
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('the admission routes refuse impossible steps, votes, targets and periods, and nothing changes', async () => {
+    const before = await snapshot();
+    const url = `/api/admissions/dossiers/${dossier.id}/steps`;
+    const cases: [unknown, number, string][] = [
+      [{ kind: 'bau_cu', date: '2026-01-10' }, 400, 'kind'],
+      [{ kind: 'course', date: '2099-01-10' }, 400, 'date'],
+      [{ kind: 'application', date: '2026-01-10' }, 409, 'kind'],
+      [{ kind: 'cell_vote', date: '2026-01-10', inFavour: -1 }, 400, 'inFavour'],
+      [{ kind: 'cell_vote', date: '2026-01-10', inFavour: 1.5 }, 400, 'inFavour'],
+      [{ kind: 'grassroots_resolution', date: '2026-01-10', inFavour: 3, committeeSize: 0 }, 400, 'committeeSize'],
+      [{ kind: 'introduction', date: '2026-01-10', route: 'members', introducers: [] }, 400, 'introducers'],
+      [{ kind: 'course', date: '2026-01-10', override: { checks: ['age_min'], reason: 'ngắn' } }, 400, 'override'],
+      [{ kind: 'decision', date: '2026-01-10', receivedOn: '2026-01-11' }, 400, 'decisionNo'],
+    ];
+    for (const [body, status, field] of cases) {
+      const r = await admin.post(url, body);
+      expect4xx(r, status, JSON.stringify(body));
+      if (status === 400) expect(r.body.error.details.map((d: { field: string }) => d.field.split('.')[0])).toContain(field);
+    }
+    for (const q of ['year=1999', 'year=abc', 'from=2026-02-30', 'from=2026-05-01&to=2026-01-01', `orgId=${MISSING}`]) {
+      const r = await admin.get(`/api/admissions/targets?${q}`);
+      expect(r.status, q).toBeGreaterThanOrEqual(400);
+      expect(r.status, q).toBeLessThan(500);
+    }
+    for (const body of [{ year: 2026, target: -1 }, { year: 1999, target: 1 }, { year: 2026, target: 1.5 }]) expect4xx(await admin.raw('PUT', `/api/admissions/targets/${f.orgs.a1}`, JSON.stringify(body)), 400, JSON.stringify(body));
+    for (const q of ['stage=ky_la', 'status=x', 'page=0']) expect4xx(await admin.get(`/api/admissions/candidates?${q}`), 400, q);
+    expect4xx(await admin.get(`/api/admissions/dossiers/${dossier.id}/denominator?date=2026-02-30`), 400, 'denominator 30/02');
+    expect4xx(await admin.get(`/api/admissions/dossiers/${dossier.id}/document.docx?kind=thu_moi`), 400, 'document kind');
     expect(await snapshot()).toBe(before);
   });
 

@@ -38,6 +38,9 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
   let aClient: Client;
   /** A's member that each of the list's filters matches (religion, education, occupation, age, party age, badge due). */
   let aFiltered: string;
+  /** A's admission dossier (in a1) and its candidate. */
+  let aDossier: { id: string; candidateId: string };
+  const dossiersOfA = async () => JSON.stringify(await t.database.db.selectFrom('admission_dossier').selectAll().orderBy('id').execute()) + JSON.stringify(await t.database.db.selectFrom('admission_target').selectAll().orderBy('id').execute());
   const FILTERS = ['religion=cong_giao', 'generalEducation=thpt', 'occupation=cong_chuc', 'ageFrom=60&ageTo=60', 'partyAgeFrom=29&partyAgeTo=29', 'badgeDue=next'];
   const membersOfA = async () =>
     Number((await t.database.db.selectFrom('member').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', 'in', [f.orgs.a1, f.orgs.a2]).executeTakeFirstOrThrow()).n);
@@ -356,6 +359,70 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
         expect(r.body.error.code).toBe('FORBIDDEN');
       }
     },
+    'GET /api/admissions/candidates': async () => {
+      const r = await b.get('/api/admissions/candidates?pageSize=200');
+      expect(r.status).toBe(200);
+      expect(r.body.items).toEqual([]);
+      noLeak(r.body);
+      noLeak((await b.get('/api/admissions/candidates?q=Tan%20Lap')).body);
+      await is404(b.get(`/api/admissions/candidates?orgId=${f.orgs.A}`));
+      expect((await aClient.get('/api/admissions/candidates')).body.items.map((i: { dossierId: string }) => i.dossierId)).toContain(aDossier.id); // control
+    },
+    'POST /api/admissions/candidates': async () => {
+      const before = await dossiersOfA();
+      await is404(b.post('/api/admissions/candidates', { orgId: f.orgs.a1, fullName: 'Người Lạ', gender: 'nam', listedOn: '2026-01-05' }));
+      const helper = await b.post('/api/admissions/candidates', { orgId: f.orgs.gB, fullName: 'Người Lạ', gender: 'nam', listedOn: '2026-01-05', helperMemberId: aMember.id });
+      expect(helper.status).toBe(400);
+      noLeak(helper.body);
+      expect(await dossiersOfA()).toBe(before);
+    },
+    'PATCH /api/admissions/candidates/:id': async () => {
+      const before = await dossiersOfA();
+      await is404(b.patch(`/api/admissions/candidates/${aDossier.candidateId}`, { fullName: 'Tên Khác' }));
+      await is404(b.patch(`/api/admissions/candidates/${aDossier.id}`, { fullName: 'Tên Khác' }));
+      expect(await dossiersOfA()).toBe(before);
+    },
+    'GET /api/admissions/dossiers/:id': async () => {
+      await is404(b.get(`/api/admissions/dossiers/${aDossier.id}`));
+      expect((await aClient.get(`/api/admissions/dossiers/${aDossier.id}`)).status).toBe(200); // control
+    },
+    'GET /api/admissions/dossiers/:id/denominator': async () => {
+      await is404(b.get(`/api/admissions/dossiers/${aDossier.id}/denominator?date=2026-01-05`));
+    },
+    'POST /api/admissions/dossiers/:id/steps': async () => {
+      const before = await dossiersOfA();
+      await is404(b.post(`/api/admissions/dossiers/${aDossier.id}/steps`, { kind: 'application', date: '2026-01-05' }));
+      expect(await dossiersOfA()).toBe(before);
+    },
+    'GET /api/admissions/dossiers/:id/document.docx': async () => {
+      for (const kind of ['checklist', 'cell_resolution']) await is404(b.get(`/api/admissions/dossiers/${aDossier.id}/document.docx?kind=${kind}`));
+    },
+    'GET /api/admissions/probation': async () => {
+      const r = await b.get('/api/admissions/probation');
+      expect(r.status).toBe(200);
+      noLeak(r.body);
+    },
+    'GET /api/admissions/work-queue': async () => {
+      const r = await b.get('/api/admissions/work-queue');
+      expect(r.body.items).toEqual([]);
+      expect((await aClient.get('/api/admissions/work-queue')).body.items.length).toBeGreaterThan(0); // control
+    },
+    'GET /api/admissions/work-queue/counts': async () => {
+      const r = await b.get('/api/admissions/work-queue/counts');
+      expect(r.body.total).toBe(0);
+    },
+    'GET /api/admissions/targets': async () => {
+      await is404(b.get(`/api/admissions/targets?orgId=${f.orgs.A}`));
+      await is404(b.get(`/api/admissions/targets?orgId=${f.orgs.a1}&year=2026`));
+      const own = await b.get('/api/admissions/targets?year=2026');
+      expect(own.status).toBe(200); // control: B's own organisation
+      noLeak(own.body);
+    },
+    'PUT /api/admissions/targets/:id': async () => {
+      const before = await dossiersOfA();
+      for (const id of [f.orgs.a1, f.orgs.gA, f.orgs.A]) await is404(b.raw('PUT', `/api/admissions/targets/${id}`, JSON.stringify({ year: 2026, target: 99 })));
+      expect(await dossiersOfA()).toBe(before);
+    },
     'GET /api/audit': async () => {
       const r = await b.get('/api/audit?pageSize=200');
       expect(r.status).toBe(200);
@@ -393,6 +460,11 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
     aFiltered = filtered.body.id;
     aIds.push(aFiltered);
     aClient = a;
+    const dossier = await a.post('/api/admissions/candidates', { orgId: f.orgs.a1, fullName: 'Lý Thị Tân Lập', gender: 'nu', birthDate: '2001-01-01', listedOn: '2021-10-01' });
+    aDossier = { id: dossier.body.id, candidateId: dossier.body.candidate.id };
+    expect((await a.post(`/api/admissions/dossiers/${aDossier.id}/steps`, { kind: 'course', date: '2021-12-01' })).status).toBe(200);
+    expect((await a.raw('PUT', `/api/admissions/targets/${f.orgs.a1}`, JSON.stringify({ year: 2026, target: 3 }))).status).toBe(200);
+    aIds.push(aDossier.id, aDossier.candidateId);
     const sys = await t.login('admin');
     expect((await sys.raw('PUT', '/api/calendar/adjustments/2026-12-31', JSON.stringify({ kind: 'holiday', note: 'Nghỉ cuối năm' }))).status).toBe(200);
     await a.post(`/api/orgs/${f.orgs.a1}/rename`, { name: 'Chi bộ Tổ Toán', code: '01.02', ...DECISION });

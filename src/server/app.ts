@@ -20,6 +20,8 @@ import { registerAuthHook } from './http/auth-hook.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { installVietnameseErrors } from './http/zod-vi.ts';
 import { createFsDocumentStore, type DocumentStore } from './storage/document-store.ts';
+import { admissionsRoutes } from './modules/admissions/admissions.routes.ts';
+import { createAdmissionsService } from './modules/admissions/admissions.service.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -64,6 +66,7 @@ export function createServices(deps: AppDeps) {
     memberRecords: createMemberRecordsService(deps),
     memberDocuments: createMemberDocumentsService({ ...deps, documents }),
     users: createUsersService(deps),
+    admissions: createAdmissionsService({ ...deps, calendar, members }),
   };
 }
 
@@ -123,6 +126,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
   await app.register(memberDocumentsRoutes(services.memberDocuments, { maxMb: config.documentMaxMb }));
   await app.register(auditRoutes(services.audit));
   await app.register(calendarRoutes(services.calendar));
+  await app.register(admissionsRoutes(services.admissions));
 
   const webDir = config.webDir;
   const hasWeb = webDir !== undefined && fs.existsSync(path.join(webDir, 'index.html'));

@@ -279,6 +279,91 @@ export interface MemberTallyHorizonTable {
   tree_latest: Generated<string | null>;
 }
 
+/** A person the cell lists as a candidate for admission (migration 0009); the fields share the member file's names. */
+export interface AdmissionCandidateTable {
+  id: string;
+  org_id: string;
+  full_name: string;
+  family_name: string;
+  middle_name: string;
+  given_name: string;
+  name_sort_key: string;
+  gender: 'nam' | 'nu';
+  birth_date: string | null;
+  cccd: string | null;
+  ethnicity: string | null;
+  religion: string | null;
+  general_education: string | null;
+  occupation: string | null;
+  workplace: string | null;
+  position: string | null;
+  phone: string | null;
+  hometown: string | null;
+  current_address: string | null;
+  youth_union_on: string | null;
+  helper_member_id: string | null;
+  former_member_id: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+/** One admission attempt, processed under the rule set in force when it was opened (domain.md §6, §12). */
+export interface AdmissionDossierTable {
+  id: string;
+  candidate_id: string;
+  org_id: string;
+  opened_on: string;
+  listing_resolution_no: string | null;
+  ruleset_id: string;
+  readmission: Generated<boolean>;
+  stage: Generated<string>;
+  status: Generated<'open' | 'probation' | 'official' | 'closed'>;
+  member_id: string | null;
+  certificate_valid_until: string | null;
+  ceremony_due_on: string | null;
+  ceremony_on: string | null;
+  probation_ends_on: string | null;
+  recognition_due_on: string | null;
+  official_on: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface AdmissionStepTable {
+  id: string;
+  dossier_id: string;
+  seq: number;
+  kind: string;
+  on_date: string;
+  decision_no: string | null;
+  data: ColumnType<Record<string, unknown>, string, string>;
+  documents: ColumnType<unknown[], string, string>;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: Date;
+}
+
+export interface AdmissionCheckOverrideTable {
+  id: string;
+  dossier_id: string;
+  step_id: string;
+  check_code: string;
+  message: string;
+  reason: string;
+  overridden_by: string;
+  overridden_at: Date;
+}
+
+export interface AdmissionTargetTable {
+  id: string;
+  org_id: string;
+  year: number;
+  target: number;
+  note: string | null;
+  set_by: string;
+  set_at: Date;
+}
+
 export interface DB {
   org_kind: OrgKindTable;
   sector_type: SectorTypeTable;
@@ -300,6 +385,11 @@ export interface DB {
   role_assignment: RoleAssignmentTable;
   user_session: UserSessionTable;
   audit_log: AuditLogTable;
+  admission_candidate: AdmissionCandidateTable;
+  admission_dossier: AdmissionDossierTable;
+  admission_step: AdmissionStepTable;
+  admission_check_override: AdmissionCheckOverrideTable;
+  admission_target: AdmissionTargetTable;
 }
 
 export type OrgVersion = Selectable<OrgVersionTable>;

@@ -142,6 +142,33 @@ describeEngines('demo province', (engine) => {
     expect(compared).toBeGreaterThan(1000);
   });
 
+  it('has candidates at every stage, probationary and recognised members behind dossiers, and targets that add up', async () => {
+    const db = t.database.db;
+    const admin = await t.login('admin', DEMO_PASSWORD);
+    const list = await admin.get('/api/admissions/candidates?pageSize=10');
+    expect(list.status).toBe(200);
+    const stages = Object.fromEntries(list.body.stages.map((s: { stage: string; count: number }) => [s.stage, s.count]));
+    for (const stage of ['listed', 'course', 'application', 'verification', 'introduction', 'comments', 'cell_vote', 'grassroots_resolution', 'decision', 'ceremony', 'official']) {
+      expect(stages[stage], stage).toBeGreaterThan(0);
+    }
+    // A dossier on probation agrees with the member file: probation ends on the member's official date to come.
+    const probation = await db
+      .selectFrom('admission_dossier as d')
+      .innerJoin('member as m', 'm.id', 'd.member_id')
+      .select(['d.status', 'd.official_on', 'd.probation_ends_on', 'm.official_on as member_official_on'])
+      .execute();
+    expect(probation.length).toBeGreaterThan(10);
+    for (const p of probation.filter((x) => x.status === 'official')) expect(p.official_on).toBe(p.member_official_on);
+    const queue = await admin.get('/api/admissions/work-queue/counts');
+    expect(queue.status).toBe(200);
+    expect(queue.body.total).toBeGreaterThan(0);
+    const year = Number(t.clock.today().slice(0, 4));
+    const targets = await admin.get(`/api/admissions/targets?orgId=${seeded.rootId}&year=${year - 1}`);
+    expect(targets.body.org.target).toBeGreaterThanOrEqual(targets.body.childrenTargetSum);
+    expect(targets.body.children.every((c: { target: number | null }) => c.target !== null)).toBe(true);
+    expect(targets.body.org.admitted).toBeGreaterThan(0);
+  });
+
   it('leaves an intact audit chain', async () => {
     expect(await verifyAuditChain(t.database.db)).toMatchObject({ ok: true });
   });

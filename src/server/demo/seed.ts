@@ -13,6 +13,7 @@ import { createOrgsService } from '../modules/orgs/orgs.service.ts';
 import { insertUser } from '../modules/users/users.service.ts';
 import { insertMembers, insertOrgRows } from './bulk-insert.ts';
 import { generateProvince } from './province.ts';
+import { seedAdmissions } from './admissions.ts';
 
 /** The demo accounts' password, printed at start: demo data only, never a real installation's. */
 export const DEMO_PASSWORD = 'hatnhan2025';
@@ -84,6 +85,8 @@ export async function seedDemo(db: Kysely<DB>, clock: Clock, opts: SeedOptions) 
     });
   }
   // Fresh statistics after a bulk load: PGlite never analyses by itself.
+  const admissions = await seedAdmissions(db, { seed: opts.seed, today: clock.today(), now: clock.now(), adminId });
   await sql`ANALYZE`.execute(db);
-  return { orgs: p.orgs.length + applied.counts.created, members: p.members.length, batchId: applied.batchId, rootId: root, reorg: applied.counts };
+  return {
+    admissions, orgs: p.orgs.length + applied.counts.created, members: p.members.length, batchId: applied.batchId, rootId: root, reorg: applied.counts };
 }

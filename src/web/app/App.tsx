@@ -22,6 +22,9 @@ import { ReorganizePage } from '../pages/ReorganizePage.tsx';
 import { UsersPage } from '../pages/UsersPage.tsx';
 import { AuditPage } from '../pages/AuditPage.tsx';
 import { CalendarPage } from '../pages/CalendarPage.tsx';
+import { AdmissionsPage } from '../pages/AdmissionsPage.tsx';
+import { AdmissionDossierPage } from '../pages/AdmissionDossierPage.tsx';
+import { WorkQueuePage } from '../pages/WorkQueuePage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 
 const queryClient = new QueryClient({
@@ -67,6 +70,9 @@ export function App() {
                   <Route path="/users" element={<UsersPage />} />
                   <Route path="/audit" element={<AuditPage />} />
                   <Route path="/calendar" element={<CalendarPage />} />
+                  <Route path="/admissions" element={<AdmissionsPage />} />
+                  <Route path="/admissions/dossiers/:id" element={<AdmissionDossierPage />} />
+                  <Route path="/work" element={<WorkQueuePage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
               </Route>

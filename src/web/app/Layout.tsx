@@ -2,8 +2,9 @@
  * The frame around every signed-in page: header (product name, navigation, "Ngày xem", user menu), the
  * organisation tree with its search on the left, the page on the right.
  */
-import { ApartmentOutlined, AuditOutlined, BranchesOutlined, CalendarOutlined, IdcardOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
-import { Layout, Menu, type MenuProps } from 'antd';
+import { ApartmentOutlined, AuditOutlined, BranchesOutlined, CalendarOutlined, CheckSquareOutlined, IdcardOutlined, TeamOutlined, TrophyOutlined, UserAddOutlined } from '@ant-design/icons';
+import { Badge, Button, Layout, Menu, Tooltip, type MenuProps } from 'antd';
+import { useWorkQueueCounts } from '../api/admissions.ts';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAsOfLink } from './asOf.ts';
 import { useCurrentUser } from './auth.tsx';
@@ -37,6 +38,8 @@ function useNavItems(): MenuProps['items'] {
   if (me.roles.some((r) => r.role === 'system_admin')) {
     items.push({ key: '/calendar', icon: <CalendarOutlined />, label: <span data-testid="nav-calendar">Lịch làm việc</span> });
   }
+  // Last, so that on a narrow screen it is the one the menu folds into «…», not the established entries.
+  items.push({ key: '/admissions', icon: <UserAddOutlined />, label: <span data-testid="nav-admissions">Kết nạp</span> });
   return items;
 }
 
@@ -48,7 +51,21 @@ function selectedNavKey(pathname: string): string {
   if (pathname.startsWith('/users')) return '/users';
   if (pathname.startsWith('/audit')) return '/audit';
   if (pathname.startsWith('/calendar')) return '/calendar';
+  if (pathname.startsWith('/admissions')) return '/admissions';
+  if (pathname.startsWith('/work')) return '/work';
   return '/';
+}
+
+/** «Việc cần làm»: an icon with the count of what is due (red when something is late), always in the header. */
+function WorkQueueButton({ onOpen }: { onOpen: () => void }) {
+  const work = useWorkQueueCounts();
+  return (
+    <Tooltip title="Việc cần làm">
+      <Badge count={work.data?.total ?? 0} size="small" color={work.data?.late ? 'red' : 'blue'} data-testid="nav-work-count">
+        <Button type="text" icon={<CheckSquareOutlined />} onClick={onOpen} aria-label="Việc cần làm" data-testid="nav-work" />
+      </Badge>
+    </Tooltip>
+  );
 }
 
 export function AppLayout() {
@@ -89,6 +106,7 @@ export function AppLayout() {
           onClick={({ key }) => navigate(link(key))}
           style={{ flex: 1, minWidth: 0, borderBottom: 'none', lineHeight: `${HEADER_HEIGHT - 2}px` }}
         />
+        <WorkQueueButton onOpen={() => navigate(link('/work'))} />
         <AsOfPicker />
         <UserMenu />
       </Layout.Header>

@@ -58,6 +58,8 @@ export interface NewMember {
   admittedOn: string;
   officialOn?: string | null | undefined;
   fields: Fields;
+  /** Admitted through an admission dossier (not recorded after the fact): its id and the decision's number and date. */
+  admission?: { dossierId: string; decisionNo: string | null; decisionDate: string | null } | undefined;
 }
 
 /**
@@ -75,11 +77,15 @@ export async function insertMembers(tx: Kysely<DB>, actor: Actor, at: Date, memb
         member_id: m.id,
         kind: e.kind,
         effective_date: e.date,
-        decision_no: null,
-        decision_date: null,
+        decision_no: e.kind === 'admitted' ? (m.admission?.decisionNo ?? null) : null,
+        decision_date: e.kind === 'admitted' ? (m.admission?.decisionDate ?? null) : null,
         org_id: m.orgId,
         to_org_id: null,
-        details: { recordedAfterTheFact: true },
+        // Through a dossier the probation runs from the ceremony (member-status.ts reads details.ceremonyOn); a member
+        // recorded after the fact keeps the history it always had (its official date is given, not derived).
+        details: m.admission
+          ? { admissionDossierId: m.admission.dossierId, ...(e.kind === 'admitted' && typeof m.fields.ceremonyOn === 'string' ? { ceremonyOn: m.fields.ceremonyOn } : {}) }
+          : { recordedAfterTheFact: true },
         actor_id: actor.userId,
       })),
     );
@@ -190,6 +196,65 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
     delete e.lateReason;
     for (const k of Object.keys(e)) if (e[k] === null || e[k] === undefined) delete e[k];
     return e as unknown as MemberEvent;
+  }
+
+  type MemberRow = NonNullable<Awaited<ReturnType<typeof findMember>>>;
+  /** The checks and writes of one life event, inside a transaction: the event, the derived columns, the audit entry. */
+  async function writeEvent(tx: Kysely<DB>, actor: Actor, id: string, member: MemberRow, input: MemberEventInput) {
+    const today = clock.today();
+    const existing = await eventsOf(tx, id);
+    const next = toDomainEvent(input);
+    const rules = ruleSetOn(input.date);
+    const errors = validateEvent(existing, next, rules);
+    if (errors.length > 0) throw conflict(errors.join(' '), errors.map((message) => ({ field: 'kind', message })));
+    const details: Record<string, unknown> = {};
+    if (input.kind === 'transfer_out_started') {
+      const d = underDiscipline(await disciplinesOf(tx, id), input.date, rules);
+      if (d) throw conflict(`Đảng viên đang trong thời hạn kỷ luật ${DISCIPLINE_FORM_LABELS[d.form].toLowerCase()}: chưa được chuyển sinh hoạt đảng.`);
+      const flags = (member.flags ?? {}) as Record<string, unknown>;
+      if (flags.underInspection) throw conflict('Đảng viên đang trong quá trình kiểm tra, giải quyết khiếu nại, tố cáo: chưa được chuyển sinh hoạt đảng.');
+    }
+    if (input.kind === 'transfer_in_confirmed') {
+      // The letter must be presented within 30 working days of its date; later is recorded with its reason.
+      const out = [...existing].reverse().find((e) => e.kind === 'transfer_out_started');
+      if (out) {
+        const cal = await calendar(tx);
+        const used = cal.workingDaysBetween(out.date, input.date);
+        const allowed = rules.transfer.presentLetterWithinWorkingDays;
+        details.workingDaysInTransit = used;
+        if (used > allowed) {
+          if (!input.lateReason) throw invalid('lateReason', `Giới thiệu sinh hoạt đảng nộp chậm (${used} ngày làm việc, quá ${allowed} ngày): cần ghi lý do chậm.`);
+          Object.assign(details, { late: true, lateReason: input.lateReason });
+        }
+      }
+    }
+    if (input.kind === 'temporary_out') Object.assign(details, { until: input.until, training: input.training === true });
+    if ('noReadmission' in input && input.noReadmission) details.noReadmission = true;
+    if ('officialOn' in input && input.officialOn) details.officialOn = input.officialOn;
+    if ('ceremonyOn' in input && input.ceremonyOn) details.ceremonyOn = input.ceremonyOn;
+    if ('criminalRecordClearedOn' in input && input.criminalRecordClearedOn) details.criminalRecordClearedOn = input.criminalRecordClearedOn;
+    if (input.note) details.note = input.note;
+    const orgId = 'orgId' in input ? (input.orgId ?? null) : input.kind === 'temporary_out' ? null : member.org_id;
+    const toOrgId = input.kind === 'transfer_out_started' ? input.toOrgId : input.kind === 'temporary_out' ? input.hostOrgId : null;
+    await tx
+      .insertInto('member_event')
+      .values({ id: uuidv7(), member_id: id, kind: input.kind, effective_date: input.date, decision_no: input.decisionNo ?? null, decision_date: input.decisionDate ?? null, org_id: orgId, to_org_id: toOrgId, details: JSON.stringify(details), actor_id: actor.userId })
+      .execute();
+    const derived = derivedColumns([...existing, next], today, await calendar(tx));
+    await tx
+      .updateTable('member')
+      .set({
+        status: derived.status,
+        ...(derived.org_id ? { org_id: derived.org_id } : {}),
+        ...(derived.admitted_on ? { admitted_on: derived.admitted_on } : {}),
+        official_on: derived.official_on,
+        left_on: derived.left_on,
+        party_age_from: derived.party_age_from,
+        updated_at: clock.now(),
+      })
+      .where('id', '=', id)
+      .execute();
+    await audit(tx, actor, `member.event.${input.kind}`, id, derived.org_id ?? member.org_id, { status: member.status, orgId: member.org_id }, { ...input, status: derived.status, orgId: derived.org_id ?? member.org_id });
   }
 
   return {
@@ -354,62 +419,19 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
       }
       if (!row) throw notFound('Không tìm thấy đảng viên.');
       const member = row;
-      const today = clock.today();
-      return db.transaction().execute(async (tx) => {
-        const existing = await eventsOf(tx, id);
-        const next = toDomainEvent(input);
-        const rules = ruleSetOn(input.date);
-        const errors = validateEvent(existing, next, rules);
-        if (errors.length > 0) throw conflict(errors.join(' '), errors.map((message) => ({ field: 'kind', message })));
-        const details: Record<string, unknown> = {};
-        if (input.kind === 'transfer_out_started') {
-          const d = underDiscipline(await disciplinesOf(tx, id), input.date, rules);
-          if (d) throw conflict(`Đảng viên đang trong thời hạn kỷ luật ${DISCIPLINE_FORM_LABELS[d.form].toLowerCase()}: chưa được chuyển sinh hoạt đảng.`);
-          const flags = (member.flags ?? {}) as Record<string, unknown>;
-          if (flags.underInspection) throw conflict('Đảng viên đang trong quá trình kiểm tra, giải quyết khiếu nại, tố cáo: chưa được chuyển sinh hoạt đảng.');
-        }
-        if (input.kind === 'transfer_in_confirmed') {
-          // The letter must be presented within 30 working days of its date; later is recorded with its reason.
-          const out = [...existing].reverse().find((e) => e.kind === 'transfer_out_started');
-          if (out) {
-            const cal = await calendar(tx);
-            const used = cal.workingDaysBetween(out.date, input.date);
-            const allowed = rules.transfer.presentLetterWithinWorkingDays;
-            details.workingDaysInTransit = used;
-            if (used > allowed) {
-              if (!input.lateReason) throw invalid('lateReason', `Giới thiệu sinh hoạt đảng nộp chậm (${used} ngày làm việc, quá ${allowed} ngày): cần ghi lý do chậm.`);
-              Object.assign(details, { late: true, lateReason: input.lateReason });
-            }
-          }
-        }
-        if (input.kind === 'temporary_out') Object.assign(details, { until: input.until, training: input.training === true });
-        if ('noReadmission' in input && input.noReadmission) details.noReadmission = true;
-        if ('officialOn' in input && input.officialOn) details.officialOn = input.officialOn;
-        if ('ceremonyOn' in input && input.ceremonyOn) details.ceremonyOn = input.ceremonyOn;
-        if ('criminalRecordClearedOn' in input && input.criminalRecordClearedOn) details.criminalRecordClearedOn = input.criminalRecordClearedOn;
-        if (input.note) details.note = input.note;
-        const orgId = 'orgId' in input ? (input.orgId ?? null) : input.kind === 'temporary_out' ? null : member.org_id;
-        const toOrgId = input.kind === 'transfer_out_started' ? input.toOrgId : input.kind === 'temporary_out' ? input.hostOrgId : null;
-        await tx
-          .insertInto('member_event')
-          .values({ id: uuidv7(), member_id: id, kind: input.kind, effective_date: input.date, decision_no: input.decisionNo ?? null, decision_date: input.decisionDate ?? null, org_id: orgId, to_org_id: toOrgId, details: JSON.stringify(details), actor_id: actor.userId })
-          .execute();
-        const derived = derivedColumns([...existing, next], today, await calendar(tx));
-        await tx
-          .updateTable('member')
-          .set({
-            status: derived.status,
-            ...(derived.org_id ? { org_id: derived.org_id } : {}),
-            ...(derived.admitted_on ? { admitted_on: derived.admitted_on } : {}),
-            official_on: derived.official_on,
-            left_on: derived.left_on,
-            party_age_from: derived.party_age_from,
-            updated_at: clock.now(),
-          })
-          .where('id', '=', id)
-          .execute();
-        await audit(tx, actor, `member.event.${input.kind}`, id, derived.org_id ?? member.org_id, { status: member.status, orgId: member.org_id }, { ...input, status: derived.status, orgId: derived.org_id ?? member.org_id });
-      }).then(() => this.get(actor, id));
+      return db.transaction().execute((tx) => writeEvent(tx, actor, id, member, input)).then(() => this.get(actor, id));
+    },
+
+    /**
+     * Records a life event inside the caller's transaction (the admissions module's recognition): the member in the
+     * actor's editing scope, the same checks and derived columns as `addEvent`. Only for events on the member's own
+     * roll (not the arrival of a transfer).
+     */
+    async addEventInTransaction(tx: Kysely<DB>, actor: Actor, id: string, input: MemberEventInput) {
+      const member = await findMember(tx, scopeFor(actor, 'read'), id);
+      if (!member) throw notFound('Không tìm thấy đảng viên.');
+      assertCanEditMember(actor, member.current_path);
+      await writeEvent(tx, actor, id, member, input);
     },
 
     /** Members in transit towards organisations in the actor's scope: the arrivals to confirm. */

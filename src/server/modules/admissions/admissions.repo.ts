@@ -1,0 +1,217 @@
+/**
+ * Admission queries. A candidate, a dossier and a target belong to the scope of their organisation (the cell for a
+ * candidate and a dossier): a reader sees them when that organisation's current path lies in his scope.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { CellMemberOnDate } from '../../../domain/admission.ts';
+import { statusOn, type MemberEvent } from '../../../domain/member-status.ts';
+import { subtreeRange } from '../../../domain/org-path.ts';
+import { foldAccents } from '../../../domain/text.ts';
+import type { DB } from '../../db/schema.ts';
+import { latestOrgNameSql, pathInScopeSql } from '../../db/scope-sql.ts';
+import type { Scope } from '../../http/actor.ts';
+import { rowToEvent } from '../members/members.events.ts';
+
+/** Dossiers joined with their candidate and organisation, in scope. */
+export function scopedDossiers(db: Kysely<DB>, scope: Scope) {
+  return db
+    .selectFrom('admission_dossier as d')
+    .innerJoin('admission_candidate as c', 'c.id', 'd.candidate_id')
+    .innerJoin('org as o', 'o.id', 'd.org_id')
+    .where((eb) => pathInScopeSql(eb, 'o.current_path', scope));
+}
+
+export function findDossier(db: Kysely<DB>, scope: Scope, id: string) {
+  return scopedDossiers(db, scope)
+    .selectAll('d')
+    .select(['o.current_path', latestOrgNameSql('d.org_id').as('org_name')])
+    .where('d.id', '=', id)
+    .executeTakeFirst();
+}
+
+export function findCandidate(db: Kysely<DB>, scope: Scope, id: string) {
+  return db
+    .selectFrom('admission_candidate as c')
+    .innerJoin('org as o', 'o.id', 'c.org_id')
+    .selectAll('c')
+    .select('o.current_path')
+    .where((eb) => pathInScopeSql(eb, 'o.current_path', scope))
+    .where('c.id', '=', id)
+    .executeTakeFirst();
+}
+
+export interface CandidateFilters {
+  q?: string | undefined;
+  subtree?: { from: string; to: string } | undefined;
+  stage?: string | undefined;
+  status?: string | undefined;
+}
+
+function filtered(db: Kysely<DB>, scope: Scope, f: CandidateFilters) {
+  let q = scopedDossiers(db, scope);
+  if (f.subtree) {
+    const r = f.subtree;
+    q = q.where(sql<boolean>`(o.current_path >= ${r.from} AND o.current_path < ${r.to})`);
+  }
+  if (f.status) q = q.where('d.status', '=', f.status as 'open');
+  if (f.q) q = q.where(sql<boolean>`hn_fold(c.full_name) LIKE ${`%${foldAccents(f.q).replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`}`);
+  return q;
+}
+
+export async function listDossiers(db: Kysely<DB>, scope: Scope, f: CandidateFilters & { page: number; pageSize: number }) {
+  let q = filtered(db, scope, f);
+  if (f.stage) q = q.where('d.stage', '=', f.stage);
+  const [rows, total] = await Promise.all([
+    q
+      .select([
+        'd.id as dossier_id',
+        'c.id as candidate_id',
+        'c.full_name',
+        'c.gender',
+        'c.birth_date',
+        'd.org_id',
+        latestOrgNameSql('d.org_id').as('org_name'),
+        'd.opened_on',
+        'd.stage',
+        'd.status',
+        'd.member_id',
+        'd.readmission',
+      ])
+      .orderBy('c.name_sort_key')
+      .orderBy('d.id')
+      .offset((f.page - 1) * f.pageSize)
+      .limit(f.pageSize)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}
+
+/** Dossiers per stage for the pipeline board (the other filters applied, not the stage). */
+export async function stageCounts(db: Kysely<DB>, scope: Scope, f: CandidateFilters): Promise<Map<string, number>> {
+  const rows = await filtered(db, scope, f)
+    .select(['d.stage', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('d.stage')
+    .execute();
+  return new Map(rows.map((r) => [r.stage, Number(r.n)]));
+}
+
+export function stepsOf(db: Kysely<DB>, dossierId: string) {
+  return db
+    .selectFrom('admission_step as s')
+    .leftJoin('app_user as u', 'u.id', 's.recorded_by')
+    .selectAll('s')
+    .select('u.full_name as recorded_by_name')
+    .where('s.dossier_id', '=', dossierId)
+    .orderBy('s.seq')
+    .execute();
+}
+
+export function overridesOf(db: Kysely<DB>, dossierId: string) {
+  return db
+    .selectFrom('admission_check_override as x')
+    .leftJoin('app_user as u', 'u.id', 'x.overridden_by')
+    .selectAll('x')
+    .select('u.full_name as by_name')
+    .where('x.dossier_id', '=', dossierId)
+    .orderBy('x.overridden_at')
+    .execute();
+}
+
+/** A member's events, or for a member recorded without any, the admission and recognition his columns record. */
+export async function memberEvents(db: Kysely<DB>, memberIds: readonly string[]): Promise<Map<string, MemberEvent[]>> {
+  const out = new Map<string, MemberEvent[]>();
+  if (memberIds.length === 0) return out;
+  const rows = await db.selectFrom('member_event').selectAll().where('member_id', 'in', memberIds).orderBy('effective_date').orderBy('created_at').execute();
+  for (const r of rows) out.set(r.member_id, [...(out.get(r.member_id) ?? []), rowToEvent(r)]);
+  const bare = memberIds.filter((id) => !out.has(id));
+  if (bare.length > 0) {
+    const members = await db.selectFrom('member').select(['id', 'org_id', 'admitted_on', 'official_on']).where('id', 'in', bare).execute();
+    for (const m of members) {
+      out.set(m.id, [
+        { kind: 'admitted', date: m.admitted_on, orgId: m.org_id },
+        ...(m.official_on ? [{ kind: 'recognized_official' as const, date: m.official_on, officialOn: m.official_on }] : []),
+      ]);
+    }
+  }
+  return out;
+}
+
+/** Everyone on the cell's roll on `date` (by the member file's events), with status and membership on that date. */
+export async function cellMembersOn(db: Kysely<DB>, cellId: string, date: string): Promise<CellMemberOnDate[]> {
+  const candidates = await db
+    .selectFrom('member as m')
+    .select(['m.id', 'm.full_name'])
+    .where((eb) => eb.or([eb('m.org_id', '=', cellId), eb('m.id', 'in', eb.selectFrom('member_event').select('member_id').where('org_id', '=', cellId))]))
+    .where('m.admitted_on', '<=', date)
+    .orderBy('m.name_sort_key')
+    .execute();
+  const events = await memberEvents(
+    db,
+    candidates.map((c) => c.id),
+  );
+  const out: CellMemberOnDate[] = [];
+  for (const c of candidates) {
+    const p = statusOn(events.get(c.id) ?? [], date);
+    if (!p || p.orgId !== cellId || ['deceased', 'struck_off', 'left', 'expelled', 'in_transit'].includes(p.status)) continue;
+    out.push({ memberId: c.id, name: c.full_name, status: p.status, official: p.membership === 'official' });
+  }
+  return out;
+}
+
+/** The organisation in force today with its children, and whether it exists (ids in scope only). */
+export async function orgWithChildren(db: Kysely<DB>, orgId: string, today: string) {
+  const self = await db
+    .selectFrom('org as o')
+    .innerJoin('org_version as v', 'v.org_id', 'o.id')
+    .select(['o.id', 'o.current_path', 'v.name', 'v.parent_id'])
+    .where('o.id', '=', orgId)
+    .where(sql<boolean>`v.valid_from <= ${today} AND (v.valid_to IS NULL OR v.valid_to > ${today})`)
+    .executeTakeFirst();
+  if (!self) return null;
+  const children = await db
+    .selectFrom('org as o')
+    .innerJoin('org_version as v', 'v.org_id', 'o.id')
+    .select(['o.id', 'o.current_path', 'v.name'])
+    .where('v.parent_id', '=', orgId)
+    .where(sql<boolean>`v.valid_from <= ${today} AND (v.valid_to IS NULL OR v.valid_to > ${today})`)
+    .orderBy('v.name')
+    .execute();
+  return { self, children };
+}
+
+/** Admission decisions (first admissions and readmissions) in [from, to] on the rolls of organisations in the subtree. */
+export async function admittedIn(db: Kysely<DB>, path: string, from: string, to: string): Promise<number> {
+  const r = subtreeRange(path);
+  const row = await db
+    .selectFrom('member_event as e')
+    .innerJoin('org as o', 'o.id', 'e.org_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('e.kind', 'in', ['admitted', 'readmitted'])
+    .where('e.effective_date', '>=', from)
+    .where('e.effective_date', '<=', to)
+    .where(sql<boolean>`(o.current_path >= ${r.from} AND o.current_path < ${r.to})`)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Open dossiers (before the ceremony) in the subtree. */
+export async function pipelineIn(db: Kysely<DB>, path: string): Promise<number> {
+  const r = subtreeRange(path);
+  const row = await db
+    .selectFrom('admission_dossier as d')
+    .innerJoin('org as o', 'o.id', 'd.org_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('d.status', '=', 'open')
+    .where(sql<boolean>`(o.current_path >= ${r.from} AND o.current_path < ${r.to})`)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function targetsOf(db: Kysely<DB>, orgIds: readonly string[], years: readonly number[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  if (orgIds.length === 0 || years.length === 0) return out;
+  const rows = await db.selectFrom('admission_target').select(['org_id', 'target']).where('org_id', 'in', orgIds).where('year', 'in', years).execute();
+  for (const r of rows) out.set(r.org_id, (out.get(r.org_id) ?? 0) + r.target);
+  return out;
+}
