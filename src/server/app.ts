@@ -23,6 +23,8 @@ import { createFsDocumentStore, type DocumentStore } from './storage/document-st
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { evaluationRoutes } from './modules/evaluation/evaluation.routes.ts';
+import { createEvaluationService } from './modules/evaluation/evaluation.service.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { createCalendarService } from './modules/calendar/calendar.service.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
@@ -64,6 +66,7 @@ export function createServices(deps: AppDeps) {
     memberRecords: createMemberRecordsService(deps),
     memberDocuments: createMemberDocumentsService({ ...deps, documents }),
     users: createUsersService(deps),
+    evaluation: createEvaluationService(deps),
   };
 }
 
@@ -123,6 +126,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
   await app.register(memberDocumentsRoutes(services.memberDocuments, { maxMb: config.documentMaxMb }));
   await app.register(auditRoutes(services.audit));
   await app.register(calendarRoutes(services.calendar));
+  await app.register(evaluationRoutes(services.evaluation));
 
   const webDir = config.webDir;
   const hasWeb = webDir !== undefined && fs.existsSync(path.join(webDir, 'index.html'));

@@ -11,6 +11,7 @@ import * as m0005 from './0005-badge-list.ts';
 import * as m0006 from './0006-org-member-tally.ts';
 import * as m0007 from './0007-member-party-age.ts';
 import * as m0008 from './0008-member-import-processing.ts';
+import * as m0010 from './0010-evaluation.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -21,4 +22,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006-org-member-tally': m0006,
   '0007-member-party-age': m0007,
   '0008-member-import-processing': m0008,
+  // 0009 is taken by the admissions branch.
+  '0010-evaluation': m0010,
 };
