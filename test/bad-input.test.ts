@@ -83,6 +83,19 @@ describeEngines('bad input on every endpoint', (engine) => {
       'POST /api/members/:id/records/reveal': { id: memberId, body: { kind: 'family' } },
       'PUT /api/calendar/adjustments/:date': { extra: { date: '2026-12-31' }, body: { kind: 'holiday', note: 'Nghỉ cuối năm' } },
     };
+    const period = await t.services.evaluation.open(f.admin, { rootOrgId: f.orgs.A, year: 2026, kind: 'year' });
+    const periodId = period.period.id;
+    const consolidation = await t.services.evaluation.addConsolidation(f.admin, { orgId: f.orgs.gA, year: 2026, reason: 'Yếu kém' });
+    Object.assign(bodies, {
+      'POST /api/evaluation/periods': { body: { rootOrgId: f.orgs.B, year: 2027, asOf: '2027-12-01' } },
+      'PATCH /api/evaluation/periods/:id/members': { id: periodId, body: { items: [{ memberId, selfLabel: 'good' }] } },
+      'PATCH /api/evaluation/periods/:id/orgs/:orgId': { id: periodId, extra: { orgId: f.orgs.a1 }, body: { selfLabel: 'good', selfReport: 'Báo cáo', disciplined: false } },
+      'POST /api/evaluation/periods/:id/overrides': { id: periodId, body: { checkCode: 'member_quota', orgId: f.orgs.gA, reason: 'Lý do' } },
+      'POST /api/evaluation/periods/:id/publish': { id: periodId, body: { decisionNo: '1-QĐ', decisionDate: '2026-12-20' } },
+      'POST /api/evaluation/periods/:id/changes': { id: periodId, body: { subject: 'member', evaluationId: periodId, label: 'good', decisionNo: '1-QĐ', decisionDate: '2026-12-20', reason: 'Lý do' } },
+      'POST /api/evaluation/consolidation': { body: { orgId: f.orgs.gB, year: 2026, reason: 'Yếu kém', plan: 'Kế hoạch', responsible: 'Đồng chí A', deadline: '2027-06-30' } },
+      'PATCH /api/evaluation/consolidation/:id': { id: consolidation.id, body: { plan: 'Kế hoạch', outcome: 'Kết quả', deadline: '2027-06-30', status: 'done' } },
+    });
     const upload = await (await rawSession(t, 'admin')).upload(csvOf([['Họ và tên', 'Giới tính', 'Ngày sinh'], ['Lê Văn Tám', 'Nam', '01/01/1980']]), 'ds.csv');
     const importId = upload.body.importId as string;
     gets = {
@@ -118,6 +131,13 @@ describeEngines('bad input on every endpoint', (engine) => {
       'GET /api/members/:id/documents': { id: memberId },
       'GET /api/members/:id/documents/:documentId/file': { id: memberId, extra: { documentId } },
       'GET /api/calendar': { query: 'year=2026' },
+      'GET /api/evaluation/periods': { query: 'year=2026' },
+      'GET /api/evaluation/periods/:id': { id: periodId },
+      'GET /api/evaluation/periods/:id/orgs/:orgId/members': { id: periodId, extra: { orgId: f.orgs.a1 } },
+      'GET /api/evaluation/results': { query: `orgId=${f.orgs.A}&year=2026` },
+      'GET /api/evaluation/results/export.xlsx': { query: `orgId=${f.orgs.A}&year=2026` },
+      'GET /api/evaluation/streaks': { query: `orgId=${f.orgs.A}&toYear=2026&years=3` },
+      'GET /api/evaluation/consolidation': { query: `orgId=${f.orgs.A}&year=2026` },
       // its own case below, with an existing and a missing adjustment
       'DELETE /api/calendar/adjustments/:date': {},
     };

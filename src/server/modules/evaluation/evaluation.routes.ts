@@ -8,7 +8,6 @@ import {
   ConsolidationParams,
   ConsolidationPatch,
   ConsolidationQuery,
-  GridQuery,
   MemberEntriesBody,
   OpenPeriodBody,
   OrgEntryBody,
@@ -33,8 +32,8 @@ export const evaluationRoutes =
     app.get('/api/evaluation/periods/:id', { schema: { tags, summary: 'Kỳ đánh giá: tiến độ từng tổ chức, kết quả kiểm tra', params: PeriodParams, querystring: NoQuery } }, async (req) =>
       svc.detail(requireActor(req), req.params.id),
     );
-    app.get('/api/evaluation/periods/:id/members', { schema: { tags, summary: 'Bảng nhập kết quả đánh giá đảng viên của một chi bộ', params: PeriodParams, querystring: GridQuery } }, async (req) =>
-      svc.grid(requireActor(req), req.params.id, req.query.orgId),
+    app.get('/api/evaluation/periods/:id/orgs/:orgId/members', { schema: { tags, summary: 'Bảng nhập kết quả đánh giá đảng viên của một chi bộ', params: PeriodOrgParams, querystring: NoQuery } }, async (req) =>
+      svc.grid(requireActor(req), req.params.id, req.params.orgId),
     );
     app.patch('/api/evaluation/periods/:id/members', { schema: { tags, summary: 'Lưu kết quả đánh giá đảng viên (nhiều dòng)', params: PeriodParams, querystring: NoQuery, body: MemberEntriesBody } }, async (req) =>
       svc.saveMembers(requireActor(req), req.params.id, req.body.items),

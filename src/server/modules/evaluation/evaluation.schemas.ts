@@ -18,7 +18,6 @@ export const PeriodListQuery = z.strictObject({ year: Year.optional() });
 
 export const PeriodParams = z.strictObject({ id: IdSchema });
 export const PeriodOrgParams = z.strictObject({ id: IdSchema, orgId: IdSchema });
-export const GridQuery = z.strictObject({ orgId: IdSchema });
 
 export const ScoreSheetBody = z.strictObject({
   scores: z.record(z.string().max(40), z.number().min(0).max(100)),

@@ -12,7 +12,7 @@ describeEngines('annual evaluation: the December cycle through HTTP', (engine) =
   let a1: string[];
   let a2: string[];
 
-  const grid = async (orgId: string) => (await adminA.get(`/api/evaluation/periods/${periodId}/members?orgId=${orgId}`)).body;
+  const grid = async (orgId: string) => (await adminA.get(`/api/evaluation/periods/${periodId}/orgs/${orgId}/members`)).body;
   const save = (items: Record<string, unknown>[]) => adminA.patch(`/api/evaluation/periods/${periodId}/members`, { items });
   const rate = (ids: string[], field: string, label: string) => ids.map((memberId) => ({ memberId, [field]: label }));
 
@@ -152,8 +152,8 @@ describeEngines('annual evaluation: the December cycle through HTTP', (engine) =
       expect(o.body.rules.scheme).toBe('legacy');
       const pid = o.body.period.id;
       const ids = [
-        ...(await adminA.get(`/api/evaluation/periods/${pid}/members?orgId=${f.orgs.a1}`)).body.items,
-        ...(await adminA.get(`/api/evaluation/periods/${pid}/members?orgId=${f.orgs.a2}`)).body.items,
+        ...(await adminA.get(`/api/evaluation/periods/${pid}/orgs/${f.orgs.a1}/members`)).body.items,
+        ...(await adminA.get(`/api/evaluation/periods/${pid}/orgs/${f.orgs.a2}/members`)).body.items,
       ].map((i: { memberId: string }) => i.memberId);
       expect(ids).toHaveLength(92);
       // The current scale's words are not the labels of 2016.
@@ -166,7 +166,7 @@ describeEngines('annual evaluation: the December cycle through HTTP', (engine) =
       const r = await adminA.get(`/api/evaluation/results?orgId=${f.orgs.A}&year=2016`);
       expect(r.body.members.levels[0]).toMatchObject({ level: 'excellent', count: 80, percent: 86.96 });
       expect(r.body.orgs.levels[0]).toMatchObject({ count: 1, percent: 100 });
-      const grid2016 = (await adminA.get(`/api/evaluation/periods/${pid}/members?orgId=${f.orgs.a1}`)).body.items[0];
+      const grid2016 = (await adminA.get(`/api/evaluation/periods/${pid}/orgs/${f.orgs.a1}/members`)).body.items[0];
       expect(grid2016.currentLabelText).toBe('Đủ tư cách, hoàn thành xuất sắc nhiệm vụ');
       const span = await adminA.get(`/api/evaluation/results?orgId=${f.orgs.A}&year=2026&fromYear=2016`);
       expect(span.body.span.years).toHaveLength(11);
@@ -212,7 +212,7 @@ describeEngines('annual evaluation: the December cycle through HTTP', (engine) =
     expect(d.status).toBe(200);
     expect(d.body.period.rootName).toBeNull();
     expect(d.body.orgs.map((o: { orgId: string }) => o.orgId)).toEqual([f.orgs.a1]);
-    expect((await v.get(`/api/evaluation/periods/${periodId}/members?orgId=${f.orgs.a2}`)).status).toBe(404);
+    expect((await v.get(`/api/evaluation/periods/${periodId}/orgs/${f.orgs.a2}/members`)).status).toBe(404);
     expect((await v.patch(`/api/evaluation/periods/${periodId}/members`, { items: [{ memberId: a1[0], selfLabel: 'good' }] })).status).toBe(409); // published
   });
 });
