@@ -22,6 +22,9 @@ import { ReorganizePage } from '../pages/ReorganizePage.tsx';
 import { UsersPage } from '../pages/UsersPage.tsx';
 import { AuditPage } from '../pages/AuditPage.tsx';
 import { CalendarPage } from '../pages/CalendarPage.tsx';
+import { EvaluationPage } from '../pages/EvaluationPage.tsx';
+import { EvaluationPeriodPage } from '../pages/EvaluationPeriodPage.tsx';
+import { EvaluationResultsPage } from '../pages/EvaluationResultsPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 
 const queryClient = new QueryClient({
@@ -67,6 +70,9 @@ export function App() {
                   <Route path="/users" element={<UsersPage />} />
                   <Route path="/audit" element={<AuditPage />} />
                   <Route path="/calendar" element={<CalendarPage />} />
+                  <Route path="/evaluation" element={<EvaluationPage />} />
+                  <Route path="/evaluation/results" element={<EvaluationResultsPage />} />
+                  <Route path="/evaluation/:id" element={<EvaluationPeriodPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
               </Route>
