@@ -77,6 +77,7 @@ export interface CheckFailureView {
 export interface PeriodDetail {
   period: PeriodSummary & { excluded: Record<string, number>; openedAt: string | null; publishedAt: string | null; decisionNo: string | null; decisionDate: string | null };
   rules: PeriodRules;
+  rootMembers: { total: number; entered: number; decided: number } | null;
   orgs: PeriodOrg[];
   failures: CheckFailureView[];
   changes: { id: string; subject: string; evaluationId: string; beforeLabel: string | null; afterLabel: string; decisionNo: string; decisionDate: string; reason: string; at: string | null }[];

@@ -169,7 +169,17 @@ export function EvaluationPeriodPage() {
             <Alert key={`o:${f.code}:${f.orgId}`} type="warning" style={{ marginBottom: 8 }} title={`${f.title} — đã cho vượt qua`} description={`Lý do: ${f.overridden!.reason}`} />
           ))}
       </div>
-      <Table<PeriodOrg> rowKey="orgId" size="small" columns={columns} dataSource={d.orgs} pagination={false} data-testid="period-orgs" />
+      {d.rootMembers && d.rootMembers.total > 0 && d.period.rootOrgId && (
+        <Space>
+          <Button type={cell === d.period.rootOrgId ? 'primary' : 'default'} onClick={() => setCell(d.period.rootOrgId)} data-testid="open-grid-root">
+            Đảng viên của {d.period.rootName}
+          </Button>
+          <Typography.Text type="secondary">
+            Đã nhập {d.rootMembers.entered}/{d.rootMembers.total} · đã quyết định {d.rootMembers.decided}/{d.rootMembers.total}
+          </Typography.Text>
+        </Space>
+      )}
+      {d.orgs.length > 0 && <Table<PeriodOrg> rowKey="orgId" size="small" columns={columns} dataSource={d.orgs} pagination={false} data-testid="period-orgs" />}
       {cell && (
         <Card size="small" title="Kết quả đánh giá đảng viên">
           <MemberGrid periodId={id} orgId={cell} locked={locked} />

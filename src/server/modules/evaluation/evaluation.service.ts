@@ -324,6 +324,13 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
           decisionDate: p.decision_date,
         },
         rules: publicRules(rules),
+        /** Members on the root's own roll (a chi bộ cơ sở opening its own period): the grid of the root. */
+        rootMembers: pathInScope(p.root_path, scope)
+          ? (() => {
+              const own = (membersByOrg.get(p.root_org_id) ?? []).filter((m) => !m.late_admission);
+              return { total: own.length, entered: own.filter((m) => currentOf(m) !== null).length, decided: own.filter((m) => m.decided_label !== null).length };
+            })()
+          : null,
         orgs: visibleOrgs.map((o) => {
           const ms = (membersByOrg.get(o.org_id) ?? []).filter((m) => !m.late_admission);
           const subs = subsByOrg.get(o.org_id) ?? [];
