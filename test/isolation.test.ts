@@ -418,6 +418,11 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
       for (const orgId of [f.orgs.A, f.orgs.gA, f.orgs.P]) await is404(b.get(`/api/evaluation/results?orgId=${orgId}&year=2026`));
       noLeak((await b.get(`/api/evaluation/results?orgId=${f.orgs.B}&year=2026&fromYear=2020`)).body);
     },
+    'GET /api/evaluation/results/records': async () => {
+      for (const orgId of [f.orgs.A, f.orgs.P]) await is404(b.get(`/api/evaluation/results/records?orgId=${orgId}&year=2026&subject=member&level=good`));
+      await is404(b.get(`/api/evaluation/results/records?orgId=${f.orgs.B}&year=2026&subject=member&level=good&childId=${f.orgs.gA}`));
+      noLeak((await b.get(`/api/evaluation/results/records?orgId=${f.orgs.B}&year=2026&subject=org&level=good`)).body);
+    },
     'GET /api/evaluation/results/export.xlsx': async () => {
       const r = await bRaw.download(`/api/evaluation/results/export.xlsx?orgId=${f.orgs.A}&year=2026`);
       expect(r.status).toBe(404);

@@ -61,6 +61,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       UNIQUE (period_id, member_id)
     )`.execute(db);
   await sql`CREATE INDEX member_evaluation_period_org_idx ON member_evaluation (period_id, org_id)`.execute(db);
+  // The checks of a grid's save read the members of the grassroots organisations it touches.
+  await sql`CREATE INDEX member_evaluation_period_grassroots_idx ON member_evaluation (period_id, grassroots_id)`.execute(db);
   // Results: a year's published levels per organisation, read without touching the table (index-only when vacuumed).
   await sql`CREATE INDEX member_evaluation_year_org_idx ON member_evaluation (year, org_id, final_level)`.execute(db);
   await sql`CREATE INDEX member_evaluation_member_idx ON member_evaluation (member_id, year)`.execute(db);

@@ -100,23 +100,31 @@ export async function overlappingPeriod(db: Kysely<DB>, rootPath: string, year: 
     .executeTakeFirst();
 }
 
-/** Every member row of a period with the current path of its cell and grassroots org (the checks need them all). */
-export function periodMembers(db: Kysely<DB>, periodId: string) {
-  return db
+/**
+ * The member rows of a period with the current path of their cell: all of them, or only those of some members, of
+ * some grassroots organisations (every member check stays inside one grassroots organisation) or of one cell.
+ */
+export function periodMembers(db: Kysely<DB>, periodId: string, only?: { ids?: string[]; memberIds?: string[]; grassrootsIds?: string[]; orgId?: string }) {
+  let q = db
     .selectFrom('member_evaluation as e')
     .innerJoin('org as o', 'o.id', 'e.org_id')
     .selectAll('e')
     .select(['o.current_path as org_path'])
-    .where('e.period_id', '=', periodId)
-    .execute();
+    .where('e.period_id', '=', periodId);
+  if (only?.ids) q = only.ids.length ? q.where('e.id', 'in', only.ids) : q.where(sql<boolean>`false`);
+  if (only?.memberIds) q = only.memberIds.length ? q.where('e.member_id', 'in', only.memberIds) : q.where(sql<boolean>`false`);
+  if (only?.grassrootsIds) q = only.grassrootsIds.length ? q.where('e.grassroots_id', 'in', only.grassrootsIds) : q.where(sql<boolean>`false`);
+  if (only?.orgId) q = q.where('e.org_id', '=', only.orgId);
+  return q.execute();
 }
 
-export function periodOrgs(db: Kysely<DB>, periodId: string) {
+/** The organisation rows of a period; their names only when asked (the checks do not need them). */
+export function periodOrgs(db: Kysely<DB>, periodId: string, withNames = true) {
   return db
     .selectFrom('org_evaluation as e')
     .innerJoin('org as o', 'o.id', 'e.org_id')
     .selectAll('e')
-    .select(['o.current_path as org_path', latestOrgNameSql('e.org_id').as('org_name')])
+    .select(['o.current_path as org_path', withNames ? latestOrgNameSql('e.org_id').as('org_name') : sql<string | null>`NULL::text`.as('org_name')])
     .where('e.period_id', '=', periodId)
     .execute();
 }
@@ -285,4 +293,52 @@ export function orgInScope(db: Kysely<DB>, scope: Scope, orgId: string) {
     .where('o.id', '=', orgId)
     .where((eb) => pathInScopeSql(eb, 'o.current_path', scope))
     .executeTakeFirst();
+}
+
+/** The members or grassroots organisations behind one figure of the results: a level in a year over a subtree, paged. */
+export async function resultRecords(
+  db: Kysely<DB>,
+  scope: Scope,
+  path: string,
+  q: { year: number; subject: 'member' | 'org'; level: 'excellent' | 'good' | 'completed' | 'not_completed'; page: number; pageSize: number },
+) {
+  const r = subtreeRange(path);
+  if (q.subject === 'member') {
+    const base = db
+      .selectFrom('org as o')
+      .innerJoin('member_evaluation as e', (j) => j.onRef('e.org_id', '=', 'o.id').on('e.year', '=', q.year))
+      .innerJoin('member as m', 'm.id', 'e.member_id')
+      .where('o.current_path', '>=', r.from)
+      .where('o.current_path', '<', r.to)
+      .where((eb) => pathInScopeSql(eb, 'o.current_path', scope))
+      .where('e.final_level', '=', q.level);
+    const [total, rows] = await Promise.all([
+      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      base
+        .select(['e.id', 'e.member_id as subject_id', 'm.full_name as name', 'e.org_id', latestOrgNameSql('e.org_id').as('org_name'), 'e.decided_label as label'])
+        .orderBy('m.name_sort_key')
+        .orderBy('m.id')
+        .limit(q.pageSize)
+        .offset((q.page - 1) * q.pageSize)
+        .execute(),
+    ]);
+    return { total: Number(total.n), rows };
+  }
+  const base = db
+    .selectFrom('org as o')
+    .innerJoin('org_evaluation as e', (j) => j.onRef('e.org_id', '=', 'o.id').on('e.year', '=', q.year).on('e.is_grassroots', '=', true))
+    .where('o.current_path', '>=', r.from)
+    .where('o.current_path', '<', r.to)
+    .where((eb) => pathInScopeSql(eb, 'o.current_path', scope))
+    .where('e.final_level', '=', q.level);
+  const [total, rows] = await Promise.all([
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    base
+      .select(['e.id', 'e.org_id as subject_id', latestOrgNameSql('e.org_id').as('name'), 'e.parent_id as org_id', latestOrgNameSql('e.parent_id').as('org_name'), 'e.decided_label as label'])
+      .orderBy('o.current_path')
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize)
+      .execute(),
+  ]);
+  return { total: Number(total.n), rows };
 }

@@ -16,6 +16,7 @@ import {
   PeriodOrgParams,
   PeriodParams,
   PublishBody,
+  ResultRecordsQuery,
   ResultsQuery,
   StreakQuery,
 } from './evaluation.schemas.ts';
@@ -55,6 +56,9 @@ export const evaluationRoutes =
       const { buffer, fileName } = await svc.resultsXlsx(requireActor(req), req.query);
       return reply.header('content-type', XLSX_MIME).header('content-disposition', `attachment; filename="${fileName}"`).send(buffer);
     });
+    app.get('/api/evaluation/results/records', { schema: { tags, summary: 'Các đảng viên hoặc tổ chức đứng sau một số liệu kết quả', querystring: ResultRecordsQuery } }, async (req) =>
+      svc.resultRecords(requireActor(req), req.query),
+    );
     app.get('/api/evaluation/streaks', { schema: { tags, summary: 'Tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ nhiều năm liền', querystring: StreakQuery } }, async (req) => svc.streaks(requireActor(req), req.query));
     app.get('/api/evaluation/consolidation', { schema: { tags, summary: 'Danh sách tổ chức đảng yếu kém cần củng cố', querystring: ConsolidationQuery } }, async (req) =>
       svc.consolidationList(requireActor(req), req.query),

@@ -83,6 +83,17 @@ export const ChangeBody = z.strictObject({
 });
 
 export const ResultsQuery = z.strictObject({ orgId: IdSchema, year: Year, fromYear: Year.optional() });
+export const ResultRecordsQuery = z.strictObject({
+  orgId: IdSchema,
+  year: Year,
+  subject: z.enum(['member', 'org']),
+  level: z.enum(['excellent', 'good', 'completed', 'not_completed']),
+  /** One subordinate organisation of the breakdown (a child of orgId). */
+  childId: IdSchema.optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
 export const StreakQuery = z.strictObject({ orgId: IdSchema, years: z.coerce.number().int().min(2).max(20).default(3), toYear: Year });
 export const ConsolidationQuery = z.strictObject({ orgId: IdSchema, year: Year.optional() });
 export const ConsolidationParams = z.strictObject({ id: IdSchema });

@@ -389,7 +389,7 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
       requireOpen(p);
       const scope = scopeFor(actor, 'read');
       const rules = rulesOf(p);
-      const all = await repo.periodMembers(db, id);
+      const all = await repo.periodMembers(db, id, { memberIds: [...new Set(items.map((i) => i.memberId))] });
       const byMember = new Map(all.map((m) => [m.member_id, m]));
       const gPaths = await grassrootsPaths(db, all);
       const seen = new Set<string>();
@@ -451,7 +451,9 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
       });
       await db.transaction().execute(async (tx) => {
         for (const u of updates) await tx.updateTable('member_evaluation').set(u.set).where('id', '=', u.row.id).execute();
-        const [members, orgs, overrides, disciplined] = await Promise.all([repo.periodMembers(tx, id), repo.periodOrgs(tx, id), repo.overridesOf(tx, id), disciplineMap(tx, p)]);
+        // Every member check stays inside a grassroots organisation: only those the saved rows belong to are read.
+        const grassroots = [...new Set(updates.map((u) => u.row.grassroots_id))];
+        const [members, orgs, overrides, disciplined] = await Promise.all([repo.periodMembers(tx, id, { grassrootsIds: grassroots }), repo.periodOrgs(tx, id, false), repo.overridesOf(tx, id), disciplineMap(tx, p)]);
         const decided = new Set(updates.filter((u) => u.after.decidedLabel != null).map((u) => u.row.member_id));
         const failures = failuresOf(rules, members, orgs, disciplined).filter((f) => !isOverridden(f, overrides) && f.memberIds.some((m) => decided.has(m)));
         if (failures.length > 0) throw blocked(failures);
@@ -476,7 +478,7 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
       requireOpen(p);
       const scope = scopeFor(actor, 'read');
       const rules = rulesOf(p);
-      const row = (await repo.periodOrgs(db, id)).find((o) => o.org_id === orgId);
+      const row = (await repo.periodOrgs(db, id, false)).find((o) => o.org_id === orgId);
       if (!row || !pathInScope(row.org_path, scope)) throw notFound('Không tìm thấy tổ chức đảng trong kỳ đánh giá.');
       const own = input.selfLabel !== undefined || input.selfReport !== undefined || input.disciplined !== undefined || input.leadershipDisciplined !== undefined;
       if (own && !canEditOrgAt(actor, row.org_path)) throw forbidden('Bạn không có quyền nhập tự đánh giá của tổ chức này.');
@@ -506,7 +508,8 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
       await db.transaction().execute(async (tx) => {
         await tx.updateTable('org_evaluation').set(set).where('id', '=', row.id).execute();
         if (input.decidedLabel != null) {
-          const [members, orgs, overrides, disciplined] = await Promise.all([repo.periodMembers(tx, id), repo.periodOrgs(tx, id), repo.overridesOf(tx, id), disciplineMap(tx, p)]);
+          // The checks an organisation's decision can fail read its own members (a cell) and the organisations.
+          const [members, orgs, overrides, disciplined] = await Promise.all([repo.periodMembers(tx, id, { orgId }), repo.periodOrgs(tx, id, false), repo.overridesOf(tx, id), disciplineMap(tx, p)]);
           const failures = failuresOf(rules, members, orgs, disciplined).filter((f) => !isOverridden(f, overrides) && f.code !== 'member_quota' && f.code !== 'disciplined_member' && (f.orgId === orgId || f.orgIds.includes(orgId)));
           if (failures.length > 0) throw blocked(failures);
         }
@@ -541,7 +544,7 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
       if (!canEditOrgAt(actor, p.root_path)) throw forbidden('Chỉ cấp mở kỳ đánh giá mới được công bố kết quả.');
       const rules = rulesOf(p);
       await db.transaction().execute(async (tx) => {
-        const [members, orgs, overrides, disciplined] = await Promise.all([repo.periodMembers(tx, id), repo.periodOrgs(tx, id), repo.overridesOf(tx, id), disciplineMap(tx, p)]);
+        const [members, orgs, overrides, disciplined] = await Promise.all([repo.periodMembers(tx, id), repo.periodOrgs(tx, id, false), repo.overridesOf(tx, id), disciplineMap(tx, p)]);
         const undecidedMembers = members.filter((m) => !m.late_admission && m.decided_label === null).length;
         const undecidedOrgs = orgs.filter((o) => o.decided_label === null).length;
         if (undecidedMembers > 0 || undecidedOrgs > 0) {
@@ -573,7 +576,7 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
       if (p.status !== 'published') throw conflict('Kỳ đánh giá chưa công bố: sửa trực tiếp kết quả.');
       const scope = scopeFor(actor, 'read');
       const rules = rulesOf(p);
-      const rows = input.subject === 'member' ? await repo.periodMembers(db, id) : await repo.periodOrgs(db, id);
+      const rows = input.subject === 'member' ? await repo.periodMembers(db, id, { ids: [input.evaluationId] }) : await repo.periodOrgs(db, id, false);
       const row = (rows as (MemberRow | OrgRow)[]).find((r) => r.id === input.evaluationId);
       if (!row || !pathInScope(row.org_path, scope)) throw notFound('Không tìm thấy kết quả đánh giá.');
       if (!canEditOrgAt(actor, p.root_path)) throw forbidden('Chỉ cấp mở kỳ đánh giá mới được thay đổi kết quả đã công bố.');
@@ -654,6 +657,27 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
         };
       }
       return { orgId: root.id, name: root.name ?? '', year: q.year, members: distribution(mAll), orgs: distribution(oAll), children, span };
+    },
+
+    /** Drill-down: the members or grassroots organisations behind a figure (a level, over the subtree or one child). */
+    async resultRecords(actor: Actor, q: { orgId: string; year: number; subject: Subject; level: Level; childId?: string | undefined; page: number; pageSize: number }) {
+      const scope = scopeFor(actor, 'read');
+      const root = await repo.orgInScope(db, scope, q.orgId);
+      if (!root) throw notFound('Không tìm thấy tổ chức đảng.');
+      let path = root.current_path;
+      if (q.childId) {
+        const child = await repo.orgInScope(db, scope, q.childId);
+        if (!child) throw notFound('Không tìm thấy tổ chức đảng.');
+        if (!child.current_path.startsWith(root.current_path)) throw invalid('childId', 'Tổ chức này không trực thuộc tổ chức đang xem.');
+        path = child.current_path;
+      }
+      const { total, rows } = await repo.resultRecords(db, scope, path, q);
+      return {
+        total,
+        page: q.page,
+        pageSize: q.pageSize,
+        items: rows.map((r) => ({ id: r.id, subjectId: r.subject_id, name: r.name ?? '', orgId: r.org_id, orgName: r.org_name ?? '', label: r.label, labelText: r.label ? labelText(q.subject, r.label) : null })),
+      };
     },
 
     async resultsXlsx(actor: Actor, q: { orgId: string; year: number; fromYear?: number | undefined }) {

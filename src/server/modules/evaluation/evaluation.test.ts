@@ -117,6 +117,15 @@ describeEngines('annual evaluation: the December cycle through HTTP', (engine) =
     expect(r.body.orgs.total).toBe(1);
     expect(r.body.orgs.levels[0]).toMatchObject({ level: 'excellent', count: 1, percent: 100 });
     expect(r.body.children).toMatchObject([{ orgId: f.orgs.gA, name: 'Đảng bộ Trường THPT Nguyễn Du', members: { total: 32 } }]);
+    // Drill-down: the five excellent members, then the one not completed under gA.
+    const ex = await adminA.get(`/api/evaluation/results/records?orgId=${f.orgs.A}&year=2026&subject=member&level=excellent`);
+    expect(ex.body.total).toBe(5);
+    expect(ex.body.items.map((i: { subjectId: string }) => i.subjectId).sort()).toEqual(a1.slice(0, 5).sort());
+    const nc = await adminA.get(`/api/evaluation/results/records?orgId=${f.orgs.A}&year=2026&subject=member&level=not_completed&childId=${f.orgs.gA}`);
+    expect(nc.body.items).toMatchObject([{ subjectId: a2[11], orgName: 'Chi bộ Tổ Văn', labelText: 'Không hoàn thành nhiệm vụ' }]);
+    const orgs = await adminA.get(`/api/evaluation/results/records?orgId=${f.orgs.A}&year=2026&subject=org&level=excellent`);
+    expect(orgs.body.items).toMatchObject([{ subjectId: f.orgs.gA, name: 'Đảng bộ Trường THPT Nguyễn Du' }]);
+    expect((await adminA.get(`/api/evaluation/results/records?orgId=${f.orgs.gA}&year=2026&subject=org&level=excellent&childId=${f.orgs.B}`)).status).toBe(404);
     const raw = await rawSession(t, 'adminA');
     const file = await raw.download(`/api/evaluation/results/export.xlsx?orgId=${f.orgs.A}&year=2026`);
     expect(file.status).toBe(200);
