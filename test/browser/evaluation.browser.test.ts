@@ -103,6 +103,9 @@ describe.skipIf(!browserAvailable && !browserRequired)('annual evaluation in the
     await expect.poll(() => page.getByTestId('results-span').textContent(), { timeout: 20000 }).toContain('TCCSĐ HTXSNV hằng năm');
     await expect.poll(async () => page.getByTestId('results-streaks').locator('tbody tr').count(), { timeout: 20000 }).toBeGreaterThan(0);
     await expect.poll(async () => page.getByTestId('results-consolidation').locator('tbody tr.ant-table-row').count(), { timeout: 20000 }).toBeGreaterThan(0);
+    // Drill-down: the members behind the excellent figure.
+    await page.getByTestId('results-members-open-excellent').click();
+    await expect.poll(async () => page.getByTestId('results-records').locator('tbody tr.ant-table-row').count(), { timeout: 20000 }).toBe(20);
     expect(errors).toEqual([]);
     await page.close();
   });

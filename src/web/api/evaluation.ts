@@ -205,6 +205,34 @@ export function useResults(q: { orgId?: string | undefined; year: number; fromYe
   });
 }
 
+export interface ResultRecord {
+  id: string;
+  subjectId: string;
+  name: string;
+  orgId: string | null;
+  orgName: string;
+  label: string | null;
+  labelText: string | null;
+}
+
+export interface RecordsQuery {
+  orgId: string;
+  year: number;
+  subject: 'member' | 'org';
+  level: Level;
+  childId?: string | undefined;
+  page: number;
+}
+
+export function useResultRecords(q: RecordsQuery | null) {
+  return useQuery({
+    queryKey: [...KEY, 'records', q],
+    queryFn: ({ signal }) => api.get<{ total: number; items: ResultRecord[] }>('/evaluation/results/records', { ...q!, pageSize: 20 }, signal),
+    enabled: q !== null,
+    placeholderData: keepPreviousData,
+  });
+}
+
 export function useStreaks(q: { orgId?: string | undefined; years: number; toYear: number }) {
   return useQuery({
     queryKey: [...KEY, 'streaks', q],

@@ -5,17 +5,40 @@
  * consolidation list of weak organisations. Exported to Excel.
  */
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Form, InputNumber, Row, Select, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Col, Form, InputNumber, Modal, Row, Select, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { apiUrl } from '../api/client.ts';
-import { LEVEL_COLORS, useConsolidation, useResults, useStreaks, useUpdateConsolidation, type ConsolidationItem, type Distribution, type Results } from '../api/evaluation.ts';
+import { LEVEL_COLORS, useConsolidation, useResultRecords, useResults, useStreaks, useUpdateConsolidation, type ConsolidationItem, type Distribution, type Level, type RecordsQuery, type Results } from '../api/evaluation.ts';
 import { OrgSelect } from '../components/OrgSelect.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { formatDate } from '../lib/dates.ts';
 
 const pct = (n: number) => `${n.toLocaleString('vi-VN', { minimumFractionDigits: 0, maximumFractionDigits: 2 })}%`;
 
-function DistributionTable({ d, what, testId }: { d: Distribution; what: string; testId: string }) {
+/** The members or organisations behind a figure, paged. */
+function RecordsModal({ query, onClose, onPage }: { query: RecordsQuery | null; onClose: () => void; onPage: (p: number) => void }) {
+  const records = useResultRecords(query);
+  return (
+    <Modal open={query !== null} title={query?.subject === 'member' ? 'Đảng viên' : 'Tổ chức cơ sở đảng'} footer={null} onCancel={onClose} width={760}>
+      <Table
+        rowKey="id"
+        size="small"
+        loading={records.isFetching}
+        dataSource={records.data?.items ?? []}
+        data-testid="results-records"
+        pagination={{ current: query?.page ?? 1, pageSize: 20, total: records.data?.total ?? 0, showSizeChanger: false, hideOnSinglePage: true, onChange: onPage }}
+        columns={[
+          { title: query?.subject === 'member' ? 'Họ và tên' : 'Tổ chức', dataIndex: 'name' },
+          { title: query?.subject === 'member' ? 'Chi bộ' : 'Cấp trên', dataIndex: 'orgName' },
+          { title: 'Xếp loại (nguyên văn)', dataIndex: 'labelText' },
+        ]}
+      />
+    </Modal>
+  );
+}
+
+function DistributionTable({ d, what, testId, onOpen }: { d: Distribution; what: string; testId: string; onOpen: (level: Level) => void }) {
   return (
     <Table
       rowKey="level"
@@ -25,7 +48,20 @@ function DistributionTable({ d, what, testId }: { d: Distribution; what: string;
       dataSource={d.levels}
       columns={[
         { title: 'Mức xếp loại', dataIndex: 'label', render: (v: string, l) => <Tag color={LEVEL_COLORS[l.level]}>{v}</Tag> },
-        { title: `Số ${what}`, dataIndex: 'count', width: 110, align: 'right' },
+        {
+          title: `Số ${what}`,
+          dataIndex: 'count',
+          width: 110,
+          align: 'right',
+          render: (n: number, l) =>
+            n > 0 ? (
+              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onOpen(l.level)} data-testid={`${testId}-open-${l.level}`}>
+                {n}
+              </Button>
+            ) : (
+              n
+            ),
+        },
         { title: 'Tỷ lệ', dataIndex: 'percent', width: 100, align: 'right', render: (v: number) => pct(v) },
         {
           title: '',
@@ -65,6 +101,8 @@ export function EvaluationResultsPage() {
   const streaks = useStreaks({ orgId, years: streakYears, toYear: year });
   const consolidation = useConsolidation(orgId);
   const updateConsolidation = useUpdateConsolidation();
+  const [drill, setDrill] = useState<RecordsQuery | null>(null);
+  const open = (subject: 'member' | 'org', level: Level, childId?: string) => orgId && setDrill({ orgId, year, subject, level, childId, page: 1 });
   const set = (k: string, v: string | undefined) =>
     setParams(
       (prev) => {
@@ -80,11 +118,34 @@ export function EvaluationResultsPage() {
   const childColumns: TableColumnsType<Results['children'][number]> = [
     { title: 'Đơn vị', dataIndex: 'name' },
     { title: 'Đảng viên', key: 'mt', width: 100, align: 'right', render: (_v, c) => c.members.total },
-    { title: 'ĐV HTXSNV', key: 'me', width: 110, align: 'right', render: (_v, c) => `${c.members.levels[0]!.count} (${pct(c.members.levels[0]!.percent)})` },
+    {
+      title: 'ĐV HTXSNV',
+      key: 'me',
+      width: 120,
+      align: 'right',
+      render: (_v, c) => (
+        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => open('member', 'excellent', c.orgId)}>
+          {c.members.levels[0]!.count} ({pct(c.members.levels[0]!.percent)})
+        </Button>
+      ),
+    },
     { title: 'ĐV HTTNV trở lên', key: 'mg', width: 150, align: 'right', render: (_v, c) => pct(c.members.goodOrBetter.percent) },
     { title: 'TCCSĐ', key: 'ot', width: 90, align: 'right', render: (_v, c) => c.orgs.total },
     { title: 'TCCSĐ HTXSNV', key: 'oe', width: 140, align: 'right', render: (_v, c) => `${c.orgs.levels[0]!.count} (${pct(c.orgs.levels[0]!.percent)})` },
-    { title: 'TCCSĐ KHTNV', key: 'on', width: 120, align: 'right', render: (_v, c) => c.orgs.levels[3]!.count },
+    {
+      title: 'TCCSĐ KHTNV',
+      key: 'on',
+      width: 120,
+      align: 'right',
+      render: (_v, c) =>
+        c.orgs.levels[3]!.count > 0 ? (
+          <Button type="link" size="small" style={{ padding: 0 }} onClick={() => open('org', 'not_completed', c.orgId)}>
+            {c.orgs.levels[3]!.count}
+          </Button>
+        ) : (
+          0
+        ),
+    },
   ];
   const consolidationColumns: TableColumnsType<ConsolidationItem> = [
     { title: 'Tổ chức', dataIndex: 'orgName' },
@@ -175,12 +236,12 @@ export function EvaluationResultsPage() {
             <Row gutter={12}>
               <Col span={12}>
                 <Card size="small" title={`Tổ chức cơ sở đảng năm ${r.year}`}>
-                  <DistributionTable d={r.orgs} what="TCCSĐ" testId="results-orgs" />
+                  <DistributionTable d={r.orgs} what="TCCSĐ" testId="results-orgs" onOpen={(l) => open('org', l)} />
                 </Card>
               </Col>
               <Col span={12}>
                 <Card size="small" title={`Đảng viên năm ${r.year}`}>
-                  <DistributionTable d={r.members} what="đảng viên" testId="results-members" />
+                  <DistributionTable d={r.members} what="đảng viên" testId="results-members" onOpen={(l) => open('member', l)} />
                 </Card>
               </Col>
             </Row>
@@ -217,6 +278,7 @@ export function EvaluationResultsPage() {
           </>
         )
       )}
+      <RecordsModal query={drill} onClose={() => setDrill(null)} onPage={(p) => setDrill((d) => (d ? { ...d, page: p } : d))} />
       {orgId && (
         <Row gutter={12}>
           <Col span={8}>
