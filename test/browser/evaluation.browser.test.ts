@@ -69,6 +69,13 @@ describe.skipIf(!browserAvailable && !browserRequired)('annual evaluation in the
     }
     await page.getByTestId('grid-save').click();
     await page.getByTestId('checks-ok').waitFor({ timeout: 15000 });
+    // The first member's QĐ 366 score sheet: 10 + 10 + 10 + 35 + 15 = 80 points, self-assessed good.
+    await page.getByTestId('grid-sheet-0').click();
+    const inputs = page.locator('.ant-modal:visible input.ant-input-number-input');
+    await inputs.first().waitFor({ timeout: 10000 });
+    for (const [i, v] of ['10', '10', '10', '35', '15'].entries()) await inputs.nth(i).fill(v);
+    await page.locator('.ant-modal:visible .ant-btn-primary').click();
+    await expect.poll(() => page.getByTestId('grid-selfLabel-0').inputValue(), { timeout: 15000 }).toBe('good');
     await page.getByTestId('grid-copy-grassrootsLabel').click();
     await page.getByTestId('grid-copy-decidedLabel').click();
     await expect.poll(() => page.getByTestId(`grid-decidedLabel-${rows - 1}`).inputValue(), { timeout: 5000 }).toBe('good');

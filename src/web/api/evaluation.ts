@@ -93,6 +93,9 @@ export interface GridRow {
   disciplinedInYear: boolean;
   selfLabel: string | null;
   selfTotal: number | null;
+  selfScore: { scores: Record<string, number>; allTasksDone: boolean; allTasksOnTime: boolean; exceedingShare: number } | null;
+  votes: Votes | null;
+  selfDetectedFixed: boolean;
   cellLabel: string | null;
   grassrootsLabel: string | null;
   decidedLabel: string | null;
@@ -109,8 +112,20 @@ export interface Grid {
   lateAdmissions: GridRow[];
 }
 
+export interface Votes {
+  officialMembers: number;
+  present: number;
+  excellent: number;
+  good: number;
+  completed: number;
+  notCompleted: number;
+}
+
 export interface MemberEntry {
   memberId: string;
+  selfScore?: { scores: Record<string, number>; allTasksDone: boolean; allTasksOnTime: boolean; exceedingShare: number } | null;
+  votes?: Votes | null;
+  selfDetectedFixed?: boolean;
   selfLabel?: string | null;
   cellLabel?: string | null;
   grassrootsLabel?: string | null;

@@ -3,7 +3,7 @@
  * the records that break them (and the override with a written reason), the organisations' ratings (self, proposal,
  * decision), the member grid of the chosen cell, and publication with its decision.
  */
-import { App, Alert, Button, Card, Descriptions, Form, Input, Modal, Progress, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Alert, Button, Card, Checkbox, Descriptions, Form, Input, Modal, Progress, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { ApiError, errorMessage } from '../api/client.ts';
@@ -34,7 +34,7 @@ export function EvaluationPeriodPage() {
   const orgLabels = d.rules.labels.org;
   const names = new Map(d.orgs.map((o) => [o.orgId, o.name]));
 
-  const rateOrg = async (orgId: string, field: 'selfLabel' | 'proposedLabel' | 'decidedLabel', v: string | null) => {
+  const rateOrg = async (orgId: string, field: 'selfLabel' | 'proposedLabel' | 'decidedLabel' | 'disciplined' | 'leadershipDisciplined', v: string | boolean | null) => {
     try {
       await saveOrg.mutateAsync({ orgId, [field]: v });
     } catch (e) {
@@ -88,6 +88,21 @@ export function EvaluationPeriodPage() {
         ) : (
           <Typography.Text type="secondary">—</Typography.Text>
         ),
+    },
+    {
+      title: 'Kỷ luật trong năm',
+      key: 'discipline',
+      width: 150,
+      render: (_v, o) => (
+        <Space orientation="vertical" size={0}>
+          <Checkbox checked={o.disciplined} disabled={locked} onChange={(e) => void rateOrg(o.orgId, 'disciplined', e.target.checked)} data-testid={`org-disciplined-${o.orgId}`}>
+            Tổ chức, cấp ủy
+          </Checkbox>
+          <Checkbox checked={o.leadershipDisciplined} disabled={locked} onChange={(e) => void rateOrg(o.orgId, 'leadershipDisciplined', e.target.checked)}>
+            Cấp ủy viên
+          </Checkbox>
+        </Space>
+      ),
     },
     { title: 'Tự đánh giá', key: 'self', width: 190, render: (_v, o) => orgSelect(o, 'selfLabel') },
     { title: 'Đề xuất', key: 'proposed', width: 190, render: (_v, o) => orgSelect(o, 'proposedLabel') },

@@ -9,6 +9,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { useGrid, useSaveMembers, type GridRow, type MemberEntry, type RatingLabel } from '../../api/evaluation.ts';
 import { QueryError } from '../QueryError.tsx';
+import { MemberSheetModal } from './MemberSheetModal.tsx';
 
 type Field = 'selfLabel' | 'cellLabel' | 'grassrootsLabel' | 'decidedLabel';
 const FIELDS: { field: Field; title: string }[] = [
@@ -28,6 +29,7 @@ export function MemberGrid({ periodId, orgId, locked }: { periodId: string; orgI
   const save = useSaveMembers(periodId);
   const [draft, setDraft] = useState<Draft>({});
   const [errors, setErrors] = useState<string[]>([]);
+  const [sheetRow, setSheetRow] = useState<GridRow | null>(null);
   const tableRef = useRef<HTMLDivElement>(null);
   useEffect(() => setDraft({}), [orgId]);
 
@@ -117,7 +119,18 @@ export function MemberGrid({ periodId, orgId, locked }: { periodId: string; orgI
         </select>
       ),
     })),
-    { title: 'Điểm', dataIndex: 'selfTotal', width: 70, render: (v: number | null) => v ?? '' },
+    { title: 'Điểm', dataIndex: 'selfTotal', width: 60, render: (v: number | null) => v ?? '' },
+    {
+      title: '',
+      key: 'sheet',
+      width: 70,
+      render: (_v: unknown, r: GridRow, row: number) =>
+        !locked && (
+          <Button size="small" onClick={() => setSheetRow(r)} data-testid={`grid-sheet-${row}`} title="Phiếu chấm điểm, kết quả biểu quyết">
+            Phiếu
+          </Button>
+        ),
+    },
   ];
 
   return (
@@ -141,6 +154,7 @@ export function MemberGrid({ periodId, orgId, locked }: { periodId: string; orgI
             ))}
           </div>
         )}
+        <MemberSheetModal periodId={periodId} row={sheetRow} rules={grid.data?.rules} onClose={() => setSheetRow(null)} />
         <Table<GridRow> rowKey="memberId" size="small" columns={columns} dataSource={rows} loading={grid.isFetching} pagination={false} data-testid="member-grid" />
         {(grid.data?.lateAdmissions.length ?? 0) > 0 && (
           <Typography.Text type="secondary" data-testid="grid-late">
