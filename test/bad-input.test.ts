@@ -137,6 +137,7 @@ describeEngines('bad input on every endpoint', (engine) => {
       'GET /api/evaluation/results': { query: `orgId=${f.orgs.A}&year=2026` },
       'GET /api/evaluation/results/export.xlsx': { query: `orgId=${f.orgs.A}&year=2026` },
       'GET /api/evaluation/results/records': { query: `orgId=${f.orgs.A}&year=2026&subject=member&level=good` },
+      'GET /api/evaluation/results/report.docx': { query: `orgId=${f.orgs.A}&year=2026&fromYear=2024&years=3` },
       'GET /api/evaluation/streaks': { query: `orgId=${f.orgs.A}&toYear=2026&years=3` },
       'GET /api/evaluation/consolidation': { query: `orgId=${f.orgs.A}&year=2026` },
       // its own case below, with an existing and a missing adjustment

@@ -428,6 +428,13 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
       expect(r.status).toBe(404);
       noLeak(r.body);
     },
+    'GET /api/evaluation/results/report.docx': async () => {
+      for (const orgId of [f.orgs.A, f.orgs.P]) {
+        const r = await bRaw.download(`/api/evaluation/results/report.docx?orgId=${orgId}&year=2026`);
+        expect(r.status).toBe(404);
+        noLeak(r.body);
+      }
+    },
     'GET /api/evaluation/streaks': async () => {
       await is404(b.get(`/api/evaluation/streaks?orgId=${f.orgs.A}&toYear=2026`));
       noLeak((await b.get(`/api/evaluation/streaks?orgId=${f.orgs.B}&toYear=2026&years=2`)).body);

@@ -4,7 +4,7 @@
  * a span of years (min–max), the organisations excellent N years in a row (commendation candidates) and the
  * consolidation list of weak organisations. Exported to Excel.
  */
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileWordOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Form, InputNumber, Modal, Row, Select, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -197,9 +197,18 @@ export function EvaluationResultsPage() {
               <Select value={streakYears} onChange={(v: number) => set('streak', String(v))} options={[2, 3, 4, 5].map((n) => ({ value: n, label: `${n} năm liền` }))} />
             </Form.Item>
           </Col>
-          <Col span={4} style={{ display: 'flex', alignItems: 'flex-end' }}>
+          <Col span={4} style={{ display: 'flex', alignItems: 'flex-end', whiteSpace: 'nowrap' }}>
             <Button icon={<DownloadOutlined />} disabled={!orgId} href={orgId ? apiUrl('/evaluation/results/export.xlsx', { orgId, year, fromYear: Math.min(fromYear, year) }) : undefined} download>
               Xuất Excel
+            </Button>
+            <Button
+              style={{ marginLeft: 8 }}
+              icon={<FileWordOutlined />}
+              disabled={!orgId}
+              href={orgId ? apiUrl('/evaluation/results/report.docx', { orgId, year, fromYear: Math.min(fromYear, year), years: streakYears }) : undefined}
+              download
+            >
+              Báo cáo Word
             </Button>
           </Col>
         </Row>

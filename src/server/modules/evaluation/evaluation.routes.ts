@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../http/auth-hook.ts';
 import { NoQuery } from '../../http/schemas.ts';
 import { XLSX_MIME } from '../member-import/member-import.workbook.ts';
+import { DOCX_MIME } from '../member-sheet/member-sheet.docx.ts';
 import {
   ChangeBody,
   ConsolidationBody,
@@ -16,6 +17,7 @@ import {
   PeriodOrgParams,
   PeriodParams,
   PublishBody,
+  ReportQuery,
   ResultRecordsQuery,
   ResultsQuery,
   StreakQuery,
@@ -59,6 +61,10 @@ export const evaluationRoutes =
     app.get('/api/evaluation/results/records', { schema: { tags, summary: 'Các đảng viên hoặc tổ chức đứng sau một số liệu kết quả', querystring: ResultRecordsQuery } }, async (req) =>
       svc.resultRecords(requireActor(req), req.query),
     );
+    app.get('/api/evaluation/results/report.docx', { schema: { tags, summary: 'Báo cáo kết quả đánh giá, xếp loại (Word)', querystring: ReportQuery } }, async (req, reply) => {
+      const { buffer, fileName } = await svc.resultsDocx(requireActor(req), req.query);
+      return reply.header('content-type', DOCX_MIME).header('content-disposition', `attachment; filename="${fileName}"`).send(buffer);
+    });
     app.get('/api/evaluation/streaks', { schema: { tags, summary: 'Tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ nhiều năm liền', querystring: StreakQuery } }, async (req) => svc.streaks(requireActor(req), req.query));
     app.get('/api/evaluation/consolidation', { schema: { tags, summary: 'Danh sách tổ chức đảng yếu kém cần củng cố', querystring: ConsolidationQuery } }, async (req) =>
       svc.consolidationList(requireActor(req), req.query),

@@ -43,6 +43,7 @@ import { canEditMembersAt, canEditOrgAt, parentPathOf } from './evaluation.polic
 import * as repo from './evaluation.repo.ts';
 import type { MemberEntryInput, OrgEntryInput } from './evaluation.schemas.ts';
 import { resultsWorkbook } from './evaluation.workbook.ts';
+import { resultsReport } from './evaluation.report.ts';
 
 type PeriodRow = NonNullable<Awaited<ReturnType<typeof repo.findPeriod>>>;
 type MemberRow = Awaited<ReturnType<typeof repo.periodMembers>>[number];
@@ -683,6 +684,14 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
     async resultsXlsx(actor: Actor, q: { orgId: string; year: number; fromYear?: number | undefined }) {
       const r = await this.results(actor, q);
       return { buffer: await resultsWorkbook(r), fileName: `ket-qua-danh-gia-${q.year}.xlsx` };
+    },
+
+    /** The results report in Word: the year's figures, per subordinate organisation, over the years, streaks, consolidation. */
+    async resultsDocx(actor: Actor, q: { orgId: string; year: number; fromYear?: number | undefined; years: number }) {
+      const r = await this.results(actor, q);
+      const streaks = await this.streaks(actor, { orgId: q.orgId, years: q.years, toYear: q.year });
+      const consolidation = await this.consolidationList(actor, { orgId: q.orgId });
+      return { buffer: await resultsReport(r, { streakYears: q.years, streaks: streaks.items.map((s) => s.name), consolidation: consolidation.items, today: clock.today() }), fileName: `bao-cao-danh-gia-${q.year}.docx` };
     },
 
     /** Grassroots organisations excellent in each of the last `years` years up to `toYear`: commendation candidates. */

@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { describeEngines } from '../../../../test/helpers/db.ts';
 import { buildFixture, startTestApp, type Client, type Fixture, type TestApp } from '../../../../test/helpers/app.ts';
 import { rawSession, readXlsx } from '../member-import/member-import.fixtures.ts';
+import { zipEntryText } from '../member-sheet/member-sheet.fixtures.ts';
 
 describeEngines('annual evaluation: the December cycle through HTTP', (engine) => {
   let t: TestApp;
@@ -131,6 +132,10 @@ describeEngines('annual evaluation: the December cycle through HTTP', (engine) =
     expect(file.status).toBe(200);
     const rows = await readXlsx(file.bytes);
     expect(JSON.stringify(rows)).toContain('Hoàn thành xuất sắc nhiệm vụ');
+    const doc = await raw.download(`/api/evaluation/results/report.docx?orgId=${f.orgs.A}&year=2026`);
+    expect(doc.status).toBe(200);
+    const xml = zipEntryText(doc.bytes, 'word/document.xml');
+    expect(xml).toContain('Tổng số 32 đảng viên được đánh giá, xếp loại; trong đó: hoàn thành xuất sắc nhiệm vụ 5 (15,63%)');
   });
 
   describe('history under the old labels', () => {
