@@ -11,7 +11,7 @@ import { documentSession, pdfBytes } from '../src/server/modules/member-document
 const MISSING = '01900000-0000-7000-8000-000000000000';
 const D = { ...DECISION, effectiveDate: '2026-02-01' };
 /** Routes that take a file upload (multipart/form-data), not JSON: they have their own case below. */
-const UPLOADS = new Set(['POST /api/members/import/preview', 'POST /api/members/:id/documents']);
+const UPLOADS = new Set(['POST /api/members/import/preview', 'POST /api/members/:id/documents', 'POST /api/evaluation/periods/:id/import/preview', 'POST /api/evaluation/periods/:id/import/commit']);
 
 describeEngines('bad input on every endpoint', (engine) => {
   let t: TestApp;
@@ -287,6 +287,27 @@ describeEngines('bad input on every endpoint', (engine) => {
         expect(r.body.error.details.map((d: { field: string }) => d.field)).toContain(field);
       }
     }
+  });
+
+  it('the evaluation import refuses what is not one readable file of results, and nothing changes', async () => {
+    const before = await snapshot();
+    const periodId = (await t.database.db.selectFrom('evaluation_period').select('id').executeTakeFirstOrThrow()).id;
+    const s = await rawSession(t, 'admin');
+    for (const step of ['preview', 'commit']) {
+      const url = `/api/evaluation/periods/${periodId}/import/${step}`;
+      expect4xx(await admin.raw('POST', url, '{"file": "x"}'), 415, `${step} as JSON`);
+      expect4xx(await admin.raw('POST', url, 'garbage', 'multipart/form-data; boundary=xyz'), 400, `${step} malformed multipart`);
+      expect4xx(await s.upload(Buffer.alloc(0), 'a.xlsx', url), 400, `${step} empty file`);
+      expect4xx(await s.upload(pdfBytes(), 'a.pdf', url), 400, `${step} a PDF`);
+      expect4xx(await s.upload(csvOf([['Tên'], ['x']]), 'a.csv', url), 400, `${step} no name column`);
+      expect4xx(await s.upload(csvOf([['Họ và tên', 'Quyết định']]), 'a.csv', url), 400, `${step} no rows`);
+      expect4xx(await s.upload(csvOf([['Họ và tên']]), 'a.csv', `${url}?bogus=1`), 400, `${step} unknown parameter`);
+      expect4xx(await s.upload(csvOf([['Họ và tên']]), 'a.csv', `/api/evaluation/periods/${MISSING}/import/${step}`), 404, `${step} missing period`);
+      expect4xx(await s.upload(csvOf([['Họ và tên']]), 'a.csv', `/api/evaluation/periods/khong-phai-uuid/import/${step}`), 400, `${step} non-uuid period`);
+    }
+    const wrong = await s.upload(csvOf([['Họ và tên', 'Quyết định'], ['Không Có Ai', 'Tốt lắm']]), 'a.csv', `/api/evaluation/periods/${periodId}/import/commit`);
+    expect4xx(wrong, 400, 'commit with a bad row');
+    expect(await snapshot()).toBe(before);
   });
 
   it('the calendar routes refuse bad years, dates, kinds and notes, and days that need no adjustment', async () => {

@@ -397,6 +397,22 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
       await is404(b.patch(`/api/evaluation/periods/${aPeriod}/members`, { items: [{ memberId: aMember.id, selfLabel: 'good' }] }));
       await is404(b.patch(`/api/evaluation/periods/${pPeriod}/members`, { items: [{ memberId: aMember.id, cellLabel: 'excellent' }] }));
     },
+    'POST /api/evaluation/periods/:id/import/preview': async () => {
+      const file = await xlsxOf([['Họ và tên', 'Năm sinh', 'Quyết định'], ['Nguyễn Văn 5', '1980', 'HTTNV']]);
+      for (const id of [aPeriod, pPeriod]) {
+        const r = await bRaw.upload(file, 'kq.xlsx', `/api/evaluation/periods/${id}/import/preview`);
+        if (id === aPeriod) expect(r.status).toBe(404);
+        else expect(r.body.rows[0]).toMatchObject({ memberId: null, errors: ['Không tìm thấy đảng viên «Nguyễn Văn 5» sinh năm 1980 trong kỳ đánh giá.'] }); // only A has him
+        noLeak(r.body);
+      }
+    },
+    'POST /api/evaluation/periods/:id/import/commit': async () => {
+      const file = await xlsxOf([['Họ và tên', 'Năm sinh', 'Quyết định'], ['Nguyễn Văn 5', '1980', 'HTTNV']]);
+      expect((await bRaw.upload(file, 'kq.xlsx', `/api/evaluation/periods/${aPeriod}/import/commit`)).status).toBe(404);
+      const r = await bRaw.upload(file, 'kq.xlsx', `/api/evaluation/periods/${pPeriod}/import/commit`);
+      expect(r.status).toBe(400);
+      noLeak(r.body);
+    },
     'PATCH /api/evaluation/periods/:id/orgs/:orgId': async () => {
       await is404(b.patch(`/api/evaluation/periods/${aPeriod}/orgs/${f.orgs.a1}`, { selfLabel: 'good' }));
       await is404(b.patch(`/api/evaluation/periods/${pPeriod}/orgs/${f.orgs.gA}`, { decidedLabel: 'not_completed' }));

@@ -126,7 +126,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
   await app.register(memberDocumentsRoutes(services.memberDocuments, { maxMb: config.documentMaxMb }));
   await app.register(auditRoutes(services.audit));
   await app.register(calendarRoutes(services.calendar));
-  await app.register(evaluationRoutes(services.evaluation));
+  await app.register(evaluationRoutes(services.evaluation, { maxMb: config.importMaxMb }));
 
   const webDir = config.webDir;
   const hasWeb = webDir !== undefined && fs.existsSync(path.join(webDir, 'index.html'));

@@ -342,3 +342,16 @@ export async function resultRecords(
   ]);
   return { total: Number(total.n), rows };
 }
+
+/** The members of a period the caller may see, with what an import matches them by (not those admitted late). */
+export function importCandidates(db: Kysely<DB>, scope: Scope, periodId: string) {
+  return db
+    .selectFrom('member_evaluation as e')
+    .innerJoin('org as o', 'o.id', 'e.org_id')
+    .innerJoin('member as m', 'm.id', 'e.member_id')
+    .select(['e.member_id', 'm.full_name', 'm.birth_date', 'm.birth_year', 'm.cccd'])
+    .where('e.period_id', '=', periodId)
+    .where('e.late_admission', '=', false)
+    .where((eb) => pathInScopeSql(eb, 'o.current_path', scope))
+    .execute();
+}

@@ -1,4 +1,7 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import multipart from '@fastify/multipart';
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
+import { AppError, invalid } from '../../http/errors.ts';
 import { requireActor } from '../../http/auth-hook.ts';
 import { NoQuery } from '../../http/schemas.ts';
 import { XLSX_MIME } from '../member-import/member-import.workbook.ts';
@@ -24,10 +27,40 @@ import {
 } from './evaluation.schemas.ts';
 import type { EvaluationService } from './evaluation.service.ts';
 
+/** The one file of a multipart upload, or a Vietnamese 4xx. */
+async function uploadedFile(req: FastifyRequest, maxMb: number): Promise<Buffer> {
+  if (!req.isMultipart()) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Hãy gửi tệp dưới dạng multipart/form-data (trường «file»).');
+  try {
+    const part = await req.file();
+    if (!part) throw invalid('file', 'Chưa chọn tệp để nhập.');
+    return await part.toBuffer();
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    const code = (e as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError(413, 'PAYLOAD_TOO_LARGE', `Tệp quá lớn: tối đa ${maxMb} MB.`, [{ field: 'file', message: `Tối đa ${maxMb} MB.` }]);
+    if (code === 'FST_FILES_LIMIT') throw invalid('file', 'Chỉ gửi một tệp mỗi lần.');
+    throw invalid('file', 'Tải tệp lên không thành công (dữ liệu multipart không hợp lệ). Hãy thử lại.');
+  }
+}
+
 export const evaluationRoutes =
-  (svc: EvaluationService): FastifyPluginAsyncZod =>
+  (svc: EvaluationService, opts: { maxMb: number } = { maxMb: 20 }): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['evaluation'];
+    // The import's two routes take a file; multipart is registered for them alone, every other route takes JSON.
+    await app.register(async (sub) => {
+      await sub.register(multipart, { limits: { fileSize: opts.maxMb * 1024 * 1024, files: 1, fields: 5, parts: 6, headerPairs: 100 } });
+      sub.withTypeProvider<ZodTypeProvider>().post(
+        '/api/evaluation/periods/:id/import/preview',
+        { schema: { tags, summary: 'Xem trước tệp kết quả đánh giá (xlsx/CSV)', params: PeriodParams, querystring: NoQuery } },
+        async (req) => svc.importPreview(requireActor(req), req.params.id, await uploadedFile(req, opts.maxMb)),
+      );
+      sub.withTypeProvider<ZodTypeProvider>().post(
+        '/api/evaluation/periods/:id/import/commit',
+        { schema: { tags, summary: 'Nhập tệp kết quả đánh giá (tất cả hoặc không gì)', params: PeriodParams, querystring: NoQuery } },
+        async (req) => svc.importCommit(requireActor(req), req.params.id, await uploadedFile(req, opts.maxMb)),
+      );
+    });
     app.post('/api/evaluation/periods', { schema: { tags, summary: 'Mở kỳ đánh giá, xếp loại cho một tổ chức và các tổ chức trực thuộc', querystring: NoQuery, body: OpenPeriodBody } }, async (req, reply) =>
       reply.status(201).send(await svc.open(requireActor(req), req.body)),
     );

@@ -44,6 +44,7 @@ import * as repo from './evaluation.repo.ts';
 import type { MemberEntryInput, OrgEntryInput } from './evaluation.schemas.ts';
 import { resultsWorkbook } from './evaluation.workbook.ts';
 import { resultsReport } from './evaluation.report.ts';
+import { planImport } from './evaluation.import.ts';
 
 type PeriodRow = NonNullable<Awaited<ReturnType<typeof repo.findPeriod>>>;
 type MemberRow = Awaited<ReturnType<typeof repo.periodMembers>>[number];
@@ -121,6 +122,15 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
         disciplined: o.disciplined,
         leadershipMemberDisciplined: o.leadership_disciplined,
       })),
+    );
+  }
+
+  async function plan(actor: Actor, p: PeriodRow, bytes: Buffer) {
+    const candidates = await repo.importCandidates(db, scopeFor(actor, 'read'), p.id);
+    return planImport(
+      bytes,
+      rulesOf(p),
+      candidates.map((c) => ({ memberId: c.member_id, fullName: c.full_name, birthDate: c.birth_date, birthYear: c.birth_year, cccd: c.cccd })),
     );
   }
 
@@ -472,6 +482,27 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
         );
       });
       return { updated: updates.length };
+    },
+
+    /** Reads a spreadsheet of results and matches every row; writes nothing. */
+    async importPreview(actor: Actor, id: string, bytes: Buffer) {
+      const p = await period(actor, id);
+      requireOpen(p);
+      const rows = await plan(actor, p, bytes);
+      return { total: rows.length, errors: rows.filter((r) => r.errors.length > 0).length, rows: rows.map((r) => ({ row: r.row, fullName: r.fullName, memberId: r.memberId, entry: r.entry, errors: r.errors })) };
+    },
+
+    /** Writes the file's results, all or nothing: refused while any row has a problem; the grid's save does the rest. */
+    async importCommit(actor: Actor, id: string, bytes: Buffer) {
+      const p = await period(actor, id);
+      requireOpen(p);
+      const rows = await plan(actor, p, bytes);
+      const bad = rows.filter((r) => r.errors.length > 0);
+      if (bad.length > 0) {
+        throw new AppError(400, 'VALIDATION_ERROR', `Chưa nhập được: ${bad.length} dòng có lỗi (dòng ${bad[0]!.row}: ${bad[0]!.errors[0]}). Không dòng nào được ghi.`, bad.slice(0, 100).map((r) => ({ field: `row ${r.row}`, message: r.errors.join(' ') })));
+      }
+      const result = await this.saveMembers(actor, id, rows.map((r) => r.entry!));
+      return { imported: result.updated };
     },
 
     async saveOrg(actor: Actor, id: string, orgId: string, input: OrgEntryInput) {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { describeEngines } from '../../../../test/helpers/db.ts';
 import { buildFixture, startTestApp, type Client, type Fixture, type TestApp } from '../../../../test/helpers/app.ts';
-import { rawSession, readXlsx } from '../member-import/member-import.fixtures.ts';
+import { rawSession, readXlsx, xlsxOf } from '../member-import/member-import.fixtures.ts';
 import { zipEntryText } from '../member-sheet/member-sheet.fixtures.ts';
 
 describeEngines('annual evaluation: the December cycle through HTTP', (engine) => {
@@ -205,6 +205,37 @@ describeEngines('annual evaluation: the December cycle through HTTP', (engine) =
       expect(s.body.items).toEqual([{ orgId: f.orgs.gA, name: 'Đảng bộ Trường THPT Nguyễn Du' }]);
       expect((await adminA.get(`/api/evaluation/streaks?orgId=${f.orgs.A}&years=3&toYear=2026`)).body.items).toEqual([]);
     });
+  });
+
+  it('imports results from a spreadsheet: a preview naming every row’s problem, then all or nothing', async () => {
+    const o = await adminA.post('/api/evaluation/periods', { rootOrgId: f.orgs.A, year: 2024 });
+    expect(o.status).toBe(201);
+    const pid = o.body.period.id;
+    const raw = await rawSession(t, 'adminA');
+    const header = ['Họ và tên', 'Năm sinh', 'Chi bộ đề xuất', 'Quyết định'];
+    const bad = await xlsxOf([
+      header,
+      ['Trần Văn 1', 1970, 'Hoàn thành tốt nhiệm vụ', 'HTTNV'],
+      ['Nguyễn Văn 0', '01/01/1980', 'HTTNV', ''], // one in each cell of gA
+      ['Trần Văn 2', 1970, 'xuất sắc lắm', ''],
+      ['Không Có Ai', 1970, 'HTTNV', ''],
+    ]);
+    const url = `/api/evaluation/periods/${pid}/import`;
+    const preview = await raw.upload(bad, 'ket-qua.xlsx', `${url}/preview`);
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({ total: 4, errors: 3 });
+    expect(preview.body.rows.map((r: { errors: string[] }) => r.errors.length > 0)).toEqual([false, true, true, true]);
+    expect(preview.body.rows[1].errors[0]).toContain('Có 2 đảng viên «Nguyễn Văn 0» sinh năm 1980');
+    const refused = await raw.upload(bad, 'ket-qua.xlsx', `${url}/commit`);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toContain('3 dòng có lỗi');
+    const written = () => t.database.db.selectFrom('member_evaluation').select('id').where('period_id', '=', pid).where('cell_label', 'is not', null).execute();
+    expect(await written()).toEqual([]);
+    const good = await xlsxOf([header, ['Trần Văn 1', 1970, 'Hoàn thành tốt nhiệm vụ', 'HTTNV'], ['Trần Văn 2', '1970', 'htnv', '']]);
+    const ok = await raw.upload(good, 'ket-qua.xlsx', `${url}/commit`);
+    expect(ok.status).toBe(200);
+    expect(ok.body).toEqual({ imported: 2 });
+    expect(await written()).toHaveLength(2);
   });
 
   it('consolidation list: the superior records plan, person, deadline and outcome', async () => {
