@@ -10,6 +10,7 @@ import { ApiError, errorMessage } from '../api/client.ts';
 import { useOverride, usePeriod, usePublish, useSaveOrg, type CheckFailureView, type PeriodOrg } from '../api/evaluation.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { MemberGrid } from '../components/evaluation/MemberGrid.tsx';
+import { ImportResults } from '../components/evaluation/ImportResults.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { formatDate, toIso } from '../lib/dates.ts';
 import type { Dayjs } from 'dayjs';
@@ -198,6 +199,11 @@ export function EvaluationPeriodPage() {
       {cell && (
         <Card size="small" title="Kết quả đánh giá đảng viên">
           <MemberGrid periodId={id} orgId={cell} locked={locked} />
+        </Card>
+      )}
+      {!locked && (
+        <Card size="small" title="Nhập kết quả từ tệp Excel">
+          <ImportResults periodId={id} />
         </Card>
       )}
       {d.changes.length > 0 && (
