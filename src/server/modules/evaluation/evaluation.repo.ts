@@ -65,6 +65,19 @@ export async function subtreeOn(db: Kysely<DB>, rootPath: string, asOf: string) 
     .execute();
 }
 
+/** Is any of these organisations a grassroots organisation on the date? */
+export async function anyGrassrootsOn(db: Kysely<DB>, orgIds: string[], asOf: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('org_version as v')
+    .innerJoin('org_kind as k', 'k.code', 'v.kind_code')
+    .select('v.org_id')
+    .where('v.org_id', 'in', orgIds)
+    .where(inForceSql('v', asOf))
+    .where('k.is_grassroots', '=', true)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export function versionOn(db: Kysely<DB>, orgId: string, asOf: string) {
   return db.selectFrom('org_version as v').select(['v.path', 'v.name']).where('v.org_id', '=', orgId).where(inForceSql('v', asOf)).executeTakeFirst();
 }
@@ -315,7 +328,7 @@ export async function resultRecords(
     const [total, rows] = await Promise.all([
       base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       base
-        .select(['e.id', 'e.member_id as subject_id', 'm.full_name as name', 'e.org_id', latestOrgNameSql('e.org_id').as('org_name'), 'e.decided_label as label'])
+        .select(['e.id', 'e.member_id as subject_id', 'm.full_name as name', 'e.org_id', 'o.current_path as org_path', latestOrgNameSql('e.org_id').as('org_name'), 'e.decided_label as label'])
         .orderBy('m.name_sort_key')
         .orderBy('m.id')
         .limit(q.pageSize)
@@ -327,6 +340,7 @@ export async function resultRecords(
   const base = db
     .selectFrom('org as o')
     .innerJoin('org_evaluation as e', (j) => j.onRef('e.org_id', '=', 'o.id').on('e.year', '=', q.year).on('e.is_grassroots', '=', true))
+    .leftJoin('org as po', 'po.id', 'e.parent_id')
     .where('o.current_path', '>=', r.from)
     .where('o.current_path', '<', r.to)
     .where((eb) => pathInScopeSql(eb, 'o.current_path', scope))
@@ -334,7 +348,7 @@ export async function resultRecords(
   const [total, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     base
-      .select(['e.id', 'e.org_id as subject_id', latestOrgNameSql('e.org_id').as('name'), 'e.parent_id as org_id', latestOrgNameSql('e.parent_id').as('org_name'), 'e.decided_label as label'])
+      .select(['e.id', 'e.org_id as subject_id', latestOrgNameSql('e.org_id').as('name'), 'e.parent_id as org_id', 'po.current_path as org_path', latestOrgNameSql('e.parent_id').as('org_name'), 'e.decided_label as label'])
       .orderBy('o.current_path')
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize)

@@ -215,6 +215,12 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
       if (!asOf.startsWith(`${input.year}-`)) throw invalid('asOf', 'Ngày lập danh sách phải thuộc năm đánh giá.');
       const rootV = await repo.versionOn(db, input.rootOrgId, asOf);
       if (!rootV) throw conflict('Tổ chức chưa thành lập hoặc đã kết thúc vào ngày lập danh sách.');
+      // The grassroots committee or a level above opens a year: a root inside a grassroots organisation would rate its
+      // members apart from the rest of their grassroots organisation (the quota is per grassroots organisation).
+      const above = pathIds(rootV.path).slice(0, -1);
+      if (above.length > 0 && (await repo.anyGrassrootsOn(db, above, asOf))) {
+        throw conflict('Kỳ đánh giá do cấp ủy cơ sở hoặc cấp trên mở cho các tổ chức trực thuộc: tổ chức này thuộc một tổ chức cơ sở đảng.');
+      }
       const rules = evaluationRulesForYear(input.year);
       const orgs = await repo.subtreeOn(db, rootV.path, asOf);
       const byId = new Map(orgs.map((o) => [o.org_id, o]));
@@ -624,6 +630,11 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
         const set = { decided_label: input.label, decided_by: actor.userId, decided_at: now, final_level: found.level };
         if (input.subject === 'member') await tx.updateTable('member_evaluation').set(set).where('id', '=', row.id).execute();
         else await tx.updateTable('org_evaluation').set(set).where('id', '=', row.id).execute();
+        if ('is_grassroots' in row && row.is_grassroots && found.level === 'not_completed') {
+          await sql`INSERT INTO consolidation (id, org_id, year, reason, status, created_by, created_at, updated_at)
+            VALUES (${uuidv7()}, ${row.org_id}, ${p.year}, ${`Xếp loại «${found.label}» năm ${p.year} (quyết định ${input.decisionNo})`}, 'open', ${actor.userId}, ${now}, ${now})
+            ON CONFLICT (org_id, year) DO NOTHING`.execute(tx);
+        }
         await audit(tx, actor, [
           {
             action: 'evaluation.change',
@@ -708,7 +719,11 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
         total,
         page: q.page,
         pageSize: q.pageSize,
-        items: rows.map((r) => ({ id: r.id, subjectId: r.subject_id, name: r.name ?? '', orgId: r.org_id, orgName: r.org_name ?? '', label: r.label, labelText: r.label ? labelText(q.subject, r.label) : null })),
+        // The organisation beside a record is named only when the reader may open it (a grassroots root's superior is not).
+        items: rows.map((r) => {
+          const shown = pathInScope(r.org_path, scope);
+          return { id: r.id, subjectId: r.subject_id, name: r.name ?? '', orgId: shown ? r.org_id : null, orgName: shown ? (r.org_name ?? '') : '', label: r.label, labelText: r.label ? labelText(q.subject, r.label) : null };
+        }),
       };
     },
 

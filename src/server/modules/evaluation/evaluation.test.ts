@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { describeEngines } from '../../../../test/helpers/db.ts';
-import { buildFixture, startTestApp, type Client, type Fixture, type TestApp } from '../../../../test/helpers/app.ts';
+import { buildFixture, PASSWORD, startTestApp, type Client, type Fixture, type TestApp } from '../../../../test/helpers/app.ts';
+import { insertUser } from '../users/users.service.ts';
 import { rawSession, readXlsx, xlsxOf } from '../member-import/member-import.fixtures.ts';
 import { zipEntryText } from '../member-sheet/member-sheet.fixtures.ts';
 
@@ -36,8 +37,11 @@ describeEngines('annual evaluation: the December cycle through HTTP', (engine) =
     a1 = (await grid(f.orgs.a1)).items.map((i: { memberId: string }) => i.memberId);
     a2 = (await grid(f.orgs.a2)).items.map((i: { memberId: string }) => i.memberId);
     expect([a1.length, a2.length]).toEqual([20, 12]);
-    // A second period of the same year over an overlapping subtree is refused.
+    // A second period of the same year over an overlapping subtree is refused; so is a period opened by a cell of a đảng bộ cơ sở.
     expect((await adminA.post('/api/evaluation/periods', { rootOrgId: f.orgs.gA, year: 2026 })).status).toBe(409);
+    const cell = await adminA.post('/api/evaluation/periods', { rootOrgId: f.orgs.a1, year: 2027 });
+    expect(cell.status).toBe(409);
+    expect(cell.body.error.message).toContain('thuộc một tổ chức cơ sở đảng');
   });
 
   it('a score sheet gives the self-assessed level under QĐ 366; a wrong total is refused', async () => {
@@ -127,6 +131,10 @@ describeEngines('annual evaluation: the December cycle through HTTP', (engine) =
     const orgs = await adminA.get(`/api/evaluation/results/records?orgId=${f.orgs.A}&year=2026&subject=org&level=excellent`);
     expect(orgs.body.items).toMatchObject([{ subjectId: f.orgs.gA, name: 'Đảng bộ Trường THPT Nguyễn Du' }]);
     expect((await adminA.get(`/api/evaluation/results/records?orgId=${f.orgs.gA}&year=2026&subject=org&level=excellent&childId=${f.orgs.B}`)).status).toBe(404);
+    // A reader of gA alone sees gA's own rating but not the name of its superior.
+    await insertUser(t.database.db, { username: 'viewerGA', fullName: 'Người xem gA', password: PASSWORD, homeOrgId: f.orgs.gA, roles: [{ role: 'viewer', orgId: f.orgs.gA }] });
+    const own = await (await t.login('viewerGA')).get(`/api/evaluation/results/records?orgId=${f.orgs.gA}&year=2026&subject=org&level=excellent`);
+    expect(own.body.items).toEqual([expect.objectContaining({ subjectId: f.orgs.gA, orgId: null, orgName: '' })]);
     const raw = await rawSession(t, 'adminA');
     const file = await raw.download(`/api/evaluation/results/export.xlsx?orgId=${f.orgs.A}&year=2026`);
     expect(file.status).toBe(200);
