@@ -338,6 +338,15 @@ export interface OrgEvaluationTable {
   status: Generated<string>;
 }
 
+/** Published counts per year, subject, organisation and level (migration 0010), kept by the evaluation service. */
+export interface EvaluationTallyTable {
+  year: number;
+  subject: 'member' | 'grassroots';
+  org_id: string;
+  level: Level;
+  n: number;
+}
+
 export interface EvaluationOverrideTable {
   id: string;
   period_id: string;
@@ -401,6 +410,7 @@ export interface DB {
   member_evaluation: MemberEvaluationTable;
   org_evaluation: OrgEvaluationTable;
   evaluation_override: EvaluationOverrideTable;
+  evaluation_tally: EvaluationTallyTable;
   evaluation_change: EvaluationChangeTable;
   consolidation: ConsolidationTable;
 }

@@ -18,6 +18,7 @@ import type { Clock } from '../clock.ts';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from '../http/actor.ts';
 import { createEvaluationService } from '../modules/evaluation/evaluation.service.ts';
+import { refreshTally } from '../modules/evaluation/evaluation.repo.ts';
 import { createRng, hashString } from './random.ts';
 
 export interface EvaluationSeedResult {
@@ -129,6 +130,7 @@ export async function seedEvaluations(db: Kysely<DB>, clock: Clock, actor: Actor
       .set({ status: 'published', published_by: actor.userId, published_at: now, decision_no: `${100 + (year % 100)}-QĐ/TU`, decision_date: `${year}-12-25` <= clock.today() ? `${year}-12-25` : clock.today() })
       .where('id', '=', periodId)
       .execute();
+    await refreshTally(db, periodId, year);
     const weak = orgs.filter((o) => o.is_grassroots && oLevel.get(o.org_id) === 'not_completed');
     for (const [i, o] of weak.entries()) {
       const done = year < opts.toYear - 1;

@@ -95,6 +95,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX org_evaluation_year_org_idx ON org_evaluation (year, org_id, final_level)`.execute(db);
   await sql`CREATE INDEX org_evaluation_streak_idx ON org_evaluation (final_level, year, org_id)`.execute(db);
 
+  // Published counts per year, organisation, subject and level, written at publication and on every later change:
+  // a province's figures join ~10,000 tally rows to its organisations instead of counting ~90,000 ratings.
+  await sql`
+    CREATE TABLE evaluation_tally (
+      year int NOT NULL,
+      subject text NOT NULL CHECK (subject IN ('member', 'grassroots')),
+      org_id uuid NOT NULL REFERENCES org(id),
+      level text NOT NULL CHECK (level IN ('excellent', 'good', 'completed', 'not_completed')),
+      n int NOT NULL,
+      PRIMARY KEY (year, subject, org_id, level)
+    )`.execute(db);
+
   await sql`
     CREATE TABLE evaluation_override (
       id uuid PRIMARY KEY,

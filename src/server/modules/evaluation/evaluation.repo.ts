@@ -185,56 +185,49 @@ function childOf(column: string, rootPath: string) {
 }
 
 /**
- * Published member levels of a year over a subtree, grouped by the root's immediate child and level: one pass over
- * the year's rows of the organisations in the subtree (and in the caller's scope).
+ * Published levels of a year over a subtree, for members or grassroots organisations, grouped by the root's immediate
+ * child and level: the year's tally rows (one per organisation and level) of the organisations in the subtree and in
+ * the caller's scope.
  */
-export function memberDistribution(db: Kysely<DB>, scope: Scope, rootPath: string, year: number) {
+export function distributionByChild(db: Kysely<DB>, scope: Scope, rootPath: string, year: number, subject: 'member' | 'grassroots') {
   const r = subtreeRange(rootPath);
   return db
     .selectFrom('org as o')
-    .innerJoin('member_evaluation as e', (j) => j.onRef('e.org_id', '=', 'o.id').on('e.year', '=', year))
-    .select([childOf('o.current_path', rootPath).as('child'), 'e.final_level as level', (eb) => eb.fn.countAll<number>().as('n')])
+    .innerJoin('evaluation_tally as t', (j) => j.onRef('t.org_id', '=', 'o.id').on('t.year', '=', year).on('t.subject', '=', subject))
+    .select([childOf('o.current_path', rootPath).as('child'), 't.level as level', sql<number>`sum(t.n)::int`.as('n')])
     .where('o.current_path', '>=', r.from)
     .where('o.current_path', '<', r.to)
     .where((eb) => pathInScopeSql(eb, 'o.current_path', scope))
-    .where('e.final_level', 'is not', null)
-    .groupBy([childOf('o.current_path', rootPath), 'e.final_level'])
-    .execute();
-}
-
-/** Published grassroots-organisation levels of a year over a subtree, by the root's immediate child and level. */
-export function orgDistribution(db: Kysely<DB>, scope: Scope, rootPath: string, year: number) {
-  const r = subtreeRange(rootPath);
-  return db
-    .selectFrom('org as o')
-    .innerJoin('org_evaluation as e', (j) => j.onRef('e.org_id', '=', 'o.id').on('e.year', '=', year))
-    .select([childOf('o.current_path', rootPath).as('child'), 'e.final_level as level', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('o.current_path', '>=', r.from)
-    .where('o.current_path', '<', r.to)
-    .where((eb) => pathInScopeSql(eb, 'o.current_path', scope))
-    .where('e.is_grassroots', '=', true)
-    .where('e.final_level', 'is not', null)
-    .groupBy([childOf('o.current_path', rootPath), 'e.final_level'])
+    .groupBy([childOf('o.current_path', rootPath), 't.level'])
     .execute();
 }
 
 /** Published levels per year over a span, for members or grassroots organisations. */
-export function yearlyDistribution(db: Kysely<DB>, scope: Scope, rootPath: string, fromYear: number, toYear: number, subject: 'member' | 'org') {
+export function yearlyDistribution(db: Kysely<DB>, scope: Scope, rootPath: string, fromYear: number, toYear: number, subject: 'member' | 'grassroots') {
   const r = subtreeRange(rootPath);
-  const base =
-    subject === 'member'
-      ? db.selectFrom('org as o').innerJoin('member_evaluation as e', (j) => j.onRef('e.org_id', '=', 'o.id').on('e.year', '>=', fromYear).on('e.year', '<=', toYear))
-      : db
-          .selectFrom('org as o')
-          .innerJoin('org_evaluation as e', (j) => j.onRef('e.org_id', '=', 'o.id').on('e.year', '>=', fromYear).on('e.year', '<=', toYear).on('e.is_grassroots', '=', true));
-  return base
-    .select(['e.year', 'e.final_level as level', (eb) => eb.fn.countAll<number>().as('n')])
+  return db
+    .selectFrom('org as o')
+    .innerJoin('evaluation_tally as t', (j) => j.onRef('t.org_id', '=', 'o.id').on('t.subject', '=', subject).on('t.year', '>=', fromYear).on('t.year', '<=', toYear))
+    .select(['t.year', 't.level as level', sql<number>`sum(t.n)::int`.as('n')])
     .where('o.current_path', '>=', r.from)
     .where('o.current_path', '<', r.to)
     .where((eb) => pathInScopeSql(eb, 'o.current_path', scope))
-    .where('e.final_level', 'is not', null)
-    .groupBy(['e.year', 'e.final_level'])
+    .groupBy(['t.year', 't.level'])
     .execute();
+}
+
+/**
+ * Rewrites the tally of a period's organisations from its published rows (at publication, after a change, after a
+ * bulk load). Periods of a year never overlap, so an organisation's tally of the year is its period's.
+ */
+export async function refreshTally(db: Kysely<DB>, periodId: string, year: number): Promise<void> {
+  await sql`DELETE FROM evaluation_tally t USING (
+      SELECT org_id FROM member_evaluation WHERE period_id = ${periodId} UNION SELECT org_id FROM org_evaluation WHERE period_id = ${periodId}
+    ) x WHERE t.year = ${year} AND t.org_id = x.org_id`.execute(db);
+  await sql`INSERT INTO evaluation_tally (year, subject, org_id, level, n)
+    SELECT year, 'member', org_id, final_level, count(*)::int FROM member_evaluation WHERE period_id = ${periodId} AND final_level IS NOT NULL GROUP BY year, org_id, final_level
+    UNION ALL
+    SELECT year, 'grassroots', org_id, final_level, count(*)::int FROM org_evaluation WHERE period_id = ${periodId} AND final_level IS NOT NULL AND is_grassroots GROUP BY year, org_id, final_level`.execute(db);
 }
 
 /** Names of organisations by id (their latest version). */

@@ -596,6 +596,7 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
         await sql`UPDATE member_evaluation SET final_level = ${sql.raw(memberCase('decided_label'))}, status = 'published' WHERE period_id = ${id} AND NOT late_admission`.execute(tx);
         await sql`UPDATE org_evaluation SET final_level = ${sql.raw(orgCase('decided_label'))}, status = 'published' WHERE period_id = ${id}`.execute(tx);
         await tx.updateTable('evaluation_period').set({ status: 'published', published_by: actor.userId, published_at: now, decision_no: input.decisionNo, decision_date: input.decisionDate }).where('id', '=', id).execute();
+        await repo.refreshTally(tx, id, p.year);
         // Weak grassroots organisations go on the consolidation list.
         const weak = orgs.filter((o) => o.is_grassroots && lvl('org', o.decided_label) === 'not_completed');
         for (const o of weak) {
@@ -630,6 +631,7 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
         const set = { decided_label: input.label, decided_by: actor.userId, decided_at: now, final_level: found.level };
         if (input.subject === 'member') await tx.updateTable('member_evaluation').set(set).where('id', '=', row.id).execute();
         else await tx.updateTable('org_evaluation').set(set).where('id', '=', row.id).execute();
+        await repo.refreshTally(tx, id, p.year);
         if ('is_grassroots' in row && row.is_grassroots && found.level === 'not_completed') {
           await sql`INSERT INTO consolidation (id, org_id, year, reason, status, created_by, created_at, updated_at)
             VALUES (${uuidv7()}, ${row.org_id}, ${p.year}, ${`Xếp loại «${found.label}» năm ${p.year} (quyết định ${input.decisionNo})`}, 'open', ${actor.userId}, ${now}, ${now})
@@ -655,7 +657,7 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
       const root = await repo.orgInScope(db, scope, q.orgId);
       if (!root) throw notFound('Không tìm thấy tổ chức đảng.');
       if (q.fromYear !== undefined && q.fromYear > q.year) throw invalid('fromYear', 'Năm bắt đầu phải trước hoặc bằng năm xem kết quả.');
-      const [mRows, oRows] = await Promise.all([repo.memberDistribution(db, scope, root.current_path, q.year), repo.orgDistribution(db, scope, root.current_path, q.year)]);
+      const [mRows, oRows] = await Promise.all([repo.distributionByChild(db, scope, root.current_path, q.year, 'member'), repo.distributionByChild(db, scope, root.current_path, q.year, 'grassroots')]);
       const add = (m: Map<string, Partial<Record<Level, number>>>, key: string, level: Level | null, n: number) => {
         if (!level) return;
         const c = m.get(key) ?? {};
@@ -683,7 +685,7 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
       if (q.fromYear !== undefined) {
         const [my, oy] = await Promise.all([
           repo.yearlyDistribution(db, scope, root.current_path, q.fromYear, q.year, 'member'),
-          repo.yearlyDistribution(db, scope, root.current_path, q.fromYear, q.year, 'org'),
+          repo.yearlyDistribution(db, scope, root.current_path, q.fromYear, q.year, 'grassroots'),
         ]);
         const yM = new Map<number, Partial<Record<Level, number>>>();
         const yO = new Map<number, Partial<Record<Level, number>>>();
