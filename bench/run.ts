@@ -35,6 +35,8 @@ import { generateProvince, type MemberRow, type OrgSeedRow } from '../src/server
 import { createRng, type Rng } from '../src/server/demo/random.ts';
 import { SESSION_COOKIE } from '../src/server/modules/auth/auth.service.ts';
 import { insertUser } from '../src/server/modules/users/users.service.ts';
+import { loadActor } from '../src/server/modules/auth/auth.repo.ts';
+import { seedEvaluations } from '../src/server/demo/evaluation.ts';
 import { insertJsonRows } from '../src/server/db/json-insert.ts';
 import { pgliteEngine, postgresEngine, serverVersion, type EngineHandle } from './engines.ts';
 import { benchImport } from './import.ts';
@@ -47,6 +49,10 @@ const REORG_APPLY_TARGET_MS = 10_000;
 const MEMBER_SEARCH_TARGET_MS = 50;
 const MEMBER_FILE_TARGET_MS = 30;
 const BADGE_LIST_TARGET_MS = 200;
+/** Issue 5 targets: a province's results for a year (distribution + per-child breakdown) < 150 ms on PostgreSQL and < 400 ms on PGlite; the five-year streak list < 500 ms. */
+const EVALUATION_RESULTS_TARGET_MS = { postgres: 150, pglite: 400 } as const;
+const EVALUATION_STREAK_TARGET_MS = 500;
+const EVALUATION_YEARS = { from: 2021, to: 2025 };
 const BEFORE_REORG = '2025-06-30';
 const BENCH_USER = 'bench';
 const BENCH_PASSWORD = 'bench-matkhau-2025';
@@ -330,6 +336,27 @@ async function benchProvince(handle: EngineHandle, opts: Options): Promise<{ res
     results.push(await measure('member-badge-due', engine, 'province', Math.min(runs, 10), null, () => session.get('/api/members?badgeDue=next').then(() => undefined)));
     results.push(await measure('member-file', engine, 'province', runs, MEMBER_FILE_TARGET_MS, () => session.get(`/api/members/${memberRng.pick(living).id}`).then(() => undefined)));
     results.push(await measure('badge-list', engine, 'province', Math.min(runs, 10), BADGE_LIST_TARGET_MS, () => session.get('/api/badges').then(() => undefined)));
+
+    // Evaluation (issue 5): five published years rated by the demo's generator through the evaluation service, then the
+    // province's results for the last year (distribution + per-child breakdown) and the five-year streak list.
+    t = performance.now();
+    const benchUser = await loaded.database.db.selectFrom('app_user').select(['id', 'username', 'full_name']).where('username', '=', BENCH_USER).executeTakeFirstOrThrow();
+    const actor = await loadActor(loaded.database.db, { ...benchUser, must_change_password: false });
+    const evaluations = await seedEvaluations(loaded.database.db, systemClock, actor, { rootOrgId: root, fromYear: EVALUATION_YEARS.from, toYear: EVALUATION_YEARS.to, seed: PROVINCE_OPTIONS.seed });
+    const evaluationMs = since(t);
+    const evaluationAnalyzeMs = await analyze(loaded.database, opts.analyze);
+    progress(`${engine} province: ${evaluations.periods} evaluation years (${evaluations.members} member and ${evaluations.orgs} org ratings) in ${secs(evaluationMs)}`);
+    results.push(
+      await measure('evaluation-results', engine, 'province', runs, EVALUATION_RESULTS_TARGET_MS[engine], () =>
+        session.get(`/api/evaluation/results?orgId=${root}&year=${EVALUATION_YEARS.to}`).then(() => undefined),
+      ),
+    );
+    results.push(
+      await measure('evaluation-streak', engine, 'province', runs, EVALUATION_STREAK_TARGET_MS, () =>
+        session.get(`/api/evaluation/streaks?orgId=${root}&years=5&toYear=${EVALUATION_YEARS.to}`).then(() => undefined),
+      ),
+    );
+    lines.push(`evaluation: ${evaluations.periods} years opened, rated and published in ${secs(evaluationMs)} (${evaluations.members} member, ${evaluations.orgs} org ratings), ${analyzed(evaluationAnalyzeMs)}`);
 
     t = performance.now();
     const sizes = await tableSizes(loaded.database);

@@ -11,7 +11,7 @@ import { documentSession, pdfBytes } from '../src/server/modules/member-document
 const MISSING = '01900000-0000-7000-8000-000000000000';
 const D = { ...DECISION, effectiveDate: '2026-02-01' };
 /** Routes that take a file upload (multipart/form-data), not JSON: they have their own case below. */
-const UPLOADS = new Set(['POST /api/members/import/preview', 'POST /api/members/:id/documents']);
+const UPLOADS = new Set(['POST /api/members/import/preview', 'POST /api/members/:id/documents', 'POST /api/evaluation/periods/:id/import/preview', 'POST /api/evaluation/periods/:id/import/commit']);
 
 describeEngines('bad input on every endpoint', (engine) => {
   let t: TestApp;
@@ -90,6 +90,19 @@ describeEngines('bad input on every endpoint', (engine) => {
       'POST /api/admissions/dossiers/:id/steps': { id: dossier.id, body: { kind: 'course', date: '2026-01-10', certificateNo: '12/GCN' } },
       'PUT /api/admissions/targets/:id': { id: f.orgs.a1, body: { year: 2026, target: 5 } },
     };
+    const period = await t.services.evaluation.open(f.admin, { rootOrgId: f.orgs.A, year: 2026, kind: 'year' });
+    const periodId = period.period.id;
+    const consolidation = await t.services.evaluation.addConsolidation(f.admin, { orgId: f.orgs.gA, year: 2026, reason: 'Yếu kém' });
+    Object.assign(bodies, {
+      'POST /api/evaluation/periods': { body: { rootOrgId: f.orgs.B, year: 2027, asOf: '2027-12-01' } },
+      'PATCH /api/evaluation/periods/:id/members': { id: periodId, body: { items: [{ memberId, selfLabel: 'good' }] } },
+      'PATCH /api/evaluation/periods/:id/orgs/:orgId': { id: periodId, extra: { orgId: f.orgs.a1 }, body: { selfLabel: 'good', selfReport: 'Báo cáo', disciplined: false } },
+      'POST /api/evaluation/periods/:id/overrides': { id: periodId, body: { checkCode: 'member_quota', orgId: f.orgs.gA, reason: 'Lý do' } },
+      'POST /api/evaluation/periods/:id/publish': { id: periodId, body: { decisionNo: '1-QĐ', decisionDate: '2026-12-20' } },
+      'POST /api/evaluation/periods/:id/changes': { id: periodId, body: { subject: 'member', evaluationId: periodId, label: 'good', decisionNo: '1-QĐ', decisionDate: '2026-12-20', reason: 'Lý do' } },
+      'POST /api/evaluation/consolidation': { body: { orgId: f.orgs.gB, year: 2026, reason: 'Yếu kém', plan: 'Kế hoạch', responsible: 'Đồng chí A', deadline: '2027-06-30' } },
+      'PATCH /api/evaluation/consolidation/:id': { id: consolidation.id, body: { plan: 'Kế hoạch', outcome: 'Kết quả', deadline: '2027-06-30', status: 'done' } },
+    });
     const upload = await (await rawSession(t, 'admin')).upload(csvOf([['Họ và tên', 'Giới tính', 'Ngày sinh'], ['Lê Văn Tám', 'Nam', '01/01/1980']]), 'ds.csv');
     const importId = upload.body.importId as string;
     gets = {
@@ -133,6 +146,15 @@ describeEngines('bad input on every endpoint', (engine) => {
       'GET /api/admissions/work-queue': {},
       'GET /api/admissions/work-queue/counts': {},
       'GET /api/admissions/targets': { query: 'year=2026' },
+      'GET /api/evaluation/periods': { query: 'year=2026' },
+      'GET /api/evaluation/periods/:id': { id: periodId },
+      'GET /api/evaluation/periods/:id/orgs/:orgId/members': { id: periodId, extra: { orgId: f.orgs.a1 } },
+      'GET /api/evaluation/results': { query: `orgId=${f.orgs.A}&year=2026` },
+      'GET /api/evaluation/results/export.xlsx': { query: `orgId=${f.orgs.A}&year=2026` },
+      'GET /api/evaluation/results/records': { query: `orgId=${f.orgs.A}&year=2026&subject=member&level=good` },
+      'GET /api/evaluation/results/report.docx': { query: `orgId=${f.orgs.A}&year=2026&fromYear=2024&years=3` },
+      'GET /api/evaluation/streaks': { query: `orgId=${f.orgs.A}&toYear=2026&years=3` },
+      'GET /api/evaluation/consolidation': { query: `orgId=${f.orgs.A}&year=2026` },
       // its own case below, with an existing and a missing adjustment
       'DELETE /api/calendar/adjustments/:date': {},
     };
@@ -280,6 +302,27 @@ describeEngines('bad input on every endpoint', (engine) => {
         expect(r.body.error.details.map((d: { field: string }) => d.field)).toContain(field);
       }
     }
+  });
+
+  it('the evaluation import refuses what is not one readable file of results, and nothing changes', async () => {
+    const before = await snapshot();
+    const periodId = (await t.database.db.selectFrom('evaluation_period').select('id').executeTakeFirstOrThrow()).id;
+    const s = await rawSession(t, 'admin');
+    for (const step of ['preview', 'commit']) {
+      const url = `/api/evaluation/periods/${periodId}/import/${step}`;
+      expect4xx(await admin.raw('POST', url, '{"file": "x"}'), 415, `${step} as JSON`);
+      expect4xx(await admin.raw('POST', url, 'garbage', 'multipart/form-data; boundary=xyz'), 400, `${step} malformed multipart`);
+      expect4xx(await s.upload(Buffer.alloc(0), 'a.xlsx', url), 400, `${step} empty file`);
+      expect4xx(await s.upload(pdfBytes(), 'a.pdf', url), 400, `${step} a PDF`);
+      expect4xx(await s.upload(csvOf([['Tên'], ['x']]), 'a.csv', url), 400, `${step} no name column`);
+      expect4xx(await s.upload(csvOf([['Họ và tên', 'Quyết định']]), 'a.csv', url), 400, `${step} no rows`);
+      expect4xx(await s.upload(csvOf([['Họ và tên']]), 'a.csv', `${url}?bogus=1`), 400, `${step} unknown parameter`);
+      expect4xx(await s.upload(csvOf([['Họ và tên']]), 'a.csv', `/api/evaluation/periods/${MISSING}/import/${step}`), 404, `${step} missing period`);
+      expect4xx(await s.upload(csvOf([['Họ và tên']]), 'a.csv', `/api/evaluation/periods/khong-phai-uuid/import/${step}`), 400, `${step} non-uuid period`);
+    }
+    const wrong = await s.upload(csvOf([['Họ và tên', 'Quyết định'], ['Không Có Ai', 'Tốt lắm']]), 'a.csv', `/api/evaluation/periods/${periodId}/import/commit`);
+    expect4xx(wrong, 400, 'commit with a bad row');
+    expect(await snapshot()).toBe(before);
   });
 
   it('the calendar routes refuse bad years, dates, kinds and notes, and days that need no adjustment', async () => {

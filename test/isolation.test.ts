@@ -36,6 +36,11 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
   let aDocument: string;
   let bDocs: DocumentSession;
   let aClient: Client;
+  /** A's own period (2026, opened at A), the province's period (2025, opened at P: B sees only his part), A's consolidation entry. */
+  let aPeriod: string;
+  let pPeriod: string;
+  let aConsolidation: string;
+  let aMemberEval: string;
   /** A's member that each of the list's filters matches (religion, education, occupation, age, party age, badge due). */
   let aFiltered: string;
   /** A's admission dossier (in a1) and its candidate. */
@@ -49,15 +54,23 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
 
   const snapshot = async () => {
     const db = t.database.db;
-    const [versions, events, users, roles, documents, calendar] = await Promise.all([
+    const [versions, events, users, roles, documents, calendar, evaluations] = await Promise.all([
       db.selectFrom('org_version').selectAll().orderBy('id').execute(),
       db.selectFrom('org_event').select('id').orderBy('id').execute(),
       db.selectFrom('app_user').select(['id', 'full_name', 'password_hash', 'is_disabled', 'must_change_password']).orderBy('id').execute(),
       db.selectFrom('role_assignment').select(['id', 'role', 'org_id']).orderBy('id').execute(),
       db.selectFrom('member_document').select(['id', 'member_id', 'version']).orderBy('id').execute(),
       db.selectFrom('calendar_adjustment').selectAll().orderBy('date').execute(),
+      Promise.all([
+        db.selectFrom('evaluation_period').selectAll().orderBy('id').execute(),
+        db.selectFrom('member_evaluation').selectAll().orderBy('id').execute(),
+        db.selectFrom('org_evaluation').selectAll().orderBy('id').execute(),
+        db.selectFrom('evaluation_override').selectAll().orderBy('id').execute(),
+        db.selectFrom('evaluation_change').selectAll().orderBy('id').execute(),
+        db.selectFrom('consolidation').selectAll().orderBy('id').execute(),
+      ]),
     ]);
-    return JSON.stringify({ versions, events, users, roles, documents, calendar });
+    return JSON.stringify({ versions, events, users, roles, documents, calendar, evaluations });
   };
   /** No name of A's organisations, and no id of A's the caller did not send himself. */
   const noLeak = (body: unknown, echoesInput = false) => {
@@ -174,14 +187,14 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
       noLeak(r.body);
       expect(r.body.items.every((m: { orgId: string }) => m.orgId === f.orgs.gB)).toBe(true);
       for (const q of ['Nguyễn Văn 1', aMember.cccd]) noLeak((await b.get(`/api/members?q=${encodeURIComponent(q)}`)).body);
-      await is404(b.get(`/api/members?orgId=${f.orgs.A}`));
+      await is404(b.get(`/api/orgs/${f.orgs.A}/members`));
       // every filter: A's member matches it for A, and B never sees him
       for (const q of FILTERS) {
         const own = await b.get(`/api/members?pageSize=200&${q}`);
         expect(own.status, q).toBe(200);
         noLeak(own.body);
         expect((await aClient.get(`/api/members?pageSize=200&${q}`)).body.items.map((i: { id: string }) => i.id), q).toContain(aFiltered);
-        await is404(b.get(`/api/members?orgId=${f.orgs.A}&${q}`));
+        await is404(b.get(`/api/orgs/${f.orgs.A}/members&${q}`));
       }
     },
     'POST /api/members': async () => {
@@ -423,6 +436,103 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
       for (const id of [f.orgs.a1, f.orgs.gA, f.orgs.A]) await is404(b.raw('PUT', `/api/admissions/targets/${id}`, JSON.stringify({ year: 2026, target: 99 })));
       expect(await dossiersOfA()).toBe(before);
     },
+    'POST /api/evaluation/periods': async () => {
+      await is404(b.post('/api/evaluation/periods', { rootOrgId: f.orgs.A, year: 2027 }));
+      await is404(b.post('/api/evaluation/periods', { rootOrgId: f.orgs.gA, year: 2027 }));
+      await is404(b.post('/api/evaluation/periods', { rootOrgId: f.orgs.P, year: 2027 }));
+    },
+    'GET /api/evaluation/periods': async () => {
+      const r = await b.get('/api/evaluation/periods');
+      expect(r.status).toBe(200);
+      expect(r.body.items.map((i: { id: string }) => i.id)).toEqual([pPeriod]); // control: the province's period, without its root
+      noLeak(r.body);
+      expect(JSON.stringify(r.body)).not.toContain(f.orgs.P);
+    },
+    'GET /api/evaluation/periods/:id': async () => {
+      await is404(b.get(`/api/evaluation/periods/${aPeriod}`));
+      const mine = await b.get(`/api/evaluation/periods/${pPeriod}`);
+      expect(mine.status).toBe(200);
+      expect(mine.body.orgs.map((o: { orgId: string }) => o.orgId)).toEqual([f.orgs.B, f.orgs.gB]);
+      noLeak(mine.body);
+    },
+    'GET /api/evaluation/periods/:id/orgs/:orgId/members': async () => {
+      await is404(b.get(`/api/evaluation/periods/${aPeriod}/orgs/${f.orgs.a1}/members`));
+      await is404(b.get(`/api/evaluation/periods/${pPeriod}/orgs/${f.orgs.a1}/members`));
+      expect((await b.get(`/api/evaluation/periods/${pPeriod}/orgs/${f.orgs.gB}/members`)).body.items).toHaveLength(2); // control
+    },
+    'PATCH /api/evaluation/periods/:id/members': async () => {
+      await is404(b.patch(`/api/evaluation/periods/${aPeriod}/members`, { items: [{ memberId: aMember.id, selfLabel: 'good' }] }));
+      await is404(b.patch(`/api/evaluation/periods/${pPeriod}/members`, { items: [{ memberId: aMember.id, cellLabel: 'excellent' }] }));
+    },
+    'POST /api/evaluation/periods/:id/import/preview': async () => {
+      const file = await xlsxOf([['Họ và tên', 'Năm sinh', 'Quyết định'], ['Nguyễn Văn 5', '1980', 'HTTNV']]);
+      for (const id of [aPeriod, pPeriod]) {
+        const r = await bRaw.upload(file, 'kq.xlsx', `/api/evaluation/periods/${id}/import/preview`);
+        if (id === aPeriod) expect(r.status).toBe(404);
+        else expect(r.body.rows[0]).toMatchObject({ memberId: null, errors: ['Không tìm thấy đảng viên «Nguyễn Văn 5» sinh năm 1980 trong kỳ đánh giá.'] }); // only A has him
+        noLeak(r.body);
+      }
+    },
+    'POST /api/evaluation/periods/:id/import/commit': async () => {
+      const file = await xlsxOf([['Họ và tên', 'Năm sinh', 'Quyết định'], ['Nguyễn Văn 5', '1980', 'HTTNV']]);
+      expect((await bRaw.upload(file, 'kq.xlsx', `/api/evaluation/periods/${aPeriod}/import/commit`)).status).toBe(404);
+      const r = await bRaw.upload(file, 'kq.xlsx', `/api/evaluation/periods/${pPeriod}/import/commit`);
+      expect(r.status).toBe(400);
+      noLeak(r.body);
+    },
+    'PATCH /api/evaluation/periods/:id/orgs/:orgId': async () => {
+      await is404(b.patch(`/api/evaluation/periods/${aPeriod}/orgs/${f.orgs.a1}`, { selfLabel: 'good' }));
+      await is404(b.patch(`/api/evaluation/periods/${pPeriod}/orgs/${f.orgs.gA}`, { decidedLabel: 'not_completed' }));
+    },
+    'POST /api/evaluation/periods/:id/overrides': async () => {
+      await is404(b.post(`/api/evaluation/periods/${aPeriod}/overrides`, { checkCode: 'member_quota', orgId: f.orgs.gA, reason: 'x' }));
+      await is404(b.post(`/api/evaluation/periods/${pPeriod}/overrides`, { checkCode: 'member_quota', orgId: f.orgs.gA, reason: 'x' }));
+      // B sees the province's period but is not the level that opened it.
+      expect((await b.post(`/api/evaluation/periods/${pPeriod}/overrides`, { checkCode: 'member_quota', orgId: f.orgs.gB, reason: 'x' })).status).toBe(403);
+    },
+    'POST /api/evaluation/periods/:id/publish': async () => {
+      await is404(b.post(`/api/evaluation/periods/${aPeriod}/publish`, { decisionNo: '1', decisionDate: '2026-12-20' }));
+      expect((await b.post(`/api/evaluation/periods/${pPeriod}/publish`, { decisionNo: '1', decisionDate: '2025-12-20' })).status).toBe(403);
+    },
+    'POST /api/evaluation/periods/:id/changes': async () => {
+      await is404(b.post(`/api/evaluation/periods/${aPeriod}/changes`, { subject: 'member', evaluationId: aMemberEval, label: 'good', decisionNo: '1', decisionDate: '2026-12-20', reason: 'x' }));
+    },
+    'GET /api/evaluation/results': async () => {
+      for (const orgId of [f.orgs.A, f.orgs.gA, f.orgs.P]) await is404(b.get(`/api/evaluation/results?orgId=${orgId}&year=2026`));
+      noLeak((await b.get(`/api/evaluation/results?orgId=${f.orgs.B}&year=2026&fromYear=2020`)).body);
+    },
+    'GET /api/evaluation/results/records': async () => {
+      for (const orgId of [f.orgs.A, f.orgs.P]) await is404(b.get(`/api/evaluation/results/records?orgId=${orgId}&year=2026&subject=member&level=good`));
+      await is404(b.get(`/api/evaluation/results/records?orgId=${f.orgs.B}&year=2026&subject=member&level=good&childId=${f.orgs.gA}`));
+      noLeak((await b.get(`/api/evaluation/results/records?orgId=${f.orgs.B}&year=2026&subject=org&level=good`)).body);
+    },
+    'GET /api/evaluation/results/export.xlsx': async () => {
+      const r = await bRaw.download(`/api/evaluation/results/export.xlsx?orgId=${f.orgs.A}&year=2026`);
+      expect(r.status).toBe(404);
+      noLeak(r.body);
+    },
+    'GET /api/evaluation/results/report.docx': async () => {
+      for (const orgId of [f.orgs.A, f.orgs.P]) {
+        const r = await bRaw.download(`/api/evaluation/results/report.docx?orgId=${orgId}&year=2026`);
+        expect(r.status).toBe(404);
+        noLeak(r.body);
+      }
+    },
+    'GET /api/evaluation/streaks': async () => {
+      await is404(b.get(`/api/evaluation/streaks?orgId=${f.orgs.A}&toYear=2026`));
+      noLeak((await b.get(`/api/evaluation/streaks?orgId=${f.orgs.B}&toYear=2026&years=2`)).body);
+    },
+    'GET /api/evaluation/consolidation': async () => {
+      await is404(b.get(`/api/evaluation/consolidation?orgId=${f.orgs.A}`));
+      const own = await b.get(`/api/evaluation/consolidation?orgId=${f.orgs.B}`);
+      expect(own.body.items).toEqual([]);
+    },
+    'POST /api/evaluation/consolidation': async () => {
+      await is404(b.post('/api/evaluation/consolidation', { orgId: f.orgs.gA, year: 2026, reason: 'x' }));
+    },
+    'PATCH /api/evaluation/consolidation/:id': async () => {
+      await is404(b.patch(`/api/evaluation/consolidation/${aConsolidation}`, { status: 'done' }));
+    },
     'GET /api/audit': async () => {
       const r = await b.get('/api/audit?pageSize=200');
       expect(r.status).toBe(200);
@@ -480,6 +590,13 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
     const aDocs = await documentSession(t, 'adminA');
     aDocument = (await aDocs.upload(aMember.id, { docType: 'background', title: 'Lý lịch của Tân Lập' }, { bytes: pdfBytes('ly lich'), name: 'ly-lich.pdf' })).body.latest.id;
     aIds.push(aDocument);
+    // A's evaluation of 2026 with a decided member, the province's of 2025, and A's consolidation entry.
+    aPeriod = (await a.post('/api/evaluation/periods', { rootOrgId: f.orgs.A, year: 2026 })).body.period.id;
+    await a.patch(`/api/evaluation/periods/${aPeriod}/members`, { items: [{ memberId: aMember.id, selfLabel: 'good', cellLabel: 'good', decidedLabel: 'good' }] });
+    aMemberEval = (await a.get(`/api/evaluation/periods/${aPeriod}/orgs/${f.orgs.a1}/members`)).body.items.find((i: { memberId: string }) => i.memberId === aMember.id).id;
+    pPeriod = (await sys.post('/api/evaluation/periods', { rootOrgId: f.orgs.P, year: 2025 })).body.period.id;
+    aConsolidation = (await a.post('/api/evaluation/consolidation', { orgId: f.orgs.gA, year: 2026, reason: 'Nội bộ Tân Lập mất đoàn kết' })).body.id;
+    aIds.push(aPeriod, aMemberEval, aConsolidation);
     b = await t.login('adminB');
     bMemberId = (await t.database.db.selectFrom('member').select('id').where('org_id', '=', f.orgs.gB).limit(1).executeTakeFirstOrThrow()).id;
     bRaw = await rawSession(t, 'adminB');

@@ -25,6 +25,8 @@ import { createAdmissionsService } from './modules/admissions/admissions.service
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { evaluationRoutes } from './modules/evaluation/evaluation.routes.ts';
+import { createEvaluationService } from './modules/evaluation/evaluation.service.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { createCalendarService } from './modules/calendar/calendar.service.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
@@ -67,6 +69,7 @@ export function createServices(deps: AppDeps) {
     memberDocuments: createMemberDocumentsService({ ...deps, documents }),
     users: createUsersService(deps),
     admissions: createAdmissionsService({ ...deps, calendar, members }),
+    evaluation: createEvaluationService(deps),
   };
 }
 
@@ -127,6 +130,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
   await app.register(auditRoutes(services.audit));
   await app.register(calendarRoutes(services.calendar));
   await app.register(admissionsRoutes(services.admissions));
+  await app.register(evaluationRoutes(services.evaluation, { maxMb: config.importMaxMb }));
 
   const webDir = config.webDir;
   const hasWeb = webDir !== undefined && fs.existsSync(path.join(webDir, 'index.html'));

@@ -364,6 +364,127 @@ export interface AdmissionTargetTable {
   set_at: Date;
 }
 
+type Ts = ColumnType<Date, Date | string, Date | string>;
+type Level = 'excellent' | 'good' | 'completed' | 'not_completed';
+
+/** An evaluation period opened over a subtree under a rule-set version (migration 0010). */
+export interface EvaluationPeriodTable {
+  id: string;
+  root_org_id: string;
+  year: number;
+  kind: 'year' | 'quarter' | 'term';
+  quarter: number | null;
+  as_of: string;
+  ruleset_id: string;
+  status: 'open' | 'published';
+  excluded: ColumnType<Record<string, number>, string | undefined, string>;
+  opened_by: string | null;
+  opened_at: Ts;
+  published_by: string | null;
+  published_at: Ts | null;
+  decision_no: string | null;
+  decision_date: string | null;
+}
+
+export interface MemberEvaluationTable {
+  id: string;
+  period_id: string;
+  year: number;
+  member_id: string;
+  org_id: string;
+  grassroots_id: string;
+  late_admission: Generated<boolean>;
+  self_detected_fixed: Generated<boolean>;
+  self_label: string | null;
+  self_score: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  self_by: string | null;
+  self_at: Ts | null;
+  votes: ColumnType<Record<string, number> | null, string | null, string | null>;
+  cell_label: string | null;
+  cell_by: string | null;
+  cell_at: Ts | null;
+  grassroots_label: string | null;
+  grassroots_by: string | null;
+  grassroots_at: Ts | null;
+  decided_label: string | null;
+  decided_by: string | null;
+  decided_at: Ts | null;
+  final_level: Level | null;
+  status: Generated<string>;
+}
+
+export interface OrgEvaluationTable {
+  id: string;
+  period_id: string;
+  year: number;
+  org_id: string;
+  parent_id: string | null;
+  is_cell: boolean;
+  is_grassroots: boolean;
+  disciplined: Generated<boolean>;
+  leadership_disciplined: Generated<boolean>;
+  self_label: string | null;
+  self_report: string | null;
+  self_by: string | null;
+  self_at: Ts | null;
+  proposed_label: string | null;
+  proposed_by: string | null;
+  proposed_at: Ts | null;
+  decided_label: string | null;
+  decided_by: string | null;
+  decided_at: Ts | null;
+  final_level: Level | null;
+  status: Generated<string>;
+}
+
+/** Published counts per year, subject, organisation and level (migration 0010), kept by the evaluation service. */
+export interface EvaluationTallyTable {
+  year: number;
+  subject: 'member' | 'grassroots';
+  org_id: string;
+  level: Level;
+  n: number;
+}
+
+export interface EvaluationOverrideTable {
+  id: string;
+  period_id: string;
+  check_code: string;
+  org_id: string;
+  reason: string;
+  created_by: string | null;
+  created_at: Ts;
+}
+
+export interface EvaluationChangeTable {
+  id: string;
+  period_id: string;
+  subject: 'member' | 'org';
+  evaluation_id: string;
+  before_label: string | null;
+  after_label: string;
+  decision_no: string;
+  decision_date: string;
+  reason: string;
+  created_by: string | null;
+  created_at: Ts;
+}
+
+export interface ConsolidationTable {
+  id: string;
+  org_id: string;
+  year: number;
+  reason: string;
+  plan: string | null;
+  responsible: string | null;
+  deadline: string | null;
+  outcome: string | null;
+  status: 'open' | 'done';
+  created_by: string | null;
+  created_at: Ts;
+  updated_at: Ts;
+}
+
 export interface DB {
   org_kind: OrgKindTable;
   sector_type: SectorTypeTable;
@@ -390,6 +511,13 @@ export interface DB {
   admission_step: AdmissionStepTable;
   admission_check_override: AdmissionCheckOverrideTable;
   admission_target: AdmissionTargetTable;
+  evaluation_period: EvaluationPeriodTable;
+  member_evaluation: MemberEvaluationTable;
+  org_evaluation: OrgEvaluationTable;
+  evaluation_override: EvaluationOverrideTable;
+  evaluation_tally: EvaluationTallyTable;
+  evaluation_change: EvaluationChangeTable;
+  consolidation: ConsolidationTable;
 }
 
 export type OrgVersion = Selectable<OrgVersionTable>;

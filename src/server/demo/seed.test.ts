@@ -172,4 +172,30 @@ describeEngines('demo province', (engine) => {
   it('leaves an intact audit chain', async () => {
     expect(await verifyAuditChain(t.database.db)).toMatchObject({ ok: true });
   });
+  it('has five years of published results with realistic shares, every check of each year passing', async () => {
+    const admin = await t.login('admin', DEMO_PASSWORD);
+    expect(seeded.evaluations.periods).toBe(5);
+    const r = await admin.get(`/api/evaluation/results?orgId=${seeded.rootId}&year=2025&fromYear=2021`);
+    expect(r.status).toBe(200);
+    for (const y of r.body.span.years as { year: number; members: { total: number; levels: { percent: number }[]; goodOrBetter: { percent: number } }; orgs: { total: number; levels: { percent: number }[] } }[]) {
+      expect(y.members.total).toBeGreaterThan(7000);
+      expect(y.members.levels[0]!.percent).toBeGreaterThan(9);
+      expect(y.members.levels[0]!.percent).toBeLessThan(20);
+      expect(y.members.goodOrBetter.percent).toBeGreaterThan(90);
+      expect(y.orgs.total).toBeGreaterThan(80);
+      // QĐ 132 (to 2022): most organisations excellent; QĐ 124 and 366: the collectives' quota caps the share.
+      if (y.year <= 2022) expect(y.orgs.levels[0]!.percent).toBeGreaterThan(70);
+      else expect(y.orgs.levels[0]!.percent).toBeLessThan(20);
+    }
+    const periods = (await admin.get('/api/evaluation/periods')).body.items as { id: string }[];
+    for (const p of periods) {
+      const d = (await admin.get(`/api/evaluation/periods/${p.id}`)).body;
+      expect(d.period.status).toBe('published');
+      expect(d.failures).toEqual([]);
+    }
+    const streak = await admin.get(`/api/evaluation/streaks?orgId=${seeded.rootId}&years=3&toYear=2025`);
+    expect(streak.body.items.length).toBeGreaterThan(0);
+    const weak = await admin.get(`/api/evaluation/consolidation?orgId=${seeded.rootId}`);
+    expect(weak.body.items.length).toBeGreaterThan(0);
+  });
 });

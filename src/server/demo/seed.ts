@@ -12,6 +12,7 @@ import { loadActor } from '../modules/auth/auth.repo.ts';
 import { createOrgsService } from '../modules/orgs/orgs.service.ts';
 import { insertUser } from '../modules/users/users.service.ts';
 import { insertMembers, insertOrgRows } from './bulk-insert.ts';
+import { seedEvaluations } from './evaluation.ts';
 import { generateProvince } from './province.ts';
 import { seedAdmissions } from './admissions.ts';
 
@@ -84,9 +85,11 @@ export async function seedDemo(db: Kysely<DB>, clock: Clock, opts: SeedOptions) 
       if (cell) await insertUser(tx, { username: 'chibo', fullName: 'Lê Thị Thu', password: DEMO_PASSWORD, homeOrgId: cell.org_id, roles: [{ role: 'editor', orgId: cell.org_id }] });
     });
   }
-  // Fresh statistics after a bulk load: PGlite never analyses by itself.
+  // Five years of published evaluation results, up to last year.
+  const thisYear = Number(clock.today().slice(0, 4));
+  const evaluations = await seedEvaluations(db, clock, admin, { rootOrgId: root, fromYear: thisYear - 5, toYear: thisYear - 1, seed: opts.seed });
   const admissions = await seedAdmissions(db, { seed: opts.seed, today: clock.today(), now: clock.now(), adminId });
+  // Fresh statistics after a bulk load: PGlite never analyses by itself.
   await sql`ANALYZE`.execute(db);
-  return {
-    admissions, orgs: p.orgs.length + applied.counts.created, members: p.members.length, batchId: applied.batchId, rootId: root, reorg: applied.counts };
+  return { admissions, orgs: p.orgs.length + applied.counts.created, members: p.members.length, batchId: applied.batchId, rootId: root, reorg: applied.counts, evaluations };
 }

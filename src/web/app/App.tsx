@@ -25,6 +25,9 @@ import { CalendarPage } from '../pages/CalendarPage.tsx';
 import { AdmissionsPage } from '../pages/AdmissionsPage.tsx';
 import { AdmissionDossierPage } from '../pages/AdmissionDossierPage.tsx';
 import { WorkQueuePage } from '../pages/WorkQueuePage.tsx';
+import { EvaluationPage } from '../pages/EvaluationPage.tsx';
+import { EvaluationPeriodPage } from '../pages/EvaluationPeriodPage.tsx';
+import { EvaluationResultsPage } from '../pages/EvaluationResultsPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 
 const queryClient = new QueryClient({
@@ -73,6 +76,9 @@ export function App() {
                   <Route path="/admissions" element={<AdmissionsPage />} />
                   <Route path="/admissions/dossiers/:id" element={<AdmissionDossierPage />} />
                   <Route path="/work" element={<WorkQueuePage />} />
+                  <Route path="/evaluation" element={<EvaluationPage />} />
+                  <Route path="/evaluation/results" element={<EvaluationResultsPage />} />
+                  <Route path="/evaluation/:id" element={<EvaluationPeriodPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
               </Route>

@@ -21,6 +21,7 @@ function useNavItems(): MenuProps['items'] {
     { key: '/', icon: <ApartmentOutlined />, label: <span data-testid="nav-orgs">Tổ chức đảng</span> },
     { key: '/members', icon: <IdcardOutlined />, label: <span data-testid="nav-members">Đảng viên</span> },
     { key: '/badges', icon: <TrophyOutlined />, label: <span data-testid="nav-badges">Huy hiệu Đảng</span> },
+    { key: '/evaluation', icon: <CheckSquareOutlined />, label: <span data-testid="nav-evaluation">Đánh giá, xếp loại</span> },
   ];
   if (me.can.reorganize) {
     items.push({
@@ -47,6 +48,7 @@ function selectedNavKey(pathname: string): string {
   // Incoming transfers are reached from the member list: they belong to "Đảng viên".
   if (pathname.startsWith('/members') || pathname.startsWith('/transfers')) return '/members';
   if (pathname.startsWith('/badges')) return '/badges';
+  if (pathname.startsWith('/evaluation')) return '/evaluation';
   if (pathname.startsWith('/reorganize')) return '/reorganize';
   if (pathname.startsWith('/users')) return '/users';
   if (pathname.startsWith('/audit')) return '/audit';

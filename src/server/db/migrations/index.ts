@@ -12,6 +12,7 @@ import * as m0006 from './0006-org-member-tally.ts';
 import * as m0007 from './0007-member-party-age.ts';
 import * as m0008 from './0008-member-import-processing.ts';
 import * as m0009 from './0009-admissions.ts';
+import * as m0010 from './0010-evaluation.ts';
 import * as m0011 from './0011-member-badge-top.ts';
 import * as m0012 from './0012-member-name-tail.ts';
 import * as m0013 from './0013-org-tally-path.ts';
@@ -26,6 +27,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007-member-party-age': m0007,
   '0008-member-import-processing': m0008,
   '0009-admissions': m0009,
+  '0010-evaluation': m0010,
   '0011-member-badge-top': m0011,
   '0012-member-name-tail': m0012,
   '0013-org-tally-path': m0013,

@@ -1,0 +1,364 @@
+/**
+ * Evaluation queries. Scope follows the organisations' present place (docs/architecture.md, Access): a row is in the
+ * caller's scope when the current path of its organisation (the member's cell on the period's date, or the rated
+ * organisation) lies in the scope. Every read that returns rows takes the scope; the figures are set-based (one
+ * GROUP BY over a year's rows joined to `org` by its current-path range), never a loop over organisations.
+ */
+import { sql, type Kysely } from 'kysely';
+import { subtreeRange } from '../../../domain/org-path.ts';
+import type { DB } from '../../db/schema.ts';
+import { inForceSql, latestOrgNameSql, pathInScopeSql } from '../../db/scope-sql.ts';
+import type { Scope } from '../../http/actor.ts';
+
+/** A period the caller may see: its root in scope, or the root above one of the caller's subtrees (he sees his part). */
+export async function findPeriod(db: Kysely<DB>, scope: Scope, id: string) {
+  const row = await db
+    .selectFrom('evaluation_period as p')
+    .innerJoin('org as o', 'o.id', 'p.root_org_id')
+    .selectAll('p')
+    .select(['o.current_path as root_path', latestOrgNameSql('p.root_org_id').as('root_name')])
+    .where('p.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  if (!periodVisible(row.root_path, scope)) return undefined;
+  return row;
+}
+
+export function periodVisible(rootPath: string, scope: Scope): boolean {
+  if (scope === 'all') return true;
+  return scope.some((p) => rootPath.startsWith(p) || p.startsWith(rootPath));
+}
+
+/** Periods whose root is in scope or above a scope subtree, newest first. */
+export async function listPeriods(db: Kysely<DB>, scope: Scope, year?: number) {
+  let q = db
+    .selectFrom('evaluation_period as p')
+    .innerJoin('org as o', 'o.id', 'p.root_org_id')
+    .selectAll('p')
+    .select(['o.current_path as root_path', latestOrgNameSql('p.root_org_id').as('root_name')])
+    .orderBy('p.year', 'desc')
+    .orderBy('p.opened_at', 'desc');
+  if (year !== undefined) q = q.where('p.year', '=', year);
+  if (scope !== 'all') {
+    if (scope.length === 0) return [];
+    q = q.where((eb) =>
+      eb.or([
+        pathInScopeSql(eb, 'o.current_path', scope),
+        // The root above one of the caller's subtrees: its path is a prefix of a scope path.
+        eb.or(scope.map((p) => sql<boolean>`starts_with(${p}, o.current_path)`)),
+      ]),
+    );
+  }
+  return q.limit(500).execute();
+}
+
+/** The organisations of a subtree on a date, with their kind's flags. */
+export async function subtreeOn(db: Kysely<DB>, rootPath: string, asOf: string) {
+  const r = subtreeRange(rootPath);
+  return db
+    .selectFrom('org_version as v')
+    .innerJoin('org_kind as k', 'k.code', 'v.kind_code')
+    .select(['v.org_id', 'v.parent_id', 'v.path', 'v.kind_code', 'k.is_cell', 'k.is_grassroots', 'v.name'])
+    .where('v.path', '>=', r.from)
+    .where('v.path', '<', r.to)
+    .where(inForceSql('v', asOf))
+    .execute();
+}
+
+/** Is any of these organisations a grassroots organisation on the date? */
+export async function anyGrassrootsOn(db: Kysely<DB>, orgIds: string[], asOf: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('org_version as v')
+    .innerJoin('org_kind as k', 'k.code', 'v.kind_code')
+    .select('v.org_id')
+    .where('v.org_id', 'in', orgIds)
+    .where(inForceSql('v', asOf))
+    .where('k.is_grassroots', '=', true)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export function versionOn(db: Kysely<DB>, orgId: string, asOf: string) {
+  return db.selectFrom('org_version as v').select(['v.path', 'v.name']).where('v.org_id', '=', orgId).where(inForceSql('v', asOf)).executeTakeFirst();
+}
+
+/** Members on the current roll of the given organisations, with their events (the roll on the period's date is computed from them). */
+export async function candidateMembers(db: Kysely<DB>, orgIds: string[]) {
+  const out: { id: string; org_id: string; status: string; admitted_on: string | null }[] = [];
+  for (let i = 0; i < orgIds.length; i += 1000) {
+    const chunk = orgIds.slice(i, i + 1000);
+    out.push(...(await db.selectFrom('member').select(['id', 'org_id', 'status', 'admitted_on']).where('org_id', 'in', chunk).execute()));
+  }
+  return out;
+}
+
+export async function eventsOf(db: Kysely<DB>, memberIds: string[]) {
+  const out = [];
+  for (let i = 0; i < memberIds.length; i += 2000) {
+    const chunk = memberIds.slice(i, i + 2000);
+    out.push(...(await db.selectFrom('member_event').selectAll().where('member_id', 'in', chunk).orderBy('member_id').orderBy('effective_date').orderBy('created_at').execute()));
+  }
+  return out;
+}
+
+/** Overlapping periods of the same year and kind: a root inside the other's subtree or above it. */
+export async function overlappingPeriod(db: Kysely<DB>, rootPath: string, year: number, kind: 'year' | 'quarter' | 'term') {
+  return db
+    .selectFrom('evaluation_period as p')
+    .innerJoin('org as o', 'o.id', 'p.root_org_id')
+    .select(['p.id'])
+    .where('p.year', '=', year)
+    .where('p.kind', '=', kind)
+    .where((eb) => eb.or([sql<boolean>`starts_with(o.current_path, ${rootPath})`, sql<boolean>`starts_with(${rootPath}, o.current_path)`]))
+    .executeTakeFirst();
+}
+
+/**
+ * The member rows of a period with the current path of their cell: all of them, or only those of some members, of
+ * some grassroots organisations (every member check stays inside one grassroots organisation) or of one cell.
+ */
+export function periodMembers(db: Kysely<DB>, periodId: string, only?: { ids?: string[]; memberIds?: string[]; grassrootsIds?: string[]; orgId?: string }) {
+  let q = db
+    .selectFrom('member_evaluation as e')
+    .innerJoin('org as o', 'o.id', 'e.org_id')
+    .selectAll('e')
+    .select(['o.current_path as org_path'])
+    .where('e.period_id', '=', periodId);
+  if (only?.ids) q = only.ids.length ? q.where('e.id', 'in', only.ids) : q.where(sql<boolean>`false`);
+  if (only?.memberIds) q = only.memberIds.length ? q.where('e.member_id', 'in', only.memberIds) : q.where(sql<boolean>`false`);
+  if (only?.grassrootsIds) q = only.grassrootsIds.length ? q.where('e.grassroots_id', 'in', only.grassrootsIds) : q.where(sql<boolean>`false`);
+  if (only?.orgId) q = q.where('e.org_id', '=', only.orgId);
+  return q.execute();
+}
+
+/** The organisation rows of a period; their names only when asked (the checks do not need them). */
+export function periodOrgs(db: Kysely<DB>, periodId: string, withNames = true) {
+  return db
+    .selectFrom('org_evaluation as e')
+    .innerJoin('org as o', 'o.id', 'e.org_id')
+    .selectAll('e')
+    .select(['o.current_path as org_path', withNames ? latestOrgNameSql('e.org_id').as('org_name') : sql<string | null>`NULL::text`.as('org_name')])
+    .where('e.period_id', '=', periodId)
+    .execute();
+}
+
+/** The grid: a cell's member rows (in scope), with names, sorted by the name key. */
+export function gridRows(db: Kysely<DB>, scope: Scope, periodId: string, orgId: string) {
+  return db
+    .selectFrom('member_evaluation as e')
+    .innerJoin('org as o', 'o.id', 'e.org_id')
+    .innerJoin('member as m', 'm.id', 'e.member_id')
+    .selectAll('e')
+    .select(['m.full_name', 'm.birth_date', 'm.birth_year', 'm.name_sort_key'])
+    .where('e.period_id', '=', periodId)
+    .where('e.org_id', '=', orgId)
+    .where((eb) => pathInScopeSql(eb, 'o.current_path', scope))
+    .orderBy('m.name_sort_key')
+    .orderBy('m.id')
+    .execute();
+}
+
+/** Party discipline decisions of a period's members taken in the year. */
+export function disciplinesInYear(db: Kysely<DB>, periodId: string, year: number) {
+  return db
+    .selectFrom('member_discipline as d')
+    .innerJoin('member_evaluation as e', 'e.member_id', 'd.member_id')
+    .select(['d.member_id', 'd.form', 'd.decision_date', 'd.announced_on', 'd.lapse_blocked'])
+    .where('e.period_id', '=', periodId)
+    .where('d.kind', '=', 'party')
+    .where('d.decision_date', '>=', `${year}-01-01`)
+    .where('d.decision_date', '<=', `${year}-12-31`)
+    .execute();
+}
+
+export function overridesOf(db: Kysely<DB>, periodId: string) {
+  return db.selectFrom('evaluation_override').selectAll().where('period_id', '=', periodId).orderBy('created_at').execute();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Results
+
+/** The immediate child of `rootPath` a path lies under ('' for the root itself), as SQL over `column`. */
+function childOf(column: string, rootPath: string) {
+  // A literal, not a parameter: the GROUP BY must repeat the very expression of the select list.
+  return sql<string>`substr(${sql.ref(column)}, ${sql.lit(rootPath.length + 1)}, 36)`;
+}
+
+/**
+ * Published levels of a year over a subtree, for members or grassroots organisations, grouped by the root's immediate
+ * child and level: the year's tally rows (one per organisation and level) of the organisations in the subtree and in
+ * the caller's scope.
+ */
+export function distributionByChild(db: Kysely<DB>, scope: Scope, rootPath: string, year: number, subject: 'member' | 'grassroots') {
+  const r = subtreeRange(rootPath);
+  return db
+    .selectFrom('org as o')
+    .innerJoin('evaluation_tally as t', (j) => j.onRef('t.org_id', '=', 'o.id').on('t.year', '=', year).on('t.subject', '=', subject))
+    .select([childOf('o.current_path', rootPath).as('child'), 't.level as level', sql<number>`sum(t.n)::int`.as('n')])
+    .where('o.current_path', '>=', r.from)
+    .where('o.current_path', '<', r.to)
+    .where((eb) => pathInScopeSql(eb, 'o.current_path', scope))
+    .groupBy([childOf('o.current_path', rootPath), 't.level'])
+    .execute();
+}
+
+/** Published levels per year over a span, for members or grassroots organisations. */
+export function yearlyDistribution(db: Kysely<DB>, scope: Scope, rootPath: string, fromYear: number, toYear: number, subject: 'member' | 'grassroots') {
+  const r = subtreeRange(rootPath);
+  return db
+    .selectFrom('org as o')
+    .innerJoin('evaluation_tally as t', (j) => j.onRef('t.org_id', '=', 'o.id').on('t.subject', '=', subject).on('t.year', '>=', fromYear).on('t.year', '<=', toYear))
+    .select(['t.year', 't.level as level', sql<number>`sum(t.n)::int`.as('n')])
+    .where('o.current_path', '>=', r.from)
+    .where('o.current_path', '<', r.to)
+    .where((eb) => pathInScopeSql(eb, 'o.current_path', scope))
+    .groupBy(['t.year', 't.level'])
+    .execute();
+}
+
+/**
+ * Rewrites the tally of a period's organisations from its published rows (at publication, after a change, after a
+ * bulk load). Periods of a year never overlap, so an organisation's tally of the year is its period's.
+ */
+export async function refreshTally(db: Kysely<DB>, periodId: string, year: number): Promise<void> {
+  await sql`DELETE FROM evaluation_tally t USING (
+      SELECT org_id FROM member_evaluation WHERE period_id = ${periodId} UNION SELECT org_id FROM org_evaluation WHERE period_id = ${periodId}
+    ) x WHERE t.year = ${year} AND t.org_id = x.org_id`.execute(db);
+  await sql`INSERT INTO evaluation_tally (year, subject, org_id, level, n)
+    SELECT year, 'member', org_id, final_level, count(*)::int FROM member_evaluation WHERE period_id = ${periodId} AND final_level IS NOT NULL GROUP BY year, org_id, final_level
+    UNION ALL
+    SELECT year, 'grassroots', org_id, final_level, count(*)::int FROM org_evaluation WHERE period_id = ${periodId} AND final_level IS NOT NULL AND is_grassroots GROUP BY year, org_id, final_level`.execute(db);
+}
+
+/** Names of organisations by id (their latest version). */
+export async function orgNames(db: Kysely<DB>, ids: string[]) {
+  if (ids.length === 0) return new Map<string, string>();
+  const rows = await db
+    .selectFrom('org as o')
+    .select(['o.id', latestOrgNameSql('o.id').as('name')])
+    .where('o.id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name ?? '']));
+}
+
+/** Grassroots organisations rated excellent (published) in every year of [toYear − years + 1, toYear]. */
+export function excellentStreaks(db: Kysely<DB>, scope: Scope, rootPath: string, years: number, toYear: number) {
+  const r = subtreeRange(rootPath);
+  return db
+    .selectFrom('org as o')
+    .innerJoin('org_evaluation as e', (j) =>
+      j
+        .onRef('e.org_id', '=', 'o.id')
+        .on('e.final_level', '=', 'excellent')
+        .on('e.year', '>=', toYear - years + 1)
+        .on('e.year', '<=', toYear)
+        .on('e.is_grassroots', '=', true),
+    )
+    .select(['o.id as org_id', 'o.current_path', latestOrgNameSql('o.id').as('name')])
+    .where('o.current_path', '>=', r.from)
+    .where('o.current_path', '<', r.to)
+    .where((eb) => pathInScopeSql(eb, 'o.current_path', scope))
+    .groupBy(['o.id', 'o.current_path'])
+    .having(sql<number>`count(DISTINCT e.year)`, '=', years)
+    .orderBy('o.current_path')
+    .execute();
+}
+
+export function consolidationList(db: Kysely<DB>, scope: Scope, rootPath: string, year?: number) {
+  const r = subtreeRange(rootPath);
+  let q = db
+    .selectFrom('consolidation as c')
+    .innerJoin('org as o', 'o.id', 'c.org_id')
+    .selectAll('c')
+    .select([latestOrgNameSql('c.org_id').as('org_name')])
+    .where('o.current_path', '>=', r.from)
+    .where('o.current_path', '<', r.to)
+    .where((eb) => pathInScopeSql(eb, 'o.current_path', scope))
+    .orderBy('c.year', 'desc')
+    .orderBy('o.current_path');
+  if (year !== undefined) q = q.where('c.year', '=', year);
+  return q.execute();
+}
+
+export function findConsolidation(db: Kysely<DB>, scope: Scope, id: string) {
+  return db
+    .selectFrom('consolidation as c')
+    .innerJoin('org as o', 'o.id', 'c.org_id')
+    .selectAll('c')
+    .select(['o.current_path as org_path'])
+    .where('c.id', '=', id)
+    .where((eb) => pathInScopeSql(eb, 'o.current_path', scope))
+    .executeTakeFirst();
+}
+
+/** An organisation in scope (for a results root): its current path, else undefined. */
+export function orgInScope(db: Kysely<DB>, scope: Scope, orgId: string) {
+  return db
+    .selectFrom('org as o')
+    .select(['o.id', 'o.current_path', latestOrgNameSql('o.id').as('name')])
+    .where('o.id', '=', orgId)
+    .where((eb) => pathInScopeSql(eb, 'o.current_path', scope))
+    .executeTakeFirst();
+}
+
+/** The members or grassroots organisations behind one figure of the results: a level in a year over a subtree, paged. */
+export async function resultRecords(
+  db: Kysely<DB>,
+  scope: Scope,
+  path: string,
+  q: { year: number; subject: 'member' | 'org'; level: 'excellent' | 'good' | 'completed' | 'not_completed'; page: number; pageSize: number },
+) {
+  const r = subtreeRange(path);
+  if (q.subject === 'member') {
+    const base = db
+      .selectFrom('org as o')
+      .innerJoin('member_evaluation as e', (j) => j.onRef('e.org_id', '=', 'o.id').on('e.year', '=', q.year))
+      .innerJoin('member as m', 'm.id', 'e.member_id')
+      .where('o.current_path', '>=', r.from)
+      .where('o.current_path', '<', r.to)
+      .where((eb) => pathInScopeSql(eb, 'o.current_path', scope))
+      .where('e.final_level', '=', q.level);
+    const [total, rows] = await Promise.all([
+      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      base
+        .select(['e.id', 'e.member_id as subject_id', 'm.full_name as name', 'e.org_id', 'o.current_path as org_path', latestOrgNameSql('e.org_id').as('org_name'), 'e.decided_label as label'])
+        .orderBy('m.name_sort_key')
+        .orderBy('m.id')
+        .limit(q.pageSize)
+        .offset((q.page - 1) * q.pageSize)
+        .execute(),
+    ]);
+    return { total: Number(total.n), rows };
+  }
+  const base = db
+    .selectFrom('org as o')
+    .innerJoin('org_evaluation as e', (j) => j.onRef('e.org_id', '=', 'o.id').on('e.year', '=', q.year).on('e.is_grassroots', '=', true))
+    .leftJoin('org as po', 'po.id', 'e.parent_id')
+    .where('o.current_path', '>=', r.from)
+    .where('o.current_path', '<', r.to)
+    .where((eb) => pathInScopeSql(eb, 'o.current_path', scope))
+    .where('e.final_level', '=', q.level);
+  const [total, rows] = await Promise.all([
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    base
+      .select(['e.id', 'e.org_id as subject_id', latestOrgNameSql('e.org_id').as('name'), 'e.parent_id as org_id', 'po.current_path as org_path', latestOrgNameSql('e.parent_id').as('org_name'), 'e.decided_label as label'])
+      .orderBy('o.current_path')
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize)
+      .execute(),
+  ]);
+  return { total: Number(total.n), rows };
+}
+
+/** The members of a period the caller may see, with what an import matches them by (not those admitted late). */
+export function importCandidates(db: Kysely<DB>, scope: Scope, periodId: string) {
+  return db
+    .selectFrom('member_evaluation as e')
+    .innerJoin('org as o', 'o.id', 'e.org_id')
+    .innerJoin('member as m', 'm.id', 'e.member_id')
+    .select(['e.member_id', 'm.full_name', 'm.birth_date', 'm.birth_year', 'm.cccd'])
+    .where('e.period_id', '=', periodId)
+    .where('e.late_admission', '=', false)
+    .where((eb) => pathInScopeSql(eb, 'o.current_path', scope))
+    .execute();
+}

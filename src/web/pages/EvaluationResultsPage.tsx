@@ -1,0 +1,316 @@
+/**
+ * Results of the annual evaluation for an organisation and its subtree: the distribution by level for members and
+ * for grassroots organisations (counts and percentages), the breakdown per subordinate organisation, the shares over
+ * a span of years (min–max), the organisations excellent N years in a row (commendation candidates) and the
+ * consolidation list of weak organisations. Exported to Excel.
+ */
+import { DownloadOutlined, FileWordOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Form, InputNumber, Modal, Row, Select, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { apiUrl } from '../api/client.ts';
+import { LEVEL_COLORS, useConsolidation, useResultRecords, useResults, useStreaks, useUpdateConsolidation, type ConsolidationItem, type Distribution, type Level, type RecordsQuery, type Results } from '../api/evaluation.ts';
+import { OrgSelect } from '../components/OrgSelect.tsx';
+import { QueryError } from '../components/QueryError.tsx';
+import { formatDate } from '../lib/dates.ts';
+
+const pct = (n: number) => `${n.toLocaleString('vi-VN', { minimumFractionDigits: 0, maximumFractionDigits: 2 })}%`;
+
+/** The members or organisations behind a figure, paged. */
+function RecordsModal({ query, onClose, onPage }: { query: RecordsQuery | null; onClose: () => void; onPage: (p: number) => void }) {
+  const records = useResultRecords(query);
+  return (
+    <Modal open={query !== null} title={query?.subject === 'member' ? 'Đảng viên' : 'Tổ chức cơ sở đảng'} footer={null} onCancel={onClose} width={760}>
+      <Table
+        rowKey="id"
+        size="small"
+        loading={records.isFetching}
+        dataSource={records.data?.items ?? []}
+        data-testid="results-records"
+        pagination={{ current: query?.page ?? 1, pageSize: 20, total: records.data?.total ?? 0, showSizeChanger: false, hideOnSinglePage: true, onChange: onPage }}
+        columns={[
+          { title: query?.subject === 'member' ? 'Họ và tên' : 'Tổ chức', dataIndex: 'name' },
+          { title: query?.subject === 'member' ? 'Chi bộ' : 'Cấp trên', dataIndex: 'orgName' },
+          { title: 'Xếp loại (nguyên văn)', dataIndex: 'labelText' },
+        ]}
+      />
+    </Modal>
+  );
+}
+
+function DistributionTable({ d, what, testId, onOpen }: { d: Distribution; what: string; testId: string; onOpen: (level: Level) => void }) {
+  return (
+    <Table
+      rowKey="level"
+      size="small"
+      pagination={false}
+      data-testid={testId}
+      dataSource={d.levels}
+      columns={[
+        { title: 'Mức xếp loại', dataIndex: 'label', render: (v: string, l) => <Tag color={LEVEL_COLORS[l.level]}>{v}</Tag> },
+        {
+          title: `Số ${what}`,
+          dataIndex: 'count',
+          width: 110,
+          align: 'right',
+          render: (n: number, l) =>
+            n > 0 ? (
+              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onOpen(l.level)} data-testid={`${testId}-open-${l.level}`}>
+                {n}
+              </Button>
+            ) : (
+              n
+            ),
+        },
+        { title: 'Tỷ lệ', dataIndex: 'percent', width: 100, align: 'right', render: (v: number) => pct(v) },
+        {
+          title: '',
+          key: 'bar',
+          width: 160,
+          render: (_v, l) => <div style={{ height: 10, width: `${l.percent}%`, backgroundColor: barColor(l.level), borderRadius: 2 }} />,
+        },
+      ]}
+      summary={() => (
+        <Table.Summary.Row>
+          <Table.Summary.Cell index={0}>Tổng số</Table.Summary.Cell>
+          <Table.Summary.Cell index={1} align="right">
+            {d.total}
+          </Table.Summary.Cell>
+          <Table.Summary.Cell index={2} align="right">
+            {d.total ? '100%' : ''}
+          </Table.Summary.Cell>
+          <Table.Summary.Cell index={3} />
+        </Table.Summary.Row>
+      )}
+    />
+  );
+}
+
+function barColor(level: string): string {
+  return { excellent: '#52c41a', good: '#1677ff', completed: '#faad14', not_completed: '#ff4d4f' }[level] ?? '#999';
+}
+
+export function EvaluationResultsPage() {
+  const [params, setParams] = useSearchParams();
+  const thisYear = new Date().getFullYear();
+  const orgId = params.get('orgId') || undefined;
+  const year = Number(params.get('year')) || thisYear;
+  const fromYear = Number(params.get('fromYear')) || year - 4;
+  const streakYears = Number(params.get('streak')) || 3;
+  const results = useResults({ orgId, year, fromYear: Math.min(fromYear, year) });
+  const streaks = useStreaks({ orgId, years: streakYears, toYear: year });
+  const consolidation = useConsolidation(orgId);
+  const updateConsolidation = useUpdateConsolidation();
+  const [drill, setDrill] = useState<RecordsQuery | null>(null);
+  const open = (subject: 'member' | 'org', level: Level, childId?: string) => orgId && setDrill({ orgId, year, subject, level, childId, page: 1 });
+  const set = (k: string, v: string | undefined) =>
+    setParams(
+      (prev) => {
+        const n = new URLSearchParams(prev);
+        if (v) n.set(k, v);
+        else n.delete(k);
+        return n;
+      },
+      { replace: true },
+    );
+
+  const r: Results | undefined = results.data;
+  const childColumns: TableColumnsType<Results['children'][number]> = [
+    { title: 'Đơn vị', dataIndex: 'name' },
+    { title: 'Đảng viên', key: 'mt', width: 100, align: 'right', render: (_v, c) => c.members.total },
+    {
+      title: 'ĐV HTXSNV',
+      key: 'me',
+      width: 120,
+      align: 'right',
+      render: (_v, c) => (
+        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => open('member', 'excellent', c.orgId)}>
+          {c.members.levels[0]!.count} ({pct(c.members.levels[0]!.percent)})
+        </Button>
+      ),
+    },
+    { title: 'ĐV HTTNV trở lên', key: 'mg', width: 150, align: 'right', render: (_v, c) => pct(c.members.goodOrBetter.percent) },
+    { title: 'TCCSĐ', key: 'ot', width: 90, align: 'right', render: (_v, c) => c.orgs.total },
+    { title: 'TCCSĐ HTXSNV', key: 'oe', width: 140, align: 'right', render: (_v, c) => `${c.orgs.levels[0]!.count} (${pct(c.orgs.levels[0]!.percent)})` },
+    {
+      title: 'TCCSĐ KHTNV',
+      key: 'on',
+      width: 120,
+      align: 'right',
+      render: (_v, c) =>
+        c.orgs.levels[3]!.count > 0 ? (
+          <Button type="link" size="small" style={{ padding: 0 }} onClick={() => open('org', 'not_completed', c.orgId)}>
+            {c.orgs.levels[3]!.count}
+          </Button>
+        ) : (
+          0
+        ),
+    },
+  ];
+  const consolidationColumns: TableColumnsType<ConsolidationItem> = [
+    { title: 'Tổ chức', dataIndex: 'orgName' },
+    { title: 'Năm', dataIndex: 'year', width: 70 },
+    { title: 'Lý do', dataIndex: 'reason' },
+    { title: 'Kế hoạch', dataIndex: 'plan', render: (v: string | null) => v ?? '—' },
+    { title: 'Người phụ trách', dataIndex: 'responsible', render: (v: string | null) => v ?? '—' },
+    { title: 'Thời hạn', dataIndex: 'deadline', width: 110, render: (v: string | null) => formatDate(v) || '—' },
+    { title: 'Kết quả', dataIndex: 'outcome', render: (v: string | null) => v ?? '—' },
+    {
+      title: 'Trạng thái',
+      dataIndex: 'status',
+      width: 150,
+      render: (s: string, c) =>
+        s === 'done' ? (
+          <Tag color="green">Đã củng cố</Tag>
+        ) : (
+          <Button size="small" onClick={() => updateConsolidation.mutate({ id: c.id, status: 'done' })}>
+            Đánh dấu đã củng cố
+          </Button>
+        ),
+    },
+  ];
+
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        Kết quả đánh giá, xếp loại
+      </Typography.Title>
+      <Form layout="vertical" component="div">
+        <Row gutter={12}>
+          <Col span={10}>
+            <Form.Item label="Tổ chức đảng" style={{ marginBottom: 0 }}>
+              <OrgSelect value={orgId} onChange={(v) => set('orgId', typeof v === 'string' ? v : undefined)} placeholder="Chọn tổ chức" data-testid="results-org" />
+            </Form.Item>
+          </Col>
+          <Col span={3}>
+            <Form.Item label="Năm" style={{ marginBottom: 0 }}>
+              <InputNumber value={year} min={1990} max={2100} onChange={(v) => set('year', v ? String(v) : undefined)} data-testid="results-year" />
+            </Form.Item>
+          </Col>
+          <Col span={3}>
+            <Form.Item label="Từ năm" style={{ marginBottom: 0 }}>
+              <InputNumber value={fromYear} min={1990} max={year} onChange={(v) => set('fromYear', v ? String(v) : undefined)} />
+            </Form.Item>
+          </Col>
+          <Col span={4}>
+            <Form.Item label="Số năm liền" style={{ marginBottom: 0 }}>
+              <Select value={streakYears} onChange={(v: number) => set('streak', String(v))} options={[2, 3, 4, 5].map((n) => ({ value: n, label: `${n} năm liền` }))} />
+            </Form.Item>
+          </Col>
+          <Col span={4} style={{ display: 'flex', alignItems: 'flex-end', whiteSpace: 'nowrap' }}>
+            <Button icon={<DownloadOutlined />} disabled={!orgId} href={orgId ? apiUrl('/evaluation/results/export.xlsx', { orgId, year, fromYear: Math.min(fromYear, year) }) : undefined} download>
+              Xuất Excel
+            </Button>
+            <Button
+              style={{ marginLeft: 8 }}
+              icon={<FileWordOutlined />}
+              disabled={!orgId}
+              href={orgId ? apiUrl('/evaluation/results/report.docx', { orgId, year, fromYear: Math.min(fromYear, year), years: streakYears }) : undefined}
+              download
+            >
+              Báo cáo Word
+            </Button>
+          </Col>
+        </Row>
+      </Form>
+      {!orgId ? (
+        <Typography.Text type="secondary">Chọn tổ chức đảng để xem kết quả.</Typography.Text>
+      ) : results.isError ? (
+        <QueryError error={results.error} onRetry={() => void results.refetch()} />
+      ) : (
+        r && (
+          <>
+            <Row gutter={12}>
+              <Col span={6}>
+                <Card size="small">
+                  <Statistic title="TCCSĐ được xếp loại" value={r.orgs.total} data-testid="results-orgs-total" />
+                </Card>
+              </Col>
+              <Col span={6}>
+                <Card size="small">
+                  <Statistic title="TCCSĐ hoàn thành xuất sắc nhiệm vụ" value={pct(r.orgs.levels[0]!.percent)} suffix={`(${r.orgs.levels[0]!.count})`} data-testid="results-orgs-excellent" />
+                </Card>
+              </Col>
+              <Col span={6}>
+                <Card size="small">
+                  <Statistic title="Đảng viên được xếp loại" value={r.members.total} data-testid="results-members-total" />
+                </Card>
+              </Col>
+              <Col span={6}>
+                <Card size="small">
+                  <Statistic title="Đảng viên HTTNV trở lên" value={pct(r.members.goodOrBetter.percent)} suffix={`(${r.members.goodOrBetter.count})`} data-testid="results-members-good" />
+                </Card>
+              </Col>
+            </Row>
+            <Row gutter={12}>
+              <Col span={12}>
+                <Card size="small" title={`Tổ chức cơ sở đảng năm ${r.year}`}>
+                  <DistributionTable d={r.orgs} what="TCCSĐ" testId="results-orgs" onOpen={(l) => open('org', l)} />
+                </Card>
+              </Col>
+              <Col span={12}>
+                <Card size="small" title={`Đảng viên năm ${r.year}`}>
+                  <DistributionTable d={r.members} what="đảng viên" testId="results-members" onOpen={(l) => open('member', l)} />
+                </Card>
+              </Col>
+            </Row>
+            <Card size="small" title="Theo đơn vị trực thuộc">
+              <Table rowKey="orgId" size="small" pagination={false} dataSource={r.children} columns={childColumns} data-testid="results-children" />
+            </Card>
+            {r.span && (
+              <Card
+                size="small"
+                title={`Qua các năm ${r.span.years[0]?.year}–${r.year}`}
+                extra={
+                  r.span.orgsExcellent && (
+                    <span data-testid="results-span">
+                      TCCSĐ HTXSNV hằng năm: {pct(r.span.orgsExcellent.min)} – {pct(r.span.orgsExcellent.max)}
+                    </span>
+                  )
+                }
+              >
+                <Table
+                  rowKey="year"
+                  size="small"
+                  pagination={false}
+                  dataSource={r.span.years.filter((y) => y.members.total + y.orgs.total > 0)}
+                  columns={[
+                    { title: 'Năm', dataIndex: 'year', width: 80 },
+                    { title: 'TCCSĐ', key: 'ot', align: 'right', render: (_v, y) => y.orgs.total },
+                    { title: 'TCCSĐ HTXSNV', key: 'oe', align: 'right', render: (_v, y) => pct(y.orgs.levels[0]!.percent) },
+                    { title: 'Đảng viên', key: 'mt', align: 'right', render: (_v, y) => y.members.total },
+                    { title: 'ĐV HTTNV trở lên', key: 'mg', align: 'right', render: (_v, y) => pct(y.members.goodOrBetter.percent) },
+                  ]}
+                />
+              </Card>
+            )}
+          </>
+        )
+      )}
+      <RecordsModal query={drill} onClose={() => setDrill(null)} onPage={(p) => setDrill((d) => (d ? { ...d, page: p } : d))} />
+      {orgId && (
+        <Row gutter={12}>
+          <Col span={8}>
+            <Card size="small" title={`HTXSNV ${streakYears} năm liền (${year - streakYears + 1}–${year})`}>
+              <Table
+                rowKey="orgId"
+                size="small"
+                pagination={{ pageSize: 20, hideOnSinglePage: true }}
+                dataSource={streaks.data?.items ?? []}
+                loading={streaks.isFetching}
+                data-testid="results-streaks"
+                locale={{ emptyText: 'Không có tổ chức nào' }}
+                columns={[{ title: 'Tổ chức cơ sở đảng', dataIndex: 'name' }]}
+              />
+            </Card>
+          </Col>
+          <Col span={16}>
+            <Card size="small" title="Tổ chức đảng yếu kém cần củng cố">
+              <Table rowKey="id" size="small" pagination={false} dataSource={consolidation.data?.items ?? []} columns={consolidationColumns} data-testid="results-consolidation" locale={{ emptyText: 'Không có tổ chức nào' }} />
+            </Card>
+          </Col>
+        </Row>
+      )}
+    </Space>
+  );
+}
