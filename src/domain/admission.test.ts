@@ -13,6 +13,8 @@ import {
   checkReadmission,
   checkRecognitionVote,
   fullMonthsBetween,
+  memberFormDeadline,
+  memberFormTiming,
   previousStep,
   probationEnd,
   recognitionOutcome,
@@ -154,6 +156,21 @@ describe('ceremony within 30 working days of receiving the decision', () => {
   });
 });
 
+describe('member background form within 30 working days of the ceremony', () => {
+  // Ceremony on Monday 02/03/2026: the 30th working day after it (no holiday in between) is Monday 13/04/2026.
+  it('the 30th working day is on time, the 31st is late', () => {
+    expect(memberFormDeadline('2026-03-02', cal, rules)).toBe('2026-04-13');
+    expect(memberFormTiming('2026-03-02', '2026-03-02', cal, rules)).toEqual({ dueOn: '2026-04-13', late: false });
+    expect(memberFormTiming('2026-04-13', '2026-03-02', cal, rules)).toEqual({ dueOn: '2026-04-13', late: false });
+    expect(memberFormTiming('2026-04-14', '2026-03-02', cal, rules)).toEqual({ dueOn: '2026-04-13', late: true });
+  });
+  it('the number of working days comes from the rule set', () => {
+    const ten: RuleSet = { ...rules, admission: { ...rules.admission, backgroundFormWithinWorkingDays: 10 } };
+    expect(memberFormDeadline('2026-03-02', cal, ten)).toBe('2026-03-16');
+    expect(memberFormTiming('2026-03-17', '2026-03-02', cal, ten).late).toBe(true);
+  });
+});
+
 describe('probation and recognition', () => {
   it('probation ends exactly 12 months after the ceremony (month-end rule)', () => {
     expect(probationEnd('2025-05-19', rules)).toBe('2026-05-19');
@@ -199,5 +216,6 @@ describe('step order', () => {
     expect(previousStep('course')).toBeNull();
     expect(previousStep('cell_vote')).toBe('comments');
     expect(previousStep('recognition_vote')).toBe('ceremony');
+    expect(previousStep('member_form')).toBe('ceremony');
   });
 });

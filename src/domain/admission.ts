@@ -13,6 +13,8 @@
  * - "≥ 2/3" is exact rational arithmetic: 6 of 9 passes, 5 of 8 (62.5%) fails; no rounding of the threshold.
  * - A recognition vote after the 30 working days is a failed check (late), which an override with its reason lets
  *   through; the official date stays the end of the 12 months.
+ * - The member background form (step 10) is due `backgroundFormWithinWorkingDays` working days after the ceremony:
+ *   declared on the last of them is on time, one working day later is recorded with a "late" flag (never refused).
  */
 import type { IsoDate } from './dates.ts';
 import { formatVnDate } from './dates.ts';
@@ -261,6 +263,23 @@ export function recognitionWindow(ceremonyOn: IsoDate, cal: WorkingDays, rules: 
   return { notBefore: end, dueBy: cal.addWorkingDays(end, rules.probation.recognitionDueWorkingDays) };
 }
 
+/**
+ * The last day to declare the member background form (lý lịch đảng viên, step 10 of §6): `backgroundFormWithinWorkingDays`
+ * working days after the ceremony, on the same working calendar as the ceremony deadline.
+ */
+export function memberFormDeadline(ceremonyOn: IsoDate, cal: WorkingDays, rules: RuleSet): IsoDate {
+  return cal.addWorkingDays(ceremonyOn, rules.admission.backgroundFormWithinWorkingDays);
+}
+
+/**
+ * The member form declared on `declaredOn`: on time up to and including the deadline, late after it. A late form is
+ * recorded with the flag, never refused; it does not hold up the recognition vote.
+ */
+export function memberFormTiming(declaredOn: IsoDate, ceremonyOn: IsoDate, cal: WorkingDays, rules: RuleSet): { dueOn: IsoDate; late: boolean } {
+  const dueOn = memberFormDeadline(ceremonyOn, cal, rules);
+  return { dueOn, late: declaredOn > dueOn };
+}
+
 export function checkRecognitionVote(voteOn: IsoDate, ceremonyOn: IsoDate, cal: WorkingDays, rules: RuleSet): CheckFailure | null {
   const w = recognitionWindow(ceremonyOn, cal, rules);
   if (voteOn < w.notBefore) {
@@ -335,7 +354,14 @@ export const ADMISSION_STEPS = [
   'recognition_vote',
 ] as const;
 
-export type AdmissionStepKind = (typeof ADMISSION_STEPS)[number];
+/**
+ * The member background form (step 10 of §6): recorded any time after the ceremony, outside the sequence above, so
+ * it neither changes the dossier's stage nor is needed before the recognition vote.
+ */
+export const MEMBER_FORM_STEP = 'member_form' as const;
+
+export type AdmissionSequenceStep = (typeof ADMISSION_STEPS)[number];
+export type AdmissionStepKind = AdmissionSequenceStep | typeof MEMBER_FORM_STEP;
 
 export const STEP_LABELS: Record<AdmissionStepKind, string> = {
   course: 'Học lớp bồi dưỡng nhận thức về Đảng',
@@ -347,23 +373,27 @@ export const STEP_LABELS: Record<AdmissionStepKind, string> = {
   grassroots_resolution: 'Nghị quyết của đảng ủy cơ sở',
   decision: 'Quyết định kết nạp',
   ceremony: 'Lễ kết nạp',
+  member_form: 'Khai lý lịch đảng viên',
   recognition_vote: 'Xét công nhận đảng viên chính thức',
 };
 
 /** The stage a dossier is at, for the pipeline board: the last step recorded (or 'listed'). */
-export type AdmissionStage = 'listed' | AdmissionStepKind | 'official' | 'strike_off_proposed' | 'referred_to_superior';
+export type AdmissionStage = 'listed' | AdmissionSequenceStep | 'official' | 'strike_off_proposed' | 'referred_to_superior';
+
+const { member_form: _memberForm, ...SEQUENCE_LABELS } = STEP_LABELS;
 
 export const STAGE_LABELS: Record<AdmissionStage, string> = {
   listed: 'Cảm tình Đảng',
-  ...STEP_LABELS,
+  ...SEQUENCE_LABELS,
   ceremony: 'Đảng viên dự bị',
   official: 'Đã công nhận chính thức',
   strike_off_proposed: 'Đề nghị xóa tên',
   referred_to_superior: 'Báo cáo cấp trên',
 };
 
-/** The step that must come before `kind`, or null for the first. */
+/** The step that must come before `kind`, or null for the first; the member form comes after the ceremony. */
 export function previousStep(kind: AdmissionStepKind): AdmissionStepKind | null {
+  if (kind === MEMBER_FORM_STEP) return 'ceremony';
   const i = ADMISSION_STEPS.indexOf(kind);
   return i > 0 ? ADMISSION_STEPS[i - 1]! : null;
 }

@@ -129,6 +129,10 @@ describe.skipIf(!browserAvailable && !browserRequired)('admission in the browser
     });
     await record(page, 'ceremony', 'Lễ kết nạp', '19/03/2025');
     await expect.poll(() => page.getByTestId('dossier-stage').textContent(), { timeout: 15000 }).toBe('Đảng viên dự bị');
+    // The member background form, offered after the ceremony: declared in time, the stage stays.
+    await record(page, 'member_form', 'Khai lý lịch đảng viên', '02/04/2025');
+    await expect.poll(() => page.getByTestId('step-member_form').textContent(), { timeout: 15000 }).toContain('Đúng hạn');
+    expect(await page.getByTestId('dossier-stage').textContent()).toBe('Đảng viên dự bị');
 
     await record(page, 'recognition_vote', 'Xét công nhận', '25/03/2026', async () => {
       await numberInput(page, 'step-for-recognition').fill(String(await readDenominator(page, '25/03/2026')));

@@ -2,10 +2,12 @@
  * Admissions of the demo province (domain.md §6), from the seed and today's date only: candidates at every stage
  * before the ceremony in about one cell in four, dossiers behind the members the file shows on probation and behind
  * those recognised in the last year, and admission targets for the previous and the current year (the province's
- * and each commune's, split so that the communes' add up to no more than the province's).
+ * and each commune's, split so that the communes' add up to no more than the province's). Most members past the
+ * ceremony have declared the member background form; those whose deadline has not come yet and about one in thirty of
+ * the others have not, so the work queue shows some forms due and a few late.
  */
 import type { Insertable, Kysely } from 'kysely';
-import { ADMISSION_STEPS, certificateValidUntil, ceremonyDeadline, probationEnd, recognitionWindow, type AdmissionStepKind } from '../../domain/admission.ts';
+import { ADMISSION_STEPS, certificateValidUntil, ceremonyDeadline, memberFormTiming, probationEnd, recognitionWindow, type AdmissionStepKind } from '../../domain/admission.ts';
 import { createWorkingCalendar } from '../../domain/calendar/working-days.ts';
 import { addDays } from '../../domain/dates.ts';
 import { addMonths } from '../../domain/member-status.ts';
@@ -27,6 +29,9 @@ export async function seedAdmissions(db: Kysely<DB>, opts: { seed: number; today
   const candidates: Insertable<AdmissionCandidateTable>[] = [];
   const dossiers: Insertable<AdmissionDossierTable>[] = [];
   const steps: Insertable<AdmissionStepTable>[] = [];
+  // The member forms draw on a stream of their own, so that adding them left every other figure of the demo as it was.
+  const formRng = createRng(opts.seed * 7919 + 5);
+  const formUuid = createUuidFactory(formRng, '2025-06-01T00:00:00Z');
 
   /** Steps from the course up to (not including) `upTo`, dated backwards from `lastOn`, each 10–35 days apart. */
   function stepsBefore(dossierId: string, upTo: number, lastOn: string, extra: (kind: AdmissionStepKind, date: string) => Record<string, unknown>) {
@@ -167,12 +172,34 @@ export async function seedAdmissions(db: Kysely<DB>, opts: { seed: number; today
     const official = m.official_on !== null && m.official_on <= today;
     const seq = steps.filter((s) => s.dossier_id === dossierId).length;
     steps.push({ id: uuid(), dossier_id: dossierId, seq: seq + 1, kind: 'ceremony', on_date: ceremonyOn, decision_no: null, data: JSON.stringify({ superiorConsentNo: null }), documents: '[]', note: null, recorded_by: opts.adminId, recorded_at: opts.now });
+    // The member form: declared by the recognised members (one in fifteen late), by most of those on probation whose
+    // deadline has passed (one in thirty has not); not yet by those whose deadline is still to come.
+    const { dueOn: formDueOn } = memberFormTiming(ceremonyOn, ceremonyOn, cal, rules);
+    const declared = official || (today > formDueOn && !formRng.chance(0.03));
+    if (declared) {
+      const lateForm = formRng.chance(1 / 15);
+      const earliest = (...dates: string[]) => dates.reduce((a, b) => (a < b ? a : b));
+      const onDate = lateForm ? earliest(addDays(formDueOn, formRng.int(3, 20)), today) : earliest(addDays(ceremonyOn, formRng.int(5, 35)), formDueOn, today);
+      steps.push({
+        id: formUuid(),
+        dossier_id: dossierId,
+        seq: seq + 2,
+        kind: 'member_form',
+        on_date: onDate,
+        decision_no: null,
+        data: JSON.stringify(memberFormTiming(onDate, ceremonyOn, cal, rules)),
+        documents: '[]',
+        note: null,
+        recorded_by: opts.adminId,
+        recorded_at: opts.now,
+      });
+    }
     if (official) {
       const voteOn = m.official_on! > addDays(today, -3) ? m.official_on! : addDays(m.official_on!, rng.int(0, 3));
       steps.push({
         id: uuid(),
         dossier_id: dossierId,
-        seq: seq + 2,
+        seq: seq + (declared ? 3 : 2),
         kind: 'recognition_vote',
         on_date: voteOn,
         decision_no: null,

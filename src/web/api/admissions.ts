@@ -116,7 +116,7 @@ export interface ProbationItem {
 }
 
 export interface WorkItem {
-  kind: 'ceremony_due' | 'probation_ending' | 'recognition_due' | 'certificate_expiring';
+  kind: 'ceremony_due' | 'probation_ending' | 'recognition_due' | 'certificate_expiring' | 'member_form_due';
   label: string;
   late: boolean;
   dueOn: IsoDate;

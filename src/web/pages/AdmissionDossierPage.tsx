@@ -24,6 +24,7 @@ const STEP_LABELS: Record<string, string> = {
   grassroots_resolution: 'Nghị quyết của đảng ủy cơ sở',
   decision: 'Quyết định kết nạp',
   ceremony: 'Lễ kết nạp',
+  member_form: 'Khai lý lịch đảng viên',
   recognition_vote: 'Xét công nhận đảng viên chính thức',
 };
 
@@ -267,6 +268,7 @@ function stepSummary(s: Dossier['steps'][number]): string {
   if (typeof d.receivedOn === 'string') parts.push(`Nhận ngày ${formatDate(d.receivedOn)}`);
   if (typeof d.outcome === 'string') parts.push({ recognized: 'Công nhận chính thức', strike_off_proposed: 'Đề nghị xóa tên', inconclusive: 'Chưa đủ 2/3' }[d.outcome] ?? d.outcome);
   if (typeof d.officialOn === 'string') parts.push(`Chính thức từ ${formatDate(d.officialOn)}`);
+  if (s.kind === 'member_form' && typeof d.dueOn === 'string') parts.push(d.late === true ? `Khai muộn (hạn ${formatDate(d.dueOn)})` : `Đúng hạn (hạn ${formatDate(d.dueOn)})`);
   return parts.join(' · ');
 }
 

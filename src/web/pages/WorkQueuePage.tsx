@@ -1,6 +1,7 @@
 /**
  * "Việc cần làm" for the user's scope (admissions): ceremonies to hold, probation ending, recognition votes due or
- * late, awareness certificates about to expire. Late items first; each links to its dossier.
+ * late, awareness certificates about to expire, member background forms to declare after the ceremony («Khai lý lịch
+ * đảng viên»). Late items first; each links to its dossier.
  */
 import { Card, Table, Tag, type TableColumnsType } from 'antd';
 import type { HTMLAttributes } from 'react';

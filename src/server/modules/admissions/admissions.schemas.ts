@@ -97,6 +97,8 @@ export const StepBody = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('grassroots_resolution'), inFavour: Count, committeeSize: z.number().int().min(1).max(100), ...StepBase }),
   z.strictObject({ kind: z.literal('decision'), decidingBody: Opt(255), receivedOn: IsoDateSchema, ...StepBase, decisionNo: TextSchema(100) }),
   z.strictObject({ kind: z.literal('ceremony'), superiorConsentNo: Opt(100), ...StepBase }),
+  /** The new member declared the member background form (lý lịch đảng viên), any time after the ceremony. */
+  z.strictObject({ kind: z.literal('member_form'), ...StepBase }),
   z.strictObject({
     kind: z.literal('recognition_vote'),
     forRecognition: Count,
@@ -225,7 +227,7 @@ export const TargetProgressResponse = z.object({
 });
 
 export const WorkItemSchema = z.object({
-  kind: z.enum(['ceremony_due', 'probation_ending', 'recognition_due', 'certificate_expiring']),
+  kind: z.enum(['ceremony_due', 'probation_ending', 'recognition_due', 'certificate_expiring', 'member_form_due']),
   label: z.string(),
   late: z.boolean(),
   dueOn: z.string(),

@@ -9,6 +9,7 @@ import { sql, type Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import {
   ADMISSION_STEPS,
+  MEMBER_FORM_STEP,
   NOT_OVERRIDABLE,
   STAGE_LABELS,
   STEP_LABELS,
@@ -23,6 +24,8 @@ import {
   checkIntroducers,
   checkReadmission,
   checkRecognitionVote,
+  memberFormDeadline,
+  memberFormTiming,
   previousStep,
   probationEnd,
   recognitionOutcome,
@@ -198,9 +201,12 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
 
   /** The steps that may be recorded now, given those recorded and the dossier's state. */
   function nextSteps(steps: readonly { kind: string }[], status: string, stage: string): AdmissionStepKind[] {
-    if (status === 'official' || status === 'closed') return [];
+    if (status === 'closed') return [];
     const done = new Set(steps.map((s) => s.kind));
-    if (status === 'probation') return stage === 'strike_off_proposed' || stage === 'referred_to_superior' ? [] : ['recognition_vote'];
+    // The member form may follow the ceremony at any time, also after the recognition; it blocks nothing.
+    const memberForm: AdmissionStepKind[] = done.has('ceremony') && !done.has(MEMBER_FORM_STEP) && stage !== 'strike_off_proposed' && stage !== 'referred_to_superior' ? [MEMBER_FORM_STEP] : [];
+    if (status === 'official') return memberForm;
+    if (status === 'probation') return stage === 'strike_off_proposed' || stage === 'referred_to_superior' ? [] : [...memberForm, 'recognition_vote'];
     const out: AdmissionStepKind[] = [];
     for (const kind of ADMISSION_STEPS) {
       if (kind === 'recognition_vote') continue;
@@ -416,12 +422,14 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
         const prevKind = previousStep(kind);
         const prevStep = prevKind ? latest(prevKind) : undefined;
         const floor = prevStep?.on_date ?? d.opened_on;
+        if (kind === MEMBER_FORM_STEP && input.date < floor) throw invalid('date', `Ngày khai lý lịch đảng viên không được trước ngày lễ kết nạp (${floor.split('-').reverse().join('/')}).`);
         if (input.date < floor && kind !== 'course') throw invalid('date', `Ngày của bước không được trước ngày của bước trước (${floor.split('-').reverse().join('/')}).`);
 
         const failures: CheckFailure[] = [];
         const data: Record<string, unknown> = {};
         const update: Record<string, unknown> = {};
-        let stage: string = ADMISSION_STEPS.indexOf(kind) > ADMISSION_STEPS.indexOf(d.stage as AdmissionStepKind) || d.stage === 'listed' ? kind : d.stage;
+        let stage: string =
+          kind !== MEMBER_FORM_STEP && (ADMISSION_STEPS.indexOf(kind) > ADMISSION_STEPS.indexOf(d.stage as (typeof ADMISSION_STEPS)[number]) || d.stage === 'listed') ? kind : d.stage;
         let afterWrite: ((stepId: string) => Promise<void>) | null = null;
 
         switch (input.kind) {
@@ -550,6 +558,10 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
             };
             break;
           }
+          case 'member_form':
+            // Late is recorded, not refused (domain.md §6, step 10).
+            Object.assign(data, memberFormTiming(input.date, d.ceremony_on!, cal, rules));
+            break;
           case 'recognition_vote': {
             const ceremonyOn = d.ceremony_on!;
             const r = checkRecognitionVote(input.date, ceremonyOn, cal, rules);
@@ -688,16 +700,20 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
 
     /**
      * "Việc cần làm": ceremonies due (decision recorded, no ceremony), probation ending within 30 days, recognition
-     * votes due or late, awareness certificates that expire within 60 days before the cell has voted.
+     * votes due or late, awareness certificates that expire within 60 days before the cell has voted, member
+     * background forms not yet declared by members on probation (due 30 working days after the ceremony).
      */
     async workQueue(actor: Actor) {
       const today = clock.today();
       const soon = addDays(today, 30);
       const certSoon = addDays(today, 60);
+      const noMemberForm = sql<boolean>`NOT EXISTS (SELECT 1 FROM admission_step s WHERE s.dossier_id = d.id AND s.kind = ${MEMBER_FORM_STEP})`;
       const rows = await scopedDossiers(db, scopeFor(actor, 'read'))
-        .select(['d.id', 'c.full_name', 'd.org_id', 'd.stage', 'd.status', 'd.certificate_valid_until', 'd.ceremony_due_on', 'd.probation_ends_on', 'd.recognition_due_on'])
+        .select(['d.id', 'c.full_name', 'd.org_id', 'd.stage', 'd.status', 'd.ruleset_id', 'd.opened_on', 'd.certificate_valid_until', 'd.ceremony_due_on', 'd.ceremony_on', 'd.probation_ends_on', 'd.recognition_due_on'])
+        .select(noMemberForm.as('member_form_due'))
         .where((eb) =>
           eb.or([
+            eb.and([eb('d.status', '=', 'probation'), eb('d.stage', 'in', ['ceremony', 'recognition_vote']), eb('d.ceremony_on', 'is not', null), noMemberForm]),
             eb.and([eb('d.status', '=', 'open'), eb('d.stage', '=', 'decision')]),
             eb.and([eb('d.status', '=', 'probation'), eb('d.stage', 'in', ['ceremony', 'recognition_vote']), eb('d.probation_ends_on', '<=', soon)]),
             eb.and([eb('d.status', '=', 'open'), eb('d.stage', 'in', ['listed', ...BEFORE_VOTE]), eb('d.certificate_valid_until', '<=', certSoon)]),
@@ -706,14 +722,15 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
         .execute();
       const names = new Map<string, string>();
       for (const r of rows) if (!names.has(r.org_id)) names.set(r.org_id, await orgNameOn(db, r.org_id, today));
-      type Item = { kind: 'ceremony_due' | 'probation_ending' | 'recognition_due' | 'certificate_expiring'; label: string; late: boolean; dueOn: string; dossierId: string; fullName: string; orgId: string; orgName: string };
+      const cal = rows.some((r) => r.member_form_due) ? await deps.calendar.workingCalendar(db) : null;
+      type Item = { kind: 'ceremony_due' | 'probation_ending' | 'recognition_due' | 'certificate_expiring' | 'member_form_due'; label: string; late: boolean; dueOn: string; dossierId: string; fullName: string; orgId: string; orgName: string };
       const items: Item[] = [];
       for (const r of rows) {
         const base = { dossierId: r.id, fullName: r.full_name, orgId: r.org_id, orgName: names.get(r.org_id) ?? '' };
         if (r.status === 'open' && r.stage === 'decision' && r.ceremony_due_on) {
           const late = today > r.ceremony_due_on;
           items.push({ ...base, kind: 'ceremony_due', late, dueOn: r.ceremony_due_on, label: late ? 'Quá hạn tổ chức lễ kết nạp' : 'Tổ chức lễ kết nạp' });
-        } else if (r.status === 'probation' && r.probation_ends_on && r.recognition_due_on) {
+        } else if (r.status === 'probation' && r.probation_ends_on && r.recognition_due_on && r.probation_ends_on <= soon) {
           if (today < r.probation_ends_on) items.push({ ...base, kind: 'probation_ending', late: false, dueOn: r.probation_ends_on, label: 'Sắp hết thời hạn dự bị' });
           else {
             const late = today > r.recognition_due_on;
@@ -722,6 +739,11 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
         } else if (r.status === 'open' && r.certificate_valid_until) {
           const late = today > r.certificate_valid_until;
           items.push({ ...base, kind: 'certificate_expiring', late, dueOn: r.certificate_valid_until, label: late ? 'Giấy chứng nhận bồi dưỡng nhận thức về Đảng đã hết hạn' : 'Giấy chứng nhận bồi dưỡng nhận thức về Đảng sắp hết hạn' });
+        }
+        if (r.status === 'probation' && r.member_form_due && r.ceremony_on && cal && (r.stage === 'ceremony' || r.stage === 'recognition_vote')) {
+          const dueOn = memberFormDeadline(r.ceremony_on, cal, rulesOf(r));
+          const late = today > dueOn;
+          items.push({ ...base, kind: 'member_form_due', late, dueOn, label: late ? 'Quá hạn khai lý lịch đảng viên' : 'Khai lý lịch đảng viên' });
         }
       }
       items.sort((a, b) => Number(b.late) - Number(a.late) || a.dueOn.localeCompare(b.dueOn) || a.dossierId.localeCompare(b.dossierId));

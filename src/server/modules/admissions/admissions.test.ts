@@ -103,6 +103,8 @@ describeEngines('admissions: candidate to official member', (engine) => {
     const ceremony = await step(editor, id, { kind: 'ceremony', date: '2025-03-19' });
     expect(ceremony.status).toBe(200);
     expect(ceremony.body).toMatchObject({ status: 'probation', stage: 'ceremony', dates: { ceremonyOn: '2025-03-19', probationEndsOn: '2026-03-19' } });
+    // The member form follows the ceremony, outside the sequence: offered alongside the recognition vote.
+    expect(ceremony.body.nextSteps).toEqual(['member_form', 'recognition_vote']);
     const memberId = ceremony.body.memberId as string;
     const member = await editor.get(`/api/members/${memberId}`);
     expect(member.body).toMatchObject({ membership: 'probationary', admittedOn: '2025-03-03', officialOn: null, org: { id: f.orgs.a1 } });
@@ -110,6 +112,10 @@ describeEngines('admissions: candidate to official member', (engine) => {
     expect(member.body.fields.introducer1).toBeTruthy();
     const admitted = await t.database.db.selectFrom('member_event').select(['kind', 'effective_date', 'decision_no', 'details']).where('member_id', '=', memberId).execute();
     expect(admitted).toMatchObject([{ kind: 'admitted', effective_date: '2025-03-03', decision_no: '123-QĐ/HU', details: { ceremonyOn: '2025-03-19', admissionDossierId: id } }]);
+
+    // No member form: due 30 working days after the ceremony (Hùng Kings' day and 30/4–1/5 not counted), long late.
+    const formQueue = await editor.get('/api/admissions/work-queue');
+    expect(formQueue.body.items.find((i: { dossierId: string; kind: string }) => i.dossierId === id && i.kind === 'member_form_due')).toMatchObject({ late: true, dueOn: '2025-05-05', label: 'Quá hạn khai lý lịch đảng viên' });
 
     // Recognition: never before the end of probation, even with an override.
     const tooEarly = await step(adminA, id, { kind: 'recognition_vote', date: '2026-03-18', forRecognition: 18, forStrikingOff: 0, override: { checks: ['recognition_too_early'], reason: 'Thử bỏ qua kiểm tra thời hạn.' } });
@@ -122,7 +128,16 @@ describeEngines('admissions: candidate to official member', (engine) => {
     // Voted on 25/03, the official date is still exactly the end of the 12 months.
     const recognized = await step(editor, id, { kind: 'recognition_vote', date: '2026-03-25', forRecognition: 15, forStrikingOff: 0, decisionNo: '45-QĐ/HU' });
     expect(recognized.status).toBe(200);
-    expect(recognized.body).toMatchObject({ status: 'official', stage: 'official', dates: { officialOn: '2026-03-19' }, nextSteps: [] });
+    // Recognised without the member form: the form does not hold up the recognition and may still be recorded.
+    expect(recognized.body).toMatchObject({ status: 'official', stage: 'official', dates: { officialOn: '2026-03-19' }, nextSteps: ['member_form'] });
+    const beforeCeremony = await step(editor, id, { kind: 'member_form', date: '2025-03-18' });
+    expect(beforeCeremony.status).toBe(400);
+    expect(beforeCeremony.body.error.message).toContain('không được trước ngày lễ kết nạp');
+    const lateForm = await step(editor, id, { kind: 'member_form', date: '2026-03-26' });
+    expect(lateForm.status).toBe(200);
+    expect(lateForm.body).toMatchObject({ status: 'official', stage: 'official', nextSteps: [] });
+    expect(lateForm.body.steps.at(-1)).toMatchObject({ kind: 'member_form', label: 'Khai lý lịch đảng viên', date: '2026-03-26', data: { late: true, dueOn: '2025-05-05' } });
+    expect((await step(editor, id, { kind: 'member_form', date: '2026-03-27' })).status).toBe(409);
     const official = await editor.get(`/api/members/${memberId}`);
     expect(official.body).toMatchObject({ membership: 'official', officialOn: '2026-03-19' });
     expect(official.body.partyAge.countsFrom).toBe('2025-03-03');
@@ -211,7 +226,7 @@ describeEngines('admissions: candidate to official member', (engine) => {
     expect(file.body.partyAge.official).toBe(false);
   });
 
-  it('work queue: ceremonies due and certificates about to expire, with counts', async () => {
+  it('work queue: ceremonies due, member forms to declare and certificates about to expire, with counts', async () => {
     const c = await editor.post('/api/admissions/candidates', { orgId: f.orgs.a1, fullName: 'Vũ Thị Lan', gender: 'nu', birthDate: '1990-01-01', generalEducation: 'thpt', listedOn: '2021-09-01' });
     const id = c.body.id as string;
     expect((await step(editor, id, { kind: 'course', date: '2021-12-20' })).status).toBe(200);
@@ -238,17 +253,33 @@ describeEngines('admissions: candidate to official member', (engine) => {
     // The readmitted member's probation ended on 01/07/2026 with no recognition vote: late too; late items come first.
     expect(withLate.body.items.find((i: { kind: string }) => i.kind === 'recognition_due')).toMatchObject({ late: true, label: 'Quá hạn xét công nhận đảng viên chính thức' });
     expect(withLate.body.items.findIndex((i: { late: boolean }) => !i.late)).toBeGreaterThan(withLate.body.items.findLastIndex((i: { late: boolean }) => i.late));
+    // The readmitted member (ceremony 01/07/2025) has not declared the member form either: late since 12/08/2025.
+    const readmittedId = withLate.body.items.find((i: { kind: string }) => i.kind === 'recognition_due').dossierId as string;
+    expect(withLate.body.items.find((i: { dossierId: string; kind: string }) => i.dossierId === readmittedId && i.kind === 'member_form_due')).toMatchObject({ late: true, dueOn: '2025-08-12' });
     const counts = await editor.get('/api/admissions/work-queue/counts');
     expect(counts.body.total).toBe(withLate.body.items.length);
+    expect(counts.body.byKind.member_form_due).toBe(withLate.body.items.filter((i: { kind: string }) => i.kind === 'member_form_due').length);
     expect(counts.body.late).toBeGreaterThanOrEqual(1);
     expect(counts.body.byKind.certificate_expiring).toBeGreaterThanOrEqual(1);
+    // The late ceremony held with the superior's consent on 16/11/2026: the member form is due 30 working days later.
+    expect((await step(editor, lateId, { kind: 'ceremony', date: '2026-11-16', superiorConsentNo: '12-CV/HU' })).status).toBe(200);
+    const afterCeremony = await editor.get('/api/admissions/work-queue');
+    expect(afterCeremony.body.items.filter((i: { dossierId: string }) => i.dossierId === lateId)).toMatchObject([{ kind: 'member_form_due', late: false, dueOn: '2026-12-28', label: 'Khai lý lịch đảng viên' }]);
+    expect((await editor.get('/api/admissions/work-queue/counts')).body.byKind.member_form_due).toBe(afterCeremony.body.items.filter((i: { kind: string }) => i.kind === 'member_form_due').length);
+    expect((await step(editor, lateId, { kind: 'member_form', date: '2026-11-21' })).status).toBe(400);
+    const declared = await step(editor, lateId, { kind: 'member_form', date: '2026-11-20', decisionNo: 'LL-01' });
+    expect(declared.status).toBe(200);
+    expect(declared.body).toMatchObject({ status: 'probation', stage: 'ceremony', nextSteps: ['recognition_vote'] });
+    expect(declared.body.steps.at(-1).data).toEqual({ late: false, dueOn: '2026-12-28' });
+    expect((await editor.get('/api/admissions/work-queue')).body.items.filter((i: { dossierId: string }) => i.dossierId === lateId)).toEqual([]);
+
     // The sibling commune sees none of it.
     const b = await t.login('adminB');
     expect((await b.get('/api/admissions/work-queue')).body.items).toEqual([]);
     expect((await b.get('/api/admissions/work-queue/counts')).body.total).toBe(0);
 
     // The readmitted member's recognition, late: three votes that reach 2/3 neither way send the case to the superior.
-    const readmitted = withLate.body.items.find((i: { kind: string }) => i.kind === 'recognition_due').dossierId as string;
+    const readmitted = readmittedId;
     const lateVote = (date: string) => ({ kind: 'recognition_vote', date, forRecognition: 6, forStrikingOff: 4, override: { checks: ['recognition_late'], reason: 'Chi bộ họp chậm do sáp nhập địa bàn.' } });
     expect((await step(editor, readmitted, lateVote('2026-10-01'))).status).toBe(403);
     for (const date of ['2026-10-01', '2026-10-15']) {
@@ -258,6 +289,8 @@ describeEngines('admissions: candidate to official member', (engine) => {
     }
     const third = await step(adminA, readmitted, lateVote('2026-11-02'));
     expect(third.body).toMatchObject({ status: 'probation', stage: 'referred_to_superior', stageLabel: 'Báo cáo cấp trên', nextSteps: [] });
+    // Referred to the superior: off the cell's queue, the member form included.
+    expect((await editor.get('/api/admissions/work-queue')).body.items.filter((i: { dossierId: string }) => i.dossierId === readmitted)).toEqual([]);
     expect(third.body.steps.filter((s: { kind: string }) => s.kind === 'recognition_vote').map((s: { data: { outcome: string } }) => s.data.outcome)).toEqual(['inconclusive', 'inconclusive', 'inconclusive']);
     expect((await step(adminA, readmitted, lateVote('2026-11-03'))).status).toBe(409);
   });
