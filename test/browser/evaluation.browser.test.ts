@@ -110,6 +110,14 @@ describe.skipIf(!browserAvailable && !browserRequired)('annual evaluation in the
     await expect.poll(() => page.getByTestId('results-span').textContent(), { timeout: 20000 }).toContain('TCCSĐ HTXSNV hằng năm');
     await expect.poll(async () => page.getByTestId('results-streaks').locator('tbody tr').count(), { timeout: 20000 }).toBeGreaterThan(0);
     await expect.poll(async () => page.getByTestId('results-consolidation').locator('tbody tr.ant-table-row').count(), { timeout: 20000 }).toBeGreaterThan(0);
+    // The charts (ECharts, SVG renderer): the year's distribution and the shares over the span.
+    for (const id of ['eval-chart-distribution', 'eval-chart-years']) {
+      const chart = page.getByTestId(id);
+      await chart.locator('svg').first().waitFor({ timeout: 15000 });
+      await expect.poll(async () => chart.locator('svg path, svg rect').count(), { timeout: 15000 }).toBeGreaterThan(0);
+    }
+    await expect.poll(async () => page.getByTestId('eval-chart-years').locator('svg').textContent(), { timeout: 15000 }).toContain(String(last));
+    await expect.poll(async () => page.getByTestId('eval-chart-distribution').locator('svg').textContent(), { timeout: 15000 }).toContain(`Cơ cấu xếp loại năm ${last}`);
     // Drill-down: the members behind the excellent figure.
     await page.getByTestId('results-members-open-excellent').click();
     await expect.poll(async () => page.getByTestId('results-records').locator('tbody tr.ant-table-row').count(), { timeout: 20000 }).toBe(20);

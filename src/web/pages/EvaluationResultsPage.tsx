@@ -3,13 +3,15 @@
  * for grassroots organisations (counts and percentages), the breakdown per subordinate organisation, the shares over
  * a span of years (min–max), the organisations excellent N years in a row (commendation candidates) and the
  * consolidation list of weak organisations. Exported to Excel.
+ * The distribution of the year and the shares over the span are also drawn as ECharts charts (SVG).
  */
 import { DownloadOutlined, FileWordOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Form, InputNumber, Modal, Row, Select, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { apiUrl } from '../api/client.ts';
 import { LEVEL_COLORS, useConsolidation, useResultRecords, useResults, useStreaks, useUpdateConsolidation, type ConsolidationItem, type Distribution, type Level, type RecordsQuery, type Results } from '../api/evaluation.ts';
+import { EChart, type EChartOption } from '../components/EChart.tsx';
 import { OrgSelect } from '../components/OrgSelect.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { formatDate } from '../lib/dates.ts';
@@ -90,6 +92,85 @@ function barColor(level: string): string {
   return { excellent: '#52c41a', good: '#1677ff', completed: '#faad14', not_completed: '#ff4d4f' }[level] ?? '#999';
 }
 
+/** The data points a tooltip receives, one or many (axis trigger). */
+type TipParams = { seriesName?: string; marker?: unknown; dataIndex: number } | { seriesName?: string; marker?: unknown; dataIndex: number }[];
+const tipList = (p: TipParams) => (Array.isArray(p) ? p : [p]);
+const marker = (m: unknown) => (typeof m === 'string' ? m : '');
+
+/** The year's distribution by level, organisations and members side by side, as percentages with the counts. */
+function distributionOption(r: Results): EChartOption {
+  const series = [
+    { name: 'Tổ chức cơ sở đảng', d: r.orgs, color: '#1677ff' },
+    { name: 'Đảng viên', d: r.members, color: '#52c41a' },
+  ];
+  return {
+    title: { text: `Cơ cấu xếp loại năm ${r.year}`, left: 'center', textStyle: { fontSize: 14 } },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (params: TipParams) => {
+        const list = tipList(params);
+        const i = list[0]?.dataIndex ?? 0;
+        const rows = list.map((p) => {
+          const d = series.find((s) => s.name === p.seriesName)?.d;
+          const l = d?.levels[p.dataIndex];
+          return l ? `${marker(p.marker)}${p.seriesName}: ${l.count} / ${d.total} (${pct(l.percent)})` : '';
+        });
+        return [r.orgs.levels[i]?.label ?? '', ...rows].join('<br/>');
+      },
+    },
+    legend: { bottom: 0 },
+    grid: { left: 48, right: 16, top: 40, bottom: 72 },
+    xAxis: { type: 'category', data: r.orgs.levels.map((l) => l.label), axisLabel: { interval: 0, width: 110, overflow: 'break' } },
+    yAxis: { type: 'value', name: 'Tỷ lệ (%)', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+    series: series.map((s) => ({
+      type: 'bar',
+      name: s.name,
+      itemStyle: { color: s.color },
+      data: s.d.levels.map((l) => l.percent),
+      label: { show: true, position: 'top', formatter: (p: { dataIndex: number }) => `${s.d.levels[p.dataIndex]?.count ?? 0} (${pct(s.d.levels[p.dataIndex]?.percent ?? 0)})`, fontSize: 11 },
+    })),
+  };
+}
+
+/** Over the span: the share of excellent organisations and of members good or better, per year with results. */
+function yearsOption(r: Results): EChartOption {
+  const years = (r.span?.years ?? []).filter((y) => y.members.total + y.orgs.total > 0);
+  const series = [
+    { name: 'TCCSĐ HTXSNV', color: '#1677ff', value: (y: (typeof years)[number]) => (y.orgs.total ? y.orgs.levels[0]!.percent : null) },
+    { name: 'Đảng viên HTTNV trở lên', color: '#52c41a', value: (y: (typeof years)[number]) => (y.members.total ? y.members.goodOrBetter.percent : null) },
+  ];
+  return {
+    title: { text: `Tỷ lệ qua các năm ${years[0]?.year ?? r.year}–${r.year}`, left: 'center', textStyle: { fontSize: 14 } },
+    tooltip: {
+      trigger: 'axis',
+      formatter: (params: TipParams) => {
+        const list = tipList(params);
+        const y = years[list[0]?.dataIndex ?? 0];
+        if (!y) return '';
+        const rows = list.map((p) => {
+          const v = series.find((s) => s.name === p.seriesName)?.value(y);
+          return `${marker(p.marker)}${p.seriesName}: ${v == null ? '—' : pct(v)}`;
+        });
+        return [`Năm ${y.year}`, ...rows].join('<br/>');
+      },
+    },
+    legend: { bottom: 0 },
+    grid: { left: 48, right: 24, top: 40, bottom: 56 },
+    xAxis: { type: 'category', name: 'Năm', data: years.map((y) => String(y.year)) },
+    yAxis: { type: 'value', name: 'Tỷ lệ (%)', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+    series: series.map((s) => ({
+      type: 'line',
+      name: s.name,
+      itemStyle: { color: s.color },
+      lineStyle: { color: s.color },
+      connectNulls: true,
+      data: years.map(s.value),
+      label: { show: true, position: 'top', formatter: (p: { value?: unknown }) => (typeof p.value === 'number' ? pct(p.value) : ''), fontSize: 11 },
+    })),
+  };
+}
+
 export function EvaluationResultsPage() {
   const [params, setParams] = useSearchParams();
   const thisYear = new Date().getFullYear();
@@ -115,6 +196,8 @@ export function EvaluationResultsPage() {
     );
 
   const r: Results | undefined = results.data;
+  const distributionChart = useMemo(() => (r ? distributionOption(r) : null), [r]);
+  const yearsChart = useMemo(() => (r?.span ? yearsOption(r) : null), [r]);
   const childColumns: TableColumnsType<Results['children'][number]> = [
     { title: 'Đơn vị', dataIndex: 'name' },
     { title: 'Đảng viên', key: 'mt', width: 100, align: 'right', render: (_v, c) => c.members.total },
@@ -254,6 +337,11 @@ export function EvaluationResultsPage() {
                 </Card>
               </Col>
             </Row>
+            {distributionChart && (
+              <Card size="small">
+                <EChart option={distributionChart} height={320} data-testid="eval-chart-distribution" />
+              </Card>
+            )}
             <Card size="small" title="Theo đơn vị trực thuộc">
               <Table rowKey="orgId" size="small" pagination={false} dataSource={r.children} columns={childColumns} data-testid="results-children" />
             </Card>
@@ -269,6 +357,7 @@ export function EvaluationResultsPage() {
                   )
                 }
               >
+                {yearsChart && <EChart option={yearsChart} height={300} data-testid="eval-chart-years" />}
                 <Table
                   rowKey="year"
                   size="small"
