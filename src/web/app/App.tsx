@@ -1,7 +1,8 @@
 /**
  * The application shell: antd in Vietnamese, the query client, the router and the routes.
  */
-import { App as AntApp, ConfigProvider } from 'antd';
+import { lazy, Suspense } from 'react';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import viVN from 'antd/locale/vi_VN';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
@@ -27,8 +28,10 @@ import { AdmissionDossierPage } from '../pages/AdmissionDossierPage.tsx';
 import { WorkQueuePage } from '../pages/WorkQueuePage.tsx';
 import { EvaluationPage } from '../pages/EvaluationPage.tsx';
 import { EvaluationPeriodPage } from '../pages/EvaluationPeriodPage.tsx';
-import { EvaluationResultsPage } from '../pages/EvaluationResultsPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
+
+/** The results page carries the charts (ECharts, ~180 KB gzipped): loaded when it is opened, not with every page. */
+const EvaluationResultsPage = lazy(() => import('../pages/EvaluationResultsPage.tsx').then((m) => ({ default: m.EvaluationResultsPage })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -77,7 +80,14 @@ export function App() {
                   <Route path="/admissions/dossiers/:id" element={<AdmissionDossierPage />} />
                   <Route path="/work" element={<WorkQueuePage />} />
                   <Route path="/evaluation" element={<EvaluationPage />} />
-                  <Route path="/evaluation/results" element={<EvaluationResultsPage />} />
+                  <Route
+                    path="/evaluation/results"
+                    element={
+                      <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
+                        <EvaluationResultsPage />
+                      </Suspense>
+                    }
+                  />
                   <Route path="/evaluation/:id" element={<EvaluationPeriodPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
