@@ -13,20 +13,8 @@ import { useAsOfLink } from '../app/asOf.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { formatDate, toIso, todayIso } from '../lib/dates.ts';
+import { STEP_LABELS, type AdmissionStepKind } from '../../domain/admission.ts';
 
-const STEP_LABELS: Record<string, string> = {
-  course: 'Học lớp bồi dưỡng nhận thức về Đảng',
-  application: 'Đơn xin vào Đảng và lý lịch',
-  verification: 'Thẩm tra lý lịch',
-  introduction: 'Người giới thiệu',
-  comments: 'Nhận xét của đoàn thể và chi ủy nơi cư trú',
-  cell_vote: 'Chi bộ xét, biểu quyết',
-  grassroots_resolution: 'Nghị quyết của đảng ủy cơ sở',
-  decision: 'Quyết định kết nạp',
-  ceremony: 'Lễ kết nạp',
-  member_form: 'Khai lý lịch đảng viên',
-  recognition_vote: 'Xét công nhận đảng viên chính thức',
-};
 
 interface FailedCheck {
   code: string;
@@ -90,7 +78,7 @@ function StepForm({ dossier }: { dossier: Dossier }) {
       <Form<StepValues> form={form} layout="vertical" initialValues={{ kind: firstKind }} data-testid="step-form">
         <Space wrap align="start">
           <Form.Item name="kind" label="Bước" rules={[{ required: true }]}>
-            <Select style={{ width: 320 }} data-testid="step-kind" options={dossier.nextSteps.map((k) => ({ value: k, label: STEP_LABELS[k] ?? k }))} onChange={() => setError(null)} />
+            <Select style={{ width: 320 }} data-testid="step-kind" options={dossier.nextSteps.map((k) => ({ value: k, label: STEP_LABELS[k as AdmissionStepKind] ?? k }))} onChange={() => setError(null)} />
           </Form.Item>
           <Form.Item name="date" label="Ngày" rules={[{ required: true, message: 'Nhập ngày.' }]}>
             <DateInput testId="step-date" />

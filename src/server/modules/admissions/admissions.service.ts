@@ -43,7 +43,6 @@ import { addDays } from '../../../domain/dates.ts';
 import { statusOn } from '../../../domain/member-status.ts';
 import { subtreeRange } from '../../../domain/org-path.ts';
 import { RULE_SETS, ruleSetOn } from '../../../domain/rulesets.ts';
-import { personSortKey, splitPersonName } from '../../../domain/text.ts';
 import type { Clock } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
 import { inForceSql } from '../../db/scope-sql.ts';
@@ -52,7 +51,7 @@ import { AppError, conflict, forbidden, invalid, notFound } from '../../http/err
 import { writeAudit, type AuditInput } from '../audit/audit.service.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
 import { findMember, orgNameOn } from '../members/members.repo.ts';
-import { insertMembers, type MembersService } from '../members/members.service.ts';
+import { columnsOf, insertMembers, type MembersService } from '../members/members.service.ts';
 import { maskCccd } from '../members/members.policy.ts';
 import { assertCanEditDossier, assertCanOverride, canOverrideChecks, canSetTarget } from './admissions.policy.ts';
 import {
@@ -107,18 +106,7 @@ const TERMINAL = ['deceased', 'struck_off', 'left', 'expelled', 'in_transit'];
 /** Steps that may be recorded again (a correction) until the cell votes: the latest record counts. */
 const BEFORE_VOTE = ADMISSION_STEPS.slice(0, ADMISSION_STEPS.indexOf('cell_vote'));
 
-function columnsOf(fields: CandidateInput): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(fields)) {
-    const col = CANDIDATE_COLUMNS[k as CandidateField];
-    if (col && v !== undefined) out[col] = v;
-  }
-  if (typeof fields.fullName === 'string') {
-    const p = splitPersonName(fields.fullName);
-    Object.assign(out, { family_name: p.family, middle_name: p.middle, given_name: p.given, name_sort_key: personSortKey(fields.fullName) });
-  }
-  return out;
-}
+const candidateColumns = (fields: CandidateInput) => columnsOf(fields, CANDIDATE_COLUMNS);
 
 function fieldsOf(row: Record<string, unknown>): Record<CandidateField, unknown> {
   const out = {} as Record<CandidateField, unknown>;
@@ -326,7 +314,7 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
         }
         await tx
           .insertInto('admission_candidate')
-          .values({ id: candidateId, org_id: orgId, former_member_id: formerMemberId ?? null, ...(columnsOf(fields) as { full_name: string; family_name: string; middle_name: string; given_name: string; name_sort_key: string; gender: 'nam' | 'nu' }) })
+          .values({ id: candidateId, org_id: orgId, former_member_id: formerMemberId ?? null, ...(candidateColumns(fields) as { full_name: string; family_name: string; middle_name: string; given_name: string; name_sort_key: string; gender: 'nam' | 'nu' }) })
           .execute();
         await tx
           .insertInto('admission_dossier')
@@ -369,7 +357,7 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
           }
           await tx
             .updateTable('admission_candidate')
-            .set({ ...columnsOf(changed), updated_at: clock.now() })
+            .set({ ...candidateColumns(changed), updated_at: clock.now() })
             .where('id', '=', id)
             .execute();
           const mask = (f: CandidateInput) => ('cccd' in f ? { ...f, cccd: maskCccd((f.cccd as string | null) ?? null) } : f);

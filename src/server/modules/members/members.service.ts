@@ -31,11 +31,14 @@ import { EVENT_LABELS } from '../../../domain/member-event-labels.ts';
 
 type Fields = Partial<Record<MemberField, unknown>>;
 
-/** The file's fields as columns of `member`, with the name parts and sort key when the full name is given. */
-export function columnsOf(fields: Fields): Record<string, unknown> {
+/**
+ * The file's fields as columns of `member` (or of a table with the same names, through `columns`: the admission
+ * candidate), with the name parts and sort key when the full name is given.
+ */
+export function columnsOf(fields: Fields | Record<string, unknown>, columns: Readonly<Record<string, string>> = FIELD_COLUMNS): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(fields)) {
-    const col = FIELD_COLUMNS[k as MemberField];
+    const col = columns[k];
     if (col && v !== undefined) out[col] = v;
   }
   if (typeof fields.fullName === 'string') {
