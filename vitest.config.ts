@@ -14,5 +14,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     teardownTimeout: 60_000,
+    // expect.poll waits 1 s by default: too short for a page beside the rest of the suite on 2 cores.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
