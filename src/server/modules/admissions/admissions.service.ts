@@ -50,7 +50,7 @@ import { pathInScope, scopeFor, type Actor } from '../../http/actor.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { writeAudit, type AuditInput } from '../audit/audit.service.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
-import { findMember, orgNameOn } from '../members/members.repo.ts';
+import { findMember, orgKindToday, orgNameOn } from '../members/members.repo.ts';
 import { columnsOf, insertMembers, type MembersService } from '../members/members.service.ts';
 import { maskCccd } from '../members/members.policy.ts';
 import { assertCanEditDossier, assertCanOverride, canOverrideChecks, canSetTarget } from './admissions.policy.ts';
@@ -127,14 +127,7 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
   const actorOf = (a: Actor) => ({ id: a.userId, name: a.username });
 
   async function checkCell(actor: Actor, orgId: string, field = 'orgId') {
-    const org = await db
-      .selectFrom('org as o')
-      .innerJoin('org_version as v', 'v.org_id', 'o.id')
-      .innerJoin('org_kind as k', 'k.code', 'v.kind_code')
-      .select(['o.current_path', 'k.is_cell', 'v.name'])
-      .where('o.id', '=', orgId)
-      .where(inForceSql('v', clock.today()))
-      .executeTakeFirst();
+    const org = await orgKindToday(db, orgId, clock.today());
     if (!org || !pathInScope(org.current_path, scopeFor(actor, 'read'))) throw notFound('Không tìm thấy chi bộ (hoặc ngoài phạm vi quản lý).');
     if (!pathInScope(org.current_path, scopeFor(actor, 'editMembers'))) throw forbidden('Bạn không có quyền cập nhật hồ sơ kết nạp của chi bộ này.');
     if (!org.is_cell) throw invalid(field, `«${org.name}» không phải chi bộ: chi bộ xét kết nạp đảng viên.`);

@@ -248,6 +248,18 @@ async function listByNameTails(db: Kysely<DB>, scope: Scope, folded: string, org
   return { rows, total: Math.min(n, SEARCH_COUNT_CAP), totalCapped: n > SEARCH_COUNT_CAP };
 }
 
+/** An organisation as it is on the date: its current path, its name and whether its kind is a cell. */
+export function orgKindToday(db: Kysely<DB>, orgId: string, today: string) {
+  return db
+    .selectFrom('org as o')
+    .innerJoin('org_version as v', 'v.org_id', 'o.id')
+    .innerJoin('org_kind as k', 'k.code', 'v.kind_code')
+    .select(['o.current_path', 'k.is_cell', 'v.name'])
+    .where('o.id', '=', orgId)
+    .where(inForceSql('v', today))
+    .executeTakeFirst();
+}
+
 export function findMember(db: Kysely<DB>, scope: Scope, id: string) {
   return scoped(db, scope).selectAll('m').select('o.current_path').where('m.id', '=', id).executeTakeFirst();
 }

@@ -7,7 +7,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { personSortKey, splitPersonName } from '../../../domain/text.ts';
 import type { Clock } from '../../clock.ts';
 import type { DB, MemberTable } from '../../db/schema.ts';
-import { inForceSql, pathInScopeSql } from '../../db/scope-sql.ts';
+import { pathInScopeSql } from '../../db/scope-sql.ts';
 import { pathInScope, scopeFor, type Actor } from '../../http/actor.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
@@ -26,7 +26,7 @@ import { resolveMemberFilters, type MemberFilterInput } from './members.filters.
 import type { CalendarService } from '../calendar/calendar.service.ts';
 import { vietnamDate } from '../../../domain/dates.ts';
 import type { MemberEventInput } from './members.schemas.ts';
-import { FIELD_COLUMNS, findMember, listMemberEvents, listMembers, orgNameOn, type MemberField } from './members.repo.ts';
+import { FIELD_COLUMNS, findMember, listMemberEvents, listMembers, orgKindToday, orgNameOn, type MemberField } from './members.repo.ts';
 import { EVENT_LABELS } from '../../../domain/member-event-labels.ts';
 
 type Fields = Partial<Record<MemberField, unknown>>;
@@ -133,14 +133,7 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
 
   /** The cell a member may be placed in: exists today, is a cell, and lies in the actor's editing scope. */
   async function checkCell(actor: Actor, orgId: string, field = 'orgId') {
-    const org = await db
-      .selectFrom('org as o')
-      .innerJoin('org_version as v', 'v.org_id', 'o.id')
-      .innerJoin('org_kind as k', 'k.code', 'v.kind_code')
-      .select(['o.current_path', 'k.is_cell', 'v.name'])
-      .where('o.id', '=', orgId)
-      .where(inForceSql('v', clock.today()))
-      .executeTakeFirst();
+    const org = await orgKindToday(db, orgId, clock.today());
     if (!org || !pathInScope(org.current_path, scopeFor(actor, 'read'))) throw invalid(field, 'Không tìm thấy chi bộ (hoặc ngoài phạm vi quản lý).');
     if (!pathInScope(org.current_path, scopeFor(actor, 'editMembers'))) throw forbidden('Bạn không có quyền cập nhật đảng viên của chi bộ này.');
     if (!org.is_cell) throw invalid(field, `«${org.name}» không phải chi bộ: đảng viên sinh hoạt tại chi bộ.`);
