@@ -15,6 +15,7 @@ import { inForceSql } from '../../db/scope-sql.ts';
 import { pathInScope, scopeFor, type Actor, type Capability } from '../../http/actor.ts';
 import { AppError, conflict, forbidden, notFound } from '../../http/errors.ts';
 import { writeAudit, type AuditInput } from '../audit/audit.service.ts';
+import { changeableBelow, changeableItself } from './orgs.policy.ts';
 import {
   countChildren,
   directMemberCounts,
@@ -154,7 +155,8 @@ export function createOrgsService(deps: { db: Kysely<DB>; clock: Clock }) {
           sectorCode: r.sector_code,
           directMembers: 0,
           visible: pathInScope(cur, visibleScope),
-          writable: pathInScope(cur, writeScope),
+          writable: changeableItself(cur, writeScope),
+          writableBelow: changeableBelow(cur, writeScope),
           changedLaterOn: r.valid_to,
         });
         versionOf.set(r.id, { versionId: r.version_id, validFrom: r.valid_from });
