@@ -151,6 +151,25 @@ export type OrgDetail = OrgSummary & {
   asOf: IsoDate;
 };
 
+/** A transfer destination found anywhere in today's tree: its name and its superiors' names only. */
+export interface DestinationItem {
+  id: string;
+  name: string;
+  ancestorNames: string[];
+  inScope: boolean;
+}
+
+/** What the user may do on one organisation, as the server decides it (GET /orgs/:id/permissions). */
+export interface OrgPermissions {
+  orgId: string;
+  tree: { createChild: boolean; rename: boolean; reclassify: boolean; move: boolean; dissolve: boolean; split: boolean; merge: boolean; reorganize: boolean };
+  members: { edit: boolean; readSensitive: boolean };
+  admissions: { edit: boolean; setTarget: boolean };
+  evaluation: { open: boolean; rateSelf: boolean; propose: boolean; decide: boolean };
+  users: { manage: boolean };
+  audit: { read: boolean };
+}
+
 export interface OrgTreeItem {
   id: string;
   parentId: string | null;

@@ -169,7 +169,7 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
   }
 
   /** Current paths of the grassroots organisations of a period (the root may be one, and has no org row). */
-  async function grassrootsPaths(tx: Kysely<DB>, members: MemberRow[]) {
+  async function grassrootsPaths(tx: Kysely<DB>, members: readonly { grassroots_id: string }[]) {
     const ids = [...new Set(members.map((m) => m.grassroots_id))];
     const out = new Map<string, string>();
     for (let i = 0; i < ids.length; i += 1000) {
@@ -339,6 +339,12 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
           publishedAt: iso(p.published_at),
           decisionNo: p.decision_no,
           decisionDate: p.decision_date,
+          /** What the caller may do on the period (issue 12 part 4): the web offers only these. */
+          can: {
+            override: !published && canEditOrgAt(actor, p.root_path),
+            publish: !published && canEditOrgAt(actor, p.root_path),
+            change: published && canEditOrgAt(actor, p.root_path),
+          },
         },
         rules: publicRules(rules),
         /** Members on the root's own roll (a chi bộ cơ sở opening its own period): the grid of the root. */
@@ -377,6 +383,12 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
             },
             subordinates: distribution(count(subs.map((s) => lvl('org', s.decided_label ?? s.proposed_label ?? s.self_label)))),
             failing: failures.filter((f) => !f.overridden && (f.orgId === o.org_id || f.orgIds.includes(o.org_id))).length,
+            /** The stages the caller may fill in for this organisation, by the rules saveOrg applies. */
+            can: {
+              self: !published && canEditOrgAt(actor, o.org_path),
+              propose: !published && canEditOrgAt(actor, o.is_grassroots ? o.org_path : parentPathOf(o.org_path)),
+              decide: !published && canEditOrgAt(actor, parentPathOf(o.org_path)),
+            },
           };
         }),
         failures,
@@ -397,7 +409,14 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
       const disciplined = await disciplineMap(db, p);
       const published = p.status === 'published';
       const items = rows.map((r) => memberView({ ...r, org_path: org.current_path }, disciplined, rules, published));
-      return { orgId, orgName: org.name ?? '', rules: publicRules(rules), items: items.filter((i) => !i.lateAdmission), lateAdmissions: items.filter((i) => i.lateAdmission) };
+      // The columns the caller may fill in, by the rules saveMembers applies (every row of a cell has one grassroots org).
+      const gPaths = await grassrootsPaths(db, rows.slice(0, 1));
+      const gPath = rows[0] ? gPaths.get(rows[0].grassroots_id) : undefined;
+      const can = {
+        cell: !published && canEditMembersAt(actor, org.current_path),
+        grassroots: !published && gPath !== undefined && canEditMembersAt(actor, gPath),
+      };
+      return { orgId, orgName: org.name ?? '', rules: publicRules(rules), can, items: items.filter((i) => !i.lateAdmission), lateAdmissions: items.filter((i) => i.lateAdmission) };
     },
 
     /** Saves grid rows (any stages), checks live, and refuses a decision that a failed, not overridden check names. */

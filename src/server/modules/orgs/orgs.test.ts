@@ -204,6 +204,44 @@ describeEngines('who may change the tree', (engine) => {
 
   const nameOf = async (id: string) => (await admin.get(`/api/orgs/${id}?asOf=2025-09-01`)).body.name as string;
 
+  it('answers what the user may do on an organisation, by the same rules (issue 12 part 4)', async () => {
+    const own = await cellSecretary.get(`/api/orgs/${f.orgs.a1}/permissions`);
+    expect(own.status).toBe(200);
+    expect(own.body.tree).toEqual({ createChild: true, rename: false, reclassify: false, move: false, dissolve: false, split: false, merge: false, reorganize: true });
+    expect(own.body.members).toEqual({ edit: true, readSensitive: true });
+    // the cell's rating is decided by its superior; a cell of a đảng bộ cơ sở opens no period of its own
+    expect(own.body.evaluation).toEqual({ open: false, rateSelf: true, propose: false, decide: false });
+    expect(own.body.admissions).toEqual({ edit: true, setTarget: false });
+    const commune = (await adminA.get(`/api/orgs/${f.orgs.A}/permissions`)).body;
+    expect(commune.tree).toMatchObject({ createChild: true, rename: false, move: false, dissolve: false });
+    expect(commune.evaluation).toMatchObject({ open: true, decide: false });
+    const below = (await adminA.get(`/api/orgs/${f.orgs.gA}/permissions`)).body;
+    expect(below.tree).toMatchObject({ createChild: true, rename: true, move: true, dissolve: true, merge: true });
+    expect(below.evaluation).toMatchObject({ decide: true });
+    expect((await admin.get(`/api/orgs/${f.orgs.P}/permissions`)).body.tree).toMatchObject({ rename: true, reorganize: true });
+    // a viewer reads and changes nothing; outside the scope the organisation does not exist
+    const viewer = (await (await t.login('viewerA1')).get(`/api/orgs/${f.orgs.a1}/permissions`)).body;
+    expect(Object.values(viewer.tree).some(Boolean)).toBe(false);
+    expect(viewer.members.edit).toBe(false);
+    expect((await cellSecretary.get(`/api/orgs/${f.orgs.a2}/permissions`)).status).toBe(404);
+  });
+
+  it('finds a transfer destination by name anywhere in today’s tree, with its name and path only (issue 12 part 5)', async () => {
+    const adminB = await t.login('adminB');
+    // the scoped search finds nothing of commune A; the destination search does
+    expect((await adminB.get('/api/orgs/search?q=to%20toan')).body.items).toEqual([]);
+    const res = await adminB.get('/api/orgs/destinations?q=to%20toan');
+    expect(res.status).toBe(200);
+    expect(res.body.items).toEqual([
+      { id: f.orgs.a1, name: 'Chi bộ Tổ Toán', ancestorNames: ['Đảng bộ tỉnh Hưng Yên', 'Đảng bộ xã Tân Lập', 'Đảng bộ Trường THPT Nguyễn Du'], inScope: false },
+    ]);
+    const own = await adminB.get(`/api/orgs/destinations?q=${encodeURIComponent('công ty may')}`);
+    expect(own.body.items).toEqual([expect.objectContaining({ id: f.orgs.gB, inScope: true })]);
+    expect((await adminB.get('/api/orgs/destinations?q=t')).body.items).toEqual([]);
+    // only those who record transfers search the whole tree
+    expect((await (await t.login('viewerA1')).get('/api/orgs/destinations?q=hoa%20binh')).status).toBe(403);
+  });
+
   it('a cell secretary may not rename, reclassify, move, split or dissolve his own cell (403), and nothing changes', async () => {
     const attempts = [
       cellSecretary.post(`/api/orgs/${f.orgs.a1}/rename`, { name: 'Chi bộ Tổ Toán mới', ...D }),
