@@ -749,6 +749,11 @@ export interface AuditEntry {
   action: string;
   entityType: string;
   entityId: string | null;
+  /** The actor's full name, the name of what the entry is about and of its organisation, as they are today. */
+  actorFullName: string | null;
+  entityName: string | null;
+  orgId: string | null;
+  orgName: string | null;
   before: unknown;
   after: unknown;
 }

@@ -215,3 +215,15 @@ export async function targetsOf(db: Kysely<DB>, orgIds: readonly string[], years
   for (const r of rows) out.set(r.org_id, (out.get(r.org_id) ?? 0) + r.target);
   return out;
 }
+
+/** The candidate's name of each dossier by id (the audit log names the person concerned). */
+export async function dossierNames(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('admission_dossier as d')
+    .innerJoin('admission_candidate as c', 'c.id', 'd.candidate_id')
+    .select(['d.id', 'c.full_name'])
+    .where('d.id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.full_name]));
+}

@@ -362,3 +362,10 @@ export function importCandidates(db: Kysely<DB>, scope: Scope, periodId: string)
     .where((eb) => pathInScopeSql(eb, 'o.current_path', scope))
     .execute();
 }
+
+/** Year and root organisation of periods by id (the audit log names them). */
+export async function periodHeads(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, { year: number; rootOrgId: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('evaluation_period').select(['id', 'year', 'root_org_id']).where('id', 'in', [...ids]).execute();
+  return new Map(rows.map((r) => [r.id, { year: r.year, rootOrgId: r.root_org_id }]));
+}

@@ -301,3 +301,10 @@ export async function listMemberEvents(db: Kysely<DB>, memberId: string) {
     .orderBy('e.created_at')
     .execute();
 }
+
+/** Full names of members by id (the audit log names the members concerned). */
+export async function memberNames(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('member').select(['id', 'full_name']).where('id', 'in', [...ids]).execute();
+  return new Map(rows.map((r) => [r.id, r.full_name]));
+}
