@@ -173,7 +173,7 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
   }
 
   async function loadDossier(actor: Actor, id: string) {
-    const d = await findDossier(db, scopeFor(actor, 'read'), id);
+    const d = await findDossier(db, scopeFor(actor, 'read'), id, clock.today());
     if (!d) throw notFound('Không tìm thấy hồ sơ kết nạp.');
     return d;
   }
@@ -257,7 +257,7 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
         subtree = subtreeRange(org.current_path);
       }
       const f = { q: q.q, subtree, stage: q.stage, status: q.status };
-      const [{ rows, total }, counts] = await Promise.all([listDossiers(db, scope, { ...f, page: q.page, pageSize: q.pageSize }), stageCounts(db, scope, f)]);
+      const [{ rows, total }, counts] = await Promise.all([listDossiers(db, scope, { ...f, page: q.page, pageSize: q.pageSize }, clock.today()), stageCounts(db, scope, f)]);
       const stages: AdmissionStage[] = ['listed', ...ADMISSION_STEPS, 'official', 'strike_off_proposed', 'referred_to_superior'];
       return {
         items: rows.map((r) => ({

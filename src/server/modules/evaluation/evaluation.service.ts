@@ -416,7 +416,8 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
         cell: !published && canEditMembersAt(actor, org.current_path),
         grassroots: !published && gPath !== undefined && canEditMembersAt(actor, gPath),
       };
-      return { orgId, orgName: org.name ?? '', rules: publicRules(rules), can, items: items.filter((i) => !i.lateAdmission), lateAdmissions: items.filter((i) => i.lateAdmission) };
+      const orgName = (await repo.nameOnPeriodDate(db, id, orgId)) ?? org.name ?? '';
+      return { orgId, orgName, rules: publicRules(rules), can, items: items.filter((i) => !i.lateAdmission), lateAdmissions: items.filter((i) => i.lateAdmission) };
     },
 
     /** Saves grid rows (any stages), checks live, and refuses a decision that a failed, not overridden check names. */

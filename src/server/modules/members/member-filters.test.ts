@@ -63,6 +63,18 @@ describeEngines('member list filters', (engine) => {
   });
   afterAll(() => t?.close());
 
+  it('“on the roll” is the organisation page’s count: the deceased and those out of the Party are left out (issue 12 part 6)', async () => {
+    const dead = await create('deceased', { fullName: 'Phạm Văn Từ Trần', admittedOn: '1970-01-01', officialOn: '1971-01-01' });
+    await event(dead, { kind: 'deceased', date: '2026-02-01' });
+    const org = (await admin.get(`/api/orgs/${f.orgs.a2}`)).body.memberCount as { official: number; probationary: number };
+    const onRoll = await admin.get(`/api/members?orgId=${f.orgs.a2}&status=on_roll&pageSize=1`);
+    expect(onRoll.body.total).toBe(org.official + org.probationary);
+    const all = await admin.get(`/api/members?orgId=${f.orgs.a2}&pageSize=1`);
+    expect(all.body.total).toBe(onRoll.body.total + 1);
+    expect(await list(`orgId=${f.orgs.a2}&status=on_roll`)).not.toContain(dead);
+    expect(await list(`orgId=${f.orgs.a2}&status=deceased`)).toEqual([dead]);
+  });
+
   it('filters by religion, general education and occupation codes, alone and together', async () => {
     expect(await list('religion=cong_giao')).toEqual(sorted('sixty'));
     expect(await list('generalEducation=thpt')).toEqual(sorted('fiftyNine', 'yearSixty'));

@@ -100,7 +100,8 @@ export function filteredMembers(db: Kysely<DB>, scope: Scope, f: Omit<MemberFilt
       q = q.where(sql<boolean>`(hn_fold(m.full_name) LIKE ${`${p}%`} OR hn_fold(m.full_name) LIKE ${`% ${p}%`})`);
     }
   }
-  if (f.status) q = q.where('m.status', '=', f.status);
+  if (f.status === 'on_roll') q = q.where('m.left_on', 'is', null);
+  else if (f.status) q = q.where('m.status', '=', f.status);
   if (f.gender) q = q.where('m.gender', '=', f.gender);
   if (f.ethnicity) q = q.where('m.ethnicity', '=', f.ethnicity);
   if (f.theoryLevel) q = q.where('m.theory_level', '=', f.theoryLevel);
