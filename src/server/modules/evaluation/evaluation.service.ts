@@ -759,7 +759,14 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
       const r = await this.results(actor, q);
       const streaks = await this.streaks(actor, { orgId: q.orgId, years: q.years, toYear: q.year });
       const consolidation = await this.consolidationList(actor, { orgId: q.orgId });
-      return { buffer: await resultsReport(r, { streakYears: q.years, streaks: streaks.items.map((s) => s.name), consolidation: consolidation.items, today: clock.today() }), fileName: `bao-cao-danh-gia-${q.year}.docx` };
+      // The header names the reporting committee's superior (HD 36); the reader need not see it otherwise.
+      const root = await db.selectFrom('org').select('current_path').where('id', '=', q.orgId).executeTakeFirst();
+      const superiorId = root ? pathIds(root.current_path).at(-2) : undefined;
+      const superiorName = superiorId ? ((await repo.orgNames(db, [superiorId])).get(superiorId) ?? null) : null;
+      return {
+        buffer: await resultsReport(r, { streakYears: q.years, streaks: streaks.items.map((s) => s.name), consolidation: consolidation.items, today: clock.today(), superiorName }),
+        fileName: `bao-cao-danh-gia-${q.year}.docx`,
+      };
     },
 
     /** Grassroots organisations excellent in each of the last `years` years up to `toYear`: commendation candidates. */
