@@ -133,6 +133,10 @@ describeEngines('evaluation for outside clients: bulk ratings, the period-wide m
     expect((await list('', v)).body.total).toBe(20);
     expect((await list(`orgId=${f.orgs.a2}`, v)).status).toBe(404);
     expect((await list(`orgId=${f.orgs.a1}&level=excellent`, v)).body.total).toBe(3);
+    // He may read the period but rate no organisation: the batch is refused naming the item.
+    const refused = await v.patch(`/api/evaluation/periods/${pid}/orgs`, { items: [{ orgId: f.orgs.a1, selfLabel: 'good' }] });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.details[0].field).toBe('items.0.orgId');
   });
 
   it('the consolidation list by status and year with counts, and many entries updated at once, all or nothing', async () => {
@@ -174,5 +178,12 @@ describeEngines('evaluation for outside clients: bulk ratings, the period-wide m
     // Another commune's administrator reaches none of them: 404, and nothing changes.
     const adminA = await t.login('adminA');
     expect((await adminA.patch(url, { items: [{ id: ids[2], status: 'done' }] })).status).toBe(404);
+    // The entry of cell a1 is kept by its superior: the cell's viewer reads it but may not update it (403 naming the item).
+    const own = await add(f.orgs.a1, 2026, '2027-06-30');
+    const viewer = await t.login('viewerA1');
+    const refused = await viewer.patch(url, { items: [{ id: own, status: 'done' }] });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.details[0].field).toBe('items.0.id');
+    expect(await auditCount('evaluation.consolidation.update')).toBe(2);
   });
 });

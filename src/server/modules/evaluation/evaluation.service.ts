@@ -233,12 +233,14 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
         }
         if (seen.has(orgId)) throw invalid(`${at(i)}orgId`, 'Một tổ chức xuất hiện hai lần trong danh sách.');
         seen.add(orgId);
+        // In a batch the refusal names the item, so that a client knows which organisation to leave out.
+        const refuse = (message: string) => new AppError(403, 'FORBIDDEN', message, at(i) ? [{ field: `${at(i)}orgId`, message }] : []);
         const own = input.selfLabel !== undefined || input.selfReport !== undefined || input.disciplined !== undefined || input.leadershipDisciplined !== undefined;
-        if (own && !canEditOrgAt(actor, row.org_path)) throw forbidden('Bạn không có quyền nhập tự đánh giá của tổ chức này.');
+        if (own && !canEditOrgAt(actor, row.org_path)) throw refuse('Bạn không có quyền nhập tự đánh giá của tổ chức này.');
         if (input.proposedLabel !== undefined && !canEditOrgAt(actor, row.is_grassroots ? row.org_path : parentPathOf(row.org_path)))
-          throw forbidden('Đề xuất xếp loại tổ chức thuộc thẩm quyền của cấp ủy cơ sở.');
+          throw refuse('Đề xuất xếp loại tổ chức thuộc thẩm quyền của cấp ủy cơ sở.');
         if (input.decidedLabel !== undefined && !canEditOrgAt(actor, parentPathOf(row.org_path)))
-          throw forbidden('Quyết định xếp loại tổ chức thuộc thẩm quyền của ban thường vụ cấp ủy cấp trên.');
+          throw refuse('Quyết định xếp loại tổ chức thuộc thẩm quyền của ban thường vụ cấp ủy cấp trên.');
         const next: repo.OrgRatingWrite = {
           id: row.id,
           self_label: row.self_label,
@@ -905,7 +907,10 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
           }
           if (seen.has(id)) throw invalid(`items.${i}.id`, 'Một mục củng cố xuất hiện hai lần trong danh sách.');
           seen.add(id);
-          if (!canEditOrgAt(actor, parentPathOf(row.org_path))) throw forbidden(`Việc theo dõi củng cố «${row.org_name ?? ''}» thuộc thẩm quyền của cấp ủy cấp trên.`);
+          if (!canEditOrgAt(actor, parentPathOf(row.org_path))) {
+            const message = `Việc theo dõi củng cố «${row.org_name ?? ''}» thuộc thẩm quyền của cấp ủy cấp trên.`;
+            throw new AppError(403, 'FORBIDDEN', message, [{ field: `items.${i}.id`, message }]);
+          }
           const next = { id, plan: row.plan, responsible: row.responsible, deadline: row.deadline, outcome: row.outcome, status: row.status, updated_at: now };
           for (const k of ['plan', 'responsible', 'deadline', 'outcome', 'status'] as const) if (input[k] !== undefined) (next as Record<string, unknown>)[k] = input[k];
           writes.push(next);
