@@ -96,6 +96,8 @@ describeEngines('bad input on every endpoint', (engine) => {
     Object.assign(bodies, {
       'POST /api/evaluation/periods': { body: { rootOrgId: f.orgs.B, year: 2027, asOf: '2027-12-01' } },
       'PATCH /api/evaluation/periods/:id/members': { id: periodId, body: { items: [{ memberId, selfLabel: 'good' }] } },
+      'PATCH /api/evaluation/periods/:id/orgs': { id: periodId, body: { items: [{ orgId: f.orgs.a1, selfLabel: 'good', disciplined: false }] } },
+      'PATCH /api/evaluation/consolidation': { body: { items: [{ id: consolidation.id, outcome: 'Kết quả', status: 'done' }] } },
       'PATCH /api/evaluation/periods/:id/orgs/:orgId': { id: periodId, extra: { orgId: f.orgs.a1 }, body: { selfLabel: 'good', selfReport: 'Báo cáo', disciplined: false } },
       'POST /api/evaluation/periods/:id/overrides': { id: periodId, body: { checkCode: 'member_quota', orgId: f.orgs.gA, reason: 'Lý do' } },
       'POST /api/evaluation/periods/:id/publish': { id: periodId, body: { decisionNo: '1-QĐ', decisionDate: '2026-12-20' } },
@@ -148,6 +150,7 @@ describeEngines('bad input on every endpoint', (engine) => {
       'GET /api/admissions/targets': { query: 'year=2026' },
       'GET /api/evaluation/periods': { query: 'year=2026' },
       'GET /api/evaluation/periods/:id': { id: periodId },
+      'GET /api/evaluation/periods/:id/members': { id: periodId, query: `orgId=${f.orgs.gA}&level=good&stage=draft` },
       'GET /api/evaluation/periods/:id/orgs/:orgId/members': { id: periodId, extra: { orgId: f.orgs.a1 } },
       'GET /api/evaluation/results': { query: `orgId=${f.orgs.A}&year=2026` },
       'GET /api/evaluation/results/export.xlsx': { query: `orgId=${f.orgs.A}&year=2026` },
@@ -382,6 +385,30 @@ describeEngines('bad input on every endpoint', (engine) => {
     for (const q of ['stage=ky_la', 'status=x', 'page=0']) expect4xx(await admin.get(`/api/admissions/candidates?${q}`), 400, q);
     expect4xx(await admin.get(`/api/admissions/dossiers/${dossier.id}/denominator?date=2026-02-30`), 400, 'denominator 30/02');
     expect4xx(await admin.get(`/api/admissions/dossiers/${dossier.id}/document.docx?kind=thu_moi`), 400, 'document kind');
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('the evaluation lists refuse filters they cannot apply', async () => {
+    const periodId = (await t.database.db.selectFrom('evaluation_period').select('id').executeTakeFirstOrThrow()).id;
+    const cases: [string, string][] = [
+      [`/api/evaluation/periods/${periodId}/members?level=xuat_sac`, 'level'],
+      [`/api/evaluation/periods/${periodId}/members?stage=published2`, 'stage'],
+      [`/api/evaluation/periods/${periodId}/members?lateAdmission=maybe`, 'lateAdmission'],
+      [`/api/evaluation/periods/${periodId}/members?orgId=khong-phai-uuid`, 'orgId'],
+      [`/api/evaluation/periods/${periodId}/members?pageSize=501`, 'pageSize'],
+      [`/api/evaluation/periods/${periodId}/members?page=0`, 'page'],
+      [`/api/evaluation/consolidation?orgId=${f.orgs.A}&status=closed`, 'status'],
+    ];
+    for (const [url, field] of cases) {
+      const r = await admin.get(url);
+      expect4xx(r, 400, url);
+      expect(r.body.error.details.map((d: { field: string }) => d.field)).toContain(field);
+    }
+    expect4xx(await admin.get(`/api/evaluation/periods/${periodId}/members?orgId=${MISSING}`), 404, 'members of a missing organisation');
+    const before = await snapshot();
+    expect4xx(await admin.patch(`/api/evaluation/periods/${periodId}/orgs`, { items: [] }), 400, 'no organisation');
+    expect4xx(await admin.patch('/api/evaluation/consolidation', { items: [] }), 400, 'no entry');
+    expect4xx(await admin.patch(`/api/evaluation/periods/${periodId}/orgs`, { items: [{ orgId: MISSING, selfLabel: 'good' }] }), 404, 'a missing organisation');
     expect(await snapshot()).toBe(before);
   });
 

@@ -460,6 +460,18 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
       await is404(b.get(`/api/evaluation/periods/${pPeriod}/orgs/${f.orgs.a1}/members`));
       expect((await b.get(`/api/evaluation/periods/${pPeriod}/orgs/${f.orgs.gB}/members`)).body.items).toHaveLength(2); // control
     },
+    'GET /api/evaluation/periods/:id/members': async () => {
+      await is404(b.get(`/api/evaluation/periods/${aPeriod}/members`));
+      await is404(b.get(`/api/evaluation/periods/${pPeriod}/members?orgId=${f.orgs.a1}`));
+      const mine = await b.get(`/api/evaluation/periods/${pPeriod}/members?pageSize=500`);
+      expect(mine.body.total).toBe(2); // control: gB's two members, none of A's
+      noLeak(mine.body);
+    },
+    'PATCH /api/evaluation/periods/:id/orgs': async () => {
+      await is404(b.patch(`/api/evaluation/periods/${aPeriod}/orgs`, { items: [{ orgId: f.orgs.a1, selfLabel: 'good' }] }));
+      // All or nothing: B's own organisation beside one of A's, nothing is written.
+      await is404(b.patch(`/api/evaluation/periods/${pPeriod}/orgs`, { items: [{ orgId: f.orgs.gB, selfLabel: 'good' }, { orgId: f.orgs.gA, decidedLabel: 'not_completed' }] }));
+    },
     'PATCH /api/evaluation/periods/:id/members': async () => {
       await is404(b.patch(`/api/evaluation/periods/${aPeriod}/members`, { items: [{ memberId: aMember.id, selfLabel: 'good' }] }));
       await is404(b.patch(`/api/evaluation/periods/${pPeriod}/members`, { items: [{ memberId: aMember.id, cellLabel: 'excellent' }] }));
@@ -529,6 +541,9 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
     },
     'POST /api/evaluation/consolidation': async () => {
       await is404(b.post('/api/evaluation/consolidation', { orgId: f.orgs.gA, year: 2026, reason: 'x' }));
+    },
+    'PATCH /api/evaluation/consolidation': async () => {
+      await is404(b.patch('/api/evaluation/consolidation', { items: [{ id: aConsolidation, status: 'done' }] }));
     },
     'PATCH /api/evaluation/consolidation/:id': async () => {
       await is404(b.patch(`/api/evaluation/consolidation/${aConsolidation}`, { status: 'done' }));

@@ -201,6 +201,16 @@ export function useSaveOrg(periodId: string) {
   });
 }
 
+/** Many organisations' ratings in one request, all or nothing, checked as a batch; answers a summary. */
+export function useSaveOrgs(periodId: string) {
+  const inv = useInvalidate();
+  return useMutation({
+    mutationFn: (items: { orgId: string; selfLabel?: string | null; proposedLabel?: string | null; decidedLabel?: string | null }[]) =>
+      api.patch<{ updated: number; stages: Record<'draft' | 'self_assessed' | 'proposed' | 'decided', number> }>(`/evaluation/periods/${periodId}/orgs`, { items }),
+    onSuccess: inv,
+  });
+}
+
 export function useOverride(periodId: string) {
   const inv = useInvalidate();
   return useMutation({ mutationFn: (b: { checkCode: string; orgId: string; reason: string }) => api.post<PeriodDetail>(`/evaluation/periods/${periodId}/overrides`, b), onSuccess: inv });

@@ -274,7 +274,7 @@ export interface ReorgPreview {
   conflicts: ReorgConflict[];
 }
 
-export type ReorgApplyResult = ReorgPreview & { batchId: string };
+export type ReorgApplyResult = ReorgPreview & { batchId: string; /** Each operation's ref and the id of the organisation it made. */ refs: Record<string, string> };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Users and roles

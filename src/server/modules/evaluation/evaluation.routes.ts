@@ -9,14 +9,17 @@ import { DOCX_MIME } from '../member-sheet/member-sheet.docx.ts';
 import {
   ChangeBody,
   ConsolidationBody,
+  ConsolidationBulkPatch,
   ConsolidationParams,
   ConsolidationPatch,
   ConsolidationQuery,
   MemberEntriesBody,
   OpenPeriodBody,
+  OrgEntriesBody,
   OrgEntryBody,
   OverrideBody,
   PeriodListQuery,
+  PeriodMembersQuery,
   PeriodOrgParams,
   PeriodParams,
   PublishBody,
@@ -71,8 +74,14 @@ export const evaluationRoutes =
     app.get('/api/evaluation/periods/:id/orgs/:orgId/members', { schema: { tags, summary: 'Bảng nhập kết quả đánh giá đảng viên của một chi bộ', params: PeriodOrgParams, querystring: NoQuery } }, async (req) =>
       svc.grid(requireActor(req), req.params.id, req.params.orgId),
     );
+    app.get('/api/evaluation/periods/:id/members', { schema: { tags, summary: 'Danh sách đảng viên của cả kỳ đánh giá (lọc theo tổ chức, mức xếp loại, bước; phân trang)', params: PeriodParams, querystring: PeriodMembersQuery } }, async (req) =>
+      svc.memberList(requireActor(req), req.params.id, req.query),
+    );
     app.patch('/api/evaluation/periods/:id/members', { schema: { tags, summary: 'Lưu kết quả đánh giá đảng viên (nhiều dòng)', params: PeriodParams, querystring: NoQuery, body: MemberEntriesBody } }, async (req) =>
       svc.saveMembers(requireActor(req), req.params.id, req.body.items),
+    );
+    app.patch('/api/evaluation/periods/:id/orgs', { schema: { tags, summary: 'Xếp loại nhiều tổ chức một lần (tất cả hoặc không gì, kiểm tra trên cả lô)', params: PeriodParams, querystring: NoQuery, body: OrgEntriesBody } }, async (req) =>
+      svc.saveOrgs(requireActor(req), req.params.id, req.body.items),
     );
     app.patch('/api/evaluation/periods/:id/orgs/:orgId', { schema: { tags, summary: 'Tự đánh giá, đề xuất, quyết định xếp loại tổ chức', params: PeriodOrgParams, querystring: NoQuery, body: OrgEntryBody } }, async (req) =>
       svc.saveOrg(requireActor(req), req.params.id, req.params.orgId, req.body),
@@ -104,6 +113,9 @@ export const evaluationRoutes =
     );
     app.post('/api/evaluation/consolidation', { schema: { tags, summary: 'Đưa tổ chức vào danh sách củng cố', querystring: NoQuery, body: ConsolidationBody } }, async (req, reply) =>
       reply.status(201).send(await svc.addConsolidation(requireActor(req), req.body)),
+    );
+    app.patch('/api/evaluation/consolidation', { schema: { tags, summary: 'Cập nhật nhiều mục củng cố một lần (tất cả hoặc không gì)', querystring: NoQuery, body: ConsolidationBulkPatch } }, async (req) =>
+      svc.updateConsolidations(requireActor(req), req.body.items),
     );
     app.patch('/api/evaluation/consolidation/:id', { schema: { tags, summary: 'Cập nhật kế hoạch, kết quả củng cố', params: ConsolidationParams, querystring: NoQuery, body: ConsolidationPatch } }, async (req) =>
       svc.updateConsolidation(requireActor(req), req.params.id, req.body),
