@@ -491,6 +491,8 @@ export interface MemberFile {
   hasCccd: boolean;
   /** Whether this caller may reveal the CCCD of this member. */
   canReadSensitive: boolean;
+  /** Whether this caller may read family and political history (the grassroots committee and above). */
+  canReadHistory: boolean;
   /** Whether this caller may correct this file (the server decides; this only hides the buttons). */
   canEdit: boolean;
   updatedAt: Timestamp;

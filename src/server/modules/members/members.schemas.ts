@@ -153,6 +153,8 @@ export const MemberFileSchema = z.object({
   /** A CCCD is on file (shown masked): lets a form tell "keep" from "none". */
   hasCccd: z.boolean(),
   canReadSensitive: z.boolean(),
+  /** The reader may read family and political history: the grassroots committee and above (domain.md §4). */
+  canReadHistory: z.boolean(),
   /** The reader may correct this file and record its events. */
   canEdit: z.boolean(),
   updatedAt: z.string(),

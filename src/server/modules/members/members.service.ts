@@ -12,7 +12,7 @@ import { pathInScope, scopeFor, type Actor } from '../../http/actor.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { insertJsonRows } from '../../db/json-insert.ts';
-import { assertCanEditMember, canReadSensitive, maskCccd } from './members.policy.ts';
+import { assertCanEditMember, canReadHistory, canReadSensitive, maskCccd } from './members.policy.ts';
 import { createWorkingCalendar } from '../../../domain/calendar/working-days.ts';
 import { badgeDue, nextAnniversary } from '../../../domain/badges.ts';
 import { badgeListWorkbook, loadBadgeLists } from './members.badges.ts';
@@ -330,6 +330,7 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
         cccdMasked: maskCccd(row.cccd),
         hasCccd: row.cccd !== null,
         canReadSensitive: canReadSensitive(actor, row.current_path),
+        canReadHistory: canReadHistory(actor, row.current_path),
         canEdit: pathInScope(row.current_path, scopeFor(actor, 'editMembers')),
         updatedAt: new Date(row.updated_at).toISOString(),
         partyAge: await (async () => {
