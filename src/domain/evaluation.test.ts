@@ -10,6 +10,7 @@ import {
   percent,
   runChecks,
   stageOf,
+  streakCriterion,
   validateTally,
   withinPercent,
   type Level,
@@ -220,5 +221,17 @@ describe('discipline in the year, tally, stages, late admission', () => {
     expect(admittedLate(r2025, '2025-06-30', 2025)).toBe(false);
     expect(admittedLate(r2025, '2025-07-01', 2025)).toBe(true);
     expect(admittedLate(r2025, '2024-09-01', 2025)).toBe(false);
+  });
+});
+
+describe('streaks by label (§8)', () => {
+  it('a level counts every year; an original label only the years rated with it, with its distinctions', () => {
+    expect(streakCriterion('org', 'excellent', 2015, 2019)).toEqual({ criterion: { kind: 'level', level: 'excellent', text: 'Hoàn thành xuất sắc nhiệm vụ' } });
+    expect(streakCriterion('org', 'tsvm_tieu_bieu', 2011, 2013)).toEqual({ criterion: { kind: 'label', code: 'tsvm_tieu_bieu', labels: ['tsvm_tieu_bieu'], text: 'Trong sạch, vững mạnh tiêu biểu' } });
+    expect(streakCriterion('org', 'tsvm', 2015, 2017)).toMatchObject({ criterion: { labels: ['tsvm', 'tsvm_tieu_bieu'] } });
+    // 2017 is the last year of the old labels, 2018 rates under QĐ 132
+    expect(streakCriterion('org', 'tsvm', 2016, 2018)).toEqual({ error: expect.stringContaining('không phải mức xếp loại của năm 2018') });
+    expect(streakCriterion('org', 'khong_co', 2011, 2013)).toEqual({ error: 'Không có mức xếp loại «khong_co».' });
+    expect(streakCriterion('org', 'du_tu_cach_tot', 2011, 2013)).toHaveProperty('error'); // a member label, not an organisation's
   });
 });

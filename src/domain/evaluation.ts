@@ -41,6 +41,8 @@ export interface RatingLabel {
   code: string;
   label: string;
   level: Level;
+  /** A distinction within another label of the same version: "TSVM tiêu biểu" is also "TSVM" (a streak of TSVM counts it). */
+  within?: string;
 }
 
 export interface ScoreCriterion {
@@ -145,7 +147,7 @@ export const EVALUATION_RULE_SETS: readonly EvaluationRuleSet[] = [
     scheme: 'legacy',
     labels: {
       org: [
-        { code: 'tsvm_tieu_bieu', label: 'Trong sạch, vững mạnh tiêu biểu', level: 'excellent' },
+        { code: 'tsvm_tieu_bieu', label: 'Trong sạch, vững mạnh tiêu biểu', level: 'excellent', within: 'tsvm' },
         { code: 'tsvm', label: 'Trong sạch, vững mạnh', level: 'excellent' },
         { code: 'hoan_thanh_tot', label: 'Hoàn thành tốt nhiệm vụ', level: 'good' },
         { code: 'hoan_thanh', label: 'Hoàn thành nhiệm vụ', level: 'completed' },
@@ -585,4 +587,38 @@ export function levelFromTally(t: VoteTally): Level | null {
 /** Admitted late in the year (on or after the version's month-day): listed apart, not rated with the others. */
 export function admittedLate(rules: EvaluationRuleSet, admittedOn: IsoDate | null, year: number): boolean {
   return admittedOn !== null && admittedOn >= `${year}-${rules.lateAdmissionFrom}` && admittedOn <= `${year}-12-31`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Streaks (domain.md §8: "29 TCCSĐ đạt TSVM tiêu biểu 3 năm liền")
+
+/**
+ * What a streak counts: a level of the current scale (every year's labels mapped to it: TSVM counts as excellent), or
+ * an original label of the years rated with it (TSVM tiêu biểu; TSVM, which counts the years rated TSVM tiêu biểu too).
+ */
+export type StreakCriterion = { kind: 'level'; level: Level; text: string } | { kind: 'label'; code: string; labels: string[]; text: string };
+
+/**
+ * The criterion of a streak of `code` over the years [fromYear, toYear], or a Vietnamese refusal: an unknown code, or
+ * an original label some year of the span is not rated with (a streak of TSVM cannot run into 2018).
+ */
+export function streakCriterion(
+  subject: Subject,
+  code: string,
+  fromYear: number,
+  toYear: number,
+  sets: readonly EvaluationRuleSet[] = EVALUATION_RULE_SETS,
+): { criterion: StreakCriterion } | { error: string } {
+  if ((LEVELS as readonly string[]).includes(code)) return { criterion: { kind: 'level', level: code as Level, text: LEVEL_LABELS[code as Level] } };
+  const versions = sets.filter((s) => s.labels[subject].some((l) => l.code === code && !(LEVELS as readonly string[]).includes(l.code)));
+  if (versions.length === 0) return { error: `Không có mức xếp loại «${code}».` };
+  const text = labelText(subject, code, sets);
+  const outside: number[] = [];
+  for (let y = fromYear; y <= toYear; y++) if (!findLabel(evaluationRulesForYear(y, sets), subject, code)) outside.push(y);
+  if (outside.length > 0) {
+    const years = outside.length > 3 ? `${outside[0]}–${outside.at(-1)}` : outside.join(', ');
+    return { error: `«${text}» không phải mức xếp loại của năm ${years}: chuỗi năm liền theo mức này chỉ tính trong các năm xếp loại theo quy định cũ.` };
+  }
+  const labels = [code, ...new Set(versions.flatMap((v) => v.labels[subject].filter((l) => l.within === code).map((l) => l.code)))];
+  return { criterion: { kind: 'label', code, labels, text } };
 }

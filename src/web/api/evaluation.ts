@@ -258,10 +258,11 @@ export function useResultRecords(q: RecordsQuery | null) {
   });
 }
 
-export function useStreaks(q: { orgId?: string | undefined; years: number; toYear: number }) {
+export function useStreaks(q: { orgId?: string | undefined; years: number; toYear: number; label?: string | undefined }) {
   return useQuery({
     queryKey: [...KEY, 'streaks', q],
-    queryFn: ({ signal }) => api.get<{ fromYear: number; toYear: number; items: { orgId: string; name: string }[] }>('/evaluation/streaks', { ...q }, signal),
+    queryFn: ({ signal }) =>
+      api.get<{ fromYear: number; toYear: number; label: string; labelText: string; byLevel: boolean; items: { orgId: string; name: string }[] }>('/evaluation/streaks', { ...q }, signal),
     enabled: !!q.orgId,
   });
 }

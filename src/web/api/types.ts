@@ -491,6 +491,8 @@ export interface MemberFile {
   hasCccd: boolean;
   /** Whether this caller may reveal the CCCD of this member. */
   canReadSensitive: boolean;
+  /** Whether this caller may read family and political history (the grassroots committee and above). */
+  canReadHistory: boolean;
   /** Whether this caller may correct this file (the server decides; this only hides the buttons). */
   canEdit: boolean;
   updatedAt: Timestamp;
@@ -572,7 +574,7 @@ interface MemberEventBase {
 export type MemberEventBody = MemberEventBase &
   (
     | { kind: 'recognized_official'; officialOn?: IsoDate | null }
-    | { kind: 'transfer_out_started'; toOrgId: string }
+    | { kind: 'transfer_out_started'; toOrgId: string; moveDecisionDate?: IsoDate | null; moveDecisionNo?: string | null; lateReason?: string | null }
     | { kind: 'transfer_in_confirmed'; orgId: string; lateReason?: string | null }
     | { kind: 'temporary_out'; hostOrgId: string; until: IsoDate; training?: boolean }
     | { kind: 'temporary_return' | 'exempted' | 'exemption_ended' | 'suspended' | 'suspension_ended' }

@@ -38,7 +38,7 @@ const EMPTY = <Typography.Text type="secondary">—</Typography.Text>;
 const recordTab = (kind: RecordKind) => `records-${kind}`;
 const TAB_KEYS = [...MEMBER_GROUPS.map((g) => g.key), 'records', ...RECORD_KINDS.map(recordTab), 'party-age', 'discipline', 'history', 'documents'] as const;
 /** Tabs only readers of sensitive groups have. */
-const SENSITIVE_TABS = ['discipline', ...SENSITIVE_RECORD_KINDS.map(recordTab)];
+const HISTORY_TABS = SENSITIVE_RECORD_KINDS.map(recordTab);
 
 type Action = 'event' | 'discipline' | 'badge';
 
@@ -241,7 +241,10 @@ function MemberFileView({ file }: { file: MemberFile }) {
   const [acting, setActing] = useState<Action | null>(null);
   const [revealed, setRevealed] = useState<string | null>(null);
   const tabParam = params.get('tab');
-  const tabKnown = (TAB_KEYS as readonly string[]).includes(tabParam ?? '') && (!SENSITIVE_TABS.includes(tabParam ?? '') || file.canReadSensitive);
+  const tabKnown =
+    (TAB_KEYS as readonly string[]).includes(tabParam ?? '') &&
+    (tabParam !== 'discipline' || file.canReadSensitive) &&
+    (!HISTORY_TABS.includes(tabParam ?? '') || file.canReadHistory);
   const tab = tabKnown ? (tabParam as string) : 'identity';
   const canEdit = file.canEdit;
   const cccd = <CccdValue file={file} revealed={revealed} onRevealed={setRevealed} />;
@@ -280,8 +283,8 @@ function MemberFileView({ file }: { file: MemberFile }) {
                   size="small"
                   activeKey={tab.startsWith('records-') ? tab.slice('records-'.length) : RECORD_KINDS[0]}
                   onChange={(kind) => setTab(recordTab(kind as RecordKind))}
-                  // Family and political history: only for readers of sensitive groups (the server refuses the others anyway).
-                  items={RECORD_KINDS.filter((kind) => !isSensitiveRecordKind(kind) || file.canReadSensitive).map((kind) => ({
+                  // Family and political history: only for the grassroots committee and above (the server refuses the others anyway).
+                  items={RECORD_KINDS.filter((kind) => !isSensitiveRecordKind(kind) || file.canReadHistory).map((kind) => ({
                     key: kind,
                     label: <span data-testid={`member-tab-${recordTab(kind)}`}>{RECORD_KIND_LABELS[kind]}</span>,
                     children: <MemberRecordsTab file={file} kind={kind} />,

@@ -26,7 +26,32 @@ export async function loadRoleGrants(db: Kysely<DB>, userId: string): Promise<Ro
     .where('ra.user_id', '=', userId)
     .orderBy('ra.created_at')
     .execute();
-  return rows.map((r) => ({ id: r.id, role: r.role, orgId: r.org_id, orgName: r.org_name ?? null, orgPath: r.current_path ?? null }));
+  // Which grant organisations lie inside a grassroots organisation: a strict ancestor on the current path whose latest
+  // version is of a grassroots kind (đảng bộ cơ sở, chi bộ cơ sở).
+  const ancestorsOf = (path: string | null) => (path ? path.split('/').filter(Boolean).slice(0, -1) : []);
+  const ancestors = [...new Set(rows.flatMap((r) => ancestorsOf(r.current_path)))];
+  const grassroots = new Set(
+    ancestors.length === 0
+      ? []
+      : (
+          await db
+            .selectFrom('org_version as v')
+            .innerJoin('org_kind as k', 'k.code', 'v.kind_code')
+            .select('v.org_id')
+            .where('v.org_id', 'in', ancestors)
+            .where('v.valid_to', 'is', null)
+            .where('k.is_grassroots', '=', true)
+            .execute()
+        ).map((v) => v.org_id),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    role: r.role,
+    orgId: r.org_id,
+    orgName: r.org_name ?? null,
+    orgPath: r.current_path ?? null,
+    belowGrassroots: ancestorsOf(r.current_path).some((id) => grassroots.has(id)),
+  }));
 }
 
 /** The session with its user, when the session is live and the account usable. */

@@ -5,6 +5,7 @@
  * GROUP BY over a year's rows joined to `org` by its current-path range), never a loop over organisations.
  */
 import { sql, type Kysely } from 'kysely';
+import type { Level } from '../../../domain/evaluation.ts';
 import { subtreeRange } from '../../../domain/org-path.ts';
 import type { DB } from '../../db/schema.ts';
 import { inForceSql, latestOrgNameSql, pathInScopeSql } from '../../db/scope-sql.ts';
@@ -336,19 +337,19 @@ export async function orgNames(db: Kysely<DB>, ids: string[]) {
   return new Map(rows.map((r) => [r.id, r.name ?? '']));
 }
 
-/** Grassroots organisations rated excellent (published) in every year of [toYear − years + 1, toYear]. */
-export function excellentStreaks(db: Kysely<DB>, scope: Scope, rootPath: string, years: number, toYear: number) {
+/**
+ * Grassroots organisations whose published result meets the criterion in every year of [toYear − years + 1, toYear]:
+ * a level of the current scale (the mapped level), or original labels (the decided label itself, e.g. TSVM tiêu biểu).
+ */
+export function streaks(db: Kysely<DB>, scope: Scope, rootPath: string, years: number, toYear: number, criterion: { level: Level } | { labels: string[] }) {
   const r = subtreeRange(rootPath);
   return db
     .selectFrom('org as o')
-    .innerJoin('org_evaluation as e', (j) =>
-      j
-        .onRef('e.org_id', '=', 'o.id')
-        .on('e.final_level', '=', 'excellent')
-        .on('e.year', '>=', toYear - years + 1)
-        .on('e.year', '<=', toYear)
-        .on('e.is_grassroots', '=', true),
-    )
+    .innerJoin('org_evaluation as e', (j) => {
+      let on = j.onRef('e.org_id', '=', 'o.id').on('e.year', '>=', toYear - years + 1).on('e.year', '<=', toYear).on('e.is_grassroots', '=', true);
+      on = 'level' in criterion ? on.on('e.final_level', '=', criterion.level) : on.on('e.final_level', 'is not', null).on('e.decided_label', 'in', criterion.labels);
+      return on;
+    })
     .select(['o.id as org_id', 'o.current_path', latestOrgNameSql('o.id').as('name')])
     .where('o.current_path', '>=', r.from)
     .where('o.current_path', '<', r.to)

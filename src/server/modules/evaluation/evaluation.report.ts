@@ -41,7 +41,18 @@ function grid(headers: string[], rows: string[][], widths: number[]): Table {
   });
 }
 
-export async function resultsReport(r: ResultsAnswer, extra: { streakYears: number; streaks: string[]; consolidation: { orgName: string; reason: string; status: string }[]; today: string }): Promise<Buffer> {
+export async function resultsReport(
+  r: ResultsAnswer,
+  extra: {
+    streakYears: number;
+    /** The rating the streak counts: a level's words, or an original label ("Trong sạch, vững mạnh tiêu biểu"). */
+    streakLabel?: string;
+    streakIsLevel?: boolean;
+    streaks: string[];
+    consolidation: { orgName: string; reason: string; status: string }[];
+    today: string;
+  },
+): Promise<Buffer> {
   const body: (Paragraph | Table)[] = [
     para('ĐẢNG CỘNG SẢN VIỆT NAM', { bold: true, center: true }),
     para(`Ngày ${formatVnDate(extra.today)}`, { center: true }),
@@ -68,7 +79,8 @@ export async function resultsReport(r: ResultsAnswer, extra: { streakYears: numb
     body.push(para(`Số tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ hằng năm đạt ${pct(r.span.orgsExcellent.min)} – ${pct(r.span.orgsExcellent.max)}%.`));
     body.push(grid(['Năm', 'TCCSĐ', 'TCCSĐ HTXSNV (%)', 'Đảng viên', 'ĐV HTTNV trở lên (%)'], years.map((y) => [String(y.year), String(y.orgs.total), pct(y.orgs.levels[0]!.percent), String(y.members.total), pct(y.members.goodOrBetter.percent)]), [12, 16, 24, 18, 30]));
   }
-  body.push(para(`5. Tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ ${extra.streakYears} năm liền (${r.year - extra.streakYears + 1}–${r.year}): ${extra.streaks.length}`, { bold: true, before: 120 }));
+  const rating = !extra.streakLabel || extra.streakIsLevel !== false ? (extra.streakLabel ?? 'Hoàn thành xuất sắc nhiệm vụ').toLowerCase() : `đạt «${extra.streakLabel}»`;
+  body.push(para(`5. Tổ chức cơ sở đảng ${rating} ${extra.streakYears} năm liền (${r.year - extra.streakYears + 1}–${r.year}): ${extra.streaks.length}`, { bold: true, before: 120 }));
   for (const name of extra.streaks) body.push(para(`– ${name}`));
   const open = extra.consolidation.filter((c) => c.status === 'open');
   body.push(para(`6. Tổ chức đảng yếu kém đang củng cố: ${open.length}`, { bold: true, before: 120 }));

@@ -107,7 +107,7 @@ export const evaluationRoutes =
       const { buffer, fileName } = await svc.resultsDocx(requireActor(req), req.query);
       return reply.header('content-type', DOCX_MIME).header('content-disposition', `attachment; filename="${fileName}"`).send(buffer);
     });
-    app.get('/api/evaluation/streaks', { schema: { tags, summary: 'Tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ nhiều năm liền', querystring: StreakQuery } }, async (req) => svc.streaks(requireActor(req), req.query));
+    app.get('/api/evaluation/streaks', { schema: { tags, summary: 'Tổ chức cơ sở đảng đạt một mức xếp loại (hoặc danh hiệu cũ như TSVM tiêu biểu) nhiều năm liền', querystring: StreakQuery } }, async (req) => svc.streaks(requireActor(req), req.query));
     app.get('/api/evaluation/consolidation', { schema: { tags, summary: 'Danh sách tổ chức đảng yếu kém cần củng cố', querystring: ConsolidationQuery } }, async (req) =>
       svc.consolidationList(requireActor(req), req.query),
     );

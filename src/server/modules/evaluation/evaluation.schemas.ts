@@ -98,7 +98,9 @@ export const ChangeBody = z.strictObject({
 });
 
 export const ResultsQuery = z.strictObject({ orgId: IdSchema, year: Year, fromYear: Year.optional() });
-export const ReportQuery = z.strictObject({ orgId: IdSchema, year: Year, fromYear: Year.optional(), years: z.coerce.number().int().min(2).max(20).default(3) });
+/** The rating a streak counts: a level (excellent, good…) or an original label of the years rated with it (tsvm_tieu_bieu, tsvm…). */
+const StreakLabel = z.string().regex(/^[a-z_]{1,40}$/, { message: 'Mức xếp loại không hợp lệ.' }).optional();
+export const ReportQuery = z.strictObject({ orgId: IdSchema, year: Year, fromYear: Year.optional(), years: z.coerce.number().int().min(2).max(20).default(3), label: StreakLabel });
 
 export const ResultRecordsQuery = z.strictObject({
   orgId: IdSchema,
@@ -111,7 +113,7 @@ export const ResultRecordsQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export const StreakQuery = z.strictObject({ orgId: IdSchema, years: z.coerce.number().int().min(2).max(20).default(3), toYear: Year });
+export const StreakQuery = z.strictObject({ orgId: IdSchema, years: z.coerce.number().int().min(2).max(20).default(3), toYear: Year, label: StreakLabel });
 export const ConsolidationQuery = z.strictObject({ orgId: IdSchema, year: Year.optional(), status: z.enum(['open', 'done']).optional() });
 export const ConsolidationParams = z.strictObject({ id: IdSchema });
 

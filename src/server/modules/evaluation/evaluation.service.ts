@@ -22,6 +22,7 @@ import {
   percent,
   runChecks,
   stageOf,
+  streakCriterion,
   validateTally,
   CHECK_LABELS,
   type CheckCode,
@@ -827,20 +828,39 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
     },
 
     /** The results report in Word: the year's figures, per subordinate organisation, over the years, streaks, consolidation. */
-    async resultsDocx(actor: Actor, q: { orgId: string; year: number; fromYear?: number | undefined; years: number }) {
+    async resultsDocx(actor: Actor, q: { orgId: string; year: number; fromYear?: number | undefined; years: number; label?: string | undefined }) {
+      const streaks = await this.streaks(actor, { orgId: q.orgId, years: q.years, toYear: q.year, label: q.label });
       const r = await this.results(actor, q);
-      const streaks = await this.streaks(actor, { orgId: q.orgId, years: q.years, toYear: q.year });
       const consolidation = await this.consolidationList(actor, { orgId: q.orgId });
-      return { buffer: await resultsReport(r, { streakYears: q.years, streaks: streaks.items.map((s) => s.name), consolidation: consolidation.items, today: clock.today() }), fileName: `bao-cao-danh-gia-${q.year}.docx` };
+      return {
+        buffer: await resultsReport(r, { streakYears: q.years, streakLabel: streaks.labelText, streakIsLevel: streaks.byLevel, streaks: streaks.items.map((s) => s.name), consolidation: consolidation.items, today: clock.today() }),
+        fileName: `bao-cao-danh-gia-${q.year}.docx`,
+      };
     },
 
-    /** Grassroots organisations excellent in each of the last `years` years up to `toYear`: commendation candidates. */
-    async streaks(actor: Actor, q: { orgId: string; years: number; toYear: number }) {
+    /**
+     * Grassroots organisations with the same rating in each of the last `years` years up to `toYear`: commendation
+     * candidates. `label` is a level of the current scale (default excellent: TSVM years count) or an original label
+     * of the years rated with it ("TSVM tiêu biểu 3 năm liền", domain.md §8).
+     */
+    async streaks(actor: Actor, q: { orgId: string; years: number; toYear: number; label?: string | undefined }) {
+      const fromYear = q.toYear - q.years + 1;
+      const found = streakCriterion('org', q.label ?? 'excellent', fromYear, q.toYear);
+      if ('error' in found) throw invalid('label', found.error);
+      const c = found.criterion;
       const scope = scopeFor(actor, 'read');
       const root = await repo.orgInScope(db, scope, q.orgId);
       if (!root) throw notFound('Không tìm thấy tổ chức đảng.');
-      const rows = await repo.excellentStreaks(db, scope, root.current_path, q.years, q.toYear);
-      return { fromYear: q.toYear - q.years + 1, toYear: q.toYear, years: q.years, items: rows.map((r) => ({ orgId: r.org_id, name: r.name ?? '' })) };
+      const rows = await repo.streaks(db, scope, root.current_path, q.years, q.toYear, c.kind === 'level' ? { level: c.level } : { labels: c.labels });
+      return {
+        fromYear,
+        toYear: q.toYear,
+        years: q.years,
+        label: c.kind === 'level' ? c.level : c.code,
+        labelText: c.text,
+        byLevel: c.kind === 'level',
+        items: rows.map((r) => ({ orgId: r.org_id, name: r.name ?? '' })),
+      };
     },
 
     /** The consolidation list of a subtree, by year and status, with the counts by status of the subtree (and year). */

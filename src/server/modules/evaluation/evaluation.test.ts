@@ -269,4 +269,48 @@ describeEngines('annual evaluation: the December cycle through HTTP', (engine) =
     expect((await v.get(`/api/evaluation/periods/${periodId}/orgs/${f.orgs.a2}/members`)).status).toBe(404);
     expect((await v.patch(`/api/evaluation/periods/${periodId}/members`, { items: [{ memberId: a1[0], selfLabel: 'good' }] })).status).toBe(409); // published
   });
+
+  it('streaks by the original label: “TSVM tiêu biểu 3 năm liền” counts that label, TSVM counts its distinction too (§8)', async () => {
+    // Published results of 2013–2015 (rated with the pre-2018 labels) for gA and gB, entered as history.
+    const db = t.database.db;
+    const rated: Record<number, [string, string][]> = {
+      2013: [[f.orgs.gA, 'tsvm_tieu_bieu'], [f.orgs.gB, 'tsvm_tieu_bieu']],
+      2014: [[f.orgs.gA, 'tsvm_tieu_bieu'], [f.orgs.gB, 'tsvm']],
+      2015: [[f.orgs.gA, 'tsvm_tieu_bieu'], [f.orgs.gB, 'tsvm_tieu_bieu']],
+    };
+    for (const [year, orgs] of Object.entries(rated)) {
+      const periodId = uuidv7();
+      await db
+        .insertInto('evaluation_period')
+        .values({ id: periodId, root_org_id: f.orgs.P, year: Number(year), kind: 'year', quarter: null, as_of: `${year}-12-15`, ruleset_id: 'eval-legacy-pre2018', status: 'published', excluded: '{}', opened_by: null, opened_at: new Date(), published_by: null, published_at: new Date(), decision_no: null, decision_date: null })
+        .execute();
+      await db
+        .insertInto('org_evaluation')
+        .values(orgs.map(([orgId, label]) => ({ id: uuidv7(), period_id: periodId, year: Number(year), org_id: orgId, parent_id: null, is_cell: orgId === f.orgs.gB, is_grassroots: true, decided_label: label, final_level: 'excellent' as const, status: 'published' })))
+        .execute();
+    }
+    const admin = await t.login('admin');
+    const streak = (q: string) => admin.get(`/api/evaluation/streaks?orgId=${f.orgs.P}&years=3&toYear=2015${q}`);
+    const ids = (r: { body: { items: { orgId: string }[] } }) => r.body.items.map((i) => i.orgId).sort();
+    const tieuBieu = await streak('&label=tsvm_tieu_bieu');
+    expect(tieuBieu.status).toBe(200);
+    expect(tieuBieu.body).toMatchObject({ label: 'tsvm_tieu_bieu', labelText: 'Trong sạch, vững mạnh tiêu biểu', items: [{ orgId: f.orgs.gA, name: 'Đảng bộ Trường THPT Nguyễn Du' }] });
+    expect(ids(await streak('&label=tsvm'))).toEqual([f.orgs.gA, f.orgs.gB].sort());
+    expect(ids(await streak(''))).toEqual([f.orgs.gA, f.orgs.gB].sort()); // the mapped level: excellent
+    // two years of tiêu biểu in a row for gB (2015 alone, then 2013 alone) are not three
+    expect(ids(await admin.get(`/api/evaluation/streaks?orgId=${f.orgs.P}&years=2&toYear=2015&label=tsvm_tieu_bieu`))).toEqual([f.orgs.gA]);
+    // the old labels are not ratings of 2016–2018 under QĐ 132: a span that reaches 2018 is refused, naming the field
+    const span = await admin.get(`/api/evaluation/streaks?orgId=${f.orgs.P}&years=3&toYear=2018&label=tsvm_tieu_bieu`);
+    expect(span.status).toBe(400);
+    expect(span.body.error.details[0]).toMatchObject({ field: 'label' });
+    expect(span.body.error.message).toContain('không phải mức xếp loại của năm 2018');
+    expect((await streak('&label=khong_co')).status).toBe(400);
+    // the Word report follows the label asked
+    const raw = await rawSession(t, 'admin');
+    const doc = await raw.download(`/api/evaluation/results/report.docx?orgId=${f.orgs.P}&year=2015&years=3&label=tsvm_tieu_bieu`);
+    expect(doc.status).toBe(200);
+    const xml = zipEntryText(doc.bytes, 'word/document.xml');
+    expect(xml).toContain('5. Tổ chức cơ sở đảng đạt «Trong sạch, vững mạnh tiêu biểu» 3 năm liền (2013–2015): 1');
+    expect(xml).toContain('– Đảng bộ Trường THPT Nguyễn Du');
+  });
 });

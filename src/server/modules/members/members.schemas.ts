@@ -153,6 +153,8 @@ export const MemberFileSchema = z.object({
   /** A CCCD is on file (shown masked): lets a form tell "keep" from "none". */
   hasCccd: z.boolean(),
   canReadSensitive: z.boolean(),
+  /** The reader may read family and political history: the grassroots committee and above (domain.md §4). */
+  canReadHistory: z.boolean(),
   /** The reader may correct this file and record its events. */
   canEdit: z.boolean(),
   updatedAt: z.string(),
@@ -199,7 +201,16 @@ const EventBase = {
 /** A life event to record; the kinds and their rules are the domain's (src/domain/member-status.ts). */
 export const MemberEventBody = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('recognized_official'), officialOn: OptDate, ...EventBase }),
-  z.strictObject({ kind: z.literal('transfer_out_started'), toOrgId: IdSchema, ...EventBase }),
+  z.strictObject({
+    kind: z.literal('transfer_out_started'),
+    toOrgId: IdSchema,
+    /** The decision that moves the member (new job, retirement, permanent move): the transfer starts within 60 working days of it (§7). */
+    moveDecisionDate: OptDate,
+    moveDecisionNo: Opt(100),
+    /** Why the transfer starts later than the rule allows after that decision. */
+    lateReason: Opt(1000),
+    ...EventBase,
+  }),
   z.strictObject({ kind: z.literal('transfer_in_confirmed'), orgId: IdSchema, lateReason: Opt(1000), ...EventBase }),
   z.strictObject({ kind: z.literal('temporary_out'), hostOrgId: IdSchema, until: IsoDateSchema, training: z.boolean().optional(), ...EventBase }),
   z.strictObject({ kind: z.literal('temporary_return'), ...EventBase }),

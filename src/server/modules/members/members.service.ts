@@ -9,10 +9,10 @@ import type { Clock } from '../../clock.ts';
 import type { DB, MemberTable } from '../../db/schema.ts';
 import { pathInScopeSql } from '../../db/scope-sql.ts';
 import { pathInScope, scopeFor, type Actor } from '../../http/actor.ts';
-import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { insertJsonRows } from '../../db/json-insert.ts';
-import { assertCanEditMember, canReadSensitive, maskCccd } from './members.policy.ts';
+import { assertCanEditMember, canReadHistory, canReadSensitive, maskCccd } from './members.policy.ts';
 import { createWorkingCalendar } from '../../../domain/calendar/working-days.ts';
 import { badgeDue, nextAnniversary } from '../../../domain/badges.ts';
 import { badgeListWorkbook, loadBadgeLists } from './members.badges.ts';
@@ -24,10 +24,16 @@ import { subtreeRange } from '../../../domain/org-path.ts';
 import { derivedColumns, rowToEvent, transferGapAllowance } from './members.events.ts';
 import { resolveMemberFilters, type MemberFilterInput } from './members.filters.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
-import { vietnamDate } from '../../../domain/dates.ts';
+import { formatVnDate, vietnamDate } from '../../../domain/dates.ts';
 import type { MemberEventInput } from './members.schemas.ts';
 import { FIELD_COLUMNS, findMember, listMemberEvents, listMembers, orgKindToday, orgNameOn, type MemberField } from './members.repo.ts';
 import { EVENT_LABELS } from '../../../domain/member-event-labels.ts';
+import { memberEventProblems, memberFileChangeProblems, memberFileProblems, type PlausibilityProblem } from '../../../domain/plausibility.ts';
+
+/** Refuses implausible dates (domain plausibility.ts): one 400 naming every field concerned. */
+function refuseImplausible(problems: readonly PlausibilityProblem[]): void {
+  if (problems.length > 0) throw new AppError(400, 'VALIDATION_ERROR', problems.map((p) => p.message).join(' '), [...problems]);
+}
 
 type Fields = Partial<Record<MemberField, unknown>>;
 
@@ -190,6 +196,8 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
     const { decisionDate: _d, ...rest } = input as MemberEventInput & { lateReason?: unknown };
     const e = { ...rest } as Record<string, unknown>;
     delete e.lateReason;
+    delete e.moveDecisionDate;
+    delete e.moveDecisionNo;
     for (const k of Object.keys(e)) if (e[k] === null || e[k] === undefined) delete e[k];
     return e as unknown as MemberEvent;
   }
@@ -198,6 +206,7 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
   /** The checks and writes of one life event, inside a transaction: the event, the derived columns, the audit entry. */
   async function writeEvent(tx: Kysely<DB>, actor: Actor, id: string, member: MemberRow, input: MemberEventInput) {
     const today = clock.today();
+    refuseImplausible(memberEventProblems(input, today));
     const existing = await eventsOf(tx, id);
     const next = toDomainEvent(input);
     const rules = ruleSetOn(input.date);
@@ -209,6 +218,32 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
       if (d) throw conflict(`Đảng viên đang trong thời hạn kỷ luật ${DISCIPLINE_FORM_LABELS[d.form].toLowerCase()}: chưa được chuyển sinh hoạt đảng.`);
       const flags = (member.flags ?? {}) as Record<string, unknown>;
       if (flags.underInspection) throw conflict('Đảng viên đang trong quá trình kiểm tra, giải quyết khiếu nại, tố cáo: chưa được chuyển sinh hoạt đảng.');
+      if (input.moveDecisionDate) {
+        // §7: the official transfer starts within 60 working days of the decision that moves the member (the rule set
+        // in force on that decision's date); later is recorded with its reason, as a late arrival is.
+        const decidedOn = input.moveDecisionDate;
+        if (decidedOn > input.date) {
+          throw invalid('moveDecisionDate', `Ngày quyết định điều động, nghỉ hưu hoặc chuyển nơi ở (${formatVnDate(decidedOn)}) không được sau ngày chuyển sinh hoạt đảng (${formatVnDate(input.date)}).`);
+        }
+        Object.assign(details, { moveDecisionDate: decidedOn, ...(input.moveDecisionNo ? { moveDecisionNo: input.moveDecisionNo } : {}) });
+        const cal = await calendar(tx);
+        const allowed = ruleSetOn(decidedOn).transfer.startWithinWorkingDays;
+        let used: number | null = null;
+        try {
+          used = cal.workingDaysBetween(decidedOn, input.date);
+        } catch {
+          used = null; // outside the working calendar's years: recorded without the count
+        }
+        if (used !== null) {
+          details.workingDaysSinceMoveDecision = used;
+          if (used > allowed) {
+            if (!input.lateReason) {
+              throw invalid('lateReason', `Chuyển sinh hoạt đảng chậm (${used} ngày làm việc kể từ quyết định ngày ${formatVnDate(decidedOn)}, quá ${allowed} ngày): cần ghi lý do chậm.`);
+            }
+            Object.assign(details, { late: true, lateReason: input.lateReason });
+          }
+        }
+      }
     }
     if (input.kind === 'transfer_in_confirmed') {
       // The letter must be presented within 30 working days of its date; later is recorded with its reason.
@@ -295,6 +330,7 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
         cccdMasked: maskCccd(row.cccd),
         hasCccd: row.cccd !== null,
         canReadSensitive: canReadSensitive(actor, row.current_path),
+        canReadHistory: canReadHistory(actor, row.current_path),
         canEdit: pathInScope(row.current_path, scopeFor(actor, 'editMembers')),
         updatedAt: new Date(row.updated_at).toISOString(),
         partyAge: await (async () => {
@@ -346,6 +382,7 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
       await checkCell(actor, input.orgId);
       await checkCatalogues(input);
       if (input.officialOn && input.officialOn <= input.admittedOn) throw invalid('officialOn', 'Ngày chính thức phải sau ngày kết nạp.');
+      refuseImplausible(memberFileProblems(input, clock.today()));
       const id = uuidv7();
       const { orgId, admittedOn, officialOn, ...fields } = input;
       await db.transaction().execute(async (tx) => {
@@ -366,6 +403,7 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
       const before = fieldsOf(row as unknown as Record<string, unknown>);
       const changed = Object.fromEntries(Object.entries(patch).filter(([k, v]) => v !== undefined && before[k as MemberField] !== v));
       if (Object.keys(changed).length === 0) return this.get(actor, id);
+      refuseImplausible(memberFileChangeProblems({ ...before, admittedOn: row.admitted_on, officialOn: row.official_on }, changed, clock.today()));
       await db.transaction().execute(async (tx) => {
         await uniqueCccd(tx, changed.cccd, id);
         await tx
