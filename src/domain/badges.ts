@@ -356,7 +356,7 @@ export function badgeDue(member: BadgeMember, onDate: IsoDate, rules?: RuleSet, 
 /**
  * Milestones the member has reached by `onDate` and never received, above the highest one received: the backlog the
  * committee must act on. Empty for members out of the Party, and for deceased members unless a posthumous award is
- * proposed.
+ * proposed; for those, the milestones reached by `onDate` in life or within the posthumous allowance after the death.
  */
 export function reachedNeverAwarded(
   member: BadgeMember,
@@ -370,11 +370,15 @@ export function reachedNeverAwarded(
   if (status.status === 'deceased' && !member.posthumous) return [];
   const awarded = highestAwarded(member);
   const milestones = [...rules.badges.milestones].sort((a, b) => a - b).filter((m) => m > awarded);
-  const reached = reachDates(member.events, milestones, options);
+  // A deceased member proposed for a posthumous award: the milestones his party age reaches, projected past the
+  // death, up to the posthumous allowance after it (those eligibleForAnniversary proposes).
+  const deceased = status.status === 'deceased';
+  const limit = deceased ? addMonths(status.from, rules.badges.posthumousEarlyMonths) : null;
+  const reached = reachDates(member.events, milestones, deceased ? { ...options, ignoreDeath: true } : options);
   const out: { milestone: number; reachedOn: IsoDate }[] = [];
   milestones.forEach((milestone, i) => {
     const reachedOn = reached[i];
-    if (reachedOn && reachedOn <= onDate) out.push({ milestone, reachedOn });
+    if (reachedOn && reachedOn <= onDate && (limit === null || reachedOn <= limit)) out.push({ milestone, reachedOn });
   });
   return out;
 }
