@@ -17,7 +17,10 @@
  *   its events, when a milestone may fall in the window (between admitted_on + M, had no day been lost, and
  *   party_age_from + M) or the backlog may hold it.
  * - Members who left the Party lately go through the general rules too: a deceased member may be proposed for a
- *   posthumous award, and on an anniversary past the others were still members.
+ *   posthumous award, and on an anniversary past the others were still members; so do the deceased proposed for a
+ *   posthumous award, whenever they died (migration 0014's index).
+ * - Members a discipline delay may have held back at the previous anniversary (a party decision in the longest delay
+ *   before it, migration 0014's index) go through the general rules for the due list (dueAt).
  *
  * src/server/demo/seed.test.ts checks, on the demo province, that the lists equal the rules run over every member.
  * The windows are a little wider than needed: the domain decides each member exactly.
