@@ -728,6 +728,8 @@ export type AuditAction =
   | 'member.reveal'
   | 'member.discipline'
   | 'member.badge'
+  | 'member.badge.override'
+  | 'member.badge_standing'
   | 'member.record.create'
   | 'member.record.update'
   | 'member.record.delete'
