@@ -219,6 +219,13 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
     'POST /api/members/:id/badges': async () => {
       await is404(b.post(`/api/members/${aMember.id}/badges`, { milestone: 30, awardedOn: '2026-09-02' }));
     },
+    'PUT /api/members/:id/badge-standing': async () => {
+      const flags = async () => JSON.stringify((await t.database.db.selectFrom('member').select('flags').where('id', '=', aMember.id).executeTakeFirstOrThrow()).flags);
+      const before = await flags();
+      const body = { seriousIllness: { since: '2026-01-05', document: 'Giấy xác nhận' }, posthumousProposal: null };
+      await is404(b.raw('PUT', `/api/members/${aMember.id}/badge-standing`, JSON.stringify(body)));
+      expect(await flags()).toBe(before);
+    },
     'GET /api/transfers/incoming': async () => {
       noLeak((await b.get('/api/transfers/incoming')).body);
     },

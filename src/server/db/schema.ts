@@ -167,6 +167,11 @@ export interface MemberBadgeAwardTable {
   decision_no: string | null;
   early_reason: 'illness' | 'posthumous' | null;
   created_at: Generated<Date>;
+  /** A special decision of the province's standing committee that set a rule aside (migration 0014). */
+  override_decision_no: ColumnType<string | null, string | null | undefined, string | null>;
+  override_decision_date: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The words of the rule the decision set aside. */
+  override_rule: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface MemberRecordTable {

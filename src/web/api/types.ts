@@ -531,6 +531,20 @@ export interface BadgeAward {
   awardedOn: IsoDate;
   decisionNo: string | null;
   earlyReason: BadgeEarlyReason | null;
+  /** Recorded on a special decision of the province's standing committee that set `rule` aside. */
+  override: { decisionNo: string; decisionDate: IsoDate; rule: string } | null;
+}
+
+/** What the badge rules read besides the history: serious illness and, for the deceased, a posthumous proposal. */
+export interface BadgeStanding {
+  seriousIllness: { since: IsoDate | null; document: string | null } | null;
+  posthumousProposal: { proposedOn: IsoDate | null; document: string | null } | null;
+}
+
+/** PUT /api/members/:id/badge-standing: both parts, null to clear. */
+export interface BadgeStandingBody {
+  seriousIllness: { since: IsoDate; document: string } | null;
+  posthumousProposal: { proposedOn: IsoDate; document: string } | null;
 }
 
 export type DisciplineForm = 'reprimand' | 'warning' | 'removal' | 'expulsion';
@@ -558,6 +572,7 @@ export interface PartyAge {
   gaps: PartyAgeGap[];
   nextBadge: NextBadge | null;
   awards: BadgeAward[];
+  badgeStanding: BadgeStanding;
   /** Only for readers allowed to see sensitive groups; empty otherwise. */
   disciplines: MemberDiscipline[];
 }
@@ -601,6 +616,8 @@ export interface BadgeAwardBody {
   awardedOn: IsoDate;
   decisionNo?: string | null;
   earlyReason?: BadgeEarlyReason | null;
+  /** A special case decided by the province's standing committee: its decision. */
+  override?: { decisionNo: string; decisionDate: IsoDate } | null;
 }
 
 /** A member in transit towards one of the caller's organisations (GET /api/transfers/incoming). */
@@ -713,6 +730,8 @@ export type AuditAction =
   | 'member.reveal'
   | 'member.discipline'
   | 'member.badge'
+  | 'member.badge.override'
+  | 'member.badge_standing'
   | 'member.record.create'
   | 'member.record.update'
   | 'member.record.delete'

@@ -18,6 +18,7 @@ import { useCatalogues, useMember, useOrg, useRevealCccd } from '../api/hooks.ts
 import type { MemberFile } from '../api/types.ts';
 import { useAsOf, useAsOfLink } from '../app/asOf.ts';
 import { AwardBadgeModal } from '../components/members/AwardBadgeModal.tsx';
+import { BadgeStandingModal } from '../components/members/BadgeStandingModal.tsx';
 import { DisciplineList } from '../components/members/DisciplineList.tsx';
 import { DisciplineModal } from '../components/members/DisciplineModal.tsx';
 import { EditGroupModal } from '../components/members/EditGroupModal.tsx';
@@ -40,7 +41,7 @@ const TAB_KEYS = [...MEMBER_GROUPS.map((g) => g.key), 'records', ...RECORD_KINDS
 /** Tabs only readers of sensitive groups have. */
 const HISTORY_TABS = SENSITIVE_RECORD_KINDS.map(recordTab);
 
-type Action = 'event' | 'discipline' | 'badge';
+type Action = 'event' | 'discipline' | 'badge' | 'standing';
 
 /** Masked CCCD, and for those allowed the full number on request. */
 function CccdValue({ file, revealed, onRevealed }: { file: MemberFile; revealed: string | null; onRevealed: (cccd: string | null) => void }) {
@@ -156,6 +157,9 @@ function MemberActions({ file, onAction }: { file: MemberFile; onAction: (action
       )}
       <Button icon={<SafetyCertificateOutlined />} onClick={() => onAction('badge')} data-testid="member-award-badge">
         Trao Huy hiệu
+      </Button>
+      <Button onClick={() => onAction('standing')} data-testid="member-badge-standing">
+        Ốm đau, truy tặng
       </Button>
     </Space>
   );
@@ -333,6 +337,7 @@ function MemberFileView({ file }: { file: MemberFile }) {
       {canEdit && <RecordEventModal file={file} open={acting === 'event'} onClose={() => setActing(null)} />}
       {canEdit && file.canReadSensitive && <DisciplineModal file={file} open={acting === 'discipline'} onClose={() => setActing(null)} />}
       {canEdit && <AwardBadgeModal file={file} open={acting === 'badge'} onClose={() => setActing(null)} />}
+      {canEdit && <BadgeStandingModal file={file} open={acting === 'standing'} onClose={() => setActing(null)} />}
     </Space>
   );
 }

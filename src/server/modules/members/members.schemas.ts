@@ -166,7 +166,21 @@ export const MemberFileSchema = z.object({
     countsFrom: z.string().nullable(),
     gaps: z.array(z.object({ from: z.string(), to: z.string(), reason: z.string() })),
     nextBadge: z.object({ milestone: z.number(), reachedOn: z.string(), anniversary: z.string().nullable(), eligible: z.boolean(), reason: z.string().nullable() }).nullable(),
-    awards: z.array(z.object({ milestone: z.number(), awardedOn: z.string(), decisionNo: z.string().nullable(), earlyReason: z.string().nullable() })),
+    awards: z.array(
+      z.object({
+        milestone: z.number(),
+        awardedOn: z.string(),
+        decisionNo: z.string().nullable(),
+        earlyReason: z.string().nullable(),
+        /** Recorded on a special decision of the province's standing committee that set `rule` aside. */
+        override: z.object({ decisionNo: z.string(), decisionDate: z.string(), rule: z.string() }).nullable(),
+      }),
+    ),
+    /** Serious illness (from a date, with its document) and a posthumous proposal: what the badge rules read. */
+    badgeStanding: z.object({
+      seriousIllness: z.object({ since: z.string().nullable(), document: z.string().nullable() }).nullable(),
+      posthumousProposal: z.object({ proposedOn: z.string().nullable(), document: z.string().nullable() }).nullable(),
+    }),
     /** Only for readers allowed to see sensitive groups; empty otherwise. */
     disciplines: z.array(
       z.object({ id: z.string(), form: z.string(), formName: z.string(), decidingLevel: z.string(), decisionNo: z.string(), decisionDate: z.string(), announcedOn: z.string(), reason: z.string().nullable() }),
@@ -239,11 +253,23 @@ export const DisciplineBody = z.strictObject({
   reason: Opt(2000),
 });
 
+/** A decision number: text, trimmed, 1–100 characters. */
+const DecisionNo = z.string().max(100).transform(normalizeText).pipe(z.string().min(1, { message: 'Vui lòng nhập số quyết định.' }));
+
 export const BadgeAwardBody = z.strictObject({
   milestone: z.number().int().min(1).max(100),
   awardedOn: IsoDateSchema,
   decisionNo: Opt(100),
   earlyReason: z.enum(['illness', 'posthumous']).nullable().optional(),
+  /** A special case decided by the province's standing committee: the award the rules refuse is recorded on it. */
+  override: z.strictObject({ decisionNo: DecisionNo, decisionDate: IsoDateSchema }).nullable().optional(),
+});
+
+/** Serious illness (the day it was recorded and the document) and the proposal of a posthumous award; null clears. */
+const DocumentText = z.string().max(200).transform(normalizeText).pipe(z.string().min(1, { message: 'Vui lòng nhập văn bản làm căn cứ (số, ngày, nơi ban hành).' }));
+export const BadgeStandingBody = z.strictObject({
+  seriousIllness: z.strictObject({ since: IsoDateSchema, document: DocumentText }).nullable(),
+  posthumousProposal: z.strictObject({ proposedOn: IsoDateSchema, document: DocumentText }).nullable(),
 });
 
 export const BadgeListQuery = z.strictObject({

@@ -14,8 +14,8 @@ import { writeAudit } from '../audit/audit.service.ts';
 import { insertJsonRows } from '../../db/json-insert.ts';
 import { assertCanEditMember, canReadHistory, canReadSensitive, maskCccd } from './members.policy.ts';
 import { createWorkingCalendar } from '../../../domain/calendar/working-days.ts';
-import { badgeDue, nextAnniversary } from '../../../domain/badges.ts';
-import { badgeListWorkbook, loadBadgeLists } from './members.badges.ts';
+import { anniversaryRefusal, awardRefusal, badgeDue, nextAnniversary } from '../../../domain/badges.ts';
+import { badgeFlagsOf, badgeListWorkbook, badgeStandingOf, flagsWithBadgeStanding, loadBadgeLists, type BadgeStanding } from './members.badges.ts';
 import { underDiscipline, validateDiscipline, DISCIPLINE_FORM_LABELS, type DisciplineDecision } from '../../../domain/discipline.ts';
 import { validateEvent, type MemberEvent } from '../../../domain/member-status.ts';
 import { partyAge } from '../../../domain/party-age.ts';
@@ -339,9 +339,17 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
           // The transit allowance is the rules' working days, counted on the real calendar from the departure.
           const age = partyAge(events, today, { allowedTransferGapDays: transferGapAllowance(cal) });
           const sensitive = canReadSensitive(actor, row.current_path);
-          const awards = await db.selectFrom('member_badge_award').select(['milestone', 'awarded_on', 'decision_no', 'early_reason']).where('member_id', '=', id).orderBy('milestone').execute();
+          const awards = await db
+            .selectFrom('member_badge_award')
+            .select(['milestone', 'awarded_on', 'decision_no', 'early_reason', 'override_decision_no', 'override_decision_date', 'override_rule'])
+            .where('member_id', '=', id)
+            .orderBy('milestone')
+            .execute();
           const disciplines = sensitive ? await db.selectFrom('member_discipline').selectAll().where('member_id', '=', id).orderBy('decision_date').execute() : [];
-          const badge = badgeDue({ events, awards: awards.map((a) => ({ milestone: a.milestone, awardedOn: a.awarded_on })), disciplines: await disciplinesOf(db, id) }, today);
+          const badge = badgeDue(
+            { events, awards: awards.map((a) => ({ milestone: a.milestone, awardedOn: a.awarded_on })), disciplines: await disciplinesOf(db, id), ...badgeFlagsOf(row.flags) },
+            today,
+          );
           return {
             years: age.years,
             months: age.months,
@@ -350,7 +358,14 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
             countsFrom: age.countsFrom,
             gaps: age.gaps,
             nextBadge: badge ? { milestone: badge.milestone, reachedOn: badge.reachedOn, anniversary: badge.anniversary ?? null, eligible: badge.eligible, reason: badge.reason ?? null } : null,
-            awards: awards.map((a) => ({ milestone: a.milestone, awardedOn: a.awarded_on, decisionNo: a.decision_no, earlyReason: a.early_reason })),
+            awards: awards.map((a) => ({
+              milestone: a.milestone,
+              awardedOn: a.awarded_on,
+              decisionNo: a.decision_no,
+              earlyReason: a.early_reason,
+              override: a.override_decision_no ? { decisionNo: a.override_decision_no, decisionDate: a.override_decision_date!, rule: a.override_rule ?? '' } : null,
+            })),
+            badgeStanding: badgeStandingOf(row.flags),
             disciplines: disciplines.map((d) => ({
               id: d.id,
               form: d.form,
@@ -521,18 +536,93 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
       return this.get(actor, id);
     },
 
-    async awardBadge(actor: Actor, id: string, input: { milestone: number; awardedOn: string; decisionNo?: string | null | undefined; earlyReason?: 'illness' | 'posthumous' | null | undefined }) {
+    /**
+     * Records a badge received (domain.md §5). The rules decide (awardRefusal: the milestone reached on the award day,
+     * or within the early window of a member recorded as seriously ill, or posthumously within 12 months of the
+     * milestone; no discipline delay running) and a refusal answers 409 with the rule's words. A special case the
+     * province's standing committee decided is recorded with `override` (its decision's number and date): the award
+     * keeps the decision and the rule it set aside, and the audit entry says so.
+     */
+    async awardBadge(
+      actor: Actor,
+      id: string,
+      input: {
+        milestone: number;
+        awardedOn: string;
+        decisionNo?: string | null | undefined;
+        earlyReason?: 'illness' | 'posthumous' | null | undefined;
+        override?: { decisionNo: string; decisionDate: string } | null | undefined;
+      },
+    ) {
       const row = await load(actor, id);
       assertCanEditMember(actor, row.current_path);
-      if (!ruleSetOn(input.awardedOn).badges.milestones.includes(input.milestone)) throw invalid('milestone', `Không có Huy hiệu ${input.milestone} năm tuổi Đảng.`);
+      const rules = ruleSetOn(input.awardedOn);
+      if (!rules.badges.milestones.includes(input.milestone)) throw invalid('milestone', `Không có Huy hiệu ${input.milestone} năm tuổi Đảng.`);
+      const override = input.override ?? null;
+      if (override && override.decisionDate > input.awardedOn) {
+        throw invalid('override.decisionDate', `Quyết định của Ban Thường vụ Tỉnh ủy (ngày ${formatVnDate(override.decisionDate)}) phải có trước ngày trao Huy hiệu.`);
+      }
       await db.transaction().execute(async (tx) => {
         const dup = await tx.selectFrom('member_badge_award').select('id').where('member_id', '=', id).where('milestone', '=', input.milestone).executeTakeFirst();
         if (dup) throw conflict(`Đảng viên đã được trao Huy hiệu ${input.milestone} năm tuổi Đảng.`);
+        const member = { events: await eventsOf(tx, id), disciplines: await disciplinesOf(tx, id), ...badgeFlagsOf(row.flags) };
+        const refusal = awardRefusal(member, input, rules);
+        if (refusal && !override) throw conflict(refusal.message, [{ field: refusal.field, message: refusal.message }]);
+        if (!refusal && override) throw invalid('override', 'Việc trao đúng quy định: không cần quyết định đặc biệt của Ban Thường vụ Tỉnh ủy.');
         await tx
           .insertInto('member_badge_award')
-          .values({ id: uuidv7(), member_id: id, milestone: input.milestone, awarded_on: input.awardedOn, decision_no: input.decisionNo ?? null, early_reason: input.earlyReason ?? null })
+          .values({
+            id: uuidv7(),
+            member_id: id,
+            milestone: input.milestone,
+            awarded_on: input.awardedOn,
+            decision_no: input.decisionNo ?? null,
+            early_reason: input.earlyReason ?? null,
+            override_decision_no: override?.decisionNo ?? null,
+            override_decision_date: override?.decisionDate ?? null,
+            override_rule: refusal?.message ?? null,
+          })
           .execute();
-        await audit(tx, actor, 'member.badge', id, row.org_id, null, input);
+        await audit(tx, actor, refusal ? 'member.badge.override' : 'member.badge', id, row.org_id, null, { ...input, ...(refusal ? { ruleSetAside: refusal.message } : {}) });
+      });
+      return this.get(actor, id);
+    },
+
+    /**
+     * What the badge rules need besides the history (domain.md §5): serious illness, from its date with its document
+     * (the badge may come early), and, for a deceased member, the proposal of a posthumous award (he is then on the
+     * lists). Null clears either. One transaction with its audit entry.
+     */
+    async setBadgeStanding(actor: Actor, id: string, input: BadgeStanding) {
+      const row = await load(actor, id);
+      assertCanEditMember(actor, row.current_path);
+      const today = clock.today();
+      const before = badgeStandingOf(row.flags);
+      const ill = input.seriousIllness;
+      if (ill && JSON.stringify(ill) !== JSON.stringify(before.seriousIllness)) {
+        if (ill.since && ill.since > today) throw invalid('seriousIllness.since', 'Ngày ghi nhận ốm đau nặng không được sau ngày hôm nay.');
+        if (['expelled', 'struck_off', 'left', 'deceased'].includes(row.status)) {
+          throw conflict('Đảng viên không còn sinh hoạt đảng: không ghi nhận ốm đau nặng.', [{ field: 'seriousIllness', message: 'Đảng viên không còn sinh hoạt đảng.' }]);
+        }
+      }
+      const proposal = input.posthumousProposal;
+      if (proposal && JSON.stringify(proposal) !== JSON.stringify(before.posthumousProposal)) {
+        if (row.status !== 'deceased' || !row.left_on) {
+          throw conflict('Chỉ đề nghị truy tặng Huy hiệu Đảng cho đảng viên đã từ trần.', [{ field: 'posthumousProposal', message: 'Đảng viên chưa được ghi nhận từ trần.' }]);
+        }
+        if (proposal.proposedOn && proposal.proposedOn < row.left_on) {
+          throw invalid('posthumousProposal.proposedOn', `Ngày đề nghị truy tặng không được trước ngày từ trần (${formatVnDate(row.left_on)}).`);
+        }
+        if (proposal.proposedOn && proposal.proposedOn > today) throw invalid('posthumousProposal.proposedOn', 'Ngày đề nghị truy tặng không được sau ngày hôm nay.');
+      }
+      if (JSON.stringify(input) === JSON.stringify(before)) return this.get(actor, id);
+      await db.transaction().execute(async (tx) => {
+        await tx
+          .updateTable('member')
+          .set({ flags: JSON.stringify(flagsWithBadgeStanding(row.flags, input)), updated_at: clock.now() })
+          .where('id', '=', id)
+          .execute();
+        await audit(tx, actor, 'member.badge_standing', id, row.org_id, before, input);
       });
       return this.get(actor, id);
     },
@@ -550,6 +640,8 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
         if (!org || !pathInScope(org.current_path, scope)) throw notFound('Không tìm thấy tổ chức đảng.');
         subtree = subtreeRange(org.current_path);
       }
+      const refusal = q.anniversary ? anniversaryRefusal(q.anniversary) : null;
+      if (refusal) throw invalid('anniversary', refusal);
       return loadBadgeLists(db, {
         scope,
         subtree,
