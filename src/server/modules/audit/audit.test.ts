@@ -1,7 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEngines } from '../../../../test/helpers/db.ts';
 import { buildFixture, DECISION, startTestApp, type Client, type Fixture, type TestApp } from '../../../../test/helpers/app.ts';
+import type { DB } from '../../db/schema.ts';
 import { canonicalJson, verifyAuditChain } from './audit.service.ts';
 
 describe('canonical JSON', () => {
@@ -9,6 +10,16 @@ describe('canonical JSON', () => {
     expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: 'Đ' }, u: undefined })).toBe('{"a":{"c":"Đ","d":[1,{"y":2,"z":1}]},"b":1}');
   });
 });
+
+/** What an attacker with the owner's rights can do: switch the append-only triggers off, tamper, switch them back on. */
+async function asOwner(db: Kysely<DB>, tamper: () => Promise<unknown>): Promise<void> {
+  await sql`ALTER TABLE audit_log DISABLE TRIGGER USER`.execute(db);
+  try {
+    await tamper();
+  } finally {
+    await sql`ALTER TABLE audit_log ENABLE TRIGGER USER`.execute(db);
+  }
+}
 
 describeEngines('audit log and its hash chain', (engine) => {
   let t: TestApp;
@@ -59,13 +70,13 @@ describeEngines('audit log and its hash chain', (engine) => {
     const target = await t.database.db.selectFrom('audit_log').select('seq').where('action', '=', 'user.update').executeTakeFirstOrThrow();
     // a later entry, so the forged one below is not the tail (the tail is covered by the head hash the CLI prints)
     await admin.patch(`/api/users/${f.users.editorA}`, { fullName: 'Trần Thị Bình Minh' });
-    await sql`UPDATE audit_log SET after = '{"fullName":"Người khác"}'::jsonb WHERE seq = ${target.seq}`.execute(t.database.db);
+    await asOwner(t.database.db, () => sql`UPDATE audit_log SET after = '{"fullName":"Người khác"}'::jsonb WHERE seq = ${target.seq}`.execute(t.database.db));
     expect(await verifyAuditChain(t.database.db)).toMatchObject({ ok: false, brokenAtSeq: target.seq, reason: 'content was changed after it was written' });
     // even with the entry's own hash recomputed by the forger, the next entry's link breaks
     const { entryHash } = await import('./audit.service.ts');
     const row = await t.database.db.selectFrom('audit_log').selectAll().where('seq', '=', target.seq).executeTakeFirstOrThrow();
     const forged = entryHash(row.prev_hash, { ...row, at: new Date(row.at) });
-    await sql`UPDATE audit_log SET hash = ${forged} WHERE seq = ${target.seq}`.execute(t.database.db);
+    await asOwner(t.database.db, () => sql`UPDATE audit_log SET hash = ${forged} WHERE seq = ${target.seq}`.execute(t.database.db));
     expect(await verifyAuditChain(t.database.db)).toMatchObject({ ok: false, brokenAtSeq: target.seq + 1, reason: 'link to the previous entry does not match' });
   });
 
@@ -76,7 +87,7 @@ describeEngines('audit log and its hash chain', (engine) => {
       const c = await t2.login('admin');
       await c.get('/api/auth/me');
       await t2.login('adminA');
-      await sql`DELETE FROM audit_log WHERE seq = 1`.execute(t2.database.db);
+      await asOwner(t2.database.db, () => sql`DELETE FROM audit_log WHERE seq = 1`.execute(t2.database.db));
       expect(await verifyAuditChain(t2.database.db)).toMatchObject({ ok: false, brokenAtSeq: 1, reason: 'entry 1 is missing' });
     } finally {
       await t2.close();

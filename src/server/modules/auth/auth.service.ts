@@ -11,7 +11,7 @@ import type { Actor } from '../../http/actor.ts';
 import { AppError, invalid } from '../../http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { afterFailure, isLocked, passwordProblem } from './auth.policy.ts';
-import { findSession, findUserByUsername, loadActor } from './auth.repo.ts';
+import { clearLoginFailures, findLoginFailures, findSession, findUserByUsername, loadActor, saveLoginFailure } from './auth.repo.ts';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './password.ts';
 
 export const SESSION_COOKIE = 'hn_session';
@@ -31,32 +31,49 @@ export function createAuthService(deps: { db: Kysely<DB>; clock: Clock; config: 
   const invalidCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.');
 
   return {
-    async login(username: string, password: string): Promise<{ token: string; session: ResolvedSession; expiresAt: Date }> {
+    /**
+     * Logs in from a client address. Failures are counted per (name, address) and per address, the same for names
+     * that exist and names that do not, so the answers (401, then 423 while locked) never tell whether an account
+     * exists, and a stranger's failures lock the name only from the stranger's address.
+     */
+    async login(username: string, password: string, address: string): Promise<{ token: string; session: ResolvedSession; expiresAt: Date }> {
       const now = clock.now();
+      const usernameKey = username.toLowerCase();
+      const counts = await findLoginFailures(db, usernameKey, address);
+      const lockEnd = counts
+        .map((c) => c.locked_until)
+        .filter((d): d is Date => d !== null && isLocked(d, now))
+        .reduce<Date | null>((a, b) => (a && a > b ? a : b), null);
+      if (lockEnd) {
+        const minutes = Math.ceil((lockEnd.getTime() - now.getTime()) / 60000);
+        throw new AppError(423, 'ACCOUNT_LOCKED', `Đăng nhập đang tạm khóa do sai nhiều lần. Vui lòng thử lại sau ${minutes} phút.`);
+      }
       const user = await findUserByUsername(db, username);
-      if (!user) {
-        await verifyPassword(password, await DUMMY_HASH_PROMISE);
-        throw invalidCredentials();
-      }
-      if (isLocked(user.locked_until, now)) {
-        const minutes = Math.ceil((user.locked_until!.getTime() - now.getTime()) / 60000);
-        throw new AppError(423, 'ACCOUNT_LOCKED', `Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau ${minutes} phút.`);
-      }
-      const ok = await verifyPassword(password, user.password_hash);
-      if (!ok) {
-        const next = afterFailure(user.failed_logins, now, { maxFailures: config.loginMaxFailures, lockMinutes: config.loginLockMinutes });
+      // An unknown name costs the same hashing as a known one.
+      const ok = await verifyPassword(password, user ? user.password_hash : await DUMMY_HASH_PROMISE);
+      if (!user || !ok) {
+        const count = (key: string) => {
+          const c = counts.find((r) => r.username_key === key);
+          return c ? { failures: c.failures, lastFailureAt: new Date(c.last_failure_at) } : undefined;
+        };
+        const lockMinutes = config.loginLockMinutes;
+        const byName = afterFailure(count(usernameKey), now, { maxFailures: config.loginMaxFailures, lockMinutes });
+        const byAddress = afterFailure(count(''), now, { maxFailures: config.loginAddressMaxFailures, lockMinutes });
         await db.transaction().execute(async (tx) => {
-          await tx
-            .updateTable('app_user')
-            .set({ failed_logins: next.failures, locked_until: next.lockedUntil })
-            .where('id', '=', user.id)
-            .execute();
+          await saveLoginFailure(tx, { usernameKey, address, ...byName, at: now }, lockMinutes);
+          await saveLoginFailure(tx, { usernameKey: '', address, ...byAddress, at: now }, lockMinutes);
+          if (!user) return;
+          // Shown to administrators on the user's page: locked from at least one address.
+          if (byName.lockedUntil) await tx.updateTable('app_user').set({ locked_until: byName.lockedUntil }).where('id', '=', user.id).execute();
           await writeAudit(tx, { id: user.id, name: user.username }, now, [
-            { action: 'auth.login_failed', entityType: 'user', entityId: user.id, scopeOrgId: user.home_org_id, after: { locked: next.lockedUntil !== null } },
+            { action: 'auth.login_failed', entityType: 'user', entityId: user.id, scopeOrgId: user.home_org_id, after: { locked: byName.lockedUntil !== null, address } },
           ]);
         });
-        if (next.lockedUntil) {
-          throw new AppError(423, 'ACCOUNT_LOCKED', `Đăng nhập sai ${config.loginMaxFailures} lần: tài khoản tạm khóa ${config.loginLockMinutes} phút.`);
+        if (byName.lockedUntil) {
+          throw new AppError(423, 'ACCOUNT_LOCKED', `Đăng nhập sai ${config.loginMaxFailures} lần: tạm khóa đăng nhập tên này từ máy của bạn ${lockMinutes} phút.`);
+        }
+        if (byAddress.lockedUntil) {
+          throw new AppError(423, 'ACCOUNT_LOCKED', `Quá nhiều lần đăng nhập sai từ máy của bạn: tạm khóa đăng nhập ${lockMinutes} phút.`);
         }
         throw invalidCredentials();
       }
@@ -67,6 +84,7 @@ export function createAuthService(deps: { db: Kysely<DB>; clock: Clock; config: 
       const expiresAt = new Date(now.getTime() + config.sessionHours * 3600000);
       await db.transaction().execute(async (tx) => {
         await tx.updateTable('app_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
+        await clearLoginFailures(tx, usernameKey, address);
         await tx.insertInto('user_session').values({ id: sessionId, user_id: user.id, csrf_token: csrfToken, expires_at: expiresAt, last_seen_at: now }).execute();
         await writeAudit(tx, { id: user.id, name: user.username }, now, [
           { action: 'auth.login', entityType: 'user', entityId: user.id, scopeOrgId: user.home_org_id },
