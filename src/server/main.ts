@@ -25,9 +25,10 @@ Commands:
   seed-demo [--seed N]           build the demo province (refuses a database that already has data)
   create-admin --username U --password P [--full-name NAME]
                                  create a system administrator
-  audit-verify [--read-only]     check the audit log's hash chain and its signed checkpoints; exit 1 at
-                                 the first broken link; when intact, sign a checkpoint of the head
-                                 (unless --read-only)
+  audit-verify [--read-only] [--expect-checkpoint N]
+                                 check the audit log's hash chain and its signed checkpoints (checkpoint
+                                 N, recorded earlier, must exist); exit 1 at the first broken link; when
+                                 intact, sign a checkpoint of the head (unless --read-only)
   help                           this text
 
 Configuration comes from environment variables (HOST, PORT, DATABASE_URL, DATA_DIR, ...): see README.md.
@@ -154,10 +155,15 @@ export async function main(argv: string[]): Promise<number> {
         });
       }
       case 'audit-verify': {
-        const { values } = parseArgs({ args: rest, options: { 'read-only': { type: 'boolean' } } });
+        const { values } = parseArgs({ args: rest, options: { 'read-only': { type: 'boolean' }, 'expect-checkpoint': { type: 'string' } } });
+        const expectCheckpoint = values['expect-checkpoint'] === undefined ? undefined : Number(values['expect-checkpoint']);
+        if (expectCheckpoint !== undefined && !(Number.isInteger(expectCheckpoint) && expectCheckpoint > 0)) {
+          console.error('--expect-checkpoint cần một số nguyên dương.');
+          return 2;
+        }
         const key = loadAuditKey(config);
         return await withDatabase(config, async (d) => {
-          const r = await verifyAuditChain(d.db, { key });
+          const r = await verifyAuditChain(d.db, { key, ...(expectCheckpoint !== undefined ? { expectCheckpoint } : {}) });
           if (!r.ok) {
             console.error(`Nhật ký bị sửa đổi: mục số ${r.brokenAtSeq} (${r.reason}); ${r.count} mục trước đó khớp.`);
             return 1;

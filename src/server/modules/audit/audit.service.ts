@@ -190,9 +190,10 @@ async function walkChain(
 /**
  * Checks the signed checkpoints (numbered without gaps, each linked to the one before, each signed with the key),
  * then walks the chain in order and reports the first entry whose link, content or signed hash does not match, or
- * the entries missing at the tail that the latest checkpoint counted.
+ * the entries missing at the tail that the latest checkpoint counted. `expectCheckpoint`: the number of a checkpoint
+ * recorded outside the system, which must exist.
  */
-export async function verifyAuditChain(db: Kysely<DB>, opts: { key: string; pageSize?: number }): Promise<VerifyResult> {
+export async function verifyAuditChain(db: Kysely<DB>, opts: { key: string; pageSize?: number; expectCheckpoint?: number }): Promise<VerifyResult> {
   const checkpoints = await listCheckpoints(db);
   const signed = new Map<number, { id: number; at: Date; hash: string }>();
   let prevMac = GENESIS_HASH;
@@ -207,6 +208,10 @@ export async function verifyAuditChain(db: Kysely<DB>, opts: { key: string; page
     signed.set(c.seq, { id: c.id, at, hash: c.hash });
     prevMac = c.mac;
     lastSeq = c.seq;
+  }
+  // A checkpoint number recorded outside the system: the checkpoints' own tail cannot have been removed.
+  if (opts.expectCheckpoint !== undefined && checkpoints.length < opts.expectCheckpoint) {
+    return { ok: false, count: 0, brokenAtSeq: lastSeq + 1, reason: `checkpoint ${opts.expectCheckpoint} is missing: the latest is ${checkpoints.length}` };
   }
   const walked = await walkChain(db, 1, GENESIS_HASH, opts.pageSize ?? 5000, signed);
   if (!walked.ok) return walked;

@@ -165,6 +165,18 @@ describeEngines('append-only audit log and signed checkpoints', (engine) => {
     expect(await verify(db)).toMatchObject({ ok: false, count: 4, brokenAtSeq: 5, reason: expect.stringMatching(/^entries 5 to 5 are missing: checkpoint 1 \(.*\) counted 5$/) });
   });
 
+  it('tampering 1, with the checkpoints after it removed too: found against the checkpoint number kept outside', async () => {
+    const db = await chainOf(3);
+    await db.transaction().execute((tx) => writeAudit(tx, { id: null, name: 'kiểm thử' }, at, [{ action: 'test.entry', entityType: 'test' }]));
+    expect(await signCheckpoint(db, KEY, at)).toMatchObject({ id: 2, seq: 4 });
+    await asOwner(db, () => sql`DELETE FROM audit_log WHERE seq = 4`.execute(db));
+    await asOwner(db, () => sql`DELETE FROM audit_checkpoint WHERE id = 2`.execute(db), 'audit_checkpoint');
+    // A shorter, consistent log: only a number recorded outside the system tells.
+    expect(await verify(db)).toMatchObject({ ok: true, count: 3, checkpoints: 1 });
+    expect(await verifyAuditChain(db, { key: KEY, expectCheckpoint: 2 })).toMatchObject({ ok: false, reason: 'checkpoint 2 is missing: the latest is 1' });
+    expect(await verifyAuditChain(db, { key: KEY, expectCheckpoint: 1 })).toMatchObject({ ok: true });
+  });
+
   it('tampering 2: deleting an entry in the middle is found by the chain', async () => {
     const db = await chainOf(5);
     await asOwner(db, () => sql`DELETE FROM audit_log WHERE seq = 3`.execute(db));

@@ -61,8 +61,8 @@ export function findLoginFailures(db: Kysely<DB>, usernameKey: string, address: 
 }
 
 /**
- * Records a failure count (upsert), and forgets the address's counts that can no longer lock anything: older than
- * a lock's length and not locked.
+ * Records a failure count (upsert), and forgets the counts that can no longer lock anything (older than a lock's
+ * length and not locked), so the names strangers typed are not kept: the table holds the last minutes' failures.
  */
 export async function saveLoginFailure(
   db: Kysely<DB>,
@@ -71,7 +71,6 @@ export async function saveLoginFailure(
 ): Promise<void> {
   await db
     .deleteFrom('login_failure')
-    .where('address', '=', row.address)
     .where('last_failure_at', '<', new Date(row.at.getTime() - lockMinutes * 60000))
     .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', row.at)]))
     .execute();
