@@ -50,6 +50,11 @@ export async function loadActor(db: Kysely<DB>, user: { id: string; username: st
   };
 }
 
+/** Serialises the failures of one client address until the transaction ends: parallel attempts all count. */
+export async function lockLoginAddress(tx: Kysely<DB>, address: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(74110002, hashtext(${address}))`.execute(tx);
+}
+
 /** The failure counts of a name typed from an address and of the address as a whole (`username_key = ''`). */
 export function findLoginFailures(db: Kysely<DB>, usernameKey: string, address: string) {
   return db

@@ -11,7 +11,7 @@ import type { Actor } from '../../http/actor.ts';
 import { AppError, invalid } from '../../http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { afterFailure, isLocked, passwordProblem } from './auth.policy.ts';
-import { clearLoginFailures, findLoginFailures, findSession, findUserByUsername, loadActor, saveLoginFailure } from './auth.repo.ts';
+import { clearLoginFailures, findLoginFailures, findSession, findUserByUsername, loadActor, lockLoginAddress, saveLoginFailure } from './auth.repo.ts';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './password.ts';
 
 export const SESSION_COOKIE = 'hn_session';
@@ -26,6 +26,16 @@ export interface ResolvedSession {
   sessionId: string;
 }
 
+/** The latest lock in force among a name's and an address's failure counts, or null. */
+function lockEndOf(counts: { locked_until: Date | null }[], now: Date): Date | null {
+  let end: Date | null = null;
+  for (const c of counts) if (c.locked_until && isLocked(c.locked_until, now) && (!end || c.locked_until > end)) end = c.locked_until;
+  return end;
+}
+
+const lockedError = (lockEnd: Date, now: Date) =>
+  new AppError(423, 'ACCOUNT_LOCKED', `Đăng nhập đang tạm khóa do sai nhiều lần. Vui lòng thử lại sau ${Math.ceil((lockEnd.getTime() - now.getTime()) / 60000)} phút.`);
+
 export function createAuthService(deps: { db: Kysely<DB>; clock: Clock; config: Config }) {
   const { db, clock, config } = deps;
   const invalidCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.');
@@ -39,36 +49,39 @@ export function createAuthService(deps: { db: Kysely<DB>; clock: Clock; config: 
     async login(username: string, password: string, address: string): Promise<{ token: string; session: ResolvedSession; expiresAt: Date }> {
       const now = clock.now();
       const usernameKey = username.toLowerCase();
-      const counts = await findLoginFailures(db, usernameKey, address);
-      const lockEnd = counts
-        .map((c) => c.locked_until)
-        .filter((d): d is Date => d !== null && isLocked(d, now))
-        .reduce<Date | null>((a, b) => (a && a > b ? a : b), null);
-      if (lockEnd) {
-        const minutes = Math.ceil((lockEnd.getTime() - now.getTime()) / 60000);
-        throw new AppError(423, 'ACCOUNT_LOCKED', `Đăng nhập đang tạm khóa do sai nhiều lần. Vui lòng thử lại sau ${minutes} phút.`);
-      }
+      const lockEnd = lockEndOf(await findLoginFailures(db, usernameKey, address), now);
+      if (lockEnd) throw lockedError(lockEnd, now);
       const user = await findUserByUsername(db, username);
       // An unknown name costs the same hashing as a known one.
       const ok = await verifyPassword(password, user ? user.password_hash : await DUMMY_HASH_PROMISE);
       if (!user || !ok) {
-        const count = (key: string) => {
-          const c = counts.find((r) => r.username_key === key);
-          return c ? { failures: c.failures, lastFailureAt: new Date(c.last_failure_at) } : undefined;
-        };
         const lockMinutes = config.loginLockMinutes;
-        const byName = afterFailure(count(usernameKey), now, { maxFailures: config.loginMaxFailures, lockMinutes });
-        const byAddress = afterFailure(count(''), now, { maxFailures: config.loginAddressMaxFailures, lockMinutes });
-        await db.transaction().execute(async (tx) => {
+        const result = await db.transaction().execute(async (tx) => {
+          // Counted again under the address's lock: parallel attempts from one address cannot share a count, nor
+          // undo a lock another one has just set.
+          await lockLoginAddress(tx, address);
+          const current = await findLoginFailures(tx, usernameKey, address);
+          const lockedMeanwhile = lockEndOf(current, now);
+          if (lockedMeanwhile) return { locked: true as const, lockedMeanwhile };
+          const count = (key: string) => {
+            const c = current.find((r) => r.username_key === key);
+            return c ? { failures: c.failures, lastFailureAt: new Date(c.last_failure_at) } : undefined;
+          };
+          const byName = afterFailure(count(usernameKey), now, { maxFailures: config.loginMaxFailures, lockMinutes });
+          const byAddress = afterFailure(count(''), now, { maxFailures: config.loginAddressMaxFailures, lockMinutes });
           await saveLoginFailure(tx, { usernameKey, address, ...byName, at: now }, lockMinutes);
           await saveLoginFailure(tx, { usernameKey: '', address, ...byAddress, at: now }, lockMinutes);
-          if (!user) return;
-          // Shown to administrators on the user's page: locked from at least one address.
-          if (byName.lockedUntil) await tx.updateTable('app_user').set({ locked_until: byName.lockedUntil }).where('id', '=', user.id).execute();
-          await writeAudit(tx, { id: user.id, name: user.username }, now, [
-            { action: 'auth.login_failed', entityType: 'user', entityId: user.id, scopeOrgId: user.home_org_id, after: { locked: byName.lockedUntil !== null, address } },
-          ]);
+          if (user) {
+            // Shown to administrators on the user's page: locked from at least one address.
+            if (byName.lockedUntil) await tx.updateTable('app_user').set({ locked_until: byName.lockedUntil }).where('id', '=', user.id).execute();
+            await writeAudit(tx, { id: user.id, name: user.username }, now, [
+              { action: 'auth.login_failed', entityType: 'user', entityId: user.id, scopeOrgId: user.home_org_id, after: { locked: byName.lockedUntil !== null, address } },
+            ]);
+          }
+          return { locked: false as const, byName, byAddress };
         });
+        if (result.locked) throw lockedError(result.lockedMeanwhile, now);
+        const { byName, byAddress } = result;
         if (byName.lockedUntil) {
           throw new AppError(423, 'ACCOUNT_LOCKED', `Đăng nhập sai ${config.loginMaxFailures} lần: tạm khóa đăng nhập tên này từ máy của bạn ${lockMinutes} phút.`);
         }

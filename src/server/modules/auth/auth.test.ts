@@ -142,6 +142,12 @@ describeEngines('sessions, CSRF, lockout', (engine) => {
     expect((await loginFrom('10.0.2.2', 'editorA', PASSWORD.toUpperCase())).status).toBe(200);
   });
 
+  it('counts parallel attempts one by one: a burst gets no more tries than a sequence', async () => {
+    const burst = await Promise.all(Array.from({ length: 6 }, () => loginFrom('10.0.6.6', 'viewerA1')));
+    expect(burst.map((r) => r.status).sort()).toEqual([401, 401, 423, 423, 423, 423]);
+    expect((await loginFrom('10.0.6.6', 'viewerA1', PASSWORD)).status).toBe(423);
+  });
+
   it('locks an address that fails on many names, from that address only', async () => {
     const limited = await startTestApp(engine, { config: { loginMaxFailures: 3, loginAddressMaxFailures: 4 } });
     try {
