@@ -7,6 +7,7 @@ import { describeEngines } from './helpers/db.ts';
 import { buildFixture, DECISION, startTestApp, type Client, type Fixture, type TestApp } from './helpers/app.ts';
 import { csvOf, rawSession } from '../src/server/modules/member-import/member-import.fixtures.ts';
 import { documentSession, pdfBytes } from '../src/server/modules/member-documents/member-documents.fixtures.ts';
+import { NUL_MESSAGE } from '../src/server/http/text-guard.ts';
 
 const MISSING = '01900000-0000-7000-8000-000000000000';
 const D = { ...DECISION, effectiveDate: '2026-02-01' };
@@ -410,6 +411,74 @@ describeEngines('bad input on every endpoint', (engine) => {
     expect4xx(await admin.patch(`/api/evaluation/periods/${periodId}/orgs`, { items: [] }), 400, 'no organisation');
     expect4xx(await admin.patch('/api/evaluation/consolidation', { items: [] }), 400, 'no entry');
     expect4xx(await admin.patch(`/api/evaluation/periods/${periodId}/orgs`, { items: [{ orgId: MISSING, selfLabel: 'good' }] }), 404, 'a missing organisation');
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('U+0000 in any text of any route (path, query, body, multipart field or file name) answers 400 naming the field, and nothing changes', async () => {
+    const before = await snapshot();
+    const nul = (s: string) => `${s}\u0000`;
+    const openapi = (t.app as unknown as { swagger(): { paths: Record<string, Record<string, { parameters?: { in: string; name: string }[] }>> } }).swagger();
+    const expectNul = (r: { status: number; body: any }, field: string, what: string) => {
+      expect4xx(r, 400, what);
+      expect(r.body.error.details, what).toContainEqual({ field, message: NUL_MESSAGE });
+    };
+    /** Every string in a sample body, by its path (`items.0.memberId`). */
+    const stringLeaves = (value: unknown, path: string[] = []): [string[], string][] => {
+      if (typeof value === 'string') return [[path, value]];
+      if (value === null || typeof value !== 'object') return [];
+      return Object.entries(value).flatMap(([k, v]) => stringLeaves(v, [...path, k]));
+    };
+    const setAt = (value: unknown, path: string[], leaf: string): unknown => {
+      if (path.length === 0) return leaf;
+      const [head, ...rest] = path as [string, ...string[]];
+      const copy: any = Array.isArray(value) ? [...value] : { ...(value as object) };
+      copy[head] = setAt(copy[head], rest, leaf);
+      return copy;
+    };
+    const routes = t.routes.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'));
+    const docs = await documentSession(t, 'admin');
+    const files = await rawSession(t, 'admin');
+    let cases = 0;
+    for (const { method, url: pattern } of routes) {
+      const route = `${method} ${pattern}`;
+      const spec: { id?: string; extra?: Record<string, string>; query?: string; body?: Record<string, unknown> } = bodies[route] ?? gets[route] ?? {};
+      const c = route === 'POST /api/auth/login' ? t.anonymous : admin;
+      const values: Record<string, string> = { id: spec.id ?? MISSING, ...(spec.query?.startsWith('assignmentId=') ? { assignmentId: spec.query.split('=')[1]! } : {}), ...spec.extra };
+      const url = (over: Record<string, string> = {}) => pattern.replace(/:(\w+)/g, (_, k: string) => encodeURIComponent(over[k] ?? values[k] ?? MISSING));
+      const send = async (path: string, body = spec.body ?? {}) => {
+        if (pattern === '/api/members/:id/documents' && method === 'POST') return docs.upload(memberId, { docType: 'application', title: 'Đơn' }, { bytes: pdfBytes(), name: 'don.pdf' }, path);
+        if (UPLOADS.has(route)) return files.upload(csvOf([['Họ và tên']]), 'a.csv', path);
+        return method === 'GET' ? c.get(path) : c.raw(method as 'POST', path, JSON.stringify(body));
+      };
+      for (const param of pattern.match(/:\w+/g) ?? []) {
+        const name = param.slice(1);
+        expectNul(await send(url({ [name]: nul(values[name] ?? MISSING) })), name, `${route} path ${name}`);
+        cases++;
+      }
+      const openapiPath = pattern.replace(/:(\w+)/g, '{$1}');
+      const declared = (openapi.paths[openapiPath]?.[method.toLowerCase()]?.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+      // A route without query parameters still gets one: the zero character is refused before the unknown name is.
+      for (const name of declared.length ? declared : ['bogus']) {
+        expectNul(await send(`${url()}?${name}=${encodeURIComponent(nul('2026'))}`), name, `${route} query ${name}`);
+        cases++;
+      }
+      for (const [path, value] of stringLeaves(spec.body ?? {})) {
+        expectNul(await send(url(), setAt(spec.body, path, nul(value)) as Record<string, unknown>), path.join('.'), `${route} body ${path.join('.')}`);
+        cases++;
+      }
+    }
+    // Multipart: the file name and every field of the document upload, the file name of each import.
+    for (const upload of [...UPLOADS].filter((r) => r !== 'POST /api/members/:id/documents')) {
+      const periodId = (await t.database.db.selectFrom('evaluation_period').select('id').executeTakeFirstOrThrow()).id;
+      expectNul(await files.upload(csvOf([['Họ và tên']]), nul('a.csv'), upload.split(' ')[1]!.replace(':id', periodId)), 'file', `${upload} file name`);
+    }
+    const good = { docType: 'certificate', title: 'Giấy chứng nhận', certifiedBy: 'Đảng ủy', certifiedOn: '2020-01-02', note: 'Ghi chú' };
+    const pdf = { bytes: pdfBytes(), name: 'gcn.pdf' };
+    for (const key of Object.keys(good)) expectNul(await docs.upload(memberId, { ...good, [key]: nul(good[key as keyof typeof good]) }, pdf), key, `document ${key}`);
+    expectNul(await docs.upload(memberId, good, { ...pdf, name: nul('gcn.pdf') }), 'file', 'document file name');
+    // The login without a session, as reported: the same answer as any other field.
+    expectNul(await t.anonymous.post('/api/auth/login', { username: nul('xa'), password: 'x' }), 'username', 'login username');
+    expect(cases).toBeGreaterThan(routes.length);
     expect(await snapshot()).toBe(before);
   });
 

@@ -18,6 +18,7 @@ import type { Config } from './config.ts';
 import type { DB } from './db/schema.ts';
 import { registerAuthHook } from './http/auth-hook.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
+import { registerNulGuard } from './http/text-guard.ts';
 import { installVietnameseErrors } from './http/zod-vi.ts';
 import { createFsDocumentStore, type DocumentStore } from './storage/document-store.ts';
 import { admissionsRoutes } from './modules/admissions/admissions.routes.ts';
@@ -119,6 +120,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
 
   const services = createServices(deps);
   registerAuthHook(app, services.auth);
+  registerNulGuard(app);
   await app.register(authRoutes(services.auth, config));
   await app.register(orgsRoutes(services.orgs, clock));
   await app.register(usersRoutes(services.users));

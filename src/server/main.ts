@@ -9,7 +9,8 @@ import { loadConfig, type Config } from './config.ts';
 import { openConfiguredDatabase } from './db/open.ts';
 import type { Database } from './db/connect.ts';
 import { DataDirLockedError } from './db/lock.ts';
-import { verifyAuditChain } from './modules/audit/audit.service.ts';
+import { loadAuditKey } from './modules/audit/audit.key.ts';
+import { signCheckpoint, verifyAuditChain } from './modules/audit/audit.service.ts';
 import { insertUser } from './modules/users/users.service.ts';
 import { DEMO_PASSWORD, isEmpty, seedDemo } from './demo/seed.ts';
 
@@ -24,7 +25,10 @@ Commands:
   seed-demo [--seed N]           build the demo province (refuses a database that already has data)
   create-admin --username U --password P [--full-name NAME]
                                  create a system administrator
-  audit-verify                   check the audit log's hash chain; exit 1 at the first broken link
+  audit-verify [--read-only] [--expect-checkpoint N]
+                                 check the audit log's hash chain and its signed checkpoints (checkpoint
+                                 N, recorded earlier, must exist); exit 1 at the first broken link; when
+                                 intact, sign a checkpoint of the head (unless --read-only)
   help                           this text
 
 Configuration comes from environment variables (HOST, PORT, DATABASE_URL, DATA_DIR, ...): see README.md.
@@ -49,13 +53,27 @@ async function serve(config: Config, seedIfEmpty: boolean): Promise<void> {
     seeded = true;
   }
   const { app } = await createApp({ db: database.db, config, clock: systemClock });
+  // Signed checkpoints of the audit chain's head: at start, every AUDIT_CHECKPOINT_MINUTES while it moves, at stop.
+  const auditKey = loadAuditKey(config);
+  const checkpoint = async () => {
+    try {
+      await signCheckpoint(database.db, auditKey, systemClock.now());
+    } catch (e) {
+      console.error(`Không ký được điểm kiểm tra nhật ký (${(e as Error).message}). Hãy chạy "hatnhan audit-verify".`);
+    }
+  };
+  await checkpoint();
+  const timer = config.auditCheckpointMinutes > 0 ? setInterval(() => void checkpoint(), config.auditCheckpointMinutes * 60000) : null;
+  timer?.unref();
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     console.log(`\n${signal}: đang dừng máy chủ…`);
     try {
+      if (timer) clearInterval(timer);
       await app.close();
+      await checkpoint();
     } finally {
       await database.close();
       process.exit(0);
@@ -136,18 +154,30 @@ export async function main(argv: string[]): Promise<number> {
           return 0;
         });
       }
-      case 'audit-verify':
+      case 'audit-verify': {
+        const { values } = parseArgs({ args: rest, options: { 'read-only': { type: 'boolean' }, 'expect-checkpoint': { type: 'string' } } });
+        const expectCheckpoint = values['expect-checkpoint'] === undefined ? undefined : Number(values['expect-checkpoint']);
+        if (expectCheckpoint !== undefined && !(Number.isInteger(expectCheckpoint) && expectCheckpoint > 0)) {
+          console.error('--expect-checkpoint cần một số nguyên dương.');
+          return 2;
+        }
+        const key = loadAuditKey(config);
         return await withDatabase(config, async (d) => {
-          const r = await verifyAuditChain(d.db);
-          if (r.ok) {
-            console.log(`Nhật ký toàn vẹn: ${r.count} mục, chuỗi băm khớp.`);
-            // The last entry is protected only by whoever keeps this value: record it outside the database.
-            console.log(`Mục cuối: ${r.headSeq}, mã băm ${r.headHash}`);
-            return 0;
+          const r = await verifyAuditChain(d.db, { key, ...(expectCheckpoint !== undefined ? { expectCheckpoint } : {}) });
+          if (!r.ok) {
+            console.error(`Nhật ký bị sửa đổi: mục số ${r.brokenAtSeq} (${r.reason}); ${r.count} mục trước đó khớp.`);
+            return 1;
           }
-          console.error(`Nhật ký bị sửa đổi: mục số ${r.brokenAtSeq} (${r.reason}); ${r.count} mục trước đó khớp.`);
-          return 1;
+          console.log(`Nhật ký toàn vẹn: ${r.count} mục, chuỗi băm khớp, ${r.checkpoints} điểm kiểm tra có chữ ký khớp.`);
+          console.log(`Mục cuối: ${r.headSeq}, mã băm ${r.headHash}`);
+          const signed = values['read-only'] ? null : await signCheckpoint(d.db, key, systemClock.now());
+          const last = signed ?? (r.lastCheckpoint && { id: r.lastCheckpoint.id, seq: r.lastCheckpoint.seq });
+          // Entries after the latest checkpoint are covered by the chain alone; keeping its number elsewhere also
+          // covers the checkpoints' own tail.
+          if (last) console.log(`Điểm kiểm tra mới nhất: số ${last.id}, ${last.seq} mục.`);
+          return 0;
         });
+      }
       default:
         console.error(`Lệnh không hợp lệ: ${command}\n`);
         console.log(HELP);

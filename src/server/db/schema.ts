@@ -267,6 +267,28 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/**
+ * A signed checkpoint of the audit chain's head (migration 0017): `seq` entries, the last with `hash`; `mac` is the
+ * HMAC (key outside the database) over id, time, seq, hash and the previous checkpoint's mac. Append-only.
+ */
+export interface AuditCheckpointTable {
+  id: number;
+  at: Date;
+  seq: number;
+  hash: string;
+  prev_mac: string;
+  mac: string;
+}
+
+/** Failed logins per (lower-cased name typed, client address); `username_key = ''` counts the address as a whole. */
+export interface LoginFailureTable {
+  username_key: string;
+  address: string;
+  failures: number;
+  last_failure_at: Date;
+  locked_until: Date | null;
+}
+
 /** Members on each organisation's roll now (migration 0006): kept by triggers on `member`. */
 export interface OrgMemberTallyTable {
   org_id: string;
@@ -511,6 +533,8 @@ export interface DB {
   role_assignment: RoleAssignmentTable;
   user_session: UserSessionTable;
   audit_log: AuditLogTable;
+  audit_checkpoint: AuditCheckpointTable;
+  login_failure: LoginFailureTable;
   admission_candidate: AdmissionCandidateTable;
   admission_dossier: AdmissionDossierTable;
   admission_step: AdmissionStepTable;

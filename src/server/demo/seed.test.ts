@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from '../../../test/helpers/db.ts';
 import { startTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { verifyAuditChain } from '../modules/audit/audit.service.ts';
+import { testConfig } from '../config.ts';
 import { DEMO_PASSWORD, isEmpty, seedDemo } from './seed.ts';
 import type { MemberEvent } from '../../domain/member-status.ts';
 import { derivedColumns, rowToEvent } from '../modules/members/members.events.ts';
@@ -174,7 +175,7 @@ describeEngines('demo province', (engine) => {
   });
 
   it('leaves an intact audit chain', async () => {
-    expect(await verifyAuditChain(t.database.db)).toMatchObject({ ok: true });
+    expect(await verifyAuditChain(t.database.db, { key: testConfig().auditKey! })).toMatchObject({ ok: true });
   });
   it('has five years of published results with realistic shares, every check of each year passing', async () => {
     const admin = await t.login('admin', DEMO_PASSWORD);

@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { AppError, invalid } from '../../http/errors.ts';
 import { requireActor } from '../../http/auth-hook.ts';
 import { NoQuery } from '../../http/schemas.ts';
+import { refuseNulIn } from '../../http/text-guard.ts';
 import { XLSX_MIME } from '../member-import/member-import.workbook.ts';
 import { DOCX_MIME } from '../member-sheet/member-sheet.docx.ts';
 import {
@@ -36,7 +37,9 @@ async function uploadedFile(req: FastifyRequest, maxMb: number): Promise<Buffer>
   try {
     const part = await req.file();
     if (!part) throw invalid('file', 'Chưa chọn tệp để nhập.');
-    return await part.toBuffer();
+    const bytes = await part.toBuffer();
+    refuseNulIn(part.filename, 'file');
+    return bytes;
   } catch (e) {
     if (e instanceof AppError) throw e;
     const code = (e as { code?: string }).code;
