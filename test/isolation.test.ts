@@ -372,6 +372,29 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
         expect(r.body.error.code).toBe('FORBIDDEN');
       }
     },
+    'GET /api/rulesets': async () => {
+      // the rule sets are the same for the whole tree: every reader sees them, only a system administrator adds one
+      const r = await b.get('/api/rulesets');
+      expect(r.status).toBe(200);
+      expect(r.body.canEdit).toBe(false);
+      expect(r.body.items.map((i: { id: string }) => i.id)).toEqual(['dieu-le-2011-qd24-2018', 'qd294-2025']);
+      noLeak(r.body);
+    },
+    'POST /api/rulesets/preview': async () => {
+      for (const c of [b, aClient, await t.login('editorA'), await t.login('viewerA1')]) {
+        const r = await c.post('/api/rulesets/preview', { effectiveFrom: '2027-01-01', basis: 'Quy định thử', rules: { admission: { minAgeYears: 19 } } });
+        expect(r.status).toBe(403);
+        expect(r.body.error.code).toBe('FORBIDDEN');
+      }
+    },
+    'POST /api/rulesets': async () => {
+      for (const c of [b, aClient, await t.login('editorA')]) {
+        const r = await c.post('/api/rulesets', { effectiveFrom: '2027-01-01', basis: 'Quy định thử', rules: { admission: { minAgeYears: 19 } } });
+        expect(r.status).toBe(403);
+        expect(r.body.error.code).toBe('FORBIDDEN');
+      }
+      expect(await t.database.db.selectFrom('rule_set').select('id').execute()).toHaveLength(2);
+    },
     'GET /api/admissions/candidates': async () => {
       const r = await b.get('/api/admissions/candidates?pageSize=200');
       expect(r.status).toBe(200);

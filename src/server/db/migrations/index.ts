@@ -16,6 +16,7 @@ import * as m0010 from './0010-evaluation.ts';
 import * as m0011 from './0011-member-badge-top.ts';
 import * as m0012 from './0012-member-name-tail.ts';
 import * as m0013 from './0013-org-tally-path.ts';
+import * as m0015 from './0015-rule-sets.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -31,4 +32,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0011-member-badge-top': m0011,
   '0012-member-name-tail': m0012,
   '0013-org-tally-path': m0013,
+  '0015-rule-sets': m0015,
 };
