@@ -572,7 +572,7 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
     aUsers = ['adminA', 'editorA', 'inspectorA', 'viewerA1'].map((u) => f.users[u]!);
     // A's people do things, so A has audit entries B must not see.
     const a = await t.login('adminA');
-    const created = await a.post('/api/members', { fullName: 'Hoàng Thị Tân Lập', gender: 'nu', orgId: f.orgs.a1, admittedOn: '2012-03-03', cccd: '036190001234' });
+    const created = await a.post('/api/members', { fullName: 'Hoàng Thị Tân Lập', gender: 'nu', birthDate: '1990-03-03', orgId: f.orgs.a1, admittedOn: '2012-03-03', cccd: '036190001234' });
     aMember = { id: created.body.id, cccd: '036190001234' };
     aIds.push(aMember.id);
     const work = await a.post(`/api/members/${aMember.id}/records`, { kind: 'work', data: { from: '2010-09', workplace: 'Trường THPT Nguyễn Du' } });

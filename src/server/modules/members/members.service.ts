@@ -120,6 +120,8 @@ export async function insertMembers(tx: Kysely<DB>, actor: Actor, at: Date, memb
   );
 }
 
+const BIRTH_REQUIRED = 'Hồ sơ đảng viên cần ngày sinh (hồ sơ cũ chỉ biết năm sinh thì ghi năm sinh).';
+
 export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calendar?: CalendarService }) {
   const { db, clock } = deps;
   const audit = (tx: Kysely<DB>, actor: Actor, action: string, memberId: string, orgId: string, before: unknown, after: unknown) =>
@@ -344,6 +346,8 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
 
     async create(actor: Actor, input: Fields & { orgId: string; admittedOn: string; officialOn?: string | null | undefined }) {
       await checkCell(actor, input.orgId);
+      // domain.md §4: date of birth required; legacy records may only know the year.
+      if (!input.birthDate && !input.birthYear) throw invalid('birthDate', BIRTH_REQUIRED);
       await checkCatalogues(input);
       if (input.officialOn && input.officialOn <= input.admittedOn) throw invalid('officialOn', 'Ngày chính thức phải sau ngày kết nạp.');
       const id = uuidv7();
@@ -364,6 +368,11 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
       }
       await checkCatalogues(patch);
       const before = fieldsOf(row as unknown as Record<string, unknown>);
+      if (patch.birthDate !== undefined || patch.birthYear !== undefined) {
+        const birthDate = patch.birthDate !== undefined ? patch.birthDate : before.birthDate;
+        const birthYear = patch.birthYear !== undefined ? patch.birthYear : before.birthYear;
+        if (!birthDate && !birthYear) throw invalid(patch.birthDate !== undefined ? 'birthDate' : 'birthYear', BIRTH_REQUIRED);
+      }
       const changed = Object.fromEntries(Object.entries(patch).filter(([k, v]) => v !== undefined && before[k as MemberField] !== v));
       if (Object.keys(changed).length === 0) return this.get(actor, id);
       await db.transaction().execute(async (tx) => {
