@@ -91,6 +91,8 @@ describeEngines('bad input on every endpoint', (engine) => {
       'PATCH /api/admissions/candidates/:id': { id: dossier.candidateId, body: { fullName: 'Lê Thị Mai Anh', birthDate: '2000-02-02' } },
       'POST /api/admissions/dossiers/:id/steps': { id: dossier.id, body: { kind: 'course', date: '2026-01-10', certificateNo: '12/GCN' } },
       'PUT /api/admissions/targets/:id': { id: f.orgs.a1, body: { year: 2026, target: 5 } },
+      'POST /api/rulesets/preview': { body: { effectiveFrom: '2027-01-01', basis: 'Quy định thử nghiệm', note: 'Ghi chú', rules: { admission: { minAgeYears: 19 } } } },
+      'POST /api/rulesets': { body: { effectiveFrom: '2027-01-01', basis: 'Quy định thử nghiệm', note: 'Ghi chú', rules: { admission: { minAgeYears: 19 } } } },
     };
     const period = await t.services.evaluation.open(f.admin, { rootOrgId: f.orgs.A, year: 2026, kind: 'year' });
     const periodId = period.period.id;
@@ -142,6 +144,7 @@ describeEngines('bad input on every endpoint', (engine) => {
       'GET /api/members/:id/documents': { id: memberId },
       'GET /api/members/:id/documents/:documentId/file': { id: memberId, extra: { documentId } },
       'GET /api/calendar': { query: 'year=2026' },
+      'GET /api/rulesets': {},
       'GET /api/admissions/candidates': {},
       'GET /api/admissions/dossiers/:id': { id: dossier.id },
       'GET /api/admissions/dossiers/:id/denominator': { id: dossier.id, query: 'date=2026-01-05' },
@@ -328,6 +331,44 @@ describeEngines('bad input on every endpoint', (engine) => {
     const wrong = await s.upload(csvOf([['Họ và tên', 'Quyết định'], ['Không Có Ai', 'Tốt lắm']]), 'a.csv', `/api/evaluation/periods/${periodId}/import/commit`);
     expect4xx(wrong, 400, 'commit with a bad row');
     expect(await snapshot()).toBe(before);
+  });
+
+  it('a new rule set refuses figures out of range or inconsistent, unknown codes and dates not after the latest version', async () => {
+    const versions = () => t.database.db.selectFrom('rule_set').select('id').orderBy('id').execute();
+    const before = [await snapshot(), JSON.stringify(await versions())];
+    const send = (rules: unknown, extra: Record<string, unknown> = {}) => admin.post('/api/rulesets', { effectiveFrom: '2027-01-01', basis: 'Quy định thử nghiệm', rules, ...extra });
+    const cases: [unknown, string][] = [
+      [{ admission: { minAgeYears: 5 } }, 'rules.admission.minAgeYears'],
+      [{ admission: { minAgeYears: 18.5 } }, 'rules.admission.minAgeYears'],
+      [{ admission: { maxAgeYears: 1000 } }, 'rules.admission.maxAgeYears'],
+      [{ admission: { minAgeYears: 40, maxAgeYears: 35 } }, 'rules.admission.maxAgeYears'],
+      [{ admission: { cellVoteShare: { numerator: 4, denominator: 3 } } }, 'rules.admission.cellVoteShare'],
+      [{ admission: { cellVoteShare: { numerator: 0, denominator: 3 } } }, 'rules.admission.cellVoteShare.numerator'],
+      [{ admission: { qualifyingEducation: [] } }, 'rules.admission.qualifyingEducation'],
+      [{ admission: { qualifyingEducation: ['dai_hoc_vu_tru'] } }, 'rules.admission.qualifyingEducation'],
+      [{ admission: { bogusFigure: 1 } }, 'rules.admission.bogusFigure'],
+      [{ probation: { inconclusiveVotesToSuperior: 0 } }, 'rules.probation.inconclusiveVotesToSuperior'],
+      [{ badges: { milestones: [40, 30] } }, 'rules.badges.milestones'],
+      [{ badges: { anniversaries: ['02-30'] } }, 'rules.badges.anniversaries.0'],
+      [{ transfer: { temporaryMinMonths: 12, temporaryMaxMonths: 6 } }, 'rules.transfer.temporaryMaxMonths'],
+      [{ nothing: {} }, 'rules.nothing'],
+    ];
+    for (const [rules, field] of cases) {
+      for (const url of ['/api/rulesets', '/api/rulesets/preview']) {
+        const r = await admin.post(url, { effectiveFrom: '2027-01-01', basis: 'Quy định thử nghiệm', rules });
+        expect4xx(r, 400, `${url} ${JSON.stringify(rules)}`);
+        expect(r.body.error.details.map((d: { field: string }) => d.field), JSON.stringify(rules)).toContain(field);
+      }
+    }
+    expect4xx(await send({}, { effectiveFrom: '2027-02-30' }), 400, 'impossible date');
+    expect4xx(await send({}, { basis: ' ' }), 400, 'empty basis');
+    // Not after the latest version (01/07/2025): a version never slips in between, nor on the same day.
+    for (const effectiveFrom of ['2025-07-01', '2020-01-01']) {
+      const r = await send({}, { effectiveFrom });
+      expect4xx(r, 409, `effective ${effectiveFrom}`);
+      expect(r.body.error.details[0].field).toBe('effectiveFrom');
+    }
+    expect([await snapshot(), JSON.stringify(await versions())]).toEqual(before);
   });
 
   it('the calendar routes refuse bad years, dates, kinds and notes, and days that need no adjustment', async () => {

@@ -379,6 +379,29 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
         expect(r.body.error.code).toBe('FORBIDDEN');
       }
     },
+    'GET /api/rulesets': async () => {
+      // the rule sets are the same for the whole tree: every reader sees them, only a system administrator adds one
+      const r = await b.get('/api/rulesets');
+      expect(r.status).toBe(200);
+      expect(r.body.canEdit).toBe(false);
+      expect(r.body.items.map((i: { id: string }) => i.id)).toEqual(['dieu-le-2011-qd24-2018', 'qd294-2025']);
+      noLeak(r.body);
+    },
+    'POST /api/rulesets/preview': async () => {
+      for (const c of [b, aClient, await t.login('editorA'), await t.login('viewerA1')]) {
+        const r = await c.post('/api/rulesets/preview', { effectiveFrom: '2027-01-01', basis: 'Quy định thử', rules: { admission: { minAgeYears: 19 } } });
+        expect(r.status).toBe(403);
+        expect(r.body.error.code).toBe('FORBIDDEN');
+      }
+    },
+    'POST /api/rulesets': async () => {
+      for (const c of [b, aClient, await t.login('editorA')]) {
+        const r = await c.post('/api/rulesets', { effectiveFrom: '2027-01-01', basis: 'Quy định thử', rules: { admission: { minAgeYears: 19 } } });
+        expect(r.status).toBe(403);
+        expect(r.body.error.code).toBe('FORBIDDEN');
+      }
+      expect(await t.database.db.selectFrom('rule_set').select('id').execute()).toHaveLength(2);
+    },
     'GET /api/admissions/candidates': async () => {
       const r = await b.get('/api/admissions/candidates?pageSize=200');
       expect(r.status).toBe(200);
@@ -571,7 +594,7 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
     aUsers = ['adminA', 'editorA', 'inspectorA', 'viewerA1'].map((u) => f.users[u]!);
     // A's people do things, so A has audit entries B must not see.
     const a = await t.login('adminA');
-    const created = await a.post('/api/members', { fullName: 'Hoàng Thị Tân Lập', gender: 'nu', orgId: f.orgs.a1, admittedOn: '2012-03-03', cccd: '036190001234' });
+    const created = await a.post('/api/members', { fullName: 'Hoàng Thị Tân Lập', gender: 'nu', birthDate: '1990-03-03', orgId: f.orgs.a1, admittedOn: '2012-03-03', cccd: '036190001234' });
     aMember = { id: created.body.id, cccd: '036190001234' };
     aIds.push(aMember.id);
     const work = await a.post(`/api/members/${aMember.id}/records`, { kind: 'work', data: { from: '2010-09', workplace: 'Trường THPT Nguyễn Du' } });

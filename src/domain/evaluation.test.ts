@@ -206,9 +206,13 @@ describe('discipline in the year, tally, stages, late admission', () => {
     expect(disciplinedInYear([{ form: 'warning', decidedOn: '2025-05-01', revokedOn: '2025-05-01' }], 2025)).toBe(false);
   });
   it('the vote carries the best level more than half of all official members reach', () => {
-    expect(levelFromTally({ officialMembers: 20, present: 18, excellent: 11, good: 7, completed: 0, notCompleted: 0 })).toBe('excellent');
-    expect(levelFromTally({ officialMembers: 20, present: 18, excellent: 10, good: 8, completed: 0, notCompleted: 0 })).toBe('good');
-    expect(levelFromTally({ officialMembers: 20, present: 10, excellent: 5, good: 5, completed: 0, notCompleted: 0 })).toBeNull();
+    expect(levelFromTally({ officialMembers: 20, present: 18, excellent: 11, good: 7, completed: 0, notCompleted: 0 }, r2025)).toBe('excellent');
+    expect(levelFromTally({ officialMembers: 20, present: 18, excellent: 10, good: 8, completed: 0, notCompleted: 0 }, r2025)).toBe('good');
+    expect(levelFromTally({ officialMembers: 20, present: 10, excellent: 5, good: 5, completed: 0, notCompleted: 0 }, r2025)).toBeNull();
+    // The share is the version's: with "more than 2/3", 13 of 20 is short and 14 carries.
+    const twoThirds = { ...r2025, checks: { ...r2025.checks, voteMajorityAbove: { numerator: 2, denominator: 3 } } };
+    expect(levelFromTally({ officialMembers: 20, present: 18, excellent: 13, good: 0, completed: 0, notCompleted: 0 }, twoThirds)).toBeNull();
+    expect(levelFromTally({ officialMembers: 20, present: 18, excellent: 14, good: 0, completed: 0, notCompleted: 0 }, twoThirds)).toBe('excellent');
     expect(validateTally({ officialMembers: 20, present: 21, excellent: 0, good: 0, completed: 0, notCompleted: 0 })).toHaveLength(1);
     expect(validateTally({ officialMembers: 20, present: 10, excellent: 6, good: 5, completed: 0, notCompleted: 0 })).toHaveLength(1);
   });

@@ -101,6 +101,8 @@ export interface EvaluationChecks {
   disciplinedBlocksExcellent: boolean;
   /** A collective with more than this percent of its subordinate orgs disciplined (or its leadership) is not completed. */
   notCompletedAboveDisciplinedPercent: number | null;
+  /** The cell's vote carries a level when its votes exceed this share of the official members (more than half). */
+  voteMajorityAbove: { numerator: number; denominator: number };
 }
 
 export interface EvaluationRuleSet {
@@ -132,6 +134,7 @@ const CURRENT_CHECKS: EvaluationChecks = {
   excellentCollectiveMinGoodPercent: 80,
   disciplinedBlocksExcellent: true,
   notCompletedAboveDisciplinedPercent: 20,
+  voteMajorityAbove: { numerator: 1, denominator: 2 },
 };
 
 /**
@@ -170,6 +173,7 @@ export const EVALUATION_RULE_SETS: readonly EvaluationRuleSet[] = [
       excellentCollectiveMinGoodPercent: null,
       disciplinedBlocksExcellent: false,
       notCompletedAboveDisciplinedPercent: null,
+      voteMajorityAbove: { numerator: 1, denominator: 2 },
     },
     lateAdmissionFrom: '07-01',
     checkBasis: 'Hướng dẫn đánh giá trước 2018',
@@ -568,8 +572,12 @@ export function validateTally(t: VoteTally): string[] {
   return errors;
 }
 
-/** The level the vote carries: the best level whose votes (cumulated downward) exceed half the official members. */
-export function levelFromTally(t: VoteTally): Level | null {
+/**
+ * The level the vote carries: the best level whose votes (cumulated downward) exceed the version's share of the
+ * official members (`checks.voteMajorityAbove`: more than half).
+ */
+export function levelFromTally(t: VoteTally, rules: EvaluationRuleSet): Level | null {
+  const { numerator, denominator } = rules.checks.voteMajorityAbove;
   let cumulative = 0;
   const order: [Level, number][] = [
     ['excellent', t.excellent],
@@ -579,7 +587,7 @@ export function levelFromTally(t: VoteTally): Level | null {
   ];
   for (const [level, n] of order) {
     cumulative += n;
-    if (cumulative * 2 > t.officialMembers) return level;
+    if (cumulative * denominator > t.officialMembers * numerator) return level;
   }
   return null;
 }

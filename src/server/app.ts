@@ -42,6 +42,8 @@ import { createMemberImportService } from './modules/member-import/member-import
 import { membersRoutes } from './modules/members/members.routes.ts';
 import { createMembersService } from './modules/members/members.service.ts';
 import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
+import { rulesetsRoutes } from './modules/rulesets/rulesets.routes.ts';
+import { createRuleSetsService } from './modules/rulesets/rulesets.service.ts';
 import { createOrgsService } from './modules/orgs/orgs.service.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { createUsersService } from './modules/users/users.service.ts';
@@ -56,10 +58,12 @@ export interface AppDeps {
 
 export function createServices(deps: AppDeps) {
   const calendar = createCalendarService(deps);
+  const rulesets = createRuleSetsService(deps);
   const members = createMembersService({ ...deps, calendar });
   const documents = deps.documents ?? createFsDocumentStore(path.join(deps.config.dataDir, 'documents'), () => deps.clock.now());
   return {
     calendar,
+    rulesets,
     auth: createAuthService(deps),
     audit: createAuditService(deps),
     orgs: createOrgsService(deps),
@@ -69,7 +73,7 @@ export function createServices(deps: AppDeps) {
     memberRecords: createMemberRecordsService(deps),
     memberDocuments: createMemberDocumentsService({ ...deps, documents }),
     users: createUsersService(deps),
-    admissions: createAdmissionsService({ ...deps, calendar, members }),
+    admissions: createAdmissionsService({ ...deps, calendar, members, rulesets }),
     evaluation: createEvaluationService(deps),
   };
 }
@@ -119,6 +123,8 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   const services = createServices(deps);
+  // The rule sets of the database become the versions every computation reads (docs/modules/rulesets.md).
+  await services.rulesets.registry();
   registerAuthHook(app, services.auth);
   registerNulGuard(app);
   await app.register(authRoutes(services.auth, config));
@@ -131,6 +137,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
   await app.register(memberDocumentsRoutes(services.memberDocuments, { maxMb: config.documentMaxMb }));
   await app.register(auditRoutes(services.audit));
   await app.register(calendarRoutes(services.calendar));
+  await app.register(rulesetsRoutes(services.rulesets));
   await app.register(admissionsRoutes(services.admissions));
   await app.register(evaluationRoutes(services.evaluation, { maxMb: config.importMaxMb }));
 

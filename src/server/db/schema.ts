@@ -216,6 +216,18 @@ export interface CalendarAdjustmentTable {
   note: string | null;
 }
 
+/** A version of the rule set (domain.md §12), owned by modules/rulesets; `rules` is the RuleSet without id, date, basis. */
+export interface RuleSetTable {
+  id: string;
+  effective_from: string;
+  basis: string;
+  rules: Json;
+  copied_from: string | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export type Role = 'system_admin' | 'org_admin' | 'editor' | 'viewer' | 'inspector';
 
 export interface AppUserTable {
@@ -529,6 +541,7 @@ export interface DB {
   member_document: MemberDocumentTable;
   catalogue_item: CatalogueItemTable;
   calendar_adjustment: CalendarAdjustmentTable;
+  rule_set: RuleSetTable;
   app_user: AppUserTable;
   role_assignment: RoleAssignmentTable;
   user_session: UserSessionTable;

@@ -17,6 +17,7 @@ import * as m0011 from './0011-member-badge-top.ts';
 import * as m0012 from './0012-member-name-tail.ts';
 import * as m0013 from './0013-org-tally-path.ts';
 import * as m0014 from './0014-badge-rules.ts';
+import * as m0015 from './0015-rule-sets.ts';
 import * as m0017 from './0017-login-locks-audit-append-only.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -34,5 +35,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0012-member-name-tail': m0012,
   '0013-org-tally-path': m0013,
   '0014-badge-rules': m0014,
+  '0015-rule-sets': m0015,
   '0017-login-locks-audit-append-only': m0017,
 };

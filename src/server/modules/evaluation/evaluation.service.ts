@@ -591,7 +591,13 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
         const grassroots = [...new Set(updates.map((u) => u.row.grassroots_id))];
         const [members, orgs, overrides, disciplined] = await Promise.all([repo.periodMembers(tx, id, { grassrootsIds: grassroots }), repo.periodOrgs(tx, id, false), repo.overridesOf(tx, id), disciplineMap(tx, p)]);
         const decided = new Set(updates.filter((u) => u.after.decidedLabel != null).map((u) => u.row.member_id));
-        const failures = failuresOf(rules, members, orgs, disciplined).filter((f) => !isOverridden(f, overrides) && f.memberIds.some((m) => decided.has(m)));
+        // The quota is checked on the batch as a whole: any decision the batch records in a grassroots organisation
+        // (a demotion too, which lowers the count it is measured against) must leave that organisation's quota kept,
+        // whichever members it names; the other checks concern the members decided.
+        const decidedIn = new Set(updates.filter((u) => u.after.decidedLabel !== undefined).map((u) => u.row.grassroots_id));
+        const failures = failuresOf(rules, members, orgs, disciplined).filter(
+          (f) => !isOverridden(f, overrides) && (f.code === 'member_quota' ? decidedIn.has(f.orgId) : f.memberIds.some((m) => decided.has(m))),
+        );
         if (failures.length > 0) throw blocked(failures);
         await audit(
           tx,

@@ -82,6 +82,18 @@ describeEngines('annual evaluation: the December cycle through HTTP', (engine) =
   it('decides members; an excellent cell with a member not completed is flagged; org ratings need their checks or an override', async () => {
     const decided = [...a1.map((id, i) => ({ memberId: id, decidedLabel: i < 5 ? 'excellent' : 'good' })), ...a2.map((id, i) => ({ memberId: id, decidedLabel: i === 11 ? 'not_completed' : 'good' }))];
     expect((await save(decided)).status).toBe(200);
+    // The quota is kept by the batch as a whole, whatever it names: 5 excellent against 26 good passes (20% is 5.2);
+    // two good members decided completed leave 24 (20% is 4.8), refused in either order, nothing written.
+    const demote = [a1[5]!, a1[6]!].map((memberId) => ({ memberId, decidedLabel: 'completed' }));
+    for (const batch of [demote, [...demote].reverse()]) {
+      const r = await save(batch);
+      expect(r.status).toBe(409);
+      expect(r.body.error.details.map((d: { field: string }) => d.field)).toEqual(['member_quota']);
+    }
+    expect((await grid(f.orgs.a1)).items.filter((i: { decidedLabel: string | null }) => i.decidedLabel === 'completed')).toEqual([]);
+    // One good member decided completed leaves 25 (20% is 5): kept, then put back.
+    expect((await save(demote.slice(0, 1))).status).toBe(200);
+    expect((await save([{ memberId: a1[5]!, decidedLabel: 'good' }])).status).toBe(200);
     // a2 called excellent while one member is not completed.
     const cellFail = await adminA.patch(`/api/evaluation/periods/${periodId}/orgs/${f.orgs.a2}`, { decidedLabel: 'excellent' });
     expect(cellFail.status).toBe(409);

@@ -10,7 +10,7 @@ describeEngines('life events, transfers, party age and badges', (engine) => {
   let a: Client;
   let b: Client;
   const create = async (fullName: string, admittedOn: string, officialOn?: string, orgId?: string) => {
-    const r = await a.post('/api/members', { fullName, gender: 'nam', orgId: orgId ?? f.orgs.a1, admittedOn, ...(officialOn ? { officialOn } : {}) });
+    const r = await a.post('/api/members', { fullName, gender: 'nam', birthDate: '1970-01-01', orgId: orgId ?? f.orgs.a1, admittedOn, ...(officialOn ? { officialOn } : {}) });
     expect(r.status).toBe(201);
     return r.body.id as string;
   };

@@ -17,7 +17,7 @@ describeEngines('member list filters', (engine) => {
   const ids: Record<string, string> = {};
 
   const create = async (key: string, body: Record<string, unknown>) => {
-    const r = await admin.post('/api/members', { gender: 'nam', orgId: f.orgs.a2, ...body });
+    const r = await admin.post('/api/members', { gender: 'nam', orgId: f.orgs.a2, ...('birthYear' in body ? {} : { birthDate: '1970-06-15' }), ...body });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     ids[key] = r.body.id;
     return r.body.id as string;

@@ -126,6 +126,8 @@ export async function insertMembers(tx: Kysely<DB>, actor: Actor, at: Date, memb
   );
 }
 
+const BIRTH_REQUIRED = 'Hồ sơ đảng viên cần ngày sinh (hồ sơ cũ chỉ biết năm sinh thì ghi năm sinh).';
+
 export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calendar?: CalendarService }) {
   const { db, clock } = deps;
   const audit = (tx: Kysely<DB>, actor: Actor, action: string, memberId: string, orgId: string, before: unknown, after: unknown) =>
@@ -395,6 +397,8 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
 
     async create(actor: Actor, input: Fields & { orgId: string; admittedOn: string; officialOn?: string | null | undefined }) {
       await checkCell(actor, input.orgId);
+      // domain.md §4: date of birth required; legacy records may only know the year.
+      if (!input.birthDate && !input.birthYear) throw invalid('birthDate', BIRTH_REQUIRED);
       await checkCatalogues(input);
       if (input.officialOn && input.officialOn <= input.admittedOn) throw invalid('officialOn', 'Ngày chính thức phải sau ngày kết nạp.');
       refuseImplausible(memberFileProblems(input, clock.today()));
@@ -416,6 +420,11 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
       }
       await checkCatalogues(patch);
       const before = fieldsOf(row as unknown as Record<string, unknown>);
+      if (patch.birthDate !== undefined || patch.birthYear !== undefined) {
+        const birthDate = patch.birthDate !== undefined ? patch.birthDate : before.birthDate;
+        const birthYear = patch.birthYear !== undefined ? patch.birthYear : before.birthYear;
+        if (!birthDate && !birthYear) throw invalid(patch.birthDate !== undefined ? 'birthDate' : 'birthYear', BIRTH_REQUIRED);
+      }
       const changed = Object.fromEntries(Object.entries(patch).filter(([k, v]) => v !== undefined && before[k as MemberField] !== v));
       if (Object.keys(changed).length === 0) return this.get(actor, id);
       refuseImplausible(memberFileChangeProblems({ ...before, admittedOn: row.admitted_on, officialOn: row.official_on }, changed, clock.today()));
