@@ -10,7 +10,7 @@ describeEngines('life events, transfers, party age and badges', (engine) => {
   let a: Client;
   let b: Client;
   const create = async (fullName: string, admittedOn: string, officialOn?: string, orgId?: string) => {
-    const r = await a.post('/api/members', { fullName, gender: 'nam', birthDate: '1970-01-01', orgId: orgId ?? f.orgs.a1, admittedOn, ...(officialOn ? { officialOn } : {}) });
+    const r = await a.post('/api/members', { fullName, gender: 'nam', birthDate: `${Number(admittedOn.slice(0, 4)) - 25}-01-01`, orgId: orgId ?? f.orgs.a1, admittedOn, ...(officialOn ? { officialOn } : {}) });
     expect(r.status).toBe(201);
     return r.body.id as string;
   };
@@ -52,6 +52,14 @@ describeEngines('life events, transfers, party age and badges', (engine) => {
     const again = await a.post(`/api/members/${id}/events`, { kind: 'transfer_in_confirmed', orgId: f.orgs.a2, date: '2026-11-04' });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('CONFLICT');
+  });
+
+  it('a transfer of 1998, before the working calendar begins (2000), is recorded without a count instead of failing', async () => {
+    const id = await create('Trần Văn Cũ', '1990-02-03', '1991-02-03');
+    expect((await a.post(`/api/members/${id}/events`, { kind: 'transfer_out_started', toOrgId: f.orgs.gB, date: '1998-03-02' })).status).toBe(200);
+    const arrived = await b.post(`/api/members/${id}/events`, { kind: 'transfer_in_confirmed', orgId: f.orgs.gB, date: '1998-04-20' });
+    expect(arrived.status).toBe(200);
+    expect(arrived.body.events.at(-1).details).not.toHaveProperty('workingDaysInTransit');
   });
 
   it('an arrival later than 30 working days needs its reason, which is recorded', async () => {
@@ -254,7 +262,7 @@ describeEngines('life events, transfers, party age and badges', (engine) => {
 
   it('refuses dates in the future and admissions under the age of the rules on their date, naming the field (issue 10 item 4)', async () => {
     // today is 20/11/2026
-    const future = await a.post('/api/members', { fullName: 'Tương Lai', gender: 'nam', orgId: f.orgs.a1, admittedOn: '2099-01-01' });
+    const future = await a.post('/api/members', { fullName: 'Tương Lai', gender: 'nam', birthDate: '1990-01-01', orgId: f.orgs.a1, admittedOn: '2099-01-01' });
     expect(future.status).toBe(400);
     expect(future.body.error.details).toEqual([{ field: 'admittedOn', message: 'Ngày vào Đảng (01/01/2099) sau ngày hôm nay (20/11/2026): chỉ ghi nhận điều đã xảy ra.' }]);
     expect((await a.post('/api/members', { fullName: 'Hôm Nay', gender: 'nam', orgId: f.orgs.a1, admittedOn: '2026-11-20', birthDate: '1990-01-01' })).status).toBe(201);

@@ -252,10 +252,15 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
       const out = [...existing].reverse().find((e) => e.kind === 'transfer_out_started');
       if (out) {
         const cal = await calendar(tx);
-        const used = cal.workingDaysBetween(out.date, input.date);
+        let used: number | null = null;
+        try {
+          used = cal.workingDaysBetween(out.date, input.date);
+        } catch {
+          used = null; // outside the working calendar's years: recorded without the count, as a departure is
+        }
         const allowed = rules.transfer.presentLetterWithinWorkingDays;
-        details.workingDaysInTransit = used;
-        if (used > allowed) {
+        if (used !== null) details.workingDaysInTransit = used;
+        if (used !== null && used > allowed) {
           if (!input.lateReason) throw invalid('lateReason', `Giới thiệu sinh hoạt đảng nộp chậm (${used} ngày làm việc, quá ${allowed} ngày): cần ghi lý do chậm.`);
           Object.assign(details, { late: true, lateReason: input.lateReason });
         }
