@@ -23,6 +23,7 @@ const EnvSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FILE: z.string().min(1).optional(),
   PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   IMPORT_MAX_MB: z.coerce.number().int().min(1).max(500).default(50),
   DOCUMENT_MAX_MB: z.coerce.number().int().min(1).max(500).default(20),
@@ -39,6 +40,8 @@ export interface Config {
   loginLockMinutes: number;
   loginRatePerMinute: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** A file the log is appended to as JSON lines, besides the short console lines; undefined: console only. */
+  logFile: string | undefined;
   pgPoolSize: number;
   /** Largest member spreadsheet accepted for import, in MB. */
   importMaxMb: number;
@@ -66,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
+    logFile: e.LOG_FILE === undefined ? undefined : path.resolve(cwd, e.LOG_FILE),
     pgPoolSize: e.PG_POOL_SIZE,
     importMaxMb: e.IMPORT_MAX_MB,
     documentMaxMb: e.DOCUMENT_MAX_MB,
@@ -86,6 +90,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     loginLockMinutes: 15,
     loginRatePerMinute: 10000,
     logLevel: 'silent',
+    logFile: undefined,
     pgPoolSize: 5,
     importMaxMb: 50,
     documentMaxMb: 20,
