@@ -27,6 +27,7 @@ const EnvSchema = z.object({
   AUDIT_KEY_FILE: z.string().min(1).optional(),
   AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FILE: z.string().min(1).optional(),
   PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   IMPORT_MAX_MB: z.coerce.number().int().min(1).max(500).default(50),
   DOCUMENT_MAX_MB: z.coerce.number().int().min(1).max(500).default(20),
@@ -51,6 +52,8 @@ export interface Config {
   /** How often `serve` signs a checkpoint of the audit chain's head when it has moved; 0: only at start and stop. */
   auditCheckpointMinutes: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** A file the log is appended to as JSON lines, besides the short console lines; undefined: console only. */
+  logFile: string | undefined;
   pgPoolSize: number;
   /** Largest member spreadsheet accepted for import, in MB. */
   importMaxMb: number;
@@ -82,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     auditKeyFile: path.resolve(cwd, e.AUDIT_KEY_FILE ?? path.join(e.DATA_DIR, 'audit-checkpoint.key')),
     auditCheckpointMinutes: e.AUDIT_CHECKPOINT_MINUTES,
     logLevel: e.LOG_LEVEL,
+    logFile: e.LOG_FILE === undefined ? undefined : path.resolve(cwd, e.LOG_FILE),
     pgPoolSize: e.PG_POOL_SIZE,
     importMaxMb: e.IMPORT_MAX_MB,
     documentMaxMb: e.DOCUMENT_MAX_MB,
@@ -106,6 +110,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     auditKeyFile: '',
     auditCheckpointMinutes: 0,
     logLevel: 'silent',
+    logFile: undefined,
     pgPoolSize: 5,
     importMaxMb: 50,
     documentMaxMb: 20,

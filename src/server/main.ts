@@ -9,6 +9,7 @@ import { loadConfig, type Config } from './config.ts';
 import { openConfiguredDatabase } from './db/open.ts';
 import type { Database } from './db/connect.ts';
 import { DataDirLockedError } from './db/lock.ts';
+import { assertPortFree, isPortError, PortUnavailableError } from './http/port.ts';
 import { loadAuditKey } from './modules/audit/audit.key.ts';
 import { signCheckpoint, verifyAuditChain } from './modules/audit/audit.service.ts';
 import { insertUser } from './modules/users/users.service.ts';
@@ -44,6 +45,8 @@ async function withDatabase<T>(config: Config, fn: (d: Database) => Promise<T>):
 }
 
 async function serve(config: Config, seedIfEmpty: boolean): Promise<void> {
+  // Before the database: a port in use is said now, not after migrating and seeding.
+  await assertPortFree(config.host, config.port);
   const database = await openConfiguredDatabase(config, { migrate: true });
   let seeded = false;
   if (seedIfEmpty && (await isEmpty(database.db))) {
@@ -81,10 +84,19 @@ async function serve(config: Config, seedIfEmpty: boolean): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  const address = await app.listen({ host: config.host, port: config.port });
+  let address: string;
+  try {
+    address = await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    // Taken by another program between the check and now.
+    await app.close();
+    await database.close();
+    throw isPortError(error) ? new PortUnavailableError(config.host, config.port, error.code!) : error;
+  }
   const engine = database.engine === 'pglite' ? `PGlite (${config.dataDir})` : 'PostgreSQL';
   console.log(`\nHạt Nhân đang chạy: ${address.replace('127.0.0.1', 'localhost')}   (cơ sở dữ liệu: ${engine})`);
-  if (seeded || seedIfEmpty) {
+  // The demo logins only right after the demo was created: on a real installation they do not exist.
+  if (seeded) {
     console.log(`Đăng nhập thử: tên đăng nhập "admin", mật khẩu "${DEMO_PASSWORD}" (quản trị hệ thống).`);
     console.log(`Các tài khoản mẫu khác (cùng mật khẩu): "tinhuy" (Ban Tổ chức Tỉnh ủy), "xa" (Đảng ủy xã), "chibo" (bí thư chi bộ).`);
   }
@@ -184,7 +196,7 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
     }
   } catch (e) {
-    if (e instanceof DataDirLockedError) {
+    if (e instanceof DataDirLockedError || e instanceof PortUnavailableError) {
       console.error(e.message);
       return 1;
     }

@@ -2,7 +2,7 @@
  * The migration list: static, ordered, append-only. A new migration is a new file named NNNN-what.ts added at the
  * end here; an applied migration is never edited.
  */
-import type { Migration } from 'kysely/migration';
+import type { Migration } from 'kysely';
 import * as m0001 from './0001-initial.ts';
 import * as m0002 from './0002-member-file.ts';
 import * as m0003 from './0003-member-import.ts';
