@@ -94,13 +94,13 @@ if (missingRequired.length > 0) {
   process.exit(1);
 }
 
-// Browser tests drive the built web app: build it first, every time, so a stale dist/ never hides a broken build.
+// Browser tests drive the built web app: built again whenever its sources changed since the last successful build
+// (scripts/build-web.mjs keeps their hash), so a stale dist/ never hides a broken build.
 const browserRuns = suites.find((s) => s.name === 'browser')?.ok === true;
 if (browserRuns) {
-  console.log('Building the web app for the browser tests (npm run build:web)…');
-  const build = spawnSync('npm', ['run', 'build:web'], { stdio: 'inherit' });
+  const build = spawnSync(process.execPath, ['scripts/build-web.mjs', '--if-changed'], { stdio: 'inherit' });
   if (build.status !== 0) {
-    console.error('Error: npm run build:web failed; browser tests need dist/web/index.html.');
+    console.error('Error: the web app build failed; browser tests need dist/web/index.html.');
     process.exit(build.status ?? 1);
   }
 }

@@ -7,6 +7,7 @@ import { describeEngines } from './helpers/db.ts';
 import { buildFixture, DECISION, startTestApp, type Client, type Fixture, type TestApp } from './helpers/app.ts';
 import { csvOf, rawSession } from '../src/server/modules/member-import/member-import.fixtures.ts';
 import { documentSession, pdfBytes } from '../src/server/modules/member-documents/member-documents.fixtures.ts';
+import { NUL_MESSAGE } from '../src/server/http/text-guard.ts';
 
 const MISSING = '01900000-0000-7000-8000-000000000000';
 const D = { ...DECISION, effectiveDate: '2026-02-01' };
@@ -80,7 +81,8 @@ describeEngines('bad input on every endpoint', (engine) => {
       'PATCH /api/members/:id': { id: memberId, body: { fullName: 'Lê Văn Chín', cardIssuedOn: '2011-01-01' } },
       'POST /api/members/:id/events': { id: memberId, body: { kind: 'exempted', date: '2026-01-01', decisionNo: '5-QĐ/CB' } },
       'POST /api/members/:id/disciplines': { id: memberId, body: { form: 'reprimand', decidingLevel: 'Chi bộ', decisionNo: '1', decisionDate: '2026-01-01', announcedOn: '2026-01-02' } },
-      'POST /api/members/:id/badges': { id: memberId, body: { milestone: 30, awardedOn: '2026-09-02', decisionNo: '9-QĐ/TU' } },
+      'POST /api/members/:id/badges': { id: memberId, body: { milestone: 30, awardedOn: '2026-09-02', decisionNo: '9-QĐ/TU', override: { decisionNo: '15-QĐ/TU', decisionDate: '2026-08-20' } } },
+      'PUT /api/members/:id/badge-standing': { id: memberId, body: { seriousIllness: { since: '2026-01-05', document: 'Giấy xác nhận' }, posthumousProposal: null } },
       'POST /api/members/:id/records': { id: memberId, body: { kind: 'work', data: { from: '2010-09', to: '2015-06', workplace: 'Trường THPT Nguyễn Du' } } },
       'PATCH /api/members/:id/records/:recordId': { id: memberId, extra: { recordId: record.id }, body: { kind: 'work', data: { from: '2005-09', workplace: 'Trường THCS Tân Lập', position: 'Giáo viên' } } },
       'POST /api/members/:id/records/reveal': { id: memberId, body: { kind: 'family' } },
@@ -89,6 +91,8 @@ describeEngines('bad input on every endpoint', (engine) => {
       'PATCH /api/admissions/candidates/:id': { id: dossier.candidateId, body: { fullName: 'Lê Thị Mai Anh', birthDate: '2000-02-02' } },
       'POST /api/admissions/dossiers/:id/steps': { id: dossier.id, body: { kind: 'course', date: '2026-01-10', certificateNo: '12/GCN' } },
       'PUT /api/admissions/targets/:id': { id: f.orgs.a1, body: { year: 2026, target: 5 } },
+      'POST /api/rulesets/preview': { body: { effectiveFrom: '2027-01-01', basis: 'Quy định thử nghiệm', note: 'Ghi chú', rules: { admission: { minAgeYears: 19 } } } },
+      'POST /api/rulesets': { body: { effectiveFrom: '2027-01-01', basis: 'Quy định thử nghiệm', note: 'Ghi chú', rules: { admission: { minAgeYears: 19 } } } },
     };
     const period = await t.services.evaluation.open(f.admin, { rootOrgId: f.orgs.A, year: 2026, kind: 'year' });
     const periodId = period.period.id;
@@ -96,6 +100,8 @@ describeEngines('bad input on every endpoint', (engine) => {
     Object.assign(bodies, {
       'POST /api/evaluation/periods': { body: { rootOrgId: f.orgs.B, year: 2027, asOf: '2027-12-01' } },
       'PATCH /api/evaluation/periods/:id/members': { id: periodId, body: { items: [{ memberId, selfLabel: 'good' }] } },
+      'PATCH /api/evaluation/periods/:id/orgs': { id: periodId, body: { items: [{ orgId: f.orgs.a1, selfLabel: 'good', disciplined: false }] } },
+      'PATCH /api/evaluation/consolidation': { body: { items: [{ id: consolidation.id, outcome: 'Kết quả', status: 'done' }] } },
       'PATCH /api/evaluation/periods/:id/orgs/:orgId': { id: periodId, extra: { orgId: f.orgs.a1 }, body: { selfLabel: 'good', selfReport: 'Báo cáo', disciplined: false } },
       'POST /api/evaluation/periods/:id/overrides': { id: periodId, body: { checkCode: 'member_quota', orgId: f.orgs.gA, reason: 'Lý do' } },
       'POST /api/evaluation/periods/:id/publish': { id: periodId, body: { decisionNo: '1-QĐ', decisionDate: '2026-12-20' } },
@@ -140,6 +146,7 @@ describeEngines('bad input on every endpoint', (engine) => {
       'GET /api/members/:id/documents': { id: memberId },
       'GET /api/members/:id/documents/:documentId/file': { id: memberId, extra: { documentId } },
       'GET /api/calendar': { query: 'year=2026' },
+      'GET /api/rulesets': {},
       'GET /api/admissions/candidates': {},
       'GET /api/admissions/dossiers/:id': { id: dossier.id },
       'GET /api/admissions/dossiers/:id/denominator': { id: dossier.id, query: 'date=2026-01-05' },
@@ -150,6 +157,7 @@ describeEngines('bad input on every endpoint', (engine) => {
       'GET /api/admissions/targets': { query: 'year=2026' },
       'GET /api/evaluation/periods': { query: 'year=2026' },
       'GET /api/evaluation/periods/:id': { id: periodId },
+      'GET /api/evaluation/periods/:id/members': { id: periodId, query: `orgId=${f.orgs.gA}&level=good&stage=draft` },
       'GET /api/evaluation/periods/:id/orgs/:orgId/members': { id: periodId, extra: { orgId: f.orgs.a1 } },
       'GET /api/evaluation/results': { query: `orgId=${f.orgs.A}&year=2026` },
       'GET /api/evaluation/results/export.xlsx': { query: `orgId=${f.orgs.A}&year=2026` },
@@ -327,6 +335,44 @@ describeEngines('bad input on every endpoint', (engine) => {
     expect(await snapshot()).toBe(before);
   });
 
+  it('a new rule set refuses figures out of range or inconsistent, unknown codes and dates not after the latest version', async () => {
+    const versions = () => t.database.db.selectFrom('rule_set').select('id').orderBy('id').execute();
+    const before = [await snapshot(), JSON.stringify(await versions())];
+    const send = (rules: unknown, extra: Record<string, unknown> = {}) => admin.post('/api/rulesets', { effectiveFrom: '2027-01-01', basis: 'Quy định thử nghiệm', rules, ...extra });
+    const cases: [unknown, string][] = [
+      [{ admission: { minAgeYears: 5 } }, 'rules.admission.minAgeYears'],
+      [{ admission: { minAgeYears: 18.5 } }, 'rules.admission.minAgeYears'],
+      [{ admission: { maxAgeYears: 1000 } }, 'rules.admission.maxAgeYears'],
+      [{ admission: { minAgeYears: 40, maxAgeYears: 35 } }, 'rules.admission.maxAgeYears'],
+      [{ admission: { cellVoteShare: { numerator: 4, denominator: 3 } } }, 'rules.admission.cellVoteShare'],
+      [{ admission: { cellVoteShare: { numerator: 0, denominator: 3 } } }, 'rules.admission.cellVoteShare.numerator'],
+      [{ admission: { qualifyingEducation: [] } }, 'rules.admission.qualifyingEducation'],
+      [{ admission: { qualifyingEducation: ['dai_hoc_vu_tru'] } }, 'rules.admission.qualifyingEducation'],
+      [{ admission: { bogusFigure: 1 } }, 'rules.admission.bogusFigure'],
+      [{ probation: { inconclusiveVotesToSuperior: 0 } }, 'rules.probation.inconclusiveVotesToSuperior'],
+      [{ badges: { milestones: [40, 30] } }, 'rules.badges.milestones'],
+      [{ badges: { anniversaries: ['02-30'] } }, 'rules.badges.anniversaries.0'],
+      [{ transfer: { temporaryMinMonths: 12, temporaryMaxMonths: 6 } }, 'rules.transfer.temporaryMaxMonths'],
+      [{ nothing: {} }, 'rules.nothing'],
+    ];
+    for (const [rules, field] of cases) {
+      for (const url of ['/api/rulesets', '/api/rulesets/preview']) {
+        const r = await admin.post(url, { effectiveFrom: '2027-01-01', basis: 'Quy định thử nghiệm', rules });
+        expect4xx(r, 400, `${url} ${JSON.stringify(rules)}`);
+        expect(r.body.error.details.map((d: { field: string }) => d.field), JSON.stringify(rules)).toContain(field);
+      }
+    }
+    expect4xx(await send({}, { effectiveFrom: '2027-02-30' }), 400, 'impossible date');
+    expect4xx(await send({}, { basis: ' ' }), 400, 'empty basis');
+    // Not after the latest version (01/07/2025): a version never slips in between, nor on the same day.
+    for (const effectiveFrom of ['2025-07-01', '2020-01-01']) {
+      const r = await send({}, { effectiveFrom });
+      expect4xx(r, 409, `effective ${effectiveFrom}`);
+      expect(r.body.error.details[0].field).toBe('effectiveFrom');
+    }
+    expect([await snapshot(), JSON.stringify(await versions())]).toEqual(before);
+  });
+
   it('the calendar routes refuse bad years, dates, kinds and notes, and days that need no adjustment', async () => {
     const before = await snapshot();
     const adjustments = () => t.database.db.selectFrom('calendar_adjustment').selectAll().orderBy('date').execute();
@@ -384,6 +430,98 @@ describeEngines('bad input on every endpoint', (engine) => {
     for (const q of ['stage=ky_la', 'status=x', 'page=0']) expect4xx(await admin.get(`/api/admissions/candidates?${q}`), 400, q);
     expect4xx(await admin.get(`/api/admissions/dossiers/${dossier.id}/denominator?date=2026-02-30`), 400, 'denominator 30/02');
     expect4xx(await admin.get(`/api/admissions/dossiers/${dossier.id}/document.docx?kind=thu_moi`), 400, 'document kind');
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('the evaluation lists refuse filters they cannot apply', async () => {
+    const periodId = (await t.database.db.selectFrom('evaluation_period').select('id').executeTakeFirstOrThrow()).id;
+    const cases: [string, string][] = [
+      [`/api/evaluation/periods/${periodId}/members?level=xuat_sac`, 'level'],
+      [`/api/evaluation/periods/${periodId}/members?stage=published2`, 'stage'],
+      [`/api/evaluation/periods/${periodId}/members?lateAdmission=maybe`, 'lateAdmission'],
+      [`/api/evaluation/periods/${periodId}/members?orgId=khong-phai-uuid`, 'orgId'],
+      [`/api/evaluation/periods/${periodId}/members?pageSize=501`, 'pageSize'],
+      [`/api/evaluation/periods/${periodId}/members?page=0`, 'page'],
+      [`/api/evaluation/consolidation?orgId=${f.orgs.A}&status=closed`, 'status'],
+    ];
+    for (const [url, field] of cases) {
+      const r = await admin.get(url);
+      expect4xx(r, 400, url);
+      expect(r.body.error.details.map((d: { field: string }) => d.field)).toContain(field);
+    }
+    expect4xx(await admin.get(`/api/evaluation/periods/${periodId}/members?orgId=${MISSING}`), 404, 'members of a missing organisation');
+    const before = await snapshot();
+    expect4xx(await admin.patch(`/api/evaluation/periods/${periodId}/orgs`, { items: [] }), 400, 'no organisation');
+    expect4xx(await admin.patch('/api/evaluation/consolidation', { items: [] }), 400, 'no entry');
+    expect4xx(await admin.patch(`/api/evaluation/periods/${periodId}/orgs`, { items: [{ orgId: MISSING, selfLabel: 'good' }] }), 404, 'a missing organisation');
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('U+0000 in any text of any route (path, query, body, multipart field or file name) answers 400 naming the field, and nothing changes', async () => {
+    const before = await snapshot();
+    const nul = (s: string) => `${s}\u0000`;
+    const openapi = (t.app as unknown as { swagger(): { paths: Record<string, Record<string, { parameters?: { in: string; name: string }[] }>> } }).swagger();
+    const expectNul = (r: { status: number; body: any }, field: string, what: string) => {
+      expect4xx(r, 400, what);
+      expect(r.body.error.details, what).toContainEqual({ field, message: NUL_MESSAGE });
+    };
+    /** Every string in a sample body, by its path (`items.0.memberId`). */
+    const stringLeaves = (value: unknown, path: string[] = []): [string[], string][] => {
+      if (typeof value === 'string') return [[path, value]];
+      if (value === null || typeof value !== 'object') return [];
+      return Object.entries(value).flatMap(([k, v]) => stringLeaves(v, [...path, k]));
+    };
+    const setAt = (value: unknown, path: string[], leaf: string): unknown => {
+      if (path.length === 0) return leaf;
+      const [head, ...rest] = path as [string, ...string[]];
+      const copy: any = Array.isArray(value) ? [...value] : { ...(value as object) };
+      copy[head] = setAt(copy[head], rest, leaf);
+      return copy;
+    };
+    const routes = t.routes.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'));
+    const docs = await documentSession(t, 'admin');
+    const files = await rawSession(t, 'admin');
+    let cases = 0;
+    for (const { method, url: pattern } of routes) {
+      const route = `${method} ${pattern}`;
+      const spec: { id?: string; extra?: Record<string, string>; query?: string; body?: Record<string, unknown> } = bodies[route] ?? gets[route] ?? {};
+      const c = route === 'POST /api/auth/login' ? t.anonymous : admin;
+      const values: Record<string, string> = { id: spec.id ?? MISSING, ...(spec.query?.startsWith('assignmentId=') ? { assignmentId: spec.query.split('=')[1]! } : {}), ...spec.extra };
+      const url = (over: Record<string, string> = {}) => pattern.replace(/:(\w+)/g, (_, k: string) => encodeURIComponent(over[k] ?? values[k] ?? MISSING));
+      const send = async (path: string, body = spec.body ?? {}) => {
+        if (pattern === '/api/members/:id/documents' && method === 'POST') return docs.upload(memberId, { docType: 'application', title: 'Đơn' }, { bytes: pdfBytes(), name: 'don.pdf' }, path);
+        if (UPLOADS.has(route)) return files.upload(csvOf([['Họ và tên']]), 'a.csv', path);
+        return method === 'GET' ? c.get(path) : c.raw(method as 'POST', path, JSON.stringify(body));
+      };
+      for (const param of pattern.match(/:\w+/g) ?? []) {
+        const name = param.slice(1);
+        expectNul(await send(url({ [name]: nul(values[name] ?? MISSING) })), name, `${route} path ${name}`);
+        cases++;
+      }
+      const openapiPath = pattern.replace(/:(\w+)/g, '{$1}');
+      const declared = (openapi.paths[openapiPath]?.[method.toLowerCase()]?.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+      // A route without query parameters still gets one: the zero character is refused before the unknown name is.
+      for (const name of declared.length ? declared : ['bogus']) {
+        expectNul(await send(`${url()}?${name}=${encodeURIComponent(nul('2026'))}`), name, `${route} query ${name}`);
+        cases++;
+      }
+      for (const [path, value] of stringLeaves(spec.body ?? {})) {
+        expectNul(await send(url(), setAt(spec.body, path, nul(value)) as Record<string, unknown>), path.join('.'), `${route} body ${path.join('.')}`);
+        cases++;
+      }
+    }
+    // Multipart: the file name and every field of the document upload, the file name of each import.
+    for (const upload of [...UPLOADS].filter((r) => r !== 'POST /api/members/:id/documents')) {
+      const periodId = (await t.database.db.selectFrom('evaluation_period').select('id').executeTakeFirstOrThrow()).id;
+      expectNul(await files.upload(csvOf([['Họ và tên']]), nul('a.csv'), upload.split(' ')[1]!.replace(':id', periodId)), 'file', `${upload} file name`);
+    }
+    const good = { docType: 'certificate', title: 'Giấy chứng nhận', certifiedBy: 'Đảng ủy', certifiedOn: '2020-01-02', note: 'Ghi chú' };
+    const pdf = { bytes: pdfBytes(), name: 'gcn.pdf' };
+    for (const key of Object.keys(good)) expectNul(await docs.upload(memberId, { ...good, [key]: nul(good[key as keyof typeof good]) }, pdf), key, `document ${key}`);
+    expectNul(await docs.upload(memberId, good, { ...pdf, name: nul('gcn.pdf') }), 'file', 'document file name');
+    // The login without a session, as reported: the same answer as any other field.
+    expectNul(await t.anonymous.post('/api/auth/login', { username: nul('xa'), password: 'x' }), 'username', 'login username');
+    expect(cases).toBeGreaterThan(routes.length);
     expect(await snapshot()).toBe(before);
   });
 

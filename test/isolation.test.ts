@@ -234,6 +234,13 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
     'POST /api/members/:id/badges': async () => {
       await is404(b.post(`/api/members/${aMember.id}/badges`, { milestone: 30, awardedOn: '2026-09-02' }));
     },
+    'PUT /api/members/:id/badge-standing': async () => {
+      const flags = async () => JSON.stringify((await t.database.db.selectFrom('member').select('flags').where('id', '=', aMember.id).executeTakeFirstOrThrow()).flags);
+      const before = await flags();
+      const body = { seriousIllness: { since: '2026-01-05', document: 'Giấy xác nhận' }, posthumousProposal: null };
+      await is404(b.raw('PUT', `/api/members/${aMember.id}/badge-standing`, JSON.stringify(body)));
+      expect(await flags()).toBe(before);
+    },
     'GET /api/transfers/incoming': async () => {
       noLeak((await b.get('/api/transfers/incoming')).body);
     },
@@ -387,6 +394,29 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
         expect(r.body.error.code).toBe('FORBIDDEN');
       }
     },
+    'GET /api/rulesets': async () => {
+      // the rule sets are the same for the whole tree: every reader sees them, only a system administrator adds one
+      const r = await b.get('/api/rulesets');
+      expect(r.status).toBe(200);
+      expect(r.body.canEdit).toBe(false);
+      expect(r.body.items.map((i: { id: string }) => i.id)).toEqual(['dieu-le-2011-qd24-2018', 'qd294-2025']);
+      noLeak(r.body);
+    },
+    'POST /api/rulesets/preview': async () => {
+      for (const c of [b, aClient, await t.login('editorA'), await t.login('viewerA1')]) {
+        const r = await c.post('/api/rulesets/preview', { effectiveFrom: '2027-01-01', basis: 'Quy định thử', rules: { admission: { minAgeYears: 19 } } });
+        expect(r.status).toBe(403);
+        expect(r.body.error.code).toBe('FORBIDDEN');
+      }
+    },
+    'POST /api/rulesets': async () => {
+      for (const c of [b, aClient, await t.login('editorA')]) {
+        const r = await c.post('/api/rulesets', { effectiveFrom: '2027-01-01', basis: 'Quy định thử', rules: { admission: { minAgeYears: 19 } } });
+        expect(r.status).toBe(403);
+        expect(r.body.error.code).toBe('FORBIDDEN');
+      }
+      expect(await t.database.db.selectFrom('rule_set').select('id').execute()).toHaveLength(2);
+    },
     'GET /api/admissions/candidates': async () => {
       const r = await b.get('/api/admissions/candidates?pageSize=200');
       expect(r.status).toBe(200);
@@ -475,6 +505,18 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
       await is404(b.get(`/api/evaluation/periods/${pPeriod}/orgs/${f.orgs.a1}/members`));
       expect((await b.get(`/api/evaluation/periods/${pPeriod}/orgs/${f.orgs.gB}/members`)).body.items).toHaveLength(2); // control
     },
+    'GET /api/evaluation/periods/:id/members': async () => {
+      await is404(b.get(`/api/evaluation/periods/${aPeriod}/members`));
+      await is404(b.get(`/api/evaluation/periods/${pPeriod}/members?orgId=${f.orgs.a1}`));
+      const mine = await b.get(`/api/evaluation/periods/${pPeriod}/members?pageSize=500`);
+      expect(mine.body.total).toBe(2); // control: gB's two members, none of A's
+      noLeak(mine.body);
+    },
+    'PATCH /api/evaluation/periods/:id/orgs': async () => {
+      await is404(b.patch(`/api/evaluation/periods/${aPeriod}/orgs`, { items: [{ orgId: f.orgs.a1, selfLabel: 'good' }] }));
+      // All or nothing: B's own organisation beside one of A's, nothing is written.
+      await is404(b.patch(`/api/evaluation/periods/${pPeriod}/orgs`, { items: [{ orgId: f.orgs.gB, selfLabel: 'good' }, { orgId: f.orgs.gA, decidedLabel: 'not_completed' }] }));
+    },
     'PATCH /api/evaluation/periods/:id/members': async () => {
       await is404(b.patch(`/api/evaluation/periods/${aPeriod}/members`, { items: [{ memberId: aMember.id, selfLabel: 'good' }] }));
       await is404(b.patch(`/api/evaluation/periods/${pPeriod}/members`, { items: [{ memberId: aMember.id, cellLabel: 'excellent' }] }));
@@ -545,6 +587,9 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
     'POST /api/evaluation/consolidation': async () => {
       await is404(b.post('/api/evaluation/consolidation', { orgId: f.orgs.gA, year: 2026, reason: 'x' }));
     },
+    'PATCH /api/evaluation/consolidation': async () => {
+      await is404(b.patch('/api/evaluation/consolidation', { items: [{ id: aConsolidation, status: 'done' }] }));
+    },
     'PATCH /api/evaluation/consolidation/:id': async () => {
       await is404(b.patch(`/api/evaluation/consolidation/${aConsolidation}`, { status: 'done' }));
     },
@@ -564,7 +609,7 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
     aUsers = ['adminA', 'editorA', 'inspectorA', 'viewerA1'].map((u) => f.users[u]!);
     // A's people do things, so A has audit entries B must not see.
     const a = await t.login('adminA');
-    const created = await a.post('/api/members', { fullName: 'Hoàng Thị Tân Lập', gender: 'nu', orgId: f.orgs.a1, admittedOn: '2012-03-03', cccd: '036190001234' });
+    const created = await a.post('/api/members', { fullName: 'Hoàng Thị Tân Lập', gender: 'nu', birthDate: '1990-03-03', orgId: f.orgs.a1, admittedOn: '2012-03-03', cccd: '036190001234' });
     aMember = { id: created.body.id, cccd: '036190001234' };
     aIds.push(aMember.id);
     const work = await a.post(`/api/members/${aMember.id}/records`, { kind: 'work', data: { from: '2010-09', workplace: 'Trường THPT Nguyễn Du' } });

@@ -10,7 +10,10 @@
  *   60 years 1 month needs the province committee's decision).
  * - The certificate is "valid 60 months at the cell's vote": a vote exactly 60 months after the issue date passes,
  *   one day later fails ("đã quá 60 tháng").
- * - "≥ 2/3" is exact rational arithmetic: 6 of 9 passes, 5 of 8 (62.5%) fails; no rounding of the threshold.
+ * - "≥ 2/3" is exact rational arithmetic: 6 of 9 passes, 5 of 8 (62.5%) fails; no rounding of the threshold. The
+ *   shares, the introducers' months, the inconclusive votes and the qualifying education levels are the rule set's.
+ * - Age needs the date of birth: without it, or from a year alone when the day would change the answer, the check
+ *   fails and says so (not overridable); a year alone decides when every day of it gives the same answer.
  * - A recognition vote after the 30 working days is a failed check (late), which an override with its reason lets
  *   through; the official date stays the end of the 12 months.
  * - The member background form (step 10) is due `backgroundFormWithinWorkingDays` working days after the ceremony:
@@ -18,8 +21,8 @@
  */
 import type { IsoDate } from './dates.ts';
 import { formatVnDate } from './dates.ts';
-import { addMonths } from './member-status.ts';
-import type { RuleSet } from './rulesets.ts';
+import { TERMINAL_STATUSES, addMonths, readmissionFailures, type ReadmissionCase } from './member-status.ts';
+import { leastReaching, reachesShare, type RuleSet, type Share } from './rulesets.ts';
 
 export interface CheckFailure {
   code: AdmissionCheckCode;
@@ -27,6 +30,7 @@ export interface CheckFailure {
 }
 
 export type AdmissionCheckCode =
+  | 'age_unknown'
   | 'age_min'
   | 'age_max'
   | 'education'
@@ -50,7 +54,7 @@ export type AdmissionCheckCode =
  * Checks no override lets through: the recognition can never come before the end of probation, the ceremony never
  * before the decision, and readmission is barred outright for the causes of §6 and after a first readmission.
  */
-export const NOT_OVERRIDABLE: readonly AdmissionCheckCode[] = ['recognition_too_early', 'ceremony_before_decision', 'readmission_not_allowed', 'readmission_twice'];
+export const NOT_OVERRIDABLE: readonly AdmissionCheckCode[] = ['age_unknown', 'recognition_too_early', 'ceremony_before_decision', 'readmission_not_allowed', 'readmission_twice'];
 
 const vn = formatVnDate;
 
@@ -65,10 +69,27 @@ export function fullMonthsBetween(from: IsoDate, on: IsoDate): number {
   return months;
 }
 
-/** Age in full months on a date; a year-only birth counts from 1 January (the most favourable reading is not taken). */
+/**
+ * Age in full months on a date from a full date of birth. A birth known only by its year has no single age: see
+ * `ageRangeInMonths`.
+ */
 export function ageInMonths(birth: { birthDate?: IsoDate | null; birthYear?: number | null }, on: IsoDate): number | null {
-  const b = birth.birthDate ?? (birth.birthYear ? `${birth.birthYear}-01-01` : null);
-  return b ? fullMonthsBetween(b, on) : null;
+  return birth.birthDate ? fullMonthsBetween(birth.birthDate, on) : null;
+}
+
+/**
+ * The ages in full months a person can have on a date: one value from a full date of birth; from a year alone, from
+ * the age of someone born on 31 December (youngest) to that of someone born on 1 January (oldest); null when neither
+ * is known.
+ */
+export function ageRangeInMonths(birth: { birthDate?: IsoDate | null; birthYear?: number | null }, on: IsoDate): { youngest: number; oldest: number } | null {
+  if (birth.birthDate) {
+    const m = fullMonthsBetween(birth.birthDate, on);
+    return { youngest: m, oldest: m };
+  }
+  if (!birth.birthYear) return null;
+  const y = String(birth.birthYear).padStart(4, '0');
+  return { youngest: fullMonthsBetween(`${y}-12-31`, on), oldest: fullMonthsBetween(`${y}-01-01`, on) };
 }
 
 const yearsMonths = (months: number) => `${Math.floor(months / 12)} tuổi${months % 12 ? ` ${months % 12} tháng` : ''}`;
@@ -76,27 +97,43 @@ const yearsMonths = (months: number) => `${Math.floor(months / 12)} tuổi${mont
 // ---------------------------------------------------------------------------------------------------------------
 // Eligibility at the cell's vote
 
-/** Age from full 18 to full 60 on the cell's vote date; over 60 passes only with the province committee's decision. */
+/**
+ * Age from full 18 to full 60 on the cell's vote date; over 60 passes only with the province committee's decision.
+ * Without a date of birth the check fails (`age_unknown`, not overridable: the date is recorded on the candidate).
+ * A birth known only by its year decides only when every day of that year gives the same answer; otherwise the check
+ * asks for the full date (also `age_unknown`) rather than guess a day.
+ */
 export function checkAge(birth: { birthDate?: IsoDate | null; birthYear?: number | null }, voteOn: IsoDate, rules: RuleSet, provinceDecision?: { decisionNo: string } | null): CheckFailure | null {
-  const months = ageInMonths(birth, voteOn);
-  if (months === null) return null;
+  const range = ageRangeInMonths(birth, voteOn);
   const { minAgeYears, maxAgeYears } = rules.admission;
-  if (months < minAgeYears * 12) {
-    return { code: 'age_min', message: `Người vào Đảng chưa đủ ${minAgeYears} tuổi (tính theo tháng) vào ngày chi bộ xét kết nạp ${vn(voteOn)}: mới ${yearsMonths(months)}.` };
+  if (!range) return { code: 'age_unknown', message: `Chưa có ngày sinh của người vào Đảng: cần ngày, tháng, năm sinh để xét tuổi (từ đủ ${minAgeYears} đến đủ ${maxAgeYears} tuổi).` };
+  const tooYoung = (m: number) => m < minAgeYears * 12;
+  const tooOld = (m: number) => m > maxAgeYears * 12 && !provinceDecision;
+  const verdict = (m: number) => (tooYoung(m) ? 'age_min' : tooOld(m) ? 'age_max' : null);
+  if (verdict(range.youngest) !== verdict(range.oldest)) {
+    return {
+      code: 'age_unknown',
+      message: `Chỉ biết năm sinh ${birth.birthYear}: vào ngày chi bộ xét kết nạp ${vn(voteOn)} người vào Đảng có thể chưa đủ ${minAgeYears} hoặc đã quá ${maxAgeYears} tuổi tùy ngày sinh, cần ghi đủ ngày, tháng, năm sinh.`,
+    };
   }
-  if (months > maxAgeYears * 12 && !provinceDecision) {
-    return { code: 'age_max', message: `Người vào Đảng đã quá ${maxAgeYears} tuổi (${yearsMonths(months)} vào ngày ${vn(voteOn)}): cần có quyết định của tỉnh ủy (thành ủy).` };
+  const months = range.oldest;
+  const shown = range.youngest === range.oldest ? yearsMonths(months) : `sinh năm ${birth.birthYear}`;
+  if (tooYoung(months)) {
+    return { code: 'age_min', message: `Người vào Đảng chưa đủ ${minAgeYears} tuổi (tính theo tháng) vào ngày chi bộ xét kết nạp ${vn(voteOn)}: mới ${shown}.` };
+  }
+  if (tooOld(range.youngest)) {
+    return { code: 'age_max', message: `Người vào Đảng đã quá ${maxAgeYears} tuổi (${shown} vào ngày ${vn(voteOn)}): cần có quyết định của tỉnh ủy (thành ủy).` };
   }
   return null;
 }
 
-/** Codes of general education at lower secondary or higher (catalogue `general_education`). */
-export const LOWER_SECONDARY_OR_HIGHER: readonly string[] = ['thcs', 'thpt'];
-
-/** Lower-secondary diploma or higher, except in the listed difficult areas (recorded as an exception). */
-export function checkEducation(generalEducation: string | null | undefined, difficultAreaException: boolean): CheckFailure | null {
+/**
+ * Lower-secondary diploma or higher (the codes of `admission.qualifyingEducation`), except in the listed difficult
+ * areas (recorded as an exception).
+ */
+export function checkEducation(generalEducation: string | null | undefined, difficultAreaException: boolean, rules: RuleSet): CheckFailure | null {
   if (difficultAreaException) return null;
-  if (generalEducation && LOWER_SECONDARY_OR_HIGHER.includes(generalEducation)) return null;
+  if (generalEducation && rules.admission.qualifyingEducation.includes(generalEducation)) return null;
   return { code: 'education', message: 'Người vào Đảng chưa có bằng tốt nghiệp trung học cơ sở trở lên (trừ vùng khó khăn theo quy định).' };
 }
 
@@ -130,10 +167,11 @@ export interface Introducer {
 export type IntroductionRoute = 'members' | 'youth_union';
 
 /**
- * Two official members with 12 months together, or (Youth Union route) the union's grassroots committee resolution plus
- * one official member with 12 months together.
+ * Two official members with `introducerMonthsTogether` (12) months together, or (Youth Union route) the union's
+ * grassroots committee resolution plus one official member with as many months together.
  */
-export function checkIntroducers(route: IntroductionRoute, introducers: readonly Introducer[], on: IsoDate, youthUnionResolutionOn?: IsoDate | null): CheckFailure[] {
+export function checkIntroducers(route: IntroductionRoute, introducers: readonly Introducer[], on: IsoDate, rules: RuleSet, youthUnionResolutionOn?: IsoDate | null): CheckFailure[] {
+  const months = rules.admission.introducerMonthsTogether;
   const failures: CheckFailure[] = [];
   const needed = route === 'members' ? 2 : 1;
   if (new Set(introducers.map((i) => i.memberId)).size !== needed) {
@@ -147,8 +185,8 @@ export function checkIntroducers(route: IntroductionRoute, introducers: readonly
   }
   for (const i of introducers) {
     if (!i.officialOnDate) failures.push({ code: 'introducer_not_official', message: `Người giới thiệu chưa là đảng viên chính thức vào ngày ${vn(on)}: ${i.name}.` });
-    if (i.monthsTogether < 12) {
-      failures.push({ code: 'introducer_months_together', message: `Người giới thiệu ${i.name} chưa cùng công tác, học tập hoặc cư trú với người vào Đảng đủ 12 tháng.` });
+    if (i.monthsTogether < months) {
+      failures.push({ code: 'introducer_months_together', message: `Người giới thiệu ${i.name} chưa cùng công tác, học tập hoặc cư trú với người vào Đảng đủ ${months} tháng.` });
     }
   }
   return failures;
@@ -183,12 +221,13 @@ export interface Denominator {
 }
 
 /**
- * The official members of the cell on the vote date minus the exclusions: temporary transfer elsewhere, exempt and
- * absent, suspended (from the member file); prosecuted or detained, and absent for the whole session with an
- * approved reason (declared with the vote).
+ * Every official member on the cell's roll on the vote date (whatever his status: in transit, out of contact and
+ * exempt members count too) minus the exclusions of §6, each listed with its reason: temporary transfer elsewhere,
+ * exempt and absent, suspended (from the member file); prosecuted or detained, and absent for the whole session with
+ * an approved reason (declared with the vote). `members` is the roll on the date: those who left the Party are not on it.
  */
 export function voteDenominator(members: readonly CellMemberOnDate[], declared: { absentWithReason?: readonly string[]; absent?: readonly string[]; prosecuted?: readonly string[] }): Denominator {
-  const official = members.filter((m) => m.official && ['active', 'exempt', 'temporarily_away', 'suspended'].includes(m.status));
+  const official = members.filter((m) => m.official && !(TERMINAL_STATUSES as readonly string[]).includes(m.status));
   const absent = new Set([...(declared.absent ?? []), ...(declared.absentWithReason ?? [])]);
   const withReason = new Set(declared.absentWithReason ?? []);
   const prosecuted = new Set(declared.prosecuted ?? []);
@@ -211,20 +250,26 @@ export function voteDenominator(members: readonly CellMemberOnDate[], declared: 
   return { officialMembers: official.length, excluded, denominator: official.length - excluded.length };
 }
 
-/** At least two thirds, exactly: 3 × in favour ≥ 2 × denominator (6 of 9 passes, 5 of 8 does not). */
-export function reachesTwoThirds(inFavour: number, denominator: number): boolean {
-  return denominator > 0 && inFavour * 3 >= denominator * 2;
+const shareText = (s: Share) => `${s.numerator}/${s.denominator}`;
+
+/** The cell's vote: at least `admission.cellVoteShare` (2/3, exactly: 6 of 9 passes, 5 of 8 does not) of the denominator. */
+export function checkCellVote(inFavour: number, d: Denominator, rules: RuleSet): CheckFailure | null {
+  const share = rules.admission.cellVoteShare;
+  if (reachesShare(inFavour, d.denominator, share)) return null;
+  return {
+    code: 'cell_vote_two_thirds',
+    message: `Số phiếu tán thành chưa đạt ${shareText(share)} số đảng viên chính thức: ${inFavour}/${d.denominator} (cần ít nhất ${leastReaching(d.denominator, share)}).`,
+  };
 }
 
-export function checkCellVote(inFavour: number, d: Denominator): CheckFailure | null {
-  if (reachesTwoThirds(inFavour, d.denominator)) return null;
-  return { code: 'cell_vote_two_thirds', message: `Số phiếu tán thành chưa đạt 2/3 số đảng viên chính thức: ${inFavour}/${d.denominator} (cần ít nhất ${Math.ceil((d.denominator * 2) / 3)}).` };
-}
-
-/** The grassroots committee's resolution: ≥ 2/3 of its committee members. */
-export function checkGrassrootsResolution(inFavour: number, committeeSize: number): CheckFailure | null {
-  if (reachesTwoThirds(inFavour, committeeSize)) return null;
-  return { code: 'grassroots_two_thirds', message: `Số cấp ủy viên tán thành chưa đạt 2/3 số cấp ủy viên: ${inFavour}/${committeeSize} (cần ít nhất ${Math.ceil((committeeSize * 2) / 3)}).` };
+/** The grassroots committee's resolution: at least `admission.committeeResolutionShare` (2/3) of its committee members. */
+export function checkGrassrootsResolution(inFavour: number, committeeSize: number, rules: RuleSet): CheckFailure | null {
+  const share = rules.admission.committeeResolutionShare;
+  if (reachesShare(inFavour, committeeSize, share)) return null;
+  return {
+    code: 'grassroots_two_thirds',
+    message: `Số cấp ủy viên tán thành chưa đạt ${shareText(share)} số cấp ủy viên: ${inFavour}/${committeeSize} (cần ít nhất ${leastReaching(committeeSize, share)}).`,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -293,48 +338,32 @@ export function checkRecognitionVote(voteOn: IsoDate, ceremonyOn: IsoDate, cal: 
 
 export type RecognitionOutcome = 'recognized' | 'strike_off_proposed' | 'inconclusive';
 
-/** One recognition vote: ≥ 2/3 for recognition, ≥ 2/3 for striking the name, or neither. */
-export function recognitionOutcome(forRecognition: number, forStrikingOff: number, denominator: number): RecognitionOutcome {
-  if (reachesTwoThirds(forRecognition, denominator)) return 'recognized';
-  if (reachesTwoThirds(forStrikingOff, denominator)) return 'strike_off_proposed';
+/** One recognition vote: `probation.recognitionVoteShare` (2/3) for recognition, as much for striking the name, or neither. */
+export function recognitionOutcome(forRecognition: number, forStrikingOff: number, denominator: number, rules: RuleSet): RecognitionOutcome {
+  const share = rules.probation.recognitionVoteShare;
+  if (reachesShare(forRecognition, denominator, share)) return 'recognized';
+  if (reachesShare(forStrikingOff, denominator, share)) return 'strike_off_proposed';
   return 'inconclusive';
 }
 
-/** After this many inconclusive recognition votes the case goes up to the superior. */
-export const INCONCLUSIVE_VOTES_TO_SUPERIOR = 3;
-
-export function referToSuperior(outcomes: readonly RecognitionOutcome[]): boolean {
-  return outcomes.filter((o) => o === 'inconclusive').length >= INCONCLUSIVE_VOTES_TO_SUPERIOR;
+/** After `probation.inconclusiveVotesToSuperior` (3) inconclusive recognition votes the case goes up to the superior. */
+export function referToSuperior(outcomes: readonly RecognitionOutcome[], rules: RuleSet): boolean {
+  return outcomes.filter((o) => o === 'inconclusive').length >= rules.probation.inconclusiveVotesToSuperior;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Readmission
 
-export interface FormerMembership {
-  /** Date the member left the Party (struck off, allowed to leave, expelled). */
-  leftOn: IsoDate;
-  /** Left by abandoning activity, resigning, corruption or serious crime: never readmitted. */
-  noReadmission: boolean;
-  /** Readmitted once already. */
-  readmittedBefore: boolean;
-  criminalRecordClearedOn?: IsoDate | null;
-}
+/** A former member's case (member-status.ts `ReadmissionCase`). */
+export type FormerMembership = ReadmissionCase;
 
-/** Only once; at least 36 months after leaving (60 after a criminal record is cleared); never for the excluded causes. */
-export function checkReadmission(former: FormerMembership, voteOn: IsoDate, rules: RuleSet): CheckFailure | null {
-  if (former.noReadmission) return { code: 'readmission_not_allowed', message: 'Người đã ra khỏi Đảng vì bỏ sinh hoạt, xin ra, tham nhũng hoặc phạm tội nghiêm trọng không được kết nạp lại.' };
-  if (former.readmittedBefore) return { code: 'readmission_twice', message: 'Chỉ được xem xét kết nạp lại một lần.' };
-  const after = former.criminalRecordClearedOn
-    ? addMonths(former.criminalRecordClearedOn, rules.admission.readmissionAfterCriminalRecordMonths)
-    : addMonths(former.leftOn, rules.admission.readmissionAfterMonths);
-  if (voteOn < after) {
-    const months = former.criminalRecordClearedOn ? rules.admission.readmissionAfterCriminalRecordMonths : rules.admission.readmissionAfterMonths;
-    return {
-      code: 'readmission_too_early',
-      message: `Chưa đủ ${months} tháng kể từ ${former.criminalRecordClearedOn ? 'ngày được xóa án tích' : 'ngày ra khỏi Đảng'}: được xét kết nạp lại từ ngày ${vn(after)}.`,
-    };
-  }
-  return null;
+/**
+ * Readmission at the cell's vote: `readmissionFailures` of member-status.ts, the one function the member file's
+ * `readmitted` event uses too (only once; 36 months after leaving and, after a conviction, also 60 months after the
+ * record was cleared; never for the barred causes). Empty when allowed.
+ */
+export function checkReadmission(former: FormerMembership, voteOn: IsoDate, rules: RuleSet): CheckFailure[] {
+  return readmissionFailures(former, voteOn, rules);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -6,9 +6,13 @@ import { generateProvince } from '../server/demo/province.ts';
 import { createRng, type Rng } from '../server/demo/random.ts';
 import {
   anniversariesBetween,
+  anniversaryRefusal,
+  awardRefusal,
   badgeCandidates,
   badgeDue,
   badgeLists,
+  disciplineDelayOn,
+  dueAt,
   earlyMonthsForIllness,
   eligibleForAnniversary,
   milestoneReachedOn,
@@ -149,6 +153,128 @@ describe('eligibility on an anniversary (domain.md §5)', () => {
   });
 });
 
+describe('a discipline delay on the due lists (domain.md §5, §11; issue 10)', () => {
+  // 30 years on 10/01/2027; reprimanded 01/10/2026: the award may come from 01/04/2027.
+  const held: BadgeMember = { id: 'held', events: officialMember('1997-01-10'), disciplines: [decision('reprimand', '2026-10-01')] };
+
+  it('a member held back at one anniversary is on the list of the next, the one his file names', () => {
+    expect(dueAt(held, '2027-02-03')).toMatchObject({ milestone: 30, reachedOn: '2027-01-10', eligible: false, eligibleFrom: '2027-04-01' });
+    expect(badgeDue(held, '2026-11-20')).toMatchObject({ anniversary: '2027-05-19', eligible: true });
+    expect(dueAt(held, '2027-05-19')).toEqual({ milestone: 30, reachedOn: '2027-01-10', eligible: true });
+    expect(badgeLists([held], '2027-05-19', '2026-11-20').due.map((d) => d.member.id)).toEqual(['held']);
+    // Once eligible he is not carried further: the next list is not his.
+    expect(dueAt(held, '2027-09-02')).toBeNull();
+    // Without the discipline he was due on 03/02/2027 and is not on the list of 19/05/2027.
+    expect(dueAt({ ...held, disciplines: [] }, '2027-05-19')).toBeNull();
+  });
+
+  it('a delay that spans several anniversaries keeps him on each list, with the date, until the first after it', () => {
+    const removed = { ...held, disciplines: [decision('removal', '2026-12-01')] };
+    expect(dueAt(removed, '2027-05-19')).toMatchObject({ eligible: false, eligibleFrom: '2027-12-01' });
+    expect(dueAt(removed, '2027-11-07')).toMatchObject({ eligible: false, eligibleFrom: '2027-12-01' });
+    expect(dueAt(removed, '2028-02-03')).toMatchObject({ eligible: true });
+    expect(badgeDue(removed, '2026-11-20')).toMatchObject({ anniversary: '2028-02-03' });
+    expect(dueAt(removed, '2028-05-19')).toBeNull();
+  });
+
+  it('the delay is 6, 9 or 12 months to the day from the decision, both sides of the boundary', () => {
+    // On 19/05/2027 the delay of a decision of 19/11/2026 (6 months), 19/08/2026 (9), 19/05/2026 (12) has just ended.
+    for (const [form, ends, oneDayLate] of [
+      ['reprimand', '2026-11-19', '2026-11-20'],
+      ['warning', '2026-08-19', '2026-08-20'],
+      ['removal', '2026-05-19', '2026-05-20'],
+    ] as const) {
+      // Held back on 03/02/2027 either way, so on the list of 19/05/2027: eligible, or still waiting a day more.
+      expect(dueAt({ ...held, disciplines: [decision(form, ends)] }, '2027-05-19'), form).toMatchObject({ eligible: true });
+      expect(dueAt({ ...held, disciplines: [decision(form, oneDayLate)] }, '2027-05-19'), form).toMatchObject({ eligible: false, eligibleFrom: '2027-05-20' });
+    }
+  });
+
+  it('runs from the decision whether or not the decision has lapsed by then', () => {
+    const base = ruleSetOn('2026-01-01');
+    // A rule set in which decisions lapse after 3 months: the 12 months of a removal still hold the award back.
+    const rules: RuleSet = { ...base, discipline: { ...base.discipline, lapseMonths: 3 } };
+    const removal = decision('removal', '2026-06-01');
+    expect(disciplineDelayOn([removal], '2027-02-03', rules)).toEqual({ until: '2027-06-01', decision: removal });
+    expect(eligibleForAnniversary({ ...held, disciplines: [removal] }, '2027-02-03', rules)).toMatchObject({ eligible: false, eligibleFrom: '2027-06-01' });
+    // A decision revoked (annulled on a complaint) no longer holds it back; an expulsion is a status, not a delay.
+    expect(disciplineDelayOn([{ ...removal, revokedOn: '2026-09-01' }], '2027-02-03', rules)).toBeNull();
+    expect(disciplineDelayOn([decision('expulsion', '2026-06-01')], '2027-02-03', rules)).toBeNull();
+  });
+});
+
+describe('recording an award checks the rules (domain.md §5; issue 10)', () => {
+  // Admitted 02/09/1996: 30 years on 02/09/2026.
+  const m: BadgeMember = { id: 'm', events: officialMember('1996-09-02') };
+  const ill = (since: string): BadgeMember => ({ ...m, seriouslyIll: true, seriouslyIllSince: since });
+
+  it('the milestone must be reached on the award date', () => {
+    expect(awardRefusal(m, { milestone: 30, awardedOn: '2026-09-02' })).toBeNull();
+    expect(awardRefusal(m, { milestone: 30, awardedOn: '2026-09-01' })).toEqual({ field: 'awardedOn', message: 'Ngày 01/09/2026 đảng viên chưa đủ 30 năm tuổi Đảng: đủ ngày 02/09/2026.' });
+    expect(awardRefusal(m, { milestone: 35, awardedOn: '2030-09-02' })).toMatchObject({ field: 'milestone' });
+  });
+
+  it('a seriously ill member up to 12 months early for 30–65 years, to the day, from the day the illness is recorded', () => {
+    expect(awardRefusal(ill('2025-01-01'), { milestone: 30, awardedOn: '2025-09-02', earlyReason: 'illness' })).toBeNull();
+    expect(awardRefusal(ill('2025-01-01'), { milestone: 30, awardedOn: '2025-09-01', earlyReason: 'illness' })).toEqual({
+      field: 'awardedOn',
+      message: 'Đảng viên ốm đau nặng chỉ được tặng sớm Huy hiệu 30 năm tuổi Đảng tối đa 12 tháng: đủ tuổi đảng ngày 02/09/2026, trao sớm nhất ngày 02/09/2025.',
+    });
+    // 12 months and 27 days early, as the issue saw it accepted.
+    expect(awardRefusal(ill('2025-01-01'), { milestone: 30, awardedOn: '2025-08-06', earlyReason: 'illness' })).toMatchObject({ field: 'awardedOn' });
+    // Not yet recorded as ill on the award date, or not said to be early.
+    expect(awardRefusal(ill('2025-09-03'), { milestone: 30, awardedOn: '2025-09-02', earlyReason: 'illness' })).toMatchObject({ field: 'earlyReason', message: expect.stringMatching(/chưa được ghi nhận ốm đau nặng/) });
+    expect(awardRefusal(ill('2025-09-02'), { milestone: 30, awardedOn: '2025-09-02', earlyReason: 'illness' })).toBeNull();
+    expect(awardRefusal(ill('2025-01-01'), { milestone: 30, awardedOn: '2025-09-02' })).toMatchObject({ field: 'earlyReason' });
+  });
+
+  it('24 months early for 70–90 years', () => {
+    // Admitted 02/09/1957: 70 years on 02/09/2027.
+    const old: BadgeMember = { events: officialMember('1957-09-02'), seriouslyIll: true, seriouslyIllSince: '2020-01-01' };
+    expect(awardRefusal(old, { milestone: 70, awardedOn: '2025-09-02', earlyReason: 'illness' })).toBeNull();
+    expect(awardRefusal(old, { milestone: 70, awardedOn: '2025-09-01', earlyReason: 'illness' })).toMatchObject({ field: 'awardedOn', message: expect.stringMatching(/tối đa 24 tháng/) });
+    // 65 years (reached 02/09/2023) is in the 12-month band.
+    expect(awardRefusal({ ...old, events: officialMember('1958-09-02') }, { milestone: 65, awardedOn: '2022-09-02', earlyReason: 'illness' })).toBeNull();
+    expect(awardRefusal({ ...old, events: officialMember('1958-09-02') }, { milestone: 65, awardedOn: '2022-09-01', earlyReason: 'illness' })).toMatchObject({ field: 'awardedOn', message: expect.stringMatching(/tối đa 12 tháng/) });
+  });
+
+  it('posthumously when the milestone falls at most 12 months after the death', () => {
+    const died = (on: string): BadgeMember => withEvents(m, { kind: 'deceased', date: on });
+    expect(awardRefusal(died('2025-09-02'), { milestone: 30, awardedOn: '2025-11-07', earlyReason: 'posthumous' })).toBeNull();
+    expect(awardRefusal(died('2025-09-01'), { milestone: 30, awardedOn: '2025-11-07', earlyReason: 'posthumous' })).toEqual({
+      field: 'milestone',
+      message: 'Chỉ truy tặng khi đảng viên đủ 30 năm tuổi Đảng trong vòng 12 tháng sau ngày từ trần: đủ ngày 02/09/2026, từ trần ngày 01/09/2025.',
+    });
+    expect(awardRefusal(died('2025-09-02'), { milestone: 30, awardedOn: '2025-11-07' })).toMatchObject({ field: 'earlyReason', message: expect.stringMatching(/chỉ có thể truy tặng/) });
+    expect(awardRefusal(m, { milestone: 30, awardedOn: '2026-11-07', earlyReason: 'posthumous' })).toMatchObject({ field: 'earlyReason' });
+  });
+
+  it('not while the discipline delay runs, 6 / 9 / 12 months from the decision, both sides', () => {
+    for (const [form, months] of [['reprimand', 6], ['warning', 9], ['removal', 12]] as const) {
+      const d = { ...m, disciplines: [decision(form, '2026-10-01')] };
+      const until = addMonths('2026-10-01', months);
+      expect(awardRefusal(d, { milestone: 30, awardedOn: until }), form).toBeNull();
+      expect(awardRefusal(d, { milestone: 30, awardedOn: addDays(until, -1) }), form).toMatchObject({ field: 'awardedOn', message: expect.stringContaining(`chờ ${months} tháng`) });
+    }
+    expect(awardRefusal({ ...m, disciplines: [decision('reprimand', '2026-10-01')] }, { milestone: 30, awardedOn: '2027-03-31' })!.message).toBe(
+      'Đảng viên bị kỷ luật khiển trách ngày 01/10/2026: Huy hiệu Đảng chờ 6 tháng, xét từ ngày 01/04/2027.',
+    );
+  });
+
+  it('not to a member out of the Party, suspended or out of contact on the award date; an exempt member may receive it', () => {
+    expect(awardRefusal(withEvents(m, { kind: 'struck_off', date: '2026-10-01' }), { milestone: 30, awardedOn: '2026-11-07' })).toMatchObject({ message: expect.stringMatching(/xóa tên/) });
+    expect(awardRefusal(withEvents(m, { kind: 'suspended', date: '2026-10-01' }), { milestone: 30, awardedOn: '2026-11-07' })).toMatchObject({ message: expect.stringMatching(/đình chỉ/) });
+    expect(awardRefusal(withEvents(m, { kind: 'exempted', date: '2026-10-01' }), { milestone: 30, awardedOn: '2026-11-07' })).toBeNull();
+  });
+});
+
+describe('anniversaries only', () => {
+  it('a list is asked for a presentation day; another date is refused in Vietnamese', () => {
+    expect(anniversaryRefusal('2027-05-19')).toBeNull();
+    expect(anniversaryRefusal('2027-05-20')).toBe('Ngày 20/05/2027 không phải dịp trao Huy hiệu Đảng (03/02, 19/05, 02/09, 07/11).');
+  });
+});
+
 describe('who reached a milestone and never received it', () => {
   it('lists the milestones reached above the highest received', () => {
     const m: BadgeMember = { events: officialMember('1980-01-01'), awards: [{ milestone: 30, awardedOn: '2010-02-03' }] };
@@ -217,7 +343,9 @@ function naiveLists<M extends BadgeMember>(
   for (const member of members) {
     const e = eligibleForAnniversary(member, anniversary, rules, options);
     if (e) seen(e);
-    if (e && e.reachedOn > previous) out.due.push({ member, eligibility: e });
+    // Due: the milestone falls after the previous anniversary, or a discipline delay held the award back there.
+    const before = e && e.reachedOn <= previous ? eligibleForAnniversary(member, previous, rules, options) : null;
+    if (e && (e.reachedOn > previous || (before && !before.eligible && before.eligibleFrom))) out.due.push({ member, eligibility: e });
     const last = reachedNeverAwarded(member, today, rules, options).at(-1);
     if (last) out.reachedNeverAwarded.push({ member, milestone: last.milestone, reachedOn: last.reachedOn });
   }
@@ -381,6 +509,7 @@ function randomMember(rng: Rng, id: string, plain: boolean): BadgeMember {
     disciplines,
     ...(rng.chance(0.3) ? { seriouslyIll: rng.chance(0.8) } : {}),
     ...(rng.chance(0.4) ? { posthumous: rng.chance(0.8) } : {}),
+    ...(rng.chance(0.15) ? { seriouslyIllSince: rng.dateBetween(start, '2060-12-31') } : {}),
   };
 }
 

@@ -11,12 +11,18 @@
  * Where domain.md is silent:
  * - A member who passed several milestones without an award (records imported late) is proposed for the highest one
  *   reached; the lower ones are not awarded afterwards. Milestones at or below the highest one awarded are done.
- * - The discipline delay counts from the decision date; it is checked against the decisions in force on the
- *   anniversary (discipline.ts). A suspended member or one who has lost contact is not proposed.
+ * - The discipline delay counts from the decision date, whether or not the decision has lapsed by then (§11): every
+ *   decision taken by the date and not revoked holds the award back until its delay ends. A suspended member or one
+ *   who has lost contact is not proposed.
  * - A deceased member is proposed only when a posthumous award has been asked for (`posthumous` on the member).
+ * - Serious illness counts from the day it was recorded (`seriouslyIllSince`), for the anniversaries and awards on or
+ *   after it.
+ * - The due list of an anniversary holds the members whose milestone falls after the previous anniversary, and also
+ *   those a discipline delay held back at the previous anniversary (`dueAt`): a member held back on 03/02 is on the
+ *   list of 19/05, the anniversary his file names.
  */
 import { addDays, formatVnDate, type IsoDate } from './dates.ts';
-import { DISCIPLINE_FORM_LABELS, disciplinesInForce, type DisciplineDecision } from './discipline.ts';
+import { DISCIPLINE_FORM_LABELS, type DisciplineDecision } from './discipline.ts';
 import { addMonths, addYears, officialDateFor, sortEvents, statusOn, type MemberEvent, type MemberStatus } from './member-status.ts';
 import { reachDates, reachesYearsOn, type PartyAgeOptions } from './party-age.ts';
 import { ruleSetOn, type RuleSet } from './rulesets.ts';
@@ -36,6 +42,8 @@ export interface BadgeMember {
   disciplines?: readonly DisciplineDecision[];
   /** Seriously ill (on application): the badge may come early. */
   seriouslyIll?: boolean;
+  /** The day serious illness was recorded from; without it, ill on every date. */
+  seriouslyIllSince?: IsoDate | null;
   /** A posthumous award has been proposed for this deceased member. */
   posthumous?: boolean;
 }
@@ -96,6 +104,40 @@ export function nextAnniversary(date: IsoDate, rules: RuleSet = ruleSetOn(date))
   return next;
 }
 
+/** Seriously ill on the date (recorded by then). */
+export function seriouslyIllOn(member: BadgeMember, date: IsoDate): boolean {
+  return member.seriouslyIll === true && (!member.seriouslyIllSince || member.seriouslyIllSince <= date);
+}
+
+/**
+ * The discipline delay running on a date (§5, §11): of the decisions taken by then and not revoked, other than
+ * expulsion, the one whose delay (6 / 9 / 12 months from the decision, lapsed or not) ends last, if it ends after the
+ * date; null when none holds the award back.
+ */
+export function disciplineDelayOn(decisions: readonly DisciplineDecision[], date: IsoDate, rules: RuleSet = ruleSetOn(date)): { until: IsoDate; decision: DisciplineDecision } | null {
+  let wait: { until: IsoDate; decision: DisciplineDecision } | null = null;
+  for (const d of decisions) {
+    if (d.form === 'expulsion' || d.decidedOn > date || (d.revokedOn && d.revokedOn <= date)) continue;
+    const until = addMonths(d.decidedOn, rules.badges.disciplineDelayMonths[d.form]);
+    if (until > date && (!wait || until > wait.until)) wait = { until, decision: d };
+  }
+  return wait;
+}
+
+/** The presentation days of the rules as DD/MM, in calendar order: "03/02, 19/05, 02/09, 07/11". */
+export function anniversaryDaysText(rules: RuleSet): string {
+  return [...rules.badges.anniversaries]
+    .sort()
+    .map((md) => `${md.slice(3)}/${md.slice(0, 2)}`)
+    .join(', ');
+}
+
+/** Null when the date is a presentation day of the rules in force on it; otherwise why not, in Vietnamese. */
+export function anniversaryRefusal(date: IsoDate, rules: RuleSet = ruleSetOn(date)): string | null {
+  if (rules.badges.anniversaries.includes(date.slice(5))) return null;
+  return `Ngày ${formatVnDate(date)} không phải dịp trao Huy hiệu Đảng (${anniversaryDaysText(rules)}).`;
+}
+
 function highestAwarded(member: BadgeMember): number {
   return Math.max(member.highestAwarded ?? 0, ...(member.awards ?? []).map((a) => a.milestone));
 }
@@ -140,7 +182,7 @@ export function eligibleForAnniversary(
       chosen = { milestone: m, reachedOn, eligible: true };
       break;
     }
-    if (member.seriouslyIll && reachedOn <= addMonths(anniversaryDate, earlyMonthsForIllness(m, rules))) {
+    if (seriouslyIllOn(member, anniversaryDate) && reachedOn <= addMonths(anniversaryDate, earlyMonthsForIllness(m, rules))) {
       chosen = { milestone: m, reachedOn, eligible: true, early: 'illness' };
       break;
     }
@@ -168,13 +210,8 @@ function withStanding(
   const outReason = status === 'expelled' && annulled ? undefined : OUT_REASON[status];
   if (outReason) return { ...chosen, eligible: false, reason: outReason };
 
-  // Discipline delay: counted from each decision in force on the anniversary; the latest end wins.
-  let wait: { until: IsoDate; decision: DisciplineDecision } | null = null;
-  for (const d of disciplinesInForce(member.disciplines ?? [], anniversaryDate)) {
-    if (d.form === 'expulsion') continue;
-    const until = addMonths(d.decidedOn, rules.badges.disciplineDelayMonths[d.form]);
-    if (until > anniversaryDate && (!wait || until > wait.until)) wait = { until, decision: d };
-  }
+  // Discipline delay: counted from each decision, lapsed or not; the latest end wins.
+  const wait = disciplineDelayOn(member.disciplines ?? [], anniversaryDate, rules);
   if (wait) {
     return {
       ...chosen,
@@ -184,6 +221,105 @@ function withStanding(
     };
   }
   return chosen;
+}
+
+/**
+ * The member's line on the due list of an anniversary, or null when he is not on it: the eligibility there (eligible or
+ * not, with the reason) when the milestone falls after the previous anniversary (`previous`, previousAnniversary by
+ * default), or when a discipline delay held the award back at the previous anniversary. The member is then on every
+ * list until the first one after the delay, the anniversary badgeDue names.
+ */
+export function dueAt(
+  member: BadgeMember,
+  anniversary: IsoDate,
+  rules?: RuleSet,
+  options: PartyAgeOptions = {},
+  previous: IsoDate = previousAnniversary(anniversary, rules),
+): AnniversaryEligibility | null {
+  const e = eligibleForAnniversary(member, anniversary, rules ?? ruleSetOn(anniversary), options);
+  if (!e || e.reachedOn > previous) return e;
+  if (!member.disciplines?.length) return null;
+  const before = eligibleForAnniversary(member, previous, rules ?? ruleSetOn(previous), options);
+  return before && !before.eligible && before.eligibleFrom ? e : null;
+}
+
+/** What recording an award asks of the rules: the milestone, the day, and why early (illness or posthumous). */
+export interface AwardRequest {
+  milestone: number;
+  awardedOn: IsoDate;
+  earlyReason?: 'illness' | 'posthumous' | null | undefined;
+}
+
+/** A rule that refuses an award: the field it concerns and the rule's words, in Vietnamese. */
+export interface AwardRefusal {
+  field: 'milestone' | 'awardedOn' | 'earlyReason';
+  message: string;
+}
+
+/**
+ * Null when the rules of §5 allow the award, otherwise the first rule that refuses it. Allowed: a member of the Party
+ * on the award day (exempt included; not suspended, not out of contact) who has reached the milestone by then, or
+ * reaches it within the early window while recorded as seriously ill (12 months for 30–65 years, 24 for 70–90,
+ * `earlyReason` 'illness'); a member deceased by then, posthumously ('posthumous'), when the milestone falls at most
+ * 12 months after the death; and in both cases no discipline delay running on the award day.
+ */
+export function awardRefusal(member: BadgeMember, request: AwardRequest, rules: RuleSet = ruleSetOn(request.awardedOn), options: PartyAgeOptions = {}): AwardRefusal | null {
+  const { milestone: m, awardedOn } = request;
+  const on = formatVnDate(awardedOn);
+  if (!rules.badges.milestones.includes(m)) return { field: 'milestone', message: `Không có Huy hiệu ${m} năm tuổi Đảng.` };
+  const status = statusOn(member.events, awardedOn);
+  if (!status) return { field: 'awardedOn', message: `Ngày ${on} người này chưa là đảng viên.` };
+  const deceased = status.status === 'deceased';
+  if (!deceased) {
+    const out = status.status === 'expelled' && status.annulled ? undefined : OUT_REASON[status.status];
+    if (out) return { field: 'awardedOn', message: `Ngày ${on}: ${out}` };
+  }
+  const reachedOn = reachesYearsOn(member.events, m, { ...options, ignoreDeath: true });
+  if (!reachedOn) return { field: 'milestone', message: `Theo hồ sơ hiện tại, đảng viên không đạt mốc ${m} năm tuổi Đảng.` };
+  if (deceased) {
+    if (request.earlyReason !== 'posthumous') {
+      return { field: 'earlyReason', message: `Đảng viên đã từ trần ngày ${formatVnDate(status.from)}: chỉ có thể truy tặng Huy hiệu Đảng.` };
+    }
+    const limit = addMonths(status.from, rules.badges.posthumousEarlyMonths);
+    if (reachedOn > limit) {
+      return {
+        field: 'milestone',
+        message: `Chỉ truy tặng khi đảng viên đủ ${m} năm tuổi Đảng trong vòng ${rules.badges.posthumousEarlyMonths} tháng sau ngày từ trần: đủ ngày ${formatVnDate(reachedOn)}, từ trần ngày ${formatVnDate(status.from)}.`,
+      };
+    }
+  } else {
+    if (request.earlyReason === 'posthumous') return { field: 'earlyReason', message: 'Chỉ truy tặng Huy hiệu Đảng cho đảng viên đã từ trần.' };
+    if (reachedOn > awardedOn) {
+      const months = earlyMonthsForIllness(m, rules);
+      if (!seriouslyIllOn(member, awardedOn)) {
+        return {
+          field: request.earlyReason === 'illness' ? 'earlyReason' : 'awardedOn',
+          message:
+            request.earlyReason === 'illness'
+              ? `Ngày ${on} đảng viên chưa được ghi nhận ốm đau nặng: chưa thể tặng sớm Huy hiệu ${m} năm tuổi Đảng (đủ ngày ${formatVnDate(reachedOn)}).`
+              : `Ngày ${on} đảng viên chưa đủ ${m} năm tuổi Đảng: đủ ngày ${formatVnDate(reachedOn)}.`,
+        };
+      }
+      if (reachedOn > addMonths(awardedOn, months)) {
+        return {
+          field: 'awardedOn',
+          message: `Đảng viên ốm đau nặng chỉ được tặng sớm Huy hiệu ${m} năm tuổi Đảng tối đa ${months} tháng: đủ tuổi đảng ngày ${formatVnDate(reachedOn)}, trao sớm nhất ngày ${formatVnDate(addMonths(reachedOn, -months))}.`,
+        };
+      }
+      if (request.earlyReason !== 'illness') {
+        return { field: 'earlyReason', message: `Ngày ${on} đảng viên chưa đủ ${m} năm tuổi Đảng (đủ ngày ${formatVnDate(reachedOn)}): ghi là tặng sớm do ốm đau nặng.` };
+      }
+    }
+  }
+  const wait = disciplineDelayOn(member.disciplines ?? [], awardedOn, rules);
+  if (wait) {
+    const months = rules.badges.disciplineDelayMonths[wait.decision.form as Exclude<DisciplineDecision['form'], 'expulsion'>];
+    return {
+      field: 'awardedOn',
+      message: `Đảng viên bị kỷ luật ${DISCIPLINE_FORM_LABELS[wait.decision.form]} ngày ${formatVnDate(wait.decision.decidedOn)}: Huy hiệu Đảng chờ ${months} tháng, xét từ ngày ${formatVnDate(wait.until)}.`,
+    };
+  }
+  return null;
 }
 
 /**
@@ -220,7 +356,7 @@ export function badgeDue(member: BadgeMember, onDate: IsoDate, rules?: RuleSet, 
 /**
  * Milestones the member has reached by `onDate` and never received, above the highest one received: the backlog the
  * committee must act on. Empty for members out of the Party, and for deceased members unless a posthumous award is
- * proposed.
+ * proposed; for those, the milestones reached by `onDate` in life or within the posthumous allowance after the death.
  */
 export function reachedNeverAwarded(
   member: BadgeMember,
@@ -234,11 +370,15 @@ export function reachedNeverAwarded(
   if (status.status === 'deceased' && !member.posthumous) return [];
   const awarded = highestAwarded(member);
   const milestones = [...rules.badges.milestones].sort((a, b) => a - b).filter((m) => m > awarded);
-  const reached = reachDates(member.events, milestones, options);
+  // A deceased member proposed for a posthumous award: the milestones his party age reaches, projected past the
+  // death, up to the posthumous allowance after it (those eligibleForAnniversary proposes).
+  const deceased = status.status === 'deceased';
+  const limit = deceased ? addMonths(status.from, rules.badges.posthumousEarlyMonths) : null;
+  const reached = reachDates(member.events, milestones, deceased ? { ...options, ignoreDeath: true } : options);
   const out: { milestone: number; reachedOn: IsoDate }[] = [];
   milestones.forEach((milestone, i) => {
     const reachedOn = reached[i];
-    if (reachedOn && reachedOn <= onDate) out.push({ milestone, reachedOn });
+    if (reachedOn && reachedOn <= onDate && (limit === null || reachedOn <= limit)) out.push({ milestone, reachedOn });
   });
   return out;
 }
@@ -278,7 +418,7 @@ export function reachedNeverAwardedList<M extends BadgeMember>(
 
 /** The two lists of the badge page: who is due at an anniversary, and who reached a milestone never received. */
 export interface BadgeLists<M extends BadgeMember = BadgeMember> {
-  /** Members for whom eligibleForAnniversary is not null and the milestone falls after the previous anniversary. */
+  /** Members for whom dueAt is not null: the milestone falls after the previous anniversary, or a discipline delay held it back there. */
   due: { member: M; eligibility: AnniversaryEligibility }[];
   /** Members with a milestone reached and never received: the highest one (reachedNeverAwarded's last entry). */
   reachedNeverAwarded: { member: M; milestone: number; reachedOn: IsoDate }[];
@@ -287,8 +427,8 @@ export interface BadgeLists<M extends BadgeMember = BadgeMember> {
 /**
  * Both badge lists of a whole province in one pass, the same as running, for every member in order,
  *
- *     const e = eligibleForAnniversary(member, anniversary, rules ?? ruleSetOn(anniversary), options);
- *     if (e && e.reachedOn > previous) due.push({ member, eligibility: e });
+ *     const e = dueAt(member, anniversary, rules, options);
+ *     if (e) due.push({ member, eligibility: e });
  *     const last = reachedNeverAwarded(member, today, rules ?? ruleSetOn(today), options).at(-1);
  *     if (last) reachedNeverAwarded.push({ member, ...last });
  *
@@ -330,10 +470,11 @@ export function badgeLists<M extends BadgeMember>(
   };
 
   for (const member of members) {
-    const plain = fast ? plainHistory(member.events, minMilestone) : null;
+    // A member with disciplines may be held back at the previous anniversary: dueAt decides him.
+    const plain = fast && !member.disciplines?.length ? plainHistory(member.events, minMilestone) : null;
     if (!plain) {
-      const e = eligibleForAnniversary(member, anniversary, rulesA, options);
-      if (e && e.reachedOn > previous) out.due.push({ member, eligibility: e });
+      const e = dueAt(member, anniversary, rules, options, previous);
+      if (e) out.due.push({ member, eligibility: e });
       const last = reachedNeverAwarded(member, today, rulesT, options).at(-1);
       if (last) out.reachedNeverAwarded.push({ member, milestone: last.milestone, reachedOn: last.reachedOn });
       continue;
@@ -346,7 +487,7 @@ export function badgeLists<M extends BadgeMember>(
     // On the anniversary. Before the admission there is no status, so nothing (statusOn is null).
     if (anniversary >= d) {
       let chosen: AnniversaryEligibility | null = null;
-      if (member.seriouslyIll) {
+      if (seriouslyIllOn(member, anniversary)) {
         // The loop of eligibleForAnniversary, with the reach dates of a plain history.
         for (const m of msA) {
           if (!(m > awarded)) continue;

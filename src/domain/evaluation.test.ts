@@ -10,6 +10,7 @@ import {
   percent,
   runChecks,
   stageOf,
+  streakCriterion,
   validateTally,
   withinPercent,
   type Level,
@@ -205,9 +206,13 @@ describe('discipline in the year, tally, stages, late admission', () => {
     expect(disciplinedInYear([{ form: 'warning', decidedOn: '2025-05-01', revokedOn: '2025-05-01' }], 2025)).toBe(false);
   });
   it('the vote carries the best level more than half of all official members reach', () => {
-    expect(levelFromTally({ officialMembers: 20, present: 18, excellent: 11, good: 7, completed: 0, notCompleted: 0 })).toBe('excellent');
-    expect(levelFromTally({ officialMembers: 20, present: 18, excellent: 10, good: 8, completed: 0, notCompleted: 0 })).toBe('good');
-    expect(levelFromTally({ officialMembers: 20, present: 10, excellent: 5, good: 5, completed: 0, notCompleted: 0 })).toBeNull();
+    expect(levelFromTally({ officialMembers: 20, present: 18, excellent: 11, good: 7, completed: 0, notCompleted: 0 }, r2025)).toBe('excellent');
+    expect(levelFromTally({ officialMembers: 20, present: 18, excellent: 10, good: 8, completed: 0, notCompleted: 0 }, r2025)).toBe('good');
+    expect(levelFromTally({ officialMembers: 20, present: 10, excellent: 5, good: 5, completed: 0, notCompleted: 0 }, r2025)).toBeNull();
+    // The share is the version's: with "more than 2/3", 13 of 20 is short and 14 carries.
+    const twoThirds = { ...r2025, checks: { ...r2025.checks, voteMajorityAbove: { numerator: 2, denominator: 3 } } };
+    expect(levelFromTally({ officialMembers: 20, present: 18, excellent: 13, good: 0, completed: 0, notCompleted: 0 }, twoThirds)).toBeNull();
+    expect(levelFromTally({ officialMembers: 20, present: 18, excellent: 14, good: 0, completed: 0, notCompleted: 0 }, twoThirds)).toBe('excellent');
     expect(validateTally({ officialMembers: 20, present: 21, excellent: 0, good: 0, completed: 0, notCompleted: 0 })).toHaveLength(1);
     expect(validateTally({ officialMembers: 20, present: 10, excellent: 6, good: 5, completed: 0, notCompleted: 0 })).toHaveLength(1);
   });
@@ -220,5 +225,17 @@ describe('discipline in the year, tally, stages, late admission', () => {
     expect(admittedLate(r2025, '2025-06-30', 2025)).toBe(false);
     expect(admittedLate(r2025, '2025-07-01', 2025)).toBe(true);
     expect(admittedLate(r2025, '2024-09-01', 2025)).toBe(false);
+  });
+});
+
+describe('streaks by label (§8)', () => {
+  it('a level counts every year; an original label only the years rated with it, with its distinctions', () => {
+    expect(streakCriterion('org', 'excellent', 2015, 2019)).toEqual({ criterion: { kind: 'level', level: 'excellent', text: 'Hoàn thành xuất sắc nhiệm vụ' } });
+    expect(streakCriterion('org', 'tsvm_tieu_bieu', 2011, 2013)).toEqual({ criterion: { kind: 'label', code: 'tsvm_tieu_bieu', labels: ['tsvm_tieu_bieu'], text: 'Trong sạch, vững mạnh tiêu biểu' } });
+    expect(streakCriterion('org', 'tsvm', 2015, 2017)).toMatchObject({ criterion: { labels: ['tsvm', 'tsvm_tieu_bieu'] } });
+    // 2017 is the last year of the old labels, 2018 rates under QĐ 132
+    expect(streakCriterion('org', 'tsvm', 2016, 2018)).toEqual({ error: expect.stringContaining('không phải mức xếp loại của năm 2018') });
+    expect(streakCriterion('org', 'khong_co', 2011, 2013)).toEqual({ error: 'Không có mức xếp loại «khong_co».' });
+    expect(streakCriterion('org', 'du_tu_cach_tot', 2011, 2013)).toHaveProperty('error'); // a member label, not an organisation's
   });
 });

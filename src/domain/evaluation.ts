@@ -41,6 +41,8 @@ export interface RatingLabel {
   code: string;
   label: string;
   level: Level;
+  /** A distinction within another label of the same version: "TSVM tiêu biểu" is also "TSVM" (a streak of TSVM counts it). */
+  within?: string;
 }
 
 export interface ScoreCriterion {
@@ -99,6 +101,8 @@ export interface EvaluationChecks {
   disciplinedBlocksExcellent: boolean;
   /** A collective with more than this percent of its subordinate orgs disciplined (or its leadership) is not completed. */
   notCompletedAboveDisciplinedPercent: number | null;
+  /** The cell's vote carries a level when its votes exceed this share of the official members (more than half). */
+  voteMajorityAbove: { numerator: number; denominator: number };
 }
 
 export interface EvaluationRuleSet {
@@ -130,6 +134,7 @@ const CURRENT_CHECKS: EvaluationChecks = {
   excellentCollectiveMinGoodPercent: 80,
   disciplinedBlocksExcellent: true,
   notCompletedAboveDisciplinedPercent: 20,
+  voteMajorityAbove: { numerator: 1, denominator: 2 },
 };
 
 /**
@@ -145,7 +150,7 @@ export const EVALUATION_RULE_SETS: readonly EvaluationRuleSet[] = [
     scheme: 'legacy',
     labels: {
       org: [
-        { code: 'tsvm_tieu_bieu', label: 'Trong sạch, vững mạnh tiêu biểu', level: 'excellent' },
+        { code: 'tsvm_tieu_bieu', label: 'Trong sạch, vững mạnh tiêu biểu', level: 'excellent', within: 'tsvm' },
         { code: 'tsvm', label: 'Trong sạch, vững mạnh', level: 'excellent' },
         { code: 'hoan_thanh_tot', label: 'Hoàn thành tốt nhiệm vụ', level: 'good' },
         { code: 'hoan_thanh', label: 'Hoàn thành nhiệm vụ', level: 'completed' },
@@ -168,6 +173,7 @@ export const EVALUATION_RULE_SETS: readonly EvaluationRuleSet[] = [
       excellentCollectiveMinGoodPercent: null,
       disciplinedBlocksExcellent: false,
       notCompletedAboveDisciplinedPercent: null,
+      voteMajorityAbove: { numerator: 1, denominator: 2 },
     },
     lateAdmissionFrom: '07-01',
     checkBasis: 'Hướng dẫn đánh giá trước 2018',
@@ -566,8 +572,12 @@ export function validateTally(t: VoteTally): string[] {
   return errors;
 }
 
-/** The level the vote carries: the best level whose votes (cumulated downward) exceed half the official members. */
-export function levelFromTally(t: VoteTally): Level | null {
+/**
+ * The level the vote carries: the best level whose votes (cumulated downward) exceed the version's share of the
+ * official members (`checks.voteMajorityAbove`: more than half).
+ */
+export function levelFromTally(t: VoteTally, rules: EvaluationRuleSet): Level | null {
+  const { numerator, denominator } = rules.checks.voteMajorityAbove;
   let cumulative = 0;
   const order: [Level, number][] = [
     ['excellent', t.excellent],
@@ -577,7 +587,7 @@ export function levelFromTally(t: VoteTally): Level | null {
   ];
   for (const [level, n] of order) {
     cumulative += n;
-    if (cumulative * 2 > t.officialMembers) return level;
+    if (cumulative * denominator > t.officialMembers * numerator) return level;
   }
   return null;
 }
@@ -585,4 +595,38 @@ export function levelFromTally(t: VoteTally): Level | null {
 /** Admitted late in the year (on or after the version's month-day): listed apart, not rated with the others. */
 export function admittedLate(rules: EvaluationRuleSet, admittedOn: IsoDate | null, year: number): boolean {
   return admittedOn !== null && admittedOn >= `${year}-${rules.lateAdmissionFrom}` && admittedOn <= `${year}-12-31`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Streaks (domain.md §8: "29 TCCSĐ đạt TSVM tiêu biểu 3 năm liền")
+
+/**
+ * What a streak counts: a level of the current scale (every year's labels mapped to it: TSVM counts as excellent), or
+ * an original label of the years rated with it (TSVM tiêu biểu; TSVM, which counts the years rated TSVM tiêu biểu too).
+ */
+export type StreakCriterion = { kind: 'level'; level: Level; text: string } | { kind: 'label'; code: string; labels: string[]; text: string };
+
+/**
+ * The criterion of a streak of `code` over the years [fromYear, toYear], or a Vietnamese refusal: an unknown code, or
+ * an original label some year of the span is not rated with (a streak of TSVM cannot run into 2018).
+ */
+export function streakCriterion(
+  subject: Subject,
+  code: string,
+  fromYear: number,
+  toYear: number,
+  sets: readonly EvaluationRuleSet[] = EVALUATION_RULE_SETS,
+): { criterion: StreakCriterion } | { error: string } {
+  if ((LEVELS as readonly string[]).includes(code)) return { criterion: { kind: 'level', level: code as Level, text: LEVEL_LABELS[code as Level] } };
+  const versions = sets.filter((s) => s.labels[subject].some((l) => l.code === code && !(LEVELS as readonly string[]).includes(l.code)));
+  if (versions.length === 0) return { error: `Không có mức xếp loại «${code}».` };
+  const text = labelText(subject, code, sets);
+  const outside: number[] = [];
+  for (let y = fromYear; y <= toYear; y++) if (!findLabel(evaluationRulesForYear(y, sets), subject, code)) outside.push(y);
+  if (outside.length > 0) {
+    const years = outside.length > 3 ? `${outside[0]}–${outside.at(-1)}` : outside.join(', ');
+    return { error: `«${text}» không phải mức xếp loại của năm ${years}: chuỗi năm liền theo mức này chỉ tính trong các năm xếp loại theo quy định cũ.` };
+  }
+  const labels = [code, ...new Set(versions.flatMap((v) => v.labels[subject].filter((l) => l.within === code).map((l) => l.code)))];
+  return { criterion: { kind: 'label', code, labels, text } };
 }

@@ -5,23 +5,26 @@
  *
  * `sensitive` types carry the family and political history (the background form and its yearly supplements) or a
  * discipline: their files are read only by those who may read the sensitive groups of the file (domain.md §4, §11).
+ * Those that carry family and political history (`history`) are for the grassroots committee and above only.
  */
 
 export interface DocumentType {
   code: string;
   name: string;
   sensitive: boolean;
+  /** Carries family and political history: readable only from the grassroots committee up (domain.md §4). */
+  history?: boolean;
 }
 
 export const DOCUMENT_TYPES = [
   { code: 'application', name: 'Đơn xin vào Đảng', sensitive: false },
-  { code: 'background', name: 'Lý lịch người xin vào Đảng, lý lịch đảng viên', sensitive: true },
+  { code: 'background', name: 'Lý lịch người xin vào Đảng, lý lịch đảng viên', sensitive: true, history: true },
   { code: 'introduction', name: 'Giấy giới thiệu người vào Đảng', sensitive: false },
   { code: 'certificate', name: 'Giấy chứng nhận, văn bằng', sensitive: false },
   { code: 'admission_decision', name: 'Quyết định kết nạp, công nhận đảng viên chính thức', sensitive: false },
   { code: 'decision', name: 'Quyết định khác (chuyển sinh hoạt, khen thưởng…)', sensitive: false },
   { code: 'discipline_decision', name: 'Quyết định kỷ luật', sensitive: true },
-  { code: 'supplement', name: 'Phiếu bổ sung hồ sơ đảng viên (hằng năm)', sensitive: true },
+  { code: 'supplement', name: 'Phiếu bổ sung hồ sơ đảng viên (hằng năm)', sensitive: true, history: true },
   { code: 'member_sheet', name: 'Phiếu đảng viên', sensitive: false },
   { code: 'other', name: 'Tài liệu khác', sensitive: false },
 ] as const satisfies readonly DocumentType[];

@@ -234,6 +234,31 @@ describe('planning an import', () => {
     expect(plan[1]!.problems.map((p) => p.message)).toEqual(['Dòng 3, cột E «Chi bộ»: Chi bộ không còn trong phạm vi bạn được cập nhật.']);
   });
 
+  it('a new member needs full 18 years on the admission date (§6); a corrected birth may not put the recorded admission under age', () => {
+    const plan = planImport(
+      [
+        parsed(2, { fullName: 'Đúng Tuổi', birthDate: '1997-01-01', ...newRow }),
+        parsed(3, { fullName: 'Thiếu Tuổi', birthDate: '1997-01-02', ...newRow }),
+        parsed(4, { fullName: 'Bốn Tuổi', birthYear: 2011, ...newRow }),
+        parsed(5, { fullName: 'LE VAN CUONG', birthDate: '1979-12-01', cccd: '001079000009' }),
+      ],
+      { ...lookup, byName: (n: string) => (n === 'LE VAN CUONG' ? [{ ...noCccd, admittedOn: '1997-12-01' }] : []) },
+      COLS,
+      editable,
+    );
+    expect(plan.map((p) => p.action)).toEqual(['new', 'error', 'error', 'update']);
+    expect(plan[1]!.problems.map((p) => [p.field, p.message])).toEqual([['admittedOn', expect.stringContaining('mới 17 tuổi 11 tháng, chưa đủ 18 tuổi')]]);
+    expect(plan[2]!.problems[0]!.message).toContain('sinh năm 2011 khi đó mới 4 tuổi');
+    // corrections found by CCCD: a birth filled in where the file had none
+    const known = (admittedOn: string) => ({ byCccd: () => ({ ...noCccd, cccd: '001079000009', admittedOn, fields: { ...noCccd.fields, birthDate: null } }), byName: () => [] });
+    const row = parsed(5, { fullName: 'Lê Văn Cường', cccd: '001079000009', birthDate: '1979-12-01' });
+    expect(planImport([row], known('1997-12-01'), COLS, editable)[0]!.action).toBe('update');
+    const underAge = planImport([row], known('1997-11-30'), COLS, editable)[0]!;
+    expect([underAge.action, underAge.problems.map((p) => p.field)]).toEqual(['error', ['birthDate']]);
+    const byYear = planImport([parsed(5, { fullName: 'Lê Văn Cường', cccd: '001079000009', birthYear: 1979 })], known('1996-12-31'), COLS, editable)[0]!;
+    expect(byYear.problems.map((p) => p.field)).toEqual(['birthYear']);
+  });
+
   it('matches one member once: a second row of the same member is an error', () => {
     const plan = planImport([parsed(2, { fullName: 'Trần Thị Bình', cccd: '001185000001' }), parsed(3, { fullName: 'Trần Thị Bình', birthDate: '1985-03-04' })], lookup, COLS, editable);
     expect(plan.map((p) => p.action)).toEqual(['unchanged', 'error']);

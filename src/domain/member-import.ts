@@ -9,6 +9,7 @@
  * same file twice changes nothing.
  */
 import { isIsoDate, type IsoDate } from './dates.ts';
+import { admissionAgeProblem } from './plausibility.ts';
 import { foldAccents, normalizeText } from './text.ts';
 
 /** A cell as read from a file: text, a number, a boolean, a calendar day (Excel date cells), or blank. */
@@ -531,6 +532,10 @@ export function importPlanner(columns: readonly ImportColumn[], editableCells: R
     if (member) {
       const { changes, warnings } = changesFor(member, v);
       for (const w of warnings) p.warnings.push(issue(r.row, colOf.get('birthDate') ?? null, 'birthDate', w));
+      // A corrected birth must keep the recorded admission within the age rules of its date (§6).
+      const newBirth = changes.find((c) => c.field === 'birthDate' || c.field === 'birthYear');
+      const age = newBirth ? admissionAgeProblem({ [newBirth.field]: newBirth.to }, member.admittedOn, newBirth.field) : null;
+      if (age) fail(newBirth!.field, age.message);
       const note = (f: 'orgId' | 'admittedOn' | 'officialOn', stored: string | null, msg: string) => {
         if (v[f] !== undefined && v[f] !== stored) p.warnings.push(issue(r.row, colOf.get(f) ?? null, f, msg));
       };
@@ -553,6 +558,11 @@ export function importPlanner(columns: readonly ImportColumn[], editableCells: R
     missing('orgId', 'Thiếu chi bộ của đảng viên mới.');
     missing('admittedOn', 'Thiếu ngày vào Đảng của đảng viên mới.');
     if (typeof v.orgId === 'string' && !editableCells.has(v.orgId)) fail('orgId', 'Chi bộ không còn trong phạm vi bạn được cập nhật.');
+    // The admission needs the age rules of its date (§6); a date of admission before the birth is already a problem.
+    if (typeof v.admittedOn === 'string' && !p.problems.some((x) => x.field === 'admittedOn')) {
+      const age = admissionAgeProblem({ birthDate: v.birthDate, birthYear: v.birthYear }, v.admittedOn);
+      if (age) fail('admittedOn', age.message);
+    }
     if (p.problems.length === 0) p.action = 'new';
     return p;
   }

@@ -7,9 +7,10 @@
  * - §6: probation runs 12 months from the ceremony; the official date is exactly its end, however late the
  *   recognition; the recognition can never come before it. A probationary member may be struck off (failed
  *   probation) but only reprimanded or warned, so never expelled (§6, §11).
- * - §6: readmission only once, at least 36 months after leaving (60 after a criminal record is cleared), never for
- *   those who left by abandoning activity, resigning, corruption or serious crimes (`noReadmission` on the leaving
- *   event); it starts a new probation.
+ * - §6: readmission only once, at least 36 months after leaving and, after a criminal conviction, also 60 months after
+ *   the record was cleared (`readmissionFailures`, the one function that decides it), never for those who left by
+ *   abandoning activity, resigning, corruption or serious crimes (`noReadmission` on the leaving event); it starts a
+ *   new probation.
  * - §7: a member is never on two rolls as active at once, and never on none while a transfer is open: between
  *   leaving one organisation and being received by the next the status is `in_transit`. A temporary transfer keeps the
  *   member on the home roll (`orgId`) and records the host (`hostOrgId`).
@@ -394,6 +395,53 @@ const LEFT_LABEL: Record<NonNullable<State['out']>, string> = {
   expelled: 'bị khai trừ',
 };
 
+/** A former member's case for readmission (domain.md §6). */
+export interface ReadmissionCase {
+  /** Date the member left the Party (struck off, allowed to leave, expelled). */
+  leftOn: IsoDate;
+  /** Left by abandoning activity, resigning, corruption or serious crime: never readmitted. */
+  noReadmission: boolean;
+  /** Readmitted once already. */
+  readmittedBefore: boolean;
+  /** After a criminal conviction: the day the record was cleared. */
+  criminalRecordClearedOn?: IsoDate | null;
+}
+
+export type ReadmissionFailureCode = 'readmission_not_allowed' | 'readmission_twice' | 'readmission_too_early';
+
+/**
+ * Whether a former member may be readmitted on `on` (domain.md §6): only once, never for the barred causes, at least
+ * `readmissionAfterMonths` after leaving AND, after a criminal conviction, also at least
+ * `readmissionAfterCriminalRecordMonths` after the record was cleared. The one function that decides it: the cell's
+ * vote (admission.ts) and the member file's `readmitted` event both call it. Empty when readmission is allowed.
+ */
+export function readmissionFailures(former: ReadmissionCase, on: IsoDate, rules: RuleSet): { code: ReadmissionFailureCode; message: string }[] {
+  const vn = formatVnDate;
+  const out: { code: ReadmissionFailureCode; message: string }[] = [];
+  if (former.noReadmission) {
+    out.push({
+      code: 'readmission_not_allowed',
+      message: 'Người này ra khỏi Đảng thuộc diện không được kết nạp lại (bỏ sinh hoạt, xin ra khỏi Đảng, tham nhũng hoặc tội phạm nghiêm trọng).',
+    });
+  }
+  if (former.readmittedBefore) out.push({ code: 'readmission_twice', message: 'Chỉ được kết nạp lại một lần.' });
+  const { readmissionAfterMonths: months, readmissionAfterCriminalRecordMonths: recordMonths } = rules.admission;
+  const afterLeaving = addMonths(former.leftOn, months);
+  if (on < afterLeaving) {
+    out.push({ code: 'readmission_too_early', message: `Chưa đủ ${months} tháng kể từ ngày ra khỏi Đảng (${vn(former.leftOn)}): sớm nhất ngày ${vn(afterLeaving)}.` });
+  }
+  if (former.criminalRecordClearedOn) {
+    const afterRecord = addMonths(former.criminalRecordClearedOn, recordMonths);
+    if (on < afterRecord) {
+      out.push({
+        code: 'readmission_too_early',
+        message: `Chưa đủ ${recordMonths} tháng kể từ ngày được xóa án tích (${vn(former.criminalRecordClearedOn)}): sớm nhất ngày ${vn(afterRecord)}.`,
+      });
+    }
+  }
+  return out;
+}
+
 function validateAgainst(s: State, next: MemberEvent, rules: RuleSet | undefined): string[] {
   const errors: string[] = [];
   const vn = formatVnDate;
@@ -423,27 +471,16 @@ function validateAgainst(s: State, next: MemberEvent, rules: RuleSet | undefined
         errors.push('Đảng viên đang trong Đảng, không thể kết nạp lại.');
         break;
       }
-      if (s.readmissions > 0) errors.push('Chỉ được kết nạp lại một lần.');
       const leaving = s.outEvent;
-      if (leaving && 'noReadmission' in leaving && leaving.noReadmission) {
-        errors.push('Người này ra khỏi Đảng thuộc diện không được kết nạp lại (bỏ sinh hoạt, xin ra khỏi Đảng, tham nhũng hoặc tội phạm nghiêm trọng).');
-      }
-      const r = rules ?? ruleSetOn(next.date);
       if (leaving) {
-        const earliest = addMonths(leaving.date, r.admission.readmissionAfterMonths);
-        if (next.date < earliest) {
-          errors.push(
-            `Chưa đủ ${r.admission.readmissionAfterMonths} tháng kể từ ngày ra khỏi Đảng (${vn(leaving.date)}): sớm nhất ngày ${vn(earliest)}.`,
-          );
-        }
-      }
-      if (next.criminalRecordClearedOn) {
-        const earliest = addMonths(next.criminalRecordClearedOn, r.admission.readmissionAfterCriminalRecordMonths);
-        if (next.date < earliest) {
-          errors.push(
-            `Chưa đủ ${r.admission.readmissionAfterCriminalRecordMonths} tháng kể từ ngày được xóa án tích (${vn(next.criminalRecordClearedOn)}): sớm nhất ngày ${vn(earliest)}.`,
-          );
-        }
+        // §6 decided by the one function the cell's vote calls too (admission.ts).
+        const former = {
+          leftOn: leaving.date,
+          noReadmission: 'noReadmission' in leaving && leaving.noReadmission === true,
+          readmittedBefore: s.readmissions > 0,
+          criminalRecordClearedOn: next.criminalRecordClearedOn ?? null,
+        };
+        errors.push(...readmissionFailures(former, next.date, rules ?? ruleSetOn(next.date)).map((f) => f.message));
       }
       if (next.ceremonyOn && next.ceremonyOn < next.date) errors.push('Ngày lễ kết nạp không được trước ngày quyết định kết nạp.');
       break;

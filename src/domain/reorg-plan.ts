@@ -88,6 +88,8 @@ export interface ReorgPlan {
   written: FinalNode[];
   /** Member rosters moved whole from one organisation to another (merges). */
   memberMoves: { from: string; to: string }[];
+  /** Each temporary key (`ref` of a create or of a split's part) and the id of the organisation it made. */
+  refs: Record<string, string>;
   counts: { created: number; moved: number; merged: number; renamed: number; reclassified: number; dissolved: number; split: number; affectedOrgs: number };
 }
 
@@ -423,5 +425,5 @@ export function planReorganization(ops: readonly ReorgOp[], ctx: PlanContext): R
       };
     });
 
-  return { ok: conflicts.length === 0, conflicts, operations, events, changes, written, memberMoves, counts };
+  return { ok: conflicts.length === 0, conflicts, operations, events, changes, written, memberMoves, counts, refs: Object.fromEntries(refs) };
 }

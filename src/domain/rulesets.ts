@@ -45,6 +45,10 @@ export interface RuleSet {
     months: number;
     /** The cell votes on recognition within this many working days after the probation ends. */
     recognitionDueWorkingDays: number;
+    /** Share of the cell's official members (the vote's denominator) needed to recognise or to propose striking off. */
+    recognitionVoteShare: Share;
+    /** After this many recognition votes that reach the share neither way, the case goes up to the superior. */
+    inconclusiveVotesToSuperior: number;
   };
   /** Discipline, domain.md §11. */
   discipline: {
@@ -87,9 +91,33 @@ export interface RuleSet {
     backgroundFormWithinWorkingDays: number;
     /** Readmission at least this many months after leaving … */
     readmissionAfterMonths: number;
-    /** … or after a criminal record is cleared. */
+    /** … and, after a criminal conviction, also at least this many after the record was cleared (both must hold). */
     readmissionAfterCriminalRecordMonths: number;
+    /** The introducers have worked, studied or lived in the same area with the candidate at least this many months. */
+    introducerMonthsTogether: number;
+    /** Share of the cell's official members (the vote's denominator) in favour at the cell's vote. */
+    cellVoteShare: Share;
+    /** Share of the grassroots committee's members in favour of its resolution. */
+    committeeResolutionShare: Share;
+    /** General-education codes (catalogue `general_education`) that qualify: lower secondary or higher. */
+    qualifyingEducation: string[];
   };
+}
+
+/** A share of a count, as an exact fraction: "at least 2/3" is `{ numerator: 2, denominator: 3 }`, never rounded. */
+export interface Share {
+  numerator: number;
+  denominator: number;
+}
+
+/** At least the share, exactly: `count / total ≥ numerator / denominator`; a total of 0 never reaches it. */
+export function reachesShare(count: number, total: number, share: Share): boolean {
+  return total > 0 && count * share.denominator >= total * share.numerator;
+}
+
+/** The least count that reaches the share of `total`. */
+export function leastReaching(total: number, share: Share): number {
+  return Math.ceil((total * share.numerator) / share.denominator);
 }
 
 /**
@@ -107,7 +135,7 @@ const MEMBER_RULES_2011: Pick<RuleSet, 'badges' | 'probation' | 'discipline' | '
     posthumousEarlyMonths: 12,
     disciplineDelayMonths: { reprimand: 6, warning: 9, removal: 12 },
   },
-  probation: { months: 12, recognitionDueWorkingDays: 30 },
+  probation: { months: 12, recognitionDueWorkingDays: 30, recognitionVoteShare: { numerator: 2, denominator: 3 }, inconclusiveVotesToSuperior: 3 },
   discipline: { lapseMonths: 12, complaintDays: 30, limitationYears: { reprimand: 5, warningOrRemoval: 10 } },
   transfer: {
     startWithinWorkingDays: 60,
@@ -125,6 +153,10 @@ const MEMBER_RULES_2011: Pick<RuleSet, 'badges' | 'probation' | 'discipline' | '
     backgroundFormWithinWorkingDays: 30,
     readmissionAfterMonths: 36,
     readmissionAfterCriminalRecordMonths: 60,
+    introducerMonthsTogether: 12,
+    cellVoteShare: { numerator: 2, denominator: 3 },
+    committeeResolutionShare: { numerator: 2, denominator: 3 },
+    qualifyingEducation: ['thcs', 'thpt'],
   },
 };
 
@@ -145,8 +177,30 @@ export const RULE_SETS: readonly RuleSet[] = [
   },
 ];
 
+let installed: readonly RuleSet[] = RULE_SETS;
+
+/**
+ * Replaces the versions `ruleSetOn` and `ruleSetById` read when no list is passed. Only the server's rule-set registry
+ * calls it (at start and after an administrator adds a version, from the `rule_set` table); the web and the tests keep
+ * the shipped list. See docs/modules/rulesets.md.
+ */
+export function installRuleSets(sets: readonly RuleSet[]): void {
+  if (sets.length === 0) throw new Error('No rule set defined');
+  installed = sets;
+}
+
+/** The versions in use when no list is passed: the shipped ones unless the server installed those of the database. */
+export function installedRuleSets(): readonly RuleSet[] {
+  return installed;
+}
+
+/** A version by its id (recorded on a dossier or a period). */
+export function ruleSetById(id: string, sets: readonly RuleSet[] = installed): RuleSet | undefined {
+  return sets.find((s) => s.id === id);
+}
+
 /** The rule set in force on a date: the latest version whose effective date is on or before it. */
-export function ruleSetOn(date: IsoDate, sets: readonly RuleSet[] = RULE_SETS): RuleSet {
+export function ruleSetOn(date: IsoDate, sets: readonly RuleSet[] = installed): RuleSet {
   let found: RuleSet | undefined;
   for (const s of sets) {
     if (s.effectiveFrom <= date && (!found || s.effectiveFrom > found.effectiveFrom)) found = s;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app.ts';
 import { systemClock } from './clock.ts';
@@ -16,6 +17,11 @@ describe('serving the web client', () => {
     fs.mkdirSync(path.join(dir, 'assets'));
     fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Hạt Nhân</title>');
     fs.writeFileSync(path.join(dir, 'assets', 'app-1.js'), 'console.log(1)');
+    // A large script with the compressed copies the build writes beside it.
+    const big = `${'console.log("Hạt Nhân");\n'.repeat(400)}`;
+    fs.writeFileSync(path.join(dir, 'assets', 'big-1.js'), big);
+    fs.writeFileSync(path.join(dir, 'assets', 'big-1.js.br'), zlib.brotliCompressSync(big));
+    fs.writeFileSync(path.join(dir, 'assets', 'big-1.js.gz'), zlib.gzipSync(big));
     database = await openTestDatabase('pglite');
     ({ app } = await createApp({ db: database.db, config: testConfig({ webDir: dir }), clock: systemClock }));
   });
@@ -39,5 +45,27 @@ describe('serving the web client', () => {
     expect(missing.statusCode).toBe(404);
     expect(missing.headers['content-type']).toContain('application/json');
     expect((await app.inject({ method: 'GET', url: '/api/nothing' })).statusCode).toBe(401);
+  });
+
+  it('sends the compressed copy the browser accepts, with the plain file as fallback', async () => {
+    const br = await app.inject({ method: 'GET', url: '/assets/big-1.js', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toContain('javascript');
+    expect(zlib.brotliDecompressSync(br.rawPayload).toString()).toContain('Hạt Nhân');
+    const gz = await app.inject({ method: 'GET', url: '/assets/big-1.js', headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gz.rawPayload).toString()).toContain('Hạt Nhân');
+    const plain = await app.inject({ method: 'GET', url: '/assets/big-1.js', headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toContain('Hạt Nhân');
+  });
+
+  it('lets browsers keep the hashed assets for good and revalidate the page on every load', async () => {
+    for (const url of ['/assets/app-1.js', '/assets/big-1.js']) {
+      expect((await app.inject({ method: 'GET', url })).headers['cache-control'], url).toBe('public, max-age=31536000, immutable');
+    }
+    for (const url of ['/', '/index.html', '/login', '/orgs/0190c4d8-0000-7000-8000-000000000000']) {
+      expect((await app.inject({ method: 'GET', url })).headers['cache-control'], url).toBe('no-cache');
+    }
   });
 });

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -18,6 +18,8 @@ import type { Config } from './config.ts';
 import type { DB } from './db/schema.ts';
 import { registerAuthHook } from './http/auth-hook.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
+import { registerNulGuard } from './http/text-guard.ts';
+import { loggerOptions, registerRequestLog, type ConsoleSink } from './http/logging.ts';
 import { installVietnameseErrors } from './http/zod-vi.ts';
 import { createFsDocumentStore, type DocumentStore } from './storage/document-store.ts';
 import { admissionsRoutes } from './modules/admissions/admissions.routes.ts';
@@ -41,6 +43,8 @@ import { createMemberImportService } from './modules/member-import/member-import
 import { membersRoutes } from './modules/members/members.routes.ts';
 import { createMembersService } from './modules/members/members.service.ts';
 import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
+import { rulesetsRoutes } from './modules/rulesets/rulesets.routes.ts';
+import { createRuleSetsService } from './modules/rulesets/rulesets.service.ts';
 import { createOrgsService } from './modules/orgs/orgs.service.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { createUsersService } from './modules/users/users.service.ts';
@@ -51,14 +55,18 @@ export interface AppDeps {
   clock: Clock;
   /** The files of the member dossier; by default the filesystem under DATA_DIR/documents. */
   documents?: DocumentStore;
+  /** Where the log's console lines go; by default stdout (stderr for warnings and errors). */
+  logSink?: ConsoleSink;
 }
 
 export function createServices(deps: AppDeps) {
   const calendar = createCalendarService(deps);
+  const rulesets = createRuleSetsService(deps);
   const members = createMembersService({ ...deps, calendar });
   const documents = deps.documents ?? createFsDocumentStore(path.join(deps.config.dataDir, 'documents'), () => deps.clock.now());
   return {
     calendar,
+    rulesets,
     auth: createAuthService(deps),
     audit: createAuditService(deps),
     orgs: createOrgsService(deps),
@@ -68,7 +76,7 @@ export function createServices(deps: AppDeps) {
     memberRecords: createMemberRecordsService(deps),
     memberDocuments: createMemberDocumentsService({ ...deps, documents }),
     users: createUsersService(deps),
-    admissions: createAdmissionsService({ ...deps, calendar, members }),
+    admissions: createAdmissionsService({ ...deps, calendar, members, rulesets }),
     evaluation: createEvaluationService(deps),
   };
 }
@@ -79,7 +87,9 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
   installVietnameseErrors();
   const { config, clock } = deps;
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    logger: loggerOptions(config, deps.logSink),
+    // One line per request, written by registerRequestLog, instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 5 * 1024 * 1024,
     // Ids in URLs are UUIDs; long URLs are garbage.
     routerOptions: { maxParamLength: 200 },
@@ -92,6 +102,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerRequestLog(app);
   // The API speaks JSON only; any other body answers 415.
   app.removeContentTypeParser('text/plain');
 
@@ -118,7 +129,10 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   const services = createServices(deps);
+  // The rule sets of the database become the versions every computation reads (docs/modules/rulesets.md).
+  await services.rulesets.registry();
   registerAuthHook(app, services.auth);
+  registerNulGuard(app);
   await app.register(authRoutes(services.auth, config));
   await app.register(orgsRoutes(services.orgs, clock));
   await app.register(usersRoutes(services.users));
@@ -129,13 +143,29 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
   await app.register(memberDocumentsRoutes(services.memberDocuments, { maxMb: config.documentMaxMb }));
   await app.register(auditRoutes(services.audit));
   await app.register(calendarRoutes(services.calendar));
+  await app.register(rulesetsRoutes(services.rulesets));
   await app.register(admissionsRoutes(services.admissions));
   await app.register(evaluationRoutes(services.evaluation, { maxMb: config.importMaxMb }));
 
   const webDir = config.webDir;
   const hasWeb = webDir !== undefined && fs.existsSync(path.join(webDir, 'index.html'));
   // wildcard: files are looked up on each request, so a rebuilt client is served without a restart.
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: true, index: 'index.html' });
+  // preCompressed: the build writes .br and .gz beside each text file (scripts/build-web.mjs); the one the browser
+  // accepts is sent. Files under assets/ carry a content hash in their names: cached for a year, never revalidated;
+  // everything else (index.html) is revalidated on every load, so a new build is picked up at once.
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: true,
+      index: 'index.html',
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, filePath) => {
+        const hashed = path.relative(webDir, filePath).split(path.sep)[0] === 'assets';
+        reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0] ?? '';
     // A missing file (a script of an older build) answers 404, never the page: a script must not receive HTML.

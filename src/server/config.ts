@@ -21,8 +21,13 @@ const EnvSchema = z.object({
   COOKIE_SECURE: bool.default(false),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LOGIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).max(10000).default(30),
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(20),
+  AUDIT_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  AUDIT_KEY_FILE: z.string().min(1).optional(),
+  AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FILE: z.string().min(1).optional(),
   PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   IMPORT_MAX_MB: z.coerce.number().int().min(1).max(500).default(50),
   DOCUMENT_MAX_MB: z.coerce.number().int().min(1).max(500).default(20),
@@ -37,8 +42,18 @@ export interface Config {
   cookieSecure: boolean;
   loginMaxFailures: number;
   loginLockMinutes: number;
+  /** Failed logins from one address, whatever the names, that lock the address for loginLockMinutes. */
+  loginAddressMaxFailures: number;
   loginRatePerMinute: number;
+  /** The key that signs audit checkpoints, from AUDIT_KEY; when absent it is read from (or created in) auditKeyFile. */
+  auditKey: string | undefined;
+  /** File holding the checkpoint key: AUDIT_KEY_FILE, by default DATA_DIR/audit-checkpoint.key. */
+  auditKeyFile: string;
+  /** How often `serve` signs a checkpoint of the audit chain's head when it has moved; 0: only at start and stop. */
+  auditCheckpointMinutes: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** A file the log is appended to as JSON lines, besides the short console lines; undefined: console only. */
+  logFile: string | undefined;
   pgPoolSize: number;
   /** Largest member spreadsheet accepted for import, in MB. */
   importMaxMb: number;
@@ -64,8 +79,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     cookieSecure: e.COOKIE_SECURE,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    loginAddressMaxFailures: e.LOGIN_ADDRESS_MAX_FAILURES,
     loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
+    auditKey: e.AUDIT_KEY,
+    auditKeyFile: path.resolve(cwd, e.AUDIT_KEY_FILE ?? path.join(e.DATA_DIR, 'audit-checkpoint.key')),
+    auditCheckpointMinutes: e.AUDIT_CHECKPOINT_MINUTES,
     logLevel: e.LOG_LEVEL,
+    logFile: e.LOG_FILE === undefined ? undefined : path.resolve(cwd, e.LOG_FILE),
     pgPoolSize: e.PG_POOL_SIZE,
     importMaxMb: e.IMPORT_MAX_MB,
     documentMaxMb: e.DOCUMENT_MAX_MB,
@@ -84,8 +104,13 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     cookieSecure: false,
     loginMaxFailures: 5,
     loginLockMinutes: 15,
+    loginAddressMaxFailures: 30,
     loginRatePerMinute: 10000,
+    auditKey: 'test-audit-checkpoint-key-0123456789abcdef',
+    auditKeyFile: '',
+    auditCheckpointMinutes: 0,
     logLevel: 'silent',
+    logFile: undefined,
     pgPoolSize: 5,
     importMaxMb: 50,
     documentMaxMb: 20,

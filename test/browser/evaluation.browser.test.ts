@@ -99,6 +99,44 @@ describe.skipIf(!browserAvailable && !browserRequired)('annual evaluation in the
     await page.close();
   });
 
+  it('decides every organisation of a commune as proposed with one request', { timeout: 90_000 }, async ({ skip }) => {
+    if (!env.browser) return skip('no browser');
+    const db = env.server.database.db;
+    // Next year: the current one is taken by the first case, the five before by the demo's published periods.
+    const year = Number(new Date().toISOString().slice(0, 4)) + 1;
+    const found = await sql<{ org_id: string; name: string }>`
+      SELECT v.org_id, v.name FROM org_version v JOIN org_version c ON c.parent_id = v.org_id AND c.valid_to IS NULL
+      WHERE v.valid_to IS NULL AND v.kind_code = 'dang_bo_cap_tren_co_so' AND v.name IN (SELECT name FROM org_version WHERE valid_to IS NULL GROUP BY name HAVING count(*) = 1)
+      GROUP BY v.org_id, v.name HAVING count(c.id) BETWEEN 3 AND 12 ORDER BY v.name LIMIT 1`.execute(db);
+    const commune = found.rows[0]!;
+    const page = await openPage(env.browser, errors);
+    await submitLogin(page, env.server.baseUrl, 'admin', DEMO_PASSWORD);
+    await page.getByTestId('nav-evaluation').waitFor({ timeout: 15000 });
+    await page.getByTestId('nav-evaluation').click();
+    await pickOrg(page, 'evaluation-open-org', foldAccents(commune.name), commune.name);
+    await page.getByTestId('evaluation-open-year').fill(String(year));
+    await page.getByTestId('evaluation-open').click();
+    const link = page.getByTestId('evaluation-periods').locator('a', { hasText: `Năm ${year}` }).first();
+    await link.waitFor({ timeout: 15000 });
+    await link.click();
+    await expect.poll(() => page.getByTestId('period-title').textContent(), { timeout: 15000 }).toContain(commune.name);
+    // The committees' proposals arrive (entered elsewhere): every organisation proposed good.
+    const period = await db.selectFrom('evaluation_period').select('id').where('root_org_id', '=', commune.org_id).where('year', '=', year).executeTakeFirstOrThrow();
+    await db.updateTable('org_evaluation').set({ proposed_label: 'good', status: 'proposed' }).where('period_id', '=', period.id).execute();
+    const orgs = (await db.selectFrom('org_evaluation').select('org_id').where('period_id', '=', period.id).execute()).length;
+    expect(orgs).toBeGreaterThanOrEqual(3);
+    await page.reload();
+    const button = page.getByTestId('orgs-decide-as-proposed');
+    await expect.poll(() => button.textContent(), { timeout: 15000 }).toContain(`(${orgs} tổ chức)`);
+    await button.click();
+    const decided = page.locator('select[data-testid^="org-decidedLabel-"]');
+    await expect.poll(async () => (await decided.evaluateAll((els) => els.map((e) => (e as HTMLSelectElement).value))).filter((v) => v === 'good').length, { timeout: 15000 }).toBe(orgs);
+    await button.waitFor({ state: 'detached', timeout: 15000 });
+    expect(await db.selectFrom('org_evaluation').select('org_id').where('period_id', '=', period.id).where('decided_label', '=', 'good').execute()).toHaveLength(orgs);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('shows the province’s five years: shares per year, the streak list and the consolidation list', { timeout: 60_000 }, async ({ skip }) => {
     if (!env.browser) return skip('no browser');
     const page = await openPage(env.browser, errors);

@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo/seed.ts';
 import { browserAvailable, browserRequired, launchBrowser, openPage, submitLogin } from '../helpers/browser.ts';
-import { startDemoServer } from '../helpers/server.ts';
+import { DEMO_SETUP_TIMEOUT, startDemoServer } from '../helpers/server.ts';
 
 type Server = Awaited<ReturnType<typeof startDemoServer>>;
 
@@ -44,7 +44,7 @@ describe.skipIf(!browserAvailable && !browserRequired)('member import in the bro
 
   beforeAll(async () => {
     [browser, server, dir] = await Promise.all([launchBrowser(), startDemoServer(), mkdtemp(path.join(os.tmpdir(), 'hatnhan-import-'))]);
-  });
+  }, DEMO_SETUP_TIMEOUT);
   afterAll(async () => {
     await browser?.close();
     await server?.close();

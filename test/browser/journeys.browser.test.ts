@@ -269,4 +269,62 @@ describe.skipIf(!browserAvailable && !browserRequired)('main journeys in the bro
     expect(errors).toEqual([]);
     await page.close();
   });
+  it('badges: a date that is not an anniversary is refused; an award the rules refuse shows their words, and is recorded on the standing committee\'s decision', { timeout: 180000 }, async ({ skip }) => {
+    if (!env.browser) return skip('no browser');
+    const { vietnamDate, formatVnDate } = await import('../../src/domain/dates.ts');
+    const { addMonths, addYears } = await import('../../src/domain/member-status.ts');
+    const today = vietnamDate(new Date());
+    const db = env.server.database.db;
+    // A member of the demo who reaches 30 years of party age within the coming months, never awarded nor disciplined.
+    const member = await db
+      .selectFrom('member as m')
+      .select(['m.id', 'm.admitted_on'])
+      .where('m.status', '=', 'active')
+      .where('m.badge_top', '=', 0)
+      .whereRef('m.party_age_from', '=', 'm.admitted_on')
+      .where('m.admitted_on', '>', addMonths(addYears(today, -30), 1))
+      .where('m.admitted_on', '<', addMonths(addYears(today, -30), 6))
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('member_discipline as x').select('x.id').whereRef('x.member_id', '=', 'm.id'))))
+      .orderBy('m.id')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const page = await newPage();
+    await login(page);
+    await page.getByTestId('nav-members').waitFor({ timeout: 15000 });
+
+    await page.goto(`${env.server.baseUrl}/badges?anniversary=2027-05-20`);
+    await expect.poll(() => page.getByTestId('badges-refusal').textContent(), { timeout: 15000 }).toContain(
+      'Ngày 20/05/2027 không phải dịp trao Huy hiệu Đảng (03/02, 19/05, 02/09, 07/11).',
+    );
+
+    await page.goto(`${env.server.baseUrl}/members/${member.id}`);
+    await page.getByTestId('member-award-badge').click();
+    await typeDate(page, 'award-date', formatVnDate(today), 'Tab');
+    await page.getByTestId('award-decision-no').fill('90-QĐ/TU');
+    await page.getByTestId('modal-submit').click();
+    await expect.poll(() => page.getByTestId('modal-error').textContent(), { timeout: 15000 }).toContain(
+      `Ngày ${formatVnDate(today)} đảng viên chưa đủ 30 năm tuổi Đảng: đủ ngày ${formatVnDate(addYears(member.admitted_on!, 30))}.`,
+    );
+    await page.getByTestId('award-special').click();
+    await page.getByTestId('award-override-no').fill('15-QĐ/TU');
+    await typeDate(page, 'award-override-date', formatVnDate(today), 'Tab');
+    await page.getByTestId('modal-submit').click();
+    await page.getByTestId('form-member-badge').waitFor({ state: 'detached', timeout: 30000 });
+    await expect
+      .poll(() => db.selectFrom('member_badge_award').select(['milestone', 'override_decision_no']).where('member_id', '=', member.id).execute(), { timeout: 15000 })
+      .toEqual([{ milestone: 30, override_decision_no: '15-QĐ/TU' }]);
+    await page.getByTestId('member-tab-party-age').click();
+    await expect.poll(() => page.getByTestId('member-award-override').textContent(), { timeout: 15000 }).toContain('Quyết định 15-QĐ/TU');
+
+    // Serious illness, with its date and document.
+    await page.getByTestId('member-badge-standing').click();
+    await page.getByTestId('standing-ill').click();
+    await typeDate(page, 'standing-ill-date', formatVnDate(today), 'Tab');
+    await page.getByTestId('standing-ill-document').fill('Giấy xác nhận của Bệnh viện tỉnh');
+    await page.getByTestId('modal-submit').click();
+    await page.getByTestId('form-member-badge-standing').waitFor({ state: 'detached', timeout: 30000 });
+    await expect.poll(() => page.getByTestId('member-badge-standing-view').textContent(), { timeout: 15000 }).toContain('Ốm đau nặng');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -1,6 +1,7 @@
 /**
- * A real server for browser tests: the demo province on an isolated PGlite, the built web client, listening on a
- * random loopback port. It stops when the test file's afterAll calls close().
+ * A real server for browser tests: the demo province on an isolated PGlite (a copy of the template seeded once, see
+ * demo-template.ts), the built web client, listening on a random loopback port. It stops when the test file's
+ * afterAll calls close().
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
@@ -10,12 +11,18 @@ import path from 'node:path';
 import { createApp } from '../../src/server/app.ts';
 import { systemClock } from '../../src/server/clock.ts';
 import { testConfig } from '../../src/server/config.ts';
-import { seedDemo } from '../../src/server/demo/seed.ts';
-import { openTestDatabase } from './db.ts';
+import { openPGlite } from '../../src/server/db/connect.ts';
+import { demoTemplate } from './demo-template.ts';
+
+/**
+ * How long a browser file's setup may take: the file that seeds the demo template for the run waits for the seed,
+ * which takes minutes on a loaded 2-core machine (every other file only copies it).
+ */
+export const DEMO_SETUP_TIMEOUT = 600_000;
 
 export async function startDemoServer() {
-  const database = await openTestDatabase('pglite');
-  const seeded = await seedDemo(database.db, systemClock, { seed: 2025 });
+  const { tarball, seeded } = await demoTemplate();
+  const database = await openPGlite({ loadDataDir: tarball });
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'hn-browser-data-'));
   const { app } = await createApp({
     db: database.db,
@@ -46,7 +53,7 @@ export function browserWithDemo(launch: () => Promise<Browser | null>): { readon
   let server: DemoServer | null = null;
   beforeAll(async () => {
     [browser, server] = await Promise.all([launch(), startDemoServer()]);
-  });
+  }, DEMO_SETUP_TIMEOUT);
   afterAll(async () => {
     await browser?.close();
     await server?.close();

@@ -2,9 +2,10 @@
  * Opens the database: PGlite in a data directory when no DATABASE_URL is set, a PostgreSQL server through `pg`
  * otherwise. Both speak the same SQL; both parse dates to 'YYYY-MM-DD' strings and int8 to numbers.
  */
-import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { PGlite as PGliteType } from '@electric-sql/pglite';
+import { PGliteDialect } from './pglite-dialect.ts';
 import type { DB } from './schema.ts';
 
 const DATE_OID = 1082;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { Migrator } from 'kysely/migration';
+import { Migrator } from 'kysely';
 import { MIGRATIONS } from './migrations/index.ts';
 
 /** Applies every pending migration in order; throws with the failing migration's name on error. */

@@ -167,6 +167,11 @@ export interface MemberBadgeAwardTable {
   decision_no: string | null;
   early_reason: 'illness' | 'posthumous' | null;
   created_at: Generated<Date>;
+  /** A special decision of the province's standing committee that set a rule aside (migration 0014). */
+  override_decision_no: ColumnType<string | null, string | null | undefined, string | null>;
+  override_decision_date: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The words of the rule the decision set aside. */
+  override_rule: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface MemberRecordTable {
@@ -209,6 +214,18 @@ export interface CalendarAdjustmentTable {
   date: string;
   kind: 'holiday' | 'workday';
   note: string | null;
+}
+
+/** A version of the rule set (domain.md §12), owned by modules/rulesets; `rules` is the RuleSet without id, date, basis. */
+export interface RuleSetTable {
+  id: string;
+  effective_from: string;
+  basis: string;
+  rules: Json;
+  copied_from: string | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
 }
 
 export type Role = 'system_admin' | 'org_admin' | 'editor' | 'viewer' | 'inspector';
@@ -260,6 +277,28 @@ export interface AuditLogTable {
   after: ColumnType<unknown, string | null, string | null>;
   prev_hash: string;
   hash: string;
+}
+
+/**
+ * A signed checkpoint of the audit chain's head (migration 0017): `seq` entries, the last with `hash`; `mac` is the
+ * HMAC (key outside the database) over id, time, seq, hash and the previous checkpoint's mac. Append-only.
+ */
+export interface AuditCheckpointTable {
+  id: number;
+  at: Date;
+  seq: number;
+  hash: string;
+  prev_mac: string;
+  mac: string;
+}
+
+/** Failed logins per (lower-cased name typed, client address); `username_key = ''` counts the address as a whole. */
+export interface LoginFailureTable {
+  username_key: string;
+  address: string;
+  failures: number;
+  last_failure_at: Date;
+  locked_until: Date | null;
 }
 
 /** Members on each organisation's roll now (migration 0006): kept by triggers on `member`. */
@@ -502,10 +541,13 @@ export interface DB {
   member_document: MemberDocumentTable;
   catalogue_item: CatalogueItemTable;
   calendar_adjustment: CalendarAdjustmentTable;
+  rule_set: RuleSetTable;
   app_user: AppUserTable;
   role_assignment: RoleAssignmentTable;
   user_session: UserSessionTable;
   audit_log: AuditLogTable;
+  audit_checkpoint: AuditCheckpointTable;
+  login_failure: LoginFailureTable;
   admission_candidate: AdmissionCandidateTable;
   admission_dossier: AdmissionDossierTable;
   admission_step: AdmissionStepTable;

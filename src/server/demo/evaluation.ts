@@ -7,8 +7,9 @@
  * Shares: members ≈ 12–18% excellent (never above the 20%-of-good quota of their grassroots organisation),
  * ≈ 78–84% good, a few completed and not completed (every member disciplined in the year is not completed).
  * Organisations: a stable "quality" per organisation decides who is excellent, so streaks exist. Under QĐ 132
- * (2021–2022) 75–90% of the organisations are excellent; from QĐ 124 (2023) the collectives' quota (excellent at
- * most 20% of good per superior) applies and caps the share: the demo follows the rules, not the older figures.
+ * (2021–2022) about 80% of the organisations are excellent, as the reports of those years show; from QĐ 124 (2023)
+ * the collectives' quota (excellent at most 20% of good per superior) applies, and each superior rates about as
+ * many excellent as the quota allows (≈ 1 in 6 of a large group, none in a group under six): 10–15% overall.
  * Levels depend only on the seed, the year and the member or organisation id.
  */
 import { sql, type Kysely } from 'kysely';
@@ -74,10 +75,25 @@ export async function seedEvaluations(db: Kysely<DB>, clock: Clock, actor: Actor
     // Organisations: a stable quality per organisation, a little noise per year.
     const quality = (orgId: string) => createRng(hashString(`${opts.seed}:q:${orgId}`)).next() * 0.85 + createRng(hashString(`${opts.seed}:${year}:${orgId}`)).next() * 0.15;
     const oLevel = new Map<string, Level>();
-    const excellentShare = quotaYears ? 0.16 : 0.82;
     for (const o of orgs) {
       const q = quality(o.org_id);
-      oLevel.set(o.org_id, o.is_grassroots && q < 0.02 ? 'not_completed' : q > 1 - excellentShare ? 'excellent' : q < 0.06 ? 'completed' : 'good');
+      oLevel.set(o.org_id, o.is_grassroots && q < 0.02 ? 'not_completed' : !quotaYears && q > 0.18 ? 'excellent' : q < 0.06 ? 'completed' : 'good');
+    }
+    if (quotaYears) {
+      // Under the quota each superior proposes about as many excellent organisations as it may: in each group of
+      // subordinate organisations, the best ones up to the share of the good ones the quota allows (a group of
+      // fewer than six has none), skipping the middling ones, so the share stays a little under the cap.
+      const pct = rules.checks.orgExcellentMaxPercentOfGood!;
+      const groups = new Map<string, string[]>();
+      for (const o of orgs) {
+        const key = o.parent_id ?? '';
+        groups.set(key, [...(groups.get(key) ?? []), o.org_id]);
+      }
+      for (const ids of groups.values()) {
+        const good = ids.filter((id) => oLevel.get(id) === 'good').sort((a, b) => quality(b) - quality(a));
+        const allowed = Math.floor((pct * good.length) / (100 + pct));
+        for (const id of good.slice(0, allowed)) if (quality(id) > 0.3) oLevel.set(id, 'excellent');
+      }
     }
 
     // Repair until every check of the year passes.

@@ -158,6 +158,11 @@ describe('generateProvince: the tree before 1 July 2025', () => {
     const level1 = demo.orgs.filter((r) => r.version.depth === 1);
     expect(level1.every((r) => r.version.kind_code === 'dang_bo_cap_tren_co_so')).toBe(true);
     expect(count(level1, (r) => /^Đảng bộ (huyện|thị xã|thành phố) /u.test(r.version.name))).toBe(8);
+    // Hưng Yên's own district-level units before 1 July 2025, never another province's.
+    expect(level1.map((r) => r.version.name).filter((n) => /^Đảng bộ (huyện|thị xã|thành phố) /u.test(n))).toEqual([
+      'Đảng bộ thành phố Hưng Yên', 'Đảng bộ thị xã Mỹ Hào', 'Đảng bộ huyện Văn Lâm', 'Đảng bộ huyện Văn Giang',
+      'Đảng bộ huyện Yên Mỹ', 'Đảng bộ huyện Khoái Châu', 'Đảng bộ huyện Ân Thi', 'Đảng bộ huyện Kim Động',
+    ]);
     expect(level1.some((r) => r.version.name.startsWith('Đảng bộ Khối các cơ quan'))).toBe(true);
     expect(level1.some((r) => r.version.name.startsWith('Đảng bộ Khối doanh nghiệp'))).toBe(true);
   });
@@ -406,6 +411,15 @@ describe('generateProvince: member files', () => {
     // Addresses name the province's own places.
     expect(share((m) => (m.current_address ?? '').endsWith('tỉnh Hưng Yên'))).toBeGreaterThan(0.95);
     expect(share((m) => (m.hometown ?? '').endsWith('tỉnh Hưng Yên'))).toBeGreaterThan(0.6);
+    // Elsewhere: a commune and its province, a centrally-run city called "thành phố", no district of another province.
+    const addresses = demo.members.flatMap((m) => [m.hometown, m.birthplace, m.current_address, m.permanent_address]).filter((a): a is string => a != null);
+    const elsewhere = addresses.filter((a) => !a.endsWith('tỉnh Hưng Yên'));
+    expect(elsewhere.length).toBeGreaterThan(100);
+    expect(elsewhere.every((a) => /^xã [^,]+, (tỉnh|thành phố) [^,]+$/u.test(a))).toBe(true);
+    expect(elsewhere.some((a) => a.endsWith('thành phố Hồ Chí Minh'))).toBe(true);
+    expect(addresses.some((a) => /tỉnh (Hà Nội|Huế|Hải Phòng|Đà Nẵng|Hồ Chí Minh|Cần Thơ)$/u.test(a))).toBe(false);
+    const districts = /huyện (Văn Lâm|Văn Giang|Yên Mỹ|Khoái Châu|Ân Thi|Kim Động|Phù Cừ|Tiên Lữ), tỉnh Hưng Yên$|thị xã Mỹ Hào, tỉnh Hưng Yên$|thành phố Hưng Yên, tỉnh Hưng Yên$/u;
+    expect(addresses.filter((a) => /(huyện|thị xã|thành phố) [^,]+, tỉnh/u.test(a)).every((a) => districts.test(a))).toBe(true);
   });
 });
 

@@ -810,7 +810,7 @@ export class MemberGenerator {
     const here = this.o.communes.length > 0 && rng.chance(0.78);
     const hometown = here
       ? residential && rng.chance(0.7) ? cell.address.replace(/^[^,]*, /, '') : `${rng.pick(this.o.communes)}, ${this.o.provinceLabel}`
-      : `xã ${rng.pick(PLACE_NAMES)}, huyện ${rng.pick(DISTRICT_NAMES)}, tỉnh ${rng.pick(PROVINCES_2025).name}`;
+      : elsewhere(rng.pick(PLACE_NAMES), rng.pick(DISTRICT_NAMES), rng.pick(PROVINCES_2025));
     const current = residential || this.o.communes.length === 0 ? cell.address : `${rng.pick(this.o.communes)}, ${this.o.provinceLabel}`;
     const permanent = rng.chance(0.9) ? current : hometown;
 
@@ -868,4 +868,13 @@ export class MemberGenerator {
 function band(rng: Rng, bands: Bands): number {
   const [lo, hi] = rng.weighted(bands);
   return rng.int(lo, hi);
+}
+
+/**
+ * A birthplace in another province, in the two-tier form of today's addresses: "xã Tân Lập, tỉnh Nghệ An",
+ * "thành phố Hồ Chí Minh" for a centrally-run city. No district: a drawn district name would be another province's.
+ * (The district is still drawn, so the generation after it does not change.)
+ */
+function elsewhere(place: string, _district: string, province: { name: string; city: boolean }): string {
+  return `xã ${place}, ${province.city ? 'thành phố' : 'tỉnh'} ${province.name}`;
 }

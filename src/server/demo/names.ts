@@ -206,6 +206,19 @@ export const DISTRICT_NAMES: readonly string[] = [
   'Thuận Thành', 'Gia Bình', 'Lương Tài', 'Yên Phong', 'Kinh Môn', 'Nam Sách', 'Thanh Hà', 'Tứ Kỳ', 'Ninh Giang',
 ];
 
+/**
+ * The district-level units of a province before 1 July 2025, for the provinces the demo knows: its provincial city,
+ * its towns (thị xã) and its rural districts (huyện), in the order the demo takes them. Hưng Yên as it stood before
+ * its merger with Thái Bình: thành phố Hưng Yên, thị xã Mỹ Hào and eight huyện.
+ */
+export const FORMER_DISTRICTS: Readonly<Record<string, { city: string; towns: readonly string[]; rural: readonly string[] }>> = {
+  'Hưng Yên': {
+    city: 'Hưng Yên',
+    towns: ['Mỹ Hào'],
+    rural: ['Văn Lâm', 'Văn Giang', 'Yên Mỹ', 'Khoái Châu', 'Ân Thi', 'Kim Động', 'Phù Cừ', 'Tiên Lữ'],
+  },
+};
+
 export interface ProvinceInfo {
   name: string;
   /** A centrally-run city ("thành phố") rather than a province ("tỉnh"). */

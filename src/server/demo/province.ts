@@ -10,6 +10,7 @@ import {
   CellNamer,
   companyName,
   districtNamer,
+  FORMER_DISTRICTS,
   type CellPool,
   partyPrefix,
   patronNamer,
@@ -408,11 +409,17 @@ export function generateProvince(opts: ProvinceOptions): GeneratedProvince {
 
   // Districts
   const districts: DistrictCtx[] = [];
+  // A province the demo knows keeps its own former districts' names (the drawn names are still drawn, so the rest
+  // of the generation does not change with them); another gets names from the list.
+  const known = FORMER_DISTRICTS[provinceName];
+  const knownNames = { towns: [...(known?.towns ?? [])], rural: [...(known?.rural ?? [])] };
   for (let i = 0; i < opts.districts; i++) {
     let label: DistrictLabel;
     if (province.city) label = i < Math.ceil(opts.districts * 0.4) ? 'quận' : 'huyện';
     else label = i === 0 ? 'thành phố' : i === 1 && opts.districts >= 5 ? 'thị xã' : 'huyện';
-    const place = label === 'thành phố' && !districtNames.has(provinceName) ? provinceName : districtNames.next();
+    const drawn = label === 'thành phố' && !districtNames.has(provinceName) ? provinceName : districtNames.next();
+    const own = !known || province.city ? undefined : label === 'thành phố' ? known.city : label === 'thị xã' ? knownNames.towns.shift() : knownNames.rural.shift();
+    const place = own ?? drawn;
     districtNames.reserve(place);
     const established =
       label === 'huyện' || label === 'quận'

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from '../../../test/helpers/db.ts';
 import { startTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { verifyAuditChain } from '../modules/audit/audit.service.ts';
+import { testConfig } from '../config.ts';
 import { DEMO_PASSWORD, isEmpty, seedDemo } from './seed.ts';
 import type { MemberEvent } from '../../domain/member-status.ts';
 import { derivedColumns, rowToEvent } from '../modules/members/members.events.ts';
@@ -16,7 +17,8 @@ describeEngines('demo province', (engine) => {
     t = await startTestApp(engine);
     expect(await isEmpty(t.database.db)).toBe(true);
     seeded = await seedDemo(t.database.db, t.clock, { seed: 2025 });
-  });
+    // Seeding is what this file tests: on a loaded 2-core machine it takes minutes.
+  }, 600_000);
   afterAll(() => t?.close());
 
   it('has about 100 grassroots organisations, 400 cells and 10,000 members', async () => {
@@ -174,7 +176,7 @@ describeEngines('demo province', (engine) => {
   });
 
   it('leaves an intact audit chain', async () => {
-    expect(await verifyAuditChain(t.database.db)).toMatchObject({ ok: true });
+    expect(await verifyAuditChain(t.database.db, { key: testConfig().auditKey! })).toMatchObject({ ok: true });
   });
   it('has five years of published results with realistic shares, every check of each year passing', async () => {
     const admin = await t.login('admin', DEMO_PASSWORD);
@@ -188,8 +190,15 @@ describeEngines('demo province', (engine) => {
       expect(y.members.goodOrBetter.percent).toBeGreaterThan(90);
       expect(y.orgs.total).toBeGreaterThan(80);
       // QĐ 132 (to 2022): most organisations excellent; QĐ 124 and 366: the collectives' quota caps the share.
-      if (y.year <= 2022) expect(y.orgs.levels[0]!.percent).toBeGreaterThan(70);
-      else expect(y.orgs.levels[0]!.percent).toBeLessThan(20);
+      // Under the quota each superior rates about as many excellent as it may: a share near, never far below, the cap.
+      if (y.year <= 2022) {
+        expect(y.orgs.levels[0]!.percent).toBeGreaterThan(70);
+        expect(y.orgs.levels[0]!.percent).toBeLessThan(95);
+      } else {
+        // 2025: most new commune committees have fewer than six grassroots organisations, where the quota allows none.
+        expect(y.orgs.levels[0]!.percent).toBeGreaterThan(y.year <= 2024 ? 9 : 4);
+        expect(y.orgs.levels[0]!.percent).toBeLessThan(20);
+      }
     }
     const periods = (await admin.get('/api/evaluation/periods')).body.items as { id: string }[];
     for (const p of periods) {

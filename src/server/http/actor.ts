@@ -13,6 +13,11 @@ export interface RoleGrant {
   orgName: string | null;
   /** Current path of the scope organisation; null for a system administrator (whole tree) or an ended org. */
   orgPath: string | null;
+  /**
+   * The scope organisation lies inside a grassroots organisation (a chi bộ trực thuộc, đảng bộ bộ phận, tổ đảng): it is
+   * below the grassroots committee, which keeps the member dossiers (domain.md §4).
+   */
+  belowGrassroots?: boolean;
 }
 
 export interface Actor {
@@ -23,16 +28,23 @@ export interface Actor {
   roles: RoleGrant[];
 }
 
-/** editMembers: the member file; readSensitive: CCCD, family, political history, discipline (domain.md §4). */
-export type Capability = 'read' | 'editOrgs' | 'reorganize' | 'manageUsers' | 'readAudit' | 'editMembers' | 'readSensitive';
+/**
+ * editMembers: the member file; readSensitive: CCCD and discipline; readHistory: family and political history, which
+ * only the grassroots committee and above may read (domain.md §4): the roles that hold readSensitive, at an
+ * organisation that is not below a grassroots one.
+ */
+export type Capability = 'read' | 'editOrgs' | 'reorganize' | 'manageUsers' | 'readAudit' | 'editMembers' | 'readSensitive' | 'readHistory';
 
 const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
-  system_admin: ['read', 'editOrgs', 'reorganize', 'manageUsers', 'readAudit', 'editMembers', 'readSensitive'],
-  org_admin: ['read', 'editOrgs', 'reorganize', 'manageUsers', 'readAudit', 'editMembers', 'readSensitive'],
-  editor: ['read', 'editOrgs', 'editMembers', 'readSensitive'],
+  system_admin: ['read', 'editOrgs', 'reorganize', 'manageUsers', 'readAudit', 'editMembers', 'readSensitive', 'readHistory'],
+  org_admin: ['read', 'editOrgs', 'reorganize', 'manageUsers', 'readAudit', 'editMembers', 'readSensitive', 'readHistory'],
+  editor: ['read', 'editOrgs', 'editMembers', 'readSensitive', 'readHistory'],
   viewer: ['read'],
-  inspector: ['read', 'readAudit', 'readSensitive'],
+  inspector: ['read', 'readAudit', 'readSensitive', 'readHistory'],
 };
+
+/** Capabilities held only at the grassroots committee's level and above (domain.md §4). */
+const GRASSROOTS_AND_ABOVE: readonly Capability[] = ['readHistory'];
 
 export const ROLE_NAMES: Record<Role, string> = {
   system_admin: 'Quản trị hệ thống',
@@ -50,6 +62,7 @@ export function scopeFor(actor: Actor, cap: Capability): Scope {
   for (const g of actor.roles) {
     if (!ROLE_CAPABILITIES[g.role].includes(cap)) continue;
     if (g.role === 'system_admin') return 'all';
+    if (g.belowGrassroots && GRASSROOTS_AND_ABOVE.includes(cap)) continue;
     if (g.orgPath) paths.push(g.orgPath);
   }
   // Drop paths inside other paths: fewer ranges to scan, same rows.

@@ -213,6 +213,16 @@ export function useSaveOrg(periodId: string) {
   });
 }
 
+/** Many organisations' ratings in one request, all or nothing, checked as a batch; answers a summary. */
+export function useSaveOrgs(periodId: string) {
+  const inv = useInvalidate();
+  return useMutation({
+    mutationFn: (items: { orgId: string; selfLabel?: string | null; proposedLabel?: string | null; decidedLabel?: string | null }[]) =>
+      api.patch<{ updated: number; stages: Record<'draft' | 'self_assessed' | 'proposed' | 'decided', number> }>(`/evaluation/periods/${periodId}/orgs`, { items }),
+    onSuccess: inv,
+  });
+}
+
 export function useOverride(periodId: string) {
   const inv = useInvalidate();
   return useMutation({ mutationFn: (b: { checkCode: string; orgId: string; reason: string }) => api.post<PeriodDetail>(`/evaluation/periods/${periodId}/overrides`, b), onSuccess: inv });
@@ -260,10 +270,11 @@ export function useResultRecords(q: RecordsQuery | null) {
   });
 }
 
-export function useStreaks(q: { orgId?: string | undefined; years: number; toYear: number }) {
+export function useStreaks(q: { orgId?: string | undefined; years: number; toYear: number; label?: string | undefined }) {
   return useQuery({
     queryKey: [...KEY, 'streaks', q],
-    queryFn: ({ signal }) => api.get<{ fromYear: number; toYear: number; items: { orgId: string; name: string }[] }>('/evaluation/streaks', { ...q }, signal),
+    queryFn: ({ signal }) =>
+      api.get<{ fromYear: number; toYear: number; label: string; labelText: string; byLevel: boolean; items: { orgId: string; name: string }[] }>('/evaluation/streaks', { ...q }, signal),
     enabled: !!q.orgId,
   });
 }

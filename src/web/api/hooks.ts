@@ -14,6 +14,7 @@ import type {
   BadgeAwardBody,
   BadgeList,
   BadgeListQuery,
+  BadgeStandingBody,
   Catalogues,
   ChangePasswordBody,
   CreateMemberBody,
@@ -403,6 +404,11 @@ export function useAwardBadge(id: string) {
   return useMemberMutation((body: BadgeAwardBody) => api.post<MemberFile>(`/members/${id}/badges`, body));
 }
 
+/** Records serious illness and the posthumous proposal (what the badge rules read besides the history). */
+export function useSetBadgeStanding(id: string) {
+  return useMemberMutation((body: BadgeStandingBody) => api.put<MemberFile>(`/members/${id}/badge-standing`, body));
+}
+
 /**
  * Members in transit towards the caller's organisations: the arrivals to confirm. The server answers one row per
  * departure ever recorded for a member now in transit, so a member transferred before shows his earlier, completed
@@ -425,10 +431,11 @@ export function useIncomingTransfers(enabled = true) {
 }
 
 /** Who is due a party badge at an anniversary, and who reached a milestone and never received it. */
-export function useBadgeList(query: BadgeListQuery) {
+export function useBadgeList(query: BadgeListQuery, enabled = true) {
   return useQuery({
     queryKey: ['badges', query],
     queryFn: ({ signal }) => api.get<BadgeList>('/badges', { ...query }, signal),
+    enabled,
     placeholderData: keepPreviousData,
   });
 }

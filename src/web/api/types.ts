@@ -293,7 +293,7 @@ export interface ReorgPreview {
   conflicts: ReorgConflict[];
 }
 
-export type ReorgApplyResult = ReorgPreview & { batchId: string };
+export type ReorgApplyResult = ReorgPreview & { batchId: string; /** Each operation's ref and the id of the organisation it made. */ refs: Record<string, string> };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Users and roles
@@ -510,6 +510,8 @@ export interface MemberFile {
   hasCccd: boolean;
   /** Whether this caller may reveal the CCCD of this member. */
   canReadSensitive: boolean;
+  /** Whether this caller may read family and political history (the grassroots committee and above). */
+  canReadHistory: boolean;
   /** Whether this caller may correct this file (the server decides; this only hides the buttons). */
   canEdit: boolean;
   updatedAt: Timestamp;
@@ -548,6 +550,20 @@ export interface BadgeAward {
   awardedOn: IsoDate;
   decisionNo: string | null;
   earlyReason: BadgeEarlyReason | null;
+  /** Recorded on a special decision of the province's standing committee that set `rule` aside. */
+  override: { decisionNo: string; decisionDate: IsoDate; rule: string } | null;
+}
+
+/** What the badge rules read besides the history: serious illness and, for the deceased, a posthumous proposal. */
+export interface BadgeStanding {
+  seriousIllness: { since: IsoDate | null; document: string | null } | null;
+  posthumousProposal: { proposedOn: IsoDate | null; document: string | null } | null;
+}
+
+/** PUT /api/members/:id/badge-standing: both parts, null to clear. */
+export interface BadgeStandingBody {
+  seriousIllness: { since: IsoDate; document: string } | null;
+  posthumousProposal: { proposedOn: IsoDate; document: string } | null;
 }
 
 export type DisciplineForm = 'reprimand' | 'warning' | 'removal' | 'expulsion';
@@ -575,6 +591,7 @@ export interface PartyAge {
   gaps: PartyAgeGap[];
   nextBadge: NextBadge | null;
   awards: BadgeAward[];
+  badgeStanding: BadgeStanding;
   /** Only for readers allowed to see sensitive groups; empty otherwise. */
   disciplines: MemberDiscipline[];
 }
@@ -591,7 +608,7 @@ interface MemberEventBase {
 export type MemberEventBody = MemberEventBase &
   (
     | { kind: 'recognized_official'; officialOn?: IsoDate | null }
-    | { kind: 'transfer_out_started'; toOrgId: string }
+    | { kind: 'transfer_out_started'; toOrgId: string; moveDecisionDate?: IsoDate | null; moveDecisionNo?: string | null; lateReason?: string | null }
     | { kind: 'transfer_in_confirmed'; orgId: string; lateReason?: string | null }
     | { kind: 'temporary_out'; hostOrgId: string; until: IsoDate; training?: boolean }
     | { kind: 'temporary_return' | 'exempted' | 'exemption_ended' | 'suspended' | 'suspension_ended' }
@@ -618,6 +635,8 @@ export interface BadgeAwardBody {
   awardedOn: IsoDate;
   decisionNo?: string | null;
   earlyReason?: BadgeEarlyReason | null;
+  /** A special case decided by the province's standing committee: its decision. */
+  override?: { decisionNo: string; decisionDate: IsoDate } | null;
 }
 
 /** A member in transit towards one of the caller's organisations (GET /api/transfers/incoming). */
@@ -730,6 +749,8 @@ export type AuditAction =
   | 'member.reveal'
   | 'member.discipline'
   | 'member.badge'
+  | 'member.badge.override'
+  | 'member.badge_standing'
   | 'member.record.create'
   | 'member.record.update'
   | 'member.record.delete'

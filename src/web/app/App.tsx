@@ -23,6 +23,7 @@ import { ReorganizePage } from '../pages/ReorganizePage.tsx';
 import { UsersPage } from '../pages/UsersPage.tsx';
 import { AuditPage } from '../pages/AuditPage.tsx';
 import { CalendarPage } from '../pages/CalendarPage.tsx';
+import { RuleSetsPage } from '../pages/RuleSetsPage.tsx';
 import { AdmissionsPage } from '../pages/AdmissionsPage.tsx';
 import { AdmissionDossierPage } from '../pages/AdmissionDossierPage.tsx';
 import { WorkQueuePage } from '../pages/WorkQueuePage.tsx';
@@ -76,6 +77,7 @@ export function App() {
                   <Route path="/users" element={<UsersPage />} />
                   <Route path="/audit" element={<AuditPage />} />
                   <Route path="/calendar" element={<CalendarPage />} />
+                  <Route path="/rulesets" element={<RuleSetsPage />} />
                   <Route path="/admissions" element={<AdmissionsPage />} />
                   <Route path="/admissions/dossiers/:id" element={<AdmissionDossierPage />} />
                   <Route path="/work" element={<WorkQueuePage />} />

@@ -2,7 +2,7 @@
  * The frame around every signed-in page: header (product name, navigation, "Ngày xem", user menu), the
  * organisation tree with its search on the left, the page on the right.
  */
-import { ApartmentOutlined, AuditOutlined, BranchesOutlined, CalendarOutlined, CheckSquareOutlined, IdcardOutlined, SettingOutlined, TeamOutlined, TrophyOutlined, UserAddOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BranchesOutlined, CalendarOutlined, CheckSquareOutlined, ControlOutlined, IdcardOutlined, SettingOutlined, TeamOutlined, TrophyOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Badge, Button, Layout, Menu, Tooltip, type MenuProps } from 'antd';
 import { useWorkQueueCounts } from '../api/admissions.ts';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -32,6 +32,7 @@ function useNavItems(): MenuProps['items'] {
   if (me.can.readAudit) admin.push({ key: '/audit', icon: <AuditOutlined />, label: <span data-testid="nav-audit">Nhật ký</span> });
   if (me.roles.some((r) => r.role === 'system_admin')) {
     admin.push({ key: '/calendar', icon: <CalendarOutlined />, label: <span data-testid="nav-calendar">Lịch làm việc</span> });
+    admin.push({ key: '/rulesets', icon: <ControlOutlined />, label: <span data-testid="nav-rulesets">Phiên bản quy định</span> });
   }
   if (admin.length > 0) items.push({ key: 'admin', icon: <SettingOutlined />, label: <span data-testid="nav-admin">Quản trị</span>, children: admin });
   return items;
@@ -46,6 +47,7 @@ function selectedNavKey(pathname: string): string {
   if (pathname.startsWith('/users')) return '/users';
   if (pathname.startsWith('/audit')) return '/audit';
   if (pathname.startsWith('/calendar')) return '/calendar';
+  if (pathname.startsWith('/rulesets')) return '/rulesets';
   if (pathname.startsWith('/admissions')) return '/admissions';
   if (pathname.startsWith('/work')) return '/work';
   return '/';

@@ -90,6 +90,8 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'member.reveal': 'Xem số CCCD của đảng viên',
   'member.discipline': 'Ghi nhận kỷ luật đảng viên',
   'member.badge': 'Ghi nhận trao Huy hiệu Đảng',
+  'member.badge.override': 'Ghi nhận trao Huy hiệu Đảng theo quyết định đặc biệt của Ban Thường vụ Tỉnh ủy',
+  'member.badge_standing': 'Ghi nhận ốm đau nặng, đề nghị truy tặng Huy hiệu Đảng',
   'member.sheet_export': 'Xuất phiếu đảng viên',
   'member.record.create': 'Thêm mục tiểu sử, gia đình',
   'member.record.update': 'Sửa mục tiểu sử, gia đình',

@@ -3,10 +3,11 @@
  * reach a badge milestone by then, eligible or with the reason they are not (discipline, suspension…), and the
  * members who reached a milestone and never received it: the committee's backlog, paged by the server (a province's
  * can run to thousands). The anniversary, the organisation and the backlog page live in the URL so a list can be
- * shared and reloaded; both lists export whole to Excel.
+ * shared and reloaded; both lists export whole to Excel. A date in the URL that is not a presentation day is refused,
+ * in the server's words, instead of showing a list.
  */
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Form, Row, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Col, Form, Row, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { apiUrl } from '../api/client.ts';
@@ -15,6 +16,7 @@ import type { BadgeDueItem, BadgeOverdueItem } from '../api/types.ts';
 import { useAsOfLink } from '../app/asOf.ts';
 import { OrgSelect } from '../components/OrgSelect.tsx';
 import { QueryError } from '../components/QueryError.tsx';
+import { anniversaryRefusal } from '../../domain/badges.ts';
 import { nextAnniversaries } from '../lib/badges.ts';
 import { formatDate, isIsoDate, todayIso } from '../lib/dates.ts';
 import { badgeEarlyName, byVietnamese, formatCount } from '../lib/labels.ts';
@@ -55,10 +57,12 @@ export function BadgesPage() {
   const today = todayIso();
   const upcoming = useMemo(() => nextAnniversaries(today, 4), [today]);
   const raw = params.get('anniversary');
-  const anniversary = raw && isIsoDate(raw) ? raw : (upcoming[0] ?? today);
+  // A list is asked for a presentation day only (the server refuses any other date in the same words).
+  const refusal = raw ? (isIsoDate(raw) ? anniversaryRefusal(raw) : `«${raw}» không phải một ngày hợp lệ (DD/MM/YYYY).`) : null;
+  const anniversary = raw && !refusal ? raw : (upcoming[0] ?? today);
   const orgId = params.get('orgId') || undefined;
   const page = Math.max(1, Number(params.get('page')) || 1);
-  const list = useBadgeList({ anniversary, orgId, page, pageSize: PAGE_SIZE });
+  const list = useBadgeList({ anniversary, orgId, page, pageSize: PAGE_SIZE }, !refusal);
 
   const set = (key: 'anniversary' | 'orgId' | 'page', value: string | undefined) =>
     setParams(
@@ -74,6 +78,7 @@ export function BadgesPage() {
     );
 
   const options = (upcoming.includes(anniversary) ? upcoming : [anniversary, ...upcoming]).map((d) => ({ value: d, label: formatDate(d) }));
+  const selected = refusal ? undefined : anniversary;
   const due = list.data?.due ?? [];
   const overdue = list.data?.reachedNeverAwarded ?? [];
   const overdueTotal = list.data?.reachedNeverAwardedTotal ?? 0;
@@ -105,7 +110,7 @@ export function BadgesPage() {
         <Row gutter={12}>
           <Col span={6}>
             <Form.Item label="Dịp trao Huy hiệu" style={{ marginBottom: 0 }} tooltip="Huy hiệu Đảng được trao vào các dịp 03/02, 19/05, 02/09 và 07/11.">
-              <Select value={anniversary} options={options} onChange={(v: string) => set('anniversary', v)} data-testid="badges-anniversary" />
+              <Select value={selected} placeholder="Chọn dịp" options={options} onChange={(v: string) => set('anniversary', v)} data-testid="badges-anniversary" />
             </Form.Item>
           </Col>
           <Col span={12}>
@@ -119,13 +124,15 @@ export function BadgesPage() {
             </Form.Item>
           </Col>
           <Col span={6} style={{ display: 'flex', alignItems: 'flex-end' }}>
-            <Button icon={<DownloadOutlined />} href={apiUrl('/badges/export.xlsx', { anniversary, orgId })} download data-testid="badges-export">
+            <Button disabled={Boolean(refusal)} icon={<DownloadOutlined />} href={apiUrl('/badges/export.xlsx', { anniversary, orgId })} download data-testid="badges-export">
               Xuất Excel
             </Button>
           </Col>
         </Row>
       </Form>
-      {list.isError ? (
+      {refusal ? (
+        <Alert type="error" showIcon title={refusal} description="Chọn một dịp trao Huy hiệu trong danh sách." data-testid="badges-refusal" />
+      ) : list.isError ? (
         <QueryError error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <>

@@ -7,7 +7,7 @@ import { App, Alert, Button, Card, Checkbox, Descriptions, Form, Input, Modal, P
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { ApiError, errorMessage } from '../api/client.ts';
-import { useOverride, usePeriod, usePublish, useSaveOrg, type CheckFailureView, type PeriodOrg } from '../api/evaluation.ts';
+import { useOverride, usePeriod, usePublish, useSaveOrg, useSaveOrgs, type CheckFailureView, type PeriodOrg } from '../api/evaluation.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { MemberGrid } from '../components/evaluation/MemberGrid.tsx';
 import { ImportResults } from '../components/evaluation/ImportResults.tsx';
@@ -20,6 +20,7 @@ export function EvaluationPeriodPage() {
   const { message } = App.useApp();
   const period = usePeriod(id);
   const saveOrg = useSaveOrg(id);
+  const saveOrgs = useSaveOrgs(id);
   const override = useOverride(id);
   const publish = usePublish(id);
   const [cell, setCell] = useState<string | null>(null);
@@ -46,6 +47,19 @@ export function EvaluationPeriodPage() {
 
   // Each select is enabled only when the server lets this user fill in that stage (issue 12 part 4).
   const STAGE_RIGHT = { selfLabel: 'self', proposedLabel: 'propose', decidedLabel: 'decide' } as const;
+
+  // Every proposal copied into the empty decisions in one request (all or nothing, checked as a batch).
+  const toDecide = d.orgs.filter((o) => o.can.decide && o.proposedLabel !== null && o.decidedLabel === null);
+  const decideAsProposed = async () => {
+    try {
+      const r = await saveOrgs.mutateAsync(toDecide.map((o) => ({ orgId: o.orgId, decidedLabel: o.proposedLabel })));
+      message.success(`Đã quyết định xếp loại ${r.updated.toLocaleString('vi-VN')} tổ chức theo đề xuất.`);
+    } catch (e) {
+      const details = e instanceof ApiError ? e.details.map((x) => x.message) : [];
+      message.error([errorMessage(e), ...details.slice(1)].join(' '));
+    }
+  };
+
   const orgSelect = (o: PeriodOrg, field: 'selfLabel' | 'proposedLabel' | 'decidedLabel') => (
     <select
       value={o[field] ?? ''}
@@ -197,6 +211,14 @@ export function EvaluationPeriodPage() {
           <Typography.Text type="secondary">
             Đã nhập {d.rootMembers.entered}/{d.rootMembers.total} · đã quyết định {d.rootMembers.decided}/{d.rootMembers.total}
           </Typography.Text>
+        </Space>
+      )}
+      {!locked && toDecide.length > 0 && (
+        <Space>
+          <Button onClick={() => void decideAsProposed()} loading={saveOrgs.isPending} data-testid="orgs-decide-as-proposed">
+            Chép đề xuất sang quyết định ({toDecide.length.toLocaleString('vi-VN')} tổ chức)
+          </Button>
+          <Typography.Text type="secondary">Ghi một lần cho tất cả; nếu một kiểm tra không đạt thì không tổ chức nào được ghi.</Typography.Text>
         </Space>
       )}
       {d.orgs.length > 0 && <Table<PeriodOrg> rowKey="orgId" size="small" columns={columns} dataSource={d.orgs} pagination={false} data-testid="period-orgs" />}

@@ -15,8 +15,24 @@ import { EChart, type EChartOption } from '../components/EChart.tsx';
 import { OrgSelect } from '../components/OrgSelect.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { formatDate } from '../lib/dates.ts';
+import { EVALUATION_RULE_SETS, LEVEL_LABELS, streakCriterion } from '../../domain/evaluation.ts';
 
 const pct = (n: number) => `${n.toLocaleString('vi-VN', { minimumFractionDigits: 0, maximumFractionDigits: 2 })}%`;
+
+/** Short names of the ratings a streak may count, as the seed reports write them. */
+const STREAK_SHORT: Record<string, string> = { excellent: 'HTXSNV', tsvm: 'TSVM', tsvm_tieu_bieu: 'TSVM tiêu biểu' };
+
+/** The ratings a streak over [fromYear, toYear] may count: excellent, and the original labels every year of the span rated with. */
+function streakLabelOptions(fromYear: number, toYear: number): { value: string; label: string; short: string }[] {
+  const codes = ['excellent', ...new Set(EVALUATION_RULE_SETS.flatMap((s) => (s.scheme === 'legacy' ? s.labels.org.filter((l) => l.level === 'excellent').map((l) => l.code) : [])))];
+  return codes
+    .filter((code) => 'criterion' in streakCriterion('org', code, fromYear, toYear))
+    .map((code) => {
+      const found = streakCriterion('org', code, fromYear, toYear);
+      const label = 'criterion' in found ? found.criterion.text : LEVEL_LABELS.excellent;
+      return { value: code, label, short: STREAK_SHORT[code] ?? label };
+    });
+}
 
 /** The members or organisations behind a figure, paged. */
 function RecordsModal({ query, onClose, onPage }: { query: RecordsQuery | null; onClose: () => void; onPage: (p: number) => void }) {
@@ -178,8 +194,11 @@ export function EvaluationResultsPage() {
   const year = Number(params.get('year')) || thisYear;
   const fromYear = Number(params.get('fromYear')) || year - 4;
   const streakYears = Number(params.get('streak')) || 3;
+  // The streak counts a level, or an original pre-2018 label when every year of the span was rated with it (§8).
+  const streakOptions = useMemo(() => streakLabelOptions(year - streakYears + 1, year), [year, streakYears]);
+  const streakLabel = streakOptions.find((o) => o.value === params.get('streakLabel'))?.value ?? 'excellent';
   const results = useResults({ orgId, year, fromYear: Math.min(fromYear, year) });
-  const streaks = useStreaks({ orgId, years: streakYears, toYear: year });
+  const streaks = useStreaks({ orgId, years: streakYears, toYear: year, ...(streakLabel !== 'excellent' ? { label: streakLabel } : {}) });
   const consolidation = useConsolidation(orgId);
   const updateConsolidation = useUpdateConsolidation();
   const [drill, setDrill] = useState<RecordsQuery | null>(null);
@@ -288,7 +307,11 @@ export function EvaluationResultsPage() {
               style={{ marginLeft: 8 }}
               icon={<FileWordOutlined />}
               disabled={!orgId}
-              href={orgId ? apiUrl('/evaluation/results/report.docx', { orgId, year, fromYear: Math.min(fromYear, year), years: streakYears }) : undefined}
+              href={
+                orgId
+                  ? apiUrl('/evaluation/results/report.docx', { orgId, year, fromYear: Math.min(fromYear, year), years: streakYears, ...(streakLabel !== 'excellent' ? { label: streakLabel } : {}) })
+                  : undefined
+              }
               download
             >
               Báo cáo Word
@@ -380,7 +403,22 @@ export function EvaluationResultsPage() {
       {orgId && (
         <Row gutter={12}>
           <Col span={8}>
-            <Card size="small" title={`HTXSNV ${streakYears} năm liền (${year - streakYears + 1}–${year})`}>
+            <Card
+              size="small"
+              title={`${streakOptions.find((o) => o.value === streakLabel)?.short ?? 'HTXSNV'} ${streakYears} năm liền (${year - streakYears + 1}–${year})`}
+              extra={
+                streakOptions.length > 1 && (
+                  <Select
+                    size="small"
+                    value={streakLabel}
+                    onChange={(v: string) => set('streakLabel', v === 'excellent' ? undefined : v)}
+                    options={streakOptions.map((o) => ({ value: o.value, label: o.label }))}
+                    style={{ minWidth: 180 }}
+                    data-testid="results-streak-label"
+                  />
+                )
+              }
+            >
               <Table
                 rowKey="orgId"
                 size="small"

@@ -18,6 +18,7 @@ import { useCatalogues, useMember, useOrg, useRevealCccd } from '../api/hooks.ts
 import type { MemberFile } from '../api/types.ts';
 import { useAsOf, useAsOfLink } from '../app/asOf.ts';
 import { AwardBadgeModal } from '../components/members/AwardBadgeModal.tsx';
+import { BadgeStandingModal } from '../components/members/BadgeStandingModal.tsx';
 import { DisciplineList } from '../components/members/DisciplineList.tsx';
 import { DisciplineModal } from '../components/members/DisciplineModal.tsx';
 import { EditGroupModal } from '../components/members/EditGroupModal.tsx';
@@ -38,9 +39,9 @@ const EMPTY = <Typography.Text type="secondary">—</Typography.Text>;
 const recordTab = (kind: RecordKind) => `records-${kind}`;
 const TAB_KEYS = [...MEMBER_GROUPS.map((g) => g.key), 'records', ...RECORD_KINDS.map(recordTab), 'party-age', 'discipline', 'history', 'documents'] as const;
 /** Tabs only readers of sensitive groups have. */
-const SENSITIVE_TABS = ['discipline', ...SENSITIVE_RECORD_KINDS.map(recordTab)];
+const HISTORY_TABS = SENSITIVE_RECORD_KINDS.map(recordTab);
 
-type Action = 'event' | 'discipline' | 'badge';
+type Action = 'event' | 'discipline' | 'badge' | 'standing';
 
 /** Masked CCCD, and for those allowed the full number on request. */
 function CccdValue({ file, revealed, onRevealed }: { file: MemberFile; revealed: string | null; onRevealed: (cccd: string | null) => void }) {
@@ -157,6 +158,9 @@ function MemberActions({ file, onAction }: { file: MemberFile; onAction: (action
       <Button icon={<SafetyCertificateOutlined />} onClick={() => onAction('badge')} data-testid="member-award-badge">
         Trao Huy hiệu
       </Button>
+      <Button onClick={() => onAction('standing')} data-testid="member-badge-standing">
+        Ốm đau, truy tặng
+      </Button>
     </Space>
   );
 }
@@ -241,7 +245,10 @@ function MemberFileView({ file }: { file: MemberFile }) {
   const [acting, setActing] = useState<Action | null>(null);
   const [revealed, setRevealed] = useState<string | null>(null);
   const tabParam = params.get('tab');
-  const tabKnown = (TAB_KEYS as readonly string[]).includes(tabParam ?? '') && (!SENSITIVE_TABS.includes(tabParam ?? '') || file.canReadSensitive);
+  const tabKnown =
+    (TAB_KEYS as readonly string[]).includes(tabParam ?? '') &&
+    (tabParam !== 'discipline' || file.canReadSensitive) &&
+    (!HISTORY_TABS.includes(tabParam ?? '') || file.canReadHistory);
   const tab = tabKnown ? (tabParam as string) : 'identity';
   const canEdit = file.canEdit;
   const cccd = <CccdValue file={file} revealed={revealed} onRevealed={setRevealed} />;
@@ -280,8 +287,8 @@ function MemberFileView({ file }: { file: MemberFile }) {
                   size="small"
                   activeKey={tab.startsWith('records-') ? tab.slice('records-'.length) : RECORD_KINDS[0]}
                   onChange={(kind) => setTab(recordTab(kind as RecordKind))}
-                  // Family and political history: only for readers of sensitive groups (the server refuses the others anyway).
-                  items={RECORD_KINDS.filter((kind) => !isSensitiveRecordKind(kind) || file.canReadSensitive).map((kind) => ({
+                  // Family and political history: only for the grassroots committee and above (the server refuses the others anyway).
+                  items={RECORD_KINDS.filter((kind) => !isSensitiveRecordKind(kind) || file.canReadHistory).map((kind) => ({
                     key: kind,
                     label: <span data-testid={`member-tab-${recordTab(kind)}`}>{RECORD_KIND_LABELS[kind]}</span>,
                     children: <MemberRecordsTab file={file} kind={kind} />,
@@ -330,6 +337,7 @@ function MemberFileView({ file }: { file: MemberFile }) {
       {canEdit && <RecordEventModal file={file} open={acting === 'event'} onClose={() => setActing(null)} />}
       {canEdit && file.canReadSensitive && <DisciplineModal file={file} open={acting === 'discipline'} onClose={() => setActing(null)} />}
       {canEdit && <AwardBadgeModal file={file} open={acting === 'badge'} onClose={() => setActing(null)} />}
+      {canEdit && <BadgeStandingModal file={file} open={acting === 'standing'} onClose={() => setActing(null)} />}
     </Space>
   );
 }

@@ -2,7 +2,7 @@
  * The migration list: static, ordered, append-only. A new migration is a new file named NNNN-what.ts added at the
  * end here; an applied migration is never edited.
  */
-import type { Migration } from 'kysely/migration';
+import type { Migration } from 'kysely';
 import * as m0001 from './0001-initial.ts';
 import * as m0002 from './0002-member-file.ts';
 import * as m0003 from './0003-member-import.ts';
@@ -16,6 +16,9 @@ import * as m0010 from './0010-evaluation.ts';
 import * as m0011 from './0011-member-badge-top.ts';
 import * as m0012 from './0012-member-name-tail.ts';
 import * as m0013 from './0013-org-tally-path.ts';
+import * as m0014 from './0014-badge-rules.ts';
+import * as m0015 from './0015-rule-sets.ts';
+import * as m0017 from './0017-login-locks-audit-append-only.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -31,4 +34,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0011-member-badge-top': m0011,
   '0012-member-name-tail': m0012,
   '0013-org-tally-path': m0013,
+  '0014-badge-rules': m0014,
+  '0015-rule-sets': m0015,
+  '0017-login-locks-audit-append-only': m0017,
 };

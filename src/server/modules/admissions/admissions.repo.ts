@@ -4,7 +4,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { CellMemberOnDate } from '../../../domain/admission.ts';
-import { statusOn, type MemberEvent } from '../../../domain/member-status.ts';
+import { TERMINAL_STATUSES, statusOn, type MemberEvent } from '../../../domain/member-status.ts';
 import { subtreeRange } from '../../../domain/org-path.ts';
 import { foldAccents } from '../../../domain/text.ts';
 import type { DB } from '../../db/schema.ts';
@@ -155,7 +155,9 @@ export async function cellMembersOn(db: Kysely<DB>, cellId: string, date: string
   const out: CellMemberOnDate[] = [];
   for (const c of candidates) {
     const p = statusOn(events.get(c.id) ?? [], date);
-    if (!p || p.orgId !== cellId || ['deceased', 'struck_off', 'left', 'expelled', 'in_transit'].includes(p.status)) continue;
+    // On the cell's roll that day, whatever the status short of leaving the Party: members in transit (still on the
+    // sender's roll) and out of contact are on it too, and count in a vote unless an exclusion of §6 applies.
+    if (!p || p.orgId !== cellId || (TERMINAL_STATUSES as readonly string[]).includes(p.status)) continue;
     out.push({ memberId: c.id, name: c.full_name, status: p.status, official: p.membership === 'official' });
   }
   return out;

@@ -42,7 +42,7 @@ import {
 import { addDays } from '../../../domain/dates.ts';
 import { statusOn } from '../../../domain/member-status.ts';
 import { subtreeRange } from '../../../domain/org-path.ts';
-import { RULE_SETS, ruleSetOn } from '../../../domain/rulesets.ts';
+import type { RuleSetsService } from '../rulesets/rulesets.service.ts';
 import type { Clock } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
 import { inForceSql } from '../../db/scope-sql.ts';
@@ -122,7 +122,7 @@ const checkFailed = (failures: CheckFailure[]) =>
     failures.map((f) => ({ field: 'checks', code: f.code, message: f.message, overridable: !NOT_OVERRIDABLE.includes(f.code) })),
   );
 
-export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; calendar: CalendarService; members: MembersService }) {
+export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; calendar: CalendarService; members: MembersService; rulesets: RuleSetsService }) {
   const { db, clock } = deps;
   const actorOf = (a: Actor) => ({ id: a.userId, name: a.username });
 
@@ -178,7 +178,14 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
     return d;
   }
 
-  const rulesOf = (d: { ruleset_id: string; opened_on: string }) => RULE_SETS.find((r) => r.id === d.ruleset_id) ?? ruleSetOn(d.opened_on);
+  /**
+   * The version a dossier was opened under (domain.md §6, §12), from the rule-set registry (loaded at the start and
+   * after each new version, so never inside a transaction of this service).
+   */
+  const rulesOf = async (d: { ruleset_id: string; opened_on: string }) => {
+    const registry = await deps.rulesets.registry();
+    return registry.byId(d.ruleset_id) ?? registry.on(d.opened_on);
+  };
 
   /** The steps that may be recorded now, given those recorded and the dossier's state. */
   function nextSteps(steps: readonly { kind: string }[], status: string, stage: string): AdmissionStepKind[] {
@@ -204,7 +211,7 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
       const candidate = await db.selectFrom('admission_candidate').selectAll().where('id', '=', d.candidate_id).executeTakeFirstOrThrow();
       const [steps, overrides] = await Promise.all([stepsOf(db, id), overridesOf(db, id)]);
       const helper = candidate.helper_member_id ? await db.selectFrom('member').select(['id', 'full_name']).where('id', '=', candidate.helper_member_id).executeTakeFirst() : undefined;
-      const rules = rulesOf(d);
+      const rules = await rulesOf(d);
       const { cccd, ...fields } = fieldsOf(candidate as unknown as Record<string, unknown>);
       return {
         id: d.id,
@@ -295,7 +302,7 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
         if (!m) throw invalid('formerMemberId', 'Không tìm thấy đảng viên (hoặc ngoài phạm vi quản lý).');
         if (!['struck_off', 'left', 'expelled'].includes(m.status)) throw invalid('formerMemberId', `${m.full_name} không phải người đã ra khỏi Đảng: không thể kết nạp lại.`);
       }
-      const rules = ruleSetOn(listedOn);
+      const rules = (await deps.rulesets.registry()).on(listedOn);
       const candidateId = uuidv7();
       const dossierId = uuidv7();
       await db.transaction().execute(async (tx) => {
@@ -386,12 +393,13 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
       const today = clock.today();
       if (input.date > today) throw invalid('date', 'Ngày của bước không được sau ngày hôm nay.');
       const cal = await deps.calendar.workingCalendar(db);
+      await deps.rulesets.registry(); // loaded before the transaction: rulesOf reads it inside
       await db.transaction().execute(async (tx) => {
         await sql`SELECT id FROM admission_dossier WHERE id = ${id} FOR UPDATE`.execute(tx);
         const d = await tx.selectFrom('admission_dossier').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
         const candidate = await tx.selectFrom('admission_candidate').selectAll().where('id', '=', d.candidate_id).executeTakeFirstOrThrow();
         const steps = await stepsOf(tx, id);
-        const rules = rulesOf(d);
+        const rules = await rulesOf(d);
         const kind = input.kind;
         if (!nextSteps(steps, d.status, d.stage).includes(kind)) {
           const prev = previousStep(kind);
@@ -426,15 +434,16 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
             break;
           case 'introduction': {
             const list = await introducersOn(tx, actor, input.introducers, input.date);
-            failures.push(...checkIntroducers(input.route, list, input.date, input.youthUnionResolutionOn));
+            failures.push(...checkIntroducers(input.route, list, input.date, rules, input.youthUnionResolutionOn));
             Object.assign(data, { route: input.route, youthUnionResolutionOn: input.youthUnionResolutionOn ?? null, introducers: list });
             break;
           }
           case 'comments':
             break;
           case 'cell_vote': {
-            failures.push(...[checkAge({ birthDate: candidate.birth_date }, input.date, rules, input.provinceDecisionNo ? { decisionNo: input.provinceDecisionNo } : null)].filter((x) => x !== null));
-            const edu = checkEducation(candidate.general_education, input.difficultAreaException === true);
+            const age = checkAge({ birthDate: candidate.birth_date }, input.date, rules, input.provinceDecisionNo ? { decisionNo: input.provinceDecisionNo } : null);
+            if (age) failures.push(age);
+            const edu = checkEducation(candidate.general_education, input.difficultAreaException === true, rules);
             if (edu) failures.push(edu);
             const course = latest('course');
             const cert = checkCertificate(course?.on_date, input.date, rules);
@@ -442,27 +451,23 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
             const intro = latest('introduction');
             const introData = (intro?.data ?? {}) as { route?: IntroductionRoute; introducers?: Introducer[]; youthUnionResolutionOn?: string | null };
             const list = await introducersOn(tx, actor, introData.introducers ?? [], input.date);
-            failures.push(...checkIntroducers(introData.route ?? 'members', list, input.date, introData.youthUnionResolutionOn));
+            failures.push(...checkIntroducers(introData.route ?? 'members', list, input.date, rules, introData.youthUnionResolutionOn));
             if (candidate.former_member_id) {
               const events = (await memberEvents(tx, [candidate.former_member_id])).get(candidate.former_member_id) ?? [];
               const leaving = [...events].reverse().find((e) => e.kind === 'struck_off' || e.kind === 'allowed_to_leave' || e.kind === 'expelled');
               if (leaving) {
-                const r = checkReadmission(
-                  {
-                    leftOn: leaving.date,
-                    noReadmission: 'noReadmission' in leaving && leaving.noReadmission === true,
-                    readmittedBefore: events.some((e) => e.kind === 'readmitted'),
-                    criminalRecordClearedOn: input.criminalRecordClearedOn ?? null,
-                  },
-                  input.date,
-                  rules,
-                );
-                if (r) failures.push(r);
+                const former = {
+                  leftOn: leaving.date,
+                  noReadmission: 'noReadmission' in leaving && leaving.noReadmission === true,
+                  readmittedBefore: events.some((e) => e.kind === 'readmitted'),
+                  criminalRecordClearedOn: input.criminalRecordClearedOn ?? null,
+                };
+                failures.push(...checkReadmission(former, input.date, rules));
               }
             }
             const den = await denominatorOn(tx, d.org_id, input.date, input);
             if (input.inFavour > den.denominator) throw invalid('inFavour', `Số phiếu tán thành (${input.inFavour}) lớn hơn số đảng viên chính thức được tính (${den.denominator}).`);
-            const vote = checkCellVote(input.inFavour, den);
+            const vote = checkCellVote(input.inFavour, den, rules);
             if (vote) failures.push(vote);
             Object.assign(data, {
               inFavour: input.inFavour,
@@ -475,7 +480,7 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
           }
           case 'grassroots_resolution': {
             if (input.inFavour > input.committeeSize) throw invalid('inFavour', 'Số cấp ủy viên tán thành lớn hơn tổng số cấp ủy viên.');
-            const r = checkGrassrootsResolution(input.inFavour, input.committeeSize);
+            const r = checkGrassrootsResolution(input.inFavour, input.committeeSize, rules);
             if (r) failures.push(r);
             Object.assign(data, { inFavour: input.inFavour, committeeSize: input.committeeSize });
             break;
@@ -551,7 +556,7 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
             if (input.forRecognition + input.forStrikingOff > den.denominator) {
               throw invalid('forRecognition', `Tổng số phiếu (${input.forRecognition + input.forStrikingOff}) lớn hơn số đảng viên chính thức được tính (${den.denominator}).`);
             }
-            const outcome = recognitionOutcome(input.forRecognition, input.forStrikingOff, den.denominator);
+            const outcome = recognitionOutcome(input.forRecognition, input.forStrikingOff, den.denominator, rules);
             const earlier = steps.filter((s) => s.kind === 'recognition_vote').map((s) => (s.data as { outcome: RecognitionOutcome }).outcome);
             Object.assign(data, {
               forRecognition: input.forRecognition,
@@ -578,7 +583,7 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
             } else if (outcome === 'strike_off_proposed') {
               stage = 'strike_off_proposed';
             } else {
-              stage = referToSuperior([...earlier, outcome]) ? 'referred_to_superior' : 'recognition_vote';
+              stage = referToSuperior([...earlier, outcome], rules) ? 'referred_to_superior' : 'recognition_vote';
             }
             break;
           }
@@ -727,7 +732,7 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
           items.push({ ...base, kind: 'certificate_expiring', late, dueOn: r.certificate_valid_until, label: late ? 'Giấy chứng nhận bồi dưỡng nhận thức về Đảng đã hết hạn' : 'Giấy chứng nhận bồi dưỡng nhận thức về Đảng sắp hết hạn' });
         }
         if (r.status === 'probation' && r.member_form_due && r.ceremony_on && cal && (r.stage === 'ceremony' || r.stage === 'recognition_vote')) {
-          const dueOn = memberFormDeadline(r.ceremony_on, cal, rulesOf(r));
+          const dueOn = memberFormDeadline(r.ceremony_on, cal, await rulesOf(r));
           const late = today > dueOn;
           items.push({ ...base, kind: 'member_form_due', late, dueOn, label: late ? 'Quá hạn khai lý lịch đảng viên' : 'Khai lý lịch đảng viên' });
         }

@@ -226,6 +226,96 @@ describeEngines('admissions: candidate to official member', (engine) => {
     expect(file.body.partyAge.official).toBe(false);
   });
 
+  /** A new cell under gA with `n` official members (admitted 2010), for tests that need a roll of their own. */
+  async function newCell(name: string, n: number) {
+    const cell = (await t.services.orgs.create(f.admin, { parentId: f.orgs.gA, name, kindCode: 'chi_bo_truc_thuoc', effectiveDate: '2000-01-01', decisionNo: '1-QĐ', decisionDate: '2000-01-01' })).id;
+    const ids: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const r = await editor.post('/api/members', { fullName: `${name} ${i}`, gender: 'nam', birthDate: '1980-01-01', orgId: cell, admittedOn: '2010-05-19', officialOn: '2011-05-19' });
+      expect(r.status).toBe(201);
+      ids.push(r.body.id as string);
+    }
+    return { cell, ids };
+  }
+  /** A dossier taken up to the comments, ready for the cell's vote. */
+  async function readyForVote(orgId: string, fields: Record<string, unknown>, introducers: string[]) {
+    const c = await editor.post('/api/admissions/candidates', { orgId, gender: 'nam', generalEducation: 'thpt', listedOn: '2025-09-01', ...fields });
+    expect(c.status).toBe(201);
+    const id = c.body.id as string;
+    for (const body of [
+      { kind: 'course', date: '2025-09-15' },
+      { kind: 'application', date: '2025-10-01' },
+      { kind: 'verification', date: '2025-10-15' },
+      { kind: 'introduction', date: '2025-11-03', route: 'members', introducers: introducers.map((memberId) => ({ memberId, monthsTogether: 12 })) },
+      { kind: 'comments', date: '2025-11-10' },
+    ]) expect((await step(editor, id, body)).status, body.kind).toBe(200);
+    return { id, candidateId: c.body.candidate.id as string };
+  }
+
+  it('the age check needs the date of birth: without it the vote is refused and no override lets it through', async () => {
+    const { cell, ids } = await newCell('Chi bộ Tổ Sử', 3);
+    const { id, candidateId } = await readyForVote(cell, { fullName: 'Hà Văn Sinh' }, ids.slice(0, 2));
+    const vote = { kind: 'cell_vote', date: '2026-06-01', inFavour: 3 };
+    const refused = await step(adminA, id, { ...vote, override: { checks: ['age_unknown'], reason: 'Chi bộ xác nhận đã đủ tuổi theo lời khai.' } });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.details).toEqual([expect.objectContaining({ code: 'age_unknown', overridable: false })]);
+    expect(refused.body.error.message).toContain('Chưa có ngày sinh');
+    // The true date decides, at the boundary: 01/06/2008 is full 18 on 01/06/2026, 02/06/2008 is not.
+    expect((await editor.patch(`/api/admissions/candidates/${candidateId}`, { birthDate: '2008-06-02' })).status).toBe(200);
+    expect((await step(editor, id, vote)).body.error.details.map((d: { code: string }) => d.code)).toEqual(['age_min']);
+    expect((await editor.patch(`/api/admissions/candidates/${candidateId}`, { birthDate: '2008-06-01' })).status).toBe(200);
+    expect((await step(editor, id, vote)).status).toBe(200);
+  });
+
+  it('the vote counts official members in transit or out of contact, and lists each exclusion with its reason', async () => {
+    const { cell, ids } = await newCell('Chi bộ Tổ Địa', 6);
+    const [, , , transit, lost, away] = ids as [string, string, string, string, string, string];
+    expect((await editor.post(`/api/members/${transit}/events`, { kind: 'transfer_out_started', toOrgId: f.orgs.a2, date: '2026-05-04' })).status).toBe(200);
+    expect((await editor.post(`/api/members/${lost}/events`, { kind: 'lost_contact', date: '2026-02-02' })).status).toBe(200);
+    expect((await editor.post(`/api/members/${away}/events`, { kind: 'temporary_out', hostOrgId: f.orgs.a2, until: '2026-12-31', date: '2026-03-02' })).status).toBe(200);
+    const { id } = await readyForVote(cell, { fullName: 'Hà Văn Đếm', birthDate: '2000-01-01' }, ids.slice(0, 2));
+    const den = await editor.get(`/api/admissions/dossiers/${id}/denominator?date=2026-06-01`);
+    expect(den.status).toBe(200);
+    // Six official members on the roll; only the one temporarily away is left out, and the list says why.
+    expect(den.body).toMatchObject({ officialMembers: 6, denominator: 5 });
+    expect(den.body.excluded).toEqual([expect.objectContaining({ memberId: away, reason: 'temporarily_away', label: 'sinh hoạt tạm thời nơi khác' })]);
+    // 3 of 5 is short of 2/3 (it would have passed over the 3 the old count kept); 4 of 5 passes.
+    const short = await step(editor, id, { kind: 'cell_vote', date: '2026-06-01', inFavour: 3 });
+    expect(short.status).toBe(422);
+    expect(short.body.error.message).toContain('3/5');
+    const voted = await step(editor, id, { kind: 'cell_vote', date: '2026-06-01', inFavour: 3, absentWithReason: [lost] });
+    expect(voted.status).toBe(200);
+    expect(voted.body.steps.at(-1).data.denominator).toEqual({
+      officialMembers: 6,
+      denominator: 4,
+      excluded: [
+        expect.objectContaining({ memberId: lost, reason: 'absent_with_reason', label: 'vắng mặt cả buổi có lý do được chấp thuận' }),
+        expect.objectContaining({ memberId: away, reason: 'temporarily_away' }),
+      ],
+    });
+  });
+
+  it('readmission: 36 months after leaving AND 60 after the record was cleared, the same answer at the vote and the ceremony', async () => {
+    // Left 01/06/2023, record cleared 01/01/2019 (60 months over by 2024): the 36 months after leaving still run to 01/06/2026.
+    const former = await editor.post('/api/members', { fullName: 'Lò Văn Lại', gender: 'nam', birthDate: '1980-04-04', orgId: f.orgs.a2, admittedOn: '2005-05-19', officialOn: '2006-05-19' });
+    expect((await editor.post(`/api/members/${former.body.id}/events`, { kind: 'struck_off', date: '2023-06-01', decisionNo: '10-QĐ/ĐU' })).status).toBe(200);
+    const a2 = (await t.database.db.selectFrom('member').select('id').where('org_id', '=', f.orgs.a2).where('official_on', '<', '2020-01-01').orderBy('id').limit(2).execute()).map((m) => m.id);
+    const { id } = await readyForVote(f.orgs.a2, { fullName: 'Lò Văn Lại', birthDate: '1980-04-04', formerMemberId: former.body.id }, a2);
+    const vote = { kind: 'cell_vote', inFavour: 12, criminalRecordClearedOn: '2019-01-01' };
+    const early = await step(editor, id, { ...vote, date: '2026-05-29' });
+    expect(early.status).toBe(422);
+    expect(early.body.error.details.map((d: { code: string }) => d.code)).toEqual(['readmission_too_early']);
+    expect(early.body.error.message).toContain('Chưa đủ 36 tháng kể từ ngày ra khỏi Đảng (01/06/2023): sớm nhất ngày 01/06/2026.');
+    for (const body of [
+      { ...vote, date: '2026-06-01' },
+      { kind: 'grassroots_resolution', date: '2026-06-05', inFavour: 6, committeeSize: 9 },
+      { kind: 'decision', date: '2026-06-10', decisionNo: '88-QĐ/ĐU', receivedOn: '2026-06-11' },
+      { kind: 'ceremony', date: '2026-06-20' },
+    ]) expect((await step(editor, id, body)).status, body.kind).toBe(200);
+    const file = await editor.get(`/api/members/${former.body.id}`);
+    expect(file.body.events.at(-1)).toMatchObject({ kind: 'readmitted' });
+  });
+
   it('work queue: ceremonies due, member forms to declare and certificates about to expire, with counts', async () => {
     const c = await editor.post('/api/admissions/candidates', { orgId: f.orgs.a1, fullName: 'Vũ Thị Lan', gender: 'nu', birthDate: '1990-01-01', generalEducation: 'thpt', listedOn: '2021-09-01' });
     const id = c.body.id as string;

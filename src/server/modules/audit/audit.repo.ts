@@ -51,3 +51,31 @@ export async function listAuditEntries(db: Kysely<DB>, scope: Scope, f: AuditFil
     total: Number(total.n),
   };
 }
+
+/** The chain's last entry, or undefined when the log is empty. */
+export function chainHead(db: Kysely<DB>) {
+  return db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+}
+
+/** Entries in order from `fromSeq`, a page at a time. */
+export function chainPage(db: Kysely<DB>, fromSeq: number, limit: number) {
+  return db.selectFrom('audit_log').selectAll().where('seq', '>=', fromSeq).orderBy('seq').limit(limit).execute();
+}
+
+/** The hash of entry `seq`, when it exists. */
+export async function entryHashAt(db: Kysely<DB>, seq: number): Promise<string | undefined> {
+  return (await db.selectFrom('audit_log').select('hash').where('seq', '=', seq).executeTakeFirst())?.hash;
+}
+
+/** Every signed checkpoint, oldest first (one an hour at most: a few thousand a year). */
+export function listCheckpoints(db: Kysely<DB>) {
+  return db.selectFrom('audit_checkpoint').selectAll().orderBy('id').execute();
+}
+
+export function lastCheckpoint(db: Kysely<DB>) {
+  return db.selectFrom('audit_checkpoint').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirst();
+}
+
+export async function insertCheckpoint(db: Kysely<DB>, row: { id: number; at: Date; seq: number; hash: string; prev_mac: string; mac: string }): Promise<void> {
+  await db.insertInto('audit_checkpoint').values(row).execute();
+}

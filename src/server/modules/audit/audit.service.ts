@@ -1,14 +1,16 @@
 /**
  * The audit trail: every mutation writes, inside its own transaction, who, when, what, which entity, before and
  * after. Entries form a hash chain (each hash covers the previous hash and the entry's canonical JSON), so an edit
- * or deletion made behind the application's back is found by verifyAuditChain.
+ * or deletion made behind the application's back is found by verifyAuditChain. The table is append-only (triggers
+ * of migration 0017), and signed checkpoints of the head (an HMAC with a key kept outside the database) cover the
+ * tail: removing the last entries, or rewriting entries and recomputing every later hash, no longer matches them.
  */
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { DB } from '../../db/schema.ts';
 import { insertJsonRows } from '../../db/json-insert.ts';
-import { listAuditEntries, type AuditFilters } from './audit.repo.ts';
+import { chainHead, chainPage, entryHashAt, insertCheckpoint, lastCheckpoint, listAuditEntries, listCheckpoints, type AuditFilters } from './audit.repo.ts';
 import type { Actor } from '../../http/actor.ts';
 import { scopeFor } from '../../http/actor.ts';
 import { forbidden } from '../../http/errors.ts';
@@ -96,7 +98,7 @@ export function entryHash(prevHash: string, e: ChainedFields): string {
 export async function writeAudit(tx: Kysely<DB>, actor: AuditActor, at: Date, entries: AuditInput[]): Promise<void> {
   if (entries.length === 0) return;
   await sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(tx);
-  const last = await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const last = await chainHead(tx);
   let seq = last?.seq ?? 0;
   let prev = last?.hash ?? GENESIS_HASH;
   const rows = entries.map((e) => {
@@ -124,22 +126,47 @@ export async function writeAudit(tx: Kysely<DB>, actor: AuditActor, at: Date, en
 }
 
 export type VerifyResult =
-  | { ok: true; count: number; headSeq: number; headHash: string }
+  | {
+      ok: true;
+      count: number;
+      headSeq: number;
+      headHash: string;
+      /** Signed checkpoints checked, and the latest of them. */
+      checkpoints: number;
+      lastCheckpoint: { id: number; at: Date; seq: number } | null;
+    }
   | { ok: false; count: number; brokenAtSeq: number; reason: string };
 
-/** Walks the chain in order and reports the first entry whose link or content does not match. */
-export async function verifyAuditChain(db: Kysely<DB>, pageSize = 5000): Promise<VerifyResult> {
-  let prev = GENESIS_HASH;
-  let expectedSeq = 1;
+type Broken = { ok: false; count: number; brokenAtSeq: number; reason: string };
+
+/** The text a checkpoint's HMAC covers: its number, time, the head it counts and the previous checkpoint's HMAC. */
+export function checkpointMac(key: string, c: { id: number; at: Date; seq: number; hash: string; prev_mac: string }): string {
+  const text = ['hatnhan-audit-checkpoint', c.id, c.at.toISOString(), c.seq, c.hash, c.prev_mac].join('\n');
+  return createHmac('sha256', key).update(text).digest('hex');
+}
+
+function sameHex(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * Walks the chain from entry `fromSeq`, whose predecessor's hash is `prevHash`, to the head: every entry must follow
+ * the one before (seq, link) and hash to its stored hash; `signed` maps a seq to the hash a checkpoint signed for it.
+ */
+async function walkChain(
+  db: Kysely<DB>,
+  fromSeq: number,
+  prevHash: string,
+  pageSize: number,
+  signed: Map<number, { id: number; at: Date; hash: string }> = new Map(),
+): Promise<{ ok: true; count: number; headSeq: number; headHash: string } | Broken> {
+  let prev = prevHash;
+  let expectedSeq = fromSeq;
   let count = 0;
   for (;;) {
-    const page = await db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('seq', '>=', expectedSeq)
-      .orderBy('seq')
-      .limit(pageSize)
-      .execute();
+    const page = await chainPage(db, expectedSeq, pageSize);
     if (page.length === 0) return { ok: true, count, headSeq: expectedSeq - 1, headHash: prev };
     for (const row of page) {
       if (row.seq !== expectedSeq) {
@@ -152,11 +179,86 @@ export async function verifyAuditChain(db: Kysely<DB>, pageSize = 5000): Promise
       if (hash !== row.hash) {
         return { ok: false, count, brokenAtSeq: row.seq, reason: 'content was changed after it was written' };
       }
+      const checkpoint = signed.get(row.seq);
+      if (checkpoint && checkpoint.hash !== row.hash) {
+        return {
+          ok: false,
+          count,
+          brokenAtSeq: row.seq,
+          reason: `entry ${row.seq} differs from signed checkpoint ${checkpoint.id} (${checkpoint.at.toISOString()}): the chain was rewritten`,
+        };
+      }
       prev = row.hash;
       expectedSeq += 1;
       count += 1;
     }
   }
+}
+
+/**
+ * Checks the signed checkpoints (numbered without gaps, each linked to the one before, each signed with the key),
+ * then walks the chain in order and reports the first entry whose link, content or signed hash does not match, or
+ * the entries missing at the tail that the latest checkpoint counted. `expectCheckpoint`: the number of a checkpoint
+ * recorded outside the system, which must exist.
+ */
+export async function verifyAuditChain(db: Kysely<DB>, opts: { key: string; pageSize?: number; expectCheckpoint?: number }): Promise<VerifyResult> {
+  const checkpoints = await listCheckpoints(db);
+  const signed = new Map<number, { id: number; at: Date; hash: string }>();
+  let prevMac = GENESIS_HASH;
+  let lastSeq = 0;
+  for (const [i, c] of checkpoints.entries()) {
+    const at = new Date(c.at);
+    const fail = (reason: string): Broken => ({ ok: false, count: 0, brokenAtSeq: c.seq, reason });
+    if (c.id !== i + 1) return fail(`checkpoint ${i + 1} is missing`);
+    if (c.prev_mac !== prevMac) return fail(`checkpoint ${c.id} does not follow checkpoint ${c.id - 1}`);
+    if (!sameHex(c.mac, checkpointMac(opts.key, { ...c, at }))) return fail(`checkpoint ${c.id} is not signed with this key (forged, or the key changed)`);
+    if (c.seq < lastSeq) return fail(`checkpoint ${c.id} counts fewer entries than checkpoint ${c.id - 1}`);
+    signed.set(c.seq, { id: c.id, at, hash: c.hash });
+    prevMac = c.mac;
+    lastSeq = c.seq;
+  }
+  // A checkpoint number recorded outside the system: the checkpoints' own tail cannot have been removed.
+  if (opts.expectCheckpoint !== undefined && checkpoints.length < opts.expectCheckpoint) {
+    return { ok: false, count: 0, brokenAtSeq: lastSeq + 1, reason: `checkpoint ${opts.expectCheckpoint} is missing: the latest is ${checkpoints.length}` };
+  }
+  const walked = await walkChain(db, 1, GENESIS_HASH, opts.pageSize ?? 5000, signed);
+  if (!walked.ok) return walked;
+  const last = checkpoints.at(-1);
+  if (last && walked.count < last.seq) {
+    return {
+      ok: false,
+      count: walked.count,
+      brokenAtSeq: walked.count + 1,
+      reason: `entries ${walked.count + 1} to ${last.seq} are missing: checkpoint ${last.id} (${new Date(last.at).toISOString()}) counted ${last.seq}`,
+    };
+  }
+  return { ...walked, checkpoints: checkpoints.length, lastCheckpoint: last ? { id: last.id, at: new Date(last.at), seq: last.seq } : null };
+}
+
+/** The chain does not match its last checkpoint: no checkpoint is signed over it. */
+export class AuditChainBrokenError extends Error {}
+
+/**
+ * Signs a checkpoint of the chain's head (count and hash) with the key, after checking the entries written since the
+ * previous checkpoint (the entry it counted still has the hash it signed, and every later entry follows). Nothing is
+ * written when the head has not moved or the log is empty. Holds the chain's lock: the head cannot move meanwhile.
+ */
+export async function signCheckpoint(db: Kysely<DB>, key: string, now: Date): Promise<{ id: number; seq: number; hash: string; created: boolean } | null> {
+  return db.transaction().execute(async (tx) => {
+    await sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(tx);
+    const head = await chainHead(tx);
+    if (!head) return null;
+    const last = await lastCheckpoint(tx);
+    if (last && last.seq === head.seq && last.hash === head.hash) return { id: last.id, seq: last.seq, hash: last.hash, created: false };
+    if (last && (await entryHashAt(tx, last.seq)) !== last.hash) {
+      throw new AuditChainBrokenError(`entry ${last.seq} differs from signed checkpoint ${last.id}`);
+    }
+    const walked = await walkChain(tx, (last?.seq ?? 0) + 1, last?.hash ?? GENESIS_HASH, 5000);
+    if (!walked.ok) throw new AuditChainBrokenError(`entry ${walked.brokenAtSeq}: ${walked.reason}`);
+    const row = { id: (last?.id ?? 0) + 1, at: now, seq: walked.headSeq, hash: walked.headHash, prev_mac: last?.mac ?? GENESIS_HASH };
+    await insertCheckpoint(tx, { ...row, mac: checkpointMac(key, row) });
+    return { id: row.id, seq: row.seq, hash: row.hash, created: true };
+  });
 }
 
 export function createAuditService(deps: { db: Kysely<DB>; clock: Clock }) {

@@ -26,7 +26,32 @@ export async function loadRoleGrants(db: Kysely<DB>, userId: string): Promise<Ro
     .where('ra.user_id', '=', userId)
     .orderBy('ra.created_at')
     .execute();
-  return rows.map((r) => ({ id: r.id, role: r.role, orgId: r.org_id, orgName: r.org_name ?? null, orgPath: r.current_path ?? null }));
+  // Which grant organisations lie inside a grassroots organisation: a strict ancestor on the current path whose latest
+  // version is of a grassroots kind (đảng bộ cơ sở, chi bộ cơ sở).
+  const ancestorsOf = (path: string | null) => (path ? path.split('/').filter(Boolean).slice(0, -1) : []);
+  const ancestors = [...new Set(rows.flatMap((r) => ancestorsOf(r.current_path)))];
+  const grassroots = new Set(
+    ancestors.length === 0
+      ? []
+      : (
+          await db
+            .selectFrom('org_version as v')
+            .innerJoin('org_kind as k', 'k.code', 'v.kind_code')
+            .select('v.org_id')
+            .where('v.org_id', 'in', ancestors)
+            .where('v.valid_to', 'is', null)
+            .where('k.is_grassroots', '=', true)
+            .execute()
+        ).map((v) => v.org_id),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    role: r.role,
+    orgId: r.org_id,
+    orgName: r.org_name ?? null,
+    orgPath: r.current_path ?? null,
+    belowGrassroots: ancestorsOf(r.current_path).some((id) => grassroots.has(id)),
+  }));
 }
 
 /** The session with its user, when the session is live and the account usable. */
@@ -48,4 +73,47 @@ export async function loadActor(db: Kysely<DB>, user: { id: string; username: st
     mustChangePassword: user.must_change_password,
     roles: await loadRoleGrants(db, user.id),
   };
+}
+
+/** Serialises the failures of one client address until the transaction ends: parallel attempts all count. */
+export async function lockLoginAddress(tx: Kysely<DB>, address: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(74110002, hashtext(${address}))`.execute(tx);
+}
+
+/** The failure counts of a name typed from an address and of the address as a whole (`username_key = ''`). */
+export function findLoginFailures(db: Kysely<DB>, usernameKey: string, address: string) {
+  return db
+    .selectFrom('login_failure')
+    .select(['username_key', 'failures', 'last_failure_at', 'locked_until'])
+    .where('address', '=', address)
+    .where('username_key', 'in', [usernameKey, ''])
+    .execute();
+}
+
+/**
+ * Records a failure count (upsert), and forgets the counts that can no longer lock anything (older than a lock's
+ * length and not locked), so the names strangers typed are not kept: the table holds the last minutes' failures.
+ */
+export async function saveLoginFailure(
+  db: Kysely<DB>,
+  row: { usernameKey: string; address: string; failures: number; lockedUntil: Date | null; at: Date },
+  lockMinutes: number,
+): Promise<void> {
+  await db
+    .deleteFrom('login_failure')
+    .where('last_failure_at', '<', new Date(row.at.getTime() - lockMinutes * 60000))
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', row.at)]))
+    .execute();
+  await db
+    .insertInto('login_failure')
+    .values({ username_key: row.usernameKey, address: row.address, failures: row.failures, last_failure_at: row.at, locked_until: row.lockedUntil })
+    .onConflict((oc) => oc.columns(['username_key', 'address']).doUpdateSet({ failures: row.failures, last_failure_at: row.at, locked_until: row.lockedUntil }))
+    .execute();
+}
+
+/** Forgets a name's failures: from one address after a successful login, from every address when `address` is null. */
+export async function clearLoginFailures(db: Kysely<DB>, username: string, address: string | null): Promise<void> {
+  let q = db.deleteFrom('login_failure').where('username_key', '=', username.toLowerCase());
+  if (address !== null) q = q.where('address', '=', address);
+  await q.execute();
 }

@@ -35,7 +35,7 @@ export const authRoutes =
         schema: { tags: ['auth'], summary: 'Đăng nhập', body: LoginBody, response: { 200: MeResponse } },
       },
       async (req, reply) => {
-        const { token, session, expiresAt } = await auth.login(req.body.username, req.body.password);
+        const { token, session, expiresAt } = await auth.login(req.body.username, req.body.password, req.ip);
         reply.setCookie(SESSION_COOKIE, token, {
           path: '/',
           httpOnly: true,

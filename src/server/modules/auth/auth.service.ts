@@ -11,7 +11,7 @@ import type { Actor } from '../../http/actor.ts';
 import { AppError, invalid } from '../../http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { afterFailure, isLocked, passwordProblem } from './auth.policy.ts';
-import { findSession, findUserByUsername, loadActor } from './auth.repo.ts';
+import { clearLoginFailures, findLoginFailures, findSession, findUserByUsername, loadActor, lockLoginAddress, saveLoginFailure } from './auth.repo.ts';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './password.ts';
 
 export const SESSION_COOKIE = 'hn_session';
@@ -26,37 +26,67 @@ export interface ResolvedSession {
   sessionId: string;
 }
 
+/** The latest lock in force among a name's and an address's failure counts, or null. */
+function lockEndOf(counts: { locked_until: Date | null }[], now: Date): Date | null {
+  let end: Date | null = null;
+  for (const c of counts) if (c.locked_until && isLocked(c.locked_until, now) && (!end || c.locked_until > end)) end = c.locked_until;
+  return end;
+}
+
+const lockedError = (lockEnd: Date, now: Date) =>
+  new AppError(423, 'ACCOUNT_LOCKED', `Đăng nhập đang tạm khóa do sai nhiều lần. Vui lòng thử lại sau ${Math.ceil((lockEnd.getTime() - now.getTime()) / 60000)} phút.`);
+
 export function createAuthService(deps: { db: Kysely<DB>; clock: Clock; config: Config }) {
   const { db, clock, config } = deps;
   const invalidCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.');
 
   return {
-    async login(username: string, password: string): Promise<{ token: string; session: ResolvedSession; expiresAt: Date }> {
+    /**
+     * Logs in from a client address. Failures are counted per (name, address) and per address, the same for names
+     * that exist and names that do not, so the answers (401, then 423 while locked) never tell whether an account
+     * exists, and a stranger's failures lock the name only from the stranger's address.
+     */
+    async login(username: string, password: string, address: string): Promise<{ token: string; session: ResolvedSession; expiresAt: Date }> {
       const now = clock.now();
+      const usernameKey = username.toLowerCase();
+      const lockEnd = lockEndOf(await findLoginFailures(db, usernameKey, address), now);
+      if (lockEnd) throw lockedError(lockEnd, now);
       const user = await findUserByUsername(db, username);
-      if (!user) {
-        await verifyPassword(password, await DUMMY_HASH_PROMISE);
-        throw invalidCredentials();
-      }
-      if (isLocked(user.locked_until, now)) {
-        const minutes = Math.ceil((user.locked_until!.getTime() - now.getTime()) / 60000);
-        throw new AppError(423, 'ACCOUNT_LOCKED', `Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau ${minutes} phút.`);
-      }
-      const ok = await verifyPassword(password, user.password_hash);
-      if (!ok) {
-        const next = afterFailure(user.failed_logins, now, { maxFailures: config.loginMaxFailures, lockMinutes: config.loginLockMinutes });
-        await db.transaction().execute(async (tx) => {
-          await tx
-            .updateTable('app_user')
-            .set({ failed_logins: next.failures, locked_until: next.lockedUntil })
-            .where('id', '=', user.id)
-            .execute();
-          await writeAudit(tx, { id: user.id, name: user.username }, now, [
-            { action: 'auth.login_failed', entityType: 'user', entityId: user.id, scopeOrgId: user.home_org_id, after: { locked: next.lockedUntil !== null } },
-          ]);
+      // An unknown name costs the same hashing as a known one.
+      const ok = await verifyPassword(password, user ? user.password_hash : await DUMMY_HASH_PROMISE);
+      if (!user || !ok) {
+        const lockMinutes = config.loginLockMinutes;
+        const result = await db.transaction().execute(async (tx) => {
+          // Counted again under the address's lock: parallel attempts from one address cannot share a count, nor
+          // undo a lock another one has just set.
+          await lockLoginAddress(tx, address);
+          const current = await findLoginFailures(tx, usernameKey, address);
+          const lockedMeanwhile = lockEndOf(current, now);
+          if (lockedMeanwhile) return { locked: true as const, lockedMeanwhile };
+          const count = (key: string) => {
+            const c = current.find((r) => r.username_key === key);
+            return c ? { failures: c.failures, lastFailureAt: new Date(c.last_failure_at) } : undefined;
+          };
+          const byName = afterFailure(count(usernameKey), now, { maxFailures: config.loginMaxFailures, lockMinutes });
+          const byAddress = afterFailure(count(''), now, { maxFailures: config.loginAddressMaxFailures, lockMinutes });
+          await saveLoginFailure(tx, { usernameKey, address, ...byName, at: now }, lockMinutes);
+          await saveLoginFailure(tx, { usernameKey: '', address, ...byAddress, at: now }, lockMinutes);
+          if (user) {
+            // Shown to administrators on the user's page: locked from at least one address.
+            if (byName.lockedUntil) await tx.updateTable('app_user').set({ locked_until: byName.lockedUntil }).where('id', '=', user.id).execute();
+            await writeAudit(tx, { id: user.id, name: user.username }, now, [
+              { action: 'auth.login_failed', entityType: 'user', entityId: user.id, scopeOrgId: user.home_org_id, after: { locked: byName.lockedUntil !== null, address } },
+            ]);
+          }
+          return { locked: false as const, byName, byAddress };
         });
-        if (next.lockedUntil) {
-          throw new AppError(423, 'ACCOUNT_LOCKED', `Đăng nhập sai ${config.loginMaxFailures} lần: tài khoản tạm khóa ${config.loginLockMinutes} phút.`);
+        if (result.locked) throw lockedError(result.lockedMeanwhile, now);
+        const { byName, byAddress } = result;
+        if (byName.lockedUntil) {
+          throw new AppError(423, 'ACCOUNT_LOCKED', `Đăng nhập sai ${config.loginMaxFailures} lần: tạm khóa đăng nhập tên này từ máy của bạn ${lockMinutes} phút.`);
+        }
+        if (byAddress.lockedUntil) {
+          throw new AppError(423, 'ACCOUNT_LOCKED', `Quá nhiều lần đăng nhập sai từ máy của bạn: tạm khóa đăng nhập ${lockMinutes} phút.`);
         }
         throw invalidCredentials();
       }
@@ -67,6 +97,7 @@ export function createAuthService(deps: { db: Kysely<DB>; clock: Clock; config: 
       const expiresAt = new Date(now.getTime() + config.sessionHours * 3600000);
       await db.transaction().execute(async (tx) => {
         await tx.updateTable('app_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
+        await clearLoginFailures(tx, usernameKey, address);
         await tx.insertInto('user_session').values({ id: sessionId, user_id: user.id, csrf_token: csrfToken, expires_at: expiresAt, last_seen_at: now }).execute();
         await writeAudit(tx, { id: user.id, name: user.username }, now, [
           { action: 'auth.login', entityType: 'user', entityId: user.id, scopeOrgId: user.home_org_id },

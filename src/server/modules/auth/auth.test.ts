@@ -13,12 +13,16 @@ describe('password and lockout rules', () => {
     expect(await verifyPassword('mật khẩu 2025', h)).toBe(false);
     expect(await hashPassword('x')).not.toBe(await hashPassword('x'));
   });
-  it('locks after the configured number of failures', () => {
+  it('locks after the configured number of failures within a lock\'s length of each other', () => {
     const now = new Date('2026-01-01T00:00:00Z');
     const rules = { maxFailures: 3, lockMinutes: 10 };
-    expect(afterFailure(1, now, rules)).toEqual({ failures: 2, lockedUntil: null });
-    const locked = afterFailure(2, now, rules);
-    expect(locked.lockedUntil!.toISOString()).toBe('2026-01-01T00:10:00.000Z');
+    const at = (iso: string) => new Date(iso);
+    expect(afterFailure(undefined, now, rules)).toEqual({ failures: 1, lockedUntil: null });
+    expect(afterFailure({ failures: 1, lastFailureAt: at('2025-12-31T23:55:00Z') }, now, rules)).toEqual({ failures: 2, lockedUntil: null });
+    const locked = afterFailure({ failures: 2, lastFailureAt: at('2025-12-31T23:50:00.001Z') }, now, rules);
+    expect(locked).toEqual({ failures: 0, lockedUntil: at('2026-01-01T00:10:00.000Z') });
+    // The last failure a whole lock's length ago: the count starts again.
+    expect(afterFailure({ failures: 2, lastFailureAt: at('2025-12-31T23:50:00Z') }, now, rules)).toEqual({ failures: 1, lockedUntil: null });
     expect(isLocked(locked.lockedUntil, new Date('2026-01-01T00:09:59Z'))).toBe(true);
     expect(isLocked(locked.lockedUntil, new Date('2026-01-01T00:10:00Z'))).toBe(false);
   });
@@ -103,6 +107,62 @@ describeEngines('sessions, CSRF, lockout', (engine) => {
     expect((await t.anonymous.post('/api/auth/login', { username: 'inspectorA', password: PASSWORD })).status).toBe(200);
     const audit = await (await t.login('admin')).get(`/api/audit?action=auth.login_failed&entityId=${f.users.inspectorA}`);
     expect(audit.body.total).toBe(3);
+  });
+
+  const loginFrom = async (address: string, username: string, password = 'sai-mat-khau') => {
+    const r = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: address });
+    return { status: r.statusCode, body: JSON.parse(r.body) };
+  };
+
+  it('answers a known and an unknown name the same, failure after failure and while locked', async () => {
+    const known: unknown[] = [];
+    const unknown: unknown[] = [];
+    for (let i = 0; i < 4; i++) {
+      known.push(await loginFrom('10.0.1.1', 'adminB'));
+      unknown.push(await loginFrom('10.0.1.1', 'khong-ai-ten-nay'));
+    }
+    expect(known.map((r: any) => r.status)).toEqual([401, 401, 423, 423]);
+    expect(unknown).toEqual(known);
+    // The right password of the known name is refused like any other while the lock holds.
+    expect(await loginFrom('10.0.1.1', 'adminB', PASSWORD)).toEqual(known[3]);
+  });
+
+  it('a stranger\'s failures lock the name only from the stranger\'s address', async () => {
+    expect((await loginFrom('10.0.2.2', 'editorA')).status).toBe(401);
+    expect((await loginFrom('10.0.2.2', 'editorA')).status).toBe(401);
+    expect((await loginFrom('10.0.3.3', 'editorA', PASSWORD)).status).toBe(200);
+    expect((await loginFrom('10.0.2.2', 'editorA')).status).toBe(423);
+    expect((await loginFrom('10.0.2.2', 'editorA', PASSWORD)).status).toBe(423);
+    // The user at the office still logs in, and so does the stranger's address for other names.
+    expect((await loginFrom('10.0.3.3', 'editorA', PASSWORD)).status).toBe(200);
+    expect((await loginFrom('10.0.2.2', 'adminA', PASSWORD)).status).toBe(200);
+    // A password reset by an administrator ends the name's locks from every address.
+    const admin = await t.login('admin');
+    expect((await admin.post(`/api/users/${f.users.editorA}/reset-password`, { newPassword: PASSWORD.toUpperCase() })).status).toBe(204);
+    expect((await loginFrom('10.0.2.2', 'editorA', PASSWORD.toUpperCase())).status).toBe(200);
+  });
+
+  it('counts parallel attempts one by one: a burst gets no more tries than a sequence', async () => {
+    const burst = await Promise.all(Array.from({ length: 6 }, () => loginFrom('10.0.6.6', 'viewerA1')));
+    expect(burst.map((r) => r.status).sort()).toEqual([401, 401, 423, 423, 423, 423]);
+    expect((await loginFrom('10.0.6.6', 'viewerA1', PASSWORD)).status).toBe(423);
+  });
+
+  it('locks an address that fails on many names, from that address only', async () => {
+    const limited = await startTestApp(engine, { config: { loginMaxFailures: 3, loginAddressMaxFailures: 4 } });
+    try {
+      await buildFixture(limited);
+      const from = async (address: string, username: string, password = 'sai-mat-khau') =>
+        (await limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: address })).statusCode;
+      expect([await from('10.0.4.4', 'admin'), await from('10.0.4.4', 'adminA'), await from('10.0.4.4', 'ai-do')]).toEqual([401, 401, 401]);
+      expect(await from('10.0.4.4', 'viewerA1')).toBe(423);
+      expect(await from('10.0.4.4', 'adminB', PASSWORD)).toBe(423);
+      expect(await from('10.0.5.5', 'adminB', PASSWORD)).toBe(200);
+      limited.clock.advance(15 * 60000);
+      expect(await from('10.0.4.4', 'adminB', PASSWORD)).toBe(200);
+    } finally {
+      await limited.close();
+    }
   });
 
   it('changes the password: the old one stops working and other sessions end', async () => {

@@ -17,7 +17,7 @@ describeEngines('working-day calendar adjustments', (engine) => {
   let b: Client;
   const put = (date: string, body: unknown) => admin.raw('PUT', `/api/calendar/adjustments/${date}`, JSON.stringify(body));
   const departed = async (fullName: string) => {
-    const r = await a.post('/api/members', { fullName, gender: 'nam', orgId: f.orgs.a1, admittedOn: '2012-01-05', officialOn: '2013-01-05' });
+    const r = await a.post('/api/members', { fullName, gender: 'nam', birthDate: '1985-01-01', orgId: f.orgs.a1, admittedOn: '2012-01-05', officialOn: '2013-01-05' });
     expect(r.status).toBe(201);
     // Mon 03/08/2026: by law, Wed 16/09 is the 30th working day after it (1/9 and 2/9 are National Day), Thu 17/09 the 31st.
     expect((await a.post(`/api/members/${r.body.id}/events`, { kind: 'transfer_out_started', toOrgId: f.orgs.gB, date: '2026-08-03' })).status).toBe(200);

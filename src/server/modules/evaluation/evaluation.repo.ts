@@ -5,6 +5,7 @@
  * GROUP BY over a year's rows joined to `org` by its current-path range), never a loop over organisations.
  */
 import { sql, type Kysely } from 'kysely';
+import type { Level } from '../../../domain/evaluation.ts';
 import { subtreeRange } from '../../../domain/org-path.ts';
 import type { DB } from '../../db/schema.ts';
 import { inForceSql, latestOrgNameSql, orgNameOnSql, pathInScopeSql } from '../../db/scope-sql.ts';
@@ -131,6 +132,101 @@ export function periodMembers(db: Kysely<DB>, periodId: string, only?: { ids?: s
   return q.execute();
 }
 
+/** The member rows of a period in the given organisations (their own rolls), with the current path of their cell. */
+export async function periodMembersOfOrgs(db: Kysely<DB>, periodId: string, orgIds: string[]) {
+  const out = [];
+  for (let i = 0; i < orgIds.length; i += 1000) {
+    const chunk = orgIds.slice(i, i + 1000);
+    out.push(
+      ...(await db
+        .selectFrom('member_evaluation as e')
+        .innerJoin('org as o', 'o.id', 'e.org_id')
+        .selectAll('e')
+        .select(['o.current_path as org_path'])
+        .where('e.period_id', '=', periodId)
+        .where('e.org_id', 'in', chunk)
+        .execute()),
+    );
+  }
+  return out;
+}
+
+/** Serialises the saves of a period's organisation ratings (each writes the whole rows it read), until the transaction ends. */
+export async function lockPeriodOrgs(db: Kysely<DB>, periodId: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${`evaluation.orgs:${periodId}`}))`.execute(db);
+}
+
+/** The columns of an organisation's rating a save writes, with their next values. */
+export interface OrgRatingWrite {
+  id: string;
+  self_label: string | null;
+  self_report: string | null;
+  self_by: string | null;
+  self_at: Date | null;
+  proposed_label: string | null;
+  proposed_by: string | null;
+  proposed_at: Date | null;
+  decided_label: string | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  disciplined: boolean;
+  leadership_disciplined: boolean;
+  status: string;
+}
+
+/** Writes many organisations' ratings (full next values of the editable columns), 1,000 rows per statement. */
+export async function updateOrgRatings(db: Kysely<DB>, rows: readonly OrgRatingWrite[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) {
+    const chunk = JSON.stringify(rows.slice(i, i + 1000));
+    await sql`UPDATE org_evaluation e SET
+        self_label = x.self_label, self_report = x.self_report, self_by = x.self_by, self_at = x.self_at,
+        proposed_label = x.proposed_label, proposed_by = x.proposed_by, proposed_at = x.proposed_at,
+        decided_label = x.decided_label, decided_by = x.decided_by, decided_at = x.decided_at,
+        disciplined = x.disciplined, leadership_disciplined = x.leadership_disciplined, status = x.status
+      FROM jsonb_populate_recordset(NULL::org_evaluation, ${chunk}::jsonb) x WHERE e.id = x.id`.execute(db);
+  }
+}
+
+/**
+ * The period-wide member list: the member rows of a period whose cell's current path lies in the caller's scope and
+ * under `path` (an organisation's subtree; the whole period when null), filtered by the current label (one of `labels`,
+ * or none yet when `labels` is null), the stage and the late admission flag; sorted by name, paged.
+ */
+export async function periodMemberList(
+  db: Kysely<DB>,
+  scope: Scope,
+  periodId: string,
+  q: { path: string | null; labels?: string[] | null | undefined; stage?: string | undefined; lateAdmission?: boolean | undefined; page: number; pageSize: number },
+) {
+  let base = db
+    .selectFrom('member_evaluation as e')
+    .innerJoin('org as o', 'o.id', 'e.org_id')
+    .innerJoin('member as m', 'm.id', 'e.member_id')
+    .where('e.period_id', '=', periodId)
+    .where((eb) => pathInScopeSql(eb, 'o.current_path', scope));
+  if (q.path !== null) {
+    const r = subtreeRange(q.path);
+    base = base.where('o.current_path', '>=', r.from).where('o.current_path', '<', r.to);
+  }
+  const current = sql`coalesce(e.decided_label, e.grassroots_label, e.cell_label, e.self_label)`;
+  if (q.labels === null) base = base.where(sql<boolean>`${current} IS NULL`);
+  else if (q.labels !== undefined) base = q.labels.length ? base.where(sql<boolean>`${current} IN (${sql.join(q.labels)})`) : base.where(sql<boolean>`false`);
+  if (q.stage !== undefined) base = base.where('e.status', '=', q.stage);
+  if (q.lateAdmission !== undefined) base = base.where('e.late_admission', '=', q.lateAdmission);
+  const [total, rows] = await Promise.all([
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    base
+      .selectAll('e')
+      .select(['o.current_path as org_path', 'm.full_name', 'm.birth_date', 'm.birth_year', latestOrgNameSql('e.org_id').as('org_name')])
+      .orderBy('m.name_sort_key')
+      .orderBy('m.id')
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize)
+      .execute(),
+  ]);
+  return { total: Number(total.n), rows };
+}
+
 /** The organisation rows of a period; their names only when asked (the checks do not need them). */
 export function periodOrgs(db: Kysely<DB>, periodId: string, withNames = true) {
   // Names as on the period's date: the page is about that roll (issue 12 part 6).
@@ -243,19 +339,19 @@ export async function orgNames(db: Kysely<DB>, ids: string[]) {
   return new Map(rows.map((r) => [r.id, r.name ?? '']));
 }
 
-/** Grassroots organisations rated excellent (published) in every year of [toYear − years + 1, toYear]. */
-export function excellentStreaks(db: Kysely<DB>, scope: Scope, rootPath: string, years: number, toYear: number) {
+/**
+ * Grassroots organisations whose published result meets the criterion in every year of [toYear − years + 1, toYear]:
+ * a level of the current scale (the mapped level), or original labels (the decided label itself, e.g. TSVM tiêu biểu).
+ */
+export function streaks(db: Kysely<DB>, scope: Scope, rootPath: string, years: number, toYear: number, criterion: { level: Level } | { labels: string[] }) {
   const r = subtreeRange(rootPath);
   return db
     .selectFrom('org as o')
-    .innerJoin('org_evaluation as e', (j) =>
-      j
-        .onRef('e.org_id', '=', 'o.id')
-        .on('e.final_level', '=', 'excellent')
-        .on('e.year', '>=', toYear - years + 1)
-        .on('e.year', '<=', toYear)
-        .on('e.is_grassroots', '=', true),
-    )
+    .innerJoin('org_evaluation as e', (j) => {
+      let on = j.onRef('e.org_id', '=', 'o.id').on('e.year', '>=', toYear - years + 1).on('e.year', '<=', toYear).on('e.is_grassroots', '=', true);
+      on = 'level' in criterion ? on.on('e.final_level', '=', criterion.level) : on.on('e.final_level', 'is not', null).on('e.decided_label', 'in', criterion.labels);
+      return on;
+    })
     .select(['o.id as org_id', 'o.current_path', latestOrgNameSql('o.id').as('name')])
     .where('o.current_path', '>=', r.from)
     .where('o.current_path', '<', r.to)
@@ -266,7 +362,7 @@ export function excellentStreaks(db: Kysely<DB>, scope: Scope, rootPath: string,
     .execute();
 }
 
-export function consolidationList(db: Kysely<DB>, scope: Scope, rootPath: string, year?: number) {
+export function consolidationList(db: Kysely<DB>, scope: Scope, rootPath: string, year?: number, status?: 'open' | 'done') {
   const r = subtreeRange(rootPath);
   let q = db
     .selectFrom('consolidation as c')
@@ -279,7 +375,50 @@ export function consolidationList(db: Kysely<DB>, scope: Scope, rootPath: string
     .orderBy('c.year', 'desc')
     .orderBy('o.current_path');
   if (year !== undefined) q = q.where('c.year', '=', year);
+  if (status !== undefined) q = q.where('c.status', '=', status);
   return q.execute();
+}
+
+/** Counts of the consolidation entries of a subtree (and year), by status, and the open ones past their deadline. */
+export async function consolidationCounts(db: Kysely<DB>, scope: Scope, rootPath: string, today: string, year?: number) {
+  const r = subtreeRange(rootPath);
+  let q = db
+    .selectFrom('consolidation as c')
+    .innerJoin('org as o', 'o.id', 'c.org_id')
+    .select([
+      sql<number>`count(*)::int`.as('total'),
+      sql<number>`count(*) FILTER (WHERE c.status = 'open')::int`.as('open'),
+      sql<number>`count(*) FILTER (WHERE c.status = 'done')::int`.as('done'),
+      sql<number>`count(*) FILTER (WHERE c.status = 'open' AND c.deadline < ${today})::int`.as('overdue'),
+    ])
+    .where('o.current_path', '>=', r.from)
+    .where('o.current_path', '<', r.to)
+    .where((eb) => pathInScopeSql(eb, 'o.current_path', scope));
+  if (year !== undefined) q = q.where('c.year', '=', year);
+  const row = await q.executeTakeFirstOrThrow();
+  return { total: Number(row.total), open: Number(row.open), done: Number(row.done), overdue: Number(row.overdue) };
+}
+
+/** Consolidation entries by id, in scope, with their organisation's current path and name; locked for update when asked. */
+export async function findConsolidations(db: Kysely<DB>, scope: Scope, ids: string[], opts: { lock?: boolean } = {}) {
+  if (ids.length === 0) return [];
+  const q = db
+    .selectFrom('consolidation as c')
+    .innerJoin('org as o', 'o.id', 'c.org_id')
+    .selectAll('c')
+    .select(['o.current_path as org_path', latestOrgNameSql('c.org_id').as('org_name')])
+    .where('c.id', 'in', ids)
+    .where((eb) => pathInScopeSql(eb, 'o.current_path', scope));
+  return opts.lock ? q.forUpdate('c').execute() : q.execute();
+}
+
+/** Writes consolidation entries' editable columns from their next values (one statement per 1,000 entries). */
+export async function updateConsolidations(db: Kysely<DB>, rows: { id: string; plan: string | null; responsible: string | null; deadline: string | null; outcome: string | null; status: string; updated_at: Date }[]) {
+  for (let i = 0; i < rows.length; i += 1000) {
+    const chunk = JSON.stringify(rows.slice(i, i + 1000));
+    await sql`UPDATE consolidation c SET plan = x.plan, responsible = x.responsible, deadline = x.deadline, outcome = x.outcome, status = x.status, updated_at = x.updated_at
+      FROM jsonb_populate_recordset(NULL::consolidation, ${chunk}::jsonb) x WHERE c.id = x.id`.execute(db);
+  }
 }
 
 export function findConsolidation(db: Kysely<DB>, scope: Scope, id: string) {

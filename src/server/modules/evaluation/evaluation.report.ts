@@ -22,7 +22,12 @@ function sentence(d: Distribution, what: string): string {
 /** The report in the party document layout of HD 36: the committee of the subtree reports, its superior above it. */
 export async function resultsReport(
   r: ResultsAnswer,
-  extra: { streakYears: number; streaks: string[]; consolidation: { orgName: string; reason: string; status: string }[]; today: string; superiorName?: string | null },
+  extra: {
+    streakYears: number;
+    /** The rating the streak counts: a level's words, or an original label ("Trong sạch, vững mạnh tiêu biểu"). */
+    streakLabel?: string;
+    streakIsLevel?: boolean;
+    streaks: string[]; consolidation: { orgName: string; reason: string; status: string }[]; today: string; superiorName?: string | null },
 ): Promise<Buffer> {
   const body: Parameters<typeof renderPartyDocument>[0]['body'] = [
     heading('1. Tổ chức cơ sở đảng'),
@@ -46,7 +51,8 @@ export async function resultsReport(
     body.push(text(`Số tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ hằng năm đạt ${pct(r.span.orgsExcellent.min)} – ${pct(r.span.orgsExcellent.max)}%.`));
     body.push(table(['Năm', 'TCCSĐ', 'TCCSĐ HTXSNV (%)', 'Đảng viên', 'ĐV HTTNV trở lên (%)'], years.map((y) => [String(y.year), String(y.orgs.total), pct(y.orgs.levels[0]!.percent), String(y.members.total), pct(y.members.goodOrBetter.percent)]), [12, 16, 24, 18, 30]));
   }
-  body.push(heading(`5. Tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ ${extra.streakYears} năm liền (${r.year - extra.streakYears + 1}–${r.year}): ${extra.streaks.length}`));
+  const rating = !extra.streakLabel || extra.streakIsLevel !== false ? (extra.streakLabel ?? 'Hoàn thành xuất sắc nhiệm vụ').toLowerCase() : `đạt «${extra.streakLabel}»`;
+  body.push(heading(`5. Tổ chức cơ sở đảng ${rating} ${extra.streakYears} năm liền (${r.year - extra.streakYears + 1}–${r.year}): ${extra.streaks.length}`));
   for (const name of extra.streaks) body.push(text(`– ${name}`));
   const open = extra.consolidation.filter((c) => c.status === 'open');
   body.push(heading(`6. Tổ chức đảng yếu kém đang củng cố: ${open.length}`));

@@ -4,19 +4,23 @@ import type { FastifyRequest } from 'fastify';
 import { AppError, invalid } from '../../http/errors.ts';
 import { requireActor } from '../../http/auth-hook.ts';
 import { NoQuery } from '../../http/schemas.ts';
+import { refuseNulIn } from '../../http/text-guard.ts';
 import { XLSX_MIME } from '../member-import/member-import.workbook.ts';
 import { DOCX_MIME } from '../member-sheet/member-sheet.docx.ts';
 import {
   ChangeBody,
   ConsolidationBody,
+  ConsolidationBulkPatch,
   ConsolidationParams,
   ConsolidationPatch,
   ConsolidationQuery,
   MemberEntriesBody,
   OpenPeriodBody,
+  OrgEntriesBody,
   OrgEntryBody,
   OverrideBody,
   PeriodListQuery,
+  PeriodMembersQuery,
   PeriodOrgParams,
   PeriodParams,
   PublishBody,
@@ -33,7 +37,9 @@ async function uploadedFile(req: FastifyRequest, maxMb: number): Promise<Buffer>
   try {
     const part = await req.file();
     if (!part) throw invalid('file', 'Chưa chọn tệp để nhập.');
-    return await part.toBuffer();
+    const bytes = await part.toBuffer();
+    refuseNulIn(part.filename, 'file');
+    return bytes;
   } catch (e) {
     if (e instanceof AppError) throw e;
     const code = (e as { code?: string }).code;
@@ -71,8 +77,14 @@ export const evaluationRoutes =
     app.get('/api/evaluation/periods/:id/orgs/:orgId/members', { schema: { tags, summary: 'Bảng nhập kết quả đánh giá đảng viên của một chi bộ', params: PeriodOrgParams, querystring: NoQuery } }, async (req) =>
       svc.grid(requireActor(req), req.params.id, req.params.orgId),
     );
+    app.get('/api/evaluation/periods/:id/members', { schema: { tags, summary: 'Danh sách đảng viên của cả kỳ đánh giá (lọc theo tổ chức, mức xếp loại, bước; phân trang)', params: PeriodParams, querystring: PeriodMembersQuery } }, async (req) =>
+      svc.memberList(requireActor(req), req.params.id, req.query),
+    );
     app.patch('/api/evaluation/periods/:id/members', { schema: { tags, summary: 'Lưu kết quả đánh giá đảng viên (nhiều dòng)', params: PeriodParams, querystring: NoQuery, body: MemberEntriesBody } }, async (req) =>
       svc.saveMembers(requireActor(req), req.params.id, req.body.items),
+    );
+    app.patch('/api/evaluation/periods/:id/orgs', { schema: { tags, summary: 'Xếp loại nhiều tổ chức một lần (tất cả hoặc không gì, kiểm tra trên cả lô)', params: PeriodParams, querystring: NoQuery, body: OrgEntriesBody } }, async (req) =>
+      svc.saveOrgs(requireActor(req), req.params.id, req.body.items),
     );
     app.patch('/api/evaluation/periods/:id/orgs/:orgId', { schema: { tags, summary: 'Tự đánh giá, đề xuất, quyết định xếp loại tổ chức', params: PeriodOrgParams, querystring: NoQuery, body: OrgEntryBody } }, async (req) =>
       svc.saveOrg(requireActor(req), req.params.id, req.params.orgId, req.body),
@@ -98,12 +110,15 @@ export const evaluationRoutes =
       const { buffer, fileName } = await svc.resultsDocx(requireActor(req), req.query);
       return reply.header('content-type', DOCX_MIME).header('content-disposition', `attachment; filename="${fileName}"`).send(buffer);
     });
-    app.get('/api/evaluation/streaks', { schema: { tags, summary: 'Tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ nhiều năm liền', querystring: StreakQuery } }, async (req) => svc.streaks(requireActor(req), req.query));
+    app.get('/api/evaluation/streaks', { schema: { tags, summary: 'Tổ chức cơ sở đảng đạt một mức xếp loại (hoặc danh hiệu cũ như TSVM tiêu biểu) nhiều năm liền', querystring: StreakQuery } }, async (req) => svc.streaks(requireActor(req), req.query));
     app.get('/api/evaluation/consolidation', { schema: { tags, summary: 'Danh sách tổ chức đảng yếu kém cần củng cố', querystring: ConsolidationQuery } }, async (req) =>
       svc.consolidationList(requireActor(req), req.query),
     );
     app.post('/api/evaluation/consolidation', { schema: { tags, summary: 'Đưa tổ chức vào danh sách củng cố', querystring: NoQuery, body: ConsolidationBody } }, async (req, reply) =>
       reply.status(201).send(await svc.addConsolidation(requireActor(req), req.body)),
+    );
+    app.patch('/api/evaluation/consolidation', { schema: { tags, summary: 'Cập nhật nhiều mục củng cố một lần (tất cả hoặc không gì)', querystring: NoQuery, body: ConsolidationBulkPatch } }, async (req) =>
+      svc.updateConsolidations(requireActor(req), req.body.items),
     );
     app.patch('/api/evaluation/consolidation/:id', { schema: { tags, summary: 'Cập nhật kế hoạch, kết quả củng cố', params: ConsolidationParams, querystring: NoQuery, body: ConsolidationPatch } }, async (req) =>
       svc.updateConsolidation(requireActor(req), req.params.id, req.body),

@@ -59,6 +59,21 @@ export const OrgEntryBody = z.strictObject({
 });
 export type OrgEntryInput = z.infer<typeof OrgEntryBody>;
 
+/** Many organisations' ratings at once (issue 10, item 12): the fields of `OrgEntryBody` per organisation. */
+export const OrgEntriesBody = z.strictObject({ items: z.array(OrgEntryBody.extend({ orgId: IdSchema })).min(1).max(5000) });
+export type OrgEntriesInput = z.infer<typeof OrgEntriesBody>['items'];
+
+/** The period-wide member list: an organisation's subtree (default the whole period), a level, a stage, paged. */
+export const PeriodMembersQuery = z.strictObject({
+  orgId: IdSchema.optional(),
+  level: z.enum(['excellent', 'good', 'completed', 'not_completed', 'none']).optional(),
+  stage: z.enum(['draft', 'self_assessed', 'cell_proposed', 'grassroots_proposed', 'decided', 'published']).optional(),
+  lateAdmission: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type PeriodMembersFilter = z.infer<typeof PeriodMembersQuery>;
+
 export const CheckCodeSchema = z.enum([
   'member_quota',
   'org_quota',
@@ -83,7 +98,9 @@ export const ChangeBody = z.strictObject({
 });
 
 export const ResultsQuery = z.strictObject({ orgId: IdSchema, year: Year, fromYear: Year.optional() });
-export const ReportQuery = z.strictObject({ orgId: IdSchema, year: Year, fromYear: Year.optional(), years: z.coerce.number().int().min(2).max(20).default(3) });
+/** The rating a streak counts: a level (excellent, good…) or an original label of the years rated with it (tsvm_tieu_bieu, tsvm…). */
+const StreakLabel = z.string().regex(/^[a-z_]{1,40}$/, { message: 'Mức xếp loại không hợp lệ.' }).optional();
+export const ReportQuery = z.strictObject({ orgId: IdSchema, year: Year, fromYear: Year.optional(), years: z.coerce.number().int().min(2).max(20).default(3), label: StreakLabel });
 
 export const ResultRecordsQuery = z.strictObject({
   orgId: IdSchema,
@@ -96,8 +113,8 @@ export const ResultRecordsQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export const StreakQuery = z.strictObject({ orgId: IdSchema, years: z.coerce.number().int().min(2).max(20).default(3), toYear: Year });
-export const ConsolidationQuery = z.strictObject({ orgId: IdSchema, year: Year.optional() });
+export const StreakQuery = z.strictObject({ orgId: IdSchema, years: z.coerce.number().int().min(2).max(20).default(3), toYear: Year, label: StreakLabel });
+export const ConsolidationQuery = z.strictObject({ orgId: IdSchema, year: Year.optional(), status: z.enum(['open', 'done']).optional() });
 export const ConsolidationParams = z.strictObject({ id: IdSchema });
 
 const OptText = (max: number) => z.string().max(max).nullable().optional();
@@ -118,3 +135,6 @@ export const ConsolidationPatch = z.strictObject({
   outcome: OptText(5000),
   status: z.enum(['open', 'done']).optional(),
 });
+
+/** Many consolidation entries updated at once, all or nothing: each item is an entry's id and its patch. */
+export const ConsolidationBulkPatch = z.strictObject({ items: z.array(ConsolidationPatch.extend({ id: IdSchema })).min(1).max(1000) });

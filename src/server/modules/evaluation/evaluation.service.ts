@@ -22,6 +22,7 @@ import {
   percent,
   runChecks,
   stageOf,
+  streakCriterion,
   validateTally,
   CHECK_LABELS,
   type CheckCode,
@@ -41,7 +42,7 @@ import { writeAudit } from '../audit/audit.service.ts';
 import { rowToEvent } from '../members/members.events.ts';
 import { canEditMembersAt, canEditOrgAt, parentPathOf } from './evaluation.policy.ts';
 import * as repo from './evaluation.repo.ts';
-import type { MemberEntryInput, OrgEntryInput } from './evaluation.schemas.ts';
+import type { MemberEntryInput, OrgEntriesInput, OrgEntryInput, PeriodMembersFilter } from './evaluation.schemas.ts';
 import { resultsWorkbook } from './evaluation.workbook.ts';
 import { resultsReport } from './evaluation.report.ts';
 import { planImport } from './evaluation.import.ts';
@@ -204,6 +205,100 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
       stage: stageOf({ self: m.self_label, cell: m.cell_label, grassroots: m.grassroots_label, decided: m.decided_label }, published && !m.late_admission),
       scheme: rules.scheme,
     };
+  }
+
+  /**
+   * Writes organisations' ratings (one or many), all or nothing, in one transaction. Every item's organisation, rights
+   * and labels are checked before anything is written; then the rows are written together and, when the batch sets decisions, the
+   * checks run over the period as saved with the whole batch: a failure not overridden that names an organisation
+   * decided in the batch refuses everything (409 CHECK_FAILED). `at(i)` prefixes the field names of item i's errors.
+   */
+  async function writeOrgRatings(actor: Actor, p: PeriodRow, items: (OrgEntryInput & { orgId: string })[], at: (i: number) => string): Promise<repo.OrgRatingWrite[]> {
+    const scope = scopeFor(actor, 'read');
+    const rules = rulesOf(p);
+    return db.transaction().execute(async (tx) => {
+      // Organisation ratings of a period are written one save at a time: a save writes whole rows it has read.
+      await repo.lockPeriodOrgs(tx, p.id);
+      const byOrg = new Map((await repo.periodOrgs(tx, p.id, false)).map((o) => [o.org_id, o]));
+      const now = clock.now();
+      const seen = new Set<string>();
+      const writes: repo.OrgRatingWrite[] = [];
+      const entries: Parameters<typeof audit>[2] = [];
+      const decided = new Set<string>();
+      items.forEach((input, i) => {
+        const { orgId } = input;
+        const row = byOrg.get(orgId);
+        if (!row || !pathInScope(row.org_path, scope)) {
+          const message = 'Không tìm thấy tổ chức đảng trong kỳ đánh giá.';
+          throw new AppError(404, 'NOT_FOUND', message, at(i) ? [{ field: `${at(i)}orgId`, message }] : []);
+        }
+        if (seen.has(orgId)) throw invalid(`${at(i)}orgId`, 'Một tổ chức xuất hiện hai lần trong danh sách.');
+        seen.add(orgId);
+        // In a batch the refusal names the item, so that a client knows which organisation to leave out.
+        const refuse = (message: string) => new AppError(403, 'FORBIDDEN', message, at(i) ? [{ field: `${at(i)}orgId`, message }] : []);
+        const own = input.selfLabel !== undefined || input.selfReport !== undefined || input.disciplined !== undefined || input.leadershipDisciplined !== undefined;
+        if (own && !canEditOrgAt(actor, row.org_path)) throw refuse('Bạn không có quyền nhập tự đánh giá của tổ chức này.');
+        if (input.proposedLabel !== undefined && !canEditOrgAt(actor, row.is_grassroots ? row.org_path : parentPathOf(row.org_path)))
+          throw refuse('Đề xuất xếp loại tổ chức thuộc thẩm quyền của cấp ủy cơ sở.');
+        if (input.decidedLabel !== undefined && !canEditOrgAt(actor, parentPathOf(row.org_path)))
+          throw refuse('Quyết định xếp loại tổ chức thuộc thẩm quyền của ban thường vụ cấp ủy cấp trên.');
+        const next: repo.OrgRatingWrite = {
+          id: row.id,
+          self_label: row.self_label,
+          self_report: row.self_report,
+          self_by: row.self_by,
+          self_at: row.self_at === null ? null : new Date(row.self_at),
+          proposed_label: row.proposed_label,
+          proposed_by: row.proposed_by,
+          proposed_at: row.proposed_at === null ? null : new Date(row.proposed_at),
+          decided_label: row.decided_label,
+          decided_by: row.decided_by,
+          decided_at: row.decided_at === null ? null : new Date(row.decided_at),
+          disciplined: row.disciplined,
+          leadership_disciplined: row.leadership_disciplined,
+          status: row.status,
+        };
+        for (const [field, stage] of [
+          ['selfLabel', 'self'],
+          ['proposedLabel', 'proposed'],
+          ['decidedLabel', 'decided'],
+        ] as const) {
+          const v = input[field];
+          if (v === undefined) continue;
+          if (v !== null && !findLabel(rules, 'org', v)) throw invalid(`${at(i)}${field}`, `Xếp loại «${v}» không có trong quy định của kỳ đánh giá (${rules.basis}).`);
+          next[`${stage}_label`] = v;
+          next[`${stage}_by`] = v === null ? null : actor.userId;
+          next[`${stage}_at`] = v === null ? null : now;
+        }
+        if (input.selfReport !== undefined) next.self_report = input.selfReport;
+        if (input.disciplined !== undefined) next.disciplined = input.disciplined;
+        if (input.leadershipDisciplined !== undefined) next.leadership_disciplined = input.leadershipDisciplined;
+        next.status = next.decided_label ? 'decided' : next.proposed_label ? 'proposed' : next.self_label ? 'self_assessed' : 'draft';
+        if (input.decidedLabel != null) decided.add(orgId);
+        writes.push(next);
+        const { orgId: _orgId, ...fields } = input;
+        entries.push({
+          action: 'evaluation.org.update',
+          entityType: 'org',
+          entityId: orgId,
+          scopeOrgId: orgId,
+          before: { periodId: p.id, selfLabel: row.self_label, proposedLabel: row.proposed_label, decidedLabel: row.decided_label, disciplined: row.disciplined, leadershipDisciplined: row.leadership_disciplined },
+          after: { periodId: p.id, ...fields },
+        });
+      });
+      await repo.updateOrgRatings(tx, writes);
+      if (decided.size > 0) {
+        // The checks a decision can fail read the organisations and the own members of the cells decided.
+        const cells = [...decided].filter((o) => byOrg.get(o)!.is_cell);
+        const [members, orgs, overrides, disciplined] = await Promise.all([repo.periodMembersOfOrgs(tx, p.id, cells), repo.periodOrgs(tx, p.id, false), repo.overridesOf(tx, p.id), disciplineMap(tx, p)]);
+        const failures = failuresOf(rules, members, orgs, disciplined).filter(
+          (f) => !isOverridden(f, overrides) && f.code !== 'member_quota' && f.code !== 'disciplined_member' && (decided.has(f.orgId) || f.orgIds.some((o) => decided.has(o))),
+        );
+        if (failures.length > 0) throw blocked(failures);
+      }
+      await audit(tx, actor, entries);
+      return writes;
+    });
   }
 
   return {
@@ -420,6 +515,30 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
       return { orgId, orgName, rules: publicRules(rules), can, items: items.filter((i) => !i.lateAdmission), lateAdmissions: items.filter((i) => i.lateAdmission) };
     },
 
+    /**
+     * The period-wide member list (issue 10, item 12; the grid is per cell): the members of the period in the caller's
+     * scope, under an organisation's subtree when asked, by level of the latest stage filled in ('none': not yet
+     * rated), by stage and by late admission; sorted by name, paged.
+     */
+    async memberList(actor: Actor, id: string, q: PeriodMembersFilter) {
+      const p = await period(actor, id);
+      const scope = scopeFor(actor, 'read');
+      const rules = rulesOf(p);
+      let path: string | null = null;
+      if (q.orgId !== undefined) {
+        const org = await repo.orgInScope(db, scope, q.orgId);
+        if (!org) throw notFound('Không tìm thấy tổ chức đảng.');
+        path = org.current_path;
+      }
+      const labels = q.level === undefined ? undefined : q.level === 'none' ? null : rules.labels.member.filter((l) => l.level === q.level).map((l) => l.code);
+      const [{ total, rows }, disciplined] = await Promise.all([
+        repo.periodMemberList(db, scope, id, { path, labels, stage: q.stage, lateAdmission: q.lateAdmission, page: q.page, pageSize: q.pageSize }),
+        disciplineMap(db, p),
+      ]);
+      const published = p.status === 'published';
+      return { total, page: q.page, pageSize: q.pageSize, items: rows.map((r) => ({ ...memberView(r, disciplined, rules, published), orgName: r.org_name ?? '' })) };
+    },
+
     /** Saves grid rows (any stages), checks live, and refuses a decision that a failed, not overridden check names. */
     async saveMembers(actor: Actor, id: string, items: MemberEntryInput[]) {
       const p = await period(actor, id);
@@ -492,7 +611,13 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
         const grassroots = [...new Set(updates.map((u) => u.row.grassroots_id))];
         const [members, orgs, overrides, disciplined] = await Promise.all([repo.periodMembers(tx, id, { grassrootsIds: grassroots }), repo.periodOrgs(tx, id, false), repo.overridesOf(tx, id), disciplineMap(tx, p)]);
         const decided = new Set(updates.filter((u) => u.after.decidedLabel != null).map((u) => u.row.member_id));
-        const failures = failuresOf(rules, members, orgs, disciplined).filter((f) => !isOverridden(f, overrides) && f.memberIds.some((m) => decided.has(m)));
+        // The quota is checked on the batch as a whole: any decision the batch records in a grassroots organisation
+        // (a demotion too, which lowers the count it is measured against) must leave that organisation's quota kept,
+        // whichever members it names; the other checks concern the members decided.
+        const decidedIn = new Set(updates.filter((u) => u.after.decidedLabel !== undefined).map((u) => u.row.grassroots_id));
+        const failures = failuresOf(rules, members, orgs, disciplined).filter(
+          (f) => !isOverridden(f, overrides) && (f.code === 'member_quota' ? decidedIn.has(f.orgId) : f.memberIds.some((m) => decided.has(m))),
+        );
         if (failures.length > 0) throw blocked(failures);
         await audit(
           tx,
@@ -534,48 +659,22 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
     async saveOrg(actor: Actor, id: string, orgId: string, input: OrgEntryInput) {
       const p = await period(actor, id);
       requireOpen(p);
-      const scope = scopeFor(actor, 'read');
-      const rules = rulesOf(p);
-      const row = (await repo.periodOrgs(db, id, false)).find((o) => o.org_id === orgId);
-      if (!row || !pathInScope(row.org_path, scope)) throw notFound('Không tìm thấy tổ chức đảng trong kỳ đánh giá.');
-      const own = input.selfLabel !== undefined || input.selfReport !== undefined || input.disciplined !== undefined || input.leadershipDisciplined !== undefined;
-      if (own && !canEditOrgAt(actor, row.org_path)) throw forbidden('Bạn không có quyền nhập tự đánh giá của tổ chức này.');
-      if (input.proposedLabel !== undefined && !canEditOrgAt(actor, row.is_grassroots ? row.org_path : parentPathOf(row.org_path)))
-        throw forbidden('Đề xuất xếp loại tổ chức thuộc thẩm quyền của cấp ủy cơ sở.');
-      if (input.decidedLabel !== undefined && !canEditOrgAt(actor, parentPathOf(row.org_path)))
-        throw forbidden('Quyết định xếp loại tổ chức thuộc thẩm quyền của ban thường vụ cấp ủy cấp trên.');
-      const now = clock.now();
-      const set: Record<string, unknown> = {};
-      for (const [field, col, by, at] of [
-        ['selfLabel', 'self_label', 'self_by', 'self_at'],
-        ['proposedLabel', 'proposed_label', 'proposed_by', 'proposed_at'],
-        ['decidedLabel', 'decided_label', 'decided_by', 'decided_at'],
-      ] as const) {
-        const v = input[field];
-        if (v === undefined) continue;
-        if (v !== null && !findLabel(rules, 'org', v)) throw invalid(field, `Xếp loại «${v}» không có trong quy định của kỳ đánh giá (${rules.basis}).`);
-        set[col] = v;
-        set[by] = v === null ? null : actor.userId;
-        set[at] = v === null ? null : now;
-      }
-      if (input.selfReport !== undefined) set.self_report = input.selfReport;
-      if (input.disciplined !== undefined) set.disciplined = input.disciplined;
-      if (input.leadershipDisciplined !== undefined) set.leadership_disciplined = input.leadershipDisciplined;
-      const next = { ...row, ...set } as OrgRow;
-      set.status = next.decided_label ? 'decided' : next.proposed_label ? 'proposed' : next.self_label ? 'self_assessed' : 'draft';
-      await db.transaction().execute(async (tx) => {
-        await tx.updateTable('org_evaluation').set(set).where('id', '=', row.id).execute();
-        if (input.decidedLabel != null) {
-          // The checks an organisation's decision can fail read its own members (a cell) and the organisations.
-          const [members, orgs, overrides, disciplined] = await Promise.all([repo.periodMembers(tx, id, { orgId }), repo.periodOrgs(tx, id, false), repo.overridesOf(tx, id), disciplineMap(tx, p)]);
-          const failures = failuresOf(rules, members, orgs, disciplined).filter((f) => !isOverridden(f, overrides) && f.code !== 'member_quota' && f.code !== 'disciplined_member' && (f.orgId === orgId || f.orgIds.includes(orgId)));
-          if (failures.length > 0) throw blocked(failures);
-        }
-        await audit(tx, actor, [
-          { action: 'evaluation.org.update', entityType: 'org', entityId: orgId, scopeOrgId: orgId, before: { periodId: id, selfLabel: row.self_label, proposedLabel: row.proposed_label, decidedLabel: row.decided_label, disciplined: row.disciplined, leadershipDisciplined: row.leadership_disciplined }, after: { periodId: id, ...input } },
-        ]);
-      });
+      await writeOrgRatings(actor, p, [{ ...input, orgId }], () => '');
       return this.detail(actor, id);
+    },
+
+    /**
+     * Many organisations' ratings in one request (issue 10, item 12), all or nothing, answering a summary rather than
+     * the whole period: the rights and labels of every item are checked first, then all are written and the checks
+     * run over the batch as if it had been saved at once, in one transaction with one audit entry per organisation.
+     */
+    async saveOrgs(actor: Actor, id: string, items: OrgEntriesInput) {
+      const p = await period(actor, id);
+      requireOpen(p);
+      const written = await writeOrgRatings(actor, p, items, (i) => `items.${i}.`);
+      const stages = { draft: 0, self_assessed: 0, proposed: 0, decided: 0 };
+      for (const w of written) stages[w.status as keyof typeof stages] += 1;
+      return { updated: written.length, stages };
     },
 
     /** Lets a failed check pass, with a written reason; audited. */
@@ -755,35 +854,52 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
     },
 
     /** The results report in Word: the year's figures, per subordinate organisation, over the years, streaks, consolidation. */
-    async resultsDocx(actor: Actor, q: { orgId: string; year: number; fromYear?: number | undefined; years: number }) {
+    async resultsDocx(actor: Actor, q: { orgId: string; year: number; fromYear?: number | undefined; years: number; label?: string | undefined }) {
+      const streaks = await this.streaks(actor, { orgId: q.orgId, years: q.years, toYear: q.year, label: q.label });
       const r = await this.results(actor, q);
-      const streaks = await this.streaks(actor, { orgId: q.orgId, years: q.years, toYear: q.year });
       const consolidation = await this.consolidationList(actor, { orgId: q.orgId });
       // The header names the reporting committee's superior (HD 36); the reader need not see it otherwise.
       const root = await db.selectFrom('org').select('current_path').where('id', '=', q.orgId).executeTakeFirst();
       const superiorId = root ? pathIds(root.current_path).at(-2) : undefined;
       const superiorName = superiorId ? ((await repo.orgNames(db, [superiorId])).get(superiorId) ?? null) : null;
       return {
-        buffer: await resultsReport(r, { streakYears: q.years, streaks: streaks.items.map((s) => s.name), consolidation: consolidation.items, today: clock.today(), superiorName }),
+        buffer: await resultsReport(r, { streakYears: q.years, streakLabel: streaks.labelText, streakIsLevel: streaks.byLevel, streaks: streaks.items.map((s) => s.name), consolidation: consolidation.items, today: clock.today(), superiorName }),
         fileName: `bao-cao-danh-gia-${q.year}.docx`,
       };
     },
 
-    /** Grassroots organisations excellent in each of the last `years` years up to `toYear`: commendation candidates. */
-    async streaks(actor: Actor, q: { orgId: string; years: number; toYear: number }) {
+    /**
+     * Grassroots organisations with the same rating in each of the last `years` years up to `toYear`: commendation
+     * candidates. `label` is a level of the current scale (default excellent: TSVM years count) or an original label
+     * of the years rated with it ("TSVM tiêu biểu 3 năm liền", domain.md §8).
+     */
+    async streaks(actor: Actor, q: { orgId: string; years: number; toYear: number; label?: string | undefined }) {
+      const fromYear = q.toYear - q.years + 1;
+      const found = streakCriterion('org', q.label ?? 'excellent', fromYear, q.toYear);
+      if ('error' in found) throw invalid('label', found.error);
+      const c = found.criterion;
       const scope = scopeFor(actor, 'read');
       const root = await repo.orgInScope(db, scope, q.orgId);
       if (!root) throw notFound('Không tìm thấy tổ chức đảng.');
-      const rows = await repo.excellentStreaks(db, scope, root.current_path, q.years, q.toYear);
-      return { fromYear: q.toYear - q.years + 1, toYear: q.toYear, years: q.years, items: rows.map((r) => ({ orgId: r.org_id, name: r.name ?? '' })) };
+      const rows = await repo.streaks(db, scope, root.current_path, q.years, q.toYear, c.kind === 'level' ? { level: c.level } : { labels: c.labels });
+      return {
+        fromYear,
+        toYear: q.toYear,
+        years: q.years,
+        label: c.kind === 'level' ? c.level : c.code,
+        labelText: c.text,
+        byLevel: c.kind === 'level',
+        items: rows.map((r) => ({ orgId: r.org_id, name: r.name ?? '' })),
+      };
     },
 
-    async consolidationList(actor: Actor, q: { orgId: string; year?: number | undefined }) {
+    /** The consolidation list of a subtree, by year and status, with the counts by status of the subtree (and year). */
+    async consolidationList(actor: Actor, q: { orgId: string; year?: number | undefined; status?: 'open' | 'done' | undefined }) {
       const scope = scopeFor(actor, 'read');
       const root = await repo.orgInScope(db, scope, q.orgId);
       if (!root) throw notFound('Không tìm thấy tổ chức đảng.');
-      const rows = await repo.consolidationList(db, scope, root.current_path, q.year);
-      return { items: rows.map(consolidationView) };
+      const [rows, counts] = await Promise.all([repo.consolidationList(db, scope, root.current_path, q.year, q.status), repo.consolidationCounts(db, scope, root.current_path, clock.today(), q.year)]);
+      return { counts, items: rows.map(consolidationView) };
     },
 
     async addConsolidation(actor: Actor, input: { orgId: string; year: number; reason: string; plan?: string | null | undefined; responsible?: string | null | undefined; deadline?: string | null | undefined }) {
@@ -819,8 +935,48 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
       const names = await repo.orgNames(db, [row.org_id]);
       return consolidationView({ ...fresh!, org_name: names.get(row.org_id) ?? '' });
     },
+
+    /**
+     * Updates many consolidation entries at once (issue 10, item 12), all or nothing: every entry must be in scope and
+     * kept by the caller (its organisation's superior), once in the batch; one transaction, one audit entry per entry.
+     */
+    async updateConsolidations(actor: Actor, items: ({ id: string } & ConsolidationPatchInput)[]) {
+      const scope = scopeFor(actor, 'read');
+      const ids = items.map((i) => i.id);
+      const updated = await db.transaction().execute(async (tx) => {
+        const rows = new Map((await repo.findConsolidations(tx, scope, [...new Set(ids)], { lock: true })).map((r) => [r.id, r]));
+        const now = clock.now();
+        const seen = new Set<string>();
+        const writes: Parameters<typeof repo.updateConsolidations>[1] = [];
+        const entries: Parameters<typeof audit>[2] = [];
+        items.forEach(({ id, ...input }, i) => {
+          const row = rows.get(id);
+          if (!row) {
+            const message = 'Không tìm thấy mục củng cố.';
+            throw new AppError(404, 'NOT_FOUND', message, [{ field: `items.${i}.id`, message }]);
+          }
+          if (seen.has(id)) throw invalid(`items.${i}.id`, 'Một mục củng cố xuất hiện hai lần trong danh sách.');
+          seen.add(id);
+          if (!canEditOrgAt(actor, parentPathOf(row.org_path))) {
+            const message = `Việc theo dõi củng cố «${row.org_name ?? ''}» thuộc thẩm quyền của cấp ủy cấp trên.`;
+            throw new AppError(403, 'FORBIDDEN', message, [{ field: `items.${i}.id`, message }]);
+          }
+          const next = { id, plan: row.plan, responsible: row.responsible, deadline: row.deadline, outcome: row.outcome, status: row.status, updated_at: now };
+          for (const k of ['plan', 'responsible', 'deadline', 'outcome', 'status'] as const) if (input[k] !== undefined) (next as Record<string, unknown>)[k] = input[k];
+          writes.push(next);
+          entries.push({ action: 'evaluation.consolidation.update', entityType: 'org', entityId: row.org_id, scopeOrgId: row.org_id, before: { plan: row.plan, responsible: row.responsible, deadline: row.deadline, outcome: row.outcome, status: row.status }, after: input });
+        });
+        await repo.updateConsolidations(tx, writes);
+        await audit(tx, actor, entries);
+        return writes.length;
+      });
+      const byId = new Map((await repo.findConsolidations(db, scope, ids)).map((r) => [r.id, r]));
+      return { updated, items: ids.map((x) => consolidationView(byId.get(x)!)) };
+    },
   };
 }
+
+type ConsolidationPatchInput = { plan?: string | null | undefined; responsible?: string | null | undefined; deadline?: string | null | undefined; outcome?: string | null | undefined; status?: 'open' | 'done' | undefined };
 
 function consolidationView(c: { id: string; org_id: string; org_name: string | null; year: number; reason: string; plan: string | null; responsible: string | null; deadline: string | null; outcome: string | null; status: string }) {
   return { id: c.id, orgId: c.org_id, orgName: c.org_name ?? '', year: c.year, reason: c.reason, plan: c.plan, responsible: c.responsible, deadline: c.deadline, outcome: c.outcome, status: c.status };

@@ -98,6 +98,18 @@ describeEngines('annual evaluation: the December cycle through HTTP', (engine) =
   it('decides members; an excellent cell with a member not completed is flagged; org ratings need their checks or an override', async () => {
     const decided = [...a1.map((id, i) => ({ memberId: id, decidedLabel: i < 5 ? 'excellent' : 'good' })), ...a2.map((id, i) => ({ memberId: id, decidedLabel: i === 11 ? 'not_completed' : 'good' }))];
     expect((await save(decided)).status).toBe(200);
+    // The quota is kept by the batch as a whole, whatever it names: 5 excellent against 26 good passes (20% is 5.2);
+    // two good members decided completed leave 24 (20% is 4.8), refused in either order, nothing written.
+    const demote = [a1[5]!, a1[6]!].map((memberId) => ({ memberId, decidedLabel: 'completed' }));
+    for (const batch of [demote, [...demote].reverse()]) {
+      const r = await save(batch);
+      expect(r.status).toBe(409);
+      expect(r.body.error.details.map((d: { field: string }) => d.field)).toEqual(['member_quota']);
+    }
+    expect((await grid(f.orgs.a1)).items.filter((i: { decidedLabel: string | null }) => i.decidedLabel === 'completed')).toEqual([]);
+    // One good member decided completed leaves 25 (20% is 5): kept, then put back.
+    expect((await save(demote.slice(0, 1))).status).toBe(200);
+    expect((await save([{ memberId: a1[5]!, decidedLabel: 'good' }])).status).toBe(200);
     // a2 called excellent while one member is not completed.
     const cellFail = await adminA.patch(`/api/evaluation/periods/${periodId}/orgs/${f.orgs.a2}`, { decidedLabel: 'excellent' });
     expect(cellFail.status).toBe(409);
@@ -284,5 +296,49 @@ describeEngines('annual evaluation: the December cycle through HTTP', (engine) =
     expect(d.body.orgs.map((o: { orgId: string }) => o.orgId)).toEqual([f.orgs.a1]);
     expect((await v.get(`/api/evaluation/periods/${periodId}/orgs/${f.orgs.a2}/members`)).status).toBe(404);
     expect((await v.patch(`/api/evaluation/periods/${periodId}/members`, { items: [{ memberId: a1[0], selfLabel: 'good' }] })).status).toBe(409); // published
+  });
+
+  it('streaks by the original label: “TSVM tiêu biểu 3 năm liền” counts that label, TSVM counts its distinction too (§8)', async () => {
+    // Published results of 2013–2015 (rated with the pre-2018 labels) for gA and gB, entered as history.
+    const db = t.database.db;
+    const rated: Record<number, [string, string][]> = {
+      2013: [[f.orgs.gA, 'tsvm_tieu_bieu'], [f.orgs.gB, 'tsvm_tieu_bieu']],
+      2014: [[f.orgs.gA, 'tsvm_tieu_bieu'], [f.orgs.gB, 'tsvm']],
+      2015: [[f.orgs.gA, 'tsvm_tieu_bieu'], [f.orgs.gB, 'tsvm_tieu_bieu']],
+    };
+    for (const [year, orgs] of Object.entries(rated)) {
+      const periodId = uuidv7();
+      await db
+        .insertInto('evaluation_period')
+        .values({ id: periodId, root_org_id: f.orgs.P, year: Number(year), kind: 'year', quarter: null, as_of: `${year}-12-15`, ruleset_id: 'eval-legacy-pre2018', status: 'published', excluded: '{}', opened_by: null, opened_at: new Date(), published_by: null, published_at: new Date(), decision_no: null, decision_date: null })
+        .execute();
+      await db
+        .insertInto('org_evaluation')
+        .values(orgs.map(([orgId, label]) => ({ id: uuidv7(), period_id: periodId, year: Number(year), org_id: orgId, parent_id: null, is_cell: orgId === f.orgs.gB, is_grassroots: true, decided_label: label, final_level: 'excellent' as const, status: 'published' })))
+        .execute();
+    }
+    const admin = await t.login('admin');
+    const streak = (q: string) => admin.get(`/api/evaluation/streaks?orgId=${f.orgs.P}&years=3&toYear=2015${q}`);
+    const ids = (r: { body: { items: { orgId: string }[] } }) => r.body.items.map((i) => i.orgId).sort();
+    const tieuBieu = await streak('&label=tsvm_tieu_bieu');
+    expect(tieuBieu.status).toBe(200);
+    expect(tieuBieu.body).toMatchObject({ label: 'tsvm_tieu_bieu', labelText: 'Trong sạch, vững mạnh tiêu biểu', items: [{ orgId: f.orgs.gA, name: 'Đảng bộ Trường THPT Nguyễn Du' }] });
+    expect(ids(await streak('&label=tsvm'))).toEqual([f.orgs.gA, f.orgs.gB].sort());
+    expect(ids(await streak(''))).toEqual([f.orgs.gA, f.orgs.gB].sort()); // the mapped level: excellent
+    // two years of tiêu biểu in a row for gB (2015 alone, then 2013 alone) are not three
+    expect(ids(await admin.get(`/api/evaluation/streaks?orgId=${f.orgs.P}&years=2&toYear=2015&label=tsvm_tieu_bieu`))).toEqual([f.orgs.gA]);
+    // the old labels are not ratings of 2016–2018 under QĐ 132: a span that reaches 2018 is refused, naming the field
+    const span = await admin.get(`/api/evaluation/streaks?orgId=${f.orgs.P}&years=3&toYear=2018&label=tsvm_tieu_bieu`);
+    expect(span.status).toBe(400);
+    expect(span.body.error.details[0]).toMatchObject({ field: 'label' });
+    expect(span.body.error.message).toContain('không phải mức xếp loại của năm 2018');
+    expect((await streak('&label=khong_co')).status).toBe(400);
+    // the Word report follows the label asked
+    const raw = await rawSession(t, 'admin');
+    const doc = await raw.download(`/api/evaluation/results/report.docx?orgId=${f.orgs.P}&year=2015&years=3&label=tsvm_tieu_bieu`);
+    expect(doc.status).toBe(200);
+    const xml = zipEntryText(doc.bytes, 'word/document.xml');
+    expect(xml).toContain('5. Tổ chức cơ sở đảng đạt «Trong sạch, vững mạnh tiêu biểu» 3 năm liền (2013–2015): 1');
+    expect(xml).toContain('– Đảng bộ Trường THPT Nguyễn Du');
   });
 });

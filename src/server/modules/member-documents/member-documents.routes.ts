@@ -9,6 +9,7 @@ import { asciiFileName } from '../../../domain/member-documents.ts';
 import { requireActor } from '../../http/auth-hook.ts';
 import { AppError, invalid } from '../../http/errors.ts';
 import { NoQuery } from '../../http/schemas.ts';
+import { refuseNulIn } from '../../http/text-guard.ts';
 import { requireMemberEditor } from '../members/members.policy.ts';
 import { DocumentFileParams, DocumentListResponse, DocumentSchema, MemberDocumentsParams, UploadFields } from './member-documents.schemas.ts';
 import type { MemberDocumentsService } from './member-documents.service.ts';
@@ -58,13 +59,17 @@ export const memberDocumentsRoutes =
         let file: { fileName: string; bytes: Buffer } | null = null;
         try {
           for await (const part of req.parts()) {
+            refuseNulIn(part.fieldname, part.type === 'file' ? 'file' : 'body');
             if (part.type === 'file') {
               if (part.fieldname !== 'file') throw invalid(part.fieldname, 'Tệp phải gửi trong trường «file».');
               file = { fileName: part.filename, bytes: await (part as MultipartFile).toBuffer() };
+              refuseNulIn(file.fileName, 'file');
             } else {
               if (part.valueTruncated || part.fieldnameTruncated) throw invalid(part.fieldname, 'Thông tin gửi kèm quá dài.');
               if (part.fieldname in fields) throw invalid(part.fieldname, 'Trường này được gửi nhiều lần.');
-              fields[part.fieldname] = typeof part.value === 'string' ? part.value : String(part.value);
+              const value = typeof part.value === 'string' ? part.value : String(part.value);
+              refuseNulIn(value, part.fieldname);
+              fields[part.fieldname] = value;
             }
           }
         } catch (e) {

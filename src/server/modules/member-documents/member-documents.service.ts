@@ -15,7 +15,7 @@ import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { DocumentMissingError, type DocumentStore } from '../../storage/document-store.ts';
 import { sniffContent, type ContentKind } from '../../storage/sniff.ts';
 import { writeAudit } from '../audit/audit.service.ts';
-import { assertCanEditMember, canReadSensitive } from '../members/members.policy.ts';
+import { assertCanEditMember, canReadHistory, canReadSensitive } from '../members/members.policy.ts';
 import { findMember } from '../members/members.repo.ts';
 import { findDocument, insertDocument, latestVersion, listDocuments, lockMember } from './member-documents.repo.ts';
 import type { UploadFieldsInput } from './member-documents.schemas.ts';
@@ -57,9 +57,15 @@ export function createMemberDocumentsService(deps: { db: Kysely<DB>; clock: Cloc
     return row;
   }
 
+  /** Whether the actor may read (and so upload) a type's files: sensitive types need readSensitive, those with family and political history readHistory. */
+  function typeReadable(actor: Actor, memberPath: string, type: { sensitive: boolean; history?: boolean } | undefined): boolean {
+    if (!type) return canReadHistory(actor, memberPath) && canReadSensitive(actor, memberPath);
+    if (!type.sensitive) return true;
+    return type.history ? canReadHistory(actor, memberPath) : canReadSensitive(actor, memberPath);
+  }
+
   async function view(actor: Actor, member: { id: string; current_path: string }, only?: { docType: string; title: string }) {
     const rows = await listDocuments(db, member.id);
-    const sensitiveOk = canReadSensitive(actor, member.current_path);
     const groups = new Map<string, typeof rows>();
     for (const r of rows) {
       const k = `${r.doc_type}\u0000${r.title}`;
@@ -85,7 +91,7 @@ export function createMemberDocumentsService(deps: { db: Kysely<DB>; clock: Cloc
           superseded: i > 0,
         }));
         const sensitive = type?.sensitive ?? true;
-        return { docType: top.doc_type, docTypeName: type?.name ?? top.doc_type, title: top.title, sensitive, canDownload: !sensitive || sensitiveOk, latest: out[0]!, versions: out };
+        return { docType: top.doc_type, docTypeName: type?.name ?? top.doc_type, title: top.title, sensitive, canDownload: typeReadable(actor, member.current_path, type), latest: out[0]!, versions: out };
       });
     return items;
   }
@@ -111,7 +117,7 @@ export function createMemberDocumentsService(deps: { db: Kysely<DB>; clock: Cloc
       assertCanEditMember(actor, member.current_path);
       const type = documentType(fields.docType);
       if (!type) throw invalid('docType', 'Loại tài liệu không có trong danh mục.');
-      if (type.sensitive && !canReadSensitive(actor, member.current_path)) throw forbidden('Bạn không có quyền cập nhật loại tài liệu này (thuộc nhóm thông tin cần bảo mật).');
+      if (!typeReadable(actor, member.current_path, type)) throw forbidden('Bạn không có quyền cập nhật loại tài liệu này (thuộc nhóm thông tin cần bảo mật).');
       if (fields.certifiedOn && fields.certifiedOn > clock.today()) throw invalid('certifiedOn', 'Ngày chứng thực không được sau ngày hôm nay.');
       const format = documentFormat(file.bytes);
       const fileName = storedFileName(file.fileName, format);
@@ -172,7 +178,7 @@ export function createMemberDocumentsService(deps: { db: Kysely<DB>; clock: Cloc
       const doc = await findDocument(db, memberId, documentId);
       if (!doc) throw notFound('Không tìm thấy tài liệu trong hồ sơ đảng viên này.');
       const type = documentType(doc.doc_type);
-      if ((type?.sensitive ?? true) && !canReadSensitive(actor, member.current_path)) {
+      if (!typeReadable(actor, member.current_path, type)) {
         throw forbidden('Tài liệu thuộc nhóm thông tin cần bảo mật: bạn không có quyền xem.');
       }
       let stream: Readable;

@@ -7,6 +7,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../http/auth-hook.ts';
 import { AppError, invalid } from '../../http/errors.ts';
 import { NoQuery } from '../../http/schemas.ts';
+import { refuseNulIn } from '../../http/text-guard.ts';
 import { ExportQuery, ImportIdParams, ImportView, ImportViewQuery, PreviewQuery } from './member-import.schemas.ts';
 import type { MemberImportService } from './member-import.service.ts';
 import { XLSX_MIME } from './member-import.workbook.ts';
@@ -41,6 +42,7 @@ export const memberImportRoutes =
           if (!part) throw invalid('file', 'Chưa chọn tệp để nhập.');
           fileName = part.filename;
           bytes = await part.toBuffer();
+          refuseNulIn(fileName, 'file');
         } catch (e) {
           if (e instanceof AppError) throw e;
           const code = (e as { code?: string }).code;

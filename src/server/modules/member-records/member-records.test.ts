@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEngines } from '../../../../test/helpers/db.ts';
-import { buildFixture, startTestApp, type Client, type Fixture, type TestApp } from '../../../../test/helpers/app.ts';
+import { buildFixture, PASSWORD, startTestApp, type Client, type Fixture, type TestApp } from '../../../../test/helpers/app.ts';
+import { insertUser } from '../users/users.service.ts';
 import { RECORD_DATA_SCHEMAS } from './member-records.schemas.ts';
 import { RECORD_FIELDS, RECORD_KINDS, type RecordKind } from '../../../domain/member-records.ts';
 
@@ -118,6 +119,36 @@ describeEngines('member file sub-records', (engine) => {
     const open = await editor.post(`${url()}/reveal`, { kind: 'work' });
     expect(open.status).toBe(400);
     expect(open.body.error.details[0].field).toBe('kind');
+  });
+
+  it('family and political history are for the grassroots committee and above, not a role at a cell below a đảng bộ cơ sở (§4)', async () => {
+    // a1 is a chi bộ trực thuộc under the đảng bộ cơ sở gA; gB is a chi bộ cơ sở (itself grassroots)
+    const db = t.database.db;
+    const grant = async (username: string, orgId: string) => {
+      await insertUser(db, { username, fullName: username, password: PASSWORD, homeOrgId: orgId, roles: [{ role: 'editor', orgId }] });
+      return t.login(username);
+    };
+    const cellEditor = await grant('editorCellA1', f.orgs.a1);
+    const grassrootsEditor = await grant('editorGA', f.orgs.gA);
+    const file = (await cellEditor.get(`/api/members/${memberId}`)).body;
+    expect(file).toMatchObject({ canEdit: true, canReadSensitive: true, canReadHistory: false });
+    for (const kind of ['family', 'political']) {
+      expect((await cellEditor.post(`${url()}/reveal`, { kind })).status).toBe(403);
+      expect((await cellEditor.post(url(), { kind, data: SAMPLES[kind as RecordKind][0] })).status).toBe(403);
+      expect((await grassrootsEditor.post(`${url()}/reveal`, { kind })).status).toBe(200);
+    }
+    // the open kinds and the CCCD stay within the cell's reach
+    expect((await cellEditor.get(url())).status).toBe(200);
+    expect((await cellEditor.post(`/api/members/${memberId}/reveal-cccd`)).status).not.toBe(403);
+    expect((await grassrootsEditor.get(`/api/members/${memberId}`)).body.canReadHistory).toBe(true);
+    // the member sheet follows: no family nor political history printed for the cell's editor
+    expect((await cellEditor.get(`/api/members/${memberId}/sheet.docx`)).status).toBe(200);
+    expect((await grassrootsEditor.get(`/api/members/${memberId}/sheet.docx`)).status).toBe(200);
+    const exports = await auditOf('member.sheet_export');
+    expect(exports.map((e: { actorName: string; after: { sensitive: string[] } }) => [e.actorName, e.after.sensitive.filter((g) => g !== 'cccd')])).toEqual([
+      ['editorGA', ['discipline', 'family', 'political']],
+      ['editorCellA1', ['discipline']],
+    ]);
   });
 
   it('corrects a record of each kind (the data is replaced) and audits before and after', async () => {

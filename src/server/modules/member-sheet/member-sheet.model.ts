@@ -4,8 +4,9 @@
  * and numbered tables. It is built from the member file as the members service reads it, and holds only what the
  * file holds: an item the file leaves empty is printed blank, as on the paper form.
  *
- * Sensitive groups (domain.md §4): discipline, family and political history are in the model only when the reader
- * may read sensitive groups (`sensitive`); the CCCD is then in full, otherwise masked.
+ * Sensitive groups (domain.md §4): discipline is in the model only when the reader may read sensitive groups
+ * (`sensitive`), the CCCD is then in full, otherwise masked; family and political history only when the reader may
+ * read them (`history`: the grassroots committee and above).
  */
 import { RECORD_FIELDS, RELATIONSHIP_LABELS, type RecordKind, type Relationship } from '../../../domain/member-records.ts';
 import { formatVnDate } from '../../../domain/dates.ts';
@@ -75,8 +76,10 @@ export interface SheetInput {
   /** The full CCCD for readers of sensitive groups, else the masked one, else null. */
   cccd: string | null;
   records: SheetRecord[];
-  /** The reader may read the sensitive groups of this member. */
+  /** The reader may read the sensitive groups of this member (CCCD, discipline). */
   sensitive: boolean;
+  /** The reader may read family and political history (the grassroots committee and above); default `sensitive`. */
+  history?: boolean;
   today: string;
 }
 
@@ -292,7 +295,7 @@ export function buildSheetModel(input: SheetInput): SheetModel {
             join(e.decisionNo ?? '', formatVnDate(e.decisionDate)),
           ]),
         ),
-        ...(input.sensitive
+        ...((input.history ?? input.sensitive)
           ? [
               table('Hoàn cảnh gia đình', ['Năm sinh, thời gian', 'Quan hệ, họ tên, nghề nghiệp, nơi ở, đặc điểm chính trị'], [1, 3], records('family')),
               table('Lịch sử chính trị', ['Thời gian', 'Nội dung'], [1, 3], records('political')),
@@ -310,6 +313,9 @@ export function buildSheetModel(input: SheetInput): SheetModel {
     fullName: printable(text('fullName')),
     sections,
     footer: { date: `Ngày in: ${formatVnDate(input.today)}`, left: 'XÁC NHẬN CỦA CẤP ỦY CƠ SỞ', right: 'NGƯỜI KHAI' },
-    sensitiveIncluded: input.sensitive ? [...(input.cccd ? ['cccd'] : []), 'discipline', 'family', 'political'] : [],
+    sensitiveIncluded: [
+      ...(input.sensitive ? [...(input.cccd ? ['cccd'] : []), 'discipline'] : []),
+      ...((input.history ?? input.sensitive) ? ['family', 'political'] : []),
+    ],
   };
 }

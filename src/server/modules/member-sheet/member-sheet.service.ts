@@ -1,7 +1,8 @@
 /**
  * Export of one member's sheet (Phiếu đảng viên, form 2-HSĐV) to Word and PDF. The member file is read through the
  * members service, so the sheet has exactly the file's scope (404 outside it) and its rule for sensitive groups:
- * discipline, family and political history and the full CCCD only for readers allowed to see them. Every export
+ * discipline and the full CCCD only for readers allowed to see them, family and political history only for the
+ * grassroots committee and above. Every export
  * is audited: who exported whose sheet, in which format, with which sensitive groups.
  */
 import type { Kysely } from 'kysely';
@@ -50,15 +51,16 @@ export function createMemberSheetService(deps: { db: Kysely<DB>; clock: Clock; m
       const file = await members.get(actor, id);
       const today = clock.today();
       const sensitive = file.canReadSensitive;
+      const history = file.canReadHistory;
       const residenceOrgId = typeof file.fields.residenceOrgId === 'string' ? file.fields.residenceOrgId : null;
       const [records, catalogues, orgLines, residenceOrgName, cccd] = await Promise.all([
-        listSheetRecords(db, id, sensitive ? [...PLAIN_KINDS, ...SENSITIVE_KINDS] : PLAIN_KINDS),
+        listSheetRecords(db, id, history ? [...PLAIN_KINDS, ...SENSITIVE_KINDS] : PLAIN_KINDS),
         members.catalogues(),
         orgLinesOf(db, file.org.id, scopeFor(actor, 'read'), today),
         residenceOrgId ? orgNameOn(db, residenceOrgId, today) : Promise.resolve(null),
         sensitive ? memberCccd(db, id) : Promise.resolve(file.cccdMasked),
       ]);
-      const model = buildSheetModel({ file, catalogues, orgLines, residenceOrgName, cccd, records, sensitive, today });
+      const model = buildSheetModel({ file, catalogues, orgLines, residenceOrgName, cccd, records, sensitive, history, today });
       const bytes = format === 'docx' ? await renderSheetDocx(model) : await renderSheetPdf(model);
       await db.transaction().execute((tx) =>
         writeAudit(tx, { id: actor.userId, name: actor.username }, clock.now(), [

@@ -10,7 +10,7 @@ describeEngines('life events, transfers, party age and badges', (engine) => {
   let a: Client;
   let b: Client;
   const create = async (fullName: string, admittedOn: string, officialOn?: string, orgId?: string) => {
-    const r = await a.post('/api/members', { fullName, gender: 'nam', orgId: orgId ?? f.orgs.a1, admittedOn, ...(officialOn ? { officialOn } : {}) });
+    const r = await a.post('/api/members', { fullName, gender: 'nam', birthDate: `${Number(admittedOn.slice(0, 4)) - 25}-01-01`, orgId: orgId ?? f.orgs.a1, admittedOn, ...(officialOn ? { officialOn } : {}) });
     expect(r.status).toBe(201);
     return r.body.id as string;
   };
@@ -52,6 +52,14 @@ describeEngines('life events, transfers, party age and badges', (engine) => {
     const again = await a.post(`/api/members/${id}/events`, { kind: 'transfer_in_confirmed', orgId: f.orgs.a2, date: '2026-11-04' });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('CONFLICT');
+  });
+
+  it('a transfer of 1998, before the working calendar begins (2000), is recorded without a count instead of failing', async () => {
+    const id = await create('Trần Văn Cũ', '1990-02-03', '1991-02-03');
+    expect((await a.post(`/api/members/${id}/events`, { kind: 'transfer_out_started', toOrgId: f.orgs.gB, date: '1998-03-02' })).status).toBe(200);
+    const arrived = await b.post(`/api/members/${id}/events`, { kind: 'transfer_in_confirmed', orgId: f.orgs.gB, date: '1998-04-20' });
+    expect(arrived.status).toBe(200);
+    expect(arrived.body.events.at(-1).details).not.toHaveProperty('workingDaysInTransit');
   });
 
   it('an arrival later than 30 working days needs its reason, which is recorded', async () => {
@@ -229,5 +237,59 @@ describeEngines('life events, transfers, party age and badges', (engine) => {
     expect((await a.get(`/api/orgs/${f.orgs.a1}`)).body.memberCount).toEqual({ official: now.official, probationary: now.probationary + 1 });
     expect((await a.get(`/api/orgs/${f.orgs.a1}?asOf=2026-11-09`)).body.memberCount.probationary).toBe(now.probationary);
     expect(late).toBeTruthy();
+  });
+
+  it('an official transfer starts within 60 working days of the decision that moves the member; later needs its reason (§7)', async () => {
+    // Mon 01/06/2026 → Mon 24/08/2026 is exactly 60 working days (no holiday between); Tue 25/08 is the 61st.
+    const onTime = await create('Trương Văn Điều Động', '2005-02-01', '2006-02-01');
+    const ok = await a.post(`/api/members/${onTime}/events`, { kind: 'transfer_out_started', toOrgId: f.orgs.gB, date: '2026-08-24', moveDecisionDate: '2026-06-01', moveDecisionNo: '45/QĐ-UBND' });
+    expect(ok.status).toBe(200);
+    expect(ok.body.events.at(-1).details).toEqual({ moveDecisionDate: '2026-06-01', moveDecisionNo: '45/QĐ-UBND', workingDaysSinceMoveDecision: 60 });
+    const lateId = await create('Trương Thị Chậm Chuyển', '2005-02-01', '2006-02-01');
+    const late = await a.post(`/api/members/${lateId}/events`, { kind: 'transfer_out_started', toOrgId: f.orgs.gB, date: '2026-08-25', moveDecisionDate: '2026-06-01' });
+    expect(late.status).toBe(400);
+    expect(late.body.error.details[0]).toMatchObject({ field: 'lateReason' });
+    expect(late.body.error.message).toContain('61 ngày làm việc kể từ quyết định ngày 01/06/2026, quá 60 ngày');
+    const withReason = await a.post(`/api/members/${lateId}/events`, { kind: 'transfer_out_started', toOrgId: f.orgs.gB, date: '2026-08-25', moveDecisionDate: '2026-06-01', lateReason: 'Chờ bàn giao công việc' });
+    expect(withReason.status).toBe(200);
+    expect(withReason.body.events.at(-1).details).toMatchObject({ late: true, lateReason: 'Chờ bàn giao công việc', workingDaysSinceMoveDecision: 61 });
+    // the decision cannot come after the transfer it causes
+    const backwards = await create('Trương Văn Ngược', '2005-02-01', '2006-02-01');
+    const r = await a.post(`/api/members/${backwards}/events`, { kind: 'transfer_out_started', toOrgId: f.orgs.gB, date: '2026-08-25', moveDecisionDate: '2026-08-26' });
+    expect(r.status).toBe(400);
+    expect(r.body.error.details[0].field).toBe('moveDecisionDate');
+  });
+
+  it('refuses dates in the future and admissions under the age of the rules on their date, naming the field (issue 10 item 4)', async () => {
+    // today is 20/11/2026
+    const future = await a.post('/api/members', { fullName: 'Tương Lai', gender: 'nam', birthDate: '1990-01-01', orgId: f.orgs.a1, admittedOn: '2099-01-01' });
+    expect(future.status).toBe(400);
+    expect(future.body.error.details).toEqual([{ field: 'admittedOn', message: 'Ngày vào Đảng (01/01/2099) sau ngày hôm nay (20/11/2026): chỉ ghi nhận điều đã xảy ra.' }]);
+    expect((await a.post('/api/members', { fullName: 'Hôm Nay', gender: 'nam', orgId: f.orgs.a1, admittedOn: '2026-11-20', birthDate: '1990-01-01' })).status).toBe(201);
+    const four = await a.post('/api/members', { fullName: 'Bé Bốn Tuổi', gender: 'nu', orgId: f.orgs.a1, admittedOn: '2020-01-01', birthDate: '2015-06-01' });
+    expect(four.status).toBe(400);
+    expect(four.body.error.details[0]).toMatchObject({ field: 'admittedOn', message: expect.stringContaining('mới 4 tuổi 7 tháng, chưa đủ 18 tuổi') });
+    // full 18 on the admission decision passes, the day before does not
+    expect((await a.post('/api/members', { fullName: 'Chưa Đủ Tuổi', gender: 'nam', orgId: f.orgs.a1, admittedOn: '2018-03-14', birthDate: '2000-03-15' })).status).toBe(400);
+    const eighteen = await a.post('/api/members', { fullName: 'Vừa Đủ Tuổi', gender: 'nam', orgId: f.orgs.a1, admittedOn: '2018-03-15', birthDate: '2000-03-15' });
+    expect(eighteen.status).toBe(201);
+    // a corrected birth date that would put the admission under age is refused on the birth date
+    const fix = await a.patch(`/api/members/${eighteen.body.id}`, { birthDate: '2000-03-16' });
+    expect(fix.status).toBe(400);
+    expect(fix.body.error.details[0].field).toBe('birthDate');
+    expect((await a.patch(`/api/members/${eighteen.body.id}`, { birthDate: '2000-03-14' })).status).toBe(200);
+
+    // a death dated 01/01/2099 is refused and the member stays active; today passes
+    const id = await create('Lê Văn Còn Sống', '1980-05-01', '1981-05-01');
+    const death = await a.post(`/api/members/${id}/events`, { kind: 'deceased', date: '2099-01-01' });
+    expect(death.status).toBe(400);
+    expect(death.body.error.details).toEqual([{ field: 'date', message: 'Ngày từ trần (01/01/2099) sau ngày hôm nay (20/11/2026): chỉ ghi nhận điều đã xảy ra.' }]);
+    expect((await a.get(`/api/members/${id}`)).body.status).toBe('active');
+    expect((await a.post(`/api/members/${id}/events`, { kind: 'exempted', date: '2026-11-21' })).status).toBe(400);
+    expect((await a.post(`/api/members/${id}/events`, { kind: 'exempted', date: '2026-11-20', decisionDate: '2026-11-21' })).body.error.details[0].field).toBe('decisionDate');
+    // a temporary transfer may be planned to end in the future
+    expect((await a.post(`/api/members/${id}/events`, { kind: 'temporary_out', hostOrgId: f.orgs.gB, date: '2026-11-20', until: '2027-06-01' })).status).toBe(200);
+    const other = await create('Phan Văn Từ Trần', '1980-05-01', '1981-05-01');
+    expect((await a.post(`/api/members/${other}/events`, { kind: 'deceased', date: '2026-11-20' })).body.status).toBe('deceased');
   });
 });

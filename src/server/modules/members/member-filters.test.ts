@@ -18,7 +18,7 @@ describeEngines('member list filters', (engine) => {
   const ids: Record<string, string> = {};
 
   const create = async (key: string, body: Record<string, unknown>) => {
-    const r = await admin.post('/api/members', { gender: 'nam', orgId: f.orgs.a2, ...body });
+    const r = await admin.post('/api/members', { gender: 'nam', orgId: f.orgs.a2, ...('birthYear' in body ? {} : { birthDate: '1970-06-15' }), ...body });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     ids[key] = r.body.id;
     return r.body.id as string;
@@ -57,7 +57,7 @@ describeEngines('member list filters', (engine) => {
     await event(re, { kind: 'readmitted', orgId: f.orgs.a2, date: '2019-01-10', ceremonyOn: '2019-01-20' });
     await event(re, { kind: 'recognized_official', date: '2020-01-25', officialOn: '2020-01-20' });
     await create('probationary', { fullName: 'Trần Văn Đảng Sáu', admittedOn: '2026-01-05' });
-    const gone = await create('lostNow', { fullName: 'Trần Văn Đảng Bảy', admittedOn: '1980-01-01', officialOn: '1981-01-01' });
+    const gone = await create('lostNow', { fullName: 'Trần Văn Đảng Bảy', birthDate: '1958-06-15', admittedOn: '1980-01-01', officialOn: '1981-01-01' });
     await event(gone, { kind: 'lost_contact', date: '2026-06-01' });
     // Badge due at 03/02/2027 (30 years on 15/01/2027).
     await create('badge', { fullName: 'Phạm Văn Huy Hiệu', admittedOn: '1997-01-15', officialOn: '1998-01-15' });

@@ -17,7 +17,10 @@
  *   its events, when a milestone may fall in the window (between admitted_on + M, had no day been lost, and
  *   party_age_from + M) or the backlog may hold it.
  * - Members who left the Party lately go through the general rules too: a deceased member may be proposed for a
- *   posthumous award, and on an anniversary past the others were still members.
+ *   posthumous award, and on an anniversary past the others were still members; so do the deceased proposed for a
+ *   posthumous award, whenever they died (migration 0014's index).
+ * - Members a discipline delay may have held back at the previous anniversary (a party decision in the longest delay
+ *   before it, migration 0014's index) go through the general rules for the due list (dueAt).
  *
  * src/server/demo/seed.test.ts checks, on the demo province, that the lists equal the rules run over every member.
  * The windows are a little wider than needed: the domain decides each member exactly.
@@ -43,10 +46,47 @@ const GAPPED_SQL = sql<SqlBool>`m.official_on IS NOT NULL AND m.admitted_on IS N
   AND (m.party_age_from IS NULL OR m.party_age_from <> m.admitted_on OR m.status IN ('in_transit', 'lost_contact'))`;
 /** The predicate of the seriously ill members' index (migration 0011). */
 const ILL_SQL = sql<SqlBool>`(m.flags->>'seriouslyIll') = 'true'`;
+/** Deceased members proposed for a posthumous award (index member_posthumous_idx of migration 0014). */
+const POSTHUMOUS_SQL = sql<SqlBool>`(m.flags->>'posthumous') = 'true' AND m.left_on IS NOT NULL`;
 /** Official members who left the Party (index member_left_idx). */
 const LEFT_SQL = sql<SqlBool>`m.official_on IS NOT NULL AND m.left_on IS NOT NULL`;
 /** Every milestone of every rule set: the values member.badge_top can hold besides 0. */
 const AWARDABLE = [...new Set(RULE_SETS.flatMap((r) => r.badges.milestones))].sort((a, b) => a - b);
+
+/** The badge facts member.flags keeps: serious illness from a date, with its document, and a posthumous proposal. */
+export interface BadgeStanding {
+  seriousIllness: { since: string | null; document: string | null } | null;
+  posthumousProposal: { proposedOn: string | null; document: string | null } | null;
+}
+
+const FLAG_KEYS = ['seriouslyIll', 'seriouslyIllSince', 'seriouslyIllDocument', 'posthumous', 'posthumousProposedOn', 'posthumousDocument'] as const;
+const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/** The badge standing recorded in member.flags (an older flag without date or document shows them as null). */
+export function badgeStandingOf(flags: unknown): BadgeStanding {
+  const f = (flags ?? {}) as Record<string, unknown>;
+  return {
+    seriousIllness: f.seriouslyIll === true ? { since: text(f.seriouslyIllSince), document: text(f.seriouslyIllDocument) } : null,
+    posthumousProposal: f.posthumous === true ? { proposedOn: text(f.posthumousProposedOn), document: text(f.posthumousDocument) } : null,
+  };
+}
+
+/** What the badge rules read of member.flags. */
+export function badgeFlagsOf(flags: unknown): Pick<BadgeMember, 'seriouslyIll' | 'seriouslyIllSince' | 'posthumous'> {
+  const f = (flags ?? {}) as Record<string, unknown>;
+  return { seriouslyIll: f.seriouslyIll === true, seriouslyIllSince: text(f.seriouslyIllSince), posthumous: f.posthumous === true };
+}
+
+/** member.flags with the badge standing replaced, the other flags kept. */
+export function flagsWithBadgeStanding(flags: unknown, standing: BadgeStanding): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...((flags ?? {}) as Record<string, unknown>) };
+  for (const k of FLAG_KEYS) delete out[k];
+  if (standing.seriousIllness) Object.assign(out, { seriouslyIll: true, seriouslyIllSince: standing.seriousIllness.since, seriouslyIllDocument: standing.seriousIllness.document });
+  if (standing.posthumousProposal) {
+    Object.assign(out, { posthumous: true, posthumousProposedOn: standing.posthumousProposal.proposedOn, posthumousDocument: standing.posthumousProposal.document });
+  }
+  return out;
+}
 
 export interface BadgeListOptions {
   scope: Scope;
@@ -114,6 +154,11 @@ function groupBy<T extends { member_id: string }>(list: readonly T[]): Map<strin
     else m.set(x.member_id, [x]);
   }
   return m;
+}
+
+function unique<T extends { id: string }>(rows: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return rows.filter((r) => !seen.has(r.id) && (seen.add(r.id), true));
 }
 
 function chunks<T>(a: readonly T[], n = 5000): T[][] {
@@ -226,7 +271,21 @@ export async function loadBadgeLists(db: Kysely<DB>, o: BadgeListOptions): Promi
           .map(({ top, next }) => eb.and([eb('m.badge_top', '=', sql.lit(top)), sql<SqlBool>`m.admitted_on + make_interval(years => ${sql.lit(next)}) <= m.left_on + ${allowance}`])),
       ),
     );
-  // 4. Plain histories in the backlog: counted and paged by the database.
+  // 4. Members a discipline delay may have held back at the previous anniversary (dueAt): a party decision taken in
+  //    the longest delay before it. Few; the rules decide them with their events, for the due list only.
+  const rulesP = ruleSetOn(previous);
+  const maxDelay = Math.max(0, ...Object.values(rulesP.badges.disciplineDelayMonths));
+  const heldQuery = inScope(sql<SqlBool>`m.official_on IS NOT NULL`).where('m.id', 'in', (eb) =>
+    eb
+      .selectFrom('member_discipline as x')
+      .select('x.member_id')
+      .where('x.kind', '=', sql.lit('party'))
+      .where('x.decision_date', '>=', d(addDays(addMonths(previous, -maxDelay), -3)))
+      .where('x.decision_date', '<=', d(previous)),
+  );
+  // 5. Deceased members proposed for a posthumous award, whenever they died (index member_posthumous_idx): both lists.
+  const posthumousQuery = inScope(POSTHUMOUS_SQL);
+  // 6. Plain histories in the backlog: counted and paged by the database.
   const backlogWhere = inScope(PLAIN_SQL).where((eb) => backlogBranches(eb, true));
   // The count, and the rows up to the end of the page in name order.
   let backlogQuery = backlogWhere.select(columns).orderBy('m.name_sort_key').orderBy('m.id');
@@ -234,20 +293,25 @@ export async function loadBadgeLists(db: Kysely<DB>, o: BadgeListOptions): Promi
   const backlogCount = backlogWhere.select((eb) => eb.fn.countAll<string>().as('n'));
 
   const withBacklog = o.backlog !== false;
-  const [generalRows, dueRows, backlogRows, plainTotal] = await Promise.all([
-    Promise.all([generalQuery.select(columns).execute(), leftQuery.select(columns).execute()]).then(([a, b]) => [...a, ...b]),
+  const [generalRows, dueRows, heldRows, backlogRows, plainTotal] = await Promise.all([
+    Promise.all([generalQuery.select(columns).execute(), leftQuery.select(columns).execute(), posthumousQuery.select(columns).execute()]).then((x) => unique(x.flat())),
     Promise.all([dueQuery.select(columns).execute(), illQuery.select(columns).execute()]).then(([a, b]) => [...a, ...b]),
+    heldQuery.select(columns).execute(),
     withBacklog ? backlogQuery.execute() : [],
     withBacklog ? backlogCount.executeTakeFirst().then((r) => Number(r?.n ?? 0)) : 0,
   ]);
   const generalIds = generalRows.map((r) => r.id);
+  // The held back who are in neither set already (those who are, the rules see there with their disciplines).
+  const seenIds = new Set([...generalIds, ...dueRows.map((r) => r.id)]);
+  const heldOnly = heldRows.filter((r) => !seenIds.has(r.id));
   // For an anniversary to come, a plain history's status then is its status now (no event is dated in the future),
   // and of those statuses only a suspension holds a badge back: the due list needs no events of plain histories. For
   // an anniversary past, their events are read. The rules need of the awards only the highest (badge_top), and
   // the disciplines only of the few members who have one.
+  // A disciplined member may have been held back at the previous anniversary, a date before today: his events too.
   const upcoming = anniversary >= today;
-  const withEvents = upcoming ? generalIds : [...generalIds, ...dueRows.map((r) => r.id)];
-  const disciplined = [...generalRows, ...dueRows].filter((r) => r.disciplined).map((r) => r.id);
+  const withEvents = [...generalIds, ...dueRows.filter((r) => !upcoming || r.disciplined).map((r) => r.id), ...heldOnly.map((r) => r.id)];
+  const disciplined = [...generalRows, ...dueRows, ...heldOnly].filter((r) => r.disciplined).map((r) => r.id);
   const [events, disciplines] = await Promise.all([
     Promise.all(
       chunks(withEvents).map((c) =>
@@ -279,22 +343,20 @@ export async function loadBadgeLists(db: Kysely<DB>, o: BadgeListOptions): Promi
     events: evts,
     highestAwarded: r.badge_top,
     disciplines: (disciplines.get(r.id) ?? []).map((x) => ({ form: x.form, decidedOn: x.decision_date, announcedOn: x.announced_on, lapseBlocked: x.lapse_blocked })),
-    seriouslyIll: ((r.flags ?? {}) as Record<string, unknown>).seriouslyIll === true,
+    ...badgeFlagsOf(r.flags),
   });
+  const withHistory = (r: MemberRow) => member(r, (events.get(r.id) ?? []).map(rowToEvent));
 
-  const generalLists = badgeLists(
-    generalRows.map((r) => member(r, (events.get(r.id) ?? []).map(rowToEvent))),
-    anniversary,
-    today,
-  );
+  const generalLists = badgeLists(generalRows.map(withHistory), anniversary, today);
   const dueLists = badgeLists(
     dueRows.map((r) =>
-      member(r, upcoming ? [...plainEvents(r), ...(r.status === 'suspended' ? [{ kind: 'suspended' as const, date: today }] : [])] : (events.get(r.id) ?? []).map(rowToEvent)),
+      upcoming && !r.disciplined ? member(r, [...plainEvents(r), ...(r.status === 'suspended' ? [{ kind: 'suspended' as const, date: today }] : [])]) : withHistory(r),
     ),
     anniversary,
     today,
   );
-  const due = [...generalLists.due, ...dueLists.due].sort((a, b) => byKey(a.member, b.member));
+  const heldLists = badgeLists(heldOnly.map(withHistory), anniversary, today);
+  const due = [...generalLists.due, ...dueLists.due, ...heldLists.due].sort((a, b) => byKey(a.member, b.member));
 
   // The backlog: the plain page from the database merged with the general members', both in name order. A plain
   // history is never out of the Party here (the query leaves those out) and its milestones fall on admitted_on + M

@@ -12,11 +12,9 @@
  *   decides it (members.badges.ts, the domain's rules).
  */
 import type { Kysely } from 'kysely';
-import { nextAnniversary } from '../../../domain/badges.ts';
-import { formatVnDate } from '../../../domain/dates.ts';
+import { anniversaryRefusal, nextAnniversary } from '../../../domain/badges.ts';
 import { MEMBER_STATUS_LABELS } from '../../../domain/member-event-labels.ts';
 import { latestStartForYears } from '../../../domain/party-age.ts';
-import { ruleSetOn } from '../../../domain/rulesets.ts';
 import { subtreeRange } from '../../../domain/org-path.ts';
 import type { DB } from '../../db/schema.ts';
 import { pathInScope, type Scope } from '../../http/actor.ts';
@@ -91,11 +89,8 @@ export async function resolveMemberFilters(db: Kysely<DB>, scope: Scope, f: Memb
   let memberIds: string[] | undefined;
   if (f.badgeDue !== undefined) {
     const anniversary = f.badgeDue === 'next' ? nextAnniversary(today) : f.badgeDue;
-    const days = ruleSetOn(anniversary).badges.anniversaries;
-    if (!days.includes(anniversary.slice(5))) {
-      const list = [...days].sort().map((md) => `${md.slice(3)}/${md.slice(0, 2)}`).join(', ');
-      throw invalid('badgeDue', `Ngày ${formatVnDate(anniversary)} không phải dịp trao Huy hiệu Đảng (${list}).`);
-    }
+    const refusal = anniversaryRefusal(anniversary);
+    if (refusal) throw invalid('badgeDue', refusal);
     const lists = await loadBadgeLists(db, { scope, subtree: orgPath ? subtreeRange(orgPath) : undefined, today, anniversary, page: null, backlog: false });
     memberIds = [...new Set(lists.due.map((d) => d.memberId))];
   }

@@ -15,8 +15,11 @@ export function assertCanEditMember(actor: Actor, memberOrgPath: string): void {
   if (!pathInScope(memberOrgPath, scopeFor(actor, 'editMembers'))) throw forbidden('Bạn không có quyền cập nhật hồ sơ đảng viên này.');
 }
 
-/** CCCD, family, political history and discipline: the grassroots committee's staff and above, inspection committees. */
+/** CCCD and discipline: staff who edit, organisation administrators, inspection committees. */
 export const canReadSensitive = (actor: Actor, memberOrgPath: string): boolean => pathInScope(memberOrgPath, scopeFor(actor, 'readSensitive'));
+
+/** Family and political history: only the grassroots committee and above (domain.md §4), not a role at a cell below it. */
+export const canReadHistory = (actor: Actor, memberOrgPath: string): boolean => pathInScope(memberOrgPath, scopeFor(actor, 'readHistory'));
 
 /** "001090123456" → "001******456": enough to tell two people apart on a list, not enough to misuse. */
 export function maskCccd(cccd: string | null): string | null {

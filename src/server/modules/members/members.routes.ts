@@ -7,6 +7,7 @@ import {
   BadgeExportQuery,
   BadgeListQuery,
   BadgeListResponse,
+  BadgeStandingBody,
   DisciplineBody,
   IncomingTransfersResponse,
   MemberEventBody,
@@ -51,6 +52,11 @@ export const membersRoutes =
     );
     app.post('/api/members/:id/badges', { schema: { tags, summary: 'Ghi nhận trao Huy hiệu Đảng', params: MemberIdParams, body: BadgeAwardBody, response: { 200: MemberFileSchema } } }, async (req) =>
       svc.awardBadge(editor(req), req.params.id, req.body),
+    );
+    app.put(
+      '/api/members/:id/badge-standing',
+      { schema: { tags, summary: 'Ghi nhận ốm đau nặng, đề nghị truy tặng Huy hiệu Đảng', params: MemberIdParams, body: BadgeStandingBody, response: { 200: MemberFileSchema } } },
+      async (req) => svc.setBadgeStanding(editor(req), req.params.id, req.body),
     );
     app.get('/api/transfers/incoming', { schema: { tags, summary: 'Đảng viên đang chuyển đến', querystring: NoQuery, response: { 200: IncomingTransfersResponse } } }, async (req) =>
       svc.incomingTransfers(requireActor(req)),

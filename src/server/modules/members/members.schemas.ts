@@ -153,6 +153,8 @@ export const MemberFileSchema = z.object({
   /** A CCCD is on file (shown masked): lets a form tell "keep" from "none". */
   hasCccd: z.boolean(),
   canReadSensitive: z.boolean(),
+  /** The reader may read family and political history: the grassroots committee and above (domain.md §4). */
+  canReadHistory: z.boolean(),
   /** The reader may correct this file and record its events. */
   canEdit: z.boolean(),
   updatedAt: z.string(),
@@ -164,7 +166,21 @@ export const MemberFileSchema = z.object({
     countsFrom: z.string().nullable(),
     gaps: z.array(z.object({ from: z.string(), to: z.string(), reason: z.string() })),
     nextBadge: z.object({ milestone: z.number(), reachedOn: z.string(), anniversary: z.string().nullable(), eligible: z.boolean(), reason: z.string().nullable() }).nullable(),
-    awards: z.array(z.object({ milestone: z.number(), awardedOn: z.string(), decisionNo: z.string().nullable(), earlyReason: z.string().nullable() })),
+    awards: z.array(
+      z.object({
+        milestone: z.number(),
+        awardedOn: z.string(),
+        decisionNo: z.string().nullable(),
+        earlyReason: z.string().nullable(),
+        /** Recorded on a special decision of the province's standing committee that set `rule` aside. */
+        override: z.object({ decisionNo: z.string(), decisionDate: z.string(), rule: z.string() }).nullable(),
+      }),
+    ),
+    /** Serious illness (from a date, with its document) and a posthumous proposal: what the badge rules read. */
+    badgeStanding: z.object({
+      seriousIllness: z.object({ since: z.string().nullable(), document: z.string().nullable() }).nullable(),
+      posthumousProposal: z.object({ proposedOn: z.string().nullable(), document: z.string().nullable() }).nullable(),
+    }),
     /** Only for readers allowed to see sensitive groups; empty otherwise. */
     disciplines: z.array(
       z.object({ id: z.string(), form: z.string(), formName: z.string(), decidingLevel: z.string(), decisionNo: z.string(), decisionDate: z.string(), announcedOn: z.string(), reason: z.string().nullable() }),
@@ -199,7 +215,16 @@ const EventBase = {
 /** A life event to record; the kinds and their rules are the domain's (src/domain/member-status.ts). */
 export const MemberEventBody = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('recognized_official'), officialOn: OptDate, ...EventBase }),
-  z.strictObject({ kind: z.literal('transfer_out_started'), toOrgId: IdSchema, ...EventBase }),
+  z.strictObject({
+    kind: z.literal('transfer_out_started'),
+    toOrgId: IdSchema,
+    /** The decision that moves the member (new job, retirement, permanent move): the transfer starts within 60 working days of it (§7). */
+    moveDecisionDate: OptDate,
+    moveDecisionNo: Opt(100),
+    /** Why the transfer starts later than the rule allows after that decision. */
+    lateReason: Opt(1000),
+    ...EventBase,
+  }),
   z.strictObject({ kind: z.literal('transfer_in_confirmed'), orgId: IdSchema, lateReason: Opt(1000), ...EventBase }),
   z.strictObject({ kind: z.literal('temporary_out'), hostOrgId: IdSchema, until: IsoDateSchema, training: z.boolean().optional(), ...EventBase }),
   z.strictObject({ kind: z.literal('temporary_return'), ...EventBase }),
@@ -228,11 +253,23 @@ export const DisciplineBody = z.strictObject({
   reason: Opt(2000),
 });
 
+/** A decision number: text, trimmed, 1–100 characters. */
+const DecisionNo = z.string().max(100).transform(normalizeText).pipe(z.string().min(1, { message: 'Vui lòng nhập số quyết định.' }));
+
 export const BadgeAwardBody = z.strictObject({
   milestone: z.number().int().min(1).max(100),
   awardedOn: IsoDateSchema,
   decisionNo: Opt(100),
   earlyReason: z.enum(['illness', 'posthumous']).nullable().optional(),
+  /** A special case decided by the province's standing committee: the award the rules refuse is recorded on it. */
+  override: z.strictObject({ decisionNo: DecisionNo, decisionDate: IsoDateSchema }).nullable().optional(),
+});
+
+/** Serious illness (the day it was recorded and the document) and the proposal of a posthumous award; null clears. */
+const DocumentText = z.string().max(200).transform(normalizeText).pipe(z.string().min(1, { message: 'Vui lòng nhập văn bản làm căn cứ (số, ngày, nơi ban hành).' }));
+export const BadgeStandingBody = z.strictObject({
+  seriousIllness: z.strictObject({ since: IsoDateSchema, document: DocumentText }).nullable(),
+  posthumousProposal: z.strictObject({ proposedOn: IsoDateSchema, document: DocumentText }).nullable(),
 });
 
 export const BadgeListQuery = z.strictObject({

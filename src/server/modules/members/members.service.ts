@@ -9,13 +9,13 @@ import type { Clock } from '../../clock.ts';
 import type { DB, MemberTable } from '../../db/schema.ts';
 import { pathInScopeSql } from '../../db/scope-sql.ts';
 import { pathInScope, scopeFor, type Actor } from '../../http/actor.ts';
-import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { insertJsonRows } from '../../db/json-insert.ts';
-import { assertCanEditMember, canReadSensitive, maskCccd } from './members.policy.ts';
+import { assertCanEditMember, canReadHistory, canReadSensitive, maskCccd } from './members.policy.ts';
 import { createWorkingCalendar } from '../../../domain/calendar/working-days.ts';
-import { badgeDue, nextAnniversary } from '../../../domain/badges.ts';
-import { badgeListWorkbook, loadBadgeLists } from './members.badges.ts';
+import { anniversaryRefusal, awardRefusal, badgeDue, nextAnniversary } from '../../../domain/badges.ts';
+import { badgeFlagsOf, badgeListWorkbook, badgeStandingOf, flagsWithBadgeStanding, loadBadgeLists, type BadgeStanding } from './members.badges.ts';
 import { underDiscipline, validateDiscipline, DISCIPLINE_FORM_LABELS, type DisciplineDecision } from '../../../domain/discipline.ts';
 import { validateEvent, type MemberEvent } from '../../../domain/member-status.ts';
 import { partyAge } from '../../../domain/party-age.ts';
@@ -24,10 +24,16 @@ import { subtreeRange } from '../../../domain/org-path.ts';
 import { derivedColumns, rowToEvent, transferGapAllowance } from './members.events.ts';
 import { resolveMemberFilters, type MemberFilterInput } from './members.filters.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
-import { vietnamDate } from '../../../domain/dates.ts';
+import { formatVnDate, vietnamDate } from '../../../domain/dates.ts';
 import type { MemberEventInput } from './members.schemas.ts';
 import { FIELD_COLUMNS, findMember, listMemberEvents, listMembers, orgKindToday, orgNameOn, type MemberField } from './members.repo.ts';
 import { EVENT_LABELS } from '../../../domain/member-event-labels.ts';
+import { memberEventProblems, memberFileChangeProblems, memberFileProblems, type PlausibilityProblem } from '../../../domain/plausibility.ts';
+
+/** Refuses implausible dates (domain plausibility.ts): one 400 naming every field concerned. */
+function refuseImplausible(problems: readonly PlausibilityProblem[]): void {
+  if (problems.length > 0) throw new AppError(400, 'VALIDATION_ERROR', problems.map((p) => p.message).join(' '), [...problems]);
+}
 
 type Fields = Partial<Record<MemberField, unknown>>;
 
@@ -120,6 +126,8 @@ export async function insertMembers(tx: Kysely<DB>, actor: Actor, at: Date, memb
   );
 }
 
+const BIRTH_REQUIRED = 'Hồ sơ đảng viên cần ngày sinh (hồ sơ cũ chỉ biết năm sinh thì ghi năm sinh).';
+
 export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calendar?: CalendarService }) {
   const { db, clock } = deps;
   const audit = (tx: Kysely<DB>, actor: Actor, action: string, memberId: string, orgId: string, before: unknown, after: unknown) =>
@@ -190,6 +198,8 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
     const { decisionDate: _d, ...rest } = input as MemberEventInput & { lateReason?: unknown };
     const e = { ...rest } as Record<string, unknown>;
     delete e.lateReason;
+    delete e.moveDecisionDate;
+    delete e.moveDecisionNo;
     for (const k of Object.keys(e)) if (e[k] === null || e[k] === undefined) delete e[k];
     return e as unknown as MemberEvent;
   }
@@ -198,6 +208,7 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
   /** The checks and writes of one life event, inside a transaction: the event, the derived columns, the audit entry. */
   async function writeEvent(tx: Kysely<DB>, actor: Actor, id: string, member: MemberRow, input: MemberEventInput) {
     const today = clock.today();
+    refuseImplausible(memberEventProblems(input, today));
     const existing = await eventsOf(tx, id);
     const next = toDomainEvent(input);
     const rules = ruleSetOn(input.date);
@@ -209,16 +220,47 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
       if (d) throw conflict(`Đảng viên đang trong thời hạn kỷ luật ${DISCIPLINE_FORM_LABELS[d.form].toLowerCase()}: chưa được chuyển sinh hoạt đảng.`);
       const flags = (member.flags ?? {}) as Record<string, unknown>;
       if (flags.underInspection) throw conflict('Đảng viên đang trong quá trình kiểm tra, giải quyết khiếu nại, tố cáo: chưa được chuyển sinh hoạt đảng.');
+      if (input.moveDecisionDate) {
+        // §7: the official transfer starts within 60 working days of the decision that moves the member (the rule set
+        // in force on that decision's date); later is recorded with its reason, as a late arrival is.
+        const decidedOn = input.moveDecisionDate;
+        if (decidedOn > input.date) {
+          throw invalid('moveDecisionDate', `Ngày quyết định điều động, nghỉ hưu hoặc chuyển nơi ở (${formatVnDate(decidedOn)}) không được sau ngày chuyển sinh hoạt đảng (${formatVnDate(input.date)}).`);
+        }
+        Object.assign(details, { moveDecisionDate: decidedOn, ...(input.moveDecisionNo ? { moveDecisionNo: input.moveDecisionNo } : {}) });
+        const cal = await calendar(tx);
+        const allowed = ruleSetOn(decidedOn).transfer.startWithinWorkingDays;
+        let used: number | null = null;
+        try {
+          used = cal.workingDaysBetween(decidedOn, input.date);
+        } catch {
+          used = null; // outside the working calendar's years: recorded without the count
+        }
+        if (used !== null) {
+          details.workingDaysSinceMoveDecision = used;
+          if (used > allowed) {
+            if (!input.lateReason) {
+              throw invalid('lateReason', `Chuyển sinh hoạt đảng chậm (${used} ngày làm việc kể từ quyết định ngày ${formatVnDate(decidedOn)}, quá ${allowed} ngày): cần ghi lý do chậm.`);
+            }
+            Object.assign(details, { late: true, lateReason: input.lateReason });
+          }
+        }
+      }
     }
     if (input.kind === 'transfer_in_confirmed') {
       // The letter must be presented within 30 working days of its date; later is recorded with its reason.
       const out = [...existing].reverse().find((e) => e.kind === 'transfer_out_started');
       if (out) {
         const cal = await calendar(tx);
-        const used = cal.workingDaysBetween(out.date, input.date);
+        let used: number | null = null;
+        try {
+          used = cal.workingDaysBetween(out.date, input.date);
+        } catch {
+          used = null; // outside the working calendar's years: recorded without the count, as a departure is
+        }
         const allowed = rules.transfer.presentLetterWithinWorkingDays;
-        details.workingDaysInTransit = used;
-        if (used > allowed) {
+        if (used !== null) details.workingDaysInTransit = used;
+        if (used !== null && used > allowed) {
           if (!input.lateReason) throw invalid('lateReason', `Giới thiệu sinh hoạt đảng nộp chậm (${used} ngày làm việc, quá ${allowed} ngày): cần ghi lý do chậm.`);
           Object.assign(details, { late: true, lateReason: input.lateReason });
         }
@@ -295,6 +337,7 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
         cccdMasked: maskCccd(row.cccd),
         hasCccd: row.cccd !== null,
         canReadSensitive: canReadSensitive(actor, row.current_path),
+        canReadHistory: canReadHistory(actor, row.current_path),
         canEdit: pathInScope(row.current_path, scopeFor(actor, 'editMembers')),
         updatedAt: new Date(row.updated_at).toISOString(),
         partyAge: await (async () => {
@@ -303,9 +346,17 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
           // The transit allowance is the rules' working days, counted on the real calendar from the departure.
           const age = partyAge(events, today, { allowedTransferGapDays: transferGapAllowance(cal) });
           const sensitive = canReadSensitive(actor, row.current_path);
-          const awards = await db.selectFrom('member_badge_award').select(['milestone', 'awarded_on', 'decision_no', 'early_reason']).where('member_id', '=', id).orderBy('milestone').execute();
+          const awards = await db
+            .selectFrom('member_badge_award')
+            .select(['milestone', 'awarded_on', 'decision_no', 'early_reason', 'override_decision_no', 'override_decision_date', 'override_rule'])
+            .where('member_id', '=', id)
+            .orderBy('milestone')
+            .execute();
           const disciplines = sensitive ? await db.selectFrom('member_discipline').selectAll().where('member_id', '=', id).orderBy('decision_date').execute() : [];
-          const badge = badgeDue({ events, awards: awards.map((a) => ({ milestone: a.milestone, awardedOn: a.awarded_on })), disciplines: await disciplinesOf(db, id) }, today);
+          const badge = badgeDue(
+            { events, awards: awards.map((a) => ({ milestone: a.milestone, awardedOn: a.awarded_on })), disciplines: await disciplinesOf(db, id), ...badgeFlagsOf(row.flags) },
+            today,
+          );
           return {
             years: age.years,
             months: age.months,
@@ -314,7 +365,14 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
             countsFrom: age.countsFrom,
             gaps: age.gaps,
             nextBadge: badge ? { milestone: badge.milestone, reachedOn: badge.reachedOn, anniversary: badge.anniversary ?? null, eligible: badge.eligible, reason: badge.reason ?? null } : null,
-            awards: awards.map((a) => ({ milestone: a.milestone, awardedOn: a.awarded_on, decisionNo: a.decision_no, earlyReason: a.early_reason })),
+            awards: awards.map((a) => ({
+              milestone: a.milestone,
+              awardedOn: a.awarded_on,
+              decisionNo: a.decision_no,
+              earlyReason: a.early_reason,
+              override: a.override_decision_no ? { decisionNo: a.override_decision_no, decisionDate: a.override_decision_date!, rule: a.override_rule ?? '' } : null,
+            })),
+            badgeStanding: badgeStandingOf(row.flags),
             disciplines: disciplines.map((d) => ({
               id: d.id,
               form: d.form,
@@ -344,8 +402,11 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
 
     async create(actor: Actor, input: Fields & { orgId: string; admittedOn: string; officialOn?: string | null | undefined }) {
       await checkCell(actor, input.orgId);
+      // domain.md §4: date of birth required; legacy records may only know the year.
+      if (!input.birthDate && !input.birthYear) throw invalid('birthDate', BIRTH_REQUIRED);
       await checkCatalogues(input);
       if (input.officialOn && input.officialOn <= input.admittedOn) throw invalid('officialOn', 'Ngày chính thức phải sau ngày kết nạp.');
+      refuseImplausible(memberFileProblems(input, clock.today()));
       const id = uuidv7();
       const { orgId, admittedOn, officialOn, ...fields } = input;
       await db.transaction().execute(async (tx) => {
@@ -364,8 +425,14 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
       }
       await checkCatalogues(patch);
       const before = fieldsOf(row as unknown as Record<string, unknown>);
+      if (patch.birthDate !== undefined || patch.birthYear !== undefined) {
+        const birthDate = patch.birthDate !== undefined ? patch.birthDate : before.birthDate;
+        const birthYear = patch.birthYear !== undefined ? patch.birthYear : before.birthYear;
+        if (!birthDate && !birthYear) throw invalid(patch.birthDate !== undefined ? 'birthDate' : 'birthYear', BIRTH_REQUIRED);
+      }
       const changed = Object.fromEntries(Object.entries(patch).filter(([k, v]) => v !== undefined && before[k as MemberField] !== v));
       if (Object.keys(changed).length === 0) return this.get(actor, id);
+      refuseImplausible(memberFileChangeProblems({ ...before, admittedOn: row.admitted_on, officialOn: row.official_on }, changed, clock.today()));
       await db.transaction().execute(async (tx) => {
         await uniqueCccd(tx, changed.cccd, id);
         await tx
@@ -483,18 +550,93 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
       return this.get(actor, id);
     },
 
-    async awardBadge(actor: Actor, id: string, input: { milestone: number; awardedOn: string; decisionNo?: string | null | undefined; earlyReason?: 'illness' | 'posthumous' | null | undefined }) {
+    /**
+     * Records a badge received (domain.md §5). The rules decide (awardRefusal: the milestone reached on the award day,
+     * or within the early window of a member recorded as seriously ill, or posthumously within 12 months of the
+     * milestone; no discipline delay running) and a refusal answers 409 with the rule's words. A special case the
+     * province's standing committee decided is recorded with `override` (its decision's number and date): the award
+     * keeps the decision and the rule it set aside, and the audit entry says so.
+     */
+    async awardBadge(
+      actor: Actor,
+      id: string,
+      input: {
+        milestone: number;
+        awardedOn: string;
+        decisionNo?: string | null | undefined;
+        earlyReason?: 'illness' | 'posthumous' | null | undefined;
+        override?: { decisionNo: string; decisionDate: string } | null | undefined;
+      },
+    ) {
       const row = await load(actor, id);
       assertCanEditMember(actor, row.current_path);
-      if (!ruleSetOn(input.awardedOn).badges.milestones.includes(input.milestone)) throw invalid('milestone', `Không có Huy hiệu ${input.milestone} năm tuổi Đảng.`);
+      const rules = ruleSetOn(input.awardedOn);
+      if (!rules.badges.milestones.includes(input.milestone)) throw invalid('milestone', `Không có Huy hiệu ${input.milestone} năm tuổi Đảng.`);
+      const override = input.override ?? null;
+      if (override && override.decisionDate > input.awardedOn) {
+        throw invalid('override.decisionDate', `Quyết định của Ban Thường vụ Tỉnh ủy (ngày ${formatVnDate(override.decisionDate)}) phải có trước ngày trao Huy hiệu.`);
+      }
       await db.transaction().execute(async (tx) => {
         const dup = await tx.selectFrom('member_badge_award').select('id').where('member_id', '=', id).where('milestone', '=', input.milestone).executeTakeFirst();
         if (dup) throw conflict(`Đảng viên đã được trao Huy hiệu ${input.milestone} năm tuổi Đảng.`);
+        const member = { events: await eventsOf(tx, id), disciplines: await disciplinesOf(tx, id), ...badgeFlagsOf(row.flags) };
+        const refusal = awardRefusal(member, input, rules);
+        if (refusal && !override) throw conflict(refusal.message, [{ field: refusal.field, message: refusal.message }]);
+        if (!refusal && override) throw invalid('override', 'Việc trao đúng quy định: không cần quyết định đặc biệt của Ban Thường vụ Tỉnh ủy.');
         await tx
           .insertInto('member_badge_award')
-          .values({ id: uuidv7(), member_id: id, milestone: input.milestone, awarded_on: input.awardedOn, decision_no: input.decisionNo ?? null, early_reason: input.earlyReason ?? null })
+          .values({
+            id: uuidv7(),
+            member_id: id,
+            milestone: input.milestone,
+            awarded_on: input.awardedOn,
+            decision_no: input.decisionNo ?? null,
+            early_reason: input.earlyReason ?? null,
+            override_decision_no: override?.decisionNo ?? null,
+            override_decision_date: override?.decisionDate ?? null,
+            override_rule: refusal?.message ?? null,
+          })
           .execute();
-        await audit(tx, actor, 'member.badge', id, row.org_id, null, input);
+        await audit(tx, actor, refusal ? 'member.badge.override' : 'member.badge', id, row.org_id, null, { ...input, ...(refusal ? { ruleSetAside: refusal.message } : {}) });
+      });
+      return this.get(actor, id);
+    },
+
+    /**
+     * What the badge rules need besides the history (domain.md §5): serious illness, from its date with its document
+     * (the badge may come early), and, for a deceased member, the proposal of a posthumous award (he is then on the
+     * lists). Null clears either. One transaction with its audit entry.
+     */
+    async setBadgeStanding(actor: Actor, id: string, input: BadgeStanding) {
+      const row = await load(actor, id);
+      assertCanEditMember(actor, row.current_path);
+      const today = clock.today();
+      const before = badgeStandingOf(row.flags);
+      const ill = input.seriousIllness;
+      if (ill && JSON.stringify(ill) !== JSON.stringify(before.seriousIllness)) {
+        if (ill.since && ill.since > today) throw invalid('seriousIllness.since', 'Ngày ghi nhận ốm đau nặng không được sau ngày hôm nay.');
+        if (['expelled', 'struck_off', 'left', 'deceased'].includes(row.status)) {
+          throw conflict('Đảng viên không còn sinh hoạt đảng: không ghi nhận ốm đau nặng.', [{ field: 'seriousIllness', message: 'Đảng viên không còn sinh hoạt đảng.' }]);
+        }
+      }
+      const proposal = input.posthumousProposal;
+      if (proposal && JSON.stringify(proposal) !== JSON.stringify(before.posthumousProposal)) {
+        if (row.status !== 'deceased' || !row.left_on) {
+          throw conflict('Chỉ đề nghị truy tặng Huy hiệu Đảng cho đảng viên đã từ trần.', [{ field: 'posthumousProposal', message: 'Đảng viên chưa được ghi nhận từ trần.' }]);
+        }
+        if (proposal.proposedOn && proposal.proposedOn < row.left_on) {
+          throw invalid('posthumousProposal.proposedOn', `Ngày đề nghị truy tặng không được trước ngày từ trần (${formatVnDate(row.left_on)}).`);
+        }
+        if (proposal.proposedOn && proposal.proposedOn > today) throw invalid('posthumousProposal.proposedOn', 'Ngày đề nghị truy tặng không được sau ngày hôm nay.');
+      }
+      if (JSON.stringify(input) === JSON.stringify(before)) return this.get(actor, id);
+      await db.transaction().execute(async (tx) => {
+        await tx
+          .updateTable('member')
+          .set({ flags: JSON.stringify(flagsWithBadgeStanding(row.flags, input)), updated_at: clock.now() })
+          .where('id', '=', id)
+          .execute();
+        await audit(tx, actor, 'member.badge_standing', id, row.org_id, before, input);
       });
       return this.get(actor, id);
     },
@@ -512,6 +654,8 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
         if (!org || !pathInScope(org.current_path, scope)) throw notFound('Không tìm thấy tổ chức đảng.');
         subtree = subtreeRange(org.current_path);
       }
+      const refusal = q.anniversary ? anniversaryRefusal(q.anniversary) : null;
+      if (refusal) throw invalid('anniversary', refusal);
       return loadBadgeLists(db, {
         scope,
         subtree,

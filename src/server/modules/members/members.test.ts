@@ -9,7 +9,7 @@ describeEngines('member file', (engine) => {
   let t: TestApp;
   let f: Fixture;
   let editor: Client;
-  const base = { gender: 'nu', orgId: '', admittedOn: '2015-05-19', officialOn: '2016-05-19' };
+  const base = { gender: 'nu', birthDate: '1985-05-05', orgId: '', admittedOn: '2015-05-19', officialOn: '2016-05-19' };
 
   beforeAll(async () => {
     t = await startTestApp(engine);
@@ -157,5 +157,21 @@ describeEngines('member file', (engine) => {
     const cell = await editor.get(`/api/members?orgId=${f.orgs.a2}&pageSize=10`);
     expect(cell.body.total).toBeGreaterThanOrEqual(SEARCH_COUNT_CAP + 5);
     expect(cell.body.totalCapped).toBe(false);
+  });
+
+  it('requires a date of birth, or for an old record its year (domain.md §4)', async () => {
+    const { birthDate: _b, ...noBirth } = base;
+    const none = await editor.post('/api/members', { ...noBirth, fullName: 'Vũ Văn Không' });
+    expect(none.status).toBe(400);
+    expect(none.body.error.details[0].field).toBe('birthDate');
+    expect(none.body.error.message).toContain('cần ngày sinh');
+    const year = await editor.post('/api/members', { ...noBirth, fullName: 'Vũ Văn Năm', birthYear: 1950 });
+    expect(year.status).toBe(201);
+    // Clearing the only birth fact is refused; replacing the year by the date is not.
+    const cleared = await editor.patch(`/api/members/${year.body.id}`, { birthYear: null });
+    expect(cleared.status).toBe(400);
+    expect(cleared.body.error.details[0].field).toBe('birthYear');
+    expect((await editor.patch(`/api/members/${year.body.id}`, { birthDate: '1950-03-04', birthYear: null })).status).toBe(200);
+    expect((await editor.patch(`/api/members/${year.body.id}`, { birthDate: null })).status).toBe(400);
   });
 });

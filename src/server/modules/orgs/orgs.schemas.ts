@@ -124,7 +124,7 @@ export const ReorgPreviewSchema = z.object({
   changesTotal: z.number(),
   conflicts: z.array(z.object({ index: z.number(), code: z.string(), message: z.string() })),
 });
-export const ReorgApplyResponse = ReorgPreviewSchema.extend({ batchId: z.string() });
+export const ReorgApplyResponse = ReorgPreviewSchema.extend({ batchId: z.string(), refs: z.record(z.string(), z.string()) });
 export const CataloguesKinds = z.array(z.object({ code: z.string(), name: z.string(), level: z.number(), isGrassroots: z.boolean(), isCell: z.boolean() }));
 export const CataloguesSectors = z.array(z.object({ code: z.string(), name: z.string() }));
 

@@ -482,7 +482,8 @@ export function createOrgsService(deps: { db: Kysely<DB>; clock: Clock }) {
     },
     async applyReorganization(actor: Actor, input: { operations: ReorgOp[] } & Decision) {
       const { plan, batchId } = await change(actor, input.operations, input, { dryRun: false, cap: 'reorganize', bulk: true });
-      return { ...preview(plan), batchId: batchId! };
+      // The answer maps each operation's temporary key to the id of the organisation it made (issue 10, item 12).
+      return { ...preview(plan), batchId: batchId!, refs: plan.refs };
     },
 
     /** Catalogues for forms. */

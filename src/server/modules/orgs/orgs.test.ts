@@ -173,6 +173,25 @@ describeEngines('organisation tree over HTTP', (engine) => {
     expect(batch.body.items[0]).toMatchObject({ action: 'reorg.apply', entityId: applied.body.batchId });
   });
 
+  it('the bulk reorganisation answers each ref with the id of the organisation it made', async () => {
+    const D = { effectiveDate: '2026-02-01', decisionNo: '301-QĐ/TU', decisionDate: '2026-01-20' };
+    const applied = await admin.post('/api/reorganizations/apply', {
+      ...D,
+      operations: [
+        { type: 'create', ref: 'xa', parent: f.orgs.P, name: 'Đảng bộ xã Tân Phú', kindCode: 'dang_bo_cap_tren_co_so', sectorCode: 'xa' },
+        { type: 'create', ref: 'cb', parent: 'xa', name: 'Chi bộ thôn Phú Lợi', kindCode: 'chi_bo_co_so', sectorCode: 'xa' },
+        { type: 'split', org: 'xa', keepSource: true, parts: [{ ref: 'tach', name: 'Đảng bộ xã Phú Lợi', kindCode: 'dang_bo_cap_tren_co_so', sectorCode: 'xa', children: ['cb'] }] },
+      ],
+    });
+    expect(applied.status, JSON.stringify(applied.body)).toBe(200);
+    expect(Object.keys(applied.body.refs).sort()).toEqual(['cb', 'tach', 'xa']);
+    const named = async (id: string) => (await admin.get(`/api/orgs/${id}?asOf=2026-02-01`)).body;
+    expect(await named(applied.body.refs.xa)).toMatchObject({ name: 'Đảng bộ xã Tân Phú', parentId: f.orgs.P });
+    expect(await named(applied.body.refs.cb)).toMatchObject({ name: 'Chi bộ thôn Phú Lợi' });
+    expect(await named(applied.body.refs.tach)).toMatchObject({ name: 'Đảng bộ xã Phú Lợi', parentId: f.orgs.P });
+    expect(await named(applied.body.refs.cb)).toMatchObject({ parentId: applied.body.refs.tach });
+  });
+
   it('returns the flat tree of a subtree and the catalogues', async () => {
     const tree = await admin.get(`/api/orgs/${f.orgs.P}/tree`);
     expect(tree.status).toBe(200);

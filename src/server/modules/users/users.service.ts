@@ -10,6 +10,7 @@ import { isSystemAdmin, pathInScope, scopeFor, type Actor } from '../../http/act
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { passwordProblem } from '../auth/auth.policy.ts';
+import { clearLoginFailures } from '../auth/auth.repo.ts';
 import { hashPassword } from '../auth/password.ts';
 import { canGrant, canManageUserAt } from './users.policy.ts';
 import { findUser, listUsers, toUserDto, type UserRow } from './users.repo.ts';
@@ -111,6 +112,8 @@ export function createUsersService(deps: { db: Kysely<DB>; clock: Clock }) {
           .where('id', '=', id)
           .execute();
         await tx.deleteFrom('user_session').where('user_id', '=', id).execute();
+        // The name's login locks end too, from every address: the user is given a new password to log in with.
+        await clearLoginFailures(tx, row.username, null);
         await audit(tx, actor, 'user.reset_password', row, null, { mustChangePassword: true });
       });
     },

@@ -1,9 +1,11 @@
 /**
  * "Trao Huy hiệu": records a party badge received (domain.md §5): the milestone (30, 40, 45 … 90 years, from the rule
- * set), the day it was presented, the decision, and whether it came early for serious illness or posthumously. A
- * milestone already received cannot be recorded twice (the server answers 409).
+ * set), the day it was presented, the decision, and whether it came early for serious illness or posthumously. The
+ * server checks the rules (milestone reached, the early windows, the discipline delay) and its refusal, in the rule's
+ * words, shows above the form; a special case the province's standing committee decided is recorded with that
+ * decision (number and date). A milestone already received cannot be recorded twice (the server answers 409).
  */
-import { App, Col, Form, Input, Row, Select } from 'antd';
+import { App, Checkbox, Col, Form, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useAwardBadge } from '../../api/hooks.ts';
 import type { BadgeEarlyReason, MemberFile } from '../../api/types.ts';
@@ -12,6 +14,7 @@ import { formatDate, fromIso, todayIso, toIso } from '../../lib/dates.ts';
 import { decisionNoRules, optionalText } from '../../lib/forms.ts';
 import { BADGE_EARLY_NAMES, badgeName } from '../../lib/labels.ts';
 import { FormModal } from '../FormModal.tsx';
+import type { FormInstance } from 'antd';
 import { DateInput } from '../DateInput.tsx';
 
 interface Values {
@@ -19,6 +22,8 @@ interface Values {
   awardedOn: Dayjs;
   decisionNo?: string;
   earlyReason?: BadgeEarlyReason | null;
+  special?: boolean;
+  override?: { decisionNo?: string; decisionDate?: Dayjs };
 }
 
 export interface AwardBadgeModalProps {
@@ -40,6 +45,10 @@ export function AwardBadgeModal({ file, open, onClose }: AwardBadgeModalProps) {
       awardedOn: toIso(values.awardedOn),
       decisionNo: optionalText(values.decisionNo),
       earlyReason: values.earlyReason ?? undefined,
+      override:
+        values.special && values.override?.decisionNo && values.override.decisionDate
+          ? { decisionNo: values.override.decisionNo.trim(), decisionDate: toIso(values.override.decisionDate) }
+          : undefined,
     });
     message.success(`Đã ghi nhận ${badgeName(values.milestone)} trao ngày ${formatDate(toIso(values.awardedOn))} cho ${file.fields.fullName}.`);
     onClose();
@@ -97,6 +106,29 @@ export function AwardBadgeModal({ file, open, onClose }: AwardBadgeModalProps) {
             />
           </Form.Item>
         </Col>
+        <Col span={24}>
+          <Form.Item name="special" valuePropName="checked" style={{ marginBottom: 8 }}>
+            <Checkbox data-testid="award-special">Trường hợp đặc biệt do Ban Thường vụ Tỉnh ủy quyết định</Checkbox>
+          </Form.Item>
+        </Col>
+        <Form.Item noStyle shouldUpdate={(a: Values, b: Values) => a.special !== b.special}>
+          {(form) =>
+            (form as FormInstance<Values>).getFieldValue('special') ? (
+              <>
+                <Col span={12}>
+                  <Form.Item name={['override', 'decisionNo']} label="Số quyết định của Ban Thường vụ" rules={decisionNoRules(true)}>
+                    <Input placeholder="vd. 15-QĐ/TU" maxLength={100} data-testid="award-override-no" />
+                  </Form.Item>
+                </Col>
+                <Col span={12}>
+                  <Form.Item name={['override', 'decisionDate']} label="Ngày quyết định" rules={[{ required: true, message: 'Vui lòng chọn ngày quyết định.' }]}>
+                    <DateInput testId="award-override-date" />
+                  </Form.Item>
+                </Col>
+              </>
+            ) : null
+          }
+        </Form.Item>
       </Row>
     </FormModal>
   );

@@ -8,11 +8,13 @@ import { App, Col, DatePicker, Form, Row } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCreateMember } from '../../api/hooks.ts';
 import type { CreateMemberBody, MemberFieldName, MemberFile } from '../../api/types.ts';
-import { DATE_FORMATS, DATE_PLACEHOLDER, toIso } from '../../lib/dates.ts';
+import { memberFileProblems } from '../../../domain/plausibility.ts';
+import { DATE_FORMATS, DATE_PLACEHOLDER, todayIso, toIso } from '../../lib/dates.ts';
 import { fieldValue, groupFields, MEMBER_GROUPS, type FieldSpec } from '../../lib/member-fields.ts';
 import { FormModal } from '../FormModal.tsx';
 import { OrgSelect } from '../OrgSelect.tsx';
 import { MemberFieldItem } from './MemberFieldItem.tsx';
+import { PlausibilityAlert } from './PlausibilityAlert.tsx';
 
 const CREATE_FIELDS = ['fullName', 'gender', 'birthDate', 'cccd', 'ethnicity', 'religion', 'theoryLevel'] as const satisfies readonly MemberFieldName[];
 type CreateField = (typeof CREATE_FIELDS)[number];
@@ -45,17 +47,30 @@ export interface CreateMemberModalProps {
   onCreated: (file: MemberFile) => void;
 }
 
+/** The body the form would send (what is filled so far). */
+function bodyOf(values: Partial<Values>): Record<string, unknown> {
+  const body: Record<string, unknown> = {
+    orgId: values.orgId,
+    admittedOn: values.admittedOn ? toIso(values.admittedOn) : undefined,
+    officialOn: values.officialOn ? toIso(values.officialOn) : undefined,
+  };
+  for (const name of CREATE_FIELDS) body[name] = fieldValue(spec(name), values[name]);
+  return body;
+}
+
+/** Dates after today and an admission under the age of its date's rules, said before saving. */
+function CreatePlausibility() {
+  const form = Form.useFormInstance<Values>();
+  const values = Form.useWatch((v: Values) => v, form) as Partial<Values> | undefined;
+  return <PlausibilityAlert problems={values ? memberFileProblems(bodyOf(values), todayIso()) : []} testId="member-plausibility" />;
+}
+
 export function CreateMemberModal({ open, orgId, onClose, onCreated }: CreateMemberModalProps) {
   const create = useCreateMember();
   const { message } = App.useApp();
 
   const submit = async (values: Values) => {
-    const body: Record<string, unknown> = {
-      orgId: values.orgId,
-      admittedOn: toIso(values.admittedOn),
-      officialOn: values.officialOn ? toIso(values.officialOn) : undefined,
-    };
-    for (const name of CREATE_FIELDS) body[name] = fieldValue(spec(name), values[name]);
+    const body = bodyOf(values);
     const file = await create.mutateAsync(body as CreateMemberBody);
     message.success(`Đã thêm hồ sơ đảng viên ${file.fields.fullName}.`);
     onCreated(file);
@@ -131,6 +146,7 @@ export function CreateMemberModal({ open, orgId, onClose, onCreated }: CreateMem
           <MemberFieldItem spec={spec('theoryLevel')} label="Trình độ lý luận chính trị" />
         </Col>
       </Row>
+      <CreatePlausibility />
     </FormModal>
   );
 }

@@ -2,12 +2,25 @@
  * "Sửa" for one field group of the member file: a form with that group's fields only, sent as a PATCH of just those
  * fields. A blank input clears its field (null); a CCCD the form only knows masked is kept when left blank.
  */
-import { App, Col, Row, Typography } from 'antd';
+import { App, Col, Form, Row, Typography } from 'antd';
 import { useUpdateMember } from '../../api/hooks.ts';
 import type { MemberFile } from '../../api/types.ts';
 import { groupFields, groupInitialValues, groupPatch, type GroupFormValues, type GroupSpec } from '../../lib/member-fields.ts';
 import { FormModal } from '../FormModal.tsx';
 import { MemberFieldItem } from './MemberFieldItem.tsx';
+import { PlausibilityAlert } from './PlausibilityAlert.tsx';
+import { memberFileChangeProblems } from '../../../domain/plausibility.ts';
+import { todayIso } from '../../lib/dates.ts';
+
+/** What the correction changes would make implausible (a date after today, the admission under age), said before saving. */
+function EditPlausibility({ file, group, cccdKnown }: { file: MemberFile; group: GroupSpec; cccdKnown: boolean }) {
+  const form = Form.useFormInstance<GroupFormValues>();
+  const values = Form.useWatch((v: GroupFormValues) => v, form) as GroupFormValues | undefined;
+  if (!values) return null;
+  const before: Record<string, unknown> = { ...file.fields, admittedOn: file.admittedOn, officialOn: file.officialOn };
+  const changed = Object.fromEntries(Object.entries(groupPatch(group, values, cccdKnown)).filter(([k, v]) => v !== undefined && (before[k] ?? null) !== v));
+  return <PlausibilityAlert problems={memberFileChangeProblems(before, changed, todayIso())} testId="member-plausibility" />;
+}
 
 export interface EditGroupModalProps {
   file: MemberFile;
@@ -61,6 +74,7 @@ export function EditGroupModal({ file, group, revealedCccd, onClose, onSaved }: 
           );
         })}
       </Row>
+      {group && <EditPlausibility file={file} group={group} cccdKnown={cccdKnown} />}
     </FormModal>
   );
 }

@@ -36,7 +36,7 @@ function RecordsTable({ file, kind, items, onChanged }: { file: MemberFile; kind
   const remove = useDeleteMemberRecord(file.id);
   const confirm = useConfirm();
   const { message } = App.useApp();
-  const canEdit = file.canEdit && (!isSensitiveRecordKind(kind) || file.canReadSensitive);
+  const canEdit = file.canEdit && (!isSensitiveRecordKind(kind) || file.canReadHistory);
   const title = RECORD_KIND_LABELS[kind];
 
   const del = async (record: MemberRecord) => {

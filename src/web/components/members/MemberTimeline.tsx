@@ -37,13 +37,32 @@ function OrgLink({ org }: { org: OrgRef }) {
 
 function EventContent({ event }: { event: MemberEvent }) {
   const afterTheFact = event.details.recordedAfterTheFact === true;
+  const d = event.details;
+  const text = (v: unknown) => (typeof v === 'string' ? v : null);
+  // §7: a departure or an arrival later than the rules allow is recorded with its reason.
+  const late = d.late === true;
+  const lateReason = text(d.lateReason);
+  const moveOn = text(d.moveDecisionDate);
+  const moveNo = text(d.moveDecisionNo);
+  const moveDays = typeof d.workingDaysSinceMoveDecision === 'number' ? d.workingDaysSinceMoveDecision : null;
   return (
     <div data-testid={`member-event-${event.id}`}>
       <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
         <Typography.Text strong>{formatDate(event.effectiveDate)}</Typography.Text>
         <span>{event.label}</span>
         {afterTheFact && <Tag>Ghi nhận khi nhập hồ sơ</Tag>}
+        {late && (
+          <Tag color="orange" data-testid={`member-event-late-${event.id}`}>
+            Chậm{lateReason ? `: ${lateReason}` : ''}
+          </Tag>
+        )}
       </div>
+      {moveOn && (
+        <div className="hn-muted">
+          Theo quyết định điều động, nghỉ hưu hoặc chuyển nơi ở{moveNo ? ` số ${moveNo}` : ''} ngày {formatDate(moveOn)}
+          {moveDays !== null ? ` (sau ${moveDays} ngày làm việc)` : ''}
+        </div>
+      )}
       {(event.org || event.toOrg) && (
         <div style={{ margin: '4px 0' }}>
           {event.org && <OrgLink org={event.org} />}

@@ -5,7 +5,7 @@
  * not; the badges received. The server computes all of it; only the day a stalled count stopped is derived here.
  */
 import { Descriptions, Empty, Space, Table, Tag, Typography } from 'antd';
-import type { BadgeAward, MemberFile, NextBadge, PartyAge } from '../../api/types.ts';
+import type { BadgeAward, BadgeStanding, MemberFile, NextBadge, PartyAge } from '../../api/types.ts';
 import { addMonths } from '../../../domain/member-status.ts';
 import { addDays, formatDate, isIsoDate, todayIso } from '../../lib/dates.ts';
 import { badgeEarlyName, badgeName, PARTY_AGE_GAP_NAMES } from '../../lib/labels.ts';
@@ -137,9 +137,36 @@ function AwardsTable({ awards }: { awards: BadgeAward[] }) {
           { title: 'Huy hiệu', dataIndex: 'milestone', render: (m: number) => badgeName(m) },
           { title: 'Ngày trao', dataIndex: 'awardedOn', width: 120, render: (d: string) => formatDate(d) },
           { title: 'Số quyết định', dataIndex: 'decisionNo', width: 180, render: (v: string | null) => v ?? '—' },
-          { title: 'Ghi chú', dataIndex: 'earlyReason', width: 200, render: (v: string | null) => (v ? badgeEarlyName(v) : '') },
+          {
+            title: 'Ghi chú',
+            key: 'note',
+            width: 260,
+            render: (_v, a: BadgeAward) => (
+              <Space orientation="vertical" size={2}>
+                {a.earlyReason && <span>{badgeEarlyName(a.earlyReason)}</span>}
+                {a.override && (
+                  <span data-testid="member-award-override">
+                    Trường hợp đặc biệt: Quyết định {a.override.decisionNo} ngày {formatDate(a.override.decisionDate)} của Ban Thường vụ Tỉnh ủy
+                  </span>
+                )}
+              </Space>
+            ),
+          },
         ]}
       />
+    </div>
+  );
+}
+
+/** Serious illness and the posthumous proposal, when recorded: they change what the badge rules allow. */
+function StandingView({ standing }: { standing: BadgeStanding }) {
+  const { seriousIllness: ill, posthumousProposal: proposal } = standing;
+  if (!ill && !proposal) return null;
+  const since = (date: string | null, document: string | null) => [date ? `từ ngày ${formatDate(date)}` : '', document ? `theo ${document}` : ''].filter(Boolean).join(', ');
+  return (
+    <div data-testid="member-badge-standing-view">
+      {ill && <div>Ốm đau nặng{since(ill.since, ill.document) ? ` (${since(ill.since, ill.document)})` : ''}: được xét tặng Huy hiệu Đảng sớm.</div>}
+      {proposal && <div>Đề nghị truy tặng Huy hiệu Đảng{since(proposal.proposedOn, proposal.document) ? ` (${since(proposal.proposedOn, proposal.document)})` : ''}.</div>}
     </div>
   );
 }
@@ -148,6 +175,7 @@ export function PartyAgeView({ file }: { file: MemberFile }) {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%', paddingTop: 4 }}>
       <AgeLine file={file} />
+      <StandingView standing={file.partyAge.badgeStanding} />
       <NextBadgeView next={file.partyAge.nextBadge} />
       <AwardsTable awards={file.partyAge.awards} />
     </Space>

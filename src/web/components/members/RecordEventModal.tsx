@@ -13,6 +13,8 @@ import { useCallback } from 'react';
 import { useCellKindCodes, useRecordMemberEvent } from '../../api/hooks.ts';
 import type { MemberEventBody, MemberEventKind, MemberFile, OrgSearchItem } from '../../api/types.ts';
 import { ruleSetOn } from '../../../domain/rulesets.ts';
+import { memberEventProblems } from '../../../domain/plausibility.ts';
+import { PlausibilityAlert } from './PlausibilityAlert.tsx';
 import { formatDate, todayIso, toIso } from '../../lib/dates.ts';
 import { optionalText, remapErrorFields, decisionNoRules } from '../../lib/forms.ts';
 import { eventKindName } from '../../lib/labels.ts';
@@ -40,6 +42,9 @@ interface Values {
   ceremonyOn?: Dayjs | null;
   criminalRecordClearedOn?: Dayjs | null;
   noReadmission?: boolean;
+  moveDecisionDate?: Dayjs | null;
+  moveDecisionNo?: string;
+  lateReason?: string;
 }
 
 const iso = (d: Dayjs | null | undefined) => (d ? toIso(d) : undefined);
@@ -56,7 +61,14 @@ function toBody(v: Values): MemberEventBody {
     case 'recognized_official':
       return { ...base, kind: v.kind, officialOn: iso(v.officialOn) };
     case 'transfer_out_started':
-      return { ...base, kind: v.kind, toOrgId: chosenOrg(v.toOrgId, v.toOrgIdText) };
+      return {
+        ...base,
+        kind: v.kind,
+        toOrgId: chosenOrg(v.toOrgId, v.toOrgIdText),
+        moveDecisionDate: iso(v.moveDecisionDate),
+        moveDecisionNo: optionalText(v.moveDecisionNo),
+        lateReason: optionalText(v.lateReason),
+      };
     case 'temporary_out':
       return { ...base, kind: v.kind, hostOrgId: chosenOrg(v.hostOrgId, v.hostOrgIdText), until: iso(v.until) ?? '', training: v.training === true };
     case 'struck_off':
@@ -155,6 +167,30 @@ function KindFields({ file }: { file: MemberFile }) {
       return (
         <>
           <OrgPickOrPaste name="toOrgId" label="Tổ chức đảng nơi đến" testId="event-to-org" />
+          <Row gutter={16}>
+            <Col span={12}>
+              <Form.Item
+                name="moveDecisionDate"
+                label="Ngày quyết định điều động, nghỉ hưu, chuyển nơi ở"
+                extra={`Chuyển sinh hoạt đảng chính thức trong ${rules.transfer.startWithinWorkingDays} ngày làm việc kể từ quyết định này; có ngày này thì hệ thống mới tính được việc chậm.`}
+              >
+                <DateInput testId="event-move-decision-date" />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item name="moveDecisionNo" label="Số quyết định điều động" rules={decisionNoRules(false)}>
+                <Input placeholder="vd. 45/QĐ-UBND" maxLength={100} data-testid="event-move-decision-no" />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item
+            name="lateReason"
+            label="Lý do chậm (nếu có)"
+            extra={`Bắt buộc khi chuyển sinh hoạt sau ${rules.transfer.startWithinWorkingDays} ngày làm việc kể từ quyết định; được ghi cùng biến động.`}
+            rules={[{ max: 1000, message: 'Lý do tối đa 1.000 ký tự.' }]}
+          >
+            <Input.TextArea rows={2} maxLength={1000} data-testid="event-late-reason" />
+          </Form.Item>
           <Alert
             type="info"
             showIcon
@@ -253,6 +289,22 @@ function KindFields({ file }: { file: MemberFile }) {
   }
 }
 
+/** Dates after today (the event's, its decision's…), said before saving with the server's own rule. */
+function EventPlausibility() {
+  const form = Form.useFormInstance<Values>();
+  const values = Form.useWatch((v: Values) => v, form) as Partial<Values> | undefined;
+  if (!values?.kind) return null;
+  const dates: Record<string, string | undefined> = {
+    date: iso(values.date),
+    decisionDate: iso(values.decisionDate),
+    officialOn: iso(values.officialOn),
+    ceremonyOn: iso(values.ceremonyOn),
+    criminalRecordClearedOn: iso(values.criminalRecordClearedOn),
+    moveDecisionDate: iso(values.moveDecisionDate),
+  };
+  return <PlausibilityAlert problems={memberEventProblems({ kind: values.kind, ...dates }, todayIso())} testId="event-plausibility" />;
+}
+
 function DateLabel() {
   const form = Form.useFormInstance<Values>();
   const kind = Form.useWatch('kind', form);
@@ -332,6 +384,7 @@ export function RecordEventModal({ file, open, onClose }: RecordEventModalProps)
       <Form.Item name="note" label="Ghi chú" rules={[{ max: 1000, message: 'Ghi chú tối đa 1.000 ký tự.' }]}>
         <Input.TextArea rows={2} maxLength={1000} data-testid="event-note" />
       </Form.Item>
+      <EventPlausibility />
     </FormModal>
   );
 }
