@@ -118,6 +118,8 @@ describeEngines('bad input on every endpoint', (engine) => {
       'GET /api/orgs/:id/children': { id: f.orgs.A },
       'GET /api/orgs/:id/tree': { id: f.orgs.A },
       'GET /api/orgs/:id/history': { id: f.orgs.A },
+      'GET /api/orgs/:id/permissions': { id: f.orgs.A },
+      'GET /api/orgs/destinations': { query: 'q=tan' },
       'GET /api/users': {},
       'GET /api/users/:id': { id: f.users.adminA },
       'GET /api/audit': {},

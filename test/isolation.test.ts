@@ -108,6 +108,21 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
       for (const id of [f.orgs.A, f.orgs.P]) await is404(b.get(`/api/orgs/${id}/tree`));
       noLeak((await b.get(`/api/orgs/${f.orgs.B}/tree`)).body);
     },
+    'GET /api/orgs/:id/permissions': async () => {
+      for (const id of [...aIds, f.orgs.P]) await is404(b.get(`/api/orgs/${id}/permissions`));
+      expect((await b.get(`/api/orgs/${f.orgs.gB}/permissions`)).body.tree.rename).toBe(true); // control
+    },
+    'GET /api/orgs/destinations': async () => {
+      // Names and path of organisations outside the scope, by design (a transfer destination), and nothing else:
+      // no counts, kinds, codes, dates, members nor users of A.
+      const r = await b.get('/api/orgs/destinations?q=chi%20bo');
+      const outside = (r.body.items as { id: string; inScope: boolean }[]).filter((i) => !i.inScope);
+      expect(outside.length).toBeGreaterThan(0);
+      for (const item of outside) expect(Object.keys(item).sort()).toEqual(['ancestorNames', 'id', 'inScope', 'name']);
+      const text = JSON.stringify(r.body);
+      for (const id of [...aIds.filter((id) => !Object.values(f.orgs).includes(id)), ...aUsers]) expect(text).not.toContain(id);
+      expect(text).not.toMatch(/memberCount|kindCode|code|path|established/i);
+    },
     'GET /api/orgs/:id/history': async () => {
       for (const id of aIds) await is404(b.get(`/api/orgs/${id}/history`));
     },

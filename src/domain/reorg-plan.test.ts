@@ -139,6 +139,26 @@ describe('reorganisation planner', () => {
     expect(planReorganization([{ type: 'move', org: 'G1', newParent: 'nope' }], tree()).conflicts[0]).toMatchObject({ code: 'not_found' });
   });
 
+  it('a role’s own organisation changes below it but not itself (writable false, writableBelow true)', () => {
+    const own = tree({ G1: { writable: false, writableBelow: true }, D1: { writable: false, writableBelow: false }, P: { writable: false, writableBelow: false } });
+    for (const op of [
+      { type: 'rename', org: 'G1', name: 'X' },
+      { type: 'reclassify', org: 'G1', kindCode: 'chi_bo_co_so' },
+      { type: 'move', org: 'G1', newParent: 'D1' },
+      { type: 'dissolve', org: 'G1' },
+      { type: 'merge', sources: ['G1'], target: 'C1' },
+    ] as ReorgOp[]) {
+      const c = planReorganization([op], own).conflicts[0];
+      expect(c).toMatchObject({ code: 'forbidden' });
+      expect(c!.message).toContain('do cấp trên của nó quyết định');
+    }
+    expect(planReorganization([{ type: 'create', ref: 'n', parent: 'G1', name: 'Chi bộ mới', kindCode: 'chi_bo_truc_thuoc' }], own).ok).toBe(true);
+    expect(planReorganization([{ type: 'merge', sources: ['C2'], target: 'G1' }], own).ok).toBe(true);
+    expect(planReorganization([{ type: 'rename', org: 'C1', name: 'X' }], own).ok).toBe(true);
+    // out of the subtree: the superior is not his to change below either
+    expect(planReorganization([{ type: 'move', org: 'C1', newParent: 'D1' }], own).conflicts[0]).toMatchObject({ code: 'forbidden' });
+  });
+
   it('reports every conflict with its operation index and keeps planning the rest', () => {
     const plan = planReorganization(
       [

@@ -34,8 +34,16 @@ export interface PlanNode {
   directMembers: number;
   /** The actor may see this organisation; an unseen one is reported as not found, never as forbidden. */
   visible: boolean;
-  /** The actor may change this organisation. */
+  /**
+   * The actor may change this organisation itself (rename, reclassify, move it, merge it away, split, dissolve): a
+   * role at an organisation changes what is below it, never the organisation itself (issue 10 item 11).
+   */
   writable: boolean;
+  /**
+   * The actor may change what is below this organisation (create under it, move or merge into it). Absent: as
+   * writable. A role's own organisation is writable below but not itself.
+   */
+  writableBelow?: boolean | undefined;
   /** Date of a later recorded change; history is not rewritten underneath it. */
   changedLaterOn: string | null;
 }
@@ -146,8 +154,11 @@ export function planReorganization(ops: readonly ReorgOp[], ctx: PlanContext): R
     const fail = (code: PlanConflict['code'], message: string) => {
       conflicts.push({ index, code, message: `Thao tác ${index + 1}: ${message}` });
     };
-    /** Resolves an id or ref to a live, changeable organisation, or reports why not. */
-    const live = (key: string, what = 'tổ chức'): WorkNode | null => {
+    /**
+     * Resolves an id or ref to a live organisation the operation may use, or reports why not: 'self' when the
+     * operation changes the organisation itself, 'below' when it changes only what is under it.
+     */
+    const live = (key: string, what = 'tổ chức', need: 'self' | 'below' = 'self'): WorkNode | null => {
       const id = refs.get(key) ?? key;
       const n = state.get(id);
       if (!n || !n.visible) {
@@ -158,8 +169,13 @@ export function planReorganization(ops: readonly ReorgOp[], ctx: PlanContext): R
         fail('invalid', `${q(n.name)} đã kết thúc trong cùng đợt sắp xếp.`);
         return null;
       }
-      if (!n.writable) {
-        fail('forbidden', `bạn không có quyền thay đổi ${q(n.name)}.`);
+      if (need === 'self' ? !n.writable : !(n.writableBelow ?? n.writable)) {
+        fail(
+          'forbidden',
+          need === 'below' || (n.writableBelow ?? n.writable) === false
+            ? `bạn không có quyền thay đổi ${q(n.name)}.`
+            : `bạn không có quyền thay đổi chính ${q(n.name)}: việc đổi tên, đổi loại, chuyển, sáp nhập, chia tách hay giải thể một tổ chức do cấp trên của nó quyết định.`,
+        );
         return null;
       }
       if (n.changedLaterOn) {
@@ -210,7 +226,7 @@ export function planReorganization(ops: readonly ReorgOp[], ctx: PlanContext): R
 
     switch (op.type) {
       case 'create': {
-        const parent = live(op.parent, 'tổ chức cấp trên');
+        const parent = live(op.parent, 'tổ chức cấp trên', 'below');
         if (!parent || !checkKind(op.kindCode, op.sectorCode)) return;
         const n = createNode(op.ref, parent, op);
         if (!n) return;
@@ -222,7 +238,7 @@ export function planReorganization(ops: readonly ReorgOp[], ctx: PlanContext): R
       }
       case 'move': {
         const n = live(op.org);
-        const to = live(op.newParent, 'tổ chức cấp trên mới');
+        const to = live(op.newParent, 'tổ chức cấp trên mới', 'below');
         if (!n || !to) return;
         if (n.parentId === to.id) return fail('invalid', `${q(n.name)} đã trực thuộc ${q(to.name)}.`);
         if (isAncestorOrSelf(n.id, to.id)) return fail('cycle', `không thể chuyển ${q(n.name)} vào chính nó hoặc tổ chức trực thuộc của nó.`);
@@ -236,7 +252,7 @@ export function planReorganization(ops: readonly ReorgOp[], ctx: PlanContext): R
         return;
       }
       case 'merge': {
-        const target = live(op.target, 'tổ chức tiếp nhận');
+        const target = live(op.target, 'tổ chức tiếp nhận', 'below');
         if (!target) return;
         const sources: WorkNode[] = [];
         for (const key of op.sources) {

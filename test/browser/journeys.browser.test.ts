@@ -237,7 +237,9 @@ describe.skipIf(!browserAvailable && !browserRequired)('main journeys in the bro
     await page.getByTestId('nav-members').waitFor({ timeout: 15000 });
     await page.goto(`${env.server.baseUrl}/members?ageFrom=60&gender=nu`);
     await page.getByTestId('members-filters').waitFor({ timeout: 15000 });
-    const total = await page.evaluate(async () => (await (await fetch('/api/members?ageFrom=60&gender=nu&pageSize=1')).json()).total as number);
+    // the list opens on the members on the roll (the organisation page's count) and says so in its status filter
+    const total = await page.evaluate(async () => (await (await fetch('/api/members?ageFrom=60&gender=nu&status=on_roll&pageSize=1')).json()).total as number);
+    await expect.poll(() => page.getByTestId('members-filter-status').textContent(), { timeout: 10000 }).toContain('Đảng viên trong danh sách');
     expect(total).toBeGreaterThan(0);
     await expect.poll(() => page.locator('body').textContent(), { timeout: 15000 }).toContain(`${total.toLocaleString('vi-VN')} đảng viên`);
     expect(await page.getByTestId('members-filter-age-from').inputValue()).toBe('60');

@@ -62,6 +62,8 @@ export interface PeriodOrg {
   members: { total: number; lateAdmissions: number; entered: number; cellProposed: number; decided: number; levels: Distribution };
   subordinates: Distribution;
   failing: number;
+  /** The stages the user may fill in (the server's rules). */
+  can: { self: boolean; propose: boolean; decide: boolean };
 }
 
 export interface CheckFailureView {
@@ -75,7 +77,15 @@ export interface CheckFailureView {
 }
 
 export interface PeriodDetail {
-  period: PeriodSummary & { excluded: Record<string, number>; openedAt: string | null; publishedAt: string | null; decisionNo: string | null; decisionDate: string | null };
+  period: PeriodSummary & {
+    excluded: Record<string, number>;
+    openedAt: string | null;
+    publishedAt: string | null;
+    decisionNo: string | null;
+    decisionDate: string | null;
+    /** What the user may do on the period (the server's rules). */
+    can: { override: boolean; publish: boolean; change: boolean };
+  };
   rules: PeriodRules;
   rootMembers: { total: number; entered: number; decided: number } | null;
   orgs: PeriodOrg[];
@@ -108,6 +118,8 @@ export interface Grid {
   orgId: string;
   orgName: string;
   rules: PeriodRules;
+  /** The columns the user may fill in: the cell's (self-assessment, vote, proposal) and the grassroots committee's. */
+  can: { cell: boolean; grassroots: boolean };
   items: GridRow[];
   lateAdmissions: GridRow[];
 }

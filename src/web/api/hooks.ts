@@ -37,6 +37,8 @@ import type {
   MemberRecordBody,
   MoveOrgBody,
   OrgDetail,
+  OrgPermissions,
+  DestinationItem,
   OrgEvent,
   OrgKind,
   OrgSearchItem,
@@ -174,6 +176,15 @@ export function useOrg(id: string | undefined, asOf: string) {
   return useQuery({ ...orgDetailQuery(id ?? '', asOf), enabled: Boolean(id) });
 }
 
+/** What the user may do on the organisation; under the 'orgs' prefix so a tree change refreshes it. */
+export function useOrgPermissions(id: string | undefined) {
+  return useQuery({
+    queryKey: ['orgs', 'permissions', id],
+    queryFn: ({ signal }) => api.get<OrgPermissions>(`/orgs/${id ?? ''}/permissions`, {}, signal),
+    enabled: Boolean(id),
+  });
+}
+
 /** The whole subtree of an organisation, flat (parents before children). */
 export function useOrgTree(id: string | undefined, asOf: string) {
   return useQuery({
@@ -192,6 +203,18 @@ export function useOrgHistory(id: string) {
 }
 
 /** Accent-insensitive search; runs only from 2 characters, as the server requires. */
+/** Transfer destinations by name over today's whole tree (names and path only outside the user's scope). */
+export function useDestinationSearch(q: string, limit = 20) {
+  const text = q.trim();
+  return useQuery({
+    queryKey: ['orgs', 'destinations', text, limit],
+    queryFn: ({ signal }) => api.get<Items<DestinationItem>>('/orgs/destinations', { q: text, limit }, signal),
+    enabled: text.length >= 2,
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
+}
+
 export function useOrgSearch(q: string, asOf: string, limit = 20) {
   const text = q.trim();
   return useQuery({

@@ -151,6 +151,25 @@ export type OrgDetail = OrgSummary & {
   asOf: IsoDate;
 };
 
+/** A transfer destination found anywhere in today's tree: its name and its superiors' names only. */
+export interface DestinationItem {
+  id: string;
+  name: string;
+  ancestorNames: string[];
+  inScope: boolean;
+}
+
+/** What the user may do on one organisation, as the server decides it (GET /orgs/:id/permissions). */
+export interface OrgPermissions {
+  orgId: string;
+  tree: { createChild: boolean; rename: boolean; reclassify: boolean; move: boolean; dissolve: boolean; split: boolean; merge: boolean; reorganize: boolean };
+  members: { edit: boolean; readSensitive: boolean };
+  admissions: { edit: boolean; setTarget: boolean };
+  evaluation: { open: boolean; rateSelf: boolean; propose: boolean; decide: boolean };
+  users: { manage: boolean };
+  audit: { read: boolean };
+}
+
 export interface OrgTreeItem {
   id: string;
   parentId: string | null;
@@ -751,6 +770,11 @@ export interface AuditEntry {
   action: string;
   entityType: string;
   entityId: string | null;
+  /** The actor's full name, the name of what the entry is about and of its organisation, as they are today. */
+  actorFullName: string | null;
+  entityName: string | null;
+  orgId: string | null;
+  orgName: string | null;
   before: unknown;
   after: unknown;
 }

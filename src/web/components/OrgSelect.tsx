@@ -19,6 +19,8 @@ export interface OrgOption {
   label: string;
   /** Second line in the list: kind and ancestor chain. */
   hint?: string;
+  /** The chain of superiors alone (from the search), shown beside a chosen value when `showPath` is set. */
+  path?: string;
 }
 
 /** Labels of organisations seen in any search, so a chosen value keeps its name when the results change. */
@@ -26,7 +28,7 @@ const knownLabels = new Map<string, OrgOption>();
 
 function fromSearch(item: OrgSearchItem): OrgOption {
   const chain = item.ancestorNames.join(' › ');
-  return { value: item.id, label: item.name, hint: chain ? `${item.kindName} · ${chain}` : item.kindName };
+  return { value: item.id, label: item.name, hint: chain ? `${item.kindName} · ${chain}` : item.kindName, path: chain };
 }
 
 type Value = string | string[] | undefined;
@@ -39,6 +41,8 @@ export interface OrgSelectProps {
   excludeIds?: string[];
   /** Keeps only the search results it accepts (e.g. cells under a given organisation); extra options are kept. */
   filter?: (item: OrgSearchItem) => boolean;
+  /** A chosen organisation shows its chain of superiors too, so that two of the same name are told apart. */
+  showPath?: boolean;
   /** Shown in the list when nothing is typed yet (default: how many characters to type). */
   emptyText?: string;
   placeholder?: string;
@@ -65,7 +69,7 @@ function useUnknownLabels(values: string[], asOf: string): Map<string, OrgOption
       const chain = orderedAncestors(r.data.ancestors, r.data.parentId)
         .map((a) => a.name)
         .join(' › ');
-      found.set(id, { value: id, label: r.data.name, hint: chain });
+      found.set(id, { value: id, label: r.data.name, hint: chain, path: chain });
     } else if (r.isError) {
       found.set(id, { value: id, label: `Không tìm thấy (${id.slice(0, 8)}…)` });
     }
@@ -101,8 +105,10 @@ export function OrgSelect(props: OrgSelectProps) {
       const known = extraOptions.find((e) => e.value === v) ?? knownLabels.get(v) ?? fetched.get(v);
       result.set(v, known ?? { value: v, label: isUuid(v) ? 'Đang tải…' : v });
     }
-    return [...result.values()];
-  }, [excludeIds, extraOptions, text, query, search.data, chosen, fetched, filter]);
+    const list = [...result.values()];
+    // The selection shows the option's label: with showPath it carries the chain (the list keeps name and hint apart).
+    return props.showPath ? list.map((o) => ({ ...o, name: o.label, label: o.path ? `${o.label} (${o.path})` : o.label })) : list;
+  }, [excludeIds, extraOptions, text, query, search.data, chosen, fetched, filter, props.showPath]);
 
   const notFound =
     text.trim().length < 2 ? (
@@ -126,7 +132,7 @@ export function OrgSelect(props: OrgSelectProps) {
       options={options}
       optionRender={(option) => (
         <div style={{ whiteSpace: 'normal' }}>
-          <div>{option.data.label}</div>
+          <div>{(option.data as OrgOption & { name?: string }).name ?? option.data.label}</div>
           {option.data.hint && <div className="hn-muted">{option.data.hint}</div>}
         </div>
       )}

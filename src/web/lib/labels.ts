@@ -1,5 +1,6 @@
 /** Vietnamese labels for the codes of the API. */
 import { EVENT_LABELS, MEMBER_STATUS_LABELS } from '../../domain/member-event-labels.ts';
+import { STEP_LABELS } from '../../domain/admission.ts';
 import type { BadgeEarlyReason, DisciplineForm, Gender, Membership, OrgEventKind, OrgStatus, ReorgOpType, RoleCode } from '../api/types.ts';
 
 export const ROLE_NAMES: Record<RoleCode, string> = {
@@ -100,6 +101,22 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'member.document_read': 'Xem tài liệu hồ sơ cần bảo mật',
   'calendar.adjust': 'Điều chỉnh lịch làm việc',
   'calendar.adjust_remove': 'Bỏ điều chỉnh lịch làm việc',
+  'member.export': 'Xuất danh sách đảng viên ra Excel',
+  'member.import': 'Nhập đảng viên từ tệp',
+  'member.badge_list.export': 'Xuất danh sách xét tặng Huy hiệu Đảng',
+  'admission.candidate.create': 'Thêm quần chúng vào danh sách cảm tình Đảng',
+  'admission.candidate.update': 'Sửa thông tin quần chúng cảm tình Đảng',
+  'admission.check_override': 'Cho vượt qua kiểm tra hồ sơ kết nạp',
+  'admission.document_export': 'Xuất văn bản hồ sơ kết nạp',
+  'admission.target': 'Giao chỉ tiêu kết nạp đảng viên',
+  'evaluation.open': 'Mở kỳ đánh giá, xếp loại',
+  'evaluation.member.update': 'Nhập kết quả đánh giá đảng viên',
+  'evaluation.org.update': 'Nhập kết quả đánh giá tổ chức đảng',
+  'evaluation.override': 'Cho vượt qua kiểm tra đánh giá',
+  'evaluation.publish': 'Công bố kết quả đánh giá, xếp loại',
+  'evaluation.change': 'Thay đổi kết quả đã công bố',
+  'evaluation.consolidation.create': 'Đưa tổ chức vào diện củng cố',
+  'evaluation.consolidation.update': 'Cập nhật theo dõi củng cố tổ chức',
 };
 
 /** Life events are audited as `member.event.<kind>`: named after the event. */
@@ -107,7 +124,10 @@ export function auditActionName(action: string): string {
   const known = AUDIT_ACTION_NAMES[action];
   if (known) return known;
   const kind = /^member\.event\.(.+)$/u.exec(action)?.[1];
-  return kind ? `Biến động đảng viên: ${eventKindName(kind)}` : action;
+  if (kind) return `Biến động đảng viên: ${eventKindName(kind)}`;
+  const step = /^admission\.step\.(.+)$/u.exec(action)?.[1];
+  if (step) return `Hồ sơ kết nạp: ${(STEP_LABELS as Record<string, string>)[step] ?? step}`;
+  return action;
 }
 
 /** Names of the entity types the audit log is expected to hold; unknown ones show their code. */
@@ -118,6 +138,9 @@ export const ENTITY_TYPE_NAMES: Record<string, string> = {
   reorganization: 'Đợt sắp xếp',
   system: 'Hệ thống',
   calendar: 'Lịch làm việc',
+  admission_dossier: 'Hồ sơ kết nạp',
+  evaluation_period: 'Kỳ đánh giá, xếp loại',
+  member_import: 'Đợt nhập đảng viên từ tệp',
 };
 
 export function entityTypeName(type: string): string {

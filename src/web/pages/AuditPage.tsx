@@ -2,7 +2,7 @@
  * "Nhật ký": the audit log, newest first, filtered on the server and paged there. A row opens to show the record
  * before and after the change side by side. Filters live in the URL so a link can point at a filtered view.
  */
-import { AutoComplete, Button, Col, DatePicker, Form, Input, Row, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Col, DatePicker, Form, Input, Row, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useAudit } from '../api/hooks.ts';
@@ -14,6 +14,13 @@ import { DATE_FORMATS, formatDateTime, fromIso, isIsoDate, toIso } from '../lib/
 import { AUDIT_ACTION_NAMES, auditActionName, entityTypeName, ENTITY_TYPE_NAMES } from '../lib/labels.ts';
 
 const PAGE_SIZE = 50;
+/** Where the thing an entry is about can be opened. */
+const ENTITY_LINKS: Record<string, (id: string) => string> = {
+  org: (id) => `/orgs/${id}`,
+  member: (id) => `/members/${id}`,
+  admission_dossier: (id) => `/admissions/dossiers/${id}`,
+  evaluation_period: (id) => `/evaluation/${id}`,
+};
 const FILTER_KEYS = ['userId', 'action', 'entityType', 'entityId', 'from', 'to'] as const;
 
 interface FilterValues {
@@ -97,10 +104,10 @@ function AuditFilters({ query, onApply }: { query: AuditQuery; onApply: (values:
         </Col>
         <Col span={4}>
           <Form.Item name="entityType" label="Loại đối tượng">
-            <AutoComplete
+            <Select
               allowClear
-              placeholder="vd. org, user"
-              options={Object.entries(ENTITY_TYPE_NAMES).map(([value, label]) => ({ value, label: `${label} (${value})` }))}
+              placeholder="Tất cả đối tượng"
+              options={Object.entries(ENTITY_TYPE_NAMES).map(([value, label]) => ({ value, label }))}
               data-testid="audit-entity-type"
             />
           </Form.Item>
@@ -174,34 +181,28 @@ function AuditLog() {
 
   const columns: TableColumnsType<AuditEntry> = [
     { title: 'Thời gian', dataIndex: 'at', width: 170, render: (v: string) => formatDateTime(v) },
-    { title: 'Người thực hiện', key: 'actor', width: 190, render: (_v, e) => e.actorName ?? '—' },
+    // People by their names, actions in Vietnamese, and what the entry is about by name (issue 12 part 7).
+    { title: 'Người thực hiện', key: 'actor', width: 190, render: (_v, e) => e.actorFullName ?? e.actorName ?? '—' },
+    { title: 'Hành động', dataIndex: 'action', width: 240, render: (v: string) => auditActionName(v) },
     {
-      title: 'Hành động',
-      dataIndex: 'action',
-      width: 220,
-      render: (v: string) => (
-        <>
-          {auditActionName(v)}
-          <div className="hn-muted hn-mono">{v}</div>
-        </>
-      ),
+      title: 'Đối tượng',
+      key: 'entity',
+      render: (_v, e) => {
+        const name = e.entityName ?? (e.entityId ? 'Không còn trong hệ thống' : '—');
+        const link = e.entityId && e.entityName ? ENTITY_LINKS[e.entityType]?.(e.entityId) : undefined;
+        return (
+          <>
+            {link ? <Link to={link}>{name}</Link> : name}
+            <div className="hn-muted">{entityTypeName(e.entityType)}</div>
+          </>
+        );
+      },
     },
-    { title: 'Loại đối tượng', dataIndex: 'entityType', width: 140, render: (v: string) => entityTypeName(v) },
     {
-      title: 'Mã đối tượng',
-      dataIndex: 'entityId',
-      render: (v: string | null, e) =>
-        !v ? (
-          '—'
-        ) : e.entityType === 'org' ? (
-          <Link to={`/orgs/${v}`} className="hn-mono">
-            {v}
-          </Link>
-        ) : (
-          <Typography.Text className="hn-mono" copyable={{ tooltips: ['Sao chép', 'Đã sao chép'] }}>
-            {v}
-          </Typography.Text>
-        ),
+      title: 'Tổ chức',
+      key: 'org',
+      width: 240,
+      render: (_v, e) => (e.orgId && e.orgName ? <Link to={`/orgs/${e.orgId}`}>{e.orgName}</Link> : '—'),
     },
   ];
 

@@ -45,8 +45,11 @@ export function EvaluationPeriodPage() {
     }
   };
 
+  // Each select is enabled only when the server lets this user fill in that stage (issue 12 part 4).
+  const STAGE_RIGHT = { selfLabel: 'self', proposedLabel: 'propose', decidedLabel: 'decide' } as const;
+
   // Every proposal copied into the empty decisions in one request (all or nothing, checked as a batch).
-  const toDecide = d.orgs.filter((o) => o.proposedLabel !== null && o.decidedLabel === null);
+  const toDecide = d.orgs.filter((o) => o.can.decide && o.proposedLabel !== null && o.decidedLabel === null);
   const decideAsProposed = async () => {
     try {
       const r = await saveOrgs.mutateAsync(toDecide.map((o) => ({ orgId: o.orgId, decidedLabel: o.proposedLabel })));
@@ -60,7 +63,7 @@ export function EvaluationPeriodPage() {
   const orgSelect = (o: PeriodOrg, field: 'selfLabel' | 'proposedLabel' | 'decidedLabel') => (
     <select
       value={o[field] ?? ''}
-      disabled={locked}
+      disabled={locked || !o.can[STAGE_RIGHT[field]]}
       onChange={(e) => void rateOrg(o.orgId, field, e.target.value || null)}
       data-testid={`org-${field}-${o.orgId}`}
       aria-label={`${field}: ${o.name}`}
@@ -109,10 +112,10 @@ export function EvaluationPeriodPage() {
       width: 150,
       render: (_v, o) => (
         <Space orientation="vertical" size={0}>
-          <Checkbox checked={o.disciplined} disabled={locked} onChange={(e) => void rateOrg(o.orgId, 'disciplined', e.target.checked)} data-testid={`org-disciplined-${o.orgId}`}>
+          <Checkbox checked={o.disciplined} disabled={locked || !o.can.self} onChange={(e) => void rateOrg(o.orgId, 'disciplined', e.target.checked)} data-testid={`org-disciplined-${o.orgId}`}>
             Tổ chức, cấp ủy
           </Checkbox>
-          <Checkbox checked={o.leadershipDisciplined} disabled={locked} onChange={(e) => void rateOrg(o.orgId, 'leadershipDisciplined', e.target.checked)}>
+          <Checkbox checked={o.leadershipDisciplined} disabled={locked || !o.can.self} onChange={(e) => void rateOrg(o.orgId, 'leadershipDisciplined', e.target.checked)}>
             Cấp ủy viên
           </Checkbox>
         </Space>
@@ -147,9 +150,11 @@ export function EvaluationPeriodPage() {
             Đã công bố
           </Tag>
         ) : (
-          <Button type="primary" onClick={() => setPublishing(true)} data-testid="period-publish">
-            Công bố kết quả
-          </Button>
+          d.period.can.publish && (
+            <Button type="primary" onClick={() => setPublishing(true)} data-testid="period-publish">
+              Công bố kết quả
+            </Button>
+          )
         )}
       </Space>
       <Descriptions size="small" bordered column={3}>
@@ -183,7 +188,7 @@ export function EvaluationPeriodPage() {
                 </span>
               }
               action={
-                !locked && (
+                d.period.can.override && (
                   <Button size="small" onClick={() => setOverriding(f)} data-testid={`override-${f.code}`}>
                     Vượt qua (ghi lý do)
                   </Button>

@@ -49,7 +49,17 @@ type FilterKey = (typeof FILTER_KEYS)[number];
 type YearKey = 'ageFrom' | 'ageTo' | 'partyAgeFrom' | 'partyAgeTo';
 
 const GENDER_OPTIONS = Object.entries(GENDER_NAMES).map(([value, label]) => ({ value, label }));
-const STATUS_OPTIONS = Object.entries(MEMBER_STATUS_NAMES).map(([value, label]) => ({ value, label }));
+/**
+ * The list opens on the members of the organisation, the same definition as its page's counts (on the roll: not out
+ * of the Party nor deceased); the filter shows it, and everyone else is one choice away.
+ */
+const ON_ROLL = 'on_roll';
+const ALL = 'all';
+const STATUS_OPTIONS = [
+  { value: ON_ROLL, label: 'Đảng viên trong danh sách (mặc định)' },
+  { value: ALL, label: 'Tất cả, kể cả đã ra khỏi Đảng, từ trần' },
+  ...Object.entries(MEMBER_STATUS_NAMES).map(([value, label]) => ({ value, label })),
+];
 
 function readQuery(params: URLSearchParams): MemberListQuery {
   const get = (k: FilterKey) => params.get(k)?.trim() || undefined;
@@ -68,7 +78,7 @@ function readQuery(params: URLSearchParams): MemberListQuery {
     generalEducation: get('generalEducation'),
     theoryLevel: get('theoryLevel'),
     occupation: get('occupation'),
-    status: get('status'),
+    status: get('status') === ALL ? undefined : (get('status') ?? ON_ROLL),
     ageFrom: years('ageFrom'),
     ageTo: years('ageTo'),
     partyAgeFrom: years('partyAgeFrom'),
@@ -215,10 +225,8 @@ function MemberFilters({
         <Col span={6}>
           <Form.Item label="Tình trạng" style={{ marginBottom: 12 }}>
             <Select
-              allowClear
-              placeholder="Tất cả"
               options={STATUS_OPTIONS}
-              value={query.status}
+              value={query.status ?? ALL}
               onChange={set('status')}
               data-testid="members-filter-status"
             />

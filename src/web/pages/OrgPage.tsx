@@ -4,7 +4,7 @@
  */
 import { Alert, Breadcrumb, Card, Col, Descriptions, Row, Space, Spin, Statistic, Tabs, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
-import { useOrg, useOrgChildren } from '../api/hooks.ts';
+import { useOrg, useOrgChildren, useOrgPermissions } from '../api/hooks.ts';
 import type { OrgDetail } from '../api/types.ts';
 import { useAsOf, useAsOfLink } from '../app/asOf.ts';
 import { useCurrentUser } from '../app/auth.tsx';
@@ -64,7 +64,7 @@ function OrgFacts({ org }: { org: OrgDetail }) {
         {
           key: 'id',
           label: 'Mã định danh',
-          // Given to another organisation that transfers a member here but cannot search outside its own scope.
+          // May be given to an organisation that transfers a member here (the transfer form also finds it by name).
           children: (
             <Typography.Text copyable={{ text: org.id, tooltips: ['Sao chép mã', 'Đã sao chép'] }} className="hn-mono" data-testid="org-id">
               {org.id}
@@ -120,6 +120,7 @@ export function OrgPage() {
   const { asOf } = useAsOf();
   const me = useCurrentUser();
   const query = useOrg(id, asOf);
+  const permissions = useOrgPermissions(me.can.editOrgs ? id : undefined);
 
   if (query.isPending) return <Spin style={{ display: 'block', marginTop: 48 }} />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
@@ -137,7 +138,7 @@ export function OrgPage() {
           {org.sectorName ? ` · ${org.sectorName}` : ''}
         </Typography.Text>
       </div>
-      {me.can.editOrgs && <OrgActions org={org} />}
+      {me.can.editOrgs && permissions.data && <OrgActions org={org} permissions={permissions.data} />}
       {org.warnings.map((w) => (
         <Alert
           key={w.code}

@@ -1,10 +1,10 @@
 /**
  * The standard documents of the admission procedure as Word files (docx): the dossier checklist, the cell's resolution
  * proposing admission, the admission decision and the cell's resolution proposing recognition, filled in from the
- * dossier. One pure model per document (`admissionDocument`), one renderer (`renderAdmissionDocx`): A4, Times New Roman
- * 13 pt like the member sheet. The committee edits and signs the file; the wording is the usual form, not a legal text.
+ * dossier. One pure model per document (`admissionDocument`), rendered in the party document layout of HD 36 by the
+ * shared template (`renderPartyDocument`). The committee edits and signs the file; the wording is the usual form, not a legal text.
  */
-import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { renderPartyDocument, table, text } from '../../docx/party-document.ts';
 import { formatVnDate } from '../../../domain/dates.ts';
 import { STEP_LABELS, type AdmissionStepKind } from '../../../domain/admission.ts';
 
@@ -15,22 +15,31 @@ export interface DossierForDocument {
   fullName: string;
   birthDate: string | null;
   orgName: string;
+  /** The cell's superior committee today (the header's first line), when known. */
+  superiorName?: string | null;
   steps: { kind: string; date: string; decisionNo: string | null; data: Record<string, unknown> }[];
   dates: { ceremonyOn: string | null; probationEndsOn: string | null; officialOn: string | null };
 }
 
 export interface DocumentModel {
   fileTitle: string;
+  /** The issuing body and its superior (HD 36 header). */
   orgName: string;
-  placeDate: string | null;
+  superior: string | null;
+  /** Symbol kind and number ("123-QĐ/…"); the number blank for the committee when unknown. */
+  symbol: { kind: string; number: string | null } | null;
+  /** The document's date ('YYYY-MM-DD'), null for "ngày … tháng … năm …". */
+  date: string | null;
   title: string;
   subtitle: string | null;
   paragraphs: string[];
   table: { header: string[]; rows: string[][] } | null;
-  signature: string;
+  recipients: string[];
+  signature: { capacity: string | null; position: string };
 }
 
-const vnLongDate = (iso: string) => `ngày ${iso.slice(8, 10)} tháng ${iso.slice(5, 7)} năm ${iso.slice(0, 4)}`;
+/** "123-QĐ/HU" as recorded → its number part; any other text is kept whole as the number. */
+const numberOf = (decisionNo: string | null) => (decisionNo ? (/^([^-]+)-/u.exec(decisionNo)?.[1] ?? decisionNo) : null);
 
 /** The document's content, or a Vietnamese reason why the dossier cannot give it yet. */
 export function admissionDocument(d: DossierForDocument, kind: AdmissionDocumentKind): DocumentModel | string {
@@ -41,7 +50,9 @@ export function admissionDocument(d: DossierForDocument, kind: AdmissionDocument
       return {
         fileTitle: 'danh-muc-ho-so',
         orgName: d.orgName,
-        placeDate: null,
+        superior: d.superiorName ?? null,
+        symbol: null,
+        date: null,
         title: 'DANH MỤC HỒ SƠ KẾT NẠP ĐẢNG VIÊN',
         subtitle: `Người vào Đảng: ${who}`,
         paragraphs: [],
@@ -52,7 +63,8 @@ export function admissionDocument(d: DossierForDocument, kind: AdmissionDocument
             return [String(i + 1), STEP_LABELS[k], s ? formatVnDate(s.date) : '', s?.decisionNo ?? '', s ? 'Đã có' : 'Chưa có'];
           }),
         },
-        signature: 'NGƯỜI LẬP',
+        recipients: ['Cấp ủy cơ sở', 'Hồ sơ kết nạp'],
+        signature: { capacity: null, position: 'NGƯỜI LẬP' },
       };
     case 'cell_resolution': {
       const vote = latest('cell_vote');
@@ -63,7 +75,9 @@ export function admissionDocument(d: DossierForDocument, kind: AdmissionDocument
       return {
         fileTitle: 'nghi-quyet-de-nghi-ket-nap',
         orgName: d.orgName,
-        placeDate: vnLongDate(vote.date),
+        superior: d.superiorName ?? null,
+        symbol: { kind: 'NQ', number: numberOf(vote.decisionNo) },
+        date: vote.date,
         title: 'NGHỊ QUYẾT',
         subtitle: 'Đề nghị kết nạp đảng viên',
         paragraphs: [
@@ -73,7 +87,8 @@ export function admissionDocument(d: DossierForDocument, kind: AdmissionDocument
           `Chi bộ đề nghị cấp ủy cấp trên xem xét, quyết định kết nạp quần chúng ${d.fullName} vào Đảng Cộng sản Việt Nam.`,
         ],
         table: null,
-        signature: 'T/M CHI BỘ\nBÍ THƯ',
+        recipients: [d.superiorName ? `${d.superiorName} (để báo cáo)` : 'Cấp ủy cấp trên (để báo cáo)', 'Hồ sơ kết nạp'],
+        signature: { capacity: 'T/M CHI BỘ', position: 'BÍ THƯ' },
       };
     }
     case 'decision': {
@@ -83,9 +98,11 @@ export function admissionDocument(d: DossierForDocument, kind: AdmissionDocument
       return {
         fileTitle: 'quyet-dinh-ket-nap',
         orgName: body,
-        placeDate: vnLongDate(decision.date),
+        superior: null,
+        symbol: { kind: 'QĐ', number: decision.decisionNo?.includes('/') ? decision.decisionNo : numberOf(decision.decisionNo) },
+        date: decision.date,
         title: 'QUYẾT ĐỊNH',
-        subtitle: `Kết nạp đảng viên${decision.decisionNo ? ` (số ${decision.decisionNo})` : ''}`,
+        subtitle: 'Về việc kết nạp đảng viên',
         paragraphs: [
           'Căn cứ Điều lệ Đảng Cộng sản Việt Nam và các quy định thi hành Điều lệ Đảng;',
           `Xét đề nghị của ${d.orgName} và của cấp ủy cơ sở,`,
@@ -94,7 +111,8 @@ export function admissionDocument(d: DossierForDocument, kind: AdmissionDocument
           `Điều 2. ${d.orgName} tổ chức lễ kết nạp trong thời hạn 30 ngày làm việc kể từ ngày nhận được quyết định và phân công đảng viên chính thức giúp đỡ đảng viên dự bị.`,
         ],
         table: null,
-        signature: `T/M ${body.toUpperCase()}`,
+        recipients: [d.orgName, `Đồng chí ${d.fullName}`, 'Hồ sơ kết nạp'],
+        signature: { capacity: `T/M ${body.toUpperCase()}`, position: 'BÍ THƯ' },
       };
     }
     case 'recognition_resolution': {
@@ -104,7 +122,9 @@ export function admissionDocument(d: DossierForDocument, kind: AdmissionDocument
       return {
         fileTitle: 'nghi-quyet-cong-nhan-chinh-thuc',
         orgName: d.orgName,
-        placeDate: vnLongDate(vote.date),
+        superior: d.superiorName ?? null,
+        symbol: { kind: 'NQ', number: numberOf(vote.decisionNo) },
+        date: vote.date,
         title: 'NGHỊ QUYẾT',
         subtitle: 'Đề nghị công nhận đảng viên chính thức',
         paragraphs: [
@@ -113,41 +133,26 @@ export function admissionDocument(d: DossierForDocument, kind: AdmissionDocument
           `Chi bộ đề nghị cấp ủy cấp trên công nhận đồng chí ${d.fullName} là đảng viên chính thức từ ngày ${formatVnDate(d.dates.officialOn)}.`,
         ],
         table: null,
-        signature: 'T/M CHI BỘ\nBÍ THƯ',
+        recipients: [d.superiorName ? `${d.superiorName} (để báo cáo)` : 'Cấp ủy cấp trên (để báo cáo)', 'Hồ sơ kết nạp'],
+        signature: { capacity: 'T/M CHI BỘ', position: 'BÍ THƯ' },
       };
     }
   }
 }
 
-const FONT = 'Times New Roman';
-const run = (text: string, opts: { bold?: boolean; italics?: boolean } = {}) => new TextRun({ text, font: FONT, size: 26, bold: opts.bold ?? false, italics: opts.italics ?? false });
-const para = (text: string, opts: { bold?: boolean; italics?: boolean; center?: boolean; right?: boolean; after?: number } = {}) =>
-  new Paragraph({
-    children: text.split('\n').map((t, i) => new TextRun({ text: t, font: FONT, size: 26, bold: opts.bold ?? false, italics: opts.italics ?? false, ...(i > 0 ? { break: 1 } : {}) })),
-    alignment: opts.center ? AlignmentType.CENTER : opts.right ? AlignmentType.RIGHT : AlignmentType.JUSTIFIED,
-    spacing: { after: opts.after ?? 120 },
-  });
-const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-
+/** The model in the party document layout of HD 36 (src/server/docx/party-document.ts), the one template of every Word file. */
 export async function renderAdmissionDocx(m: DocumentModel): Promise<Buffer> {
-  const children: (Paragraph | Table)[] = [
-    para(m.orgName.toUpperCase(), { bold: true }),
-    para('ĐẢNG CỘNG SẢN VIỆT NAM', { bold: true, right: true }),
-    ...(m.placeDate ? [para(`…, ${m.placeDate}`, { italics: true, right: true })] : []),
-    para(m.title, { bold: true, center: true, after: 60 }),
-    ...(m.subtitle ? [para(m.subtitle, { bold: true, center: true, after: 240 })] : []),
-    ...m.paragraphs.map((p) => para(p)),
-  ];
-  if (m.table) {
-    const row = (cells: string[], bold = false) =>
-      new TableRow({ children: cells.map((c) => new TableCell({ children: [new Paragraph({ children: [run(c, { bold })] })], borders: { top: line, bottom: line, left: line, right: line } })) });
-    children.push(new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [row(m.table.header, true), ...m.table.rows.map((r) => row(r))] }));
-  }
-  children.push(para(''), para(m.signature, { bold: true, right: true }));
-  const doc = new Document({
-    creator: 'Hạt Nhân',
+  return renderPartyDocument({
+    superior: m.superior,
+    issuer: m.orgName,
+    symbol: m.symbol,
+    place: null,
+    date: m.date,
+    kind: m.title,
+    summary: m.subtitle,
+    body: [...m.paragraphs.map((p) => text(p)), ...(m.table ? [table(m.table.header, m.table.rows, [6, 34, 14, 20, 16])] : [])],
+    recipients: m.recipients,
+    signature: m.signature,
     title: m.title,
-    sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1701, right: 1134 } } }, children }],
   });
-  return Packer.toBuffer(doc);
 }

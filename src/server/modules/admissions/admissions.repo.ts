@@ -8,7 +8,7 @@ import { TERMINAL_STATUSES, statusOn, type MemberEvent } from '../../../domain/m
 import { subtreeRange } from '../../../domain/org-path.ts';
 import { foldAccents } from '../../../domain/text.ts';
 import type { DB } from '../../db/schema.ts';
-import { latestOrgNameSql, pathInScopeSql } from '../../db/scope-sql.ts';
+import { orgNameOnSql, pathInScopeSql } from '../../db/scope-sql.ts';
 import type { Scope } from '../../http/actor.ts';
 import { rowToEvent } from '../members/members.events.ts';
 
@@ -21,10 +21,11 @@ export function scopedDossiers(db: Kysely<DB>, scope: Scope) {
     .where((eb) => pathInScopeSql(eb, 'o.current_path', scope));
 }
 
-export function findDossier(db: Kysely<DB>, scope: Scope, id: string) {
+/** A dossier in scope, with its cell's name on `today` (the date the dossier page is about). */
+export function findDossier(db: Kysely<DB>, scope: Scope, id: string, today: string) {
   return scopedDossiers(db, scope)
     .selectAll('d')
-    .select(['o.current_path', latestOrgNameSql('d.org_id').as('org_name')])
+    .select(['o.current_path', orgNameOnSql('d.org_id', today).as('org_name')])
     .where('d.id', '=', id)
     .executeTakeFirst();
 }
@@ -58,7 +59,8 @@ function filtered(db: Kysely<DB>, scope: Scope, f: CandidateFilters) {
   return q;
 }
 
-export async function listDossiers(db: Kysely<DB>, scope: Scope, f: CandidateFilters & { page: number; pageSize: number }) {
+/** A page of dossiers, each cell named as on `today`. */
+export async function listDossiers(db: Kysely<DB>, scope: Scope, f: CandidateFilters & { page: number; pageSize: number }, today: string) {
   let q = filtered(db, scope, f);
   if (f.stage) q = q.where('d.stage', '=', f.stage);
   const [rows, total] = await Promise.all([
@@ -70,7 +72,7 @@ export async function listDossiers(db: Kysely<DB>, scope: Scope, f: CandidateFil
         'c.gender',
         'c.birth_date',
         'd.org_id',
-        latestOrgNameSql('d.org_id').as('org_name'),
+        orgNameOnSql('d.org_id', today).as('org_name'),
         'd.opened_on',
         'd.stage',
         'd.status',
@@ -216,4 +218,16 @@ export async function targetsOf(db: Kysely<DB>, orgIds: readonly string[], years
   const rows = await db.selectFrom('admission_target').select(['org_id', 'target']).where('org_id', 'in', orgIds).where('year', 'in', years).execute();
   for (const r of rows) out.set(r.org_id, (out.get(r.org_id) ?? 0) + r.target);
   return out;
+}
+
+/** The candidate's name of each dossier by id (the audit log names the person concerned). */
+export async function dossierNames(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('admission_dossier as d')
+    .innerJoin('admission_candidate as c', 'c.id', 'd.candidate_id')
+    .select(['d.id', 'c.full_name'])
+    .where('d.id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.full_name]));
 }

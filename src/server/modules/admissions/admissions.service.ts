@@ -173,7 +173,7 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
   }
 
   async function loadDossier(actor: Actor, id: string) {
-    const d = await findDossier(db, scopeFor(actor, 'read'), id);
+    const d = await findDossier(db, scopeFor(actor, 'read'), id, clock.today());
     if (!d) throw notFound('Không tìm thấy hồ sơ kết nạp.');
     return d;
   }
@@ -264,7 +264,7 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
         subtree = subtreeRange(org.current_path);
       }
       const f = { q: q.q, subtree, stage: q.stage, status: q.status };
-      const [{ rows, total }, counts] = await Promise.all([listDossiers(db, scope, { ...f, page: q.page, pageSize: q.pageSize }), stageCounts(db, scope, f)]);
+      const [{ rows, total }, counts] = await Promise.all([listDossiers(db, scope, { ...f, page: q.page, pageSize: q.pageSize }, clock.today()), stageCounts(db, scope, f)]);
       const stages: AdmissionStage[] = ['listed', ...ADMISSION_STEPS, 'official', 'strike_off_proposed', 'referred_to_superior'];
       return {
         items: rows.map((r) => ({
@@ -636,11 +636,16 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
     /** One standard document of the procedure as a Word file, filled in from the dossier; the export is audited. */
     async document(actor: Actor, id: string, kind: AdmissionDocumentKind) {
       const d = await this.getDossier(actor, id);
+      // The header names the cell's superior committee as it is today (HD 36).
+      const cell = await db.selectFrom('org').select('current_path').where('id', '=', d.org.id).executeTakeFirst();
+      const superiorId = cell ? cell.current_path.split('/').filter(Boolean).at(-2) : undefined;
+      const superiorName = superiorId ? await orgNameOn(db, superiorId, clock.today()) : null;
       const model = admissionDocument(
         {
           fullName: d.candidate.fields.fullName as string,
           birthDate: (d.candidate.fields.birthDate as string | null) ?? null,
           orgName: d.org.name,
+          superiorName,
           steps: d.steps.map((s) => ({ kind: s.kind, date: s.date, decisionNo: s.decisionNo, data: s.data as Record<string, unknown> })),
           dates: d.dates,
         },

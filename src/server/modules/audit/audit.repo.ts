@@ -27,7 +27,7 @@ export async function listAuditEntries(db: Kysely<DB>, scope: Scope, f: AuditFil
   if (f.to) q = q.where('a.at', '<', new Date(Date.parse(`${f.to}T00:00:00+07:00`) + 86400000));
   const [items, total] = await Promise.all([
     q
-      .select(['a.seq', 'a.id', 'a.at', 'a.actor_id', 'a.actor_name', 'a.action', 'a.entity_type', 'a.entity_id', 'a.before', 'a.after'])
+      .select(['a.seq', 'a.id', 'a.at', 'a.actor_id', 'a.actor_name', 'a.action', 'a.entity_type', 'a.entity_id', 'a.scope_org_id', 'a.before', 'a.after'])
       .orderBy('a.seq', 'desc')
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize)
@@ -44,6 +44,7 @@ export async function listAuditEntries(db: Kysely<DB>, scope: Scope, f: AuditFil
       action: r.action,
       entityType: r.entity_type,
       entityId: r.entity_id,
+      orgId: r.scope_org_id,
       before: r.before ?? null,
       after: r.after ?? null,
     })),

@@ -20,6 +20,13 @@ export const AuditEntrySchema = z.object({
   action: z.string(),
   entityType: z.string(),
   entityId: z.string().nullable(),
+  /** The actor's full name today (null for entries without a person, or a user since removed). */
+  actorFullName: z.string().nullable(),
+  /** What the entry is about, by name: the organisation, member, user, candidate or evaluation period. */
+  entityName: z.string().nullable(),
+  /** The organisation the entry belongs to, with its name today. */
+  orgId: z.string().nullable(),
+  orgName: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
 });

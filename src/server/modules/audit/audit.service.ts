@@ -14,6 +14,14 @@ import { chainHead, chainPage, entryHashAt, insertCheckpoint, lastCheckpoint, li
 import type { Actor } from '../../http/actor.ts';
 import { scopeFor } from '../../http/actor.ts';
 import { forbidden } from '../../http/errors.ts';
+import type { Clock } from '../../clock.ts';
+import { dossierNames } from '../admissions/admissions.repo.ts';
+import { periodHeads } from '../evaluation/evaluation.repo.ts';
+import { memberNames } from '../members/members.repo.ts';
+import { namesAsOf } from '../orgs/orgs.repo.ts';
+import { userNames } from '../users/users.repo.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const GENESIS_HASH = '0'.repeat(64);
 const CHAIN_LOCK = 74110001;
@@ -253,12 +261,48 @@ export async function signCheckpoint(db: Kysely<DB>, key: string, now: Date): Pr
   });
 }
 
-export function createAuditService(deps: { db: Kysely<DB> }) {
+export function createAuditService(deps: { db: Kysely<DB>; clock: Clock }) {
   return {
+    /**
+     * A page of the log, each entry with the names a reader needs (issue 12 part 7): the actor's full name, the name
+     * of what it is about (organisation, member, user, candidate, evaluation period) and of the organisation it
+     * belongs to, as they are today. Each name is read through the module that owns it.
+     */
     async list(actor: Actor, filters: AuditFilters) {
       const scope = scopeFor(actor, 'readAudit');
       if (scope !== 'all' && scope.length === 0) throw forbidden('Bạn không có quyền xem nhật ký.');
-      return listAuditEntries(deps.db, scope, filters);
+      const page = await listAuditEntries(deps.db, scope, filters);
+      const ids = (type: string) => [...new Set(page.items.filter((e) => e.entityType === type && e.entityId && UUID.test(e.entityId)).map((e) => e.entityId!))];
+      const periods = await periodHeads(deps.db, ids('evaluation_period'));
+      const orgIds = new Set([...ids('org'), ...page.items.flatMap((e) => (e.orgId ? [e.orgId] : [])), ...[...periods.values()].map((p) => p.rootOrgId)]);
+      const actorIds = [...new Set(page.items.flatMap((e) => (e.actorId ? [e.actorId] : [])))];
+      const [orgs, members, users, dossiers] = await Promise.all([
+        namesAsOf(deps.db, [...orgIds], deps.clock.today()),
+        memberNames(deps.db, ids('member')),
+        userNames(deps.db, [...new Set([...ids('user'), ...actorIds])]),
+        dossierNames(deps.db, ids('admission_dossier')),
+      ]);
+      const entityName = (type: string, id: string | null): string | null => {
+        if (!id) return null;
+        if (type === 'org') return orgs.get(id) ?? null;
+        if (type === 'member') return members.get(id) ?? null;
+        if (type === 'user') return users.get(id) ?? null;
+        if (type === 'admission_dossier') return dossiers.get(id) ?? null;
+        if (type === 'evaluation_period') {
+          const p = periods.get(id);
+          return p ? `Kỳ đánh giá năm ${p.year}${orgs.get(p.rootOrgId) ? ` — ${orgs.get(p.rootOrgId)}` : ''}` : null;
+        }
+        return null;
+      };
+      return {
+        total: page.total,
+        items: page.items.map((e) => ({
+          ...e,
+          actorFullName: e.actorId ? (users.get(e.actorId) ?? null) : null,
+          entityName: entityName(e.entityType, e.entityId),
+          orgName: e.orgId ? (orgs.get(e.orgId) ?? null) : null,
+        })),
+      };
     },
   };
 }

@@ -37,6 +37,17 @@ describeEngines('audit log and its hash chain', (engine) => {
   });
   afterAll(() => t?.close());
 
+  it('names the people, organisations and members concerned (issue 12 part 7)', async () => {
+    const rename = (await admin.get(`/api/audit?entityId=${f.orgs.a1}&action=org.renamed`)).body.items[0];
+    expect(rename).toMatchObject({ actorFullName: 'Quản trị', entityName: 'Chi bộ Tổ Toán - Tin', orgId: f.orgs.a1, orgName: 'Chi bộ Tổ Toán - Tin' });
+    const user = (await admin.get(`/api/audit?entityId=${f.users.editorA}&action=user.update`)).body.items[0];
+    expect(user).toMatchObject({ entityName: 'Trần Thị Bình', orgId: f.orgs.A, orgName: 'Đảng bộ xã Tân Lập' });
+    const memberId = (await t.database.db.selectFrom('member').select('id').where('org_id', '=', f.orgs.gB).orderBy('id').limit(1).executeTakeFirstOrThrow()).id;
+    expect((await admin.patch(`/api/members/${memberId}`, { hometown: 'Hưng Yên' })).status).toBe(200);
+    const member = (await admin.get(`/api/audit?entityId=${memberId}`)).body.items[0];
+    expect(member).toMatchObject({ action: 'member.update', entityType: 'member', entityName: expect.stringMatching(/^Nguyễn Văn \d+$/), orgName: 'Chi bộ Công ty May Hòa Bình' });
+  });
+
   it('records who, when, what, which entity, before and after', async () => {
     const r = await admin.get(`/api/audit?entityId=${f.users.editorA}&action=user.update`);
     expect(r.body.items[0]).toMatchObject({

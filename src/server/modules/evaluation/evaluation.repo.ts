@@ -8,7 +8,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Level } from '../../../domain/evaluation.ts';
 import { subtreeRange } from '../../../domain/org-path.ts';
 import type { DB } from '../../db/schema.ts';
-import { inForceSql, latestOrgNameSql, pathInScopeSql } from '../../db/scope-sql.ts';
+import { inForceSql, latestOrgNameSql, orgNameOnSql, pathInScopeSql } from '../../db/scope-sql.ts';
 import type { Scope } from '../../http/actor.ts';
 
 /** A period the caller may see: its root in scope, or the root above one of the caller's subtrees (he sees his part). */
@@ -17,7 +17,7 @@ export async function findPeriod(db: Kysely<DB>, scope: Scope, id: string) {
     .selectFrom('evaluation_period as p')
     .innerJoin('org as o', 'o.id', 'p.root_org_id')
     .selectAll('p')
-    .select(['o.current_path as root_path', latestOrgNameSql('p.root_org_id').as('root_name')])
+    .select(['o.current_path as root_path', orgNameOnSql('p.root_org_id', { column: 'p.as_of' }).as('root_name')])
     .where('p.id', '=', id)
     .executeTakeFirst();
   if (!row) return undefined;
@@ -36,7 +36,7 @@ export async function listPeriods(db: Kysely<DB>, scope: Scope, year?: number) {
     .selectFrom('evaluation_period as p')
     .innerJoin('org as o', 'o.id', 'p.root_org_id')
     .selectAll('p')
-    .select(['o.current_path as root_path', latestOrgNameSql('p.root_org_id').as('root_name')])
+    .select(['o.current_path as root_path', orgNameOnSql('p.root_org_id', { column: 'p.as_of' }).as('root_name')])
     .orderBy('p.year', 'desc')
     .orderBy('p.opened_at', 'desc');
   if (year !== undefined) q = q.where('p.year', '=', year);
@@ -229,11 +229,13 @@ export async function periodMemberList(
 
 /** The organisation rows of a period; their names only when asked (the checks do not need them). */
 export function periodOrgs(db: Kysely<DB>, periodId: string, withNames = true) {
+  // Names as on the period's date: the page is about that roll (issue 12 part 6).
   return db
     .selectFrom('org_evaluation as e')
     .innerJoin('org as o', 'o.id', 'e.org_id')
+    .innerJoin('evaluation_period as p', 'p.id', 'e.period_id')
     .selectAll('e')
-    .select(['o.current_path as org_path', withNames ? latestOrgNameSql('e.org_id').as('org_name') : sql<string | null>`NULL::text`.as('org_name')])
+    .select(['o.current_path as org_path', withNames ? orgNameOnSql('e.org_id', { column: 'p.as_of' }).as('org_name') : sql<string | null>`NULL::text`.as('org_name')])
     .where('e.period_id', '=', periodId)
     .execute();
 }
@@ -500,4 +502,21 @@ export function importCandidates(db: Kysely<DB>, scope: Scope, periodId: string)
     .where('e.late_admission', '=', false)
     .where((eb) => pathInScopeSql(eb, 'o.current_path', scope))
     .execute();
+}
+
+/** Year and root organisation of periods by id (the audit log names them). */
+export async function periodHeads(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, { year: number; rootOrgId: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('evaluation_period').select(['id', 'year', 'root_org_id']).where('id', 'in', [...ids]).execute();
+  return new Map(rows.map((r) => [r.id, { year: r.year, rootOrgId: r.root_org_id }]));
+}
+
+/** An organisation's name on a period's date (the grid's title names the cell as on the roll's date). */
+export async function nameOnPeriodDate(db: Kysely<DB>, periodId: string, orgId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('evaluation_period as p')
+    .select(orgNameOnSql({ id: orgId }, { column: 'p.as_of' }).as('name'))
+    .where('p.id', '=', periodId)
+    .executeTakeFirst();
+  return row?.name ?? null;
 }

@@ -1,24 +1,13 @@
 /**
- * The results report as a Word document: A4, Times New Roman 13 pt, the sentences the committees write in their
+ * The results report as a Word document in the party document layout of HD 36 (the shared template), with the sentences the committees write in their
  * yearly reports ("… tổ chức cơ sở đảng, trong đó … đạt hoàn thành xuất sắc nhiệm vụ (…%)"), the breakdown per
  * subordinate organisation as a table they can edit, the shares over the years, the commendation candidates and the
  * organisations under consolidation. Built from the same answers as the page and the workbook.
  */
-import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { formatVnDate } from '../../../domain/dates.ts';
+import { heading, renderPartyDocument, table, text } from '../../docx/party-document.ts';
 import type { Distribution, ResultsAnswer } from './evaluation.service.ts';
 
-const A4 = { width: 11906, height: 16838 };
-const MARGIN = { top: 1134, bottom: 1134, left: 1701, right: 1134 };
-const CONTENT_WIDTH = A4.width - MARGIN.left - MARGIN.right;
-const FONT = 'Times New Roman';
-const SIZE = 26;
-
-const run = (text: string, bold = false) => new TextRun({ text, bold, size: SIZE });
-const para = (text: string, opts: { bold?: boolean; center?: boolean; before?: number } = {}) =>
-  new Paragraph({ children: [run(text, opts.bold)], ...(opts.center ? { alignment: AlignmentType.CENTER } : {}), spacing: { after: 80, before: opts.before ?? 0 } });
 const pct = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
-const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 
 function sentence(d: Distribution, what: string): string {
   if (d.total === 0) return `Chưa có kết quả xếp loại ${what}.`;
@@ -30,17 +19,7 @@ function sentence(d: Distribution, what: string): string {
   );
 }
 
-function grid(headers: string[], rows: string[][], widths: number[]): Table {
-  const total = widths.reduce((a, w) => a + w, 0);
-  const w = widths.map((x) => Math.floor((x / total) * CONTENT_WIDTH));
-  const cell = (text: string, i: number, bold = false) =>
-    new TableCell({ children: [new Paragraph({ children: [run(text, bold)] })], width: { size: w[i]!, type: WidthType.DXA }, borders: { top: line, bottom: line, left: line, right: line } });
-  return new Table({
-    width: { size: CONTENT_WIDTH, type: WidthType.DXA },
-    rows: [new TableRow({ children: headers.map((h, i) => cell(h, i, true)), tableHeader: true }), ...rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, i)) }))],
-  });
-}
-
+/** The report in the party document layout of HD 36: the committee of the subtree reports, its superior above it. */
 export async function resultsReport(
   r: ResultsAnswer,
   extra: {
@@ -48,25 +27,18 @@ export async function resultsReport(
     /** The rating the streak counts: a level's words, or an original label ("Trong sạch, vững mạnh tiêu biểu"). */
     streakLabel?: string;
     streakIsLevel?: boolean;
-    streaks: string[];
-    consolidation: { orgName: string; reason: string; status: string }[];
-    today: string;
-  },
+    streaks: string[]; consolidation: { orgName: string; reason: string; status: string }[]; today: string; superiorName?: string | null },
 ): Promise<Buffer> {
-  const body: (Paragraph | Table)[] = [
-    para('ĐẢNG CỘNG SẢN VIỆT NAM', { bold: true, center: true }),
-    para(`Ngày ${formatVnDate(extra.today)}`, { center: true }),
-    para(`BÁO CÁO KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG TỔ CHỨC ĐẢNG VÀ ĐẢNG VIÊN NĂM ${r.year}`, { bold: true, center: true, before: 240 }),
-    para(r.name, { center: true }),
-    para('1. Tổ chức cơ sở đảng', { bold: true, before: 240 }),
-    para(sentence(r.orgs, 'tổ chức cơ sở đảng')),
-    para('2. Đảng viên', { bold: true, before: 120 }),
-    para(sentence(r.members, 'đảng viên')),
+  const body: Parameters<typeof renderPartyDocument>[0]['body'] = [
+    heading('1. Tổ chức cơ sở đảng'),
+    text(sentence(r.orgs, 'tổ chức cơ sở đảng')),
+    heading('2. Đảng viên'),
+    text(sentence(r.members, 'đảng viên')),
   ];
   if (r.children.length > 0) {
-    body.push(para('3. Kết quả theo đơn vị trực thuộc', { bold: true, before: 120 }));
+    body.push(heading('3. Kết quả theo đơn vị trực thuộc'));
     body.push(
-      grid(
+      table(
         ['Đơn vị', 'Đảng viên', 'ĐV HTXSNV', 'ĐV HTTNV trở lên (%)', 'TCCSĐ', 'TCCSĐ HTXSNV', 'TCCSĐ KHTNV'],
         r.children.map((c) => [c.name, String(c.members.total), String(c.members.levels[0]!.count), pct(c.members.goodOrBetter.percent), String(c.orgs.total), String(c.orgs.levels[0]!.count), String(c.orgs.levels[3]!.count)]),
         [34, 11, 11, 13, 9, 11, 11],
@@ -75,21 +47,27 @@ export async function resultsReport(
   }
   if (r.span && r.span.orgsExcellent) {
     const years = r.span.years.filter((y) => y.orgs.total > 0);
-    body.push(para('4. Qua các năm', { bold: true, before: 120 }));
-    body.push(para(`Số tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ hằng năm đạt ${pct(r.span.orgsExcellent.min)} – ${pct(r.span.orgsExcellent.max)}%.`));
-    body.push(grid(['Năm', 'TCCSĐ', 'TCCSĐ HTXSNV (%)', 'Đảng viên', 'ĐV HTTNV trở lên (%)'], years.map((y) => [String(y.year), String(y.orgs.total), pct(y.orgs.levels[0]!.percent), String(y.members.total), pct(y.members.goodOrBetter.percent)]), [12, 16, 24, 18, 30]));
+    body.push(heading('4. Qua các năm'));
+    body.push(text(`Số tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ hằng năm đạt ${pct(r.span.orgsExcellent.min)} – ${pct(r.span.orgsExcellent.max)}%.`));
+    body.push(table(['Năm', 'TCCSĐ', 'TCCSĐ HTXSNV (%)', 'Đảng viên', 'ĐV HTTNV trở lên (%)'], years.map((y) => [String(y.year), String(y.orgs.total), pct(y.orgs.levels[0]!.percent), String(y.members.total), pct(y.members.goodOrBetter.percent)]), [12, 16, 24, 18, 30]));
   }
   const rating = !extra.streakLabel || extra.streakIsLevel !== false ? (extra.streakLabel ?? 'Hoàn thành xuất sắc nhiệm vụ').toLowerCase() : `đạt «${extra.streakLabel}»`;
-  body.push(para(`5. Tổ chức cơ sở đảng ${rating} ${extra.streakYears} năm liền (${r.year - extra.streakYears + 1}–${r.year}): ${extra.streaks.length}`, { bold: true, before: 120 }));
-  for (const name of extra.streaks) body.push(para(`– ${name}`));
+  body.push(heading(`5. Tổ chức cơ sở đảng ${rating} ${extra.streakYears} năm liền (${r.year - extra.streakYears + 1}–${r.year}): ${extra.streaks.length}`));
+  for (const name of extra.streaks) body.push(text(`– ${name}`));
   const open = extra.consolidation.filter((c) => c.status === 'open');
-  body.push(para(`6. Tổ chức đảng yếu kém đang củng cố: ${open.length}`, { bold: true, before: 120 }));
-  for (const c of open) body.push(para(`– ${c.orgName}: ${c.reason}`));
-  const doc = new Document({
-    creator: 'Hạt Nhân',
+  body.push(heading(`6. Tổ chức đảng yếu kém đang củng cố: ${open.length}`));
+  for (const c of open) body.push(text(`– ${c.orgName}: ${c.reason}`));
+  return renderPartyDocument({
+    superior: extra.superiorName ?? null,
+    issuer: r.name,
+    symbol: { kind: 'BC', number: null },
+    place: null,
+    date: extra.today,
+    kind: 'BÁO CÁO',
+    summary: `Kết quả đánh giá, xếp loại chất lượng tổ chức đảng và đảng viên năm ${r.year}`,
+    body,
+    recipients: [extra.superiorName ? `${extra.superiorName} (để báo cáo)` : 'Cấp ủy cấp trên (để báo cáo)', 'Các tổ chức đảng trực thuộc'],
+    signature: { capacity: `T/M ${r.name.toUpperCase()}`, position: 'BÍ THƯ' },
     title: `Báo cáo kết quả đánh giá, xếp loại năm ${r.year}`,
-    styles: { default: { document: { run: { font: FONT, size: SIZE } } } },
-    sections: [{ properties: { page: { size: A4, margin: MARGIN } }, children: body }],
   });
-  return Packer.toBuffer(doc);
 }

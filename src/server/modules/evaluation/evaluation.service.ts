@@ -170,7 +170,7 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
   }
 
   /** Current paths of the grassroots organisations of a period (the root may be one, and has no org row). */
-  async function grassrootsPaths(tx: Kysely<DB>, members: MemberRow[]) {
+  async function grassrootsPaths(tx: Kysely<DB>, members: readonly { grassroots_id: string }[]) {
     const ids = [...new Set(members.map((m) => m.grassroots_id))];
     const out = new Map<string, string>();
     for (let i = 0; i < ids.length; i += 1000) {
@@ -434,6 +434,12 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
           publishedAt: iso(p.published_at),
           decisionNo: p.decision_no,
           decisionDate: p.decision_date,
+          /** What the caller may do on the period (issue 12 part 4): the web offers only these. */
+          can: {
+            override: !published && canEditOrgAt(actor, p.root_path),
+            publish: !published && canEditOrgAt(actor, p.root_path),
+            change: published && canEditOrgAt(actor, p.root_path),
+          },
         },
         rules: publicRules(rules),
         /** Members on the root's own roll (a chi bộ cơ sở opening its own period): the grid of the root. */
@@ -472,6 +478,12 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
             },
             subordinates: distribution(count(subs.map((s) => lvl('org', s.decided_label ?? s.proposed_label ?? s.self_label)))),
             failing: failures.filter((f) => !f.overridden && (f.orgId === o.org_id || f.orgIds.includes(o.org_id))).length,
+            /** The stages the caller may fill in for this organisation, by the rules saveOrg applies. */
+            can: {
+              self: !published && canEditOrgAt(actor, o.org_path),
+              propose: !published && canEditOrgAt(actor, o.is_grassroots ? o.org_path : parentPathOf(o.org_path)),
+              decide: !published && canEditOrgAt(actor, parentPathOf(o.org_path)),
+            },
           };
         }),
         failures,
@@ -492,7 +504,15 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
       const disciplined = await disciplineMap(db, p);
       const published = p.status === 'published';
       const items = rows.map((r) => memberView({ ...r, org_path: org.current_path }, disciplined, rules, published));
-      return { orgId, orgName: org.name ?? '', rules: publicRules(rules), items: items.filter((i) => !i.lateAdmission), lateAdmissions: items.filter((i) => i.lateAdmission) };
+      // The columns the caller may fill in, by the rules saveMembers applies (every row of a cell has one grassroots org).
+      const gPaths = await grassrootsPaths(db, rows.slice(0, 1));
+      const gPath = rows[0] ? gPaths.get(rows[0].grassroots_id) : undefined;
+      const can = {
+        cell: !published && canEditMembersAt(actor, org.current_path),
+        grassroots: !published && gPath !== undefined && canEditMembersAt(actor, gPath),
+      };
+      const orgName = (await repo.nameOnPeriodDate(db, id, orgId)) ?? org.name ?? '';
+      return { orgId, orgName, rules: publicRules(rules), can, items: items.filter((i) => !i.lateAdmission), lateAdmissions: items.filter((i) => i.lateAdmission) };
     },
 
     /**
@@ -838,8 +858,12 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
       const streaks = await this.streaks(actor, { orgId: q.orgId, years: q.years, toYear: q.year, label: q.label });
       const r = await this.results(actor, q);
       const consolidation = await this.consolidationList(actor, { orgId: q.orgId });
+      // The header names the reporting committee's superior (HD 36); the reader need not see it otherwise.
+      const root = await db.selectFrom('org').select('current_path').where('id', '=', q.orgId).executeTakeFirst();
+      const superiorId = root ? pathIds(root.current_path).at(-2) : undefined;
+      const superiorName = superiorId ? ((await repo.orgNames(db, [superiorId])).get(superiorId) ?? null) : null;
       return {
-        buffer: await resultsReport(r, { streakYears: q.years, streakLabel: streaks.labelText, streakIsLevel: streaks.byLevel, streaks: streaks.items.map((s) => s.name), consolidation: consolidation.items, today: clock.today() }),
+        buffer: await resultsReport(r, { streakYears: q.years, streakLabel: streaks.labelText, streakIsLevel: streaks.byLevel, streaks: streaks.items.map((s) => s.name), consolidation: consolidation.items, today: clock.today(), superiorName }),
         fileName: `bao-cao-danh-gia-${q.year}.docx`,
       };
     },

@@ -44,6 +44,22 @@ describeEngines('annual evaluation: the December cycle through HTTP', (engine) =
     expect(cell.body.error.message).toContain('thuộc một tổ chức cơ sở đảng');
   });
 
+  it('tells each reader what he may do: the cell secretary fills in his cell, never the decision nor the publication', async () => {
+    await insertUser(t.database.db, { username: 'secretaryA1', fullName: 'Bí thư chi bộ Tổ Toán', password: PASSWORD, homeOrgId: f.orgs.a1, roles: [{ role: 'editor', orgId: f.orgs.a1 }] });
+    const secretary = await t.login('secretaryA1');
+    const d = (await secretary.get(`/api/evaluation/periods/${periodId}`)).body;
+    expect(d.period.can).toEqual({ override: false, publish: false, change: false });
+    expect(d.orgs.map((o: { orgId: string; can: unknown }) => [o.orgId, o.can])).toEqual([[f.orgs.a1, { self: true, propose: false, decide: false }]]);
+    const g = (await secretary.get(`/api/evaluation/periods/${periodId}/orgs/${f.orgs.a1}/members`)).body;
+    expect(g.can).toEqual({ cell: true, grassroots: false });
+    // what the flags promise, the server does: his decision is refused
+    expect((await secretary.patch(`/api/evaluation/periods/${periodId}/members`, { items: [{ memberId: a1[0], decidedLabel: 'good' }] })).status).toBe(403);
+    const byA = (await adminA.get(`/api/evaluation/periods/${periodId}`)).body;
+    expect(byA.period.can).toEqual({ override: true, publish: true, change: false });
+    expect(byA.orgs.find((o: { orgId: string }) => o.orgId === f.orgs.gA).can).toEqual({ self: true, propose: true, decide: true });
+    expect((await adminA.get(`/api/evaluation/periods/${periodId}/orgs/${f.orgs.a1}/members`)).body.can).toEqual({ cell: true, grassroots: true });
+  });
+
   it('a score sheet gives the self-assessed level under QĐ 366; a wrong total is refused', async () => {
     const sheet = { scores: { politics: 10, ethics: 10, discipline: 9, assigned: 45, party_tasks: 18 }, allTasksDone: true, allTasksOnTime: true, exceedingShare: 0.4 };
     expect((await save([{ memberId: a1[0], selfScore: sheet }])).status).toBe(200);

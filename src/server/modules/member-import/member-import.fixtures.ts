@@ -90,7 +90,8 @@ export async function readXlsx(bytes: Buffer): Promise<Record<string, string[][]
   wb.eachSheet((ws) => {
     const rows: string[][] = [];
     ws.eachRow({ includeEmpty: true }, (row, n) => {
-      const values = (row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : typeof v === 'object' && 'richText' in (v as object) ? (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('') : String(v)));
+      // A date cell reads as the user sees it (DD/MM/YYYY); a number as its digits.
+      const values = (row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : v instanceof Date ? `${String(v.getUTCDate()).padStart(2, '0')}/${String(v.getUTCMonth() + 1).padStart(2, '0')}/${v.getUTCFullYear()}` : typeof v === 'object' && 'richText' in (v as object) ? (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('') : String(v)));
       rows[n - 1] = values;
     });
     out[ws.name] = Array.from(rows, (r) => r ?? []);

@@ -24,6 +24,28 @@ const columns = () => [
 ];
 const HEADERS = ['STT', ...OFFICIAL_LAYOUT.map((f) => IMPORT_FIELDS[f].label)];
 
+/** Excel's day format for real date cells (issue 12 part 8: dates and row numbers are values, not text). */
+export const DATE_FORMAT = 'dd/mm/yyyy';
+
+/**
+ * A calendar day ('YYYY-MM-DD' or 'DD/MM/YYYY') as an Excel date (midnight UTC: ExcelJS writes the serial from UTC, so
+ * the day never shifts); anything else (a partial date, empty) is returned as it is, to stay text.
+ */
+export function excelDay(value: string): Date | string {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const vn = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(value);
+  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : vn ? [vn[3], vn[2], vn[1]] : [];
+  if (!y) return value;
+  return new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+}
+
+/** Puts a day in a cell: a real date with the Vietnamese day format, or the text it was. */
+export function setDayCell(cell: ExcelJS.Cell, value: string): void {
+  const v = excelDay(value);
+  cell.value = v;
+  if (v instanceof Date) cell.numFmt = DATE_FORMAT;
+}
+
 export function styleHeader(row: ExcelJS.Row) {
   row.font = { bold: true };
   row.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
@@ -112,7 +134,13 @@ export function exportWorkbook(out: Writable) {
     /** Values by field, already as the user reads them (dates DD/MM/YYYY, catalogue names, cell name). */
     addRow(values: Partial<Record<ImportField, string>>) {
       n += 1;
-      ws.addRow([String(n), ...OFFICIAL_LAYOUT.map((f) => values[f] ?? '')]).commit();
+      const row = ws.addRow([n, ...OFFICIAL_LAYOUT.map((f) => values[f] ?? '')]);
+      // The row number and full dates are values Excel sorts and computes with; identifiers (CCCD, card) stay text.
+      row.getCell(1).numFmt = '0';
+      OFFICIAL_LAYOUT.forEach((f, i) => {
+        if ((IMPORT_FIELDS[f].kind === 'date' || IMPORT_FIELDS[f].kind === 'birthDate') && values[f]) setDayCell(row.getCell(i + 2), values[f]);
+      });
+      row.commit();
     },
     async finish() {
       ws.commit();

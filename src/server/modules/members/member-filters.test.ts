@@ -3,6 +3,7 @@
  * boundaries, the badge due list, the same answer from the export, and Vietnamese errors for values that cannot be
  * applied. The party-age band agrees with the party age of the member file on histories with gaps.
  */
+import ExcelJS from 'exceljs';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from '../../../../test/helpers/db.ts';
@@ -62,6 +63,18 @@ describeEngines('member list filters', (engine) => {
     await create('badge', { fullName: 'Phạm Văn Huy Hiệu', admittedOn: '1997-01-15', officialOn: '1998-01-15' });
   });
   afterAll(() => t?.close());
+
+  it('“on the roll” is the organisation page’s count: the deceased and those out of the Party are left out (issue 12 part 6)', async () => {
+    const dead = await create('deceased', { fullName: 'Phạm Văn Từ Trần', admittedOn: '1970-01-01', officialOn: '1971-01-01' });
+    await event(dead, { kind: 'deceased', date: '2026-02-01' });
+    const org = (await admin.get(`/api/orgs/${f.orgs.a2}`)).body.memberCount as { official: number; probationary: number };
+    const onRoll = await admin.get(`/api/members?orgId=${f.orgs.a2}&status=on_roll&pageSize=1`);
+    expect(onRoll.body.total).toBe(org.official + org.probationary);
+    const all = await admin.get(`/api/members?orgId=${f.orgs.a2}&pageSize=1`);
+    expect(all.body.total).toBe(onRoll.body.total + 1);
+    expect(await list(`orgId=${f.orgs.a2}&status=on_roll`)).not.toContain(dead);
+    expect(await list(`orgId=${f.orgs.a2}&status=deceased`)).toEqual([dead]);
+  });
 
   it('filters by religion, general education and occupation codes, alone and together', async () => {
     expect(await list('religion=cong_giao')).toEqual(sorted('sixty'));
@@ -132,6 +145,22 @@ describeEngines('member list filters', (engine) => {
     expect(r.status).toBe(200);
     const rows = (await readXlsx(r.bytes))['Danh sách']!.slice(1).map((row) => row[1]);
     expect(rows.sort()).toEqual(['Lê Thị Tuổi Năm Sinh', 'Lê Văn Tuổi Sáu']);
+    // Row numbers and full dates are values, not text; a year-only birth and identifiers stay text (issue 12 part 8).
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.bytes as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('Danh sách')!;
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    const byName = new Map<string, ExcelJS.Row>();
+    sheet.eachRow((row, n) => {
+      if (n > 1) byName.set(String(row.getCell(2).value), row);
+    });
+    const sixty = byName.get('Lê Văn Tuổi Sáu')!;
+    expect(typeof sixty.getCell(1).value).toBe('number');
+    const birth = sixty.getCell(header.indexOf('Ngày sinh'));
+    expect(birth.value).toEqual(new Date(Date.UTC(1966, 10, 20)));
+    expect(birth.numFmt).toBe('dd/mm/yyyy');
+    expect(sixty.getCell(header.indexOf('Ngày vào Đảng')).value).toEqual(new Date(Date.UTC(2000, 0, 1)));
+    expect(byName.get('Lê Thị Tuổi Năm Sinh')!.getCell(header.indexOf('Ngày sinh')).value).toBe('1966');
     const badge = await raw.download('/api/members/export.xlsx?badgeDue=next&q=huy%20hieu');
     expect((await readXlsx(badge.bytes))['Danh sách']!.slice(1).map((row) => row[1])).toEqual(['Phạm Văn Huy Hiệu']);
   });

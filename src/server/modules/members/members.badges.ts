@@ -34,7 +34,7 @@ import { RULE_SETS, ruleSetOn } from '../../../domain/rulesets.ts';
 import type { DB } from '../../db/schema.ts';
 import { inForceSql, pathInScopeSql } from '../../db/scope-sql.ts';
 import type { Scope } from '../../http/actor.ts';
-import { styleHeader } from '../member-import/member-import.workbook.ts';
+import { DATE_FORMAT, excelDay, styleHeader } from '../member-import/member-import.workbook.ts';
 import { rowToEvent } from './members.events.ts';
 
 /**
@@ -389,11 +389,18 @@ export async function loadBadgeLists(db: Kysely<DB>, o: BadgeListOptions): Promi
 export async function badgeListWorkbook(answer: BadgeListAnswer): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Hạt Nhân';
-  const sheet = (name: string, headers: string[], widths: number[], rows: string[][]) => {
+  // Row numbers, milestones and dates are values (issue 12 part 8); names and reasons are text.
+  const sheet = (name: string, headers: string[], widths: number[], rows: (string | number)[][]) => {
     const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = widths.map((width) => ({ width, style: { numFmt: '@' } }));
+    ws.columns = widths.map((width) => ({ width }));
     styleHeader(ws.addRow(headers));
-    rows.forEach((r, i) => ws.addRow([String(i + 1), ...r]));
+    rows.forEach((r, i) => {
+      const row = ws.addRow([i + 1, ...r.map((v) => (typeof v === 'string' ? excelDay(v) : v))]);
+      row.eachCell((c) => {
+        if (c.value instanceof Date) c.numFmt = DATE_FORMAT;
+      });
+      row.getCell(4).numFmt = '0" năm"';
+    });
   };
   const common = ['STT', 'Họ và tên', 'Chi bộ', 'Mốc tuổi đảng', 'Ngày đủ tuổi đảng'];
   sheet(
@@ -403,8 +410,8 @@ export async function badgeListWorkbook(answer: BadgeListAnswer): Promise<Buffer
     answer.due.map((d) => [
       d.fullName,
       d.orgName,
-      `${d.milestone} năm`,
-      formatVnDate(d.reachedOn),
+      d.milestone,
+      d.reachedOn,
       d.eligible ? (d.early === 'illness' ? 'Đủ điều kiện (tặng sớm do ốm đau)' : d.early === 'posthumous' ? 'Đủ điều kiện (truy tặng)' : 'Đủ điều kiện') : (d.reason ?? 'Chưa đủ điều kiện'),
     ]),
   );
@@ -412,7 +419,7 @@ export async function badgeListWorkbook(answer: BadgeListAnswer): Promise<Buffer
     'Đủ mốc chưa được trao',
     common,
     [6, 28, 40, 14, 16],
-    answer.reachedNeverAwarded.map((d) => [d.fullName, d.orgName, `${d.milestone} năm`, formatVnDate(d.reachedOn)]),
+    answer.reachedNeverAwarded.map((d) => [d.fullName, d.orgName, d.milestone, d.reachedOn]),
   );
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -49,13 +49,20 @@ const CATALOGUE_FILTERS = {
   occupation: 'occupation',
 } as const;
 
+/**
+ * The members of an organisation (issue 12 part 6): everyone on its roll, i.e. not out of the Party nor deceased
+ * (`left_on IS NULL`), the definition the organisation's counts use (org_member_tally, migration 0006). The web's
+ * member list filters by it by default and says so; "all" is asked for explicitly.
+ */
+export const ON_ROLL = 'on_roll';
+
 function band(from: number | undefined, to: number | undefined, fromField: string, what: string) {
   if (from !== undefined && to !== undefined && from > to) throw invalid(fromField, `${what} «từ» (${from}) không được lớn hơn ${what.toLowerCase()} «đến» (${to}).`);
 }
 
 /** The list's conditions for these filters in `scope` on `today`; throws 400/404 for a value that cannot be applied. */
 export async function resolveMemberFilters(db: Kysely<DB>, scope: Scope, f: MemberFilterInput, today: string): Promise<Omit<MemberFilters, 'page' | 'pageSize'>> {
-  if (f.status !== undefined && !(f.status in MEMBER_STATUS_LABELS)) throw invalid('status', `Tình trạng «${f.status}» không có trong danh mục.`);
+  if (f.status !== undefined && f.status !== ON_ROLL && !(f.status in MEMBER_STATUS_LABELS)) throw invalid('status', `Tình trạng «${f.status}» không có trong danh mục.`);
   const codes = Object.entries(CATALOGUE_FILTERS).filter(([field]) => f[field as keyof typeof CATALOGUE_FILTERS] !== undefined);
   if (codes.length > 0) {
     const known = await db

@@ -100,7 +100,8 @@ export function filteredMembers(db: Kysely<DB>, scope: Scope, f: Omit<MemberFilt
       q = q.where(sql<boolean>`(hn_fold(m.full_name) LIKE ${`${p}%`} OR hn_fold(m.full_name) LIKE ${`% ${p}%`})`);
     }
   }
-  if (f.status) q = q.where('m.status', '=', f.status);
+  if (f.status === 'on_roll') q = q.where('m.left_on', 'is', null);
+  else if (f.status) q = q.where('m.status', '=', f.status);
   if (f.gender) q = q.where('m.gender', '=', f.gender);
   if (f.ethnicity) q = q.where('m.ethnicity', '=', f.ethnicity);
   if (f.theoryLevel) q = q.where('m.theory_level', '=', f.theoryLevel);
@@ -300,4 +301,11 @@ export async function listMemberEvents(db: Kysely<DB>, memberId: string) {
     .orderBy('e.effective_date')
     .orderBy('e.created_at')
     .execute();
+}
+
+/** Full names of members by id (the audit log names the members concerned). */
+export async function memberNames(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('member').select(['id', 'full_name']).where('id', 'in', [...ids]).execute();
+  return new Map(rows.map((r) => [r.id, r.full_name]));
 }

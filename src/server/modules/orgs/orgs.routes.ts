@@ -9,6 +9,8 @@ import {
   CataloguesKinds,
   CataloguesSectors,
   CreateOrgBody,
+  DestinationQuery,
+  DestinationResponse,
   DissolveOrgBody,
   MergeOrgsBody,
   MoveOrgBody,
@@ -16,6 +18,7 @@ import {
   OrgHistoryResponse,
   OrgIdParams,
   OrgListResponse,
+  OrgPermissionsSchema,
   OrgSearchResponse,
   OrgTreeResponse,
   ReclassifyOrgBody,
@@ -54,6 +57,11 @@ export const orgsRoutes =
     app.get('/api/orgs/search', { schema: { tags, summary: 'Tìm tổ chức (không dấu)', querystring: SearchQuery, response: { 200: OrgSearchResponse } } }, async (req) =>
       svc.search(requireActor(req), req.query.q, req.query.asOf ?? clock.today(), req.query.limit),
     );
+    app.get(
+      '/api/orgs/destinations',
+      { schema: { tags, summary: 'Tìm tổ chức nơi đến (chuyển sinh hoạt) trong toàn bộ cây tổ chức hiện nay', querystring: DestinationQuery, response: { 200: DestinationResponse } } },
+      async (req) => svc.destinations(requireActor(req), req.query.q, req.query.limit),
+    );
     app.get('/api/orgs/:id', { schema: { tags, params: OrgIdParams, querystring: AsOfQuery, response: { 200: OrgDetailSchema } } }, async (req) =>
       svc.detail(requireActor(req), req.params.id, req.query.asOf ?? clock.today()),
     );
@@ -62,6 +70,11 @@ export const orgsRoutes =
     );
     app.get('/api/orgs/:id/tree', { schema: { tags, params: OrgIdParams, querystring: AsOfQuery, response: { 200: OrgTreeResponse } } }, async (req) =>
       svc.tree(requireActor(req), req.params.id, req.query.asOf ?? clock.today()),
+    );
+    app.get(
+      '/api/orgs/:id/permissions',
+      { schema: { tags, summary: 'Người dùng được làm gì trên tổ chức', params: OrgIdParams, querystring: NoQuery, response: { 200: OrgPermissionsSchema } } },
+      async (req) => svc.permissions(requireActor(req), req.params.id),
     );
     app.get('/api/orgs/:id/history', { schema: { tags, params: OrgIdParams, querystring: NoQuery, response: { 200: OrgHistoryResponse } } }, async (req) =>
       svc.history(requireActor(req), req.params.id),

@@ -127,3 +127,32 @@ export const ReorgPreviewSchema = z.object({
 export const ReorgApplyResponse = ReorgPreviewSchema.extend({ batchId: z.string(), refs: z.record(z.string(), z.string()) });
 export const CataloguesKinds = z.array(z.object({ code: z.string(), name: z.string(), level: z.number(), isGrassroots: z.boolean(), isCell: z.boolean() }));
 export const CataloguesSectors = z.array(z.object({ code: z.string(), name: z.string() }));
+
+/** What the caller may do on one organisation, as the server decides it (issue 12 part 4): the web shows only that. */
+export const OrgPermissionsSchema = z.object({
+  orgId: z.string(),
+  tree: z.object({
+    createChild: z.boolean(),
+    rename: z.boolean(),
+    reclassify: z.boolean(),
+    move: z.boolean(),
+    dissolve: z.boolean(),
+    split: z.boolean(),
+    merge: z.boolean(),
+    reorganize: z.boolean(),
+  }),
+  members: z.object({ edit: z.boolean(), readSensitive: z.boolean() }),
+  admissions: z.object({ edit: z.boolean(), setTarget: z.boolean() }),
+  evaluation: z.object({ open: z.boolean(), rateSelf: z.boolean(), propose: z.boolean(), decide: z.boolean() }),
+  users: z.object({ manage: z.boolean() }),
+  audit: z.object({ read: z.boolean() }),
+});
+
+/** A transfer destination found by name anywhere in today's tree: names and path only (issue 12 part 5). */
+export const DestinationQuery = z.strictObject({
+  q: z.string().min(1).max(100),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export const DestinationResponse = z.object({
+  items: z.array(z.strictObject({ id: z.string(), name: z.string(), ancestorNames: z.array(z.string()), inScope: z.boolean() })),
+});

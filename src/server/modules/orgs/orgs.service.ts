@@ -12,9 +12,10 @@ import { foldAccents } from '../../../domain/text.ts';
 import type { Clock } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
 import { inForceSql } from '../../db/scope-sql.ts';
-import { pathInScope, scopeFor, type Actor, type Capability } from '../../http/actor.ts';
+import { can, pathInScope, scopeFor, type Actor, type Capability } from '../../http/actor.ts';
 import { AppError, conflict, forbidden, notFound } from '../../http/errors.ts';
 import { writeAudit, type AuditInput } from '../audit/audit.service.ts';
+import { changeableBelow, changeableItself, treeActions } from './orgs.policy.ts';
 import {
   countChildren,
   directMemberCounts,
@@ -154,7 +155,8 @@ export function createOrgsService(deps: { db: Kysely<DB>; clock: Clock }) {
           sectorCode: r.sector_code,
           directMembers: 0,
           visible: pathInScope(cur, visibleScope),
-          writable: pathInScope(cur, writeScope),
+          writable: changeableItself(cur, writeScope),
+          writableBelow: changeableBelow(cur, writeScope),
           changedLaterOn: r.valid_to,
         });
         versionOf.set(r.id, { versionId: r.version_id, validFrom: r.valid_from });
@@ -317,6 +319,45 @@ export function createOrgsService(deps: { db: Kysely<DB>; clock: Clock }) {
       return { items: rows.map((r) => ({ id: r.id, parentId: r.parent_id, name: r.name, kindCode: r.kind_code, depth: r.depth })) };
     },
 
+    /**
+     * What the actor may do on the organisation today, decided by the same rules as the routes that do it: the tree
+     * (orgs.policy.ts), the member file, admissions targets (set by the superior) and evaluation (evaluation.policy.ts).
+     */
+    async permissions(actor: Actor, id: string) {
+      const row = await findOrgVersion(db, id, clock.today(), readScope(actor));
+      if (!row) throw notFound('Không tìm thấy tổ chức đảng.');
+      const path = row.current_path;
+      const ended = row.ended_on !== null && row.ended_on <= clock.today();
+      const at = (cap: Capability, p: string | null) => (p === null ? scopeFor(actor, cap) === 'all' : pathInScope(p, scopeFor(actor, cap)));
+      const parentPath = pathIds(path).length > 1 ? `/${pathIds(path).slice(0, -1).join('/')}/` : null;
+      const edit = treeActions(actor, path, 'editOrgs');
+      const live = !ended;
+      return {
+        orgId: row.id,
+        tree: {
+          createChild: live && edit.createChild,
+          rename: live && edit.rename,
+          reclassify: live && edit.reclassify,
+          move: live && edit.move,
+          dissolve: live && edit.dissolve,
+          split: live && edit.split,
+          merge: live && edit.mergeAway,
+          reorganize: live && at('reorganize', path),
+        },
+        members: { edit: live && at('editMembers', path), readSensitive: at('readSensitive', path) },
+        admissions: { edit: live && at('editMembers', path), setTarget: live && at('editMembers', parentPath) },
+        evaluation: {
+          // a cell inside a đảng bộ cơ sở cannot open its own period (its members would escape the grassroots quota)
+          open: live && at('editOrgs', path) && !(row.is_cell && !row.is_grassroots),
+          rateSelf: at('editOrgs', path),
+          propose: at('editOrgs', row.is_grassroots ? path : parentPath),
+          decide: at('editOrgs', parentPath),
+        },
+        users: { manage: at('manageUsers', path) },
+        audit: { read: at('readAudit', path) },
+      };
+    },
+
     async history(actor: Actor, id: string) {
       const row = await findOrgVersion(db, id, clock.today(), readScope(actor));
       if (!row) throw notFound('Không tìm thấy tổ chức đảng.');
@@ -349,6 +390,29 @@ export function createOrgsService(deps: { db: Kysely<DB>; clock: Clock }) {
       const byId = new Map(sums.map((s) => [s.id, s]));
       return {
         items: rows.map((r) => ({ ...byId.get(r.id)!, ancestorNames: pathIds(r.path).slice(0, -1).map((a) => names.get(a) ?? '') })),
+      };
+    },
+
+    /**
+     * Transfer destinations by name over the whole of today's tree (issue 12 part 5). A member may be sent to any
+     * organisation, so whoever records transfers finds it by name; of an organisation outside his scope he learns its
+     * id, name and the names of its superiors, nothing else (no counts, kind, code or history).
+     */
+    async destinations(actor: Actor, q: string, limit: number) {
+      if (!can(actor, 'editMembers')) throw forbidden();
+      const folded = foldAccents(q);
+      if (folded.length < 2) return { items: [] };
+      const today = clock.today();
+      const rows = await searchOrgs(db, folded, today, 'all', limit);
+      const names = await namesAsOf(db, [...new Set(rows.flatMap((r) => pathIds(r.path).slice(0, -1)))], today);
+      const scope = readScope(actor);
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          name: r.name,
+          ancestorNames: pathIds(r.path).slice(0, -1).map((a) => names.get(a) ?? ''),
+          inScope: pathInScope(r.current_path, scope),
+        })),
       };
     },
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from '../../../../test/helpers/db.ts';
-import { buildFixture, DECISION, startTestApp, type Client, type Fixture, type TestApp } from '../../../../test/helpers/app.ts';
+import { buildFixture, DECISION, PASSWORD, startTestApp, type Client, type Fixture, type TestApp } from '../../../../test/helpers/app.ts';
+import { insertUser } from '../users/users.service.ts';
 
 describeEngines('organisation tree over HTTP', (engine) => {
   let t: TestApp;
@@ -197,5 +198,121 @@ describeEngines('organisation tree over HTTP', (engine) => {
     expect(tree.body.items[0]).toMatchObject({ id: f.orgs.P, parentId: null, depth: 0 });
     expect((await admin.get('/api/meta/org-kinds')).body).toHaveLength(7);
     expect((await admin.get('/api/meta/sector-types')).body.map((s: { code: string }) => s.code)).toContain('dn_ngoai_nha_nuoc');
+  });
+});
+
+// Issue 10 item 11: changes to an organisation are decided by its superior. A role at an organisation changes what
+// is below it, never the organisation itself nor moves it out; a system administrator changes everything.
+describeEngines('who may change the tree', (engine) => {
+  let t: TestApp;
+  let f: Fixture;
+  let admin: Client;
+  let adminA: Client;
+  let cellSecretary: Client;
+  const D = { ...DECISION, effectiveDate: '2025-09-01' };
+
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    f = await buildFixture(t);
+    await insertUser(t.database.db, { username: 'secretaryA1', fullName: 'Bí thư chi bộ Tổ Toán', password: PASSWORD, homeOrgId: f.orgs.a1, roles: [{ role: 'org_admin', orgId: f.orgs.a1 }] });
+    admin = await t.login('admin');
+    adminA = await t.login('adminA');
+    cellSecretary = await t.login('secretaryA1');
+  });
+  afterAll(() => t?.close());
+
+  const nameOf = async (id: string) => (await admin.get(`/api/orgs/${id}?asOf=2025-09-01`)).body.name as string;
+
+  it('answers what the user may do on an organisation, by the same rules (issue 12 part 4)', async () => {
+    const own = await cellSecretary.get(`/api/orgs/${f.orgs.a1}/permissions`);
+    expect(own.status).toBe(200);
+    expect(own.body.tree).toEqual({ createChild: true, rename: false, reclassify: false, move: false, dissolve: false, split: false, merge: false, reorganize: true });
+    expect(own.body.members).toEqual({ edit: true, readSensitive: true });
+    // the cell's rating is decided by its superior; a cell of a đảng bộ cơ sở opens no period of its own
+    expect(own.body.evaluation).toEqual({ open: false, rateSelf: true, propose: false, decide: false });
+    expect(own.body.admissions).toEqual({ edit: true, setTarget: false });
+    const commune = (await adminA.get(`/api/orgs/${f.orgs.A}/permissions`)).body;
+    expect(commune.tree).toMatchObject({ createChild: true, rename: false, move: false, dissolve: false });
+    expect(commune.evaluation).toMatchObject({ open: true, decide: false });
+    const below = (await adminA.get(`/api/orgs/${f.orgs.gA}/permissions`)).body;
+    expect(below.tree).toMatchObject({ createChild: true, rename: true, move: true, dissolve: true, merge: true });
+    expect(below.evaluation).toMatchObject({ decide: true });
+    expect((await admin.get(`/api/orgs/${f.orgs.P}/permissions`)).body.tree).toMatchObject({ rename: true, reorganize: true });
+    // a viewer reads and changes nothing; outside the scope the organisation does not exist
+    const viewer = (await (await t.login('viewerA1')).get(`/api/orgs/${f.orgs.a1}/permissions`)).body;
+    expect(Object.values(viewer.tree).some(Boolean)).toBe(false);
+    expect(viewer.members.edit).toBe(false);
+    expect((await cellSecretary.get(`/api/orgs/${f.orgs.a2}/permissions`)).status).toBe(404);
+  });
+
+  it('finds a transfer destination by name anywhere in today’s tree, with its name and path only (issue 12 part 5)', async () => {
+    const adminB = await t.login('adminB');
+    // the scoped search finds nothing of commune A; the destination search does
+    expect((await adminB.get('/api/orgs/search?q=to%20toan')).body.items).toEqual([]);
+    const res = await adminB.get('/api/orgs/destinations?q=to%20toan');
+    expect(res.status).toBe(200);
+    expect(res.body.items).toEqual([
+      { id: f.orgs.a1, name: 'Chi bộ Tổ Toán', ancestorNames: ['Đảng bộ tỉnh Hưng Yên', 'Đảng bộ xã Tân Lập', 'Đảng bộ Trường THPT Nguyễn Du'], inScope: false },
+    ]);
+    const own = await adminB.get(`/api/orgs/destinations?q=${encodeURIComponent('công ty may')}`);
+    expect(own.body.items).toEqual([expect.objectContaining({ id: f.orgs.gB, inScope: true })]);
+    expect((await adminB.get('/api/orgs/destinations?q=t')).body.items).toEqual([]);
+    // only those who record transfers search the whole tree
+    expect((await (await t.login('viewerA1')).get('/api/orgs/destinations?q=hoa%20binh')).status).toBe(403);
+  });
+
+  it('a cell secretary may not rename, reclassify, move, split or dissolve his own cell (403), and nothing changes', async () => {
+    const attempts = [
+      cellSecretary.post(`/api/orgs/${f.orgs.a1}/rename`, { name: 'Chi bộ Tổ Toán mới', ...D }),
+      cellSecretary.post(`/api/orgs/${f.orgs.a1}/reclassify`, { kindCode: 'chi_bo_co_so', ...D }),
+      cellSecretary.post(`/api/orgs/${f.orgs.a1}/dissolve`, D),
+      cellSecretary.post(`/api/orgs/${f.orgs.a1}/split`, { keepSource: true, parts: [{ name: 'Chi bộ Tổ Tin', kindCode: 'chi_bo_truc_thuoc', childIds: [] }], ...D }),
+    ];
+    for (const res of await Promise.all(attempts)) {
+      expect(res.status).toBe(403);
+      expect(res.body.error.code).toBe('FORBIDDEN');
+    }
+    const bulk = await cellSecretary.post('/api/reorganizations/preview', { ...D, operations: [{ type: 'rename', org: f.orgs.a1, name: 'Chi bộ Tổ Toán mới' }] });
+    expect(bulk.status).toBe(200);
+    expect(bulk.body.conflicts[0]).toMatchObject({ index: 0, code: 'forbidden' });
+    expect(bulk.body.conflicts[0].message).toContain('do cấp trên của nó quyết định');
+    expect(await nameOf(f.orgs.a1)).toBe('Chi bộ Tổ Toán');
+  });
+
+  it('a commune administrator may not change the commune itself nor move it out, through any route', async () => {
+    expect((await adminA.post(`/api/orgs/${f.orgs.A}/rename`, { name: 'Đảng bộ xã Tân Lập mới', ...D })).status).toBe(403);
+    expect((await adminA.post(`/api/orgs/${f.orgs.A}/reclassify`, { sectorCode: 'phuong', ...D })).status).toBe(403);
+    expect((await adminA.post(`/api/orgs/${f.orgs.A}/dissolve`, D)).status).toBe(403);
+    expect((await adminA.post(`/api/orgs/${f.orgs.A}/move`, { newParentId: f.orgs.gA, ...D })).status).toBe(403);
+    // moving a sub-organisation out of the scope: the destination is not his to change (unseen: 404)
+    expect((await adminA.post(`/api/orgs/${f.orgs.gA}/move`, { newParentId: f.orgs.B, ...D })).status).toBe(404);
+    const merge = await adminA.post('/api/orgs/merge', { sourceIds: [f.orgs.A], targetId: f.orgs.gA, ...D });
+    expect(merge.status).toBe(403);
+    const bulk = await adminA.post('/api/reorganizations/apply', {
+      ...D,
+      operations: [
+        { type: 'rename', org: f.orgs.gA, name: 'Đảng bộ Trường THPT Nguyễn Du (mới)' },
+        { type: 'rename', org: f.orgs.A, name: 'Đảng bộ xã Tân Lập mới' },
+      ],
+    });
+    expect(bulk.status).toBe(409);
+    expect(bulk.body.error.details).toEqual([expect.objectContaining({ index: 1, code: 'forbidden' })]);
+    expect(await nameOf(f.orgs.A)).toBe('Đảng bộ xã Tân Lập');
+    expect(await nameOf(f.orgs.gA)).toBe('Đảng bộ Trường THPT Nguyễn Du');
+  });
+
+  it('the same administrator changes what is below his organisation, and the system administrator changes a root', async () => {
+    const rn = await adminA.post(`/api/orgs/${f.orgs.gA}/rename`, { name: 'Đảng bộ Trường THPT Nguyễn Du (mới)', ...D });
+    expect(rn.status).toBe(200);
+    const created = await adminA.post('/api/orgs', { parentId: f.orgs.A, name: 'Chi bộ Thôn Đông', kindCode: 'chi_bo_co_so', ...D });
+    expect(created.status).toBe(201);
+    const moved = await adminA.post(`/api/orgs/${f.orgs.a2}/move`, { newParentId: f.orgs.A, ...D });
+    expect(moved.status).toBe(200);
+    const merged = await adminA.post('/api/orgs/merge', { sourceIds: [created.body.id], targetId: f.orgs.A, ...D });
+    expect(merged.status).toBe(200);
+    // the cell secretary's cell has nothing below it; his superior changes it
+    expect((await adminA.post(`/api/orgs/${f.orgs.a1}/rename`, { name: 'Chi bộ Tổ Toán - Tin', ...D })).status).toBe(200);
+    expect((await admin.post(`/api/orgs/${f.orgs.P}/rename`, { name: 'Đảng bộ tỉnh Hưng Yên (mới)', ...D })).status).toBe(200);
+    expect(await nameOf(f.orgs.P)).toBe('Đảng bộ tỉnh Hưng Yên (mới)');
   });
 });

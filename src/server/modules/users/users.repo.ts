@@ -60,3 +60,10 @@ export async function toUserDto(db: Kysely<DB>, row: UserRow, visible: (orgPath:
     createdAt: new Date(row.created_at).toISOString(),
   };
 }
+
+/** Full names of users by id (the audit log names people, not usernames). */
+export async function userNames(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('app_user').select(['id', 'full_name']).where('id', 'in', [...ids]).execute();
+  return new Map(rows.map((r) => [r.id, r.full_name]));
+}

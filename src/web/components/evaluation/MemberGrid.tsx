@@ -34,6 +34,9 @@ export function MemberGrid({ periodId, orgId, locked }: { periodId: string; orgI
   useEffect(() => setDraft({}), [orgId]);
 
   const labels: RatingLabel[] = grid.data?.rules.labels.member ?? [];
+  // Only the columns the server lets this user fill in are editable (issue 12 part 4).
+  const editable = (f: Field) => !locked && Boolean(f === 'selfLabel' || f === 'cellLabel' ? grid.data?.can.cell : grid.data?.can.grassroots);
+  const anyEditable = FIELDS.some((f) => editable(f.field));
   const rows = grid.data?.items ?? [];
   const value = (r: GridRow, f: Field) => (draft[r.memberId] && f in draft[r.memberId]! ? draft[r.memberId]![f]! : r[f]);
   const set = (memberId: string, f: Field, v: string | null) => setDraft((d) => ({ ...d, [memberId]: { ...d[memberId], [f]: v } }));
@@ -89,7 +92,7 @@ export function MemberGrid({ periodId, orgId, locked }: { periodId: string; orgI
       title: (
         <Space size={4}>
           <span>{title}</span>
-          {col > 0 && !locked && (
+          {col > 0 && editable(field) && (
             <Button size="small" type="link" onClick={() => copyColumn(col)} data-testid={`grid-copy-${field}`} title="Chép cột trước vào các ô còn trống">
               ← chép
             </Button>
@@ -101,7 +104,7 @@ export function MemberGrid({ periodId, orgId, locked }: { periodId: string; orgI
       render: (_v: unknown, r: GridRow, row: number) => (
         <select
           value={value(r, field) ?? ''}
-          disabled={locked}
+          disabled={!editable(field)}
           data-row={row}
           data-col={col}
           data-testid={`grid-${field}-${row}`}
@@ -125,7 +128,7 @@ export function MemberGrid({ periodId, orgId, locked }: { periodId: string; orgI
       key: 'sheet',
       width: 70,
       render: (_v: unknown, r: GridRow, row: number) =>
-        !locked && (
+        editable('selfLabel') && (
           <Button size="small" onClick={() => setSheetRow(r)} data-testid={`grid-sheet-${row}`} title="Phiếu chấm điểm, kết quả biểu quyết">
             Phiếu
           </Button>
@@ -141,7 +144,7 @@ export function MemberGrid({ periodId, orgId, locked }: { periodId: string; orgI
             {grid.data?.orgName}
           </Typography.Text>
           <Typography.Text type="secondary">{rows.length} đảng viên · phím số 1–4 chọn mức, Enter xuống dòng</Typography.Text>
-          {!locked && (
+          {anyEditable && (
             <Button type="primary" onClick={() => void onSave()} disabled={changed.length === 0} loading={save.isPending} data-testid="grid-save">
               Lưu {changed.length > 0 ? `(${changed.length})` : ''}
             </Button>

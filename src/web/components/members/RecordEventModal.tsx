@@ -4,8 +4,8 @@
  * fields. The server checks the event against the history (src/domain/member-status.ts) and answers 409 with the
  * Vietnamese reasons, shown above the form.
  *
- * A transfer or a temporary stay may go to an organisation outside the user's scope, which the scoped search cannot
- * find: such an organisation is given by its id, pasted (the receiving side reads it on its organisation's page).
+ * A transfer or a temporary stay may go to an organisation outside the user's scope: it is found by name in the whole
+ * of today's tree (DestinationSelect); an id given by the receiving side may still be pasted.
  */
 import { Alert, App, Checkbox, Col, Form, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -22,6 +22,7 @@ import { EVENT_DATE_LABELS, eventKindsFor, pastedOrgId } from '../../lib/member-
 import { isUuid } from '../../lib/orgs.ts';
 import { FormModal } from '../FormModal.tsx';
 import { OrgSelect } from '../OrgSelect.tsx';
+import { DestinationSelect } from '../DestinationSelect.tsx';
 import { DateInput } from '../DateInput.tsx';
 
 interface Values {
@@ -93,7 +94,7 @@ function useCellFilter() {
 }
 
 
-/** An organisation picked by name in the user's scope, or given by its pasted id when it lies outside. */
+/** An organisation picked by name anywhere in today's tree, or given by its pasted id. */
 function OrgPickOrPaste({ name, label, testId }: { name: 'toOrgId' | 'hostOrgId'; label: string; testId: string }) {
   const textName = `${name}Text` as const;
   return (
@@ -104,7 +105,7 @@ function OrgPickOrPaste({ name, label, testId }: { name: 'toOrgId' | 'hostOrgId'
           label={label}
           required
           dependencies={[textName]}
-          extra="Tìm theo tên trong phạm vi quản lý của bạn."
+          extra="Tìm theo tên trong toàn bộ hệ thống tổ chức đảng hiện nay (tỉnh, thành phố; xã, phường, đặc khu; cơ sở), kể cả ngoài phạm vi quản lý của bạn."
           rules={[
             ({ getFieldValue }) => ({
               validator: (_rule, value: string | undefined) =>
@@ -114,7 +115,7 @@ function OrgPickOrPaste({ name, label, testId }: { name: 'toOrgId' | 'hostOrgId'
             }),
           ]}
         >
-          <OrgSelect placeholder="Gõ tên tổ chức để tìm" data-testid={testId} />
+          <DestinationSelect placeholder="Gõ tên tổ chức để tìm" data-testid={testId} />
         </Form.Item>
       </Col>
       <Col span={12}>
@@ -123,7 +124,7 @@ function OrgPickOrPaste({ name, label, testId }: { name: 'toOrgId' | 'hostOrgId'
           label="Hoặc dán mã tổ chức (ID)"
           normalize={pastedOrgId}
           dependencies={[name]}
-          extra="Tổ chức ngoài phạm vi quản lý của bạn (huyện, tỉnh khác…) không tìm được ở ô bên trái: đề nghị nơi đến gửi mã tổ chức (dòng «Mã định danh» trên trang của tổ chức đó, cũng là phần cuối địa chỉ trang …/orgs/…) rồi dán vào đây."
+          extra="Không bắt buộc: khi nơi đến đã gửi mã tổ chức (dòng «Mã định danh» trên trang của tổ chức đó), có thể dán vào đây thay cho tìm theo tên."
           rules={[
             ({ getFieldValue }) => ({
               validator: (_rule, value: string | undefined) => {

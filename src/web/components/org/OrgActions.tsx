@@ -1,8 +1,11 @@
-/** The action buttons of the org page (for users who may edit the tree) and their modal forms. */
+/**
+ * The action buttons of the org page and their modal forms: only those the server allows this user on this
+ * organisation (GET /orgs/:id/permissions; a role changes what is below its organisation, not the organisation).
+ */
 import { DeleteOutlined, EditOutlined, PlusOutlined, SwapOutlined, TagsOutlined } from '@ant-design/icons';
 import { Button, Space, Tooltip } from 'antd';
 import { useState, type ReactNode } from 'react';
-import type { OrgDetail } from '../../api/types.ts';
+import type { OrgDetail, OrgPermissions } from '../../api/types.ts';
 import { CreateChildModal } from './CreateChildModal.tsx';
 import { DissolveModal } from './DissolveModal.tsx';
 import { MoveModal } from './MoveModal.tsx';
@@ -26,15 +29,19 @@ const BUTTONS: ActionButton[] = [
   { key: 'dissolve', label: 'Giải thể', icon: <DeleteOutlined />, danger: true },
 ];
 
-export function OrgActions({ org }: { org: OrgDetail }) {
+const RIGHT: Record<Action, keyof OrgPermissions['tree']> = { create: 'createChild', rename: 'rename', reclassify: 'reclassify', move: 'move', dissolve: 'dissolve' };
+
+export function OrgActions({ org, permissions }: { org: OrgDetail; permissions: OrgPermissions }) {
   const [open, setOpen] = useState<Action | null>(null);
   const ended = org.status === 'ended';
   const close = () => setOpen(null);
+  const buttons = BUTTONS.filter((b) => permissions.tree[RIGHT[b.key]]);
+  if (buttons.length === 0) return null;
 
   return (
     <>
       <Space wrap size={8}>
-        {BUTTONS.map((b) => (
+        {buttons.map((b) => (
           <Tooltip key={b.key} title={ended ? 'Tổ chức đã kết thúc hoạt động.' : undefined}>
             <Button
               icon={b.icon}

@@ -32,7 +32,7 @@ export function OperationRow({ index, name, row, refOptions, highlighted, onType
 
   const orgPicker = (field: 'org' | 'newParent' | 'parent' | 'target', label: string, extra?: object[]) => (
     <Form.Item name={[name, field]} label={label} rules={[...required(`Vui lòng chọn ${label.toLowerCase()}.`), ...(extra ?? [])]}>
-      <OrgSelect extraOptions={refOptions} data-testid={tid(field)} />
+      <OrgSelect showPath extraOptions={refOptions} data-testid={tid(field)} />
     </Form.Item>
   );
   const nameInput = (label: string) => (
@@ -79,7 +79,7 @@ export function OperationRow({ index, name, row, refOptions, highlighted, onType
               label="Các tổ chức sáp nhập"
               rules={[{ required: true, type: 'array', min: 1, message: 'Vui lòng chọn ít nhất một tổ chức sáp nhập.' }]}
             >
-              <OrgSelect multiple extraOptions={refOptions} data-testid={tid('sources')} />
+              <OrgSelect showPath multiple extraOptions={refOptions} data-testid={tid('sources')} />
             </Form.Item>
           </Field>
           <Field span={12}>
