@@ -11,7 +11,7 @@ import { RequirePermission, useCurrentUser } from '../app/auth.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { UserSelect } from '../components/UserSelect.tsx';
 import { DATE_FORMATS, formatDateTime, fromIso, isIsoDate, toIso } from '../lib/dates.ts';
-import { AUDIT_ACTION_NAMES, auditActionName, entityTypeName, ENTITY_TYPE_NAMES } from '../lib/labels.ts';
+import { AUDIT_ACTION_NAMES, auditActionName, entityTypeName, ENTITY_TYPE_NAMES, formatCount } from '../lib/labels.ts';
 
 const PAGE_SIZE = 50;
 const FILTER_KEYS = ['userId', 'action', 'entityType', 'entityId', 'from', 'to'] as const;
@@ -228,7 +228,7 @@ function AuditLog() {
             total: audit.data?.total ?? 0,
             showSizeChanger: false,
             onChange: (page) => update({ page: page > 1 ? String(page) : undefined }),
-            showTotal: (total) => `${total.toLocaleString('vi-VN')} mục`,
+            showTotal: (total) => `${formatCount(total)} mục`,
           }}
           locale={{ emptyText: 'Không có mục nhật ký nào' }}
         />

@@ -12,7 +12,7 @@ import { CreateUserModal } from '../components/users/CreateUserModal.tsx';
 import { UserDrawer } from '../components/users/UserDrawer.tsx';
 import { UserStateTag } from '../components/users/userState.tsx';
 import { useDebouncedValue } from '../lib/debounce.ts';
-import { byVietnamese } from '../lib/labels.ts';
+import { byVietnamese, formatCount } from '../lib/labels.ts';
 
 const PAGE_SIZE = 20;
 
@@ -103,7 +103,7 @@ function UsersList() {
             total: users.data?.total ?? 0,
             onChange: setPage,
             showSizeChanger: false,
-            showTotal: (total) => `${total.toLocaleString('vi-VN')} người dùng`,
+            showTotal: (total) => `${formatCount(total)} người dùng`,
           }}
           locale={{ emptyText: 'Không có người dùng nào' }}
         />
