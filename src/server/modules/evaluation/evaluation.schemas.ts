@@ -83,6 +83,7 @@ export const ChangeBody = z.strictObject({
 });
 
 export const ResultsQuery = z.strictObject({ orgId: IdSchema, year: Year, fromYear: Year.optional() });
+export const LatestResultsQuery = z.strictObject({ orgId: IdSchema.optional() });
 export const ReportQuery = z.strictObject({ orgId: IdSchema, year: Year, fromYear: Year.optional(), years: z.coerce.number().int().min(2).max(20).default(3) });
 
 export const ResultRecordsQuery = z.strictObject({
