@@ -13,7 +13,7 @@ import { useCalendarAdjustment, useCalendarYear } from '../api/hooks.ts';
 import { QueryError } from '../components/QueryError.tsx';
 import { DateInput } from '../components/DateInput.tsx';
 import { useConfirm } from '../lib/confirm.ts';
-import { formatDate, todayIso, toIso } from '../lib/dates.ts';
+import { formatDate, todayIso, toIso, validDate } from '../lib/dates.ts';
 
 const FIRST_YEAR = 2000;
 const LAST_YEAR = 2035;
@@ -65,10 +65,10 @@ function AddAdjustment({ year }: { year: number }) {
       }}
       style={{ rowGap: 8 }}
     >
-      <Form.Item name="date" label="Ngày" rules={[{ required: true, message: 'Chọn ngày.' }]}>
+      <Form.Item name="date" label="Ngày" rules={[validDate, { required: true, message: 'Vui lòng chọn ngày.' }]}>
         <DateInput testId="calendar-add-date" />
       </Form.Item>
-      <Form.Item name="kind" label="Điều chỉnh" rules={[{ required: true, message: 'Chọn loại điều chỉnh.' }]}>
+      <Form.Item name="kind" label="Điều chỉnh" rules={[{ required: true, message: 'Vui lòng chọn loại điều chỉnh.' }]}>
         <Select
           style={{ width: 220 }}
           placeholder={`Chọn (năm ${year})`}

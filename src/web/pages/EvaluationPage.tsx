@@ -40,10 +40,10 @@ export function EvaluationPage() {
       </Space>
       <Card size="small" title="Mở kỳ đánh giá">
         <Form form={form} layout="inline" onFinish={(v) => void onOpen(v)} initialValues={{ year: new Date().getFullYear() }}>
-          <Form.Item name="rootOrgId" label="Tổ chức đảng" rules={[{ required: true, message: 'Chọn tổ chức đảng.' }]} style={{ minWidth: 380 }}>
+          <Form.Item name="rootOrgId" label="Tổ chức đảng" rules={[{ required: true, message: 'Vui lòng chọn tổ chức đảng.' }]} style={{ minWidth: 380 }}>
             <OrgSelect placeholder="Tổ chức mở kỳ đánh giá cho các tổ chức trực thuộc" data-testid="evaluation-open-org" />
           </Form.Item>
-          <Form.Item name="year" label="Năm" rules={[{ required: true, message: 'Nhập năm.' }]}>
+          <Form.Item name="year" label="Năm" rules={[{ required: true, message: 'Vui lòng nhập năm.' }]}>
             <InputNumber min={1990} max={2100} data-testid="evaluation-open-year" />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={open.isPending} data-testid="evaluation-open">

@@ -12,7 +12,8 @@ import { DateInput } from '../components/DateInput.tsx';
 import { MemberGrid } from '../components/evaluation/MemberGrid.tsx';
 import { ImportResults } from '../components/evaluation/ImportResults.tsx';
 import { QueryError } from '../components/QueryError.tsx';
-import { formatDate, toIso } from '../lib/dates.ts';
+import { formatDate, toIso, validDate } from '../lib/dates.ts';
+import { formatCount } from '../lib/labels.ts';
 import type { Dayjs } from 'dayjs';
 
 export function EvaluationPeriodPage() {
@@ -81,9 +82,9 @@ export function EvaluationPeriodPage() {
       render: (_v, o) =>
         o.members.total + o.members.lateAdmissions > 0 ? (
           <Space orientation="vertical" size={0} style={{ width: '100%' }}>
-            <Progress percent={o.members.total ? Math.round((o.members.entered * 100) / o.members.total) : 0} size="small" format={() => `${o.members.entered}/${o.members.total}`} />
+            <Progress percent={o.members.total ? Math.round((o.members.entered * 100) / o.members.total) : 0} size="small" format={() => `${formatCount(o.members.entered)}/${formatCount(o.members.total)}`} />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              Đã quyết định {o.members.decided}/{o.members.total}
+              Đã quyết định {formatCount(o.members.decided)}/{formatCount(o.members.total)}
             </Typography.Text>
           </Space>
         ) : (
@@ -191,7 +192,7 @@ export function EvaluationPeriodPage() {
             Đảng viên của {d.period.rootName}
           </Button>
           <Typography.Text type="secondary">
-            Đã nhập {d.rootMembers.entered}/{d.rootMembers.total} · đã quyết định {d.rootMembers.decided}/{d.rootMembers.total}
+            Đã nhập {formatCount(d.rootMembers.entered)}/{formatCount(d.rootMembers.total)} · đã quyết định {formatCount(d.rootMembers.decided)}/{formatCount(d.rootMembers.total)}
           </Typography.Text>
         </Space>
       )}
@@ -259,10 +260,10 @@ export function EvaluationPeriodPage() {
             }
           }}
         >
-          <Form.Item name="decisionNo" label="Số quyết định" rules={[{ required: true, message: 'Nhập số quyết định.' }]}>
+          <Form.Item name="decisionNo" label="Số quyết định" rules={[{ required: true, message: 'Vui lòng nhập số quyết định.' }]}>
             <Input data-testid="publish-decision-no" />
           </Form.Item>
-          <Form.Item name="decisionDate" label="Ngày quyết định" rules={[{ required: true, message: 'Nhập ngày quyết định.' }]}>
+          <Form.Item name="decisionDate" label="Ngày quyết định" rules={[validDate, { required: true, message: 'Vui lòng nhập ngày quyết định.' }]}>
             <DateInput testId="publish-decision-date" />
           </Form.Item>
         </Form>

@@ -93,7 +93,7 @@ function SummaryStats({ view }: { view: ImportView }) {
   const stat = (key: ImportAction, title: string, color?: string) => (
     <Col span={6}>
       <Card size="small" data-testid={`import-summary-${key}`}>
-        <Statistic title={title} value={s[key]} styles={{ content: color ? { color } : undefined }} />
+        <Statistic title={title} value={s[key]} formatter={(v) => formatCount(Number(v))} styles={{ content: color ? { color } : undefined }} />
       </Card>
     </Col>
   );

@@ -4,11 +4,12 @@
  * of the file is completed on the member's page. The server refuses an organisation that is not a cell; its message
  * lands on the "Chi bộ" field.
  */
-import { App, Col, DatePicker, Form, Row } from 'antd';
+import { App, Col, Form, Row } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCreateMember } from '../../api/hooks.ts';
 import type { CreateMemberBody, MemberFieldName, MemberFile } from '../../api/types.ts';
-import { DATE_FORMATS, DATE_PLACEHOLDER, toIso } from '../../lib/dates.ts';
+import { toIso, validDate } from '../../lib/dates.ts';
+import { DateInput } from '../DateInput.tsx';
 import { fieldValue, groupFields, MEMBER_GROUPS, type FieldSpec } from '../../lib/member-fields.ts';
 import { FormModal } from '../FormModal.tsx';
 import { OrgSelect } from '../OrgSelect.tsx';
@@ -97,8 +98,8 @@ export function CreateMemberModal({ open, orgId, onClose, onCreated }: CreateMem
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="admittedOn" label="Ngày kết nạp" rules={[{ required: true, message: 'Vui lòng chọn ngày kết nạp.' }]}>
-            <DatePicker format={DATE_FORMATS} placeholder={DATE_PLACEHOLDER} style={{ width: '100%' }} data-testid="member-field-admittedOn" />
+          <Form.Item name="admittedOn" label="Ngày kết nạp" rules={[validDate, { required: true, message: 'Vui lòng chọn ngày kết nạp.' }]}>
+            <DateInput testId="member-field-admittedOn" />
           </Form.Item>
         </Col>
         <Col span={12}>
@@ -108,6 +109,7 @@ export function CreateMemberModal({ open, orgId, onClose, onCreated }: CreateMem
             extra="Để trống nếu còn là đảng viên dự bị."
             dependencies={['admittedOn']}
             rules={[
+              validDate,
               ({ getFieldValue }) => ({
                 validator: (_rule, value: Dayjs | null | undefined) => {
                   const admitted = getFieldValue('admittedOn') as Dayjs | undefined;
@@ -118,7 +120,7 @@ export function CreateMemberModal({ open, orgId, onClose, onCreated }: CreateMem
               }),
             ]}
           >
-            <DatePicker format={DATE_FORMATS} placeholder={DATE_PLACEHOLDER} style={{ width: '100%' }} data-testid="member-field-officialOn" />
+            <DateInput testId="member-field-officialOn" />
           </Form.Item>
         </Col>
         <Col span={12}>

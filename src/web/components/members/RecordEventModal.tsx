@@ -13,7 +13,7 @@ import { useCallback } from 'react';
 import { useCellKindCodes, useRecordMemberEvent } from '../../api/hooks.ts';
 import type { MemberEventBody, MemberEventKind, MemberFile, OrgSearchItem } from '../../api/types.ts';
 import { ruleSetOn } from '../../../domain/rulesets.ts';
-import { formatDate, todayIso, toIso } from '../../lib/dates.ts';
+import { formatDate, todayIso, toIso, validDate } from '../../lib/dates.ts';
 import { optionalText, remapErrorFields, decisionNoRules } from '../../lib/forms.ts';
 import { eventKindName } from '../../lib/labels.ts';
 import { EVENT_DATE_LABELS, eventKindsFor, pastedOrgId } from '../../lib/member-events.ts';
@@ -143,6 +143,7 @@ function KindFields({ file }: { file: MemberFile }) {
     case 'recognized_official':
       return (
         <Form.Item
+          rules={[validDate]}
           name="officialOn"
           label="Ngày chính thức"
           extra={`Để trống để tính đúng ngày hết ${rules.probation.months} tháng dự bị, kể từ ngày lễ kết nạp.`}
@@ -174,6 +175,7 @@ function KindFields({ file }: { file: MemberFile }) {
                 dependencies={['date']}
                 extra={`Từ ${rules.transfer.temporaryMinMonths} tháng đến dưới ${rules.transfer.temporaryMaxMonths} tháng; đi học tập trung đến ${rules.transfer.temporaryTrainingMaxMonths} tháng.`}
                 rules={[
+                  validDate,
                   { required: true, message: 'Vui lòng chọn ngày kết thúc sinh hoạt tạm thời.' },
                   ({ getFieldValue }) => ({
                     validator: (_rule, value: Dayjs | undefined) => {
@@ -221,12 +223,13 @@ function KindFields({ file }: { file: MemberFile }) {
           </Form.Item>
           <Row gutter={16}>
             <Col span={12}>
-              <Form.Item name="ceremonyOn" label="Ngày lễ kết nạp lại" extra={`Thời hạn dự bị ${rules.probation.months} tháng tính từ ngày này.`}>
+              <Form.Item name="ceremonyOn" label="Ngày lễ kết nạp lại" extra={`Thời hạn dự bị ${rules.probation.months} tháng tính từ ngày này.`} rules={[validDate]}>
                 <DateInput testId="event-ceremony-on" />
               </Form.Item>
             </Col>
             <Col span={12}>
               <Form.Item
+                rules={[validDate]}
                 name="criminalRecordClearedOn"
                 label="Ngày được xóa án tích"
                 extra={`Nếu có: kết nạp lại sau ít nhất ${rules.admission.readmissionAfterCriminalRecordMonths} tháng kể từ ngày này.`}
@@ -310,7 +313,7 @@ export function RecordEventModal({ file, open, onClose }: RecordEventModalProps)
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="date" label={<DateLabel />} rules={[{ required: true, message: 'Vui lòng chọn ngày.' }]}>
+          <Form.Item name="date" label={<DateLabel />} rules={[validDate, { required: true, message: 'Vui lòng chọn ngày.' }]}>
             <DateInput testId="event-date" />
           </Form.Item>
         </Col>
@@ -323,7 +326,7 @@ export function RecordEventModal({ file, open, onClose }: RecordEventModalProps)
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="decisionDate" label="Ngày quyết định">
+          <Form.Item name="decisionDate" label="Ngày quyết định" rules={[validDate]}>
             <DateInput testId="event-decision-date" />
           </Form.Item>
         </Col>
