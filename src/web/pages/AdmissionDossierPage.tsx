@@ -300,7 +300,7 @@ export function AdmissionDossierPage() {
           </Space>
         }
       >
-        <Descriptions size="small" column={3}>
+        <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
           <Descriptions.Item label="Chi bộ">{d.org.name}</Descriptions.Item>
           <Descriptions.Item label="Ngày sinh">{formatDate(f.birthDate as string | null)}</Descriptions.Item>
           <Descriptions.Item label="Vào danh sách">{formatDate(d.openedOn)}</Descriptions.Item>

@@ -153,7 +153,7 @@ export function CalendarPage() {
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 16 }}>
+      <div className="hn-title-row">
         <Typography.Title level={3} style={{ margin: 0 }}>
           <CalendarOutlined /> Lịch làm việc
         </Typography.Title>
@@ -168,22 +168,22 @@ export function CalendarPage() {
       ) : (
         <>
           <Row gutter={12}>
-            <Col span={6}>
+            <Col xs={12} md={6}>
               <Card size="small">
                 <Statistic title="Ngày làm việc" value={data?.workingDays ?? '—'} data-testid="calendar-working-days" />
               </Card>
             </Col>
-            <Col span={6}>
+            <Col xs={12} md={6}>
               <Card size="small">
                 <Statistic title="Ngày nghỉ (kể cả cuối tuần)" value={data?.daysOff ?? '—'} />
               </Card>
             </Col>
-            <Col span={6}>
+            <Col xs={12} md={6}>
               <Card size="small">
                 <Statistic title="Thứ bảy, chủ nhật" value={data ? `${data.weekends.saturdays} + ${data.weekends.sundays}` : '—'} />
               </Card>
             </Col>
-            <Col span={6}>
+            <Col xs={12} md={6}>
               <Card size="small">
                 <Statistic title="Cuối tuần làm bù" value={data?.weekends.worked ?? '—'} />
               </Card>

@@ -30,17 +30,17 @@ export function EvaluationPage() {
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+      <div className="hn-title-row">
         <Typography.Title level={3} style={{ margin: 0 }}>
           Đánh giá, xếp loại chất lượng
         </Typography.Title>
         <Link to={link('/evaluation/results')} data-testid="evaluation-results-link">
           Kết quả, danh sách khen thưởng và củng cố →
         </Link>
-      </Space>
+      </div>
       <Card size="small" title="Mở kỳ đánh giá">
         <Form form={form} layout="inline" onFinish={(v) => void onOpen(v)} initialValues={{ year: new Date().getFullYear() }}>
-          <Form.Item name="rootOrgId" label="Tổ chức đảng" rules={[{ required: true, message: 'Vui lòng chọn tổ chức đảng.' }]} style={{ minWidth: 380 }}>
+          <Form.Item name="rootOrgId" label="Tổ chức đảng" rules={[{ required: true, message: 'Vui lòng chọn tổ chức đảng.' }]} style={{ minWidth: 'min(380px, 100%)' }}>
             <OrgSelect placeholder="Tổ chức mở kỳ đánh giá cho các tổ chức trực thuộc" data-testid="evaluation-open-org" />
           </Form.Item>
           <Form.Item name="year" label="Năm" rules={[{ required: true, message: 'Vui lòng nhập năm.' }]}>

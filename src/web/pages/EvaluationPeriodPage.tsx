@@ -4,7 +4,7 @@
  * decision), the member grid of the chosen cell, and publication with its decision.
  */
 import { App, Alert, Button, Card, Checkbox, Descriptions, Form, Input, Modal, Progress, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { ApiError, errorMessage } from '../api/client.ts';
 import { useOverride, usePeriod, usePublish, useSaveOrg, type CheckFailureView, type PeriodOrg } from '../api/evaluation.ts';
@@ -23,7 +23,13 @@ export function EvaluationPeriodPage() {
   const saveOrg = useSaveOrg(id);
   const override = useOverride(id);
   const publish = usePublish(id);
-  const [cell, setCell] = useState<string | null>(null);
+  const [cell, setCellState] = useState<string | null>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
+  const setCell = (orgId: string | null) => {
+    setCellState(orgId);
+    // The grid is above the table: bring it into view when a row far down the table opens it.
+    requestAnimationFrame(() => gridRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' }));
+  };
   const [overriding, setOverriding] = useState<CheckFailureView | null>(null);
   const [publishing, setPublishing] = useState(false);
   const [reason, setReason] = useState('');
@@ -52,7 +58,7 @@ export function EvaluationPeriodPage() {
       onChange={(e) => void rateOrg(o.orgId, field, e.target.value || null)}
       data-testid={`org-${field}-${o.orgId}`}
       aria-label={`${field}: ${o.name}`}
-      style={{ width: '100%', padding: '2px 4px' }}
+      style={{ minWidth: '100%', padding: '2px 4px' }}
     >
       <option value="">—</option>
       {orgLabels.map((l) => (
@@ -106,9 +112,9 @@ export function EvaluationPeriodPage() {
         </Space>
       ),
     },
-    { title: 'Tự đánh giá', key: 'self', width: 190, render: (_v, o) => orgSelect(o, 'selfLabel') },
-    { title: 'Đề xuất', key: 'proposed', width: 190, render: (_v, o) => orgSelect(o, 'proposedLabel') },
-    { title: 'Quyết định', key: 'decided', width: 190, render: (_v, o) => orgSelect(o, 'decidedLabel') },
+    { title: 'Tự đánh giá', key: 'self', render: (_v, o) => orgSelect(o, 'selfLabel') },
+    { title: 'Đề xuất', key: 'proposed', render: (_v, o) => orgSelect(o, 'proposedLabel') },
+    { title: 'Quyết định', key: 'decided', render: (_v, o) => orgSelect(o, 'decidedLabel') },
     {
       title: '',
       key: 'grid',
@@ -125,7 +131,7 @@ export function EvaluationPeriodPage() {
   const open = d.failures.filter((f) => !f.overridden);
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+      <div className="hn-title-row">
         <Typography.Title level={3} style={{ margin: 0 }} data-testid="period-title">
           Đánh giá, xếp loại năm {d.period.year}
           {d.period.rootName ? `: ${d.period.rootName}` : ''}
@@ -139,8 +145,8 @@ export function EvaluationPeriodPage() {
             Công bố kết quả
           </Button>
         )}
-      </Space>
-      <Descriptions size="small" bordered column={3}>
+      </div>
+      <Descriptions size="small" bordered column={{ xs: 1, md: 2, xl: 3 }}>
         <Descriptions.Item label="Quy định áp dụng">{d.rules.basis}</Descriptions.Item>
         <Descriptions.Item label="Ngày lập danh sách">{formatDate(d.period.asOf)}</Descriptions.Item>
         <Descriptions.Item label="Không đánh giá">
@@ -196,11 +202,14 @@ export function EvaluationPeriodPage() {
           </Typography.Text>
         </Space>
       )}
-      {d.orgs.length > 0 && <Table<PeriodOrg> rowKey="orgId" size="small" columns={columns} dataSource={d.orgs} pagination={false} data-testid="period-orgs" />}
       {cell && (
-        <Card size="small" title="Kết quả đánh giá đảng viên">
+        // Above the organisations' table, which may be long: the grid opens where the user is looking.
+        <Card size="small" title={`Kết quả đánh giá đảng viên: ${names.get(cell) ?? d.period.rootName ?? ''}`} ref={gridRef} data-testid="period-grid">
           <MemberGrid periodId={id} orgId={cell} locked={locked} />
         </Card>
+      )}
+      {d.orgs.length > 0 && (
+        <Table<PeriodOrg> rowKey="orgId" size="small" columns={columns} dataSource={d.orgs} pagination={false} scroll={{ x: 'max-content' }} data-testid="period-orgs" />
       )}
       {!locked && (
         <Card size="small" title="Nhập kết quả từ tệp Excel">

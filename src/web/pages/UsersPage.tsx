@@ -66,7 +66,7 @@ function UsersList() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 16 }}>
+      <div className="hn-title-row">
         <Typography.Title level={3} style={{ margin: 0 }}>
           Người dùng
         </Typography.Title>

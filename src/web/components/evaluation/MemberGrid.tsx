@@ -108,7 +108,7 @@ export function MemberGrid({ periodId, orgId, locked }: { periodId: string; orgI
           aria-label={`${title}: ${r.fullName}`}
           onChange={(e) => set(r.memberId, field, e.target.value || null)}
           onKeyDown={(e) => onKey(e, row, col)}
-          style={{ width: '100%', padding: '2px 4px', borderColor: draft[r.memberId] && field in draft[r.memberId]! ? '#1677ff' : undefined }}
+          style={{ minWidth: '100%', padding: '2px 4px', borderColor: draft[r.memberId] && field in draft[r.memberId]! ? '#1677ff' : undefined }}
         >
           <option value="">—</option>
           {labels.map((l, i) => (
@@ -136,7 +136,7 @@ export function MemberGrid({ periodId, orgId, locked }: { periodId: string; orgI
   return (
     <div ref={tableRef}>
       <Space orientation="vertical" style={{ width: '100%' }} size={8}>
-        <Space>
+        <Space wrap>
           <Typography.Text strong data-testid="grid-title">
             {grid.data?.orgName}
           </Typography.Text>
@@ -155,7 +155,7 @@ export function MemberGrid({ periodId, orgId, locked }: { periodId: string; orgI
           </div>
         )}
         <MemberSheetModal periodId={periodId} row={sheetRow} rules={grid.data?.rules} onClose={() => setSheetRow(null)} />
-        <Table<GridRow> rowKey="memberId" size="small" columns={columns} dataSource={rows} loading={grid.isFetching} pagination={false} data-testid="member-grid" />
+        <Table<GridRow> rowKey="memberId" size="small" columns={columns} dataSource={rows} loading={grid.isFetching} pagination={false} scroll={{ x: 'max-content' }} data-testid="member-grid" />
         {(grid.data?.lateAdmissions.length ?? 0) > 0 && (
           <Typography.Text type="secondary" data-testid="grid-late">
             Kết nạp cuối năm, không xếp loại trong kỳ này: {grid.data!.lateAdmissions.map((r) => r.fullName).join(', ')}
