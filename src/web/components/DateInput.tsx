@@ -3,11 +3,12 @@
  *
  * What was typed stays on screen: an impossible date (31/02/1990, 32/13/2020) is not wiped on leaving the field, the
  * form value becomes an invalid dayjs and the field's `validDate` rule says «Ngày không hợp lệ.» instead of the
- * "please enter" of an empty field.
+ * "please enter" of an empty field. Entering the field selects its text, so that a date typed over a filled field
+ * replaces it instead of being appended to it.
  */
 import { DatePicker, type DatePickerProps } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useRef, useState, type FocusEvent } from 'react';
+import { useRef, useState, type FocusEvent, type SyntheticEvent } from 'react';
 import { DATE_FORMATS, DATE_PLACEHOLDER, fromIso, invalidDateValue, isInvalidDateValue, parseTypedDate, toIso } from '../lib/dates.ts';
 
 type Props = Omit<DatePickerProps, 'value' | 'defaultValue' | 'onChange' | 'onBlur' | 'picker' | 'multiple'> & {
@@ -48,19 +49,38 @@ export function DateInput({ testId, value, onChange, onBlur, ...rest }: Props) {
     if (invalid || !value || toIso(value) !== iso) onChange?.(fromIso(iso) ?? null);
   };
 
+  // Focus selects the text; the mouse-up of the click that focused the field would otherwise drop the selection.
+  const justFocused = useRef(false);
+  const input = (e: SyntheticEvent) => (e.target instanceof HTMLInputElement ? e.target : null);
+
   return (
-    <DatePicker
-      key={generation}
-      format={DATE_FORMATS}
-      placeholder={DATE_PLACEHOLDER}
-      style={{ width: '100%' }}
-      data-testid={testId}
-      preserveInvalidOnBlur
-      status={invalid ? 'error' : undefined}
-      {...rest}
-      value={shown.current}
-      onChange={(v) => onChange?.(v ?? null)}
-      onBlur={leave}
-    />
+    <span
+      style={{ display: 'block' }}
+      onFocusCapture={(e) => {
+        justFocused.current = true;
+        input(e)?.select();
+      }}
+      onMouseUpCapture={(e) => {
+        if (justFocused.current && input(e)) {
+          e.preventDefault();
+          input(e)!.select();
+        }
+        justFocused.current = false;
+      }}
+    >
+      <DatePicker
+        key={generation}
+        format={DATE_FORMATS}
+        placeholder={DATE_PLACEHOLDER}
+        style={{ width: '100%' }}
+        data-testid={testId}
+        preserveInvalidOnBlur
+        status={invalid ? 'error' : undefined}
+        {...rest}
+        value={shown.current}
+        onChange={(v) => onChange?.(v ?? null)}
+        onBlur={leave}
+      />
+    </span>
   );
 }
