@@ -160,6 +160,7 @@ describeEngines('bad input on every endpoint', (engine) => {
       'GET /api/evaluation/periods/:id/members': { id: periodId, query: `orgId=${f.orgs.gA}&level=good&stage=draft` },
       'GET /api/evaluation/periods/:id/orgs/:orgId/members': { id: periodId, extra: { orgId: f.orgs.a1 } },
       'GET /api/evaluation/results': { query: `orgId=${f.orgs.A}&year=2026` },
+      'GET /api/evaluation/results/latest': { query: `orgId=${f.orgs.A}` },
       'GET /api/evaluation/results/export.xlsx': { query: `orgId=${f.orgs.A}&year=2026` },
       'GET /api/evaluation/results/records': { query: `orgId=${f.orgs.A}&year=2026&subject=member&level=good` },
       'GET /api/evaluation/results/report.docx': { query: `orgId=${f.orgs.A}&year=2026&fromYear=2024&years=3` },

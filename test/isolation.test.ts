@@ -558,6 +558,13 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
       for (const orgId of [f.orgs.A, f.orgs.gA, f.orgs.P]) await is404(b.get(`/api/evaluation/results?orgId=${orgId}&year=2026`));
       noLeak((await b.get(`/api/evaluation/results?orgId=${f.orgs.B}&year=2026&fromYear=2020`)).body);
     },
+    'GET /api/evaluation/results/latest': async () => {
+      for (const orgId of [f.orgs.A, f.orgs.gA, f.orgs.P]) await is404(b.get(`/api/evaluation/results/latest?orgId=${orgId}`));
+      // Without an organisation: B's own commune, never the province above it.
+      const own = await b.get('/api/evaluation/results/latest');
+      expect(own.body.orgId).toBe(f.orgs.B);
+      noLeak(own.body);
+    },
     'GET /api/evaluation/results/records': async () => {
       for (const orgId of [f.orgs.A, f.orgs.P]) await is404(b.get(`/api/evaluation/results/records?orgId=${orgId}&year=2026&subject=member&level=good`));
       await is404(b.get(`/api/evaluation/results/records?orgId=${f.orgs.B}&year=2026&subject=member&level=good&childId=${f.orgs.gA}`));

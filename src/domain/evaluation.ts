@@ -15,6 +15,7 @@
  */
 import type { IsoDate } from './dates.ts';
 import { underDiscipline, type DisciplineDecision } from './discipline.ts';
+import { formatPercent } from './numbers.ts';
 
 export type Level = 'excellent' | 'good' | 'completed' | 'not_completed';
 
@@ -451,7 +452,7 @@ export function runChecks(rules: EvaluationRuleSet, members: readonly MemberRati
           const what = o.isCell ? 'đảng viên' : 'tổ chức trực thuộc';
           const parts: string[] = [];
           if (weak.length > 0) parts.push(`${weak.length} ${what} dưới mức «${LEVEL_LABELS[c.excellentCollectiveMinLevel]}»`);
-          if (!okShare) parts.push(`chỉ ${percent(good, below.length).toLocaleString('vi-VN')}% ${what} từ HTTNV trở lên (cần ${c.excellentCollectiveMinGoodPercent}%)`);
+          if (!okShare) parts.push(`chỉ ${formatPercent(percent(good, below.length))} ${what} từ HTTNV trở lên (cần ${c.excellentCollectiveMinGoodPercent}%)`);
           const ids = (okShare ? weak : notGood).map((x) => x.id);
           out.push({
             code: o.isCell ? 'excellent_cell' : 'excellent_party_committee',

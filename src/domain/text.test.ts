@@ -23,3 +23,22 @@ describe('Vietnamese text', () => {
     expect(sorted).toEqual(['Nguyễn Văn An', 'Trần Văn An', 'Đặng Thị Ánh', 'Bùi Thị Ân', 'Lê Dũng', 'Ngô Đức Đạt']);
   });
 });
+
+describe('names typed in lower or upper case', () => {
+  it('offers each word capitalised, in NFC', async () => {
+    const { capitalizedName } = await import('./text.ts');
+    expect(capitalizedName('nguyễn văn test')).toBe('Nguyễn Văn Test');
+    expect(capitalizedName('  nguye\u0302\u0303n   văn test ')).toBe('Nguyễn Văn Test');
+    expect(capitalizedName('ĐẶNG THỊ ÁNH')).toBe('Đặng Thị Ánh');
+    expect(capitalizedName('Nguyễn văn An')).toBe('Nguyễn Văn An');
+    expect(capitalizedName('đỗ')).toBe('Đỗ');
+  });
+  it('offers nothing for a name that already reads right', async () => {
+    const { capitalizedName } = await import('./text.ts');
+    expect(capitalizedName('Nguyễn Văn Test')).toBeNull();
+    expect(capitalizedName('Giàng A Páo')).toBeNull();
+    expect(capitalizedName('Nguyễn Thị McKay')).toBeNull();
+    expect(capitalizedName('A')).toBeNull();
+    expect(capitalizedName('')).toBeNull();
+  });
+});

@@ -9,6 +9,24 @@ export function normalizeText(text: string): string {
 }
 
 /**
+ * A person's name with each word capitalised, in NFC: "nguyễn văn test" → "Nguyễn Văn Test", "ĐẶNG THỊ ÁNH" →
+ * "Đặng Thị Ánh". Offered when a name is typed all in lower or upper case, or with a word in lower case; null when
+ * the name already reads as typed (a name such as "Giàng A Páo" or "Nguyễn Thị McKay" is left as it is).
+ */
+export function capitalizedName(text: string): string | null {
+  const name = normalizeText(text);
+  const words = name.split(' ').filter(Boolean);
+  if (words.length === 0) return null;
+  const letters = name.replace(/[^\p{L}]/gu, '');
+  const allUpper = letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+  const someLower = words.some((w) => /^\p{Ll}/u.test(w));
+  if (!allUpper && !someLower) return null;
+  const upperFirst = (w: string) => w.slice(0, 1).toUpperCase() + (allUpper ? w.slice(1).toLowerCase() : w.slice(1));
+  const suggestion = words.map(upperFirst).join(' ');
+  return suggestion === name ? null : suggestion;
+}
+
+/**
  * Lower case without diacritics: "Xã Tân Lập" → "xa tan lap", "Đặng" → "dang". The database folds with
  * `unaccent`; this function folds the same way for the client and for stored search keys.
  */

@@ -233,6 +233,14 @@ export function usePublish(periodId: string) {
   return useMutation({ mutationFn: (b: { decisionNo: string; decisionDate: string }) => api.post<PeriodDetail>(`/evaluation/periods/${periodId}/publish`, b), onSuccess: inv });
 }
 
+/** Where the results page opens: the organisation (default: the first of the user's subtrees) and its latest published year. */
+export function useLatestResults(orgId: string | undefined) {
+  return useQuery({
+    queryKey: [...KEY, 'results-latest', orgId ?? null],
+    queryFn: ({ signal }) => api.get<{ orgId: string; name: string; year: number | null }>('/evaluation/results/latest', orgId ? { orgId } : {}, signal),
+  });
+}
+
 export function useResults(q: { orgId?: string | undefined; year: number; fromYear?: number | undefined }) {
   return useQuery({
     queryKey: [...KEY, 'results', q],

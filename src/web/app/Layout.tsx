@@ -1,9 +1,14 @@
 /**
  * The frame around every signed-in page: header (product name, navigation, "Ngày xem", user menu), the
  * organisation tree with its search on the left, the page on the right.
+ *
+ * From 360 to 1920 px: on a wide screen (≥ 992 px) the tree is a column beside the page and the navigation a bar;
+ * on a narrow one (a phone, a half screen) the tree opens as a drawer from the left and the navigation, with "Ngày
+ * xem", as a drawer from the right, so that the page keeps the whole width and every menu stays reachable.
  */
-import { ApartmentOutlined, AuditOutlined, BranchesOutlined, CalendarOutlined, CheckSquareOutlined, ControlOutlined, IdcardOutlined, SettingOutlined, TeamOutlined, TrophyOutlined, UserAddOutlined } from '@ant-design/icons';
-import { Badge, Button, Layout, Menu, Tooltip, type MenuProps } from 'antd';
+import { ApartmentOutlined, AuditOutlined, BranchesOutlined, CalendarOutlined, CheckSquareOutlined, ControlOutlined, IdcardOutlined, MenuOutlined, SettingOutlined, TeamOutlined, TrophyOutlined, UserAddOutlined } from '@ant-design/icons';
+import { Badge, Button, Drawer, Grid, Layout, Menu, Tooltip, type MenuProps } from 'antd';
+import { useState } from 'react';
 import { useWorkQueueCounts } from '../api/admissions.ts';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAsOfLink } from './asOf.ts';
@@ -70,6 +75,27 @@ export function AppLayout() {
   const location = useLocation();
   const link = useAsOfLink();
   const items = useNavItems();
+  const screens = Grid.useBreakpoint();
+  // Below lg (992 px) the tree and the navigation become drawers; before the first measure the wide layout is assumed.
+  const narrow = screens.lg === false;
+  const [drawer, setDrawer] = useState<'tree' | 'nav' | null>(null);
+  // Opening a page (from the tree, a search result, the menu) closes the drawer it was opened from.
+  const [seen, setSeen] = useState(location.key);
+  if (seen !== location.key) {
+    setSeen(location.key);
+    setDrawer(null);
+  }
+  const menu = (mode: 'horizontal' | 'inline') => (
+    <Menu
+      mode={mode}
+      selectedKeys={[selectedNavKey(location.pathname)]}
+      defaultOpenKeys={mode === 'inline' ? ['admin'] : undefined}
+      items={items}
+      onClick={({ key }) => navigate(link(key))}
+      style={mode === 'horizontal' ? { flex: 1, minWidth: 0, borderBottom: 'none', lineHeight: `${HEADER_HEIGHT - 2}px` } : { borderInlineEnd: 'none' }}
+      data-testid={mode === 'inline' ? 'nav-drawer-menu' : undefined}
+    />
+  );
 
   return (
     <Layout style={{ height: '100vh' }}>
@@ -77,14 +103,15 @@ export function AppLayout() {
         style={{
           height: HEADER_HEIGHT,
           lineHeight: `${HEADER_HEIGHT}px`,
-          padding: '0 16px',
+          padding: narrow ? '0 8px' : '0 16px',
           display: 'flex',
           alignItems: 'center',
-          gap: 16,
+          gap: narrow ? 4 : 16,
           background: '#fff',
           borderBottom: '1px solid #f0f0f0',
         }}
       >
+        {narrow && <Button type="text" icon={<ApartmentOutlined />} aria-label="Cây tổ chức" onClick={() => setDrawer('tree')} data-testid="tree-drawer-open" />}
         <a
           href={link('/')}
           onClick={(e) => {
@@ -96,29 +123,43 @@ export function AppLayout() {
         >
           Hạt Nhân
         </a>
-        <Menu
-          mode="horizontal"
-          selectedKeys={[selectedNavKey(location.pathname)]}
-          items={items}
-          onClick={({ key }) => navigate(link(key))}
-          style={{ flex: 1, minWidth: 0, borderBottom: 'none', lineHeight: `${HEADER_HEIGHT - 2}px` }}
-        />
+        {narrow ? <div style={{ flex: 1 }} /> : menu('horizontal')}
         <WorkQueueButton onOpen={() => navigate(link('/work'))} />
-        <AsOfPicker />
-        <UserMenu />
+        {!narrow && <AsOfPicker />}
+        <UserMenu compact={narrow} />
+        {narrow && <Button type="text" icon={<MenuOutlined />} aria-label="Danh mục" onClick={() => setDrawer('nav')} data-testid="nav-drawer-open" />}
       </Layout.Header>
       <Layout style={{ minHeight: 0 }}>
-        <Layout.Sider
-          width={SIDER_WIDTH}
-          theme="light"
-          style={{ borderRight: '1px solid #f0f0f0', height: '100%', overflow: 'hidden' }}
-        >
-          <OrgSider />
-        </Layout.Sider>
-        <Layout.Content style={{ overflow: 'auto', padding: 16, minWidth: 0 }}>
+        {!narrow && (
+          <Layout.Sider width={SIDER_WIDTH} theme="light" style={{ borderRight: '1px solid #f0f0f0', height: '100%', overflow: 'hidden' }}>
+            <OrgSider />
+          </Layout.Sider>
+        )}
+        <Layout.Content style={{ overflow: 'auto', padding: narrow ? 12 : 16, minWidth: 0 }} data-testid="app-content">
           <Outlet />
         </Layout.Content>
       </Layout>
+      {narrow && (
+        <>
+          <Drawer
+            placement="left"
+            open={drawer === 'tree'}
+            onClose={() => setDrawer(null)}
+            title="Tổ chức đảng"
+            size={Math.min(SIDER_WIDTH + 20, window.innerWidth - 40)}
+            styles={{ body: { padding: 0 } }}
+            data-testid="tree-drawer"
+          >
+            <OrgSider />
+          </Drawer>
+          <Drawer placement="right" open={drawer === 'nav'} onClose={() => setDrawer(null)} title="Danh mục" size={Math.min(300, window.innerWidth - 40)} styles={{ body: { padding: 0 } }}>
+            <div style={{ padding: 12, borderBottom: '1px solid #f0f0f0' }}>
+              <AsOfPicker />
+            </div>
+            {menu('inline')}
+          </Drawer>
+        </>
+      )}
     </Layout>
   );
 }

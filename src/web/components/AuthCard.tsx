@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 
 export function AuthCard({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f5f5f5', padding: 16 }}>
+    <div style={{ minHeight: '100vh', display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', placeItems: 'center', background: '#f5f5f5', padding: 16 }}>
       <Card style={{ width: 400, maxWidth: '100%' }}>
         <div style={{ textAlign: 'center', marginBottom: 24 }}>
           <div style={{ fontSize: 28, fontWeight: 700, color: '#b71c1c' }}>Hạt Nhân</div>

@@ -2,6 +2,7 @@
 import { Col, Form, Input, Row } from 'antd';
 import { decisionNoRules } from '../lib/forms.ts';
 import { DateInput } from './DateInput.tsx';
+import { validDate } from '../lib/dates.ts';
 
 export function DecisionFields({ prefix = 'decision' }: { prefix?: string }) {
   return (
@@ -19,7 +20,7 @@ export function DecisionFields({ prefix = 'decision' }: { prefix?: string }) {
         <Form.Item
           name="decisionDate"
           label="Ngày quyết định"
-          rules={[{ required: true, message: 'Vui lòng chọn ngày quyết định.' }]}
+          rules={[validDate, { required: true, message: 'Vui lòng chọn ngày quyết định.' }]}
         >
           <DateInput testId={`${prefix}-date`} />
         </Form.Item>
@@ -29,7 +30,7 @@ export function DecisionFields({ prefix = 'decision' }: { prefix?: string }) {
           name="effectiveDate"
           label="Ngày hiệu lực"
           tooltip="Ngày thay đổi bắt đầu có hiệu lực trên cây tổ chức."
-          rules={[{ required: true, message: 'Vui lòng chọn ngày hiệu lực.' }]}
+          rules={[validDate, { required: true, message: 'Vui lòng chọn ngày hiệu lực.' }]}
         >
           <DateInput testId={`${prefix}-effective`} />
         </Form.Item>

@@ -1,11 +1,14 @@
-/** The user's name in the header with "Đổi mật khẩu" and "Đăng xuất". */
+/**
+ * The user's name in the header with "Đổi mật khẩu" and "Đăng xuất"; on a narrow screen (`compact`) an icon, the
+ * name heading the menu it opens.
+ */
 import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useCurrentUser } from '../app/auth.tsx';
 import { useSignOut } from '../app/signOut.ts';
 
-export function UserMenu() {
+export function UserMenu({ compact = false }: { compact?: boolean }) {
   const me = useCurrentUser();
   const navigate = useNavigate();
   const signOut = useSignOut();
@@ -15,6 +18,7 @@ export function UserMenu() {
       trigger={['click']}
       menu={{
         items: [
+          ...(compact ? [{ key: 'name', label: <b>{me.fullName}</b>, disabled: true }, { type: 'divider' as const }] : []),
           {
             key: 'change-password',
             icon: <KeyOutlined />,
@@ -29,10 +33,14 @@ export function UserMenu() {
         },
       }}
     >
-      <Button type="text" icon={<UserOutlined />} data-testid="user-menu" style={{ maxWidth: 240 }}>
-        <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{me.fullName}</span>
-        <DownOutlined style={{ fontSize: 10 }} />
-      </Button>
+      {compact ? (
+        <Button type="text" icon={<UserOutlined />} aria-label={me.fullName} data-testid="user-menu" />
+      ) : (
+        <Button type="text" icon={<UserOutlined />} data-testid="user-menu" style={{ maxWidth: 240 }}>
+          <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{me.fullName}</span>
+          <DownOutlined style={{ fontSize: 10 }} />
+        </Button>
+      )}
     </Dropdown>
   );
 }

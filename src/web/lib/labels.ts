@@ -176,10 +176,8 @@ export function memberStatusName(status: string): string {
   return MEMBER_STATUS_NAMES[status] ?? status;
 }
 
-/** Numbers the Vietnamese way: 7.500. */
-export function formatCount(value: number): string {
-  return value.toLocaleString('vi-VN');
-}
+/** Numbers the Vietnamese way (7.500, 2,91%): the domain's one formatter. */
+export { formatCount, formatNumber, formatPercent } from '../../domain/numbers.ts';
 
 /** Sorts by a text key in Vietnamese order ("Chi bộ 2" before "Chi bộ 10"). */
 export function byVietnamese<T>(key: (item: T) => string): (a: T, b: T) => number {

@@ -9,7 +9,7 @@
 import type { FormRule } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { Catalogues, MemberFieldName, MemberFile, UpdateMemberBody } from '../api/types.ts';
-import { formatDate, fromIso, toIso } from './dates.ts';
+import { formatDate, fromIso, toIso, validDate } from './dates.ts';
 import { GENDER_NAMES } from './labels.ts';
 
 export type MemberGroupKey = 'identity' | 'personal' | 'work' | 'party';
@@ -185,6 +185,9 @@ export function fieldRules(spec: FieldSpec): FormRule[] {
       break;
     case 'year':
       rules.push({ type: 'number', min: 1900, max: 2100, message: 'Năm sinh phải từ 1900 đến 2100.' });
+      break;
+    case 'date':
+      rules.unshift(validDate);
       break;
     default:
       break;

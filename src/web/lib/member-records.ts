@@ -6,6 +6,7 @@
 import type { FormRule } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { formatPartialDate, parsePartialVnDate, partialDateBefore } from '../../domain/dates.ts';
+import { formatCount } from '../../domain/numbers.ts';
 import {
   BIRTH_YEAR_RANGE,
   compareRecords,
@@ -17,7 +18,7 @@ import {
   type Relationship,
 } from '../../domain/member-records.ts';
 import type { MemberRecord, MemberRecordBody } from '../api/types.ts';
-import { formatDate, fromIso, toIso } from './dates.ts';
+import { formatDate, fromIso, toIso, validDate } from './dates.ts';
 
 export const PERIOD_PLACEHOLDER = 'tháng/năm, năm hoặc ngày/tháng/năm';
 
@@ -65,8 +66,9 @@ export function recordFieldRules(spec: RecordFieldSpec): FormRule[] {
     const message = `Vui lòng nhập ${spec.label.replace(/ \(.*\)$/u, '').toLowerCase()}.`;
     rules.push(spec.type === 'text' || spec.type === 'longText' || spec.type === 'period' ? { required: true, whitespace: true, message } : { required: true, message });
   }
-  if (spec.max) rules.push({ max: spec.max, message: `Tối đa ${spec.max.toLocaleString('vi-VN')} ký tự.` });
+  if (spec.max) rules.push({ max: spec.max, message: `Tối đa ${formatCount(spec.max)} ký tự.` });
   if (spec.type === 'year') rules.push({ type: 'number', min: BIRTH_YEAR_RANGE.min, max: BIRTH_YEAR_RANGE.max, message: `Năm phải từ ${BIRTH_YEAR_RANGE.min} đến ${BIRTH_YEAR_RANGE.max}.` });
+  if (spec.type === 'date') rules.unshift(validDate);
   if (spec.type === 'period') {
     rules.push({ validator: (_r, v: string | undefined) => (!v?.trim() || parsePartialVnDate(v) ? Promise.resolve() : Promise.reject(new Error(PERIOD_MESSAGE))) });
     if (spec.name === 'to') {

@@ -12,7 +12,7 @@ import { useDenominator, useDossier, useRecordStep, type Dossier, type StepBody 
 import { useAsOfLink } from '../app/asOf.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { QueryError } from '../components/QueryError.tsx';
-import { formatDate, toIso, todayIso } from '../lib/dates.ts';
+import { formatDate, todayIso, toIso, validDate } from '../lib/dates.ts';
 import { STEP_LABELS, type AdmissionStepKind } from '../../domain/admission.ts';
 
 
@@ -80,11 +80,11 @@ function StepForm({ dossier }: { dossier: Dossier }) {
           <Form.Item name="kind" label="Bước" rules={[{ required: true }]}>
             <Select style={{ width: 320 }} data-testid="step-kind" options={dossier.nextSteps.map((k) => ({ value: k, label: STEP_LABELS[k as AdmissionStepKind] ?? k }))} onChange={() => setError(null)} />
           </Form.Item>
-          <Form.Item name="date" label="Ngày" rules={[{ required: true, message: 'Nhập ngày.' }]}>
+          <Form.Item name="date" label="Ngày" rules={[validDate, { required: true, message: 'Vui lòng nhập ngày.' }]}>
             <DateInput testId="step-date" />
           </Form.Item>
           {kind === 'decision' ? (
-            <Form.Item name="decisionNo" label="Số quyết định" rules={[{ required: true, whitespace: true, message: 'Nhập số quyết định.' }]}>
+            <Form.Item name="decisionNo" label="Số quyết định" rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập số quyết định.' }]}>
               <Input data-testid="step-decision-no" maxLength={100} />
             </Form.Item>
           ) : (
@@ -109,7 +109,7 @@ function StepForm({ dossier }: { dossier: Dossier }) {
               <Select data-testid="step-route" options={[{ value: 'members', label: 'Hai đảng viên chính thức' }, { value: 'youth_union', label: 'Ban Chấp hành Đoàn cơ sở và một đảng viên chính thức' }]} />
             </Form.Item>
             <Space wrap>
-              <Form.Item name="introducer1" label="Người giới thiệu thứ nhất" rules={[{ required: true, message: 'Chọn người giới thiệu.' }]}>
+              <Form.Item name="introducer1" label="Người giới thiệu thứ nhất" rules={[{ required: true, message: 'Vui lòng chọn người giới thiệu.' }]}>
                 <Select style={{ width: 280 }} showSearch optionFilterProp="label" options={memberOptions} data-testid="step-introducer1" />
               </Form.Item>
               <Form.Item name="months1" label="Số tháng cùng công tác" initialValue={12}>
@@ -122,7 +122,7 @@ function StepForm({ dossier }: { dossier: Dossier }) {
                 <InputNumber min={0} max={1200} data-testid="step-months2" />
               </Form.Item>
             </Space>
-            <Form.Item name="youthUnionResolutionOn" label="Ngày nghị quyết giới thiệu của Đoàn (nếu có)">
+            <Form.Item name="youthUnionResolutionOn" label="Ngày nghị quyết giới thiệu của Đoàn (nếu có)" rules={[validDate]}>
               <DateInput testId="step-youth-union" />
             </Form.Item>
           </>
@@ -142,12 +142,12 @@ function StepForm({ dossier }: { dossier: Dossier }) {
             />
             <Space wrap>
               {kind === 'cell_vote' ? (
-                <Form.Item name="inFavour" label="Số phiếu tán thành" rules={[{ required: true, message: 'Nhập số phiếu.' }]}>
+                <Form.Item name="inFavour" label="Số phiếu tán thành" rules={[{ required: true, message: 'Vui lòng nhập số phiếu.' }]}>
                   <InputNumber min={0} data-testid="step-in-favour" />
                 </Form.Item>
               ) : (
                 <>
-                  <Form.Item name="forRecognition" label="Tán thành công nhận" rules={[{ required: true, message: 'Nhập số phiếu.' }]}>
+                  <Form.Item name="forRecognition" label="Tán thành công nhận" rules={[{ required: true, message: 'Vui lòng nhập số phiếu.' }]}>
                     <InputNumber min={0} data-testid="step-for-recognition" />
                   </Form.Item>
                   <Form.Item name="forStrikingOff" label="Tán thành xóa tên" initialValue={0} rules={[{ required: true }]}>
@@ -171,7 +171,7 @@ function StepForm({ dossier }: { dossier: Dossier }) {
                   <Input maxLength={100} data-testid="step-province" />
                 </Form.Item>
                 {dossier.readmission && (
-                  <Form.Item name="criminalRecordClearedOn" label="Ngày được xóa án tích (nếu có)">
+                  <Form.Item name="criminalRecordClearedOn" label="Ngày được xóa án tích (nếu có)" rules={[validDate]}>
                     <DateInput testId="step-record-cleared" />
                   </Form.Item>
                 )}
@@ -184,10 +184,10 @@ function StepForm({ dossier }: { dossier: Dossier }) {
         )}
         {kind === 'grassroots_resolution' && (
           <Space wrap>
-            <Form.Item name="inFavour" label="Số cấp ủy viên tán thành" rules={[{ required: true, message: 'Nhập số.' }]}>
+            <Form.Item name="inFavour" label="Số cấp ủy viên tán thành" rules={[{ required: true, message: 'Vui lòng nhập số.' }]}>
               <InputNumber min={0} data-testid="step-in-favour" />
             </Form.Item>
-            <Form.Item name="committeeSize" label="Tổng số cấp ủy viên" rules={[{ required: true, message: 'Nhập số.' }]}>
+            <Form.Item name="committeeSize" label="Tổng số cấp ủy viên" rules={[{ required: true, message: 'Vui lòng nhập số.' }]}>
               <InputNumber min={1} data-testid="step-committee" />
             </Form.Item>
           </Space>
@@ -197,7 +197,7 @@ function StepForm({ dossier }: { dossier: Dossier }) {
             <Form.Item name="decidingBody" label="Cấp ủy quyết định">
               <Input maxLength={255} data-testid="step-deciding-body" />
             </Form.Item>
-            <Form.Item name="receivedOn" label="Ngày chi bộ nhận quyết định" rules={[{ required: true, message: 'Nhập ngày nhận.' }]}>
+            <Form.Item name="receivedOn" label="Ngày chi bộ nhận quyết định" rules={[validDate, { required: true, message: 'Vui lòng nhập ngày nhận.' }]}>
               <DateInput testId="step-received" />
             </Form.Item>
           </Space>
@@ -300,7 +300,7 @@ export function AdmissionDossierPage() {
           </Space>
         }
       >
-        <Descriptions size="small" column={3}>
+        <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
           <Descriptions.Item label="Chi bộ">{d.org.name}</Descriptions.Item>
           <Descriptions.Item label="Ngày sinh">{formatDate(f.birthDate as string | null)}</Descriptions.Item>
           <Descriptions.Item label="Vào danh sách">{formatDate(d.openedOn)}</Descriptions.Item>

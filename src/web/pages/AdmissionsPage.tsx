@@ -17,7 +17,9 @@ import { DateInput } from '../components/DateInput.tsx';
 import { FormModal } from '../components/FormModal.tsx';
 import { OrgSelect } from '../components/OrgSelect.tsx';
 import { QueryError } from '../components/QueryError.tsx';
-import { formatDate, toIso, todayIso } from '../lib/dates.ts';
+import { formatDate, todayIso, toIso, validDate } from '../lib/dates.ts';
+import { formatCount, formatPercent } from '../lib/labels.ts';
+import { NameInput } from '../components/NameInput.tsx';
 
 const STATUS_COLORS: Record<string, string> = { open: 'blue', probation: 'gold', official: 'green', closed: 'default' };
 
@@ -78,13 +80,13 @@ function Pipeline() {
       </Space>
       <Space size={[8, 8]} wrap data-testid="pipeline">
         <Tag.CheckableTag checked={!stage} onChange={() => set('stage', undefined)}>
-          Tất cả ({list.data?.stages.reduce((s, x) => s + x.count, 0) ?? 0})
+          Tất cả ({formatCount(list.data?.stages.reduce((s, x) => s + x.count, 0) ?? 0)})
         </Tag.CheckableTag>
         {list.data?.stages
           .filter((s) => s.count > 0 || s.stage === stage)
           .map((s) => (
             <Tag.CheckableTag key={s.stage} checked={stage === s.stage} onChange={(on) => set('stage', on ? s.stage : undefined)} data-testid={`pipeline-${s.stage}`}>
-              {s.label} ({s.count})
+              {s.label} ({formatCount(s.count)})
             </Tag.CheckableTag>
           ))}
       </Space>
@@ -99,7 +101,7 @@ function Pipeline() {
           loading={list.isFetching}
           data-testid="candidates-table"
           onRow={(r) => ({ 'data-testid': `candidate-row-${r.dossierId}` }) as HTMLAttributes<HTMLElement>}
-          pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true, showTotal: (n) => `${n} hồ sơ` }}
+          pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true, showTotal: (n) => `${formatCount(n)} hồ sơ` }}
           locale={{ emptyText: 'Chưa có người nào trong danh sách cảm tình Đảng' }}
         />
       )}
@@ -123,22 +125,22 @@ function Pipeline() {
           navigate(link(`/admissions/dossiers/${d.id}`));
         }}
       >
-        <Form.Item name="orgId" label="Chi bộ" rules={[{ required: true, message: 'Chọn chi bộ.' }]}>
+        <Form.Item name="orgId" label="Chi bộ" rules={[{ required: true, message: 'Vui lòng chọn chi bộ.' }]}>
           <OrgSelect data-testid="candidate-org" />
         </Form.Item>
-        <Form.Item name="fullName" label="Họ và tên" rules={[{ required: true, whitespace: true, message: 'Nhập họ và tên.' }]}>
-          <Input data-testid="candidate-name" maxLength={150} />
+        <Form.Item name="fullName" label="Họ và tên" rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập họ và tên.' }]}>
+          <NameInput testId="candidate-name" maxLength={150} />
         </Form.Item>
-        <Form.Item name="gender" label="Giới tính" rules={[{ required: true, message: 'Chọn giới tính.' }]}>
+        <Form.Item name="gender" label="Giới tính" rules={[{ required: true, message: 'Vui lòng chọn giới tính.' }]}>
           <Select data-testid="candidate-gender" options={[{ value: 'nam', label: 'Nam' }, { value: 'nu', label: 'Nữ' }]} />
         </Form.Item>
-        <Form.Item name="birthDate" label="Ngày sinh">
+        <Form.Item name="birthDate" label="Ngày sinh" rules={[validDate]}>
           <DateInput testId="candidate-birth" />
         </Form.Item>
         <Form.Item name="generalEducation" label="Giáo dục phổ thông">
           <Select data-testid="candidate-education" allowClear options={(catalogues.data?.general_education ?? []).map((c) => ({ value: c.code, label: c.name }))} />
         </Form.Item>
-        <Form.Item name="listedOn" label="Ngày chi bộ đưa vào danh sách" rules={[{ required: true, message: 'Nhập ngày.' }]}>
+        <Form.Item name="listedOn" label="Ngày chi bộ đưa vào danh sách" rules={[validDate, { required: true, message: 'Vui lòng nhập ngày.' }]}>
           <DateInput testId="candidate-listed" />
         </Form.Item>
         <Form.Item name="listingResolutionNo" label="Số nghị quyết của chi bộ">
@@ -183,10 +185,10 @@ function TargetsTab() {
   const [editing, setEditing] = useState<ProgressRow | null>(null);
   const columns: TableColumnsType<ProgressRow> = [
     { title: 'Tổ chức', dataIndex: 'name', render: (n: string, r) => (r.orgId === targets.data?.org.orgId ? <b>{n}</b> : <a onClick={() => setOrgId(r.orgId)}>{n}</a>) },
-    { title: 'Chỉ tiêu', dataIndex: 'target', width: 100, render: (t: number | null) => t ?? '—' },
-    { title: 'Đã kết nạp', dataIndex: 'admitted', width: 110 },
-    { title: 'Tỷ lệ', dataIndex: 'progress', width: 200, render: (p: number | null) => (p === null ? '—' : <Progress percent={Math.min(100, p)} format={() => `${p}%`} size="small" />) },
-    { title: 'Đang trong quy trình', dataIndex: 'inPipeline', width: 170 },
+    { title: 'Chỉ tiêu', dataIndex: 'target', width: 100, render: (t: number | null) => (t === null ? '—' : formatCount(t)) },
+    { title: 'Đã kết nạp', dataIndex: 'admitted', width: 110, render: (n: number) => formatCount(n) },
+    { title: 'Tỷ lệ', dataIndex: 'progress', width: 200, render: (p: number | null) => (p === null ? '—' : <Progress percent={Math.min(100, p)} format={() => formatPercent(p, 1)} size="small" />) },
+    { title: 'Đang trong quy trình', dataIndex: 'inPipeline', width: 170, render: (n: number) => formatCount(n) },
     {
       title: '',
       width: 110,
@@ -251,7 +253,7 @@ function TargetsTab() {
           setEditing(null);
         }}
       >
-        <Form.Item name="target" label="Số đảng viên kết nạp" rules={[{ required: true, message: 'Nhập chỉ tiêu.' }]}>
+        <Form.Item name="target" label="Số đảng viên kết nạp" rules={[{ required: true, message: 'Vui lòng nhập chỉ tiêu.' }]}>
           <InputNumber min={0} max={1000000} data-testid="target-value" style={{ width: '100%' }} />
         </Form.Item>
       </FormModal>

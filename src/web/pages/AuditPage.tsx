@@ -11,7 +11,7 @@ import { RequirePermission, useCurrentUser } from '../app/auth.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { UserSelect } from '../components/UserSelect.tsx';
 import { DATE_FORMATS, formatDateTime, fromIso, isIsoDate, toIso } from '../lib/dates.ts';
-import { AUDIT_ACTION_NAMES, auditActionName, entityTypeName, ENTITY_TYPE_NAMES } from '../lib/labels.ts';
+import { AUDIT_ACTION_NAMES, auditActionName, entityTypeName, ENTITY_TYPE_NAMES, formatCount } from '../lib/labels.ts';
 
 const PAGE_SIZE = 50;
 /** Where the thing an entry is about can be opened. */
@@ -58,13 +58,13 @@ function Json({ value }: { value: unknown }) {
 function BeforeAfter({ entry }: { entry: AuditEntry }) {
   return (
     <Row gutter={16} data-testid={`audit-detail-${entry.id}`}>
-      <Col span={12}>
+      <Col xs={24} md={12}>
         <Typography.Title level={5} style={{ marginTop: 0 }}>
           Trước
         </Typography.Title>
         <Json value={entry.before} />
       </Col>
-      <Col span={12}>
+      <Col xs={24} md={12}>
         <Typography.Title level={5} style={{ marginTop: 0 }}>
           Sau
         </Typography.Title>
@@ -86,12 +86,12 @@ function AuditFilters({ query, onApply }: { query: AuditQuery; onApply: (values:
   return (
     <Form<FilterValues> form={form} layout="vertical" initialValues={initial} onFinish={onApply} data-testid="audit-filters">
       <Row gutter={12}>
-        <Col span={6}>
+        <Col xs={12} md={6}>
           <Form.Item name="userId" label="Người thực hiện">
             <UserSelect />
           </Form.Item>
         </Col>
-        <Col span={6}>
+        <Col xs={12} md={6}>
           <Form.Item name="action" label="Hành động">
             <Select
               allowClear
@@ -102,7 +102,7 @@ function AuditFilters({ query, onApply }: { query: AuditQuery; onApply: (values:
             />
           </Form.Item>
         </Col>
-        <Col span={4}>
+        <Col xs={12} md={4}>
           <Form.Item name="entityType" label="Loại đối tượng">
             <Select
               allowClear
@@ -112,12 +112,12 @@ function AuditFilters({ query, onApply }: { query: AuditQuery; onApply: (values:
             />
           </Form.Item>
         </Col>
-        <Col span={8}>
+        <Col xs={24} md={8}>
           <Form.Item name="entityId" label="Mã đối tượng">
             <Input allowClear placeholder="Mã định danh" data-testid="audit-entity-id" />
           </Form.Item>
         </Col>
-        <Col span={10}>
+        <Col xs={24} md={10}>
           <Form.Item name="range" label="Khoảng thời gian">
             <DatePicker.RangePicker
               format={DATE_FORMATS}
@@ -128,7 +128,7 @@ function AuditFilters({ query, onApply }: { query: AuditQuery; onApply: (values:
             />
           </Form.Item>
         </Col>
-        <Col span={14} style={{ display: 'flex', alignItems: 'flex-end', paddingBottom: 24 }}>
+        <Col xs={24} md={14} style={{ display: 'flex', alignItems: 'flex-end', paddingBottom: 24 }}>
           <Space>
             <Button type="primary" htmlType="submit" data-testid="audit-apply">
               Lọc
@@ -229,7 +229,7 @@ function AuditLog() {
             total: audit.data?.total ?? 0,
             showSizeChanger: false,
             onChange: (page) => update({ page: page > 1 ? String(page) : undefined }),
-            showTotal: (total) => `${total.toLocaleString('vi-VN')} mục`,
+            showTotal: (total) => `${formatCount(total)} mục`,
           }}
           locale={{ emptyText: 'Không có mục nhật ký nào' }}
         />

@@ -108,12 +108,12 @@ export function BadgesPage() {
       </Typography.Title>
       <Form layout="vertical" component="div" data-testid="badges-filters">
         <Row gutter={12}>
-          <Col span={6}>
+          <Col xs={12} md={6}>
             <Form.Item label="Dịp trao Huy hiệu" style={{ marginBottom: 0 }} tooltip="Huy hiệu Đảng được trao vào các dịp 03/02, 19/05, 02/09 và 07/11.">
               <Select value={selected} placeholder="Chọn dịp" options={options} onChange={(v: string) => set('anniversary', v)} data-testid="badges-anniversary" />
             </Form.Item>
           </Col>
-          <Col span={12}>
+          <Col xs={24} md={12}>
             <Form.Item label="Tổ chức đảng" tooltip="Đảng viên của tổ chức này và các tổ chức trực thuộc." style={{ marginBottom: 0 }}>
               <OrgSelect
                 value={orgId}
@@ -123,7 +123,7 @@ export function BadgesPage() {
               />
             </Form.Item>
           </Col>
-          <Col span={6} style={{ display: 'flex', alignItems: 'flex-end' }}>
+          <Col xs={12} md={6} style={{ display: 'flex', alignItems: 'flex-end' }}>
             <Button disabled={Boolean(refusal)} icon={<DownloadOutlined />} href={apiUrl('/badges/export.xlsx', { anniversary, orgId })} download data-testid="badges-export">
               Xuất Excel
             </Button>

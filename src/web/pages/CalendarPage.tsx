@@ -13,7 +13,7 @@ import { useCalendarAdjustment, useCalendarYear } from '../api/hooks.ts';
 import { QueryError } from '../components/QueryError.tsx';
 import { DateInput } from '../components/DateInput.tsx';
 import { useConfirm } from '../lib/confirm.ts';
-import { formatDate, todayIso, toIso } from '../lib/dates.ts';
+import { formatDate, todayIso, toIso, validDate } from '../lib/dates.ts';
 
 const FIRST_YEAR = 2000;
 const LAST_YEAR = 2035;
@@ -65,10 +65,10 @@ function AddAdjustment({ year }: { year: number }) {
       }}
       style={{ rowGap: 8 }}
     >
-      <Form.Item name="date" label="Ngày" rules={[{ required: true, message: 'Chọn ngày.' }]}>
+      <Form.Item name="date" label="Ngày" rules={[validDate, { required: true, message: 'Vui lòng chọn ngày.' }]}>
         <DateInput testId="calendar-add-date" />
       </Form.Item>
-      <Form.Item name="kind" label="Điều chỉnh" rules={[{ required: true, message: 'Chọn loại điều chỉnh.' }]}>
+      <Form.Item name="kind" label="Điều chỉnh" rules={[{ required: true, message: 'Vui lòng chọn loại điều chỉnh.' }]}>
         <Select
           style={{ width: 220 }}
           placeholder={`Chọn (năm ${year})`}
@@ -153,7 +153,7 @@ export function CalendarPage() {
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 16 }}>
+      <div className="hn-title-row">
         <Typography.Title level={3} style={{ margin: 0 }}>
           <CalendarOutlined /> Lịch làm việc
         </Typography.Title>
@@ -168,22 +168,22 @@ export function CalendarPage() {
       ) : (
         <>
           <Row gutter={12}>
-            <Col span={6}>
+            <Col xs={12} md={6}>
               <Card size="small">
                 <Statistic title="Ngày làm việc" value={data?.workingDays ?? '—'} data-testid="calendar-working-days" />
               </Card>
             </Col>
-            <Col span={6}>
+            <Col xs={12} md={6}>
               <Card size="small">
                 <Statistic title="Ngày nghỉ (kể cả cuối tuần)" value={data?.daysOff ?? '—'} />
               </Card>
             </Col>
-            <Col span={6}>
+            <Col xs={12} md={6}>
               <Card size="small">
                 <Statistic title="Thứ bảy, chủ nhật" value={data ? `${data.weekends.saturdays} + ${data.weekends.sundays}` : '—'} />
               </Card>
             </Col>
-            <Col span={6}>
+            <Col xs={12} md={6}>
               <Card size="small">
                 <Statistic title="Cuối tuần làm bù" value={data?.weekends.worked ?? '—'} />
               </Card>

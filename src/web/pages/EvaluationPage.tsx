@@ -2,7 +2,7 @@
  * "Đánh giá, xếp loại" (domain.md §8): the periods in the caller's scope and the form that opens one for an
  * organisation and its subtree (the roll is taken from the member file on 01/12 of the year).
  */
-import { Button, Card, Form, InputNumber, Space, Table, Tag, Typography, App } from 'antd';
+import { Button, Card, Form, Grid, InputNumber, Space, Table, Tag, Typography, App } from 'antd';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../api/client.ts';
 import { useOpenPeriod, usePeriods, type PeriodSummary } from '../api/evaluation.ts';
@@ -17,6 +17,8 @@ export function EvaluationPage() {
   const open = useOpenPeriod();
   const link = useAsOfLink();
   const [form] = Form.useForm<{ rootOrgId: string; year: number }>();
+  // On a phone the fields stack: the organisation's long placeholder would not fit beside its label.
+  const wide = Grid.useBreakpoint().md !== false;
 
   const onOpen = async (v: { rootOrgId: string; year: number }) => {
     try {
@@ -30,20 +32,20 @@ export function EvaluationPage() {
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+      <div className="hn-title-row">
         <Typography.Title level={3} style={{ margin: 0 }}>
           Đánh giá, xếp loại chất lượng
         </Typography.Title>
         <Link to={link('/evaluation/results')} data-testid="evaluation-results-link">
           Kết quả, danh sách khen thưởng và củng cố →
         </Link>
-      </Space>
+      </div>
       <Card size="small" title="Mở kỳ đánh giá">
-        <Form form={form} layout="inline" onFinish={(v) => void onOpen(v)} initialValues={{ year: new Date().getFullYear() }}>
-          <Form.Item name="rootOrgId" label="Tổ chức đảng" rules={[{ required: true, message: 'Chọn tổ chức đảng.' }]} style={{ minWidth: 380 }}>
+        <Form form={form} layout={wide ? 'inline' : 'vertical'} onFinish={(v) => void onOpen(v)} initialValues={{ year: new Date().getFullYear() }}>
+          <Form.Item name="rootOrgId" label="Tổ chức đảng" rules={[{ required: true, message: 'Vui lòng chọn tổ chức đảng.' }]} style={wide ? { minWidth: 380 } : undefined}>
             <OrgSelect placeholder="Tổ chức mở kỳ đánh giá cho các tổ chức trực thuộc" data-testid="evaluation-open-org" />
           </Form.Item>
-          <Form.Item name="year" label="Năm" rules={[{ required: true, message: 'Nhập năm.' }]}>
+          <Form.Item name="year" label="Năm" rules={[{ required: true, message: 'Vui lòng nhập năm.' }]}>
             <InputNumber min={1990} max={2100} data-testid="evaluation-open-year" />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={open.isPending} data-testid="evaluation-open">

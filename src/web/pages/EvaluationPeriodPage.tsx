@@ -4,7 +4,7 @@
  * decision), the member grid of the chosen cell, and publication with its decision.
  */
 import { App, Alert, Button, Card, Checkbox, Descriptions, Form, Input, Modal, Progress, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { ApiError, errorMessage } from '../api/client.ts';
 import { useOverride, usePeriod, usePublish, useSaveOrg, useSaveOrgs, type CheckFailureView, type PeriodOrg } from '../api/evaluation.ts';
@@ -12,7 +12,8 @@ import { DateInput } from '../components/DateInput.tsx';
 import { MemberGrid } from '../components/evaluation/MemberGrid.tsx';
 import { ImportResults } from '../components/evaluation/ImportResults.tsx';
 import { QueryError } from '../components/QueryError.tsx';
-import { formatDate, toIso } from '../lib/dates.ts';
+import { formatDate, toIso, validDate } from '../lib/dates.ts';
+import { formatCount } from '../lib/labels.ts';
 import type { Dayjs } from 'dayjs';
 
 export function EvaluationPeriodPage() {
@@ -23,7 +24,13 @@ export function EvaluationPeriodPage() {
   const saveOrgs = useSaveOrgs(id);
   const override = useOverride(id);
   const publish = usePublish(id);
-  const [cell, setCell] = useState<string | null>(null);
+  const [cell, setCellState] = useState<string | null>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
+  const setCell = (orgId: string | null) => {
+    setCellState(orgId);
+    // The grid is above the table: bring it into view when a row far down the table opens it.
+    requestAnimationFrame(() => gridRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' }));
+  };
   const [overriding, setOverriding] = useState<CheckFailureView | null>(null);
   const [publishing, setPublishing] = useState(false);
   const [reason, setReason] = useState('');
@@ -53,7 +60,7 @@ export function EvaluationPeriodPage() {
   const decideAsProposed = async () => {
     try {
       const r = await saveOrgs.mutateAsync(toDecide.map((o) => ({ orgId: o.orgId, decidedLabel: o.proposedLabel })));
-      message.success(`Đã quyết định xếp loại ${r.updated.toLocaleString('vi-VN')} tổ chức theo đề xuất.`);
+      message.success(`Đã quyết định xếp loại ${formatCount(r.updated)} tổ chức theo đề xuất.`);
     } catch (e) {
       const details = e instanceof ApiError ? e.details.map((x) => x.message) : [];
       message.error([errorMessage(e), ...details.slice(1)].join(' '));
@@ -67,7 +74,7 @@ export function EvaluationPeriodPage() {
       onChange={(e) => void rateOrg(o.orgId, field, e.target.value || null)}
       data-testid={`org-${field}-${o.orgId}`}
       aria-label={`${field}: ${o.name}`}
-      style={{ width: '100%', padding: '2px 4px' }}
+      style={{ minWidth: '100%', padding: '2px 4px' }}
     >
       <option value="">—</option>
       {orgLabels.map((l) => (
@@ -97,9 +104,9 @@ export function EvaluationPeriodPage() {
       render: (_v, o) =>
         o.members.total + o.members.lateAdmissions > 0 ? (
           <Space orientation="vertical" size={0} style={{ width: '100%' }}>
-            <Progress percent={o.members.total ? Math.round((o.members.entered * 100) / o.members.total) : 0} size="small" format={() => `${o.members.entered}/${o.members.total}`} />
+            <Progress percent={o.members.total ? Math.round((o.members.entered * 100) / o.members.total) : 0} size="small" format={() => `${formatCount(o.members.entered)}/${formatCount(o.members.total)}`} />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              Đã quyết định {o.members.decided}/{o.members.total}
+              Đã quyết định {formatCount(o.members.decided)}/{formatCount(o.members.total)}
             </Typography.Text>
           </Space>
         ) : (
@@ -121,9 +128,9 @@ export function EvaluationPeriodPage() {
         </Space>
       ),
     },
-    { title: 'Tự đánh giá', key: 'self', width: 190, render: (_v, o) => orgSelect(o, 'selfLabel') },
-    { title: 'Đề xuất', key: 'proposed', width: 190, render: (_v, o) => orgSelect(o, 'proposedLabel') },
-    { title: 'Quyết định', key: 'decided', width: 190, render: (_v, o) => orgSelect(o, 'decidedLabel') },
+    { title: 'Tự đánh giá', key: 'self', render: (_v, o) => orgSelect(o, 'selfLabel') },
+    { title: 'Đề xuất', key: 'proposed', render: (_v, o) => orgSelect(o, 'proposedLabel') },
+    { title: 'Quyết định', key: 'decided', render: (_v, o) => orgSelect(o, 'decidedLabel') },
     {
       title: '',
       key: 'grid',
@@ -140,7 +147,7 @@ export function EvaluationPeriodPage() {
   const open = d.failures.filter((f) => !f.overridden);
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+      <div className="hn-title-row">
         <Typography.Title level={3} style={{ margin: 0 }} data-testid="period-title">
           Đánh giá, xếp loại năm {d.period.year}
           {d.period.rootName ? `: ${d.period.rootName}` : ''}
@@ -156,8 +163,8 @@ export function EvaluationPeriodPage() {
             </Button>
           )
         )}
-      </Space>
-      <Descriptions size="small" bordered column={3}>
+      </div>
+      <Descriptions size="small" bordered column={{ xs: 1, md: 2, xl: 3 }}>
         <Descriptions.Item label="Quy định áp dụng">{d.rules.basis}</Descriptions.Item>
         <Descriptions.Item label="Ngày lập danh sách">{formatDate(d.period.asOf)}</Descriptions.Item>
         <Descriptions.Item label="Không đánh giá">
@@ -209,23 +216,26 @@ export function EvaluationPeriodPage() {
             Đảng viên của {d.period.rootName}
           </Button>
           <Typography.Text type="secondary">
-            Đã nhập {d.rootMembers.entered}/{d.rootMembers.total} · đã quyết định {d.rootMembers.decided}/{d.rootMembers.total}
+            Đã nhập {formatCount(d.rootMembers.entered)}/{formatCount(d.rootMembers.total)} · đã quyết định {formatCount(d.rootMembers.decided)}/{formatCount(d.rootMembers.total)}
           </Typography.Text>
         </Space>
       )}
       {!locked && toDecide.length > 0 && (
         <Space>
           <Button onClick={() => void decideAsProposed()} loading={saveOrgs.isPending} data-testid="orgs-decide-as-proposed">
-            Chép đề xuất sang quyết định ({toDecide.length.toLocaleString('vi-VN')} tổ chức)
+            Chép đề xuất sang quyết định ({formatCount(toDecide.length)} tổ chức)
           </Button>
           <Typography.Text type="secondary">Ghi một lần cho tất cả; nếu một kiểm tra không đạt thì không tổ chức nào được ghi.</Typography.Text>
         </Space>
       )}
-      {d.orgs.length > 0 && <Table<PeriodOrg> rowKey="orgId" size="small" columns={columns} dataSource={d.orgs} pagination={false} data-testid="period-orgs" />}
       {cell && (
-        <Card size="small" title="Kết quả đánh giá đảng viên">
+        // Above the organisations' table, which may be long: the grid opens where the user is looking.
+        <Card size="small" title={`Kết quả đánh giá đảng viên: ${names.get(cell) ?? d.period.rootName ?? ''}`} ref={gridRef} data-testid="period-grid">
           <MemberGrid periodId={id} orgId={cell} locked={locked} />
         </Card>
+      )}
+      {d.orgs.length > 0 && (
+        <Table<PeriodOrg> rowKey="orgId" size="small" columns={columns} dataSource={d.orgs} pagination={false} scroll={{ x: 'max-content' }} data-testid="period-orgs" />
       )}
       {!locked && (
         <Card size="small" title="Nhập kết quả từ tệp Excel">
@@ -285,10 +295,10 @@ export function EvaluationPeriodPage() {
             }
           }}
         >
-          <Form.Item name="decisionNo" label="Số quyết định" rules={[{ required: true, message: 'Nhập số quyết định.' }]}>
+          <Form.Item name="decisionNo" label="Số quyết định" rules={[{ required: true, message: 'Vui lòng nhập số quyết định.' }]}>
             <Input data-testid="publish-decision-no" />
           </Form.Item>
-          <Form.Item name="decisionDate" label="Ngày quyết định" rules={[{ required: true, message: 'Nhập ngày quyết định.' }]}>
+          <Form.Item name="decisionDate" label="Ngày quyết định" rules={[validDate, { required: true, message: 'Vui lòng nhập ngày quyết định.' }]}>
             <DateInput testId="publish-decision-date" />
           </Form.Item>
         </Form>

@@ -6,18 +6,19 @@
  * The distribution of the year and the shares over the span are also drawn as ECharts charts (SVG).
  */
 import { DownloadOutlined, FileWordOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Form, InputNumber, Modal, Row, Select, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Col, Form, InputNumber, Modal, Row, Select, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { apiUrl } from '../api/client.ts';
-import { LEVEL_COLORS, useConsolidation, useResultRecords, useResults, useStreaks, useUpdateConsolidation, type ConsolidationItem, type Distribution, type Level, type RecordsQuery, type Results } from '../api/evaluation.ts';
+import { LEVEL_COLORS, useConsolidation, useLatestResults, useResultRecords, useResults, useStreaks, useUpdateConsolidation, type ConsolidationItem, type Distribution, type Level, type RecordsQuery, type Results } from '../api/evaluation.ts';
 import { EChart, type EChartOption } from '../components/EChart.tsx';
 import { OrgSelect } from '../components/OrgSelect.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { formatDate } from '../lib/dates.ts';
 import { EVALUATION_RULE_SETS, LEVEL_LABELS, streakCriterion } from '../../domain/evaluation.ts';
+import { formatCount, formatPercent } from '../lib/labels.ts';
 
-const pct = (n: number) => `${n.toLocaleString('vi-VN', { minimumFractionDigits: 0, maximumFractionDigits: 2 })}%`;
+const pct = (n: number) => formatPercent(n);
 
 /** Short names of the ratings a streak may count, as the seed reports write them. */
 const STREAK_SHORT: Record<string, string> = { excellent: 'HTXSNV', tsvm: 'TSVM', tsvm_tieu_bieu: 'TSVM tiêu biểu' };
@@ -74,10 +75,10 @@ function DistributionTable({ d, what, testId, onOpen }: { d: Distribution; what:
           render: (n: number, l) =>
             n > 0 ? (
               <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onOpen(l.level)} data-testid={`${testId}-open-${l.level}`}>
-                {n}
+                {formatCount(n)}
               </Button>
             ) : (
-              n
+              formatCount(n)
             ),
         },
         { title: 'Tỷ lệ', dataIndex: 'percent', width: 100, align: 'right', render: (v: number) => pct(v) },
@@ -92,7 +93,7 @@ function DistributionTable({ d, what, testId, onOpen }: { d: Distribution; what:
         <Table.Summary.Row>
           <Table.Summary.Cell index={0}>Tổng số</Table.Summary.Cell>
           <Table.Summary.Cell index={1} align="right">
-            {d.total}
+            {formatCount(d.total)}
           </Table.Summary.Cell>
           <Table.Summary.Cell index={2} align="right">
             {d.total ? '100%' : ''}
@@ -130,7 +131,7 @@ function distributionOption(r: Results): EChartOption {
         const rows = list.map((p) => {
           const d = series.find((s) => s.name === p.seriesName)?.d;
           const l = d?.levels[p.dataIndex];
-          return l ? `${marker(p.marker)}${p.seriesName}: ${l.count} / ${d.total} (${pct(l.percent)})` : '';
+          return l ? `${marker(p.marker)}${p.seriesName}: ${formatCount(l.count)} / ${formatCount(d.total)} (${pct(l.percent)})` : '';
         });
         return [r.orgs.levels[i]?.label ?? '', ...rows].join('<br/>');
       },
@@ -144,7 +145,7 @@ function distributionOption(r: Results): EChartOption {
       name: s.name,
       itemStyle: { color: s.color },
       data: s.d.levels.map((l) => l.percent),
-      label: { show: true, position: 'top', formatter: (p: { dataIndex: number }) => `${s.d.levels[p.dataIndex]?.count ?? 0} (${pct(s.d.levels[p.dataIndex]?.percent ?? 0)})`, fontSize: 11 },
+      label: { show: true, position: 'top', formatter: (p: { dataIndex: number }) => `${formatCount(s.d.levels[p.dataIndex]?.count ?? 0)} (${pct(s.d.levels[p.dataIndex]?.percent ?? 0)})`, fontSize: 11 },
     })),
   };
 }
@@ -190,15 +191,22 @@ function yearsOption(r: Results): EChartOption {
 export function EvaluationResultsPage() {
   const [params, setParams] = useSearchParams();
   const thisYear = new Date().getFullYear();
-  const orgId = params.get('orgId') || undefined;
-  const year = Number(params.get('year')) || thisYear;
+  const chosenOrg = params.get('orgId') || undefined;
+  const chosenYear = Number(params.get('year')) || undefined;
+  // Unless the address says otherwise, the page opens on the user's own organisation and its latest published year.
+  const latest = useLatestResults(chosenOrg);
+  const settled = chosenOrg !== undefined || !latest.isPending;
+  const orgId = settled ? (chosenOrg ?? latest.data?.orgId) : undefined;
+  const latestYear = latest.data && latest.data.orgId === orgId ? latest.data.year : null;
+  const year = chosenYear ?? latestYear ?? thisYear;
+  const waitingForYear = chosenYear === undefined && latest.isPending;
   const fromYear = Number(params.get('fromYear')) || year - 4;
   const streakYears = Number(params.get('streak')) || 3;
   // The streak counts a level, or an original pre-2018 label when every year of the span was rated with it (§8).
   const streakOptions = useMemo(() => streakLabelOptions(year - streakYears + 1, year), [year, streakYears]);
   const streakLabel = streakOptions.find((o) => o.value === params.get('streakLabel'))?.value ?? 'excellent';
-  const results = useResults({ orgId, year, fromYear: Math.min(fromYear, year) });
-  const streaks = useStreaks({ orgId, years: streakYears, toYear: year, ...(streakLabel !== 'excellent' ? { label: streakLabel } : {}) });
+  const results = useResults({ orgId: waitingForYear ? undefined : orgId, year, fromYear: Math.min(fromYear, year) });
+  const streaks = useStreaks({ orgId: waitingForYear ? undefined : orgId, years: streakYears, toYear: year, ...(streakLabel !== 'excellent' ? { label: streakLabel } : {}) });
   const consolidation = useConsolidation(orgId);
   const updateConsolidation = useUpdateConsolidation();
   const [drill, setDrill] = useState<RecordsQuery | null>(null);
@@ -219,7 +227,7 @@ export function EvaluationResultsPage() {
   const yearsChart = useMemo(() => (r?.span ? yearsOption(r) : null), [r]);
   const childColumns: TableColumnsType<Results['children'][number]> = [
     { title: 'Đơn vị', dataIndex: 'name' },
-    { title: 'Đảng viên', key: 'mt', width: 100, align: 'right', render: (_v, c) => c.members.total },
+    { title: 'Đảng viên', key: 'mt', width: 100, align: 'right', render: (_v, c) => formatCount(c.members.total) },
     {
       title: 'ĐV HTXSNV',
       key: 'me',
@@ -227,13 +235,13 @@ export function EvaluationResultsPage() {
       align: 'right',
       render: (_v, c) => (
         <Button type="link" size="small" style={{ padding: 0 }} onClick={() => open('member', 'excellent', c.orgId)}>
-          {c.members.levels[0]!.count} ({pct(c.members.levels[0]!.percent)})
+          {formatCount(c.members.levels[0]!.count)} ({pct(c.members.levels[0]!.percent)})
         </Button>
       ),
     },
     { title: 'ĐV HTTNV trở lên', key: 'mg', width: 150, align: 'right', render: (_v, c) => pct(c.members.goodOrBetter.percent) },
-    { title: 'TCCSĐ', key: 'ot', width: 90, align: 'right', render: (_v, c) => c.orgs.total },
-    { title: 'TCCSĐ HTXSNV', key: 'oe', width: 140, align: 'right', render: (_v, c) => `${c.orgs.levels[0]!.count} (${pct(c.orgs.levels[0]!.percent)})` },
+    { title: 'TCCSĐ', key: 'ot', width: 90, align: 'right', render: (_v, c) => formatCount(c.orgs.total) },
+    { title: 'TCCSĐ HTXSNV', key: 'oe', width: 140, align: 'right', render: (_v, c) => `${formatCount(c.orgs.levels[0]!.count)} (${pct(c.orgs.levels[0]!.percent)})` },
     {
       title: 'TCCSĐ KHTNV',
       key: 'on',
@@ -242,7 +250,7 @@ export function EvaluationResultsPage() {
       render: (_v, c) =>
         c.orgs.levels[3]!.count > 0 ? (
           <Button type="link" size="small" style={{ padding: 0 }} onClick={() => open('org', 'not_completed', c.orgId)}>
-            {c.orgs.levels[3]!.count}
+            {formatCount(c.orgs.levels[3]!.count)}
           </Button>
         ) : (
           0
@@ -278,83 +286,90 @@ export function EvaluationResultsPage() {
         Kết quả đánh giá, xếp loại
       </Typography.Title>
       <Form layout="vertical" component="div">
-        <Row gutter={12}>
-          <Col span={10}>
+        <Row gutter={[12, 8]} align="bottom">
+          <Col xs={24} md={12} xl={8}>
             <Form.Item label="Tổ chức đảng" style={{ marginBottom: 0 }}>
               <OrgSelect value={orgId} onChange={(v) => set('orgId', typeof v === 'string' ? v : undefined)} placeholder="Chọn tổ chức" data-testid="results-org" />
             </Form.Item>
           </Col>
-          <Col span={3}>
+          <Col xs={8} md={4} xl={2}>
             <Form.Item label="Năm" style={{ marginBottom: 0 }}>
-              <InputNumber value={year} min={1990} max={2100} onChange={(v) => set('year', v ? String(v) : undefined)} data-testid="results-year" />
+              <InputNumber value={year} min={1990} max={2100} onChange={(v) => set('year', v ? String(v) : undefined)} style={{ width: '100%' }} data-testid="results-year" />
             </Form.Item>
           </Col>
-          <Col span={3}>
+          <Col xs={8} md={4} xl={2}>
             <Form.Item label="Từ năm" style={{ marginBottom: 0 }}>
-              <InputNumber value={fromYear} min={1990} max={year} onChange={(v) => set('fromYear', v ? String(v) : undefined)} />
+              <InputNumber value={fromYear} min={1990} max={year} onChange={(v) => set('fromYear', v ? String(v) : undefined)} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
-          <Col span={4}>
+          <Col xs={8} md={4} xl={3}>
             <Form.Item label="Số năm liền" style={{ marginBottom: 0 }}>
               <Select value={streakYears} onChange={(v: number) => set('streak', String(v))} options={[2, 3, 4, 5].map((n) => ({ value: n, label: `${n} năm liền` }))} />
             </Form.Item>
           </Col>
-          <Col span={4} style={{ display: 'flex', alignItems: 'flex-end', whiteSpace: 'nowrap' }}>
-            <Button icon={<DownloadOutlined />} disabled={!orgId} href={orgId ? apiUrl('/evaluation/results/export.xlsx', { orgId, year, fromYear: Math.min(fromYear, year) }) : undefined} download>
-              Xuất Excel
-            </Button>
-            <Button
-              style={{ marginLeft: 8 }}
-              icon={<FileWordOutlined />}
-              disabled={!orgId}
-              href={
-                orgId
-                  ? apiUrl('/evaluation/results/report.docx', { orgId, year, fromYear: Math.min(fromYear, year), years: streakYears, ...(streakLabel !== 'excellent' ? { label: streakLabel } : {}) })
-                  : undefined
-              }
-              download
-            >
-              Báo cáo Word
-            </Button>
+          <Col xs={24} xl={9}>
+            <Space wrap size={8}>
+              <Button icon={<DownloadOutlined />} disabled={!orgId} href={orgId ? apiUrl('/evaluation/results/export.xlsx', { orgId, year, fromYear: Math.min(fromYear, year) }) : undefined} download data-testid="results-xlsx">
+                Xuất Excel
+              </Button>
+              <Button
+                icon={<FileWordOutlined />}
+                disabled={!orgId}
+                href={orgId ? apiUrl('/evaluation/results/report.docx', { orgId, year, fromYear: Math.min(fromYear, year), years: streakYears, ...(streakLabel !== 'excellent' ? { label: streakLabel } : {}) }) : undefined}
+                download
+                data-testid="results-docx"
+              >
+                Báo cáo Word
+              </Button>
+            </Space>
           </Col>
         </Row>
       </Form>
       {!orgId ? (
-        <Typography.Text type="secondary">Chọn tổ chức đảng để xem kết quả.</Typography.Text>
+        settled && <Typography.Text type="secondary">Chọn tổ chức đảng để xem kết quả.</Typography.Text>
       ) : results.isError ? (
         <QueryError error={results.error} onRetry={() => void results.refetch()} />
       ) : (
         r && (
           <>
-            <Row gutter={12}>
-              <Col span={6}>
+            {r.members.total + r.orgs.total === 0 && (
+              <Alert
+                type="info"
+                showIcon
+                data-testid="results-none"
+                title={`Chưa có kết quả xếp loại được công bố năm ${r.year}.`}
+                description={latestYear && latestYear !== r.year ? `Năm gần nhất đã công bố: ${latestYear}.` : undefined}
+              />
+            )}
+            <Row gutter={[12, 12]}>
+              <Col xs={24} sm={12} xl={6}>
                 <Card size="small">
-                  <Statistic title="TCCSĐ được xếp loại" value={r.orgs.total} data-testid="results-orgs-total" />
+                  <Statistic title="TCCSĐ được xếp loại" value={formatCount(r.orgs.total)} data-testid="results-orgs-total" />
                 </Card>
               </Col>
-              <Col span={6}>
+              <Col xs={24} sm={12} xl={6}>
                 <Card size="small">
-                  <Statistic title="TCCSĐ hoàn thành xuất sắc nhiệm vụ" value={pct(r.orgs.levels[0]!.percent)} suffix={`(${r.orgs.levels[0]!.count})`} data-testid="results-orgs-excellent" />
+                  <Statistic title="TCCSĐ hoàn thành xuất sắc nhiệm vụ" value={pct(r.orgs.levels[0]!.percent)} suffix={`(${formatCount(r.orgs.levels[0]!.count)})`} data-testid="results-orgs-excellent" />
                 </Card>
               </Col>
-              <Col span={6}>
+              <Col xs={24} sm={12} xl={6}>
                 <Card size="small">
-                  <Statistic title="Đảng viên được xếp loại" value={r.members.total} data-testid="results-members-total" />
+                  <Statistic title="Đảng viên được xếp loại" value={formatCount(r.members.total)} data-testid="results-members-total" />
                 </Card>
               </Col>
-              <Col span={6}>
+              <Col xs={24} sm={12} xl={6}>
                 <Card size="small">
-                  <Statistic title="Đảng viên HTTNV trở lên" value={pct(r.members.goodOrBetter.percent)} suffix={`(${r.members.goodOrBetter.count})`} data-testid="results-members-good" />
+                  <Statistic title="Đảng viên HTTNV trở lên" value={pct(r.members.goodOrBetter.percent)} suffix={`(${formatCount(r.members.goodOrBetter.count)})`} data-testid="results-members-good" />
                 </Card>
               </Col>
             </Row>
-            <Row gutter={12}>
-              <Col span={12}>
+            <Row gutter={[12, 12]}>
+              <Col xs={24} xl={12}>
                 <Card size="small" title={`Tổ chức cơ sở đảng năm ${r.year}`}>
                   <DistributionTable d={r.orgs} what="TCCSĐ" testId="results-orgs" onOpen={(l) => open('org', l)} />
                 </Card>
               </Col>
-              <Col span={12}>
+              <Col xs={24} xl={12}>
                 <Card size="small" title={`Đảng viên năm ${r.year}`}>
                   <DistributionTable d={r.members} what="đảng viên" testId="results-members" onOpen={(l) => open('member', l)} />
                 </Card>
@@ -366,7 +381,7 @@ export function EvaluationResultsPage() {
               </Card>
             )}
             <Card size="small" title="Theo đơn vị trực thuộc">
-              <Table rowKey="orgId" size="small" pagination={false} dataSource={r.children} columns={childColumns} data-testid="results-children" />
+              <Table rowKey="orgId" size="small" pagination={false} dataSource={r.children} columns={childColumns} scroll={{ x: 'max-content' }} data-testid="results-children" />
             </Card>
             {r.span && (
               <Card
@@ -388,9 +403,9 @@ export function EvaluationResultsPage() {
                   dataSource={r.span.years.filter((y) => y.members.total + y.orgs.total > 0)}
                   columns={[
                     { title: 'Năm', dataIndex: 'year', width: 80 },
-                    { title: 'TCCSĐ', key: 'ot', align: 'right', render: (_v, y) => y.orgs.total },
+                    { title: 'TCCSĐ', key: 'ot', align: 'right', render: (_v, y) => formatCount(y.orgs.total) },
                     { title: 'TCCSĐ HTXSNV', key: 'oe', align: 'right', render: (_v, y) => pct(y.orgs.levels[0]!.percent) },
-                    { title: 'Đảng viên', key: 'mt', align: 'right', render: (_v, y) => y.members.total },
+                    { title: 'Đảng viên', key: 'mt', align: 'right', render: (_v, y) => formatCount(y.members.total) },
                     { title: 'ĐV HTTNV trở lên', key: 'mg', align: 'right', render: (_v, y) => pct(y.members.goodOrBetter.percent) },
                   ]}
                 />
@@ -401,8 +416,8 @@ export function EvaluationResultsPage() {
       )}
       <RecordsModal query={drill} onClose={() => setDrill(null)} onPage={(p) => setDrill((d) => (d ? { ...d, page: p } : d))} />
       {orgId && (
-        <Row gutter={12}>
-          <Col span={8}>
+        <Row gutter={[12, 12]}>
+          <Col xs={24} xl={8}>
             <Card
               size="small"
               title={`${streakOptions.find((o) => o.value === streakLabel)?.short ?? 'HTXSNV'} ${streakYears} năm liền (${year - streakYears + 1}–${year})`}
@@ -431,9 +446,9 @@ export function EvaluationResultsPage() {
               />
             </Card>
           </Col>
-          <Col span={16}>
+          <Col xs={24} xl={16}>
             <Card size="small" title="Tổ chức đảng yếu kém cần củng cố">
-              <Table rowKey="id" size="small" pagination={false} dataSource={consolidation.data?.items ?? []} columns={consolidationColumns} data-testid="results-consolidation" locale={{ emptyText: 'Không có tổ chức nào' }} />
+              <Table rowKey="id" size="small" pagination={false} dataSource={consolidation.data?.items ?? []} columns={consolidationColumns} scroll={{ x: 'max-content' }} data-testid="results-consolidation" locale={{ emptyText: 'Không có tổ chức nào' }} />
             </Card>
           </Col>
         </Row>

@@ -91,9 +91,9 @@ function ChooseFile({ onChosen, busy, progress }: { onChosen: (file: File) => vo
 function SummaryStats({ view }: { view: ImportView }) {
   const s = view.summary;
   const stat = (key: ImportAction, title: string, color?: string) => (
-    <Col span={6}>
+    <Col xs={12} md={6}>
       <Card size="small" data-testid={`import-summary-${key}`}>
-        <Statistic title={title} value={s[key]} styles={{ content: color ? { color } : undefined }} />
+        <Statistic title={title} value={s[key]} formatter={(v) => formatCount(Number(v))} styles={{ content: color ? { color } : undefined }} />
       </Card>
     </Col>
   );
@@ -286,7 +286,7 @@ export function MemberImportPage() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 16 }}>
+      <div className="hn-title-row">
         <Typography.Title level={3} style={{ margin: 0 }} data-testid="import-title">
           Nhập danh sách đảng viên từ Excel
         </Typography.Title>

@@ -124,7 +124,7 @@ function GroupView({
     <Descriptions
       bordered
       size="small"
-      column={2}
+      column={{ xs: 1, md: 2 }}
       items={items}
       data-testid={`member-group-${group.key}`}
       styles={{ label: { width: '18%' }, content: { width: '32%', wordBreak: 'break-word' } }}
@@ -195,7 +195,7 @@ function MemberHeader({ file, onAction }: { file: MemberFile; onAction: (action:
   const link = useAsOfLink();
   return (
     <div>
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 16, flexWrap: 'wrap' }}>
+      <div className="hn-title-row">
         <Space size={12} align="center" wrap>
           <Typography.Title level={3} style={{ margin: 0 }} data-testid="member-title">
             {file.fields.fullName}
@@ -212,7 +212,7 @@ function MemberHeader({ file, onAction }: { file: MemberFile; onAction: (action:
       </div>
       <Descriptions
         size="small"
-        column={3}
+        column={{ xs: 1, md: 2, xl: 3 }}
         style={{ marginTop: 8 }}
         data-testid="member-facts"
         items={[
@@ -271,6 +271,7 @@ function MemberFileView({ file }: { file: MemberFile }) {
       <InTransitNotice file={file} />
       <Card size="small" styles={{ body: { paddingTop: 0 } }}>
         <Tabs
+          className="hn-wrap-tabs"
           activeKey={tab.startsWith('records-') ? 'records' : tab}
           onChange={setTab}
           items={[

@@ -170,7 +170,7 @@ function MemberFilters({
   return (
     <Form layout="vertical" component="div" data-testid="members-filters">
       <Row gutter={12}>
-        <Col span={11}>
+        <Col xs={24} md={11}>
           <Form.Item label="Tìm kiếm" style={{ marginBottom: 12 }}>
             <Input
               prefix={<SearchOutlined />}
@@ -183,12 +183,12 @@ function MemberFilters({
             />
           </Form.Item>
         </Col>
-        <Col span={13}>
+        <Col xs={24} md={13}>
           <Form.Item label="Tổ chức đảng" tooltip="Đảng viên của tổ chức này và các tổ chức trực thuộc." style={{ marginBottom: 12 }}>
             <OrgSelect value={query.orgId} onChange={set('orgId')} placeholder="Tất cả tổ chức trong phạm vi" data-testid="members-filter-org" />
           </Form.Item>
         </Col>
-        <Col span={4}>
+        <Col xs={12} md={4}>
           <Form.Item label="Giới tính" style={{ marginBottom: 12 }}>
             <Select
               allowClear
@@ -200,7 +200,7 @@ function MemberFilters({
             />
           </Form.Item>
         </Col>
-        <Col span={5}>
+        <Col xs={12} md={5}>
           <Form.Item label="Dân tộc" style={{ marginBottom: 12 }}>
             <MemberCatalogueSelect
               catalogue="ethnicity"
@@ -211,7 +211,7 @@ function MemberFilters({
             />
           </Form.Item>
         </Col>
-        <Col span={5}>
+        <Col xs={12} md={5}>
           <Form.Item label="Lý luận chính trị" style={{ marginBottom: 12 }}>
             <MemberCatalogueSelect
               catalogue="theory_level"
@@ -222,7 +222,7 @@ function MemberFilters({
             />
           </Form.Item>
         </Col>
-        <Col span={6}>
+        <Col xs={12} md={6}>
           <Form.Item label="Tình trạng" style={{ marginBottom: 12 }}>
             <Select
               options={STATUS_OPTIONS}
@@ -232,12 +232,12 @@ function MemberFilters({
             />
           </Form.Item>
         </Col>
-        <Col span={4}>
+        <Col xs={12} md={4}>
           <Form.Item label="Tôn giáo" style={{ marginBottom: 12 }}>
             <MemberCatalogueSelect catalogue="religion" placeholder="Tất cả" value={query.religion} onChange={set('religion')} data-testid="members-filter-religion" />
           </Form.Item>
         </Col>
-        <Col span={5}>
+        <Col xs={12} md={5}>
           <Form.Item label="Giáo dục phổ thông" style={{ marginBottom: 12 }}>
             <MemberCatalogueSelect
               catalogue="general_education"
@@ -248,17 +248,17 @@ function MemberFilters({
             />
           </Form.Item>
         </Col>
-        <Col span={5}>
+        <Col xs={12} md={5}>
           <Form.Item label="Nghề nghiệp" style={{ marginBottom: 12 }}>
             <MemberCatalogueSelect catalogue="occupation" placeholder="Tất cả" value={query.occupation} onChange={set('occupation')} data-testid="members-filter-occupation" />
           </Form.Item>
         </Col>
-        <Col span={5}>
+        <Col xs={12} md={5}>
           <Form.Item label="Tuổi" tooltip="Số năm tròn tính đến hôm nay. Hồ sơ chỉ có năm sinh được tính từ ngày 01/01 của năm đó." style={{ marginBottom: 12 }}>
             <YearsBand from="ageFrom" to="ageTo" query={query} update={update} testid="members-filter-age" />
           </Form.Item>
         </Col>
-        <Col span={5}>
+        <Col xs={12} md={5}>
           <Form.Item
             label="Tuổi đảng"
             tooltip="Số năm tròn tuổi đảng tính đến hôm nay (từ ngày quyết định kết nạp, trừ thời gian gián đoạn). Đảng viên dự bị, đang mất liên lạc hoặc đã ra khỏi Đảng không có tuổi đảng."
@@ -267,12 +267,12 @@ function MemberFilters({
             <YearsBand from="partyAgeFrom" to="partyAgeTo" query={query} update={update} testid="members-filter-party-age" />
           </Form.Item>
         </Col>
-        <Col span={6}>
+        <Col xs={12} md={6}>
           <Form.Item label="Xét tặng Huy hiệu Đảng" tooltip="Đảng viên trong danh sách xét tặng Huy hiệu Đảng của dịp này." style={{ marginBottom: 12 }}>
             <Select allowClear placeholder="Không lọc" options={badgeChoices} value={query.badgeDue} onChange={set('badgeDue')} data-testid="members-filter-badge" />
           </Form.Item>
         </Col>
-        <Col span={4} style={{ display: 'flex', alignItems: 'flex-end', paddingBottom: 12 }}>
+        <Col xs={12} md={4} style={{ display: 'flex', alignItems: 'flex-end', paddingBottom: 12 }}>
           <Button
             icon={<ClearOutlined />}
             disabled={!filtered && !text}
@@ -350,11 +350,11 @@ export function MembersPage() {
 
   return (
     <Space orientation="vertical" size={8} style={{ width: '100%' }}>
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 16 }}>
+      <div className="hn-title-row">
         <Typography.Title level={3} style={{ margin: 0 }}>
           Đảng viên
         </Typography.Title>
-        <Space size={8}>
+        <Space size={8} wrap>
           <Button
             icon={<FileExcelOutlined />}
             href={apiUrl('/members/export.xlsx', exportQuery(query))}

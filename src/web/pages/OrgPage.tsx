@@ -37,7 +37,7 @@ function OrgFacts({ org }: { org: OrgDetail }) {
   return (
     <Descriptions
       size="small"
-      column={3}
+      column={{ xs: 1, md: 2, xl: 3 }}
       data-testid="org-facts"
       items={[
         { key: 'kind', label: 'Loại tổ chức', children: org.kindName },
@@ -88,7 +88,7 @@ function OrgCounts({ org }: { org: OrgDetail }) {
   return (
     <Row gutter={12}>
       {cells.map((c) => (
-        <Col span={6} key={c.key}>
+        <Col xs={12} md={6} key={c.key}>
           <Card size="small">
             <Statistic
               title={c.title}

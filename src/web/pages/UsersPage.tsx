@@ -12,7 +12,7 @@ import { CreateUserModal } from '../components/users/CreateUserModal.tsx';
 import { UserDrawer } from '../components/users/UserDrawer.tsx';
 import { UserStateTag } from '../components/users/userState.tsx';
 import { useDebouncedValue } from '../lib/debounce.ts';
-import { byVietnamese } from '../lib/labels.ts';
+import { byVietnamese, formatCount } from '../lib/labels.ts';
 
 const PAGE_SIZE = 20;
 
@@ -66,7 +66,7 @@ function UsersList() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 16 }}>
+      <div className="hn-title-row">
         <Typography.Title level={3} style={{ margin: 0 }}>
           Người dùng
         </Typography.Title>
@@ -103,7 +103,7 @@ function UsersList() {
             total: users.data?.total ?? 0,
             onChange: setPage,
             showSizeChanger: false,
-            showTotal: (total) => `${total.toLocaleString('vi-VN')} người dùng`,
+            showTotal: (total) => `${formatCount(total)} người dùng`,
           }}
           locale={{ emptyText: 'Không có người dùng nào' }}
         />

@@ -6,6 +6,7 @@
  */
 import { renderPartyDocument, table, text } from '../../docx/party-document.ts';
 import { formatVnDate } from '../../../domain/dates.ts';
+import { formatPercent } from '../../../domain/numbers.ts';
 import { STEP_LABELS, type AdmissionStepKind } from '../../../domain/admission.ts';
 
 export const ADMISSION_DOCUMENTS = ['checklist', 'cell_resolution', 'decision', 'recognition_resolution'] as const;
@@ -71,7 +72,7 @@ export function admissionDocument(d: DossierForDocument, kind: AdmissionDocument
       if (!vote) return 'Chi bộ chưa xét, biểu quyết đề nghị kết nạp.';
       const den = (vote.data.denominator ?? {}) as { officialMembers?: number; denominator?: number };
       const inFavour = Number(vote.data.inFavour ?? 0);
-      const pct = den.denominator ? Math.round((inFavour / den.denominator) * 1000) / 10 : 0;
+      const pct = formatPercent(den.denominator ? (inFavour / den.denominator) * 100 : 0, 1);
       return {
         fileTitle: 'nghi-quyet-de-nghi-ket-nap',
         orgName: d.orgName,
@@ -83,7 +84,7 @@ export function admissionDocument(d: DossierForDocument, kind: AdmissionDocument
         paragraphs: [
           `Ngày ${formatVnDate(vote.date)}, ${d.orgName} họp xét đề nghị kết nạp ${who} vào Đảng Cộng sản Việt Nam.`,
           `Tổng số đảng viên chính thức của chi bộ: ${den.officialMembers ?? ''}; số đảng viên chính thức được tính để biểu quyết: ${den.denominator ?? ''}.`,
-          `Số đảng viên chính thức tán thành việc kết nạp: ${inFavour}, đạt ${pct}%.`,
+          `Số đảng viên chính thức tán thành việc kết nạp: ${inFavour}, đạt ${pct}.`,
           `Chi bộ đề nghị cấp ủy cấp trên xem xét, quyết định kết nạp quần chúng ${d.fullName} vào Đảng Cộng sản Việt Nam.`,
         ],
         table: null,

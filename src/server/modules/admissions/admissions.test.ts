@@ -145,7 +145,7 @@ describeEngines('admissions: candidate to official member', (engine) => {
     const docs = await rawSession(t, 'editorA');
     for (const [kind, text] of [
       ['checklist', 'DANH MỤC HỒ SƠ KẾT NẠP ĐẢNG VIÊN'],
-      ['cell_resolution', 'Số đảng viên chính thức tán thành việc kết nạp: 13, đạt 72.2%'],
+      ['cell_resolution', 'Số đảng viên chính thức tán thành việc kết nạp: 13, đạt 72,2%'],
       ['decision', '123-QĐ/HU'],
       ['recognition_resolution', 'là đảng viên chính thức từ ngày 19/03/2026'],
     ] as const) {

@@ -300,6 +300,32 @@ export function distributionByChild(db: Kysely<DB>, scope: Scope, rootPath: stri
     .execute();
 }
 
+/** The latest year with published results (members or grassroots organisations) in a subtree within the scope; null when none. */
+export async function latestPublishedYear(db: Kysely<DB>, scope: Scope, rootPath: string): Promise<number | null> {
+  const r = subtreeRange(rootPath);
+  const row = await db
+    .selectFrom('org as o')
+    .innerJoin('evaluation_tally as t', 't.org_id', 'o.id')
+    .select(sql<number | null>`max(t.year)`.as('year'))
+    .where('o.current_path', '>=', r.from)
+    .where('o.current_path', '<', r.to)
+    .where((eb) => pathInScopeSql(eb, 'o.current_path', scope))
+    .executeTakeFirst();
+  return row?.year ?? null;
+}
+
+/**
+ * The organisation a results page opens on when none is chosen: the first subtree of the scope (in path order), or
+ * for the whole tree the first organisation at its top that is still in existence.
+ */
+export function defaultResultsRoot(db: Kysely<DB>, scope: Scope) {
+  let q = db.selectFrom('org as o').select(['o.id', 'o.current_path', latestOrgNameSql('o.id').as('name')]);
+  if (scope === 'all') q = q.where(sql<boolean>`o.current_path ~ '^/[^/]+/$'`).where('o.ended_on', 'is', null);
+  else if (scope.length === 0) return Promise.resolve(undefined);
+  else q = q.where('o.current_path', '=', scope[0]!);
+  return q.orderBy('o.current_path').limit(1).executeTakeFirst();
+}
+
 /** Published levels per year over a span, for members or grassroots organisations. */
 export function yearlyDistribution(db: Kysely<DB>, scope: Scope, rootPath: string, fromYear: number, toYear: number, subject: 'member' | 'grassroots') {
   const r = subtreeRange(rootPath);

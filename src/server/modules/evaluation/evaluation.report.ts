@@ -4,18 +4,19 @@
  * subordinate organisation as a table they can edit, the shares over the years, the commendation candidates and the
  * organisations under consolidation. Built from the same answers as the page and the workbook.
  */
+import { formatCount, formatNumber } from '../../../domain/numbers.ts';
 import { heading, renderPartyDocument, table, text } from '../../docx/party-document.ts';
 import type { Distribution, ResultsAnswer } from './evaluation.service.ts';
 
-const pct = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
+const pct = (n: number) => formatNumber(n, 2);
 
 function sentence(d: Distribution, what: string): string {
   if (d.total === 0) return `Chưa có kết quả xếp loại ${what}.`;
   const [ex, good, done, not] = d.levels;
   return (
-    `Tổng số ${d.total.toLocaleString('vi-VN')} ${what} được đánh giá, xếp loại; trong đó: hoàn thành xuất sắc nhiệm vụ ${ex!.count} (${pct(ex!.percent)}%), ` +
-    `hoàn thành tốt nhiệm vụ ${good!.count} (${pct(good!.percent)}%), hoàn thành nhiệm vụ ${done!.count} (${pct(done!.percent)}%), ` +
-    `không hoàn thành nhiệm vụ ${not!.count} (${pct(not!.percent)}%). Tỷ lệ từ hoàn thành tốt nhiệm vụ trở lên đạt ${pct(d.goodOrBetter.percent)}%.`
+    `Tổng số ${formatCount(d.total)} ${what} được đánh giá, xếp loại; trong đó: hoàn thành xuất sắc nhiệm vụ ${formatCount(ex!.count)} (${pct(ex!.percent)}%), ` +
+    `hoàn thành tốt nhiệm vụ ${formatCount(good!.count)} (${pct(good!.percent)}%), hoàn thành nhiệm vụ ${formatCount(done!.count)} (${pct(done!.percent)}%), ` +
+    `không hoàn thành nhiệm vụ ${formatCount(not!.count)} (${pct(not!.percent)}%). Tỷ lệ từ hoàn thành tốt nhiệm vụ trở lên đạt ${pct(d.goodOrBetter.percent)}%.`
   );
 }
 
@@ -40,7 +41,7 @@ export async function resultsReport(
     body.push(
       table(
         ['Đơn vị', 'Đảng viên', 'ĐV HTXSNV', 'ĐV HTTNV trở lên (%)', 'TCCSĐ', 'TCCSĐ HTXSNV', 'TCCSĐ KHTNV'],
-        r.children.map((c) => [c.name, String(c.members.total), String(c.members.levels[0]!.count), pct(c.members.goodOrBetter.percent), String(c.orgs.total), String(c.orgs.levels[0]!.count), String(c.orgs.levels[3]!.count)]),
+        r.children.map((c) => [c.name, formatCount(c.members.total), formatCount(c.members.levels[0]!.count), pct(c.members.goodOrBetter.percent), formatCount(c.orgs.total), formatCount(c.orgs.levels[0]!.count), formatCount(c.orgs.levels[3]!.count)]),
         [34, 11, 11, 13, 9, 11, 11],
       ),
     );
@@ -49,7 +50,7 @@ export async function resultsReport(
     const years = r.span.years.filter((y) => y.orgs.total > 0);
     body.push(heading('4. Qua các năm'));
     body.push(text(`Số tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ hằng năm đạt ${pct(r.span.orgsExcellent.min)} – ${pct(r.span.orgsExcellent.max)}%.`));
-    body.push(table(['Năm', 'TCCSĐ', 'TCCSĐ HTXSNV (%)', 'Đảng viên', 'ĐV HTTNV trở lên (%)'], years.map((y) => [String(y.year), String(y.orgs.total), pct(y.orgs.levels[0]!.percent), String(y.members.total), pct(y.members.goodOrBetter.percent)]), [12, 16, 24, 18, 30]));
+    body.push(table(['Năm', 'TCCSĐ', 'TCCSĐ HTXSNV (%)', 'Đảng viên', 'ĐV HTTNV trở lên (%)'], years.map((y) => [String(y.year), formatCount(y.orgs.total), pct(y.orgs.levels[0]!.percent), formatCount(y.members.total), pct(y.members.goodOrBetter.percent)]), [12, 16, 24, 18, 30]));
   }
   const rating = !extra.streakLabel || extra.streakIsLevel !== false ? (extra.streakLabel ?? 'Hoàn thành xuất sắc nhiệm vụ').toLowerCase() : `đạt «${extra.streakLabel}»`;
   body.push(heading(`5. Tổ chức cơ sở đảng ${rating} ${extra.streakYears} năm liền (${r.year - extra.streakYears + 1}–${r.year}): ${extra.streaks.length}`));

@@ -14,6 +14,7 @@ import {
   ConsolidationParams,
   ConsolidationPatch,
   ConsolidationQuery,
+  LatestResultsQuery,
   MemberEntriesBody,
   OpenPeriodBody,
   OrgEntriesBody,
@@ -99,6 +100,9 @@ export const evaluationRoutes =
       svc.change(requireActor(req), req.params.id, req.body),
     );
     app.get('/api/evaluation/results', { schema: { tags, summary: 'Kết quả xếp loại theo năm: phân bố, theo đơn vị, qua các năm', querystring: ResultsQuery } }, async (req) => svc.results(requireActor(req), req.query));
+    app.get('/api/evaluation/results/latest', { schema: { tags, summary: 'Năm gần nhất có kết quả xếp loại đã công bố của một tổ chức (mặc định: tổ chức đầu tiên trong phạm vi)', querystring: LatestResultsQuery } }, async (req) =>
+      svc.latestResults(requireActor(req), req.query),
+    );
     app.get('/api/evaluation/results/export.xlsx', { schema: { tags, summary: 'Xuất kết quả xếp loại ra Excel', querystring: ResultsQuery } }, async (req, reply) => {
       const { buffer, fileName } = await svc.resultsXlsx(requireActor(req), req.query);
       return reply.header('content-type', XLSX_MIME).header('content-disposition', `attachment; filename="${fileName}"`).send(buffer);

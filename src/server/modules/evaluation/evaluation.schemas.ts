@@ -101,6 +101,7 @@ export const ResultsQuery = z.strictObject({ orgId: IdSchema, year: Year, fromYe
 /** The rating a streak counts: a level (excellent, good…) or an original label of the years rated with it (tsvm_tieu_bieu, tsvm…). */
 const StreakLabel = z.string().regex(/^[a-z_]{1,40}$/, { message: 'Mức xếp loại không hợp lệ.' }).optional();
 export const ReportQuery = z.strictObject({ orgId: IdSchema, year: Year, fromYear: Year.optional(), years: z.coerce.number().int().min(2).max(20).default(3), label: StreakLabel });
+export const LatestResultsQuery = z.strictObject({ orgId: IdSchema.optional() });
 
 export const ResultRecordsQuery = z.strictObject({
   orgId: IdSchema,

@@ -771,6 +771,17 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
     },
 
     /** Published figures of a subtree for a year: members and grassroots organisations by level, per child, and over a span. */
+    /**
+     * Where the results page opens: the organisation asked for (else the first of the caller's subtrees) and the latest
+     * year with published results there, null when nothing is published yet.
+     */
+    async latestResults(actor: Actor, q: { orgId?: string | undefined }) {
+      const scope = scopeFor(actor, 'read');
+      const root = q.orgId ? await repo.orgInScope(db, scope, q.orgId) : await repo.defaultResultsRoot(db, scope);
+      if (!root) throw notFound('Không tìm thấy tổ chức đảng.');
+      return { orgId: root.id, name: root.name ?? '', year: await repo.latestPublishedYear(db, scope, root.current_path) };
+    },
+
     async results(actor: Actor, q: { orgId: string; year: number; fromYear?: number | undefined }) {
       const scope = scopeFor(actor, 'read');
       const root = await repo.orgInScope(db, scope, q.orgId);

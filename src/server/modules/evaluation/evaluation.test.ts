@@ -129,6 +129,8 @@ describeEngines('annual evaluation: the December cycle through HTTP', (engine) =
   });
 
   it('publishes and locks; a later change needs a decision and keeps the earlier value', async () => {
+    // An open period is no published result: the results page has no year to open on before publication.
+    expect((await adminA.get(`/api/evaluation/results/latest?orgId=${f.orgs.A}`)).body.year).toBeNull();
     const p = await adminA.post(`/api/evaluation/periods/${periodId}/publish`, { decisionNo: '15-QĐ/ĐU', decisionDate: '2026-12-20' });
     expect(p.status).toBe(200);
     expect(p.body.period.status).toBe('published');
@@ -138,6 +140,17 @@ describeEngines('annual evaluation: the December cycle through HTTP', (engine) =
     const c = await adminA.post(`/api/evaluation/periods/${periodId}/changes`, { subject: 'member', evaluationId: evalId, label: 'completed', decisionNo: '20-QĐ/ĐU', decisionDate: '2027-01-10', reason: 'Phát hiện vi phạm sau công bố' });
     expect(c.status).toBe(200);
     expect(c.body.changes).toMatchObject([{ beforeLabel: 'good', afterLabel: 'completed', decisionNo: '20-QĐ/ĐU' }]);
+  });
+
+  it('the results page opens on the latest published year of the scope: 2026 once published, nothing where nothing is', async () => {
+    expect((await adminA.get(`/api/evaluation/results/latest?orgId=${f.orgs.A}`)).body).toEqual({ orgId: f.orgs.A, name: 'Đảng bộ xã Tân Lập', year: 2026 });
+    // Without an organisation: the caller's own subtree.
+    expect((await adminA.get('/api/evaluation/results/latest')).body).toMatchObject({ orgId: f.orgs.A, year: 2026 });
+    // Commune B has no published period.
+    const adminB = await t.login('adminB');
+    expect((await adminB.get('/api/evaluation/results/latest')).body).toEqual({ orgId: f.orgs.B, name: expect.any(String), year: null });
+    // B's scope does not reach A's results.
+    expect((await adminB.get(`/api/evaluation/results/latest?orgId=${f.orgs.A}`)).status).toBe(404);
   });
 
   it('results: counts and percentages for members and grassroots orgs, per child', async () => {

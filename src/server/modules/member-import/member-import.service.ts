@@ -30,6 +30,7 @@ import {
   type RowValues,
 } from '../../../domain/member-import.ts';
 import { formatVnDate } from '../../../domain/dates.ts';
+import { formatCount } from '../../../domain/numbers.ts';
 import type { Clock } from '../../clock.ts';
 import type { Config } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
@@ -272,7 +273,7 @@ export function createMemberImportService(deps: { db: Kysely<DB>; config: Config
         if (first && isNumberingRow(cells)) continue;
         first = false;
         if (columns.every((c) => !c.field || cellText(cells[c.index] ?? null) === '')) continue;
-        if (total >= MAX_ROWS) throw invalid('file', `Tệp có hơn ${MAX_ROWS.toLocaleString('vi-VN')} dòng: hãy chia thành nhiều tệp.`);
+        if (total >= MAX_ROWS) throw invalid('file', `Tệp có hơn ${formatCount(MAX_ROWS)} dòng: hãy chia thành nhiều tệp.`);
         const p = parseRow(row, cells, columns, ctx);
         validateFields(p, columns);
         rows.push(p);

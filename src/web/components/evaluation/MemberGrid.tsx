@@ -111,7 +111,7 @@ export function MemberGrid({ periodId, orgId, locked }: { periodId: string; orgI
           aria-label={`${title}: ${r.fullName}`}
           onChange={(e) => set(r.memberId, field, e.target.value || null)}
           onKeyDown={(e) => onKey(e, row, col)}
-          style={{ width: '100%', padding: '2px 4px', borderColor: draft[r.memberId] && field in draft[r.memberId]! ? '#1677ff' : undefined }}
+          style={{ minWidth: '100%', padding: '2px 4px', borderColor: draft[r.memberId] && field in draft[r.memberId]! ? '#1677ff' : undefined }}
         >
           <option value="">—</option>
           {labels.map((l, i) => (
@@ -139,7 +139,7 @@ export function MemberGrid({ periodId, orgId, locked }: { periodId: string; orgI
   return (
     <div ref={tableRef}>
       <Space orientation="vertical" style={{ width: '100%' }} size={8}>
-        <Space>
+        <Space wrap>
           <Typography.Text strong data-testid="grid-title">
             {grid.data?.orgName}
           </Typography.Text>

@@ -10,7 +10,7 @@ import type { Dayjs } from 'dayjs';
 import { useAwardBadge } from '../../api/hooks.ts';
 import type { BadgeEarlyReason, MemberFile } from '../../api/types.ts';
 import { badgeMilestones } from '../../lib/badges.ts';
-import { formatDate, fromIso, todayIso, toIso } from '../../lib/dates.ts';
+import { formatDate, fromIso, todayIso, toIso, validDate } from '../../lib/dates.ts';
 import { decisionNoRules, optionalText } from '../../lib/forms.ts';
 import { BADGE_EARLY_NAMES, badgeName } from '../../lib/labels.ts';
 import { FormModal } from '../FormModal.tsx';
@@ -87,7 +87,7 @@ export function AwardBadgeModal({ file, open, onClose }: AwardBadgeModalProps) {
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="awardedOn" label="Ngày trao" rules={[{ required: true, message: 'Vui lòng chọn ngày trao.' }]}>
+          <Form.Item name="awardedOn" label="Ngày trao" rules={[validDate, { required: true, message: 'Vui lòng chọn ngày trao.' }]}>
             <DateInput testId="award-date" />
           </Form.Item>
         </Col>

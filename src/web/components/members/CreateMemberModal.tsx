@@ -4,12 +4,13 @@
  * of the file is completed on the member's page. The server refuses an organisation that is not a cell; its message
  * lands on the "Chi bộ" field.
  */
-import { App, Col, DatePicker, Form, Row } from 'antd';
+import { App, Col, Form, Row } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCreateMember } from '../../api/hooks.ts';
 import type { CreateMemberBody, MemberFieldName, MemberFile } from '../../api/types.ts';
 import { memberFileProblems } from '../../../domain/plausibility.ts';
-import { DATE_FORMATS, DATE_PLACEHOLDER, todayIso, toIso } from '../../lib/dates.ts';
+import { todayIso, toIso, validDate } from '../../lib/dates.ts';
+import { DateInput } from '../DateInput.tsx';
 import { fieldValue, groupFields, MEMBER_GROUPS, type FieldSpec } from '../../lib/member-fields.ts';
 import { FormModal } from '../FormModal.tsx';
 import { OrgSelect } from '../OrgSelect.tsx';
@@ -112,8 +113,8 @@ export function CreateMemberModal({ open, orgId, onClose, onCreated }: CreateMem
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="admittedOn" label="Ngày kết nạp" rules={[{ required: true, message: 'Vui lòng chọn ngày kết nạp.' }]}>
-            <DatePicker format={DATE_FORMATS} placeholder={DATE_PLACEHOLDER} style={{ width: '100%' }} data-testid="member-field-admittedOn" />
+          <Form.Item name="admittedOn" label="Ngày kết nạp" rules={[validDate, { required: true, message: 'Vui lòng chọn ngày kết nạp.' }]}>
+            <DateInput testId="member-field-admittedOn" />
           </Form.Item>
         </Col>
         <Col span={12}>
@@ -123,6 +124,7 @@ export function CreateMemberModal({ open, orgId, onClose, onCreated }: CreateMem
             extra="Để trống nếu còn là đảng viên dự bị."
             dependencies={['admittedOn']}
             rules={[
+              validDate,
               ({ getFieldValue }) => ({
                 validator: (_rule, value: Dayjs | null | undefined) => {
                   const admitted = getFieldValue('admittedOn') as Dayjs | undefined;
@@ -133,7 +135,7 @@ export function CreateMemberModal({ open, orgId, onClose, onCreated }: CreateMem
               }),
             ]}
           >
-            <DatePicker format={DATE_FORMATS} placeholder={DATE_PLACEHOLDER} style={{ width: '100%' }} data-testid="member-field-officialOn" />
+            <DateInput testId="member-field-officialOn" />
           </Form.Item>
         </Col>
         <Col span={12}>

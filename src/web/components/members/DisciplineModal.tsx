@@ -8,7 +8,7 @@ import type { Dayjs } from 'dayjs';
 import { useAddDiscipline } from '../../api/hooks.ts';
 import type { DisciplineForm, MemberFile } from '../../api/types.ts';
 import { ruleSetOn } from '../../../domain/rulesets.ts';
-import { formatDate, todayIso, toIso } from '../../lib/dates.ts';
+import { formatDate, todayIso, toIso, validDate } from '../../lib/dates.ts';
 import { decisionNoRules, optionalText } from '../../lib/forms.ts';
 import { DISCIPLINE_FORM_NAMES } from '../../lib/labels.ts';
 import { FormModal } from '../FormModal.tsx';
@@ -119,7 +119,7 @@ export function DisciplineModal({ file, open, onClose }: DisciplineModalProps) {
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="decisionDate" label="Ngày quyết định" rules={[{ required: true, message: 'Vui lòng chọn ngày quyết định.' }]}>
+          <Form.Item name="decisionDate" label="Ngày quyết định" rules={[validDate, { required: true, message: 'Vui lòng chọn ngày quyết định.' }]}>
             <DateInput testId="discipline-decision-date" />
           </Form.Item>
         </Col>
@@ -129,6 +129,7 @@ export function DisciplineModal({ file, open, onClose }: DisciplineModalProps) {
             label="Ngày công bố"
             dependencies={['decisionDate']}
             rules={[
+              validDate,
               { required: true, message: 'Vui lòng chọn ngày công bố quyết định.' },
               ({ getFieldValue }) => ({
                 validator: (_rule, value: Dayjs | undefined) => {
@@ -144,7 +145,7 @@ export function DisciplineModal({ file, open, onClose }: DisciplineModalProps) {
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="violationOn" label="Ngày vi phạm">
+          <Form.Item name="violationOn" label="Ngày vi phạm" rules={[validDate]}>
             <DateInput testId="discipline-violation-on" />
           </Form.Item>
         </Col>

@@ -9,7 +9,7 @@ import { App, Button, Col, Form, Input, Row, Select, Upload, type UploadFile } f
 import type { Dayjs } from 'dayjs';
 import { DOCUMENT_TYPES } from '../../../domain/member-documents.ts';
 import { useUploadDocument } from '../../api/hooks.ts';
-import { todayIso, toIso } from '../../lib/dates.ts';
+import { todayIso, toIso, validDate } from '../../lib/dates.ts';
 import { optionalText } from '../../lib/forms.ts';
 import { DateInput } from '../DateInput.tsx';
 import { FormModal } from '../FormModal.tsx';
@@ -109,6 +109,7 @@ function UploadFields({ maxMb, fixed }: { maxMb: number; fixed: boolean }) {
           name="certifiedOn"
           label="Ngày xác nhận"
           rules={[
+            validDate,
             {
               validator: (_, value: Dayjs | null | undefined) =>
                 value && toIso(value) > todayIso() ? Promise.reject(new Error('Ngày xác nhận không được sau ngày hôm nay.')) : Promise.resolve(),

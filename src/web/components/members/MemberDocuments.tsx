@@ -13,15 +13,14 @@ import type { DocumentVersion, MemberDocument } from '../../api/types.ts';
 import { formatDate, formatDateTime } from '../../lib/dates.ts';
 import { QueryError } from '../QueryError.tsx';
 import { DocumentUploadModal } from './DocumentUploadModal.tsx';
+import { formatFileSize } from '../../../domain/numbers.ts';
 
 const TYPE_ORDER = new Map<string, number>(DOCUMENT_TYPES.map((t, i) => [t.code, i]));
 
 /** 1536 → "1,5 KB". */
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} byte`;
-  const kb = bytes / 1024;
-  const text = kb < 1024 ? `${kb.toFixed(1)} KB` : `${(kb / 1024).toFixed(1)} MB`;
-  return text.replace('.', ',');
+  return formatFileSize(bytes);
 }
 
 function FileLink({ memberId, doc, version }: { memberId: string; doc: MemberDocument; version: DocumentVersion }) {

@@ -1,6 +1,8 @@
 /** One field of the member file in a form: the input its kind needs, its label, the server's limits as rules. */
-import { DatePicker, Form, Input, InputNumber, Radio } from 'antd';
-import { DATE_FORMATS, DATE_PLACEHOLDER } from '../../lib/dates.ts';
+import { Form, Input, InputNumber, Radio } from 'antd';
+import { DATE_PLACEHOLDER } from '../../lib/dates.ts';
+import { DateInput } from '../DateInput.tsx';
+import { NameInput } from '../NameInput.tsx';
 import { GENDER_NAMES } from '../../lib/labels.ts';
 import { fieldRules, normalizeCccd, type FieldSpec } from '../../lib/member-fields.ts';
 import { MemberCatalogueSelect } from '../CatalogueSelects.tsx';
@@ -13,7 +15,7 @@ function FieldInput({ spec, placeholder, ...rest }: { spec: FieldSpec; placehold
   const common = { ...rest, 'data-testid': testId, placeholder: placeholder ?? spec.placeholder };
   switch (spec.kind.type) {
     case 'date':
-      return <DatePicker format={DATE_FORMATS} style={{ width: '100%' }} {...common} placeholder={common.placeholder ?? DATE_PLACEHOLDER} />;
+      return <DateInput {...rest} testId={testId} placeholder={common.placeholder ?? DATE_PLACEHOLDER} />;
     case 'year':
       return <InputNumber min={1900} max={2100} precision={0} controls={false} style={{ width: '100%' }} {...common} />;
     case 'gender':
@@ -29,6 +31,7 @@ function FieldInput({ spec, placeholder, ...rest }: { spec: FieldSpec; placehold
     case 'email':
       return <Input inputMode="email" autoComplete="off" maxLength={150} {...common} />;
     default:
+      if (spec.name === 'fullName') return <NameInput maxLength={spec.kind.max} {...rest} placeholder={common.placeholder} testId={testId} />;
       return <Input maxLength={spec.kind.max} {...common} />;
   }
 }

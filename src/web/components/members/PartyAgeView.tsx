@@ -95,7 +95,7 @@ function NextBadgeView({ next }: { next: NextBadge | null }) {
     <Descriptions
       bordered
       size="small"
-      column={2}
+      column={{ xs: 1, md: 2 }}
       title="Huy hiệu Đảng tiếp theo"
       data-testid="member-next-badge"
       styles={{ label: { width: '18%' }, content: { width: '32%' } }}

@@ -15,7 +15,7 @@ import type { MemberEventBody, MemberEventKind, MemberFile, OrgSearchItem } from
 import { ruleSetOn } from '../../../domain/rulesets.ts';
 import { memberEventProblems } from '../../../domain/plausibility.ts';
 import { PlausibilityAlert } from './PlausibilityAlert.tsx';
-import { formatDate, todayIso, toIso } from '../../lib/dates.ts';
+import { formatDate, todayIso, toIso, validDate } from '../../lib/dates.ts';
 import { optionalText, remapErrorFields, decisionNoRules } from '../../lib/forms.ts';
 import { eventKindName } from '../../lib/labels.ts';
 import { EVENT_DATE_LABELS, eventKindsFor, pastedOrgId } from '../../lib/member-events.ts';
@@ -156,6 +156,7 @@ function KindFields({ file }: { file: MemberFile }) {
     case 'recognized_official':
       return (
         <Form.Item
+          rules={[validDate]}
           name="officialOn"
           label="Ngày chính thức"
           extra={`Để trống để tính đúng ngày hết ${rules.probation.months} tháng dự bị, kể từ ngày lễ kết nạp.`}
@@ -171,6 +172,7 @@ function KindFields({ file }: { file: MemberFile }) {
             <Col span={12}>
               <Form.Item
                 name="moveDecisionDate"
+                rules={[validDate]}
                 label="Ngày quyết định điều động, nghỉ hưu, chuyển nơi ở"
                 extra={`Chuyển sinh hoạt đảng chính thức trong ${rules.transfer.startWithinWorkingDays} ngày làm việc kể từ quyết định này; có ngày này thì hệ thống mới tính được việc chậm.`}
               >
@@ -211,6 +213,7 @@ function KindFields({ file }: { file: MemberFile }) {
                 dependencies={['date']}
                 extra={`Từ ${rules.transfer.temporaryMinMonths} tháng đến dưới ${rules.transfer.temporaryMaxMonths} tháng; đi học tập trung đến ${rules.transfer.temporaryTrainingMaxMonths} tháng.`}
                 rules={[
+                  validDate,
                   { required: true, message: 'Vui lòng chọn ngày kết thúc sinh hoạt tạm thời.' },
                   ({ getFieldValue }) => ({
                     validator: (_rule, value: Dayjs | undefined) => {
@@ -258,12 +261,13 @@ function KindFields({ file }: { file: MemberFile }) {
           </Form.Item>
           <Row gutter={16}>
             <Col span={12}>
-              <Form.Item name="ceremonyOn" label="Ngày lễ kết nạp lại" extra={`Thời hạn dự bị ${rules.probation.months} tháng tính từ ngày này.`}>
+              <Form.Item name="ceremonyOn" label="Ngày lễ kết nạp lại" extra={`Thời hạn dự bị ${rules.probation.months} tháng tính từ ngày này.`} rules={[validDate]}>
                 <DateInput testId="event-ceremony-on" />
               </Form.Item>
             </Col>
             <Col span={12}>
               <Form.Item
+                rules={[validDate]}
                 name="criminalRecordClearedOn"
                 label="Ngày được xóa án tích"
                 extra={`Nếu có: kết nạp lại sau ít nhất ${rules.admission.readmissionAfterCriminalRecordMonths} tháng kể từ ngày này.`}
@@ -363,7 +367,7 @@ export function RecordEventModal({ file, open, onClose }: RecordEventModalProps)
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="date" label={<DateLabel />} rules={[{ required: true, message: 'Vui lòng chọn ngày.' }]}>
+          <Form.Item name="date" label={<DateLabel />} rules={[validDate, { required: true, message: 'Vui lòng chọn ngày.' }]}>
             <DateInput testId="event-date" />
           </Form.Item>
         </Col>
@@ -376,7 +380,7 @@ export function RecordEventModal({ file, open, onClose }: RecordEventModalProps)
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="decisionDate" label="Ngày quyết định">
+          <Form.Item name="decisionDate" label="Ngày quyết định" rules={[validDate]}>
             <DateInput testId="event-decision-date" />
           </Form.Item>
         </Col>

@@ -124,7 +124,7 @@ export function OperationRow({ index, name, row, refOptions, highlighted, onType
                 {
                   validator: (_r: unknown, v: string | undefined) =>
                     !v && !row?.kindCode
-                      ? Promise.reject(new Error('Chọn loại tổ chức hoặc loại hình mới.'))
+                      ? Promise.reject(new Error('Vui lòng chọn loại tổ chức hoặc loại hình mới.'))
                       : Promise.resolve(),
                 },
               ]}

@@ -12,7 +12,7 @@ import { decisionNoRules, isFieldError, optionalText } from '../../lib/forms.ts'
 import { useCellKindCodes, useConfirmTransfer, useOrgKinds, useOrgTree } from '../../api/hooks.ts';
 import type { IncomingTransfer, MemberFile, OrgSearchItem, OrgTreeItem } from '../../api/types.ts';
 import { ruleSetOn } from '../../../domain/rulesets.ts';
-import { formatDate, fromIso, todayIso, toIso } from '../../lib/dates.ts';
+import { formatDate, fromIso, todayIso, toIso, validDate } from '../../lib/dates.ts';
 import { FormModal } from '../FormModal.tsx';
 import { OrgSelect, type OrgOption } from '../OrgSelect.tsx';
 import { DateInput } from '../DateInput.tsx';
@@ -166,6 +166,7 @@ export function ConfirmTransferModal({ transfer, onClose, onConfirmed }: Confirm
             label="Ngày tiếp nhận"
             tooltip="Ngày đảng viên nộp giới thiệu sinh hoạt đảng cho tổ chức nơi đến."
             rules={[
+              validDate,
               { required: true, message: 'Vui lòng chọn ngày tiếp nhận.' },
               {
                 validator: (_rule, value: Dayjs | undefined) =>
@@ -185,7 +186,7 @@ export function ConfirmTransferModal({ transfer, onClose, onConfirmed }: Confirm
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="decisionDate" label="Ngày quyết định">
+          <Form.Item name="decisionDate" label="Ngày quyết định" rules={[validDate]}>
             <DateInput testId="incoming-decision-date" />
           </Form.Item>
         </Col>

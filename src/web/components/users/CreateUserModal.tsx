@@ -5,6 +5,7 @@ import type { User } from '../../api/types.ts';
 import { PASSWORD_MIN, sameAs } from '../../lib/forms.ts';
 import { FormModal } from '../FormModal.tsx';
 import { OrgSelect } from '../OrgSelect.tsx';
+import { NameInput } from '../NameInput.tsx';
 
 interface Values {
   username: string;
@@ -65,7 +66,7 @@ export function CreateUserModal({
           { max: 150, message: 'Họ và tên tối đa 150 ký tự.' },
         ]}
       >
-        <Input data-testid="user-fullname" />
+        <NameInput testId="user-fullname" />
       </Form.Item>
       <Form.Item
         name="homeOrgId"

@@ -14,6 +14,7 @@ import { QueryError } from '../QueryError.tsx';
 import { RoleTag } from '../Tags.tsx';
 import { useFormAction } from './useFormAction.ts';
 import { UserStateTag } from './userState.tsx';
+import { NameInput } from '../NameInput.tsx';
 
 function ErrorAlert({ message }: { message: string | undefined }) {
   return message ? <Alert type="error" showIcon title={message} style={{ marginBottom: 12 }} /> : null;
@@ -44,7 +45,7 @@ function ProfileSection({ user }: { user: User }) {
           { max: 150, message: 'Họ và tên tối đa 150 ký tự.' },
         ]}
       >
-        <Input data-testid="user-edit-fullname" />
+        <NameInput testId="user-edit-fullname" />
       </Form.Item>
       <Button htmlType="submit" loading={busy} data-testid="user-save">
         Lưu
