@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
+import { formatConsoleLine } from './logging.ts';
 import { systemClock } from '../clock.ts';
 import { testConfig } from '../config.ts';
 import { openTestDatabase, type Database } from '../../../test/helpers/db.ts';
@@ -56,6 +57,12 @@ describe('server log', () => {
     lines.length = 0;
     expect((await app.inject({ method: 'GET', url: '/' })).statusCode).toBe(200);
     expect(lines).toEqual([]);
+  });
+
+  it("leaves Fastify's own listening line off the console (the start message gives the address), but not off the file", () => {
+    const line = JSON.stringify({ level: 30, time: Date.now(), msg: 'Server listening at http://127.0.0.1:3000' });
+    expect(formatConsoleLine(line)).toBeNull();
+    expect(formatConsoleLine(line, true)).toContain('Server listening at');
   });
 
   it('prints an error in full: message and stack', async () => {

@@ -71,6 +71,8 @@ export function formatConsoleLine(json: string, showFiles = false): string | nul
     return json.trimEnd();
   }
   const time = new Date(r.time).toTimeString().slice(0, 8);
+  // Fastify's own "Server listening at …" repeats the address the start message already gives in Vietnamese.
+  if (!showFiles && r.level < 40 && r.msg?.startsWith('Server listening at ')) return null;
   if (r.msg === 'request completed' && r.method) {
     if (!showFiles && !r.path?.startsWith('/api/') && (r.statusCode ?? 0) < 500) return null;
     return `${time} ${r.method} ${r.path} ${r.statusCode} ${r.responseTime} ms`;
