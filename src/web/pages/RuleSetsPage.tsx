@@ -12,7 +12,7 @@ import { errorMessage } from '../api/client.ts';
 import { useAddRuleSet, usePreviewRuleSet, useRuleSets, type NewRuleSet, type RuleSetPreview, type RuleSetVersion } from '../api/rulesets.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { QueryError } from '../components/QueryError.tsx';
-import { formatDate, toIso } from '../lib/dates.ts';
+import { formatDate, toIso, validDate } from '../lib/dates.ts';
 
 const PATHS = Object.keys(RULE_SET_FIELD_LABELS);
 
@@ -114,10 +114,10 @@ function AddVersion({ latest }: { latest: RuleSetVersion }) {
     <Card title={`Thêm phiên bản (sao chép từ phiên bản hiệu lực từ ${formatDate(latest.effectiveFrom)})`} data-testid="ruleset-add">
       <Form form={form} layout="vertical" onValuesChange={() => setPreview(null)}>
         <Space wrap align="start">
-          <Form.Item name="effectiveFrom" label="Hiệu lực từ ngày" rules={[{ required: true, message: 'Chọn ngày hiệu lực.' }]} style={{ minWidth: 200 }}>
+          <Form.Item name="effectiveFrom" label="Hiệu lực từ ngày" rules={[validDate, { required: true, message: 'Vui lòng chọn ngày hiệu lực.' }]} style={{ minWidth: 200 }}>
             <DateInput testId="ruleset-effective-from" />
           </Form.Item>
-          <Form.Item name="basis" label="Căn cứ (số, ký hiệu văn bản)" rules={[{ required: true, message: 'Nhập căn cứ.' }]} style={{ minWidth: 360 }}>
+          <Form.Item name="basis" label="Căn cứ (số, ký hiệu văn bản)" rules={[{ required: true, message: 'Vui lòng nhập căn cứ.' }]} style={{ minWidth: 360 }}>
             <Input maxLength={300} data-testid="ruleset-basis" />
           </Form.Item>
           <Form.Item name="note" label="Ghi chú" style={{ minWidth: 360 }}>

@@ -65,7 +65,7 @@ describeEngines('member list filters', (engine) => {
   afterAll(() => t?.close());
 
   it('“on the roll” is the organisation page’s count: the deceased and those out of the Party are left out (issue 12 part 6)', async () => {
-    const dead = await create('deceased', { fullName: 'Phạm Văn Từ Trần', admittedOn: '1970-01-01', officialOn: '1971-01-01' });
+    const dead = await create('deceased', { fullName: 'Phạm Văn Từ Trần', birthDate: '1945-06-15', admittedOn: '1970-01-01', officialOn: '1971-01-01' });
     await event(dead, { kind: 'deceased', date: '2026-02-01' });
     const org = (await admin.get(`/api/orgs/${f.orgs.a2}`)).body.memberCount as { official: number; probationary: number };
     const onRoll = await admin.get(`/api/members?orgId=${f.orgs.a2}&status=on_roll&pageSize=1`);
