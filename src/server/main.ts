@@ -2,6 +2,7 @@
  * The command line: `hatnhan <command>`. Every command reads the same configuration (environment variables, see
  * the README) and opens the same database.
  */
+import { formatCount } from '../domain/numbers.ts';
 import { parseArgs } from 'node:util';
 import { createApp } from './app.ts';
 import { systemClock } from './clock.ts';
@@ -52,7 +53,7 @@ async function serve(config: Config, seedIfEmpty: boolean): Promise<void> {
   if (seedIfEmpty && (await isEmpty(database.db))) {
     console.log('Cơ sở dữ liệu trống: đang tạo dữ liệu mẫu (tỉnh demo)…');
     const r = await seedDemo(database.db, systemClock, { seed: 2025 });
-    console.log(`Đã tạo ${r.orgs} tổ chức đảng, ${r.members} đảng viên.`);
+    console.log(`Đã tạo ${formatCount(r.orgs)} tổ chức đảng, ${formatCount(r.members)} đảng viên.`);
     seeded = true;
   }
   const { app } = await createApp({ db: database.db, config, clock: systemClock });
@@ -135,7 +136,7 @@ export async function main(argv: string[]): Promise<number> {
             return 1;
           }
           const r = await seedDemo(d.db, systemClock, { seed: Number(values.seed ?? 2025) });
-          console.log(`Đã tạo ${r.orgs} tổ chức đảng, ${r.members} đảng viên. Đăng nhập: admin / ${DEMO_PASSWORD}`);
+          console.log(`Đã tạo ${formatCount(r.orgs)} tổ chức đảng, ${formatCount(r.members)} đảng viên. Đăng nhập: admin / ${DEMO_PASSWORD}`);
           return 0;
         });
       }
