@@ -779,6 +779,18 @@ describe('generateProvince: the communes and wards after 1 July 2025', () => {
     expect(names).toHaveLength(16);
   });
 
+  it('give the addresses of members on the roll after it: "…, xã Như Quỳnh, tỉnh Hưng Yên"', () => {
+    const units = Object.values(NEW_COMMUNES_2025['Hưng Yên']!).flat();
+    const on = demo.members.filter((m) => !m.left_on && m.current_address?.endsWith(', tỉnh Hưng Yên'));
+    expect(on.length).toBeGreaterThan(1000);
+    for (const m of on) {
+      const parts = m.current_address!.split(', ');
+      expect(units).toContain(parts[parts.length - 2]);
+      expect(m.current_address).not.toMatch(/(huyện|thị xã|thành phố|thị trấn) /u);
+    }
+    expect(demo.members.some((m) => !m.left_on && m.current_address!.endsWith('xã Như Quỳnh, tỉnh Hưng Yên'))).toBe(true);
+  });
+
   it('fold the extra groups into the real ones where the generator makes more', () => {
     const p = generateProvince({ seed: 1, districts: 10, grassrootsPerDistrict: 100, members: false });
     checkRealCommunes(p, true);
