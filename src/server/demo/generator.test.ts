@@ -9,7 +9,7 @@ import { planReorganization, type PlanNode } from '../../domain/reorg-plan.ts';
 import { personSortKey, splitPersonName } from '../../domain/text.ts';
 import { createdEventId } from './bulk-insert.ts';
 import { generateNation } from './national.ts';
-import { FAMILY_NAMES, PLACE_NAMES, personName, placeNamer } from './names.ts';
+import { FAMILY_NAMES, NEW_COMMUNES_2025, PLACE_NAMES, personName, placeNamer } from './names.ts';
 import { generateProvince, type GeneratedProvince, type MemberEventRow, type MemberRow, type OrgSeedRow, type ReorgInput } from './province.ts';
 import type { Selectable } from 'kysely';
 import type { MemberEventTable } from '../db/schema.ts';
@@ -740,6 +740,61 @@ describe('generateProvince: the 2025 reorganisation plan', () => {
     expect(plan.ok).toBe(true);
     expect(plan.counts.dissolved).toBe(8);
     expect(plan.memberMoves).toEqual([]);
+  });
+});
+
+/**
+ * The new communes and wards of a province the demo knows, by former district: each is named "Đảng bộ <one of the
+ * real ones of NQ 1666>" of the district its former communes came from, in that district's order, without gaps.
+ */
+function checkRealCommunes(p: GeneratedProvince, allUsed: boolean): void {
+  const real = NEW_COMMUNES_2025['Hưng Yên']!;
+  const after = simulate(p);
+  const byId = new Map(p.orgs.map((r) => [r.org.id, r.version]));
+  const districtName = (id: string) => byId.get(id)!.name.replace(/^Đảng bộ (huyện|thị xã|thành phố) /u, '');
+  const named = new Map<string, string[]>();
+  for (const c of [...after.values()].filter((n) => n.id.startsWith('ref:'))) {
+    const formers = [...after.values()].filter((n) => n.parent === c.id && byId.get(n.id)?.sector_code && ['xa', 'phuong', 'thi_tran'].includes(byId.get(n.id)!.sector_code!));
+    const from = new Set(formers.map((n) => districtName(byId.get(n.id)!.parent_id!)));
+    expect(from.size).toBe(1);
+    const district = [...from][0]!;
+    const unit = c.name.replace(/^Đảng bộ /u, '');
+    expect(real[district]).toContain(unit);
+    expect(c.sector).toBe(unit.startsWith('phường ') ? 'phuong' : 'xa');
+    named.set(district, [...(named.get(district) ?? []), unit]);
+  }
+  for (const [district, units] of named) {
+    const list = real[district]!;
+    expect(units).toEqual(list.slice(0, units.length));
+    if (allUsed) expect(units).toEqual(list);
+  }
+}
+
+describe('generateProvince: the communes and wards after 1 July 2025', () => {
+  it('are exactly the real ones of their former district (NQ 1666), the first ones where the demo has fewer', () => {
+    checkRealCommunes(demo, false);
+    const names = demo.reorg2025.operations.flatMap((o) => (o.type === 'create' ? [o.name] : []));
+    expect(names).toContain('Đảng bộ phường Phố Hiến');
+    expect(names).toContain('Đảng bộ xã Như Quỳnh');
+    expect(names).toHaveLength(16);
+  });
+
+  it('give the addresses of members on the roll after it: "…, xã Như Quỳnh, tỉnh Hưng Yên"', () => {
+    const units = Object.values(NEW_COMMUNES_2025['Hưng Yên']!).flat();
+    const on = demo.members.filter((m) => !m.left_on && m.current_address?.endsWith(', tỉnh Hưng Yên'));
+    expect(on.length).toBeGreaterThan(1000);
+    for (const m of on) {
+      const parts = m.current_address!.split(', ');
+      expect(units).toContain(parts[parts.length - 2]);
+      expect(m.current_address).not.toMatch(/(huyện|thị xã|thành phố|thị trấn) /u);
+    }
+    expect(demo.members.some((m) => !m.left_on && m.current_address!.endsWith('xã Như Quỳnh, tỉnh Hưng Yên'))).toBe(true);
+  });
+
+  it('fold the extra groups into the real ones where the generator makes more', () => {
+    const p = generateProvince({ seed: 1, districts: 10, grassrootsPerDistrict: 100, members: false });
+    checkRealCommunes(p, true);
+    expect(count(p.reorg2025.operations, (o) => o.type === 'create')).toBe(Object.values(NEW_COMMUNES_2025['Hưng Yên']!).flat().length);
   });
 });
 

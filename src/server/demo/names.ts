@@ -219,6 +219,26 @@ export const FORMER_DISTRICTS: Readonly<Record<string, { city: string; towns: re
   },
 };
 
+/**
+ * The communes and wards formed on 1 July 2025 (Nghị quyết 1666/NQ-UBTVQH15 of the Standing Committee of the
+ * National Assembly, on the arrangement of commune-level units of Hưng Yên), by the former district that holds
+ * each new unit's seat, in the order the demo names them. Public facts of NQ 1666, as a public dataset lists them.
+ */
+export const NEW_COMMUNES_2025: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  'Hưng Yên': {
+    'Hưng Yên': ['phường Phố Hiến', 'phường Sơn Nam', 'phường Hồng Châu', 'xã Tân Hưng'],
+    'Mỹ Hào': ['phường Mỹ Hào', 'phường Đường Hào', 'phường Thượng Hồng'],
+    'Văn Lâm': ['xã Như Quỳnh', 'xã Lạc Đạo', 'xã Đại Đồng'],
+    'Văn Giang': ['xã Nghĩa Trụ', 'xã Phụng Công', 'xã Văn Giang', 'xã Mễ Sở'],
+    'Yên Mỹ': ['xã Yên Mỹ', 'xã Việt Yên', 'xã Hoàn Long', 'xã Nguyễn Văn Linh'],
+    'Khoái Châu': ['xã Khoái Châu', 'xã Triệu Việt Vương', 'xã Việt Tiến', 'xã Chí Minh', 'xã Châu Ninh'],
+    'Ân Thi': ['xã Ân Thi', 'xã Xuân Trúc', 'xã Phạm Ngũ Lão', 'xã Nguyễn Trãi', 'xã Hồng Quang'],
+    'Kim Động': ['xã Lương Bằng', 'xã Nghĩa Dân', 'xã Hiệp Cường', 'xã Đức Hợp'],
+    'Tiên Lữ': ['xã Hoàng Hoa Thám', 'xã Tiên Lữ', 'xã Tiên Hoa'],
+    'Phù Cừ': ['xã Quang Hưng', 'xã Đoàn Đào', 'xã Tiên Tiến', 'xã Tống Trân'],
+  },
+};
+
 export interface ProvinceInfo {
   name: string;
   /** A centrally-run city ("thành phố") rather than a province ("tỉnh"). */

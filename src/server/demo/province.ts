@@ -11,6 +11,7 @@ import {
   companyName,
   districtNamer,
   FORMER_DISTRICTS,
+  NEW_COMMUNES_2025,
   type CellPool,
   partyPrefix,
   patronNamer,
@@ -633,9 +634,32 @@ export function generateProvince(opts: ProvinceOptions): GeneratedProvince {
   const members = gen.members;
 
   // The reorganisation of 1 July 2025.
+  const newUnit = new Map<GrassrootsNode, string>();
   const reorg2025 = planReorg2025({
     rng: reorgRng, root, districts, places, blocAgencies, blocEnterprises, military, police,
+    realCommunes: known && !province.city ? NEW_COMMUNES_2025[provinceName] : undefined, newUnit,
   });
+  // Today's addresses of members still on the roll after it are in the two-tier form of the new units:
+  // "thôn …, xã Như Quỳnh, tỉnh Hưng Yên" for "thôn …, thị trấn …, huyện Văn Lâm, tỉnh Hưng Yên". Birthplaces and
+  // hometowns stay as they were recorded.
+  const newText = new Map<string, string>();
+  for (const [g, unit] of newUnit) {
+    const d = districtOf.get(g);
+    if (d) newText.set(`${communeText(g, d)}, ${provinceLabelText}`, `${unit}, ${provinceLabelText}`);
+  }
+  const today2025 = (a: string | null | undefined): string | null | undefined => {
+    if (!a) return a;
+    const cut = a.indexOf(', ');
+    const whole = newText.get(a);
+    if (whole) return whole;
+    const tail = cut >= 0 ? newText.get(a.slice(cut + 2)) : undefined;
+    return tail ? `${a.slice(0, cut)}, ${tail}` : a;
+  };
+  for (const m of members) {
+    if (m.left_on && m.left_on < '2025-07-01') continue;
+    m.current_address = today2025(m.current_address);
+    m.permanent_address = today2025(m.permanent_address);
+  }
 
   const cellsTotal = allGrassroots.reduce((a, g) => a + g.cells.length + (g.kind === 'chi_bo_co_so' ? 1 : 0), 0);
   const partyCommittees = allGrassroots.filter((g) => g.kind === 'dang_bo_co_so').length;
@@ -722,6 +746,10 @@ interface ReorgCtx {
   blocEnterprises: TreeNode;
   military: TreeNode;
   police: TreeNode;
+  /** The real new communes and wards by former district ("phường Phố Hiến"), for a province the demo knows. */
+  realCommunes?: Readonly<Record<string, readonly string[]>>;
+  /** Filled with each former commune's new unit ("xã Như Quỳnh"). */
+  newUnit?: Map<GrassrootsNode, string>;
 }
 
 /** Splits former communes into groups of 2–4 (a district with a single commune gives a group of one). */
@@ -763,22 +791,33 @@ function planReorg2025(c: ReorgCtx): ReorgInput {
     const groups = groupCommunes(rng, d.communes);
     // The district seat: the group with the former town, else the first one.
     const seatGroup = groups.find((gr) => gr.some((g) => g.sector === 'thi_tran')) ?? groups[0];
+    // A district with its real new communes: group i becomes the i-th real one; where there are more groups than
+    // real units, neighbouring groups fold into one (evenly, in order). The draws below stay as they were.
+    const real = c.realCommunes?.[d.place];
+    const unitOf = (gi: number) => (real ? (groups.length <= real.length ? gi : Math.floor((gi * real.length) / groups.length)) : gi);
     const refOf = new Map<GrassrootsNode, string>();
     let seatRef = '';
     let seatLabel = '';
     for (const [gi, group] of groups.entries()) {
-      const ref = `new-${di + 1}-${gi + 1}`;
+      const unit = unitOf(gi);
+      const ref = `new-${di + 1}-${unit + 1}`;
       const hasWard = group.some((g) => g.sector === 'phuong');
       const hasTown = group.some((g) => g.sector === 'thi_tran');
-      const sector = hasWard || (hasTown && rng.chance(0.35)) ? 'phuong' : 'xa';
+      const drawnSector = hasWard || (hasTown && rng.chance(0.35)) ? 'phuong' : 'xa';
+      const drawnPlace = c.places.next();
+      const realName = real?.[unit];
+      const sector = realName ? (realName.startsWith('phường ') ? 'phuong' : 'xa') : drawnSector;
       const label = sector === 'phuong' ? 'phường' : 'xã';
-      const place = c.places.next();
-      const name = `Đảng bộ ${label} ${place}`;
-      seq++;
-      creates.push({ type: 'create', ref, parent: root.id, name, kindCode: 'dang_bo_cap_tren_co_so', sectorCode: sector, code: `${root.code}.${String(seq).padStart(2, '0')}` });
+      const place = realName ? realName.replace(/^(phường|xã) /u, '') : drawnPlace;
+      if (!realName || gi === 0 || unitOf(gi - 1) !== unit) {
+        const name = `Đảng bộ ${label} ${place}`;
+        seq++;
+        creates.push({ type: 'create', ref, parent: root.id, name, kindCode: 'dang_bo_cap_tren_co_so', sectorCode: sector, code: `${root.code}.${String(seq).padStart(2, '0')}` });
+      }
       if (group === seatGroup) [seatRef, seatLabel] = [ref, `${label} ${place}`];
       for (const g of group) {
         refOf.set(g, ref);
+        c.newUnit?.set(g, `${label} ${place}`);
         moves.push({ type: 'move', org: g.id, newParent: ref });
         // "Thị trấn" is no unit any more: the former town committee takes its new unit's sector.
         if (g.sector === 'thi_tran') moves.push({ type: 'reclassify', org: g.id, sectorCode: sector });
