@@ -14,6 +14,7 @@ import { assertPortFree, isPortError, PortUnavailableError } from './http/port.t
 import { loadAuditKey } from './modules/audit/audit.key.ts';
 import { signCheckpoint, verifyAuditChain } from './modules/audit/audit.service.ts';
 import { insertUser } from './modules/users/users.service.ts';
+import { usernameTaken } from './modules/users/users.repo.ts';
 import { DEMO_PASSWORD, isEmpty, seedDemo } from './demo/seed.ts';
 
 const HELP = `Hạt Nhân — công tác tổ chức xây dựng Đảng
@@ -151,7 +152,7 @@ export async function main(argv: string[]): Promise<number> {
           return 2;
         }
         return await withDatabase(config, async (d) => {
-          const exists = await d.db.selectFrom('app_user').select('id').where('username', '=', values.username!).executeTakeFirst();
+          const exists = await usernameTaken(d.db, values.username!);
           if (exists) {
             console.error(`Tên đăng nhập "${values.username}" đã tồn tại.`);
             return 1;

@@ -6,10 +6,11 @@
  * tail: removing the last entries, or rewriting entries and recomputing every later hash, no longer matches them.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { DB } from '../../db/schema.ts';
 import { insertJsonRows } from '../../db/json-insert.ts';
+import { advisoryXactLock } from '../../db/advisory-lock.ts';
 import { chainHead, chainPage, entryHashAt, insertCheckpoint, lastCheckpoint, listAuditEntries, listCheckpoints, type AuditFilters } from './audit.repo.ts';
 import type { Actor } from '../../http/actor.ts';
 import { scopeFor } from '../../http/actor.ts';
@@ -97,7 +98,7 @@ export function entryHash(prevHash: string, e: ChainedFields): string {
  */
 export async function writeAudit(tx: Kysely<DB>, actor: AuditActor, at: Date, entries: AuditInput[]): Promise<void> {
   if (entries.length === 0) return;
-  await sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(tx);
+  await advisoryXactLock(tx, CHAIN_LOCK);
   const last = await chainHead(tx);
   let seq = last?.seq ?? 0;
   let prev = last?.hash ?? GENESIS_HASH;
@@ -245,7 +246,7 @@ export class AuditChainBrokenError extends Error {}
  */
 export async function signCheckpoint(db: Kysely<DB>, key: string, now: Date): Promise<{ id: number; seq: number; hash: string; created: boolean } | null> {
   return db.transaction().execute(async (tx) => {
-    await sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(tx);
+    await advisoryXactLock(tx, CHAIN_LOCK);
     const head = await chainHead(tx);
     if (!head) return null;
     const last = await lastCheckpoint(tx);

@@ -94,6 +94,11 @@ export function membersByName(db: Kysely<DB>, scope: Scope, keys: readonly { nam
 
 export type MemberRow = Awaited<ReturnType<typeof membersByCccd>>[number];
 
+/** The roll (org_id) of each of these members; at most a few thousand ids a call. */
+export function memberOrgs(db: Kysely<DB>, ids: readonly string[]) {
+  return db.selectFrom('member').select(['id', 'org_id']).where('id', 'in', ids).execute();
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Stored previews
 

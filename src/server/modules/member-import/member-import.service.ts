@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { PassThrough } from 'node:stream';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import {
   ADMISSION_FIELDS,
@@ -38,6 +38,7 @@ import { pathInScope, scopeFor, type Actor, type Scope } from '../../http/actor.
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { canonicalJson, writeAudit } from '../audit/audit.service.ts';
 import { FIELD_COLUMNS } from '../members/members.repo.ts';
+import { advisoryXactLock } from '../../db/advisory-lock.ts';
 import { resolveMemberFilters, type MemberFilterInput } from '../members/members.filters.ts';
 import { MemberFields } from '../members/members.schemas.ts';
 import { columnsOf, insertMembers, type NewMember } from '../members/members.service.ts';
@@ -68,6 +69,7 @@ import {
   updateMembers,
   type ImportRecord,
   type MemberRow,
+  memberOrgs,
 } from './member-import.repo.ts';
 import type { ImportViewT } from './member-import.schemas.ts';
 import { exportWorkbook, templateXlsx } from './member-import.workbook.ts';
@@ -401,7 +403,7 @@ export function createMemberImportService(deps: { db: Kysely<DB>; config: Config
       progress.set(id, live);
       try {
         await db.transaction().execute(async (tx) => {
-          await sql`SELECT pg_advisory_xact_lock(${IMPORT_LOCK})`.execute(tx);
+          await advisoryXactLock(tx, IMPORT_LOCK);
           const fresh = await findImport(tx, actor.userId, id);
           if (!fresh || fresh.status !== 'previewed') return;
           const columns = (imp.columns as ImportColumn[]).map((c) => ({ index: c.index, header: c.header, field: c.field && isImportField(c.field) ? c.field : null }));
@@ -562,7 +564,7 @@ export function createMemberImportService(deps: { db: Kysely<DB>; config: Config
   async function orgsOfMembers(tx: Kysely<DB>, ids: string[]): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     for (let i = 0; i < ids.length; i += 5000) {
-      for (const r of await tx.selectFrom('member').select(['id', 'org_id']).where('id', 'in', ids.slice(i, i + 5000)).execute()) out.set(r.id, r.org_id);
+      for (const r of await memberOrgs(tx, ids.slice(i, i + 5000))) out.set(r.id, r.org_id);
     }
     return out;
   }

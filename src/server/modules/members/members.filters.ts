@@ -20,6 +20,7 @@ import type { DB } from '../../db/schema.ts';
 import { pathInScope, type Scope } from '../../http/actor.ts';
 import { invalid, notFound } from '../../http/errors.ts';
 import { loadBadgeLists } from './members.badges.ts';
+import { catalogueCodes, orgCurrentPath } from './members.filters.repo.ts';
 import type { MemberFilters } from './members.repo.ts';
 
 /** The filters of GET /api/members as parsed by MemberListQuery, without paging. */
@@ -65,11 +66,7 @@ export async function resolveMemberFilters(db: Kysely<DB>, scope: Scope, f: Memb
   if (f.status !== undefined && f.status !== ON_ROLL && !(f.status in MEMBER_STATUS_LABELS)) throw invalid('status', `Tình trạng «${f.status}» không có trong danh mục.`);
   const codes = Object.entries(CATALOGUE_FILTERS).filter(([field]) => f[field as keyof typeof CATALOGUE_FILTERS] !== undefined);
   if (codes.length > 0) {
-    const known = await db
-      .selectFrom('catalogue_item')
-      .select(['catalogue', 'code'])
-      .where('catalogue', 'in', codes.map(([, c]) => c))
-      .execute();
+    const known = await catalogueCodes(db, codes.map(([, c]) => c));
     const has = new Set(known.map((k) => `${k.catalogue}|${k.code}`));
     for (const [field, catalogue] of codes) {
       const value = f[field as keyof typeof CATALOGUE_FILTERS]!;
@@ -81,7 +78,7 @@ export async function resolveMemberFilters(db: Kysely<DB>, scope: Scope, f: Memb
 
   let orgPath: string | undefined;
   if (f.orgId) {
-    const org = await db.selectFrom('org').select('current_path').where('id', '=', f.orgId).executeTakeFirst();
+    const org = await orgCurrentPath(db, f.orgId);
     if (!org || !pathInScope(org.current_path, scope)) throw notFound('Không tìm thấy tổ chức đảng.');
     orgPath = org.current_path;
   }

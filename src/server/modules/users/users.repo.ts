@@ -67,3 +67,8 @@ export async function userNames(db: Kysely<DB>, ids: readonly string[]): Promise
   const rows = await db.selectFrom('app_user').select(['id', 'full_name']).where('id', 'in', [...ids]).execute();
   return new Map(rows.map((r) => [r.id, r.full_name]));
 }
+
+/** Whether a user has exactly this username (the CLI's create-admin refuses it). */
+export async function usernameTaken(db: Kysely<DB>, username: string): Promise<boolean> {
+  return (await db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirst()) !== undefined;
+}
