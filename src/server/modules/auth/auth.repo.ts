@@ -1,6 +1,6 @@
 /** Accounts and sessions: the SQL behind login, the session hook and password changes. */
 import { sql, type Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
+import type { AppUser, DB } from '../../db/schema.ts';
 import { latestOrgNameSql } from '../../db/scope-sql.ts';
 import type { Actor, RoleGrant } from '../../http/actor.ts';
 
@@ -116,4 +116,44 @@ export async function clearLoginFailures(db: Kysely<DB>, username: string, addre
   let q = db.deleteFrom('login_failure').where('username_key', '=', username.toLowerCase());
   if (address !== null) q = q.where('address', '=', address);
   await q.execute();
+}
+
+/** The account by id; throws when there is none. */
+export function getUserById(db: Kysely<DB>, userId: string): Promise<AppUser> {
+  return db.selectFrom('app_user').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
+}
+
+/** Marks an account as locked from at least one address until `lockedUntil`. */
+export async function setUserLockedUntil(tx: Kysely<DB>, userId: string, lockedUntil: Date): Promise<void> {
+  await tx.updateTable('app_user').set({ locked_until: lockedUntil }).where('id', '=', userId).execute();
+}
+
+/** Resets an account's failed-login counter and lock after a successful login. */
+export async function resetUserLoginFailures(tx: Kysely<DB>, userId: string): Promise<void> {
+  await tx.updateTable('app_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', userId).execute();
+}
+
+/** Stores a new password hash and clears the must-change flag. */
+export async function updateUserPassword(tx: Kysely<DB>, userId: string, passwordHash: string, now: Date): Promise<void> {
+  await tx.updateTable('app_user').set({ password_hash: passwordHash, must_change_password: false, updated_at: now }).where('id', '=', userId).execute();
+}
+
+export async function insertSession(
+  tx: Kysely<DB>,
+  row: { id: string; userId: string; csrfToken: string; expiresAt: Date; lastSeenAt: Date },
+): Promise<void> {
+  await tx.insertInto('user_session').values({ id: row.id, user_id: row.userId, csrf_token: row.csrfToken, expires_at: row.expiresAt, last_seen_at: row.lastSeenAt }).execute();
+}
+
+export async function touchSession(db: Kysely<DB>, sessionId: string, now: Date): Promise<void> {
+  await db.updateTable('user_session').set({ last_seen_at: now }).where('id', '=', sessionId).execute();
+}
+
+export async function deleteSession(tx: Kysely<DB>, sessionId: string): Promise<void> {
+  await tx.deleteFrom('user_session').where('id', '=', sessionId).execute();
+}
+
+/** Ends every session of a user but the one kept. */
+export async function deleteOtherSessions(tx: Kysely<DB>, userId: string, keptSessionId: string): Promise<void> {
+  await tx.deleteFrom('user_session').where('user_id', '=', userId).where('id', '<>', keptSessionId).execute();
 }

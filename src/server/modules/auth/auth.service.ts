@@ -11,7 +11,23 @@ import type { Actor } from '../../http/actor.ts';
 import { AppError, invalid } from '../../http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { afterFailure, isLocked, passwordProblem } from './auth.policy.ts';
-import { clearLoginFailures, findLoginFailures, findSession, findUserByUsername, loadActor, lockLoginAddress, saveLoginFailure } from './auth.repo.ts';
+import {
+  clearLoginFailures,
+  deleteOtherSessions,
+  deleteSession,
+  findLoginFailures,
+  findSession,
+  findUserByUsername,
+  getUserById,
+  insertSession,
+  loadActor,
+  lockLoginAddress,
+  resetUserLoginFailures,
+  saveLoginFailure,
+  setUserLockedUntil,
+  touchSession,
+  updateUserPassword,
+} from './auth.repo.ts';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './password.ts';
 
 export const SESSION_COOKIE = 'hn_session';
@@ -73,7 +89,7 @@ export function createAuthService(deps: { db: Kysely<DB>; clock: Clock; config: 
           await saveLoginFailure(tx, { usernameKey: '', address, ...byAddress, at: now }, lockMinutes);
           if (user) {
             // Shown to administrators on the user's page: locked from at least one address.
-            if (byName.lockedUntil) await tx.updateTable('app_user').set({ locked_until: byName.lockedUntil }).where('id', '=', user.id).execute();
+            if (byName.lockedUntil) await setUserLockedUntil(tx, user.id, byName.lockedUntil);
             await writeAudit(tx, { id: user.id, name: user.username }, now, [
               { action: 'auth.login_failed', entityType: 'user', entityId: user.id, scopeOrgId: user.home_org_id, after: { locked: byName.lockedUntil !== null, address } },
             ]);
@@ -96,9 +112,9 @@ export function createAuthService(deps: { db: Kysely<DB>; clock: Clock; config: 
       const sessionId = sessionIdOf(token);
       const expiresAt = new Date(now.getTime() + config.sessionHours * 3600000);
       await db.transaction().execute(async (tx) => {
-        await tx.updateTable('app_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
+        await resetUserLoginFailures(tx, user.id);
         await clearLoginFailures(tx, usernameKey, address);
-        await tx.insertInto('user_session').values({ id: sessionId, user_id: user.id, csrf_token: csrfToken, expires_at: expiresAt, last_seen_at: now }).execute();
+        await insertSession(tx, { id: sessionId, userId: user.id, csrfToken, expiresAt, lastSeenAt: now });
         await writeAudit(tx, { id: user.id, name: user.username }, now, [
           { action: 'auth.login', entityType: 'user', entityId: user.id, scopeOrgId: user.home_org_id },
         ]);
@@ -114,7 +130,7 @@ export function createAuthService(deps: { db: Kysely<DB>; clock: Clock; config: 
       const s = await findSession(db, sessionId, now);
       if (!s || s.is_disabled) return null;
       if (now.getTime() - new Date(s.last_seen_at).getTime() > 60000) {
-        await db.updateTable('user_session').set({ last_seen_at: now }).where('id', '=', sessionId).execute();
+        await touchSession(db, sessionId, now);
       }
       const actor = await loadActor(db, { id: s.user_id, username: s.username, full_name: s.full_name, must_change_password: s.must_change_password });
       return { actor, csrfToken: s.csrf_token, sessionId };
@@ -123,7 +139,7 @@ export function createAuthService(deps: { db: Kysely<DB>; clock: Clock; config: 
     async logout(session: ResolvedSession): Promise<void> {
       const now = clock.now();
       await db.transaction().execute(async (tx) => {
-        await tx.deleteFrom('user_session').where('id', '=', session.sessionId).execute();
+        await deleteSession(tx, session.sessionId);
         await writeAudit(tx, { id: session.actor.userId, name: session.actor.username }, now, [
           { action: 'auth.logout', entityType: 'user', entityId: session.actor.userId },
         ]);
@@ -131,7 +147,7 @@ export function createAuthService(deps: { db: Kysely<DB>; clock: Clock; config: 
     },
 
     async changePassword(actor: Actor, sessionId: string, currentPassword: string, newPassword: string): Promise<void> {
-      const user = await db.selectFrom('app_user').selectAll().where('id', '=', actor.userId).executeTakeFirstOrThrow();
+      const user = await getUserById(db, actor.userId);
       if (!(await verifyPassword(currentPassword, user.password_hash))) throw invalid('currentPassword', 'Mật khẩu hiện tại không đúng.');
       const problem = passwordProblem(newPassword, user.username);
       if (problem) throw invalid('newPassword', problem);
@@ -139,9 +155,9 @@ export function createAuthService(deps: { db: Kysely<DB>; clock: Clock; config: 
       const hash = await hashPassword(newPassword);
       const now = clock.now();
       await db.transaction().execute(async (tx) => {
-        await tx.updateTable('app_user').set({ password_hash: hash, must_change_password: false, updated_at: now }).where('id', '=', user.id).execute();
+        await updateUserPassword(tx, user.id, hash, now);
         // Other sessions of the user end: a changed password must lock out whoever knew the old one.
-        await tx.deleteFrom('user_session').where('user_id', '=', user.id).where('id', '<>', sessionId).execute();
+        await deleteOtherSessions(tx, user.id, sessionId);
         await writeAudit(tx, { id: actor.userId, name: actor.username }, now, [
           { action: 'user.change_password', entityType: 'user', entityId: user.id, scopeOrgId: user.home_org_id },
         ]);
