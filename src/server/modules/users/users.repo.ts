@@ -1,5 +1,5 @@
 /** Accounts as administrators see them: scoped by the current path of each user's home organisation. */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { DB, Role } from '../../db/schema.ts';
 import { latestOrgNameSql, pathInScopeSql } from '../../db/scope-sql.ts';
 import type { Scope } from '../../http/actor.ts';
@@ -71,4 +71,59 @@ export async function userNames(db: Kysely<DB>, ids: readonly string[]): Promise
 /** Whether a user has exactly this username (the CLI's create-admin refuses it). */
 export async function usernameTaken(db: Kysely<DB>, username: string): Promise<boolean> {
   return (await db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirst()) !== undefined;
+
+export async function insertAppUser(db: Kysely<DB>, row: Insertable<DB['app_user']>): Promise<void> {
+  await db.insertInto('app_user').values(row).execute();
+}
+
+export async function insertRoleAssignment(db: Kysely<DB>, row: Insertable<DB['role_assignment']>): Promise<void> {
+  await db.insertInto('role_assignment').values(row).execute();
+}
+
+export async function findOrgPath(db: Kysely<DB>, orgId: string): Promise<{ current_path: string; ended_on: string | null } | undefined> {
+  return db.selectFrom('org').select(['current_path', 'ended_on']).where('id', '=', orgId).executeTakeFirst();
+}
+
+export async function findUserIdByUsername(db: Kysely<DB>, username: string): Promise<{ id: string } | undefined> {
+  return db.selectFrom('app_user').select('id').where(sql<string>`lower(username)`, '=', username.toLowerCase()).executeTakeFirst();
+}
+
+export async function updateAppUser(db: Kysely<DB>, id: string, changes: Updateable<DB['app_user']>): Promise<void> {
+  await db.updateTable('app_user').set(changes).where('id', '=', id).execute();
+}
+
+export async function deleteUserSessions(db: Kysely<DB>, userId: string): Promise<void> {
+  await db.deleteFrom('user_session').where('user_id', '=', userId).execute();
+}
+
+export async function findRoleAssignmentId(db: Kysely<DB>, userId: string, role: Role, orgId: string | null): Promise<{ id: string } | undefined> {
+  return db
+    .selectFrom('role_assignment')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('role', '=', role)
+    .where((eb) => (orgId ? eb('org_id', '=', orgId) : eb('org_id', 'is', null)))
+    .executeTakeFirst();
+}
+
+export async function findUserRoleAssignment(
+  db: Kysely<DB>,
+  userId: string,
+  assignmentId: string,
+): Promise<{ id: string; role: Role; org_id: string | null; current_path: string | null } | undefined> {
+  return db
+    .selectFrom('role_assignment as ra')
+    .leftJoin('org as o', 'o.id', 'ra.org_id')
+    .select(['ra.id', 'ra.role', 'ra.org_id', 'o.current_path'])
+    .where('ra.id', '=', assignmentId)
+    .where('ra.user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function countSystemAdminAssignments(db: Kysely<DB>): Promise<{ n: number }> {
+  return db.selectFrom('role_assignment').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'system_admin').executeTakeFirstOrThrow();
+}
+
+export async function deleteRoleAssignment(db: Kysely<DB>, assignmentId: string): Promise<void> {
+  await db.deleteFrom('role_assignment').where('id', '=', assignmentId).execute();
 }

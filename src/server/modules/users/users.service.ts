@@ -2,7 +2,7 @@
  * Accounts and role assignments. Administrators manage the users whose home organisation lies in their subtree and
  * grant roles only inside it; every change is one transaction with its audit entry.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Clock } from '../../clock.ts';
 import type { DB, Role } from '../../db/schema.ts';
@@ -13,7 +13,22 @@ import { passwordProblem } from '../auth/auth.policy.ts';
 import { clearLoginFailures } from '../auth/auth.repo.ts';
 import { hashPassword } from '../auth/password.ts';
 import { canGrant, canManageUserAt } from './users.policy.ts';
-import { findUser, listUsers, toUserDto, type UserRow } from './users.repo.ts';
+import {
+  countSystemAdminAssignments,
+  deleteRoleAssignment,
+  deleteUserSessions,
+  findOrgPath,
+  findRoleAssignmentId,
+  findUser,
+  findUserIdByUsername,
+  findUserRoleAssignment,
+  insertAppUser,
+  insertRoleAssignment,
+  listUsers,
+  toUserDto,
+  updateAppUser,
+  type UserRow,
+} from './users.repo.ts';
 
 /** Inserts an account (no audit, no checks): for the CLI, seeds and the service below. */
 export async function insertUser(
@@ -21,19 +36,16 @@ export async function insertUser(
   input: { username: string; fullName: string; password: string; homeOrgId: string | null; mustChangePassword?: boolean; roles?: { role: Role; orgId: string | null }[] },
 ): Promise<string> {
   const id = uuidv7();
-  await db
-    .insertInto('app_user')
-    .values({
-      id,
-      username: input.username,
-      full_name: input.fullName,
-      password_hash: await hashPassword(input.password),
-      home_org_id: input.homeOrgId,
-      must_change_password: input.mustChangePassword ?? false,
-    })
-    .execute();
+  await insertAppUser(db, {
+    id,
+    username: input.username,
+    full_name: input.fullName,
+    password_hash: await hashPassword(input.password),
+    home_org_id: input.homeOrgId,
+    must_change_password: input.mustChangePassword ?? false,
+  });
   for (const r of input.roles ?? []) {
-    await db.insertInto('role_assignment').values({ id: uuidv7(), user_id: id, role: r.role, org_id: r.orgId }).execute();
+    await insertRoleAssignment(db, { id: uuidv7(), user_id: id, role: r.role, org_id: r.orgId });
   }
   return id;
 }
@@ -55,7 +67,7 @@ export function createUsersService(deps: { db: Kysely<DB>; clock: Clock }) {
     if (!row || !canManageUserAt(actor, row.home_org_path)) throw notFound('Không tìm thấy người dùng.');
     return row;
   };
-  const orgPathOf = async (orgId: string) => (await db.selectFrom('org').select(['current_path', 'ended_on']).where('id', '=', orgId).executeTakeFirst()) ?? null;
+  const orgPathOf = async (orgId: string) => (await findOrgPath(db, orgId)) ?? null;
   const audit = (tx: Kysely<DB>, actor: Actor, action: string, row: { id: string; home_org_id: string | null }, before: unknown, after: unknown) =>
     writeAudit(tx, { id: actor.userId, name: actor.username }, clock.now(), [{ action, entityType: 'user', entityId: row.id, scopeOrgId: row.home_org_id, before, after }]);
 
@@ -76,7 +88,7 @@ export function createUsersService(deps: { db: Kysely<DB>; clock: Clock }) {
       const problem = passwordProblem(input.password, input.username);
       if (problem) throw invalid('password', problem);
       const id = await db.transaction().execute(async (tx) => {
-        const taken = await tx.selectFrom('app_user').select('id').where(sql<string>`lower(username)`, '=', input.username.toLowerCase()).executeTakeFirst();
+        const taken = await findUserIdByUsername(tx, input.username);
         if (taken) throw conflict('Tên đăng nhập đã được sử dụng.', [{ field: 'username', message: 'Tên đăng nhập đã được sử dụng.' }]);
         const newId = await insertUser(tx, { ...input, mustChangePassword: true });
         await audit(tx, actor, 'user.create', { id: newId, home_org_id: input.homeOrgId }, null, { username: input.username, fullName: input.fullName, homeOrgId: input.homeOrgId });
@@ -89,12 +101,8 @@ export function createUsersService(deps: { db: Kysely<DB>; clock: Clock }) {
       const row = await load(actor, id);
       if (input.disabled === true && id === actor.userId) throw invalid('disabled', 'Không thể tự vô hiệu hóa tài khoản của mình.');
       await db.transaction().execute(async (tx) => {
-        await tx
-          .updateTable('app_user')
-          .set({ ...(input.fullName !== undefined ? { full_name: input.fullName } : {}), ...(input.disabled !== undefined ? { is_disabled: input.disabled } : {}), updated_at: clock.now() })
-          .where('id', '=', id)
-          .execute();
-        if (input.disabled) await tx.deleteFrom('user_session').where('user_id', '=', id).execute();
+        await updateAppUser(tx, id, { ...(input.fullName !== undefined ? { full_name: input.fullName } : {}), ...(input.disabled !== undefined ? { is_disabled: input.disabled } : {}), updated_at: clock.now() });
+        if (input.disabled) await deleteUserSessions(tx, id);
         await audit(tx, actor, 'user.update', row, { fullName: row.full_name, disabled: row.is_disabled }, input);
       });
       return this.get(actor, id);
@@ -106,12 +114,8 @@ export function createUsersService(deps: { db: Kysely<DB>; clock: Clock }) {
       if (problem) throw invalid('newPassword', problem);
       const hash = await hashPassword(newPassword);
       await db.transaction().execute(async (tx) => {
-        await tx
-          .updateTable('app_user')
-          .set({ password_hash: hash, must_change_password: true, failed_logins: 0, locked_until: null, updated_at: clock.now() })
-          .where('id', '=', id)
-          .execute();
-        await tx.deleteFrom('user_session').where('user_id', '=', id).execute();
+        await updateAppUser(tx, id, { password_hash: hash, must_change_password: true, failed_logins: 0, locked_until: null, updated_at: clock.now() });
+        await deleteUserSessions(tx, id);
         // The name's login locks end too, from every address: the user is given a new password to log in with.
         await clearLoginFailures(tx, row.username, null);
         await audit(tx, actor, 'user.reset_password', row, null, { mustChangePassword: true });
@@ -128,16 +132,10 @@ export function createUsersService(deps: { db: Kysely<DB>; clock: Clock }) {
         throw role === 'system_admin' ? forbidden('Chỉ quản trị hệ thống mới cấp được vai trò này.') : invalid('orgId', 'Tổ chức không tồn tại hoặc ngoài phạm vi quản lý của bạn.');
       }
       await db.transaction().execute(async (tx) => {
-        const existing = await tx
-          .selectFrom('role_assignment')
-          .select('id')
-          .where('user_id', '=', id)
-          .where('role', '=', role)
-          .where((eb) => (orgId ? eb('org_id', '=', orgId) : eb('org_id', 'is', null)))
-          .executeTakeFirst();
+        const existing = await findRoleAssignmentId(tx, id, role, orgId);
         if (existing) throw conflict('Người dùng đã có vai trò này tại tổ chức này.');
         const assignmentId = uuidv7();
-        await tx.insertInto('role_assignment').values({ id: assignmentId, user_id: id, role, org_id: orgId }).execute();
+        await insertRoleAssignment(tx, { id: assignmentId, user_id: id, role, org_id: orgId });
         await audit(tx, actor, 'user.role_add', row, null, { assignmentId, role, orgId });
       });
       return this.get(actor, id);
@@ -145,21 +143,15 @@ export function createUsersService(deps: { db: Kysely<DB>; clock: Clock }) {
 
     async removeRole(actor: Actor, id: string, assignmentId: string) {
       const row = await load(actor, id);
-      const a = await db
-        .selectFrom('role_assignment as ra')
-        .leftJoin('org as o', 'o.id', 'ra.org_id')
-        .select(['ra.id', 'ra.role', 'ra.org_id', 'o.current_path'])
-        .where('ra.id', '=', assignmentId)
-        .where('ra.user_id', '=', id)
-        .executeTakeFirst();
+      const a = await findUserRoleAssignment(db, id, assignmentId);
       if (!a || !canGrant(actor, a.role, a.current_path ?? null)) throw notFound('Không tìm thấy vai trò.');
       if (a.role === 'system_admin' && id === actor.userId) throw invalid('assignmentId', 'Không thể tự bỏ quyền quản trị hệ thống của mình.');
       if (a.role === 'system_admin' && isSystemAdmin(actor)) {
-        const others = await db.selectFrom('role_assignment').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'system_admin').executeTakeFirstOrThrow();
+        const others = await countSystemAdminAssignments(db);
         if (Number(others.n) <= 1) throw conflict('Phải còn ít nhất một quản trị hệ thống.');
       }
       await db.transaction().execute(async (tx) => {
-        await tx.deleteFrom('role_assignment').where('id', '=', assignmentId).execute();
+        await deleteRoleAssignment(tx, assignmentId);
         await audit(tx, actor, 'user.role_remove', row, { assignmentId, role: a.role, orgId: a.org_id }, null);
       });
       return this.get(actor, id);
