@@ -4,7 +4,7 @@
  * organisation) lies in the scope. Every read that returns rows takes the scope; the figures are set-based (one
  * GROUP BY over a year's rows joined to `org` by its current-path range), never a loop over organisations.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { Level } from '../../../domain/evaluation.ts';
 import { subtreeRange } from '../../../domain/org-path.ts';
 import type { DB } from '../../db/schema.ts';
@@ -545,4 +545,89 @@ export async function nameOnPeriodDate(db: Kysely<DB>, periodId: string, orgId: 
     .where('p.id', '=', periodId)
     .executeTakeFirst();
   return row?.name ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Writes and reads of the service's steps
+
+/** Current paths of organisations by id (one statement; the caller chunks). */
+export function orgPathsByIds(db: Kysely<DB>, ids: string[]) {
+  return db.selectFrom('org').select(['id', 'current_path']).where('id', 'in', ids).execute();
+}
+
+/** Serialises the openings of periods, until the transaction ends. */
+export async function lockPeriodOpen(db: Kysely<DB>): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext('evaluation.open'))`.execute(db);
+}
+
+export async function insertPeriod(db: Kysely<DB>, row: Insertable<DB['evaluation_period']>): Promise<void> {
+  await db.insertInto('evaluation_period').values(row).execute();
+}
+
+/** The recorded changes of a published period, oldest first. */
+export function changesOf(db: Kysely<DB>, periodId: string) {
+  return db.selectFrom('evaluation_change').selectAll().where('period_id', '=', periodId).orderBy('created_at').execute();
+}
+
+export async function updateMemberEvaluation(db: Kysely<DB>, id: string, set: Updateable<DB['member_evaluation']>): Promise<void> {
+  await db.updateTable('member_evaluation').set(set).where('id', '=', id).execute();
+}
+
+export async function updateOrgEvaluation(db: Kysely<DB>, id: string, set: Updateable<DB['org_evaluation']>): Promise<void> {
+  await db.updateTable('org_evaluation').set(set).where('id', '=', id).execute();
+}
+
+export function findOverride(db: Kysely<DB>, periodId: string, checkCode: string, orgId: string) {
+  return db.selectFrom('evaluation_override').selectAll().where('period_id', '=', periodId).where('check_code', '=', checkCode).where('org_id', '=', orgId).executeTakeFirst();
+}
+
+export async function updateOverride(db: Kysely<DB>, id: string, set: Updateable<DB['evaluation_override']>): Promise<void> {
+  await db.updateTable('evaluation_override').set(set).where('id', '=', id).execute();
+}
+
+export async function insertOverride(db: Kysely<DB>, row: Insertable<DB['evaluation_override']>): Promise<void> {
+  await db.insertInto('evaluation_override').values(row).execute();
+}
+
+/** Publishes a period's member rows (not those admitted late): the final level from the decided label by `levelCase`, a SQL CASE. */
+export async function publishMemberRows(db: Kysely<DB>, periodId: string, levelCase: string): Promise<void> {
+  await sql`UPDATE member_evaluation SET final_level = ${sql.raw(levelCase)}, status = 'published' WHERE period_id = ${periodId} AND NOT late_admission`.execute(db);
+}
+
+/** Publishes a period's organisation rows: the final level from the decided label by `levelCase`, a SQL CASE. */
+export async function publishOrgRows(db: Kysely<DB>, periodId: string, levelCase: string): Promise<void> {
+  await sql`UPDATE org_evaluation SET final_level = ${sql.raw(levelCase)}, status = 'published' WHERE period_id = ${periodId}`.execute(db);
+}
+
+export async function updatePeriod(db: Kysely<DB>, id: string, set: Updateable<DB['evaluation_period']>): Promise<void> {
+  await db.updateTable('evaluation_period').set(set).where('id', '=', id).execute();
+}
+
+/** Puts an organisation on the year's consolidation list unless it is already there. */
+export async function insertConsolidationIfAbsent(db: Kysely<DB>, row: { id: string; orgId: string; year: number; reason: string; createdBy: string; now: Date }): Promise<void> {
+  await sql`INSERT INTO consolidation (id, org_id, year, reason, status, created_by, created_at, updated_at)
+            VALUES (${row.id}, ${row.orgId}, ${row.year}, ${row.reason}, 'open', ${row.createdBy}, ${row.now}, ${row.now})
+            ON CONFLICT (org_id, year) DO NOTHING`.execute(db);
+}
+
+export async function insertChange(db: Kysely<DB>, row: Insertable<DB['evaluation_change']>): Promise<void> {
+  await db.insertInto('evaluation_change').values(row).execute();
+}
+
+/** An organisation's current path, whatever the scope. */
+export function orgCurrentPath(db: Kysely<DB>, orgId: string) {
+  return db.selectFrom('org').select('current_path').where('id', '=', orgId).executeTakeFirst();
+}
+
+/** The consolidation entry of an organisation and year, if any. */
+export function consolidationOf(db: Kysely<DB>, orgId: string, year: number) {
+  return db.selectFrom('consolidation').select('id').where('org_id', '=', orgId).where('year', '=', year).executeTakeFirst();
+}
+
+export async function insertConsolidation(db: Kysely<DB>, row: Insertable<DB['consolidation']>): Promise<void> {
+  await db.insertInto('consolidation').values(row).execute();
+}
+
+export async function updateConsolidation(db: Kysely<DB>, id: string, set: Updateable<DB['consolidation']>): Promise<void> {
+  await db.updateTable('consolidation').set(set).where('id', '=', id).execute();
 }

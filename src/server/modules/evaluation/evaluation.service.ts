@@ -5,7 +5,7 @@
  * changing a published result only by a recorded decision that keeps the earlier value. Every write is one
  * transaction with its audit entries.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { DisciplineDecision } from '../../../domain/discipline.ts';
 import {
@@ -174,7 +174,7 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
     const ids = [...new Set(members.map((m) => m.grassroots_id))];
     const out = new Map<string, string>();
     for (let i = 0; i < ids.length; i += 1000) {
-      const rows = await tx.selectFrom('org').select(['id', 'current_path']).where('id', 'in', ids.slice(i, i + 1000)).execute();
+      const rows = await repo.orgPathsByIds(tx, ids.slice(i, i + 1000));
       for (const r of rows) out.set(r.id, r.current_path);
     }
     return out;
@@ -365,14 +365,11 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
         .filter((o) => o.org_id !== input.rootOrgId && o.kind_code !== 'to_dang')
         .map((o) => ({ id: uuidv7(), period_id: id, year: input.year, org_id: o.org_id, parent_id: o.parent_id, is_cell: o.is_cell, is_grassroots: o.is_grassroots, disciplined: false, leadership_disciplined: false, status: 'draft' }));
       await db.transaction().execute(async (tx) => {
-        await sql`SELECT pg_advisory_xact_lock(hashtext('evaluation.open'))`.execute(tx);
+        await repo.lockPeriodOpen(tx);
         if (await repo.overlappingPeriod(tx, root.current_path, input.year, input.kind)) {
           throw conflict(`Đã có kỳ đánh giá năm ${input.year} bao gồm tổ chức này hoặc tổ chức trực thuộc.`);
         }
-        await tx
-          .insertInto('evaluation_period')
-          .values({ id, root_org_id: input.rootOrgId, year: input.year, kind: input.kind, quarter: null, as_of: asOf, ruleset_id: rules.id, status: 'open', excluded: JSON.stringify(excluded), opened_by: actor.userId, opened_at: clock.now(), published_by: null, published_at: null, decision_no: null, decision_date: null })
-          .execute();
+        await repo.insertPeriod(tx, { id, root_org_id: input.rootOrgId, year: input.year, kind: input.kind, quarter: null, as_of: asOf, ruleset_id: rules.id, status: 'open', excluded: JSON.stringify(excluded), opened_by: actor.userId, opened_at: clock.now(), published_by: null, published_at: null, decision_no: null, decision_date: null });
         await insertJsonRows(tx, 'member_evaluation', memberRows);
         await insertJsonRows(tx, 'org_evaluation', orgRows);
         await audit(tx, actor, [
@@ -418,7 +415,7 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
       };
       const published = p.status === 'published';
       const visibleOrgs = orgs.filter((o) => pathInScope(o.org_path, scope)).sort((a, b) => a.org_path.localeCompare(b.org_path));
-      const changes = await db.selectFrom('evaluation_change').selectAll().where('period_id', '=', id).orderBy('created_at').execute();
+      const changes = await repo.changesOf(db, id);
       const visibleEvalIds = new Set([...members.filter((m) => pathInScope(m.org_path, scope)).map((m) => m.id), ...visibleOrgs.map((o) => o.id)]);
       return {
         period: {
@@ -606,7 +603,7 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
         updates.push({ row, set, after });
       });
       await db.transaction().execute(async (tx) => {
-        for (const u of updates) await tx.updateTable('member_evaluation').set(u.set).where('id', '=', u.row.id).execute();
+        for (const u of updates) await repo.updateMemberEvaluation(tx, u.row.id, u.set);
         // Every member check stays inside a grassroots organisation: only those the saved rows belong to are read.
         const grassroots = [...new Set(updates.map((u) => u.row.grassroots_id))];
         const [members, orgs, overrides, disciplined] = await Promise.all([repo.periodMembers(tx, id, { grassrootsIds: grassroots }), repo.periodOrgs(tx, id, false), repo.overridesOf(tx, id), disciplineMap(tx, p)]);
@@ -686,9 +683,9 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
       if (!org) throw notFound('Không tìm thấy tổ chức đảng.');
       if (!canEditOrgAt(actor, p.root_path)) throw forbidden('Chỉ cấp mở kỳ đánh giá mới được cho vượt qua kiểm tra.');
       await db.transaction().execute(async (tx) => {
-        const existing = await tx.selectFrom('evaluation_override').selectAll().where('period_id', '=', id).where('check_code', '=', input.checkCode).where('org_id', '=', input.orgId).executeTakeFirst();
-        if (existing) await tx.updateTable('evaluation_override').set({ reason: input.reason, created_by: actor.userId, created_at: clock.now() }).where('id', '=', existing.id).execute();
-        else await tx.insertInto('evaluation_override').values({ id: uuidv7(), period_id: id, check_code: input.checkCode, org_id: input.orgId, reason: input.reason, created_by: actor.userId, created_at: clock.now() }).execute();
+        const existing = await repo.findOverride(tx, id, input.checkCode, input.orgId);
+        if (existing) await repo.updateOverride(tx, existing.id, { reason: input.reason, created_by: actor.userId, created_at: clock.now() });
+        else await repo.insertOverride(tx, { id: uuidv7(), period_id: id, check_code: input.checkCode, org_id: input.orgId, reason: input.reason, created_by: actor.userId, created_at: clock.now() });
         await audit(tx, actor, [{ action: 'evaluation.override', entityType: 'evaluation_period', entityId: id, scopeOrgId: input.orgId, before: existing ? { reason: existing.reason } : null, after: input }]);
       });
       return this.detail(actor, id);
@@ -712,16 +709,14 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
         const now = clock.now();
         const memberCase = levelCase('member', rules);
         const orgCase = levelCase('org', rules);
-        await sql`UPDATE member_evaluation SET final_level = ${sql.raw(memberCase('decided_label'))}, status = 'published' WHERE period_id = ${id} AND NOT late_admission`.execute(tx);
-        await sql`UPDATE org_evaluation SET final_level = ${sql.raw(orgCase('decided_label'))}, status = 'published' WHERE period_id = ${id}`.execute(tx);
-        await tx.updateTable('evaluation_period').set({ status: 'published', published_by: actor.userId, published_at: now, decision_no: input.decisionNo, decision_date: input.decisionDate }).where('id', '=', id).execute();
+        await repo.publishMemberRows(tx, id, memberCase('decided_label'));
+        await repo.publishOrgRows(tx, id, orgCase('decided_label'));
+        await repo.updatePeriod(tx, id, { status: 'published', published_by: actor.userId, published_at: now, decision_no: input.decisionNo, decision_date: input.decisionDate });
         await repo.refreshTally(tx, id, p.year);
         // Weak grassroots organisations go on the consolidation list.
         const weak = orgs.filter((o) => o.is_grassroots && lvl('org', o.decided_label) === 'not_completed');
         for (const o of weak) {
-          await sql`INSERT INTO consolidation (id, org_id, year, reason, status, created_by, created_at, updated_at)
-            VALUES (${uuidv7()}, ${o.org_id}, ${p.year}, ${`Xếp loại «${labelText('org', o.decided_label!)}» năm ${p.year}`}, 'open', ${actor.userId}, ${now}, ${now})
-            ON CONFLICT (org_id, year) DO NOTHING`.execute(tx);
+          await repo.insertConsolidationIfAbsent(tx, { id: uuidv7(), orgId: o.org_id, year: p.year, reason: `Xếp loại «${labelText('org', o.decided_label!)}» năm ${p.year}`, createdBy: actor.userId, now });
         }
         await audit(tx, actor, [{ action: 'evaluation.publish', entityType: 'evaluation_period', entityId: id, scopeOrgId: p.root_org_id, before: { status: 'open' }, after: { status: 'published', ...input, weak: weak.length } }]);
       });
@@ -743,18 +738,13 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
       if (!found) throw invalid('label', `Xếp loại «${input.label}» không có trong quy định của kỳ đánh giá (${rules.basis}).`);
       const now = clock.now();
       await db.transaction().execute(async (tx) => {
-        await tx
-          .insertInto('evaluation_change')
-          .values({ id: uuidv7(), period_id: id, subject: input.subject, evaluation_id: row.id, before_label: row.decided_label, after_label: input.label, decision_no: input.decisionNo, decision_date: input.decisionDate, reason: input.reason, created_by: actor.userId, created_at: now })
-          .execute();
+        await repo.insertChange(tx, { id: uuidv7(), period_id: id, subject: input.subject, evaluation_id: row.id, before_label: row.decided_label, after_label: input.label, decision_no: input.decisionNo, decision_date: input.decisionDate, reason: input.reason, created_by: actor.userId, created_at: now });
         const set = { decided_label: input.label, decided_by: actor.userId, decided_at: now, final_level: found.level };
-        if (input.subject === 'member') await tx.updateTable('member_evaluation').set(set).where('id', '=', row.id).execute();
-        else await tx.updateTable('org_evaluation').set(set).where('id', '=', row.id).execute();
+        if (input.subject === 'member') await repo.updateMemberEvaluation(tx, row.id, set);
+        else await repo.updateOrgEvaluation(tx, row.id, set);
         await repo.refreshTally(tx, id, p.year);
         if ('is_grassroots' in row && row.is_grassroots && found.level === 'not_completed') {
-          await sql`INSERT INTO consolidation (id, org_id, year, reason, status, created_by, created_at, updated_at)
-            VALUES (${uuidv7()}, ${row.org_id}, ${p.year}, ${`Xếp loại «${found.label}» năm ${p.year} (quyết định ${input.decisionNo})`}, 'open', ${actor.userId}, ${now}, ${now})
-            ON CONFLICT (org_id, year) DO NOTHING`.execute(tx);
+          await repo.insertConsolidationIfAbsent(tx, { id: uuidv7(), orgId: row.org_id, year: p.year, reason: `Xếp loại «${found.label}» năm ${p.year} (quyết định ${input.decisionNo})`, createdBy: actor.userId, now });
         }
         await audit(tx, actor, [
           {
@@ -870,7 +860,7 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
       const r = await this.results(actor, q);
       const consolidation = await this.consolidationList(actor, { orgId: q.orgId });
       // The header names the reporting committee's superior (HD 36); the reader need not see it otherwise.
-      const root = await db.selectFrom('org').select('current_path').where('id', '=', q.orgId).executeTakeFirst();
+      const root = await repo.orgCurrentPath(db, q.orgId);
       const superiorId = root ? pathIds(root.current_path).at(-2) : undefined;
       const superiorName = superiorId ? ((await repo.orgNames(db, [superiorId])).get(superiorId) ?? null) : null;
       return {
@@ -920,12 +910,9 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
       const now = clock.now();
       const id = uuidv7();
       await db.transaction().execute(async (tx) => {
-        const exists = await tx.selectFrom('consolidation').select('id').where('org_id', '=', input.orgId).where('year', '=', input.year).executeTakeFirst();
+        const exists = await repo.consolidationOf(tx, input.orgId, input.year);
         if (exists) throw conflict(`Tổ chức này đã có trong danh sách củng cố năm ${input.year}.`);
-        await tx
-          .insertInto('consolidation')
-          .values({ id, org_id: input.orgId, year: input.year, reason: input.reason, plan: input.plan ?? null, responsible: input.responsible ?? null, deadline: input.deadline ?? null, outcome: null, status: 'open', created_by: actor.userId, created_at: now, updated_at: now })
-          .execute();
+        await repo.insertConsolidation(tx, { id, org_id: input.orgId, year: input.year, reason: input.reason, plan: input.plan ?? null, responsible: input.responsible ?? null, deadline: input.deadline ?? null, outcome: null, status: 'open', created_by: actor.userId, created_at: now, updated_at: now });
         await audit(tx, actor, [{ action: 'evaluation.consolidation.create', entityType: 'org', entityId: input.orgId, scopeOrgId: input.orgId, before: null, after: { id, ...input } }]);
       });
       const row = await repo.findConsolidation(db, scopeFor(actor, 'read'), id);
@@ -939,7 +926,7 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
       const set: Record<string, unknown> = { updated_at: clock.now() };
       for (const k of ['plan', 'responsible', 'deadline', 'outcome', 'status'] as const) if (input[k] !== undefined) set[k] = input[k];
       await db.transaction().execute(async (tx) => {
-        await tx.updateTable('consolidation').set(set).where('id', '=', id).execute();
+        await repo.updateConsolidation(tx, id, set);
         await audit(tx, actor, [{ action: 'evaluation.consolidation.update', entityType: 'org', entityId: row.org_id, scopeOrgId: row.org_id, before: { plan: row.plan, responsible: row.responsible, deadline: row.deadline, outcome: row.outcome, status: row.status }, after: input }]);
       });
       const fresh = await repo.findConsolidation(db, scopeFor(actor, 'read'), id);
