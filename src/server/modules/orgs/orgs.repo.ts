@@ -3,7 +3,7 @@
  * is in force on the date and its organisation's current path lies in the scope. Subtrees are index range scans
  * on the "C"-collated path; nothing here climbs the tree recursively.
  */
-import { sql, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { inForceSql, pathInScopeSql } from '../../db/scope-sql.ts';
 import { subtreeRange } from '../../../domain/org-path.ts';
@@ -287,4 +287,83 @@ export async function laterChangeDates(db: Kysely<DB>, ids: string[], asOf: stri
     for (const r of rows) out.set(r.org_id, String(r.first_after));
   }
   return out;
+}
+
+const TREE_LOCK = 74110002;
+
+/** Serialises changes to the tree: held until the transaction ends. */
+export async function lockTree(tx: Kysely<DB>): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${TREE_LOCK})`.execute(tx);
+}
+
+/** The path of an organisation's version in force on the date. */
+export function findPathAsOf(tx: Kysely<DB>, orgId: string, asOf: string): Promise<{ path: string } | undefined> {
+  return tx.selectFrom('org_version').select('path').where('org_id', '=', orgId).where(inForceSql('org_version', asOf)).executeTakeFirst();
+}
+
+/** Today's paths of the given organisations. */
+export function currentPathsOf(tx: Kysely<DB>, ids: string[]): Promise<{ id: string; current_path: string }[]> {
+  return tx.selectFrom('org').select(['id', 'current_path']).where('id', 'in', ids).execute();
+}
+
+export function listKindNames(tx: Kysely<DB>): Promise<{ code: string; name: string }[]> {
+  return tx.selectFrom('org_kind').select(['code', 'name']).execute();
+}
+
+export function listSectorNames(tx: Kysely<DB>): Promise<{ code: string; name: string }[]> {
+  return tx.selectFrom('sector_type').select(['code', 'name']).execute();
+}
+
+export function findKindCode(tx: Kysely<DB>, code: string): Promise<{ code: string } | undefined> {
+  return tx.selectFrom('org_kind').select('code').where('code', '=', code).executeTakeFirst();
+}
+
+export function findSectorCode(tx: Kysely<DB>, code: string): Promise<{ code: string } | undefined> {
+  return tx.selectFrom('sector_type').select('code').where('code', '=', code).executeTakeFirst();
+}
+
+/** The catalogues for forms, in their order. */
+export function listKinds(db: Kysely<DB>): Promise<Selectable<DB['org_kind']>[]> {
+  return db.selectFrom('org_kind').selectAll().orderBy('sort').execute();
+}
+
+export function listSectors(db: Kysely<DB>): Promise<Selectable<DB['sector_type']>[]> {
+  return db.selectFrom('sector_type').selectAll().orderBy('sort').execute();
+}
+
+export async function insertOrgs(tx: Kysely<DB>, rows: Insertable<DB['org']> | Insertable<DB['org']>[]): Promise<void> {
+  await tx.insertInto('org').values(rows).execute();
+}
+
+export async function insertVersions(tx: Kysely<DB>, rows: Insertable<DB['org_version']> | Insertable<DB['org_version']>[]): Promise<void> {
+  await tx.insertInto('org_version').values(rows).execute();
+}
+
+export async function insertEvents(tx: Kysely<DB>, rows: Insertable<DB['org_event']> | Insertable<DB['org_event']>[]): Promise<void> {
+  await tx.insertInto('org_event').values(rows).execute();
+}
+
+/** Ends the given versions on the date. */
+export async function closeVersions(tx: Kysely<DB>, ids: string[], validTo: string): Promise<void> {
+  await tx.updateTable('org_version').set({ valid_to: validTo }).where('id', 'in', ids).execute();
+}
+
+export async function deleteVersions(tx: Kysely<DB>, ids: string[]): Promise<void> {
+  await tx.deleteFrom('org_version').where('id', 'in', ids).execute();
+}
+
+/** Sets today's path of each organisation in one statement. */
+export async function updateCurrentPaths(tx: Kysely<DB>, updates: { id: string; path: string }[]): Promise<void> {
+  const values = sql.join(updates.map((u) => sql`(${u.id}::uuid, ${u.path})`));
+  await sql`UPDATE org SET current_path = u.path FROM (VALUES ${values}) AS u(id, path) WHERE org.id = u.id`.execute(tx);
+}
+
+/** Marks the organisations as ended on the date for the reason. */
+export async function endOrgs(tx: Kysely<DB>, ids: string[], endedOn: string, reason: 'dissolved' | 'merged' | 'split'): Promise<void> {
+  await tx.updateTable('org').set({ ended_on: endedOn, end_reason: reason }).where('id', 'in', ids).execute();
+}
+
+/** Moves the members still on the roll of one organisation after the date to another. */
+export async function moveMembers(tx: Kysely<DB>, from: string, to: string, asOf: string): Promise<void> {
+  await tx.updateTable('member').set({ org_id: to }).where('org_id', '=', from).where(sql<boolean>`(left_on IS NULL OR left_on > ${asOf})`).execute();
 }

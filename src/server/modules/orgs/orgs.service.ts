@@ -2,7 +2,7 @@
  * The organisation tree: reads as of any date, and every change (single edits and bulk reorganisations alike)
  * planned by the domain planner and applied in one transaction with its events and audit entries.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { depthOf, pathIds } from '../../../domain/org-path.ts';
 import { planReorganization, type PlanNode, type ReorgOp, type ReorgPlan } from '../../../domain/reorg-plan.ts';
@@ -11,30 +11,44 @@ import { sizeWarnings } from '../../../domain/size-rules.ts';
 import { foldAccents } from '../../../domain/text.ts';
 import type { Clock } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
-import { inForceSql } from '../../db/scope-sql.ts';
 import { can, pathInScope, scopeFor, type Actor, type Capability } from '../../http/actor.ts';
 import { AppError, conflict, forbidden, notFound } from '../../http/errors.ts';
 import { writeAudit, type AuditInput } from '../audit/audit.service.ts';
 import { changeableBelow, changeableItself, treeActions } from './orgs.policy.ts';
 import {
+  closeVersions,
   countChildren,
+  currentPathsOf,
+  deleteVersions,
   directMemberCounts,
+  endOrgs,
+  findKindCode,
   findOrgVersion,
+  findPathAsOf,
+  findSectorCode,
+  insertEvents,
+  insertOrgs,
+  insertVersions,
   laterChangeDates,
   listChildren,
   listEvents,
+  listKindNames,
+  listKinds,
   listRoots,
+  listSectorNames,
+  listSectors,
+  lockTree,
   memberCountOfSubtree,
   memberCountsByChild,
+  moveMembers,
   namesAsOf,
   rootIdsOf,
   searchOrgs,
   subtreeFlat,
+  updateCurrentPaths,
   type MemberCount,
   type OrgRow,
 } from './orgs.repo.ts';
-
-const TREE_LOCK = 74110002;
 
 /** Labels for events recorded without a summary (bulk-loaded history). */
 const EVENT_LABELS: Record<string, string> = {
@@ -135,12 +149,12 @@ export function createOrgsService(deps: { db: Kysely<DB>; clock: Clock }) {
     const nodes = new Map<string, PlanNode>();
     const versionOf = new Map<string, { versionId: string; validFrom: string }>();
     for (const root of roots) {
-      const rootRow = await tx.selectFrom('org_version').select('path').where('org_id', '=', root).where(inForceSql('org_version', asOf)).executeTakeFirst();
+      const rootRow = await findPathAsOf(tx, root, asOf);
       if (!rootRow) continue;
       const rows = await subtreeFlat(tx, rootRow.path, asOf);
       const currentPaths = new Map<string, string>();
       for (let i = 0; i < rows.length; i += 5000) {
-        const chunk = await tx.selectFrom('org').select(['id', 'current_path']).where('id', 'in', rows.slice(i, i + 5000).map((r) => r.id)).execute();
+        const chunk = await currentPathsOf(tx, rows.slice(i, i + 5000).map((r) => r.id));
         for (const c of chunk) currentPaths.set(c.id, c.current_path);
       }
       for (const r of rows) {
@@ -168,8 +182,8 @@ export function createOrgsService(deps: { db: Kysely<DB>; clock: Clock }) {
       n.directMembers = members.get(id) ?? 0;
       n.changedLaterOn = n.changedLaterOn ?? later.get(id) ?? null;
     }
-    const kinds = await tx.selectFrom('org_kind').select(['code', 'name']).execute();
-    const sectors = await tx.selectFrom('sector_type').select(['code', 'name']).execute();
+    const kinds = await listKindNames(tx);
+    const sectors = await listSectorNames(tx);
     return {
       versionOf,
       ctx: {
@@ -215,20 +229,17 @@ export function createOrgsService(deps: { db: Kysely<DB>; clock: Clock }) {
       }
     }
     const chunks = <T>(a: T[], size = 1000) => Array.from({ length: Math.ceil(a.length / size) }, (_, i) => a.slice(i * size, (i + 1) * size));
-    for (const c of chunks(newOrgs)) await tx.insertInto('org').values(c).execute();
-    for (const c of chunks(toClose, 5000)) await tx.updateTable('org_version').set({ valid_to: D }).where('id', 'in', c).execute();
-    for (const c of chunks(toDelete, 5000)) await tx.deleteFrom('org_version').where('id', 'in', c).execute();
-    for (const c of chunks(newVersions)) await tx.insertInto('org_version').values(c).execute();
-    for (const c of chunks(pathUpdates)) {
-      const values = sql.join(c.map((u) => sql`(${u.id}::uuid, ${u.path})`));
-      await sql`UPDATE org SET current_path = u.path FROM (VALUES ${values}) AS u(id, path) WHERE org.id = u.id`.execute(tx);
-    }
+    for (const c of chunks(newOrgs)) await insertOrgs(tx, c);
+    for (const c of chunks(toClose, 5000)) await closeVersions(tx, c, D);
+    for (const c of chunks(toDelete, 5000)) await deleteVersions(tx, c);
+    for (const c of chunks(newVersions)) await insertVersions(tx, c);
+    for (const c of chunks(pathUpdates)) await updateCurrentPaths(tx, c);
     for (const reason of ['dissolved', 'merged', 'split'] as const) {
       const ids = plan.written.filter((n) => n.endReason === reason).map((n) => n.id);
-      for (const c of chunks(ids, 5000)) await tx.updateTable('org').set({ ended_on: D, end_reason: reason }).where('id', 'in', c).execute();
+      for (const c of chunks(ids, 5000)) await endOrgs(tx, c, D, reason);
     }
     for (const m of plan.memberMoves) {
-      await tx.updateTable('member').set({ org_id: m.to }).where('org_id', '=', m.from).where(sql<boolean>`(left_on IS NULL OR left_on > ${D})`).execute();
+      await moveMembers(tx, m.from, m.to, D);
     }
     const events = plan.events.map((e) => ({
       id: uuidv7(),
@@ -241,7 +252,7 @@ export function createOrgsService(deps: { db: Kysely<DB>; clock: Clock }) {
       batch_id: batchId,
       actor_id: actor.userId,
     }));
-    for (const c of chunks(events)) await tx.insertInto('org_event').values(c).execute();
+    for (const c of chunks(events)) await insertEvents(tx, c);
 
     const byId = new Map(plan.written.map((n) => [n.id, n]));
     const entries: AuditInput[] = plan.events.map((e) => {
@@ -265,7 +276,7 @@ export function createOrgsService(deps: { db: Kysely<DB>; clock: Clock }) {
   async function change(actor: Actor, ops: ReorgOp[], d: Decision, opts: { dryRun: boolean; cap: Capability; bulk: boolean }) {
     if (scopeFor(actor, opts.cap) !== 'all' && (scopeFor(actor, opts.cap) as string[]).length === 0) throw forbidden();
     return db.transaction().execute(async (tx) => {
-      await sql`SELECT pg_advisory_xact_lock(${TREE_LOCK})`.execute(tx);
+      await lockTree(tx);
       const { ctx, versionOf } = await loadPlanContext(tx, actor, ops, d.effectiveDate, opts.cap);
       const plan = planReorganization(ops, ctx);
       const batchId = opts.bulk ? uuidv7() : null;
@@ -426,24 +437,18 @@ export function createOrgsService(deps: { db: Kysely<DB>; clock: Clock }) {
       if (scopeFor(actor, 'editOrgs') !== 'all') throw forbidden('Chỉ quản trị hệ thống mới thành lập được tổ chức cấp cao nhất.');
       const id = uuidv7();
       await db.transaction().execute(async (tx) => {
-        await sql`SELECT pg_advisory_xact_lock(${TREE_LOCK})`.execute(tx);
-        const kind = await tx.selectFrom('org_kind').select('code').where('code', '=', input.kindCode).executeTakeFirst();
+        await lockTree(tx);
+        const kind = await findKindCode(tx, input.kindCode);
         if (!kind) throw conflict(`Loại tổ chức «${input.kindCode}» không có trong danh mục.`, [{ field: 'kindCode', message: 'Không có trong danh mục.' }]);
         if (input.sectorCode) {
-          const sector = await tx.selectFrom('sector_type').select('code').where('code', '=', input.sectorCode).executeTakeFirst();
+          const sector = await findSectorCode(tx, input.sectorCode);
           if (!sector) throw conflict(`Loại hình «${input.sectorCode}» không có trong danh mục.`, [{ field: 'sectorCode', message: 'Không có trong danh mục.' }]);
         }
         const path = `/${id}/`;
-        await tx.insertInto('org').values({ id, established_on: input.effectiveDate, ended_on: null, end_reason: null, current_path: path }).execute();
-        await tx
-          .insertInto('org_version')
-          .values({ id: uuidv7(), org_id: id, valid_from: input.effectiveDate, valid_to: null, parent_id: null, path, depth: 0, name: input.name, code: input.code ?? null, kind_code: input.kindCode, sector_code: input.sectorCode ?? null })
-          .execute();
+        await insertOrgs(tx, { id, established_on: input.effectiveDate, ended_on: null, end_reason: null, current_path: path });
+        await insertVersions(tx, { id: uuidv7(), org_id: id, valid_from: input.effectiveDate, valid_to: null, parent_id: null, path, depth: 0, name: input.name, code: input.code ?? null, kind_code: input.kindCode, sector_code: input.sectorCode ?? null });
         const summaryText = `Thành lập «${input.name}»`;
-        await tx
-          .insertInto('org_event')
-          .values({ id: uuidv7(), org_id: id, kind: 'created', effective_date: input.effectiveDate, decision_no: input.decisionNo, decision_date: input.decisionDate, details: JSON.stringify({ summary: summaryText }), batch_id: null, actor_id: actor.userId })
-          .execute();
+        await insertEvents(tx, { id: uuidv7(), org_id: id, kind: 'created', effective_date: input.effectiveDate, decision_no: input.decisionNo, decision_date: input.decisionDate, details: JSON.stringify({ summary: summaryText }), batch_id: null, actor_id: actor.userId });
         await writeAudit(tx, { id: actor.userId, name: actor.username }, clock.now(), [
           { action: 'org.created', entityType: 'org', entityId: id, scopeOrgId: id, after: { ...input } },
         ]);
@@ -489,8 +494,8 @@ export function createOrgsService(deps: { db: Kysely<DB>; clock: Clock }) {
     /** Catalogues for forms. */
     async catalogues() {
       const [kinds, sectors] = await Promise.all([
-        db.selectFrom('org_kind').selectAll().orderBy('sort').execute(),
-        db.selectFrom('sector_type').selectAll().orderBy('sort').execute(),
+        listKinds(db),
+        listSectors(db),
       ]);
       return {
         kinds: kinds.map((k) => ({ code: k.code, name: k.name, level: k.level, isGrassroots: k.is_grassroots, isCell: k.is_cell })),
