@@ -2,8 +2,8 @@
  * Member queries. A member belongs to the scope of the organisation whose roll holds him (member.org_id): the
  * reader sees him when that organisation's current path lies in the reader's scope.
  */
-import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
+import { sql, type ExpressionBuilder, type Insertable, type Kysely, type Updateable } from 'kysely';
+import type { DB, MemberBadgeAwardTable, MemberDisciplineTable, MemberEventTable, MemberTable } from '../../db/schema.ts';
 import { inForceSql, latestOrgNameSql, pathInScopeSql } from '../../db/scope-sql.ts';
 import { subtreeRange } from '../../../domain/org-path.ts';
 import { foldAccents } from '../../../domain/text.ts';
@@ -308,4 +308,122 @@ export async function memberNames(db: Kysely<DB>, ids: readonly string[]): Promi
   if (ids.length === 0) return new Map();
   const rows = await db.selectFrom('member').select(['id', 'full_name']).where('id', 'in', [...ids]).execute();
   return new Map(rows.map((r) => [r.id, r.full_name]));
+}
+
+/** A catalogue's item with this code, if any. */
+export function findCatalogueCode(db: Kysely<DB>, catalogue: string, code: string) {
+  return db.selectFrom('catalogue_item').select('code').where('catalogue', '=', catalogue).where('code', '=', code).executeTakeFirst();
+}
+
+/** A member holding this CCCD, other than `exceptId` when given. */
+export function findMemberIdByCccd(tx: Kysely<DB>, cccd: string, exceptId?: string) {
+  let q = tx.selectFrom('member').select('id').where('cccd', '=', cccd);
+  if (exceptId) q = q.where('id', '<>', exceptId);
+  return q.executeTakeFirst();
+}
+
+/** The member's life event rows, oldest first. */
+export function memberEventRows(tx: Kysely<DB>, memberId: string) {
+  return tx.selectFrom('member_event').selectAll().where('member_id', '=', memberId).orderBy('effective_date').orderBy('created_at').execute();
+}
+
+/** The member's party discipline rows. */
+export function partyDisciplineRows(tx: Kysely<DB>, memberId: string) {
+  return tx.selectFrom('member_discipline').selectAll().where('member_id', '=', memberId).where('kind', '=', 'party').execute();
+}
+
+/** Every adjustment of the working calendar. */
+export function calendarAdjustments(tx: Kysely<DB>) {
+  return tx.selectFrom('calendar_adjustment').selectAll().execute();
+}
+
+/** An organisation's id and current path. */
+export function findOrgIdPath(db: Kysely<DB>, orgId: string) {
+  return db.selectFrom('org').select(['id', 'current_path']).where('id', '=', orgId).executeTakeFirst();
+}
+
+/** An organisation's current path. */
+export function findOrgPath(db: Kysely<DB>, orgId: string) {
+  return db.selectFrom('org').select('current_path').where('id', '=', orgId).executeTakeFirst();
+}
+
+export function insertMemberEvent(tx: Kysely<DB>, row: Insertable<MemberEventTable>) {
+  return tx.insertInto('member_event').values(row).execute();
+}
+
+/** Sets columns of one member. */
+export function updateMember(tx: Kysely<DB>, id: string, values: Updateable<MemberTable>) {
+  return tx.updateTable('member').set(values).where('id', '=', id).execute();
+}
+
+/** The member's badge awards, by milestone. */
+export function memberBadgeAwards(db: Kysely<DB>, memberId: string) {
+  return db
+    .selectFrom('member_badge_award')
+    .select(['milestone', 'awarded_on', 'decision_no', 'early_reason', 'override_decision_no', 'override_decision_date', 'override_rule'])
+    .where('member_id', '=', memberId)
+    .orderBy('milestone')
+    .execute();
+}
+
+/** The member's discipline rows, by decision date. */
+export function memberDisciplineRows(db: Kysely<DB>, memberId: string) {
+  return db.selectFrom('member_discipline').selectAll().where('member_id', '=', memberId).orderBy('decision_date').execute();
+}
+
+/** The member's latest departure and the current path of the organisation it is addressed to. */
+export function latestTransferOut(db: Kysely<DB>, memberId: string) {
+  return db
+    .selectFrom('member_event as e')
+    .innerJoin('org as o', 'o.id', 'e.to_org_id')
+    .select(['e.to_org_id', 'o.current_path'])
+    .where('e.member_id', '=', memberId)
+    .where('e.kind', '=', 'transfer_out_started')
+    .orderBy('e.effective_date', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** A member with his organisation's current path, whatever the scope. */
+export function findMemberAnyScope(db: Kysely<DB>, id: string) {
+  return db.selectFrom('member as m').innerJoin('org as o', 'o.id', 'm.org_id').selectAll('m').select('o.current_path').where('m.id', '=', id).executeTakeFirst();
+}
+
+/** Members in transit towards organisations in the scope, with their open transfer. */
+export function incomingTransferRows(db: Kysely<DB>, scope: Scope) {
+  return (
+    db
+      .selectFrom('member as m')
+      // the open transfer only: the latest departure of a member now in transit
+      .innerJoin('member_event as e', (j) =>
+        j
+          .onRef('e.member_id', '=', 'm.id')
+          .on('e.kind', '=', 'transfer_out_started')
+          .on(sql<boolean>`NOT EXISTS (SELECT 1 FROM member_event l WHERE l.member_id = e.member_id AND l.kind = 'transfer_out_started' AND (l.effective_date, l.created_at) > (e.effective_date, e.created_at))`),
+      )
+      .innerJoin('org as t', 't.id', 'e.to_org_id')
+      .select(['m.id', 'm.full_name', 'm.org_id', 'e.to_org_id', 'e.effective_date', 'e.decision_no'])
+      .where('m.status', '=', 'in_transit')
+      .where((eb) => pathInScopeSql(eb, 't.current_path', scope))
+      .orderBy('e.effective_date')
+      .execute()
+  );
+}
+
+export function insertDiscipline(tx: Kysely<DB>, row: Insertable<MemberDisciplineTable>) {
+  return tx.insertInto('member_discipline').values(row).execute();
+}
+
+/** The member's award of this milestone, if any. */
+export function findBadgeAward(tx: Kysely<DB>, memberId: string, milestone: number) {
+  return tx.selectFrom('member_badge_award').select('id').where('member_id', '=', memberId).where('milestone', '=', milestone).executeTakeFirst();
+}
+
+export function insertBadgeAward(tx: Kysely<DB>, row: Insertable<MemberBadgeAwardTable>) {
+  return tx.insertInto('member_badge_award').values(row).execute();
+}
+
+/** Every catalogue item, by catalogue and sort order. */
+export function catalogueItems(db: Kysely<DB>) {
+  return db.selectFrom('catalogue_item').select(['catalogue', 'code', 'name']).orderBy('catalogue').orderBy('sort').execute();
 }

@@ -2,12 +2,11 @@
  * The member file: lists and search in scope, the file itself, members recorded after the fact, corrections, and
  * audited reveals of sensitive fields. Every write is one transaction with its audit entry.
  */
-import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
+import { type Insertable, type Kysely, type Updateable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { personSortKey, splitPersonName } from '../../../domain/text.ts';
 import type { Clock } from '../../clock.ts';
 import type { DB, MemberTable } from '../../db/schema.ts';
-import { pathInScopeSql } from '../../db/scope-sql.ts';
 import { pathInScope, scopeFor, type Actor } from '../../http/actor.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
@@ -26,7 +25,33 @@ import { resolveMemberFilters, type MemberFilterInput } from './members.filters.
 import type { CalendarService } from '../calendar/calendar.service.ts';
 import { formatVnDate, vietnamDate } from '../../../domain/dates.ts';
 import type { MemberEventInput } from './members.schemas.ts';
-import { FIELD_COLUMNS, findMember, listMemberEvents, listMembers, orgKindToday, orgNameOn, type MemberField } from './members.repo.ts';
+import {
+  calendarAdjustments,
+  catalogueItems,
+  FIELD_COLUMNS,
+  findBadgeAward,
+  findCatalogueCode,
+  findMember,
+  findMemberAnyScope,
+  findMemberIdByCccd,
+  findOrgIdPath,
+  findOrgPath,
+  incomingTransferRows,
+  insertBadgeAward,
+  insertDiscipline,
+  insertMemberEvent,
+  latestTransferOut,
+  listMemberEvents,
+  listMembers,
+  memberBadgeAwards,
+  memberDisciplineRows,
+  memberEventRows,
+  orgKindToday,
+  orgNameOn,
+  partyDisciplineRows,
+  updateMember,
+  type MemberField,
+} from './members.repo.ts';
 import { EVENT_LABELS } from '../../../domain/member-event-labels.ts';
 import { memberEventProblems, memberFileChangeProblems, memberFileProblems, type PlausibilityProblem } from '../../../domain/plausibility.ts';
 
@@ -162,34 +187,32 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
     for (const [field, catalogue] of Object.entries(CATALOGUE_FIELDS)) {
       const value = fields[field as MemberField];
       if (typeof value !== 'string') continue;
-      const found = await db.selectFrom('catalogue_item').select('code').where('catalogue', '=', catalogue).where('code', '=', value).executeTakeFirst();
+      const found = await findCatalogueCode(db, catalogue, value);
       if (!found) throw invalid(field, `Giá trị «${value}» không có trong danh mục.`);
     }
   }
 
   async function uniqueCccd(tx: Kysely<DB>, cccd: unknown, exceptId?: string) {
     if (typeof cccd !== 'string') return;
-    let q = tx.selectFrom('member').select('id').where('cccd', '=', cccd);
-    if (exceptId) q = q.where('id', '<>', exceptId);
-    if (await q.executeTakeFirst()) throw conflict('Số CCCD đã có trong hồ sơ một đảng viên khác.', [{ field: 'cccd', message: 'Số CCCD đã được dùng.' }]);
+    if (await findMemberIdByCccd(tx, cccd, exceptId)) throw conflict('Số CCCD đã có trong hồ sơ một đảng viên khác.', [{ field: 'cccd', message: 'Số CCCD đã được dùng.' }]);
   }
 
   async function eventsOf(tx: Kysely<DB>, memberId: string): Promise<MemberEvent[]> {
-    const rows = await tx.selectFrom('member_event').selectAll().where('member_id', '=', memberId).orderBy('effective_date').orderBy('created_at').execute();
+    const rows = await memberEventRows(tx, memberId);
     return rows.map(rowToEvent);
   }
   async function disciplinesOf(tx: Kysely<DB>, memberId: string): Promise<DisciplineDecision[]> {
-    const rows = await tx.selectFrom('member_discipline').selectAll().where('member_id', '=', memberId).where('kind', '=', 'party').execute();
+    const rows = await partyDisciplineRows(tx, memberId);
     return rows.map((r) => ({ id: r.id, form: r.form, decidedOn: r.decision_date, announcedOn: r.announced_on, lapseBlocked: r.lapse_blocked }));
   }
   async function calendar(tx: Kysely<DB>) {
     if (deps.calendar) return deps.calendar.workingCalendar(tx);
-    const adjustments = await tx.selectFrom('calendar_adjustment').selectAll().execute();
+    const adjustments = await calendarAdjustments(tx);
     return createWorkingCalendar(adjustments.map((a) => ({ date: a.date, kind: a.kind, ...(a.note ? { note: a.note } : {}) })));
   }
   /** An organisation that exists and, when `cap` is given, lies in the actor's scope for it; its path and name. */
   async function orgFor(actor: Actor, orgId: string, field: string, cap?: 'editMembers') {
-    const org = await db.selectFrom('org').select(['id', 'current_path']).where('id', '=', orgId).executeTakeFirst();
+    const org = await findOrgIdPath(db, orgId);
     if (!org || (cap && !pathInScope(org.current_path, scopeFor(actor, cap)))) throw invalid(field, 'Không tìm thấy tổ chức đảng (hoặc ngoài phạm vi quản lý).');
     return { ...org, name: await orgNameOn(db, org.id, clock.today()) };
   }
@@ -274,24 +297,17 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
     if (input.note) details.note = input.note;
     const orgId = 'orgId' in input ? (input.orgId ?? null) : input.kind === 'temporary_out' ? null : member.org_id;
     const toOrgId = input.kind === 'transfer_out_started' ? input.toOrgId : input.kind === 'temporary_out' ? input.hostOrgId : null;
-    await tx
-      .insertInto('member_event')
-      .values({ id: uuidv7(), member_id: id, kind: input.kind, effective_date: input.date, decision_no: input.decisionNo ?? null, decision_date: input.decisionDate ?? null, org_id: orgId, to_org_id: toOrgId, details: JSON.stringify(details), actor_id: actor.userId })
-      .execute();
+    await insertMemberEvent(tx, { id: uuidv7(), member_id: id, kind: input.kind, effective_date: input.date, decision_no: input.decisionNo ?? null, decision_date: input.decisionDate ?? null, org_id: orgId, to_org_id: toOrgId, details: JSON.stringify(details), actor_id: actor.userId });
     const derived = derivedColumns([...existing, next], today, await calendar(tx));
-    await tx
-      .updateTable('member')
-      .set({
-        status: derived.status,
-        ...(derived.org_id ? { org_id: derived.org_id } : {}),
-        ...(derived.admitted_on ? { admitted_on: derived.admitted_on } : {}),
-        official_on: derived.official_on,
-        left_on: derived.left_on,
-        party_age_from: derived.party_age_from,
-        updated_at: clock.now(),
-      })
-      .where('id', '=', id)
-      .execute();
+    await updateMember(tx, id, {
+      status: derived.status,
+      ...(derived.org_id ? { org_id: derived.org_id } : {}),
+      ...(derived.admitted_on ? { admitted_on: derived.admitted_on } : {}),
+      official_on: derived.official_on,
+      left_on: derived.left_on,
+      party_age_from: derived.party_age_from,
+      updated_at: clock.now(),
+    });
     await audit(tx, actor, `member.event.${input.kind}`, id, derived.org_id ?? member.org_id, { status: member.status, orgId: member.org_id }, { ...input, status: derived.status, orgId: derived.org_id ?? member.org_id });
   }
 
@@ -346,13 +362,8 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
           // The transit allowance is the rules' working days, counted on the real calendar from the departure.
           const age = partyAge(events, today, { allowedTransferGapDays: transferGapAllowance(cal) });
           const sensitive = canReadSensitive(actor, row.current_path);
-          const awards = await db
-            .selectFrom('member_badge_award')
-            .select(['milestone', 'awarded_on', 'decision_no', 'early_reason', 'override_decision_no', 'override_decision_date', 'override_rule'])
-            .where('member_id', '=', id)
-            .orderBy('milestone')
-            .execute();
-          const disciplines = sensitive ? await db.selectFrom('member_discipline').selectAll().where('member_id', '=', id).orderBy('decision_date').execute() : [];
+          const awards = await memberBadgeAwards(db, id);
+          const disciplines = sensitive ? await memberDisciplineRows(db, id) : [];
           const badge = badgeDue(
             { events, awards: awards.map((a) => ({ milestone: a.milestone, awardedOn: a.awarded_on })), disciplines: await disciplinesOf(db, id), ...badgeFlagsOf(row.flags) },
             today,
@@ -420,7 +431,7 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
       const row = await load(actor, id);
       assertCanEditMember(actor, row.current_path);
       if (patch.residenceOrgId) {
-        const org = await db.selectFrom('org').select('current_path').where('id', '=', patch.residenceOrgId as string).executeTakeFirst();
+        const org = await findOrgPath(db, patch.residenceOrgId as string);
         if (!org) throw invalid('residenceOrgId', 'Không tìm thấy chi bộ nơi cư trú.');
       }
       await checkCatalogues(patch);
@@ -435,11 +446,7 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
       refuseImplausible(memberFileChangeProblems({ ...before, admittedOn: row.admitted_on, officialOn: row.official_on }, changed, clock.today()));
       await db.transaction().execute(async (tx) => {
         await uniqueCccd(tx, changed.cccd, id);
-        await tx
-          .updateTable('member')
-          .set({ ...columnsOf(changed), updated_at: clock.now() } as Updateable<MemberTable>)
-          .where('id', '=', id)
-          .execute();
+        await updateMember(tx, id, { ...columnsOf(changed), updated_at: clock.now() } as Updateable<MemberTable>);
         const mask = (f: Fields) => ('cccd' in f ? { ...f, cccd: maskCccd((f.cccd as string | null) ?? null) } : f);
         await audit(tx, actor, 'member.update', id, row.org_id, mask(Object.fromEntries(Object.keys(changed).map((k) => [k, before[k as MemberField]]))), mask(changed));
       });
@@ -456,21 +463,13 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
       if (input.kind === 'transfer_in_confirmed') {
         // The receiving organisation does not see the member until he arrives: it acts on the open transfer addressed to it.
         const target = await orgFor(actor, input.orgId, 'orgId', 'editMembers');
-        const open = await db
-          .selectFrom('member_event as e')
-          .innerJoin('org as o', 'o.id', 'e.to_org_id')
-          .select(['e.to_org_id', 'o.current_path'])
-          .where('e.member_id', '=', id)
-          .where('e.kind', '=', 'transfer_out_started')
-          .orderBy('e.effective_date', 'desc')
-          .limit(1)
-          .executeTakeFirst();
+        const open = await latestTransferOut(db, id);
         const r = open ? subtreeRange(open.current_path) : null;
         if (!open || !r || target.current_path < r.from || target.current_path >= r.to) {
           if (!row) throw notFound('Không tìm thấy đảng viên.');
           throw invalid('orgId', 'Đảng viên không có quyết định chuyển sinh hoạt đến tổ chức này.');
         }
-        row = row ?? (await db.selectFrom('member as m').innerJoin('org as o', 'o.id', 'm.org_id').selectAll('m').select('o.current_path').where('m.id', '=', id).executeTakeFirst());
+        row = row ?? (await findMemberAnyScope(db, id));
         await checkCell(actor, input.orgId);
       } else {
         if (!row) throw notFound('Không tìm thấy đảng viên.');
@@ -500,21 +499,7 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
     /** Members in transit towards organisations in the actor's scope: the arrivals to confirm. */
     async incomingTransfers(actor: Actor) {
       const scope = scopeFor(actor, 'editMembers');
-      const rows = await db
-        .selectFrom('member as m')
-        // the open transfer only: the latest departure of a member now in transit
-        .innerJoin('member_event as e', (j) =>
-          j
-            .onRef('e.member_id', '=', 'm.id')
-            .on('e.kind', '=', 'transfer_out_started')
-            .on(sql<boolean>`NOT EXISTS (SELECT 1 FROM member_event l WHERE l.member_id = e.member_id AND l.kind = 'transfer_out_started' AND (l.effective_date, l.created_at) > (e.effective_date, e.created_at))`),
-        )
-        .innerJoin('org as t', 't.id', 'e.to_org_id')
-        .select(['m.id', 'm.full_name', 'm.org_id', 'e.to_org_id', 'e.effective_date', 'e.decision_no'])
-        .where('m.status', '=', 'in_transit')
-        .where((eb) => pathInScopeSql(eb, 't.current_path', scope))
-        .orderBy('e.effective_date')
-        .execute();
+      const rows = await incomingTransferRows(db, scope);
       const today = clock.today();
       return {
         items: await Promise.all(
@@ -541,10 +526,7 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
       if (problem) throw invalid('form', problem);
       await db.transaction().execute(async (tx) => {
         const disciplineId = uuidv7();
-        await tx
-          .insertInto('member_discipline')
-          .values({ id: disciplineId, member_id: id, form: input.form, deciding_level: input.decidingLevel, decision_no: input.decisionNo, decision_date: input.decisionDate, announced_on: input.announcedOn, violation_on: input.violationOn ?? null, reason: input.reason ?? null })
-          .execute();
+        await insertDiscipline(tx, { id: disciplineId, member_id: id, form: input.form, deciding_level: input.decidingLevel, decision_no: input.decisionNo, decision_date: input.decisionDate, announced_on: input.announcedOn, violation_on: input.violationOn ?? null, reason: input.reason ?? null });
         await audit(tx, actor, 'member.discipline', id, row.org_id, null, { disciplineId, ...input });
       });
       return this.get(actor, id);
@@ -577,26 +559,23 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
         throw invalid('override.decisionDate', `Quyết định của Ban Thường vụ Tỉnh ủy (ngày ${formatVnDate(override.decisionDate)}) phải có trước ngày trao Huy hiệu.`);
       }
       await db.transaction().execute(async (tx) => {
-        const dup = await tx.selectFrom('member_badge_award').select('id').where('member_id', '=', id).where('milestone', '=', input.milestone).executeTakeFirst();
+        const dup = await findBadgeAward(tx, id, input.milestone);
         if (dup) throw conflict(`Đảng viên đã được trao Huy hiệu ${input.milestone} năm tuổi Đảng.`);
         const member = { events: await eventsOf(tx, id), disciplines: await disciplinesOf(tx, id), ...badgeFlagsOf(row.flags) };
         const refusal = awardRefusal(member, input, rules);
         if (refusal && !override) throw conflict(refusal.message, [{ field: refusal.field, message: refusal.message }]);
         if (!refusal && override) throw invalid('override', 'Việc trao đúng quy định: không cần quyết định đặc biệt của Ban Thường vụ Tỉnh ủy.');
-        await tx
-          .insertInto('member_badge_award')
-          .values({
-            id: uuidv7(),
-            member_id: id,
-            milestone: input.milestone,
-            awarded_on: input.awardedOn,
-            decision_no: input.decisionNo ?? null,
-            early_reason: input.earlyReason ?? null,
-            override_decision_no: override?.decisionNo ?? null,
-            override_decision_date: override?.decisionDate ?? null,
-            override_rule: refusal?.message ?? null,
-          })
-          .execute();
+        await insertBadgeAward(tx, {
+          id: uuidv7(),
+          member_id: id,
+          milestone: input.milestone,
+          awarded_on: input.awardedOn,
+          decision_no: input.decisionNo ?? null,
+          early_reason: input.earlyReason ?? null,
+          override_decision_no: override?.decisionNo ?? null,
+          override_decision_date: override?.decisionDate ?? null,
+          override_rule: refusal?.message ?? null,
+        });
         await audit(tx, actor, refusal ? 'member.badge.override' : 'member.badge', id, row.org_id, null, { ...input, ...(refusal ? { ruleSetAside: refusal.message } : {}) });
       });
       return this.get(actor, id);
@@ -631,11 +610,7 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
       }
       if (JSON.stringify(input) === JSON.stringify(before)) return this.get(actor, id);
       await db.transaction().execute(async (tx) => {
-        await tx
-          .updateTable('member')
-          .set({ flags: JSON.stringify(flagsWithBadgeStanding(row.flags, input)), updated_at: clock.now() })
-          .where('id', '=', id)
-          .execute();
+        await updateMember(tx, id, { flags: JSON.stringify(flagsWithBadgeStanding(row.flags, input)), updated_at: clock.now() });
         await audit(tx, actor, 'member.badge_standing', id, row.org_id, before, input);
       });
       return this.get(actor, id);
@@ -650,7 +625,7 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
       const today = clock.today();
       let subtree: { from: string; to: string } | undefined;
       if (q.orgId) {
-        const org = await db.selectFrom('org').select('current_path').where('id', '=', q.orgId).executeTakeFirst();
+        const org = await findOrgPath(db, q.orgId);
         if (!org || !pathInScope(org.current_path, scope)) throw notFound('Không tìm thấy tổ chức đảng.');
         subtree = subtreeRange(org.current_path);
       }
@@ -692,7 +667,7 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
     },
 
     async catalogues() {
-      const rows = await db.selectFrom('catalogue_item').select(['catalogue', 'code', 'name']).orderBy('catalogue').orderBy('sort').execute();
+      const rows = await catalogueItems(db);
       const out: Record<string, { code: string; name: string }[]> = {};
       for (const r of rows) (out[r.catalogue] ??= []).push({ code: r.code, name: r.name });
       return out;
