@@ -2,13 +2,13 @@
  * Admission queries. A candidate, a dossier and a target belong to the scope of their organisation (the cell for a
  * candidate and a dossier): a reader sees them when that organisation's current path lies in his scope.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { CellMemberOnDate } from '../../../domain/admission.ts';
 import { TERMINAL_STATUSES, statusOn, type MemberEvent } from '../../../domain/member-status.ts';
 import { subtreeRange } from '../../../domain/org-path.ts';
 import { foldAccents } from '../../../domain/text.ts';
 import type { DB } from '../../db/schema.ts';
-import { orgNameOnSql, pathInScopeSql } from '../../db/scope-sql.ts';
+import { inForceSql, orgNameOnSql, pathInScopeSql } from '../../db/scope-sql.ts';
 import type { Scope } from '../../http/actor.ts';
 import { rowToEvent } from '../members/members.events.ts';
 
@@ -230,4 +230,151 @@ export async function dossierNames(db: Kysely<DB>, ids: readonly string[]): Prom
     .where('d.id', 'in', [...ids])
     .execute();
   return new Map(rows.map((r) => [r.id, r.full_name]));
+}
+
+export function findCatalogueCode(db: Kysely<DB>, catalogue: string, code: string) {
+  return db.selectFrom('catalogue_item').select('code').where('catalogue', '=', catalogue).where('code', '=', code).executeTakeFirst();
+}
+
+export function candidateById(db: Kysely<DB>, id: string) {
+  return db.selectFrom('admission_candidate').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+export function memberName(db: Kysely<DB>, id: string) {
+  return db.selectFrom('member').select(['id', 'full_name']).where('id', '=', id).executeTakeFirst();
+}
+
+export function orgPath(db: Kysely<DB>, id: string) {
+  return db.selectFrom('org').select('current_path').where('id', '=', id).executeTakeFirst();
+}
+
+export function orgIdAndPath(db: Kysely<DB>, id: string) {
+  return db.selectFrom('org').select(['id', 'current_path']).where('id', '=', id).executeTakeFirst();
+}
+
+export function candidateIdByCccd(db: Kysely<DB>, cccd: string) {
+  return db.selectFrom('admission_candidate').select('id').where('cccd', '=', cccd).executeTakeFirst();
+}
+
+export function otherCandidateIdByCccd(db: Kysely<DB>, cccd: string, exceptId: string) {
+  return db.selectFrom('admission_candidate').select('id').where('cccd', '=', cccd).where('id', '<>', exceptId).executeTakeFirst();
+}
+
+/** A member holding the CCCD, other than `exceptId` when given. */
+export function memberIdByCccd(db: Kysely<DB>, cccd: string, exceptId?: string | null) {
+  let q = db.selectFrom('member').select('id').where('cccd', '=', cccd);
+  if (exceptId) q = q.where('id', '<>', exceptId);
+  return q.executeTakeFirst();
+}
+
+export function insertCandidate(db: Kysely<DB>, row: Insertable<DB['admission_candidate']>) {
+  return db.insertInto('admission_candidate').values(row).execute();
+}
+
+export function insertDossier(db: Kysely<DB>, row: Insertable<DB['admission_dossier']>) {
+  return db.insertInto('admission_dossier').values(row).execute();
+}
+
+/** The candidate's latest dossier. */
+export function latestDossierOf(db: Kysely<DB>, candidateId: string) {
+  return db.selectFrom('admission_dossier').select(['id', 'status']).where('candidate_id', '=', candidateId).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+}
+
+export function updateCandidate(db: Kysely<DB>, id: string, values: Updateable<DB['admission_candidate']>) {
+  return db.updateTable('admission_candidate').set(values).where('id', '=', id).execute();
+}
+
+export function lockDossier(db: Kysely<DB>, id: string) {
+  return sql`SELECT id FROM admission_dossier WHERE id = ${id} FOR UPDATE`.execute(db);
+}
+
+export function dossierById(db: Kysely<DB>, id: string) {
+  return db.selectFrom('admission_dossier').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+export function updateDossier(db: Kysely<DB>, id: string, values: Updateable<DB['admission_dossier']>) {
+  return db.updateTable('admission_dossier').set(values).where('id', '=', id).execute();
+}
+
+export function insertStep(db: Kysely<DB>, row: Insertable<DB['admission_step']>) {
+  return db.insertInto('admission_step').values(row).execute();
+}
+
+export function insertOverride(db: Kysely<DB>, row: Insertable<DB['admission_check_override']>) {
+  return db.insertInto('admission_check_override').values(row).execute();
+}
+
+/** Dossiers in probation, with the number of recognition votes recorded. */
+export function probationDossiers(db: Kysely<DB>, scope: Scope) {
+  return scopedDossiers(db, scope)
+    .select(['d.id', 'd.member_id', 'c.full_name', 'd.org_id', 'd.ceremony_on', 'd.probation_ends_on', 'd.recognition_due_on', 'd.stage'])
+    .select(sql<number>`(SELECT count(*) FROM admission_step s WHERE s.dossier_id = d.id AND s.kind = 'recognition_vote')`.as('votes'))
+    .where('d.status', '=', 'probation')
+    .orderBy('d.probation_ends_on')
+    .orderBy('d.id')
+    .execute();
+}
+
+/** Dossiers with something due for the work queue (see the service's workQueue). */
+export function workQueueDossiers(db: Kysely<DB>, scope: Scope, memberFormStep: string, beforeVote: readonly string[], soon: string, certSoon: string) {
+  const noMemberForm = sql<boolean>`NOT EXISTS (SELECT 1 FROM admission_step s WHERE s.dossier_id = d.id AND s.kind = ${memberFormStep})`;
+  return scopedDossiers(db, scope)
+    .select(['d.id', 'c.full_name', 'd.org_id', 'd.stage', 'd.status', 'd.ruleset_id', 'd.opened_on', 'd.certificate_valid_until', 'd.ceremony_due_on', 'd.ceremony_on', 'd.probation_ends_on', 'd.recognition_due_on'])
+    .select(noMemberForm.as('member_form_due'))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('d.status', '=', 'probation'), eb('d.stage', 'in', ['ceremony', 'recognition_vote']), eb('d.ceremony_on', 'is not', null), noMemberForm]),
+        eb.and([eb('d.status', '=', 'open'), eb('d.stage', '=', 'decision')]),
+        eb.and([eb('d.status', '=', 'probation'), eb('d.stage', 'in', ['ceremony', 'recognition_vote']), eb('d.probation_ends_on', '<=', soon)]),
+        eb.and([eb('d.status', '=', 'open'), eb('d.stage', 'in', ['listed', ...beforeVote]), eb('d.certificate_valid_until', '<=', certSoon)]),
+      ]),
+    )
+    .execute();
+}
+
+/** The first root organisation in force on `today`, by name. */
+export function firstRootOrg(db: Kysely<DB>, today: string) {
+  return db.selectFrom('org_version as v').select('v.org_id').where('v.parent_id', 'is', null).where(inForceSql('v', today)).orderBy('v.name').executeTakeFirst();
+}
+
+export function lockTargets(db: Kysely<DB>) {
+  return sql`SELECT pg_advisory_xact_lock(74110004)`.execute(db);
+}
+
+/** The sum of the year's targets of the given organisations (0 if none). */
+export function targetSumOf(db: Kysely<DB>, year: number, orgIds: string[]) {
+  return db
+    .selectFrom('admission_target')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('target'), sql<number>`0`).as('n'))
+    .where('year', '=', year)
+    .where('org_id', 'in', orgIds)
+    .executeTakeFirstOrThrow();
+}
+
+export function targetValueOf(db: Kysely<DB>, orgId: string, year: number) {
+  return db.selectFrom('admission_target').select('target').where('org_id', '=', orgId).where('year', '=', year).executeTakeFirst();
+}
+
+/** The sum of the year's targets of the parent's subordinates in force on `today`, but `exceptOrgId` (0 if none). */
+export function siblingTargetSum(db: Kysely<DB>, parentId: string, year: number, exceptOrgId: string, today: string) {
+  return db
+    .selectFrom('admission_target as t')
+    .innerJoin('org_version as v', (j) => j.onRef('v.org_id', '=', 't.org_id').on(inForceSql('v', today)))
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('t.target'), sql<number>`0`).as('n'))
+    .where('t.year', '=', year)
+    .where('v.parent_id', '=', parentId)
+    .where('t.org_id', '<>', exceptOrgId)
+    .executeTakeFirstOrThrow();
+}
+
+export function targetRowOf(db: Kysely<DB>, orgId: string, year: number) {
+  return db.selectFrom('admission_target').selectAll().where('org_id', '=', orgId).where('year', '=', year).executeTakeFirst();
+}
+
+export function updateTarget(db: Kysely<DB>, id: string, values: Updateable<DB['admission_target']>) {
+  return db.updateTable('admission_target').set(values).where('id', '=', id).execute();
+}
+
+export function insertTarget(db: Kysely<DB>, row: Insertable<DB['admission_target']>) {
+  return db.insertInto('admission_target').values(row).execute();
 }

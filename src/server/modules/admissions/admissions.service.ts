@@ -5,7 +5,7 @@
  * the members module's own insert; the recognition makes him official through its life events. Every write is one
  * transaction with its audit entries.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import {
   ADMISSION_STEPS,
@@ -45,7 +45,6 @@ import { subtreeRange } from '../../../domain/org-path.ts';
 import type { RuleSetsService } from '../rulesets/rulesets.service.ts';
 import type { Clock } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
-import { inForceSql } from '../../db/scope-sql.ts';
 import { pathInScope, scopeFor, type Actor } from '../../http/actor.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { writeAudit, type AuditInput } from '../audit/audit.service.ts';
@@ -56,18 +55,44 @@ import { maskCccd } from '../members/members.policy.ts';
 import { assertCanEditDossier, assertCanOverride, canOverrideChecks, canSetTarget } from './admissions.policy.ts';
 import {
   admittedIn,
+  candidateById,
+  candidateIdByCccd,
   cellMembersOn,
+  dossierById,
   findCandidate,
+  findCatalogueCode,
   findDossier,
+  firstRootOrg,
+  insertCandidate,
+  insertDossier,
+  insertOverride,
+  insertStep,
+  insertTarget,
+  latestDossierOf,
   listDossiers,
+  lockDossier,
+  lockTargets,
   memberEvents,
+  memberIdByCccd,
+  memberName,
+  orgIdAndPath,
+  orgPath,
   orgWithChildren,
+  otherCandidateIdByCccd,
   overridesOf,
   pipelineIn,
-  scopedDossiers,
+  probationDossiers,
+  siblingTargetSum,
   stageCounts,
   stepsOf,
+  targetRowOf,
+  targetSumOf,
+  targetValueOf,
   targetsOf,
+  updateCandidate,
+  updateDossier,
+  updateTarget,
+  workQueueDossiers,
 } from './admissions.repo.ts';
 import type { StepInput } from './admissions.schemas.ts';
 import { admissionDocument, renderAdmissionDocx, type AdmissionDocumentKind } from './admissions.docx.ts';
@@ -138,7 +163,7 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
     for (const [field, catalogue] of Object.entries(CATALOGUE_FIELDS)) {
       const value = fields[field as CandidateField];
       if (typeof value !== 'string') continue;
-      const found = await db.selectFrom('catalogue_item').select('code').where('catalogue', '=', catalogue).where('code', '=', value).executeTakeFirst();
+      const found = await findCatalogueCode(db, catalogue, value);
       if (!found) throw invalid(field, `Giá trị «${value}» không có trong danh mục.`);
     }
   }
@@ -208,9 +233,9 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
   return {
     async getDossier(actor: Actor, id: string) {
       const d = await loadDossier(actor, id);
-      const candidate = await db.selectFrom('admission_candidate').selectAll().where('id', '=', d.candidate_id).executeTakeFirstOrThrow();
+      const candidate = await candidateById(db, d.candidate_id);
       const [steps, overrides] = await Promise.all([stepsOf(db, id), overridesOf(db, id)]);
-      const helper = candidate.helper_member_id ? await db.selectFrom('member').select(['id', 'full_name']).where('id', '=', candidate.helper_member_id).executeTakeFirst() : undefined;
+      const helper = candidate.helper_member_id ? await memberName(db, candidate.helper_member_id) : undefined;
       const rules = await rulesOf(d);
       const { cccd, ...fields } = fieldsOf(candidate as unknown as Record<string, unknown>);
       return {
@@ -259,7 +284,7 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
       const scope = scopeFor(actor, 'read');
       let subtree: { from: string; to: string } | undefined;
       if (q.orgId) {
-        const org = await db.selectFrom('org').select('current_path').where('id', '=', q.orgId).executeTakeFirst();
+        const org = await orgPath(db, q.orgId);
         if (!org || !pathInScope(org.current_path, scope)) throw notFound('Không tìm thấy tổ chức đảng.');
         subtree = subtreeRange(org.current_path);
       }
@@ -307,19 +332,11 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
       const dossierId = uuidv7();
       await db.transaction().execute(async (tx) => {
         if (typeof fields.cccd === 'string') {
-          const dupCandidate = await tx.selectFrom('admission_candidate').select('id').where('cccd', '=', fields.cccd).executeTakeFirst();
-          let dupMember = tx.selectFrom('member').select('id').where('cccd', '=', fields.cccd);
-          if (formerMemberId) dupMember = dupMember.where('id', '<>', formerMemberId);
-          if (dupCandidate || (await dupMember.executeTakeFirst())) throw conflict('Số CCCD đã có trong danh sách cảm tình Đảng hoặc hồ sơ đảng viên.', [{ field: 'cccd', message: 'Số CCCD đã được dùng.' }]);
+          const dupCandidate = await candidateIdByCccd(tx, fields.cccd);
+          if (dupCandidate || (await memberIdByCccd(tx, fields.cccd, formerMemberId))) throw conflict('Số CCCD đã có trong danh sách cảm tình Đảng hoặc hồ sơ đảng viên.', [{ field: 'cccd', message: 'Số CCCD đã được dùng.' }]);
         }
-        await tx
-          .insertInto('admission_candidate')
-          .values({ id: candidateId, org_id: orgId, former_member_id: formerMemberId ?? null, ...(candidateColumns(fields) as { full_name: string; family_name: string; middle_name: string; given_name: string; name_sort_key: string; gender: 'nam' | 'nu' }) })
-          .execute();
-        await tx
-          .insertInto('admission_dossier')
-          .values({ id: dossierId, candidate_id: candidateId, org_id: orgId, opened_on: listedOn, listing_resolution_no: listingResolutionNo ?? null, ruleset_id: rules.id, readmission: Boolean(formerMemberId) })
-          .execute();
+        await insertCandidate(tx, { id: candidateId, org_id: orgId, former_member_id: formerMemberId ?? null, ...(candidateColumns(fields) as { full_name: string; family_name: string; middle_name: string; given_name: string; name_sort_key: string; gender: 'nam' | 'nu' }) });
+        await insertDossier(tx, { id: dossierId, candidate_id: candidateId, org_id: orgId, opened_on: listedOn, listing_resolution_no: listingResolutionNo ?? null, ruleset_id: rules.id, readmission: Boolean(formerMemberId) });
         await writeAudit(tx, actorOf(actor), clock.now(), [
           {
             action: 'admission.candidate.create',
@@ -339,7 +356,7 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
       const c = await findCandidate(db, scopeFor(actor, 'read'), id);
       if (!c) throw notFound('Không tìm thấy người vào Đảng.');
       assertCanEditDossier(actor, c.current_path);
-      const dossier = await db.selectFrom('admission_dossier').select(['id', 'status']).where('candidate_id', '=', id).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+      const dossier = await latestDossierOf(db, id);
       if (dossier.status !== 'open') throw conflict('Người vào Đảng đã được kết nạp: sửa thông tin trong hồ sơ đảng viên.');
       await checkCatalogues(patch);
       if (typeof patch.helperMemberId === 'string') {
@@ -351,15 +368,11 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
       if (Object.keys(changed).length > 0) {
         await db.transaction().execute(async (tx) => {
           if (typeof changed.cccd === 'string') {
-            const dup = await tx.selectFrom('admission_candidate').select('id').where('cccd', '=', changed.cccd).where('id', '<>', id).executeTakeFirst();
-            const dupMember = await tx.selectFrom('member').select('id').where('cccd', '=', changed.cccd).executeTakeFirst();
+            const dup = await otherCandidateIdByCccd(tx, changed.cccd, id);
+            const dupMember = await memberIdByCccd(tx, changed.cccd);
             if (dup || dupMember) throw conflict('Số CCCD đã có trong danh sách cảm tình Đảng hoặc hồ sơ đảng viên.', [{ field: 'cccd', message: 'Số CCCD đã được dùng.' }]);
           }
-          await tx
-            .updateTable('admission_candidate')
-            .set({ ...candidateColumns(changed), updated_at: clock.now() })
-            .where('id', '=', id)
-            .execute();
+          await updateCandidate(tx, id, { ...candidateColumns(changed), updated_at: clock.now() });
           const mask = (f: CandidateInput) => ('cccd' in f ? { ...f, cccd: maskCccd((f.cccd as string | null) ?? null) } : f);
           await writeAudit(tx, actorOf(actor), clock.now(), [
             {
@@ -395,9 +408,9 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
       const cal = await deps.calendar.workingCalendar(db);
       await deps.rulesets.registry(); // loaded before the transaction: rulesOf reads it inside
       await db.transaction().execute(async (tx) => {
-        await sql`SELECT id FROM admission_dossier WHERE id = ${id} FOR UPDATE`.execute(tx);
-        const d = await tx.selectFrom('admission_dossier').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-        const candidate = await tx.selectFrom('admission_candidate').selectAll().where('id', '=', d.candidate_id).executeTakeFirstOrThrow();
+        await lockDossier(tx, id);
+        const d = await dossierById(tx, id);
+        const candidate = await candidateById(tx, d.candidate_id);
         const steps = await stepsOf(tx, id);
         const rules = await rulesOf(d);
         const kind = input.kind;
@@ -516,10 +529,10 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
                   criminalRecordClearedOn: ((latest('cell_vote')?.data ?? {}) as { criminalRecordClearedOn?: string | null }).criminalRecordClearedOn ?? null,
                   note: null,
                 });
-                await tx.updateTable('admission_dossier').set({ member_id: candidate.former_member_id }).where('id', '=', id).execute();
+                await updateDossier(tx, id, { member_id: candidate.former_member_id });
                 return;
               }
-              if (candidate.cccd && (await tx.selectFrom('member').select('id').where('cccd', '=', candidate.cccd).executeTakeFirst())) {
+              if (candidate.cccd && (await memberIdByCccd(tx, candidate.cccd))) {
                 throw conflict('Số CCCD của người vào Đảng đã có trong hồ sơ một đảng viên khác.', [{ field: 'cccd', message: 'Số CCCD đã được dùng.' }]);
               }
               const memberId = uuidv7();
@@ -540,7 +553,7 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
                 ],
                 { admissionDossierId: id },
               );
-              await tx.updateTable('admission_dossier').set({ member_id: memberId }).where('id', '=', id).execute();
+              await updateDossier(tx, id, { member_id: memberId });
             };
             break;
           }
@@ -596,35 +609,25 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
         const stepId = uuidv7();
         const seq = (steps.at(-1)?.seq ?? 0) + 1;
         const at = clock.now();
-        await tx
-          .insertInto('admission_step')
-          .values({
-            id: stepId,
-            dossier_id: id,
-            seq,
-            kind,
-            on_date: input.date,
-            decision_no: input.decisionNo ?? null,
-            data: JSON.stringify(data),
-            documents: JSON.stringify(input.documents ?? []),
-            note: input.note ?? null,
-            recorded_by: actor.userId,
-            recorded_at: at,
-          })
-          .execute();
+        await insertStep(tx, {
+          id: stepId,
+          dossier_id: id,
+          seq,
+          kind,
+          on_date: input.date,
+          decision_no: input.decisionNo ?? null,
+          data: JSON.stringify(data),
+          documents: JSON.stringify(input.documents ?? []),
+          note: input.note ?? null,
+          recorded_by: actor.userId,
+          recorded_at: at,
+        });
         const audits: AuditInput[] = [];
         for (const f of failures) {
-          await tx
-            .insertInto('admission_check_override')
-            .values({ id: uuidv7(), dossier_id: id, step_id: stepId, check_code: f.code, message: f.message, reason: input.override!.reason, overridden_by: actor.userId, overridden_at: at })
-            .execute();
+          await insertOverride(tx, { id: uuidv7(), dossier_id: id, step_id: stepId, check_code: f.code, message: f.message, reason: input.override!.reason, overridden_by: actor.userId, overridden_at: at });
           audits.push({ action: 'admission.check_override', entityType: 'admission_dossier', entityId: id, scopeOrgId: d.org_id, before: null, after: { stepId, kind, check: f.code, message: f.message, reason: input.override!.reason } });
         }
-        await tx
-          .updateTable('admission_dossier')
-          .set({ ...update, stage, updated_at: at })
-          .where('id', '=', id)
-          .execute();
+        await updateDossier(tx, id, { ...update, stage, updated_at: at });
         if (afterWrite) await afterWrite(stepId);
         const { override: _o, ...logged } = input;
         audits.unshift({ action: `admission.step.${kind}`, entityType: 'admission_dossier', entityId: id, scopeOrgId: d.org_id, before: { stage: d.stage, status: d.status }, after: { ...logged, stepId, data, stage } });
@@ -637,7 +640,7 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
     async document(actor: Actor, id: string, kind: AdmissionDocumentKind) {
       const d = await this.getDossier(actor, id);
       // The header names the cell's superior committee as it is today (HD 36).
-      const cell = await db.selectFrom('org').select('current_path').where('id', '=', d.org.id).executeTakeFirst();
+      const cell = await orgPath(db, d.org.id);
       const superiorId = cell ? cell.current_path.split('/').filter(Boolean).at(-2) : undefined;
       const superiorName = superiorId ? await orgNameOn(db, superiorId, clock.today()) : null;
       const model = admissionDocument(
@@ -662,13 +665,7 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
 
     /** Probationary members admitted through a dossier, with the end of probation and the recognition deadline. */
     async probationList(actor: Actor) {
-      const rows = await scopedDossiers(db, scopeFor(actor, 'read'))
-        .select(['d.id', 'd.member_id', 'c.full_name', 'd.org_id', 'd.ceremony_on', 'd.probation_ends_on', 'd.recognition_due_on', 'd.stage'])
-        .select(sql<number>`(SELECT count(*) FROM admission_step s WHERE s.dossier_id = d.id AND s.kind = 'recognition_vote')`.as('votes'))
-        .where('d.status', '=', 'probation')
-        .orderBy('d.probation_ends_on')
-        .orderBy('d.id')
-        .execute();
+      const rows = await probationDossiers(db, scopeFor(actor, 'read'));
       const names = new Map<string, string>();
       const today = clock.today();
       for (const r of rows) if (!names.has(r.org_id)) names.set(r.org_id, await orgNameOn(db, r.org_id, today));
@@ -698,19 +695,7 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
       const today = clock.today();
       const soon = addDays(today, 30);
       const certSoon = addDays(today, 60);
-      const noMemberForm = sql<boolean>`NOT EXISTS (SELECT 1 FROM admission_step s WHERE s.dossier_id = d.id AND s.kind = ${MEMBER_FORM_STEP})`;
-      const rows = await scopedDossiers(db, scopeFor(actor, 'read'))
-        .select(['d.id', 'c.full_name', 'd.org_id', 'd.stage', 'd.status', 'd.ruleset_id', 'd.opened_on', 'd.certificate_valid_until', 'd.ceremony_due_on', 'd.ceremony_on', 'd.probation_ends_on', 'd.recognition_due_on'])
-        .select(noMemberForm.as('member_form_due'))
-        .where((eb) =>
-          eb.or([
-            eb.and([eb('d.status', '=', 'probation'), eb('d.stage', 'in', ['ceremony', 'recognition_vote']), eb('d.ceremony_on', 'is not', null), noMemberForm]),
-            eb.and([eb('d.status', '=', 'open'), eb('d.stage', '=', 'decision')]),
-            eb.and([eb('d.status', '=', 'probation'), eb('d.stage', 'in', ['ceremony', 'recognition_vote']), eb('d.probation_ends_on', '<=', soon)]),
-            eb.and([eb('d.status', '=', 'open'), eb('d.stage', 'in', ['listed', ...BEFORE_VOTE]), eb('d.certificate_valid_until', '<=', certSoon)]),
-          ]),
-        )
-        .execute();
+      const rows = await workQueueDossiers(db, scopeFor(actor, 'read'), MEMBER_FORM_STEP, BEFORE_VOTE, soon, certSoon);
       const names = new Map<string, string>();
       for (const r of rows) if (!names.has(r.org_id)) names.set(r.org_id, await orgNameOn(db, r.org_id, today));
       const cal = rows.some((r) => r.member_form_due) ? await deps.calendar.workingCalendar(db) : null;
@@ -762,7 +747,7 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
         const home = actor.roles.find((r) => r.orgId && r.orgPath && pathInScope(r.orgPath, scope));
         const root = home?.orgId
           ? undefined
-          : await db.selectFrom('org_version as v').select('v.org_id').where('v.parent_id', 'is', null).where(inForceSql('v', today)).orderBy('v.name').executeTakeFirst();
+          : await firstRootOrg(db, today);
         orgId = home?.orgId ?? root?.org_id;
         if (!orgId) throw invalid('orgId', 'Chọn tổ chức đảng để xem chỉ tiêu.');
       }
@@ -774,7 +759,7 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
       for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)) && years.length < 20; y++) years.push(y);
       const tree = await orgWithChildren(db, orgId, today);
       if (!tree || !pathInScope(tree.self.current_path, scope)) throw notFound('Không tìm thấy tổ chức đảng.');
-      const parentPath = tree.self.parent_id ? ((await db.selectFrom('org').select('current_path').where('id', '=', tree.self.parent_id).executeTakeFirst())?.current_path ?? null) : null;
+      const parentPath = tree.self.parent_id ? ((await orgPath(db, tree.self.parent_id))?.current_path ?? null) : null;
       const targets = await targetsOf(db, [tree.self.id, ...tree.children.map((c) => c.id)], years);
       const row = async (o: { id: string; current_path: string; name: string }, canSet: boolean) => {
         const admitted = await admittedIn(db, o.current_path, from, to);
@@ -801,44 +786,32 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
       const today = clock.today();
       const tree = await orgWithChildren(db, orgId, today);
       if (!tree || !pathInScope(tree.self.current_path, scopeFor(actor, 'read'))) throw notFound('Không tìm thấy tổ chức đảng.');
-      const parent = tree.self.parent_id ? await db.selectFrom('org').select(['id', 'current_path']).where('id', '=', tree.self.parent_id).executeTakeFirst() : undefined;
+      const parent = tree.self.parent_id ? await orgIdAndPath(db, tree.self.parent_id) : undefined;
       if (!canSetTarget(actor, parent?.current_path ?? null)) throw forbidden('Chỉ tiêu phát triển đảng viên do cấp ủy cấp trên giao.');
       await db.transaction().execute(async (tx) => {
-        await sql`SELECT pg_advisory_xact_lock(74110004)`.execute(tx);
-        const childSum = await tx
-          .selectFrom('admission_target')
-          .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('target'), sql<number>`0`).as('n'))
-          .where('year', '=', input.year)
-          .where(
-            'org_id',
-            'in',
-            tree.children.map((c) => c.id).concat(['00000000-0000-0000-0000-000000000000']),
-          )
-          .executeTakeFirstOrThrow();
+        await lockTargets(tx);
+        const childSum = await targetSumOf(
+          tx,
+          input.year,
+          tree.children.map((c) => c.id).concat(['00000000-0000-0000-0000-000000000000']),
+        );
         if (Number(childSum.n) > input.target) {
           throw conflict(`Chỉ tiêu (${input.target}) thấp hơn tổng chỉ tiêu đã giao cho các tổ chức trực thuộc (${Number(childSum.n)}).`, [{ field: 'target', message: 'Thấp hơn tổng đã giao.' }]);
         }
         if (parent) {
-          const parentTarget = await tx.selectFrom('admission_target').select('target').where('org_id', '=', parent.id).where('year', '=', input.year).executeTakeFirst();
+          const parentTarget = await targetValueOf(tx, parent.id, input.year);
           if (parentTarget) {
-            const siblings = await tx
-              .selectFrom('admission_target as t')
-              .innerJoin('org_version as v', (j) => j.onRef('v.org_id', '=', 't.org_id').on(inForceSql('v', today)))
-              .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('t.target'), sql<number>`0`).as('n'))
-              .where('t.year', '=', input.year)
-              .where('v.parent_id', '=', parent.id)
-              .where('t.org_id', '<>', orgId)
-              .executeTakeFirstOrThrow();
+            const siblings = await siblingTargetSum(tx, parent.id, input.year, orgId, today);
             const total = Number(siblings.n) + input.target;
             if (total > parentTarget.target) {
               throw conflict(`Tổng chỉ tiêu giao cho các tổ chức trực thuộc (${total}) vượt chỉ tiêu của cấp trên (${parentTarget.target}).`, [{ field: 'target', message: 'Vượt chỉ tiêu của cấp trên.' }]);
             }
           }
         }
-        const before = await tx.selectFrom('admission_target').selectAll().where('org_id', '=', orgId).where('year', '=', input.year).executeTakeFirst();
+        const before = await targetRowOf(tx, orgId, input.year);
         const at = clock.now();
-        if (before) await tx.updateTable('admission_target').set({ target: input.target, note: input.note ?? null, set_by: actor.userId, set_at: at }).where('id', '=', before.id).execute();
-        else await tx.insertInto('admission_target').values({ id: uuidv7(), org_id: orgId, year: input.year, target: input.target, note: input.note ?? null, set_by: actor.userId, set_at: at }).execute();
+        if (before) await updateTarget(tx, before.id, { target: input.target, note: input.note ?? null, set_by: actor.userId, set_at: at });
+        else await insertTarget(tx, { id: uuidv7(), org_id: orgId, year: input.year, target: input.target, note: input.note ?? null, set_by: actor.userId, set_at: at });
         await writeAudit(tx, actorOf(actor), at, [
           { action: 'admission.target', entityType: 'org', entityId: orgId, scopeOrgId: orgId, before: before ? { year: before.year, target: before.target } : null, after: { year: input.year, target: input.target, note: input.note ?? null } },
         ]);
