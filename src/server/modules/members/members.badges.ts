@@ -25,33 +25,29 @@
  * src/server/demo/seed.test.ts checks, on the demo province, that the lists equal the rules run over every member.
  * The windows are a little wider than needed: the domain decides each member exactly.
  */
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { Kysely, SqlBool } from 'kysely';
 import ExcelJS from 'exceljs';
-import { addDays, formatVnDate } from '../../../domain/dates.ts';
+import { formatVnDate } from '../../../domain/dates.ts';
 import { badgeLists, previousAnniversary, type BadgeMember } from '../../../domain/badges.ts';
-import { addMonths, addYears, type MemberEvent } from '../../../domain/member-status.ts';
-import { RULE_SETS, ruleSetOn } from '../../../domain/rulesets.ts';
+import type { MemberEvent } from '../../../domain/member-status.ts';
+import { ruleSetOn } from '../../../domain/rulesets.ts';
 import type { DB } from '../../db/schema.ts';
-import { inForceSql, pathInScopeSql } from '../../db/scope-sql.ts';
 import type { Scope } from '../../http/actor.ts';
 import { DATE_FORMAT, excelDay, styleHeader } from '../member-import/member-import.workbook.ts';
+import {
+  countPlainBacklog,
+  findEventsOfMembers,
+  findGappedCandidates,
+  findHeldBackCandidates,
+  findIllDue,
+  findLeftCandidates,
+  findOrgNamesInForce,
+  findPartyDisciplinesOfMembers,
+  findPlainBacklogPage,
+  findPlainDue,
+  findPosthumousCandidates,
+} from './members.badges.repo.ts';
 import { rowToEvent } from './members.events.ts';
-
-/**
- * Official members of the Party who lost no day of party age and are in no gap that may be opening (in transit, lost
- * contact), and the others: the predicates of the partial indexes of migration 0011, word for word.
- */
-const PLAIN_SQL = sql<SqlBool>`m.official_on IS NOT NULL AND m.party_age_from = m.admitted_on AND m.status NOT IN ('deceased', 'struck_off', 'left', 'expelled', 'in_transit', 'lost_contact')`;
-const GAPPED_SQL = sql<SqlBool>`m.official_on IS NOT NULL AND m.admitted_on IS NOT NULL AND m.status NOT IN ('deceased', 'struck_off', 'left', 'expelled')
-  AND (m.party_age_from IS NULL OR m.party_age_from <> m.admitted_on OR m.status IN ('in_transit', 'lost_contact'))`;
-/** The predicate of the seriously ill members' index (migration 0011). */
-const ILL_SQL = sql<SqlBool>`(m.flags->>'seriouslyIll') = 'true'`;
-/** Deceased members proposed for a posthumous award (index member_posthumous_idx of migration 0014). */
-const POSTHUMOUS_SQL = sql<SqlBool>`(m.flags->>'posthumous') = 'true' AND m.left_on IS NOT NULL`;
-/** Official members who left the Party (index member_left_idx). */
-const LEFT_SQL = sql<SqlBool>`m.official_on IS NOT NULL AND m.left_on IS NOT NULL`;
-/** Every milestone of every rule set: the values member.badge_top can hold besides 0. */
-const AWARDABLE = [...new Set(RULE_SETS.flatMap((r) => r.badges.milestones))].sort((a, b) => a - b);
 
 /** The badge facts member.flags keeps: serious illness from a date, with its document, and a posthumous proposal. */
 export interface BadgeStanding {
@@ -126,8 +122,6 @@ export interface BadgeListAnswer {
   reachedNeverAwardedTotal: number;
 }
 
-type M = ExpressionBuilder<DB & { m: DB['member'] }, 'm'>;
-
 interface MemberRow {
   id: string;
   full_name: string;
@@ -176,129 +170,30 @@ export async function loadBadgeLists(db: Kysely<DB>, o: BadgeListOptions): Promi
   const earlyMonths = (m: number) => [...rulesA.badges.earlyForIllness].sort((a, b) => a.upToYears - b.upToYears).find((b) => m <= b.upToYears)?.months ?? 0;
   const maxEarly = Math.max(0, ...milestonesA.map(earlyMonths));
 
-  // The whole tree needs no organisation (every member is on a roll); a scope or a subtree, the organisations on its
-  // current paths.
-  const inScope = (where: RawBuilder<SqlBool>) => {
-    const q = db.selectFrom('member as m').where(where);
-    if (o.scope === 'all' && !o.subtree) return q;
-    const subtree = o.subtree;
-    return q.where('m.org_id', 'in', (eb) => {
-      const orgs = eb.selectFrom('org as o').select('o.id').where((e) => pathInScopeSql(e, 'o.current_path', o.scope));
-      return subtree ? orgs.where('o.current_path', '>=', subtree.from).where('o.current_path', '<', subtree.to) : orgs;
-    });
-  };
-  const columns = [
-    'm.id',
-    'm.full_name',
-    'm.org_id',
-    'm.name_sort_key',
-    'm.flags',
-    'm.admitted_on',
-    'm.official_on',
-    'm.status',
-    'm.badge_top',
-    (eb: M) => eb.exists(eb.selectFrom('member_discipline as x').select(sql.lit(1).as('one')).whereRef('x.member_id', '=', 'm.id').where('x.kind', '=', sql.lit('party'))).as('disciplined'),
-  ] as const;
-  const d = (date: string) => sql<string>`${sql.lit(date)}::date`;
-  // "Reached and never awarded" by today: the milestone after the highest received (badge_top) is reached by today,
-  // for a plain history on admitted_on + M years, for any other not before. One branch per highest award: a range of
-  // the (badge_top, admitted_on) index. Awards are milestones of some rule set (the service checks it).
-  // With `exact`, a plain history's reach date itself (as the database adds years: 29/02 + 30 years is 28/02).
-  const backlogBranches = (eb: M, exact: boolean): Expression<SqlBool> =>
-    eb.or(
-      [0, ...AWARDABLE]
-        .map((top) => ({ top, next: milestonesT.find((m) => m > top) }))
-        .filter((b): b is { top: number; next: number } => b.next !== undefined)
-        .map(({ top, next }) =>
-          eb.and([
-            eb('m.badge_top', '=', sql.lit(top)),
-            eb('m.admitted_on', '<=', d(addDays(addYears(today, -next), 1))),
-            ...(exact ? [sql<SqlBool>`m.admitted_on + make_interval(years => ${sql.lit(next)}) <= ${d(today)}`] : []),
-          ]),
-        ),
-    );
-
-  // 1. Plain histories with a milestone in the anniversary's window (previous anniversary, anniversary], or up to
-  //    the illness allowance after it for seriously ill members, and not received yet.
-  const windows = (eb: M) =>
-    eb.or(
-      milestonesA.map((m) =>
-        eb.and([eb('m.badge_top', '<', sql.lit(m)), eb('m.admitted_on', '>=', d(addDays(addYears(previous, -m), -3))), eb('m.admitted_on', '<=', d(addDays(addYears(anniversary, -m), 3)))]),
-      ),
-    );
-  // The seriously ill, few, through their own index: a milestone up to the illness allowance after the anniversary.
-  const illWindows = (eb: M) =>
-    eb.or(
-      milestonesA.map((m) =>
-        eb.and([
-          eb('m.badge_top', '<', sql.lit(m)),
-          eb('m.admitted_on', '>=', d(addDays(addYears(previous, -m), -3))),
-          eb('m.admitted_on', '<=', d(addDays(addYears(addMonths(anniversary, earlyMonths(m)), -m), 3))),
-        ]),
-      ),
-    );
-  const dueQuery = inScope(PLAIN_SQL).where(windows);
-  const illQuery = inScope(PLAIN_SQL).where(ILL_SQL).where((eb) => eb.not(windows(eb))).where(illWindows);
-  // 2. Histories with gaps, for the general rules: those a milestone may reach in the window (it is reached between
-  //    admitted_on + M, had no day been lost, and party_age_from + M, the running age as of the last event, which
-  //    only ever counted fewer days before it), and those the backlog may hold.
-  const gappedWindows = (eb: M) =>
-    eb.or(
-      milestonesA.map((m) =>
-        eb.and([
-          eb('m.badge_top', '<', sql.lit(m)),
-          eb('m.admitted_on', '<=', d(addDays(addYears(addMonths(anniversary, maxEarly), -m), 3))),
-          eb.or([
-            eb('m.party_age_from', 'is', null),
-            eb('m.status', 'in', [sql.lit('in_transit'), sql.lit('lost_contact')]),
-            eb('m.party_age_from', '>=', d(addDays(addYears(previous, -m), -3))),
-          ]),
-        ]),
-      ),
-    );
-  const generalQuery = inScope(GAPPED_SQL).where((eb) => eb.or([gappedWindows(eb), backlogBranches(eb, false)]));
-  // 3. Members who left the Party lately, for the general rules too: a deceased member's milestone reached in life or
-  //    up to the posthumous allowance after the death may be proposed, and on an anniversary past the others were
-  //    still members. Their party age stopped when they left (or runs on to the allowance after a death).
-  const allowance = sql`make_interval(months => ${sql.lit(rulesA.badges.posthumousEarlyMonths)}, days => 3)`;
-  const leftQuery = inScope(LEFT_SQL)
-    .where('m.left_on', '>=', d(addDays(addMonths(previous, -rulesA.badges.posthumousEarlyMonths), -3)))
-    .where((eb) =>
-      eb.or(
-        [0, ...AWARDABLE]
-          .map((top) => ({ top, next: milestonesA.find((m) => m > top) }))
-          .filter((b): b is { top: number; next: number } => b.next !== undefined)
-          .map(({ top, next }) => eb.and([eb('m.badge_top', '=', sql.lit(top)), sql<SqlBool>`m.admitted_on + make_interval(years => ${sql.lit(next)}) <= m.left_on + ${allowance}`])),
-      ),
-    );
-  // 4. Members a discipline delay may have held back at the previous anniversary (dueAt): a party decision taken in
-  //    the longest delay before it. Few; the rules decide them with their events, for the due list only.
   const rulesP = ruleSetOn(previous);
   const maxDelay = Math.max(0, ...Object.values(rulesP.badges.disciplineDelayMonths));
-  const heldQuery = inScope(sql<SqlBool>`m.official_on IS NOT NULL`).where('m.id', 'in', (eb) =>
-    eb
-      .selectFrom('member_discipline as x')
-      .select('x.member_id')
-      .where('x.kind', '=', sql.lit('party'))
-      .where('x.decision_date', '>=', d(addDays(addMonths(previous, -maxDelay), -3)))
-      .where('x.decision_date', '<=', d(previous)),
-  );
-  // 5. Deceased members proposed for a posthumous award, whenever they died (index member_posthumous_idx): both lists.
-  const posthumousQuery = inScope(POSTHUMOUS_SQL);
-  // 6. Plain histories in the backlog: counted and paged by the database.
-  const backlogWhere = inScope(PLAIN_SQL).where((eb) => backlogBranches(eb, true));
-  // The count, and the rows up to the end of the page in name order.
-  let backlogQuery = backlogWhere.select(columns).orderBy('m.name_sort_key').orderBy('m.id');
-  if (o.page) backlogQuery = backlogQuery.limit(o.page.offset + o.page.limit);
-  const backlogCount = backlogWhere.select((eb) => eb.fn.countAll<string>().as('n'));
+  const q = {
+    scope: o.scope,
+    subtree: o.subtree,
+    today,
+    anniversary,
+    previous,
+    milestonesA,
+    milestonesT,
+    earlyMonths,
+    maxEarly,
+    posthumousEarlyMonths: rulesA.badges.posthumousEarlyMonths,
+    maxDelay,
+    page: o.page,
+  };
 
   const withBacklog = o.backlog !== false;
   const [generalRows, dueRows, heldRows, backlogRows, plainTotal] = await Promise.all([
-    Promise.all([generalQuery.select(columns).execute(), leftQuery.select(columns).execute(), posthumousQuery.select(columns).execute()]).then((x) => unique(x.flat())),
-    Promise.all([dueQuery.select(columns).execute(), illQuery.select(columns).execute()]).then(([a, b]) => [...a, ...b]),
-    heldQuery.select(columns).execute(),
-    withBacklog ? backlogQuery.execute() : [],
-    withBacklog ? backlogCount.executeTakeFirst().then((r) => Number(r?.n ?? 0)) : 0,
+    Promise.all([findGappedCandidates(db, q), findLeftCandidates(db, q), findPosthumousCandidates(db, q)]).then((x) => unique(x.flat())),
+    Promise.all([findPlainDue(db, q), findIllDue(db, q)]).then(([a, b]) => [...a, ...b]),
+    findHeldBackCandidates(db, q),
+    withBacklog ? findPlainBacklogPage(db, q) : [],
+    withBacklog ? countPlainBacklog(db, q) : 0,
   ]);
   const generalIds = generalRows.map((r) => r.id);
   // The held back who are in neither set already (those who are, the rules see there with their disciplines).
@@ -313,23 +208,8 @@ export async function loadBadgeLists(db: Kysely<DB>, o: BadgeListOptions): Promi
   const withEvents = [...generalIds, ...dueRows.filter((r) => !upcoming || r.disciplined).map((r) => r.id), ...heldOnly.map((r) => r.id)];
   const disciplined = [...generalRows, ...dueRows, ...heldOnly].filter((r) => r.disciplined).map((r) => r.id);
   const [events, disciplines] = await Promise.all([
-    Promise.all(
-      chunks(withEvents).map((c) =>
-        db
-          .selectFrom('member_event')
-          .select(['id', 'member_id', 'kind', 'effective_date', 'decision_no', 'org_id', 'to_org_id', 'details'])
-          .where('member_id', 'in', c)
-          .orderBy('member_id')
-          .orderBy('effective_date')
-          .orderBy('created_at')
-          .execute(),
-      ),
-    ).then((x) => groupBy(x.flat())),
-    Promise.all(
-      chunks(disciplined).map((c) =>
-        db.selectFrom('member_discipline').select(['member_id', 'form', 'decision_date', 'announced_on', 'lapse_blocked']).where('member_id', 'in', c).where('kind', '=', 'party').execute(),
-      ),
-    ).then((x) => groupBy(x.flat())),
+    Promise.all(chunks(withEvents).map((c) => findEventsOfMembers(db, c))).then((x) => groupBy(x.flat())),
+    Promise.all(chunks(disciplined).map((c) => findPartyDisciplinesOfMembers(db, c))).then((x) => groupBy(x.flat())),
   ]);
 
   const plainEvents = (r: MemberRow): MemberEvent[] => {
@@ -373,7 +253,7 @@ export async function loadBadgeLists(db: Kysely<DB>, o: BadgeListOptions): Promi
   const orgIds = [...new Set([...due.map((d) => d.member.row.org_id), ...backlog.map((d) => d.member.row.org_id)])];
   const orgNames = new Map<string, string>();
   for (const c of chunks(orgIds)) {
-    const names = await db.selectFrom('org_version as v').select(['v.org_id', 'v.name']).where('v.org_id', 'in', c).where(inForceSql('v', today)).execute();
+    const names = await findOrgNamesInForce(db, c, today);
     for (const n of names) orgNames.set(n.org_id, n.name);
   }
   const person = (m: ListMember) => ({ memberId: m.row.id, fullName: m.row.full_name, orgName: orgNames.get(m.row.org_id) ?? '' });
