@@ -71,6 +71,7 @@ export async function userNames(db: Kysely<DB>, ids: readonly string[]): Promise
 /** Whether a user has exactly this username (the CLI's create-admin refuses it). */
 export async function usernameTaken(db: Kysely<DB>, username: string): Promise<boolean> {
   return (await db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirst()) !== undefined;
+}
 
 export async function insertAppUser(db: Kysely<DB>, row: Insertable<DB['app_user']>): Promise<void> {
   await db.insertInto('app_user').values(row).execute();
