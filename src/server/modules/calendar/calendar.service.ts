@@ -19,7 +19,7 @@ import { forbidden, invalid, notFound } from '../../http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { derivedColumns, rowToEvent } from '../members/members.events.ts';
 import { canEditCalendar, canReadCalendar } from './calendar.policy.ts';
-import { adjustmentsBetween, deleteAdjustment, findAdjustment, listAdjustments, upsertAdjustment, type AdjustmentRow } from './calendar.repo.ts';
+import { adjustmentsBetween, deleteAdjustment, findAdjustment, listAdjustments, memberEventsInOrder, membersDepartedBetween, setPartyAgeFrom, upsertAdjustment, type AdjustmentRow } from './calendar.repo.ts';
 import type { AdjustmentInput, CalendarYear } from './calendar.schemas.ts';
 
 /** Calendar days back from a changed day within which a transfer's allowance of working days can reach it. */
@@ -41,20 +41,11 @@ export function createCalendarService(deps: { db: Kysely<DB>; clock: Clock }) {
 
   /** Recomputes party_age_from of members whose transfer allowance may include `date`, with the calendar `cal`. */
   async function refreshTransferMembers(tx: Kysely<DB>, date: string, cal: WorkingCalendar) {
-    const ids = (
-      await tx
-        .selectFrom('member_event')
-        .select('member_id')
-        .distinct()
-        .where('kind', '=', 'transfer_out_started')
-        .where('effective_date', '>=', addDays(date, -TRANSFER_REACH_DAYS))
-        .where('effective_date', '<', date)
-        .execute()
-    ).map((r) => r.member_id);
+    const ids = await membersDepartedBetween(tx, addDays(date, -TRANSFER_REACH_DAYS), date);
     const today = clock.today();
     for (const id of ids) {
-      const rows = await tx.selectFrom('member_event').selectAll().where('member_id', '=', id).orderBy('effective_date').orderBy('created_at').execute();
-      await tx.updateTable('member').set({ party_age_from: derivedColumns(rows.map(rowToEvent), today, cal).party_age_from }).where('id', '=', id).execute();
+      const rows = await memberEventsInOrder(tx, id);
+      await setPartyAgeFrom(tx, id, derivedColumns(rows.map(rowToEvent), today, cal).party_age_from);
     }
   }
 

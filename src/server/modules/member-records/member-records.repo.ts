@@ -2,7 +2,7 @@
  * Sub-record queries. Scope is the member's: the service finds the member through the members module's scoped
  * query first, so every query here is keyed by a member the caller may read.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { RecordKind } from '../../../domain/member-records.ts';
 
@@ -25,4 +25,19 @@ export async function nextSort(db: Kysely<DB>, memberId: string, kind: RecordKin
     .where('kind', '=', kind)
     .executeTakeFirstOrThrow();
   return Number(r.n);
+}
+
+/** Inserts a record and answers the stored row. */
+export function insertRecord(db: Kysely<DB>, row: Insertable<DB['member_record']>) {
+  return db.insertInto('member_record').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Replaces a record's data; undefined when the member has no such record. */
+export function updateRecordData(db: Kysely<DB>, memberId: string, recordId: string, data: string) {
+  return db.updateTable('member_record').set({ data }).where('id', '=', recordId).where('member_id', '=', memberId).returningAll().executeTakeFirst();
+}
+
+/** Deletes a record and answers it; undefined when the member has no such record. */
+export function deleteRecord(db: Kysely<DB>, memberId: string, recordId: string) {
+  return db.deleteFrom('member_record').where('id', '=', recordId).where('member_id', '=', memberId).returningAll().executeTakeFirst();
 }

@@ -15,7 +15,7 @@ import { forbidden, invalid, notFound } from '../../http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { findMember } from '../members/members.repo.ts';
 import { canReadRecordKind, canWriteRecordKind } from './member-records.policy.ts';
-import { findRecord, listRecords, nextSort } from './member-records.repo.ts';
+import { deleteRecord, findRecord, insertRecord, listRecords, nextSort, updateRecordData } from './member-records.repo.ts';
 import type { RecordInput } from './member-records.schemas.ts';
 
 type RecordRow = Awaited<ReturnType<typeof listRecords>>[number];
@@ -91,11 +91,7 @@ export function createMemberRecordsService(deps: { db: Kysely<DB>; clock: Clock 
       const id = uuidv7();
       const row = await db.transaction().execute(async (tx) => {
         const sort = await nextSort(tx, memberId, input.kind);
-        const inserted = await tx
-          .insertInto('member_record')
-          .values({ id, member_id: memberId, kind: input.kind, data: JSON.stringify(data), sort, created_at: clock.now() })
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const inserted = await insertRecord(tx, { id, member_id: memberId, kind: input.kind, data: JSON.stringify(data), sort, created_at: clock.now() });
         await audit(tx, actor, 'member.record.create', memberId, m.org_id, null, auditView(input.kind, id, data));
         return inserted;
       });
@@ -113,13 +109,7 @@ export function createMemberRecordsService(deps: { db: Kysely<DB>; clock: Clock 
       }
       const data = stored(input.data);
       const row = await db.transaction().execute(async (tx) => {
-        const updated = await tx
-          .updateTable('member_record')
-          .set({ data: JSON.stringify(data) })
-          .where('id', '=', recordId)
-          .where('member_id', '=', memberId)
-          .returningAll()
-          .executeTakeFirst();
+        const updated = await updateRecordData(tx, memberId, recordId, JSON.stringify(data));
         if (!updated) throw notFound('Không tìm thấy mục này trong hồ sơ đảng viên.');
         const before = (existing.data ?? {}) as RecordData;
         await audit(tx, actor, 'member.record.update', memberId, m.org_id, auditView(existing.kind, recordId, before), auditView(existing.kind, recordId, data));
@@ -134,7 +124,7 @@ export function createMemberRecordsService(deps: { db: Kysely<DB>; clock: Clock 
       const existing = await record(memberId, recordId);
       checkWrite(actor, m.current_path, existing.kind);
       await db.transaction().execute(async (tx) => {
-        const deleted = await tx.deleteFrom('member_record').where('id', '=', recordId).where('member_id', '=', memberId).returningAll().executeTakeFirst();
+        const deleted = await deleteRecord(tx, memberId, recordId);
         if (!deleted) throw notFound('Không tìm thấy mục này trong hồ sơ đảng viên.');
         await audit(tx, actor, 'member.record.delete', memberId, m.org_id, auditView(deleted.kind, recordId, (deleted.data ?? {}) as RecordData), null);
       });
