@@ -73,7 +73,8 @@ export function fileRows(
 ): { rows: FileRow[]; expect: { cccd: number; name: number; errors: number } } {
   const cellLabel = new Map(cells.map((c) => [c.id, c.label]));
   const existingKeys = new Map<string, number>();
-  for (const m of members) if (m.birth_date) existingKeys.set(keyOf(m.full_name!, m.birth_date), (existingKeys.get(keyOf(m.full_name!, m.birth_date)) ?? 0) + 1);
+  for (const m of members)
+    if (m.birth_date) existingKeys.set(keyOf(m.full_name!, m.birth_date), (existingKeys.get(keyOf(m.full_name!, m.birth_date)) ?? 0) + 1);
   const living = members.filter((m) => !m.left_on && m.birth_date);
   const withCccd = rng.sample(
     living.filter((m) => m.cccd),
@@ -251,7 +252,11 @@ interface Answer {
 }
 
 async function client(baseUrl: string) {
-  const res = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: USER, password: PASSWORD }) });
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: USER, password: PASSWORD }),
+  });
   if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
   const cookie = res.headers
     .getSetCookie()
@@ -328,7 +333,13 @@ export async function benchImport(
       await insertOrgRows(tx, p.orgs);
       await insertMembers(tx, p);
     });
-    await insertUser(database.db, { username: USER, fullName: 'Đo hiệu năng nhập tệp', password: PASSWORD, homeOrgId: null, roles: [{ role: 'system_admin', orgId: null }] });
+    await insertUser(database.db, {
+      username: USER,
+      fullName: 'Đo hiệu năng nhập tệp',
+      password: PASSWORD,
+      homeOrgId: null,
+      roles: [{ role: 'system_admin', orgId: null }],
+    });
     if (opts.analyze) await sql`ANALYZE`.execute(database.db);
     const loadMs = performance.now() - t;
     const version = await serverVersion(database.db);
@@ -367,13 +378,19 @@ export async function benchImport(
         return d;
       };
       const first = await previewWithPhases(c, withErrors, n, uuid7ish(1));
-      if (first.res.status !== 200) throw new Error(`preview of the file with errors answered ${first.res.status}: ${JSON.stringify(first.res.body).slice(0, 500)}`);
-      if (first.res.body.summary.error !== expect.errors) throw new Error(`expected ${expect.errors} rows with errors, the preview found ${JSON.stringify(first.res.body.summary)}: ${first.res.body.problems.map((x: { message: string }) => x.message).join("\n")}`);
+      if (first.res.status !== 200)
+        throw new Error(`preview of the file with errors answered ${first.res.status}: ${JSON.stringify(first.res.body).slice(0, 500)}`);
+      if (first.res.body.summary.error !== expect.errors)
+        throw new Error(
+          `expected ${expect.errors} rows with errors, the preview found ${JSON.stringify(first.res.body.summary)}: ${first.res.body.problems.map((x: { message: string }) => x.message).join('\n')}`,
+        );
       const refused = await c.post(`/api/members/import/${first.res.body.importId}/commit`);
       if (refused.status !== 409) throw new Error(`commit of a file with errors answered ${refused.status}, not 409`);
       const firstCpu = cpuSince();
       const afterFirst = s.memory();
-      progress(`${engine} import: preview with errors ${(first.totalMs / 1000).toFixed(1)} s, rss ${mib(afterFirst.rss)} MiB, peak ${mib(afterFirst.peak)} MiB`);
+      progress(
+        `${engine} import: preview with errors ${(first.totalMs / 1000).toFixed(1)} s, rss ${mib(afterFirst.rss)} MiB, peak ${mib(afterFirst.peak)} MiB`,
+      );
 
       const second = await previewWithPhases(c, corrected, n, uuid7ish(2));
       if (second.res.status !== 200) throw new Error(`preview answered ${second.res.status}: ${JSON.stringify(second.res.body).slice(0, 500)}`);
@@ -387,7 +404,8 @@ export async function benchImport(
       const commitMs = performance.now() - t;
       if (commit.status !== 200) throw new Error(`commit answered ${commit.status}: ${JSON.stringify(commit.body).slice(0, 500)}`);
       const result = commit.body.result as { created: number; updated: number; unchanged: number };
-      if (result.created !== summary.new || result.updated !== summary.update) throw new Error(`commit result ${JSON.stringify(result)} differs from the preview ${JSON.stringify(summary)}`);
+      if (result.created !== summary.new || result.updated !== summary.update)
+        throw new Error(`commit result ${JSON.stringify(result)} differs from the preview ${JSON.stringify(summary)}`);
       const commitCpu = cpuSince();
       const end = s.memory();
       const peak = Math.max(end.peak, sampled);

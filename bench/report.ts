@@ -96,7 +96,18 @@ export function table(summaries: readonly Summary[]): string {
 
 /** The JSON line of a case, keys in a fixed order. */
 export function jsonLine(s: Summary): string {
-  if (s.unit !== 'ms') return JSON.stringify({ case: s.case, engine: s.engine, scale: s.scale, n: s.n, median: s.medianMs, p95: s.p95Ms, max: s.maxMs, target: s.targetMs, unit: s.unit });
+  if (s.unit !== 'ms')
+    return JSON.stringify({
+      case: s.case,
+      engine: s.engine,
+      scale: s.scale,
+      n: s.n,
+      median: s.medianMs,
+      p95: s.p95Ms,
+      max: s.maxMs,
+      target: s.targetMs,
+      unit: s.unit,
+    });
   return JSON.stringify({ case: s.case, engine: s.engine, scale: s.scale, n: s.n, medianMs: s.medianMs, p95Ms: s.p95Ms, maxMs: s.maxMs, targetMs: s.targetMs });
 }
 
@@ -107,7 +118,10 @@ export function machineDescription(): string[] {
     `date: ${new Date().toISOString()}`,
     `cpus: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown'}`,
     `memory: ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB (free at start ${(os.freemem() / 2 ** 30).toFixed(1)} GiB)`,
-    `load average at start: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+    `load average at start: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
     `node: ${process.version}, ${os.type()} ${os.release()} ${os.arch()}`,
   ];
 }

@@ -57,7 +57,13 @@ const BEFORE_REORG = '2025-06-30';
 const BENCH_USER = 'bench';
 const BENCH_PASSWORD = 'bench-matkhau-2025';
 
-const PROVINCE_OPTIONS = { seed: 7, districts: 10, grassrootsPerDistrict: 100, cellsPerPartyCommittee: [3, 8] as [number, number], membersPerCell: [4, 35] as [number, number] };
+const PROVINCE_OPTIONS = {
+  seed: 7,
+  districts: 10,
+  grassrootsPerDistrict: 100,
+  cellsPerPartyCommittee: [3, 8] as [number, number],
+  membersPerCell: [4, 35] as [number, number],
+};
 const NATION_SEED = 11;
 const QUICK_PROVINCES = 3;
 /** Organisations kept per depth (reservoir sampling) to pick the national org pages from. */
@@ -74,7 +80,8 @@ interface Options {
   import: boolean;
 }
 
-const USAGE = 'usage: npm run bench -- [--engine pglite|postgres|both] [--scale province|national|all] [--runs N] [--quick] [--no-analyze] [--only import | --no-import]';
+const USAGE =
+  'usage: npm run bench -- [--engine pglite|postgres|both] [--scale province|national|all] [--runs N] [--quick] [--no-analyze] [--only import | --no-import]';
 
 /** Reads the flags; a bad one prints the usage and exits with 2. */
 function parseOptions(argv: string[]): Options {
@@ -185,7 +192,13 @@ async function measure(
 }
 
 /** One timed call (no warm-up): for the reorganisation, which can be applied once per database. */
-async function single(name: string, engine: Engine, scale: Scale, targetMs: number | null, call: () => Promise<unknown>): Promise<{ result: CaseResult; answer: unknown }> {
+async function single(
+  name: string,
+  engine: Engine,
+  scale: Scale,
+  targetMs: number | null,
+  call: () => Promise<unknown>,
+): Promise<{ result: CaseResult; answer: unknown }> {
   const t = performance.now();
   const answer = await call();
   const ms = since(t);
@@ -244,7 +257,13 @@ async function openApp(
     const t = performance.now();
     await load(database);
     const loadMs = since(t);
-    await insertUser(database.db, { username: BENCH_USER, fullName: 'Đo hiệu năng', password: BENCH_PASSWORD, homeOrgId: null, roles: [{ role: 'system_admin', orgId: null }] });
+    await insertUser(database.db, {
+      username: BENCH_USER,
+      fullName: 'Đo hiệu năng',
+      password: BENCH_PASSWORD,
+      homeOrgId: null,
+      roles: [{ role: 'system_admin', orgId: null }],
+    });
     const analyzeMs = await analyze(database, opts.analyze);
     const { app } = await createApp({ db: database.db, config: testConfig({ logLevel: 'silent' }), clock: systemClock });
     await app.ready();
@@ -295,7 +314,11 @@ async function benchProvince(handle: EngineHandle, opts: Options): Promise<{ res
     const root = p.root.id;
     results.push(await measure('tree', engine, 'province', runs, null, () => session.get(`/api/orgs/${root}/tree`).then(() => undefined)));
     const districtRng = rng.fork('district-children');
-    results.push(await measure('district-children', engine, 'province', runs, null, () => session.get(`/api/orgs/${districtRng.pick(districts)}/children`).then(() => undefined)));
+    results.push(
+      await measure('district-children', engine, 'province', runs, null, () =>
+        session.get(`/api/orgs/${districtRng.pick(districts)}/children`).then(() => undefined),
+      ),
+    );
     const page = everyLevel(rng.fork('org-page'), byDepth);
     results.push(await measure('org-page', engine, 'province', runs, null, (i) => orgPage(session, page.pick(i)), page.depthOf));
 
@@ -331,21 +354,42 @@ async function benchProvince(handle: EngineHandle, opts: Options): Promise<{ res
       `orgId=${districts[1]}&status=active&ageTo=35`,
     ];
     results.push(
-      await measure('member-filter', engine, 'province', runs, MEMBER_SEARCH_TARGET_MS, (i) => session.get(`/api/members?${filterQueries[i % filterQueries.length]}`).then(() => undefined)),
+      await measure('member-filter', engine, 'province', runs, MEMBER_SEARCH_TARGET_MS, (i) =>
+        session.get(`/api/members?${filterQueries[i % filterQueries.length]}`).then(() => undefined),
+      ),
     );
-    results.push(await measure('member-badge-due', engine, 'province', Math.min(runs, 10), null, () => session.get('/api/members?badgeDue=next').then(() => undefined)));
-    results.push(await measure('member-file', engine, 'province', runs, MEMBER_FILE_TARGET_MS, () => session.get(`/api/members/${memberRng.pick(living).id}`).then(() => undefined)));
-    results.push(await measure('badge-list', engine, 'province', Math.min(runs, 10), BADGE_LIST_TARGET_MS, () => session.get('/api/badges').then(() => undefined)));
+    results.push(
+      await measure('member-badge-due', engine, 'province', Math.min(runs, 10), null, () => session.get('/api/members?badgeDue=next').then(() => undefined)),
+    );
+    results.push(
+      await measure('member-file', engine, 'province', runs, MEMBER_FILE_TARGET_MS, () =>
+        session.get(`/api/members/${memberRng.pick(living).id}`).then(() => undefined),
+      ),
+    );
+    results.push(
+      await measure('badge-list', engine, 'province', Math.min(runs, 10), BADGE_LIST_TARGET_MS, () => session.get('/api/badges').then(() => undefined)),
+    );
 
     // Evaluation (issue 5): five published years rated by the demo's generator through the evaluation service, then the
     // province's results for the last year (distribution + per-child breakdown) and the five-year streak list.
     t = performance.now();
-    const benchUser = await loaded.database.db.selectFrom('app_user').select(['id', 'username', 'full_name']).where('username', '=', BENCH_USER).executeTakeFirstOrThrow();
+    const benchUser = await loaded.database.db
+      .selectFrom('app_user')
+      .select(['id', 'username', 'full_name'])
+      .where('username', '=', BENCH_USER)
+      .executeTakeFirstOrThrow();
     const actor = await loadActor(loaded.database.db, { ...benchUser, must_change_password: false });
-    const evaluations = await seedEvaluations(loaded.database.db, systemClock, actor, { rootOrgId: root, fromYear: EVALUATION_YEARS.from, toYear: EVALUATION_YEARS.to, seed: PROVINCE_OPTIONS.seed });
+    const evaluations = await seedEvaluations(loaded.database.db, systemClock, actor, {
+      rootOrgId: root,
+      fromYear: EVALUATION_YEARS.from,
+      toYear: EVALUATION_YEARS.to,
+      seed: PROVINCE_OPTIONS.seed,
+    });
     const evaluationMs = since(t);
     const evaluationAnalyzeMs = await analyze(loaded.database, opts.analyze);
-    progress(`${engine} province: ${evaluations.periods} evaluation years (${evaluations.members} member and ${evaluations.orgs} org ratings) in ${secs(evaluationMs)}`);
+    progress(
+      `${engine} province: ${evaluations.periods} evaluation years (${evaluations.members} member and ${evaluations.orgs} org ratings) in ${secs(evaluationMs)}`,
+    );
     results.push(
       await measure('evaluation-results', engine, 'province', runs, EVALUATION_RESULTS_TARGET_MS[engine], () =>
         session.get(`/api/evaluation/results?orgId=${root}&year=${EVALUATION_YEARS.to}`).then(() => undefined),
@@ -356,7 +400,9 @@ async function benchProvince(handle: EngineHandle, opts: Options): Promise<{ res
         session.get(`/api/evaluation/streaks?orgId=${root}&years=5&toYear=${EVALUATION_YEARS.to}`).then(() => undefined),
       ),
     );
-    lines.push(`evaluation: ${evaluations.periods} years opened, rated and published in ${secs(evaluationMs)} (${evaluations.members} member, ${evaluations.orgs} org ratings), ${analyzed(evaluationAnalyzeMs)}`);
+    lines.push(
+      `evaluation: ${evaluations.periods} years opened, rated and published in ${secs(evaluationMs)} (${evaluations.members} member, ${evaluations.orgs} org ratings), ${analyzed(evaluationAnalyzeMs)}`,
+    );
 
     t = performance.now();
     const sizes = await tableSizes(loaded.database);
@@ -490,7 +536,9 @@ async function benchNation(handle: EngineHandle, opts: Options): Promise<{ resul
     for (const ix of indexes) await sql.raw(`DROP INDEX ${ix.name}`).execute(database.db);
     progress(`${engine} national: ${cells.length} cells; loading members`);
     const memberRng = createRng(NATION_SEED).fork('member-reservoir');
-    await database.db.transaction().execute((tx) => loadNationMembers(tx, sampledMembers(generateNationMembers(cells, { seed: NATION_SEED }), memberRng, memberSample, members)));
+    await database.db
+      .transaction()
+      .execute((tx) => loadNationMembers(tx, sampledMembers(generateNationMembers(cells, { seed: NATION_SEED }), memberRng, memberSample, members)));
     members.loadMs = since(t);
     progress(`${engine} national: ${members.n} members loaded in ${secs(members.loadMs)}; building ${indexes.length} indexes`);
     t = performance.now();
@@ -505,9 +553,15 @@ async function benchNation(handle: EngineHandle, opts: Options): Promise<{ resul
     const rng = createRng(NATION_SEED).fork('bench');
     const provinces = byDepth.get(0)!;
     const treeRng = rng.fork('province-tree');
-    results.push(await measure('province-tree', engine, 'national', runs, null, () => session.get(`/api/orgs/${treeRng.pick(provinces)}/tree`).then(() => undefined)));
+    results.push(
+      await measure('province-tree', engine, 'national', runs, null, () => session.get(`/api/orgs/${treeRng.pick(provinces)}/tree`).then(() => undefined)),
+    );
     const childRng = rng.fork('province-children');
-    results.push(await measure('province-children', engine, 'national', runs, null, () => session.get(`/api/orgs/${childRng.pick(provinces)}/children`).then(() => undefined)));
+    results.push(
+      await measure('province-children', engine, 'national', runs, null, () =>
+        session.get(`/api/orgs/${childRng.pick(provinces)}/children`).then(() => undefined),
+      ),
+    );
     const page = everyLevel(rng.fork('org-page'), byDepth);
     results.push(await measure('org-page', engine, 'national', runs, ORG_PAGE_TARGET_MS, (i) => orgPage(session, page.pick(i)), page.depthOf));
     if (withMembers) {
@@ -517,16 +571,25 @@ async function benchNation(handle: EngineHandle, opts: Options): Promise<{ resul
           session.get(`/api/members?q=${encodeURIComponent(foldAccents(memberRng.pick(memberSample).full_name))}`).then(() => undefined),
         ),
       );
-      results.push(await measure('member-file', engine, 'national', runs, MEMBER_FILE_TARGET_MS, () => session.get(`/api/members/${memberRng.pick(memberSample).id}`).then(() => undefined)));
+      results.push(
+        await measure('member-file', engine, 'national', runs, MEMBER_FILE_TARGET_MS, () =>
+          session.get(`/api/members/${memberRng.pick(memberSample).id}`).then(() => undefined),
+        ),
+      );
     }
-    const perDepth = [...seen.entries()].sort((a, b) => a[0] - b[0]).map(([d, n]) => `depth ${d}: ${n}`).join(', ');
+    const perDepth = [...seen.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([d, n]) => `depth ${d}: ${n}`)
+      .join(', ');
     const lines = [
       `${quick ? `quick (${QUICK_PROVINCES} provinces)` : 'full'}: ${stats.orgs} orgs (${stats.provinces} provinces, ${stats.communes} communes, ` +
         `${stats.grassroots} grassroots of which ${stats.partyCommittees} đảng bộ cơ sở, ${stats.cells} cells; ${perDepth}), ` +
         (withMembers ? `${members.n} members` : 'no members (national members are loaded on PostgreSQL only)'),
       `generated and loaded in ${secs(loaded.loadMs)} (${stats.batches} batches streamed into one transaction), ${analyzed(loaded.analyzeMs)}`,
       ...(withMembers
-        ? [`of which members and their events ${secs(members.loadMs)} (one JSON statement per 2,000 members, events derived in SQL, secondary indexes of member and member_event dropped first), indexes rebuilt in ${secs(members.indexMs)}`]
+        ? [
+            `of which members and their events ${secs(members.loadMs)} (one JSON statement per 2,000 members, events derived in SQL, secondary indexes of member and member_event dropped first), indexes rebuilt in ${secs(members.indexMs)}`,
+          ]
         : []),
       `rows: ${await tableSizes(loaded.database)}`,
     ];
@@ -622,7 +685,11 @@ async function main(): Promise<void> {
   console.log('');
   for (const s of summaries) console.log(jsonLine(s));
   const failed = summaries.filter((s) => verdict(s) === 'FAIL');
-  console.log(`\ntotal ${secs(since(started))}, peak rss ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB, load average at end ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ${failed.length ? `${failed.length} case(s) missed the target` : 'every target met'}`);
+  console.log(
+    `\ntotal ${secs(since(started))}, peak rss ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB, load average at end ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}; ${failed.length ? `${failed.length} case(s) missed the target` : 'every target met'}`,
+  );
   process.exitCode = failed.length ? 1 : 0;
 }
 

@@ -78,10 +78,7 @@ const suites = [
 
 const running = ['unit', 'PGlite', ...suites.filter((s) => s.ok).map((s) => `${s.name} (${s.detail})`)];
 const skipped = suites.filter((s) => !s.ok);
-const skippedLine =
-  skipped.length === 0
-    ? null
-    : `Skipped: ${skipped.map((s) => `${s.name} suites (${s.why}; install with: ${s.hint})`).join('; ')}.`;
+const skippedLine = skipped.length === 0 ? null : `Skipped: ${skipped.map((s) => `${s.name} suites (${s.why}; install with: ${s.hint})`).join('; ')}.`;
 
 console.log(`Running: ${running.join(', ')}.`);
 if (skippedLine) console.log(skippedLine);

@@ -12,7 +12,12 @@ import { NUL_MESSAGE } from '../src/server/http/text-guard.ts';
 const MISSING = '01900000-0000-7000-8000-000000000000';
 const D = { ...DECISION, effectiveDate: '2026-02-01' };
 /** Routes that take a file upload (multipart/form-data), not JSON: they have their own case below. */
-const UPLOADS = new Set(['POST /api/members/import/preview', 'POST /api/members/:id/documents', 'POST /api/evaluation/periods/:id/import/preview', 'POST /api/evaluation/periods/:id/import/commit']);
+const UPLOADS = new Set([
+  'POST /api/members/import/preview',
+  'POST /api/members/:id/documents',
+  'POST /api/evaluation/periods/:id/import/preview',
+  'POST /api/evaluation/periods/:id/import/commit',
+]);
 
 describeEngines('bad input on every endpoint', (engine) => {
   let t: TestApp;
@@ -80,18 +85,35 @@ describeEngines('bad input on every endpoint', (engine) => {
       'POST /api/members': { body: { fullName: 'Lê Văn Tám', gender: 'nam', orgId: f.orgs.a1, admittedOn: '2010-01-01', birthDate: '1980-01-01' } },
       'PATCH /api/members/:id': { id: memberId, body: { fullName: 'Lê Văn Chín', cardIssuedOn: '2011-01-01' } },
       'POST /api/members/:id/events': { id: memberId, body: { kind: 'exempted', date: '2026-01-01', decisionNo: '5-QĐ/CB' } },
-      'POST /api/members/:id/disciplines': { id: memberId, body: { form: 'reprimand', decidingLevel: 'Chi bộ', decisionNo: '1', decisionDate: '2026-01-01', announcedOn: '2026-01-02' } },
-      'POST /api/members/:id/badges': { id: memberId, body: { milestone: 30, awardedOn: '2026-09-02', decisionNo: '9-QĐ/TU', override: { decisionNo: '15-QĐ/TU', decisionDate: '2026-08-20' } } },
-      'PUT /api/members/:id/badge-standing': { id: memberId, body: { seriousIllness: { since: '2026-01-05', document: 'Giấy xác nhận' }, posthumousProposal: null } },
+      'POST /api/members/:id/disciplines': {
+        id: memberId,
+        body: { form: 'reprimand', decidingLevel: 'Chi bộ', decisionNo: '1', decisionDate: '2026-01-01', announcedOn: '2026-01-02' },
+      },
+      'POST /api/members/:id/badges': {
+        id: memberId,
+        body: { milestone: 30, awardedOn: '2026-09-02', decisionNo: '9-QĐ/TU', override: { decisionNo: '15-QĐ/TU', decisionDate: '2026-08-20' } },
+      },
+      'PUT /api/members/:id/badge-standing': {
+        id: memberId,
+        body: { seriousIllness: { since: '2026-01-05', document: 'Giấy xác nhận' }, posthumousProposal: null },
+      },
       'POST /api/members/:id/records': { id: memberId, body: { kind: 'work', data: { from: '2010-09', to: '2015-06', workplace: 'Trường THPT Nguyễn Du' } } },
-      'PATCH /api/members/:id/records/:recordId': { id: memberId, extra: { recordId: record.id }, body: { kind: 'work', data: { from: '2005-09', workplace: 'Trường THCS Tân Lập', position: 'Giáo viên' } } },
+      'PATCH /api/members/:id/records/:recordId': {
+        id: memberId,
+        extra: { recordId: record.id },
+        body: { kind: 'work', data: { from: '2005-09', workplace: 'Trường THCS Tân Lập', position: 'Giáo viên' } },
+      },
       'POST /api/members/:id/records/reveal': { id: memberId, body: { kind: 'family' } },
       'PUT /api/calendar/adjustments/:date': { extra: { date: '2026-12-31' }, body: { kind: 'holiday', note: 'Nghỉ cuối năm' } },
-      'POST /api/admissions/candidates': { body: { orgId: f.orgs.a1, fullName: 'Lê Văn Mười', gender: 'nam', listedOn: '2026-01-05', birthDate: '2000-01-01' } },
+      'POST /api/admissions/candidates': {
+        body: { orgId: f.orgs.a1, fullName: 'Lê Văn Mười', gender: 'nam', listedOn: '2026-01-05', birthDate: '2000-01-01' },
+      },
       'PATCH /api/admissions/candidates/:id': { id: dossier.candidateId, body: { fullName: 'Lê Thị Mai Anh', birthDate: '2000-02-02' } },
       'POST /api/admissions/dossiers/:id/steps': { id: dossier.id, body: { kind: 'course', date: '2026-01-10', certificateNo: '12/GCN' } },
       'PUT /api/admissions/targets/:id': { id: f.orgs.a1, body: { year: 2026, target: 5 } },
-      'POST /api/rulesets/preview': { body: { effectiveFrom: '2027-01-01', basis: 'Quy định thử nghiệm', note: 'Ghi chú', rules: { admission: { minAgeYears: 19 } } } },
+      'POST /api/rulesets/preview': {
+        body: { effectiveFrom: '2027-01-01', basis: 'Quy định thử nghiệm', note: 'Ghi chú', rules: { admission: { minAgeYears: 19 } } },
+      },
       'POST /api/rulesets': { body: { effectiveFrom: '2027-01-01', basis: 'Quy định thử nghiệm', note: 'Ghi chú', rules: { admission: { minAgeYears: 19 } } } },
     };
     const period = await t.services.evaluation.open(f.admin, { rootOrgId: f.orgs.A, year: 2026, kind: 'year' });
@@ -102,14 +124,34 @@ describeEngines('bad input on every endpoint', (engine) => {
       'PATCH /api/evaluation/periods/:id/members': { id: periodId, body: { items: [{ memberId, selfLabel: 'good' }] } },
       'PATCH /api/evaluation/periods/:id/orgs': { id: periodId, body: { items: [{ orgId: f.orgs.a1, selfLabel: 'good', disciplined: false }] } },
       'PATCH /api/evaluation/consolidation': { body: { items: [{ id: consolidation.id, outcome: 'Kết quả', status: 'done' }] } },
-      'PATCH /api/evaluation/periods/:id/orgs/:orgId': { id: periodId, extra: { orgId: f.orgs.a1 }, body: { selfLabel: 'good', selfReport: 'Báo cáo', disciplined: false } },
+      'PATCH /api/evaluation/periods/:id/orgs/:orgId': {
+        id: periodId,
+        extra: { orgId: f.orgs.a1 },
+        body: { selfLabel: 'good', selfReport: 'Báo cáo', disciplined: false },
+      },
       'POST /api/evaluation/periods/:id/overrides': { id: periodId, body: { checkCode: 'member_quota', orgId: f.orgs.gA, reason: 'Lý do' } },
       'POST /api/evaluation/periods/:id/publish': { id: periodId, body: { decisionNo: '1-QĐ', decisionDate: '2026-12-20' } },
-      'POST /api/evaluation/periods/:id/changes': { id: periodId, body: { subject: 'member', evaluationId: periodId, label: 'good', decisionNo: '1-QĐ', decisionDate: '2026-12-20', reason: 'Lý do' } },
-      'POST /api/evaluation/consolidation': { body: { orgId: f.orgs.gB, year: 2026, reason: 'Yếu kém', plan: 'Kế hoạch', responsible: 'Đồng chí A', deadline: '2027-06-30' } },
-      'PATCH /api/evaluation/consolidation/:id': { id: consolidation.id, body: { plan: 'Kế hoạch', outcome: 'Kết quả', deadline: '2027-06-30', status: 'done' } },
+      'POST /api/evaluation/periods/:id/changes': {
+        id: periodId,
+        body: { subject: 'member', evaluationId: periodId, label: 'good', decisionNo: '1-QĐ', decisionDate: '2026-12-20', reason: 'Lý do' },
+      },
+      'POST /api/evaluation/consolidation': {
+        body: { orgId: f.orgs.gB, year: 2026, reason: 'Yếu kém', plan: 'Kế hoạch', responsible: 'Đồng chí A', deadline: '2027-06-30' },
+      },
+      'PATCH /api/evaluation/consolidation/:id': {
+        id: consolidation.id,
+        body: { plan: 'Kế hoạch', outcome: 'Kết quả', deadline: '2027-06-30', status: 'done' },
+      },
     });
-    const upload = await (await rawSession(t, 'admin')).upload(csvOf([['Họ và tên', 'Giới tính', 'Ngày sinh'], ['Lê Văn Tám', 'Nam', '01/01/1980']]), 'ds.csv');
+    const upload = await (
+      await rawSession(t, 'admin')
+    ).upload(
+      csvOf([
+        ['Họ và tên', 'Giới tính', 'Ngày sinh'],
+        ['Lê Văn Tám', 'Nam', '01/01/1980'],
+      ]),
+      'ds.csv',
+    );
     const importId = upload.body.importId as string;
     gets = {
       'GET /api/orgs/roots': {},
@@ -208,7 +250,11 @@ describeEngines('bad input on every endpoint', (engine) => {
         expect4xx(await c.raw(method, fill(route, 'khong-phai-uuid', spec.extra), JSON.stringify(spec.body)), 400, `${route} non-uuid id`);
         for (const key of Object.keys(spec.extra ?? {})) {
           expect4xx(await c.raw(method, fill(route, spec.id, { ...spec.extra, [key]: MISSING }), JSON.stringify(spec.body)), 404, `${route} missing ${key}`);
-          expect4xx(await c.raw(method, fill(route, spec.id, { ...spec.extra, [key]: 'khong-phai-uuid' }), JSON.stringify(spec.body)), 400, `${route} non-uuid ${key}`);
+          expect4xx(
+            await c.raw(method, fill(route, spec.id, { ...spec.extra, [key]: 'khong-phai-uuid' }), JSON.stringify(spec.body)),
+            400,
+            `${route} non-uuid ${key}`,
+          );
         }
       }
     }
@@ -254,7 +300,11 @@ describeEngines('bad input on every endpoint', (engine) => {
     expect4xx(await admin.raw('POST', url, '{"file": "x"}'), 415, 'upload as JSON');
     expect4xx(await admin.raw('POST', url, 'file=x', 'text/plain'), 415, 'upload as text');
     expect4xx(await admin.raw('POST', url, 'garbage', 'multipart/form-data; boundary=xyz'), 400, 'malformed multipart');
-    expect4xx(await admin.raw('POST', url, '--xyz\r\nContent-Disposition: form-data; name="note"\r\n\r\nx\r\n--xyz--\r\n', 'multipart/form-data; boundary=xyz'), 400, 'no file');
+    expect4xx(
+      await admin.raw('POST', url, '--xyz\r\nContent-Disposition: form-data; name="note"\r\n\r\nx\r\n--xyz--\r\n', 'multipart/form-data; boundary=xyz'),
+      400,
+      'no file',
+    );
     const s = await rawSession(t, 'admin');
     for (const q of ['bogus=1', 'importId=khong-phai-uuid']) expect4xx(await s.upload(csvOf([['Họ và tên']]), 'a.csv', `${url}?${q}`), 400, `upload ?${q}`);
     expect4xx(await s.upload(Buffer.alloc(0)), 400, 'empty upload');
@@ -331,7 +381,14 @@ describeEngines('bad input on every endpoint', (engine) => {
       expect4xx(await s.upload(csvOf([['Họ và tên']]), 'a.csv', `/api/evaluation/periods/${MISSING}/import/${step}`), 404, `${step} missing period`);
       expect4xx(await s.upload(csvOf([['Họ và tên']]), 'a.csv', `/api/evaluation/periods/khong-phai-uuid/import/${step}`), 400, `${step} non-uuid period`);
     }
-    const wrong = await s.upload(csvOf([['Họ và tên', 'Quyết định'], ['Không Có Ai', 'Tốt lắm']]), 'a.csv', `/api/evaluation/periods/${periodId}/import/commit`);
+    const wrong = await s.upload(
+      csvOf([
+        ['Họ và tên', 'Quyết định'],
+        ['Không Có Ai', 'Tốt lắm'],
+      ]),
+      'a.csv',
+      `/api/evaluation/periods/${periodId}/import/commit`,
+    );
     expect4xx(wrong, 400, 'commit with a bad row');
     expect(await snapshot()).toBe(before);
   });
@@ -339,7 +396,8 @@ describeEngines('bad input on every endpoint', (engine) => {
   it('a new rule set refuses figures out of range or inconsistent, unknown codes and dates not after the latest version', async () => {
     const versions = () => t.database.db.selectFrom('rule_set').select('id').orderBy('id').execute();
     const before = [await snapshot(), JSON.stringify(await versions())];
-    const send = (rules: unknown, extra: Record<string, unknown> = {}) => admin.post('/api/rulesets', { effectiveFrom: '2027-01-01', basis: 'Quy định thử nghiệm', rules, ...extra });
+    const send = (rules: unknown, extra: Record<string, unknown> = {}) =>
+      admin.post('/api/rulesets', { effectiveFrom: '2027-01-01', basis: 'Quy định thử nghiệm', rules, ...extra });
     const cases: [unknown, string][] = [
       [{ admission: { minAgeYears: 5 } }, 'rules.admission.minAgeYears'],
       [{ admission: { minAgeYears: 18.5 } }, 'rules.admission.minAgeYears'],
@@ -360,7 +418,10 @@ describeEngines('bad input on every endpoint', (engine) => {
       for (const url of ['/api/rulesets', '/api/rulesets/preview']) {
         const r = await admin.post(url, { effectiveFrom: '2027-01-01', basis: 'Quy định thử nghiệm', rules });
         expect4xx(r, 400, `${url} ${JSON.stringify(rules)}`);
-        expect(r.body.error.details.map((d: { field: string }) => d.field), JSON.stringify(rules)).toContain(field);
+        expect(
+          r.body.error.details.map((d: { field: string }) => d.field),
+          JSON.stringify(rules),
+        ).toContain(field);
       }
     }
     expect4xx(await send({}, { effectiveFrom: '2027-02-30' }), 400, 'impossible date');
@@ -427,7 +488,12 @@ describeEngines('bad input on every endpoint', (engine) => {
       expect(r.status, q).toBeGreaterThanOrEqual(400);
       expect(r.status, q).toBeLessThan(500);
     }
-    for (const body of [{ year: 2026, target: -1 }, { year: 1999, target: 1 }, { year: 2026, target: 1.5 }]) expect4xx(await admin.raw('PUT', `/api/admissions/targets/${f.orgs.a1}`, JSON.stringify(body)), 400, JSON.stringify(body));
+    for (const body of [
+      { year: 2026, target: -1 },
+      { year: 1999, target: 1 },
+      { year: 2026, target: 1.5 },
+    ])
+      expect4xx(await admin.raw('PUT', `/api/admissions/targets/${f.orgs.a1}`, JSON.stringify(body)), 400, JSON.stringify(body));
     for (const q of ['stage=ky_la', 'status=x', 'page=0']) expect4xx(await admin.get(`/api/admissions/candidates?${q}`), 400, q);
     expect4xx(await admin.get(`/api/admissions/dossiers/${dossier.id}/denominator?date=2026-02-30`), 400, 'denominator 30/02');
     expect4xx(await admin.get(`/api/admissions/dossiers/${dossier.id}/document.docx?kind=thu_moi`), 400, 'document kind');
@@ -487,10 +553,15 @@ describeEngines('bad input on every endpoint', (engine) => {
       const route = `${method} ${pattern}`;
       const spec: { id?: string; extra?: Record<string, string>; query?: string; body?: Record<string, unknown> } = bodies[route] ?? gets[route] ?? {};
       const c = route === 'POST /api/auth/login' ? t.anonymous : admin;
-      const values: Record<string, string> = { id: spec.id ?? MISSING, ...(spec.query?.startsWith('assignmentId=') ? { assignmentId: spec.query.split('=')[1]! } : {}), ...spec.extra };
+      const values: Record<string, string> = {
+        id: spec.id ?? MISSING,
+        ...(spec.query?.startsWith('assignmentId=') ? { assignmentId: spec.query.split('=')[1]! } : {}),
+        ...spec.extra,
+      };
       const url = (over: Record<string, string> = {}) => pattern.replace(/:(\w+)/g, (_, k: string) => encodeURIComponent(over[k] ?? values[k] ?? MISSING));
       const send = async (path: string, body = spec.body ?? {}) => {
-        if (pattern === '/api/members/:id/documents' && method === 'POST') return docs.upload(memberId, { docType: 'application', title: 'Đơn' }, { bytes: pdfBytes(), name: 'don.pdf' }, path);
+        if (pattern === '/api/members/:id/documents' && method === 'POST')
+          return docs.upload(memberId, { docType: 'application', title: 'Đơn' }, { bytes: pdfBytes(), name: 'don.pdf' }, path);
         if (UPLOADS.has(route)) return files.upload(csvOf([['Họ và tên']]), 'a.csv', path);
         return method === 'GET' ? c.get(path) : c.raw(method as 'POST', path, JSON.stringify(body));
       };
@@ -518,7 +589,8 @@ describeEngines('bad input on every endpoint', (engine) => {
     }
     const good = { docType: 'certificate', title: 'Giấy chứng nhận', certifiedBy: 'Đảng ủy', certifiedOn: '2020-01-02', note: 'Ghi chú' };
     const pdf = { bytes: pdfBytes(), name: 'gcn.pdf' };
-    for (const key of Object.keys(good)) expectNul(await docs.upload(memberId, { ...good, [key]: nul(good[key as keyof typeof good]) }, pdf), key, `document ${key}`);
+    for (const key of Object.keys(good))
+      expectNul(await docs.upload(memberId, { ...good, [key]: nul(good[key as keyof typeof good]) }, pdf), key, `document ${key}`);
     expectNul(await docs.upload(memberId, good, { ...pdf, name: nul('gcn.pdf') }), 'file', 'document file name');
     // The login without a session, as reported: the same answer as any other field.
     expectNul(await t.anonymous.post('/api/auth/login', { username: nul('xa'), password: 'x' }), 'username', 'login username');

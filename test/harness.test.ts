@@ -21,10 +21,7 @@ describeEngines('test harness', (engine) => {
   });
 
   it('isolates two databases opened in one file', async () => {
-    await first.db
-      .insertInto('org_kind')
-      .values({ code: 'harness_probe', name: 'Thử', level: 9, is_grassroots: false, is_cell: false, sort: 99 })
-      .execute();
+    await first.db.insertInto('org_kind').values({ code: 'harness_probe', name: 'Thử', level: 9, is_grassroots: false, is_cell: false, sort: 99 }).execute();
     const inFirst = await first.db.selectFrom('org_kind').select('code').where('code', '=', 'harness_probe').execute();
     const inSecond = await second.db.selectFrom('org_kind').select('code').where('code', '=', 'harness_probe').execute();
     expect(inFirst).toHaveLength(1);

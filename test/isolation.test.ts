@@ -32,7 +32,8 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
   let aImport: string;
   let aRecords: { work: string; family: string };
   let bMemberId: string;
-  const recordsOfA = async () => JSON.stringify(await t.database.db.selectFrom('member_record').selectAll().where('member_id', '=', aMember.id).orderBy('id').execute());
+  const recordsOfA = async () =>
+    JSON.stringify(await t.database.db.selectFrom('member_record').selectAll().where('member_id', '=', aMember.id).orderBy('id').execute());
   let aDocument: string;
   let bDocs: DocumentSession;
   let aClient: Client;
@@ -45,10 +46,27 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
   let aFiltered: string;
   /** A's admission dossier (in a1) and its candidate. */
   let aDossier: { id: string; candidateId: string };
-  const dossiersOfA = async () => JSON.stringify(await t.database.db.selectFrom('admission_dossier').selectAll().orderBy('id').execute()) + JSON.stringify(await t.database.db.selectFrom('admission_target').selectAll().orderBy('id').execute());
-  const FILTERS = ['religion=cong_giao', 'generalEducation=thpt', 'occupation=cong_chuc', 'ageFrom=60&ageTo=60', 'partyAgeFrom=29&partyAgeTo=29', 'badgeDue=next'];
+  const dossiersOfA = async () =>
+    JSON.stringify(await t.database.db.selectFrom('admission_dossier').selectAll().orderBy('id').execute()) +
+    JSON.stringify(await t.database.db.selectFrom('admission_target').selectAll().orderBy('id').execute());
+  const FILTERS = [
+    'religion=cong_giao',
+    'generalEducation=thpt',
+    'occupation=cong_chuc',
+    'ageFrom=60&ageTo=60',
+    'partyAgeFrom=29&partyAgeTo=29',
+    'badgeDue=next',
+  ];
   const membersOfA = async () =>
-    Number((await t.database.db.selectFrom('member').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', 'in', [f.orgs.a1, f.orgs.a2]).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await t.database.db
+          .selectFrom('member')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('org_id', 'in', [f.orgs.a1, f.orgs.a2])
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const LEAKS = ['Tân Lập', 'Nguyễn Du', 'Tổ Toán', 'Tổ Văn'];
   const D = { ...DECISION, effectiveDate: '2026-01-01' };
 
@@ -152,7 +170,13 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
       await is404(b.post(`/api/orgs/${f.orgs.gA}/split`, { keepSource: true, parts: [{ name: 'X', kindCode: 'chi_bo_co_so', childIds: [f.orgs.a1] }], ...D }));
     },
     'POST /api/reorganizations/preview': async () => {
-      const r = await b.post('/api/reorganizations/preview', { ...D, operations: [{ type: 'move', org: f.orgs.gA, newParent: f.orgs.B }, { type: 'rename', org: f.orgs.A, name: 'X' }] });
+      const r = await b.post('/api/reorganizations/preview', {
+        ...D,
+        operations: [
+          { type: 'move', org: f.orgs.gA, newParent: f.orgs.B },
+          { type: 'rename', org: f.orgs.A, name: 'X' },
+        ],
+      });
       expect(r.status).toBe(200);
       expect(r.body.ok).toBe(false);
       expect(r.body.conflicts.map((c: { code: string }) => c.code)).toEqual(['not_found', 'not_found']);
@@ -208,7 +232,10 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
         const own = await b.get(`/api/members?pageSize=200&${q}`);
         expect(own.status, q).toBe(200);
         noLeak(own.body);
-        expect((await aClient.get(`/api/members?pageSize=200&${q}`)).body.items.map((i: { id: string }) => i.id), q).toContain(aFiltered);
+        expect(
+          (await aClient.get(`/api/members?pageSize=200&${q}`)).body.items.map((i: { id: string }) => i.id),
+          q,
+        ).toContain(aFiltered);
         await is404(b.get(`/api/orgs/${f.orgs.A}/members&${q}`));
       }
     },
@@ -229,13 +256,22 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
       await is404(b.post(`/api/members/${aMember.id}/events`, { kind: 'transfer_in_confirmed', orgId: f.orgs.gB, date: '2026-01-01' }));
     },
     'POST /api/members/:id/disciplines': async () => {
-      await is404(b.post(`/api/members/${aMember.id}/disciplines`, { form: 'reprimand', decidingLevel: 'Chi bộ', decisionNo: '1', decisionDate: '2026-01-01', announcedOn: '2026-01-01' }));
+      await is404(
+        b.post(`/api/members/${aMember.id}/disciplines`, {
+          form: 'reprimand',
+          decidingLevel: 'Chi bộ',
+          decisionNo: '1',
+          decisionDate: '2026-01-01',
+          announcedOn: '2026-01-01',
+        }),
+      );
     },
     'POST /api/members/:id/badges': async () => {
       await is404(b.post(`/api/members/${aMember.id}/badges`, { milestone: 30, awardedOn: '2026-09-02' }));
     },
     'PUT /api/members/:id/badge-standing': async () => {
-      const flags = async () => JSON.stringify((await t.database.db.selectFrom('member').select('flags').where('id', '=', aMember.id).executeTakeFirstOrThrow()).flags);
+      const flags = async () =>
+        JSON.stringify((await t.database.db.selectFrom('member').select('flags').where('id', '=', aMember.id).executeTakeFirstOrThrow()).flags);
       const before = await flags();
       const body = { seriousIllness: { since: '2026-01-05', document: 'Giấy xác nhận' }, posthumousProposal: null };
       await is404(b.raw('PUT', `/api/members/${aMember.id}/badge-standing`, JSON.stringify(body)));
@@ -306,7 +342,12 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
       const r = await bRaw.upload(file);
       expect(r.status).toBe(200);
       noLeak(r.body);
-      const bMember = await t.database.db.selectFrom('member').select('id').where('org_id', '=', f.orgs.gB).where('full_name', '=', 'Nguyễn Văn 1').executeTakeFirstOrThrow();
+      const bMember = await t.database.db
+        .selectFrom('member')
+        .select('id')
+        .where('org_id', '=', f.orgs.gB)
+        .where('full_name', '=', 'Nguyễn Văn 1')
+        .executeTakeFirstOrThrow();
       expect(r.body.items.map((i: { action: string; memberId: string | null }) => [i.action, i.memberId])).toEqual([
         ['error', null],
         ['error', null],
@@ -333,7 +374,12 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
       expect(r.status).toBe(200);
       const sheet = (await readXlsx(r.bytes))['Danh sách']!;
       noLeak(sheet);
-      expect(sheet.slice(1).map((row) => row[1]).sort()).toEqual(['Nguyễn Văn 0', 'Nguyễn Văn 1']); // control: B's own members
+      expect(
+        sheet
+          .slice(1)
+          .map((row) => row[1])
+          .sort(),
+      ).toEqual(['Nguyễn Văn 0', 'Nguyễn Văn 1']); // control: B's own members
       expect((await readXlsx((await bRaw.download(`/api/members/export.xlsx?q=${aMember.cccd}`)).bytes))['Danh sách']).toHaveLength(1);
       for (const q of FILTERS) {
         const filtered = await bRaw.download(`/api/members/export.xlsx?${q}`);
@@ -429,7 +475,13 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
     'POST /api/admissions/candidates': async () => {
       const before = await dossiersOfA();
       await is404(b.post('/api/admissions/candidates', { orgId: f.orgs.a1, fullName: 'Người Lạ', gender: 'nam', listedOn: '2026-01-05' }));
-      const helper = await b.post('/api/admissions/candidates', { orgId: f.orgs.gB, fullName: 'Người Lạ', gender: 'nam', listedOn: '2026-01-05', helperMemberId: aMember.id });
+      const helper = await b.post('/api/admissions/candidates', {
+        orgId: f.orgs.gB,
+        fullName: 'Người Lạ',
+        gender: 'nam',
+        listedOn: '2026-01-05',
+        helperMemberId: aMember.id,
+      });
       expect(helper.status).toBe(400);
       noLeak(helper.body);
       expect(await dossiersOfA()).toBe(before);
@@ -515,14 +567,24 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
     'PATCH /api/evaluation/periods/:id/orgs': async () => {
       await is404(b.patch(`/api/evaluation/periods/${aPeriod}/orgs`, { items: [{ orgId: f.orgs.a1, selfLabel: 'good' }] }));
       // All or nothing: B's own organisation beside one of A's, nothing is written.
-      await is404(b.patch(`/api/evaluation/periods/${pPeriod}/orgs`, { items: [{ orgId: f.orgs.gB, selfLabel: 'good' }, { orgId: f.orgs.gA, decidedLabel: 'not_completed' }] }));
+      await is404(
+        b.patch(`/api/evaluation/periods/${pPeriod}/orgs`, {
+          items: [
+            { orgId: f.orgs.gB, selfLabel: 'good' },
+            { orgId: f.orgs.gA, decidedLabel: 'not_completed' },
+          ],
+        }),
+      );
     },
     'PATCH /api/evaluation/periods/:id/members': async () => {
       await is404(b.patch(`/api/evaluation/periods/${aPeriod}/members`, { items: [{ memberId: aMember.id, selfLabel: 'good' }] }));
       await is404(b.patch(`/api/evaluation/periods/${pPeriod}/members`, { items: [{ memberId: aMember.id, cellLabel: 'excellent' }] }));
     },
     'POST /api/evaluation/periods/:id/import/preview': async () => {
-      const file = await xlsxOf([['Họ và tên', 'Năm sinh', 'Quyết định'], ['Nguyễn Văn 5', '1980', 'HTTNV']]);
+      const file = await xlsxOf([
+        ['Họ và tên', 'Năm sinh', 'Quyết định'],
+        ['Nguyễn Văn 5', '1980', 'HTTNV'],
+      ]);
       for (const id of [aPeriod, pPeriod]) {
         const r = await bRaw.upload(file, 'kq.xlsx', `/api/evaluation/periods/${id}/import/preview`);
         if (id === aPeriod) expect(r.status).toBe(404);
@@ -531,7 +593,10 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
       }
     },
     'POST /api/evaluation/periods/:id/import/commit': async () => {
-      const file = await xlsxOf([['Họ và tên', 'Năm sinh', 'Quyết định'], ['Nguyễn Văn 5', '1980', 'HTTNV']]);
+      const file = await xlsxOf([
+        ['Họ và tên', 'Năm sinh', 'Quyết định'],
+        ['Nguyễn Văn 5', '1980', 'HTTNV'],
+      ]);
       expect((await bRaw.upload(file, 'kq.xlsx', `/api/evaluation/periods/${aPeriod}/import/commit`)).status).toBe(404);
       const r = await bRaw.upload(file, 'kq.xlsx', `/api/evaluation/periods/${pPeriod}/import/commit`);
       expect(r.status).toBe(400);
@@ -552,7 +617,16 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
       expect((await b.post(`/api/evaluation/periods/${pPeriod}/publish`, { decisionNo: '1', decisionDate: '2025-12-20' })).status).toBe(403);
     },
     'POST /api/evaluation/periods/:id/changes': async () => {
-      await is404(b.post(`/api/evaluation/periods/${aPeriod}/changes`, { subject: 'member', evaluationId: aMemberEval, label: 'good', decisionNo: '1', decisionDate: '2026-12-20', reason: 'x' }));
+      await is404(
+        b.post(`/api/evaluation/periods/${aPeriod}/changes`, {
+          subject: 'member',
+          evaluationId: aMemberEval,
+          label: 'good',
+          decisionNo: '1',
+          decisionDate: '2026-12-20',
+          reason: 'x',
+        }),
+      );
     },
     'GET /api/evaluation/results': async () => {
       for (const orgId of [f.orgs.A, f.orgs.gA, f.orgs.P]) await is404(b.get(`/api/evaluation/results?orgId=${orgId}&year=2026`));
@@ -616,7 +690,14 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
     aUsers = ['adminA', 'editorA', 'inspectorA', 'viewerA1'].map((u) => f.users[u]!);
     // A's people do things, so A has audit entries B must not see.
     const a = await t.login('adminA');
-    const created = await a.post('/api/members', { fullName: 'Hoàng Thị Tân Lập', gender: 'nu', birthDate: '1990-03-03', orgId: f.orgs.a1, admittedOn: '2012-03-03', cccd: '036190001234' });
+    const created = await a.post('/api/members', {
+      fullName: 'Hoàng Thị Tân Lập',
+      gender: 'nu',
+      birthDate: '1990-03-03',
+      orgId: f.orgs.a1,
+      admittedOn: '2012-03-03',
+      cccd: '036190001234',
+    });
     aMember = { id: created.body.id, cccd: '036190001234' };
     aIds.push(aMember.id);
     const work = await a.post(`/api/members/${aMember.id}/records`, { kind: 'work', data: { from: '2010-09', workplace: 'Trường THPT Nguyễn Du' } });
@@ -637,7 +718,13 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
     aFiltered = filtered.body.id;
     aIds.push(aFiltered);
     aClient = a;
-    const dossier = await a.post('/api/admissions/candidates', { orgId: f.orgs.a1, fullName: 'Lý Thị Tân Lập', gender: 'nu', birthDate: '2001-01-01', listedOn: '2021-10-01' });
+    const dossier = await a.post('/api/admissions/candidates', {
+      orgId: f.orgs.a1,
+      fullName: 'Lý Thị Tân Lập',
+      gender: 'nu',
+      birthDate: '2001-01-01',
+      listedOn: '2021-10-01',
+    });
     aDossier = { id: dossier.body.id, candidateId: dossier.body.candidate.id };
     expect((await a.post(`/api/admissions/dossiers/${aDossier.id}/steps`, { kind: 'course', date: '2021-12-01' })).status).toBe(200);
     expect((await a.raw('PUT', `/api/admissions/targets/${f.orgs.a1}`, JSON.stringify({ year: 2026, target: 3 }))).status).toBe(200);
@@ -655,12 +742,17 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
     aImport = (await aRaw.upload(aFile)).body.importId;
     // …and a document in the dossier of A's member.
     const aDocs = await documentSession(t, 'adminA');
-    aDocument = (await aDocs.upload(aMember.id, { docType: 'background', title: 'Lý lịch của Tân Lập' }, { bytes: pdfBytes('ly lich'), name: 'ly-lich.pdf' })).body.latest.id;
+    aDocument = (await aDocs.upload(aMember.id, { docType: 'background', title: 'Lý lịch của Tân Lập' }, { bytes: pdfBytes('ly lich'), name: 'ly-lich.pdf' }))
+      .body.latest.id;
     aIds.push(aDocument);
     // A's evaluation of 2026 with a decided member, the province's of 2025, and A's consolidation entry.
     aPeriod = (await a.post('/api/evaluation/periods', { rootOrgId: f.orgs.A, year: 2026 })).body.period.id;
-    await a.patch(`/api/evaluation/periods/${aPeriod}/members`, { items: [{ memberId: aMember.id, selfLabel: 'good', cellLabel: 'good', decidedLabel: 'good' }] });
-    aMemberEval = (await a.get(`/api/evaluation/periods/${aPeriod}/orgs/${f.orgs.a1}/members`)).body.items.find((i: { memberId: string }) => i.memberId === aMember.id).id;
+    await a.patch(`/api/evaluation/periods/${aPeriod}/members`, {
+      items: [{ memberId: aMember.id, selfLabel: 'good', cellLabel: 'good', decidedLabel: 'good' }],
+    });
+    aMemberEval = (await a.get(`/api/evaluation/periods/${aPeriod}/orgs/${f.orgs.a1}/members`)).body.items.find(
+      (i: { memberId: string }) => i.memberId === aMember.id,
+    ).id;
     pPeriod = (await sys.post('/api/evaluation/periods', { rootOrgId: f.orgs.P, year: 2025 })).body.period.id;
     aConsolidation = (await a.post('/api/evaluation/consolidation', { orgId: f.orgs.gA, year: 2026, reason: 'Nội bộ Tân Lập mất đoàn kết' })).body.id;
     aIds.push(aPeriod, aMemberEval, aConsolidation);

@@ -17,7 +17,12 @@ describeEngines('names on the date of the page', (engine) => {
     f = await buildFixture(t);
     admin = await t.login('admin');
     dossierId = (await admin.post('/api/admissions/candidates', { orgId: f.orgs.a1, fullName: 'Lê Thị Mai', gender: 'nu', listedOn: '2026-10-05' })).body.id;
-    const rename = await admin.post(`/api/orgs/${f.orgs.a1}/rename`, { name: 'Chi bộ Tổ Toán - Tin', effectiveDate: '2027-01-01', decisionNo: '12-QĐ/ĐU', decisionDate: '2026-12-01' });
+    const rename = await admin.post(`/api/orgs/${f.orgs.a1}/rename`, {
+      name: 'Chi bộ Tổ Toán - Tin',
+      effectiveDate: '2027-01-01',
+      decisionNo: '12-QĐ/ĐU',
+      decisionDate: '2026-12-01',
+    });
     expect(rename.status).toBe(200);
   });
   afterAll(() => t?.close());

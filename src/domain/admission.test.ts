@@ -140,7 +140,22 @@ describe('introducers', () => {
 describe('cell vote: ≥ 2/3 of official members, with the exclusions', () => {
   const m = (id: string, status = 'active', official = true): CellMemberOnDate => ({ memberId: id, name: id, status, official });
   it('counts official members only and leaves out the excluded, saying why', () => {
-    const members = [m('1'), m('2'), m('3'), m('4'), m('5'), m('6'), m('7', 'temporarily_away'), m('8', 'suspended'), m('9', 'exempt'), m('10', 'exempt'), m('11'), m('12'), m('p', 'active', false), m('x', 'deceased')];
+    const members = [
+      m('1'),
+      m('2'),
+      m('3'),
+      m('4'),
+      m('5'),
+      m('6'),
+      m('7', 'temporarily_away'),
+      m('8', 'suspended'),
+      m('9', 'exempt'),
+      m('10', 'exempt'),
+      m('11'),
+      m('12'),
+      m('p', 'active', false),
+      m('x', 'deceased'),
+    ];
     const d = voteDenominator(members, { absent: ['9'], prosecuted: ['11'], absentWithReason: ['12'] });
     expect(d.officialMembers).toBe(12);
     expect(d.excluded.map((e) => [e.memberId, e.reason])).toEqual([
@@ -284,7 +299,13 @@ describe('the figures come from the rule set (domain.md §12)', () => {
   const other: RuleSet = {
     ...rules,
     probation: { ...rules.probation, recognitionVoteShare: { numerator: 3, denominator: 4 }, inconclusiveVotesToSuperior: 2 },
-    admission: { ...rules.admission, introducerMonthsTogether: 6, cellVoteShare: { numerator: 1, denominator: 2 }, committeeResolutionShare: { numerator: 3, denominator: 4 }, qualifyingEducation: ['thpt'] },
+    admission: {
+      ...rules.admission,
+      introducerMonthsTogether: 6,
+      cellVoteShare: { numerator: 1, denominator: 2 },
+      committeeResolutionShare: { numerator: 3, denominator: 4 },
+      qualifyingEducation: ['thpt'],
+    },
   };
   const intro = (monthsTogether: number) => [
     { memberId: 'a', name: 'A', officialOnDate: true, monthsTogether },

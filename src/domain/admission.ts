@@ -54,7 +54,13 @@ export type AdmissionCheckCode =
  * Checks no override lets through: the recognition can never come before the end of probation, the ceremony never
  * before the decision, and readmission is barred outright for the causes of §6 and after a first readmission.
  */
-export const NOT_OVERRIDABLE: readonly AdmissionCheckCode[] = ['age_unknown', 'recognition_too_early', 'ceremony_before_decision', 'readmission_not_allowed', 'readmission_twice'];
+export const NOT_OVERRIDABLE: readonly AdmissionCheckCode[] = [
+  'age_unknown',
+  'recognition_too_early',
+  'ceremony_before_decision',
+  'readmission_not_allowed',
+  'readmission_twice',
+];
 
 const vn = formatVnDate;
 
@@ -103,10 +109,19 @@ const yearsMonths = (months: number) => `${Math.floor(months / 12)} tuổi${mont
  * A birth known only by its year decides only when every day of that year gives the same answer; otherwise the check
  * asks for the full date (also `age_unknown`) rather than guess a day.
  */
-export function checkAge(birth: { birthDate?: IsoDate | null; birthYear?: number | null }, voteOn: IsoDate, rules: RuleSet, provinceDecision?: { decisionNo: string } | null): CheckFailure | null {
+export function checkAge(
+  birth: { birthDate?: IsoDate | null; birthYear?: number | null },
+  voteOn: IsoDate,
+  rules: RuleSet,
+  provinceDecision?: { decisionNo: string } | null,
+): CheckFailure | null {
   const range = ageRangeInMonths(birth, voteOn);
   const { minAgeYears, maxAgeYears } = rules.admission;
-  if (!range) return { code: 'age_unknown', message: `Chưa có ngày sinh của người vào Đảng: cần ngày, tháng, năm sinh để xét tuổi (từ đủ ${minAgeYears} đến đủ ${maxAgeYears} tuổi).` };
+  if (!range)
+    return {
+      code: 'age_unknown',
+      message: `Chưa có ngày sinh của người vào Đảng: cần ngày, tháng, năm sinh để xét tuổi (từ đủ ${minAgeYears} đến đủ ${maxAgeYears} tuổi).`,
+    };
   const tooYoung = (m: number) => m < minAgeYears * 12;
   const tooOld = (m: number) => m > maxAgeYears * 12 && !provinceDecision;
   const verdict = (m: number) => (tooYoung(m) ? 'age_min' : tooOld(m) ? 'age_max' : null);
@@ -119,10 +134,16 @@ export function checkAge(birth: { birthDate?: IsoDate | null; birthYear?: number
   const months = range.oldest;
   const shown = range.youngest === range.oldest ? yearsMonths(months) : `sinh năm ${birth.birthYear}`;
   if (tooYoung(months)) {
-    return { code: 'age_min', message: `Người vào Đảng chưa đủ ${minAgeYears} tuổi (tính theo tháng) vào ngày chi bộ xét kết nạp ${vn(voteOn)}: mới ${shown}.` };
+    return {
+      code: 'age_min',
+      message: `Người vào Đảng chưa đủ ${minAgeYears} tuổi (tính theo tháng) vào ngày chi bộ xét kết nạp ${vn(voteOn)}: mới ${shown}.`,
+    };
   }
   if (tooOld(range.youngest)) {
-    return { code: 'age_max', message: `Người vào Đảng đã quá ${maxAgeYears} tuổi (${shown} vào ngày ${vn(voteOn)}): cần có quyết định của tỉnh ủy (thành ủy).` };
+    return {
+      code: 'age_max',
+      message: `Người vào Đảng đã quá ${maxAgeYears} tuổi (${shown} vào ngày ${vn(voteOn)}): cần có quyết định của tỉnh ủy (thành ủy).`,
+    };
   }
   return null;
 }
@@ -142,7 +163,10 @@ export function checkCertificate(issuedOn: IsoDate | null | undefined, voteOn: I
   const limit = rules.admission.courseCertificateValidMonths;
   if (!issuedOn) return { code: 'certificate_missing', message: 'Chưa có giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng.' };
   if (voteOn > addMonths(issuedOn, limit)) {
-    return { code: 'certificate_expired', message: `Giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng đã quá ${limit} tháng (cấp ngày ${vn(issuedOn)}, chi bộ xét ngày ${vn(voteOn)}).` };
+    return {
+      code: 'certificate_expired',
+      message: `Giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng đã quá ${limit} tháng (cấp ngày ${vn(issuedOn)}, chi bộ xét ngày ${vn(voteOn)}).`,
+    };
   }
   return null;
 }
@@ -170,23 +194,36 @@ export type IntroductionRoute = 'members' | 'youth_union';
  * Two official members with `introducerMonthsTogether` (12) months together, or (Youth Union route) the union's
  * grassroots committee resolution plus one official member with as many months together.
  */
-export function checkIntroducers(route: IntroductionRoute, introducers: readonly Introducer[], on: IsoDate, rules: RuleSet, youthUnionResolutionOn?: IsoDate | null): CheckFailure[] {
+export function checkIntroducers(
+  route: IntroductionRoute,
+  introducers: readonly Introducer[],
+  on: IsoDate,
+  rules: RuleSet,
+  youthUnionResolutionOn?: IsoDate | null,
+): CheckFailure[] {
   const months = rules.admission.introducerMonthsTogether;
   const failures: CheckFailure[] = [];
   const needed = route === 'members' ? 2 : 1;
   if (new Set(introducers.map((i) => i.memberId)).size !== needed) {
     failures.push({
       code: 'introducer_count',
-      message: route === 'members' ? 'Cần đúng hai đảng viên chính thức giới thiệu người vào Đảng.' : 'Đoàn viên được giới thiệu bởi nghị quyết của ban chấp hành đoàn cơ sở và một đảng viên chính thức.',
+      message:
+        route === 'members'
+          ? 'Cần đúng hai đảng viên chính thức giới thiệu người vào Đảng.'
+          : 'Đoàn viên được giới thiệu bởi nghị quyết của ban chấp hành đoàn cơ sở và một đảng viên chính thức.',
     });
   }
   if (route === 'youth_union' && !youthUnionResolutionOn) {
     failures.push({ code: 'youth_union_resolution', message: 'Chưa có nghị quyết giới thiệu của ban chấp hành đoàn cơ sở.' });
   }
   for (const i of introducers) {
-    if (!i.officialOnDate) failures.push({ code: 'introducer_not_official', message: `Người giới thiệu chưa là đảng viên chính thức vào ngày ${vn(on)}: ${i.name}.` });
+    if (!i.officialOnDate)
+      failures.push({ code: 'introducer_not_official', message: `Người giới thiệu chưa là đảng viên chính thức vào ngày ${vn(on)}: ${i.name}.` });
     if (i.monthsTogether < months) {
-      failures.push({ code: 'introducer_months_together', message: `Người giới thiệu ${i.name} chưa cùng công tác, học tập hoặc cư trú với người vào Đảng đủ ${months} tháng.` });
+      failures.push({
+        code: 'introducer_months_together',
+        message: `Người giới thiệu ${i.name} chưa cùng công tác, học tập hoặc cư trú với người vào Đảng đủ ${months} tháng.`,
+      });
     }
   }
   return failures;
@@ -226,7 +263,10 @@ export interface Denominator {
  * exempt and absent, suspended (from the member file); prosecuted or detained, and absent for the whole session with
  * an approved reason (declared with the vote). `members` is the roll on the date: those who left the Party are not on it.
  */
-export function voteDenominator(members: readonly CellMemberOnDate[], declared: { absentWithReason?: readonly string[]; absent?: readonly string[]; prosecuted?: readonly string[] }): Denominator {
+export function voteDenominator(
+  members: readonly CellMemberOnDate[],
+  declared: { absentWithReason?: readonly string[]; absent?: readonly string[]; prosecuted?: readonly string[] },
+): Denominator {
   const official = members.filter((m) => m.official && !(TERMINAL_STATUSES as readonly string[]).includes(m.status));
   const absent = new Set([...(declared.absent ?? []), ...(declared.absentWithReason ?? [])]);
   const withReason = new Set(declared.absentWithReason ?? []);
@@ -285,7 +325,13 @@ export function ceremonyDeadline(decisionReceivedOn: IsoDate, cal: WorkingDays, 
 }
 
 /** The ceremony after the decision and within the working days of receiving it; later needs the superior's consent. */
-export function checkCeremony(ceremonyOn: IsoDate, decision: { decisionDate: IsoDate; receivedOn: IsoDate }, cal: WorkingDays, rules: RuleSet, superiorConsent?: { decisionNo: string } | null): CheckFailure | null {
+export function checkCeremony(
+  ceremonyOn: IsoDate,
+  decision: { decisionDate: IsoDate; receivedOn: IsoDate },
+  cal: WorkingDays,
+  rules: RuleSet,
+  superiorConsent?: { decisionNo: string } | null,
+): CheckFailure | null {
   if (ceremonyOn < decision.decisionDate) return { code: 'ceremony_before_decision', message: 'Ngày lễ kết nạp không được trước ngày quyết định kết nạp.' };
   const deadline = ceremonyDeadline(decision.receivedOn, cal, rules);
   if (ceremonyOn > deadline && !superiorConsent) {
@@ -328,10 +374,16 @@ export function memberFormTiming(declaredOn: IsoDate, ceremonyOn: IsoDate, cal: 
 export function checkRecognitionVote(voteOn: IsoDate, ceremonyOn: IsoDate, cal: WorkingDays, rules: RuleSet): CheckFailure | null {
   const w = recognitionWindow(ceremonyOn, cal, rules);
   if (voteOn < w.notBefore) {
-    return { code: 'recognition_too_early', message: `Chưa hết ${rules.probation.months} tháng dự bị: chi bộ chỉ xét công nhận đảng viên chính thức từ ngày ${vn(w.notBefore)}.` };
+    return {
+      code: 'recognition_too_early',
+      message: `Chưa hết ${rules.probation.months} tháng dự bị: chi bộ chỉ xét công nhận đảng viên chính thức từ ngày ${vn(w.notBefore)}.`,
+    };
   }
   if (voteOn > w.dueBy) {
-    return { code: 'recognition_late', message: `Chi bộ xét công nhận chính thức quá ${rules.probation.recognitionDueWorkingDays} ngày làm việc sau khi hết thời hạn dự bị (hạn ${vn(w.dueBy)}).` };
+    return {
+      code: 'recognition_late',
+      message: `Chi bộ xét công nhận chính thức quá ${rules.probation.recognitionDueWorkingDays} ngày làm việc sau khi hết thời hạn dự bị (hạn ${vn(w.dueBy)}).`,
+    };
   }
   return null;
 }

@@ -41,7 +41,10 @@ const officialMember = (admittedOn: string, orgId = 'A'): MemberEvent[] => {
 const m95: BadgeMember = { id: 'm95', events: officialMember('1995-05-01') };
 const withEvents = (m: BadgeMember, ...events: MemberEvent[]): BadgeMember => ({ ...m, events: [...m.events, ...events] });
 const decision = (form: DisciplineDecision['form'], decidedOn: string): DisciplineDecision => ({ form, decidedOn, announcedOn: decidedOn });
-const awardsUpTo = (top: number) => ruleSetOn('2025-01-01').badges.milestones.filter((m) => m <= top).map((milestone) => ({ milestone, awardedOn: '2000-01-01' }));
+const awardsUpTo = (top: number) =>
+  ruleSetOn('2025-01-01')
+    .badges.milestones.filter((m) => m <= top)
+    .map((milestone) => ({ milestone, awardedOn: '2000-01-01' }));
 
 describe('badge anniversaries (domain.md §5)', () => {
   it('badges are presented on 3/2, 19/5, 2/9 and 7/11', () => {
@@ -210,7 +213,10 @@ describe('recording an award checks the rules (domain.md §5; issue 10)', () => 
 
   it('the milestone must be reached on the award date', () => {
     expect(awardRefusal(m, { milestone: 30, awardedOn: '2026-09-02' })).toBeNull();
-    expect(awardRefusal(m, { milestone: 30, awardedOn: '2026-09-01' })).toEqual({ field: 'awardedOn', message: 'Ngày 01/09/2026 đảng viên chưa đủ 30 năm tuổi Đảng: đủ ngày 02/09/2026.' });
+    expect(awardRefusal(m, { milestone: 30, awardedOn: '2026-09-01' })).toEqual({
+      field: 'awardedOn',
+      message: 'Ngày 01/09/2026 đảng viên chưa đủ 30 năm tuổi Đảng: đủ ngày 02/09/2026.',
+    });
     expect(awardRefusal(m, { milestone: 35, awardedOn: '2030-09-02' })).toMatchObject({ field: 'milestone' });
   });
 
@@ -218,12 +224,16 @@ describe('recording an award checks the rules (domain.md §5; issue 10)', () => 
     expect(awardRefusal(ill('2025-01-01'), { milestone: 30, awardedOn: '2025-09-02', earlyReason: 'illness' })).toBeNull();
     expect(awardRefusal(ill('2025-01-01'), { milestone: 30, awardedOn: '2025-09-01', earlyReason: 'illness' })).toEqual({
       field: 'awardedOn',
-      message: 'Đảng viên ốm đau nặng chỉ được tặng sớm Huy hiệu 30 năm tuổi Đảng tối đa 12 tháng: đủ tuổi đảng ngày 02/09/2026, trao sớm nhất ngày 02/09/2025.',
+      message:
+        'Đảng viên ốm đau nặng chỉ được tặng sớm Huy hiệu 30 năm tuổi Đảng tối đa 12 tháng: đủ tuổi đảng ngày 02/09/2026, trao sớm nhất ngày 02/09/2025.',
     });
     // 12 months and 27 days early, as the issue saw it accepted.
     expect(awardRefusal(ill('2025-01-01'), { milestone: 30, awardedOn: '2025-08-06', earlyReason: 'illness' })).toMatchObject({ field: 'awardedOn' });
     // Not yet recorded as ill on the award date, or not said to be early.
-    expect(awardRefusal(ill('2025-09-03'), { milestone: 30, awardedOn: '2025-09-02', earlyReason: 'illness' })).toMatchObject({ field: 'earlyReason', message: expect.stringMatching(/chưa được ghi nhận ốm đau nặng/) });
+    expect(awardRefusal(ill('2025-09-03'), { milestone: 30, awardedOn: '2025-09-02', earlyReason: 'illness' })).toMatchObject({
+      field: 'earlyReason',
+      message: expect.stringMatching(/chưa được ghi nhận ốm đau nặng/),
+    });
     expect(awardRefusal(ill('2025-09-02'), { milestone: 30, awardedOn: '2025-09-02', earlyReason: 'illness' })).toBeNull();
     expect(awardRefusal(ill('2025-01-01'), { milestone: 30, awardedOn: '2025-09-02' })).toMatchObject({ field: 'earlyReason' });
   });
@@ -232,10 +242,16 @@ describe('recording an award checks the rules (domain.md §5; issue 10)', () => 
     // Admitted 02/09/1957: 70 years on 02/09/2027.
     const old: BadgeMember = { events: officialMember('1957-09-02'), seriouslyIll: true, seriouslyIllSince: '2020-01-01' };
     expect(awardRefusal(old, { milestone: 70, awardedOn: '2025-09-02', earlyReason: 'illness' })).toBeNull();
-    expect(awardRefusal(old, { milestone: 70, awardedOn: '2025-09-01', earlyReason: 'illness' })).toMatchObject({ field: 'awardedOn', message: expect.stringMatching(/tối đa 24 tháng/) });
+    expect(awardRefusal(old, { milestone: 70, awardedOn: '2025-09-01', earlyReason: 'illness' })).toMatchObject({
+      field: 'awardedOn',
+      message: expect.stringMatching(/tối đa 24 tháng/),
+    });
     // 65 years (reached 02/09/2023) is in the 12-month band.
     expect(awardRefusal({ ...old, events: officialMember('1958-09-02') }, { milestone: 65, awardedOn: '2022-09-02', earlyReason: 'illness' })).toBeNull();
-    expect(awardRefusal({ ...old, events: officialMember('1958-09-02') }, { milestone: 65, awardedOn: '2022-09-01', earlyReason: 'illness' })).toMatchObject({ field: 'awardedOn', message: expect.stringMatching(/tối đa 12 tháng/) });
+    expect(awardRefusal({ ...old, events: officialMember('1958-09-02') }, { milestone: 65, awardedOn: '2022-09-01', earlyReason: 'illness' })).toMatchObject({
+      field: 'awardedOn',
+      message: expect.stringMatching(/tối đa 12 tháng/),
+    });
   });
 
   it('posthumously when the milestone falls at most 12 months after the death', () => {
@@ -245,16 +261,26 @@ describe('recording an award checks the rules (domain.md §5; issue 10)', () => 
       field: 'milestone',
       message: 'Chỉ truy tặng khi đảng viên đủ 30 năm tuổi Đảng trong vòng 12 tháng sau ngày từ trần: đủ ngày 02/09/2026, từ trần ngày 01/09/2025.',
     });
-    expect(awardRefusal(died('2025-09-02'), { milestone: 30, awardedOn: '2025-11-07' })).toMatchObject({ field: 'earlyReason', message: expect.stringMatching(/chỉ có thể truy tặng/) });
+    expect(awardRefusal(died('2025-09-02'), { milestone: 30, awardedOn: '2025-11-07' })).toMatchObject({
+      field: 'earlyReason',
+      message: expect.stringMatching(/chỉ có thể truy tặng/),
+    });
     expect(awardRefusal(m, { milestone: 30, awardedOn: '2026-11-07', earlyReason: 'posthumous' })).toMatchObject({ field: 'earlyReason' });
   });
 
   it('not while the discipline delay runs, 6 / 9 / 12 months from the decision, both sides', () => {
-    for (const [form, months] of [['reprimand', 6], ['warning', 9], ['removal', 12]] as const) {
+    for (const [form, months] of [
+      ['reprimand', 6],
+      ['warning', 9],
+      ['removal', 12],
+    ] as const) {
       const d = { ...m, disciplines: [decision(form, '2026-10-01')] };
       const until = addMonths('2026-10-01', months);
       expect(awardRefusal(d, { milestone: 30, awardedOn: until }), form).toBeNull();
-      expect(awardRefusal(d, { milestone: 30, awardedOn: addDays(until, -1) }), form).toMatchObject({ field: 'awardedOn', message: expect.stringContaining(`chờ ${months} tháng`) });
+      expect(awardRefusal(d, { milestone: 30, awardedOn: addDays(until, -1) }), form).toMatchObject({
+        field: 'awardedOn',
+        message: expect.stringContaining(`chờ ${months} tháng`),
+      });
     }
     expect(awardRefusal({ ...m, disciplines: [decision('reprimand', '2026-10-01')] }, { milestone: 30, awardedOn: '2027-03-31' })!.message).toBe(
       'Đảng viên bị kỷ luật khiển trách ngày 01/10/2026: Huy hiệu Đảng chờ 6 tháng, xét từ ngày 01/04/2027.',
@@ -262,8 +288,12 @@ describe('recording an award checks the rules (domain.md §5; issue 10)', () => 
   });
 
   it('not to a member out of the Party, suspended or out of contact on the award date; an exempt member may receive it', () => {
-    expect(awardRefusal(withEvents(m, { kind: 'struck_off', date: '2026-10-01' }), { milestone: 30, awardedOn: '2026-11-07' })).toMatchObject({ message: expect.stringMatching(/xóa tên/) });
-    expect(awardRefusal(withEvents(m, { kind: 'suspended', date: '2026-10-01' }), { milestone: 30, awardedOn: '2026-11-07' })).toMatchObject({ message: expect.stringMatching(/đình chỉ/) });
+    expect(awardRefusal(withEvents(m, { kind: 'struck_off', date: '2026-10-01' }), { milestone: 30, awardedOn: '2026-11-07' })).toMatchObject({
+      message: expect.stringMatching(/xóa tên/),
+    });
+    expect(awardRefusal(withEvents(m, { kind: 'suspended', date: '2026-10-01' }), { milestone: 30, awardedOn: '2026-11-07' })).toMatchObject({
+      message: expect.stringMatching(/đình chỉ/),
+    });
     expect(awardRefusal(withEvents(m, { kind: 'exempted', date: '2026-10-01' }), { milestone: 30, awardedOn: '2026-11-07' })).toBeNull();
   });
 });
@@ -362,7 +392,14 @@ interface Coverage {
 }
 const newCoverage = (): Coverage => ({ due: 0, never: 0, notEligible: new Set(), early: new Set(), waiting: 0 });
 
-function expectSameLists<M extends BadgeMember>(members: readonly M[], anniversary: string, today: string, cov: Coverage, rules?: RuleSet, options?: PartyAgeOptions) {
+function expectSameLists<M extends BadgeMember>(
+  members: readonly M[],
+  anniversary: string,
+  today: string,
+  cov: Coverage,
+  rules?: RuleSet,
+  options?: PartyAgeOptions,
+) {
   // Coverage counts every eligibility the loop computes, due now or not.
   const expected = naiveLists(members, anniversary, today, rules, options, (e) => {
     if (!e.eligible) cov.notEligible.add(e.reason!.slice(0, 20));
@@ -543,7 +580,11 @@ describe('badgeLists: both province lists in one pass', () => {
     // … and those who left, as deceased, with or without a posthumous proposal.
     const left = p.members
       .filter((m) => m.left_on)
-      .map((m, i) => ({ ...toBadgeMember(m), events: [...toBadgeMember(m).events, { kind: 'deceased', date: m.left_on! } as MemberEvent], posthumous: i % 2 === 0 }));
+      .map((m, i) => ({
+        ...toBadgeMember(m),
+        events: [...toBadgeMember(m).events, { kind: 'deceased', date: m.left_on! } as MemberEvent],
+        posthumous: i % 2 === 0,
+      }));
     expect(onRoll.length).toBeGreaterThan(5000);
     expect(left.length).toBeGreaterThan(10);
     const cov = newCoverage();
@@ -568,9 +609,7 @@ describe('badgeLists: both province lists in one pass', () => {
     for (const m of members) expect(validateHistory(m.events), m.id).toEqual([]);
     // The generator reaches what the lists must tell apart.
     const kinds = new Set(members.flatMap((m) => m.events.map((e) => e.kind)));
-    expect([...kinds].sort()).toEqual(
-      [...new Set<string>(['admitted', ...ALL_KINDS])].sort(),
-    );
+    expect([...kinds].sort()).toEqual([...new Set<string>(['admitted', ...ALL_KINDS])].sort());
     const cov = newCoverage();
     for (const [anniversary, today] of randomDates(rng, 40)) expectSameLists(members, anniversary, today, cov);
     expect(cov.due).toBeGreaterThan(300);
@@ -627,7 +666,13 @@ describe('badgeLists: both province lists in one pass', () => {
       { id: 'empty', events: [] },
       { id: 'admitted only', events: [{ kind: 'admitted', date: '1970-01-01', orgId: 'A' }] },
       { id: 'recognised only', events: [{ kind: 'recognized_official', date: '1971-01-01' }] },
-      { id: 'recognised first', events: [{ kind: 'recognized_official', date: '1969-01-01' }, { kind: 'admitted', date: '1970-01-01', orgId: 'A' }] },
+      {
+        id: 'recognised first',
+        events: [
+          { kind: 'recognized_official', date: '1969-01-01' },
+          { kind: 'admitted', date: '1970-01-01', orgId: 'A' },
+        ],
+      },
       {
         id: 'same day, recognition first',
         events: [
@@ -642,25 +687,95 @@ describe('badgeLists: both province lists in one pass', () => {
           { kind: 'recognized_official', date: '1970-01-01', officialOn: '1970-01-01' },
         ],
       },
-      { id: 'official before admission', events: [{ kind: 'admitted', date: '1970-06-01', orgId: 'A' }, { kind: 'recognized_official', date: '1971-06-01', officialOn: '1969-01-01' }] },
-      { id: 'official 40 years on', events: [{ kind: 'admitted', date: '1970-06-01', orgId: 'A' }, { kind: 'recognized_official', date: '1971-06-01', officialOn: '2010-06-01' }] },
-      { id: 'official 29 years on', events: [{ kind: 'admitted', date: '1970-06-01', orgId: 'A' }, { kind: 'recognized_official', date: '1971-06-01', officialOn: '1999-12-31' }] },
+      {
+        id: 'official before admission',
+        events: [
+          { kind: 'admitted', date: '1970-06-01', orgId: 'A' },
+          { kind: 'recognized_official', date: '1971-06-01', officialOn: '1969-01-01' },
+        ],
+      },
+      {
+        id: 'official 40 years on',
+        events: [
+          { kind: 'admitted', date: '1970-06-01', orgId: 'A' },
+          { kind: 'recognized_official', date: '1971-06-01', officialOn: '2010-06-01' },
+        ],
+      },
+      {
+        id: 'official 29 years on',
+        events: [
+          { kind: 'admitted', date: '1970-06-01', orgId: 'A' },
+          { kind: 'recognized_official', date: '1971-06-01', officialOn: '1999-12-31' },
+        ],
+      },
       { id: 'recognised twice', events: [...officialMember('1970-06-01'), { kind: 'recognized_official', date: '1980-01-01' }] },
       { id: 'admitted twice', events: [...officialMember('1970-06-01'), { kind: 'admitted', date: '1980-01-01', orgId: 'B' }] },
-      { id: 'ends without starts', events: [...officialMember('1970-06-01'), { kind: 'suspension_ended', date: '1980-01-01' }, { kind: 'temporary_return', date: '1981-01-01' }] },
-      { id: 'suspended twice', events: [...officialMember('1980-06-01'), { kind: 'suspended', date: '1990-01-01' }, { kind: 'suspended', date: '2000-01-01' }, { kind: 'suspension_ended', date: '2010-05-19' }] },
-      { id: 'suspended on the day', events: [...officialMember('1980-06-01'), { kind: 'suspended', date: '2010-05-19' }, { kind: 'suspension_ended', date: '2010-05-19' }, { kind: 'suspended', date: '2010-05-19' }] },
-      { id: 'no ceremony date', events: [{ kind: 'admitted', date: '1980-02-29', orgId: 'A', ceremonyOn: null }, { kind: 'recognized_official', date: '1981-03-01' }] },
-      { id: 'ceremony 29/02', events: [{ kind: 'admitted', date: '1980-02-10', orgId: 'A', ceremonyOn: '1980-02-29' }, { kind: 'recognized_official', date: '1981-03-01' }] },
-      { id: 'empty officialOn', events: [{ kind: 'admitted', date: '1980-02-10', orgId: 'A' }, { kind: 'recognized_official', date: '1981-03-01', officialOn: '' }] },
+      {
+        id: 'ends without starts',
+        events: [...officialMember('1970-06-01'), { kind: 'suspension_ended', date: '1980-01-01' }, { kind: 'temporary_return', date: '1981-01-01' }],
+      },
+      {
+        id: 'suspended twice',
+        events: [
+          ...officialMember('1980-06-01'),
+          { kind: 'suspended', date: '1990-01-01' },
+          { kind: 'suspended', date: '2000-01-01' },
+          { kind: 'suspension_ended', date: '2010-05-19' },
+        ],
+      },
+      {
+        id: 'suspended on the day',
+        events: [
+          ...officialMember('1980-06-01'),
+          { kind: 'suspended', date: '2010-05-19' },
+          { kind: 'suspension_ended', date: '2010-05-19' },
+          { kind: 'suspended', date: '2010-05-19' },
+        ],
+      },
+      {
+        id: 'no ceremony date',
+        events: [
+          { kind: 'admitted', date: '1980-02-29', orgId: 'A', ceremonyOn: null },
+          { kind: 'recognized_official', date: '1981-03-01' },
+        ],
+      },
+      {
+        id: 'ceremony 29/02',
+        events: [
+          { kind: 'admitted', date: '1980-02-10', orgId: 'A', ceremonyOn: '1980-02-29' },
+          { kind: 'recognized_official', date: '1981-03-01' },
+        ],
+      },
+      {
+        id: 'empty officialOn',
+        events: [
+          { kind: 'admitted', date: '1980-02-10', orgId: 'A' },
+          { kind: 'recognized_official', date: '1981-03-01', officialOn: '' },
+        ],
+      },
       // A ceremony 30 years after the decision: official, hence 30 years old, only on the ceremony + 12 months.
-      { id: 'ceremony 30 years on', events: [{ kind: 'admitted', date: '1970-06-01', orgId: 'A', ceremonyOn: '2000-01-01' }, { kind: 'recognized_official', date: '2001-01-01' }] },
+      {
+        id: 'ceremony 30 years on',
+        events: [
+          { kind: 'admitted', date: '1970-06-01', orgId: 'A', ceremonyOn: '2000-01-01' },
+          { kind: 'recognized_official', date: '2001-01-01' },
+        ],
+      },
       // Dates that are not real: the general functions still give an answer, which must not change.
       ...['1970-02-30', '1970-04-31', '1970-13-01', '1970-00-10', '0970-01-01'].map((d) => ({
         id: `admitted ${d}`,
-        events: [{ kind: 'admitted', date: d, orgId: 'A' }, { kind: 'recognized_official', date: '1971-06-01', officialOn: '1971-06-01' }] as MemberEvent[],
+        events: [
+          { kind: 'admitted', date: d, orgId: 'A' },
+          { kind: 'recognized_official', date: '1971-06-01', officialOn: '1971-06-01' },
+        ] as MemberEvent[],
       })),
-      { id: 'official 1971-02-30', events: [{ kind: 'admitted', date: '1970-02-28', orgId: 'A' }, { kind: 'recognized_official', date: '1971-03-01', officialOn: '1971-02-30' }] },
+      {
+        id: 'official 1971-02-30',
+        events: [
+          { kind: 'admitted', date: '1970-02-28', orgId: 'A' },
+          { kind: 'recognized_official', date: '1971-03-01', officialOn: '1971-02-30' },
+        ],
+      },
       { id: 'awarded beyond the list', events: officialMember('1930-01-01'), awards: [{ milestone: 95, awardedOn: '2025-01-01' }] },
       { id: 'award not on the list', events: officialMember('1960-01-01'), awards: [{ milestone: 42, awardedOn: '2002-01-01' }], seriouslyIll: true },
       { id: 'expulsion in force', events: officialMember('1960-01-01'), disciplines: [decision('expulsion', '2009-01-01')] },

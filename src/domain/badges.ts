@@ -114,7 +114,11 @@ export function seriouslyIllOn(member: BadgeMember, date: IsoDate): boolean {
  * expulsion, the one whose delay (6 / 9 / 12 months from the decision, lapsed or not) ends last, if it ends after the
  * date; null when none holds the award back.
  */
-export function disciplineDelayOn(decisions: readonly DisciplineDecision[], date: IsoDate, rules: RuleSet = ruleSetOn(date)): { until: IsoDate; decision: DisciplineDecision } | null {
+export function disciplineDelayOn(
+  decisions: readonly DisciplineDecision[],
+  date: IsoDate,
+  rules: RuleSet = ruleSetOn(date),
+): { until: IsoDate; decision: DisciplineDecision } | null {
   let wait: { until: IsoDate; decision: DisciplineDecision } | null = null;
   for (const d of decisions) {
     if (d.form === 'expulsion' || d.decidedOn > date || (d.revokedOn && d.revokedOn <= date)) continue;
@@ -263,7 +267,12 @@ export interface AwardRefusal {
  * `earlyReason` 'illness'); a member deceased by then, posthumously ('posthumous'), when the milestone falls at most
  * 12 months after the death; and in both cases no discipline delay running on the award day.
  */
-export function awardRefusal(member: BadgeMember, request: AwardRequest, rules: RuleSet = ruleSetOn(request.awardedOn), options: PartyAgeOptions = {}): AwardRefusal | null {
+export function awardRefusal(
+  member: BadgeMember,
+  request: AwardRequest,
+  rules: RuleSet = ruleSetOn(request.awardedOn),
+  options: PartyAgeOptions = {},
+): AwardRefusal | null {
   const { milestone: m, awardedOn } = request;
   const on = formatVnDate(awardedOn);
   if (!rules.badges.milestones.includes(m)) return { field: 'milestone', message: `Không có Huy hiệu ${m} năm tuổi Đảng.` };
@@ -307,7 +316,10 @@ export function awardRefusal(member: BadgeMember, request: AwardRequest, rules: 
         };
       }
       if (request.earlyReason !== 'illness') {
-        return { field: 'earlyReason', message: `Ngày ${on} đảng viên chưa đủ ${m} năm tuổi Đảng (đủ ngày ${formatVnDate(reachedOn)}): ghi là tặng sớm do ốm đau nặng.` };
+        return {
+          field: 'earlyReason',
+          message: `Ngày ${on} đảng viên chưa đủ ${m} năm tuổi Đảng (đủ ngày ${formatVnDate(reachedOn)}): ghi là tặng sớm do ốm đau nặng.`,
+        };
       }
     }
   }

@@ -1,6 +1,19 @@
 import { daysBetween } from './member-status.ts';
 import { describe, expect, it } from 'vitest';
-import { addDays, dayNumber, daysInMonth, formatPartialDate, fromDayNumber, formatVnDate, isIsoDate, isPartialDate, parsePartialVnDate, parseVnDate, partialDateBefore, vietnamDate } from './dates.ts';
+import {
+  addDays,
+  dayNumber,
+  daysInMonth,
+  formatPartialDate,
+  fromDayNumber,
+  formatVnDate,
+  isIsoDate,
+  isPartialDate,
+  parsePartialVnDate,
+  parseVnDate,
+  partialDateBefore,
+  vietnamDate,
+} from './dates.ts';
 
 describe('calendar dates', () => {
   it('accepts only real dates', () => {

@@ -23,7 +23,8 @@ const r2023 = evaluationRulesForYear(2023);
 
 const members = (cellId: string, grassrootsId: string, levels: [Level | null, number][], extra: Partial<MemberRating> = {}): MemberRating[] => {
   const out: MemberRating[] = [];
-  for (const [level, n] of levels) for (let i = 0; i < n; i++) out.push({ id: `${cellId}-${level}-${i}`, cellId, grassrootsId, level, disciplinedInYear: false, ...extra });
+  for (const [level, n] of levels)
+    for (let i = 0; i < n; i++) out.push({ id: `${cellId}-${level}-${i}`, cellId, grassrootsId, level, disciplinedInYear: false, ...extra });
   return out;
 };
 const org = (id: string, parentId: string | null, level: Level | null, extra: Partial<OrgRating> = {}): OrgRating => ({
@@ -118,9 +119,15 @@ describe('figures', () => {
 
 describe('consistency checks (domain.md §8)', () => {
   it('member quota per grassroots org: 5 excellent against 25 good passes, 6 fails and names the six', () => {
-    const ok = members('c1', 'g1', [['excellent', 5], ['good', 25]]);
+    const ok = members('c1', 'g1', [
+      ['excellent', 5],
+      ['good', 25],
+    ]);
     expect(runChecks(r2025, ok, [])).toEqual([]);
-    const bad = members('c1', 'g1', [['excellent', 6], ['good', 25]]);
+    const bad = members('c1', 'g1', [
+      ['excellent', 6],
+      ['good', 25],
+    ]);
     const f = runChecks(r2025, bad, []);
     expect(f).toHaveLength(1);
     expect(f[0]!.code).toBe('member_quota');
@@ -129,15 +136,40 @@ describe('consistency checks (domain.md §8)', () => {
     expect(f[0]!.memberIds.every((id) => id.includes('excellent'))).toBe(true);
   });
   it('the quota counts the whole grassroots org, across its cells, and each grassroots org alone', () => {
-    const ms = [...members('c1', 'g1', [['excellent', 3], ['good', 5]]), ...members('c2', 'g1', [['excellent', 2], ['good', 20]])];
+    const ms = [
+      ...members('c1', 'g1', [
+        ['excellent', 3],
+        ['good', 5],
+      ]),
+      ...members('c2', 'g1', [
+        ['excellent', 2],
+        ['good', 20],
+      ]),
+    ];
     expect(runChecks(r2025, ms, [])).toEqual([]);
-    const other = members('c3', 'g2', [['excellent', 1], ['good', 5]]);
+    const other = members('c3', 'g2', [
+      ['excellent', 1],
+      ['good', 5],
+    ]);
     expect(runChecks(r2025, [...ms, ...other], [])).toEqual([]);
-    const over = members('c3', 'g2', [['excellent', 1], ['good', 4], ['good', 0]]).concat(members('c4', 'g2', [['excellent', 1]]));
+    const over = members('c3', 'g2', [
+      ['excellent', 1],
+      ['good', 4],
+      ['good', 0],
+    ]).concat(members('c4', 'g2', [['excellent', 1]]));
     expect(runChecks(r2025, over, []).map((x) => x.orgId)).toEqual(['g2']);
   });
   it('no quota before 2018', () => {
-    expect(runChecks(evaluationRulesForYear(2016), members('c1', 'g1', [['excellent', 6], ['good', 25]]), [])).toEqual([]);
+    expect(
+      runChecks(
+        evaluationRulesForYear(2016),
+        members('c1', 'g1', [
+          ['excellent', 6],
+          ['good', 25],
+        ]),
+        [],
+      ),
+    ).toEqual([]);
   });
   it('a member disciplined in the year rated above not completed fails, unless self-detected and fixed', () => {
     const m: MemberRating = { id: 'm1', cellId: 'c1', grassrootsId: 'g1', level: 'completed', disciplinedInYear: true };
@@ -148,13 +180,25 @@ describe('consistency checks (domain.md §8)', () => {
   });
   it('an excellent cell needs every member at least completed and ≥ 80% good or better (8 of 10 passes, 7 fails)', () => {
     const cell = org('c1', null, 'excellent', { isCell: true });
-    const pass = members('c1', 'g1', [['excellent', 1], ['good', 7], ['completed', 2]]);
+    const pass = members('c1', 'g1', [
+      ['excellent', 1],
+      ['good', 7],
+      ['completed', 2],
+    ]);
     expect(runChecks(r2025, pass, [cell])).toEqual([]);
-    const fail = members('c1', 'g1', [['excellent', 1], ['good', 6], ['completed', 3]]);
+    const fail = members('c1', 'g1', [
+      ['excellent', 1],
+      ['good', 6],
+      ['completed', 3],
+    ]);
     const f = runChecks(r2025, fail, [cell]);
     expect(f.map((x) => x.code)).toEqual(['excellent_cell']);
     expect(f[0]!.memberIds).toHaveLength(3);
-    const one = members('c1', 'g1', [['excellent', 1], ['good', 8], ['not_completed', 1]]);
+    const one = members('c1', 'g1', [
+      ['excellent', 1],
+      ['good', 8],
+      ['not_completed', 1],
+    ]);
     const g = runChecks(r2025, one, [cell]);
     expect(g.map((x) => x.code)).toEqual(['excellent_cell']);
     expect(g[0]!.memberIds).toEqual(['c1-not_completed-0']);
@@ -172,7 +216,9 @@ describe('consistency checks (domain.md §8)', () => {
   });
   it('a disciplined leadership member or subordinate org blocks excellent', () => {
     const c = { ...r2025, checks: { ...r2025.checks, orgExcellentMaxPercentOfGood: null, excellentCollectiveMinGoodPercent: null } };
-    expect(runChecks(c, [], [org('g1', null, 'excellent', { leadershipMemberDisciplined: true })]).map((x) => x.code)).toEqual(['excellent_disciplined_collective']);
+    expect(runChecks(c, [], [org('g1', null, 'excellent', { leadershipMemberDisciplined: true })]).map((x) => x.code)).toEqual([
+      'excellent_disciplined_collective',
+    ]);
     expect(runChecks(c, [], [org('g1', null, 'good', { leadershipMemberDisciplined: true })])).toEqual([]);
     const subs = Array.from({ length: 10 }, (_, i) => org(`s${i}`, 'g1', i === 0 ? 'not_completed' : 'good', { disciplined: i === 0 }));
     const f = runChecks(c, [], [org('g1', null, 'excellent'), ...subs]);
@@ -231,7 +277,9 @@ describe('discipline in the year, tally, stages, late admission', () => {
 describe('streaks by label (§8)', () => {
   it('a level counts every year; an original label only the years rated with it, with its distinctions', () => {
     expect(streakCriterion('org', 'excellent', 2015, 2019)).toEqual({ criterion: { kind: 'level', level: 'excellent', text: 'Hoàn thành xuất sắc nhiệm vụ' } });
-    expect(streakCriterion('org', 'tsvm_tieu_bieu', 2011, 2013)).toEqual({ criterion: { kind: 'label', code: 'tsvm_tieu_bieu', labels: ['tsvm_tieu_bieu'], text: 'Trong sạch, vững mạnh tiêu biểu' } });
+    expect(streakCriterion('org', 'tsvm_tieu_bieu', 2011, 2013)).toEqual({
+      criterion: { kind: 'label', code: 'tsvm_tieu_bieu', labels: ['tsvm_tieu_bieu'], text: 'Trong sạch, vững mạnh tiêu biểu' },
+    });
     expect(streakCriterion('org', 'tsvm', 2015, 2017)).toMatchObject({ criterion: { labels: ['tsvm', 'tsvm_tieu_bieu'] } });
     // 2017 is the last year of the old labels, 2018 rates under QĐ 132
     expect(streakCriterion('org', 'tsvm', 2016, 2018)).toEqual({ error: expect.stringContaining('không phải mức xếp loại của năm 2018') });

@@ -468,8 +468,17 @@ export function runChecks(rules: EvaluationRuleSet, members: readonly MemberRati
     if (o.level === 'excellent' && c.disciplinedBlocksExcellent) {
       const disciplinedSubs = subs.filter((s) => s.disciplined);
       if (o.leadershipMemberDisciplined || disciplinedSubs.length > 0) {
-        const why = [o.leadershipMemberDisciplined ? 'có thành viên cấp ủy bị kỷ luật trong năm' : '', disciplinedSubs.length > 0 ? `${disciplinedSubs.length} tổ chức trực thuộc bị kỷ luật trong năm` : ''].filter(Boolean);
-        out.push({ code: 'excellent_disciplined_collective', orgId: o.id, message: `Xếp HTXSNV nhưng ${why.join('; ')}.`, memberIds: [], orgIds: [o.id, ...disciplinedSubs.map((s) => s.id)] });
+        const why = [
+          o.leadershipMemberDisciplined ? 'có thành viên cấp ủy bị kỷ luật trong năm' : '',
+          disciplinedSubs.length > 0 ? `${disciplinedSubs.length} tổ chức trực thuộc bị kỷ luật trong năm` : '',
+        ].filter(Boolean);
+        out.push({
+          code: 'excellent_disciplined_collective',
+          orgId: o.id,
+          message: `Xếp HTXSNV nhưng ${why.join('; ')}.`,
+          memberIds: [],
+          orgIds: [o.id, ...disciplinedSubs.map((s) => s.id)],
+        });
       }
     }
     // Leadership disciplined, or more than 20% of subordinate orgs: not completed.
@@ -477,7 +486,10 @@ export function runChecks(rules: EvaluationRuleSet, members: readonly MemberRati
       const disciplinedSubs = subs.filter((s) => s.disciplined);
       const tooMany = subs.length > 0 && !withinPercent(disciplinedSubs.length, subs.length, c.notCompletedAboveDisciplinedPercent);
       if (o.disciplined || tooMany) {
-        const why = [o.disciplined ? 'cấp ủy bị kỷ luật trong năm' : '', tooMany ? `${disciplinedSubs.length}/${subs.length} tổ chức trực thuộc bị kỷ luật (quá ${c.notCompletedAboveDisciplinedPercent}%)` : ''].filter(Boolean);
+        const why = [
+          o.disciplined ? 'cấp ủy bị kỷ luật trong năm' : '',
+          tooMany ? `${disciplinedSubs.length}/${subs.length} tổ chức trực thuộc bị kỷ luật (quá ${c.notCompletedAboveDisciplinedPercent}%)` : '',
+        ].filter(Boolean);
         out.push({
           code: 'not_completed_collective',
           orgId: o.id,

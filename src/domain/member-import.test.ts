@@ -139,9 +139,14 @@ const row = (n: number, ...cells: (string | null)[]) => parseRow(n, cells, COLS,
 describe('rows', () => {
   it('names row, column letter and header in every problem', () => {
     const r = row(7, 'An', 'Nam', '31/02/1990', '', 'Chi bộ Tổ Toán', '01/01/2015', '01/01/2014', '');
-    expect(r.problems.map((p) => p.message)).toEqual(['Dòng 7, cột C «Ngày sinh»: «31/02/1990» không phải ngày có thật.', 'Dòng 7, cột G «Ngày chính thức»: Ngày chính thức phải sau ngày kết nạp.']);
+    expect(r.problems.map((p) => p.message)).toEqual([
+      'Dòng 7, cột C «Ngày sinh»: «31/02/1990» không phải ngày có thật.',
+      'Dòng 7, cột G «Ngày chính thức»: Ngày chính thức phải sau ngày kết nạp.',
+    ]);
     expect(r.problems[0]).toMatchObject({ row: 7, column: 'Ngày sinh', field: 'birthDate' });
-    expect(row(8, 'An', 'Nam', '01/01/2030', '', '', '', '', '').problems[0]!.message).toBe('Dòng 8, cột C «Ngày sinh»: Ngày sinh 01/01/2030 sau ngày hôm nay.');
+    expect(row(8, 'An', 'Nam', '01/01/2030', '', '', '', '', '').problems[0]!.message).toBe(
+      'Dòng 8, cột C «Ngày sinh»: Ngày sinh 01/01/2030 sau ngày hôm nay.',
+    );
   });
 });
 
@@ -159,7 +164,9 @@ const member = (over: Partial<ExistingMember> & { fields?: ExistingMember['field
 describe('updates', () => {
   it('never clears a filled value; fills blanks; changes what differs; ignores lost accents and capitals', () => {
     const m = member({});
-    expect(changesFor(m, { fullName: 'TRAN THI BINH', hometown: 'Hưng Yên', cccd: '001185000001' }).changes).toEqual([{ field: 'cccd', from: null, to: '001185000001' }]);
+    expect(changesFor(m, { fullName: 'TRAN THI BINH', hometown: 'Hưng Yên', cccd: '001185000001' }).changes).toEqual([
+      { field: 'cccd', from: null, to: '001185000001' },
+    ]);
     expect(changesFor(m, { hometown: 'Thái Bình' }).changes).toEqual([{ field: 'hometown', from: 'Hưng Yên', to: 'Thái Bình' }]);
     expect(changesFor(m, {}).changes).toEqual([]);
     expect(sameText('Nguyễn Văn An', 'nguyen van an')).toBe(true);
@@ -219,7 +226,10 @@ describe('planning an import', () => {
     expect(plan[1]!.changes).toEqual([{ field: 'hometown', from: null, to: 'Thái Bình' }]);
     expect(plan[1]!.warnings[0]!.message).toContain('nhập tệp không chuyển sinh hoạt đảng');
     expect(plan[2]!.problems[0]!.message).toContain('ngoài phạm vi bạn được cập nhật');
-    expect(plan[3]!.problems.map((p) => p.message)).toEqual(['Dòng 5, cột D «Số CCCD»: Trùng số CCCD với dòng 2.', expect.stringContaining('thuộc đảng viên «Trần Thị Bình»')]);
+    expect(plan[3]!.problems.map((p) => p.message)).toEqual([
+      'Dòng 5, cột D «Số CCCD»: Trùng số CCCD với dòng 2.',
+      expect.stringContaining('thuộc đảng viên «Trần Thị Bình»'),
+    ]);
     expect(summarize(plan)).toEqual({ new: 0, update: 1, unchanged: 1, error: 2 });
   });
 
@@ -250,7 +260,10 @@ describe('planning an import', () => {
     expect(plan[1]!.problems.map((p) => [p.field, p.message])).toEqual([['admittedOn', expect.stringContaining('mới 17 tuổi 11 tháng, chưa đủ 18 tuổi')]]);
     expect(plan[2]!.problems[0]!.message).toContain('sinh năm 2011 khi đó mới 4 tuổi');
     // corrections found by CCCD: a birth filled in where the file had none
-    const known = (admittedOn: string) => ({ byCccd: () => ({ ...noCccd, cccd: '001079000009', admittedOn, fields: { ...noCccd.fields, birthDate: null } }), byName: () => [] });
+    const known = (admittedOn: string) => ({
+      byCccd: () => ({ ...noCccd, cccd: '001079000009', admittedOn, fields: { ...noCccd.fields, birthDate: null } }),
+      byName: () => [],
+    });
     const row = parsed(5, { fullName: 'Lê Văn Cường', cccd: '001079000009', birthDate: '1979-12-01' });
     expect(planImport([row], known('1997-12-01'), COLS, editable)[0]!.action).toBe('update');
     const underAge = planImport([row], known('1997-11-30'), COLS, editable)[0]!;
@@ -260,7 +273,12 @@ describe('planning an import', () => {
   });
 
   it('matches one member once: a second row of the same member is an error', () => {
-    const plan = planImport([parsed(2, { fullName: 'Trần Thị Bình', cccd: '001185000001' }), parsed(3, { fullName: 'Trần Thị Bình', birthDate: '1985-03-04' })], lookup, COLS, editable);
+    const plan = planImport(
+      [parsed(2, { fullName: 'Trần Thị Bình', cccd: '001185000001' }), parsed(3, { fullName: 'Trần Thị Bình', birthDate: '1985-03-04' })],
+      lookup,
+      COLS,
+      editable,
+    );
     expect(plan.map((p) => p.action)).toEqual(['unchanged', 'error']);
     expect(plan[1]!.problems.map((p) => p.message)).toContain('Dòng 3, cột A «Họ và tên»: Dòng 2 cũng là đảng viên này.');
   });

@@ -413,7 +413,10 @@ export interface PlannedRow extends ParsedRow {
   changes: Change[];
 }
 
-export const FILE_FIELDS: FileField[] = [...(Object.keys(IMPORT_FIELDS) as ImportField[]).filter((f) => !(ADMISSION_FIELDS as readonly string[]).includes(f)), 'birthYear'] as FileField[];
+export const FILE_FIELDS: FileField[] = [
+  ...(Object.keys(IMPORT_FIELDS) as ImportField[]).filter((f) => !(ADMISSION_FIELDS as readonly string[]).includes(f)),
+  'birthYear',
+] as FileField[];
 
 /** True when the text carries Vietnamese diacritics (or đ). */
 const hasMarks = (s: string) => foldAccents(s) !== normalizeText(s).toLowerCase();
@@ -467,7 +470,10 @@ export function planImport(rows: readonly ParsedRow[], lookup: Lookup, columns: 
  * names and birth dates, and the members already matched) to find duplicates across chunks, and nothing else: the
  * result is the same as planImport over the whole file.
  */
-export function importPlanner(columns: readonly ImportColumn[], editableCells: ReadonlySet<string>): { plan(rows: readonly ParsedRow[], lookup: Lookup): PlannedRow[] } {
+export function importPlanner(
+  columns: readonly ImportColumn[],
+  editableCells: ReadonlySet<string>,
+): { plan(rows: readonly ParsedRow[], lookup: Lookup): PlannedRow[] } {
   const colOf = new Map(columns.filter((c) => c.field).map((c) => [c.field as string, c]));
   const byCccd = new Map<string, number>();
   const byNameBirth = new Map<string, { row: number; hasCccd: boolean }[]>();
@@ -500,7 +506,8 @@ export function importPlanner(columns: readonly ImportColumn[], editableCells: R
       const key = `${nameKey(name)}|${birth}`;
       const seen = byNameBirth.get(key) ?? byNameBirth.set(key, []).get(key)!;
       const dup = seen.find((s) => !s.hasCccd || !cccd);
-      if (dup && !(cccd && p.problems.some((x) => x.field === 'cccd'))) fail('fullName', `Trùng họ tên và ngày sinh với dòng ${dup.row} (không có số CCCD để phân biệt).`);
+      if (dup && !(cccd && p.problems.some((x) => x.field === 'cccd')))
+        fail('fullName', `Trùng họ tên và ngày sinh với dòng ${dup.row} (không có số CCCD để phân biệt).`);
       seen.push({ row: r.row, hasCccd: !!cccd });
     }
 
@@ -509,7 +516,8 @@ export function importPlanner(columns: readonly ImportColumn[], editableCells: R
     if (cccd) {
       const m = lookup.byCccd(cccd);
       if (m && !m.editable) fail('cccd', 'Số CCCD đã có trong hồ sơ một đảng viên ngoài phạm vi bạn được cập nhật.');
-      else if (m && name && nameKey(m.fullName) !== nameKey(name)) fail('fullName', `Số CCCD này thuộc đảng viên «${m.fullName}» đã có trong hồ sơ, khác họ tên trong tệp: hãy kiểm tra lại.`);
+      else if (m && name && nameKey(m.fullName) !== nameKey(name))
+        fail('fullName', `Số CCCD này thuộc đảng viên «${m.fullName}» đã có trong hồ sơ, khác họ tên trong tệp: hãy kiểm tra lại.`);
       else member = m;
     }
     if (!member && name && birth && !p.problems.some((x) => x.field === 'cccd')) {

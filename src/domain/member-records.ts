@@ -65,13 +65,24 @@ const from = (required = true): RecordFieldSpec => ({ name: 'from', label: 'Từ
 const to: RecordFieldSpec = { name: 'to', label: 'Đến', type: 'period' };
 
 export const RECORD_FIELDS: Record<RecordKind, readonly RecordFieldSpec[]> = {
-  work: [from(), to, { name: 'workplace', label: 'Đơn vị công tác', type: 'text', required: true, max: 255 }, { name: 'position', label: 'Chức vụ', type: 'text', max: 255 }],
+  work: [
+    from(),
+    to,
+    { name: 'workplace', label: 'Đơn vị công tác', type: 'text', required: true, max: 255 },
+    { name: 'position', label: 'Chức vụ', type: 'text', max: 255 },
+  ],
   training: [
     from(),
     to,
     { name: 'institution', label: 'Tên trường, cơ sở đào tạo', type: 'text', required: true, max: 255 },
     { name: 'major', label: 'Ngành, chuyên ngành', type: 'text', max: 255 },
-    { name: 'form', label: 'Hình thức đào tạo', type: 'text', max: 100, suggestions: ['Chính quy', 'Tại chức', 'Vừa làm vừa học', 'Từ xa', 'Liên thông', 'Văn bằng 2', 'Bồi dưỡng', 'Tập trung', 'Không tập trung'] },
+    {
+      name: 'form',
+      label: 'Hình thức đào tạo',
+      type: 'text',
+      max: 100,
+      suggestions: ['Chính quy', 'Tại chức', 'Vừa làm vừa học', 'Từ xa', 'Liên thông', 'Văn bằng 2', 'Bồi dưỡng', 'Tập trung', 'Không tập trung'],
+    },
     { name: 'qualification', label: 'Văn bằng, chứng chỉ', type: 'text', max: 255 },
   ],
   trip: [
@@ -83,7 +94,14 @@ export const RECORD_FIELDS: Record<RecordKind, readonly RecordFieldSpec[]> = {
   ],
   commendation: [
     { name: 'date', label: 'Ngày quyết định', type: 'date', required: true },
-    { name: 'form', label: 'Hình thức khen thưởng', type: 'text', required: true, max: 255, suggestions: ['Giấy khen', 'Bằng khen', 'Huân chương Lao động hạng Ba', 'Chiến sĩ thi đua cơ sở', 'Đảng viên hoàn thành xuất sắc nhiệm vụ tiêu biểu'] },
+    {
+      name: 'form',
+      label: 'Hình thức khen thưởng',
+      type: 'text',
+      required: true,
+      max: 255,
+      suggestions: ['Giấy khen', 'Bằng khen', 'Huân chương Lao động hạng Ba', 'Chiến sĩ thi đua cơ sở', 'Đảng viên hoàn thành xuất sắc nhiệm vụ tiêu biểu'],
+    },
     { name: 'decidingLevel', label: 'Cấp quyết định', type: 'text', max: 255 },
     { name: 'decisionNo', label: 'Số quyết định', type: 'text', max: 100 },
   ],

@@ -98,11 +98,7 @@ describe('status periods from member events (domain.md §4, §6, §7)', () => {
   });
 
   it('a transfer received the same day leaves no in-transit period', () => {
-    const p = statusPeriods([
-      ...base,
-      { kind: 'transfer_out_started', date: '2022-01-10' },
-      { kind: 'transfer_in_confirmed', date: '2022-01-10', orgId: 'B' },
-    ]);
+    const p = statusPeriods([...base, { kind: 'transfer_out_started', date: '2022-01-10' }, { kind: 'transfer_in_confirmed', date: '2022-01-10', orgId: 'B' }]);
     expect(p.map((x) => x.status)).toEqual(['active', 'active', 'active']);
     expect(p[2]!.orgId).toBe('B');
   });

@@ -62,16 +62,7 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 export type Membership = 'probationary' | 'official';
 
 export type MemberStatus =
-  | 'active'
-  | 'exempt'
-  | 'temporarily_away'
-  | 'in_transit'
-  | 'suspended'
-  | 'deceased'
-  | 'struck_off'
-  | 'left'
-  | 'expelled'
-  | 'lost_contact';
+  'active' | 'exempt' | 'temporarily_away' | 'in_transit' | 'suspended' | 'deceased' | 'struck_off' | 'left' | 'expelled' | 'lost_contact';
 
 /** Statuses after which the member is no longer in the Party (until readmission or annulment). */
 export const TERMINAL_STATUSES: readonly MemberStatus[] = ['deceased', 'struck_off', 'left', 'expelled'];
@@ -356,9 +347,7 @@ export function statusPeriods(events: readonly MemberEvent[]): StatusPeriod[] {
       pendingExpulsion = null;
     }
   }
-  const boundaries = [...new Set([...steps.map((x) => x.event.date), ...membershipChanges.map((c) => c.on)])]
-    .filter((d) => d >= steps[0]!.event.date)
-    .sort();
+  const boundaries = [...new Set([...steps.map((x) => x.event.date), ...membershipChanges.map((c) => c.on)])].filter((d) => d >= steps[0]!.event.date).sort();
   const periods: StatusPeriod[] = [];
   let i = 0;
   let state = INITIAL;
@@ -428,7 +417,10 @@ export function readmissionFailures(former: ReadmissionCase, on: IsoDate, rules:
   const { readmissionAfterMonths: months, readmissionAfterCriminalRecordMonths: recordMonths } = rules.admission;
   const afterLeaving = addMonths(former.leftOn, months);
   if (on < afterLeaving) {
-    out.push({ code: 'readmission_too_early', message: `Chưa đủ ${months} tháng kể từ ngày ra khỏi Đảng (${vn(former.leftOn)}): sớm nhất ngày ${vn(afterLeaving)}.` });
+    out.push({
+      code: 'readmission_too_early',
+      message: `Chưa đủ ${months} tháng kể từ ngày ra khỏi Đảng (${vn(former.leftOn)}): sớm nhất ngày ${vn(afterLeaving)}.`,
+    });
   }
   if (former.criminalRecordClearedOn) {
     const afterRecord = addMonths(former.criminalRecordClearedOn, recordMonths);
@@ -502,7 +494,8 @@ function validateAgainst(s: State, next: MemberEvent, rules: RuleSet | undefined
     }
     case 'transfer_out_started':
       if (inTransit) errors.push(transitMsg);
-      else if (s.phase === 'away') errors.push('Đảng viên đang sinh hoạt tạm thời nơi khác; cần kết thúc sinh hoạt tạm thời trước khi chuyển sinh hoạt chính thức.');
+      else if (s.phase === 'away')
+        errors.push('Đảng viên đang sinh hoạt tạm thời nơi khác; cần kết thúc sinh hoạt tạm thời trước khi chuyển sinh hoạt chính thức.');
       if (s.suspended) errors.push('Đảng viên đang bị đình chỉ sinh hoạt, chưa chuyển sinh hoạt đảng.');
       if (s.lostContact) errors.push('Đảng viên đang mất liên lạc, chưa chuyển sinh hoạt đảng.');
       if (next.toOrgId && next.toOrgId === s.orgId) errors.push('Tổ chức đảng nơi đến trùng với nơi đi.');

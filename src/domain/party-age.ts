@@ -212,11 +212,7 @@ export function partyAgeStart(events: readonly MemberEvent[], onDate: IsoDate, o
  * the Party, a transfer past its allowance). A member who is probationary on that date (readmitted) reaches it on
  * their recorded official date. `ignoreDeath` projects as if a deceased member had lived on (posthumous awards).
  */
-export function reachesYearsOn(
-  events: readonly MemberEvent[],
-  years: number,
-  options: PartyAgeOptions & { ignoreDeath?: boolean } = {},
-): IsoDate | null {
+export function reachesYearsOn(events: readonly MemberEvent[], years: number, options: PartyAgeOptions & { ignoreDeath?: boolean } = {}): IsoDate | null {
   return reachDates(events, [years], options)[0] ?? null;
 }
 

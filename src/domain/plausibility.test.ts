@@ -45,7 +45,11 @@ describe('plausibility of life events', () => {
       { field: 'date', message: 'Ngày từ trần (01/01/2099) sau ngày hôm nay (20/11/2026): chỉ ghi nhận điều đã xảy ra.' },
     ]);
     expect(memberEventProblems({ kind: 'temporary_out', date: today, until: '2027-06-01' }, today)).toEqual([]);
-    expect(memberEventProblems({ kind: 'readmitted', date: today, ceremonyOn: '2026-11-21' }, today)).toEqual([expect.objectContaining({ field: 'ceremonyOn' })]);
-    expect(memberEventProblems({ kind: 'transfer_out_started', date: today, moveDecisionDate: '2026-11-21' }, today)).toEqual([expect.objectContaining({ field: 'moveDecisionDate' })]);
+    expect(memberEventProblems({ kind: 'readmitted', date: today, ceremonyOn: '2026-11-21' }, today)).toEqual([
+      expect.objectContaining({ field: 'ceremonyOn' }),
+    ]);
+    expect(memberEventProblems({ kind: 'transfer_out_started', date: today, moveDecisionDate: '2026-11-21' }, today)).toEqual([
+      expect.objectContaining({ field: 'moveDecisionDate' }),
+    ]);
   });
 });

@@ -17,7 +17,20 @@ function tree(overrides: Record<string, Partial<PlanNode>> = {}): PlanContext {
   const nodes = new Map<string, PlanNode>();
   for (const [id, parent, name, kind] of spec) {
     const path = childPath(parent ? nodes.get(parent)!.path : null, id);
-    nodes.set(id, { id, parentId: parent, path, name, code: null, kindCode: kind, sectorCode: null, directMembers: 0, visible: true, writable: true, changedLaterOn: null, ...overrides[id] });
+    nodes.set(id, {
+      id,
+      parentId: parent,
+      path,
+      name,
+      code: null,
+      kindCode: kind,
+      sectorCode: null,
+      directMembers: 0,
+      visible: true,
+      writable: true,
+      changedLaterOn: null,
+      ...overrides[id],
+    });
   }
   let n = 0;
   return {
@@ -46,7 +59,13 @@ describe('reorganisation planner', () => {
     expect(w.get('C2')!.finalPath).toBe('/P/D2/G1/C2/');
     expect(w.has('G2')).toBe(false);
     expect(plan.counts).toMatchObject({ moved: 1, affectedOrgs: 3 });
-    expect(plan.events).toEqual([expect.objectContaining({ orgId: 'G1', kind: 'moved', summary: 'Chuyển «Đảng bộ xã Tân Lập» từ «Đảng bộ huyện Đông» sang trực thuộc «Đảng bộ huyện Tây»' })]);
+    expect(plan.events).toEqual([
+      expect.objectContaining({
+        orgId: 'G1',
+        kind: 'moved',
+        summary: 'Chuyển «Đảng bộ xã Tân Lập» từ «Đảng bộ huyện Đông» sang trực thuộc «Đảng bộ huyện Tây»',
+      }),
+    ]);
     expect(plan.changes.find((c) => c.orgId === 'G1')).toMatchObject({ fromParent: 'Đảng bộ huyện Đông', toParent: 'Đảng bộ huyện Tây' });
   });
 
@@ -119,7 +138,17 @@ describe('reorganisation planner', () => {
     expect(w.get('C2')!.finalPath).toBe('/P/D1/N2/C2/');
     expect(w.get('G1')!.endReason).toBe('split');
     const missing = planReorganization(
-      [{ type: 'split', org: 'G1', keepSource: false, parts: [{ name: 'A', kindCode: 'dang_bo_co_so', children: ['C1'] }, { name: 'B', kindCode: 'dang_bo_co_so', children: [] }] }],
+      [
+        {
+          type: 'split',
+          org: 'G1',
+          keepSource: false,
+          parts: [
+            { name: 'A', kindCode: 'dang_bo_co_so', children: ['C1'] },
+            { name: 'B', kindCode: 'dang_bo_co_so', children: [] },
+          ],
+        },
+      ],
       tree(),
     );
     expect(missing.conflicts[0]).toMatchObject({ code: 'has_children' });
@@ -134,13 +163,19 @@ describe('reorganisation planner', () => {
   });
 
   it('an organisation the actor cannot see is “not found”, one he sees but may not change is “forbidden”', () => {
-    expect(planReorganization([{ type: 'rename', org: 'G3', name: 'X' }], tree({ G3: { visible: false, writable: false } })).conflicts[0]).toMatchObject({ code: 'not_found' });
+    expect(planReorganization([{ type: 'rename', org: 'G3', name: 'X' }], tree({ G3: { visible: false, writable: false } })).conflicts[0]).toMatchObject({
+      code: 'not_found',
+    });
     expect(planReorganization([{ type: 'rename', org: 'G3', name: 'X' }], tree({ G3: { writable: false } })).conflicts[0]).toMatchObject({ code: 'forbidden' });
     expect(planReorganization([{ type: 'move', org: 'G1', newParent: 'nope' }], tree()).conflicts[0]).toMatchObject({ code: 'not_found' });
   });
 
   it('a role’s own organisation changes below it but not itself (writable false, writableBelow true)', () => {
-    const own = tree({ G1: { writable: false, writableBelow: true }, D1: { writable: false, writableBelow: false }, P: { writable: false, writableBelow: false } });
+    const own = tree({
+      G1: { writable: false, writableBelow: true },
+      D1: { writable: false, writableBelow: false },
+      P: { writable: false, writableBelow: false },
+    });
     for (const op of [
       { type: 'rename', org: 'G1', name: 'X' },
       { type: 'reclassify', org: 'G1', kindCode: 'chi_bo_co_so' },

@@ -18,7 +18,14 @@ export type ReorgOp =
       type: 'split';
       org: string;
       keepSource: boolean;
-      parts: { ref?: string | undefined; name: string; kindCode: string; sectorCode?: string | null | undefined; code?: string | null | undefined; children: string[] }[];
+      parts: {
+        ref?: string | undefined;
+        name: string;
+        kindCode: string;
+        sectorCode?: string | null | undefined;
+        code?: string | null | undefined;
+        children: string[];
+      }[];
     };
 
 /** An organisation as of the effective date, as the planner sees it. */
@@ -195,7 +202,11 @@ export function planReorganization(ops: readonly ReorgOp[], ctx: PlanContext): R
       }
       return true;
     };
-    const createNode = (ref: string | undefined, parent: WorkNode, fields: { name: string; kindCode: string; sectorCode?: string | null | undefined; code?: string | null | undefined }): WorkNode | null => {
+    const createNode = (
+      ref: string | undefined,
+      parent: WorkNode,
+      fields: { name: string; kindCode: string; sectorCode?: string | null | undefined; code?: string | null | undefined },
+    ): WorkNode | null => {
       if (ref !== undefined && refs.has(ref)) {
         fail('duplicate_ref', `mã tạm ${q(ref)} đã được dùng ở thao tác trước.`);
         return null;
@@ -247,7 +258,12 @@ export function planReorganization(ops: readonly ReorgOp[], ctx: PlanContext): R
         setParent(n.id, to.id);
         counts.moved += 1;
         const summary = `Chuyển ${q(n.name)} từ ${q(nameOf(from))} sang trực thuộc ${q(to.name)}`;
-        events.push({ orgId: n.id, kind: 'moved', summary, details: { fromParentId: from, fromParentName: nameOf(from), toParentId: to.id, toParentName: to.name } });
+        events.push({
+          orgId: n.id,
+          kind: 'moved',
+          summary,
+          details: { fromParentId: from, fromParentName: nameOf(from), toParentId: to.id, toParentName: to.name },
+        });
         operations.push({ index, type: op.type, summary });
         return;
       }
@@ -259,7 +275,8 @@ export function planReorganization(ops: readonly ReorgOp[], ctx: PlanContext): R
           const s = live(key, 'tổ chức sáp nhập');
           if (!s) return;
           if (s.id === target.id) return fail('invalid', `không thể sáp nhập ${q(s.name)} vào chính nó.`);
-          if (isAncestorOrSelf(s.id, target.id)) return fail('cycle', `${q(target.name)} nằm trong ${q(s.name)}; không thể sáp nhập tổ chức cấp trên vào tổ chức trực thuộc nó.`);
+          if (isAncestorOrSelf(s.id, target.id))
+            return fail('cycle', `${q(target.name)} nằm trong ${q(s.name)}; không thể sáp nhập tổ chức cấp trên vào tổ chức trực thuộc nó.`);
           if (sources.some((x) => x.id === s.id)) return fail('invalid', `${q(s.name)} được nêu hai lần.`);
           sources.push(s);
         }
@@ -276,11 +293,21 @@ export function planReorganization(ops: readonly ReorgOp[], ctx: PlanContext): R
           }
           s.endReason = 'merged';
           counts.merged += 1;
-          events.push({ orgId: s.id, kind: 'merged_into', summary: `Sáp nhập vào ${q(target.name)}`, details: { targetId: target.id, targetName: target.name } });
+          events.push({
+            orgId: s.id,
+            kind: 'merged_into',
+            summary: `Sáp nhập vào ${q(target.name)}`,
+            details: { targetId: target.id, targetName: target.name },
+          });
           note(s.id, `Sáp nhập vào ${q(target.name)}`);
         }
         const names = sources.map((s) => q(s.name)).join(', ');
-        events.push({ orgId: target.id, kind: 'absorbed', summary: `Tiếp nhận ${names} sáp nhập vào`, details: { sourceIds: sources.map((s) => s.id), sourceNames: sources.map((s) => s.name) } });
+        events.push({
+          orgId: target.id,
+          kind: 'absorbed',
+          summary: `Tiếp nhận ${names} sáp nhập vào`,
+          details: { sourceIds: sources.map((s) => s.id), sourceNames: sources.map((s) => s.name) },
+        });
         note(target.id, `Tiếp nhận ${names}`);
         operations.push({ index, type: op.type, summary: `Sáp nhập ${names} vào ${q(target.name)}` });
         return;
@@ -330,7 +357,8 @@ export function planReorganization(ops: readonly ReorgOp[], ctx: PlanContext): R
         if (!n) return;
         const remaining = [...kids(n.id)].filter((c) => !state.get(c)?.endReason).length;
         if (remaining > 0) return fail('has_children', `${q(n.name)} còn ${remaining} tổ chức trực thuộc; hãy chuyển hoặc giải thể các tổ chức đó trước.`);
-        if (n.directMembers > 0) return fail('has_members', `${q(n.name)} còn ${n.directMembers} đảng viên sinh hoạt; hãy chuyển sinh hoạt đảng trước khi giải thể.`);
+        if (n.directMembers > 0)
+          return fail('has_members', `${q(n.name)} còn ${n.directMembers} đảng viên sinh hoạt; hãy chuyển sinh hoạt đảng trước khi giải thể.`);
         n.endReason = 'dissolved';
         counts.dissolved += 1;
         events.push({ orgId: n.id, kind: 'dissolved', summary: `Giải thể ${q(n.name)}`, details: {} });
@@ -357,7 +385,8 @@ export function planReorganization(ops: readonly ReorgOp[], ctx: PlanContext): R
         if (!op.keepSource) {
           const left = [...kids(n.id)].filter((c) => !assigned.has(c) && !state.get(c)?.endReason);
           if (left.length > 0) return fail('has_children', `còn ${left.length} tổ chức trực thuộc ${q(n.name)} chưa được giao cho tổ chức mới nào.`);
-          if (n.directMembers > 0) return fail('has_members', `${q(n.name)} còn ${n.directMembers} đảng viên sinh hoạt; hãy chuyển sinh hoạt trước khi chia tách.`);
+          if (n.directMembers > 0)
+            return fail('has_members', `${q(n.name)} còn ${n.directMembers} đảng viên sinh hoạt; hãy chuyển sinh hoạt trước khi chia tách.`);
         }
         const made: WorkNode[] = [];
         for (const p of op.parts) {
@@ -374,7 +403,12 @@ export function planReorganization(ops: readonly ReorgOp[], ctx: PlanContext): R
         }
         counts.split += 1;
         const names = made.map((m) => q(m.name)).join(', ');
-        events.push({ orgId: n.id, kind: 'split_into', summary: `Chia tách thành ${names}`, details: { partIds: made.map((m) => m.id), partNames: made.map((m) => m.name), keepSource: op.keepSource } });
+        events.push({
+          orgId: n.id,
+          kind: 'split_into',
+          summary: `Chia tách thành ${names}`,
+          details: { partIds: made.map((m) => m.id), partNames: made.map((m) => m.name), keepSource: op.keepSource },
+        });
         if (!op.keepSource) n.endReason = 'split';
         note(n.id, op.keepSource ? `Tách ra ${names}` : `Chia tách thành ${names}`);
         operations.push({ index, type: op.type, summary: `Chia tách ${q(n.name)} thành ${names}` });

@@ -60,7 +60,8 @@ export function formatRuleValue(value: unknown): string {
   if (Array.isArray(value)) {
     return value
       .map((v) => {
-        if (v && typeof v === 'object' && 'upToYears' in v && 'months' in v) return `đến ${(v as { upToYears: number }).upToYears} năm: ${(v as { months: number }).months} tháng`;
+        if (v && typeof v === 'object' && 'upToYears' in v && 'months' in v)
+          return `đến ${(v as { upToYears: number }).upToYears} năm: ${(v as { months: number }).months} tháng`;
         return String(v);
       })
       .join(', ');

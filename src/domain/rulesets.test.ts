@@ -48,7 +48,12 @@ describe('member-rule figures of the shipped rule sets (domain.md §5, §6, §7,
   });
   it('probation, discipline, transfer, fee and admission figures', () => {
     const r = ruleSetOn('2019-10-01');
-    expect(r.probation).toEqual({ months: 12, recognitionDueWorkingDays: 30, recognitionVoteShare: { numerator: 2, denominator: 3 }, inconclusiveVotesToSuperior: 3 });
+    expect(r.probation).toEqual({
+      months: 12,
+      recognitionDueWorkingDays: 30,
+      recognitionVoteShare: { numerator: 2, denominator: 3 },
+      inconclusiveVotesToSuperior: 3,
+    });
     expect(r.discipline).toEqual({ lapseMonths: 12, complaintDays: 30, limitationYears: { reprimand: 5, warningOrRemoval: 10 } });
     expect(r.transfer).toEqual({
       startWithinWorkingDays: 60,

@@ -4,8 +4,7 @@ import { ruleSetOn } from './rulesets.ts';
 import { sizeWarnings } from './size-rules.ts';
 
 const rules = ruleSetOn('2026-01-01');
-const codes = (kind: string, official: number, probationary = 0) =>
-  sizeWarnings(kindByCode(kind)!, { official, probationary }, rules).map((w) => w.code);
+const codes = (kind: string, official: number, probationary = 0) => sizeWarnings(kindByCode(kind)!, { official, probationary }, rules).map((w) => w.code);
 
 describe('size rules of the Party Statute (domain.md §3)', () => {
   it('an organisation needs at least 3 official members', () => {

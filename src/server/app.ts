@@ -120,7 +120,10 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
   });
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: () => ({ statusCode: 429, error: { code: 'RATE_LIMITED', message: 'Quá nhiều lần thử, vui lòng đợi một phút rồi thử lại.', details: [] } }),
+    errorResponseBuilder: () => ({
+      statusCode: 429,
+      error: { code: 'RATE_LIMITED', message: 'Quá nhiều lần thử, vui lòng đợi một phút rồi thử lại.', details: [] },
+    }),
   });
   await app.register(swagger, {
     openapi: { info: { title: 'Hạt Nhân API', version: '0.1.0', description: 'API của Hạt Nhân. Xem thêm docs/api.md.' } },

@@ -16,10 +16,14 @@ describe('serve on a database that has data', () => {
 
   beforeAll(() => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hn-serve-'));
-    const created = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/main.ts', 'create-admin', '--username', 'quantri', '--password', 'mat-khau-dai'], {
-      env: env({}),
-      encoding: 'utf8',
-    });
+    const created = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/server/main.ts', 'create-admin', '--username', 'quantri', '--password', 'mat-khau-dai'],
+      {
+        env: env({}),
+        encoding: 'utf8',
+      },
+    );
     expect(created.status, created.stderr).toBe(0);
   }, 120_000);
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));

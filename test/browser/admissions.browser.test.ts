@@ -114,7 +114,9 @@ describe.skipIf(!browserAvailable && !browserRequired)('admission in the browser
     const denominator = await readDenominator(page, '10/02/2025');
     await numberInput(page, 'step-in-favour').fill('1');
     await page.getByTestId('step-submit').click();
-    await expect.poll(() => page.getByTestId('step-error').textContent(), { timeout: 15000 }).toContain('Số phiếu tán thành chưa đạt 2/3 số đảng viên chính thức');
+    await expect
+      .poll(() => page.getByTestId('step-error').textContent(), { timeout: 15000 })
+      .toContain('Số phiếu tán thành chưa đạt 2/3 số đảng viên chính thức');
     await numberInput(page, 'step-in-favour').fill(String(denominator));
     await page.getByTestId('step-submit').click();
     await page.getByTestId('step-cell_vote').waitFor({ timeout: 15000 });
@@ -140,7 +142,11 @@ describe.skipIf(!browserAvailable && !browserRequired)('admission in the browser
     await expect.poll(() => page.getByTestId('dossier-stage').textContent(), { timeout: 15000 }).toBe('Đã công nhận chính thức');
     expect(await page.getByTestId('dossier-official-on').textContent()).toBe('19/03/2026');
 
-    const member = await db.selectFrom('member').select(['id', 'official_on', 'admitted_on', 'ceremony_on', 'org_id']).where('full_name', '=', 'Phạm Thị Hoa Lý').executeTakeFirstOrThrow();
+    const member = await db
+      .selectFrom('member')
+      .select(['id', 'official_on', 'admitted_on', 'ceremony_on', 'org_id'])
+      .where('full_name', '=', 'Phạm Thị Hoa Lý')
+      .executeTakeFirstOrThrow();
     expect(member).toMatchObject({ official_on: '2026-03-19', admitted_on: '2025-03-03', ceremony_on: '2025-03-19', org_id: cell.org_id });
     await page.getByTestId('dossier-member-link').click();
     await expect.poll(() => page.getByTestId('member-title').textContent(), { timeout: 15000 }).toContain('Phạm Thị Hoa Lý');

@@ -60,14 +60,22 @@ describe.skipIf(!browserAvailable && !browserRequired)('member dossier in the br
     expect(text).toContain('19/05/2010');
 
     // the next version of the same document
-    await page.getByRole('button', { name: /Tải phiên bản mới/ }).first().click();
+    await page
+      .getByRole('button', { name: /Tải phiên bản mới/ })
+      .first()
+      .click();
     const second = pdfBytes('Quyet dinh ket nap 2010 - ban sao');
     await upload(page, { name: 'ban-sao.pdf', mimeType: 'application/pdf', buffer: second });
     await expect.poll(() => table.getByTestId('document-version').first().textContent(), { timeout: 10000 }).toContain('2 bản');
     expect(await table.textContent()).toContain('ban-sao.pdf');
 
     // both versions download byte for byte, with the session of the page
-    const rows = await env.server.database.db.selectFrom('member_document').select(['id', 'version']).where('member_id', '=', member.id).orderBy('version').execute();
+    const rows = await env.server.database.db
+      .selectFrom('member_document')
+      .select(['id', 'version'])
+      .where('member_id', '=', member.id)
+      .orderBy('version')
+      .execute();
     expect(rows.map((r) => r.version)).toEqual([1, 2]);
     for (const [row, bytes] of [
       [rows[0]!, first],

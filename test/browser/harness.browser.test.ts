@@ -46,13 +46,20 @@ describe.skipIf(!browserAvailable && !browserRequired)('demo servers', () => {
     const key = await demoTemplateKey();
     expect(existsSync(path.resolve(`.tmp/demo-template/${key}.tar.gz`))).toBe(true);
     expect(second!.seeded).toEqual(first!.seeded);
-    const orgs = (d: DemoServer) => d.database.db.selectFrom('org').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const orgs = (d: DemoServer) =>
+      d.database.db
+        .selectFrom('org')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
     expect(Number((await orgs(first!)).n)).toBe(first!.seeded.orgs);
     expect(Number((await orgs(second!)).n)).toBe(first!.seeded.orgs);
   });
 
   it('each have their own database, and the demo login works on each', async () => {
-    await first!.database.db.insertInto('org_kind').values({ code: 'demo_probe', name: 'Thử', level: 9, is_grassroots: false, is_cell: false, sort: 99 }).execute();
+    await first!.database.db
+      .insertInto('org_kind')
+      .values({ code: 'demo_probe', name: 'Thử', level: 9, is_grassroots: false, is_cell: false, sort: 99 })
+      .execute();
     const probe = (d: DemoServer) => d.database.db.selectFrom('org_kind').select('code').where('code', '=', 'demo_probe').execute();
     expect(await probe(first!)).toHaveLength(1);
     expect(await probe(second!)).toHaveLength(0);

@@ -80,7 +80,15 @@ describe.skipIf(!browserAvailable && !browserRequired)('member import in the bro
       { name: 'Lê Hoàng Kiểm Tra', gender: 'Nam', birth: '01/12/1992', cccd: `0330920${suffix.slice(0, 5)}`, cell: cell.name },
     ];
     // none of these CCCD may already be taken in the demo data
-    const taken = await db.selectFrom('member').select('cccd').where('cccd', 'in', good.map((p) => p.cccd)).execute();
+    const taken = await db
+      .selectFrom('member')
+      .select('cccd')
+      .where(
+        'cccd',
+        'in',
+        good.map((p) => p.cccd),
+      )
+      .execute();
     expect(taken).toEqual([]);
     const bad: Person[] = [
       { ...good[0]!, birth: '31/02/1990' },
@@ -135,7 +143,11 @@ describe.skipIf(!browserAvailable && !browserRequired)('member import in the bro
     const created = await db
       .selectFrom('member')
       .select(['full_name', 'cccd', 'org_id', 'birth_date'])
-      .where('cccd', 'in', good.map((p) => p.cccd))
+      .where(
+        'cccd',
+        'in',
+        good.map((p) => p.cccd),
+      )
       .orderBy('full_name')
       .execute();
     expect(created.map((m) => m.full_name).sort()).toEqual(good.map((p) => p.name).sort());
@@ -150,7 +162,15 @@ describe.skipIf(!browserAvailable && !browserRequired)('member import in the bro
     expect(await page.getByTestId('import-summary-unchanged').textContent()).toContain('3');
     expect(await page.getByTestId('import-summary-error').textContent()).toContain('0');
     expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
-    const still = await db.selectFrom('member').select('id').where('cccd', 'in', good.map((p) => p.cccd)).execute();
+    const still = await db
+      .selectFrom('member')
+      .select('id')
+      .where(
+        'cccd',
+        'in',
+        good.map((p) => p.cccd),
+      )
+      .execute();
     expect(still).toHaveLength(3);
     expect(errors).toEqual([]);
     await page.close();

@@ -75,7 +75,14 @@ describe.skipIf(!browserAvailable && !browserRequired)('main journeys in the bro
     if (!env.browser) return skip('no browser');
     const { foldAccents } = await import('../../src/domain/text.ts');
     // a living member whose name carries diacritics and is unique
-    const rows = await env.server.database.db.selectFrom('member').select(['id', 'full_name']).where('status', '=', 'active').where('full_name', 'like', '%ị%').orderBy('name_sort_key').limit(200).execute();
+    const rows = await env.server.database.db
+      .selectFrom('member')
+      .select(['id', 'full_name'])
+      .where('status', '=', 'active')
+      .where('full_name', 'like', '%ị%')
+      .orderBy('name_sort_key')
+      .limit(200)
+      .execute();
     const counts = new Map<string, number>();
     for (const r of rows) counts.set(r.full_name, (counts.get(r.full_name) ?? 0) + 1);
     const member = rows.find((r) => counts.get(r.full_name) === 1)!;
@@ -97,74 +104,78 @@ describe.skipIf(!browserAvailable && !browserRequired)('main journeys in the bro
     await page.close();
   });
 
-  it('records a transfer from one cell to another: the sender sees the member in transit, the receiver confirms the arrival', { timeout: 90000 }, async ({ skip }) => {
-    if (!env.browser) return skip('no browser');
-    const db = env.server.database.db;
-    // the receiving side: the demo commune clerk "xa" and a cell under his commune
-    const xa = await db
-      .selectFrom('app_user as u')
-      .innerJoin('role_assignment as r', 'r.user_id', 'u.id')
-      .innerJoin('org as o', 'o.id', 'r.org_id')
-      .select(['o.id', 'o.current_path'])
-      .where('u.username', '=', 'xa')
-      .executeTakeFirstOrThrow();
-    const target = await db
-      .selectFrom('org as o')
-      .innerJoin('org_version as v', (j) => j.onRef('v.org_id', '=', 'o.id').on('v.valid_to', 'is', null))
-      .innerJoin('org_kind as k', 'k.code', 'v.kind_code')
-      .select(['o.id', 'v.name'])
-      .where('o.current_path', 'like', `${xa.current_path}%`)
-      .where('k.is_cell', '=', true)
-      .orderBy('v.name')
-      .limit(1)
-      .executeTakeFirstOrThrow();
-    const member = await db
-      .selectFrom('member as m')
-      .innerJoin('org as o', 'o.id', 'm.org_id')
-      .select(['m.id', 'm.full_name'])
-      .where('m.status', '=', 'active')
-      .where('m.official_on', 'is not', null)
-      .where('o.current_path', 'not like', `${xa.current_path}%`)
-      .orderBy('m.name_sort_key')
-      .limit(1)
-      .executeTakeFirstOrThrow();
+  it(
+    'records a transfer from one cell to another: the sender sees the member in transit, the receiver confirms the arrival',
+    { timeout: 90000 },
+    async ({ skip }) => {
+      if (!env.browser) return skip('no browser');
+      const db = env.server.database.db;
+      // the receiving side: the demo commune clerk "xa" and a cell under his commune
+      const xa = await db
+        .selectFrom('app_user as u')
+        .innerJoin('role_assignment as r', 'r.user_id', 'u.id')
+        .innerJoin('org as o', 'o.id', 'r.org_id')
+        .select(['o.id', 'o.current_path'])
+        .where('u.username', '=', 'xa')
+        .executeTakeFirstOrThrow();
+      const target = await db
+        .selectFrom('org as o')
+        .innerJoin('org_version as v', (j) => j.onRef('v.org_id', '=', 'o.id').on('v.valid_to', 'is', null))
+        .innerJoin('org_kind as k', 'k.code', 'v.kind_code')
+        .select(['o.id', 'v.name'])
+        .where('o.current_path', 'like', `${xa.current_path}%`)
+        .where('k.is_cell', '=', true)
+        .orderBy('v.name')
+        .limit(1)
+        .executeTakeFirstOrThrow();
+      const member = await db
+        .selectFrom('member as m')
+        .innerJoin('org as o', 'o.id', 'm.org_id')
+        .select(['m.id', 'm.full_name'])
+        .where('m.status', '=', 'active')
+        .where('m.official_on', 'is not', null)
+        .where('o.current_path', 'not like', `${xa.current_path}%`)
+        .orderBy('m.name_sort_key')
+        .limit(1)
+        .executeTakeFirstOrThrow();
 
-    // the sending side records the departure
-    const sender = await newPage();
-    await login(sender);
-    await sender.getByTestId('org-title').waitFor({ timeout: 15000 }); // logged in: the landing page is up
-    await sender.goto(`${env.server.baseUrl}/members/${member.id}`);
-    await sender.getByTestId('member-record-event').click();
-    await sender.getByTestId('event-kind').click();
-    await sender.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'chuyển đi' }).first().click();
-    await typeDate(sender, 'event-date', '02/11/2026', 'Tab');
-    await sender.getByTestId('event-to-org-id').fill(target.id);
-    await sender.getByTestId('modal-submit').click();
-    await expect.poll(() => sender.getByTestId('member-status').textContent(), { timeout: 10000 }).toMatch(/chuyển/i);
+      // the sending side records the departure
+      const sender = await newPage();
+      await login(sender);
+      await sender.getByTestId('org-title').waitFor({ timeout: 15000 }); // logged in: the landing page is up
+      await sender.goto(`${env.server.baseUrl}/members/${member.id}`);
+      await sender.getByTestId('member-record-event').click();
+      await sender.getByTestId('event-kind').click();
+      await sender.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'chuyển đi' }).first().click();
+      await typeDate(sender, 'event-date', '02/11/2026', 'Tab');
+      await sender.getByTestId('event-to-org-id').fill(target.id);
+      await sender.getByTestId('modal-submit').click();
+      await expect.poll(() => sender.getByTestId('member-status').textContent(), { timeout: 10000 }).toMatch(/chuyển/i);
 
-    // the receiving commune confirms it
-    const receiver = await newPage();
-    await login(receiver, 'xa');
-    await receiver.getByTestId('org-title').waitFor({ timeout: 15000 });
-    await receiver.goto(`${env.server.baseUrl}/transfers/incoming`);
-    await receiver.getByTestId(`incoming-confirm-${member.id}`).click();
-    await typeDate(receiver, 'incoming-date', '09/11/2026', 'Tab');
-    await receiver.getByTestId('modal-submit').click();
-    await receiver.getByTestId(`incoming-confirmed-${member.id}`).waitFor({ timeout: 10000 });
+      // the receiving commune confirms it
+      const receiver = await newPage();
+      await login(receiver, 'xa');
+      await receiver.getByTestId('org-title').waitFor({ timeout: 15000 });
+      await receiver.goto(`${env.server.baseUrl}/transfers/incoming`);
+      await receiver.getByTestId(`incoming-confirm-${member.id}`).click();
+      await typeDate(receiver, 'incoming-date', '09/11/2026', 'Tab');
+      await receiver.getByTestId('modal-submit').click();
+      await receiver.getByTestId(`incoming-confirmed-${member.id}`).waitFor({ timeout: 10000 });
 
-    // both sides see the result: the member is on the new cell's roll, with both halves in the history
-    await receiver.goto(`${env.server.baseUrl}/members/${member.id}`);
-    await expect.poll(() => receiver.getByTestId('member-title').textContent(), { timeout: 10000 }).toContain(member.full_name);
-    await receiver.getByTestId('member-tab-history').click();
-    const timeline = await receiver.getByTestId('member-timeline').textContent();
-    expect(timeline).toContain('chuyển đi');
-    expect(timeline).toContain(target.name);
-    const row = await db.selectFrom('member').select(['org_id', 'status']).where('id', '=', member.id).executeTakeFirstOrThrow();
-    expect(row).toEqual({ org_id: target.id, status: 'active' });
-    expect(errors).toEqual([]);
-    await sender.close();
-    await receiver.close();
-  });
+      // both sides see the result: the member is on the new cell's roll, with both halves in the history
+      await receiver.goto(`${env.server.baseUrl}/members/${member.id}`);
+      await expect.poll(() => receiver.getByTestId('member-title').textContent(), { timeout: 10000 }).toContain(member.full_name);
+      await receiver.getByTestId('member-tab-history').click();
+      const timeline = await receiver.getByTestId('member-timeline').textContent();
+      expect(timeline).toContain('chuyển đi');
+      expect(timeline).toContain(target.name);
+      const row = await db.selectFrom('member').select(['org_id', 'status']).where('id', '=', member.id).executeTakeFirstOrThrow();
+      expect(row).toEqual({ org_id: target.id, status: 'active' });
+      expect(errors).toEqual([]);
+      await sender.close();
+      await receiver.close();
+    },
+  );
 
   it('moves an organisation with the reorganisation wizard: preview, confirmation, then the history shows it', async ({ skip }) => {
     if (!env.browser) return skip('no browser');
@@ -212,7 +223,12 @@ describe.skipIf(!browserAvailable && !browserRequired)('main journeys in the bro
     expect(changes).toContain(moving.name);
     expect(changes).toContain(target.name);
     // nothing is written by the preview
-    const before = await db.selectFrom('org_version').select('parent_id').where('org_id', '=', moving.org_id).where('valid_to', 'is', null).executeTakeFirstOrThrow();
+    const before = await db
+      .selectFrom('org_version')
+      .select('parent_id')
+      .where('org_id', '=', moving.org_id)
+      .where('valid_to', 'is', null)
+      .executeTakeFirstOrThrow();
     expect(before.parent_id).toBe(moving.parent_id);
 
     await page.getByTestId('reorg-apply').click();
@@ -220,7 +236,12 @@ describe.skipIf(!browserAvailable && !browserRequired)('main journeys in the bro
     // The apply writes in one transaction; beside the rest of the suite on 2 cores it has taken over 15 s.
     await page.getByTestId('reorg-done').waitFor({ timeout: 30000 });
 
-    const after = await db.selectFrom('org_version').select(['parent_id', 'valid_from']).where('org_id', '=', moving.org_id).where('valid_to', 'is', null).executeTakeFirstOrThrow();
+    const after = await db
+      .selectFrom('org_version')
+      .select(['parent_id', 'valid_from'])
+      .where('org_id', '=', moving.org_id)
+      .where('valid_to', 'is', null)
+      .executeTakeFirstOrThrow();
     expect(after).toEqual({ parent_id: target.org_id, valid_from: '2026-11-01' });
 
     await page.goto(`${env.server.baseUrl}/orgs/${moving.org_id}`);
@@ -260,7 +281,9 @@ describe.skipIf(!browserAvailable && !browserRequired)('main journeys in the bro
     await page.getByTestId('calendar-add-submit').click();
     await expect.poll(() => page.getByTestId('calendar-table').textContent(), { timeout: 10000 }).toContain('Nghỉ theo thông báo cuối năm');
     const db = env.server.database.db;
-    expect(await db.selectFrom('calendar_adjustment').selectAll().execute()).toEqual([{ date: '2026-12-31', kind: 'holiday', note: 'Nghỉ theo thông báo cuối năm' }]);
+    expect(await db.selectFrom('calendar_adjustment').selectAll().execute()).toEqual([
+      { date: '2026-12-31', kind: 'holiday', note: 'Nghỉ theo thông báo cuối năm' },
+    ]);
     await page.getByTestId('calendar-remove-2026-12-31').click();
     await page.getByTestId('confirm-ok').click();
     // beside the rest of the suite on 2 cores the removal has taken more than 10 s to show
@@ -269,62 +292,68 @@ describe.skipIf(!browserAvailable && !browserRequired)('main journeys in the bro
     expect(errors).toEqual([]);
     await page.close();
   });
-  it('badges: a date that is not an anniversary is refused; an award the rules refuse shows their words, and is recorded on the standing committee\'s decision', { timeout: 180000 }, async ({ skip }) => {
-    if (!env.browser) return skip('no browser');
-    const { vietnamDate, formatVnDate } = await import('../../src/domain/dates.ts');
-    const { addMonths, addYears } = await import('../../src/domain/member-status.ts');
-    const today = vietnamDate(new Date());
-    const db = env.server.database.db;
-    // A member of the demo who reaches 30 years of party age within the coming months, never awarded nor disciplined.
-    const member = await db
-      .selectFrom('member as m')
-      .select(['m.id', 'm.admitted_on'])
-      .where('m.status', '=', 'active')
-      .where('m.badge_top', '=', 0)
-      .whereRef('m.party_age_from', '=', 'm.admitted_on')
-      .where('m.admitted_on', '>', addMonths(addYears(today, -30), 1))
-      .where('m.admitted_on', '<', addMonths(addYears(today, -30), 6))
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('member_discipline as x').select('x.id').whereRef('x.member_id', '=', 'm.id'))))
-      .orderBy('m.id')
-      .limit(1)
-      .executeTakeFirstOrThrow();
-    const page = await newPage();
-    await login(page);
-    await page.getByTestId('nav-members').waitFor({ timeout: 15000 });
+  it(
+    "badges: a date that is not an anniversary is refused; an award the rules refuse shows their words, and is recorded on the standing committee's decision",
+    { timeout: 180000 },
+    async ({ skip }) => {
+      if (!env.browser) return skip('no browser');
+      const { vietnamDate, formatVnDate } = await import('../../src/domain/dates.ts');
+      const { addMonths, addYears } = await import('../../src/domain/member-status.ts');
+      const today = vietnamDate(new Date());
+      const db = env.server.database.db;
+      // A member of the demo who reaches 30 years of party age within the coming months, never awarded nor disciplined.
+      const member = await db
+        .selectFrom('member as m')
+        .select(['m.id', 'm.admitted_on'])
+        .where('m.status', '=', 'active')
+        .where('m.badge_top', '=', 0)
+        .whereRef('m.party_age_from', '=', 'm.admitted_on')
+        .where('m.admitted_on', '>', addMonths(addYears(today, -30), 1))
+        .where('m.admitted_on', '<', addMonths(addYears(today, -30), 6))
+        .where((eb) => eb.not(eb.exists(eb.selectFrom('member_discipline as x').select('x.id').whereRef('x.member_id', '=', 'm.id'))))
+        .orderBy('m.id')
+        .limit(1)
+        .executeTakeFirstOrThrow();
+      const page = await newPage();
+      await login(page);
+      await page.getByTestId('nav-members').waitFor({ timeout: 15000 });
 
-    await page.goto(`${env.server.baseUrl}/badges?anniversary=2027-05-20`);
-    await expect.poll(() => page.getByTestId('badges-refusal').textContent(), { timeout: 15000 }).toContain(
-      'Ngày 20/05/2027 không phải dịp trao Huy hiệu Đảng (03/02, 19/05, 02/09, 07/11).',
-    );
+      await page.goto(`${env.server.baseUrl}/badges?anniversary=2027-05-20`);
+      await expect
+        .poll(() => page.getByTestId('badges-refusal').textContent(), { timeout: 15000 })
+        .toContain('Ngày 20/05/2027 không phải dịp trao Huy hiệu Đảng (03/02, 19/05, 02/09, 07/11).');
 
-    await page.goto(`${env.server.baseUrl}/members/${member.id}`);
-    await page.getByTestId('member-award-badge').click();
-    await typeDate(page, 'award-date', formatVnDate(today), 'Tab');
-    await page.getByTestId('award-decision-no').fill('90-QĐ/TU');
-    await page.getByTestId('modal-submit').click();
-    await expect.poll(() => page.getByTestId('modal-error').textContent(), { timeout: 15000 }).toContain(
-      `Ngày ${formatVnDate(today)} đảng viên chưa đủ 30 năm tuổi Đảng: đủ ngày ${formatVnDate(addYears(member.admitted_on!, 30))}.`,
-    );
-    await page.getByTestId('award-special').click();
-    await page.getByTestId('award-override-no').fill('15-QĐ/TU');
-    await typeDate(page, 'award-override-date', formatVnDate(today), 'Tab');
-    await page.getByTestId('modal-submit').click();
-    await page.getByTestId('form-member-badge').waitFor({ state: 'detached', timeout: 30000 });
-    await expect
-      .poll(() => db.selectFrom('member_badge_award').select(['milestone', 'override_decision_no']).where('member_id', '=', member.id).execute(), { timeout: 15000 })
-      .toEqual([{ milestone: 30, override_decision_no: '15-QĐ/TU' }]);
-    await page.getByTestId('member-tab-party-age').click();
-    await expect.poll(() => page.getByTestId('member-award-override').textContent(), { timeout: 15000 }).toContain('Quyết định 15-QĐ/TU');
+      await page.goto(`${env.server.baseUrl}/members/${member.id}`);
+      await page.getByTestId('member-award-badge').click();
+      await typeDate(page, 'award-date', formatVnDate(today), 'Tab');
+      await page.getByTestId('award-decision-no').fill('90-QĐ/TU');
+      await page.getByTestId('modal-submit').click();
+      await expect
+        .poll(() => page.getByTestId('modal-error').textContent(), { timeout: 15000 })
+        .toContain(`Ngày ${formatVnDate(today)} đảng viên chưa đủ 30 năm tuổi Đảng: đủ ngày ${formatVnDate(addYears(member.admitted_on!, 30))}.`);
+      await page.getByTestId('award-special').click();
+      await page.getByTestId('award-override-no').fill('15-QĐ/TU');
+      await typeDate(page, 'award-override-date', formatVnDate(today), 'Tab');
+      await page.getByTestId('modal-submit').click();
+      await page.getByTestId('form-member-badge').waitFor({ state: 'detached', timeout: 30000 });
+      await expect
+        .poll(() => db.selectFrom('member_badge_award').select(['milestone', 'override_decision_no']).where('member_id', '=', member.id).execute(), {
+          timeout: 15000,
+        })
+        .toEqual([{ milestone: 30, override_decision_no: '15-QĐ/TU' }]);
+      await page.getByTestId('member-tab-party-age').click();
+      await expect.poll(() => page.getByTestId('member-award-override').textContent(), { timeout: 15000 }).toContain('Quyết định 15-QĐ/TU');
 
-    // Serious illness, with its date and document.
-    await page.getByTestId('member-badge-standing').click();
-    await page.getByTestId('standing-ill').click();
-    await typeDate(page, 'standing-ill-date', formatVnDate(today), 'Tab');
-    await page.getByTestId('standing-ill-document').fill('Giấy xác nhận của Bệnh viện tỉnh');
-    await page.getByTestId('modal-submit').click();
-    await page.getByTestId('form-member-badge-standing').waitFor({ state: 'detached', timeout: 30000 });
-    await expect.poll(() => page.getByTestId('member-badge-standing-view').textContent(), { timeout: 15000 }).toContain('Ốm đau nặng');
-    expect(errors).toEqual([]);
-    await page.close();
-  });
+      // Serious illness, with its date and document.
+      await page.getByTestId('member-badge-standing').click();
+      await page.getByTestId('standing-ill').click();
+      await typeDate(page, 'standing-ill-date', formatVnDate(today), 'Tab');
+      await page.getByTestId('standing-ill-document').fill('Giấy xác nhận của Bệnh viện tỉnh');
+      await page.getByTestId('modal-submit').click();
+      await page.getByTestId('form-member-badge-standing').waitFor({ state: 'detached', timeout: 30000 });
+      await expect.poll(() => page.getByTestId('member-badge-standing-view').textContent(), { timeout: 15000 }).toContain('Ốm đau nặng');
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
 });

@@ -63,7 +63,13 @@ describe.skipIf(!browserAvailable && !browserRequired)('layout from a phone to a
   async function ids() {
     const db = env.server.database.db;
     const member = await db.selectFrom('member').select('id').where('status', '=', 'active').orderBy('name_sort_key').limit(1).executeTakeFirstOrThrow();
-    const period = await db.selectFrom('evaluation_period').select(['id', 'year']).where('status', '=', 'published').orderBy('year', 'desc').limit(1).executeTakeFirstOrThrow();
+    const period = await db
+      .selectFrom('evaluation_period')
+      .select(['id', 'year'])
+      .where('status', '=', 'published')
+      .orderBy('year', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     const dossier = await db.selectFrom('admission_dossier').select('id').orderBy('id').limit(1).executeTakeFirst();
     const root = await db.selectFrom('org').select('id').where('current_path', '~', '^/[^/]+/$').limit(1).executeTakeFirstOrThrow();
     return { member: member.id, period, dossier: dossier?.id, root: root.id };

@@ -48,18 +48,31 @@ describe.skipIf(!browserAvailable && !browserRequired)('member sub-records in th
     await expect.poll(() => table.textContent(), { timeout: 10000 }).toContain('Trường THCS Tân Lập, huyện Văn Lâm');
     expect(await table.textContent()).toContain('09/2008 – 06/2012');
     const rows = await db.selectFrom('member_record').select(['kind', 'data']).where('member_id', '=', member.id).execute();
-    expect(rows).toEqual([{ kind: 'work', data: { from: '2008-09', to: '2012-06', workplace: 'Trường THCS Tân Lập, huyện Văn Lâm', position: 'Giáo viên Toán' } }]);
+    expect(rows).toEqual([
+      { kind: 'work', data: { from: '2008-09', to: '2012-06', workplace: 'Trường THCS Tân Lập, huyện Văn Lâm', position: 'Giáo viên Toán' } },
+    ]);
 
     // the sensitive tab shows nothing until asked, and the asking is recorded
     await page.getByTestId('member-tab-records-family').click();
     await page.getByTestId('record-reveal-family').click();
     await page.getByTestId('member-records-family').waitFor({ timeout: 10000 });
-    const reveal = await db.selectFrom('audit_log').select(['actor_name', 'after']).where('action', '=', 'member.record.reveal').where('entity_id', '=', member.id).execute();
+    const reveal = await db
+      .selectFrom('audit_log')
+      .select(['actor_name', 'after'])
+      .where('action', '=', 'member.record.reveal')
+      .where('entity_id', '=', member.id)
+      .execute();
     expect(reveal).toEqual([{ actor_name: 'admin', after: { kind: 'family', count: 0 } }]);
     await page.close();
 
     // a viewer of the cell reads the work history, and has no family or political history tab
-    await insertUser(db, { username: 'xem', fullName: 'Người xem', password: DEMO_PASSWORD, homeOrgId: member.org_id, roles: [{ role: 'viewer', orgId: member.org_id }] });
+    await insertUser(db, {
+      username: 'xem',
+      fullName: 'Người xem',
+      password: DEMO_PASSWORD,
+      homeOrgId: member.org_id,
+      roles: [{ role: 'viewer', orgId: member.org_id }],
+    });
     const viewer = await openPage(env.browser!, errors);
     await submitLogin(viewer, env.server.baseUrl, 'xem', DEMO_PASSWORD);
     await viewer.getByTestId('nav-members').waitFor({ timeout: 15000 });
@@ -72,41 +85,51 @@ describe.skipIf(!browserAvailable && !browserRequired)('member sub-records in th
     await viewer.close();
   });
 
-  it('warns before saving, with the server’s own rule: a death in the future, an admission at the age of 4 (issue 12 part 3)', { timeout: 90000 }, async ({ skip }) => {
-    if (!env.browser) return skip('no browser');
-    const db = env.server.database.db;
-    const member = await db.selectFrom('member').select(['id', 'full_name']).where('status', '=', 'active').orderBy('name_sort_key', 'desc').limit(1).executeTakeFirstOrThrow();
-    const page = await openPage(env.browser!, errors);
-    await submitLogin(page, env.server.baseUrl, 'admin', DEMO_PASSWORD);
-    await page.getByTestId('org-title').waitFor({ timeout: 15000 });
-    const typeDate = async (testId: string, ddmmyyyy: string) => {
-      await page.getByTestId(testId).click();
-      await page.keyboard.press('ControlOrMeta+A');
-      await page.keyboard.type(ddmmyyyy);
-      await page.keyboard.press('Tab');
-    };
+  it(
+    'warns before saving, with the server’s own rule: a death in the future, an admission at the age of 4 (issue 12 part 3)',
+    { timeout: 90000 },
+    async ({ skip }) => {
+      if (!env.browser) return skip('no browser');
+      const db = env.server.database.db;
+      const member = await db
+        .selectFrom('member')
+        .select(['id', 'full_name'])
+        .where('status', '=', 'active')
+        .orderBy('name_sort_key', 'desc')
+        .limit(1)
+        .executeTakeFirstOrThrow();
+      const page = await openPage(env.browser!, errors);
+      await submitLogin(page, env.server.baseUrl, 'admin', DEMO_PASSWORD);
+      await page.getByTestId('org-title').waitFor({ timeout: 15000 });
+      const typeDate = async (testId: string, ddmmyyyy: string) => {
+        await page.getByTestId(testId).click();
+        await page.keyboard.press('ControlOrMeta+A');
+        await page.keyboard.type(ddmmyyyy);
+        await page.keyboard.press('Tab');
+      };
 
-    // the event form: a death dated 01/01/2099 is announced before saving, and refused if saved anyway
-    await page.goto(`${env.server.baseUrl}/members/${member.id}`);
-    await expect.poll(() => page.getByTestId('member-title').textContent(), { timeout: 10000 }).toContain(member.full_name);
-    await page.getByTestId('member-record-event').click();
-    await page.getByTestId('event-kind').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'Từ trần' }).first().click();
-    await typeDate('event-date', '01/01/2099');
-    await expect.poll(() => page.getByTestId('event-plausibility').textContent()).toContain('Ngày từ trần (01/01/2099) sau ngày hôm nay');
-    await page.getByTestId('modal-submit').click();
-    await expect.poll(() => page.getByTestId('form-member-event').textContent()).toContain('chỉ ghi nhận điều đã xảy ra');
-    expect((await db.selectFrom('member').select('status').where('id', '=', member.id).executeTakeFirstOrThrow()).status).toBe('active');
+      // the event form: a death dated 01/01/2099 is announced before saving, and refused if saved anyway
+      await page.goto(`${env.server.baseUrl}/members/${member.id}`);
+      await expect.poll(() => page.getByTestId('member-title').textContent(), { timeout: 10000 }).toContain(member.full_name);
+      await page.getByTestId('member-record-event').click();
+      await page.getByTestId('event-kind').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'Từ trần' }).first().click();
+      await typeDate('event-date', '01/01/2099');
+      await expect.poll(() => page.getByTestId('event-plausibility').textContent()).toContain('Ngày từ trần (01/01/2099) sau ngày hôm nay');
+      await page.getByTestId('modal-submit').click();
+      await expect.poll(() => page.getByTestId('form-member-event').textContent()).toContain('chỉ ghi nhận điều đã xảy ra');
+      expect((await db.selectFrom('member').select('status').where('id', '=', member.id).executeTakeFirstOrThrow()).status).toBe('active');
 
-    // the member form: born 01/06/2015, admitted 01/01/2020
-    await page.goto(`${env.server.baseUrl}/members`);
-    await page.getByTestId('members-create').click();
-    await typeDate('member-field-birthDate', '01/06/2015');
-    await typeDate('member-field-admittedOn', '01/01/2020');
-    await expect.poll(() => page.getByTestId('member-plausibility').textContent()).toContain('mới 4 tuổi 7 tháng, chưa đủ 18 tuổi');
-    await typeDate('member-field-birthDate', '01/06/1995');
-    await expect.poll(() => page.getByTestId('member-plausibility').count()).toBe(0);
-    expect(errors).toEqual([]);
-    await page.close();
-  });
+      // the member form: born 01/06/2015, admitted 01/01/2020
+      await page.goto(`${env.server.baseUrl}/members`);
+      await page.getByTestId('members-create').click();
+      await typeDate('member-field-birthDate', '01/06/2015');
+      await typeDate('member-field-admittedOn', '01/01/2020');
+      await expect.poll(() => page.getByTestId('member-plausibility').textContent()).toContain('mới 4 tuổi 7 tháng, chưa đủ 18 tuổi');
+      await typeDate('member-field-birthDate', '01/06/1995');
+      await expect.poll(() => page.getByTestId('member-plausibility').count()).toBe(0);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
 });

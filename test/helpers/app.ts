@@ -110,16 +110,24 @@ const D = { effectiveDate: '2000-01-01', decisionNo: '01-QĐ/TU', decisionDate: 
  */
 export async function buildFixture(t: TestApp) {
   const db = t.database.db;
-  const adminId = await insertUser(db, { username: 'admin', fullName: 'Quản trị', password: PASSWORD, homeOrgId: null, roles: [{ role: 'system_admin', orgId: null }] });
+  const adminId = await insertUser(db, {
+    username: 'admin',
+    fullName: 'Quản trị',
+    password: PASSWORD,
+    homeOrgId: null,
+    roles: [{ role: 'system_admin', orgId: null }],
+  });
   const admin = await loadActor(db, { id: adminId, username: 'admin', full_name: 'Quản trị', must_change_password: false });
   const orgs = t.services.orgs;
   const P = (await orgs.createRoot(admin, { name: 'Đảng bộ tỉnh Hưng Yên', kindCode: 'dang_bo_tinh', ...D })).id;
   const A = (await orgs.create(admin, { parentId: P, name: 'Đảng bộ xã Tân Lập', kindCode: 'dang_bo_cap_tren_co_so', sectorCode: 'xa', ...D })).id;
   const B = (await orgs.create(admin, { parentId: P, name: 'Đảng bộ phường Hòa Bình', kindCode: 'dang_bo_cap_tren_co_so', sectorCode: 'phuong', ...D })).id;
-  const gA = (await orgs.create(admin, { parentId: A, name: 'Đảng bộ Trường THPT Nguyễn Du', kindCode: 'dang_bo_co_so', sectorCode: 'don_vi_su_nghiep', ...D })).id;
+  const gA = (await orgs.create(admin, { parentId: A, name: 'Đảng bộ Trường THPT Nguyễn Du', kindCode: 'dang_bo_co_so', sectorCode: 'don_vi_su_nghiep', ...D }))
+    .id;
   const a1 = (await orgs.create(admin, { parentId: gA, name: 'Chi bộ Tổ Toán', kindCode: 'chi_bo_truc_thuoc', ...D })).id;
   const a2 = (await orgs.create(admin, { parentId: gA, name: 'Chi bộ Tổ Văn', kindCode: 'chi_bo_truc_thuoc', ...D })).id;
-  const gB = (await orgs.create(admin, { parentId: B, name: 'Chi bộ Công ty May Hòa Bình', kindCode: 'chi_bo_co_so', sectorCode: 'dn_ngoai_nha_nuoc', ...D })).id;
+  const gB = (await orgs.create(admin, { parentId: B, name: 'Chi bộ Công ty May Hòa Bình', kindCode: 'chi_bo_co_so', sectorCode: 'dn_ngoai_nha_nuoc', ...D }))
+    .id;
   const members: [string, number][] = [
     [a1, 20],
     [a2, 12],

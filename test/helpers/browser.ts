@@ -57,9 +57,7 @@ export const browserRequired: boolean = process.env.REQUIRE_BROWSER === '1';
 export async function launchBrowser(): Promise<Browser | null> {
   if (!chromiumPath) {
     if (!browserRequired) return null;
-    const where = process.env.CHROMIUM_PATH
-      ? `CHROMIUM_PATH=${process.env.CHROMIUM_PATH} is not an executable`
-      : `none of ${CANDIDATES.join(', ')} exists`;
+    const where = process.env.CHROMIUM_PATH ? `CHROMIUM_PATH=${process.env.CHROMIUM_PATH} is not an executable` : `none of ${CANDIDATES.join(', ')} exists`;
     throw new Error(`Chromium not found (${where}); install with: ${INSTALL_HINT} (REQUIRE_BROWSER=1).`);
   }
   return chromium.launch({ executablePath: chromiumPath, headless: true, args: ARGS });

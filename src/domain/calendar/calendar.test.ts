@@ -145,13 +145,7 @@ describe('public holidays (Labour Code)', () => {
   });
 
   it('puts compensating days after the holidays that follow (2023: Hùng Kings Saturday, 30/4 Sunday, 1/5 Monday → off to 3/5)', () => {
-    expect(days(2023).filter((d) => d >= '2023-04' && d < '2023-06')).toEqual([
-      '2023-04-29',
-      '2023-04-30',
-      '2023-05-01',
-      '2023-05-02 bù',
-      '2023-05-03 bù',
-    ]);
+    expect(days(2023).filter((d) => d >= '2023-04' && d < '2023-06')).toEqual(['2023-04-29', '2023-04-30', '2023-05-01', '2023-05-02 bù', '2023-05-03 bù']);
   });
 
   it('gives National Day one day (2/9) before 2021 and two (1/9 and 2/9 by default) from 2021', () => {
@@ -164,8 +158,14 @@ describe('public holidays (Labour Code)', () => {
   });
 
   it('follows the law in force: Tết 4 days and no Hùng Kings’ day before 2007, Hùng Kings from 2007, Tết 5 days from 2014', () => {
-    const tet = (year: number) => holidaysOf(year).filter((h) => h.name === 'Tết Nguyên đán').map((h) => h.date);
-    const hung = (year: number) => holidaysOf(year).filter((h) => h.name === 'Giỗ Tổ Hùng Vương').map((h) => h.date);
+    const tet = (year: number) =>
+      holidaysOf(year)
+        .filter((h) => h.name === 'Tết Nguyên đán')
+        .map((h) => h.date);
+    const hung = (year: number) =>
+      holidaysOf(year)
+        .filter((h) => h.name === 'Giỗ Tổ Hùng Vương')
+        .map((h) => h.date);
     expect(tet(2006)).toEqual(['2006-01-28', '2006-01-29', '2006-01-30', '2006-01-31']);
     expect(hung(2006)).toEqual([]);
     expect(hung(2007)).toEqual(['2007-04-26']);

@@ -18,6 +18,8 @@ export async function insertJsonRows(db: Kysely<DB>, table: keyof DB & string, r
     const keys = new Set<string>();
     for (const r of chunk) for (const [k, v] of Object.entries(r)) if (v !== undefined) keys.add(k);
     const cols = sql.join([...keys].map((k) => sql.id(k)));
-    await sql`INSERT INTO ${sql.table(table)} (${cols}) SELECT ${cols} FROM jsonb_populate_recordset(NULL::${sql.table(table)}, ${JSON.stringify(chunk)}::jsonb)`.execute(db);
+    await sql`INSERT INTO ${sql.table(table)} (${cols}) SELECT ${cols} FROM jsonb_populate_recordset(NULL::${sql.table(table)}, ${JSON.stringify(chunk)}::jsonb)`.execute(
+      db,
+    );
   }
 }

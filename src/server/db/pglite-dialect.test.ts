@@ -8,8 +8,7 @@ import { openTestDatabase, type Database } from '../../../test/helpers/db.ts';
 
 describe('PGlite dialect', () => {
   let database: Database;
-  const names = async () =>
-    (await sql<{ name: string }>`SELECT name FROM dialect_probe ORDER BY name`.execute(database.db)).rows.map((r) => r.name);
+  const names = async () => (await sql<{ name: string }>`SELECT name FROM dialect_probe ORDER BY name`.execute(database.db)).rows.map((r) => r.name);
 
   beforeAll(async () => {
     database = await openTestDatabase('pglite');

@@ -4,11 +4,7 @@ import { subtreeRange } from '../../domain/org-path.ts';
 import type { Scope } from '../http/actor.ts';
 
 /** `column` lies in one of the scope's subtrees. For 'all', true; for no subtree, false. */
-export function pathInScopeSql<DB, TB extends keyof DB>(
-  eb: ExpressionBuilder<DB, TB>,
-  column: string,
-  scope: Scope,
-): Expression<SqlBool> {
+export function pathInScopeSql<DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>, column: string, scope: Scope): Expression<SqlBool> {
   if (scope === 'all') return sql<SqlBool>`true`;
   if (scope.length === 0) return sql<SqlBool>`false`;
   const ref = sql.ref(column);

@@ -7,7 +7,15 @@
  * the others have not, so the work queue shows some forms due and a few late.
  */
 import type { Insertable, Kysely } from 'kysely';
-import { ADMISSION_STEPS, certificateValidUntil, ceremonyDeadline, memberFormTiming, probationEnd, recognitionWindow, type AdmissionStepKind } from '../../domain/admission.ts';
+import {
+  ADMISSION_STEPS,
+  certificateValidUntil,
+  ceremonyDeadline,
+  memberFormTiming,
+  probationEnd,
+  recognitionWindow,
+  type AdmissionStepKind,
+} from '../../domain/admission.ts';
 import { createWorkingCalendar } from '../../domain/calendar/working-days.ts';
 import { addDays } from '../../domain/dates.ts';
 import { addMonths } from '../../domain/member-status.ts';
@@ -102,7 +110,11 @@ export async function seedAdmissions(db: Kysely<DB>, opts: { seed: number; today
         case 'course':
           return { certificateNo: `${rng.int(1, 500)}/GCN` };
         case 'introduction':
-          return { route: 'members', youthUnionResolutionOn: null, introducers: introducers.map((i) => ({ memberId: i.id, name: i.full_name, officialOnDate: true, monthsTogether: rng.int(12, 60) })) };
+          return {
+            route: 'members',
+            youthUnionResolutionOn: null,
+            introducers: introducers.map((i) => ({ memberId: i.id, name: i.full_name, officialOnDate: true, monthsTogether: rng.int(12, 60) })),
+          };
         case 'cell_vote':
           return { inFavour: n, denominator: { officialMembers: n, excluded: [], denominator: n }, provinceDecisionNo: null, difficultAreaException: false };
         case 'grassroots_resolution':
@@ -152,7 +164,22 @@ export async function seedAdmissions(db: Kysely<DB>, opts: { seed: number; today
   const recent = await db
     .selectFrom('member as m')
     .innerJoin('member_event as e', (j) => j.onRef('e.member_id', '=', 'm.id').on('e.kind', '=', 'admitted'))
-    .select(['m.id', 'm.org_id', 'm.full_name', 'm.family_name', 'm.middle_name', 'm.given_name', 'm.name_sort_key', 'm.gender', 'm.birth_date', 'm.general_education', 'm.official_on', 'e.effective_date', 'e.decision_no', 'e.details'])
+    .select([
+      'm.id',
+      'm.org_id',
+      'm.full_name',
+      'm.family_name',
+      'm.middle_name',
+      'm.given_name',
+      'm.name_sort_key',
+      'm.gender',
+      'm.birth_date',
+      'm.general_education',
+      'm.official_on',
+      'e.effective_date',
+      'e.decision_no',
+      'e.details',
+    ])
     .where('m.status', '=', 'active')
     .where((eb) => eb.or([eb('m.official_on', 'is', null), eb('m.official_on', '>', addMonths(today, -12))]))
     .where('e.effective_date', '>', addMonths(today, -26))
@@ -171,7 +198,19 @@ export async function seedAdmissions(db: Kysely<DB>, opts: { seed: number; today
     last.decision_no = m.decision_no;
     const official = m.official_on !== null && m.official_on <= today;
     const seq = steps.filter((s) => s.dossier_id === dossierId).length;
-    steps.push({ id: uuid(), dossier_id: dossierId, seq: seq + 1, kind: 'ceremony', on_date: ceremonyOn, decision_no: null, data: JSON.stringify({ superiorConsentNo: null }), documents: '[]', note: null, recorded_by: opts.adminId, recorded_at: opts.now });
+    steps.push({
+      id: uuid(),
+      dossier_id: dossierId,
+      seq: seq + 1,
+      kind: 'ceremony',
+      on_date: ceremonyOn,
+      decision_no: null,
+      data: JSON.stringify({ superiorConsentNo: null }),
+      documents: '[]',
+      note: null,
+      recorded_by: opts.adminId,
+      recorded_at: opts.now,
+    });
     // The member form: declared by the recognised members (one in fifteen late), by most of those on probation whose
     // deadline has passed (one in thirty has not); not yet by those whose deadline is still to come.
     const { dueOn: formDueOn } = memberFormTiming(ceremonyOn, ceremonyOn, cal, rules);
@@ -239,15 +278,40 @@ export async function seedAdmissions(db: Kysely<DB>, opts: { seed: number; today
   }
 
   await db.transaction().execute(async (tx) => {
-    for (let i = 0; i < candidates.length; i += 500) await tx.insertInto('admission_candidate').values(candidates.slice(i, i + 500)).execute();
-    for (let i = 0; i < dossiers.length; i += 500) await tx.insertInto('admission_dossier').values(dossiers.slice(i, i + 500)).execute();
-    for (let i = 0; i < steps.length; i += 500) await tx.insertInto('admission_step').values(steps.slice(i, i + 500)).execute();
+    for (let i = 0; i < candidates.length; i += 500)
+      await tx
+        .insertInto('admission_candidate')
+        .values(candidates.slice(i, i + 500))
+        .execute();
+    for (let i = 0; i < dossiers.length; i += 500)
+      await tx
+        .insertInto('admission_dossier')
+        .values(dossiers.slice(i, i + 500))
+        .execute();
+    for (let i = 0; i < steps.length; i += 500)
+      await tx
+        .insertInto('admission_step')
+        .values(steps.slice(i, i + 500))
+        .execute();
 
     // Targets: each commune (child of the province) about its admissions of the previous year, the province the sum
     // plus a reserve it keeps for itself.
-    const root = await tx.selectFrom('org_version').select(['org_id', 'path']).where('parent_id', 'is', null).where('valid_to', 'is', null).orderBy('path').executeTakeFirst();
+    const root = await tx
+      .selectFrom('org_version')
+      .select(['org_id', 'path'])
+      .where('parent_id', 'is', null)
+      .where('valid_to', 'is', null)
+      .orderBy('path')
+      .executeTakeFirst();
     if (!root) return;
-    const communes = await tx.selectFrom('org_version as v').innerJoin('org as o', 'o.id', 'v.org_id').select(['v.org_id', 'o.current_path']).where('v.parent_id', '=', root.org_id).where('v.valid_to', 'is', null).orderBy('v.path').execute();
+    const communes = await tx
+      .selectFrom('org_version as v')
+      .innerJoin('org as o', 'o.id', 'v.org_id')
+      .select(['v.org_id', 'o.current_path'])
+      .where('v.parent_id', '=', root.org_id)
+      .where('v.valid_to', 'is', null)
+      .orderBy('v.path')
+      .execute();
     const year = Number(today.slice(0, 4));
     for (const y of [year - 1, year]) {
       let sum = 0;
@@ -259,7 +323,11 @@ export async function seedAdmissions(db: Kysely<DB>, opts: { seed: number; today
         rows.push({ id: uuid(), org_id: c.org_id, year: y, target, note: null, set_by: opts.adminId, set_at: opts.now });
       }
       rows.push({ id: uuid(), org_id: root.org_id, year: y, target: sum + Math.ceil(sum * 0.05), note: null, set_by: opts.adminId, set_at: opts.now });
-      for (let i = 0; i < rows.length; i += 500) await tx.insertInto('admission_target').values(rows.slice(i, i + 500)).execute();
+      for (let i = 0; i < rows.length; i += 500)
+        await tx
+          .insertInto('admission_target')
+          .values(rows.slice(i, i + 500))
+          .execute();
     }
   });
   return { candidates: candidates.length, dossiers: dossiers.length, steps: steps.length };

@@ -46,8 +46,14 @@ function* chunks<T>(rows: Iterable<T>, size: number): Generator<T[]> {
 }
 
 async function insertOrgChunk(db: Executor, chunk: OrgSeedRow[], opts: InsertOrgOptions): Promise<void> {
-  await db.insertInto('org').values(chunk.map((r) => r.org)).execute();
-  await db.insertInto('org_version').values(chunk.map((r) => r.version)).execute();
+  await db
+    .insertInto('org')
+    .values(chunk.map((r) => r.org))
+    .execute();
+  await db
+    .insertInto('org_version')
+    .values(chunk.map((r) => r.version))
+    .execute();
   await db
     .insertInto('org_event')
     .values(

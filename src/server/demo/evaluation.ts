@@ -33,7 +33,12 @@ const PLANS = ['Kiện toàn cấp ủy, phân công lại nhiệm vụ', 'Nâng
 const RESPONSIBLE = ['Đồng chí Phó Bí thư Thường trực', 'Đồng chí Trưởng Ban Tổ chức', 'Đồng chí Chủ nhiệm Ủy ban Kiểm tra'];
 
 /** Rates and publishes one period per year for the subtree of `rootOrgId`, years `fromYear`..`toYear`. */
-export async function seedEvaluations(db: Kysely<DB>, clock: Clock, actor: Actor, opts: { rootOrgId: string; fromYear: number; toYear: number; seed: number }): Promise<EvaluationSeedResult> {
+export async function seedEvaluations(
+  db: Kysely<DB>,
+  clock: Clock,
+  actor: Actor,
+  opts: { rootOrgId: string; fromYear: number; toYear: number; seed: number },
+): Promise<EvaluationSeedResult> {
   const svc = createEvaluationService({ db, clock });
   const out: EvaluationSeedResult = { periods: 0, members: 0, orgs: 0, weak: 0 };
   for (let year = opts.fromYear; year <= opts.toYear; year++) {
@@ -42,10 +47,16 @@ export async function seedEvaluations(db: Kysely<DB>, clock: Clock, actor: Actor
     const periodId = opened.period.id;
     const rules = evaluationRulesForYear(year);
     const quotaYears = rules.checks.orgExcellentMaxPercentOfGood !== null;
-    const members = await db.selectFrom('member_evaluation').select(['id', 'member_id', 'org_id', 'grassroots_id', 'late_admission']).where('period_id', '=', periodId).execute();
+    const members = await db
+      .selectFrom('member_evaluation')
+      .select(['id', 'member_id', 'org_id', 'grassroots_id', 'late_admission'])
+      .where('period_id', '=', periodId)
+      .execute();
     const orgs = await db
       .selectFrom('org_evaluation as e')
-      .innerJoin('org_version as v', (j) => j.onRef('v.org_id', '=', 'e.org_id').on(sql<boolean>`v.valid_from <= ${asOf} AND (v.valid_to IS NULL OR v.valid_to > ${asOf})`))
+      .innerJoin('org_version as v', (j) =>
+        j.onRef('v.org_id', '=', 'e.org_id').on(sql<boolean>`v.valid_from <= ${asOf} AND (v.valid_to IS NULL OR v.valid_to > ${asOf})`),
+      )
       .select(['e.id', 'e.org_id', 'e.parent_id', 'e.is_cell', 'e.is_grassroots', 'v.depth'])
       .where('e.period_id', '=', periodId)
       .execute();
@@ -73,7 +84,8 @@ export async function seedEvaluations(db: Kysely<DB>, clock: Clock, actor: Actor
       mLevel.set(m.member_id, level);
     }
     // Organisations: a stable quality per organisation, a little noise per year.
-    const quality = (orgId: string) => createRng(hashString(`${opts.seed}:q:${orgId}`)).next() * 0.85 + createRng(hashString(`${opts.seed}:${year}:${orgId}`)).next() * 0.15;
+    const quality = (orgId: string) =>
+      createRng(hashString(`${opts.seed}:q:${orgId}`)).next() * 0.85 + createRng(hashString(`${opts.seed}:${year}:${orgId}`)).next() * 0.15;
     const oLevel = new Map<string, Level>();
     for (const o of orgs) {
       const q = quality(o.org_id);
@@ -100,8 +112,22 @@ export async function seedEvaluations(db: Kysely<DB>, clock: Clock, actor: Actor
     for (let round = 0; round < 10; round++) {
       const failures = runChecks(
         rules,
-        rated.map((m) => ({ id: m.member_id, cellId: m.org_id, grassrootsId: m.grassroots_id, level: mLevel.get(m.member_id)!, disciplinedInYear: disciplined.has(m.member_id) })),
-        orgs.map((o) => ({ id: o.org_id, parentId: o.parent_id, isCell: o.is_cell, isGrassroots: o.is_grassroots, level: oLevel.get(o.org_id)!, disciplined: false, leadershipMemberDisciplined: false })),
+        rated.map((m) => ({
+          id: m.member_id,
+          cellId: m.org_id,
+          grassrootsId: m.grassroots_id,
+          level: mLevel.get(m.member_id)!,
+          disciplinedInYear: disciplined.has(m.member_id),
+        })),
+        orgs.map((o) => ({
+          id: o.org_id,
+          parentId: o.parent_id,
+          isCell: o.is_cell,
+          isGrassroots: o.is_grassroots,
+          level: oLevel.get(o.org_id)!,
+          disciplined: false,
+          leadershipMemberDisciplined: false,
+        })),
       );
       if (failures.length === 0) break;
       for (const f of failures) {
@@ -143,7 +169,13 @@ export async function seedEvaluations(db: Kysely<DB>, clock: Clock, actor: Actor
               FROM jsonb_to_recordset(${JSON.stringify(oRows)}::jsonb) AS x(id uuid, l text) WHERE e.id = x.id`.execute(db);
     await db
       .updateTable('evaluation_period')
-      .set({ status: 'published', published_by: actor.userId, published_at: now, decision_no: `${100 + (year % 100)}-QĐ/TU`, decision_date: `${year}-12-25` <= clock.today() ? `${year}-12-25` : clock.today() })
+      .set({
+        status: 'published',
+        published_by: actor.userId,
+        published_at: now,
+        decision_no: `${100 + (year % 100)}-QĐ/TU`,
+        decision_date: `${year}-12-25` <= clock.today() ? `${year}-12-25` : clock.today(),
+      })
       .where('id', '=', periodId)
       .execute();
     await refreshTally(db, periodId, year);

@@ -24,7 +24,13 @@ import { addDays } from '../../domain/dates.ts';
 import { officialDateFor, statusOn, statusPeriods, TERMINAL_STATUSES, validateEvent, type MemberEvent } from '../../domain/member-status.ts';
 import { createUuidFactory, deriveUuid, UUID_V7_RE } from './uuid.ts';
 
-const DEMO = { seed: 2025, districts: 8, grassrootsPerDistrict: 12, cellsPerPartyCommittee: [3, 8] as [number, number], membersPerCell: [4, 35] as [number, number] };
+const DEMO = {
+  seed: 2025,
+  districts: 8,
+  grassrootsPerDistrict: 12,
+  cellsPerPartyCommittee: [3, 8] as [number, number],
+  membersPerCell: [4, 35] as [number, number],
+};
 const TODAY = '2026-11-22';
 const GRASSROOTS = new Set(['dang_bo_co_so', 'chi_bo_co_so']);
 const CELLS = new Set(['chi_bo_co_so', 'chi_bo_truc_thuoc']);
@@ -64,10 +70,24 @@ describe('random and ids', () => {
     }
     expect([...seen].sort()).toEqual([3, 4, 5, 6]);
     expect(r.shuffle([1, 2, 3, 4, 5]).sort()).toEqual([1, 2, 3, 4, 5]);
-    const w = count(Array.from({ length: 4000 }, () => r.weighted([['a', 3], ['b', 1]] as const)), (x) => x === 'a') / 4000;
+    const w =
+      count(
+        Array.from({ length: 4000 }, () =>
+          r.weighted([
+            ['a', 3],
+            ['b', 1],
+          ] as const),
+        ),
+        (x) => x === 'a',
+      ) / 4000;
     expect(w).toBeGreaterThan(0.7);
     expect(w).toBeLessThan(0.8);
-    expect(count(Array.from({ length: 4000 }, () => r.chance(0.1)), Boolean)).toBeLessThan(520);
+    expect(
+      count(
+        Array.from({ length: 4000 }, () => r.chance(0.1)),
+        Boolean,
+      ),
+    ).toBeLessThan(520);
     expect(addYears('2024-02-29', 1)).toBe('2025-02-28');
   });
 
@@ -160,8 +180,14 @@ describe('generateProvince: the tree before 1 July 2025', () => {
     expect(count(level1, (r) => /^Đảng bộ (huyện|thị xã|thành phố) /u.test(r.version.name))).toBe(8);
     // Hưng Yên's own district-level units before 1 July 2025, never another province's.
     expect(level1.map((r) => r.version.name).filter((n) => /^Đảng bộ (huyện|thị xã|thành phố) /u.test(n))).toEqual([
-      'Đảng bộ thành phố Hưng Yên', 'Đảng bộ thị xã Mỹ Hào', 'Đảng bộ huyện Văn Lâm', 'Đảng bộ huyện Văn Giang',
-      'Đảng bộ huyện Yên Mỹ', 'Đảng bộ huyện Khoái Châu', 'Đảng bộ huyện Ân Thi', 'Đảng bộ huyện Kim Động',
+      'Đảng bộ thành phố Hưng Yên',
+      'Đảng bộ thị xã Mỹ Hào',
+      'Đảng bộ huyện Văn Lâm',
+      'Đảng bộ huyện Văn Giang',
+      'Đảng bộ huyện Yên Mỹ',
+      'Đảng bộ huyện Khoái Châu',
+      'Đảng bộ huyện Ân Thi',
+      'Đảng bộ huyện Kim Động',
     ]);
     expect(level1.some((r) => r.version.name.startsWith('Đảng bộ Khối các cơ quan'))).toBe(true);
     expect(level1.some((r) => r.version.name.startsWith('Đảng bộ Khối doanh nghiệp'))).toBe(true);
@@ -231,7 +257,8 @@ describe('generateProvince: the tree before 1 July 2025', () => {
     }
     const sectors = new Map<string, number>();
     for (const r of demo.orgs) if (GRASSROOTS.has(r.version.kind_code)) sectors.set(r.version.sector_code!, (sectors.get(r.version.sector_code!) ?? 0) + 1);
-    for (const s of ['xa', 'thi_tran', 'co_quan_hanh_chinh', 'don_vi_su_nghiep', 'dn_ngoai_nha_nuoc', 'luc_luong_vu_trang']) expect(sectors.get(s) ?? 0).toBeGreaterThan(0);
+    for (const s of ['xa', 'thi_tran', 'co_quan_hanh_chinh', 'don_vi_su_nghiep', 'dn_ngoai_nha_nuoc', 'luc_luong_vu_trang'])
+      expect(sectors.get(s) ?? 0).toBeGreaterThan(0);
     // Communes and towns are the largest group; the armed forces a small one.
     expect((sectors.get('xa') ?? 0) + (sectors.get('thi_tran') ?? 0) + (sectors.get('phuong') ?? 0)).toBeGreaterThan(30);
     expect(sectors.get('luc_luong_vu_trang')!).toBeLessThan(20);
@@ -331,10 +358,15 @@ describe('generateProvince: member files', () => {
     return v.kind_code === 'chi_bo_co_so' ? v : versionOf.get(v.parent_id!)!;
   };
 
-  it('uses the catalogues\' codes exactly', () => {
+  it("uses the catalogues' codes exactly", () => {
     const columns: Record<string, string> = {
-      ethnicity: 'ethnicity', religion: 'religion', general_education: 'general_education', professional_level: 'professional_level',
-      theory_level: 'theory_level', occupation: 'occupation', state_management: 'state_management',
+      ethnicity: 'ethnicity',
+      religion: 'religion',
+      general_education: 'general_education',
+      professional_level: 'professional_level',
+      theory_level: 'theory_level',
+      occupation: 'occupation',
+      state_management: 'state_management',
     };
     for (const [column, catalogue] of Object.entries(columns)) {
       const codes = new Set(CATALOGUES[catalogue]!.map((i) => i.code));
@@ -363,9 +395,17 @@ describe('generateProvince: member files', () => {
     expect(share((m) => m.general_education === 'thpt')).toBeGreaterThan(0.75);
     const oldVillage = demo.members.filter((m) => m.birth_date! < '1960-01-01' && grassrootsOf(m.org_id).sector_code === 'xa' && m.workplace == null);
     expect(count(oldVillage, (m) => m.general_education !== 'thpt') / oldVillage.length).toBeGreaterThan(0.3);
-    for (const level of ['chua', 'so_cap', 'trung_cap', 'cao_cap', 'cu_nhan']) expect(share((m) => m.theory_level === level), level).toBeGreaterThan(0.005);
+    for (const level of ['chua', 'so_cap', 'trung_cap', 'cao_cap', 'cu_nhan'])
+      expect(
+        share((m) => m.theory_level === level),
+        level,
+      ).toBeGreaterThan(0.005);
     expect(share((m) => m.theory_level === 'so_cap' || m.theory_level === 'trung_cap')).toBeGreaterThan(0.5);
-    for (const level of ['chua_dao_tao', 'trung_cap', 'cao_dang', 'dai_hoc', 'thac_si']) expect(share((m) => m.professional_level === level), level).toBeGreaterThan(0.01);
+    for (const level of ['chua_dao_tao', 'trung_cap', 'cao_dang', 'dai_hoc', 'thac_si'])
+      expect(
+        share((m) => m.professional_level === level),
+        level,
+      ).toBeGreaterThan(0.01);
     // Leaders hold senior theory more often than the rest.
     const heads = demo.members.filter((m) => /^(Giám đốc|Hiệu trưởng|Trưởng phòng|Trưởng khoa)$/u.test(m.position ?? ''));
     expect(count(heads, (m) => m.theory_level === 'cao_cap' || m.theory_level === 'cu_nhan') / heads.length).toBeGreaterThan(0.5);
@@ -377,7 +417,8 @@ describe('generateProvince: member files', () => {
       const cellName = versionOf.get(m.org_id)!.name;
       if (g.sector_code === 'luc_luong_vu_trang' || /^Chi bộ (Công an|Quân sự) /u.test(cellName)) expect(m.occupation).toBe('luc_luong_vu_trang');
       else if (g.sector_code === 'dn_nha_nuoc' || g.sector_code === 'dn_ngoai_nha_nuoc') expect(m.occupation).toBe('cong_nhan');
-      else if (/^(Chi bộ|Đảng bộ) (Trường|Bệnh viện|Trung tâm Y tế|Phòng khám)/u.test(g.name) || /^Chi bộ (Trường|Trạm Y tế) /u.test(cellName)) expect(m.occupation).toBe('vien_chuc');
+      else if (/^(Chi bộ|Đảng bộ) (Trường|Bệnh viện|Trung tâm Y tế|Phòng khám)/u.test(g.name) || /^Chi bộ (Trường|Trạm Y tế) /u.test(cellName))
+        expect(m.occupation).toBe('vien_chuc');
       else if (['xa', 'phuong', 'thi_tran'].includes(g.sector_code ?? '') && m.workplace == null) {
         expect(['nong_dan', 'nghi_huu', 'khac', 'cong_nhan', 'hoc_sinh_sinh_vien']).toContain(m.occupation);
       }
@@ -418,7 +459,8 @@ describe('generateProvince: member files', () => {
     expect(elsewhere.every((a) => /^xã [^,]+, (tỉnh|thành phố) [^,]+$/u.test(a))).toBe(true);
     expect(elsewhere.some((a) => a.endsWith('thành phố Hồ Chí Minh'))).toBe(true);
     expect(addresses.some((a) => /tỉnh (Hà Nội|Huế|Hải Phòng|Đà Nẵng|Hồ Chí Minh|Cần Thơ)$/u.test(a))).toBe(false);
-    const districts = /huyện (Văn Lâm|Văn Giang|Yên Mỹ|Khoái Châu|Ân Thi|Kim Động|Phù Cừ|Tiên Lữ), tỉnh Hưng Yên$|thị xã Mỹ Hào, tỉnh Hưng Yên$|thành phố Hưng Yên, tỉnh Hưng Yên$/u;
+    const districts =
+      /huyện (Văn Lâm|Văn Giang|Yên Mỹ|Khoái Châu|Ân Thi|Kim Động|Phù Cừ|Tiên Lữ), tỉnh Hưng Yên$|thị xã Mỹ Hào, tỉnh Hưng Yên$|thành phố Hưng Yên, tỉnh Hưng Yên$/u;
     expect(addresses.filter((a) => /(huyện|thị xã|thành phố) [^,]+, tỉnh/u.test(a)).every((a) => districts.test(a))).toBe(true);
   });
 });
@@ -427,7 +469,11 @@ describe('generateProvince: member histories', () => {
   const eventsOf = new Map<string, MemberEvent[]>();
   const rowsOf = new Map<string, MemberEventRow[]>();
   for (const r of demo.events) {
-    const e = rowToEvent({ ...r, details: JSON.parse(r.details as string) as Record<string, unknown>, created_at: new Date(0) } as Selectable<MemberEventTable>);
+    const e = rowToEvent({
+      ...r,
+      details: JSON.parse(r.details as string) as Record<string, unknown>,
+      created_at: new Date(0),
+    } as Selectable<MemberEventTable>);
     if (!eventsOf.has(r.member_id)) {
       eventsOf.set(r.member_id, []);
       rowsOf.set(r.member_id, []);
@@ -439,7 +485,7 @@ describe('generateProvince: member histories', () => {
   const n = demo.members.length;
   const kinds = (k: string, year?: string) => count(demo.events, (e) => e.kind === k && (!year || e.effective_date.startsWith(year)));
 
-  it('passes the domain\'s validation event by event, in strictly increasing dates', () => {
+  it("passes the domain's validation event by event, in strictly increasing dates", () => {
     for (const m of demo.members) {
       const events = eventsOf.get(m.id)!;
       expect(events[0]!.kind).toBe('admitted');
@@ -510,11 +556,26 @@ describe('generateProvince: member histories', () => {
     const late = count(demo.events, (e) => e.kind === 'transfer_in_confirmed' && (JSON.parse(e.details as string) as { late?: boolean }).late === true);
     expect(late).toBeGreaterThan(0);
     expect(late / kinds('transfer_in_confirmed')).toBeLessThan(0.1);
-    for (const k of ['temporary_out', 'temporary_return', 'exempted', 'exemption_ended', 'lost_contact', 'contact_restored', 'suspended', 'suspension_ended', 'allowed_to_leave', 'readmitted']) {
+    for (const k of [
+      'temporary_out',
+      'temporary_return',
+      'exempted',
+      'exemption_ended',
+      'lost_contact',
+      'contact_restored',
+      'suspended',
+      'suspension_ended',
+      'allowed_to_leave',
+      'readmitted',
+    ]) {
       expect(kinds(k), k).toBeGreaterThan(0);
     }
     expect(kinds('readmitted') / n).toBeLessThan(0.005);
-    expect(demo.events.filter((e) => e.kind !== 'transfer_in_confirmed' && e.kind !== 'deceased' && e.decision_no).every((e) => /^\d+-(QĐ|GT)\/(UBKT)?(HU|ĐU)$/u.test(e.decision_no!))).toBe(true);
+    expect(
+      demo.events
+        .filter((e) => e.kind !== 'transfer_in_confirmed' && e.kind !== 'deceased' && e.decision_no)
+        .every((e) => /^\d+-(QĐ|GT)\/(UBKT)?(HU|ĐU)$/u.test(e.decision_no!)),
+    ).toBe(true);
     expect(demo.stats.history.transfers).toBe(kinds('transfer_in_confirmed'));
   });
 
@@ -522,7 +583,11 @@ describe('generateProvince: member histories', () => {
     const per1000 = (demo.disciplines.length / n) * 1000;
     expect(per1000).toBeGreaterThan(1);
     expect(per1000).toBeLessThan(10);
-    for (const form of ['reprimand', 'warning', 'removal', 'expulsion']) expect(count(demo.disciplines, (d) => d.form === form), form).toBeGreaterThan(0);
+    for (const form of ['reprimand', 'warning', 'removal', 'expulsion'])
+      expect(
+        count(demo.disciplines, (d) => d.form === form),
+        form,
+      ).toBeGreaterThan(0);
     for (const d of demo.disciplines) {
       const events = eventsOf.get(d.member_id)!;
       const before = events.filter((e) => e.date < d.decision_date);
@@ -538,7 +603,10 @@ describe('generateProvince: member histories', () => {
       const decision = { form: d.form, decidedOn: d.decision_date, announcedOn: d.announced_on };
       for (const e of events) if (e.kind === 'transfer_out_started') expect(inForceOn(decision, e.date)).toBe(false);
     }
-    expect(count(demo.members, (m) => m.status === 'expelled')).toBe(count(demo.disciplines, (d) => d.form === 'expulsion') - count(demo.members, (m) => m.status !== 'expelled' && eventsOf.get(m.id)!.some((e) => e.kind === 'expelled')));
+    expect(count(demo.members, (m) => m.status === 'expelled')).toBe(
+      count(demo.disciplines, (d) => d.form === 'expulsion') -
+        count(demo.members, (m) => m.status !== 'expelled' && eventsOf.get(m.id)!.some((e) => e.kind === 'expelled')),
+    );
   });
 
   it('awards badges on anniversaries for milestones reached, with a small backlog left', () => {
@@ -590,7 +658,15 @@ interface SimNode {
 /** Applies a reorganisation plan to a tiny in-memory tree, failing on any reference it cannot resolve. */
 function simulate(p: GeneratedProvince): Map<string, SimNode> {
   const nodes = new Map<string, SimNode>();
-  for (const r of p.orgs) nodes.set(r.org.id, { id: r.org.id, parent: r.version.parent_id, kind: r.version.kind_code, name: r.version.name, sector: r.version.sector_code, ended: false });
+  for (const r of p.orgs)
+    nodes.set(r.org.id, {
+      id: r.org.id,
+      parent: r.version.parent_id,
+      kind: r.version.kind_code,
+      name: r.version.name,
+      sector: r.version.sector_code,
+      ended: false,
+    });
   const refs = new Map<string, string>();
   const live = (key: string, where: string): SimNode => {
     const n = nodes.get(refs.get(key) ?? key);
@@ -754,7 +830,9 @@ function checkRealCommunes(p: GeneratedProvince, allUsed: boolean): void {
   const districtName = (id: string) => byId.get(id)!.name.replace(/^Đảng bộ (huyện|thị xã|thành phố) /u, '');
   const named = new Map<string, string[]>();
   for (const c of [...after.values()].filter((n) => n.id.startsWith('ref:'))) {
-    const formers = [...after.values()].filter((n) => n.parent === c.id && byId.get(n.id)?.sector_code && ['xa', 'phuong', 'thi_tran'].includes(byId.get(n.id)!.sector_code!));
+    const formers = [...after.values()].filter(
+      (n) => n.parent === c.id && byId.get(n.id)?.sector_code && ['xa', 'phuong', 'thi_tran'].includes(byId.get(n.id)!.sector_code!),
+    );
     const from = new Set(formers.map((n) => districtName(byId.get(n.id)!.parent_id!)));
     expect(from.size).toBe(1);
     const district = [...from][0]!;

@@ -65,12 +65,40 @@ export interface HistoryStats {
 
 /** CCCD province codes (Thông tư 59/2021/TT-BCA) of the 34 provincial units since 2025: the code of the unit's seat. */
 export const CCCD_PROVINCE_CODES: Readonly<Record<string, string>> = {
-  'Hà Nội': '001', 'Cao Bằng': '004', 'Tuyên Quang': '008', 'Lào Cai': '010', 'Điện Biên': '011', 'Lai Châu': '012',
-  'Sơn La': '014', 'Thái Nguyên': '019', 'Lạng Sơn': '020', 'Quảng Ninh': '022', 'Phú Thọ': '025', 'Bắc Ninh': '027',
-  'Hải Phòng': '031', 'Hưng Yên': '033', 'Ninh Bình': '037', 'Thanh Hóa': '038', 'Nghệ An': '040', 'Hà Tĩnh': '042',
-  'Quảng Trị': '045', 'Huế': '046', 'Đà Nẵng': '048', 'Quảng Ngãi': '051', 'Khánh Hòa': '056', 'Gia Lai': '064',
-  'Đắk Lắk': '066', 'Lâm Đồng': '068', 'Tây Ninh': '072', 'Đồng Nai': '075', 'Hồ Chí Minh': '079', 'Vĩnh Long': '086',
-  'Đồng Tháp': '087', 'An Giang': '089', 'Cần Thơ': '092', 'Cà Mau': '096',
+  'Hà Nội': '001',
+  'Cao Bằng': '004',
+  'Tuyên Quang': '008',
+  'Lào Cai': '010',
+  'Điện Biên': '011',
+  'Lai Châu': '012',
+  'Sơn La': '014',
+  'Thái Nguyên': '019',
+  'Lạng Sơn': '020',
+  'Quảng Ninh': '022',
+  'Phú Thọ': '025',
+  'Bắc Ninh': '027',
+  'Hải Phòng': '031',
+  'Hưng Yên': '033',
+  'Ninh Bình': '037',
+  'Thanh Hóa': '038',
+  'Nghệ An': '040',
+  'Hà Tĩnh': '042',
+  'Quảng Trị': '045',
+  Huế: '046',
+  'Đà Nẵng': '048',
+  'Quảng Ngãi': '051',
+  'Khánh Hòa': '056',
+  'Gia Lai': '064',
+  'Đắk Lắk': '066',
+  'Lâm Đồng': '068',
+  'Tây Ninh': '072',
+  'Đồng Nai': '075',
+  'Hồ Chí Minh': '079',
+  'Vĩnh Long': '086',
+  'Đồng Tháp': '087',
+  'An Giang': '089',
+  'Cần Thơ': '092',
+  'Cà Mau': '096',
 };
 const CCCD_CODES = Object.values(CCCD_PROVINCE_CODES);
 
@@ -80,63 +108,243 @@ const CCCD_CODES = Object.values(CCCD_PROVINCE_CODES);
 type Weighted<T> = readonly (readonly [T, number])[];
 
 const WOMEN_SHARE: Record<CellPool, number> = {
-  village: 0.25, town: 0.32, ward: 0.36, agency: 0.36, hospital: 0.55, school: 0.65, enterprise: 0.33, military: 0.04, police: 0.1,
+  village: 0.25,
+  town: 0.32,
+  ward: 0.36,
+  agency: 0.36,
+  hospital: 0.55,
+  school: 0.65,
+  enterprise: 0.33,
+  military: 0.04,
+  police: 0.1,
 };
 
 type Bands = Weighted<readonly [number, number]>;
-const BIRTH_RESIDENTIAL: Bands = [[[1940, 1954], 16], [[1955, 1969], 30], [[1970, 1984], 29], [[1985, 1999], 21], [[2000, 2006], 4]];
-const BIRTH_WORKING: Bands = [[[1964, 1972], 22], [[1973, 1982], 32], [[1983, 1992], 30], [[1993, 2002], 16]];
-const BIRTH_ARMED: Bands = [[[1968, 1977], 15], [[1978, 1987], 30], [[1988, 1996], 35], [[1997, 2005], 20]];
-const ADMISSION_AGE: Bands = [[[18, 22], 14], [[23, 30], 45], [[31, 40], 29], [[41, 50], 9], [[51, 60], 3]];
-const ADMISSION_AGE_ARMED: Bands = [[[18, 22], 45], [[23, 30], 45], [[31, 40], 10]];
-const ADMISSION_AGE_RECENT: Bands = [[[18, 25], 55], [[26, 35], 33], [[36, 50], 10], [[51, 60], 2]];
+const BIRTH_RESIDENTIAL: Bands = [
+  [[1940, 1954], 16],
+  [[1955, 1969], 30],
+  [[1970, 1984], 29],
+  [[1985, 1999], 21],
+  [[2000, 2006], 4],
+];
+const BIRTH_WORKING: Bands = [
+  [[1964, 1972], 22],
+  [[1973, 1982], 32],
+  [[1983, 1992], 30],
+  [[1993, 2002], 16],
+];
+const BIRTH_ARMED: Bands = [
+  [[1968, 1977], 15],
+  [[1978, 1987], 30],
+  [[1988, 1996], 35],
+  [[1997, 2005], 20],
+];
+const ADMISSION_AGE: Bands = [
+  [[18, 22], 14],
+  [[23, 30], 45],
+  [[31, 40], 29],
+  [[41, 50], 9],
+  [[51, 60], 3],
+];
+const ADMISSION_AGE_ARMED: Bands = [
+  [[18, 22], 45],
+  [[23, 30], 45],
+  [[31, 40], 10],
+];
+const ADMISSION_AGE_RECENT: Bands = [
+  [[18, 25], 55],
+  [[26, 35], 33],
+  [[36, 50], 10],
+  [[51, 60], 2],
+];
 
 const MIN_BIRTH = '1940-01-01';
 const MAX_BIRTH = '2006-12-31';
 
 const RESIDENTIAL: ReadonlySet<CellPool> = new Set(['village', 'town', 'ward']);
-const WORKING_POOLS: Weighted<CellPool> = [['agency', 30], ['school', 22], ['hospital', 10], ['enterprise', 22], ['military', 8], ['police', 8]];
+const WORKING_POOLS: Weighted<CellPool> = [
+  ['agency', 30],
+  ['school', 22],
+  ['hospital', 10],
+  ['enterprise', 22],
+  ['military', 8],
+  ['police', 8],
+];
 const ALL_POOLS: readonly CellPool[] = ['village', 'town', 'ward', 'agency', 'hospital', 'school', 'enterprise', 'military', 'police'];
 
 /** The catalogue code of each ethnic group by name, and the smaller groups "Khác" of the name generator stands for. */
 const ETHNIC_CODE = new Map(ETHNIC_GROUPS.map((g) => [g.name, g.code]));
 const OTHER_ETHNIC: Weighted<string> = [
-  ['Gia Rai', 5], ['Ê Đê', 4], ['Ba Na', 3], ['Xơ Đăng', 2], ['Cơ Ho', 2], ['Hrê', 1.5], ['Mnông', 1.2], ['Thổ', 1],
-  ['Giáy', 0.7], ['Khơ Mú', 1], ['Ra Glai', 1], ['Xtiêng', 0.9], ['Bru - Vân Kiều', 1], ['Cơ Tu', 0.7], ['Tà Ôi', 0.5],
-  ['Mạ', 0.4], ['Gié Triêng', 0.6], ['Co', 0.4], ['Chơ Ro', 0.3], ['Hà Nhì', 0.3], ['Kháng', 0.2], ['Lào', 0.2],
-  ['La Chí', 0.2], ['Phù Lá', 0.1], ['Lự', 0.1], ['Chứt', 0.1], ['Ngái', 0.05],
+  ['Gia Rai', 5],
+  ['Ê Đê', 4],
+  ['Ba Na', 3],
+  ['Xơ Đăng', 2],
+  ['Cơ Ho', 2],
+  ['Hrê', 1.5],
+  ['Mnông', 1.2],
+  ['Thổ', 1],
+  ['Giáy', 0.7],
+  ['Khơ Mú', 1],
+  ['Ra Glai', 1],
+  ['Xtiêng', 0.9],
+  ['Bru - Vân Kiều', 1],
+  ['Cơ Tu', 0.7],
+  ['Tà Ôi', 0.5],
+  ['Mạ', 0.4],
+  ['Gié Triêng', 0.6],
+  ['Co', 0.4],
+  ['Chơ Ro', 0.3],
+  ['Hà Nhì', 0.3],
+  ['Kháng', 0.2],
+  ['Lào', 0.2],
+  ['La Chí', 0.2],
+  ['Phù Lá', 0.1],
+  ['Lự', 0.1],
+  ['Chứt', 0.1],
+  ['Ngái', 0.05],
 ];
 
-const RELIGION_DEFAULT: Weighted<string> = [['khong', 92], ['phat_giao', 4.2], ['cong_giao', 2.4], ['tin_lanh', 0.3], ['cao_dai', 0.5], ['hoa_hao', 0.4], ['khac', 0.2]];
+const RELIGION_DEFAULT: Weighted<string> = [
+  ['khong', 92],
+  ['phat_giao', 4.2],
+  ['cong_giao', 2.4],
+  ['tin_lanh', 0.3],
+  ['cao_dai', 0.5],
+  ['hoa_hao', 0.4],
+  ['khac', 0.2],
+];
 const RELIGION_BY_ETHNICITY: Record<string, Weighted<string>> = {
-  Khmer: [['phat_giao', 62], ['khong', 38]],
-  Hoa: [['khong', 70], ['phat_giao', 27], ['cong_giao', 3]],
-  Chăm: [['khong', 55], ['hoi_giao', 25], ['khac', 20]],
-  Mông: [['khong', 85], ['tin_lanh', 15]],
-  'Gia Rai': [['khong', 80], ['tin_lanh', 14], ['cong_giao', 6]],
-  'Ê Đê': [['khong', 78], ['tin_lanh', 16], ['cong_giao', 6]],
-  'Ba Na': [['khong', 80], ['cong_giao', 14], ['tin_lanh', 6]],
+  Khmer: [
+    ['phat_giao', 62],
+    ['khong', 38],
+  ],
+  Hoa: [
+    ['khong', 70],
+    ['phat_giao', 27],
+    ['cong_giao', 3],
+  ],
+  Chăm: [
+    ['khong', 55],
+    ['hoi_giao', 25],
+    ['khac', 20],
+  ],
+  Mông: [
+    ['khong', 85],
+    ['tin_lanh', 15],
+  ],
+  'Gia Rai': [
+    ['khong', 80],
+    ['tin_lanh', 14],
+    ['cong_giao', 6],
+  ],
+  'Ê Đê': [
+    ['khong', 78],
+    ['tin_lanh', 16],
+    ['cong_giao', 6],
+  ],
+  'Ba Na': [
+    ['khong', 80],
+    ['cong_giao', 14],
+    ['tin_lanh', 6],
+  ],
 };
 
 const PROFESSIONAL: Record<CellPool, Weighted<string>> = {
-  village: [['chua_dao_tao', 52], ['so_cap', 10], ['trung_cap', 17], ['cao_dang', 7], ['dai_hoc', 13], ['thac_si', 1]],
-  town: [['chua_dao_tao', 35], ['so_cap', 8], ['trung_cap', 20], ['cao_dang', 9], ['dai_hoc', 25], ['thac_si', 3]],
-  ward: [['chua_dao_tao', 25], ['so_cap', 6], ['trung_cap', 18], ['cao_dang', 10], ['dai_hoc', 36], ['thac_si', 5]],
-  agency: [['trung_cap', 5], ['cao_dang', 3], ['dai_hoc', 68], ['thac_si', 22], ['tien_si', 2]],
-  hospital: [['trung_cap', 18], ['cao_dang', 15], ['dai_hoc', 47], ['thac_si', 17], ['tien_si', 3]],
-  school: [['trung_cap', 3], ['cao_dang', 18], ['dai_hoc', 66], ['thac_si', 12], ['tien_si', 1]],
-  enterprise: [['chua_dao_tao', 12], ['so_cap', 10], ['trung_cap', 20], ['cao_dang', 12], ['dai_hoc', 41], ['thac_si', 5]],
-  military: [['so_cap', 6], ['trung_cap', 26], ['cao_dang', 10], ['dai_hoc', 50], ['thac_si', 8]],
-  police: [['so_cap', 4], ['trung_cap', 26], ['cao_dang', 8], ['dai_hoc', 54], ['thac_si', 8]],
+  village: [
+    ['chua_dao_tao', 52],
+    ['so_cap', 10],
+    ['trung_cap', 17],
+    ['cao_dang', 7],
+    ['dai_hoc', 13],
+    ['thac_si', 1],
+  ],
+  town: [
+    ['chua_dao_tao', 35],
+    ['so_cap', 8],
+    ['trung_cap', 20],
+    ['cao_dang', 9],
+    ['dai_hoc', 25],
+    ['thac_si', 3],
+  ],
+  ward: [
+    ['chua_dao_tao', 25],
+    ['so_cap', 6],
+    ['trung_cap', 18],
+    ['cao_dang', 10],
+    ['dai_hoc', 36],
+    ['thac_si', 5],
+  ],
+  agency: [
+    ['trung_cap', 5],
+    ['cao_dang', 3],
+    ['dai_hoc', 68],
+    ['thac_si', 22],
+    ['tien_si', 2],
+  ],
+  hospital: [
+    ['trung_cap', 18],
+    ['cao_dang', 15],
+    ['dai_hoc', 47],
+    ['thac_si', 17],
+    ['tien_si', 3],
+  ],
+  school: [
+    ['trung_cap', 3],
+    ['cao_dang', 18],
+    ['dai_hoc', 66],
+    ['thac_si', 12],
+    ['tien_si', 1],
+  ],
+  enterprise: [
+    ['chua_dao_tao', 12],
+    ['so_cap', 10],
+    ['trung_cap', 20],
+    ['cao_dang', 12],
+    ['dai_hoc', 41],
+    ['thac_si', 5],
+  ],
+  military: [
+    ['so_cap', 6],
+    ['trung_cap', 26],
+    ['cao_dang', 10],
+    ['dai_hoc', 50],
+    ['thac_si', 8],
+  ],
+  police: [
+    ['so_cap', 4],
+    ['trung_cap', 26],
+    ['cao_dang', 8],
+    ['dai_hoc', 54],
+    ['thac_si', 8],
+  ],
 };
 
 const FIELDS: Record<CellPool, readonly string[]> = {
   village: ['Trồng trọt', 'Chăn nuôi - Thú y', 'Kế toán', 'Quản lý đất đai', 'Sư phạm Tiểu học', 'Điều dưỡng'],
   town: ['Kế toán', 'Luật', 'Quản trị kinh doanh', 'Xây dựng dân dụng', 'Sư phạm Ngữ văn', 'Điện công nghiệp'],
   ward: ['Kế toán', 'Luật', 'Quản trị kinh doanh', 'Tài chính - Ngân hàng', 'Công nghệ thông tin', 'Xây dựng dân dụng'],
-  agency: ['Luật', 'Kinh tế', 'Hành chính học', 'Kế toán', 'Tài chính - Ngân hàng', 'Quản lý nhà nước', 'Quản lý đất đai', 'Công nghệ thông tin', 'Xây dựng Đảng và Chính quyền nhà nước'],
+  agency: [
+    'Luật',
+    'Kinh tế',
+    'Hành chính học',
+    'Kế toán',
+    'Tài chính - Ngân hàng',
+    'Quản lý nhà nước',
+    'Quản lý đất đai',
+    'Công nghệ thông tin',
+    'Xây dựng Đảng và Chính quyền nhà nước',
+  ],
   hospital: ['Y đa khoa', 'Điều dưỡng', 'Dược', 'Y học cổ truyền', 'Xét nghiệm y học', 'Y tế công cộng'],
-  school: ['Sư phạm Toán', 'Sư phạm Ngữ văn', 'Sư phạm Tiếng Anh', 'Sư phạm Vật lý', 'Sư phạm Hóa học', 'Sư phạm Lịch sử', 'Sư phạm Tiểu học', 'Giáo dục Mầm non'],
+  school: [
+    'Sư phạm Toán',
+    'Sư phạm Ngữ văn',
+    'Sư phạm Tiếng Anh',
+    'Sư phạm Vật lý',
+    'Sư phạm Hóa học',
+    'Sư phạm Lịch sử',
+    'Sư phạm Tiểu học',
+    'Giáo dục Mầm non',
+  ],
   enterprise: ['Kỹ thuật điện', 'Kế toán', 'Quản trị kinh doanh', 'Cơ khí chế tạo', 'Xây dựng', 'Tài chính - Ngân hàng', 'Công nghệ may'],
   military: ['Chỉ huy tham mưu', 'Công tác đảng, công tác chính trị', 'Hậu cần quân sự', 'Kỹ thuật quân sự'],
   police: ['Điều tra hình sự', 'An ninh điều tra', 'Cảnh sát giao thông', 'Phòng cháy, chữa cháy', 'Luật'],
@@ -147,27 +355,140 @@ const POSITIONS: Record<CellPool, Weighted<readonly [string, 'lead' | 'staff']>>
   village: [],
   town: [],
   ward: [],
-  agency: [[['Chuyên viên', 'staff'], 62], [['Phó Trưởng phòng', 'lead'], 13], [['Trưởng phòng', 'lead'], 8], [['Phó Giám đốc', 'lead'], 2.5], [['Giám đốc', 'lead'], 1], [['Nhân viên', 'staff'], 10], [['Kế toán', 'staff'], 3.5]],
-  hospital: [[['Bác sĩ', 'staff'], 34], [['Điều dưỡng', 'staff'], 34], [['Dược sĩ', 'staff'], 6], [['Kỹ thuật viên', 'staff'], 8], [['Phó Trưởng khoa', 'lead'], 7], [['Trưởng khoa', 'lead'], 5], [['Phó Giám đốc', 'lead'], 1.5], [['Giám đốc', 'lead'], 0.5], [['Nhân viên', 'staff'], 4]],
-  school: [[['Giáo viên', 'staff'], 78], [['Tổ trưởng chuyên môn', 'staff'], 10], [['Phó Hiệu trưởng', 'lead'], 5], [['Hiệu trưởng', 'lead'], 2.5], [['Nhân viên', 'staff'], 4.5]],
-  enterprise: [[['Công nhân', 'staff'], 32], [['Nhân viên', 'staff'], 28], [['Kỹ sư', 'staff'], 15], [['Tổ trưởng sản xuất', 'staff'], 9], [['Trưởng phòng', 'lead'], 9], [['Phó Giám đốc', 'lead'], 4], [['Giám đốc', 'lead'], 1.5], [['Kế toán trưởng', 'staff'], 1.5]],
-  military: [[['Trợ lý', 'staff'], 40], [['Chiến sĩ', 'staff'], 14], [['Trung đội trưởng', 'staff'], 16], [['Đại đội trưởng', 'lead'], 12], [['Chính trị viên', 'lead'], 8], [['Tiểu đoàn trưởng', 'lead'], 4], [['Chỉ huy trưởng', 'lead'], 2], [['Nhân viên', 'staff'], 4]],
-  police: [[['Cán bộ', 'staff'], 44], [['Điều tra viên', 'staff'], 14], [['Phó Đội trưởng', 'lead'], 14], [['Đội trưởng', 'lead'], 9], [['Phó Trưởng phòng', 'lead'], 5], [['Trưởng phòng', 'lead'], 2], [['Chiến sĩ', 'staff'], 12]],
+  agency: [
+    [['Chuyên viên', 'staff'], 62],
+    [['Phó Trưởng phòng', 'lead'], 13],
+    [['Trưởng phòng', 'lead'], 8],
+    [['Phó Giám đốc', 'lead'], 2.5],
+    [['Giám đốc', 'lead'], 1],
+    [['Nhân viên', 'staff'], 10],
+    [['Kế toán', 'staff'], 3.5],
+  ],
+  hospital: [
+    [['Bác sĩ', 'staff'], 34],
+    [['Điều dưỡng', 'staff'], 34],
+    [['Dược sĩ', 'staff'], 6],
+    [['Kỹ thuật viên', 'staff'], 8],
+    [['Phó Trưởng khoa', 'lead'], 7],
+    [['Trưởng khoa', 'lead'], 5],
+    [['Phó Giám đốc', 'lead'], 1.5],
+    [['Giám đốc', 'lead'], 0.5],
+    [['Nhân viên', 'staff'], 4],
+  ],
+  school: [
+    [['Giáo viên', 'staff'], 78],
+    [['Tổ trưởng chuyên môn', 'staff'], 10],
+    [['Phó Hiệu trưởng', 'lead'], 5],
+    [['Hiệu trưởng', 'lead'], 2.5],
+    [['Nhân viên', 'staff'], 4.5],
+  ],
+  enterprise: [
+    [['Công nhân', 'staff'], 32],
+    [['Nhân viên', 'staff'], 28],
+    [['Kỹ sư', 'staff'], 15],
+    [['Tổ trưởng sản xuất', 'staff'], 9],
+    [['Trưởng phòng', 'lead'], 9],
+    [['Phó Giám đốc', 'lead'], 4],
+    [['Giám đốc', 'lead'], 1.5],
+    [['Kế toán trưởng', 'staff'], 1.5],
+  ],
+  military: [
+    [['Trợ lý', 'staff'], 40],
+    [['Chiến sĩ', 'staff'], 14],
+    [['Trung đội trưởng', 'staff'], 16],
+    [['Đại đội trưởng', 'lead'], 12],
+    [['Chính trị viên', 'lead'], 8],
+    [['Tiểu đoàn trưởng', 'lead'], 4],
+    [['Chỉ huy trưởng', 'lead'], 2],
+    [['Nhân viên', 'staff'], 4],
+  ],
+  police: [
+    [['Cán bộ', 'staff'], 44],
+    [['Điều tra viên', 'staff'], 14],
+    [['Phó Đội trưởng', 'lead'], 14],
+    [['Đội trưởng', 'lead'], 9],
+    [['Phó Trưởng phòng', 'lead'], 5],
+    [['Trưởng phòng', 'lead'], 2],
+    [['Chiến sĩ', 'staff'], 12],
+  ],
 };
-const VILLAGE_POSTS: Weighted<string | null> = [[null, 86], ['Trưởng thôn', 5], ['Chi hội trưởng Hội Nông dân', 3], ['Chi hội trưởng Hội Cựu chiến binh', 3], ['Bí thư Chi đoàn', 3]];
-const QUARTER_POSTS: Weighted<string | null> = [[null, 88], ['Tổ trưởng tổ dân phố', 5], ['Trưởng ban công tác Mặt trận', 4], ['Chi hội trưởng Hội Cựu chiến binh', 3]];
+const VILLAGE_POSTS: Weighted<string | null> = [
+  [null, 86],
+  ['Trưởng thôn', 5],
+  ['Chi hội trưởng Hội Nông dân', 3],
+  ['Chi hội trưởng Hội Cựu chiến binh', 3],
+  ['Bí thư Chi đoàn', 3],
+];
+const QUARTER_POSTS: Weighted<string | null> = [
+  [null, 88],
+  ['Tổ trưởng tổ dân phố', 5],
+  ['Trưởng ban công tác Mặt trận', 4],
+  ['Chi hội trưởng Hội Cựu chiến binh', 3],
+];
 
 const THEORY: Record<CellPool | 'lead', Weighted<string>> = {
-  village: [['chua', 38], ['so_cap', 47], ['trung_cap', 13], ['cao_cap', 2]],
-  town: [['chua', 30], ['so_cap', 48], ['trung_cap', 18], ['cao_cap', 4]],
-  ward: [['chua', 28], ['so_cap', 46], ['trung_cap', 21], ['cao_cap', 5]],
-  agency: [['chua', 3], ['so_cap', 32], ['trung_cap', 46], ['cao_cap', 15], ['cu_nhan', 4]],
-  hospital: [['chua', 22], ['so_cap', 52], ['trung_cap', 23], ['cao_cap', 3]],
-  school: [['chua', 25], ['so_cap', 52], ['trung_cap', 21], ['cao_cap', 2]],
-  enterprise: [['chua', 34], ['so_cap', 46], ['trung_cap', 17], ['cao_cap', 3]],
-  military: [['chua', 4], ['so_cap', 30], ['trung_cap', 46], ['cao_cap', 15], ['cu_nhan', 5]],
-  police: [['chua', 4], ['so_cap', 32], ['trung_cap', 46], ['cao_cap', 14], ['cu_nhan', 4]],
-  lead: [['trung_cap', 30], ['cao_cap', 58], ['cu_nhan', 12]],
+  village: [
+    ['chua', 38],
+    ['so_cap', 47],
+    ['trung_cap', 13],
+    ['cao_cap', 2],
+  ],
+  town: [
+    ['chua', 30],
+    ['so_cap', 48],
+    ['trung_cap', 18],
+    ['cao_cap', 4],
+  ],
+  ward: [
+    ['chua', 28],
+    ['so_cap', 46],
+    ['trung_cap', 21],
+    ['cao_cap', 5],
+  ],
+  agency: [
+    ['chua', 3],
+    ['so_cap', 32],
+    ['trung_cap', 46],
+    ['cao_cap', 15],
+    ['cu_nhan', 4],
+  ],
+  hospital: [
+    ['chua', 22],
+    ['so_cap', 52],
+    ['trung_cap', 23],
+    ['cao_cap', 3],
+  ],
+  school: [
+    ['chua', 25],
+    ['so_cap', 52],
+    ['trung_cap', 21],
+    ['cao_cap', 2],
+  ],
+  enterprise: [
+    ['chua', 34],
+    ['so_cap', 46],
+    ['trung_cap', 17],
+    ['cao_cap', 3],
+  ],
+  military: [
+    ['chua', 4],
+    ['so_cap', 30],
+    ['trung_cap', 46],
+    ['cao_cap', 15],
+    ['cu_nhan', 5],
+  ],
+  police: [
+    ['chua', 4],
+    ['so_cap', 32],
+    ['trung_cap', 46],
+    ['cao_cap', 14],
+    ['cu_nhan', 4],
+  ],
+  lead: [
+    ['trung_cap', 30],
+    ['cao_cap', 58],
+    ['cu_nhan', 12],
+  ],
 };
 
 const DISCIPLINE_REASONS: Record<'reprimand' | 'warning' | 'removal' | 'expulsion', readonly string[]> = {
@@ -285,9 +606,25 @@ export class MemberGenerator {
   readonly disciplines: MemberDisciplineRow[] = [];
   readonly awards: MemberBadgeAwardRow[] = [];
   readonly stats: HistoryStats = {
-    women: 0, probationary: 0, left: 0, deceased: 0, struckOff: 0, allowedToLeave: 0, expelled: 0, readmitted: 0, transfers: 0,
-    lateTransfers: 0, inTransit: 0, temporaryTransfers: 0, temporarilyAway: 0, exempted: 0, lostContact: 0, suspended: 0,
-    disciplines: 0, awards: 0, events: 0,
+    women: 0,
+    probationary: 0,
+    left: 0,
+    deceased: 0,
+    struckOff: 0,
+    allowedToLeave: 0,
+    expelled: 0,
+    readmitted: 0,
+    transfers: 0,
+    lateTransfers: 0,
+    inTransit: 0,
+    temporaryTransfers: 0,
+    temporarilyAway: 0,
+    exempted: 0,
+    lostContact: 0,
+    suspended: 0,
+    disciplines: 0,
+    awards: 0,
+    events: 0,
   };
 
   private readonly rng: Rng;
@@ -464,7 +801,14 @@ export class MemberGenerator {
           break;
         }
         case 'temporary':
-          this.push({ kind: 'temporary_out', date: e.from, hostOrgId: this.otherCell(this.cellOf(this.roll), this.cellOf(this.roll).pool, e.from).id, until: e.until, training: e.training, decisionNo: this.decision(e.from, 'transfer') });
+          this.push({
+            kind: 'temporary_out',
+            date: e.from,
+            hostOrgId: this.otherCell(this.cellOf(this.roll), this.cellOf(this.roll).pool, e.from).id,
+            until: e.until,
+            training: e.training,
+            decisionNo: this.decision(e.from, 'transfer'),
+          });
           if (e.to <= end && e.to < today) this.push({ kind: 'temporary_return', date: e.to });
           this.stats.temporaryTransfers++;
           break;
@@ -493,7 +837,10 @@ export class MemberGenerator {
       const lastDate = this.evs[this.evs.length - 1]!.date;
       const lastKind = this.evs[this.evs.length - 1]!.kind;
       const from = addDays(today, -this.rng.int(2, 45));
-      if (from > lastDate && ['recognized_official', 'transfer_in_confirmed', 'temporary_return', 'contact_restored', 'suspension_ended', 'exemption_ended'].includes(lastKind)) {
+      if (
+        from > lastDate &&
+        ['recognized_official', 'transfer_in_confirmed', 'temporary_return', 'contact_restored', 'suspension_ended', 'exemption_ended'].includes(lastKind)
+      ) {
         const to = this.otherCell(this.cellOf(this.roll), this.cellOf(this.roll).pool, from).id;
         this.push({ kind: 'transfer_out_started', date: from, toOrgId: to, decisionNo: this.decision(from, 'transfer') });
       }
@@ -570,7 +917,11 @@ export class MemberGenerator {
     if (rng.chance(0.0045) && recent < addDays(to, -20)) {
       // Discipline keeps the member where he is until it lapses (§7, §11): nothing else happens meanwhile.
       const start = dateBetween(rng, recent, addDays(to, -20));
-      const form = rng.weighted([['reprimand', 55], ['warning', 30], ['removal', residential ? 0 : 15]] as const);
+      const form = rng.weighted([
+        ['reprimand', 55],
+        ['warning', 30],
+        ['removal', residential ? 0 : 15],
+      ] as const);
       wanted.push({ kind: 'discipline', from: start, to: addMonths(addDays(start, 20), 12), form });
     }
     // In order; an episode that would overlap the previous one moves after it, or is dropped.
@@ -716,7 +1067,11 @@ export class MemberGenerator {
       kind: e.kind,
       effective_date: e.date,
       decision_no: e.decisionNo ?? null,
-      decision_date: e.decisionNo ? (e.kind === 'admitted' || e.kind === 'readmitted' || e.kind === 'transfer_out_started' ? e.date : addDays(e.date, -this.rng.int(0, 10))) : null,
+      decision_date: e.decisionNo
+        ? e.kind === 'admitted' || e.kind === 'readmitted' || e.kind === 'transfer_out_started'
+          ? e.date
+          : addDays(e.date, -this.rng.int(0, 10))
+        : null,
       org_id: orgId,
       to_org_id: toOrgId,
       details: JSON.stringify(details),
@@ -777,12 +1132,22 @@ export class MemberGenerator {
     const residential = RESIDENTIAL.has(p);
     // General education: 12/12 for nearly everyone of working age; older rural members often 7/10 or 9/12.
     let education = 'thpt';
-    if (residential && birthYear < 1965) education = rng.weighted([['thpt', 45], ['thcs', 47], ['tieu_hoc', 8]] as const);
-    else if (residential && birthYear < 1980) education = rng.weighted([['thpt', 78], ['thcs', 22]] as const);
+    if (residential && birthYear < 1965)
+      education = rng.weighted([
+        ['thpt', 45],
+        ['thcs', 47],
+        ['tieu_hoc', 8],
+      ] as const);
+    else if (residential && birthYear < 1980)
+      education = rng.weighted([
+        ['thpt', 78],
+        ['thcs', 22],
+      ] as const);
     else if (residential) education = rng.chance(0.04) ? 'thcs' : 'thpt';
     let professional = rng.weighted(PROFESSIONAL[p]);
     if (residential && birthYear >= 1985 && professional === 'chua_dao_tao' && rng.chance(0.4)) professional = 'dai_hoc';
-    if (education !== 'thpt' && ['cao_dang', 'dai_hoc', 'thac_si', 'tien_si'].includes(professional)) professional = rng.chance(0.5) ? 'chua_dao_tao' : 'so_cap';
+    if (education !== 'thpt' && ['cao_dang', 'dai_hoc', 'thac_si', 'tien_si'].includes(professional))
+      professional = rng.chance(0.5) ? 'chua_dao_tao' : 'so_cap';
     const field = professional === 'chua_dao_tao' ? null : rng.pick(FIELDS[p]);
     const retiredAge = gender === 'nam' ? 61 : 57;
     let occupation: string;
@@ -792,11 +1157,34 @@ export class MemberGenerator {
     if (residential) {
       workplace = null;
       if (age >= retiredAge && rng.chance(0.75)) occupation = 'nghi_huu';
-      else if (p === 'village') occupation = rng.weighted([['nong_dan', 60], ['khac', 24], ['cong_nhan', 12], ['hoc_sinh_sinh_vien', age < 24 ? 30 : 0], ['nghi_huu', age >= 55 ? 10 : 0]] as const);
-      else occupation = rng.weighted([['khac', 55], ['cong_nhan', 20], ['nong_dan', 5], ['hoc_sinh_sinh_vien', age < 24 ? 20 : 0], ['nghi_huu', age >= 55 ? 15 : 0]] as const);
+      else if (p === 'village')
+        occupation = rng.weighted([
+          ['nong_dan', 60],
+          ['khac', 24],
+          ['cong_nhan', 12],
+          ['hoc_sinh_sinh_vien', age < 24 ? 30 : 0],
+          ['nghi_huu', age >= 55 ? 10 : 0],
+        ] as const);
+      else
+        occupation = rng.weighted([
+          ['khac', 55],
+          ['cong_nhan', 20],
+          ['nong_dan', 5],
+          ['hoc_sinh_sinh_vien', age < 24 ? 20 : 0],
+          ['nghi_huu', age >= 55 ? 15 : 0],
+        ] as const);
       position = rng.weighted(p === 'village' ? VILLAGE_POSTS : QUARTER_POSTS);
     } else {
-      occupation = p === 'agency' ? (rng.chance(0.9) ? 'cong_chuc' : 'vien_chuc') : p === 'school' || p === 'hospital' ? 'vien_chuc' : p === 'enterprise' ? 'cong_nhan' : 'luc_luong_vu_trang';
+      occupation =
+        p === 'agency'
+          ? rng.chance(0.9)
+            ? 'cong_chuc'
+            : 'vien_chuc'
+          : p === 'school' || p === 'hospital'
+            ? 'vien_chuc'
+            : p === 'enterprise'
+              ? 'cong_nhan'
+              : 'luc_luong_vu_trang';
       const [title, kind] = rng.weighted(POSITIONS[p]);
       position = title;
       lead = kind === 'lead' && age >= 32;
@@ -804,12 +1192,22 @@ export class MemberGenerator {
     }
     let theory = rng.weighted(lead ? THEORY.lead : THEORY[p]);
     if (officialOn == null && (theory === 'cao_cap' || theory === 'cu_nhan')) theory = 'so_cap';
-    const stateManagement = occupation === 'cong_chuc' ? rng.weighted([[null, 30], ['chuyen_vien', 48], ['chuyen_vien_chinh', lead ? 40 : 18], ['chuyen_vien_cao_cap', lead ? 8 : 1]] as const) : null;
+    const stateManagement =
+      occupation === 'cong_chuc'
+        ? rng.weighted([
+            [null, 30],
+            ['chuyen_vien', 48],
+            ['chuyen_vien_chinh', lead ? 40 : 18],
+            ['chuyen_vien_cao_cap', lead ? 8 : 1],
+          ] as const)
+        : null;
 
     // Origin and addresses: most were born in the province, some elsewhere.
     const here = this.o.communes.length > 0 && rng.chance(0.78);
     const hometown = here
-      ? residential && rng.chance(0.7) ? cell.address.replace(/^[^,]*, /, '') : `${rng.pick(this.o.communes)}, ${this.o.provinceLabel}`
+      ? residential && rng.chance(0.7)
+        ? cell.address.replace(/^[^,]*, /, '')
+        : `${rng.pick(this.o.communes)}, ${this.o.provinceLabel}`
       : elsewhere(rng.pick(PLACE_NAMES), rng.pick(DISTRICT_NAMES), rng.pick(PROVINCES_2025));
     const current = residential || this.o.communes.length === 0 ? cell.address : `${rng.pick(this.o.communes)}, ${this.o.provinceLabel}`;
     const permanent = rng.chance(0.9) ? current : hometown;
@@ -819,7 +1217,18 @@ export class MemberGenerator {
     this.seq++;
     const cardNo = officialOn ? String((this.seq * 7_654_321 + 13_579_111) % 100_000_000).padStart(8, '0') : null;
     const cardIssued = officialOn ? minDate(addDays(officialOn, rng.int(60, 700)), today) : null;
-    const phone = status === 'deceased' ? (rng.chance(0.2) ? this.phone() : null) : age > 75 ? (rng.chance(0.35) ? this.phone() : null) : rng.chance(0.8) ? this.phone() : null;
+    const phone =
+      status === 'deceased'
+        ? rng.chance(0.2)
+          ? this.phone()
+          : null
+        : age > 75
+          ? rng.chance(0.35)
+            ? this.phone()
+            : null
+          : rng.chance(0.8)
+            ? this.phone()
+            : null;
     return {
       birth_year: birthYear,
       cccd,

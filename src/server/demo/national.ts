@@ -69,7 +69,10 @@ interface CommuneCtx {
 }
 
 const COMMUNE_UNITS: readonly (readonly [LocalTemplate, number])[] = [
-  [{ name: (c, r) => `Trường THCS ${r.chance(0.6) ? r.pick(c.formerPlaces) : c.patrons.next()}`, sector: 'don_vi_su_nghiep', dangBo: 0.03, pool: 'school' }, 14],
+  [
+    { name: (c, r) => `Trường THCS ${r.chance(0.6) ? r.pick(c.formerPlaces) : c.patrons.next()}`, sector: 'don_vi_su_nghiep', dangBo: 0.03, pool: 'school' },
+    14,
+  ],
   [{ name: (c, r) => `Trường Tiểu học ${r.pick(c.formerPlaces)}`, sector: 'don_vi_su_nghiep', dangBo: 0.02, pool: 'school' }, 12],
   [{ name: (c, r) => `Trường Mầm non ${r.pick(c.formerPlaces)}`, sector: 'don_vi_su_nghiep', dangBo: 0, pool: 'school' }, 8],
   [{ name: (c) => `Trạm Y tế ${c.label}`, sector: 'don_vi_su_nghiep', dangBo: 0, pool: 'hospital' }, 4],
@@ -82,36 +85,87 @@ const COMMUNE_UNITS: readonly (readonly [LocalTemplate, number])[] = [
 ];
 
 const PARTY_AGENCIES: readonly string[] = [
-  'Ban Tổ chức Tỉnh ủy', 'Ban Tuyên giáo và Dân vận Tỉnh ủy', 'Ủy ban Kiểm tra Tỉnh ủy', 'Văn phòng Tỉnh ủy',
-  'Ban Nội chính Tỉnh ủy', 'Báo và Phát thanh, Truyền hình {p}', 'Trường Chính trị {p}',
-  'Cơ quan Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh', 'Tòa án nhân dân tỉnh', 'Viện Kiểm sát nhân dân tỉnh',
-  'Cơ quan Hội đồng nhân dân tỉnh', 'Ban Chính sách, chiến lược Tỉnh ủy',
+  'Ban Tổ chức Tỉnh ủy',
+  'Ban Tuyên giáo và Dân vận Tỉnh ủy',
+  'Ủy ban Kiểm tra Tỉnh ủy',
+  'Văn phòng Tỉnh ủy',
+  'Ban Nội chính Tỉnh ủy',
+  'Báo và Phát thanh, Truyền hình {p}',
+  'Trường Chính trị {p}',
+  'Cơ quan Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh',
+  'Tòa án nhân dân tỉnh',
+  'Viện Kiểm sát nhân dân tỉnh',
+  'Cơ quan Hội đồng nhân dân tỉnh',
+  'Ban Chính sách, chiến lược Tỉnh ủy',
 ];
 const PEOPLES_COMMITTEE_UNITS: readonly string[] = [
-  'Sở Nội vụ', 'Sở Tài chính', 'Sở Tư pháp', 'Sở Công Thương', 'Sở Xây dựng', 'Sở Nông nghiệp và Môi trường',
-  'Sở Khoa học và Công nghệ', 'Sở Giáo dục và Đào tạo', 'Sở Y tế', 'Sở Văn hóa, Thể thao và Du lịch',
-  'Thanh tra tỉnh', 'Văn phòng Ủy ban nhân dân tỉnh', 'Sở Dân tộc và Tôn giáo', 'Bệnh viện Đa khoa tỉnh',
-  'Bệnh viện Sản - Nhi', 'Bệnh viện Y học cổ truyền', 'Bệnh viện Phổi', 'Bệnh viện Tâm thần',
-  'Ban Quản lý các khu công nghiệp', 'Trường Cao đẳng Y tế {p}', 'Trường Cao đẳng Kỹ thuật - Công nghệ {p}',
-  'Đài Khí tượng thủy văn {p}', 'Công ty TNHH MTV Khai thác công trình thủy lợi {p}', 'Công ty Cổ phần Nước sạch {p}',
-  'Công ty TNHH MTV Xổ số kiến thiết {p}', 'Trung tâm Kiểm soát bệnh tật {p}',
+  'Sở Nội vụ',
+  'Sở Tài chính',
+  'Sở Tư pháp',
+  'Sở Công Thương',
+  'Sở Xây dựng',
+  'Sở Nông nghiệp và Môi trường',
+  'Sở Khoa học và Công nghệ',
+  'Sở Giáo dục và Đào tạo',
+  'Sở Y tế',
+  'Sở Văn hóa, Thể thao và Du lịch',
+  'Thanh tra tỉnh',
+  'Văn phòng Ủy ban nhân dân tỉnh',
+  'Sở Dân tộc và Tôn giáo',
+  'Bệnh viện Đa khoa tỉnh',
+  'Bệnh viện Sản - Nhi',
+  'Bệnh viện Y học cổ truyền',
+  'Bệnh viện Phổi',
+  'Bệnh viện Tâm thần',
+  'Ban Quản lý các khu công nghiệp',
+  'Trường Cao đẳng Y tế {p}',
+  'Trường Cao đẳng Kỹ thuật - Công nghệ {p}',
+  'Đài Khí tượng thủy văn {p}',
+  'Công ty TNHH MTV Khai thác công trình thủy lợi {p}',
+  'Công ty Cổ phần Nước sạch {p}',
+  'Công ty TNHH MTV Xổ số kiến thiết {p}',
+  'Trung tâm Kiểm soát bệnh tật {p}',
 ];
 /** Deconcentrated offices numbered by region since 2025 ("Chi cục Thuế khu vực III"). */
 const REGIONAL_UNITS: readonly string[] = ['Chi cục Thuế', 'Chi cục Thống kê', 'Chi cục Thi hành án dân sự', 'Hạt Kiểm lâm', 'Kho bạc Nhà nước'];
 
 function toRoman(n: number): string {
-  const table: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  const table: [number, string][] = [
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
   let out = '';
   for (const [v, s] of table) while (n >= v) [out, n] = [out + s, n - v];
   return out;
 }
 
 const POLICE_UNITS: readonly string[] = [
-  'Phòng Cảnh sát hình sự', 'Phòng Cảnh sát giao thông', 'Phòng An ninh chính trị nội bộ', 'Phòng Tham mưu',
-  'Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ', 'Phòng Hậu cần', 'Trại Tạm giam',
-  'Phòng Cảnh sát điều tra tội phạm về ma túy', 'Phòng Cảnh sát quản lý hành chính về trật tự xã hội',
-  'Phòng Cảnh sát điều tra tội phạm về trật tự xã hội', 'Phòng An ninh kinh tế', 'Phòng Xây dựng phong trào',
-  'Phòng Cảnh sát cơ động', 'Phòng Kỹ thuật hình sự', 'Phòng An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao',
+  'Phòng Cảnh sát hình sự',
+  'Phòng Cảnh sát giao thông',
+  'Phòng An ninh chính trị nội bộ',
+  'Phòng Tham mưu',
+  'Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ',
+  'Phòng Hậu cần',
+  'Trại Tạm giam',
+  'Phòng Cảnh sát điều tra tội phạm về ma túy',
+  'Phòng Cảnh sát quản lý hành chính về trật tự xã hội',
+  'Phòng Cảnh sát điều tra tội phạm về trật tự xã hội',
+  'Phòng An ninh kinh tế',
+  'Phòng Xây dựng phong trào',
+  'Phòng Cảnh sát cơ động',
+  'Phòng Kỹ thuật hình sự',
+  'Phòng An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao',
 ];
 
 /**
@@ -183,14 +237,28 @@ export function* generateNation(opts: NationOptions): Generator<OrgSeedRow[], Na
     const places = placeNamer(nameRng);
     const patrons = patronNamer(nameRng);
     const rootEstablished = unchanged ? structRng.dateBetween('1945-09-02', '1948-12-31') : REORG_DAY;
-    const root = builder.add(null, { name: `Đảng bộ ${provinceLabel(info)}`, kind: 'dang_bo_tinh', established: rootEstablished, issuer: 'TW' }, String(pi + 1).padStart(2, '0'));
+    const root = builder.add(
+      null,
+      { name: `Đảng bộ ${provinceLabel(info)}`, kind: 'dang_bo_tinh', established: rootEstablished, issuer: 'TW' },
+      String(pi + 1).padStart(2, '0'),
+    );
     stats.provinces++;
 
     // The provincial committees directly under the province: party agencies and the People's Committee (both
     // formed in February 2025), the military and the police.
     const feb2025 = (): string => dateAfter(structRng, root.established, '2025-02-01', '2025-02-28', NATION_CAP);
-    const partyAgencies = builder.add(root, { name: `Đảng bộ các cơ quan Đảng ${word} ${info.name}`, kind: 'dang_bo_cap_tren_co_so', established: feb2025(), issuer: 'TU' });
-    const peoplesCommittee = builder.add(root, { name: `Đảng bộ Ủy ban nhân dân ${word} ${info.name}`, kind: 'dang_bo_cap_tren_co_so', established: feb2025(), issuer: 'TU' });
+    const partyAgencies = builder.add(root, {
+      name: `Đảng bộ các cơ quan Đảng ${word} ${info.name}`,
+      kind: 'dang_bo_cap_tren_co_so',
+      established: feb2025(),
+      issuer: 'TU',
+    });
+    const peoplesCommittee = builder.add(root, {
+      name: `Đảng bộ Ủy ban nhân dân ${word} ${info.name}`,
+      kind: 'dang_bo_cap_tren_co_so',
+      established: feb2025(),
+      issuer: 'TU',
+    });
     const old = (): string => dateAfter(structRng, root.established, '1946-01-01', '1960-12-31', NATION_CAP);
     const military = builder.add(root, { name: `Đảng bộ Quân sự ${word} ${info.name}`, kind: 'dang_bo_cap_tren_co_so', established: old(), issuer: 'TU' });
     const police = builder.add(root, { name: `Đảng bộ Công an ${word} ${info.name}`, kind: 'dang_bo_cap_tren_co_so', established: old(), issuer: 'TU' });
@@ -201,7 +269,13 @@ export function* generateNation(opts: NationOptions): Generator<OrgSeedRow[], Na
       const special = ci === communes - 1 && communes > 10 && structRng.chance(0.35);
       const sector = special ? 'dac_khu' : structRng.chance(info.city ? 0.55 : 0.17) ? 'phuong' : 'xa';
       const label = `${sector === 'dac_khu' ? 'đặc khu' : sector === 'phuong' ? 'phường' : 'xã'} ${places.next()}`;
-      const node = builder.add(root, { name: `Đảng bộ ${label}`, kind: 'dang_bo_cap_tren_co_so', sector, established: REORG_DAY > root.established ? REORG_DAY : root.established, issuer: 'TU' });
+      const node = builder.add(root, {
+        name: `Đảng bộ ${label}`,
+        kind: 'dang_bo_cap_tren_co_so',
+        sector,
+        established: REORG_DAY > root.established ? REORG_DAY : root.established,
+        issuer: 'TU',
+      });
       communeNodes.push({ node, label });
       stats.communes++;
     }
@@ -235,8 +309,13 @@ export function* generateNation(opts: NationOptions): Generator<OrgSeedRow[], Na
       const listed = peoplesNames.pop();
       if (listed) {
         const sector = /^(Sở|Thanh tra|Văn phòng|Ban)/u.test(listed) ? 'co_quan_hanh_chinh' : listed.startsWith('Công ty') ? 'dn_nha_nuoc' : 'don_vi_su_nghiep';
-        const pool: CellPool =
-          listed.startsWith('Bệnh viện') ? 'hospital' : listed.startsWith('Trường') ? 'school' : sector === 'dn_nha_nuoc' ? 'enterprise' : 'agency';
+        const pool: CellPool = listed.startsWith('Bệnh viện')
+          ? 'hospital'
+          : listed.startsWith('Trường')
+            ? 'school'
+            : sector === 'dn_nha_nuoc'
+              ? 'enterprise'
+              : 'agency';
         grassroots(peoplesCommittee, unique(listed), sector, 0.6, pool, otherCells);
         continue;
       }

@@ -211,17 +211,32 @@ function committeeTitle(label: DistrictLabel): string {
 
 const SEAT_TEMPLATES: Template[] = [
   {
-    role: 'seat', sector: 'co_quan_hanh_chinh', dangBo: 0.85, pool: 'agency', years: ['1950-01-01', '1990-12-31'], once: true,
+    role: 'seat',
+    sector: 'co_quan_hanh_chinh',
+    dangBo: 0.85,
+    pool: 'agency',
+    years: ['1950-01-01', '1990-12-31'],
+    once: true,
     name: (d) => `Cơ quan ${committeeTitle(d.label)} ${d.place}`,
     after: () => 'Cơ quan Đảng ủy {seat}',
   },
   {
-    role: 'seat', sector: 'co_quan_hanh_chinh', dangBo: 0.85, pool: 'agency', years: ['1955-01-01', '1995-12-31'], once: true,
+    role: 'seat',
+    sector: 'co_quan_hanh_chinh',
+    dangBo: 0.85,
+    pool: 'agency',
+    years: ['1955-01-01', '1995-12-31'],
+    once: true,
     name: (d) => `Cơ quan Chính quyền ${d.phrase}`,
     after: () => 'Cơ quan Ủy ban nhân dân {seat}',
   },
   {
-    role: 'seat', sector: 'co_quan_hanh_chinh', dangBo: 0.3, pool: 'agency', years: ['1960-01-01', '2000-12-31'], once: true,
+    role: 'seat',
+    sector: 'co_quan_hanh_chinh',
+    dangBo: 0.3,
+    pool: 'agency',
+    years: ['1960-01-01', '2000-12-31'],
+    once: true,
     name: (d) => `Khối Mặt trận Tổ quốc và các đoàn thể ${d.phrase}`,
     after: () => 'Cơ quan Mặt trận Tổ quốc và các đoàn thể {seat}',
   },
@@ -229,89 +244,308 @@ const SEAT_TEMPLATES: Template[] = [
 
 const OTHER_TEMPLATES: (readonly [Template, number])[] = [
   // District-wide services: to the agencies bloc, renamed "khu vực".
-  [{ role: 'agency', sector: 'don_vi_su_nghiep', dangBo: 0.9, pool: 'hospital', years: ['1960-01-01', '2005-12-31'], once: true,
-    name: (d) => `Trung tâm Y tế ${d.phrase}`, after: (d) => toArea(d)(`Trung tâm Y tế ${d.phrase}`) }, 3],
-  [{ role: 'agency', sector: 'don_vi_su_nghiep', dangBo: 0.9, pool: 'hospital', years: ['1960-01-01', '2005-12-31'], once: true,
-    name: (d) => `Bệnh viện Đa khoa ${d.phrase}`, after: (d) => toArea(d)(`Bệnh viện Đa khoa ${d.phrase}`) }, 3],
-  [{ role: 'agency', sector: 'don_vi_su_nghiep', dangBo: 0.1, pool: 'school', years: ['1975-01-01', '2010-12-31'], once: true,
-    name: (d) => `Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên ${d.phrase}`,
-    after: (d) => toArea(d)(`Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên ${d.phrase}`) }, 1.5],
-  [{ role: 'agency', sector: 'don_vi_su_nghiep', dangBo: 0.05, pool: 'agency', years: ['1995-01-01', '2008-12-31'], once: true,
-    name: (d) => `Bảo hiểm xã hội ${d.phrase}`, after: (d) => toArea(d)(`Bảo hiểm xã hội ${d.phrase}`) }, 1.5],
-  [{ role: 'agency', sector: 'don_vi_su_nghiep', dangBo: 0.2, pool: 'school', years: ['1960-01-01', '2010-12-31'],
-    name: (_d, _r, ctx) => `Trường THPT ${ctx.patrons.next()}` }, 10],
+  [
+    {
+      role: 'agency',
+      sector: 'don_vi_su_nghiep',
+      dangBo: 0.9,
+      pool: 'hospital',
+      years: ['1960-01-01', '2005-12-31'],
+      once: true,
+      name: (d) => `Trung tâm Y tế ${d.phrase}`,
+      after: (d) => toArea(d)(`Trung tâm Y tế ${d.phrase}`),
+    },
+    3,
+  ],
+  [
+    {
+      role: 'agency',
+      sector: 'don_vi_su_nghiep',
+      dangBo: 0.9,
+      pool: 'hospital',
+      years: ['1960-01-01', '2005-12-31'],
+      once: true,
+      name: (d) => `Bệnh viện Đa khoa ${d.phrase}`,
+      after: (d) => toArea(d)(`Bệnh viện Đa khoa ${d.phrase}`),
+    },
+    3,
+  ],
+  [
+    {
+      role: 'agency',
+      sector: 'don_vi_su_nghiep',
+      dangBo: 0.1,
+      pool: 'school',
+      years: ['1975-01-01', '2010-12-31'],
+      once: true,
+      name: (d) => `Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên ${d.phrase}`,
+      after: (d) => toArea(d)(`Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên ${d.phrase}`),
+    },
+    1.5,
+  ],
+  [
+    {
+      role: 'agency',
+      sector: 'don_vi_su_nghiep',
+      dangBo: 0.05,
+      pool: 'agency',
+      years: ['1995-01-01', '2008-12-31'],
+      once: true,
+      name: (d) => `Bảo hiểm xã hội ${d.phrase}`,
+      after: (d) => toArea(d)(`Bảo hiểm xã hội ${d.phrase}`),
+    },
+    1.5,
+  ],
+  [
+    {
+      role: 'agency',
+      sector: 'don_vi_su_nghiep',
+      dangBo: 0.2,
+      pool: 'school',
+      years: ['1960-01-01', '2010-12-31'],
+      name: (_d, _r, ctx) => `Trường THPT ${ctx.patrons.next()}`,
+    },
+    10,
+  ],
   // Deconcentrated state agencies: to the agencies bloc, renamed "khu vực".
   ...(['Chi cục Thuế', 'Kho bạc Nhà nước', 'Chi cục Thống kê', 'Chi cục Thi hành án dân sự'] as const).map(
-    (unit) => [{ role: 'agency', sector: 'co_quan_hanh_chinh', dangBo: 0.1, pool: 'agency', years: ['1990-01-01', '2010-12-31'], once: true,
-      name: (d: DistrictCtx) => `${unit} ${d.phrase}`, after: (d: DistrictCtx) => `${unit} khu vực ${d.place}` } satisfies Template, 1.5] as const,
+    (unit) =>
+      [
+        {
+          role: 'agency',
+          sector: 'co_quan_hanh_chinh',
+          dangBo: 0.1,
+          pool: 'agency',
+          years: ['1990-01-01', '2010-12-31'],
+          once: true,
+          name: (d: DistrictCtx) => `${unit} ${d.phrase}`,
+          after: (d: DistrictCtx) => `${unit} khu vực ${d.place}`,
+        } satisfies Template,
+        1.5,
+      ] as const,
   ),
   ...(['Tòa án nhân dân', 'Viện Kiểm sát nhân dân'] as const).map(
-    (unit) => [{ role: 'agency', sector: 'co_quan_hanh_chinh', dangBo: 0.05, pool: 'agency', years: ['1960-01-01', '1995-12-31'], once: true,
-      name: (d: DistrictCtx) => `${unit} ${d.phrase}`, after: (d: DistrictCtx) => `${unit} khu vực ${d.place}` } satisfies Template, 1.5] as const,
+    (unit) =>
+      [
+        {
+          role: 'agency',
+          sector: 'co_quan_hanh_chinh',
+          dangBo: 0.05,
+          pool: 'agency',
+          years: ['1960-01-01', '1995-12-31'],
+          once: true,
+          name: (d: DistrictCtx) => `${unit} ${d.phrase}`,
+          after: (d: DistrictCtx) => `${unit} khu vực ${d.place}`,
+        } satisfies Template,
+        1.5,
+      ] as const,
   ),
   // District-seat units that become the new commune's.
-  [{ role: 'seat', sector: 'don_vi_su_nghiep', dangBo: 0.05, pool: 'agency', years: ['1975-01-01', '2010-12-31'], once: true,
-    name: (d) => `Trung tâm Văn hóa, Thông tin và Thể thao ${d.phrase}`, after: () => 'Trung tâm Dịch vụ tổng hợp {seat}' }, 1.5],
-  [{ role: 'seat', sector: 'don_vi_su_nghiep', dangBo: 0.05, pool: 'agency', years: ['2000-01-01', '2015-12-31'], once: true,
-    name: (d) => `Ban Quản lý dự án đầu tư xây dựng ${d.phrase}`, after: () => 'Ban Quản lý dự án đầu tư xây dựng {seat}' }, 1],
+  [
+    {
+      role: 'seat',
+      sector: 'don_vi_su_nghiep',
+      dangBo: 0.05,
+      pool: 'agency',
+      years: ['1975-01-01', '2010-12-31'],
+      once: true,
+      name: (d) => `Trung tâm Văn hóa, Thông tin và Thể thao ${d.phrase}`,
+      after: () => 'Trung tâm Dịch vụ tổng hợp {seat}',
+    },
+    1.5,
+  ],
+  [
+    {
+      role: 'seat',
+      sector: 'don_vi_su_nghiep',
+      dangBo: 0.05,
+      pool: 'agency',
+      years: ['2000-01-01', '2015-12-31'],
+      once: true,
+      name: (d) => `Ban Quản lý dự án đầu tư xây dựng ${d.phrase}`,
+      after: () => 'Ban Quản lý dự án đầu tư xây dựng {seat}',
+    },
+    1,
+  ],
   // State enterprises and their branches.
-  [{ role: 'enterprise', sector: 'dn_nha_nuoc', dangBo: 0.5, pool: 'enterprise', years: ['1976-01-01', '2005-12-31'], once: true,
-    name: (d) => `Điện lực ${d.place}` }, 1.5],
-  [{ role: 'enterprise', sector: 'dn_nha_nuoc', dangBo: 0.4, pool: 'enterprise', years: ['1988-01-01', '2005-12-31'], once: true,
-    name: (d) => `Chi nhánh Ngân hàng Nông nghiệp và Phát triển Nông thôn ${d.phrase}`,
-    after: (d) => `Chi nhánh Ngân hàng Nông nghiệp và Phát triển Nông thôn khu vực ${d.place}` }, 1.5],
-  [{ role: 'enterprise', sector: 'dn_nha_nuoc', dangBo: 0.2, pool: 'enterprise', years: ['1976-01-01', '2008-12-31'], once: true,
-    name: (d) => `Bưu điện ${d.phrase}`, after: (d) => `Bưu điện khu vực ${d.place}` }, 1],
-  [{ role: 'enterprise', sector: 'dn_nha_nuoc', dangBo: 0.6, pool: 'enterprise', years: ['1976-01-01', '2005-12-31'], once: true,
-    name: (d) => `Công ty TNHH MTV Khai thác công trình thủy lợi ${d.place}` }, 1],
+  [
+    {
+      role: 'enterprise',
+      sector: 'dn_nha_nuoc',
+      dangBo: 0.5,
+      pool: 'enterprise',
+      years: ['1976-01-01', '2005-12-31'],
+      once: true,
+      name: (d) => `Điện lực ${d.place}`,
+    },
+    1.5,
+  ],
+  [
+    {
+      role: 'enterprise',
+      sector: 'dn_nha_nuoc',
+      dangBo: 0.4,
+      pool: 'enterprise',
+      years: ['1988-01-01', '2005-12-31'],
+      once: true,
+      name: (d) => `Chi nhánh Ngân hàng Nông nghiệp và Phát triển Nông thôn ${d.phrase}`,
+      after: (d) => `Chi nhánh Ngân hàng Nông nghiệp và Phát triển Nông thôn khu vực ${d.place}`,
+    },
+    1.5,
+  ],
+  [
+    {
+      role: 'enterprise',
+      sector: 'dn_nha_nuoc',
+      dangBo: 0.2,
+      pool: 'enterprise',
+      years: ['1976-01-01', '2008-12-31'],
+      once: true,
+      name: (d) => `Bưu điện ${d.phrase}`,
+      after: (d) => `Bưu điện khu vực ${d.place}`,
+    },
+    1,
+  ],
+  [
+    {
+      role: 'enterprise',
+      sector: 'dn_nha_nuoc',
+      dangBo: 0.6,
+      pool: 'enterprise',
+      years: ['1976-01-01', '2005-12-31'],
+      once: true,
+      name: (d) => `Công ty TNHH MTV Khai thác công trình thủy lợi ${d.place}`,
+    },
+    1,
+  ],
   // Non-state enterprises.
-  [{ role: 'enterprise', sector: 'dn_ngoai_nha_nuoc', dangBo: 0.3, pool: 'enterprise', years: ['1995-01-01', '2020-12-31'],
-    name: (d, rng, ctx) => companyName(rng, rng.chance(0.5) ? d.place : ctx.province.name) }, 22],
+  [
+    {
+      role: 'enterprise',
+      sector: 'dn_ngoai_nha_nuoc',
+      dangBo: 0.3,
+      pool: 'enterprise',
+      years: ['1995-01-01', '2020-12-31'],
+      name: (d, rng, ctx) => companyName(rng, rng.chance(0.5) ? d.place : ctx.province.name),
+    },
+    22,
+  ],
   // Units of one commune.
-  [{ role: 'local', sector: 'don_vi_su_nghiep', dangBo: 0.02, pool: 'school', years: ['1960-01-01', '2015-12-31'],
-    name: (_d, rng, ctx) => `Trường THCS ${rng.chance(0.7) ? '{home}' : ctx.patrons.next()}` }, 9],
-  [{ role: 'local', sector: 'don_vi_su_nghiep', dangBo: 0.01, pool: 'school', years: ['1960-01-01', '2015-12-31'],
-    name: () => 'Trường Tiểu học {home}' }, 5],
-  [{ role: 'local', sector: 'don_vi_su_nghiep', dangBo: 0, pool: 'school', years: ['1975-01-01', '2015-12-31'],
-    name: () => 'Trường Mầm non {home}' }, 3],
-  [{ role: 'local', sector: 'don_vi_su_nghiep', dangBo: 0.05, pool: 'hospital', years: ['1975-01-01', '2010-12-31'],
-    name: () => 'Phòng khám Đa khoa khu vực {home}' }, 1.5],
-  [{ role: 'local', sector: 'khac', dangBo: 0.02, pool: 'enterprise', years: ['1960-01-01', '2018-12-31'],
-    name: () => 'Hợp tác xã Dịch vụ nông nghiệp {home}' }, 4],
-  [{ role: 'local', sector: 'khac', dangBo: 0, pool: 'agency', years: ['1995-01-01', '2015-12-31'],
-    name: () => 'Quỹ Tín dụng nhân dân {home}' }, 2],
+  [
+    {
+      role: 'local',
+      sector: 'don_vi_su_nghiep',
+      dangBo: 0.02,
+      pool: 'school',
+      years: ['1960-01-01', '2015-12-31'],
+      name: (_d, rng, ctx) => `Trường THCS ${rng.chance(0.7) ? '{home}' : ctx.patrons.next()}`,
+    },
+    9,
+  ],
+  [{ role: 'local', sector: 'don_vi_su_nghiep', dangBo: 0.01, pool: 'school', years: ['1960-01-01', '2015-12-31'], name: () => 'Trường Tiểu học {home}' }, 5],
+  [{ role: 'local', sector: 'don_vi_su_nghiep', dangBo: 0, pool: 'school', years: ['1975-01-01', '2015-12-31'], name: () => 'Trường Mầm non {home}' }, 3],
+  [
+    {
+      role: 'local',
+      sector: 'don_vi_su_nghiep',
+      dangBo: 0.05,
+      pool: 'hospital',
+      years: ['1975-01-01', '2010-12-31'],
+      name: () => 'Phòng khám Đa khoa khu vực {home}',
+    },
+    1.5,
+  ],
+  [
+    {
+      role: 'local',
+      sector: 'khac',
+      dangBo: 0.02,
+      pool: 'enterprise',
+      years: ['1960-01-01', '2018-12-31'],
+      name: () => 'Hợp tác xã Dịch vụ nông nghiệp {home}',
+    },
+    4,
+  ],
+  [{ role: 'local', sector: 'khac', dangBo: 0, pool: 'agency', years: ['1995-01-01', '2015-12-31'], name: () => 'Quỹ Tín dụng nhân dân {home}' }, 2],
 ];
 
 const MILITARY: Template = {
-  role: 'military', sector: 'luc_luong_vu_trang', dangBo: 0.9, pool: 'military', years: ['1946-01-01', '1965-12-31'], once: true,
+  role: 'military',
+  sector: 'luc_luong_vu_trang',
+  dangBo: 0.9,
+  pool: 'military',
+  years: ['1946-01-01', '1965-12-31'],
+  once: true,
   name: (d) => `Quân sự ${d.phrase}`,
 };
 const POLICE: Template = {
-  role: 'police', sector: 'luc_luong_vu_trang', dangBo: 0.95, pool: 'police', years: ['1946-01-01', '1965-12-31'], once: true,
-  name: (d) => `Công an ${d.phrase}`, after: (d) => `Công an khu vực ${d.place}`,
+  role: 'police',
+  sector: 'luc_luong_vu_trang',
+  dangBo: 0.95,
+  pool: 'police',
+  years: ['1946-01-01', '1965-12-31'],
+  once: true,
+  name: (d) => `Công an ${d.phrase}`,
+  after: (d) => `Công an khu vực ${d.place}`,
 };
 
 // Province-level grassroots under the blocs and the armed forces' committees.
 const PROVINCE_AGENCIES: readonly string[] = [
-  'Sở Y tế', 'Sở Giáo dục và Đào tạo', 'Sở Tư pháp', 'Sở Nông nghiệp và Phát triển nông thôn', 'Sở Tài chính',
-  'Sở Kế hoạch và Đầu tư', 'Sở Giao thông vận tải', 'Sở Công Thương', 'Sở Nội vụ', 'Sở Văn hóa, Thể thao và Du lịch',
-  'Sở Khoa học và Công nghệ', 'Sở Tài nguyên và Môi trường', 'Sở Lao động - Thương binh và Xã hội',
-  'Sở Thông tin và Truyền thông', 'Sở Xây dựng', 'Thanh tra tỉnh', 'Cơ quan Văn phòng Ủy ban nhân dân tỉnh',
-  'Bệnh viện Đa khoa tỉnh', 'Cục Thuế tỉnh', 'Kho bạc Nhà nước tỉnh', 'Cục Thống kê tỉnh', 'Bảo hiểm xã hội tỉnh',
-  'Tòa án nhân dân tỉnh', 'Viện Kiểm sát nhân dân tỉnh', 'Cục Thi hành án dân sự tỉnh', 'Trường Chính trị tỉnh',
-  'Bệnh viện Sản - Nhi tỉnh', 'Bệnh viện Y học cổ truyền tỉnh', 'Ban Quản lý các khu công nghiệp tỉnh',
+  'Sở Y tế',
+  'Sở Giáo dục và Đào tạo',
+  'Sở Tư pháp',
+  'Sở Nông nghiệp và Phát triển nông thôn',
+  'Sở Tài chính',
+  'Sở Kế hoạch và Đầu tư',
+  'Sở Giao thông vận tải',
+  'Sở Công Thương',
+  'Sở Nội vụ',
+  'Sở Văn hóa, Thể thao và Du lịch',
+  'Sở Khoa học và Công nghệ',
+  'Sở Tài nguyên và Môi trường',
+  'Sở Lao động - Thương binh và Xã hội',
+  'Sở Thông tin và Truyền thông',
+  'Sở Xây dựng',
+  'Thanh tra tỉnh',
+  'Cơ quan Văn phòng Ủy ban nhân dân tỉnh',
+  'Bệnh viện Đa khoa tỉnh',
+  'Cục Thuế tỉnh',
+  'Kho bạc Nhà nước tỉnh',
+  'Cục Thống kê tỉnh',
+  'Bảo hiểm xã hội tỉnh',
+  'Tòa án nhân dân tỉnh',
+  'Viện Kiểm sát nhân dân tỉnh',
+  'Cục Thi hành án dân sự tỉnh',
+  'Trường Chính trị tỉnh',
+  'Bệnh viện Sản - Nhi tỉnh',
+  'Bệnh viện Y học cổ truyền tỉnh',
+  'Ban Quản lý các khu công nghiệp tỉnh',
 ];
 const PROVINCE_ENTERPRISES: readonly string[] = [
-  'Công ty Điện lực {p}', 'Viễn thông {p}', 'Bưu điện tỉnh {p}', 'Công ty TNHH MTV Khai thác công trình thủy lợi {p}',
-  'Công ty Cổ phần Nước sạch {p}', 'Ngân hàng Nông nghiệp và Phát triển Nông thôn Chi nhánh {p}',
-  'Ngân hàng TMCP Ngoại thương Chi nhánh {p}', 'Ngân hàng TMCP Công Thương Chi nhánh {p}',
-  'Ngân hàng TMCP Đầu tư và Phát triển Chi nhánh {p}', 'Công ty TNHH MTV Xổ số kiến thiết {p}',
+  'Công ty Điện lực {p}',
+  'Viễn thông {p}',
+  'Bưu điện tỉnh {p}',
+  'Công ty TNHH MTV Khai thác công trình thủy lợi {p}',
+  'Công ty Cổ phần Nước sạch {p}',
+  'Ngân hàng Nông nghiệp và Phát triển Nông thôn Chi nhánh {p}',
+  'Ngân hàng TMCP Ngoại thương Chi nhánh {p}',
+  'Ngân hàng TMCP Công Thương Chi nhánh {p}',
+  'Ngân hàng TMCP Đầu tư và Phát triển Chi nhánh {p}',
+  'Công ty TNHH MTV Xổ số kiến thiết {p}',
 ];
 const PROVINCE_POLICE: readonly string[] = [
-  'Phòng Cảnh sát hình sự', 'Phòng Cảnh sát giao thông', 'Phòng An ninh chính trị nội bộ', 'Phòng Tham mưu',
-  'Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ', 'Phòng Hậu cần', 'Trại Tạm giam',
-  'Phòng Cảnh sát điều tra tội phạm về ma túy', 'Phòng Cảnh sát quản lý hành chính về trật tự xã hội',
-  'Phòng Cảnh sát điều tra tội phạm về trật tự xã hội', 'Phòng An ninh kinh tế', 'Phòng Xây dựng phong trào',
+  'Phòng Cảnh sát hình sự',
+  'Phòng Cảnh sát giao thông',
+  'Phòng An ninh chính trị nội bộ',
+  'Phòng Tham mưu',
+  'Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ',
+  'Phòng Hậu cần',
+  'Trại Tạm giam',
+  'Phòng Cảnh sát điều tra tội phạm về ma túy',
+  'Phòng Cảnh sát quản lý hành chính về trật tự xã hội',
+  'Phòng Cảnh sát điều tra tội phạm về trật tự xã hội',
+  'Phòng An ninh kinh tế',
+  'Phòng Xây dựng phong trào',
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -406,7 +640,11 @@ export function generateProvince(opts: ProvinceOptions): GeneratedProvince {
 
   // Root
   const rootEstablished = opts.foundedOn ?? structRng.dateBetween('1945-09-02', '1948-12-31');
-  const root = builder.add(null, { name: `Đảng bộ ${provinceWord} ${provinceName}`, kind: 'dang_bo_tinh', established: rootEstablished, issuer: 'TW' }, opts.code ?? '01');
+  const root = builder.add(
+    null,
+    { name: `Đảng bộ ${provinceWord} ${provinceName}`, kind: 'dang_bo_tinh', established: rootEstablished, issuer: 'TW' },
+    opts.code ?? '01',
+  );
 
   // Districts
   const districts: DistrictCtx[] = [];
@@ -419,7 +657,8 @@ export function generateProvince(opts: ProvinceOptions): GeneratedProvince {
     if (province.city) label = i < Math.ceil(opts.districts * 0.4) ? 'quận' : 'huyện';
     else label = i === 0 ? 'thành phố' : i === 1 && opts.districts >= 5 ? 'thị xã' : 'huyện';
     const drawn = label === 'thành phố' && !districtNames.has(provinceName) ? provinceName : districtNames.next();
-    const own = !known || province.city ? undefined : label === 'thành phố' ? known.city : label === 'thị xã' ? knownNames.towns.shift() : knownNames.rural.shift();
+    const own =
+      !known || province.city ? undefined : label === 'thành phố' ? known.city : label === 'thị xã' ? knownNames.towns.shift() : knownNames.rural.shift();
     const place = own ?? drawn;
     districtNames.reserve(place);
     const established =
@@ -432,20 +671,28 @@ export function generateProvince(opts: ProvinceOptions): GeneratedProvince {
 
   // Sector blocs and the armed forces' committees, directly under the province.
   const blocAgencies = builder.add(root, {
-    name: `Đảng bộ Khối các cơ quan ${provinceWord}`, kind: 'dang_bo_cap_tren_co_so',
-    established: dateAfter(structRng, root.established, '1990-01-01', '2008-12-31'), issuer: 'TU',
+    name: `Đảng bộ Khối các cơ quan ${provinceWord}`,
+    kind: 'dang_bo_cap_tren_co_so',
+    established: dateAfter(structRng, root.established, '1990-01-01', '2008-12-31'),
+    issuer: 'TU',
   });
   const blocEnterprises = builder.add(root, {
-    name: `Đảng bộ Khối doanh nghiệp ${provinceWord}`, kind: 'dang_bo_cap_tren_co_so',
-    established: dateAfter(structRng, root.established, '2000-01-01', '2010-12-31'), issuer: 'TU',
+    name: `Đảng bộ Khối doanh nghiệp ${provinceWord}`,
+    kind: 'dang_bo_cap_tren_co_so',
+    established: dateAfter(structRng, root.established, '2000-01-01', '2010-12-31'),
+    issuer: 'TU',
   });
   const military = builder.add(root, {
-    name: `Đảng bộ Quân sự ${provinceWord}`, kind: 'dang_bo_cap_tren_co_so',
-    established: dateAfter(structRng, root.established, '1946-01-01', '1960-12-31'), issuer: 'TU',
+    name: `Đảng bộ Quân sự ${provinceWord}`,
+    kind: 'dang_bo_cap_tren_co_so',
+    established: dateAfter(structRng, root.established, '1946-01-01', '1960-12-31'),
+    issuer: 'TU',
   });
   const police = builder.add(root, {
-    name: `Đảng bộ Công an ${provinceWord}`, kind: 'dang_bo_cap_tren_co_so',
-    established: dateAfter(structRng, root.established, '1946-01-01', '1960-12-31'), issuer: 'TU',
+    name: `Đảng bộ Công an ${provinceWord}`,
+    kind: 'dang_bo_cap_tren_co_so',
+    established: dateAfter(structRng, root.established, '1946-01-01', '1960-12-31'),
+    issuer: 'TU',
   });
 
   const allGrassroots: GrassrootsNode[] = [];
@@ -478,8 +725,12 @@ export function generateProvince(opts: ProvinceOptions): GeneratedProvince {
       const local = numbered ? { label: 'Phường', place } : { label, place };
       const name = `${local.label} ${place}`;
       const t: Template = {
-        role: 'commune', sector, dangBo: 1, pool: sector === 'xa' ? 'village' : sector === 'thi_tran' ? 'town' : 'ward',
-        years: ['1946-01-01', '1975-12-31'], name: () => name,
+        role: 'commune',
+        sector,
+        dangBo: 1,
+        pool: sector === 'xa' ? 'village' : sector === 'thi_tran' ? 'town' : 'ward',
+        years: ['1946-01-01', '1975-12-31'],
+        name: () => name,
       };
       const node = addGrassroots(d.node, t, name, issuer, { local });
       d.communes.push(node);
@@ -525,7 +776,12 @@ export function generateProvince(opts: ProvinceOptions): GeneratedProvince {
 
   // Province-level grassroots: about 8% on top of the districts'.
   const nProvince = Math.max(4, Math.round(opts.districts * opts.grassrootsPerDistrict * 0.08));
-  const shares: [TreeNode, number][] = [[blocAgencies, 0.45], [blocEnterprises, 0.35], [military, 0.1], [police, 0.1]];
+  const shares: [TreeNode, number][] = [
+    [blocAgencies, 0.45],
+    [blocEnterprises, 0.35],
+    [military, 0.1],
+    [police, 0.1],
+  ];
   const agencyNames = nameRng.shuffle(PROVINCE_AGENCIES);
   const enterpriseNames = nameRng.shuffle(PROVINCE_ENTERPRISES.map((n) => n.replace('{p}', provinceName)));
   const policeNames = nameRng.shuffle(PROVINCE_POLICE);
@@ -538,13 +794,26 @@ export function generateProvince(opts: ProvinceOptions): GeneratedProvince {
       let name: string;
       if (parent === blocAgencies) {
         name = agencyNames.pop() ?? `Trường THPT ${ctx.patrons.next()}`;
-        t = { role: 'agency', sector: /^(Bệnh viện|Trường|Ban Quản lý|Bảo hiểm)/.test(name) ? 'don_vi_su_nghiep' : 'co_quan_hanh_chinh', dangBo: 0.55,
-          pool: name.startsWith('Bệnh viện') ? 'hospital' : name.startsWith('Trường') ? 'school' : 'agency', years: ['1955-01-01', '2010-12-31'], name: () => name };
+        t = {
+          role: 'agency',
+          sector: /^(Bệnh viện|Trường|Ban Quản lý|Bảo hiểm)/.test(name) ? 'don_vi_su_nghiep' : 'co_quan_hanh_chinh',
+          dangBo: 0.55,
+          pool: name.startsWith('Bệnh viện') ? 'hospital' : name.startsWith('Trường') ? 'school' : 'agency',
+          years: ['1955-01-01', '2010-12-31'],
+          name: () => name,
+        };
       } else if (parent === blocEnterprises) {
         const listed = enterpriseNames.pop();
         name = listed ?? companyName(nameRng, provinceName);
         for (let k = 0; k < 5 && !listed && usedNames.has(name); k++) name = companyName(nameRng, provinceName);
-        t = { role: 'enterprise', sector: listed ? 'dn_nha_nuoc' : 'dn_ngoai_nha_nuoc', dangBo: 0.5, pool: 'enterprise', years: ['1976-01-01', '2018-12-31'], name: () => name };
+        t = {
+          role: 'enterprise',
+          sector: listed ? 'dn_nha_nuoc' : 'dn_ngoai_nha_nuoc',
+          dangBo: 0.5,
+          pool: 'enterprise',
+          years: ['1976-01-01', '2018-12-31'],
+          name: () => name,
+        };
       } else if (parent === military) {
         name = i === 0 ? `Cơ quan Bộ Chỉ huy Quân sự ${provinceWord}` : `Trung đoàn ${regiment++}`;
         t = { role: 'military', sector: 'luc_luong_vu_trang', dangBo: 0.9, pool: 'military', years: ['1946-01-01', '1990-12-31'], name: () => name };
@@ -619,16 +888,20 @@ export function generateProvince(opts: ProvinceOptions): GeneratedProvince {
       }
     } else if (opts.members !== false) {
       // A chi bộ cơ sở stays under 30 members, except a few that have outgrown it.
-      const size = memberRng.chance(0.035)
-        ? memberRng.int(30, 34)
-        : Math.min(29, cellSize(memberRng, g.pool, memberRange));
+      const size = memberRng.chance(0.035) ? memberRng.int(30, 34) : Math.min(29, cellSize(memberRng, g.pool, memberRange));
       pending.push({ cell: cellRef(g, g, g.pool), size, g });
     }
   }
   const communes: string[] = [];
   for (const d of districts) for (const c of d.communes) communes.push(communeText(c, d));
   const gen = new MemberGenerator({
-    rng: memberRng, ids, today, provinceName, provinceLabel: provinceLabelText, communes, cells: pending.map((x) => x.cell),
+    rng: memberRng,
+    ids,
+    today,
+    provinceName,
+    provinceLabel: provinceLabelText,
+    communes,
+    cells: pending.map((x) => x.cell),
   });
   for (const { cell, size, g } of pending) g.members += fillCell(gen, memberRng, cell, size);
   const members = gen.members;
@@ -636,8 +909,16 @@ export function generateProvince(opts: ProvinceOptions): GeneratedProvince {
   // The reorganisation of 1 July 2025.
   const newUnit = new Map<GrassrootsNode, string>();
   const reorg2025 = planReorg2025({
-    rng: reorgRng, root, districts, places, blocAgencies, blocEnterprises, military, police,
-    realCommunes: known && !province.city ? NEW_COMMUNES_2025[provinceName] : undefined, newUnit,
+    rng: reorgRng,
+    root,
+    districts,
+    places,
+    blocAgencies,
+    blocEnterprises,
+    military,
+    police,
+    realCommunes: known && !province.city ? NEW_COMMUNES_2025[provinceName] : undefined,
+    newUnit,
   });
   // Today's addresses of members still on the roll after it are in the two-tier form of the new units:
   // "thôn …, xã Như Quỳnh, tỉnh Hưng Yên" for "thôn …, thị trấn …, huyện Văn Lâm, tỉnh Hưng Yên". Birthplaces and
@@ -812,7 +1093,15 @@ function planReorg2025(c: ReorgCtx): ReorgInput {
       if (!realName || gi === 0 || unitOf(gi - 1) !== unit) {
         const name = `Đảng bộ ${label} ${place}`;
         seq++;
-        creates.push({ type: 'create', ref, parent: root.id, name, kindCode: 'dang_bo_cap_tren_co_so', sectorCode: sector, code: `${root.code}.${String(seq).padStart(2, '0')}` });
+        creates.push({
+          type: 'create',
+          ref,
+          parent: root.id,
+          name,
+          kindCode: 'dang_bo_cap_tren_co_so',
+          sectorCode: sector,
+          code: `${root.code}.${String(seq).padStart(2, '0')}`,
+        });
       }
       if (group === seatGroup) [seatRef, seatLabel] = [ref, `${label} ${place}`];
       for (const g of group) {

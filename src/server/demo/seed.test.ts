@@ -66,7 +66,7 @@ describeEngines('demo province', (engine) => {
     expect(file.partyAge.countsFrom).toBe(file.admittedOn);
   });
 
-  it('loads the members\' files, histories, disciplines and badges, with the columns the service derives', async () => {
+  it("loads the members' files, histories, disciplines and badges, with the columns the service derives", async () => {
     const db = t.database.db;
     const members = await db.selectFrom('member').selectAll().execute();
     const events = await db.selectFrom('member_event').selectAll().orderBy('member_id').orderBy('effective_date').orderBy('created_at').execute();
@@ -81,7 +81,8 @@ describeEngines('demo province', (engine) => {
     for (const s of ['active', 'exempt', 'in_transit', 'temporarily_away', 'deceased', 'struck_off']) expect(statuses, s).toContain(s);
     expect(members.filter((m) => m.ethnicity && m.theory_level && m.occupation && m.cccd).length).toBe(members.length);
     const kinds = new Set(events.map((e) => e.kind));
-    for (const k of ['transfer_out_started', 'transfer_in_confirmed', 'temporary_out', 'exempted', 'lost_contact', 'readmitted', 'expelled']) expect(kinds, k).toContain(k);
+    for (const k of ['transfer_out_started', 'transfer_in_confirmed', 'temporary_out', 'exempted', 'lost_contact', 'readmitted', 'expelled'])
+      expect(kinds, k).toContain(k);
     const disciplines = await db.selectFrom('member_discipline').select('form').execute();
     expect(disciplines.length).toBeGreaterThan(10);
     const awards = await db.selectFrom('member_badge_award').select('milestone').execute();
@@ -125,8 +126,17 @@ describeEngines('demo province', (engine) => {
     }));
     expect(everyone.filter((m) => m.seriouslyIll).length).toBeGreaterThan(10);
     const today = t.clock.today();
-    const commune = (await db.selectFrom('org').select('current_path').where('current_path', 'like', '/%/%/').where('current_path', 'not like', '/%/%/%/').orderBy('id').executeTakeFirstOrThrow()).current_path;
-    const dueKey = (d: { memberId: string; milestone: number; reachedOn: string; eligible: boolean; early: unknown }) => `${d.memberId} ${d.milestone} ${d.reachedOn} ${d.eligible} ${String(d.early)}`;
+    const commune = (
+      await db
+        .selectFrom('org')
+        .select('current_path')
+        .where('current_path', 'like', '/%/%/')
+        .where('current_path', 'not like', '/%/%/%/')
+        .orderBy('id')
+        .executeTakeFirstOrThrow()
+    ).current_path;
+    const dueKey = (d: { memberId: string; milestone: number; reachedOn: string; eligible: boolean; early: unknown }) =>
+      `${d.memberId} ${d.milestone} ${d.reachedOn} ${d.eligible} ${String(d.early)}`;
     let compared = 0;
     for (const anniversary of [nextAnniversary(today), '2027-05-19', '2027-09-02', '2026-09-02', '2025-02-03']) {
       for (const scope of ['all', [commune]] as const) {
@@ -150,7 +160,19 @@ describeEngines('demo province', (engine) => {
     const list = await admin.get('/api/admissions/candidates?pageSize=10');
     expect(list.status).toBe(200);
     const stages = Object.fromEntries(list.body.stages.map((s: { stage: string; count: number }) => [s.stage, s.count]));
-    for (const stage of ['listed', 'course', 'application', 'verification', 'introduction', 'comments', 'cell_vote', 'grassroots_resolution', 'decision', 'ceremony', 'official']) {
+    for (const stage of [
+      'listed',
+      'course',
+      'application',
+      'verification',
+      'introduction',
+      'comments',
+      'cell_vote',
+      'grassroots_resolution',
+      'decision',
+      'ceremony',
+      'official',
+    ]) {
       expect(stages[stage], stage).toBeGreaterThan(0);
     }
     // A dossier on probation agrees with the member file: probation ends on the member's official date to come.
@@ -183,7 +205,11 @@ describeEngines('demo province', (engine) => {
     expect(seeded.evaluations.periods).toBe(5);
     const r = await admin.get(`/api/evaluation/results?orgId=${seeded.rootId}&year=2025&fromYear=2021`);
     expect(r.status).toBe(200);
-    for (const y of r.body.span.years as { year: number; members: { total: number; levels: { percent: number }[]; goodOrBetter: { percent: number } }; orgs: { total: number; levels: { percent: number }[] } }[]) {
+    for (const y of r.body.span.years as {
+      year: number;
+      members: { total: number; levels: { percent: number }[]; goodOrBetter: { percent: number } };
+      orgs: { total: number; levels: { percent: number }[] };
+    }[]) {
       expect(y.members.total).toBeGreaterThan(7000);
       expect(y.members.levels[0]!.percent).toBeGreaterThan(9);
       expect(y.members.levels[0]!.percent).toBeLessThan(20);

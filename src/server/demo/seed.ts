@@ -21,8 +21,14 @@ export const DEMO_PASSWORD = 'hatnhan2025';
 
 export async function isEmpty(db: Kysely<DB>): Promise<boolean> {
   const [orgs, users] = await Promise.all([
-    db.selectFrom('org').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    db.selectFrom('app_user').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('org')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('app_user')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return Number(orgs.n) === 0 && Number(users.n) === 0;
 }
@@ -47,10 +53,28 @@ export async function seedDemo(db: Kysely<DB>, clock: Clock, opts: SeedOptions) 
   const adminId = await db.transaction().execute(async (tx) => {
     await insertOrgRows(tx, p.orgs);
     await insertMembers(tx, p);
-    const id = await insertUser(tx, { username: 'admin', fullName: 'Quản trị hệ thống', password: DEMO_PASSWORD, homeOrgId: null, roles: [{ role: 'system_admin', orgId: null }] });
-    await insertUser(tx, { username: 'tinhuy', fullName: 'Nguyễn Thị Hạnh', password: DEMO_PASSWORD, homeOrgId: root, roles: [{ role: 'org_admin', orgId: root }] });
+    const id = await insertUser(tx, {
+      username: 'admin',
+      fullName: 'Quản trị hệ thống',
+      password: DEMO_PASSWORD,
+      homeOrgId: null,
+      roles: [{ role: 'system_admin', orgId: null }],
+    });
+    await insertUser(tx, {
+      username: 'tinhuy',
+      fullName: 'Nguyễn Thị Hạnh',
+      password: DEMO_PASSWORD,
+      homeOrgId: root,
+      roles: [{ role: 'org_admin', orgId: root }],
+    });
     await writeAudit(tx, { id, name: 'admin' }, clock.now(), [
-      { action: 'system.seed_demo', entityType: 'system', entityId: null, scopeOrgId: root, after: { seed: opts.seed, orgs: p.orgs.length, members: p.members.length } },
+      {
+        action: 'system.seed_demo',
+        entityType: 'system',
+        entityId: null,
+        scopeOrgId: root,
+        after: { seed: opts.seed, orgs: p.orgs.length, members: p.members.length },
+      },
     ]);
     return id;
   });
@@ -81,8 +105,21 @@ export async function seedDemo(db: Kysely<DB>, clock: Clock, opts: SeedOptions) 
       .limit(1)
       .executeTakeFirst();
     await db.transaction().execute(async (tx) => {
-      await insertUser(tx, { username: 'xa', fullName: 'Trần Văn Minh', password: DEMO_PASSWORD, homeOrgId: commune.org_id, roles: [{ role: 'org_admin', orgId: commune.org_id }] });
-      if (cell) await insertUser(tx, { username: 'chibo', fullName: 'Lê Thị Thu', password: DEMO_PASSWORD, homeOrgId: cell.org_id, roles: [{ role: 'editor', orgId: cell.org_id }] });
+      await insertUser(tx, {
+        username: 'xa',
+        fullName: 'Trần Văn Minh',
+        password: DEMO_PASSWORD,
+        homeOrgId: commune.org_id,
+        roles: [{ role: 'org_admin', orgId: commune.org_id }],
+      });
+      if (cell)
+        await insertUser(tx, {
+          username: 'chibo',
+          fullName: 'Lê Thị Thu',
+          password: DEMO_PASSWORD,
+          homeOrgId: cell.org_id,
+          roles: [{ role: 'editor', orgId: cell.org_id }],
+        });
     });
   }
   // Five years of published evaluation results, up to last year.
@@ -91,5 +128,13 @@ export async function seedDemo(db: Kysely<DB>, clock: Clock, opts: SeedOptions) 
   const admissions = await seedAdmissions(db, { seed: opts.seed, today: clock.today(), now: clock.now(), adminId });
   // Fresh statistics after a bulk load: PGlite never analyses by itself.
   await sql`ANALYZE`.execute(db);
-  return { admissions, orgs: p.orgs.length + applied.counts.created, members: p.members.length, batchId: applied.batchId, rootId: root, reorg: applied.counts, evaluations };
+  return {
+    admissions,
+    orgs: p.orgs.length + applied.counts.created,
+    members: p.members.length,
+    batchId: applied.batchId,
+    rootId: root,
+    reorg: applied.counts,
+    evaluations,
+  };
 }

@@ -34,7 +34,23 @@ describe('party document template (HD 36)', () => {
       signature: { capacity: 'T/M CHI BỘ', position: 'BÍ THƯ', name: 'Nguyễn Văn An' },
       title: 'Nghị quyết',
     });
-    const order = ['ĐẢNG BỘ XÃ TÂN LẬP', 'CHI BỘ TỔ TOÁN', '*', 'Số 12-NQ/CB', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'Tân Lập, ngày 05 tháng 12 năm 2026', 'NGHỊ QUYẾT', 'Đề nghị kết nạp đảng viên', 'Chi bộ họp xét', 'Nơi nhận:', '- Đảng ủy xã Tân Lập (để báo cáo)', '- Lưu.', 'T/M CHI BỘ', 'BÍ THƯ', 'Nguyễn Văn An'];
+    const order = [
+      'ĐẢNG BỘ XÃ TÂN LẬP',
+      'CHI BỘ TỔ TOÁN',
+      '*',
+      'Số 12-NQ/CB',
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+      'Tân Lập, ngày 05 tháng 12 năm 2026',
+      'NGHỊ QUYẾT',
+      'Đề nghị kết nạp đảng viên',
+      'Chi bộ họp xét',
+      'Nơi nhận:',
+      '- Đảng ủy xã Tân Lập (để báo cáo)',
+      '- Lưu.',
+      'T/M CHI BỘ',
+      'BÍ THƯ',
+      'Nguyễn Văn An',
+    ];
     const all = textOf(zipEntryText(bytes, 'word/document.xml') ?? '');
     let at = -1;
     for (const part of order) {

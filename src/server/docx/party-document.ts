@@ -76,10 +76,17 @@ export function table(header: string[], rows: string[][], widths?: number[]): Ta
   const total = ws.reduce((a, w) => a + w, 0);
   const w = ws.map((x) => Math.floor((x / total) * CONTENT_WIDTH));
   const cell = (value: string, i: number, bold = false) =>
-    new TableCell({ children: [new Paragraph({ children: [run(value, { bold })] })], width: { size: w[i]!, type: WidthType.DXA }, borders: { top: line, bottom: line, left: line, right: line } });
+    new TableCell({
+      children: [new Paragraph({ children: [run(value, { bold })] })],
+      width: { size: w[i]!, type: WidthType.DXA },
+      borders: { top: line, bottom: line, left: line, right: line },
+    });
   return new Table({
     width: { size: CONTENT_WIDTH, type: WidthType.DXA },
-    rows: [new TableRow({ children: header.map((h, i) => cell(h, i, true)), tableHeader: true }), ...rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, i)) }))],
+    rows: [
+      new TableRow({ children: header.map((h, i) => cell(h, i, true)), tableHeader: true }),
+      ...rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, i)) })),
+    ],
   });
 }
 
@@ -112,8 +119,16 @@ const twoColumns = (left: Paragraph[], right: Paragraph[], leftShare = 0.45) =>
     rows: [
       new TableRow({
         children: [
-          new TableCell({ children: left, width: { size: Math.floor(CONTENT_WIDTH * leftShare), type: WidthType.DXA }, borders: { top: none, bottom: none, left: none, right: none } }),
-          new TableCell({ children: right, width: { size: Math.ceil(CONTENT_WIDTH * (1 - leftShare)), type: WidthType.DXA }, borders: { top: none, bottom: none, left: none, right: none } }),
+          new TableCell({
+            children: left,
+            width: { size: Math.floor(CONTENT_WIDTH * leftShare), type: WidthType.DXA },
+            borders: { top: none, bottom: none, left: none, right: none },
+          }),
+          new TableCell({
+            children: right,
+            width: { size: Math.ceil(CONTENT_WIDTH * (1 - leftShare)), type: WidthType.DXA },
+            borders: { top: none, bottom: none, left: none, right: none },
+          }),
         ],
       }),
     ],

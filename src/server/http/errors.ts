@@ -22,5 +22,4 @@ export const notFound = (what = 'Không tìm thấy dữ liệu yêu cầu.') =>
 export const forbidden = (message = 'Bạn không có quyền thực hiện thao tác này.') => new AppError(403, 'FORBIDDEN', message);
 export const conflict = (message: string, details: unknown[] = []) => new AppError(409, 'CONFLICT', message, details);
 export const unauthenticated = () => new AppError(401, 'UNAUTHENTICATED', 'Phiên đăng nhập đã hết hạn hoặc chưa đăng nhập.');
-export const invalid = (field: string, message: string) =>
-  new AppError(400, 'VALIDATION_ERROR', message, [{ field, message } satisfies ErrorDetail]);
+export const invalid = (field: string, message: string) => new AppError(400, 'VALIDATION_ERROR', message, [{ field, message } satisfies ErrorDetail]);

@@ -3,10 +3,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../../domain/dates.ts';
 import { normalizeText } from '../../domain/text.ts';
 
-export const IsoDateSchema = z
-  .string()
-  .max(10)
-  .refine(isIsoDate, { message: 'Ngày không hợp lệ (định dạng YYYY-MM-DD, ví dụ 2025-07-01).' });
+export const IsoDateSchema = z.string().max(10).refine(isIsoDate, { message: 'Ngày không hợp lệ (định dạng YYYY-MM-DD, ví dụ 2025-07-01).' });
 
 export const IdSchema = z.uuid({ message: 'Mã định danh không hợp lệ.' });
 

@@ -14,7 +14,8 @@ const read = async (s: Readable) => {
 describe('filesystem document store', () => {
   let root: string;
   let store: DocumentStore;
-  const all = async () => (await readdir(root, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.relative(root, path.join(e.parentPath, e.name)));
+  const all = async () =>
+    (await readdir(root, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.relative(root, path.join(e.parentPath, e.name)));
   beforeAll(async () => {
     root = path.join(await mkdtemp(path.join(os.tmpdir(), 'hn-store-')), 'documents');
     store = createFsDocumentStore(root, () => new Date('2026-03-05T00:00:00Z'));

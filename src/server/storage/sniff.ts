@@ -65,7 +65,11 @@ export function sniffContent(bytes: Buffer): ContentKind {
   if (head.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
   if (head.length >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'jpeg';
   if (head.equals(PNG)) return 'png';
-  if (head.length >= 4 && (head.subarray(0, 4).equals(Buffer.from([0x49, 0x49, 0x2a, 0x00])) || head.subarray(0, 4).equals(Buffer.from([0x4d, 0x4d, 0x00, 0x2a])))) return 'tiff';
+  if (
+    head.length >= 4 &&
+    (head.subarray(0, 4).equals(Buffer.from([0x49, 0x49, 0x2a, 0x00])) || head.subarray(0, 4).equals(Buffer.from([0x4d, 0x4d, 0x00, 0x2a])))
+  )
+    return 'tiff';
   if (head.length >= 2 && head[0] === 0x4d && head[1] === 0x5a) return 'exe';
   if (head.length >= 4 && head.subarray(0, 4).equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46]))) return 'exe';
   return looksLikeText(bytes) ? 'text' : 'unknown';

@@ -172,7 +172,10 @@ export function useDenominator(id: string, date: IsoDate | undefined) {
 }
 
 export function useProbation() {
-  return useQuery({ queryKey: [...KEY, 'probation'], queryFn: ({ signal }) => api.get<{ items: ProbationItem[] }>('/admissions/probation', undefined, signal) });
+  return useQuery({
+    queryKey: [...KEY, 'probation'],
+    queryFn: ({ signal }) => api.get<{ items: ProbationItem[] }>('/admissions/probation', undefined, signal),
+  });
 }
 
 export function useWorkQueue() {
@@ -223,5 +226,7 @@ export function useRecordStep(id: string) {
 }
 
 export function useSetTarget() {
-  return useAdmissionMutation(({ orgId, ...body }: { orgId: string; year: number; target: number }) => api.put<TargetProgress>(`/admissions/targets/${orgId}`, body));
+  return useAdmissionMutation(({ orgId, ...body }: { orgId: string; year: number; target: number }) =>
+    api.put<TargetProgress>(`/admissions/targets/${orgId}`, body),
+  );
 }

@@ -90,7 +90,17 @@ export interface PeriodDetail {
   rootMembers: { total: number; entered: number; decided: number } | null;
   orgs: PeriodOrg[];
   failures: CheckFailureView[];
-  changes: { id: string; subject: string; evaluationId: string; beforeLabel: string | null; afterLabel: string; decisionNo: string; decisionDate: string; reason: string; at: string | null }[];
+  changes: {
+    id: string;
+    subject: string;
+    evaluationId: string;
+    beforeLabel: string | null;
+    afterLabel: string;
+    decisionNo: string;
+    decisionDate: string;
+    reason: string;
+    at: string | null;
+  }[];
 }
 
 export interface GridRow {
@@ -201,14 +211,26 @@ export function useOpenPeriod() {
 
 export function useSaveMembers(periodId: string) {
   const inv = useInvalidate();
-  return useMutation({ mutationFn: (items: MemberEntry[]) => api.patch<{ updated: number }>(`/evaluation/periods/${periodId}/members`, { items }), onSuccess: inv });
+  return useMutation({
+    mutationFn: (items: MemberEntry[]) => api.patch<{ updated: number }>(`/evaluation/periods/${periodId}/members`, { items }),
+    onSuccess: inv,
+  });
 }
 
 export function useSaveOrg(periodId: string) {
   const inv = useInvalidate();
   return useMutation({
-    mutationFn: ({ orgId, ...body }: { orgId: string; selfLabel?: string | null; proposedLabel?: string | null; decidedLabel?: string | null; disciplined?: boolean; leadershipDisciplined?: boolean }) =>
-      api.patch<PeriodDetail>(`/evaluation/periods/${periodId}/orgs/${orgId}`, body),
+    mutationFn: ({
+      orgId,
+      ...body
+    }: {
+      orgId: string;
+      selfLabel?: string | null;
+      proposedLabel?: string | null;
+      decidedLabel?: string | null;
+      disciplined?: boolean;
+      leadershipDisciplined?: boolean;
+    }) => api.patch<PeriodDetail>(`/evaluation/periods/${periodId}/orgs/${orgId}`, body),
     onSuccess: inv,
   });
 }
@@ -218,19 +240,27 @@ export function useSaveOrgs(periodId: string) {
   const inv = useInvalidate();
   return useMutation({
     mutationFn: (items: { orgId: string; selfLabel?: string | null; proposedLabel?: string | null; decidedLabel?: string | null }[]) =>
-      api.patch<{ updated: number; stages: Record<'draft' | 'self_assessed' | 'proposed' | 'decided', number> }>(`/evaluation/periods/${periodId}/orgs`, { items }),
+      api.patch<{ updated: number; stages: Record<'draft' | 'self_assessed' | 'proposed' | 'decided', number> }>(`/evaluation/periods/${periodId}/orgs`, {
+        items,
+      }),
     onSuccess: inv,
   });
 }
 
 export function useOverride(periodId: string) {
   const inv = useInvalidate();
-  return useMutation({ mutationFn: (b: { checkCode: string; orgId: string; reason: string }) => api.post<PeriodDetail>(`/evaluation/periods/${periodId}/overrides`, b), onSuccess: inv });
+  return useMutation({
+    mutationFn: (b: { checkCode: string; orgId: string; reason: string }) => api.post<PeriodDetail>(`/evaluation/periods/${periodId}/overrides`, b),
+    onSuccess: inv,
+  });
 }
 
 export function usePublish(periodId: string) {
   const inv = useInvalidate();
-  return useMutation({ mutationFn: (b: { decisionNo: string; decisionDate: string }) => api.post<PeriodDetail>(`/evaluation/periods/${periodId}/publish`, b), onSuccess: inv });
+  return useMutation({
+    mutationFn: (b: { decisionNo: string; decisionDate: string }) => api.post<PeriodDetail>(`/evaluation/periods/${periodId}/publish`, b),
+    onSuccess: inv,
+  });
 }
 
 /** Where the results page opens: the organisation (default: the first of the user's subtrees) and its latest published year. */
@@ -282,7 +312,11 @@ export function useStreaks(q: { orgId?: string | undefined; years: number; toYea
   return useQuery({
     queryKey: [...KEY, 'streaks', q],
     queryFn: ({ signal }) =>
-      api.get<{ fromYear: number; toYear: number; label: string; labelText: string; byLevel: boolean; items: { orgId: string; name: string }[] }>('/evaluation/streaks', { ...q }, signal),
+      api.get<{ fromYear: number; toYear: number; label: string; labelText: string; byLevel: boolean; items: { orgId: string; name: string }[] }>(
+        '/evaluation/streaks',
+        { ...q },
+        signal,
+      ),
     enabled: !!q.orgId,
   });
 }
@@ -298,8 +332,17 @@ export function useConsolidation(orgId: string | undefined) {
 export function useUpdateConsolidation() {
   const inv = useInvalidate();
   return useMutation({
-    mutationFn: ({ id, ...body }: { id: string; plan?: string | null; responsible?: string | null; deadline?: string | null; outcome?: string | null; status?: 'open' | 'done' }) =>
-      api.patch<ConsolidationItem>(`/evaluation/consolidation/${id}`, body),
+    mutationFn: ({
+      id,
+      ...body
+    }: {
+      id: string;
+      plan?: string | null;
+      responsible?: string | null;
+      deadline?: string | null;
+      outcome?: string | null;
+      status?: 'open' | 'done';
+    }) => api.patch<ConsolidationItem>(`/evaluation/consolidation/${id}`, body),
     onSuccess: inv,
   });
 }

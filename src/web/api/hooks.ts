@@ -231,10 +231,7 @@ function useOrgMutation<TVars, TResult>(mutationFn: (vars: TVars) => Promise<TRe
   return useMutation({
     mutationFn,
     onSuccess: async () => {
-      await Promise.all([
-        client.invalidateQueries({ queryKey: queryKeys.orgs }),
-        client.invalidateQueries({ queryKey: queryKeys.audit }),
-      ]);
+      await Promise.all([client.invalidateQueries({ queryKey: queryKeys.orgs }), client.invalidateQueries({ queryKey: queryKeys.audit })]);
     },
   });
 }
@@ -495,8 +492,7 @@ export function useDeleteMemberRecord(memberId: string) {
 /** Uploads a spreadsheet and answers its preview; nothing of the member file is written. */
 export function usePreviewImport() {
   return useMutation({
-    mutationFn: ({ file, importId }: { file: File; importId: string }) =>
-      uploadFile<ImportView>('/members/import/preview', file, file.name, { importId }),
+    mutationFn: ({ file, importId }: { file: File; importId: string }) => uploadFile<ImportView>('/members/import/preview', file, file.name, { importId }),
   });
 }
 

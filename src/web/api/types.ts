@@ -178,16 +178,7 @@ export interface OrgTreeItem {
   depth: number;
 }
 
-export type OrgEventKind =
-  | 'created'
-  | 'renamed'
-  | 'reclassified'
-  | 'moved'
-  | 'merged_into'
-  | 'absorbed'
-  | 'split_into'
-  | 'split_from'
-  | 'dissolved';
+export type OrgEventKind = 'created' | 'renamed' | 'reclassified' | 'moved' | 'merged_into' | 'absorbed' | 'split_into' | 'split_from' | 'dissolved';
 
 export interface OrgEvent {
   id: string;
@@ -293,7 +284,10 @@ export interface ReorgPreview {
   conflicts: ReorgConflict[];
 }
 
-export type ReorgApplyResult = ReorgPreview & { batchId: string; /** Each operation's ref and the id of the organisation it made. */ refs: Record<string, string> };
+export type ReorgApplyResult = ReorgPreview & {
+  batchId: string;
+  /** Each operation's ref and the id of the organisation it made. */ refs: Record<string, string>;
+};
 
 // ---------------------------------------------------------------------------------------------------------------
 // Users and roles

@@ -6,7 +6,20 @@
  * on a narrow one (a phone, a half screen) the tree opens as a drawer from the left and the navigation, with "Ngày
  * xem", as a drawer from the right, so that the page keeps the whole width and every menu stays reachable.
  */
-import { ApartmentOutlined, AuditOutlined, BranchesOutlined, CalendarOutlined, CheckSquareOutlined, ControlOutlined, IdcardOutlined, MenuOutlined, SettingOutlined, TeamOutlined, TrophyOutlined, UserAddOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BranchesOutlined,
+  CalendarOutlined,
+  CheckSquareOutlined,
+  ControlOutlined,
+  IdcardOutlined,
+  MenuOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  TrophyOutlined,
+  UserAddOutlined,
+} from '@ant-design/icons';
 import { Badge, Button, Drawer, Grid, Layout, Menu, Tooltip, type MenuProps } from 'antd';
 import { useState } from 'react';
 import { useWorkQueueCounts } from '../api/admissions.ts';
@@ -111,7 +124,9 @@ export function AppLayout() {
           borderBottom: '1px solid #f0f0f0',
         }}
       >
-        {narrow && <Button type="text" icon={<ApartmentOutlined />} aria-label="Cây tổ chức" onClick={() => setDrawer('tree')} data-testid="tree-drawer-open" />}
+        {narrow && (
+          <Button type="text" icon={<ApartmentOutlined />} aria-label="Cây tổ chức" onClick={() => setDrawer('tree')} data-testid="tree-drawer-open" />
+        )}
         <a
           href={link('/')}
           onClick={(e) => {
@@ -152,7 +167,14 @@ export function AppLayout() {
           >
             <OrgSider />
           </Drawer>
-          <Drawer placement="right" open={drawer === 'nav'} onClose={() => setDrawer(null)} title="Danh mục" size={Math.min(300, window.innerWidth - 40)} styles={{ body: { padding: 0 } }}>
+          <Drawer
+            placement="right"
+            open={drawer === 'nav'}
+            onClose={() => setDrawer(null)}
+            title="Danh mục"
+            size={Math.min(300, window.innerWidth - 40)}
+            styles={{ body: { padding: 0 } }}
+          >
             <div style={{ padding: 12, borderBottom: '1px solid #f0f0f0' }}>
               <AsOfPicker />
             </div>

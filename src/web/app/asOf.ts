@@ -28,8 +28,5 @@ export function useAsOf() {
 export function useAsOfLink(): (path: string) => string {
   const [params] = useSearchParams();
   const raw = params.get('asOf');
-  return useCallback(
-    (path: string) => (raw && isIsoDate(raw) ? `${path}${path.includes('?') ? '&' : '?'}asOf=${raw}` : path),
-    [raw],
-  );
+  return useCallback((path: string) => (raw && isIsoDate(raw) ? `${path}${path.includes('?') ? '&' : '?'}asOf=${raw}` : path), [raw]);
 }

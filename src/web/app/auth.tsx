@@ -60,7 +60,5 @@ export function useCurrentUser(): Me {
 
 export function RequirePermission({ allowed, children }: { allowed: boolean; children: ReactNode }) {
   if (allowed) return children;
-  return (
-    <Result status="403" title="Không có quyền truy cập" subTitle="Tài khoản của bạn không được phép dùng chức năng này." />
-  );
+  return <Result status="403" title="Không có quyền truy cập" subTitle="Tài khoản của bạn không được phép dùng chức năng này." />;
 }

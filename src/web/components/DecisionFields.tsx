@@ -8,20 +8,12 @@ export function DecisionFields({ prefix = 'decision' }: { prefix?: string }) {
   return (
     <Row gutter={12}>
       <Col span={24}>
-        <Form.Item
-          name="decisionNo"
-          label="Số quyết định"
-          rules={decisionNoRules(true)}
-        >
+        <Form.Item name="decisionNo" label="Số quyết định" rules={decisionNoRules(true)}>
           <Input placeholder="vd. 125-QĐ/TU" maxLength={100} data-testid={`${prefix}-no`} />
         </Form.Item>
       </Col>
       <Col span={12}>
-        <Form.Item
-          name="decisionDate"
-          label="Ngày quyết định"
-          rules={[validDate, { required: true, message: 'Vui lòng chọn ngày quyết định.' }]}
-        >
+        <Form.Item name="decisionDate" label="Ngày quyết định" rules={[validDate, { required: true, message: 'Vui lòng chọn ngày quyết định.' }]}>
           <DateInput testId={`${prefix}-date`} />
         </Form.Item>
       </Col>

@@ -17,7 +17,13 @@ interface Option {
 /** Labels of destinations seen in a search, so a chosen value keeps its name when the results change. */
 const known = new Map<string, Option>();
 
-export function DestinationSelect(props: { value?: string; onChange?: (value: string | undefined) => void; id?: string; placeholder?: string; 'data-testid'?: string }) {
+export function DestinationSelect(props: {
+  value?: string;
+  onChange?: (value: string | undefined) => void;
+  id?: string;
+  placeholder?: string;
+  'data-testid'?: string;
+}) {
   const [text, setText] = useState('');
   const query = useDebouncedValue(text.trim(), 300);
   const search = useDestinationSearch(query);
@@ -52,7 +58,9 @@ export function DestinationSelect(props: { value?: string; onChange?: (value: st
       )}
       showSearch={{ filterOption: false, onSearch: setText, searchValue: text }}
       placeholder={props.placeholder ?? 'Gõ tên tổ chức để tìm'}
-      notFoundContent={text.trim().length < 2 ? 'Gõ ít nhất 2 ký tự tên tổ chức để tìm' : search.isFetching ? <Spin size="small" /> : 'Không tìm thấy tổ chức nào'}
+      notFoundContent={
+        text.trim().length < 2 ? 'Gõ ít nhất 2 ký tự tên tổ chức để tìm' : search.isFetching ? <Spin size="small" /> : 'Không tìm thấy tổ chức nào'
+      }
       allowClear
       style={{ width: '100%' }}
     />

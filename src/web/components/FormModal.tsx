@@ -24,15 +24,7 @@ export interface FormModalProps<T> {
 
 export function FormModal<T extends object>(props: FormModalProps<T>) {
   return (
-    <Modal
-      open={props.open}
-      title={props.title}
-      onCancel={props.onCancel}
-      footer={null}
-      width={props.width ?? 560}
-      destroyOnHidden
-      mask={{ closable: false }}
-    >
+    <Modal open={props.open} title={props.title} onCancel={props.onCancel} footer={null} width={props.width ?? 560} destroyOnHidden mask={{ closable: false }}>
       {props.open && <FormModalBody {...props} />}
     </Modal>
   );

@@ -32,7 +32,13 @@ export function NameInput({ value, onChange, testId, onBlur, ...rest }: Props) {
       {suggestion && (
         <div className="hn-muted" style={{ marginTop: 4 }} data-testid={`${testId}-suggestion`}>
           Viết hoa chữ cái đầu: «{suggestion}»{' '}
-          <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => onChange?.(suggestion)} data-testid={`${testId}-suggestion-apply`}>
+          <Button
+            type="link"
+            size="small"
+            style={{ padding: 0, height: 'auto' }}
+            onClick={() => onChange?.(suggestion)}
+            data-testid={`${testId}-suggestion-apply`}
+          >
             Dùng tên này
           </Button>
         </div>

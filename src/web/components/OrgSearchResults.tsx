@@ -15,7 +15,11 @@ export function OrgSearchResults({ query, pendingText }: { query: string; pendin
   const search = useOrgSearch(query, asOf, LIMIT);
 
   if (pendingText.length < 2) {
-    return <div className="hn-muted" style={{ padding: 8 }}>Nhập ít nhất 2 ký tự để tìm.</div>;
+    return (
+      <div className="hn-muted" style={{ padding: 8 }}>
+        Nhập ít nhất 2 ký tự để tìm.
+      </div>
+    );
   }
   if (search.isError) return <Alert type="error" showIcon title={errorMessage(search.error)} />;
   if (!search.data || query.length < 2) return <Spin style={{ display: 'block', marginTop: 24 }} />;

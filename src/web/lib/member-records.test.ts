@@ -11,7 +11,10 @@ describe('sub-record forms', () => {
   it('keeps a commendation date a full date and a year of birth a number', () => {
     const values = recordInitialValues('commendation', { date: '2020-05-15', form: 'Bằng khen' });
     expect(recordBody('commendation', values).data).toMatchObject({ date: '2020-05-15', form: 'Bằng khen', decidingLevel: null });
-    expect(recordBody('family', { data: { relationship: 'father', fullName: ' Đặng Văn Bình ', birthYear: 1950 } }).data).toMatchObject({ fullName: 'Đặng Văn Bình', birthYear: 1950 });
+    expect(recordBody('family', { data: { relationship: 'father', fullName: ' Đặng Văn Bình ', birthYear: 1950 } }).data).toMatchObject({
+      fullName: 'Đặng Văn Bình',
+      birthYear: 1950,
+    });
   });
   it('writes a period as "from – to", an open one as "– nay"', () => {
     expect(periodText({ from: '2008-09', to: '2012-06' })).toBe('09/2008 – 06/2012');

@@ -64,13 +64,23 @@ export function recordFieldRules(spec: RecordFieldSpec): FormRule[] {
   const rules: FormRule[] = [];
   if (spec.required) {
     const message = `Vui lòng nhập ${spec.label.replace(/ \(.*\)$/u, '').toLowerCase()}.`;
-    rules.push(spec.type === 'text' || spec.type === 'longText' || spec.type === 'period' ? { required: true, whitespace: true, message } : { required: true, message });
+    rules.push(
+      spec.type === 'text' || spec.type === 'longText' || spec.type === 'period' ? { required: true, whitespace: true, message } : { required: true, message },
+    );
   }
   if (spec.max) rules.push({ max: spec.max, message: `Tối đa ${formatCount(spec.max)} ký tự.` });
-  if (spec.type === 'year') rules.push({ type: 'number', min: BIRTH_YEAR_RANGE.min, max: BIRTH_YEAR_RANGE.max, message: `Năm phải từ ${BIRTH_YEAR_RANGE.min} đến ${BIRTH_YEAR_RANGE.max}.` });
+  if (spec.type === 'year')
+    rules.push({
+      type: 'number',
+      min: BIRTH_YEAR_RANGE.min,
+      max: BIRTH_YEAR_RANGE.max,
+      message: `Năm phải từ ${BIRTH_YEAR_RANGE.min} đến ${BIRTH_YEAR_RANGE.max}.`,
+    });
   if (spec.type === 'date') rules.unshift(validDate);
   if (spec.type === 'period') {
-    rules.push({ validator: (_r, v: string | undefined) => (!v?.trim() || parsePartialVnDate(v) ? Promise.resolve() : Promise.reject(new Error(PERIOD_MESSAGE))) });
+    rules.push({
+      validator: (_r, v: string | undefined) => (!v?.trim() || parsePartialVnDate(v) ? Promise.resolve() : Promise.reject(new Error(PERIOD_MESSAGE))),
+    });
     if (spec.name === 'to') {
       rules.push(({ getFieldValue }) => ({
         validator: (_r, v: string | undefined) => {

@@ -15,7 +15,6 @@ import { QueryError } from '../components/QueryError.tsx';
 import { formatDate, todayIso, toIso, validDate } from '../lib/dates.ts';
 import { STEP_LABELS, type AdmissionStepKind } from '../../domain/admission.ts';
 
-
 interface FailedCheck {
   code: string;
   message: string;
@@ -78,7 +77,12 @@ function StepForm({ dossier }: { dossier: Dossier }) {
       <Form<StepValues> form={form} layout="vertical" initialValues={{ kind: firstKind }} data-testid="step-form">
         <Space wrap align="start">
           <Form.Item name="kind" label="Bước" rules={[{ required: true }]}>
-            <Select style={{ width: 320 }} data-testid="step-kind" options={dossier.nextSteps.map((k) => ({ value: k, label: STEP_LABELS[k as AdmissionStepKind] ?? k }))} onChange={() => setError(null)} />
+            <Select
+              style={{ width: 320 }}
+              data-testid="step-kind"
+              options={dossier.nextSteps.map((k) => ({ value: k, label: STEP_LABELS[k as AdmissionStepKind] ?? k }))}
+              onChange={() => setError(null)}
+            />
           </Form.Item>
           <Form.Item name="date" label="Ngày" rules={[validDate, { required: true, message: 'Vui lòng nhập ngày.' }]}>
             <DateInput testId="step-date" />
@@ -106,7 +110,13 @@ function StepForm({ dossier }: { dossier: Dossier }) {
         {kind === 'introduction' && (
           <>
             <Form.Item name="route" label="Hình thức giới thiệu" initialValue="members">
-              <Select data-testid="step-route" options={[{ value: 'members', label: 'Hai đảng viên chính thức' }, { value: 'youth_union', label: 'Ban Chấp hành Đoàn cơ sở và một đảng viên chính thức' }]} />
+              <Select
+                data-testid="step-route"
+                options={[
+                  { value: 'members', label: 'Hai đảng viên chính thức' },
+                  { value: 'youth_union', label: 'Ban Chấp hành Đoàn cơ sở và một đảng viên chính thức' },
+                ]}
+              />
             </Form.Item>
             <Space wrap>
               <Form.Item name="introducer1" label="Người giới thiệu thứ nhất" rules={[{ required: true, message: 'Vui lòng chọn người giới thiệu.' }]}>
@@ -232,8 +242,19 @@ function StepForm({ dossier }: { dossier: Dossier }) {
         )}
         {canOverride && (
           <Space orientation="vertical" style={{ width: '100%', marginBottom: 12 }}>
-            <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} placeholder="Lý do bỏ qua kiểm tra (ít nhất 10 ký tự, được ghi nhật ký)" maxLength={2000} data-testid="override-reason" />
-            <Button danger disabled={reason.trim().length < 10} onClick={() => void submit({ checks: failures.map((f) => f.code), reason: reason.trim() })} data-testid="override-submit">
+            <Input.TextArea
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              placeholder="Lý do bỏ qua kiểm tra (ít nhất 10 ký tự, được ghi nhật ký)"
+              maxLength={2000}
+              data-testid="override-reason"
+            />
+            <Button
+              danger
+              disabled={reason.trim().length < 10}
+              onClick={() => void submit({ checks: failures.map((f) => f.code), reason: reason.trim() })}
+              data-testid="override-submit"
+            >
               Bỏ qua kiểm tra và ghi nhận
             </Button>
           </Space>
@@ -251,12 +272,15 @@ function stepSummary(s: Dossier['steps'][number]): string {
   const parts: string[] = [];
   if (s.decisionNo) parts.push(`Số ${s.decisionNo}`);
   if (Array.isArray(d.introducers)) parts.push(`Giới thiệu: ${(d.introducers as { name: string }[]).map((i) => i.name).join(', ')}`);
-  if (typeof d.inFavour === 'number' && d.denominator && typeof d.denominator === 'object') parts.push(`Tán thành ${d.inFavour}/${(d.denominator as { denominator: number }).denominator}`);
+  if (typeof d.inFavour === 'number' && d.denominator && typeof d.denominator === 'object')
+    parts.push(`Tán thành ${d.inFavour}/${(d.denominator as { denominator: number }).denominator}`);
   if (typeof d.inFavour === 'number' && typeof d.committeeSize === 'number') parts.push(`Tán thành ${d.inFavour}/${d.committeeSize} cấp ủy viên`);
   if (typeof d.receivedOn === 'string') parts.push(`Nhận ngày ${formatDate(d.receivedOn)}`);
-  if (typeof d.outcome === 'string') parts.push({ recognized: 'Công nhận chính thức', strike_off_proposed: 'Đề nghị xóa tên', inconclusive: 'Chưa đủ 2/3' }[d.outcome] ?? d.outcome);
+  if (typeof d.outcome === 'string')
+    parts.push({ recognized: 'Công nhận chính thức', strike_off_proposed: 'Đề nghị xóa tên', inconclusive: 'Chưa đủ 2/3' }[d.outcome] ?? d.outcome);
   if (typeof d.officialOn === 'string') parts.push(`Chính thức từ ${formatDate(d.officialOn)}`);
-  if (s.kind === 'member_form' && typeof d.dueOn === 'string') parts.push(d.late === true ? `Khai muộn (hạn ${formatDate(d.dueOn)})` : `Đúng hạn (hạn ${formatDate(d.dueOn)})`);
+  if (s.kind === 'member_form' && typeof d.dueOn === 'string')
+    parts.push(d.late === true ? `Khai muộn (hạn ${formatDate(d.dueOn)})` : `Đúng hạn (hạn ${formatDate(d.dueOn)})`);
   return parts.join(' · ');
 }
 
@@ -292,7 +316,13 @@ export function AdmissionDossierPage() {
             )
               .filter(([, , ready]) => ready)
               .map(([kind, label]) => (
-                <Button key={kind} size="small" href={apiUrl(`/admissions/dossiers/${d.id}/document.docx`, { kind })} download data-testid={`dossier-doc-${kind}`}>
+                <Button
+                  key={kind}
+                  size="small"
+                  href={apiUrl(`/admissions/dossiers/${d.id}/document.docx`, { kind })}
+                  download
+                  data-testid={`dossier-doc-${kind}`}
+                >
                   {label} (Word)
                 </Button>
               ))}
@@ -306,7 +336,9 @@ export function AdmissionDossierPage() {
           <Descriptions.Item label="Vào danh sách">{formatDate(d.openedOn)}</Descriptions.Item>
           <Descriptions.Item label="Người giúp đỡ">{d.candidate.helper?.name ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="Quy định áp dụng">{d.ruleSet.basis}</Descriptions.Item>
-          {d.dates.certificateValidUntil && <Descriptions.Item label="Giấy chứng nhận còn hạn đến">{formatDate(d.dates.certificateValidUntil)}</Descriptions.Item>}
+          {d.dates.certificateValidUntil && (
+            <Descriptions.Item label="Giấy chứng nhận còn hạn đến">{formatDate(d.dates.certificateValidUntil)}</Descriptions.Item>
+          )}
           {d.dates.ceremonyDueOn && <Descriptions.Item label="Hạn tổ chức lễ kết nạp">{formatDate(d.dates.ceremonyDueOn)}</Descriptions.Item>}
           {d.dates.ceremonyOn && <Descriptions.Item label="Lễ kết nạp">{formatDate(d.dates.ceremonyOn)}</Descriptions.Item>}
           {d.dates.probationEndsOn && <Descriptions.Item label="Hết thời hạn dự bị">{formatDate(d.dates.probationEndsOn)}</Descriptions.Item>}

@@ -9,7 +9,16 @@ import type { Dayjs } from 'dayjs';
 import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { useCandidates, useCreateCandidate, useProbation, useSetTarget, useTargets, type CandidateListItem, type ProbationItem, type ProgressRow } from '../api/admissions.ts';
+import {
+  useCandidates,
+  useCreateCandidate,
+  useProbation,
+  useSetTarget,
+  useTargets,
+  type CandidateListItem,
+  type ProbationItem,
+  type ProgressRow,
+} from '../api/admissions.ts';
 import { useCatalogues } from '../api/hooks.ts';
 import { useAsOfLink } from '../app/asOf.ts';
 import { useCurrentUser } from '../app/auth.tsx';
@@ -70,7 +79,12 @@ function Pipeline() {
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <Space wrap>
-        <OrgSelect value={orgId} onChange={(v) => set('orgId', typeof v === 'string' ? v : undefined)} placeholder="Tất cả tổ chức trong phạm vi" data-testid="admissions-org" />
+        <OrgSelect
+          value={orgId}
+          onChange={(v) => set('orgId', typeof v === 'string' ? v : undefined)}
+          placeholder="Tất cả tổ chức trong phạm vi"
+          data-testid="admissions-org"
+        />
         <Input.Search placeholder="Tìm theo họ tên" allowClear onSearch={(v) => setQ(v.trim())} style={{ width: 240 }} data-testid="admissions-search" />
         {me.can.editMembers && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="candidate-add">
@@ -85,7 +99,12 @@ function Pipeline() {
         {list.data?.stages
           .filter((s) => s.count > 0 || s.stage === stage)
           .map((s) => (
-            <Tag.CheckableTag key={s.stage} checked={stage === s.stage} onChange={(on) => set('stage', on ? s.stage : undefined)} data-testid={`pipeline-${s.stage}`}>
+            <Tag.CheckableTag
+              key={s.stage}
+              checked={stage === s.stage}
+              onChange={(on) => set('stage', on ? s.stage : undefined)}
+              data-testid={`pipeline-${s.stage}`}
+            >
               {s.label} ({formatCount(s.count)})
             </Tag.CheckableTag>
           ))}
@@ -101,11 +120,26 @@ function Pipeline() {
           loading={list.isFetching}
           data-testid="candidates-table"
           onRow={(r) => ({ 'data-testid': `candidate-row-${r.dossierId}` }) as HTMLAttributes<HTMLElement>}
-          pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true, showTotal: (n) => `${formatCount(n)} hồ sơ` }}
+          pagination={{
+            current: page,
+            pageSize: 20,
+            total: list.data?.total ?? 0,
+            onChange: setPage,
+            hideOnSinglePage: true,
+            showTotal: (n) => `${formatCount(n)} hồ sơ`,
+          }}
           locale={{ emptyText: 'Chưa có người nào trong danh sách cảm tình Đảng' }}
         />
       )}
-      <FormModal<{ orgId: string; fullName: string; gender: 'nam' | 'nu'; birthDate?: Dayjs; generalEducation?: string; listedOn: Dayjs; listingResolutionNo?: string }>
+      <FormModal<{
+        orgId: string;
+        fullName: string;
+        gender: 'nam' | 'nu';
+        birthDate?: Dayjs;
+        generalEducation?: string;
+        listedOn: Dayjs;
+        listingResolutionNo?: string;
+      }>
         open={creating}
         title="Thêm người vào danh sách cảm tình Đảng"
         submitText="Thêm và mở hồ sơ"
@@ -132,13 +166,23 @@ function Pipeline() {
           <NameInput testId="candidate-name" maxLength={150} />
         </Form.Item>
         <Form.Item name="gender" label="Giới tính" rules={[{ required: true, message: 'Vui lòng chọn giới tính.' }]}>
-          <Select data-testid="candidate-gender" options={[{ value: 'nam', label: 'Nam' }, { value: 'nu', label: 'Nữ' }]} />
+          <Select
+            data-testid="candidate-gender"
+            options={[
+              { value: 'nam', label: 'Nam' },
+              { value: 'nu', label: 'Nữ' },
+            ]}
+          />
         </Form.Item>
         <Form.Item name="birthDate" label="Ngày sinh" rules={[validDate]}>
           <DateInput testId="candidate-birth" />
         </Form.Item>
         <Form.Item name="generalEducation" label="Giáo dục phổ thông">
-          <Select data-testid="candidate-education" allowClear options={(catalogues.data?.general_education ?? []).map((c) => ({ value: c.code, label: c.name }))} />
+          <Select
+            data-testid="candidate-education"
+            allowClear
+            options={(catalogues.data?.general_education ?? []).map((c) => ({ value: c.code, label: c.name }))}
+          />
         </Form.Item>
         <Form.Item name="listedOn" label="Ngày chi bộ đưa vào danh sách" rules={[validDate, { required: true, message: 'Vui lòng nhập ngày.' }]}>
           <DateInput testId="candidate-listed" />
@@ -170,7 +214,17 @@ function ProbationTab() {
     { title: 'Tình trạng', dataIndex: 'stageLabel' },
   ];
   if (list.isError) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
-  return <Table<ProbationItem> rowKey="dossierId" size="small" columns={columns} dataSource={list.data?.items ?? []} loading={list.isFetching} data-testid="probation-table" locale={{ emptyText: 'Không có đảng viên dự bị' }} />;
+  return (
+    <Table<ProbationItem>
+      rowKey="dossierId"
+      size="small"
+      columns={columns}
+      dataSource={list.data?.items ?? []}
+      loading={list.isFetching}
+      data-testid="probation-table"
+      locale={{ emptyText: 'Không có đảng viên dự bị' }}
+    />
+  );
 }
 
 function TargetsTab() {
@@ -179,15 +233,29 @@ function TargetsTab() {
   const [year, setYear] = useState<number>(Number(todayIso().slice(0, 4)));
   const [period, setPeriod] = useState<'year' | 'h1' | 'h2' | 'term'>('year');
   // A term (nhiệm kỳ) is taken as the five years ending with the chosen one.
-  const range = { year: { from: `${year}-01-01`, to: `${year}-12-31` }, h1: { from: `${year}-01-01`, to: `${year}-06-30` }, h2: { from: `${year}-07-01`, to: `${year}-12-31` }, term: { from: `${year - 4}-01-01`, to: `${year}-12-31` } }[period];
+  const range = {
+    year: { from: `${year}-01-01`, to: `${year}-12-31` },
+    h1: { from: `${year}-01-01`, to: `${year}-06-30` },
+    h2: { from: `${year}-07-01`, to: `${year}-12-31` },
+    term: { from: `${year - 4}-01-01`, to: `${year}-12-31` },
+  }[period];
   const targets = useTargets({ orgId, year, ...range });
   const setTarget = useSetTarget();
   const [editing, setEditing] = useState<ProgressRow | null>(null);
   const columns: TableColumnsType<ProgressRow> = [
-    { title: 'Tổ chức', dataIndex: 'name', render: (n: string, r) => (r.orgId === targets.data?.org.orgId ? <b>{n}</b> : <a onClick={() => setOrgId(r.orgId)}>{n}</a>) },
+    {
+      title: 'Tổ chức',
+      dataIndex: 'name',
+      render: (n: string, r) => (r.orgId === targets.data?.org.orgId ? <b>{n}</b> : <a onClick={() => setOrgId(r.orgId)}>{n}</a>),
+    },
     { title: 'Chỉ tiêu', dataIndex: 'target', width: 100, render: (t: number | null) => (t === null ? '—' : formatCount(t)) },
     { title: 'Đã kết nạp', dataIndex: 'admitted', width: 110, render: (n: number) => formatCount(n) },
-    { title: 'Tỷ lệ', dataIndex: 'progress', width: 200, render: (p: number | null) => (p === null ? '—' : <Progress percent={Math.min(100, p)} format={() => formatPercent(p, 1)} size="small" />) },
+    {
+      title: 'Tỷ lệ',
+      dataIndex: 'progress',
+      width: 200,
+      render: (p: number | null) => (p === null ? '—' : <Progress percent={Math.min(100, p)} format={() => formatPercent(p, 1)} size="small" />),
+    },
     { title: 'Đang trong quy trình', dataIndex: 'inPipeline', width: 170, render: (n: number) => formatCount(n) },
     {
       title: '',

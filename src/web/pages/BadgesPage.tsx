@@ -110,7 +110,13 @@ export function BadgesPage() {
         <Row gutter={12}>
           <Col xs={12} md={6}>
             <Form.Item label="Dịp trao Huy hiệu" style={{ marginBottom: 0 }} tooltip="Huy hiệu Đảng được trao vào các dịp 03/02, 19/05, 02/09 và 07/11.">
-              <Select value={selected} placeholder="Chọn dịp" options={options} onChange={(v: string) => set('anniversary', v)} data-testid="badges-anniversary" />
+              <Select
+                value={selected}
+                placeholder="Chọn dịp"
+                options={options}
+                onChange={(v: string) => set('anniversary', v)}
+                data-testid="badges-anniversary"
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
@@ -124,7 +130,13 @@ export function BadgesPage() {
             </Form.Item>
           </Col>
           <Col xs={12} md={6} style={{ display: 'flex', alignItems: 'flex-end' }}>
-            <Button disabled={Boolean(refusal)} icon={<DownloadOutlined />} href={apiUrl('/badges/export.xlsx', { anniversary, orgId })} download data-testid="badges-export">
+            <Button
+              disabled={Boolean(refusal)}
+              icon={<DownloadOutlined />}
+              href={apiUrl('/badges/export.xlsx', { anniversary, orgId })}
+              download
+              data-testid="badges-export"
+            >
               Xuất Excel
             </Button>
           </Col>
@@ -156,10 +168,7 @@ export function BadgesPage() {
               locale={{ emptyText: 'Không có đảng viên nào đủ mốc tuổi đảng vào dịp này' }}
             />
           </Card>
-          <Card
-            size="small"
-            title={<span data-testid="badges-overdue-title">Đã đủ mốc nhưng chưa được trao {count(overdueTotal)}</span>}
-          >
+          <Card size="small" title={<span data-testid="badges-overdue-title">Đã đủ mốc nhưng chưa được trao {count(overdueTotal)}</span>}>
             <Table<BadgeOverdueItem>
               rowKey="memberId"
               size="small"

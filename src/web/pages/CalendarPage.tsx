@@ -102,7 +102,14 @@ export function CalendarPage() {
   const rows: DayRow[] = [];
   if (data) {
     for (const h of data.lawHolidays) {
-      rows.push({ date: h.date, weekday: h.weekday, kind: h.compensating ? 'compensating' : 'law', name: h.name, struck: h.workedByAdjustment, adjustment: false });
+      rows.push({
+        date: h.date,
+        weekday: h.weekday,
+        kind: h.compensating ? 'compensating' : 'law',
+        name: h.name,
+        struck: h.workedByAdjustment,
+        adjustment: false,
+      });
     }
     for (const a of data.adjustments) {
       const name = a.note ?? (a.kind === 'holiday' ? 'Ngày nghỉ theo thông báo' : 'Ngày làm việc bù');
@@ -112,7 +119,15 @@ export function CalendarPage() {
   }
 
   const remove = async (date: string) => {
-    if (!(await confirm({ title: `Bỏ điều chỉnh ngày ${formatDate(date)}?`, content: 'Ngày này sẽ theo lịch của luật (làm việc từ thứ hai đến thứ sáu, nghỉ lễ, Tết).', okText: 'Bỏ điều chỉnh', danger: true }))) return;
+    if (
+      !(await confirm({
+        title: `Bỏ điều chỉnh ngày ${formatDate(date)}?`,
+        content: 'Ngày này sẽ theo lịch của luật (làm việc từ thứ hai đến thứ sáu, nghỉ lễ, Tết).',
+        okText: 'Bỏ điều chỉnh',
+        danger: true,
+      }))
+    )
+      return;
     try {
       await change.mutateAsync({ date });
       message.success('Đã bỏ điều chỉnh.');

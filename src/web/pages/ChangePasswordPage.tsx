@@ -52,11 +52,7 @@ export function ChangePasswordPage() {
       )}
       {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
       <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false}>
-        <Form.Item
-          name="currentPassword"
-          label="Mật khẩu hiện tại"
-          rules={[{ required: true, message: 'Vui lòng nhập mật khẩu hiện tại.' }]}
-        >
+        <Form.Item name="currentPassword" label="Mật khẩu hiện tại" rules={[{ required: true, message: 'Vui lòng nhập mật khẩu hiện tại.' }]}>
           <Input.Password autoComplete="current-password" data-testid="password-current" />
         </Form.Item>
         <Form.Item
@@ -80,10 +76,7 @@ export function ChangePasswordPage() {
           name="confirmPassword"
           label="Nhập lại mật khẩu mới"
           dependencies={['newPassword']}
-          rules={[
-            { required: true, message: 'Vui lòng nhập lại mật khẩu mới.' },
-            sameAs('newPassword'),
-          ]}
+          rules={[{ required: true, message: 'Vui lòng nhập lại mật khẩu mới.' }, sameAs('newPassword')]}
         >
           <Input.Password autoComplete="new-password" data-testid="password-confirm" />
         </Form.Item>

@@ -42,7 +42,12 @@ export function EvaluationPage() {
       </div>
       <Card size="small" title="Mở kỳ đánh giá">
         <Form form={form} layout={wide ? 'inline' : 'vertical'} onFinish={(v) => void onOpen(v)} initialValues={{ year: new Date().getFullYear() }}>
-          <Form.Item name="rootOrgId" label="Tổ chức đảng" rules={[{ required: true, message: 'Vui lòng chọn tổ chức đảng.' }]} style={wide ? { minWidth: 380 } : undefined}>
+          <Form.Item
+            name="rootOrgId"
+            label="Tổ chức đảng"
+            rules={[{ required: true, message: 'Vui lòng chọn tổ chức đảng.' }]}
+            style={wide ? { minWidth: 380 } : undefined}
+          >
             <OrgSelect placeholder="Tổ chức mở kỳ đánh giá cho các tổ chức trực thuộc" data-testid="evaluation-open-org" />
           </Form.Item>
           <Form.Item name="year" label="Năm" rules={[{ required: true, message: 'Vui lòng nhập năm.' }]}>
@@ -68,7 +73,12 @@ export function EvaluationPage() {
             { title: 'Năm', dataIndex: 'year', width: 80, render: (y: number, p) => <Link to={link(`/evaluation/${p.id}`)}>Năm {y}</Link> },
             { title: 'Tổ chức', dataIndex: 'rootName', render: (v: string | null) => v ?? 'Cấp trên (phần thuộc phạm vi của bạn)' },
             { title: 'Ngày lập danh sách', dataIndex: 'asOf', width: 150, render: (d: string) => formatDate(d) },
-            { title: 'Trạng thái', dataIndex: 'status', width: 140, render: (s: string) => (s === 'published' ? <Tag color="green">Đã công bố</Tag> : <Tag color="blue">Đang đánh giá</Tag>) },
+            {
+              title: 'Trạng thái',
+              dataIndex: 'status',
+              width: 140,
+              render: (s: string) => (s === 'published' ? <Tag color="green">Đã công bố</Tag> : <Tag color="blue">Đang đánh giá</Tag>),
+            },
           ]}
         />
       )}

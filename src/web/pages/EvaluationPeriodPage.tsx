@@ -43,7 +43,11 @@ export function EvaluationPeriodPage() {
   const orgLabels = d.rules.labels.org;
   const names = new Map(d.orgs.map((o) => [o.orgId, o.name]));
 
-  const rateOrg = async (orgId: string, field: 'selfLabel' | 'proposedLabel' | 'decidedLabel' | 'disciplined' | 'leadershipDisciplined', v: string | boolean | null) => {
+  const rateOrg = async (
+    orgId: string,
+    field: 'selfLabel' | 'proposedLabel' | 'decidedLabel' | 'disciplined' | 'leadershipDisciplined',
+    v: string | boolean | null,
+  ) => {
     try {
       await saveOrg.mutateAsync({ orgId, [field]: v });
     } catch (e) {
@@ -104,7 +108,11 @@ export function EvaluationPeriodPage() {
       render: (_v, o) =>
         o.members.total + o.members.lateAdmissions > 0 ? (
           <Space orientation="vertical" size={0} style={{ width: '100%' }}>
-            <Progress percent={o.members.total ? Math.round((o.members.entered * 100) / o.members.total) : 0} size="small" format={() => `${formatCount(o.members.entered)}/${formatCount(o.members.total)}`} />
+            <Progress
+              percent={o.members.total ? Math.round((o.members.entered * 100) / o.members.total) : 0}
+              size="small"
+              format={() => `${formatCount(o.members.entered)}/${formatCount(o.members.total)}`}
+            />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               Đã quyết định {formatCount(o.members.decided)}/{formatCount(o.members.total)}
             </Typography.Text>
@@ -119,10 +127,19 @@ export function EvaluationPeriodPage() {
       width: 150,
       render: (_v, o) => (
         <Space orientation="vertical" size={0}>
-          <Checkbox checked={o.disciplined} disabled={locked || !o.can.self} onChange={(e) => void rateOrg(o.orgId, 'disciplined', e.target.checked)} data-testid={`org-disciplined-${o.orgId}`}>
+          <Checkbox
+            checked={o.disciplined}
+            disabled={locked || !o.can.self}
+            onChange={(e) => void rateOrg(o.orgId, 'disciplined', e.target.checked)}
+            data-testid={`org-disciplined-${o.orgId}`}
+          >
             Tổ chức, cấp ủy
           </Checkbox>
-          <Checkbox checked={o.leadershipDisciplined} disabled={locked || !o.can.self} onChange={(e) => void rateOrg(o.orgId, 'leadershipDisciplined', e.target.checked)}>
+          <Checkbox
+            checked={o.leadershipDisciplined}
+            disabled={locked || !o.can.self}
+            onChange={(e) => void rateOrg(o.orgId, 'leadershipDisciplined', e.target.checked)}
+          >
             Cấp ủy viên
           </Checkbox>
         </Space>
@@ -207,7 +224,13 @@ export function EvaluationPeriodPage() {
         {d.failures
           .filter((f) => f.overridden)
           .map((f) => (
-            <Alert key={`o:${f.code}:${f.orgId}`} type="warning" style={{ marginBottom: 8 }} title={`${f.title} — đã cho vượt qua`} description={`Lý do: ${f.overridden!.reason}`} />
+            <Alert
+              key={`o:${f.code}:${f.orgId}`}
+              type="warning"
+              style={{ marginBottom: 8 }}
+              title={`${f.title} — đã cho vượt qua`}
+              description={`Lý do: ${f.overridden!.reason}`}
+            />
           ))}
       </div>
       {d.rootMembers && d.rootMembers.total > 0 && d.period.rootOrgId && (
@@ -216,7 +239,8 @@ export function EvaluationPeriodPage() {
             Đảng viên của {d.period.rootName}
           </Button>
           <Typography.Text type="secondary">
-            Đã nhập {formatCount(d.rootMembers.entered)}/{formatCount(d.rootMembers.total)} · đã quyết định {formatCount(d.rootMembers.decided)}/{formatCount(d.rootMembers.total)}
+            Đã nhập {formatCount(d.rootMembers.entered)}/{formatCount(d.rootMembers.total)} · đã quyết định {formatCount(d.rootMembers.decided)}/
+            {formatCount(d.rootMembers.total)}
           </Typography.Text>
         </Space>
       )}
@@ -235,7 +259,15 @@ export function EvaluationPeriodPage() {
         </Card>
       )}
       {d.orgs.length > 0 && (
-        <Table<PeriodOrg> rowKey="orgId" size="small" columns={columns} dataSource={d.orgs} pagination={false} scroll={{ x: 'max-content' }} data-testid="period-orgs" />
+        <Table<PeriodOrg>
+          rowKey="orgId"
+          size="small"
+          columns={columns}
+          dataSource={d.orgs}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          data-testid="period-orgs"
+        />
       )}
       {!locked && (
         <Card size="small" title="Nhập kết quả từ tệp Excel">
@@ -270,7 +302,13 @@ export function EvaluationPeriodPage() {
         }}
       >
         <p>{overriding?.message}</p>
-        <Input.TextArea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="Lý do (được ghi vào nhật ký)" data-testid="override-reason" />
+        <Input.TextArea
+          rows={3}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          placeholder="Lý do (được ghi vào nhật ký)"
+          data-testid="override-reason"
+        />
       </Modal>
       <Modal
         open={publishing}

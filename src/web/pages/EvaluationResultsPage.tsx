@@ -10,7 +10,20 @@ import { Alert, Button, Card, Col, Form, InputNumber, Modal, Row, Select, Space,
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { apiUrl } from '../api/client.ts';
-import { LEVEL_COLORS, useConsolidation, useLatestResults, useResultRecords, useResults, useStreaks, useUpdateConsolidation, type ConsolidationItem, type Distribution, type Level, type RecordsQuery, type Results } from '../api/evaluation.ts';
+import {
+  LEVEL_COLORS,
+  useConsolidation,
+  useLatestResults,
+  useResultRecords,
+  useResults,
+  useStreaks,
+  useUpdateConsolidation,
+  type ConsolidationItem,
+  type Distribution,
+  type Level,
+  type RecordsQuery,
+  type Results,
+} from '../api/evaluation.ts';
 import { EChart, type EChartOption } from '../components/EChart.tsx';
 import { OrgSelect } from '../components/OrgSelect.tsx';
 import { QueryError } from '../components/QueryError.tsx';
@@ -25,7 +38,10 @@ const STREAK_SHORT: Record<string, string> = { excellent: 'HTXSNV', tsvm: 'TSVM'
 
 /** The ratings a streak over [fromYear, toYear] may count: excellent, and the original labels every year of the span rated with. */
 function streakLabelOptions(fromYear: number, toYear: number): { value: string; label: string; short: string }[] {
-  const codes = ['excellent', ...new Set(EVALUATION_RULE_SETS.flatMap((s) => (s.scheme === 'legacy' ? s.labels.org.filter((l) => l.level === 'excellent').map((l) => l.code) : [])))];
+  const codes = [
+    'excellent',
+    ...new Set(EVALUATION_RULE_SETS.flatMap((s) => (s.scheme === 'legacy' ? s.labels.org.filter((l) => l.level === 'excellent').map((l) => l.code) : []))),
+  ];
   return codes
     .filter((code) => 'criterion' in streakCriterion('org', code, fromYear, toYear))
     .map((code) => {
@@ -46,7 +62,14 @@ function RecordsModal({ query, onClose, onPage }: { query: RecordsQuery | null; 
         loading={records.isFetching}
         dataSource={records.data?.items ?? []}
         data-testid="results-records"
-        pagination={{ current: query?.page ?? 1, pageSize: 20, total: records.data?.total ?? 0, showSizeChanger: false, hideOnSinglePage: true, onChange: onPage }}
+        pagination={{
+          current: query?.page ?? 1,
+          pageSize: 20,
+          total: records.data?.total ?? 0,
+          showSizeChanger: false,
+          hideOnSinglePage: true,
+          onChange: onPage,
+        }}
         columns={[
           { title: query?.subject === 'member' ? 'Họ và tên' : 'Tổ chức', dataIndex: 'name' },
           { title: query?.subject === 'member' ? 'Chi bộ' : 'Cấp trên', dataIndex: 'orgName' },
@@ -145,7 +168,12 @@ function distributionOption(r: Results): EChartOption {
       name: s.name,
       itemStyle: { color: s.color },
       data: s.d.levels.map((l) => l.percent),
-      label: { show: true, position: 'top', formatter: (p: { dataIndex: number }) => `${formatCount(s.d.levels[p.dataIndex]?.count ?? 0)} (${pct(s.d.levels[p.dataIndex]?.percent ?? 0)})`, fontSize: 11 },
+      label: {
+        show: true,
+        position: 'top',
+        formatter: (p: { dataIndex: number }) => `${formatCount(s.d.levels[p.dataIndex]?.count ?? 0)} (${pct(s.d.levels[p.dataIndex]?.percent ?? 0)})`,
+        fontSize: 11,
+      },
     })),
   };
 }
@@ -206,7 +234,12 @@ export function EvaluationResultsPage() {
   const streakOptions = useMemo(() => streakLabelOptions(year - streakYears + 1, year), [year, streakYears]);
   const streakLabel = streakOptions.find((o) => o.value === params.get('streakLabel'))?.value ?? 'excellent';
   const results = useResults({ orgId: waitingForYear ? undefined : orgId, year, fromYear: Math.min(fromYear, year) });
-  const streaks = useStreaks({ orgId: waitingForYear ? undefined : orgId, years: streakYears, toYear: year, ...(streakLabel !== 'excellent' ? { label: streakLabel } : {}) });
+  const streaks = useStreaks({
+    orgId: waitingForYear ? undefined : orgId,
+    years: streakYears,
+    toYear: year,
+    ...(streakLabel !== 'excellent' ? { label: streakLabel } : {}),
+  });
   const consolidation = useConsolidation(orgId);
   const updateConsolidation = useUpdateConsolidation();
   const [drill, setDrill] = useState<RecordsQuery | null>(null);
@@ -241,7 +274,13 @@ export function EvaluationResultsPage() {
     },
     { title: 'ĐV HTTNV trở lên', key: 'mg', width: 150, align: 'right', render: (_v, c) => pct(c.members.goodOrBetter.percent) },
     { title: 'TCCSĐ', key: 'ot', width: 90, align: 'right', render: (_v, c) => formatCount(c.orgs.total) },
-    { title: 'TCCSĐ HTXSNV', key: 'oe', width: 140, align: 'right', render: (_v, c) => `${formatCount(c.orgs.levels[0]!.count)} (${pct(c.orgs.levels[0]!.percent)})` },
+    {
+      title: 'TCCSĐ HTXSNV',
+      key: 'oe',
+      width: 140,
+      align: 'right',
+      render: (_v, c) => `${formatCount(c.orgs.levels[0]!.count)} (${pct(c.orgs.levels[0]!.percent)})`,
+    },
     {
       title: 'TCCSĐ KHTNV',
       key: 'on',
@@ -289,12 +328,24 @@ export function EvaluationResultsPage() {
         <Row gutter={[12, 8]} align="bottom">
           <Col xs={24} md={12} xl={8}>
             <Form.Item label="Tổ chức đảng" style={{ marginBottom: 0 }}>
-              <OrgSelect value={orgId} onChange={(v) => set('orgId', typeof v === 'string' ? v : undefined)} placeholder="Chọn tổ chức" data-testid="results-org" />
+              <OrgSelect
+                value={orgId}
+                onChange={(v) => set('orgId', typeof v === 'string' ? v : undefined)}
+                placeholder="Chọn tổ chức"
+                data-testid="results-org"
+              />
             </Form.Item>
           </Col>
           <Col xs={8} md={4} xl={2}>
             <Form.Item label="Năm" style={{ marginBottom: 0 }}>
-              <InputNumber value={year} min={1990} max={2100} onChange={(v) => set('year', v ? String(v) : undefined)} style={{ width: '100%' }} data-testid="results-year" />
+              <InputNumber
+                value={year}
+                min={1990}
+                max={2100}
+                onChange={(v) => set('year', v ? String(v) : undefined)}
+                style={{ width: '100%' }}
+                data-testid="results-year"
+              />
             </Form.Item>
           </Col>
           <Col xs={8} md={4} xl={2}>
@@ -304,18 +355,38 @@ export function EvaluationResultsPage() {
           </Col>
           <Col xs={8} md={4} xl={3}>
             <Form.Item label="Số năm liền" style={{ marginBottom: 0 }}>
-              <Select value={streakYears} onChange={(v: number) => set('streak', String(v))} options={[2, 3, 4, 5].map((n) => ({ value: n, label: `${n} năm liền` }))} />
+              <Select
+                value={streakYears}
+                onChange={(v: number) => set('streak', String(v))}
+                options={[2, 3, 4, 5].map((n) => ({ value: n, label: `${n} năm liền` }))}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} xl={9}>
             <Space wrap size={8}>
-              <Button icon={<DownloadOutlined />} disabled={!orgId} href={orgId ? apiUrl('/evaluation/results/export.xlsx', { orgId, year, fromYear: Math.min(fromYear, year) }) : undefined} download data-testid="results-xlsx">
+              <Button
+                icon={<DownloadOutlined />}
+                disabled={!orgId}
+                href={orgId ? apiUrl('/evaluation/results/export.xlsx', { orgId, year, fromYear: Math.min(fromYear, year) }) : undefined}
+                download
+                data-testid="results-xlsx"
+              >
                 Xuất Excel
               </Button>
               <Button
                 icon={<FileWordOutlined />}
                 disabled={!orgId}
-                href={orgId ? apiUrl('/evaluation/results/report.docx', { orgId, year, fromYear: Math.min(fromYear, year), years: streakYears, ...(streakLabel !== 'excellent' ? { label: streakLabel } : {}) }) : undefined}
+                href={
+                  orgId
+                    ? apiUrl('/evaluation/results/report.docx', {
+                        orgId,
+                        year,
+                        fromYear: Math.min(fromYear, year),
+                        years: streakYears,
+                        ...(streakLabel !== 'excellent' ? { label: streakLabel } : {}),
+                      })
+                    : undefined
+                }
                 download
                 data-testid="results-docx"
               >
@@ -349,7 +420,12 @@ export function EvaluationResultsPage() {
               </Col>
               <Col xs={24} sm={12} xl={6}>
                 <Card size="small">
-                  <Statistic title="TCCSĐ hoàn thành xuất sắc nhiệm vụ" value={pct(r.orgs.levels[0]!.percent)} suffix={`(${formatCount(r.orgs.levels[0]!.count)})`} data-testid="results-orgs-excellent" />
+                  <Statistic
+                    title="TCCSĐ hoàn thành xuất sắc nhiệm vụ"
+                    value={pct(r.orgs.levels[0]!.percent)}
+                    suffix={`(${formatCount(r.orgs.levels[0]!.count)})`}
+                    data-testid="results-orgs-excellent"
+                  />
                 </Card>
               </Col>
               <Col xs={24} sm={12} xl={6}>
@@ -359,7 +435,12 @@ export function EvaluationResultsPage() {
               </Col>
               <Col xs={24} sm={12} xl={6}>
                 <Card size="small">
-                  <Statistic title="Đảng viên HTTNV trở lên" value={pct(r.members.goodOrBetter.percent)} suffix={`(${formatCount(r.members.goodOrBetter.count)})`} data-testid="results-members-good" />
+                  <Statistic
+                    title="Đảng viên HTTNV trở lên"
+                    value={pct(r.members.goodOrBetter.percent)}
+                    suffix={`(${formatCount(r.members.goodOrBetter.count)})`}
+                    data-testid="results-members-good"
+                  />
                 </Card>
               </Col>
             </Row>
@@ -381,7 +462,15 @@ export function EvaluationResultsPage() {
               </Card>
             )}
             <Card size="small" title="Theo đơn vị trực thuộc">
-              <Table rowKey="orgId" size="small" pagination={false} dataSource={r.children} columns={childColumns} scroll={{ x: 'max-content' }} data-testid="results-children" />
+              <Table
+                rowKey="orgId"
+                size="small"
+                pagination={false}
+                dataSource={r.children}
+                columns={childColumns}
+                scroll={{ x: 'max-content' }}
+                data-testid="results-children"
+              />
             </Card>
             {r.span && (
               <Card
@@ -448,7 +537,16 @@ export function EvaluationResultsPage() {
           </Col>
           <Col xs={24} xl={16}>
             <Card size="small" title="Tổ chức đảng yếu kém cần củng cố">
-              <Table rowKey="id" size="small" pagination={false} dataSource={consolidation.data?.items ?? []} columns={consolidationColumns} scroll={{ x: 'max-content' }} data-testid="results-consolidation" locale={{ emptyText: 'Không có tổ chức nào' }} />
+              <Table
+                rowKey="id"
+                size="small"
+                pagination={false}
+                dataSource={consolidation.data?.items ?? []}
+                columns={consolidationColumns}
+                scroll={{ x: 'max-content' }}
+                data-testid="results-consolidation"
+                locale={{ emptyText: 'Không có tổ chức nào' }}
+              />
             </Card>
           </Col>
         </Row>

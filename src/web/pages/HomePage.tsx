@@ -29,8 +29,7 @@ export function HomePage() {
         Xin chào, {me.fullName}
       </Typography.Title>
       <Typography.Paragraph type="secondary">
-        Chọn một tổ chức ở cây bên trái, gõ tên vào ô tìm kiếm, hoặc mở từ danh sách dưới đây. Số liệu tính tại ngày{' '}
-        {formatDate(asOf)}.
+        Chọn một tổ chức ở cây bên trái, gõ tên vào ô tìm kiếm, hoặc mở từ danh sách dưới đây. Số liệu tính tại ngày {formatDate(asOf)}.
       </Typography.Paragraph>
       <Card title="Tổ chức thuộc phạm vi quản lý" size="small">
         <OrgTable items={[...roots.data.items].sort(byVietnamese((o) => o.name))} testId="roots-table" />

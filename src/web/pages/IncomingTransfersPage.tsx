@@ -49,13 +49,18 @@ function IncomingTransfers() {
 
   return (
     <Space orientation="vertical" size={8} style={{ width: '100%' }}>
-      <Breadcrumb items={[{ key: 'list', title: <Link to={link('/members')}>Đảng viên</Link> }, { key: 'incoming', title: 'Chuyển sinh hoạt đến' }]} />
+      <Breadcrumb
+        items={[
+          { key: 'list', title: <Link to={link('/members')}>Đảng viên</Link> },
+          { key: 'incoming', title: 'Chuyển sinh hoạt đến' },
+        ]}
+      />
       <Typography.Title level={3} style={{ margin: 0 }}>
         Chuyển sinh hoạt đến
       </Typography.Title>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-        Đảng viên được tổ chức nơi đi giới thiệu chuyển sinh hoạt đảng chính thức đến tổ chức thuộc phạm vi quản lý của bạn. Khi đảng viên nộp giới
-        thiệu, xác nhận tiếp nhận để đưa vào danh sách chi bộ; đến lúc đó hồ sơ vẫn thuộc tổ chức nơi đi.
+        Đảng viên được tổ chức nơi đi giới thiệu chuyển sinh hoạt đảng chính thức đến tổ chức thuộc phạm vi quản lý của bạn. Khi đảng viên nộp giới thiệu, xác
+        nhận tiếp nhận để đưa vào danh sách chi bộ; đến lúc đó hồ sơ vẫn thuộc tổ chức nơi đi.
       </Typography.Paragraph>
       {confirmed.map((c) => (
         <Alert
@@ -94,7 +99,10 @@ function IncomingTransfers() {
         onClose={() => setConfirming(null)}
         onConfirmed={(file: MemberFile, t) => {
           setConfirming(null);
-          setConfirmed((list) => [{ memberId: t.memberId, fullName: file.fields.fullName, cellName: file.org.name }, ...list.filter((x) => x.memberId !== t.memberId)]);
+          setConfirmed((list) => [
+            { memberId: t.memberId, fullName: file.fields.fullName, cellName: file.org.name },
+            ...list.filter((x) => x.memberId !== t.memberId),
+          ]);
         }}
       />
     </Space>

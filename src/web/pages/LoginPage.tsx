@@ -44,15 +44,9 @@ export function LoginPage() {
 
   return (
     <AuthCard title="Đăng nhập">
-      {error && (
-        <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} data-testid="login-error" />
-      )}
+      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} data-testid="login-error" />}
       <Form<LoginBody> form={form} layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false}>
-        <Form.Item
-          name="username"
-          label="Tên đăng nhập"
-          rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập tên đăng nhập.' }]}
-        >
+        <Form.Item name="username" label="Tên đăng nhập" rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập tên đăng nhập.' }]}>
           <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
         </Form.Item>
         <Form.Item name="password" label="Mật khẩu" rules={[{ required: true, message: 'Vui lòng nhập mật khẩu.' }]}>

@@ -6,23 +6,7 @@
  * disabled while any row has an error; 3. the result.
  */
 import { DownloadOutlined, InboxOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Progress,
-  Result,
-  Row,
-  Space,
-  Statistic,
-  Steps,
-  Table,
-  Tag,
-  Typography,
-  Upload,
-  type TableColumnsType,
-} from 'antd';
+import { Alert, Button, Card, Col, Progress, Result, Row, Space, Statistic, Steps, Table, Tag, Typography, Upload, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { v4 as uuidv4 } from 'uuid';
@@ -48,8 +32,8 @@ function ChooseFile({ onChosen, busy, progress }: { onChosen: (file: File) => vo
       <Card size="small" title="1. Tải tệp mẫu">
         <Space orientation="vertical" size={8}>
           <Typography.Text>
-            Ghi danh sách vào trang «Danh sách» của tệp mẫu, mỗi dòng một đảng viên. Có thể dùng tệp Excel (.xlsx) hoặc CSV
-            đã có sẵn: các tên cột thông dụng (Họ tên, Ngày tháng năm sinh, Số CMND/CCCD, Chi bộ sinh hoạt, …) đều được nhận.
+            Ghi danh sách vào trang «Danh sách» của tệp mẫu, mỗi dòng một đảng viên. Có thể dùng tệp Excel (.xlsx) hoặc CSV đã có sẵn: các tên cột thông dụng
+            (Họ tên, Ngày tháng năm sinh, Số CMND/CCCD, Chi bộ sinh hoạt, …) đều được nhận.
           </Typography.Text>
           <Button icon={<DownloadOutlined />} href={apiUrl('/members/import/template')} download data-testid="import-template">
             Tải tệp mẫu
@@ -132,8 +116,7 @@ const ITEM_COLUMNS: TableColumnsType<ImportItem> = [
     key: 'details',
     render: (_v, item) => {
       if (item.action === 'error') return <Typography.Text type="danger">{item.problems.join(' ')}</Typography.Text>;
-      if (item.action === 'update')
-        return item.changes.map((c) => `${c.label}: ${formatChange(c.from)} → ${formatChange(c.to)}`).join('; ');
+      if (item.action === 'update') return item.changes.map((c) => `${c.label}: ${formatChange(c.from)} → ${formatChange(c.to)}`).join('; ');
       if (item.warnings.length) return <Typography.Text type="warning">{item.warnings.join(' ')}</Typography.Text>;
       return item.action === 'new' ? 'Thêm hồ sơ đảng viên mới' : '—';
     },
@@ -141,17 +124,7 @@ const ITEM_COLUMNS: TableColumnsType<ImportItem> = [
 ];
 
 /** Step 2: what the import will do, and why it cannot yet. */
-function Review({
-  view,
-  committing,
-  onCommit,
-  onAgain,
-}: {
-  view: ImportView;
-  committing: boolean;
-  onCommit: () => void;
-  onAgain: () => void;
-}) {
+function Review({ view, committing, onCommit, onAgain }: { view: ImportView; committing: boolean; onCommit: () => void; onAgain: () => void }) {
   const errors = view.summary.error;
   const nothing = errors === 0 && view.summary.new + view.summary.update === 0;
   return (
@@ -164,11 +137,7 @@ function Review({
         <Alert
           type="info"
           showIcon
-          title={
-            view.sameFile.committedAt
-              ? 'Bạn đã nhập đúng tệp này trước đây.'
-              : 'Bạn đã tải lên đúng tệp này trước đây nhưng chưa nhập vào hệ thống.'
-          }
+          title={view.sameFile.committedAt ? 'Bạn đã nhập đúng tệp này trước đây.' : 'Bạn đã tải lên đúng tệp này trước đây nhưng chưa nhập vào hệ thống.'}
         />
       )}
       {view.problemsTotal > 0 && (
@@ -209,24 +178,20 @@ function Review({
           data-testid="import-rows"
         />
       </Card>
-      {errors > 0 && (
-        <Alert type="error" showIcon title={`Còn ${formatCount(errors)} lỗi: sửa tệp rồi tải lên lại`} data-testid="import-blocked" />
-      )}
+      {errors > 0 && <Alert type="error" showIcon title={`Còn ${formatCount(errors)} lỗi: sửa tệp rồi tải lên lại`} data-testid="import-blocked" />}
       {nothing && (
-        <Alert type="info" showIcon title="Tệp không có gì mới: mọi đảng viên trong tệp đã có trong hệ thống với thông tin như trong tệp." data-testid="import-nothing" />
+        <Alert
+          type="info"
+          showIcon
+          title="Tệp không có gì mới: mọi đảng viên trong tệp đã có trong hệ thống với thông tin như trong tệp."
+          data-testid="import-nothing"
+        />
       )}
       <Space>
         <Button icon={<ReloadOutlined />} onClick={onAgain} disabled={committing} data-testid="import-again">
           Tải lên tệp khác
         </Button>
-        <Button
-          type="primary"
-          icon={<UploadOutlined />}
-          disabled={errors > 0 || nothing}
-          loading={committing}
-          onClick={onCommit}
-          data-testid="import-commit"
-        >
+        <Button type="primary" icon={<UploadOutlined />} disabled={errors > 0 || nothing} loading={committing} onClick={onCommit} data-testid="import-commit">
           Nhập vào hệ thống
         </Button>
       </Space>

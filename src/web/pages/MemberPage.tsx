@@ -106,19 +106,7 @@ function useGroupItems(file: MemberFile, group: GroupSpec, cccd: ReactNode): Des
     );
 }
 
-function GroupView({
-  file,
-  group,
-  canEdit,
-  cccd,
-  onEdit,
-}: {
-  file: MemberFile;
-  group: GroupSpec;
-  canEdit: boolean;
-  cccd: ReactNode;
-  onEdit: () => void;
-}) {
+function GroupView({ file, group, canEdit, cccd, onEdit }: { file: MemberFile; group: GroupSpec; canEdit: boolean; cccd: ReactNode; onEdit: () => void }) {
   const items = useGroupItems(file, group, cccd);
   return (
     <Descriptions
@@ -183,8 +171,8 @@ function InTransitNotice({ file }: { file: MemberFile }) {
       }
       description={
         <>
-          Nơi đến xác nhận tại mục <Link to={link('/transfers/incoming')}>Chuyển sinh hoạt đến</Link>; đến lúc đó đảng viên vẫn thuộc danh sách
-          của {file.org.name ? `«${file.org.name}»` : 'chi bộ nơi đi'}.
+          Nơi đến xác nhận tại mục <Link to={link('/transfers/incoming')}>Chuyển sinh hoạt đến</Link>; đến lúc đó đảng viên vẫn thuộc danh sách của{' '}
+          {file.org.name ? `«${file.org.name}»` : 'chi bộ nơi đi'}.
         </>
       }
     />
@@ -266,7 +254,12 @@ function MemberFileView({ file }: { file: MemberFile }) {
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      <Breadcrumb items={[{ key: 'list', title: <Link to={link('/members')}>Đảng viên</Link> }, { key: 'file', title: file.fields.fullName }]} />
+      <Breadcrumb
+        items={[
+          { key: 'list', title: <Link to={link('/members')}>Đảng viên</Link> },
+          { key: 'file', title: file.fields.fullName },
+        ]}
+      />
       <MemberHeader file={file} onAction={setActing} />
       <InTransitNotice file={file} />
       <Card size="small" styles={{ body: { paddingTop: 0 } }}>

@@ -100,10 +100,7 @@ function exportQuery(query: MemberListQuery): Record<string, string | undefined>
 function badgeOptions(today: string) {
   const next = nextAnniversary(today);
   const later = anniversariesBetween(next, addMonths(next, 12)).slice(1, 4);
-  return [
-    { value: 'next', label: `Dịp sắp tới (${formatDate(next)})` },
-    ...later.map((d) => ({ value: d, label: `Dịp ${formatDate(d)}` })),
-  ];
+  return [{ value: 'next', label: `Dịp sắp tới (${formatDate(next)})` }, ...later.map((d) => ({ value: d, label: `Dịp ${formatDate(d)}` }))];
 }
 
 /** "from – to" in whole years, kept in the URL as it is typed. */
@@ -111,8 +108,26 @@ function YearsBand({ from, to, query, update, testid }: { from: YearKey; to: Yea
   const set = (key: YearKey) => (v: number | null) => update({ [key]: v === null || v === undefined ? '' : String(v), page: '' }, true);
   return (
     <Space.Compact style={{ width: '100%' }}>
-      <InputNumber min={0} max={150} precision={0} placeholder="Từ" value={query[from]} onChange={set(from)} style={{ width: '50%' }} data-testid={`${testid}-from`} />
-      <InputNumber min={0} max={150} precision={0} placeholder="Đến" value={query[to]} onChange={set(to)} style={{ width: '50%' }} data-testid={`${testid}-to`} />
+      <InputNumber
+        min={0}
+        max={150}
+        precision={0}
+        placeholder="Từ"
+        value={query[from]}
+        onChange={set(from)}
+        style={{ width: '50%' }}
+        data-testid={`${testid}-from`}
+      />
+      <InputNumber
+        min={0}
+        max={150}
+        precision={0}
+        placeholder="Đến"
+        value={query[to]}
+        onChange={set(to)}
+        style={{ width: '50%' }}
+        data-testid={`${testid}-to`}
+      />
     </Space.Compact>
   );
 }
@@ -151,22 +166,12 @@ function IncomingLink({ onOpen }: { onOpen: () => void }) {
   );
 }
 
-function MemberFilters({
-  query,
-  update,
-  text,
-  setText,
-}: {
-  query: MemberListQuery;
-  update: Update;
-  text: string;
-  setText: (v: string) => void;
-}) {
-  const set = (key: FilterKey) => (value: string | string[] | undefined) =>
-    update({ [key]: typeof value === 'string' ? value : '', page: '' });
+function MemberFilters({ query, update, text, setText }: { query: MemberListQuery; update: Update; text: string; setText: (v: string) => void }) {
+  const set = (key: FilterKey) => (value: string | string[] | undefined) => update({ [key]: typeof value === 'string' ? value : '', page: '' });
   const filtered = FILTER_KEYS.some((k) => query[k] !== undefined && query[k] !== '');
   const badgeChoices = badgeOptions(todayIso());
-  if (query.badgeDue && !badgeChoices.some((o) => o.value === query.badgeDue)) badgeChoices.push({ value: query.badgeDue, label: `Dịp ${formatDate(query.badgeDue)}` });
+  if (query.badgeDue && !badgeChoices.some((o) => o.value === query.badgeDue))
+    badgeChoices.push({ value: query.badgeDue, label: `Dịp ${formatDate(query.badgeDue)}` });
   return (
     <Form layout="vertical" component="div" data-testid="members-filters">
       <Row gutter={12}>
@@ -224,17 +229,18 @@ function MemberFilters({
         </Col>
         <Col xs={12} md={6}>
           <Form.Item label="Tình trạng" style={{ marginBottom: 12 }}>
-            <Select
-              options={STATUS_OPTIONS}
-              value={query.status ?? ALL}
-              onChange={set('status')}
-              data-testid="members-filter-status"
-            />
+            <Select options={STATUS_OPTIONS} value={query.status ?? ALL} onChange={set('status')} data-testid="members-filter-status" />
           </Form.Item>
         </Col>
         <Col xs={12} md={4}>
           <Form.Item label="Tôn giáo" style={{ marginBottom: 12 }}>
-            <MemberCatalogueSelect catalogue="religion" placeholder="Tất cả" value={query.religion} onChange={set('religion')} data-testid="members-filter-religion" />
+            <MemberCatalogueSelect
+              catalogue="religion"
+              placeholder="Tất cả"
+              value={query.religion}
+              onChange={set('religion')}
+              data-testid="members-filter-religion"
+            />
           </Form.Item>
         </Col>
         <Col xs={12} md={5}>
@@ -250,11 +256,21 @@ function MemberFilters({
         </Col>
         <Col xs={12} md={5}>
           <Form.Item label="Nghề nghiệp" style={{ marginBottom: 12 }}>
-            <MemberCatalogueSelect catalogue="occupation" placeholder="Tất cả" value={query.occupation} onChange={set('occupation')} data-testid="members-filter-occupation" />
+            <MemberCatalogueSelect
+              catalogue="occupation"
+              placeholder="Tất cả"
+              value={query.occupation}
+              onChange={set('occupation')}
+              data-testid="members-filter-occupation"
+            />
           </Form.Item>
         </Col>
         <Col xs={12} md={5}>
-          <Form.Item label="Tuổi" tooltip="Số năm tròn tính đến hôm nay. Hồ sơ chỉ có năm sinh được tính từ ngày 01/01 của năm đó." style={{ marginBottom: 12 }}>
+          <Form.Item
+            label="Tuổi"
+            tooltip="Số năm tròn tính đến hôm nay. Hồ sơ chỉ có năm sinh được tính từ ngày 01/01 của năm đó."
+            style={{ marginBottom: 12 }}
+          >
             <YearsBand from="ageFrom" to="ageTo" query={query} update={update} testid="members-filter-age" />
           </Form.Item>
         </Col>
@@ -269,7 +285,14 @@ function MemberFilters({
         </Col>
         <Col xs={12} md={6}>
           <Form.Item label="Xét tặng Huy hiệu Đảng" tooltip="Đảng viên trong danh sách xét tặng Huy hiệu Đảng của dịp này." style={{ marginBottom: 12 }}>
-            <Select allowClear placeholder="Không lọc" options={badgeChoices} value={query.badgeDue} onChange={set('badgeDue')} data-testid="members-filter-badge" />
+            <Select
+              allowClear
+              placeholder="Không lọc"
+              options={badgeChoices}
+              value={query.badgeDue}
+              onChange={set('badgeDue')}
+              data-testid="members-filter-badge"
+            />
           </Form.Item>
         </Col>
         <Col xs={12} md={4} style={{ display: 'flex', alignItems: 'flex-end', paddingBottom: 12 }}>
@@ -355,12 +378,7 @@ export function MembersPage() {
           Đảng viên
         </Typography.Title>
         <Space size={8} wrap>
-          <Button
-            icon={<FileExcelOutlined />}
-            href={apiUrl('/members/export.xlsx', exportQuery(query))}
-            download
-            data-testid="members-export"
-          >
+          <Button icon={<FileExcelOutlined />} href={apiUrl('/members/export.xlsx', exportQuery(query))} download data-testid="members-export">
             Xuất Excel
           </Button>
           {me.can.editMembers && (

@@ -23,10 +23,7 @@ function OrgBreadcrumb({ org }: { org: OrgDetail }) {
   return (
     <Breadcrumb
       data-testid="org-breadcrumb"
-      items={[
-        ...ancestors.map((a) => ({ key: a.id, title: <Link to={link(`/orgs/${a.id}`)}>{a.name}</Link> })),
-        { key: org.id, title: org.name },
-      ]}
+      items={[...ancestors.map((a) => ({ key: a.id, title: <Link to={link(`/orgs/${a.id}`)}>{a.name}</Link> })), { key: org.id, title: org.name }]}
     />
   );
 }
@@ -56,9 +53,7 @@ function OrgFacts({ org }: { org: OrgDetail }) {
         },
         { key: 'established', label: 'Ngày thành lập', children: formatDate(org.establishedOn) || '—' },
         { key: 'status', label: 'Trạng thái', children: <OrgStatusTag org={org} /> },
-        ...(org.status === 'ended' && org.endReason
-          ? [{ key: 'endReason', label: 'Lý do kết thúc', children: org.endReason }]
-          : []),
+        ...(org.status === 'ended' && org.endReason ? [{ key: 'endReason', label: 'Lý do kết thúc', children: org.endReason }] : []),
         { key: 'validFrom', label: 'Thông tin hiện tại áp dụng từ', children: formatDate(org.validFrom) },
         { key: 'asOf', label: 'Số liệu tính tại ngày', children: formatDate(org.asOf) },
         {
@@ -90,12 +85,7 @@ function OrgCounts({ org }: { org: OrgDetail }) {
       {cells.map((c) => (
         <Col xs={12} md={6} key={c.key}>
           <Card size="small">
-            <Statistic
-              title={c.title}
-              value={c.value}
-              formatter={(v) => formatCount(Number(v))}
-              data-testid={`org-count-${c.key}`}
-            />
+            <Statistic title={c.title} value={c.value} formatter={(v) => formatCount(Number(v))} data-testid={`org-count-${c.key}`} />
             {c.key === 'total' && (
               <Link to={link(`/members?orgId=${org.id}`)} data-testid="org-members-link">
                 Danh sách đảng viên
@@ -140,13 +130,7 @@ export function OrgPage() {
       </div>
       {me.can.editOrgs && permissions.data && <OrgActions org={org} permissions={permissions.data} />}
       {org.warnings.map((w) => (
-        <Alert
-          key={w.code}
-          type={w.severity === 'warning' ? 'warning' : 'info'}
-          showIcon
-          title={w.message}
-          data-testid={`org-warning-${w.code}`}
-        />
+        <Alert key={w.code} type={w.severity === 'warning' ? 'warning' : 'info'} showIcon title={w.message} data-testid={`org-warning-${w.code}`} />
       ))}
       <Card size="small">
         <OrgFacts org={org} />

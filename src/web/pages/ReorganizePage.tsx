@@ -136,10 +136,7 @@ function ReorganizeWizard() {
       <Typography.Title level={3} style={{ margin: 0 }}>
         Sắp xếp tổ chức
       </Typography.Title>
-      <Steps
-        current={step}
-        items={[{ title: 'Quyết định' }, { title: 'Thao tác' }, { title: 'Xem trước' }, { title: 'Hoàn tất' }]}
-      />
+      <Steps current={step} items={[{ title: 'Quyết định' }, { title: 'Thao tác' }, { title: 'Xem trước' }, { title: 'Hoàn tất' }]} />
       {error && (
         <Alert
           type="error"
@@ -169,9 +166,7 @@ function ReorganizeWizard() {
         style={{ display: step <= 1 ? 'block' : 'none' }}
       >
         <Card size="small" style={{ display: step === 0 ? 'block' : 'none', maxWidth: 560 }}>
-          <Typography.Paragraph type="secondary">
-            Mọi thao tác của đợt sắp xếp thực hiện theo một quyết định và có hiệu lực cùng một ngày.
-          </Typography.Paragraph>
+          <Typography.Paragraph type="secondary">Mọi thao tác của đợt sắp xếp thực hiện theo một quyết định và có hiệu lực cùng một ngày.</Typography.Paragraph>
           <DecisionFields />
           <Button type="primary" onClick={() => void next()} data-testid="reorg-next">
             Tiếp tục
@@ -179,8 +174,8 @@ function ReorganizeWizard() {
         </Card>
         <div style={{ display: step === 1 ? 'block' : 'none' }}>
           <Typography.Paragraph type="secondary">
-            Các thao tác được thực hiện lần lượt theo thứ tự. Tổ chức thành lập mới có mã tạm (new-1, new-2…) để các
-            thao tác sau chọn làm cấp trên hoặc tổ chức tiếp nhận.
+            Các thao tác được thực hiện lần lượt theo thứ tự. Tổ chức thành lập mới có mã tạm (new-1, new-2…) để các thao tác sau chọn làm cấp trên hoặc tổ chức
+            tiếp nhận.
           </Typography.Paragraph>
           <OperationsEditor form={form} page={page} onPageChange={setPage} highlightIndex={highlight} />
           <Space style={{ marginTop: 16 }}>
@@ -201,14 +196,7 @@ function ReorganizeWizard() {
             <Button onClick={() => setStep(1)} data-testid="reorg-back-to-operations">
               Quay lại sửa
             </Button>
-            <Button
-              type="primary"
-              danger
-              disabled={!canApply}
-              loading={apply.isPending}
-              onClick={() => void runApply()}
-              data-testid="reorg-apply"
-            >
+            <Button type="primary" danger disabled={!canApply} loading={apply.isPending} onClick={() => void runApply()} data-testid="reorg-apply">
               Áp dụng
             </Button>
             {!canApply && <Typography.Text type="danger">Cần sửa hết xung đột trước khi áp dụng.</Typography.Text>}

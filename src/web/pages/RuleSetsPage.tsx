@@ -19,7 +19,9 @@ const PATHS = Object.keys(RULE_SET_FIELD_LABELS);
 /** The value as the form edits it: numbers, 2/3, lists separated by commas, early bands as 65:12. */
 function toText(value: unknown): string {
   if (Array.isArray(value)) {
-    return value.map((v) => (v && typeof v === 'object' ? `${(v as { upToYears: number }).upToYears}:${(v as { months: number }).months}` : String(v))).join(', ');
+    return value
+      .map((v) => (v && typeof v === 'object' ? `${(v as { upToYears: number }).upToYears}:${(v as { months: number }).months}` : String(v)))
+      .join(', ');
   }
   return formatRuleValue(value);
 }
@@ -114,7 +116,12 @@ function AddVersion({ latest }: { latest: RuleSetVersion }) {
     <Card title={`Thêm phiên bản (sao chép từ phiên bản hiệu lực từ ${formatDate(latest.effectiveFrom)})`} data-testid="ruleset-add">
       <Form form={form} layout="vertical" onValuesChange={() => setPreview(null)}>
         <Space wrap align="start">
-          <Form.Item name="effectiveFrom" label="Hiệu lực từ ngày" rules={[validDate, { required: true, message: 'Vui lòng chọn ngày hiệu lực.' }]} style={{ minWidth: 200 }}>
+          <Form.Item
+            name="effectiveFrom"
+            label="Hiệu lực từ ngày"
+            rules={[validDate, { required: true, message: 'Vui lòng chọn ngày hiệu lực.' }]}
+            style={{ minWidth: 200 }}
+          >
             <DateInput testId="ruleset-effective-from" />
           </Form.Item>
           <Form.Item name="basis" label="Căn cứ (số, ký hiệu văn bản)" rules={[{ required: true, message: 'Vui lòng nhập căn cứ.' }]} style={{ minWidth: 360 }}>
@@ -191,7 +198,12 @@ function AddVersion({ latest }: { latest: RuleSetVersion }) {
       </Space>
       {preview && (
         <div style={{ marginTop: 16 }} data-testid="ruleset-preview-result">
-          <Alert type="info" showIcon message={`Phiên bản hiệu lực từ ${formatDate(preview.effectiveFrom)}, sao chép từ phiên bản đang áp dụng. Những thay đổi:`} style={{ marginBottom: 8 }} />
+          <Alert
+            type="info"
+            showIcon
+            message={`Phiên bản hiệu lực từ ${formatDate(preview.effectiveFrom)}, sao chép từ phiên bản đang áp dụng. Những thay đổi:`}
+            style={{ marginBottom: 8 }}
+          />
           <Changes changes={preview.changes} />
         </div>
       )}

@@ -25,7 +25,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
 
   // One function per kind of statement; each adds the rows it gained and subtracts those it lost.
-  const body = (parts: string) => sql.raw(`
+  const body = (parts: string) =>
+    sql.raw(`
     BEGIN
       WITH d AS (${parts})
       INSERT INTO org_member_tally AS t (org_id, official, probationary)
@@ -40,8 +41,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE FUNCTION hn_member_tally_insert() RETURNS trigger LANGUAGE plpgsql AS $$${body(gained)}$$`.execute(db);
   await sql`CREATE FUNCTION hn_member_tally_delete() RETURNS trigger LANGUAGE plpgsql AS $$${body(lost)}$$`.execute(db);
   await sql`CREATE FUNCTION hn_member_tally_update() RETURNS trigger LANGUAGE plpgsql AS $$${body(`${lost} UNION ALL ${gained}`)}$$`.execute(db);
-  await sql`CREATE TRIGGER member_tally_insert AFTER INSERT ON member REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hn_member_tally_insert()`.execute(db);
-  await sql`CREATE TRIGGER member_tally_delete AFTER DELETE ON member REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hn_member_tally_delete()`.execute(db);
+  await sql`CREATE TRIGGER member_tally_insert AFTER INSERT ON member REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hn_member_tally_insert()`.execute(
+    db,
+  );
+  await sql`CREATE TRIGGER member_tally_delete AFTER DELETE ON member REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hn_member_tally_delete()`.execute(
+    db,
+  );
   await sql`
     CREATE TRIGGER member_tally_update AFTER UPDATE ON member REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION hn_member_tally_update()`.execute(db);

@@ -33,7 +33,14 @@ export async function backfillPartyAgeFrom(db: Kysely<unknown>, today: string): 
     const ids = (await q.execute()).map((r) => r.id);
     if (ids.length === 0) break;
     after = ids.at(-1)!;
-    const events = await kdb.selectFrom('member_event').selectAll().where('member_id', 'in', ids).orderBy('member_id').orderBy('effective_date').orderBy('created_at').execute();
+    const events = await kdb
+      .selectFrom('member_event')
+      .selectAll()
+      .where('member_id', 'in', ids)
+      .orderBy('member_id')
+      .orderBy('effective_date')
+      .orderBy('created_at')
+      .execute();
     const byMember = new Map<string, typeof events>();
     for (const e of events) (byMember.get(e.member_id) ?? byMember.set(e.member_id, []).get(e.member_id)!).push(e);
     const values = [...byMember].flatMap(([id, rows]) => {
@@ -41,7 +48,9 @@ export async function backfillPartyAgeFrom(db: Kysely<unknown>, today: string): 
       return from ? [{ id, from }] : [];
     });
     if (values.length > 0) {
-      await sql`UPDATE member AS m SET party_age_from = x.from FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb) AS x(id uuid, "from" date) WHERE m.id = x.id`.execute(db);
+      await sql`UPDATE member AS m SET party_age_from = x.from FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb) AS x(id uuid, "from" date) WHERE m.id = x.id`.execute(
+        db,
+      );
     }
   }
 }

@@ -58,4 +58,3 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // Official members who left the Party (died, struck off, left, expelled): the recent ones may still be on a list.
   await sql`CREATE INDEX member_left_idx ON member (left_on) WHERE official_on IS NOT NULL AND left_on IS NOT NULL`.execute(db);
 }
-

@@ -62,8 +62,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       DELETE FROM member_name_tail AS x USING old_rows AS o WHERE x.sort_key = o.name_sort_key AND x.member_id = o.id;
       RETURN NULL;
     END$$`.execute(db);
-  await sql`CREATE TRIGGER member_name_tail_delete AFTER DELETE ON member REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hn_name_tail_delete()`.execute(db);
-  await sql`CREATE TRIGGER member_name_tail_insert AFTER INSERT ON member REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hn_name_tail_insert()`.execute(db);
+  await sql`CREATE TRIGGER member_name_tail_delete AFTER DELETE ON member REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hn_name_tail_delete()`.execute(
+    db,
+  );
+  await sql`CREATE TRIGGER member_name_tail_insert AFTER INSERT ON member REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hn_name_tail_insert()`.execute(
+    db,
+  );
   await sql`
     CREATE TRIGGER member_name_tail_update AFTER UPDATE ON member REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION hn_name_tail_update()`.execute(db);

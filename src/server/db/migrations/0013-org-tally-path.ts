@@ -43,7 +43,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       RETURN NULL;
     END`);
   await sql`CREATE FUNCTION hn_tree_latest_insert() RETURNS trigger LANGUAGE plpgsql AS $$${raise('new_rows')}$$`.execute(db);
-  await sql`CREATE TRIGGER org_version_tree_latest_insert AFTER INSERT ON org_version REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hn_tree_latest_insert()`.execute(db);
+  await sql`CREATE TRIGGER org_version_tree_latest_insert AFTER INSERT ON org_version REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hn_tree_latest_insert()`.execute(
+    db,
+  );
   await sql`
     CREATE TRIGGER org_version_tree_latest_update AFTER UPDATE ON org_version REFERENCING NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION hn_tree_latest_insert()`.execute(db);

@@ -277,7 +277,12 @@ export function insertDossier(db: Kysely<DB>, row: Insertable<DB['admission_doss
 
 /** The candidate's latest dossier. */
 export function latestDossierOf(db: Kysely<DB>, candidateId: string) {
-  return db.selectFrom('admission_dossier').select(['id', 'status']).where('candidate_id', '=', candidateId).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+  return db
+    .selectFrom('admission_dossier')
+    .select(['id', 'status'])
+    .where('candidate_id', '=', candidateId)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirstOrThrow();
 }
 
 export function updateCandidate(db: Kysely<DB>, id: string, values: Updateable<DB['admission_candidate']>) {
@@ -319,7 +324,20 @@ export function probationDossiers(db: Kysely<DB>, scope: Scope) {
 export function workQueueDossiers(db: Kysely<DB>, scope: Scope, memberFormStep: string, beforeVote: readonly string[], soon: string, certSoon: string) {
   const noMemberForm = sql<boolean>`NOT EXISTS (SELECT 1 FROM admission_step s WHERE s.dossier_id = d.id AND s.kind = ${memberFormStep})`;
   return scopedDossiers(db, scope)
-    .select(['d.id', 'c.full_name', 'd.org_id', 'd.stage', 'd.status', 'd.ruleset_id', 'd.opened_on', 'd.certificate_valid_until', 'd.ceremony_due_on', 'd.ceremony_on', 'd.probation_ends_on', 'd.recognition_due_on'])
+    .select([
+      'd.id',
+      'c.full_name',
+      'd.org_id',
+      'd.stage',
+      'd.status',
+      'd.ruleset_id',
+      'd.opened_on',
+      'd.certificate_valid_until',
+      'd.ceremony_due_on',
+      'd.ceremony_on',
+      'd.probation_ends_on',
+      'd.recognition_due_on',
+    ])
     .select(noMemberForm.as('member_form_due'))
     .where((eb) =>
       eb.or([
@@ -334,7 +352,13 @@ export function workQueueDossiers(db: Kysely<DB>, scope: Scope, memberFormStep: 
 
 /** The first root organisation in force on `today`, by name. */
 export function firstRootOrg(db: Kysely<DB>, today: string) {
-  return db.selectFrom('org_version as v').select('v.org_id').where('v.parent_id', 'is', null).where(inForceSql('v', today)).orderBy('v.name').executeTakeFirst();
+  return db
+    .selectFrom('org_version as v')
+    .select('v.org_id')
+    .where('v.parent_id', 'is', null)
+    .where(inForceSql('v', today))
+    .orderBy('v.name')
+    .executeTakeFirst();
 }
 
 export function lockTargets(db: Kysely<DB>) {

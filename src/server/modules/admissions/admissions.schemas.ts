@@ -57,7 +57,11 @@ const Ids = z.array(IdSchema).max(500).optional();
 const Override = z
   .strictObject({
     checks: z.array(z.string().max(50)).min(1).max(20),
-    reason: z.string().max(2000).transform(normalizeText).pipe(z.string().min(10, { message: 'Lý do bỏ qua kiểm tra cần ít nhất 10 ký tự.' })),
+    reason: z
+      .string()
+      .max(2000)
+      .transform(normalizeText)
+      .pipe(z.string().min(10, { message: 'Lý do bỏ qua kiểm tra cần ít nhất 10 ký tự.' })),
   })
   .optional();
 
@@ -77,7 +81,10 @@ export const StepBody = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('introduction'),
     route: z.enum(['members', 'youth_union']),
-    introducers: z.array(z.strictObject({ memberId: IdSchema, monthsTogether: z.number().int().min(0).max(1200) })).min(1).max(2),
+    introducers: z
+      .array(z.strictObject({ memberId: IdSchema, monthsTogether: z.number().int().min(0).max(1200) }))
+      .min(1)
+      .max(2),
     youthUnionResolutionOn: IsoDateSchema.nullable().optional(),
     ...StepBase,
   }),
@@ -147,7 +154,12 @@ export const DenominatorSchema = z.object({
 
 export const DossierSchema = z.object({
   id: z.string(),
-  candidate: z.object({ id: z.string(), fields: Loose, formerMemberId: z.string().nullable(), helper: z.object({ id: z.string(), name: z.string() }).nullable() }),
+  candidate: z.object({
+    id: z.string(),
+    fields: Loose,
+    formerMemberId: z.string().nullable(),
+    helper: z.object({ id: z.string(), name: z.string() }).nullable(),
+  }),
   org: z.object({ id: z.string(), name: z.string() }),
   openedOn: z.string(),
   listingResolutionNo: z.string().nullable(),

@@ -178,7 +178,12 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
     return { row: m, name: m.full_name, official: inParty && p.membership === 'official', inParty, events };
   }
 
-  async function introducersOn(conn: Kysely<DB>, actor: Actor, list: readonly { memberId: string; monthsTogether: number }[], date: string): Promise<Introducer[]> {
+  async function introducersOn(
+    conn: Kysely<DB>,
+    actor: Actor,
+    list: readonly { memberId: string; monthsTogether: number }[],
+    date: string,
+  ): Promise<Introducer[]> {
     const out: Introducer[] = [];
     for (const [i, x] of list.entries()) {
       const m = await memberOn(conn, actor, x.memberId, date, `introducers.${i}.memberId`);
@@ -187,13 +192,22 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
     return out;
   }
 
-  async function denominatorOn(conn: Kysely<DB>, cellId: string, date: string, declared: { absent?: readonly string[] | undefined; absentWithReason?: readonly string[] | undefined; prosecuted?: readonly string[] | undefined }) {
+  async function denominatorOn(
+    conn: Kysely<DB>,
+    cellId: string,
+    date: string,
+    declared: { absent?: readonly string[] | undefined; absentWithReason?: readonly string[] | undefined; prosecuted?: readonly string[] | undefined },
+  ) {
     const members = await cellMembersOn(conn, cellId, date);
     const onRoll = new Set(members.map((m) => m.memberId));
     for (const field of ['absent', 'absentWithReason', 'prosecuted'] as const) {
       if ((declared[field] ?? []).some((id) => !onRoll.has(id))) throw invalid(field, 'Có người không phải đảng viên của chi bộ vào ngày biểu quyết.');
     }
-    const d = voteDenominator(members, { absent: declared.absent ?? [], absentWithReason: declared.absentWithReason ?? [], prosecuted: declared.prosecuted ?? [] });
+    const d = voteDenominator(members, {
+      absent: declared.absent ?? [],
+      absentWithReason: declared.absentWithReason ?? [],
+      prosecuted: declared.prosecuted ?? [],
+    });
     return { date, ...d, members };
   }
 
@@ -217,7 +231,8 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
     if (status === 'closed') return [];
     const done = new Set(steps.map((s) => s.kind));
     // The member form may follow the ceremony at any time, also after the recognition; it blocks nothing.
-    const memberForm: AdmissionStepKind[] = done.has('ceremony') && !done.has(MEMBER_FORM_STEP) && stage !== 'strike_off_proposed' && stage !== 'referred_to_superior' ? [MEMBER_FORM_STEP] : [];
+    const memberForm: AdmissionStepKind[] =
+      done.has('ceremony') && !done.has(MEMBER_FORM_STEP) && stage !== 'strike_off_proposed' && stage !== 'referred_to_superior' ? [MEMBER_FORM_STEP] : [];
     if (status === 'official') return memberForm;
     if (status === 'probation') return stage === 'strike_off_proposed' || stage === 'referred_to_superior' ? [] : [...memberForm, 'recognition_vote'];
     const out: AdmissionStepKind[] = [];
@@ -240,7 +255,12 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
       const { cccd, ...fields } = fieldsOf(candidate as unknown as Record<string, unknown>);
       return {
         id: d.id,
-        candidate: { id: candidate.id, fields: { ...fields, cccdMasked: maskCccd((cccd as string | null) ?? null) }, formerMemberId: candidate.former_member_id, helper: helper ? { id: helper.id, name: helper.full_name } : null },
+        candidate: {
+          id: candidate.id,
+          fields: { ...fields, cccdMasked: maskCccd((cccd as string | null) ?? null) },
+          formerMemberId: candidate.former_member_id,
+          helper: helper ? { id: helper.id, name: helper.full_name } : null,
+        },
         org: { id: d.org_id, name: d.org_name ?? '' },
         openedOn: d.opened_on,
         listingResolutionNo: d.listing_resolution_no,
@@ -280,7 +300,10 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
       };
     },
 
-    async listCandidates(actor: Actor, q: { q?: string | undefined; orgId?: string | undefined; stage?: string | undefined; status?: string | undefined; page: number; pageSize: number }) {
+    async listCandidates(
+      actor: Actor,
+      q: { q?: string | undefined; orgId?: string | undefined; stage?: string | undefined; status?: string | undefined; page: number; pageSize: number },
+    ) {
       const scope = scopeFor(actor, 'read');
       let subtree: { from: string; to: string } | undefined;
       if (q.orgId) {
@@ -289,7 +312,10 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
         subtree = subtreeRange(org.current_path);
       }
       const f = { q: q.q, subtree, stage: q.stage, status: q.status };
-      const [{ rows, total }, counts] = await Promise.all([listDossiers(db, scope, { ...f, page: q.page, pageSize: q.pageSize }, clock.today()), stageCounts(db, scope, f)]);
+      const [{ rows, total }, counts] = await Promise.all([
+        listDossiers(db, scope, { ...f, page: q.page, pageSize: q.pageSize }, clock.today()),
+        stageCounts(db, scope, f),
+      ]);
       const stages: AdmissionStage[] = ['listed', ...ADMISSION_STEPS, 'official', 'strike_off_proposed', 'referred_to_superior'];
       return {
         items: rows.map((r) => ({
@@ -313,7 +339,10 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
     },
 
     /** The cell lists a candidate and the dossier opens under the rule set in force on that day. */
-    async createCandidate(actor: Actor, input: CandidateInput & { orgId: string; listedOn: string; listingResolutionNo?: string | null | undefined; formerMemberId?: string | null | undefined }) {
+    async createCandidate(
+      actor: Actor,
+      input: CandidateInput & { orgId: string; listedOn: string; listingResolutionNo?: string | null | undefined; formerMemberId?: string | null | undefined },
+    ) {
       const cell = await checkCell(actor, input.orgId);
       const { orgId, listedOn, listingResolutionNo, formerMemberId, ...fields } = input;
       if (listedOn > clock.today()) throw invalid('listedOn', 'Ngày lập danh sách cảm tình Đảng không được sau ngày hôm nay.');
@@ -325,7 +354,8 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
       if (formerMemberId) {
         const m = await findMember(db, scopeFor(actor, 'read'), formerMemberId);
         if (!m) throw invalid('formerMemberId', 'Không tìm thấy đảng viên (hoặc ngoài phạm vi quản lý).');
-        if (!['struck_off', 'left', 'expelled'].includes(m.status)) throw invalid('formerMemberId', `${m.full_name} không phải người đã ra khỏi Đảng: không thể kết nạp lại.`);
+        if (!['struck_off', 'left', 'expelled'].includes(m.status))
+          throw invalid('formerMemberId', `${m.full_name} không phải người đã ra khỏi Đảng: không thể kết nạp lại.`);
       }
       const rules = (await deps.rulesets.registry()).on(listedOn);
       const candidateId = uuidv7();
@@ -333,10 +363,31 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
       await db.transaction().execute(async (tx) => {
         if (typeof fields.cccd === 'string') {
           const dupCandidate = await candidateIdByCccd(tx, fields.cccd);
-          if (dupCandidate || (await memberIdByCccd(tx, fields.cccd, formerMemberId))) throw conflict('Số CCCD đã có trong danh sách cảm tình Đảng hoặc hồ sơ đảng viên.', [{ field: 'cccd', message: 'Số CCCD đã được dùng.' }]);
+          if (dupCandidate || (await memberIdByCccd(tx, fields.cccd, formerMemberId)))
+            throw conflict('Số CCCD đã có trong danh sách cảm tình Đảng hoặc hồ sơ đảng viên.', [{ field: 'cccd', message: 'Số CCCD đã được dùng.' }]);
         }
-        await insertCandidate(tx, { id: candidateId, org_id: orgId, former_member_id: formerMemberId ?? null, ...(candidateColumns(fields) as { full_name: string; family_name: string; middle_name: string; given_name: string; name_sort_key: string; gender: 'nam' | 'nu' }) });
-        await insertDossier(tx, { id: dossierId, candidate_id: candidateId, org_id: orgId, opened_on: listedOn, listing_resolution_no: listingResolutionNo ?? null, ruleset_id: rules.id, readmission: Boolean(formerMemberId) });
+        await insertCandidate(tx, {
+          id: candidateId,
+          org_id: orgId,
+          former_member_id: formerMemberId ?? null,
+          ...(candidateColumns(fields) as {
+            full_name: string;
+            family_name: string;
+            middle_name: string;
+            given_name: string;
+            name_sort_key: string;
+            gender: 'nam' | 'nu';
+          }),
+        });
+        await insertDossier(tx, {
+          id: dossierId,
+          candidate_id: candidateId,
+          org_id: orgId,
+          opened_on: listedOn,
+          listing_resolution_no: listingResolutionNo ?? null,
+          ruleset_id: rules.id,
+          readmission: Boolean(formerMemberId),
+        });
         await writeAudit(tx, actorOf(actor), clock.now(), [
           {
             action: 'admission.candidate.create',
@@ -344,7 +395,17 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
             entityId: dossierId,
             scopeOrgId: orgId,
             before: null,
-            after: { candidateId, ...fields, cccd: maskCccd((fields.cccd as string | null | undefined) ?? null), orgId, cell: cell.name, listedOn, listingResolutionNo, formerMemberId, ruleSet: rules.id },
+            after: {
+              candidateId,
+              ...fields,
+              cccd: maskCccd((fields.cccd as string | null | undefined) ?? null),
+              orgId,
+              cell: cell.name,
+              listedOn,
+              listingResolutionNo,
+              formerMemberId,
+              ruleSet: rules.id,
+            },
           },
         ]);
       });
@@ -370,7 +431,8 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
           if (typeof changed.cccd === 'string') {
             const dup = await otherCandidateIdByCccd(tx, changed.cccd, id);
             const dupMember = await memberIdByCccd(tx, changed.cccd);
-            if (dup || dupMember) throw conflict('Số CCCD đã có trong danh sách cảm tình Đảng hoặc hồ sơ đảng viên.', [{ field: 'cccd', message: 'Số CCCD đã được dùng.' }]);
+            if (dup || dupMember)
+              throw conflict('Số CCCD đã có trong danh sách cảm tình Đảng hoặc hồ sơ đảng viên.', [{ field: 'cccd', message: 'Số CCCD đã được dùng.' }]);
           }
           await updateCandidate(tx, id, { ...candidateColumns(changed), updated_at: clock.now() });
           const mask = (f: CandidateInput) => ('cccd' in f ? { ...f, cccd: maskCccd((f.cccd as string | null) ?? null) } : f);
@@ -417,21 +479,29 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
         if (!nextSteps(steps, d.status, d.stage).includes(kind)) {
           const prev = previousStep(kind);
           if (d.status === 'official' || d.status === 'closed') throw conflict('Hồ sơ kết nạp đã kết thúc.');
-          if (prev && !steps.some((s) => s.kind === prev)) throw conflict(`Chưa ghi nhận bước trước: «${STEP_LABELS[prev]}».`, [{ field: 'kind', message: `Cần ghi nhận «${STEP_LABELS[prev]}» trước.` }]);
-          throw conflict(`Không thể ghi nhận «${STEP_LABELS[kind]}» ở giai đoạn này của hồ sơ.`, [{ field: 'kind', message: 'Bước đã được ghi nhận hoặc không còn áp dụng.' }]);
+          if (prev && !steps.some((s) => s.kind === prev))
+            throw conflict(`Chưa ghi nhận bước trước: «${STEP_LABELS[prev]}».`, [{ field: 'kind', message: `Cần ghi nhận «${STEP_LABELS[prev]}» trước.` }]);
+          throw conflict(`Không thể ghi nhận «${STEP_LABELS[kind]}» ở giai đoạn này của hồ sơ.`, [
+            { field: 'kind', message: 'Bước đã được ghi nhận hoặc không còn áp dụng.' },
+          ]);
         }
         const latest = (k: string) => [...steps].reverse().find((s) => s.kind === k);
         const prevKind = previousStep(kind);
         const prevStep = prevKind ? latest(prevKind) : undefined;
         const floor = prevStep?.on_date ?? d.opened_on;
-        if (kind === MEMBER_FORM_STEP && input.date < floor) throw invalid('date', `Ngày khai lý lịch đảng viên không được trước ngày lễ kết nạp (${floor.split('-').reverse().join('/')}).`);
-        if (input.date < floor && kind !== 'course') throw invalid('date', `Ngày của bước không được trước ngày của bước trước (${floor.split('-').reverse().join('/')}).`);
+        if (kind === MEMBER_FORM_STEP && input.date < floor)
+          throw invalid('date', `Ngày khai lý lịch đảng viên không được trước ngày lễ kết nạp (${floor.split('-').reverse().join('/')}).`);
+        if (input.date < floor && kind !== 'course')
+          throw invalid('date', `Ngày của bước không được trước ngày của bước trước (${floor.split('-').reverse().join('/')}).`);
 
         const failures: CheckFailure[] = [];
         const data: Record<string, unknown> = {};
         const update: Record<string, unknown> = {};
         let stage: string =
-          kind !== MEMBER_FORM_STEP && (ADMISSION_STEPS.indexOf(kind) > ADMISSION_STEPS.indexOf(d.stage as (typeof ADMISSION_STEPS)[number]) || d.stage === 'listed') ? kind : d.stage;
+          kind !== MEMBER_FORM_STEP &&
+          (ADMISSION_STEPS.indexOf(kind) > ADMISSION_STEPS.indexOf(d.stage as (typeof ADMISSION_STEPS)[number]) || d.stage === 'listed')
+            ? kind
+            : d.stage;
         let afterWrite: ((stepId: string) => Promise<void>) | null = null;
 
         switch (input.kind) {
@@ -454,7 +524,12 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
           case 'comments':
             break;
           case 'cell_vote': {
-            const age = checkAge({ birthDate: candidate.birth_date }, input.date, rules, input.provinceDecisionNo ? { decisionNo: input.provinceDecisionNo } : null);
+            const age = checkAge(
+              { birthDate: candidate.birth_date },
+              input.date,
+              rules,
+              input.provinceDecisionNo ? { decisionNo: input.provinceDecisionNo } : null,
+            );
             if (age) failures.push(age);
             const edu = checkEducation(candidate.general_education, input.difficultAreaException === true, rules);
             if (edu) failures.push(edu);
@@ -479,7 +554,8 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
               }
             }
             const den = await denominatorOn(tx, d.org_id, input.date, input);
-            if (input.inFavour > den.denominator) throw invalid('inFavour', `Số phiếu tán thành (${input.inFavour}) lớn hơn số đảng viên chính thức được tính (${den.denominator}).`);
+            if (input.inFavour > den.denominator)
+              throw invalid('inFavour', `Số phiếu tán thành (${input.inFavour}) lớn hơn số đảng viên chính thức được tính (${den.denominator}).`);
             const vote = checkCellVote(input.inFavour, den, rules);
             if (vote) failures.push(vote);
             Object.assign(data, {
@@ -507,11 +583,22 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
           case 'ceremony': {
             const decision = latest('decision')!;
             const dd = decision.data as { receivedOn: string };
-            const c = checkCeremony(input.date, { decisionDate: decision.on_date, receivedOn: dd.receivedOn }, cal, rules, input.superiorConsentNo ? { decisionNo: input.superiorConsentNo } : null);
+            const c = checkCeremony(
+              input.date,
+              { decisionDate: decision.on_date, receivedOn: dd.receivedOn },
+              cal,
+              rules,
+              input.superiorConsentNo ? { decisionNo: input.superiorConsentNo } : null,
+            );
             if (c) failures.push(c);
             data.superiorConsentNo = input.superiorConsentNo ?? null;
             const end = probationEnd(input.date, rules);
-            Object.assign(update, { ceremony_on: input.date, probation_ends_on: end, recognition_due_on: recognitionWindow(input.date, cal, rules).dueBy, status: 'probation' });
+            Object.assign(update, {
+              ceremony_on: input.date,
+              probation_ends_on: end,
+              recognition_due_on: recognitionWindow(input.date, cal, rules).dueBy,
+              status: 'probation',
+            });
             const intro = latest('introduction');
             const introData = (intro?.data ?? {}) as { route?: IntroductionRoute; introducers?: Introducer[] };
             const names = (introData.introducers ?? []).map((i) => i.name);
@@ -567,7 +654,10 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
             if (r) failures.push(r);
             const den = await denominatorOn(tx, d.org_id, input.date, input);
             if (input.forRecognition + input.forStrikingOff > den.denominator) {
-              throw invalid('forRecognition', `Tổng số phiếu (${input.forRecognition + input.forStrikingOff}) lớn hơn số đảng viên chính thức được tính (${den.denominator}).`);
+              throw invalid(
+                'forRecognition',
+                `Tổng số phiếu (${input.forRecognition + input.forStrikingOff}) lớn hơn số đảng viên chính thức được tính (${den.denominator}).`,
+              );
             }
             const outcome = recognitionOutcome(input.forRecognition, input.forStrikingOff, den.denominator, rules);
             const earlier = steps.filter((s) => s.kind === 'recognition_vote').map((s) => (s.data as { outcome: RecognitionOutcome }).outcome);
@@ -624,13 +714,36 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
         });
         const audits: AuditInput[] = [];
         for (const f of failures) {
-          await insertOverride(tx, { id: uuidv7(), dossier_id: id, step_id: stepId, check_code: f.code, message: f.message, reason: input.override!.reason, overridden_by: actor.userId, overridden_at: at });
-          audits.push({ action: 'admission.check_override', entityType: 'admission_dossier', entityId: id, scopeOrgId: d.org_id, before: null, after: { stepId, kind, check: f.code, message: f.message, reason: input.override!.reason } });
+          await insertOverride(tx, {
+            id: uuidv7(),
+            dossier_id: id,
+            step_id: stepId,
+            check_code: f.code,
+            message: f.message,
+            reason: input.override!.reason,
+            overridden_by: actor.userId,
+            overridden_at: at,
+          });
+          audits.push({
+            action: 'admission.check_override',
+            entityType: 'admission_dossier',
+            entityId: id,
+            scopeOrgId: d.org_id,
+            before: null,
+            after: { stepId, kind, check: f.code, message: f.message, reason: input.override!.reason },
+          });
         }
         await updateDossier(tx, id, { ...update, stage, updated_at: at });
         if (afterWrite) await afterWrite(stepId);
         const { override: _o, ...logged } = input;
-        audits.unshift({ action: `admission.step.${kind}`, entityType: 'admission_dossier', entityId: id, scopeOrgId: d.org_id, before: { stage: d.stage, status: d.status }, after: { ...logged, stepId, data, stage } });
+        audits.unshift({
+          action: `admission.step.${kind}`,
+          entityType: 'admission_dossier',
+          entityId: id,
+          scopeOrgId: d.org_id,
+          before: { stage: d.stage, status: d.status },
+          after: { ...logged, stepId, data, stage },
+        });
         await writeAudit(tx, actorOf(actor), at, audits);
       });
       return this.getDossier(actor, id);
@@ -656,11 +769,19 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
       );
       if (typeof model === 'string') throw conflict(model);
       const bytes = await renderAdmissionDocx(model);
-      await db.transaction().execute((tx) =>
-        writeAudit(tx, actorOf(actor), clock.now(), [{ action: 'admission.document_export', entityType: 'admission_dossier', entityId: id, scopeOrgId: d.org.id, before: null, after: { kind } }]),
-      );
+      await db
+        .transaction()
+        .execute((tx) =>
+          writeAudit(tx, actorOf(actor), clock.now(), [
+            { action: 'admission.document_export', entityType: 'admission_dossier', entityId: id, scopeOrgId: d.org.id, before: null, after: { kind } },
+          ]),
+        );
       const ascii = `${model.fileTitle}.docx`;
-      return { bytes, mime: DOCX_MIME, contentDisposition: contentDisposition({ utf8: `${model.fileTitle}-${d.candidate.fields.fullName as string}.docx`, ascii }) };
+      return {
+        bytes,
+        mime: DOCX_MIME,
+        contentDisposition: contentDisposition({ utf8: `${model.fileTitle}-${d.candidate.fields.fullName as string}.docx`, ascii }),
+      };
     },
 
     /** Probationary members admitted through a dossier, with the end of probation and the recognition deadline. */
@@ -699,7 +820,16 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
       const names = new Map<string, string>();
       for (const r of rows) if (!names.has(r.org_id)) names.set(r.org_id, await orgNameOn(db, r.org_id, today));
       const cal = rows.some((r) => r.member_form_due) ? await deps.calendar.workingCalendar(db) : null;
-      type Item = { kind: 'ceremony_due' | 'probation_ending' | 'recognition_due' | 'certificate_expiring' | 'member_form_due'; label: string; late: boolean; dueOn: string; dossierId: string; fullName: string; orgId: string; orgName: string };
+      type Item = {
+        kind: 'ceremony_due' | 'probation_ending' | 'recognition_due' | 'certificate_expiring' | 'member_form_due';
+        label: string;
+        late: boolean;
+        dueOn: string;
+        dossierId: string;
+        fullName: string;
+        orgId: string;
+        orgName: string;
+      };
       const items: Item[] = [];
       for (const r of rows) {
         const base = { dossierId: r.id, fullName: r.full_name, orgId: r.org_id, orgName: names.get(r.org_id) ?? '' };
@@ -707,14 +837,27 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
           const late = today > r.ceremony_due_on;
           items.push({ ...base, kind: 'ceremony_due', late, dueOn: r.ceremony_due_on, label: late ? 'Quá hạn tổ chức lễ kết nạp' : 'Tổ chức lễ kết nạp' });
         } else if (r.status === 'probation' && r.probation_ends_on && r.recognition_due_on && r.probation_ends_on <= soon) {
-          if (today < r.probation_ends_on) items.push({ ...base, kind: 'probation_ending', late: false, dueOn: r.probation_ends_on, label: 'Sắp hết thời hạn dự bị' });
+          if (today < r.probation_ends_on)
+            items.push({ ...base, kind: 'probation_ending', late: false, dueOn: r.probation_ends_on, label: 'Sắp hết thời hạn dự bị' });
           else {
             const late = today > r.recognition_due_on;
-            items.push({ ...base, kind: 'recognition_due', late, dueOn: r.recognition_due_on, label: late ? 'Quá hạn xét công nhận đảng viên chính thức' : 'Xét công nhận đảng viên chính thức' });
+            items.push({
+              ...base,
+              kind: 'recognition_due',
+              late,
+              dueOn: r.recognition_due_on,
+              label: late ? 'Quá hạn xét công nhận đảng viên chính thức' : 'Xét công nhận đảng viên chính thức',
+            });
           }
         } else if (r.status === 'open' && r.certificate_valid_until) {
           const late = today > r.certificate_valid_until;
-          items.push({ ...base, kind: 'certificate_expiring', late, dueOn: r.certificate_valid_until, label: late ? 'Giấy chứng nhận bồi dưỡng nhận thức về Đảng đã hết hạn' : 'Giấy chứng nhận bồi dưỡng nhận thức về Đảng sắp hết hạn' });
+          items.push({
+            ...base,
+            kind: 'certificate_expiring',
+            late,
+            dueOn: r.certificate_valid_until,
+            label: late ? 'Giấy chứng nhận bồi dưỡng nhận thức về Đảng đã hết hạn' : 'Giấy chứng nhận bồi dưỡng nhận thức về Đảng sắp hết hạn',
+          });
         }
         if (r.status === 'probation' && r.member_form_due && r.ceremony_on && cal && (r.stage === 'ceremony' || r.stage === 'recognition_vote')) {
           const dueOn = memberFormDeadline(r.ceremony_on, cal, await rulesOf(r));
@@ -745,9 +888,7 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
       if (!orgId) {
         // The actor's own organisation, or for a system administrator the first root.
         const home = actor.roles.find((r) => r.orgId && r.orgPath && pathInScope(r.orgPath, scope));
-        const root = home?.orgId
-          ? undefined
-          : await firstRootOrg(db, today);
+        const root = home?.orgId ? undefined : await firstRootOrg(db, today);
         orgId = home?.orgId ?? root?.org_id;
         if (!orgId) throw invalid('orgId', 'Chọn tổ chức đảng để xem chỉ tiêu.');
       }
@@ -764,7 +905,15 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
       const row = async (o: { id: string; current_path: string; name: string }, canSet: boolean) => {
         const admitted = await admittedIn(db, o.current_path, from, to);
         const target = targets.get(o.id) ?? null;
-        return { orgId: o.id, name: o.name, target, admitted, progress: target ? Math.round((admitted / target) * 1000) / 10 : null, inPipeline: await pipelineIn(db, o.current_path), canSet };
+        return {
+          orgId: o.id,
+          name: o.name,
+          target,
+          admitted,
+          progress: target ? Math.round((admitted / target) * 1000) / 10 : null,
+          inPipeline: await pipelineIn(db, o.current_path),
+          canSet,
+        };
       };
       const children = [];
       for (const c of tree.children) children.push(await row(c, canSetTarget(actor, tree.self.current_path)));
@@ -790,13 +939,11 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
       if (!canSetTarget(actor, parent?.current_path ?? null)) throw forbidden('Chỉ tiêu phát triển đảng viên do cấp ủy cấp trên giao.');
       await db.transaction().execute(async (tx) => {
         await lockTargets(tx);
-        const childSum = await targetSumOf(
-          tx,
-          input.year,
-          tree.children.map((c) => c.id).concat(['00000000-0000-0000-0000-000000000000']),
-        );
+        const childSum = await targetSumOf(tx, input.year, tree.children.map((c) => c.id).concat(['00000000-0000-0000-0000-000000000000']));
         if (Number(childSum.n) > input.target) {
-          throw conflict(`Chỉ tiêu (${input.target}) thấp hơn tổng chỉ tiêu đã giao cho các tổ chức trực thuộc (${Number(childSum.n)}).`, [{ field: 'target', message: 'Thấp hơn tổng đã giao.' }]);
+          throw conflict(`Chỉ tiêu (${input.target}) thấp hơn tổng chỉ tiêu đã giao cho các tổ chức trực thuộc (${Number(childSum.n)}).`, [
+            { field: 'target', message: 'Thấp hơn tổng đã giao.' },
+          ]);
         }
         if (parent) {
           const parentTarget = await targetValueOf(tx, parent.id, input.year);
@@ -804,16 +951,34 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
             const siblings = await siblingTargetSum(tx, parent.id, input.year, orgId, today);
             const total = Number(siblings.n) + input.target;
             if (total > parentTarget.target) {
-              throw conflict(`Tổng chỉ tiêu giao cho các tổ chức trực thuộc (${total}) vượt chỉ tiêu của cấp trên (${parentTarget.target}).`, [{ field: 'target', message: 'Vượt chỉ tiêu của cấp trên.' }]);
+              throw conflict(`Tổng chỉ tiêu giao cho các tổ chức trực thuộc (${total}) vượt chỉ tiêu của cấp trên (${parentTarget.target}).`, [
+                { field: 'target', message: 'Vượt chỉ tiêu của cấp trên.' },
+              ]);
             }
           }
         }
         const before = await targetRowOf(tx, orgId, input.year);
         const at = clock.now();
         if (before) await updateTarget(tx, before.id, { target: input.target, note: input.note ?? null, set_by: actor.userId, set_at: at });
-        else await insertTarget(tx, { id: uuidv7(), org_id: orgId, year: input.year, target: input.target, note: input.note ?? null, set_by: actor.userId, set_at: at });
+        else
+          await insertTarget(tx, {
+            id: uuidv7(),
+            org_id: orgId,
+            year: input.year,
+            target: input.target,
+            note: input.note ?? null,
+            set_by: actor.userId,
+            set_at: at,
+          });
         await writeAudit(tx, actorOf(actor), at, [
-          { action: 'admission.target', entityType: 'org', entityId: orgId, scopeOrgId: orgId, before: before ? { year: before.year, target: before.target } : null, after: { year: input.year, target: input.target, note: input.note ?? null } },
+          {
+            action: 'admission.target',
+            entityType: 'org',
+            entityId: orgId,
+            scopeOrgId: orgId,
+            before: before ? { year: before.year, target: before.target } : null,
+            after: { year: input.year, target: input.target, note: input.note ?? null },
+          },
         ]);
       });
       return this.targetProgress(actor, { orgId, year: input.year });

@@ -39,7 +39,14 @@ describeEngines('admissions: candidate to official member', (engine) => {
       listingResolutionNo: '05-NQ/CB',
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ stage: 'listed', status: 'open', ruleSet: { id: 'dieu-le-2011-qd24-2018' }, nextSteps: ['course'], canEdit: true, canOverride: false });
+    expect(created.body).toMatchObject({
+      stage: 'listed',
+      status: 'open',
+      ruleSet: { id: 'dieu-le-2011-qd24-2018' },
+      nextSteps: ['course'],
+      canEdit: true,
+      canOverride: false,
+    });
     expect(created.body.candidate.fields.cccdMasked).toBe('033******234');
     const id = created.body.id as string;
 
@@ -51,7 +58,15 @@ describeEngines('admissions: candidate to official member', (engine) => {
     expect((await step(editor, id, { kind: 'course', date: '2019-10-01', certificateNo: '12/GCN' })).status).toBe(200);
     expect((await step(editor, id, { kind: 'application', date: '2024-11-01', backgroundFormOn: '2024-11-01' })).status).toBe(200);
     expect((await step(editor, id, { kind: 'verification', date: '2024-12-02', conclusion: 'Lý lịch rõ ràng' })).status).toBe(200);
-    const intro = await step(editor, id, { kind: 'introduction', date: '2025-01-06', route: 'members', introducers: [{ memberId: a1Members[1], monthsTogether: 24 }, { memberId: a1Members[2], monthsTogether: 12 }] });
+    const intro = await step(editor, id, {
+      kind: 'introduction',
+      date: '2025-01-06',
+      route: 'members',
+      introducers: [
+        { memberId: a1Members[1], monthsTogether: 24 },
+        { memberId: a1Members[2], monthsTogether: 12 },
+      ],
+    });
     expect(intro.status).toBe(200);
     expect(intro.body.steps.at(-1).data.introducers.map((i: { officialOnDate: boolean }) => i.officialOnDate)).toEqual([true, true]);
     expect((await step(editor, id, { kind: 'comments', date: '2025-01-20' })).status).toBe(200);
@@ -66,7 +81,10 @@ describeEngines('admissions: candidate to official member', (engine) => {
     expect(failed.body.error.details.map((d: { code: string }) => d.code)).toEqual(['certificate_expired', 'cell_vote_two_thirds']);
 
     // An editor may not override; an organisation administrator may, with a reason, audited.
-    const noRight = await step(editor, id, { ...vote, override: { checks: ['certificate_expired', 'cell_vote_two_thirds'], reason: 'Chi bộ đã xem xét kỹ, đề nghị cho qua.' } });
+    const noRight = await step(editor, id, {
+      ...vote,
+      override: { checks: ['certificate_expired', 'cell_vote_two_thirds'], reason: 'Chi bộ đã xem xét kỹ, đề nghị cho qua.' },
+    });
     expect(noRight.status).toBe(403);
 
     const tooMany = await step(editor, id, { ...vote, inFavour: 21 });
@@ -86,13 +104,32 @@ describeEngines('admissions: candidate to official member', (engine) => {
     const gr = await step(editor, id, { kind: 'grassroots_resolution', date: '2025-02-20', inFavour: 4, committeeSize: 7 });
     expect(gr.status).toBe(422);
     expect(gr.body.error.details[0].code).toBe('grassroots_two_thirds');
-    const overridden = await step(adminA, id, { kind: 'grassroots_resolution', date: '2025-02-20', inFavour: 4, committeeSize: 7, override: { checks: ['grassroots_two_thirds'], reason: 'Hai đồng chí cấp ủy đi công tác, đã có ý kiến bằng văn bản.' } });
+    const overridden = await step(adminA, id, {
+      kind: 'grassroots_resolution',
+      date: '2025-02-20',
+      inFavour: 4,
+      committeeSize: 7,
+      override: { checks: ['grassroots_two_thirds'], reason: 'Hai đồng chí cấp ủy đi công tác, đã có ý kiến bằng văn bản.' },
+    });
     expect(overridden.status).toBe(200);
-    expect(overridden.body.steps.at(-1).overrides).toMatchObject([{ checkCode: 'grassroots_two_thirds', reason: 'Hai đồng chí cấp ủy đi công tác, đã có ý kiến bằng văn bản.' }]);
-    const audit = await t.database.db.selectFrom('audit_log').select('action').where('entity_id', '=', id).where('action', '=', 'admission.check_override').execute();
+    expect(overridden.body.steps.at(-1).overrides).toMatchObject([
+      { checkCode: 'grassroots_two_thirds', reason: 'Hai đồng chí cấp ủy đi công tác, đã có ý kiến bằng văn bản.' },
+    ]);
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', id)
+      .where('action', '=', 'admission.check_override')
+      .execute();
     expect(audit).toHaveLength(1);
 
-    const decision = await step(editor, id, { kind: 'decision', date: '2025-03-03', decisionNo: '123-QĐ/HU', receivedOn: '2025-03-05', decidingBody: 'Huyện ủy' });
+    const decision = await step(editor, id, {
+      kind: 'decision',
+      date: '2025-03-03',
+      decisionNo: '123-QĐ/HU',
+      receivedOn: '2025-03-05',
+      decidingBody: 'Huyện ủy',
+    });
     expect(decision.status).toBe(200);
     // 30 working days from Wednesday 05/03/2025, Hùng Kings' day (Monday 07/04) not counted: Thursday 17/04/2025.
     expect(decision.body.dates.ceremonyDueOn).toBe('2025-04-17');
@@ -110,15 +147,31 @@ describeEngines('admissions: candidate to official member', (engine) => {
     expect(member.body).toMatchObject({ membership: 'probationary', admittedOn: '2025-03-03', officialOn: null, org: { id: f.orgs.a1 } });
     expect(member.body.fields).toMatchObject({ fullName: 'Phạm Thị Hoa', ceremonyOn: '2025-03-19', generalEducation: 'thpt' });
     expect(member.body.fields.introducer1).toBeTruthy();
-    const admitted = await t.database.db.selectFrom('member_event').select(['kind', 'effective_date', 'decision_no', 'details']).where('member_id', '=', memberId).execute();
-    expect(admitted).toMatchObject([{ kind: 'admitted', effective_date: '2025-03-03', decision_no: '123-QĐ/HU', details: { ceremonyOn: '2025-03-19', admissionDossierId: id } }]);
+    const admitted = await t.database.db
+      .selectFrom('member_event')
+      .select(['kind', 'effective_date', 'decision_no', 'details'])
+      .where('member_id', '=', memberId)
+      .execute();
+    expect(admitted).toMatchObject([
+      { kind: 'admitted', effective_date: '2025-03-03', decision_no: '123-QĐ/HU', details: { ceremonyOn: '2025-03-19', admissionDossierId: id } },
+    ]);
 
     // No member form: due 30 working days after the ceremony (Hùng Kings' day and 30/4–1/5 not counted), long late.
     const formQueue = await editor.get('/api/admissions/work-queue');
-    expect(formQueue.body.items.find((i: { dossierId: string; kind: string }) => i.dossierId === id && i.kind === 'member_form_due')).toMatchObject({ late: true, dueOn: '2025-05-05', label: 'Quá hạn khai lý lịch đảng viên' });
+    expect(formQueue.body.items.find((i: { dossierId: string; kind: string }) => i.dossierId === id && i.kind === 'member_form_due')).toMatchObject({
+      late: true,
+      dueOn: '2025-05-05',
+      label: 'Quá hạn khai lý lịch đảng viên',
+    });
 
     // Recognition: never before the end of probation, even with an override.
-    const tooEarly = await step(adminA, id, { kind: 'recognition_vote', date: '2026-03-18', forRecognition: 18, forStrikingOff: 0, override: { checks: ['recognition_too_early'], reason: 'Thử bỏ qua kiểm tra thời hạn.' } });
+    const tooEarly = await step(adminA, id, {
+      kind: 'recognition_vote',
+      date: '2026-03-18',
+      forRecognition: 18,
+      forStrikingOff: 0,
+      override: { checks: ['recognition_too_early'], reason: 'Thử bỏ qua kiểm tra thời hạn.' },
+    });
     expect(tooEarly.status).toBe(422);
     expect(tooEarly.body.error.message).toContain('Chưa hết 12 tháng dự bị');
     const inconclusive = await step(editor, id, { kind: 'recognition_vote', date: '2026-03-20', forRecognition: 10, forStrikingOff: 5 });
@@ -136,7 +189,12 @@ describeEngines('admissions: candidate to official member', (engine) => {
     const lateForm = await step(editor, id, { kind: 'member_form', date: '2026-03-26' });
     expect(lateForm.status).toBe(200);
     expect(lateForm.body).toMatchObject({ status: 'official', stage: 'official', nextSteps: [] });
-    expect(lateForm.body.steps.at(-1)).toMatchObject({ kind: 'member_form', label: 'Khai lý lịch đảng viên', date: '2026-03-26', data: { late: true, dueOn: '2025-05-05' } });
+    expect(lateForm.body.steps.at(-1)).toMatchObject({
+      kind: 'member_form',
+      label: 'Khai lý lịch đảng viên',
+      date: '2026-03-26',
+      data: { late: true, dueOn: '2025-05-05' },
+    });
     expect((await step(editor, id, { kind: 'member_form', date: '2026-03-27' })).status).toBe(409);
     const official = await editor.get(`/api/members/${memberId}`);
     expect(official.body).toMatchObject({ membership: 'official', officialOn: '2026-03-19' });
@@ -163,21 +221,75 @@ describeEngines('admissions: candidate to official member', (engine) => {
     const notCell = await editor.post('/api/admissions/candidates', { orgId: f.orgs.gA, fullName: 'Lê Văn Nam', gender: 'nam', listedOn: '2026-01-05' });
     expect(notCell.status).toBe(400);
     expect(notCell.body.error.message).toContain('không phải chi bộ');
-    const badEdu = await editor.post('/api/admissions/candidates', { orgId: f.orgs.a1, fullName: 'Lê Văn Nam', gender: 'nam', listedOn: '2026-01-05', generalEducation: 'dai_hoc' });
+    const badEdu = await editor.post('/api/admissions/candidates', {
+      orgId: f.orgs.a1,
+      fullName: 'Lê Văn Nam',
+      gender: 'nam',
+      listedOn: '2026-01-05',
+      generalEducation: 'dai_hoc',
+    });
     expect(badEdu.status).toBe(400);
-    const c = await editor.post('/api/admissions/candidates', { orgId: f.orgs.a2, fullName: 'Lê Văn Nam', gender: 'nam', birthDate: '2008-12-01', listedOn: '2026-01-05' });
+    const c = await editor.post('/api/admissions/candidates', {
+      orgId: f.orgs.a2,
+      fullName: 'Lê Văn Nam',
+      gender: 'nam',
+      birthDate: '2008-12-01',
+      listedOn: '2026-01-05',
+    });
     expect(c.status).toBe(201);
     const id = c.body.id as string;
     // The probationary member admitted in the first test is not an official member: he cannot introduce.
-    const probationary = await t.database.db.insertInto('member').values({ id: '01900000-0000-7000-8000-0000000000aa', org_id: f.orgs.a2, full_name: 'Trần Văn Dự', family_name: 'Trần', middle_name: 'Văn', given_name: 'Dự', name_sort_key: 'du', gender: 'nam', birth_date: '1995-01-01', admitted_on: '2026-01-02', official_on: null, left_on: null }).returning('id').executeTakeFirstOrThrow();
-    const a2 = (await t.database.db.selectFrom('member').select('id').where('org_id', '=', f.orgs.a2).where('official_on', 'is not', null).limit(1).execute())[0]!.id;
-    for (const [kind, date] of [['course', '2026-01-10'], ['application', '2026-02-01'], ['verification', '2026-03-02']] as const) expect((await step(editor, id, { kind, date })).status).toBe(200);
-    const intro = await step(editor, id, { kind: 'introduction', date: '2026-04-01', route: 'members', introducers: [{ memberId: a2, monthsTogether: 12 }, { memberId: probationary.id, monthsTogether: 11 }] });
+    const probationary = await t.database.db
+      .insertInto('member')
+      .values({
+        id: '01900000-0000-7000-8000-0000000000aa',
+        org_id: f.orgs.a2,
+        full_name: 'Trần Văn Dự',
+        family_name: 'Trần',
+        middle_name: 'Văn',
+        given_name: 'Dự',
+        name_sort_key: 'du',
+        gender: 'nam',
+        birth_date: '1995-01-01',
+        admitted_on: '2026-01-02',
+        official_on: null,
+        left_on: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const a2 = (
+      await t.database.db.selectFrom('member').select('id').where('org_id', '=', f.orgs.a2).where('official_on', 'is not', null).limit(1).execute()
+    )[0]!.id;
+    for (const [kind, date] of [
+      ['course', '2026-01-10'],
+      ['application', '2026-02-01'],
+      ['verification', '2026-03-02'],
+    ] as const)
+      expect((await step(editor, id, { kind, date })).status).toBe(200);
+    const intro = await step(editor, id, {
+      kind: 'introduction',
+      date: '2026-04-01',
+      route: 'members',
+      introducers: [
+        { memberId: a2, monthsTogether: 12 },
+        { memberId: probationary.id, monthsTogether: 11 },
+      ],
+    });
     expect(intro.status).toBe(422);
     expect(intro.body.error.message).toContain('Người giới thiệu chưa là đảng viên chính thức');
     expect(intro.body.error.details.map((d: { code: string }) => d.code)).toEqual(['introducer_not_official', 'introducer_months_together']);
     // Youth Union route: the union committee plus one official member.
-    expect((await step(editor, id, { kind: 'introduction', date: '2026-04-01', route: 'youth_union', youthUnionResolutionOn: '2026-03-20', introducers: [{ memberId: a2, monthsTogether: 12 }] })).status).toBe(200);
+    expect(
+      (
+        await step(editor, id, {
+          kind: 'introduction',
+          date: '2026-04-01',
+          route: 'youth_union',
+          youthUnionResolutionOn: '2026-03-20',
+          introducers: [{ memberId: a2, monthsTogether: 12 }],
+        })
+      ).status,
+    ).toBe(200);
     expect((await step(editor, id, { kind: 'comments', date: '2026-04-10' })).status).toBe(200);
     // Born 01/12/2008: 17 years 11 months on 10/11/2026; the fix is the true birth date.
     const young = await step(editor, id, { kind: 'cell_vote', date: '2026-11-10', inFavour: 12 });
@@ -191,21 +303,46 @@ describeEngines('admissions: candidate to official member', (engine) => {
   });
 
   it('readmits a former member once, 36 months after he left, through the members module’s readmission', async () => {
-    const former = await editor.post('/api/members', { fullName: 'Đinh Văn Hùng', gender: 'nam', birthDate: '1975-04-04', orgId: f.orgs.a2, admittedOn: '2005-05-19', officialOn: '2006-05-19' });
+    const former = await editor.post('/api/members', {
+      fullName: 'Đinh Văn Hùng',
+      gender: 'nam',
+      birthDate: '1975-04-04',
+      orgId: f.orgs.a2,
+      admittedOn: '2005-05-19',
+      officialOn: '2006-05-19',
+    });
     expect(former.status).toBe(201);
     expect((await editor.post(`/api/members/${former.body.id}/events`, { kind: 'struck_off', date: '2022-06-01', decisionNo: '9-QĐ/ĐU' })).status).toBe(200);
-    const c = await editor.post('/api/admissions/candidates', { orgId: f.orgs.a2, fullName: 'Đinh Văn Hùng', gender: 'nam', birthDate: '1975-04-04', generalEducation: 'thpt', listedOn: '2024-09-03', formerMemberId: former.body.id });
+    const c = await editor.post('/api/admissions/candidates', {
+      orgId: f.orgs.a2,
+      fullName: 'Đinh Văn Hùng',
+      gender: 'nam',
+      birthDate: '1975-04-04',
+      generalEducation: 'thpt',
+      listedOn: '2024-09-03',
+      formerMemberId: former.body.id,
+    });
     expect(c.status).toBe(201);
     expect(c.body.readmission).toBe(true);
     const id = c.body.id as string;
-    const a2 = (await t.database.db.selectFrom('member').select('id').where('org_id', '=', f.orgs.a2).where('official_on', '<', '2020-01-01').orderBy('id').limit(2).execute()).map((m) => m.id);
+    const a2 = (
+      await t.database.db
+        .selectFrom('member')
+        .select('id')
+        .where('org_id', '=', f.orgs.a2)
+        .where('official_on', '<', '2020-01-01')
+        .orderBy('id')
+        .limit(2)
+        .execute()
+    ).map((m) => m.id);
     for (const body of [
       { kind: 'course', date: '2024-10-01' },
       { kind: 'application', date: '2024-11-01' },
       { kind: 'verification', date: '2024-12-02' },
       { kind: 'introduction', date: '2025-01-06', route: 'members', introducers: a2.map((memberId) => ({ memberId, monthsTogether: 24 })) },
       { kind: 'comments', date: '2025-01-20' },
-    ]) expect((await step(editor, id, body)).status, body.kind).toBe(200);
+    ])
+      expect((await step(editor, id, body)).status, body.kind).toBe(200);
     const early = await step(editor, id, { kind: 'cell_vote', date: '2025-05-30', inFavour: 10 });
     expect(early.status).toBe(422);
     expect(early.body.error.details.map((d: { code: string }) => d.code)).toEqual(['readmission_too_early']);
@@ -218,7 +355,8 @@ describeEngines('admissions: candidate to official member', (engine) => {
       { kind: 'grassroots_resolution', date: '2025-06-10', inFavour: 6, committeeSize: 9 },
       { kind: 'decision', date: '2025-06-20', decisionNo: '77-QĐ/ĐU', receivedOn: '2025-06-23' },
       { kind: 'ceremony', date: '2025-07-01' },
-    ]) expect((await step(editor, id, body)).status, body.kind).toBe(200);
+    ])
+      expect((await step(editor, id, body)).status, body.kind).toBe(200);
     const file = await editor.get(`/api/members/${former.body.id}`);
     // (member.official_on keeps the first official date after a readmission: see docs/architecture.md, Admissions.)
     expect(file.body).toMatchObject({ status: 'active', admittedOn: '2005-05-19' });
@@ -228,10 +366,26 @@ describeEngines('admissions: candidate to official member', (engine) => {
 
   /** A new cell under gA with `n` official members (admitted 2010), for tests that need a roll of their own. */
   async function newCell(name: string, n: number) {
-    const cell = (await t.services.orgs.create(f.admin, { parentId: f.orgs.gA, name, kindCode: 'chi_bo_truc_thuoc', effectiveDate: '2000-01-01', decisionNo: '1-QĐ', decisionDate: '2000-01-01' })).id;
+    const cell = (
+      await t.services.orgs.create(f.admin, {
+        parentId: f.orgs.gA,
+        name,
+        kindCode: 'chi_bo_truc_thuoc',
+        effectiveDate: '2000-01-01',
+        decisionNo: '1-QĐ',
+        decisionDate: '2000-01-01',
+      })
+    ).id;
     const ids: string[] = [];
     for (let i = 0; i < n; i++) {
-      const r = await editor.post('/api/members', { fullName: `${name} ${i}`, gender: 'nam', birthDate: '1980-01-01', orgId: cell, admittedOn: '2010-05-19', officialOn: '2011-05-19' });
+      const r = await editor.post('/api/members', {
+        fullName: `${name} ${i}`,
+        gender: 'nam',
+        birthDate: '1980-01-01',
+        orgId: cell,
+        admittedOn: '2010-05-19',
+        officialOn: '2011-05-19',
+      });
       expect(r.status).toBe(201);
       ids.push(r.body.id as string);
     }
@@ -248,7 +402,8 @@ describeEngines('admissions: candidate to official member', (engine) => {
       { kind: 'verification', date: '2025-10-15' },
       { kind: 'introduction', date: '2025-11-03', route: 'members', introducers: introducers.map((memberId) => ({ memberId, monthsTogether: 12 })) },
       { kind: 'comments', date: '2025-11-10' },
-    ]) expect((await step(editor, id, body)).status, body.kind).toBe(200);
+    ])
+      expect((await step(editor, id, body)).status, body.kind).toBe(200);
     return { id, candidateId: c.body.candidate.id as string };
   }
 
@@ -272,7 +427,9 @@ describeEngines('admissions: candidate to official member', (engine) => {
     const [, , , transit, lost, away] = ids as [string, string, string, string, string, string];
     expect((await editor.post(`/api/members/${transit}/events`, { kind: 'transfer_out_started', toOrgId: f.orgs.a2, date: '2026-05-04' })).status).toBe(200);
     expect((await editor.post(`/api/members/${lost}/events`, { kind: 'lost_contact', date: '2026-02-02' })).status).toBe(200);
-    expect((await editor.post(`/api/members/${away}/events`, { kind: 'temporary_out', hostOrgId: f.orgs.a2, until: '2026-12-31', date: '2026-03-02' })).status).toBe(200);
+    expect(
+      (await editor.post(`/api/members/${away}/events`, { kind: 'temporary_out', hostOrgId: f.orgs.a2, until: '2026-12-31', date: '2026-03-02' })).status,
+    ).toBe(200);
     const { id } = await readyForVote(cell, { fullName: 'Hà Văn Đếm', birthDate: '2000-01-01' }, ids.slice(0, 2));
     const den = await editor.get(`/api/admissions/dossiers/${id}/denominator?date=2026-06-01`);
     expect(den.status).toBe(200);
@@ -297,9 +454,25 @@ describeEngines('admissions: candidate to official member', (engine) => {
 
   it('readmission: 36 months after leaving AND 60 after the record was cleared, the same answer at the vote and the ceremony', async () => {
     // Left 01/06/2023, record cleared 01/01/2019 (60 months over by 2024): the 36 months after leaving still run to 01/06/2026.
-    const former = await editor.post('/api/members', { fullName: 'Lò Văn Lại', gender: 'nam', birthDate: '1980-04-04', orgId: f.orgs.a2, admittedOn: '2005-05-19', officialOn: '2006-05-19' });
+    const former = await editor.post('/api/members', {
+      fullName: 'Lò Văn Lại',
+      gender: 'nam',
+      birthDate: '1980-04-04',
+      orgId: f.orgs.a2,
+      admittedOn: '2005-05-19',
+      officialOn: '2006-05-19',
+    });
     expect((await editor.post(`/api/members/${former.body.id}/events`, { kind: 'struck_off', date: '2023-06-01', decisionNo: '10-QĐ/ĐU' })).status).toBe(200);
-    const a2 = (await t.database.db.selectFrom('member').select('id').where('org_id', '=', f.orgs.a2).where('official_on', '<', '2020-01-01').orderBy('id').limit(2).execute()).map((m) => m.id);
+    const a2 = (
+      await t.database.db
+        .selectFrom('member')
+        .select('id')
+        .where('org_id', '=', f.orgs.a2)
+        .where('official_on', '<', '2020-01-01')
+        .orderBy('id')
+        .limit(2)
+        .execute()
+    ).map((m) => m.id);
     const { id } = await readyForVote(f.orgs.a2, { fullName: 'Lò Văn Lại', birthDate: '1980-04-04', formerMemberId: former.body.id }, a2);
     const vote = { kind: 'cell_vote', inFavour: 12, criminalRecordClearedOn: '2019-01-01' };
     const early = await step(editor, id, { ...vote, date: '2026-05-29' });
@@ -311,23 +484,52 @@ describeEngines('admissions: candidate to official member', (engine) => {
       { kind: 'grassroots_resolution', date: '2026-06-05', inFavour: 6, committeeSize: 9 },
       { kind: 'decision', date: '2026-06-10', decisionNo: '88-QĐ/ĐU', receivedOn: '2026-06-11' },
       { kind: 'ceremony', date: '2026-06-20' },
-    ]) expect((await step(editor, id, body)).status, body.kind).toBe(200);
+    ])
+      expect((await step(editor, id, body)).status, body.kind).toBe(200);
     const file = await editor.get(`/api/members/${former.body.id}`);
     expect(file.body.events.at(-1)).toMatchObject({ kind: 'readmitted' });
   });
 
   it('work queue: ceremonies due, member forms to declare and certificates about to expire, with counts', async () => {
-    const c = await editor.post('/api/admissions/candidates', { orgId: f.orgs.a1, fullName: 'Vũ Thị Lan', gender: 'nu', birthDate: '1990-01-01', generalEducation: 'thpt', listedOn: '2021-09-01' });
+    const c = await editor.post('/api/admissions/candidates', {
+      orgId: f.orgs.a1,
+      fullName: 'Vũ Thị Lan',
+      gender: 'nu',
+      birthDate: '1990-01-01',
+      generalEducation: 'thpt',
+      listedOn: '2021-09-01',
+    });
     const id = c.body.id as string;
     expect((await step(editor, id, { kind: 'course', date: '2021-12-20' })).status).toBe(200);
     const q = await editor.get('/api/admissions/work-queue');
     expect(q.status).toBe(200);
     const item = q.body.items.find((i: { dossierId: string }) => i.dossierId === id);
-    expect(item).toMatchObject({ kind: 'certificate_expiring', late: false, dueOn: '2026-12-20', label: 'Giấy chứng nhận bồi dưỡng nhận thức về Đảng sắp hết hạn' });
+    expect(item).toMatchObject({
+      kind: 'certificate_expiring',
+      late: false,
+      dueOn: '2026-12-20',
+      label: 'Giấy chứng nhận bồi dưỡng nhận thức về Đảng sắp hết hạn',
+    });
     // A decision received on 02/10/2026 and no ceremony 30 working days later (13/11/2026): late on 20/11/2026.
-    const late = await editor.post('/api/admissions/candidates', { orgId: f.orgs.a1, fullName: 'Tạ Văn Khoa', gender: 'nam', birthDate: '1995-01-01', generalEducation: 'thpt', listedOn: '2026-01-05' });
+    const late = await editor.post('/api/admissions/candidates', {
+      orgId: f.orgs.a1,
+      fullName: 'Tạ Văn Khoa',
+      gender: 'nam',
+      birthDate: '1995-01-01',
+      generalEducation: 'thpt',
+      listedOn: '2026-01-05',
+    });
     const lateId = late.body.id as string;
-    const a1 = (await t.database.db.selectFrom('member').select('id').where('org_id', '=', f.orgs.a1).where('official_on', '<', '2020-01-01').orderBy('id').limit(2).execute()).map((m) => m.id);
+    const a1 = (
+      await t.database.db
+        .selectFrom('member')
+        .select('id')
+        .where('org_id', '=', f.orgs.a1)
+        .where('official_on', '<', '2020-01-01')
+        .orderBy('id')
+        .limit(2)
+        .execute()
+    ).map((m) => m.id);
     for (const body of [
       { kind: 'course', date: '2026-01-10' },
       { kind: 'application', date: '2026-02-01' },
@@ -337,15 +539,29 @@ describeEngines('admissions: candidate to official member', (engine) => {
       { kind: 'cell_vote', date: '2026-09-10', inFavour: 20 },
       { kind: 'grassroots_resolution', date: '2026-09-15', inFavour: 7, committeeSize: 9 },
       { kind: 'decision', date: '2026-09-30', decisionNo: '200-QĐ/HU', receivedOn: '2026-10-02' },
-    ]) expect((await step(editor, lateId, body)).status, body.kind).toBe(200);
+    ])
+      expect((await step(editor, lateId, body)).status, body.kind).toBe(200);
     const withLate = await editor.get('/api/admissions/work-queue');
-    expect(withLate.body.items.find((i: { dossierId: string }) => i.dossierId === lateId)).toMatchObject({ kind: 'ceremony_due', late: true, dueOn: '2026-11-13', label: 'Quá hạn tổ chức lễ kết nạp' });
+    expect(withLate.body.items.find((i: { dossierId: string }) => i.dossierId === lateId)).toMatchObject({
+      kind: 'ceremony_due',
+      late: true,
+      dueOn: '2026-11-13',
+      label: 'Quá hạn tổ chức lễ kết nạp',
+    });
     // The readmitted member's probation ended on 01/07/2026 with no recognition vote: late too; late items come first.
-    expect(withLate.body.items.find((i: { kind: string }) => i.kind === 'recognition_due')).toMatchObject({ late: true, label: 'Quá hạn xét công nhận đảng viên chính thức' });
-    expect(withLate.body.items.findIndex((i: { late: boolean }) => !i.late)).toBeGreaterThan(withLate.body.items.findLastIndex((i: { late: boolean }) => i.late));
+    expect(withLate.body.items.find((i: { kind: string }) => i.kind === 'recognition_due')).toMatchObject({
+      late: true,
+      label: 'Quá hạn xét công nhận đảng viên chính thức',
+    });
+    expect(withLate.body.items.findIndex((i: { late: boolean }) => !i.late)).toBeGreaterThan(
+      withLate.body.items.findLastIndex((i: { late: boolean }) => i.late),
+    );
     // The readmitted member (ceremony 01/07/2025) has not declared the member form either: late since 12/08/2025.
     const readmittedId = withLate.body.items.find((i: { kind: string }) => i.kind === 'recognition_due').dossierId as string;
-    expect(withLate.body.items.find((i: { dossierId: string; kind: string }) => i.dossierId === readmittedId && i.kind === 'member_form_due')).toMatchObject({ late: true, dueOn: '2025-08-12' });
+    expect(withLate.body.items.find((i: { dossierId: string; kind: string }) => i.dossierId === readmittedId && i.kind === 'member_form_due')).toMatchObject({
+      late: true,
+      dueOn: '2025-08-12',
+    });
     const counts = await editor.get('/api/admissions/work-queue/counts');
     expect(counts.body.total).toBe(withLate.body.items.length);
     expect(counts.body.byKind.member_form_due).toBe(withLate.body.items.filter((i: { kind: string }) => i.kind === 'member_form_due').length);
@@ -354,8 +570,12 @@ describeEngines('admissions: candidate to official member', (engine) => {
     // The late ceremony held with the superior's consent on 16/11/2026: the member form is due 30 working days later.
     expect((await step(editor, lateId, { kind: 'ceremony', date: '2026-11-16', superiorConsentNo: '12-CV/HU' })).status).toBe(200);
     const afterCeremony = await editor.get('/api/admissions/work-queue');
-    expect(afterCeremony.body.items.filter((i: { dossierId: string }) => i.dossierId === lateId)).toMatchObject([{ kind: 'member_form_due', late: false, dueOn: '2026-12-28', label: 'Khai lý lịch đảng viên' }]);
-    expect((await editor.get('/api/admissions/work-queue/counts')).body.byKind.member_form_due).toBe(afterCeremony.body.items.filter((i: { kind: string }) => i.kind === 'member_form_due').length);
+    expect(afterCeremony.body.items.filter((i: { dossierId: string }) => i.dossierId === lateId)).toMatchObject([
+      { kind: 'member_form_due', late: false, dueOn: '2026-12-28', label: 'Khai lý lịch đảng viên' },
+    ]);
+    expect((await editor.get('/api/admissions/work-queue/counts')).body.byKind.member_form_due).toBe(
+      afterCeremony.body.items.filter((i: { kind: string }) => i.kind === 'member_form_due').length,
+    );
     expect((await step(editor, lateId, { kind: 'member_form', date: '2026-11-21' })).status).toBe(400);
     const declared = await step(editor, lateId, { kind: 'member_form', date: '2026-11-20', decisionNo: 'LL-01' });
     expect(declared.status).toBe(200);
@@ -370,7 +590,13 @@ describeEngines('admissions: candidate to official member', (engine) => {
 
     // The readmitted member's recognition, late: three votes that reach 2/3 neither way send the case to the superior.
     const readmitted = readmittedId;
-    const lateVote = (date: string) => ({ kind: 'recognition_vote', date, forRecognition: 6, forStrikingOff: 4, override: { checks: ['recognition_late'], reason: 'Chi bộ họp chậm do sáp nhập địa bàn.' } });
+    const lateVote = (date: string) => ({
+      kind: 'recognition_vote',
+      date,
+      forRecognition: 6,
+      forStrikingOff: 4,
+      override: { checks: ['recognition_late'], reason: 'Chi bộ họp chậm do sáp nhập địa bàn.' },
+    });
     expect((await step(editor, readmitted, lateVote('2026-10-01'))).status).toBe(403);
     for (const date of ['2026-10-01', '2026-10-15']) {
       const r = await step(adminA, readmitted, lateVote(date));
@@ -381,7 +607,11 @@ describeEngines('admissions: candidate to official member', (engine) => {
     expect(third.body).toMatchObject({ status: 'probation', stage: 'referred_to_superior', stageLabel: 'Báo cáo cấp trên', nextSteps: [] });
     // Referred to the superior: off the cell's queue, the member form included.
     expect((await editor.get('/api/admissions/work-queue')).body.items.filter((i: { dossierId: string }) => i.dossierId === readmitted)).toEqual([]);
-    expect(third.body.steps.filter((s: { kind: string }) => s.kind === 'recognition_vote').map((s: { data: { outcome: string } }) => s.data.outcome)).toEqual(['inconclusive', 'inconclusive', 'inconclusive']);
+    expect(third.body.steps.filter((s: { kind: string }) => s.kind === 'recognition_vote').map((s: { data: { outcome: string } }) => s.data.outcome)).toEqual([
+      'inconclusive',
+      'inconclusive',
+      'inconclusive',
+    ]);
     expect((await step(adminA, readmitted, lateVote('2026-11-03'))).status).toBe(409);
   });
 

@@ -273,7 +273,9 @@ export function createAuditService(deps: { db: Kysely<DB>; clock: Clock }) {
       const scope = scopeFor(actor, 'readAudit');
       if (scope !== 'all' && scope.length === 0) throw forbidden('Bạn không có quyền xem nhật ký.');
       const page = await listAuditEntries(deps.db, scope, filters);
-      const ids = (type: string) => [...new Set(page.items.filter((e) => e.entityType === type && e.entityId && UUID.test(e.entityId)).map((e) => e.entityId!))];
+      const ids = (type: string) => [
+        ...new Set(page.items.filter((e) => e.entityType === type && e.entityId && UUID.test(e.entityId)).map((e) => e.entityId!)),
+      ];
       const periods = await periodHeads(deps.db, ids('evaluation_period'));
       const orgIds = new Set([...ids('org'), ...page.items.flatMap((e) => (e.orgId ? [e.orgId] : [])), ...[...periods.values()].map((p) => p.rootOrgId)]);
       const actorIds = [...new Set(page.items.flatMap((e) => (e.actorId ? [e.actorId] : [])))];

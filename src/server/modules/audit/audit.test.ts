@@ -42,10 +42,16 @@ describeEngines('audit log and its hash chain', (engine) => {
     expect(rename).toMatchObject({ actorFullName: 'Quản trị', entityName: 'Chi bộ Tổ Toán - Tin', orgId: f.orgs.a1, orgName: 'Chi bộ Tổ Toán - Tin' });
     const user = (await admin.get(`/api/audit?entityId=${f.users.editorA}&action=user.update`)).body.items[0];
     expect(user).toMatchObject({ entityName: 'Trần Thị Bình', orgId: f.orgs.A, orgName: 'Đảng bộ xã Tân Lập' });
-    const memberId = (await t.database.db.selectFrom('member').select('id').where('org_id', '=', f.orgs.gB).orderBy('id').limit(1).executeTakeFirstOrThrow()).id;
+    const memberId = (await t.database.db.selectFrom('member').select('id').where('org_id', '=', f.orgs.gB).orderBy('id').limit(1).executeTakeFirstOrThrow())
+      .id;
     expect((await admin.patch(`/api/members/${memberId}`, { hometown: 'Hưng Yên' })).status).toBe(200);
     const member = (await admin.get(`/api/audit?entityId=${memberId}`)).body.items[0];
-    expect(member).toMatchObject({ action: 'member.update', entityType: 'member', entityName: expect.stringMatching(/^Nguyễn Văn \d+$/), orgName: 'Chi bộ Công ty May Hòa Bình' });
+    expect(member).toMatchObject({
+      action: 'member.update',
+      entityType: 'member',
+      entityName: expect.stringMatching(/^Nguyễn Văn \d+$/),
+      orgName: 'Chi bộ Công ty May Hòa Bình',
+    });
   });
 
   it('records who, when, what, which entity, before and after', async () => {
@@ -85,12 +91,20 @@ describeEngines('audit log and its hash chain', (engine) => {
     // a later entry, so the forged one below is not the tail (the tail is covered by the head hash the CLI prints)
     await admin.patch(`/api/users/${f.users.editorA}`, { fullName: 'Trần Thị Bình Minh' });
     await asOwner(t.database.db, () => sql`UPDATE audit_log SET after = '{"fullName":"Người khác"}'::jsonb WHERE seq = ${target.seq}`.execute(t.database.db));
-    expect(await verifyAuditChain(t.database.db, { key: KEY })).toMatchObject({ ok: false, brokenAtSeq: target.seq, reason: 'content was changed after it was written' });
+    expect(await verifyAuditChain(t.database.db, { key: KEY })).toMatchObject({
+      ok: false,
+      brokenAtSeq: target.seq,
+      reason: 'content was changed after it was written',
+    });
     // even with the entry's own hash recomputed by the forger, the next entry's link breaks
     const row = await t.database.db.selectFrom('audit_log').selectAll().where('seq', '=', target.seq).executeTakeFirstOrThrow();
     const forged = entryHash(row.prev_hash, { ...row, at: new Date(row.at) });
     await asOwner(t.database.db, () => sql`UPDATE audit_log SET hash = ${forged} WHERE seq = ${target.seq}`.execute(t.database.db));
-    expect(await verifyAuditChain(t.database.db, { key: KEY })).toMatchObject({ ok: false, brokenAtSeq: target.seq + 1, reason: 'link to the previous entry does not match' });
+    expect(await verifyAuditChain(t.database.db, { key: KEY })).toMatchObject({
+      ok: false,
+      brokenAtSeq: target.seq + 1,
+      reason: 'link to the previous entry does not match',
+    });
   });
 
   it('finds a deleted entry', async () => {
@@ -119,7 +133,9 @@ describeEngines('append-only audit log and signed checkpoints', (engine) => {
     const database = await openTestDatabase(engine);
     opened.push(database);
     for (let i = 1; i <= n; i++) {
-      await database.db.transaction().execute((tx) => writeAudit(tx, { id: null, name: 'kiểm thử' }, at, [{ action: 'test.entry', entityType: 'test', entityId: String(i), after: { i } }]));
+      await database.db
+        .transaction()
+        .execute((tx) => writeAudit(tx, { id: null, name: 'kiểm thử' }, at, [{ action: 'test.entry', entityType: 'test', entityId: String(i), after: { i } }]));
     }
     expect(await signCheckpoint(database.db, KEY, at)).toMatchObject({ id: 1, seq: n, created: true });
     return database.db;
@@ -167,13 +183,21 @@ describeEngines('append-only audit log and signed checkpoints', (engine) => {
     expect(await signCheckpoint(db, KEY, at)).toMatchObject({ id: 2, seq: 4, created: true });
     expect(await verify(db)).toMatchObject({ ok: true, count: 4, headSeq: 4, checkpoints: 2, lastCheckpoint: { id: 2, seq: 4 } });
     // Another key (a forger's, or a lost key file) matches none of them.
-    expect(await verify(db, 'a-different-key-of-at-least-32-characters')).toMatchObject({ ok: false, reason: 'checkpoint 1 is not signed with this key (forged, or the key changed)' });
+    expect(await verify(db, 'a-different-key-of-at-least-32-characters')).toMatchObject({
+      ok: false,
+      reason: 'checkpoint 1 is not signed with this key (forged, or the key changed)',
+    });
   });
 
   it('tampering 1: deleting the last entry is found by the checkpoint', async () => {
     const db = await chainOf(5);
     await asOwner(db, () => sql`DELETE FROM audit_log WHERE seq = 5`.execute(db));
-    expect(await verify(db)).toMatchObject({ ok: false, count: 4, brokenAtSeq: 5, reason: expect.stringMatching(/^entries 5 to 5 are missing: checkpoint 1 \(.*\) counted 5$/) });
+    expect(await verify(db)).toMatchObject({
+      ok: false,
+      count: 4,
+      brokenAtSeq: 5,
+      reason: expect.stringMatching(/^entries 5 to 5 are missing: checkpoint 1 \(.*\) counted 5$/),
+    });
   });
 
   it('tampering 1, with the checkpoints after it removed too: found against the checkpoint number kept outside', async () => {
@@ -212,7 +236,12 @@ describeEngines('append-only audit log and signed checkpoints', (engine) => {
         prev = hash;
       }
     });
-    expect(await verify(db)).toMatchObject({ ok: false, count: 4, brokenAtSeq: 5, reason: expect.stringContaining('entry 5 differs from signed checkpoint 1') });
+    expect(await verify(db)).toMatchObject({
+      ok: false,
+      count: 4,
+      brokenAtSeq: 5,
+      reason: expect.stringContaining('entry 5 differs from signed checkpoint 1'),
+    });
     await expect(signCheckpoint(db, KEY, at)).rejects.toThrow(AuditChainBrokenError);
   });
 
@@ -225,7 +254,10 @@ describeEngines('append-only audit log and signed checkpoints', (engine) => {
     expect(await verify(db)).toMatchObject({ ok: false, reason: 'checkpoint 1 is missing' });
     const db2 = await chainOf(2);
     const row = { id: 2, at, seq: 2, hash: 'f'.repeat(64), prev_mac: (await db2.selectFrom('audit_checkpoint').select('mac').executeTakeFirstOrThrow()).mac };
-    await db2.insertInto('audit_checkpoint').values({ ...row, mac: checkpointMac('the-forgers-own-key-of-32-characters', row) }).execute();
+    await db2
+      .insertInto('audit_checkpoint')
+      .values({ ...row, mac: checkpointMac('the-forgers-own-key-of-32-characters', row) })
+      .execute();
     expect(await verify(db2)).toMatchObject({ ok: false, reason: 'checkpoint 2 is not signed with this key (forged, or the key changed)' });
   });
 });

@@ -16,13 +16,7 @@ export async function loadRoleGrants(db: Kysely<DB>, userId: string): Promise<Ro
   const rows = await db
     .selectFrom('role_assignment as ra')
     .leftJoin('org as o', 'o.id', 'ra.org_id')
-    .select([
-      'ra.id',
-      'ra.role',
-      'ra.org_id',
-      'o.current_path',
-      latestOrgNameSql('ra.org_id').as('org_name'),
-    ])
+    .select(['ra.id', 'ra.role', 'ra.org_id', 'o.current_path', latestOrgNameSql('ra.org_id').as('org_name')])
     .where('ra.user_id', '=', userId)
     .orderBy('ra.created_at')
     .execute();
@@ -138,11 +132,11 @@ export async function updateUserPassword(tx: Kysely<DB>, userId: string, passwor
   await tx.updateTable('app_user').set({ password_hash: passwordHash, must_change_password: false, updated_at: now }).where('id', '=', userId).execute();
 }
 
-export async function insertSession(
-  tx: Kysely<DB>,
-  row: { id: string; userId: string; csrfToken: string; expiresAt: Date; lastSeenAt: Date },
-): Promise<void> {
-  await tx.insertInto('user_session').values({ id: row.id, user_id: row.userId, csrf_token: row.csrfToken, expires_at: row.expiresAt, last_seen_at: row.lastSeenAt }).execute();
+export async function insertSession(tx: Kysely<DB>, row: { id: string; userId: string; csrfToken: string; expiresAt: Date; lastSeenAt: Date }): Promise<void> {
+  await tx
+    .insertInto('user_session')
+    .values({ id: row.id, user_id: row.userId, csrf_token: row.csrfToken, expires_at: row.expiresAt, last_seen_at: row.lastSeenAt })
+    .execute();
 }
 
 export async function touchSession(db: Kysely<DB>, sessionId: string, now: Date): Promise<void> {

@@ -53,10 +53,14 @@ export const authRoutes =
       return reply.status(204).send(null);
     });
 
-    app.get('/api/auth/me', { schema: { tags: ['auth'], summary: 'Người dùng hiện tại', querystring: NoQuery, response: { 200: MeResponse } } }, async (req) => {
-      const s = requireSession(req);
-      return { user: toMe(s.actor), csrfToken: s.csrfToken };
-    });
+    app.get(
+      '/api/auth/me',
+      { schema: { tags: ['auth'], summary: 'Người dùng hiện tại', querystring: NoQuery, response: { 200: MeResponse } } },
+      async (req) => {
+        const s = requireSession(req);
+        return { user: toMe(s.actor), csrfToken: s.csrfToken };
+      },
+    );
 
     app.post(
       '/api/auth/change-password',

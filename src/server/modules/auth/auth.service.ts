@@ -50,7 +50,11 @@ function lockEndOf(counts: { locked_until: Date | null }[], now: Date): Date | n
 }
 
 const lockedError = (lockEnd: Date, now: Date) =>
-  new AppError(423, 'ACCOUNT_LOCKED', `Đăng nhập đang tạm khóa do sai nhiều lần. Vui lòng thử lại sau ${Math.ceil((lockEnd.getTime() - now.getTime()) / 60000)} phút.`);
+  new AppError(
+    423,
+    'ACCOUNT_LOCKED',
+    `Đăng nhập đang tạm khóa do sai nhiều lần. Vui lòng thử lại sau ${Math.ceil((lockEnd.getTime() - now.getTime()) / 60000)} phút.`,
+  );
 
 export function createAuthService(deps: { db: Kysely<DB>; clock: Clock; config: Config }) {
   const { db, clock, config } = deps;
@@ -91,7 +95,13 @@ export function createAuthService(deps: { db: Kysely<DB>; clock: Clock; config: 
             // Shown to administrators on the user's page: locked from at least one address.
             if (byName.lockedUntil) await setUserLockedUntil(tx, user.id, byName.lockedUntil);
             await writeAudit(tx, { id: user.id, name: user.username }, now, [
-              { action: 'auth.login_failed', entityType: 'user', entityId: user.id, scopeOrgId: user.home_org_id, after: { locked: byName.lockedUntil !== null, address } },
+              {
+                action: 'auth.login_failed',
+                entityType: 'user',
+                entityId: user.id,
+                scopeOrgId: user.home_org_id,
+                after: { locked: byName.lockedUntil !== null, address },
+              },
             ]);
           }
           return { locked: false as const, byName, byAddress };
@@ -99,7 +109,11 @@ export function createAuthService(deps: { db: Kysely<DB>; clock: Clock; config: 
         if (result.locked) throw lockedError(result.lockedMeanwhile, now);
         const { byName, byAddress } = result;
         if (byName.lockedUntil) {
-          throw new AppError(423, 'ACCOUNT_LOCKED', `Đăng nhập sai ${config.loginMaxFailures} lần: tạm khóa đăng nhập tên này từ máy của bạn ${lockMinutes} phút.`);
+          throw new AppError(
+            423,
+            'ACCOUNT_LOCKED',
+            `Đăng nhập sai ${config.loginMaxFailures} lần: tạm khóa đăng nhập tên này từ máy của bạn ${lockMinutes} phút.`,
+          );
         }
         if (byAddress.lockedUntil) {
           throw new AppError(423, 'ACCOUNT_LOCKED', `Quá nhiều lần đăng nhập sai từ máy của bạn: tạm khóa đăng nhập ${lockMinutes} phút.`);

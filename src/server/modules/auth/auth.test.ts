@@ -13,7 +13,7 @@ describe('password and lockout rules', () => {
     expect(await verifyPassword('mật khẩu 2025', h)).toBe(false);
     expect(await hashPassword('x')).not.toBe(await hashPassword('x'));
   });
-  it('locks after the configured number of failures within a lock\'s length of each other', () => {
+  it("locks after the configured number of failures within a lock's length of each other", () => {
     const now = new Date('2026-01-01T00:00:00Z');
     const rules = { maxFailures: 3, lockMinutes: 10 };
     const at = (iso: string) => new Date(iso);
@@ -127,7 +127,7 @@ describeEngines('sessions, CSRF, lockout', (engine) => {
     expect(await loginFrom('10.0.1.1', 'adminB', PASSWORD)).toEqual(known[3]);
   });
 
-  it('a stranger\'s failures lock the name only from the stranger\'s address', async () => {
+  it("a stranger's failures lock the name only from the stranger's address", async () => {
     expect((await loginFrom('10.0.2.2', 'editorA')).status).toBe(401);
     expect((await loginFrom('10.0.2.2', 'editorA')).status).toBe(401);
     expect((await loginFrom('10.0.3.3', 'editorA', PASSWORD)).status).toBe(200);

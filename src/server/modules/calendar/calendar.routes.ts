@@ -8,12 +8,23 @@ export const calendarRoutes =
   (svc: CalendarService): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['calendar'];
-    app.get('/api/calendar', { schema: { tags, summary: 'Lịch làm việc của một năm', querystring: CalendarQuery, response: { 200: CalendarYearResponse } } }, async (req) =>
-      svc.year(requireActor(req), req.query.year),
+    app.get(
+      '/api/calendar',
+      { schema: { tags, summary: 'Lịch làm việc của một năm', querystring: CalendarQuery, response: { 200: CalendarYearResponse } } },
+      async (req) => svc.year(requireActor(req), req.query.year),
     );
     app.put(
       '/api/calendar/adjustments/:date',
-      { schema: { tags, summary: 'Điều chỉnh một ngày của lịch làm việc', params: AdjustmentParams, querystring: NoQuery, body: AdjustmentBody, response: { 200: CalendarYearResponse } } },
+      {
+        schema: {
+          tags,
+          summary: 'Điều chỉnh một ngày của lịch làm việc',
+          params: AdjustmentParams,
+          querystring: NoQuery,
+          body: AdjustmentBody,
+          response: { 200: CalendarYearResponse },
+        },
+      },
       async (req) => svc.put(requireActor(req), req.params.date, req.body),
     );
     app.delete(

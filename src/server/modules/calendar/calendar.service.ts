@@ -19,7 +19,17 @@ import { forbidden, invalid, notFound } from '../../http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { derivedColumns, rowToEvent } from '../members/members.events.ts';
 import { canEditCalendar, canReadCalendar } from './calendar.policy.ts';
-import { adjustmentsBetween, deleteAdjustment, findAdjustment, listAdjustments, memberEventsInOrder, membersDepartedBetween, setPartyAgeFrom, upsertAdjustment, type AdjustmentRow } from './calendar.repo.ts';
+import {
+  adjustmentsBetween,
+  deleteAdjustment,
+  findAdjustment,
+  listAdjustments,
+  memberEventsInOrder,
+  membersDepartedBetween,
+  setPartyAgeFrom,
+  upsertAdjustment,
+  type AdjustmentRow,
+} from './calendar.repo.ts';
 import type { AdjustmentInput, CalendarYear } from './calendar.schemas.ts';
 
 /** Calendar days back from a changed day within which a transfer's allowance of working days can reach it. */
@@ -29,14 +39,16 @@ const lawByDate = new Map<string, { name: string; compensating: boolean }>();
 for (const h of HOLIDAY_TABLE) if (!lawByDate.has(h.date)) lawByDate.set(h.date, { name: h.name, compensating: h.compensating });
 
 const weekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
-const toDomain = (rows: readonly AdjustmentRow[]): CalendarAdjustment[] => rows.map((a) => ({ date: a.date, kind: a.kind, ...(a.note ? { note: a.note } : {}) }));
+const toDomain = (rows: readonly AdjustmentRow[]): CalendarAdjustment[] =>
+  rows.map((a) => ({ date: a.date, kind: a.kind, ...(a.note ? { note: a.note } : {}) }));
 
 export function createCalendarService(deps: { db: Kysely<DB>; clock: Clock }) {
   const { db, clock } = deps;
   let cached: Promise<WorkingCalendar> | null = null;
 
   function checkYear(year: number, field: string) {
-    if (year < HOLIDAY_YEARS.from || year > HOLIDAY_YEARS.to) throw invalid(field, `Lịch làm việc có từ năm ${HOLIDAY_YEARS.from} đến năm ${HOLIDAY_YEARS.to}.`);
+    if (year < HOLIDAY_YEARS.from || year > HOLIDAY_YEARS.to)
+      throw invalid(field, `Lịch làm việc có từ năm ${HOLIDAY_YEARS.from} đến năm ${HOLIDAY_YEARS.to}.`);
   }
 
   /** Recomputes party_age_from of members whose transfer allowance may include `date`, with the calendar `cal`. */
@@ -55,7 +67,14 @@ export function createCalendarService(deps: { db: Kysely<DB>; clock: Clock }) {
       const cal = createWorkingCalendar(toDomain(await listAdjustments(tx)));
       await refreshTransferMembers(tx, date, cal);
       await writeAudit(tx, { id: actor.userId, name: actor.username }, clock.now(), [
-        { action: after ? 'calendar.adjust' : 'calendar.adjust_remove', entityType: 'calendar', entityId: null, scopeOrgId: null, before: before ?? null, after: after ?? { date } },
+        {
+          action: after ? 'calendar.adjust' : 'calendar.adjust_remove',
+          entityType: 'calendar',
+          entityId: null,
+          scopeOrgId: null,
+          before: before ?? null,
+          after: after ?? { date },
+        },
       ]);
     });
     cached = null;

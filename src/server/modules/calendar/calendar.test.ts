@@ -17,7 +17,14 @@ describeEngines('working-day calendar adjustments', (engine) => {
   let b: Client;
   const put = (date: string, body: unknown) => admin.raw('PUT', `/api/calendar/adjustments/${date}`, JSON.stringify(body));
   const departed = async (fullName: string) => {
-    const r = await a.post('/api/members', { fullName, gender: 'nam', birthDate: '1985-01-01', orgId: f.orgs.a1, admittedOn: '2012-01-05', officialOn: '2013-01-05' });
+    const r = await a.post('/api/members', {
+      fullName,
+      gender: 'nam',
+      birthDate: '1985-01-01',
+      orgId: f.orgs.a1,
+      admittedOn: '2012-01-05',
+      officialOn: '2013-01-05',
+    });
     expect(r.status).toBe(201);
     // Mon 03/08/2026: by law, Wed 16/09 is the 30th working day after it (1/9 and 2/9 are National Day), Thu 17/09 the 31st.
     expect((await a.post(`/api/members/${r.body.id}/events`, { kind: 'transfer_out_started', toOrgId: f.orgs.gB, date: '2026-08-03' })).status).toBe(200);
@@ -77,7 +84,8 @@ describeEngines('working-day calendar adjustments', (engine) => {
   it('a change is audited, replaces the day’s earlier adjustment, and moves the party age a late transfer left', async () => {
     const id = await departed('Vũ Văn Tuổi Đảng');
     expect((await arrive(id, '2026-10-30', 'Chờ quyết định tiếp nhận')).status).toBe(200);
-    const column = async () => (await t.database.db.selectFrom('member').select('party_age_from').where('id', '=', id).executeTakeFirstOrThrow()).party_age_from!;
+    const column = async () =>
+      (await t.database.db.selectFrom('member').select('party_age_from').where('id', '=', id).executeTakeFirstOrThrow()).party_age_from!;
     const before = await column();
     // the transit beyond the allowance is a gap: the start is the admission shifted by its days
     expect(before > '2012-01-05').toBe(true);
@@ -93,7 +101,10 @@ describeEngines('working-day calendar adjustments', (engine) => {
     const audit = (await admin.get('/api/audit?entityType=calendar&pageSize=50')).body.items;
     expect(audit.map((e: { action: string }) => e.action).slice(0, 3)).toEqual(['calendar.adjust_remove', 'calendar.adjust', 'calendar.adjust']);
     expect(audit[0]).toMatchObject({ before: { date: '2026-08-31', kind: 'holiday', note: 'Theo thông báo của Chính phủ' }, actorName: 'admin' });
-    expect(audit[1]).toMatchObject({ before: { date: '2026-08-31', kind: 'holiday', note: null }, after: { date: '2026-08-31', kind: 'holiday', note: 'Theo thông báo của Chính phủ' } });
+    expect(audit[1]).toMatchObject({
+      before: { date: '2026-08-31', kind: 'holiday', note: null },
+      after: { date: '2026-08-31', kind: 'holiday', note: 'Theo thông báo của Chính phủ' },
+    });
   });
 
   it('only system administrators change it', async () => {

@@ -31,7 +31,15 @@ describeEngines('evaluation for outside clients: bulk ratings, the period-wide m
       ).n,
     );
   const auditCount = async (action: string) =>
-    Number((await t.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', action).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await t.database.db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('action', '=', action)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   beforeAll(async () => {
     t = await startTestApp(engine);
@@ -40,9 +48,21 @@ describeEngines('evaluation for outside clients: bulk ratings, the period-wide m
     // A commune with 732 chi bộ cơ sở, made by one bulk reorganisation whose answer names each new organisation.
     const operations = [
       { type: 'create', ref: 'xa', parent: f.orgs.P, name: 'Đảng bộ xã Tân Phú', kindCode: 'dang_bo_cap_tren_co_so', sectorCode: 'xa' },
-      ...Array.from({ length: CELLS }, (_, i) => ({ type: 'create', ref: `cb${i}`, parent: 'xa', name: `Chi bộ thôn ${i + 1}`, kindCode: 'chi_bo_co_so', sectorCode: 'xa' })),
+      ...Array.from({ length: CELLS }, (_, i) => ({
+        type: 'create',
+        ref: `cb${i}`,
+        parent: 'xa',
+        name: `Chi bộ thôn ${i + 1}`,
+        kindCode: 'chi_bo_co_so',
+        sectorCode: 'xa',
+      })),
     ];
-    const applied = await admin.post('/api/reorganizations/apply', { effectiveDate: '2026-01-01', decisionNo: '300-QĐ/TU', decisionDate: '2025-12-20', operations });
+    const applied = await admin.post('/api/reorganizations/apply', {
+      effectiveDate: '2026-01-01',
+      decisionNo: '300-QĐ/TU',
+      decisionDate: '2025-12-20',
+      operations,
+    });
     expect(applied.status, JSON.stringify(applied.body).slice(0, 500)).toBe(200);
     commune = applied.body.refs.xa;
     cells = Array.from({ length: CELLS }, (_, i) => applied.body.refs[`cb${i}`] as string);
@@ -102,10 +122,17 @@ describeEngines('evaluation for outside clients: bulk ratings, the period-wide m
   it('the period-wide member list: paged, by subtree, level, stage and late admission, in the reader’s scope', async () => {
     const adminA = await t.login('adminA');
     const pid = (await adminA.post('/api/evaluation/periods', { rootOrgId: f.orgs.A, year: 2026 })).body.period.id as string;
-    const a1 = (await adminA.get(`/api/evaluation/periods/${pid}/orgs/${f.orgs.a1}/members`)).body.items.map((i: { memberId: string }) => i.memberId) as string[];
-    const a2 = (await adminA.get(`/api/evaluation/periods/${pid}/orgs/${f.orgs.a2}/members`)).body.items.map((i: { memberId: string }) => i.memberId) as string[];
+    const a1 = (await adminA.get(`/api/evaluation/periods/${pid}/orgs/${f.orgs.a1}/members`)).body.items.map(
+      (i: { memberId: string }) => i.memberId,
+    ) as string[];
+    const a2 = (await adminA.get(`/api/evaluation/periods/${pid}/orgs/${f.orgs.a2}/members`)).body.items.map(
+      (i: { memberId: string }) => i.memberId,
+    ) as string[];
     const saved = await adminA.patch(`/api/evaluation/periods/${pid}/members`, {
-      items: [...a1.slice(0, 3).map((memberId) => ({ memberId, cellLabel: 'excellent' })), ...a2.slice(0, 4).map((memberId) => ({ memberId, selfLabel: 'good' }))],
+      items: [
+        ...a1.slice(0, 3).map((memberId) => ({ memberId, cellLabel: 'excellent' })),
+        ...a2.slice(0, 4).map((memberId) => ({ memberId, selfLabel: 'good' })),
+      ],
     });
     expect(saved.status).toBe(200);
     const list = (q = '', c = adminA) => c.get(`/api/evaluation/periods/${pid}/members${q ? `?${q}` : ''}`);
@@ -155,14 +182,29 @@ describeEngines('evaluation for outside clients: bulk ratings, the period-wide m
 
     const url = '/api/evaluation/consolidation';
     // One id unknown: nothing changes; one id twice: nothing changes.
-    const missing = await admin.patch(url, { items: [{ id: ids[0], status: 'done' }, { id: '01900000-0000-7000-8000-000000000000', status: 'done' }] });
+    const missing = await admin.patch(url, {
+      items: [
+        { id: ids[0], status: 'done' },
+        { id: '01900000-0000-7000-8000-000000000000', status: 'done' },
+      ],
+    });
     expect(missing.status).toBe(404);
     expect(missing.body.error.details[0].field).toBe('items.1.id');
-    const twice = await admin.patch(url, { items: [{ id: ids[0], status: 'done' }, { id: ids[0], outcome: 'x' }] });
+    const twice = await admin.patch(url, {
+      items: [
+        { id: ids[0], status: 'done' },
+        { id: ids[0], outcome: 'x' },
+      ],
+    });
     expect(twice.status).toBe(400);
     expect((await list('&year=2026&status=done')).body.items).toEqual([]);
 
-    const ok = await admin.patch(url, { items: [{ id: ids[0], status: 'done', outcome: 'Đã kiện toàn cấp ủy' }, { id: ids[1], deadline: '2027-03-31', responsible: 'Đồng chí Bí thư xã' }] });
+    const ok = await admin.patch(url, {
+      items: [
+        { id: ids[0], status: 'done', outcome: 'Đã kiện toàn cấp ủy' },
+        { id: ids[1], deadline: '2027-03-31', responsible: 'Đồng chí Bí thư xã' },
+      ],
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.updated).toBe(2);
     expect(ok.body.items).toMatchObject([

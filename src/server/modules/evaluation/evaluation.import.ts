@@ -98,7 +98,9 @@ export async function planImport(bytes: Buffer, rules: EvaluationRuleSet, candid
         if (!match) errors.push(`Không có đảng viên mang số CCCD ${cccd} trong kỳ đánh giá.`);
       } else {
         const year = yearOf(get('birth'));
-        const named = (byName.get(fold(fullName)) ?? []).filter((c) => year === null || (c.birthYear ?? (c.birthDate ? Number(c.birthDate.slice(0, 4)) : null)) === year);
+        const named = (byName.get(fold(fullName)) ?? []).filter(
+          (c) => year === null || (c.birthYear ?? (c.birthDate ? Number(c.birthDate.slice(0, 4)) : null)) === year,
+        );
         if (named.length === 1) match = named[0];
         else if (named.length === 0) errors.push(`Không tìm thấy đảng viên «${fullName}»${year ? ` sinh năm ${year}` : ''} trong kỳ đánh giá.`);
         else errors.push(`Có ${named.length} đảng viên «${fullName}»${year ? ` sinh năm ${year}` : ''}: hãy ghi số CCCD.`);

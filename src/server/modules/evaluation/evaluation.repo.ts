@@ -97,7 +97,16 @@ export async function eventsOf(db: Kysely<DB>, memberIds: string[]) {
   const out = [];
   for (let i = 0; i < memberIds.length; i += 2000) {
     const chunk = memberIds.slice(i, i + 2000);
-    out.push(...(await db.selectFrom('member_event').selectAll().where('member_id', 'in', chunk).orderBy('member_id').orderBy('effective_date').orderBy('created_at').execute()));
+    out.push(
+      ...(await db
+        .selectFrom('member_event')
+        .selectAll()
+        .where('member_id', 'in', chunk)
+        .orderBy('member_id')
+        .orderBy('effective_date')
+        .orderBy('created_at')
+        .execute()),
+    );
   }
   return out;
 }
@@ -196,7 +205,14 @@ export async function periodMemberList(
   db: Kysely<DB>,
   scope: Scope,
   periodId: string,
-  q: { path: string | null; labels?: string[] | null | undefined; stage?: string | undefined; lateAdmission?: boolean | undefined; page: number; pageSize: number },
+  q: {
+    path: string | null;
+    labels?: string[] | null | undefined;
+    stage?: string | undefined;
+    lateAdmission?: boolean | undefined;
+    page: number;
+    pageSize: number;
+  },
 ) {
   let base = db
     .selectFrom('member_evaluation as e')
@@ -235,7 +251,10 @@ export function periodOrgs(db: Kysely<DB>, periodId: string, withNames = true) {
     .innerJoin('org as o', 'o.id', 'e.org_id')
     .innerJoin('evaluation_period as p', 'p.id', 'e.period_id')
     .selectAll('e')
-    .select(['o.current_path as org_path', withNames ? orgNameOnSql('e.org_id', { column: 'p.as_of' }).as('org_name') : sql<string | null>`NULL::text`.as('org_name')])
+    .select([
+      'o.current_path as org_path',
+      withNames ? orgNameOnSql('e.org_id', { column: 'p.as_of' }).as('org_name') : sql<string | null>`NULL::text`.as('org_name'),
+    ])
     .where('e.period_id', '=', periodId)
     .execute();
 }
@@ -331,7 +350,9 @@ export function yearlyDistribution(db: Kysely<DB>, scope: Scope, rootPath: strin
   const r = subtreeRange(rootPath);
   return db
     .selectFrom('org as o')
-    .innerJoin('evaluation_tally as t', (j) => j.onRef('t.org_id', '=', 'o.id').on('t.subject', '=', subject).on('t.year', '>=', fromYear).on('t.year', '<=', toYear))
+    .innerJoin('evaluation_tally as t', (j) =>
+      j.onRef('t.org_id', '=', 'o.id').on('t.subject', '=', subject).on('t.year', '>=', fromYear).on('t.year', '<=', toYear),
+    )
     .select(['t.year', 't.level as level', sql<number>`sum(t.n)::int`.as('n')])
     .where('o.current_path', '>=', r.from)
     .where('o.current_path', '<', r.to)
@@ -351,7 +372,9 @@ export async function refreshTally(db: Kysely<DB>, periodId: string, year: numbe
   await sql`INSERT INTO evaluation_tally (year, subject, org_id, level, n)
     SELECT year, 'member', org_id, final_level, count(*)::int FROM member_evaluation WHERE period_id = ${periodId} AND final_level IS NOT NULL GROUP BY year, org_id, final_level
     UNION ALL
-    SELECT year, 'grassroots', org_id, final_level, count(*)::int FROM org_evaluation WHERE period_id = ${periodId} AND final_level IS NOT NULL AND is_grassroots GROUP BY year, org_id, final_level`.execute(db);
+    SELECT year, 'grassroots', org_id, final_level, count(*)::int FROM org_evaluation WHERE period_id = ${periodId} AND final_level IS NOT NULL AND is_grassroots GROUP BY year, org_id, final_level`.execute(
+    db,
+  );
 }
 
 /** Names of organisations by id (their latest version). */
@@ -374,8 +397,15 @@ export function streaks(db: Kysely<DB>, scope: Scope, rootPath: string, years: n
   return db
     .selectFrom('org as o')
     .innerJoin('org_evaluation as e', (j) => {
-      let on = j.onRef('e.org_id', '=', 'o.id').on('e.year', '>=', toYear - years + 1).on('e.year', '<=', toYear).on('e.is_grassroots', '=', true);
-      on = 'level' in criterion ? on.on('e.final_level', '=', criterion.level) : on.on('e.final_level', 'is not', null).on('e.decided_label', 'in', criterion.labels);
+      let on = j
+        .onRef('e.org_id', '=', 'o.id')
+        .on('e.year', '>=', toYear - years + 1)
+        .on('e.year', '<=', toYear)
+        .on('e.is_grassroots', '=', true);
+      on =
+        'level' in criterion
+          ? on.on('e.final_level', '=', criterion.level)
+          : on.on('e.final_level', 'is not', null).on('e.decided_label', 'in', criterion.labels);
       return on;
     })
     .select(['o.id as org_id', 'o.current_path', latestOrgNameSql('o.id').as('name')])
@@ -439,7 +469,10 @@ export async function findConsolidations(db: Kysely<DB>, scope: Scope, ids: stri
 }
 
 /** Writes consolidation entries' editable columns from their next values (one statement per 1,000 entries). */
-export async function updateConsolidations(db: Kysely<DB>, rows: { id: string; plan: string | null; responsible: string | null; deadline: string | null; outcome: string | null; status: string; updated_at: Date }[]) {
+export async function updateConsolidations(
+  db: Kysely<DB>,
+  rows: { id: string; plan: string | null; responsible: string | null; deadline: string | null; outcome: string | null; status: string; updated_at: Date }[],
+) {
   for (let i = 0; i < rows.length; i += 1000) {
     const chunk = JSON.stringify(rows.slice(i, i + 1000));
     await sql`UPDATE consolidation c SET plan = x.plan, responsible = x.responsible, deadline = x.deadline, outcome = x.outcome, status = x.status, updated_at = x.updated_at
@@ -488,7 +521,15 @@ export async function resultRecords(
     const [total, rows] = await Promise.all([
       base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       base
-        .select(['e.id', 'e.member_id as subject_id', 'm.full_name as name', 'e.org_id', 'o.current_path as org_path', latestOrgNameSql('e.org_id').as('org_name'), 'e.decided_label as label'])
+        .select([
+          'e.id',
+          'e.member_id as subject_id',
+          'm.full_name as name',
+          'e.org_id',
+          'o.current_path as org_path',
+          latestOrgNameSql('e.org_id').as('org_name'),
+          'e.decided_label as label',
+        ])
         .orderBy('m.name_sort_key')
         .orderBy('m.id')
         .limit(q.pageSize)
@@ -508,7 +549,15 @@ export async function resultRecords(
   const [total, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     base
-      .select(['e.id', 'e.org_id as subject_id', latestOrgNameSql('e.org_id').as('name'), 'e.parent_id as org_id', 'po.current_path as org_path', latestOrgNameSql('e.parent_id').as('org_name'), 'e.decided_label as label'])
+      .select([
+        'e.id',
+        'e.org_id as subject_id',
+        latestOrgNameSql('e.org_id').as('name'),
+        'e.parent_id as org_id',
+        'po.current_path as org_path',
+        latestOrgNameSql('e.parent_id').as('org_name'),
+        'e.decided_label as label',
+      ])
       .orderBy('o.current_path')
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize)
@@ -533,7 +582,11 @@ export function importCandidates(db: Kysely<DB>, scope: Scope, periodId: string)
 /** Year and root organisation of periods by id (the audit log names them). */
 export async function periodHeads(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, { year: number; rootOrgId: string }>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('evaluation_period').select(['id', 'year', 'root_org_id']).where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('evaluation_period')
+    .select(['id', 'year', 'root_org_id'])
+    .where('id', 'in', [...ids])
+    .execute();
   return new Map(rows.map((r) => [r.id, { year: r.year, rootOrgId: r.root_org_id }]));
 }
 
@@ -578,7 +631,13 @@ export async function updateOrgEvaluation(db: Kysely<DB>, id: string, set: Updat
 }
 
 export function findOverride(db: Kysely<DB>, periodId: string, checkCode: string, orgId: string) {
-  return db.selectFrom('evaluation_override').selectAll().where('period_id', '=', periodId).where('check_code', '=', checkCode).where('org_id', '=', orgId).executeTakeFirst();
+  return db
+    .selectFrom('evaluation_override')
+    .selectAll()
+    .where('period_id', '=', periodId)
+    .where('check_code', '=', checkCode)
+    .where('org_id', '=', orgId)
+    .executeTakeFirst();
 }
 
 export async function updateOverride(db: Kysely<DB>, id: string, set: Updateable<DB['evaluation_override']>): Promise<void> {
@@ -591,7 +650,9 @@ export async function insertOverride(db: Kysely<DB>, row: Insertable<DB['evaluat
 
 /** Publishes a period's member rows (not those admitted late): the final level from the decided label by `levelCase`, a SQL CASE. */
 export async function publishMemberRows(db: Kysely<DB>, periodId: string, levelCase: string): Promise<void> {
-  await sql`UPDATE member_evaluation SET final_level = ${sql.raw(levelCase)}, status = 'published' WHERE period_id = ${periodId} AND NOT late_admission`.execute(db);
+  await sql`UPDATE member_evaluation SET final_level = ${sql.raw(levelCase)}, status = 'published' WHERE period_id = ${periodId} AND NOT late_admission`.execute(
+    db,
+  );
 }
 
 /** Publishes a period's organisation rows: the final level from the decided label by `levelCase`, a SQL CASE. */
@@ -604,7 +665,10 @@ export async function updatePeriod(db: Kysely<DB>, id: string, set: Updateable<D
 }
 
 /** Puts an organisation on the year's consolidation list unless it is already there. */
-export async function insertConsolidationIfAbsent(db: Kysely<DB>, row: { id: string; orgId: string; year: number; reason: string; createdBy: string; now: Date }): Promise<void> {
+export async function insertConsolidationIfAbsent(
+  db: Kysely<DB>,
+  row: { id: string; orgId: string; year: number; reason: string; createdBy: string; now: Date },
+): Promise<void> {
   await sql`INSERT INTO consolidation (id, org_id, year, reason, status, created_by, created_at, updated_at)
             VALUES (${row.id}, ${row.orgId}, ${row.year}, ${row.reason}, 'open', ${row.createdBy}, ${row.now}, ${row.now})
             ON CONFLICT (org_id, year) DO NOTHING`.execute(db);

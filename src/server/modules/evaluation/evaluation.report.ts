@@ -28,7 +28,11 @@ export async function resultsReport(
     /** The rating the streak counts: a level's words, or an original label ("Trong sạch, vững mạnh tiêu biểu"). */
     streakLabel?: string;
     streakIsLevel?: boolean;
-    streaks: string[]; consolidation: { orgName: string; reason: string; status: string }[]; today: string; superiorName?: string | null },
+    streaks: string[];
+    consolidation: { orgName: string; reason: string; status: string }[];
+    today: string;
+    superiorName?: string | null;
+  },
 ): Promise<Buffer> {
   const body: Parameters<typeof renderPartyDocument>[0]['body'] = [
     heading('1. Tổ chức cơ sở đảng'),
@@ -41,7 +45,15 @@ export async function resultsReport(
     body.push(
       table(
         ['Đơn vị', 'Đảng viên', 'ĐV HTXSNV', 'ĐV HTTNV trở lên (%)', 'TCCSĐ', 'TCCSĐ HTXSNV', 'TCCSĐ KHTNV'],
-        r.children.map((c) => [c.name, formatCount(c.members.total), formatCount(c.members.levels[0]!.count), pct(c.members.goodOrBetter.percent), formatCount(c.orgs.total), formatCount(c.orgs.levels[0]!.count), formatCount(c.orgs.levels[3]!.count)]),
+        r.children.map((c) => [
+          c.name,
+          formatCount(c.members.total),
+          formatCount(c.members.levels[0]!.count),
+          pct(c.members.goodOrBetter.percent),
+          formatCount(c.orgs.total),
+          formatCount(c.orgs.levels[0]!.count),
+          formatCount(c.orgs.levels[3]!.count),
+        ]),
         [34, 11, 11, 13, 9, 11, 11],
       ),
     );
@@ -50,9 +62,22 @@ export async function resultsReport(
     const years = r.span.years.filter((y) => y.orgs.total > 0);
     body.push(heading('4. Qua các năm'));
     body.push(text(`Số tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ hằng năm đạt ${pct(r.span.orgsExcellent.min)} – ${pct(r.span.orgsExcellent.max)}%.`));
-    body.push(table(['Năm', 'TCCSĐ', 'TCCSĐ HTXSNV (%)', 'Đảng viên', 'ĐV HTTNV trở lên (%)'], years.map((y) => [String(y.year), formatCount(y.orgs.total), pct(y.orgs.levels[0]!.percent), formatCount(y.members.total), pct(y.members.goodOrBetter.percent)]), [12, 16, 24, 18, 30]));
+    body.push(
+      table(
+        ['Năm', 'TCCSĐ', 'TCCSĐ HTXSNV (%)', 'Đảng viên', 'ĐV HTTNV trở lên (%)'],
+        years.map((y) => [
+          String(y.year),
+          formatCount(y.orgs.total),
+          pct(y.orgs.levels[0]!.percent),
+          formatCount(y.members.total),
+          pct(y.members.goodOrBetter.percent),
+        ]),
+        [12, 16, 24, 18, 30],
+      ),
+    );
   }
-  const rating = !extra.streakLabel || extra.streakIsLevel !== false ? (extra.streakLabel ?? 'Hoàn thành xuất sắc nhiệm vụ').toLowerCase() : `đạt «${extra.streakLabel}»`;
+  const rating =
+    !extra.streakLabel || extra.streakIsLevel !== false ? (extra.streakLabel ?? 'Hoàn thành xuất sắc nhiệm vụ').toLowerCase() : `đạt «${extra.streakLabel}»`;
   body.push(heading(`5. Tổ chức cơ sở đảng ${rating} ${extra.streakYears} năm liền (${r.year - extra.streakYears + 1}–${r.year}): ${extra.streaks.length}`));
   for (const name of extra.streaks) body.push(text(`– ${name}`));
   const open = extra.consolidation.filter((c) => c.status === 'open');

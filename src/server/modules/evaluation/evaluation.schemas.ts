@@ -2,7 +2,11 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateSchema, TextSchema } from '../../http/schemas.ts';
 
-const Label = z.string().min(1).max(40).regex(/^[a-z_]+$/, { message: 'Mã xếp loại không hợp lệ.' });
+const Label = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[a-z_]+$/, { message: 'Mã xếp loại không hợp lệ.' });
 const Count = z.number().int().min(0).max(100000);
 const Year = z.coerce.number().int().min(1930).max(2200);
 
@@ -60,7 +64,12 @@ export const OrgEntryBody = z.strictObject({
 export type OrgEntryInput = z.infer<typeof OrgEntryBody>;
 
 /** Many organisations' ratings at once (issue 10, item 12): the fields of `OrgEntryBody` per organisation. */
-export const OrgEntriesBody = z.strictObject({ items: z.array(OrgEntryBody.extend({ orgId: IdSchema })).min(1).max(5000) });
+export const OrgEntriesBody = z.strictObject({
+  items: z
+    .array(OrgEntryBody.extend({ orgId: IdSchema }))
+    .min(1)
+    .max(5000),
+});
 export type OrgEntriesInput = z.infer<typeof OrgEntriesBody>['items'];
 
 /** The period-wide member list: an organisation's subtree (default the whole period), a level, a stage, paged. */
@@ -68,7 +77,10 @@ export const PeriodMembersQuery = z.strictObject({
   orgId: IdSchema.optional(),
   level: z.enum(['excellent', 'good', 'completed', 'not_completed', 'none']).optional(),
   stage: z.enum(['draft', 'self_assessed', 'cell_proposed', 'grassroots_proposed', 'decided', 'published']).optional(),
-  lateAdmission: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  lateAdmission: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(100),
 });
@@ -99,8 +111,17 @@ export const ChangeBody = z.strictObject({
 
 export const ResultsQuery = z.strictObject({ orgId: IdSchema, year: Year, fromYear: Year.optional() });
 /** The rating a streak counts: a level (excellent, good…) or an original label of the years rated with it (tsvm_tieu_bieu, tsvm…). */
-const StreakLabel = z.string().regex(/^[a-z_]{1,40}$/, { message: 'Mức xếp loại không hợp lệ.' }).optional();
-export const ReportQuery = z.strictObject({ orgId: IdSchema, year: Year, fromYear: Year.optional(), years: z.coerce.number().int().min(2).max(20).default(3), label: StreakLabel });
+const StreakLabel = z
+  .string()
+  .regex(/^[a-z_]{1,40}$/, { message: 'Mức xếp loại không hợp lệ.' })
+  .optional();
+export const ReportQuery = z.strictObject({
+  orgId: IdSchema,
+  year: Year,
+  fromYear: Year.optional(),
+  years: z.coerce.number().int().min(2).max(20).default(3),
+  label: StreakLabel,
+});
 export const LatestResultsQuery = z.strictObject({ orgId: IdSchema.optional() });
 
 export const ResultRecordsQuery = z.strictObject({
@@ -138,4 +159,9 @@ export const ConsolidationPatch = z.strictObject({
 });
 
 /** Many consolidation entries updated at once, all or nothing: each item is an entry's id and its patch. */
-export const ConsolidationBulkPatch = z.strictObject({ items: z.array(ConsolidationPatch.extend({ id: IdSchema })).min(1).max(1000) });
+export const ConsolidationBulkPatch = z.strictObject({
+  items: z
+    .array(ConsolidationPatch.extend({ id: IdSchema }))
+    .min(1)
+    .max(1000),
+});

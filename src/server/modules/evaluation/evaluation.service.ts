@@ -77,8 +77,11 @@ export type Distribution = ReturnType<typeof distribution>;
 
 export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) {
   const { db, clock } = deps;
-  const audit = (tx: Kysely<DB>, actor: Actor, entries: { action: string; entityType: string; entityId: string; scopeOrgId: string | null; before: unknown; after: unknown }[]) =>
-    writeAudit(tx, { id: actor.userId, name: actor.username }, clock.now(), entries);
+  const audit = (
+    tx: Kysely<DB>,
+    actor: Actor,
+    entries: { action: string; entityType: string; entityId: string; scopeOrgId: string | null; before: unknown; after: unknown }[],
+  ) => writeAudit(tx, { id: actor.userId, name: actor.username }, clock.now(), entries);
 
   async function period(actor: Actor, id: string): Promise<PeriodRow> {
     const p = await repo.findPeriod(db, scopeFor(actor, 'read'), id);
@@ -135,10 +138,18 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
     );
   }
 
-  const currentOf = (m: Pick<MemberRow, 'self_label' | 'cell_label' | 'grassroots_label' | 'decided_label'>) => m.decided_label ?? m.grassroots_label ?? m.cell_label ?? m.self_label;
+  const currentOf = (m: Pick<MemberRow, 'self_label' | 'cell_label' | 'grassroots_label' | 'decided_label'>) =>
+    m.decided_label ?? m.grassroots_label ?? m.cell_label ?? m.self_label;
 
   /** The failures the caller may see: about an organisation in scope, naming only records in scope. */
-  function visibleFailures(failures: CheckFailure[], overrides: Awaited<ReturnType<typeof repo.overridesOf>>, scope: Scope, members: MemberRow[], orgs: OrgRow[], pathOf: Map<string, string>) {
+  function visibleFailures(
+    failures: CheckFailure[],
+    overrides: Awaited<ReturnType<typeof repo.overridesOf>>,
+    scope: Scope,
+    members: MemberRow[],
+    orgs: OrgRow[],
+    pathOf: Map<string, string>,
+  ) {
     const memberPath = new Map(members.map((m) => [m.member_id, m.org_path]));
     const orgPath = new Map(orgs.map((o) => [o.org_id, o.org_path]));
     return failures
@@ -157,7 +168,8 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
       });
   }
 
-  const isOverridden = (f: CheckFailure, overrides: { check_code: string; org_id: string }[]) => overrides.some((o) => o.check_code === f.code && o.org_id === f.orgId);
+  const isOverridden = (f: CheckFailure, overrides: { check_code: string; org_id: string }[]) =>
+    overrides.some((o) => o.check_code === f.code && o.org_id === f.orgId);
 
   function blocked(failures: CheckFailure[]) {
     const first = failures[0]!;
@@ -180,7 +192,12 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
     return out;
   }
 
-  function memberView(m: MemberRow & { full_name?: string; birth_date?: string | null; birth_year?: number | null }, disciplined: Set<string>, rules: EvaluationRuleSet, published: boolean) {
+  function memberView(
+    m: MemberRow & { full_name?: string; birth_date?: string | null; birth_year?: number | null },
+    disciplined: Set<string>,
+    rules: EvaluationRuleSet,
+    published: boolean,
+  ) {
     const score = m.self_score as { total?: number } | null;
     return {
       id: m.id,
@@ -213,7 +230,12 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
    * checks run over the period as saved with the whole batch: a failure not overridden that names an organisation
    * decided in the batch refuses everything (409 CHECK_FAILED). `at(i)` prefixes the field names of item i's errors.
    */
-  async function writeOrgRatings(actor: Actor, p: PeriodRow, items: (OrgEntryInput & { orgId: string })[], at: (i: number) => string): Promise<repo.OrgRatingWrite[]> {
+  async function writeOrgRatings(
+    actor: Actor,
+    p: PeriodRow,
+    items: (OrgEntryInput & { orgId: string })[],
+    at: (i: number) => string,
+  ): Promise<repo.OrgRatingWrite[]> {
     const scope = scopeFor(actor, 'read');
     const rules = rulesOf(p);
     return db.transaction().execute(async (tx) => {
@@ -236,7 +258,8 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
         seen.add(orgId);
         // In a batch the refusal names the item, so that a client knows which organisation to leave out.
         const refuse = (message: string) => new AppError(403, 'FORBIDDEN', message, at(i) ? [{ field: `${at(i)}orgId`, message }] : []);
-        const own = input.selfLabel !== undefined || input.selfReport !== undefined || input.disciplined !== undefined || input.leadershipDisciplined !== undefined;
+        const own =
+          input.selfLabel !== undefined || input.selfReport !== undefined || input.disciplined !== undefined || input.leadershipDisciplined !== undefined;
         if (own && !canEditOrgAt(actor, row.org_path)) throw refuse('Bạn không có quyền nhập tự đánh giá của tổ chức này.');
         if (input.proposedLabel !== undefined && !canEditOrgAt(actor, row.is_grassroots ? row.org_path : parentPathOf(row.org_path)))
           throw refuse('Đề xuất xếp loại tổ chức thuộc thẩm quyền của cấp ủy cơ sở.');
@@ -265,7 +288,8 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
         ] as const) {
           const v = input[field];
           if (v === undefined) continue;
-          if (v !== null && !findLabel(rules, 'org', v)) throw invalid(`${at(i)}${field}`, `Xếp loại «${v}» không có trong quy định của kỳ đánh giá (${rules.basis}).`);
+          if (v !== null && !findLabel(rules, 'org', v))
+            throw invalid(`${at(i)}${field}`, `Xếp loại «${v}» không có trong quy định của kỳ đánh giá (${rules.basis}).`);
           next[`${stage}_label`] = v;
           next[`${stage}_by`] = v === null ? null : actor.userId;
           next[`${stage}_at`] = v === null ? null : now;
@@ -282,7 +306,14 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
           entityType: 'org',
           entityId: orgId,
           scopeOrgId: orgId,
-          before: { periodId: p.id, selfLabel: row.self_label, proposedLabel: row.proposed_label, decidedLabel: row.decided_label, disciplined: row.disciplined, leadershipDisciplined: row.leadership_disciplined },
+          before: {
+            periodId: p.id,
+            selfLabel: row.self_label,
+            proposedLabel: row.proposed_label,
+            decidedLabel: row.decided_label,
+            disciplined: row.disciplined,
+            leadershipDisciplined: row.leadership_disciplined,
+          },
           after: { periodId: p.id, ...fields },
         });
       });
@@ -290,9 +321,18 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
       if (decided.size > 0) {
         // The checks a decision can fail read the organisations and the own members of the cells decided.
         const cells = [...decided].filter((o) => byOrg.get(o)!.is_cell);
-        const [members, orgs, overrides, disciplined] = await Promise.all([repo.periodMembersOfOrgs(tx, p.id, cells), repo.periodOrgs(tx, p.id, false), repo.overridesOf(tx, p.id), disciplineMap(tx, p)]);
+        const [members, orgs, overrides, disciplined] = await Promise.all([
+          repo.periodMembersOfOrgs(tx, p.id, cells),
+          repo.periodOrgs(tx, p.id, false),
+          repo.overridesOf(tx, p.id),
+          disciplineMap(tx, p),
+        ]);
         const failures = failuresOf(rules, members, orgs, disciplined).filter(
-          (f) => !isOverridden(f, overrides) && f.code !== 'member_quota' && f.code !== 'disciplined_member' && (decided.has(f.orgId) || f.orgIds.some((o) => decided.has(o))),
+          (f) =>
+            !isOverridden(f, overrides) &&
+            f.code !== 'member_quota' &&
+            f.code !== 'disciplined_member' &&
+            (decided.has(f.orgId) || f.orgIds.some((o) => decided.has(o))),
         );
         if (failures.length > 0) throw blocked(failures);
       }
@@ -359,21 +399,65 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
         const late = admittedLate(rules, admittedOn, input.year);
         if (late) excluded.lateAdmission += 1;
         const grassroots = [...pathIds(org.path)].reverse().find((oid) => byId.get(oid)?.is_grassroots) ?? org.org_id;
-        memberRows.push({ id: uuidv7(), period_id: id, year: input.year, member_id: c.id, org_id: org.org_id, grassroots_id: grassroots, late_admission: late, self_detected_fixed: false, status: 'draft' });
+        memberRows.push({
+          id: uuidv7(),
+          period_id: id,
+          year: input.year,
+          member_id: c.id,
+          org_id: org.org_id,
+          grassroots_id: grassroots,
+          late_admission: late,
+          self_detected_fixed: false,
+          status: 'draft',
+        });
       }
       const orgRows = orgs
         .filter((o) => o.org_id !== input.rootOrgId && o.kind_code !== 'to_dang')
-        .map((o) => ({ id: uuidv7(), period_id: id, year: input.year, org_id: o.org_id, parent_id: o.parent_id, is_cell: o.is_cell, is_grassroots: o.is_grassroots, disciplined: false, leadership_disciplined: false, status: 'draft' }));
+        .map((o) => ({
+          id: uuidv7(),
+          period_id: id,
+          year: input.year,
+          org_id: o.org_id,
+          parent_id: o.parent_id,
+          is_cell: o.is_cell,
+          is_grassroots: o.is_grassroots,
+          disciplined: false,
+          leadership_disciplined: false,
+          status: 'draft',
+        }));
       await db.transaction().execute(async (tx) => {
         await repo.lockPeriodOpen(tx);
         if (await repo.overlappingPeriod(tx, root.current_path, input.year, input.kind)) {
           throw conflict(`Đã có kỳ đánh giá năm ${input.year} bao gồm tổ chức này hoặc tổ chức trực thuộc.`);
         }
-        await repo.insertPeriod(tx, { id, root_org_id: input.rootOrgId, year: input.year, kind: input.kind, quarter: null, as_of: asOf, ruleset_id: rules.id, status: 'open', excluded: JSON.stringify(excluded), opened_by: actor.userId, opened_at: clock.now(), published_by: null, published_at: null, decision_no: null, decision_date: null });
+        await repo.insertPeriod(tx, {
+          id,
+          root_org_id: input.rootOrgId,
+          year: input.year,
+          kind: input.kind,
+          quarter: null,
+          as_of: asOf,
+          ruleset_id: rules.id,
+          status: 'open',
+          excluded: JSON.stringify(excluded),
+          opened_by: actor.userId,
+          opened_at: clock.now(),
+          published_by: null,
+          published_at: null,
+          decision_no: null,
+          decision_date: null,
+        });
         await insertJsonRows(tx, 'member_evaluation', memberRows);
         await insertJsonRows(tx, 'org_evaluation', orgRows);
         await audit(tx, actor, [
-          { action: 'evaluation.open', entityType: 'evaluation_period', entityId: id, scopeOrgId: input.rootOrgId, before: null, after: { year: input.year, asOf, rulesetId: rules.id, members: memberRows.length, orgs: orgRows.length, excluded } },
+          {
+            action: 'evaluation.open',
+            entityType: 'evaluation_period',
+            entityId: id,
+            scopeOrgId: input.rootOrgId,
+            before: null,
+            after: { year: input.year, asOf, rulesetId: rules.id, members: memberRows.length, orgs: orgRows.length, excluded },
+          },
         ]);
       });
       return this.detail(actor, id);
@@ -401,7 +485,12 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
       const p = await period(actor, id);
       const scope = scopeFor(actor, 'read');
       const rules = rulesOf(p);
-      const [members, orgs, overrides, disciplined] = await Promise.all([repo.periodMembers(db, id), repo.periodOrgs(db, id), repo.overridesOf(db, id), disciplineMap(db, p)]);
+      const [members, orgs, overrides, disciplined] = await Promise.all([
+        repo.periodMembers(db, id),
+        repo.periodOrgs(db, id),
+        repo.overridesOf(db, id),
+        disciplineMap(db, p),
+      ]);
       const gPaths = await grassrootsPaths(db, members);
       const failures = visibleFailures(failuresOf(rules, members, orgs, disciplined), overrides, scope, members, orgs, gPaths);
       const membersByOrg = new Map<string, MemberRow[]>();
@@ -443,7 +532,11 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
         rootMembers: pathInScope(p.root_path, scope)
           ? (() => {
               const own = (membersByOrg.get(p.root_org_id) ?? []).filter((m) => !m.late_admission);
-              return { total: own.length, entered: own.filter((m) => currentOf(m) !== null).length, decided: own.filter((m) => m.decided_label !== null).length };
+              return {
+                total: own.length,
+                entered: own.filter((m) => currentOf(m) !== null).length,
+                decided: own.filter((m) => m.decided_label !== null).length,
+              };
             })()
           : null,
         orgs: visibleOrgs.map((o) => {
@@ -486,7 +579,17 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
         failures,
         changes: changes
           .filter((c) => visibleEvalIds.has(c.evaluation_id))
-          .map((c) => ({ id: c.id, subject: c.subject, evaluationId: c.evaluation_id, beforeLabel: c.before_label, afterLabel: c.after_label, decisionNo: c.decision_no, decisionDate: c.decision_date, reason: c.reason, at: iso(c.created_at) })),
+          .map((c) => ({
+            id: c.id,
+            subject: c.subject,
+            evaluationId: c.evaluation_id,
+            beforeLabel: c.before_label,
+            afterLabel: c.after_label,
+            decisionNo: c.decision_no,
+            decisionDate: c.decision_date,
+            reason: c.reason,
+            at: iso(c.created_at),
+          })),
       };
     },
 
@@ -509,7 +612,14 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
         grassroots: !published && gPath !== undefined && canEditMembersAt(actor, gPath),
       };
       const orgName = (await repo.nameOnPeriodDate(db, id, orgId)) ?? org.name ?? '';
-      return { orgId, orgName, rules: publicRules(rules), can, items: items.filter((i) => !i.lateAdmission), lateAdmissions: items.filter((i) => i.lateAdmission) };
+      return {
+        orgId,
+        orgName,
+        rules: publicRules(rules),
+        can,
+        items: items.filter((i) => !i.lateAdmission),
+        lateAdmissions: items.filter((i) => i.lateAdmission),
+      };
     },
 
     /**
@@ -533,7 +643,12 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
         disciplineMap(db, p),
       ]);
       const published = p.status === 'published';
-      return { total, page: q.page, pageSize: q.pageSize, items: rows.map((r) => ({ ...memberView(r, disciplined, rules, published), orgName: r.org_name ?? '' })) };
+      return {
+        total,
+        page: q.page,
+        pageSize: q.pageSize,
+        items: rows.map((r) => ({ ...memberView(r, disciplined, rules, published), orgName: r.org_name ?? '' })),
+      };
     },
 
     /** Saves grid rows (any stages), checks live, and refuses a decision that a failed, not overridden check names. */
@@ -557,13 +672,15 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
         const cellFields = it.selfLabel !== undefined || it.selfScore !== undefined || it.votes !== undefined || it.cellLabel !== undefined;
         const grassrootsFields = it.grassrootsLabel !== undefined || it.decidedLabel !== undefined || it.selfDetectedFixed !== undefined;
         if (cellFields && !canEditMembersAt(actor, row.org_path)) throw forbidden('Bạn không có quyền nhập kết quả đánh giá của chi bộ này.');
-        if (grassrootsFields && !canEditMembersAt(actor, gPaths.get(row.grassroots_id))) throw forbidden('Đề xuất và quyết định xếp loại đảng viên thuộc thẩm quyền của đảng ủy cơ sở.');
+        if (grassrootsFields && !canEditMembersAt(actor, gPaths.get(row.grassroots_id)))
+          throw forbidden('Đề xuất và quyết định xếp loại đảng viên thuộc thẩm quyền của đảng ủy cơ sở.');
         const set: Record<string, unknown> = {};
         const after: Record<string, unknown> = {};
         const label = (field: 'selfLabel' | 'cellLabel' | 'grassrootsLabel' | 'decidedLabel', col: string, by: string, at: string) => {
           const v = it[field];
           if (v === undefined) return;
-          if (v !== null && !findLabel(rules, 'member', v)) throw invalid(`items.${i}.${field}`, `Xếp loại «${v}» không có trong quy định của kỳ đánh giá (${rules.basis}).`);
+          if (v !== null && !findLabel(rules, 'member', v))
+            throw invalid(`items.${i}.${field}`, `Xếp loại «${v}» không có trong quy định của kỳ đánh giá (${rules.basis}).`);
           set[col] = v;
           set[by] = v === null ? null : actor.userId;
           set[at] = v === null ? null : now;
@@ -576,7 +693,8 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
             if (!rules.scoreSheet) throw invalid(`items.${i}.selfScore`, 'Quy định của kỳ đánh giá này không chấm điểm.');
             const r = levelFromScore(rules.scoreSheet, it.selfScore);
             if (r.errors.length > 0) throw invalid(`items.${i}.selfScore`, r.errors[0]!);
-            if (it.selfLabel != null && it.selfLabel !== r.level) throw invalid(`items.${i}.selfLabel`, `Tổng điểm ${r.total} ứng với «${LEVEL_LABELS[r.level]}», không khớp với mức tự xếp loại.`);
+            if (it.selfLabel != null && it.selfLabel !== r.level)
+              throw invalid(`items.${i}.selfLabel`, `Tổng điểm ${r.total} ứng với «${LEVEL_LABELS[r.level]}», không khớp với mức tự xếp loại.`);
             set.self_score = JSON.stringify({ ...it.selfScore, total: r.total, level: r.level });
             if (it.selfLabel === undefined) it = { ...it, selfLabel: r.level };
           }
@@ -606,7 +724,12 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
         for (const u of updates) await repo.updateMemberEvaluation(tx, u.row.id, u.set);
         // Every member check stays inside a grassroots organisation: only those the saved rows belong to are read.
         const grassroots = [...new Set(updates.map((u) => u.row.grassroots_id))];
-        const [members, orgs, overrides, disciplined] = await Promise.all([repo.periodMembers(tx, id, { grassrootsIds: grassroots }), repo.periodOrgs(tx, id, false), repo.overridesOf(tx, id), disciplineMap(tx, p)]);
+        const [members, orgs, overrides, disciplined] = await Promise.all([
+          repo.periodMembers(tx, id, { grassrootsIds: grassroots }),
+          repo.periodOrgs(tx, id, false),
+          repo.overridesOf(tx, id),
+          disciplineMap(tx, p),
+        ]);
         const decided = new Set(updates.filter((u) => u.after.decidedLabel != null).map((u) => u.row.member_id));
         // The quota is checked on the batch as a whole: any decision the batch records in a grassroots organisation
         // (a demotion too, which lowers the count it is measured against) must leave that organisation's quota kept,
@@ -624,7 +747,13 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
             entityType: 'member',
             entityId: u.row.member_id,
             scopeOrgId: u.row.org_id,
-            before: { periodId: id, selfLabel: u.row.self_label, cellLabel: u.row.cell_label, grassrootsLabel: u.row.grassroots_label, decidedLabel: u.row.decided_label },
+            before: {
+              periodId: id,
+              selfLabel: u.row.self_label,
+              cellLabel: u.row.cell_label,
+              grassrootsLabel: u.row.grassroots_label,
+              decidedLabel: u.row.decided_label,
+            },
             after: { periodId: id, ...u.after },
           })),
         );
@@ -637,7 +766,11 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
       const p = await period(actor, id);
       requireOpen(p);
       const rows = await plan(actor, p, bytes);
-      return { total: rows.length, errors: rows.filter((r) => r.errors.length > 0).length, rows: rows.map((r) => ({ row: r.row, fullName: r.fullName, memberId: r.memberId, entry: r.entry, errors: r.errors })) };
+      return {
+        total: rows.length,
+        errors: rows.filter((r) => r.errors.length > 0).length,
+        rows: rows.map((r) => ({ row: r.row, fullName: r.fullName, memberId: r.memberId, entry: r.entry, errors: r.errors })),
+      };
     },
 
     /** Writes the file's results, all or nothing: refused while any row has a problem; the grid's save does the rest. */
@@ -647,9 +780,18 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
       const rows = await plan(actor, p, bytes);
       const bad = rows.filter((r) => r.errors.length > 0);
       if (bad.length > 0) {
-        throw new AppError(400, 'VALIDATION_ERROR', `Chưa nhập được: ${bad.length} dòng có lỗi (dòng ${bad[0]!.row}: ${bad[0]!.errors[0]}). Không dòng nào được ghi.`, bad.slice(0, 100).map((r) => ({ field: `row ${r.row}`, message: r.errors.join(' ') })));
+        throw new AppError(
+          400,
+          'VALIDATION_ERROR',
+          `Chưa nhập được: ${bad.length} dòng có lỗi (dòng ${bad[0]!.row}: ${bad[0]!.errors[0]}). Không dòng nào được ghi.`,
+          bad.slice(0, 100).map((r) => ({ field: `row ${r.row}`, message: r.errors.join(' ') })),
+        );
       }
-      const result = await this.saveMembers(actor, id, rows.map((r) => r.entry!));
+      const result = await this.saveMembers(
+        actor,
+        id,
+        rows.map((r) => r.entry!),
+      );
       return { imported: result.updated };
     },
 
@@ -685,8 +827,26 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
       await db.transaction().execute(async (tx) => {
         const existing = await repo.findOverride(tx, id, input.checkCode, input.orgId);
         if (existing) await repo.updateOverride(tx, existing.id, { reason: input.reason, created_by: actor.userId, created_at: clock.now() });
-        else await repo.insertOverride(tx, { id: uuidv7(), period_id: id, check_code: input.checkCode, org_id: input.orgId, reason: input.reason, created_by: actor.userId, created_at: clock.now() });
-        await audit(tx, actor, [{ action: 'evaluation.override', entityType: 'evaluation_period', entityId: id, scopeOrgId: input.orgId, before: existing ? { reason: existing.reason } : null, after: input }]);
+        else
+          await repo.insertOverride(tx, {
+            id: uuidv7(),
+            period_id: id,
+            check_code: input.checkCode,
+            org_id: input.orgId,
+            reason: input.reason,
+            created_by: actor.userId,
+            created_at: clock.now(),
+          });
+        await audit(tx, actor, [
+          {
+            action: 'evaluation.override',
+            entityType: 'evaluation_period',
+            entityId: id,
+            scopeOrgId: input.orgId,
+            before: existing ? { reason: existing.reason } : null,
+            after: input,
+          },
+        ]);
       });
       return this.detail(actor, id);
     },
@@ -698,7 +858,12 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
       if (!canEditOrgAt(actor, p.root_path)) throw forbidden('Chỉ cấp mở kỳ đánh giá mới được công bố kết quả.');
       const rules = rulesOf(p);
       await db.transaction().execute(async (tx) => {
-        const [members, orgs, overrides, disciplined] = await Promise.all([repo.periodMembers(tx, id), repo.periodOrgs(tx, id, false), repo.overridesOf(tx, id), disciplineMap(tx, p)]);
+        const [members, orgs, overrides, disciplined] = await Promise.all([
+          repo.periodMembers(tx, id),
+          repo.periodOrgs(tx, id, false),
+          repo.overridesOf(tx, id),
+          disciplineMap(tx, p),
+        ]);
         const undecidedMembers = members.filter((m) => !m.late_admission && m.decided_label === null).length;
         const undecidedOrgs = orgs.filter((o) => o.decided_label === null).length;
         if (undecidedMembers > 0 || undecidedOrgs > 0) {
@@ -711,20 +876,46 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
         const orgCase = levelCase('org', rules);
         await repo.publishMemberRows(tx, id, memberCase('decided_label'));
         await repo.publishOrgRows(tx, id, orgCase('decided_label'));
-        await repo.updatePeriod(tx, id, { status: 'published', published_by: actor.userId, published_at: now, decision_no: input.decisionNo, decision_date: input.decisionDate });
+        await repo.updatePeriod(tx, id, {
+          status: 'published',
+          published_by: actor.userId,
+          published_at: now,
+          decision_no: input.decisionNo,
+          decision_date: input.decisionDate,
+        });
         await repo.refreshTally(tx, id, p.year);
         // Weak grassroots organisations go on the consolidation list.
         const weak = orgs.filter((o) => o.is_grassroots && lvl('org', o.decided_label) === 'not_completed');
         for (const o of weak) {
-          await repo.insertConsolidationIfAbsent(tx, { id: uuidv7(), orgId: o.org_id, year: p.year, reason: `Xếp loại «${labelText('org', o.decided_label!)}» năm ${p.year}`, createdBy: actor.userId, now });
+          await repo.insertConsolidationIfAbsent(tx, {
+            id: uuidv7(),
+            orgId: o.org_id,
+            year: p.year,
+            reason: `Xếp loại «${labelText('org', o.decided_label!)}» năm ${p.year}`,
+            createdBy: actor.userId,
+            now,
+          });
         }
-        await audit(tx, actor, [{ action: 'evaluation.publish', entityType: 'evaluation_period', entityId: id, scopeOrgId: p.root_org_id, before: { status: 'open' }, after: { status: 'published', ...input, weak: weak.length } }]);
+        await audit(tx, actor, [
+          {
+            action: 'evaluation.publish',
+            entityType: 'evaluation_period',
+            entityId: id,
+            scopeOrgId: p.root_org_id,
+            before: { status: 'open' },
+            after: { status: 'published', ...input, weak: weak.length },
+          },
+        ]);
       });
       return this.detail(actor, id);
     },
 
     /** After publication: a change by a recorded decision; the earlier value stays in the history. */
-    async change(actor: Actor, id: string, input: { subject: Subject; evaluationId: string; label: string; decisionNo: string; decisionDate: string; reason: string }) {
+    async change(
+      actor: Actor,
+      id: string,
+      input: { subject: Subject; evaluationId: string; label: string; decisionNo: string; decisionDate: string; reason: string },
+    ) {
       const p = await period(actor, id);
       if (p.status !== 'published') throw conflict('Kỳ đánh giá chưa công bố: sửa trực tiếp kết quả.');
       const scope = scopeFor(actor, 'read');
@@ -738,13 +929,32 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
       if (!found) throw invalid('label', `Xếp loại «${input.label}» không có trong quy định của kỳ đánh giá (${rules.basis}).`);
       const now = clock.now();
       await db.transaction().execute(async (tx) => {
-        await repo.insertChange(tx, { id: uuidv7(), period_id: id, subject: input.subject, evaluation_id: row.id, before_label: row.decided_label, after_label: input.label, decision_no: input.decisionNo, decision_date: input.decisionDate, reason: input.reason, created_by: actor.userId, created_at: now });
+        await repo.insertChange(tx, {
+          id: uuidv7(),
+          period_id: id,
+          subject: input.subject,
+          evaluation_id: row.id,
+          before_label: row.decided_label,
+          after_label: input.label,
+          decision_no: input.decisionNo,
+          decision_date: input.decisionDate,
+          reason: input.reason,
+          created_by: actor.userId,
+          created_at: now,
+        });
         const set = { decided_label: input.label, decided_by: actor.userId, decided_at: now, final_level: found.level };
         if (input.subject === 'member') await repo.updateMemberEvaluation(tx, row.id, set);
         else await repo.updateOrgEvaluation(tx, row.id, set);
         await repo.refreshTally(tx, id, p.year);
         if ('is_grassroots' in row && row.is_grassroots && found.level === 'not_completed') {
-          await repo.insertConsolidationIfAbsent(tx, { id: uuidv7(), orgId: row.org_id, year: p.year, reason: `Xếp loại «${found.label}» năm ${p.year} (quyết định ${input.decisionNo})`, createdBy: actor.userId, now });
+          await repo.insertConsolidationIfAbsent(tx, {
+            id: uuidv7(),
+            orgId: row.org_id,
+            year: p.year,
+            reason: `Xếp loại «${found.label}» năm ${p.year} (quyết định ${input.decisionNo})`,
+            createdBy: actor.userId,
+            now,
+          });
         }
         await audit(tx, actor, [
           {
@@ -777,7 +987,10 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
       const root = await repo.orgInScope(db, scope, q.orgId);
       if (!root) throw notFound('Không tìm thấy tổ chức đảng.');
       if (q.fromYear !== undefined && q.fromYear > q.year) throw invalid('fromYear', 'Năm bắt đầu phải trước hoặc bằng năm xem kết quả.');
-      const [mRows, oRows] = await Promise.all([repo.distributionByChild(db, scope, root.current_path, q.year, 'member'), repo.distributionByChild(db, scope, root.current_path, q.year, 'grassroots')]);
+      const [mRows, oRows] = await Promise.all([
+        repo.distributionByChild(db, scope, root.current_path, q.year, 'member'),
+        repo.distributionByChild(db, scope, root.current_path, q.year, 'grassroots'),
+      ]);
       const add = (m: Map<string, Partial<Record<Level, number>>>, key: string, level: Level | null, n: number) => {
         if (!level) return;
         const c = m.get(key) ?? {};
@@ -825,7 +1038,10 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
     },
 
     /** Drill-down: the members or grassroots organisations behind a figure (a level, over the subtree or one child). */
-    async resultRecords(actor: Actor, q: { orgId: string; year: number; subject: Subject; level: Level; childId?: string | undefined; page: number; pageSize: number }) {
+    async resultRecords(
+      actor: Actor,
+      q: { orgId: string; year: number; subject: Subject; level: Level; childId?: string | undefined; page: number; pageSize: number },
+    ) {
       const scope = scopeFor(actor, 'read');
       const root = await repo.orgInScope(db, scope, q.orgId);
       if (!root) throw notFound('Không tìm thấy tổ chức đảng.');
@@ -844,7 +1060,15 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
         // The organisation beside a record is named only when the reader may open it (a grassroots root's superior is not).
         items: rows.map((r) => {
           const shown = pathInScope(r.org_path, scope);
-          return { id: r.id, subjectId: r.subject_id, name: r.name ?? '', orgId: shown ? r.org_id : null, orgName: shown ? (r.org_name ?? '') : '', label: r.label, labelText: r.label ? labelText(q.subject, r.label) : null };
+          return {
+            id: r.id,
+            subjectId: r.subject_id,
+            name: r.name ?? '',
+            orgId: shown ? r.org_id : null,
+            orgName: shown ? (r.org_name ?? '') : '',
+            label: r.label,
+            labelText: r.label ? labelText(q.subject, r.label) : null,
+          };
         }),
       };
     },
@@ -864,7 +1088,15 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
       const superiorId = root ? pathIds(root.current_path).at(-2) : undefined;
       const superiorName = superiorId ? ((await repo.orgNames(db, [superiorId])).get(superiorId) ?? null) : null;
       return {
-        buffer: await resultsReport(r, { streakYears: q.years, streakLabel: streaks.labelText, streakIsLevel: streaks.byLevel, streaks: streaks.items.map((s) => s.name), consolidation: consolidation.items, today: clock.today(), superiorName }),
+        buffer: await resultsReport(r, {
+          streakYears: q.years,
+          streakLabel: streaks.labelText,
+          streakIsLevel: streaks.byLevel,
+          streaks: streaks.items.map((s) => s.name),
+          consolidation: consolidation.items,
+          today: clock.today(),
+          superiorName,
+        }),
         fileName: `bao-cao-danh-gia-${q.year}.docx`,
       };
     },
@@ -899,11 +1131,24 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
       const scope = scopeFor(actor, 'read');
       const root = await repo.orgInScope(db, scope, q.orgId);
       if (!root) throw notFound('Không tìm thấy tổ chức đảng.');
-      const [rows, counts] = await Promise.all([repo.consolidationList(db, scope, root.current_path, q.year, q.status), repo.consolidationCounts(db, scope, root.current_path, clock.today(), q.year)]);
+      const [rows, counts] = await Promise.all([
+        repo.consolidationList(db, scope, root.current_path, q.year, q.status),
+        repo.consolidationCounts(db, scope, root.current_path, clock.today(), q.year),
+      ]);
       return { counts, items: rows.map(consolidationView) };
     },
 
-    async addConsolidation(actor: Actor, input: { orgId: string; year: number; reason: string; plan?: string | null | undefined; responsible?: string | null | undefined; deadline?: string | null | undefined }) {
+    async addConsolidation(
+      actor: Actor,
+      input: {
+        orgId: string;
+        year: number;
+        reason: string;
+        plan?: string | null | undefined;
+        responsible?: string | null | undefined;
+        deadline?: string | null | undefined;
+      },
+    ) {
       const org = await repo.orgInScope(db, scopeFor(actor, 'read'), input.orgId);
       if (!org) throw notFound('Không tìm thấy tổ chức đảng.');
       if (!canEditOrgAt(actor, parentPathOf(org.current_path))) throw forbidden('Việc đưa tổ chức vào diện củng cố thuộc thẩm quyền của cấp ủy cấp trên.');
@@ -912,14 +1157,46 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
       await db.transaction().execute(async (tx) => {
         const exists = await repo.consolidationOf(tx, input.orgId, input.year);
         if (exists) throw conflict(`Tổ chức này đã có trong danh sách củng cố năm ${input.year}.`);
-        await repo.insertConsolidation(tx, { id, org_id: input.orgId, year: input.year, reason: input.reason, plan: input.plan ?? null, responsible: input.responsible ?? null, deadline: input.deadline ?? null, outcome: null, status: 'open', created_by: actor.userId, created_at: now, updated_at: now });
-        await audit(tx, actor, [{ action: 'evaluation.consolidation.create', entityType: 'org', entityId: input.orgId, scopeOrgId: input.orgId, before: null, after: { id, ...input } }]);
+        await repo.insertConsolidation(tx, {
+          id,
+          org_id: input.orgId,
+          year: input.year,
+          reason: input.reason,
+          plan: input.plan ?? null,
+          responsible: input.responsible ?? null,
+          deadline: input.deadline ?? null,
+          outcome: null,
+          status: 'open',
+          created_by: actor.userId,
+          created_at: now,
+          updated_at: now,
+        });
+        await audit(tx, actor, [
+          {
+            action: 'evaluation.consolidation.create',
+            entityType: 'org',
+            entityId: input.orgId,
+            scopeOrgId: input.orgId,
+            before: null,
+            after: { id, ...input },
+          },
+        ]);
       });
       const row = await repo.findConsolidation(db, scopeFor(actor, 'read'), id);
       return consolidationView({ ...row!, org_name: org.name });
     },
 
-    async updateConsolidation(actor: Actor, id: string, input: { plan?: string | null | undefined; responsible?: string | null | undefined; deadline?: string | null | undefined; outcome?: string | null | undefined; status?: 'open' | 'done' | undefined }) {
+    async updateConsolidation(
+      actor: Actor,
+      id: string,
+      input: {
+        plan?: string | null | undefined;
+        responsible?: string | null | undefined;
+        deadline?: string | null | undefined;
+        outcome?: string | null | undefined;
+        status?: 'open' | 'done' | undefined;
+      },
+    ) {
       const row = await repo.findConsolidation(db, scopeFor(actor, 'read'), id);
       if (!row) throw notFound('Không tìm thấy mục củng cố.');
       if (!canEditOrgAt(actor, parentPathOf(row.org_path))) throw forbidden('Việc theo dõi củng cố thuộc thẩm quyền của cấp ủy cấp trên.');
@@ -927,7 +1204,16 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
       for (const k of ['plan', 'responsible', 'deadline', 'outcome', 'status'] as const) if (input[k] !== undefined) set[k] = input[k];
       await db.transaction().execute(async (tx) => {
         await repo.updateConsolidation(tx, id, set);
-        await audit(tx, actor, [{ action: 'evaluation.consolidation.update', entityType: 'org', entityId: row.org_id, scopeOrgId: row.org_id, before: { plan: row.plan, responsible: row.responsible, deadline: row.deadline, outcome: row.outcome, status: row.status }, after: input }]);
+        await audit(tx, actor, [
+          {
+            action: 'evaluation.consolidation.update',
+            entityType: 'org',
+            entityId: row.org_id,
+            scopeOrgId: row.org_id,
+            before: { plan: row.plan, responsible: row.responsible, deadline: row.deadline, outcome: row.outcome, status: row.status },
+            after: input,
+          },
+        ]);
       });
       const fresh = await repo.findConsolidation(db, scopeFor(actor, 'read'), id);
       const names = await repo.orgNames(db, [row.org_id]);
@@ -960,9 +1246,17 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
             throw new AppError(403, 'FORBIDDEN', message, [{ field: `items.${i}.id`, message }]);
           }
           const next = { id, plan: row.plan, responsible: row.responsible, deadline: row.deadline, outcome: row.outcome, status: row.status, updated_at: now };
-          for (const k of ['plan', 'responsible', 'deadline', 'outcome', 'status'] as const) if (input[k] !== undefined) (next as Record<string, unknown>)[k] = input[k];
+          for (const k of ['plan', 'responsible', 'deadline', 'outcome', 'status'] as const)
+            if (input[k] !== undefined) (next as Record<string, unknown>)[k] = input[k];
           writes.push(next);
-          entries.push({ action: 'evaluation.consolidation.update', entityType: 'org', entityId: row.org_id, scopeOrgId: row.org_id, before: { plan: row.plan, responsible: row.responsible, deadline: row.deadline, outcome: row.outcome, status: row.status }, after: input });
+          entries.push({
+            action: 'evaluation.consolidation.update',
+            entityType: 'org',
+            entityId: row.org_id,
+            scopeOrgId: row.org_id,
+            before: { plan: row.plan, responsible: row.responsible, deadline: row.deadline, outcome: row.outcome, status: row.status },
+            after: input,
+          });
         });
         await repo.updateConsolidations(tx, writes);
         await audit(tx, actor, entries);
@@ -974,10 +1268,38 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
   };
 }
 
-type ConsolidationPatchInput = { plan?: string | null | undefined; responsible?: string | null | undefined; deadline?: string | null | undefined; outcome?: string | null | undefined; status?: 'open' | 'done' | undefined };
+type ConsolidationPatchInput = {
+  plan?: string | null | undefined;
+  responsible?: string | null | undefined;
+  deadline?: string | null | undefined;
+  outcome?: string | null | undefined;
+  status?: 'open' | 'done' | undefined;
+};
 
-function consolidationView(c: { id: string; org_id: string; org_name: string | null; year: number; reason: string; plan: string | null; responsible: string | null; deadline: string | null; outcome: string | null; status: string }) {
-  return { id: c.id, orgId: c.org_id, orgName: c.org_name ?? '', year: c.year, reason: c.reason, plan: c.plan, responsible: c.responsible, deadline: c.deadline, outcome: c.outcome, status: c.status };
+function consolidationView(c: {
+  id: string;
+  org_id: string;
+  org_name: string | null;
+  year: number;
+  reason: string;
+  plan: string | null;
+  responsible: string | null;
+  deadline: string | null;
+  outcome: string | null;
+  status: string;
+}) {
+  return {
+    id: c.id,
+    orgId: c.org_id,
+    orgName: c.org_name ?? '',
+    year: c.year,
+    reason: c.reason,
+    plan: c.plan,
+    responsible: c.responsible,
+    deadline: c.deadline,
+    outcome: c.outcome,
+    status: c.status,
+  };
 }
 
 /** SQL CASE mapping a label column of the version to the current scale (the labels are the version's own data). */

@@ -45,7 +45,13 @@ describeEngines('annual evaluation: the December cycle through HTTP', (engine) =
   });
 
   it('tells each reader what he may do: the cell secretary fills in his cell, never the decision nor the publication', async () => {
-    await insertUser(t.database.db, { username: 'secretaryA1', fullName: 'Bí thư chi bộ Tổ Toán', password: PASSWORD, homeOrgId: f.orgs.a1, roles: [{ role: 'editor', orgId: f.orgs.a1 }] });
+    await insertUser(t.database.db, {
+      username: 'secretaryA1',
+      fullName: 'Bí thư chi bộ Tổ Toán',
+      password: PASSWORD,
+      homeOrgId: f.orgs.a1,
+      roles: [{ role: 'editor', orgId: f.orgs.a1 }],
+    });
     const secretary = await t.login('secretaryA1');
     const d = (await secretary.get(`/api/evaluation/periods/${periodId}`)).body;
     expect(d.period.can).toEqual({ override: false, publish: false, change: false });
@@ -61,7 +67,12 @@ describeEngines('annual evaluation: the December cycle through HTTP', (engine) =
   });
 
   it('a score sheet gives the self-assessed level under QĐ 366; a wrong total is refused', async () => {
-    const sheet = { scores: { politics: 10, ethics: 10, discipline: 9, assigned: 45, party_tasks: 18 }, allTasksDone: true, allTasksOnTime: true, exceedingShare: 0.4 };
+    const sheet = {
+      scores: { politics: 10, ethics: 10, discipline: 9, assigned: 45, party_tasks: 18 },
+      allTasksDone: true,
+      allTasksOnTime: true,
+      exceedingShare: 0.4,
+    };
     expect((await save([{ memberId: a1[0], selfScore: sheet }])).status).toBe(200);
     const row = (await grid(f.orgs.a1)).items.find((i: { memberId: string }) => i.memberId === a1[0]);
     expect(row).toMatchObject({ selfLabel: 'excellent', selfTotal: 92, stage: 'self_assessed' });
@@ -72,12 +83,19 @@ describeEngines('annual evaluation: the December cycle through HTTP', (engine) =
 
   it('flags the quota at once, names the members, and refuses the decision until fixed', async () => {
     // gA: 7 excellent against 25 good (20% of 25 is 5).
-    await save([...rate(a1.slice(0, 5), 'cellLabel', 'excellent'), ...rate(a1.slice(5), 'cellLabel', 'good'), ...rate(a2.slice(0, 2), 'cellLabel', 'excellent'), ...rate(a2.slice(2), 'cellLabel', 'good')]);
+    await save([
+      ...rate(a1.slice(0, 5), 'cellLabel', 'excellent'),
+      ...rate(a1.slice(5), 'cellLabel', 'good'),
+      ...rate(a2.slice(0, 2), 'cellLabel', 'excellent'),
+      ...rate(a2.slice(2), 'cellLabel', 'good'),
+    ]);
     const d = (await adminA.get(`/api/evaluation/periods/${periodId}`)).body;
     expect(d.failures).toHaveLength(1);
     expect(d.failures[0]).toMatchObject({ code: 'member_quota', orgId: f.orgs.gA });
     expect(d.failures[0].memberIds.sort()).toEqual([...a1.slice(0, 5), ...a2.slice(0, 2)].sort());
-    const refused = await save(rate([...a1, ...a2], 'decidedLabel', 'good').map((x, i) => ({ ...x, decidedLabel: i < 5 || (i >= 20 && i < 22) ? 'excellent' : 'good' })));
+    const refused = await save(
+      rate([...a1, ...a2], 'decidedLabel', 'good').map((x, i) => ({ ...x, decidedLabel: i < 5 || (i >= 20 && i < 22) ? 'excellent' : 'good' })),
+    );
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('CHECK_FAILED');
     expect((await grid(f.orgs.a1)).items.every((i: { decidedLabel: string | null }) => i.decidedLabel === null)).toBe(true); // nothing half done
@@ -87,7 +105,13 @@ describeEngines('annual evaluation: the December cycle through HTTP', (engine) =
   });
 
   it('a member disciplined in the year must be rated not completed', async () => {
-    const r = await adminA.post(`/api/members/${a2[11]}/disciplines`, { form: 'reprimand', decidingLevel: 'Chi bộ', decisionNo: '01-QĐKL', decisionDate: '2026-03-02', announcedOn: '2026-03-05' });
+    const r = await adminA.post(`/api/members/${a2[11]}/disciplines`, {
+      form: 'reprimand',
+      decidingLevel: 'Chi bộ',
+      decisionNo: '01-QĐKL',
+      decisionDate: '2026-03-02',
+      announcedOn: '2026-03-05',
+    });
     expect(r.status).toBeLessThan(300);
     const d = (await adminA.get(`/api/evaluation/periods/${periodId}`)).body;
     expect(d.failures.map((x: { code: string; memberIds: string[] }) => [x.code, x.memberIds])).toEqual([['disciplined_member', [a2[11]]]]);
@@ -96,7 +120,10 @@ describeEngines('annual evaluation: the December cycle through HTTP', (engine) =
   });
 
   it('decides members; an excellent cell with a member not completed is flagged; org ratings need their checks or an override', async () => {
-    const decided = [...a1.map((id, i) => ({ memberId: id, decidedLabel: i < 5 ? 'excellent' : 'good' })), ...a2.map((id, i) => ({ memberId: id, decidedLabel: i === 11 ? 'not_completed' : 'good' }))];
+    const decided = [
+      ...a1.map((id, i) => ({ memberId: id, decidedLabel: i < 5 ? 'excellent' : 'good' })),
+      ...a2.map((id, i) => ({ memberId: id, decidedLabel: i === 11 ? 'not_completed' : 'good' })),
+    ];
     expect((await save(decided)).status).toBe(200);
     // The quota is kept by the batch as a whole, whatever it names: 5 excellent against 26 good passes (20% is 5.2);
     // two good members decided completed leave 24 (20% is 4.8), refused in either order, nothing written.
@@ -119,11 +146,27 @@ describeEngines('annual evaluation: the December cycle through HTTP', (engine) =
     const quota = await adminA.patch(`/api/evaluation/periods/${periodId}/orgs/${f.orgs.a1}`, { decidedLabel: 'excellent' });
     expect(quota.status).toBe(409);
     expect(quota.body.error.details[0].field).toBe('org_quota');
-    const ov = await adminA.post(`/api/evaluation/periods/${periodId}/overrides`, { checkCode: 'org_quota', orgId: f.orgs.gA, reason: 'Đảng bộ chỉ có hai chi bộ, không áp dụng tỷ lệ.' });
+    const ov = await adminA.post(`/api/evaluation/periods/${periodId}/overrides`, {
+      checkCode: 'org_quota',
+      orgId: f.orgs.gA,
+      reason: 'Đảng bộ chỉ có hai chi bộ, không áp dụng tỷ lệ.',
+    });
     expect(ov.status).toBe(200);
     expect((await adminA.patch(`/api/evaluation/periods/${periodId}/orgs/${f.orgs.a1}`, { decidedLabel: 'excellent' })).status).toBe(200);
-    await adminA.post(`/api/evaluation/periods/${periodId}/overrides`, { checkCode: 'org_quota', orgId: f.orgs.A, reason: 'Xã chỉ có một tổ chức cơ sở đảng.' });
-    expect((await adminA.patch(`/api/evaluation/periods/${periodId}/orgs/${f.orgs.gA}`, { selfLabel: 'excellent', proposedLabel: 'excellent', decidedLabel: 'excellent' })).status).toBe(200);
+    await adminA.post(`/api/evaluation/periods/${periodId}/overrides`, {
+      checkCode: 'org_quota',
+      orgId: f.orgs.A,
+      reason: 'Xã chỉ có một tổ chức cơ sở đảng.',
+    });
+    expect(
+      (
+        await adminA.patch(`/api/evaluation/periods/${periodId}/orgs/${f.orgs.gA}`, {
+          selfLabel: 'excellent',
+          proposedLabel: 'excellent',
+          decidedLabel: 'excellent',
+        })
+      ).status,
+    ).toBe(200);
     const audit = await t.database.db.selectFrom('audit_log').select('action').where('action', '=', 'evaluation.override').execute();
     expect(audit).toHaveLength(2);
   });
@@ -137,7 +180,14 @@ describeEngines('annual evaluation: the December cycle through HTTP', (engine) =
     const locked = await save([{ memberId: a1[6], decidedLabel: 'completed' }]);
     expect(locked.status).toBe(409);
     const evalId = (await grid(f.orgs.a1)).items.find((i: { memberId: string }) => i.memberId === a1[6]).id;
-    const c = await adminA.post(`/api/evaluation/periods/${periodId}/changes`, { subject: 'member', evaluationId: evalId, label: 'completed', decisionNo: '20-QĐ/ĐU', decisionDate: '2027-01-10', reason: 'Phát hiện vi phạm sau công bố' });
+    const c = await adminA.post(`/api/evaluation/periods/${periodId}/changes`, {
+      subject: 'member',
+      evaluationId: evalId,
+      label: 'completed',
+      decisionNo: '20-QĐ/ĐU',
+      decisionDate: '2027-01-10',
+      reason: 'Phát hiện vi phạm sau công bố',
+    });
     expect(c.status).toBe(200);
     expect(c.body.changes).toMatchObject([{ beforeLabel: 'good', afterLabel: 'completed', decisionNo: '20-QĐ/ĐU' }]);
   });
@@ -173,7 +223,13 @@ describeEngines('annual evaluation: the December cycle through HTTP', (engine) =
     expect(orgs.body.items).toMatchObject([{ subjectId: f.orgs.gA, name: 'Đảng bộ Trường THPT Nguyễn Du' }]);
     expect((await adminA.get(`/api/evaluation/results/records?orgId=${f.orgs.gA}&year=2026&subject=org&level=excellent&childId=${f.orgs.B}`)).status).toBe(404);
     // A reader of gA alone sees gA's own rating but not the name of its superior.
-    await insertUser(t.database.db, { username: 'viewerGA', fullName: 'Người xem gA', password: PASSWORD, homeOrgId: f.orgs.gA, roles: [{ role: 'viewer', orgId: f.orgs.gA }] });
+    await insertUser(t.database.db, {
+      username: 'viewerGA',
+      fullName: 'Người xem gA',
+      password: PASSWORD,
+      homeOrgId: f.orgs.gA,
+      roles: [{ role: 'viewer', orgId: f.orgs.gA }],
+    });
     const own = await (await t.login('viewerGA')).get(`/api/evaluation/results/records?orgId=${f.orgs.gA}&year=2026&subject=org&level=excellent`);
     expect(own.body.items).toEqual([expect.objectContaining({ subjectId: f.orgs.gA, orgId: null, orgName: '' })]);
     const raw = await rawSession(t, 'adminA');
@@ -224,7 +280,8 @@ describeEngines('annual evaluation: the December cycle through HTTP', (engine) =
       const items = ids.map((memberId, i) => ({ memberId, decidedLabel: i < 80 ? 'du_tu_cach_xuat_sac' : 'du_tu_cach_tot' }));
       // a2's disciplined member was disciplined in 2026, not 2016: no check applies.
       expect((await adminA.patch(`/api/evaluation/periods/${pid}/members`, { items })).status).toBe(200);
-      for (const org of [f.orgs.a1, f.orgs.a2, f.orgs.gA]) expect((await adminA.patch(`/api/evaluation/periods/${pid}/orgs/${org}`, { decidedLabel: 'tsvm' })).status).toBe(200);
+      for (const org of [f.orgs.a1, f.orgs.a2, f.orgs.gA])
+        expect((await adminA.patch(`/api/evaluation/periods/${pid}/orgs/${org}`, { decidedLabel: 'tsvm' })).status).toBe(200);
       expect((await adminA.post(`/api/evaluation/periods/${pid}/publish`, { decisionNo: '05-QĐ/ĐU', decisionDate: '2016-12-28' })).status).toBe(200);
       const r = await adminA.get(`/api/evaluation/results?orgId=${f.orgs.A}&year=2016`);
       expect(r.body.members.levels[0]).toMatchObject({ level: 'excellent', count: 80, percent: 86.96 });
@@ -247,7 +304,11 @@ describeEngines('annual evaluation: the December cycle through HTTP', (engine) =
       await db.updateTable('org_evaluation').set({ decided_label: 'good' }).where('period_id', '=', pid).execute();
       await db.updateTable('org_evaluation').set({ decided_label: 'excellent' }).where('period_id', '=', pid).where('org_id', '=', f.orgs.gA).execute();
       await adminA.post(`/api/evaluation/periods/${pid}/overrides`, { checkCode: 'org_quota', orgId: f.orgs.A, reason: 'Một tổ chức cơ sở đảng.' });
-      await adminA.post(`/api/evaluation/periods/${pid}/overrides`, { checkCode: 'excellent_party_committee', orgId: f.orgs.gA, reason: 'Nhập lại số liệu cũ.' });
+      await adminA.post(`/api/evaluation/periods/${pid}/overrides`, {
+        checkCode: 'excellent_party_committee',
+        orgId: f.orgs.gA,
+        reason: 'Nhập lại số liệu cũ.',
+      });
       const pub = await adminA.post(`/api/evaluation/periods/${pid}/publish`, { decisionNo: '07-QĐ/ĐU', decisionDate: '2025-12-20' });
       expect(pub.status).toBe(200);
       const s = await adminA.get(`/api/evaluation/streaks?orgId=${f.orgs.A}&years=2&toYear=2026`);
@@ -289,7 +350,14 @@ describeEngines('annual evaluation: the December cycle through HTTP', (engine) =
   });
 
   it('consolidation list: the superior records plan, person, deadline and outcome', async () => {
-    const add = await adminA.post('/api/evaluation/consolidation', { orgId: f.orgs.gA, year: 2026, reason: 'Nội bộ mất đoàn kết', plan: 'Kiện toàn cấp ủy', responsible: 'Đồng chí Phó Bí thư', deadline: '2027-06-30' });
+    const add = await adminA.post('/api/evaluation/consolidation', {
+      orgId: f.orgs.gA,
+      year: 2026,
+      reason: 'Nội bộ mất đoàn kết',
+      plan: 'Kiện toàn cấp ủy',
+      responsible: 'Đồng chí Phó Bí thư',
+      deadline: '2027-06-30',
+    });
     expect(add.status).toBe(201);
     expect((await adminA.post('/api/evaluation/consolidation', { orgId: f.orgs.gA, year: 2026, reason: 'Lần hai' })).status).toBe(409);
     const up = await adminA.patch(`/api/evaluation/consolidation/${add.body.id}`, { outcome: 'Đã kiện toàn', status: 'done' });
@@ -315,19 +383,57 @@ describeEngines('annual evaluation: the December cycle through HTTP', (engine) =
     // Published results of 2013–2015 (rated with the pre-2018 labels) for gA and gB, entered as history.
     const db = t.database.db;
     const rated: Record<number, [string, string][]> = {
-      2013: [[f.orgs.gA, 'tsvm_tieu_bieu'], [f.orgs.gB, 'tsvm_tieu_bieu']],
-      2014: [[f.orgs.gA, 'tsvm_tieu_bieu'], [f.orgs.gB, 'tsvm']],
-      2015: [[f.orgs.gA, 'tsvm_tieu_bieu'], [f.orgs.gB, 'tsvm_tieu_bieu']],
+      2013: [
+        [f.orgs.gA, 'tsvm_tieu_bieu'],
+        [f.orgs.gB, 'tsvm_tieu_bieu'],
+      ],
+      2014: [
+        [f.orgs.gA, 'tsvm_tieu_bieu'],
+        [f.orgs.gB, 'tsvm'],
+      ],
+      2015: [
+        [f.orgs.gA, 'tsvm_tieu_bieu'],
+        [f.orgs.gB, 'tsvm_tieu_bieu'],
+      ],
     };
     for (const [year, orgs] of Object.entries(rated)) {
       const periodId = uuidv7();
       await db
         .insertInto('evaluation_period')
-        .values({ id: periodId, root_org_id: f.orgs.P, year: Number(year), kind: 'year', quarter: null, as_of: `${year}-12-15`, ruleset_id: 'eval-legacy-pre2018', status: 'published', excluded: '{}', opened_by: null, opened_at: new Date(), published_by: null, published_at: new Date(), decision_no: null, decision_date: null })
+        .values({
+          id: periodId,
+          root_org_id: f.orgs.P,
+          year: Number(year),
+          kind: 'year',
+          quarter: null,
+          as_of: `${year}-12-15`,
+          ruleset_id: 'eval-legacy-pre2018',
+          status: 'published',
+          excluded: '{}',
+          opened_by: null,
+          opened_at: new Date(),
+          published_by: null,
+          published_at: new Date(),
+          decision_no: null,
+          decision_date: null,
+        })
         .execute();
       await db
         .insertInto('org_evaluation')
-        .values(orgs.map(([orgId, label]) => ({ id: uuidv7(), period_id: periodId, year: Number(year), org_id: orgId, parent_id: null, is_cell: orgId === f.orgs.gB, is_grassroots: true, decided_label: label, final_level: 'excellent' as const, status: 'published' })))
+        .values(
+          orgs.map(([orgId, label]) => ({
+            id: uuidv7(),
+            period_id: periodId,
+            year: Number(year),
+            org_id: orgId,
+            parent_id: null,
+            is_cell: orgId === f.orgs.gB,
+            is_grassroots: true,
+            decided_label: label,
+            final_level: 'excellent' as const,
+            status: 'published',
+          })),
+        )
         .execute();
     }
     const admin = await t.login('admin');
@@ -335,7 +441,11 @@ describeEngines('annual evaluation: the December cycle through HTTP', (engine) =
     const ids = (r: { body: { items: { orgId: string }[] } }) => r.body.items.map((i) => i.orgId).sort();
     const tieuBieu = await streak('&label=tsvm_tieu_bieu');
     expect(tieuBieu.status).toBe(200);
-    expect(tieuBieu.body).toMatchObject({ label: 'tsvm_tieu_bieu', labelText: 'Trong sạch, vững mạnh tiêu biểu', items: [{ orgId: f.orgs.gA, name: 'Đảng bộ Trường THPT Nguyễn Du' }] });
+    expect(tieuBieu.body).toMatchObject({
+      label: 'tsvm_tieu_bieu',
+      labelText: 'Trong sạch, vững mạnh tiêu biểu',
+      items: [{ orgId: f.orgs.gA, name: 'Đảng bộ Trường THPT Nguyễn Du' }],
+    });
     expect(ids(await streak('&label=tsvm'))).toEqual([f.orgs.gA, f.orgs.gB].sort());
     expect(ids(await streak(''))).toEqual([f.orgs.gA, f.orgs.gB].sort()); // the mapped level: excellent
     // two years of tiêu biểu in a row for gB (2015 alone, then 2013 alone) are not three

@@ -15,12 +15,19 @@ export async function resultsWorkbook(r: ResultsAnswer): Promise<Buffer> {
   bold(ws.addRow(['Mức xếp loại', 'Số đảng viên', 'Tỷ lệ (%)', 'Số TCCSĐ', 'Tỷ lệ (%)']));
   r.members.levels.forEach((l, i) => ws.addRow([l.label, l.count, l.percent, r.orgs.levels[i]!.count, r.orgs.levels[i]!.percent]));
   bold(ws.addRow(['Tổng số', r.members.total, 100, r.orgs.total, 100]));
-  ws.addRow(['Từ hoàn thành tốt nhiệm vụ trở lên', r.members.goodOrBetter.count, r.members.goodOrBetter.percent, r.orgs.goodOrBetter.count, r.orgs.goodOrBetter.percent]);
+  ws.addRow([
+    'Từ hoàn thành tốt nhiệm vụ trở lên',
+    r.members.goodOrBetter.count,
+    r.members.goodOrBetter.percent,
+    r.orgs.goodOrBetter.count,
+    r.orgs.goodOrBetter.percent,
+  ]);
 
   const byChild = wb.addWorksheet('Theo đơn vị');
   byChild.columns = [{ width: 40 }, ...Array.from({ length: 10 }, () => ({ width: 12 }))];
   bold(byChild.addRow(['Đơn vị', 'Đảng viên', 'HTXSNV', 'HTTNV', 'HTNV', 'KHTNV', 'TCCSĐ', 'HTXSNV', 'HTTNV', 'HTNV', 'KHTNV']));
-  for (const c of r.children) byChild.addRow([c.name, c.members.total, ...c.members.levels.map((l) => l.count), c.orgs.total, ...c.orgs.levels.map((l) => l.count)]);
+  for (const c of r.children)
+    byChild.addRow([c.name, c.members.total, ...c.members.levels.map((l) => l.count), c.orgs.total, ...c.orgs.levels.map((l) => l.count)]);
 
   if (r.span) {
     const sp = wb.addWorksheet('Qua các năm');

@@ -29,7 +29,8 @@ export function pdfBytes(text = 'Don xin vao Dang'): Buffer {
 }
 
 /** The first bytes of a JPEG (enough for the content check). */
-export const jpegBytes = (): Buffer => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00]), randomBytes(64), Buffer.from([0xff, 0xd9])]);
+export const jpegBytes = (): Buffer =>
+  Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00]), randomBytes(64), Buffer.from([0xff, 0xd9])]);
 /** A PNG signature and a little data. */
 export const pngBytes = (): Buffer => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(64)]);
 /** What a Windows program starts with. */
@@ -43,7 +44,14 @@ export function multipartBody(fields: Record<string, string>, file?: { bytes: Bu
   const parts: Buffer[] = [];
   for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`, 'utf8'));
   if (file) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`, 'utf8'), file.bytes, Buffer.from('\r\n'));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
+        'utf8',
+      ),
+      file.bytes,
+      Buffer.from('\r\n'),
+    );
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
@@ -55,7 +63,12 @@ export type DocResponse = RawResponse;
 export async function documentSession(t: TestApp, username: string) {
   const { cookie, csrf, answer } = await injectLogin(t, username);
   return {
-    async upload(memberId: string, fields: Record<string, string>, file?: { bytes: Buffer; name: string; type?: string }, url = `/api/members/${memberId}/documents`): Promise<DocResponse> {
+    async upload(
+      memberId: string,
+      fields: Record<string, string>,
+      file?: { bytes: Buffer; name: string; type?: string },
+      url = `/api/members/${memberId}/documents`,
+    ): Promise<DocResponse> {
       const { payload, contentType } = multipartBody(fields, file);
       return answer(await t.app.inject({ method: 'POST', url, headers: { cookie, 'x-csrf-token': csrf, 'content-type': contentType }, payload }));
     },

@@ -36,7 +36,15 @@ export const memberDocumentsRoutes =
 
     app.get(
       '/api/members/:id/documents',
-      { schema: { tags, summary: 'Hồ sơ, tài liệu của đảng viên (mọi phiên bản)', params: MemberDocumentsParams, querystring: NoQuery, response: { 200: DocumentListResponse } } },
+      {
+        schema: {
+          tags,
+          summary: 'Hồ sơ, tài liệu của đảng viên (mọi phiên bản)',
+          params: MemberDocumentsParams,
+          querystring: NoQuery,
+          response: { 200: DocumentListResponse },
+        },
+      },
       async (req) => svc.list(requireActor(req), req.params.id, opts.maxMb),
     );
 
@@ -53,7 +61,8 @@ export const memberDocumentsRoutes =
       },
       async (req, reply) => {
         const actor = requireMemberEditor(requireActor(req));
-        if (!req.isMultipart()) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Hãy gửi tài liệu dưới dạng multipart/form-data (trường «file» và các thông tin kèm theo).');
+        if (!req.isMultipart())
+          throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Hãy gửi tài liệu dưới dạng multipart/form-data (trường «file» và các thông tin kèm theo).');
         if (Number(req.headers['content-length']) > maxBytes + FRAMING_BYTES) throw tooLarge();
         const fields: Record<string, string> = {};
         let file: { fileName: string; bytes: Buffer } | null = null;
@@ -82,7 +91,10 @@ export const memberDocumentsRoutes =
         }
         const parsed = UploadFields.safeParse(fields);
         if (!parsed.success) {
-          const details = parsed.error.issues.map((i) => ({ field: (i.code === 'unrecognized_keys' ? i.keys : i.path).join('.') || 'body', message: i.message }));
+          const details = parsed.error.issues.map((i) => ({
+            field: (i.code === 'unrecognized_keys' ? i.keys : i.path).join('.') || 'body',
+            message: i.message,
+          }));
           throw new AppError(400, 'VALIDATION_ERROR', `Dữ liệu không hợp lệ: ${details[0]!.field}: ${details[0]!.message}`, details);
         }
         if (!file) throw invalid('file', 'Chưa chọn tệp tài liệu để tải lên.');

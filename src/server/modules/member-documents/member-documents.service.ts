@@ -91,7 +91,15 @@ export function createMemberDocumentsService(deps: { db: Kysely<DB>; clock: Cloc
           superseded: i > 0,
         }));
         const sensitive = type?.sensitive ?? true;
-        return { docType: top.doc_type, docTypeName: type?.name ?? top.doc_type, title: top.title, sensitive, canDownload: typeReadable(actor, member.current_path, type), latest: out[0]!, versions: out };
+        return {
+          docType: top.doc_type,
+          docTypeName: type?.name ?? top.doc_type,
+          title: top.title,
+          sensitive,
+          canDownload: typeReadable(actor, member.current_path, type),
+          latest: out[0]!,
+          versions: out,
+        };
       });
     return items;
   }
@@ -186,7 +194,11 @@ export function createMemberDocumentsService(deps: { db: Kysely<DB>; clock: Cloc
         stream = await documents.open(doc.storage_key);
       } catch (e) {
         if (e instanceof DocumentMissingError) {
-          throw new AppError(410, 'DOCUMENT_MISSING', 'Tệp của tài liệu này không còn trong kho lưu trữ. Hãy báo quản trị viên khôi phục thư mục tài liệu từ bản sao lưu.');
+          throw new AppError(
+            410,
+            'DOCUMENT_MISSING',
+            'Tệp của tài liệu này không còn trong kho lưu trữ. Hãy báo quản trị viên khôi phục thư mục tài liệu từ bản sao lưu.',
+          );
         }
         throw e;
       }

@@ -14,10 +14,33 @@ describeEngines('member dossier documents', (engine) => {
   let memberA: string;
   let memberA2: string;
   let memberB: string;
-  const FIELDS = { docType: 'admission_decision', title: 'Quyết định kết nạp đảng viên', certifiedBy: 'Đảng ủy xã Tân Lập', certifiedOn: '2010-05-19', note: 'Bản gốc lưu tại Văn phòng' };
+  const FIELDS = {
+    docType: 'admission_decision',
+    title: 'Quyết định kết nạp đảng viên',
+    certifiedBy: 'Đảng ủy xã Tân Lập',
+    certifiedOn: '2010-05-19',
+    note: 'Bản gốc lưu tại Văn phòng',
+  };
 
-  const rows = async () => Number((await t.database.db.selectFrom('member_document').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const audits = async () => Number((await t.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'member.document_upload').executeTakeFirstOrThrow()).n);
+  const rows = async () =>
+    Number(
+      (
+        await t.database.db
+          .selectFrom('member_document')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const audits = async () =>
+    Number(
+      (
+        await t.database.db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('action', '=', 'member.document_upload')
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   /** Every file under DATA_DIR/documents, staging included. */
   const files = async () => {
     const root = path.join(t.dataDir, 'documents');
@@ -70,7 +93,14 @@ describeEngines('member dossier documents', (engine) => {
     expect(path.relative(path.join(t.dataDir, 'documents'), stored[0]!)).toMatch(/^2026[/\\]11[/\\][0-9a-f-]{36}$/);
     const audit = await t.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'member.document_upload').executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ entity_type: 'member', entity_id: memberA, scope_org_id: f.orgs.a1 });
-    expect(audit.after).toMatchObject({ documentId: r.body.latest.id, docType: 'admission_decision', title: FIELDS.title, version: 1, fileName: 'Quyết định kết nạp.pdf', sha256: sha256(bytes) });
+    expect(audit.after).toMatchObject({
+      documentId: r.body.latest.id,
+      docType: 'admission_decision',
+      title: FIELDS.title,
+      version: 1,
+      fileName: 'Quyết định kết nạp.pdf',
+      sha256: sha256(bytes),
+    });
   });
 
   it('a new upload of the same type and title is version 2; version 1 stays, byte for byte', async () => {
@@ -123,7 +153,9 @@ describeEngines('member dossier documents', (engine) => {
     expect(r.body.items).toHaveLength(1);
     expect(r.body.items[0].latest.version).toBe(2);
     expect(r.body.items[0].versions).toHaveLength(2);
-    expect((await editor.get(`/api/members/${memberA2}/documents`)).body.items.map((d: { title: string }) => d.title)).toEqual([0, 1, 2, 3].map((i) => `Giấy chứng nhận ${i}`));
+    expect((await editor.get(`/api/members/${memberA2}/documents`)).body.items.map((d: { title: string }) => d.title)).toEqual(
+      [0, 1, 2, 3].map((i) => `Giấy chứng nhận ${i}`),
+    );
     const none = await editor.get(`/api/members/${memberB}/documents`);
     expect(none.status).toBe(404);
   });
@@ -159,16 +191,24 @@ describeEngines('member dossier documents', (engine) => {
   it('refuses an over-size file sent without a declared length (chunked) when the stream passes the limit', async () => {
     await nothingWritten(async () => {
       const address = await t.app.listen({ host: '127.0.0.1', port: 0 });
-      const login = await fetch(`${address}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'editorA', password: PASSWORD }) });
+      const login = await fetch(`${address}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'editorA', password: PASSWORD }),
+      });
       const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
       const { csrfToken } = (await login.json()) as { csrfToken: string };
       const { payload, contentType } = multipartBody(FIELDS, { bytes: Buffer.concat([pdfBytes(), Buffer.alloc(1024 * 1024 + 10, 0x20)]), name: 'lon.pdf' });
       const status = await new Promise<{ code: number; body: string }>((resolve, reject) => {
-        const req = http.request(`${address}/api/members/${memberA}/documents`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': contentType, 'transfer-encoding': 'chunked' } }, (res) => {
-          let body = '';
-          res.on('data', (c: Buffer) => (body += c.toString()));
-          res.on('end', () => resolve({ code: res.statusCode ?? 0, body }));
-        });
+        const req = http.request(
+          `${address}/api/members/${memberA}/documents`,
+          { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': contentType, 'transfer-encoding': 'chunked' } },
+          (res) => {
+            let body = '';
+            res.on('data', (c: Buffer) => (body += c.toString()));
+            res.on('end', () => resolve({ code: res.statusCode ?? 0, body }));
+          },
+        );
         req.on('error', reject);
         for (let i = 0; i < payload.length; i += 64 * 1024) req.write(payload.subarray(i, i + 64 * 1024));
         req.end();

@@ -91,7 +91,17 @@ export async function readXlsx(bytes: Buffer): Promise<Record<string, string[][]
     const rows: string[][] = [];
     ws.eachRow({ includeEmpty: true }, (row, n) => {
       // A date cell reads as the user sees it (DD/MM/YYYY); a number as its digits.
-      const values = (row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : v instanceof Date ? `${String(v.getUTCDate()).padStart(2, '0')}/${String(v.getUTCMonth() + 1).padStart(2, '0')}/${v.getUTCFullYear()}` : typeof v === 'object' && 'richText' in (v as object) ? (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('') : String(v)));
+      const values = (row.values as unknown[])
+        .slice(1)
+        .map((v) =>
+          v === null || v === undefined
+            ? ''
+            : v instanceof Date
+              ? `${String(v.getUTCDate()).padStart(2, '0')}/${String(v.getUTCMonth() + 1).padStart(2, '0')}/${v.getUTCFullYear()}`
+              : typeof v === 'object' && 'richText' in (v as object)
+                ? (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('')
+                : String(v),
+        );
       rows[n - 1] = values;
     });
     out[ws.name] = Array.from(rows, (r) => r ?? []);
@@ -135,11 +145,26 @@ export async function rawSession(t: TestApp, username: string) {
       return answer(await t.app.inject({ method: 'GET', url, headers: { cookie } }));
     },
     /** Sends one file in a multipart/form-data body (field "file"). */
-    async upload(bytes: Buffer, filename = 'danh-sach.xlsx', url = '/api/members/import/preview', contentType = 'application/octet-stream'): Promise<RawResponse> {
+    async upload(
+      bytes: Buffer,
+      filename = 'danh-sach.xlsx',
+      url = '/api/members/import/preview',
+      contentType = 'application/octet-stream',
+    ): Promise<RawResponse> {
       const boundary = `----hatnhan${randomBytes(8).toString('hex')}`;
-      const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`, 'utf8');
+      const head = Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+        'utf8',
+      );
       const payload = Buffer.concat([head, bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-      return answer(await t.app.inject({ method: 'POST', url, headers: { cookie, 'x-csrf-token': csrf, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload }));
+      return answer(
+        await t.app.inject({
+          method: 'POST',
+          url,
+          headers: { cookie, 'x-csrf-token': csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
+          payload,
+        }),
+      );
     },
     async post(url: string): Promise<RawResponse> {
       return answer(await t.app.inject({ method: 'POST', url, headers: { cookie, 'x-csrf-token': csrf } }));

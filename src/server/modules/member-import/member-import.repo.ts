@@ -164,7 +164,11 @@ export async function insertImportRows(db: Kysely<DB>, importId: string, rows: r
 
 /** The preview is complete: its row count and summary, and it may be committed. */
 export async function finishImport(db: Kysely<DB>, id: string, totalRows: number, summary: unknown): Promise<void> {
-  await withImport(db).updateTable('member_import').set({ status: 'previewed', total_rows: totalRows, summary: JSON.stringify(summary) }).where('id', '=', id).execute();
+  await withImport(db)
+    .updateTable('member_import')
+    .set({ status: 'previewed', total_rows: totalRows, summary: JSON.stringify(summary) })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Removes a preview and its rows (a file refused half way through). */
@@ -250,7 +254,11 @@ export function storedRows(db: Kysely<DB>, id: string, rowNos: readonly number[]
 }
 
 export async function markCommitted(tx: Kysely<DB>, id: string, at: Date, result: unknown): Promise<void> {
-  await withImport(tx).updateTable('member_import').set({ status: 'committed', committed_at: at, result: JSON.stringify(result) }).where('id', '=', id).execute();
+  await withImport(tx)
+    .updateTable('member_import')
+    .set({ status: 'committed', committed_at: at, result: JSON.stringify(result) })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Previews are kept a week: long enough to commit, short enough not to pile up rows of large files. */
@@ -263,13 +271,9 @@ export async function purgeImports(db: Kysely<DB>, before: Date): Promise<void> 
 
 const DATE_COLUMNS = new Set(['birth_date', 'card_issued_on', 'ceremony_on', 'youth_union_on']);
 /** Columns an import may change, with their SQL types for jsonb_to_recordset. */
-const UPDATABLE = [
-  ...Object.values(FIELD_COLUMNS).filter((c) => c !== 'residence_org_id'),
-  'family_name',
-  'middle_name',
-  'given_name',
-  'name_sort_key',
-].map((c) => ({ name: c, type: DATE_COLUMNS.has(c) ? 'date' : c === 'birth_year' ? 'int' : 'text' }));
+const UPDATABLE = [...Object.values(FIELD_COLUMNS).filter((c) => c !== 'residence_org_id'), 'family_name', 'middle_name', 'given_name', 'name_sort_key'].map(
+  (c) => ({ name: c, type: DATE_COLUMNS.has(c) ? 'date' : c === 'birth_year' ? 'int' : 'text' }),
+);
 
 /**
  * Sets the given columns of each member; a column absent (null) in a row keeps its value (imports never clear).
@@ -278,7 +282,9 @@ export async function updateMembers(tx: Kysely<DB>, rows: readonly ({ id: string
   const set = sql.raw(UPDATABLE.map((c) => `${c.name} = COALESCE(x.${c.name}, m.${c.name})`).join(', '));
   const def = sql.raw(['id uuid', ...UPDATABLE.map((c) => `${c.name} ${c.type}`)].join(', '));
   for (let i = 0; i < rows.length; i += 1000) {
-    await sql`UPDATE member AS m SET ${set}, updated_at = ${at} FROM jsonb_to_recordset(${JSON.stringify(rows.slice(i, i + 1000))}::jsonb) AS x(${def}) WHERE m.id = x.id`.execute(tx);
+    await sql`UPDATE member AS m SET ${set}, updated_at = ${at} FROM jsonb_to_recordset(${JSON.stringify(rows.slice(i, i + 1000))}::jsonb) AS x(${def}) WHERE m.id = x.id`.execute(
+      tx,
+    );
   }
 }
 

@@ -20,7 +20,10 @@ export const memberImportRoutes =
   async (app) => {
     const tags = ['members'];
     const maxBytes = opts.maxMb * 1024 * 1024;
-    const tooLarge = () => new AppError(413, 'PAYLOAD_TOO_LARGE', `Tệp quá lớn: tối đa ${opts.maxMb} MB. Hãy chia danh sách thành nhiều tệp.`, [{ field: 'file', message: `Tối đa ${opts.maxMb} MB.` }]);
+    const tooLarge = () =>
+      new AppError(413, 'PAYLOAD_TOO_LARGE', `Tệp quá lớn: tối đa ${opts.maxMb} MB. Hãy chia danh sách thành nhiều tệp.`, [
+        { field: 'file', message: `Tối đa ${opts.maxMb} MB.` },
+      ]);
     await app.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 10, parts: 12, headerPairs: 100 } });
 
     app.get('/api/members/import/template', { schema: { tags, summary: 'Tải tệp mẫu nhập danh sách đảng viên', querystring: NoQuery } }, async (req, reply) => {
@@ -56,13 +59,29 @@ export const memberImportRoutes =
 
     app.get(
       '/api/members/import/:id',
-      { schema: { tags, summary: 'Kết quả xem trước và tiến độ của một lượt nhập', params: ImportIdParams, querystring: ImportViewQuery, response: { 200: ImportView } } },
+      {
+        schema: {
+          tags,
+          summary: 'Kết quả xem trước và tiến độ của một lượt nhập',
+          params: ImportIdParams,
+          querystring: ImportViewQuery,
+          response: { 200: ImportView },
+        },
+      },
       async (req) => svc.get(requireActor(req), req.params.id, req.query),
     );
 
     app.post(
       '/api/members/import/:id/commit',
-      { schema: { tags, summary: 'Ghi lượt nhập vào hồ sơ (tất cả hoặc không gì)', params: ImportIdParams, querystring: NoQuery, response: { 200: ImportView } } },
+      {
+        schema: {
+          tags,
+          summary: 'Ghi lượt nhập vào hồ sơ (tất cả hoặc không gì)',
+          params: ImportIdParams,
+          querystring: NoQuery,
+          response: { 200: ImportView },
+        },
+      },
       async (req) => svc.commit(requireActor(req), req.params.id),
     );
 

@@ -156,7 +156,15 @@ export function createMemberImportService(deps: { db: Kysely<DB>; config: Config
     const row = r as unknown as Record<string, unknown>;
     const fields: ExistingMember['fields'] = {};
     for (const f of FILE_FIELDS) fields[f] = row[FIELD_COLUMNS[f]] ?? null;
-    return { id: r.id, orgId: r.org_id, editable: pathInScope(r.current_path, scope), fullName: r.full_name, admittedOn: r.admitted_on, officialOn: r.official_on, fields };
+    return {
+      id: r.id,
+      orgId: r.org_id,
+      editable: pathInScope(r.current_path, scope),
+      fullName: r.full_name,
+      admittedOn: r.admitted_on,
+      officialOn: r.official_on,
+      fields,
+    };
   }
 
   /**
@@ -181,7 +189,8 @@ export function createMemberImportService(deps: { db: Kysely<DB>; config: Config
     }
     const list = [...keys.values()];
     for (let i = 0; i < list.length; i += 1000) {
-      for (const r of await membersByName(tx, scope, list.slice(i, i + 1000))) (byName.get(r.input_name) ?? byName.set(r.input_name, []).get(r.input_name)!).push(toExisting(r, scope));
+      for (const r of await membersByName(tx, scope, list.slice(i, i + 1000)))
+        (byName.get(r.input_name) ?? byName.set(r.input_name, []).get(r.input_name)!).push(toExisting(r, scope));
     }
     return { byCccd: (c) => byCccd.get(c), byName: (n) => byName.get(n) ?? [] };
   }
@@ -243,7 +252,13 @@ export function createMemberImportService(deps: { db: Kysely<DB>; config: Config
           warnings: (r.warnings as RowIssue[]).map((p) => p.message),
         };
       }),
-      sameFile: same ? { importId: same.id, createdAt: new Date(same.created_at).toISOString(), committedAt: same.committed_at ? new Date(same.committed_at).toISOString() : null } : null,
+      sameFile: same
+        ? {
+            importId: same.id,
+            createdAt: new Date(same.created_at).toISOString(),
+            committedAt: same.committed_at ? new Date(same.committed_at).toISOString() : null,
+          }
+        : null,
       createdAt: new Date(imp.created_at).toISOString(),
       committedAt: imp.committed_at ? new Date(imp.committed_at).toISOString() : null,
       result: (imp.result as ImportViewT['result']) ?? null,
@@ -254,7 +269,12 @@ export function createMemberImportService(deps: { db: Kysely<DB>; config: Config
    * Reads the file: the header row within the first rows of a sheet, then every data row parsed, CHUNK rows at a
    * time as the file streams in.
    */
-  async function* readChunks(kind: 'xlsx' | 'csv', bytes: Buffer, ctx: ParseContext, live: Progress): AsyncGenerator<{ columns: ImportColumn[]; rows: ParsedRow[] }> {
+  async function* readChunks(
+    kind: 'xlsx' | 'csv',
+    bytes: Buffer,
+    ctx: ParseContext,
+    live: Progress,
+  ): AsyncGenerator<{ columns: ImportColumn[]; rows: ParsedRow[] }> {
     let columns: ImportColumn[] | null = null;
     let rows: ParsedRow[] = [];
     let total = 0;
@@ -315,7 +335,8 @@ export function createMemberImportService(deps: { db: Kysely<DB>; config: Config
     async preview(actor: Actor, upload: Upload, opts: { importId?: string | undefined } = {}): Promise<ImportViewT> {
       const scope = requireImporter(actor);
       const id = opts.importId ?? uuidv7();
-      if (progress.has(id) || (await importExists(db, id))) throw conflict('Mã lượt nhập này đã được dùng.', [{ field: 'importId', message: 'Mã lượt nhập đã được dùng.' }]);
+      if (progress.has(id) || (await importExists(db, id)))
+        throw conflict('Mã lượt nhập này đã được dùng.', [{ field: 'importId', message: 'Mã lượt nhập đã được dùng.' }]);
       const kind = sniffFile(upload.bytes);
       const fileName = upload.fileName.normalize('NFC').slice(0, 255) || 'tep-khong-ten';
       const live: Progress = { actorId: actor.userId, fileName, status: 'processing', processedRows: 0 };
@@ -359,7 +380,15 @@ export function createMemberImportService(deps: { db: Kysely<DB>; config: Config
           await insertImportRows(
             db,
             id,
-            planned.map((p) => ({ row: p.row, action: p.action, memberId: p.memberId, data: p.values, changes: p.changes, problems: p.problems, warnings: p.warnings })),
+            planned.map((p) => ({
+              row: p.row,
+              action: p.action,
+              memberId: p.memberId,
+              data: p.values,
+              changes: p.changes,
+              problems: p.problems,
+              warnings: p.warnings,
+            })),
           );
         }
         await finishImport(db, id, total, summary);
@@ -406,7 +435,11 @@ export function createMemberImportService(deps: { db: Kysely<DB>; config: Config
           await advisoryXactLock(tx, IMPORT_LOCK);
           const fresh = await findImport(tx, actor.userId, id);
           if (!fresh || fresh.status !== 'previewed') return;
-          const columns = (imp.columns as ImportColumn[]).map((c) => ({ index: c.index, header: c.header, field: c.field && isImportField(c.field) ? c.field : null }));
+          const columns = (imp.columns as ImportColumn[]).map((c) => ({
+            index: c.index,
+            header: c.header,
+            field: c.field && isImportField(c.field) ? c.field : null,
+          }));
           const ctx = await parseContext(tx, scope);
           // First pass: plan the stored rows again, a chunk at a time, against the member file as it is now.
           const planner = importPlanner(columns, ctx.editable);
@@ -446,7 +479,13 @@ export function createMemberImportService(deps: { db: Kysely<DB>; config: Config
               .map((r) => {
                 const v = r.data as RowValues;
                 const fields = Object.fromEntries(Object.entries(v).filter(([k]) => !(ADMISSION_FIELDS as readonly string[]).includes(k)));
-                return { id: uuidv7(), orgId: v.orgId as string, admittedOn: v.admittedOn as string, officialOn: (v.officialOn as string | undefined) ?? null, fields };
+                return {
+                  id: uuidv7(),
+                  orgId: v.orgId as string,
+                  admittedOn: v.admittedOn as string,
+                  officialOn: (v.officialOn as string | undefined) ?? null,
+                  fields,
+                };
               });
             if (news.length > 0) await insertMembers(tx, actor, now, news, extra);
             live.processedRows += news.length;
@@ -459,7 +498,10 @@ export function createMemberImportService(deps: { db: Kysely<DB>; config: Config
               updates.map((p) => ({ id: p.memberId, ...columnsOf(Object.fromEntries(p.changes.map((c) => [c.field, c.to]))) })),
               now,
             );
-            const memberOrgs = await orgsOfMembers(tx, updates.map((p) => p.memberId));
+            const memberOrgs = await orgsOfMembers(
+              tx,
+              updates.map((p) => p.memberId),
+            );
             await writeAudit(
               tx,
               { id: actor.userId, name: actor.username },
@@ -514,11 +556,20 @@ export function createMemberImportService(deps: { db: Kysely<DB>; config: Config
       const names = new Map<string, string>();
       for (const it of await catalogueItems(db)) names.set(`${it.catalogue}|${it.code}`, it.name);
       const given = Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined));
-      await db.transaction().execute((tx) =>
-        writeAudit(tx, { id: actor.userId, name: actor.username }, clock.now(), [
-          { action: 'member.export', entityType: 'member', entityId: null, scopeOrgId: f.orgId ?? homeOrg(actor), before: null, after: { filters: given, count, format: 'xlsx' } },
-        ]),
-      );
+      await db
+        .transaction()
+        .execute((tx) =>
+          writeAudit(tx, { id: actor.userId, name: actor.username }, clock.now(), [
+            {
+              action: 'member.export',
+              entityType: 'member',
+              entityId: null,
+              scopeOrgId: f.orgId ?? homeOrg(actor),
+              before: null,
+              after: { filters: given, count, format: 'xlsx' },
+            },
+          ]),
+        );
       const out = new PassThrough();
       const book = exportWorkbook(out);
       const valuesOf = (r: Awaited<ReturnType<typeof exportRows>>[number]) => {

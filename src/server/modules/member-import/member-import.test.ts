@@ -20,8 +20,25 @@ describeEngines('member import and export', (engine) => {
   let binh: string;
   let cuong: string;
 
-  const count = async (table: 'member' | 'audit_log' | 'member_event') => Number((await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const imports = async () => Number((await t.database.db.withTables<{ member_import: { id: string } }>().selectFrom('member_import').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const count = async (table: 'member' | 'audit_log' | 'member_event') =>
+    Number(
+      (
+        await t.database.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const imports = async () =>
+    Number(
+      (
+        await t.database.db
+          .withTables<{ member_import: { id: string } }>()
+          .selectFrom('member_import')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const auditOf = (action: string) => t.database.db.selectFrom('audit_log').selectAll().where('action', '=', action).orderBy('seq').execute();
 
   /** The file of the first preview: one good row, four errors, two existing members. */
@@ -51,7 +68,17 @@ describeEngines('member import and export', (engine) => {
     editor = await t.login('editorA');
     s = await rawSession(t, 'editorA');
     const base = { orgId: f.orgs.a1, admittedOn: '2010-01-01' };
-    binh = (await editor.post('/api/members', { ...base, fullName: 'Trần Thị Bình', gender: 'nu', birthDate: '1985-03-04', cccd: '001185000001', hometown: 'Hưng Yên', phone: '0912000111' })).body.id;
+    binh = (
+      await editor.post('/api/members', {
+        ...base,
+        fullName: 'Trần Thị Bình',
+        gender: 'nu',
+        birthDate: '1985-03-04',
+        cccd: '001185000001',
+        hometown: 'Hưng Yên',
+        phone: '0912000111',
+      })
+    ).body.id;
     cuong = (await editor.post('/api/members', { ...base, orgId: f.orgs.a2, fullName: 'Lê Văn Cường', gender: 'nam', birthDate: '1979-12-01' })).body.id;
     expect(binh && cuong).toBeTruthy();
   });
@@ -64,8 +91,23 @@ describeEngines('member import and export', (engine) => {
     const book = await readXlsx(r.bytes);
     expect(Object.keys(book)).toEqual(['Danh sách', 'Hướng dẫn']);
     expect(book['Danh sách']![0]!.slice(0, 17)).toEqual([
-      'STT', 'Họ và tên', 'Giới tính', 'Ngày sinh', 'Số CCCD', 'Dân tộc', 'Tôn giáo', 'Quê quán', 'Nơi ở hiện nay', 'Trình độ GDPT', 'Chuyên môn',
-      'Lý luận chính trị', 'Nghề nghiệp', 'Ngày vào Đảng', 'Ngày chính thức', 'Số thẻ đảng viên', 'Chi bộ',
+      'STT',
+      'Họ và tên',
+      'Giới tính',
+      'Ngày sinh',
+      'Số CCCD',
+      'Dân tộc',
+      'Tôn giáo',
+      'Quê quán',
+      'Nơi ở hiện nay',
+      'Trình độ GDPT',
+      'Chuyên môn',
+      'Lý luận chính trị',
+      'Nghề nghiệp',
+      'Ngày vào Đảng',
+      'Ngày chính thức',
+      'Số thẻ đảng viên',
+      'Chi bộ',
     ]);
     const guide = book['Hướng dẫn']!.flat().join('\n');
     expect(guide).toContain('Chi bộ Tổ Toán');
@@ -86,7 +128,13 @@ describeEngines('member import and export', (engine) => {
     const r = await s.upload(await xlsxOf(firstFile()), 'Danh sách chi bộ.xlsx');
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     const p = r.body;
-    expect(p).toMatchObject({ fileName: 'Danh sách chi bộ.xlsx', status: 'previewed', rows: 7, processedRows: 7, summary: { new: 1, update: 2, unchanged: 0, error: 4 } });
+    expect(p).toMatchObject({
+      fileName: 'Danh sách chi bộ.xlsx',
+      status: 'previewed',
+      rows: 7,
+      processedRows: 7,
+      summary: { new: 1, update: 2, unchanged: 0, error: 4 },
+    });
     expect(p.columns.slice(0, 3)).toEqual([
       { header: 'STT', field: null },
       { header: 'Họ và tên', field: 'fullName' },
@@ -104,7 +152,12 @@ describeEngines('member import and export', (engine) => {
     expect(byRow[4]).toMatchObject({ action: 'new', fullName: 'Phạm Văn Dũng', memberId: null });
     expect(byRow[9]).toMatchObject({ action: 'update', memberId: binh, changes: [{ field: 'ethnicity', label: 'Dân tộc', from: null, to: '01' }] });
     // Matched by name (accents and capitals aside) and birth date; the capitals do not replace the stored name.
-    expect(byRow[10]).toMatchObject({ action: 'update', memberId: cuong, fullName: 'Lê Văn Cường', changes: [{ field: 'hometown', from: null, to: 'Xã Tân Lập' }] });
+    expect(byRow[10]).toMatchObject({
+      action: 'update',
+      memberId: cuong,
+      fullName: 'Lê Văn Cường',
+      changes: [{ field: 'hometown', from: null, to: 'Xã Tân Lập' }],
+    });
     expect(byRow[5].problems).toHaveLength(1);
   });
 
@@ -131,16 +184,36 @@ describeEngines('member import and export', (engine) => {
     expect(await count('member')).toBe(members + 4);
     const db = t.database.db;
     const dung = await db.selectFrom('member').selectAll().where('cccd', '=', '001090000003').executeTakeFirstOrThrow();
-    expect(dung).toMatchObject({ full_name: 'Phạm Văn Dũng', org_id: f.orgs.a1, birth_date: '1990-05-19', ethnicity: '01', hometown: 'Xã Tân Lập', admitted_on: '2015-02-03', official_on: '2016-02-03', given_name: 'Dũng' });
-    const events = await db.selectFrom('member_event').select(['kind', 'effective_date', 'details']).where('member_id', '=', dung.id).orderBy('effective_date').execute();
+    expect(dung).toMatchObject({
+      full_name: 'Phạm Văn Dũng',
+      org_id: f.orgs.a1,
+      birth_date: '1990-05-19',
+      ethnicity: '01',
+      hometown: 'Xã Tân Lập',
+      admitted_on: '2015-02-03',
+      official_on: '2016-02-03',
+      given_name: 'Dũng',
+    });
+    const events = await db
+      .selectFrom('member_event')
+      .select(['kind', 'effective_date', 'details'])
+      .where('member_id', '=', dung.id)
+      .orderBy('effective_date')
+      .execute();
     expect(events).toEqual([
       { kind: 'admitted', effective_date: '2015-02-03', details: { recordedAfterTheFact: true } },
       { kind: 'recognized_official', effective_date: '2016-02-03', details: { recordedAfterTheFact: true } },
     ]);
     const phuong = await db.selectFrom('member').selectAll().where('cccd', '=', '012345678901').executeTakeFirstOrThrow();
     expect(phuong).toMatchObject({ org_id: f.orgs.a2, gender: 'nu', birth_date: '1991-01-01', official_on: null });
-    expect(await db.selectFrom('member').select(['ethnicity', 'hometown']).where('id', '=', binh).executeTakeFirst()).toEqual({ ethnicity: '01', hometown: 'Hưng Yên' });
-    expect(await db.selectFrom('member').select(['full_name', 'hometown']).where('id', '=', cuong).executeTakeFirst()).toEqual({ full_name: 'Lê Văn Cường', hometown: 'Xã Tân Lập' });
+    expect(await db.selectFrom('member').select(['ethnicity', 'hometown']).where('id', '=', binh).executeTakeFirst()).toEqual({
+      ethnicity: '01',
+      hometown: 'Hưng Yên',
+    });
+    expect(await db.selectFrom('member').select(['full_name', 'hometown']).where('id', '=', cuong).executeTakeFirst()).toEqual({
+      full_name: 'Lê Văn Cường',
+      hometown: 'Xã Tân Lập',
+    });
     const created = (await auditOf('member.create')).filter((a) => (a.after as { importId?: string }).importId === p.importId);
     expect(created).toHaveLength(4);
     expect(JSON.stringify(created)).not.toContain('001090000003');
@@ -190,7 +263,13 @@ describeEngines('member import and export', (engine) => {
     const docx = await s.upload(docxBytes(), 'danh-sach.xlsx');
     expect(docx.status).toBe(400);
     expect(docx.body.error.message).toContain('văn bản Word (.docx), không phải bảng tính Excel');
-    const noHeader = await s.upload(csvOf([['Nguyễn Văn An', 'Nam', '01/01/1990'], ['Trần Văn Bảo', 'Nam', '02/02/1991']]), 'ds.csv');
+    const noHeader = await s.upload(
+      csvOf([
+        ['Nguyễn Văn An', 'Nam', '01/01/1990'],
+        ['Trần Văn Bảo', 'Nam', '02/02/1991'],
+      ]),
+      'ds.csv',
+    );
     expect(noHeader.status).toBe(400);
     expect(noHeader.body.error.message).toContain('Không tìm thấy dòng tiêu đề trong 10 dòng đầu');
     const notUtf8 = await s.upload(Buffer.from('Họ và tên,Giới tính,Ngày sinh\nNguyễn Văn Ân,Nam,01/01/1990\n', 'latin1'), 'ds.csv');
@@ -214,7 +293,19 @@ describeEngines('member import and export', (engine) => {
     const csv = csvOf(
       [
         ['Họ và tên', 'Giới tính', 'Ngày sinh', 'Số CCCD', 'Dân tộc', 'Tôn giáo', 'Quê quán', 'Chi bộ', 'Ngày vào Đảng', 'Lý luận chính trị', 'Trình độ GDPT'],
-        ['Nguyễn Thị Ánh Tuyết', 'Nữ', '05/06/1992', '034192000123', 'Tày', 'Phật giáo', 'Xã Tân Lập, tỉnh Hưng Yên', 'Chi bộ Tổ Văn', '19/05/2020', 'Sơ cấp', '12/12'],
+        [
+          'Nguyễn Thị Ánh Tuyết',
+          'Nữ',
+          '05/06/1992',
+          '034192000123',
+          'Tày',
+          'Phật giáo',
+          'Xã Tân Lập, tỉnh Hưng Yên',
+          'Chi bộ Tổ Văn',
+          '19/05/2020',
+          'Sơ cấp',
+          '12/12',
+        ],
         ['Ngô Đức Thắng', 'Nam', '1988', '', 'Mường', 'Không', 'Phường Hòa Bình; tỉnh Hưng Yên', 'Chi bộ Tổ Văn', '2015-07-01', 'trung cap', 'Trung học cơ sở'],
       ],
       { sep: ';' },
@@ -224,10 +315,24 @@ describeEngines('member import and export', (engine) => {
     expect(p.items.map((i: { fullName: string }) => i.fullName)).toEqual(['Nguyễn Thị Ánh Tuyết', 'Ngô Đức Thắng']);
     expect((await s.post(`/api/members/import/${p.importId}/commit`)).status).toBe(200);
     const m = await t.database.db.selectFrom('member').selectAll().where('cccd', '=', '034192000123').executeTakeFirstOrThrow();
-    expect(m).toMatchObject({ full_name: 'Nguyễn Thị Ánh Tuyết', ethnicity: '02', religion: 'phat_giao', hometown: 'Xã Tân Lập, tỉnh Hưng Yên', theory_level: 'so_cap', general_education: 'thpt', org_id: f.orgs.a2 });
+    expect(m).toMatchObject({
+      full_name: 'Nguyễn Thị Ánh Tuyết',
+      ethnicity: '02',
+      religion: 'phat_giao',
+      hometown: 'Xã Tân Lập, tỉnh Hưng Yên',
+      theory_level: 'so_cap',
+      general_education: 'thpt',
+      org_id: f.orgs.a2,
+    });
     expect(m.full_name).toBe('Nguyễn Thị Ánh Tuyết'.normalize('NFC'));
     const thang = await t.database.db.selectFrom('member').selectAll().where('full_name', '=', 'Ngô Đức Thắng').executeTakeFirstOrThrow();
-    expect(thang).toMatchObject({ birth_date: null, birth_year: 1988, hometown: 'Phường Hòa Bình; tỉnh Hưng Yên', theory_level: 'trung_cap', general_education: 'thcs' });
+    expect(thang).toMatchObject({
+      birth_date: null,
+      birth_year: 1988,
+      hometown: 'Phường Hòa Bình; tỉnh Hưng Yên',
+      theory_level: 'trung_cap',
+      general_education: 'thcs',
+    });
     // Year of birth only: the same file again finds him by name and year.
     expect((await s.upload(csv, 'Danh sách.csv')).body.summary).toEqual({ new: 0, update: 0, unchanged: 2, error: 0 });
   });
@@ -267,7 +372,20 @@ describeEngines('member import and export', (engine) => {
 
   it('finds duplicates and matches across a file longer than one chunk of rows, and stores every row', async () => {
     const rows: SheetCell[][] = [HEADER];
-    for (let i = 0; i < 4500; i++) rows.push([i + 1, `Nguyễn Văn Thử ${i}`, 'Nam', '01/02/1990', `0990900${String(i).padStart(5, '0')}`, 'Kinh', '', '03/02/2015', '', 'Chi bộ Tổ Toán', '']);
+    for (let i = 0; i < 4500; i++)
+      rows.push([
+        i + 1,
+        `Nguyễn Văn Thử ${i}`,
+        'Nam',
+        '01/02/1990',
+        `0990900${String(i).padStart(5, '0')}`,
+        'Kinh',
+        '',
+        '03/02/2015',
+        '',
+        'Chi bộ Tổ Toán',
+        '',
+      ]);
     rows[4100]![4] = '099090000007'; // the CCCD of data row 8 (sheet row 9), more than 4,000 rows further on
     rows[3000] = [3000, 'Trần Thị Bình', '', '', '001185000001', '', '', '', '', '', '']; // an existing member, late in the file
     const r = await s.upload(await xlsxOf(rows), 'dai.xlsx');

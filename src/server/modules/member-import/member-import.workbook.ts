@@ -13,8 +13,22 @@ export const DATA_SHEET = 'Danh sách';
 export const GUIDE_SHEET = 'Hướng dẫn';
 
 const WIDTHS: Partial<Record<ImportField, number>> = {
-  fullName: 26, gender: 9, birthDate: 12, cccd: 15, ethnicity: 10, religion: 12, hometown: 30, currentAddress: 34, generalEducation: 14,
-  professionalLevel: 14, theoryLevel: 14, occupation: 22, admittedOn: 13, officialOn: 13, cardNo: 14, orgId: 28,
+  fullName: 26,
+  gender: 9,
+  birthDate: 12,
+  cccd: 15,
+  ethnicity: 10,
+  religion: 12,
+  hometown: 30,
+  currentAddress: 34,
+  generalEducation: 14,
+  professionalLevel: 14,
+  theoryLevel: 14,
+  occupation: 22,
+  admittedOn: 13,
+  officialOn: 13,
+  cardNo: 14,
+  orgId: 28,
 };
 const TEXT = '@';
 
@@ -80,7 +94,10 @@ const GUIDE = [
 ];
 
 /** The import template: the official layout on "Danh sách", the rules, catalogues and the user's cells on "Hướng dẫn". */
-export async function templateXlsx(opts: { cells: readonly { name: string; code: string | null }[]; catalogues: readonly { catalogue: string; code: string; name: string }[] }): Promise<Buffer> {
+export async function templateXlsx(opts: {
+  cells: readonly { name: string; code: string | null }[];
+  catalogues: readonly { catalogue: string; code: string; name: string }[];
+}): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Hạt Nhân';
   const ws = wb.addWorksheet(DATA_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -106,7 +123,8 @@ export async function templateXlsx(opts: { cells: readonly { name: string; code:
   for (const c of opts.catalogues) (byCatalogue.get(c.catalogue) ?? byCatalogue.set(c.catalogue, []).get(c.catalogue)!).push(c.name);
   for (const f of OFFICIAL_LAYOUT) {
     const s = IMPORT_FIELDS[f];
-    const how = HOW[f] ?? ('catalogue' in s ? `Một trong: ${(byCatalogue.get(s.catalogue) ?? []).join('; ')}.` : s.kind === 'date' ? 'DD/MM/YYYY.' : 'Văn bản.');
+    const how =
+      HOW[f] ?? ('catalogue' in s ? `Một trong: ${(byCatalogue.get(s.catalogue) ?? []).join('; ')}.` : s.kind === 'date' ? 'DD/MM/YYYY.' : 'Văn bản.');
     const row = g.addRow([s.label, REQUIRED_NEW.has(f) ? 'Có' : '', how]);
     row.getCell(3).alignment = { wrapText: true, vertical: 'top' };
   }

@@ -13,22 +13,57 @@ export const memberRecordsRoutes =
     const editor = (req: Parameters<typeof requireActor>[0]) => requireMemberEditor(requireActor(req));
     app.get(
       '/api/members/:id/records',
-      { schema: { tags, summary: 'Quá trình công tác, đào tạo, đi nước ngoài, khen thưởng (không gồm mục nhạy cảm)', params: MemberIdParams, querystring: RecordListQuery, response: { 200: RecordListResponse } } },
+      {
+        schema: {
+          tags,
+          summary: 'Quá trình công tác, đào tạo, đi nước ngoài, khen thưởng (không gồm mục nhạy cảm)',
+          params: MemberIdParams,
+          querystring: RecordListQuery,
+          response: { 200: RecordListResponse },
+        },
+      },
       async (req) => svc.list(requireActor(req), req.params.id, req.query.kind),
     );
     app.post(
       '/api/members/:id/records/reveal',
-      { schema: { tags, summary: 'Xem quan hệ gia đình hoặc lịch sử chính trị (ghi nhật ký)', params: MemberIdParams, querystring: NoQuery, body: RevealRecordsBody, response: { 200: RecordListResponse } } },
+      {
+        schema: {
+          tags,
+          summary: 'Xem quan hệ gia đình hoặc lịch sử chính trị (ghi nhật ký)',
+          params: MemberIdParams,
+          querystring: NoQuery,
+          body: RevealRecordsBody,
+          response: { 200: RecordListResponse },
+        },
+      },
       async (req) => svc.reveal(requireActor(req), req.params.id, req.body.kind),
     );
     app.post(
       '/api/members/:id/records',
-      { schema: { tags, summary: 'Thêm một mục vào hồ sơ đảng viên', params: MemberIdParams, querystring: NoQuery, body: RecordBody, response: { 201: MemberRecordSchema } } },
+      {
+        schema: {
+          tags,
+          summary: 'Thêm một mục vào hồ sơ đảng viên',
+          params: MemberIdParams,
+          querystring: NoQuery,
+          body: RecordBody,
+          response: { 201: MemberRecordSchema },
+        },
+      },
       async (req, reply) => reply.status(201).send(await svc.create(editor(req), req.params.id, req.body)),
     );
     app.patch(
       '/api/members/:id/records/:recordId',
-      { schema: { tags, summary: 'Sửa một mục của hồ sơ đảng viên', params: RecordParams, querystring: NoQuery, body: RecordBody, response: { 200: MemberRecordSchema } } },
+      {
+        schema: {
+          tags,
+          summary: 'Sửa một mục của hồ sơ đảng viên',
+          params: RecordParams,
+          querystring: NoQuery,
+          body: RecordBody,
+          response: { 200: MemberRecordSchema },
+        },
+      },
       async (req) => svc.update(editor(req), req.params.id, req.params.recordId, req.body),
     );
     app.delete(

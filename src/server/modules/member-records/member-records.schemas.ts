@@ -21,10 +21,7 @@ import { IdSchema, IsoDateSchema } from '../../http/schemas.ts';
 
 const kindMessage = (kinds: readonly string[]) => `Loại mục không hợp lệ; chỉ chấp nhận: ${kinds.join(', ')}.`;
 
-export const PartialDateSchema = z
-  .string()
-  .max(10)
-  .refine(isPartialDate, { message: 'Ngày không hợp lệ (YYYY-MM-DD, YYYY-MM hoặc YYYY; ví dụ 2010-03).' });
+export const PartialDateSchema = z.string().max(10).refine(isPartialDate, { message: 'Ngày không hợp lệ (YYYY-MM-DD, YYYY-MM hoặc YYYY; ví dụ 2010-03).' });
 
 /** Optional fields: null, '' and blanks mean "not known" and are left out of the stored data. */
 function fieldSchema(spec: RecordFieldSpec): z.ZodType {
@@ -49,7 +46,10 @@ function fieldSchema(spec: RecordFieldSpec): z.ZodType {
     case 'text':
     case 'longText': {
       const max = spec.max ?? 255;
-      const text = z.string().max(max, { message: `Không được dài quá ${max} ký tự.` }).transform(normalizeText);
+      const text = z
+        .string()
+        .max(max, { message: `Không được dài quá ${max} ký tự.` })
+        .transform(normalizeText);
       return spec.required
         ? text.pipe(z.string().min(1, { message: 'Không được để trống.' }))
         : z.preprocess((v) => (v === null ? undefined : v), text.transform((s) => (s === '' ? undefined : s)).optional());

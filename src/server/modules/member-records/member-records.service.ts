@@ -7,7 +7,15 @@
  */
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import { compareRecords, isSensitiveRecordKind, OPEN_RECORD_KINDS, RECORD_KIND_LABELS, type RecordData, type RecordKind, type SensitiveRecordKind } from '../../../domain/member-records.ts';
+import {
+  compareRecords,
+  isSensitiveRecordKind,
+  OPEN_RECORD_KINDS,
+  RECORD_KIND_LABELS,
+  type RecordData,
+  type RecordKind,
+  type SensitiveRecordKind,
+} from '../../../domain/member-records.ts';
 import type { Clock } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
 import { scopeFor, type Actor } from '../../http/actor.ts';
@@ -44,7 +52,9 @@ function auditView(kind: RecordKind, recordId: string, data: RecordData) {
 export function createMemberRecordsService(deps: { db: Kysely<DB>; clock: Clock }) {
   const { db, clock } = deps;
   const audit = (tx: Kysely<DB>, actor: Actor, action: string, memberId: string, orgId: string, before: unknown, after: unknown) =>
-    writeAudit(tx, { id: actor.userId, name: actor.username }, clock.now(), [{ action, entityType: 'member', entityId: memberId, scopeOrgId: orgId, before, after }]);
+    writeAudit(tx, { id: actor.userId, name: actor.username }, clock.now(), [
+      { action, entityType: 'member', entityId: memberId, scopeOrgId: orgId, before, after },
+    ]);
 
   /** The member, if the caller may read him; the same 404 for an unknown member and one outside the scope. */
   async function member(actor: Actor, id: string) {
@@ -112,7 +122,15 @@ export function createMemberRecordsService(deps: { db: Kysely<DB>; clock: Clock 
         const updated = await updateRecordData(tx, memberId, recordId, JSON.stringify(data));
         if (!updated) throw notFound('Không tìm thấy mục này trong hồ sơ đảng viên.');
         const before = (existing.data ?? {}) as RecordData;
-        await audit(tx, actor, 'member.record.update', memberId, m.org_id, auditView(existing.kind, recordId, before), auditView(existing.kind, recordId, data));
+        await audit(
+          tx,
+          actor,
+          'member.record.update',
+          memberId,
+          m.org_id,
+          auditView(existing.kind, recordId, before),
+          auditView(existing.kind, recordId, data),
+        );
         return updated;
       });
       const { sort: _sort, ...out } = toRecord(row);

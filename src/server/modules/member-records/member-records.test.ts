@@ -71,13 +71,28 @@ describeEngines('member file sub-records', (engine) => {
       ids[kind] = r.body.id;
     }
     const work = await editor.get(`${url()}?kind=work`);
-    expect(work.body.items).toEqual([{ id: ids.work, kind: 'work', data: { from: '2008-09', to: '2012-06', workplace: 'Trường THCS Tân Lập', position: 'Giáo viên' }, createdAt: expect.any(String) }]);
+    expect(work.body.items).toEqual([
+      {
+        id: ids.work,
+        kind: 'work',
+        data: { from: '2008-09', to: '2012-06', workplace: 'Trường THCS Tân Lập', position: 'Giáo viên' },
+        createdAt: expect.any(String),
+      },
+    ]);
     const created = await auditOf('member.record.create');
     expect(created).toHaveLength(6);
-    expect(created.find((e: { after: { kind: string } }) => e.after.kind === 'work').after).toEqual({ recordId: ids.work, kind: 'work', data: work.body.items[0].data });
+    expect(created.find((e: { after: { kind: string } }) => e.after.kind === 'work').after).toEqual({
+      recordId: ids.work,
+      kind: 'work',
+      data: work.body.items[0].data,
+    });
     // The audit log keeps which fields a sensitive record has, never what they say.
     const family = created.find((e: { after: { kind: string } }) => e.after.kind === 'family');
-    expect(family.after).toEqual({ recordId: ids.family, kind: 'family', fields: ['birthYear', 'fullName', 'occupation', 'politicalNotes', 'relationship', 'residence'] });
+    expect(family.after).toEqual({
+      recordId: ids.family,
+      kind: 'family',
+      fields: ['birthYear', 'fullName', 'occupation', 'politicalNotes', 'relationship', 'residence'],
+    });
     expect(JSON.stringify(created)).not.toContain('Đặng Văn Bình');
   });
 

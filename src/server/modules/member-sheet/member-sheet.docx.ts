@@ -75,7 +75,11 @@ function header(model: SheetModel): (Paragraph | Table)[] {
     rows: [
       new TableRow({
         children: [
-          cell(model.orgLines.map((l) => para([run(l, { size: SIZE - 2 })], { center: true, after: 0 })), half, { borders: false }),
+          cell(
+            model.orgLines.map((l) => para([run(l, { size: SIZE - 2 })], { center: true, after: 0 })),
+            half,
+            { borders: false },
+          ),
           cell([para([run(PARTY_LINE, { bold: true, underline: true })], { center: true, after: 0 })], CONTENT_WIDTH - half, { borders: false }),
         ],
       }),
@@ -123,9 +127,16 @@ function footer(model: SheetModel): (Paragraph | Table)[] {
       rows: [
         new TableRow({
           children: [
-            cell([para([run(model.footer.left, { bold: true })], { center: true, after: 0 }), para([run('(Ký tên, đóng dấu)', { italics: true })], { center: true })], half, {
-              borders: false,
-            }),
+            cell(
+              [
+                para([run(model.footer.left, { bold: true })], { center: true, after: 0 }),
+                para([run('(Ký tên, đóng dấu)', { italics: true })], { center: true }),
+              ],
+              half,
+              {
+                borders: false,
+              },
+            ),
             cell(
               [
                 para([run(model.footer.right, { bold: true })], { center: true, after: 0 }),

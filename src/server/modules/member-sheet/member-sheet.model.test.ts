@@ -10,7 +10,16 @@ const file = {
   admittedOn: '1989-10-01',
   officialOn: '1990-10-01',
   leftOn: null,
-  fields: { fullName: 'Nguyễn Văn Hùng', gender: 'nam', birthDate: null, birthYear: 1965, ethnicity: '05', theoryLevel: 'cao_cap', cardNo: '00012345', cardIssuedOn: '2005-05-19' },
+  fields: {
+    fullName: 'Nguyễn Văn Hùng',
+    gender: 'nam',
+    birthDate: null,
+    birthYear: 1965,
+    ethnicity: '05',
+    theoryLevel: 'cao_cap',
+    cardNo: '00012345',
+    cardIssuedOn: '2005-05-19',
+  },
   cccdMasked: '001******456',
   hasCccd: true,
   canReadSensitive: false,
@@ -65,7 +74,13 @@ const value = (m: SheetModel, label: string) => fields(m).find((f) => f.label ==
 describe('member sheet model', () => {
   it('prints the file’s values: catalogue names, dates DD/MM/YYYY, a year when the day is unknown, the party age', () => {
     const m = buildSheetModel(input());
-    expect(m).toMatchObject({ title: 'PHIẾU ĐẢNG VIÊN', fullName: 'Nguyễn Văn Hùng', cardNo: '00012345', sheetNo: '', orgLines: ['Đảng bộ xã Tân Lập', 'Chi bộ Tổ Toán'] });
+    expect(m).toMatchObject({
+      title: 'PHIẾU ĐẢNG VIÊN',
+      fullName: 'Nguyễn Văn Hùng',
+      cardNo: '00012345',
+      sheetNo: '',
+      orgLines: ['Đảng bộ xã Tân Lập', 'Chi bộ Tổ Toán'],
+    });
     expect(value(m, 'Họ và tên đang dùng')).toBe('Nguyễn Văn Hùng');
     expect(value(m, 'Giới tính')).toBe('Nam');
     expect(value(m, 'Sinh ngày')).toBe('Năm 1965');
@@ -91,7 +106,9 @@ describe('member sheet model', () => {
     const m = buildSheetModel(input());
     const t = (title: string) => tables(m).find((x) => x.title === title)!;
     expect(t('Huy hiệu Đảng').rows).toEqual([['Huy hiệu 30 năm tuổi Đảng', '07/11/2019', '12-QĐ/TU', '']]);
-    expect(t('Quá trình sinh hoạt đảng').rows).toEqual([['05/03/2001', 'Chuyển sinh hoạt đảng chính thức (chuyển đi)', 'Chi bộ Thôn 1, đến Chi bộ Tổ Toán', '7-QĐ/ĐU, 01/03/2001']]);
+    expect(t('Quá trình sinh hoạt đảng').rows).toEqual([
+      ['05/03/2001', 'Chuyển sinh hoạt đảng chính thức (chuyển đi)', 'Chi bộ Thôn 1, đến Chi bộ Tổ Toán', '7-QĐ/ĐU, 01/03/2001'],
+    ]);
     expect(t('Quá trình công tác').rows).toEqual([['09/1985 – nay', 'Hợp tác xã Tân Lập; Xã viên']]);
     expect(t('Khen thưởng')).toMatchObject({ rows: [], empty: 'Không có.' });
   });
@@ -119,14 +136,22 @@ describe('member sheet model', () => {
   });
 
   it('removes what XML and fonts cannot carry: control characters, lone surrogates', () => {
-    const m = buildSheetModel(input({ file: { ...file, fields: { ...file.fields, fullName: 'Nguyễn\u0001 Văn\ud800 Hùng' } }, records: [{ kind: 'work', data: { unit: 'Xã\u000b Tân Lập' } }] }));
+    const m = buildSheetModel(
+      input({
+        file: { ...file, fields: { ...file.fields, fullName: 'Nguyễn\u0001 Văn\ud800 Hùng' } },
+        records: [{ kind: 'work', data: { unit: 'Xã\u000b Tân Lập' } }],
+      }),
+    );
     expect(m.fullName).toBe('Nguyễn Văn Hùng');
     expect(value(m, 'Họ và tên đang dùng')).toBe('Nguyễn Văn Hùng');
     expect(tables(m).find((t) => t.title === 'Quá trình công tác')!.rows).toEqual([['', 'Xã Tân Lập']]);
   });
 
   it('prints any shape of sub-record data without failing', () => {
-    expect(recordRow({ startDate: '2010-01-02', endDate: '2012-03-04', note: 'Ghi chú', ok: true, tags: ['a', 'b'], id: 'x' })).toEqual(['02/01/2010 – 04/03/2012', 'Ghi chú; Có; a, b']);
+    expect(recordRow({ startDate: '2010-01-02', endDate: '2012-03-04', note: 'Ghi chú', ok: true, tags: ['a', 'b'], id: 'x' })).toEqual([
+      '02/01/2010 – 04/03/2012',
+      'Ghi chú; Có; a, b',
+    ]);
     expect(recordRow({ to: '2000' })).toEqual(['… – 2000', '']);
     expect(recordRow({ date: '2020-05-19', text: 'Học tập' })).toEqual(['19/05/2020', 'Học tập']);
     expect(recordRow('Chỉ là một dòng chữ')).toEqual(['', 'Chỉ là một dòng chữ']);
@@ -136,7 +161,10 @@ describe('member sheet model', () => {
       '1950',
       'Cha; Nguyễn Văn Cha; Hưu trí; Hà Nội',
     ]);
-    expect(recordRow({ position: 'Phó trưởng phòng', workplace: 'Sở Tư pháp', from: '2015-03', to: '2020' }, 'work')).toEqual(['03/2015 – 2020', 'Sở Tư pháp; Phó trưởng phòng']);
+    expect(recordRow({ position: 'Phó trưởng phòng', workplace: 'Sở Tư pháp', from: '2015-03', to: '2020' }, 'work')).toEqual([
+      '03/2015 – 2020',
+      'Sở Tư pháp; Phó trưởng phòng',
+    ]);
     expect(recordRow({ nested: { country: 'Lào', days: 5 } })).toEqual(['', 'Lào, 5']);
   });
 });

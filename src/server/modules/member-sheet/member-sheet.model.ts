@@ -98,9 +98,40 @@ const DATE_KEYS = ['date', 'year', 'birthYear', 'yearOfBirth', 'decisionDate', '
  * not keep the order in which a record's keys were written.
  */
 const TEXT_ORDER = [
-  'relation', 'kind', 'type', 'fullName', 'name', 'title', 'form', 'unit', 'organization', 'org', 'workplace', 'school',
-  'institution', 'place', 'country', 'position', 'role', 'field', 'major', 'degree', 'level', 'occupation', 'job',
-  'residence', 'address', 'purpose', 'content', 'decisionNo', 'political', 'politicalNote', 'note', 'notes', 'text', 'description',
+  'relation',
+  'kind',
+  'type',
+  'fullName',
+  'name',
+  'title',
+  'form',
+  'unit',
+  'organization',
+  'org',
+  'workplace',
+  'school',
+  'institution',
+  'place',
+  'country',
+  'position',
+  'role',
+  'field',
+  'major',
+  'degree',
+  'level',
+  'occupation',
+  'job',
+  'residence',
+  'address',
+  'purpose',
+  'content',
+  'decisionNo',
+  'political',
+  'politicalNote',
+  'note',
+  'notes',
+  'text',
+  'description',
 ];
 /** Keys never printed: identifiers and bookkeeping. */
 const HIDDEN_KEYS = new Set(['id', 'memberId', 'member_id', 'sort', 'createdAt', 'updatedAt', 'created_at', 'updated_at']);
@@ -135,7 +166,11 @@ function valueText(value: unknown): string {
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string') return /^\d{4}-\d{2}(-\d{2})?$/.test(value) ? dateText(value) : value.trim();
   if (Array.isArray(value)) return value.map(valueText).filter(Boolean).join(', ');
-  if (typeof value === 'object') return Object.values(value as Record<string, unknown>).map(valueText).filter(Boolean).join(', ');
+  if (typeof value === 'object')
+    return Object.values(value as Record<string, unknown>)
+      .map(valueText)
+      .filter(Boolean)
+      .join(', ');
   return '';
 }
 
@@ -259,7 +294,12 @@ export function buildSheetModel(input: SheetInput): SheetModel {
           'Huy hiệu Đảng',
           ['Huy hiệu', 'Ngày trao', 'Số quyết định', 'Ghi chú'],
           [2, 1, 1, 1.5],
-          age.awards.map((a) => [`Huy hiệu ${a.milestone} năm tuổi Đảng`, formatVnDate(a.awardedOn), a.decisionNo ?? '', a.earlyReason ? (EARLY[a.earlyReason] ?? a.earlyReason) : '']),
+          age.awards.map((a) => [
+            `Huy hiệu ${a.milestone} năm tuổi Đảng`,
+            formatVnDate(a.awardedOn),
+            a.decisionNo ?? '',
+            a.earlyReason ? (EARLY[a.earlyReason] ?? a.earlyReason) : '',
+          ]),
         ),
         ...(input.sensitive
           ? [

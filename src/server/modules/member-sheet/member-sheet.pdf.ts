@@ -52,7 +52,10 @@ export async function renderSheetPdf(model: SheetModel): Promise<Buffer> {
   doc.font('regular').fontSize(SIZE);
   for (const line of model.orgLines) doc.text(line, left, doc.y, { width: half - 10, align: 'center' });
   const leftBottom = doc.y;
-  doc.font('bold').fontSize(12).text(PARTY_LINE, left + half, top, { width: half, align: 'center', underline: true });
+  doc
+    .font('bold')
+    .fontSize(12)
+    .text(PARTY_LINE, left + half, top, { width: half, align: 'center', underline: true });
   doc.y = Math.max(leftBottom, doc.y) + 14;
 
   doc.font('bold').fontSize(16).text(model.title, left, doc.y, { width, align: 'center' });
@@ -62,24 +65,44 @@ export async function renderSheetPdf(model: SheetModel): Promise<Buffer> {
   const boxTop = doc.y;
   const box = { w: 85, h: 113 };
   doc.lineWidth(0.7).rect(left, boxTop, box.w, box.h).stroke();
-  doc.font('italic').fontSize(9).text('Ảnh 3×4', left, boxTop + box.h / 2 - 6, { width: box.w, align: 'center' });
+  doc
+    .font('italic')
+    .fontSize(9)
+    .text('Ảnh 3×4', left, boxTop + box.h / 2 - 6, { width: box.w, align: 'center' });
   const numbersX = left + box.w + 24;
   doc.font('regular').fontSize(SIZE + 0.5);
-  doc.text('Số lý lịch: ', numbersX, boxTop + 20, { continued: true }).font('bold').text(model.sheetNo || '………………');
-  doc.font('regular').text('Số thẻ đảng viên: ', numbersX, doc.y + 8, { continued: true }).font('bold').text(model.cardNo || '………………');
-  doc.font('regular').text('Họ và tên: ', numbersX, doc.y + 8, { continued: true }).font('bold').text(model.fullName);
+  doc
+    .text('Số lý lịch: ', numbersX, boxTop + 20, { continued: true })
+    .font('bold')
+    .text(model.sheetNo || '………………');
+  doc
+    .font('regular')
+    .text('Số thẻ đảng viên: ', numbersX, doc.y + 8, { continued: true })
+    .font('bold')
+    .text(model.cardNo || '………………');
+  doc
+    .font('regular')
+    .text('Họ và tên: ', numbersX, doc.y + 8, { continued: true })
+    .font('bold')
+    .text(model.fullName);
   doc.x = left;
   doc.y = boxTop + box.h + 16;
 
   const field = (b: SheetField) => {
     const indent = b.no === undefined ? 18 : 0;
     const label = b.no === undefined ? `– ${b.label}: ` : `${b.no}. ${b.label}: `;
-    doc.font('regular').fontSize(SIZE).text(label, left + indent, doc.y, { width: width - indent, continued: Boolean(b.value) });
+    doc
+      .font('regular')
+      .fontSize(SIZE)
+      .text(label, left + indent, doc.y, { width: width - indent, continued: Boolean(b.value) });
     if (b.value) doc.font('bold').text(b.value);
     doc.moveDown(0.15);
   };
   const table = (b: SheetTable) => {
-    doc.font('regular').fontSize(SIZE).text(`${b.no}. ${b.title}:${b.rows.length ? '' : ` ${b.empty}`}`, left, doc.y, { width });
+    doc
+      .font('regular')
+      .fontSize(SIZE)
+      .text(`${b.no}. ${b.title}:${b.rows.length ? '' : ` ${b.empty}`}`, left, doc.y, { width });
     if (b.rows.length) {
       doc.moveDown(0.2);
       const total = b.widths.reduce((a, w) => a + w, 0);
@@ -101,7 +124,10 @@ export async function renderSheetPdf(model: SheetModel): Promise<Buffer> {
   for (const section of model.sections) {
     if (doc.y > doc.page.height - MARGIN.bottom - 60) doc.addPage();
     doc.moveDown(0.3);
-    doc.font('bold').fontSize(SIZE + 1).text(section.title, left, doc.y, { width });
+    doc
+      .font('bold')
+      .fontSize(SIZE + 1)
+      .text(section.title, left, doc.y, { width });
     doc.moveDown(0.3);
     for (const b of section.blocks) {
       if (b.type === 'field') field(b);
@@ -112,7 +138,10 @@ export async function renderSheetPdf(model: SheetModel): Promise<Buffer> {
   // The foot of the form: date, the committee's confirmation and the member's signature.
   if (doc.y > doc.page.height - MARGIN.bottom - 120) doc.addPage();
   doc.moveDown(1);
-  doc.font('italic').fontSize(SIZE).text(model.footer.date, left + half, doc.y, { width: half, align: 'center' });
+  doc
+    .font('italic')
+    .fontSize(SIZE)
+    .text(model.footer.date, left + half, doc.y, { width: half, align: 'center' });
   doc.moveDown(0.3);
   const signTop = doc.y;
   doc.font('bold').text(model.footer.left, left, signTop, { width: half, align: 'center' });

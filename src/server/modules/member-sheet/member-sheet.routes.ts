@@ -16,7 +16,11 @@ export const memberSheetRoutes =
     for (const [format, summary] of formats) {
       app.get(`/api/members/:id/sheet.${format}`, { schema: { tags, summary, params: MemberIdParams, querystring: NoQuery } }, async (req, reply) => {
         const sheet = await svc.export(requireActor(req), req.params.id, format);
-        return reply.header('content-type', sheet.mime).header('content-disposition', sheet.contentDisposition).header('cache-control', 'no-store').send(sheet.bytes);
+        return reply
+          .header('content-type', sheet.mime)
+          .header('content-disposition', sheet.contentDisposition)
+          .header('cache-control', 'no-store')
+          .send(sheet.bytes);
       });
     }
   };

@@ -28,7 +28,11 @@ const SENSITIVE_KINDS: RecordKind[] = ['family', 'political'];
  * clients that only read `filename`.
  */
 export function sheetFileNames(fullName: string, format: SheetFormat): { utf8: string; ascii: string } {
-  const clean = fullName.replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ').replace(/\s+/g, ' ').trim() || 'dang vien';
+  const clean =
+    fullName
+      .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim() || 'dang vien';
   const utf8 = `Phiếu đảng viên - ${clean}.${format}`;
   const ascii = foldAccents(utf8)
     .replace(/[^A-Za-z0-9 .-]+/g, '')

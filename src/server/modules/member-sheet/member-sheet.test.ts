@@ -26,7 +26,13 @@ describeEngines('member sheet (form 2-HSĐV) to Word and PDF', (engine) => {
 
   const documentXml = (bytes: Buffer) => zipEntryText(bytes, 'word/document.xml')!.normalize('NFC');
   const lastExport = () =>
-    t.database.db.selectFrom('audit_log').select(['actor_name', 'entity_id', 'after']).where('action', '=', 'member.sheet_export').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    t.database.db
+      .selectFrom('audit_log')
+      .select(['actor_name', 'entity_id', 'after'])
+      .where('action', '=', 'member.sheet_export')
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
 
   beforeAll(async () => {
     t = await startTestApp(engine);
@@ -67,7 +73,15 @@ describeEngines('member sheet (form 2-HSĐV) to Word and PDF', (engine) => {
     expect(discipline.status).toBe(200);
     await t.database.db
       .insertInto('member_record')
-      .values(Object.entries(RECORDS).map(([kind, data], sort) => ({ id: uuidv7(), member_id: memberId, kind: kind as keyof typeof RECORDS, data: JSON.stringify(data), sort })))
+      .values(
+        Object.entries(RECORDS).map(([kind, data], sort) => ({
+          id: uuidv7(),
+          member_id: memberId,
+          kind: kind as keyof typeof RECORDS,
+          data: JSON.stringify(data),
+          sort,
+        })),
+      )
       .execute();
     const file = (await editor.get(`/api/members/${memberId}`)).body;
     partyAge = `${file.partyAge.years} năm ${file.partyAge.months} tháng ${file.partyAge.days} ngày`;
@@ -125,7 +139,11 @@ describeEngines('member sheet (form 2-HSĐV) to Word and PDF', (engine) => {
     expect(zipEntryText(r.bytes, 'word/styles.xml')).toContain('w:ascii="Times New Roman"');
     expect(zipEntryText(r.bytes, 'word/document.xml')).toContain('<w:pgSz w:w="11906" w:h="16838"'); // A4
     expect(xml).not.toMatch(/\d{4}-\d{2}-\d{2}/); // no ISO date printed
-    expect(await lastExport()).toMatchObject({ actor_name: 'adminA', entity_id: memberId, after: { format: 'docx', fullName: NAME, sensitive: ['cccd', 'discipline', 'family', 'political'] } });
+    expect(await lastExport()).toMatchObject({
+      actor_name: 'adminA',
+      entity_id: memberId,
+      after: { format: 'docx', fullName: NAME, sensitive: ['cccd', 'discipline', 'family', 'political'] },
+    });
   });
 
   it('PDF: starts with %PDF, embeds a subset of the Vietnamese font, and its text holds the name and the dates', async () => {
@@ -138,7 +156,8 @@ describeEngines('member sheet (form 2-HSĐV) to Word and PDF', (engine) => {
     expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSerif/); // a subset (six-letter tag) …
     expect(raw).toContain('/FontFile2'); // … embedded
     const text = await pdfText(r.bytes);
-    for (const s of [NAME, 'ĐẢNG CỘNG SẢN VIỆT NAM', 'PHIẾU ĐẢNG VIÊN', '15/07/1968', '03/02/1990', partyAge, 'Kỷ luật', 'Trần Văn Khải']) expect(text, s).toContain(s);
+    for (const s of [NAME, 'ĐẢNG CỘNG SẢN VIỆT NAM', 'PHIẾU ĐẢNG VIÊN', '15/07/1968', '03/02/1990', partyAge, 'Kỷ luật', 'Trần Văn Khải'])
+      expect(text, s).toContain(s);
     expect(await lastExport()).toMatchObject({ actor_name: 'adminA', entity_id: memberId, after: { format: 'pdf' } });
   });
 
@@ -150,7 +169,8 @@ describeEngines('member sheet (form 2-HSĐV) to Word and PDF', (engine) => {
     expect(xml).toContain(NAME);
     expect(xml).toContain('Chiến sĩ thi đua cơ sở');
     expect(xml).toContain('036******321');
-    for (const hidden of [CCCD, 'Kỷ luật', 'Vi phạm quy định', 'Hoàn cảnh gia đình', 'Trần Văn Khải', 'Lịch sử chính trị', 'Bản thân không bị bắt']) expect(xml, hidden).not.toContain(hidden);
+    for (const hidden of [CCCD, 'Kỷ luật', 'Vi phạm quy định', 'Hoàn cảnh gia đình', 'Trần Văn Khải', 'Lịch sử chính trị', 'Bản thân không bị bắt'])
+      expect(xml, hidden).not.toContain(hidden);
     // The viewer's scope is the cell: the organisations above it are not named.
     expect(xml).not.toContain('Đảng bộ xã Tân Lập');
     expect(await lastExport()).toMatchObject({ actor_name: 'viewerA1', after: { format: 'docx', sensitive: [] } });
@@ -162,7 +182,11 @@ describeEngines('member sheet (form 2-HSĐV) to Word and PDF', (engine) => {
 
   it('refuses a sibling organisation’s user as a missing member (404), an unknown id (404) and a malformed id (400)', async () => {
     const sibling = await rawSession(t, 'adminB');
-    const before = await t.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'member.sheet_export').executeTakeFirstOrThrow();
+    const before = await t.database.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('action', '=', 'member.sheet_export')
+      .executeTakeFirstOrThrow();
     for (const format of ['docx', 'pdf']) {
       const r = await sibling.download(`/api/members/${memberId}/sheet.${format}`);
       expect(r.status).toBe(404);
@@ -176,7 +200,11 @@ describeEngines('member sheet (form 2-HSĐV) to Word and PDF', (engine) => {
       expect(bad.body.error.details[0].field).toBe('id');
       expect((await admin.download(`/api/members/${memberId}/sheet.${format}?format=x`)).status).toBe(400);
     }
-    const after = await t.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'member.sheet_export').executeTakeFirstOrThrow();
+    const after = await t.database.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('action', '=', 'member.sheet_export')
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n)); // a refused export writes nothing
   });
 });

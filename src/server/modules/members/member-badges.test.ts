@@ -53,10 +53,17 @@ describeEngines('badges by the rules', (engine) => {
     expect(r.status, JSON.stringify(r.body)).toBe(200);
   };
   const discipline = async (id: string, form: string, decisionDate: string) => {
-    const r = await a.post(`/api/members/${id}/disciplines`, { form, decidingLevel: 'Chi bộ', decisionNo: `${n}-QĐ/CB`, decisionDate, announcedOn: decisionDate });
+    const r = await a.post(`/api/members/${id}/disciplines`, {
+      form,
+      decidingLevel: 'Chi bộ',
+      decisionNo: `${n}-QĐ/CB`,
+      decisionDate,
+      announcedOn: decisionDate,
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
   };
-  const standing = (id: string, body: Record<string, unknown>) => a.raw('PUT', `/api/members/${id}/badge-standing`, JSON.stringify({ seriousIllness: null, posthumousProposal: null, ...body }));
+  const standing = (id: string, body: Record<string, unknown>) =>
+    a.raw('PUT', `/api/members/${id}/badge-standing`, JSON.stringify({ seriousIllness: null, posthumousProposal: null, ...body }));
   const ill = async (id: string, since: string) => {
     const r = await standing(id, { seriousIllness: { since, document: 'Giấy xác nhận của Bệnh viện tỉnh' } });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
@@ -107,7 +114,10 @@ describeEngines('badges by the rules', (engine) => {
     const plain = await create('1996-09-02');
     const early = await award(plain, { awardedOn: '2026-09-01' });
     expect(early.status).toBe(409);
-    expect(early.body.error).toMatchObject({ message: 'Ngày 01/09/2026 đảng viên chưa đủ 30 năm tuổi Đảng: đủ ngày 02/09/2026.', details: [{ field: 'awardedOn' }] });
+    expect(early.body.error).toMatchObject({
+      message: 'Ngày 01/09/2026 đảng viên chưa đủ 30 năm tuổi Đảng: đủ ngày 02/09/2026.',
+      details: [{ field: 'awardedOn' }],
+    });
     expect((await award(plain, { awardedOn: '2026-09-02' })).status).toBe(200);
 
     // The discipline delay: reprimanded 01/05/2026, the award waits until 01/11/2026.
@@ -141,12 +151,17 @@ describeEngines('badges by the rules', (engine) => {
     const died = await create('1996-09-02');
     const diedTooSoon = await create('1996-09-03');
     for (const id of [died, diedTooSoon]) await event(id, { kind: 'deceased', date: '2025-09-02' });
-    expect((await award(died, { awardedOn: '2025-11-07' })).body.error).toMatchObject({ details: [{ field: 'earlyReason' }], message: expect.stringMatching(/chỉ có thể truy tặng/) });
+    expect((await award(died, { awardedOn: '2025-11-07' })).body.error).toMatchObject({
+      details: [{ field: 'earlyReason' }],
+      message: expect.stringMatching(/chỉ có thể truy tặng/),
+    });
     expect((await award(diedTooSoon, { awardedOn: '2025-11-07', earlyReason: 'posthumous' })).body.error.message).toBe(
       'Chỉ truy tặng khi đảng viên đủ 30 năm tuổi Đảng trong vòng 12 tháng sau ngày từ trần: đủ ngày 03/09/2026, từ trần ngày 02/09/2025.',
     );
     expect((await award(died, { awardedOn: '2025-11-07', earlyReason: 'posthumous' })).status).toBe(200);
-    expect((await award(plain, { milestone: 40, awardedOn: '2026-11-07', earlyReason: 'posthumous' })).body.error.message).toBe('Chỉ truy tặng Huy hiệu Đảng cho đảng viên đã từ trần.');
+    expect((await award(plain, { milestone: 40, awardedOn: '2026-11-07', earlyReason: 'posthumous' })).body.error.message).toBe(
+      'Chỉ truy tặng Huy hiệu Đảng cho đảng viên đã từ trần.',
+    );
   });
 
   it('a special case decided by the province standing committee is recorded with its decision, and audited', async () => {
@@ -169,8 +184,18 @@ describeEngines('badges by the rules', (engine) => {
         override: { decisionNo: '15-QĐ/TU', decisionDate: '2026-11-01', rule: refused.body.error.message },
       },
     ]);
-    const audit = await t.database.db.selectFrom('audit_log').select(['action', 'after']).where('entity_id', '=', id).where('action', 'like', 'member.badge%').execute();
-    expect(audit).toEqual([{ action: 'member.badge.override', after: expect.objectContaining({ override: { decisionNo: '15-QĐ/TU', decisionDate: '2026-11-01' }, ruleSetAside: refused.body.error.message }) }]);
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'after'])
+      .where('entity_id', '=', id)
+      .where('action', 'like', 'member.badge%')
+      .execute();
+    expect(audit).toEqual([
+      {
+        action: 'member.badge.override',
+        after: expect.objectContaining({ override: { decisionNo: '15-QĐ/TU', decisionDate: '2026-11-01' }, ruleSetAside: refused.body.error.message }),
+      },
+    ]);
     // An award the rules allow needs no special decision.
     const due = await create('1996-11-07');
     const needless = await a.post(`/api/members/${due}/badges`, { ...body, override: { decisionNo: '16-QĐ/TU', decisionDate: '2026-11-01' } });
@@ -187,7 +212,10 @@ describeEngines('badges by the rules', (engine) => {
     expect((await standing(id, { posthumousProposal: { proposedOn: '2026-11-01', document: 'Tờ trình của chi bộ' } })).status).toBe(409);
     await ill(id, '2026-11-10');
     const file = (await a.get(`/api/members/${id}`)).body;
-    expect(file.partyAge.badgeStanding).toEqual({ seriousIllness: { since: '2026-11-10', document: 'Giấy xác nhận của Bệnh viện tỉnh' }, posthumousProposal: null });
+    expect(file.partyAge.badgeStanding).toEqual({
+      seriousIllness: { since: '2026-11-10', document: 'Giấy xác nhận của Bệnh viện tỉnh' },
+      posthumousProposal: null,
+    });
     expect(file.partyAge.nextBadge).toMatchObject({ anniversary: '2027-02-03', eligible: true });
     expect((await list('2027-02-03')).due.find((d) => d.memberId === id)).toMatchObject({ milestone: 30, eligible: true, early: 'illness' });
     // Before the day the illness was recorded it does not count.
@@ -195,11 +223,19 @@ describeEngines('badges by the rules', (engine) => {
 
     const gone = await create('1996-12-01'); // 30 years on 01/12/2026
     await event(gone, { kind: 'deceased', date: '2026-03-01' });
-    expect((await list('2026-11-07')).due.find((d) => d.memberId === gone)).toMatchObject({ eligible: false, reason: expect.stringMatching(/đề nghị truy tặng/) });
+    expect((await list('2026-11-07')).due.find((d) => d.memberId === gone)).toMatchObject({
+      eligible: false,
+      reason: expect.stringMatching(/đề nghị truy tặng/),
+    });
     expect((await standing(gone, { posthumousProposal: { proposedOn: '2026-02-28', document: 'Tờ trình của chi bộ' } })).status).toBe(400);
     expect((await standing(gone, { posthumousProposal: { proposedOn: '2026-03-10', document: 'Tờ trình số 3-TTr/CB' } })).status).toBe(200);
     expect((await list('2026-11-07')).due.find((d) => d.memberId === gone)).toMatchObject({ milestone: 30, eligible: true, early: 'posthumous' });
-    const audit = await t.database.db.selectFrom('audit_log').select('action').where('entity_id', '=', gone).where('action', '=', 'member.badge_standing').execute();
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', gone)
+      .where('action', '=', 'member.badge_standing')
+      .execute();
     expect(audit).toHaveLength(1);
     // Cleared, he is no longer proposed.
     expect((await standing(gone, {})).status).toBe(200);
@@ -297,7 +333,18 @@ describeEngines('badges by the rules', (engine) => {
 
     const seen = { due: 0, waiting: 0, illness: 0, posthumous: 0, backlog: 0 };
     const lists = new Map<string, Awaited<ReturnType<typeof list>>>();
-    for (const anniversary of ['2025-11-07', '2026-02-03', '2026-05-19', '2026-09-02', '2026-11-07', '2027-02-03', '2027-05-19', '2027-09-02', '2027-11-07', '2028-02-03']) {
+    for (const anniversary of [
+      '2025-11-07',
+      '2026-02-03',
+      '2026-05-19',
+      '2026-09-02',
+      '2026-11-07',
+      '2027-02-03',
+      '2027-05-19',
+      '2027-09-02',
+      '2027-11-07',
+      '2028-02-03',
+    ]) {
       const got = await list(anniversary);
       lists.set(anniversary, got);
       const want = rules(anniversary);
@@ -324,7 +371,10 @@ describeEngines('badges by the rules', (engine) => {
       const l = lists.get(next.anniversary) ?? (await list(next.anniversary));
       lists.set(next.anniversary, l);
       const on = l.due.some((d) => d.memberId === m.id) || l.reachedNeverAwarded.some((r) => r.memberId === m.id);
-      expect(on, `${m.id} named ${next.anniversary}: ${JSON.stringify({ next, events: m.events, disciplines: m.disciplines, awards: m.awards, ill: m.seriouslyIll, since: m.seriouslyIllSince, p: m.posthumous })}`).toBe(true);
+      expect(
+        on,
+        `${m.id} named ${next.anniversary}: ${JSON.stringify({ next, events: m.events, disciplines: m.disciplines, awards: m.awards, ill: m.seriouslyIll, since: m.seriouslyIllSince, p: m.posthumous })}`,
+      ).toBe(true);
       named++;
     }
     expect(named).toBeGreaterThan(15);

@@ -10,7 +10,14 @@ describeEngines('life events, transfers, party age and badges', (engine) => {
   let a: Client;
   let b: Client;
   const create = async (fullName: string, admittedOn: string, officialOn?: string, orgId?: string) => {
-    const r = await a.post('/api/members', { fullName, gender: 'nam', birthDate: `${Number(admittedOn.slice(0, 4)) - 25}-01-01`, orgId: orgId ?? f.orgs.a1, admittedOn, ...(officialOn ? { officialOn } : {}) });
+    const r = await a.post('/api/members', {
+      fullName,
+      gender: 'nam',
+      birthDate: `${Number(admittedOn.slice(0, 4)) - 25}-01-01`,
+      orgId: orgId ?? f.orgs.a1,
+      admittedOn,
+      ...(officialOn ? { officialOn } : {}),
+    });
     expect(r.status).toBe(201);
     return r.body.id as string;
   };
@@ -31,7 +38,9 @@ describeEngines('life events, transfers, party age and badges', (engine) => {
     // still on the sending roll, as in transit; the receiver sees the arrival to confirm, not the file
     expect((await a.get(`/api/members?q=pham%20van%20chuyen`)).body.items[0]).toMatchObject({ status: 'in_transit', orgId: f.orgs.a1 });
     expect((await b.get(`/api/members/${id}`)).status).toBe(404);
-    expect((await b.get('/api/transfers/incoming')).body.items).toEqual([expect.objectContaining({ memberId: id, fromOrg: 'Chi bộ Tổ Toán', toOrg: 'Chi bộ Công ty May Hòa Bình', startedOn: '2026-10-01' })]);
+    expect((await b.get('/api/transfers/incoming')).body.items).toEqual([
+      expect.objectContaining({ memberId: id, fromOrg: 'Chi bộ Tổ Toán', toOrg: 'Chi bộ Công ty May Hòa Bình', startedOn: '2026-10-01' }),
+    ]);
     expect((await a.get('/api/transfers/incoming')).body.items).toEqual([]);
     // the sender cannot confirm on the receiver's behalf
     expect((await a.post(`/api/members/${id}/events`, { kind: 'transfer_in_confirmed', orgId: f.orgs.gB, date: '2026-10-10' })).status).toBe(400);
@@ -39,7 +48,12 @@ describeEngines('life events, transfers, party age and badges', (engine) => {
     expect(arrived.status).toBe(200);
     expect(arrived.body).toMatchObject({ status: 'active', org: { id: f.orgs.gB } });
     expect((await a.get(`/api/members/${id}`)).status).toBe(404);
-    expect(arrived.body.events.map((e: { kind: string }) => e.kind)).toEqual(['admitted', 'recognized_official', 'transfer_out_started', 'transfer_in_confirmed']);
+    expect(arrived.body.events.map((e: { kind: string }) => e.kind)).toEqual([
+      'admitted',
+      'recognized_official',
+      'transfer_out_started',
+      'transfer_in_confirmed',
+    ]);
     // Thu 01/10 → Sat 10/10/2026: Fri 2, Mon 5 … Fri 9 = 6 working days
     expect(arrived.body.events[3].details.workingDaysInTransit).toBe(6);
     // a second transfer: the incoming list shows the open one only, once
@@ -71,7 +85,12 @@ describeEngines('life events, transfers, party age and badges', (engine) => {
     expect(late.status).toBe(400);
     expect(late.body.error.details[0]).toMatchObject({ field: 'lateReason' });
     expect(late.body.error.message).toContain('quá 30 ngày');
-    const ok = await b.post(`/api/members/${id}/events`, { kind: 'transfer_in_confirmed', orgId: f.orgs.gB, date: '2026-09-17', lateReason: 'Đi công tác dài ngày' });
+    const ok = await b.post(`/api/members/${id}/events`, {
+      kind: 'transfer_in_confirmed',
+      orgId: f.orgs.gB,
+      date: '2026-09-17',
+      lateReason: 'Đi công tác dài ngày',
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.events.at(-1).details).toMatchObject({ late: true, lateReason: 'Đi công tác dài ngày', workingDaysInTransit: 31 });
     const onTime = await create('Vũ Văn Đúng Hạn', '2012-01-05', '2013-01-05');
@@ -83,7 +102,13 @@ describeEngines('life events, transfers, party age and badges', (engine) => {
 
   it('no transfer while a discipline is in force; a probationary member can be neither removed from post nor expelled', async () => {
     const id = await create('Hoàng Văn Kỷ', '2005-06-01', '2006-06-01');
-    const d = await a.post(`/api/members/${id}/disciplines`, { form: 'warning', decidingLevel: 'Chi bộ', decisionNo: '03-QĐ/CB', decisionDate: '2026-03-01', announcedOn: '2026-03-05' });
+    const d = await a.post(`/api/members/${id}/disciplines`, {
+      form: 'warning',
+      decidingLevel: 'Chi bộ',
+      decisionNo: '03-QĐ/CB',
+      decisionDate: '2026-03-01',
+      announcedOn: '2026-03-05',
+    });
     expect(d.status).toBe(200);
     expect(d.body.partyAge.disciplines[0]).toMatchObject({ formName: 'Cảnh cáo' });
     const out = await a.post(`/api/members/${id}/events`, { kind: 'transfer_out_started', toOrgId: f.orgs.gB, date: '2026-11-01' });
@@ -91,7 +116,13 @@ describeEngines('life events, transfers, party age and badges', (engine) => {
     expect(out.body.error.message).toContain('đang trong thời hạn kỷ luật cảnh cáo');
 
     const p = await create('Đỗ Thị Dự Bị', '2026-05-19');
-    const removal = await a.post(`/api/members/${p}/disciplines`, { form: 'removal', decidingLevel: 'Đảng ủy', decisionNo: '1', decisionDate: '2026-10-01', announcedOn: '2026-10-01' });
+    const removal = await a.post(`/api/members/${p}/disciplines`, {
+      form: 'removal',
+      decidingLevel: 'Đảng ủy',
+      decisionNo: '1',
+      decisionDate: '2026-10-01',
+      announcedOn: '2026-10-01',
+    });
     expect(removal.status).toBe(400);
     expect(removal.body.error.details[0].field).toBe('form');
     // viewers never see disciplines
@@ -174,7 +205,13 @@ describeEngines('life events, transfers, party age and badges', (engine) => {
     expect(backlogSheet[0]).toEqual(['STT', 'Họ và tên', 'Chi bộ', 'Mốc tuổi đảng', 'Ngày đủ tuổi đảng']);
     expect(backlogSheet.slice(1).map((r) => r[1])).toEqual(rows.map((r) => r.fullName));
     expect(backlogSheet.slice(1)).toContainEqual(['1', expect.any(String), expect.any(String), expect.any(String), expect.any(String)]);
-    expect(backlogSheet.slice(1).find((r) => r[1] === 'Bùi Thị Gián Đoạn')).toEqual([expect.any(String), 'Bùi Thị Gián Đoạn', 'Chi bộ Tổ Toán', '30', '11/01/2022']);
+    expect(backlogSheet.slice(1).find((r) => r[1] === 'Bùi Thị Gián Đoạn')).toEqual([
+      expect.any(String),
+      'Bùi Thị Gián Đoạn',
+      'Chi bộ Tổ Toán',
+      '30',
+      '11/01/2022',
+    ]);
     const dueSheet = book[`Dịp ${first.body.anniversary.split('-').reverse().join('-')}`]!;
     expect(dueSheet.slice(1).map((r) => r[1])).toEqual(first.body.due.map((d: { fullName: string }) => d.fullName));
   });
@@ -184,14 +221,29 @@ describeEngines('life events, transfers, party age and badges', (engine) => {
     const tops = () =>
       db
         .selectFrom('member as m')
-        .leftJoin(db.selectFrom('member_badge_award').select('member_id').select((eb) => eb.fn.max('milestone').as('top')).groupBy('member_id').as('a'), 'a.member_id', 'm.id')
+        .leftJoin(
+          db
+            .selectFrom('member_badge_award')
+            .select('member_id')
+            .select((eb) => eb.fn.max('milestone').as('top'))
+            .groupBy('member_id')
+            .as('a'),
+          'a.member_id',
+          'm.id',
+        )
         .select(['m.id', 'm.badge_top', 'a.top'])
         .execute()
         .then((rows) => rows.filter((r) => r.badge_top !== (r.top ?? 0)));
     const twice = await create('Hà Văn Hai Lần', '1976-04-01', '1977-04-01'); // 50 years on 01/04/2026
     expect((await a.post(`/api/members/${twice}/badges`, { milestone: 40, awardedOn: '2016-09-02' })).status).toBe(200);
     expect((await a.post(`/api/members/${twice}/badges`, { milestone: 45, awardedOn: '2021-09-02' })).status).toBe(200);
-    const top = () => db.selectFrom('member').select('badge_top').where('id', '=', twice).executeTakeFirstOrThrow().then((r) => r.badge_top);
+    const top = () =>
+      db
+        .selectFrom('member')
+        .select('badge_top')
+        .where('id', '=', twice)
+        .executeTakeFirstOrThrow()
+        .then((r) => r.badge_top);
     expect(await top()).toBe(45);
     expect(await tops()).toEqual([]);
     await db.updateTable('member_badge_award').set({ milestone: 30 }).where('member_id', '=', twice).where('milestone', '=', 45).execute();
@@ -210,10 +262,19 @@ describeEngines('life events, transfers, party age and badges', (engine) => {
     expect((await a.post(`/api/members/${gone}/events`, { kind: 'deceased', date: '2026-11-01' })).status).toBe(200);
     expect((await a.patch(`/api/members/${gone}`, { phone: '0912345678' })).status).toBe(200);
     const db = t.database.db;
-    const tally = await db.selectFrom('org_member_tally').select(['org_id', 'official', 'probationary']).where((eb) => eb.or([eb('official', '!=', 0), eb('probationary', '!=', 0)])).orderBy('org_id').execute();
+    const tally = await db
+      .selectFrom('org_member_tally')
+      .select(['org_id', 'official', 'probationary'])
+      .where((eb) => eb.or([eb('official', '!=', 0), eb('probationary', '!=', 0)]))
+      .orderBy('org_id')
+      .execute();
     const counted = await db
       .selectFrom('member')
-      .select(['org_id', (eb) => eb.fn.count<string>('id').filterWhere('official_on', 'is not', null).as('official'), (eb) => eb.fn.count<string>('id').filterWhere('official_on', 'is', null).as('probationary')])
+      .select([
+        'org_id',
+        (eb) => eb.fn.count<string>('id').filterWhere('official_on', 'is not', null).as('official'),
+        (eb) => eb.fn.count<string>('id').filterWhere('official_on', 'is', null).as('probationary'),
+      ])
       .where('left_on', 'is', null)
       .groupBy('org_id')
       .orderBy('org_id')
@@ -221,7 +282,12 @@ describeEngines('life events, transfers, party age and badges', (engine) => {
     expect(tally).toEqual(counted.map((c) => ({ org_id: c.org_id, official: Number(c.official), probationary: Number(c.probationary) })));
     expect(tally.length).toBeGreaterThan(1);
     // The tally's paths (migration 0013) are the organisations' current paths.
-    const stale = await db.selectFrom('org_member_tally as t').innerJoin('org as o', 'o.id', 't.org_id').select('t.org_id').where(sql<boolean>`t.path IS DISTINCT FROM o.current_path`).execute();
+    const stale = await db
+      .selectFrom('org_member_tally as t')
+      .innerJoin('org as o', 'o.id', 't.org_id')
+      .select('t.org_id')
+      .where(sql<boolean>`t.path IS DISTINCT FROM o.current_path`)
+      .execute();
     expect(stale).toEqual([]);
     // The name tails (migration 0012) likewise: every member's tails, sort key and roll, as the rows make them now.
     const tails = await db.selectFrom('member_name_tail').select(['tail', 'member_id', 'sort_key', 'org_id']).orderBy('member_id').orderBy('tail').execute();
@@ -242,20 +308,42 @@ describeEngines('life events, transfers, party age and badges', (engine) => {
   it('an official transfer starts within 60 working days of the decision that moves the member; later needs its reason (§7)', async () => {
     // Mon 01/06/2026 → Mon 24/08/2026 is exactly 60 working days (no holiday between); Tue 25/08 is the 61st.
     const onTime = await create('Trương Văn Điều Động', '2005-02-01', '2006-02-01');
-    const ok = await a.post(`/api/members/${onTime}/events`, { kind: 'transfer_out_started', toOrgId: f.orgs.gB, date: '2026-08-24', moveDecisionDate: '2026-06-01', moveDecisionNo: '45/QĐ-UBND' });
+    const ok = await a.post(`/api/members/${onTime}/events`, {
+      kind: 'transfer_out_started',
+      toOrgId: f.orgs.gB,
+      date: '2026-08-24',
+      moveDecisionDate: '2026-06-01',
+      moveDecisionNo: '45/QĐ-UBND',
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.events.at(-1).details).toEqual({ moveDecisionDate: '2026-06-01', moveDecisionNo: '45/QĐ-UBND', workingDaysSinceMoveDecision: 60 });
     const lateId = await create('Trương Thị Chậm Chuyển', '2005-02-01', '2006-02-01');
-    const late = await a.post(`/api/members/${lateId}/events`, { kind: 'transfer_out_started', toOrgId: f.orgs.gB, date: '2026-08-25', moveDecisionDate: '2026-06-01' });
+    const late = await a.post(`/api/members/${lateId}/events`, {
+      kind: 'transfer_out_started',
+      toOrgId: f.orgs.gB,
+      date: '2026-08-25',
+      moveDecisionDate: '2026-06-01',
+    });
     expect(late.status).toBe(400);
     expect(late.body.error.details[0]).toMatchObject({ field: 'lateReason' });
     expect(late.body.error.message).toContain('61 ngày làm việc kể từ quyết định ngày 01/06/2026, quá 60 ngày');
-    const withReason = await a.post(`/api/members/${lateId}/events`, { kind: 'transfer_out_started', toOrgId: f.orgs.gB, date: '2026-08-25', moveDecisionDate: '2026-06-01', lateReason: 'Chờ bàn giao công việc' });
+    const withReason = await a.post(`/api/members/${lateId}/events`, {
+      kind: 'transfer_out_started',
+      toOrgId: f.orgs.gB,
+      date: '2026-08-25',
+      moveDecisionDate: '2026-06-01',
+      lateReason: 'Chờ bàn giao công việc',
+    });
     expect(withReason.status).toBe(200);
     expect(withReason.body.events.at(-1).details).toMatchObject({ late: true, lateReason: 'Chờ bàn giao công việc', workingDaysSinceMoveDecision: 61 });
     // the decision cannot come after the transfer it causes
     const backwards = await create('Trương Văn Ngược', '2005-02-01', '2006-02-01');
-    const r = await a.post(`/api/members/${backwards}/events`, { kind: 'transfer_out_started', toOrgId: f.orgs.gB, date: '2026-08-25', moveDecisionDate: '2026-08-26' });
+    const r = await a.post(`/api/members/${backwards}/events`, {
+      kind: 'transfer_out_started',
+      toOrgId: f.orgs.gB,
+      date: '2026-08-25',
+      moveDecisionDate: '2026-08-26',
+    });
     expect(r.status).toBe(400);
     expect(r.body.error.details[0].field).toBe('moveDecisionDate');
   });
@@ -264,14 +352,26 @@ describeEngines('life events, transfers, party age and badges', (engine) => {
     // today is 20/11/2026
     const future = await a.post('/api/members', { fullName: 'Tương Lai', gender: 'nam', birthDate: '1990-01-01', orgId: f.orgs.a1, admittedOn: '2099-01-01' });
     expect(future.status).toBe(400);
-    expect(future.body.error.details).toEqual([{ field: 'admittedOn', message: 'Ngày vào Đảng (01/01/2099) sau ngày hôm nay (20/11/2026): chỉ ghi nhận điều đã xảy ra.' }]);
-    expect((await a.post('/api/members', { fullName: 'Hôm Nay', gender: 'nam', orgId: f.orgs.a1, admittedOn: '2026-11-20', birthDate: '1990-01-01' })).status).toBe(201);
+    expect(future.body.error.details).toEqual([
+      { field: 'admittedOn', message: 'Ngày vào Đảng (01/01/2099) sau ngày hôm nay (20/11/2026): chỉ ghi nhận điều đã xảy ra.' },
+    ]);
+    expect(
+      (await a.post('/api/members', { fullName: 'Hôm Nay', gender: 'nam', orgId: f.orgs.a1, admittedOn: '2026-11-20', birthDate: '1990-01-01' })).status,
+    ).toBe(201);
     const four = await a.post('/api/members', { fullName: 'Bé Bốn Tuổi', gender: 'nu', orgId: f.orgs.a1, admittedOn: '2020-01-01', birthDate: '2015-06-01' });
     expect(four.status).toBe(400);
     expect(four.body.error.details[0]).toMatchObject({ field: 'admittedOn', message: expect.stringContaining('mới 4 tuổi 7 tháng, chưa đủ 18 tuổi') });
     // full 18 on the admission decision passes, the day before does not
-    expect((await a.post('/api/members', { fullName: 'Chưa Đủ Tuổi', gender: 'nam', orgId: f.orgs.a1, admittedOn: '2018-03-14', birthDate: '2000-03-15' })).status).toBe(400);
-    const eighteen = await a.post('/api/members', { fullName: 'Vừa Đủ Tuổi', gender: 'nam', orgId: f.orgs.a1, admittedOn: '2018-03-15', birthDate: '2000-03-15' });
+    expect(
+      (await a.post('/api/members', { fullName: 'Chưa Đủ Tuổi', gender: 'nam', orgId: f.orgs.a1, admittedOn: '2018-03-14', birthDate: '2000-03-15' })).status,
+    ).toBe(400);
+    const eighteen = await a.post('/api/members', {
+      fullName: 'Vừa Đủ Tuổi',
+      gender: 'nam',
+      orgId: f.orgs.a1,
+      admittedOn: '2018-03-15',
+      birthDate: '2000-03-15',
+    });
     expect(eighteen.status).toBe(201);
     // a corrected birth date that would put the admission under age is refused on the birth date
     const fix = await a.patch(`/api/members/${eighteen.body.id}`, { birthDate: '2000-03-16' });
@@ -283,12 +383,18 @@ describeEngines('life events, transfers, party age and badges', (engine) => {
     const id = await create('Lê Văn Còn Sống', '1980-05-01', '1981-05-01');
     const death = await a.post(`/api/members/${id}/events`, { kind: 'deceased', date: '2099-01-01' });
     expect(death.status).toBe(400);
-    expect(death.body.error.details).toEqual([{ field: 'date', message: 'Ngày từ trần (01/01/2099) sau ngày hôm nay (20/11/2026): chỉ ghi nhận điều đã xảy ra.' }]);
+    expect(death.body.error.details).toEqual([
+      { field: 'date', message: 'Ngày từ trần (01/01/2099) sau ngày hôm nay (20/11/2026): chỉ ghi nhận điều đã xảy ra.' },
+    ]);
     expect((await a.get(`/api/members/${id}`)).body.status).toBe('active');
     expect((await a.post(`/api/members/${id}/events`, { kind: 'exempted', date: '2026-11-21' })).status).toBe(400);
-    expect((await a.post(`/api/members/${id}/events`, { kind: 'exempted', date: '2026-11-20', decisionDate: '2026-11-21' })).body.error.details[0].field).toBe('decisionDate');
+    expect((await a.post(`/api/members/${id}/events`, { kind: 'exempted', date: '2026-11-20', decisionDate: '2026-11-21' })).body.error.details[0].field).toBe(
+      'decisionDate',
+    );
     // a temporary transfer may be planned to end in the future
-    expect((await a.post(`/api/members/${id}/events`, { kind: 'temporary_out', hostOrgId: f.orgs.gB, date: '2026-11-20', until: '2027-06-01' })).status).toBe(200);
+    expect((await a.post(`/api/members/${id}/events`, { kind: 'temporary_out', hostOrgId: f.orgs.gB, date: '2026-11-20', until: '2027-06-01' })).status).toBe(
+      200,
+    );
     const other = await create('Phan Văn Từ Trần', '1980-05-01', '1981-05-01');
     expect((await a.post(`/api/members/${other}/events`, { kind: 'deceased', date: '2026-11-20' })).body.status).toBe('deceased');
   });

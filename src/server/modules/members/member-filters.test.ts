@@ -40,8 +40,21 @@ describeEngines('member list filters', (engine) => {
     admin = await t.login('admin');
     // Catalogue fields and ages.
     await create('sixty', { fullName: 'Lê Văn Tuổi Sáu', birthDate: '1966-11-20', admittedOn: '2000-01-01', religion: 'cong_giao', occupation: 'nghi_huu' });
-    await create('fiftyNine', { fullName: 'Lê Văn Tuổi Năm', birthDate: '1966-11-21', admittedOn: '2000-01-01', religion: 'phat_giao', generalEducation: 'thpt' });
-    await create('yearSixty', { fullName: 'Lê Thị Tuổi Năm Sinh', gender: 'nu', birthYear: 1966, admittedOn: '2000-01-01', generalEducation: 'thpt', occupation: 'nghi_huu' });
+    await create('fiftyNine', {
+      fullName: 'Lê Văn Tuổi Năm',
+      birthDate: '1966-11-21',
+      admittedOn: '2000-01-01',
+      religion: 'phat_giao',
+      generalEducation: 'thpt',
+    });
+    await create('yearSixty', {
+      fullName: 'Lê Thị Tuổi Năm Sinh',
+      gender: 'nu',
+      birthYear: 1966,
+      admittedOn: '2000-01-01',
+      generalEducation: 'thpt',
+      occupation: 'nghi_huu',
+    });
     await create('yearFiftyNine', { fullName: 'Lê Thị Tuổi Bảy', gender: 'nu', birthYear: 1967, admittedOn: '2000-01-01', generalEducation: 'thcs' });
     // Party-age histories (domain.md §5).
     await create('thirty', { fullName: 'Trần Văn Đảng Một', admittedOn: '1996-11-20', officialOn: '1997-11-20' });
@@ -184,7 +197,10 @@ describeEngines('member list filters', (engine) => {
       for (const url of [`/api/members?${query}`, `/api/members/export.xlsx?${query}`]) {
         const r = await admin.get(url);
         expect(r.status, `${url}: ${JSON.stringify(r.body)}`).toBe(400);
-        expect(r.body.error.details.map((d: { field: string }) => d.field), url).toContain(field);
+        expect(
+          r.body.error.details.map((d: { field: string }) => d.field),
+          url,
+        ).toContain(field);
         expect(r.body.error.message, url).toMatch(message);
       }
     }

@@ -61,7 +61,10 @@ const inScope = (db: Kysely<DB>, o: BadgeCandidateQuery, where: RawBuilder<SqlBo
   if (o.scope === 'all' && !o.subtree) return q;
   const subtree = o.subtree;
   return q.where('m.org_id', 'in', (eb) => {
-    const orgs = eb.selectFrom('org as o').select('o.id').where((e) => pathInScopeSql(e, 'o.current_path', o.scope));
+    const orgs = eb
+      .selectFrom('org as o')
+      .select('o.id')
+      .where((e) => pathInScopeSql(e, 'o.current_path', o.scope));
     return subtree ? orgs.where('o.current_path', '>=', subtree.from).where('o.current_path', '<', subtree.to) : orgs;
   });
 };
@@ -75,7 +78,10 @@ const columns = [
   'm.official_on',
   'm.status',
   'm.badge_top',
-  (eb: M) => eb.exists(eb.selectFrom('member_discipline as x').select(sql.lit(1).as('one')).whereRef('x.member_id', '=', 'm.id').where('x.kind', '=', sql.lit('party'))).as('disciplined'),
+  (eb: M) =>
+    eb
+      .exists(eb.selectFrom('member_discipline as x').select(sql.lit(1).as('one')).whereRef('x.member_id', '=', 'm.id').where('x.kind', '=', sql.lit('party')))
+      .as('disciplined'),
 ] as const;
 const d = (date: string) => sql<string>`${sql.lit(date)}::date`;
 // "Reached and never awarded" by today: the milestone after the highest received (badge_top) is reached by today,
@@ -100,7 +106,11 @@ const backlogBranches = (o: BadgeCandidateQuery, eb: M, exact: boolean): Express
 const windows = (o: BadgeCandidateQuery, eb: M) =>
   eb.or(
     o.milestonesA.map((m) =>
-      eb.and([eb('m.badge_top', '<', sql.lit(m)), eb('m.admitted_on', '>=', d(addDays(addYears(o.previous, -m), -3))), eb('m.admitted_on', '<=', d(addDays(addYears(o.anniversary, -m), 3)))]),
+      eb.and([
+        eb('m.badge_top', '<', sql.lit(m)),
+        eb('m.admitted_on', '>=', d(addDays(addYears(o.previous, -m), -3))),
+        eb('m.admitted_on', '<=', d(addDays(addYears(o.anniversary, -m), 3))),
+      ]),
     ),
   );
 // The seriously ill, few, through their own index: a milestone up to the illness allowance after the anniversary.
@@ -172,7 +182,9 @@ export function findLeftCandidates(db: Kysely<DB>, o: BadgeCandidateQuery): Prom
         [0, ...AWARDABLE]
           .map((top) => ({ top, next: o.milestonesA.find((m) => m > top) }))
           .filter((b): b is { top: number; next: number } => b.next !== undefined)
-          .map(({ top, next }) => eb.and([eb('m.badge_top', '=', sql.lit(top)), sql<SqlBool>`m.admitted_on + make_interval(years => ${sql.lit(next)}) <= m.left_on + ${allowance}`])),
+          .map(({ top, next }) =>
+            eb.and([eb('m.badge_top', '=', sql.lit(top)), sql<SqlBool>`m.admitted_on + make_interval(years => ${sql.lit(next)}) <= m.left_on + ${allowance}`]),
+          ),
       ),
     )
     .select(columns)
@@ -217,7 +229,10 @@ export function countPlainBacklog(db: Kysely<DB>, o: BadgeCandidateQuery): Promi
     .then((r) => Number(r?.n ?? 0));
 }
 
-export type BadgeEventRow = Pick<Selectable<DB['member_event']>, 'id' | 'member_id' | 'kind' | 'effective_date' | 'decision_no' | 'org_id' | 'to_org_id' | 'details'>;
+export type BadgeEventRow = Pick<
+  Selectable<DB['member_event']>,
+  'id' | 'member_id' | 'kind' | 'effective_date' | 'decision_no' | 'org_id' | 'to_org_id' | 'details'
+>;
 
 /** The events of some members, by member, date and entry. */
 export function findEventsOfMembers(db: Kysely<DB>, memberIds: string[]): Promise<BadgeEventRow[]> {
@@ -235,7 +250,12 @@ export type BadgeDisciplineRow = Pick<Selectable<DB['member_discipline']>, 'memb
 
 /** The party disciplines of some members. */
 export function findPartyDisciplinesOfMembers(db: Kysely<DB>, memberIds: string[]): Promise<BadgeDisciplineRow[]> {
-  return db.selectFrom('member_discipline').select(['member_id', 'form', 'decision_date', 'announced_on', 'lapse_blocked']).where('member_id', 'in', memberIds).where('kind', '=', 'party').execute();
+  return db
+    .selectFrom('member_discipline')
+    .select(['member_id', 'form', 'decision_date', 'announced_on', 'lapse_blocked'])
+    .where('member_id', 'in', memberIds)
+    .where('kind', '=', 'party')
+    .execute();
 }
 
 /** The names in force on a day of some organisations. */

@@ -77,9 +77,14 @@ export function badgeFlagsOf(flags: unknown): Pick<BadgeMember, 'seriouslyIll' |
 export function flagsWithBadgeStanding(flags: unknown, standing: BadgeStanding): Record<string, unknown> {
   const out: Record<string, unknown> = { ...((flags ?? {}) as Record<string, unknown>) };
   for (const k of FLAG_KEYS) delete out[k];
-  if (standing.seriousIllness) Object.assign(out, { seriouslyIll: true, seriouslyIllSince: standing.seriousIllness.since, seriouslyIllDocument: standing.seriousIllness.document });
+  if (standing.seriousIllness)
+    Object.assign(out, { seriouslyIll: true, seriouslyIllSince: standing.seriousIllness.since, seriouslyIllDocument: standing.seriousIllness.document });
   if (standing.posthumousProposal) {
-    Object.assign(out, { posthumous: true, posthumousProposedOn: standing.posthumousProposal.proposedOn, posthumousDocument: standing.posthumousProposal.document });
+    Object.assign(out, {
+      posthumous: true,
+      posthumousProposedOn: standing.posthumousProposal.proposedOn,
+      posthumousDocument: standing.posthumousProposal.document,
+    });
   }
   return out;
 }
@@ -222,7 +227,12 @@ export async function loadBadgeLists(db: Kysely<DB>, o: BadgeListOptions): Promi
     id: r.id,
     events: evts,
     highestAwarded: r.badge_top,
-    disciplines: (disciplines.get(r.id) ?? []).map((x) => ({ form: x.form, decidedOn: x.decision_date, announcedOn: x.announced_on, lapseBlocked: x.lapse_blocked })),
+    disciplines: (disciplines.get(r.id) ?? []).map((x) => ({
+      form: x.form,
+      decidedOn: x.decision_date,
+      announcedOn: x.announced_on,
+      lapseBlocked: x.lapse_blocked,
+    })),
     ...badgeFlagsOf(r.flags),
   });
   const withHistory = (r: MemberRow) => member(r, (events.get(r.id) ?? []).map(rowToEvent));
@@ -230,7 +240,9 @@ export async function loadBadgeLists(db: Kysely<DB>, o: BadgeListOptions): Promi
   const generalLists = badgeLists(generalRows.map(withHistory), anniversary, today);
   const dueLists = badgeLists(
     dueRows.map((r) =>
-      upcoming && !r.disciplined ? member(r, [...plainEvents(r), ...(r.status === 'suspended' ? [{ kind: 'suspended' as const, date: today }] : [])]) : withHistory(r),
+      upcoming && !r.disciplined
+        ? member(r, [...plainEvents(r), ...(r.status === 'suspended' ? [{ kind: 'suspended' as const, date: today }] : [])])
+        : withHistory(r),
     ),
     anniversary,
     today,
@@ -259,7 +271,14 @@ export async function loadBadgeLists(db: Kysely<DB>, o: BadgeListOptions): Promi
   const person = (m: ListMember) => ({ memberId: m.row.id, fullName: m.row.full_name, orgName: orgNames.get(m.row.org_id) ?? '' });
   return {
     anniversary,
-    due: due.map(({ member: m, eligibility: e }) => ({ ...person(m), milestone: e.milestone, reachedOn: e.reachedOn, eligible: e.eligible, early: e.early ?? false, reason: e.reason ?? null })),
+    due: due.map(({ member: m, eligibility: e }) => ({
+      ...person(m),
+      milestone: e.milestone,
+      reachedOn: e.reachedOn,
+      eligible: e.eligible,
+      early: e.early ?? false,
+      reason: e.reason ?? null,
+    })),
     reachedNeverAwarded: backlog.map(({ member: m, milestone, reachedOn }) => ({ ...person(m), milestone, reachedOn })),
     reachedNeverAwardedTotal: withBacklog ? plainTotal + generalLists.reachedNeverAwarded.length : 0,
   };
@@ -292,7 +311,13 @@ export async function badgeListWorkbook(answer: BadgeListAnswer): Promise<Buffer
       d.orgName,
       d.milestone,
       d.reachedOn,
-      d.eligible ? (d.early === 'illness' ? 'Đủ điều kiện (tặng sớm do ốm đau)' : d.early === 'posthumous' ? 'Đủ điều kiện (truy tặng)' : 'Đủ điều kiện') : (d.reason ?? 'Chưa đủ điều kiện'),
+      d.eligible
+        ? d.early === 'illness'
+          ? 'Đủ điều kiện (tặng sớm do ốm đau)'
+          : d.early === 'posthumous'
+            ? 'Đủ điều kiện (truy tặng)'
+            : 'Đủ điều kiện'
+        : (d.reason ?? 'Chưa đủ điều kiện'),
     ]),
   );
   sheet(

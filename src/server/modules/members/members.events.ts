@@ -13,13 +13,21 @@ import type { MemberEventTable } from '../../db/schema.ts';
 type Details = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
-export function rowToEvent(r: Pick<Selectable<MemberEventTable>, 'id' | 'kind' | 'effective_date' | 'decision_no' | 'org_id' | 'to_org_id' | 'details'>): MemberEvent {
+export function rowToEvent(
+  r: Pick<Selectable<MemberEventTable>, 'id' | 'kind' | 'effective_date' | 'decision_no' | 'org_id' | 'to_org_id' | 'details'>,
+): MemberEvent {
   const d = (r.details ?? {}) as Details;
   const base = { id: r.id, date: r.effective_date, ...(r.decision_no ? { decisionNo: r.decision_no } : {}), ...(str(d.note) ? { note: str(d.note) } : {}) };
   switch (r.kind) {
     case 'admitted':
     case 'readmitted':
-      return { ...base, kind: r.kind, orgId: r.org_id ?? '', ceremonyOn: str(d.ceremonyOn) ?? null, ...(r.kind === 'readmitted' ? { criminalRecordClearedOn: str(d.criminalRecordClearedOn) ?? null } : {}) } as MemberEvent;
+      return {
+        ...base,
+        kind: r.kind,
+        orgId: r.org_id ?? '',
+        ceremonyOn: str(d.ceremonyOn) ?? null,
+        ...(r.kind === 'readmitted' ? { criminalRecordClearedOn: str(d.criminalRecordClearedOn) ?? null } : {}),
+      } as MemberEvent;
     case 'recognized_official':
       return { ...base, kind: r.kind, officialOn: str(d.officialOn) ?? null };
     case 'transfer_out_started':

@@ -58,15 +58,25 @@ const CATALOGUE_FILTERS = {
 export const ON_ROLL = 'on_roll';
 
 function band(from: number | undefined, to: number | undefined, fromField: string, what: string) {
-  if (from !== undefined && to !== undefined && from > to) throw invalid(fromField, `${what} «từ» (${from}) không được lớn hơn ${what.toLowerCase()} «đến» (${to}).`);
+  if (from !== undefined && to !== undefined && from > to)
+    throw invalid(fromField, `${what} «từ» (${from}) không được lớn hơn ${what.toLowerCase()} «đến» (${to}).`);
 }
 
 /** The list's conditions for these filters in `scope` on `today`; throws 400/404 for a value that cannot be applied. */
-export async function resolveMemberFilters(db: Kysely<DB>, scope: Scope, f: MemberFilterInput, today: string): Promise<Omit<MemberFilters, 'page' | 'pageSize'>> {
-  if (f.status !== undefined && f.status !== ON_ROLL && !(f.status in MEMBER_STATUS_LABELS)) throw invalid('status', `Tình trạng «${f.status}» không có trong danh mục.`);
+export async function resolveMemberFilters(
+  db: Kysely<DB>,
+  scope: Scope,
+  f: MemberFilterInput,
+  today: string,
+): Promise<Omit<MemberFilters, 'page' | 'pageSize'>> {
+  if (f.status !== undefined && f.status !== ON_ROLL && !(f.status in MEMBER_STATUS_LABELS))
+    throw invalid('status', `Tình trạng «${f.status}» không có trong danh mục.`);
   const codes = Object.entries(CATALOGUE_FILTERS).filter(([field]) => f[field as keyof typeof CATALOGUE_FILTERS] !== undefined);
   if (codes.length > 0) {
-    const known = await catalogueCodes(db, codes.map(([, c]) => c));
+    const known = await catalogueCodes(
+      db,
+      codes.map(([, c]) => c),
+    );
     const has = new Set(known.map((k) => `${k.catalogue}|${k.code}`));
     for (const [field, catalogue] of codes) {
       const value = f[field as keyof typeof CATALOGUE_FILTERS]!;

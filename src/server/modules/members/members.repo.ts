@@ -110,8 +110,12 @@ export function filteredMembers(db: Kysely<DB>, scope: Scope, f: Omit<MemberFilt
   if (f.occupation) q = q.where('m.occupation', '=', f.occupation);
   // 1 January of Y is on or before D exactly when Y ≤ D's year, and after D exactly when Y > D's year.
   const { bornOnOrBefore: before, bornAfter: after } = f;
-  if (before) q = q.where((eb) => eb.or([eb('m.birth_date', '<=', before), eb.and([eb('m.birth_date', 'is', null), eb('m.birth_year', '<=', Number(before.slice(0, 4)))])]));
-  if (after) q = q.where((eb) => eb.or([eb('m.birth_date', '>', after), eb.and([eb('m.birth_date', 'is', null), eb('m.birth_year', '>', Number(after.slice(0, 4)))])]));
+  if (before)
+    q = q.where((eb) =>
+      eb.or([eb('m.birth_date', '<=', before), eb.and([eb('m.birth_date', 'is', null), eb('m.birth_year', '<=', Number(before.slice(0, 4)))])]),
+    );
+  if (after)
+    q = q.where((eb) => eb.or([eb('m.birth_date', '>', after), eb.and([eb('m.birth_date', 'is', null), eb('m.birth_year', '>', Number(after.slice(0, 4)))])]));
   if (f.partyAgeBand) q = q.where('m.party_age_from', 'is not', null);
   if (f.partyAgeFromOnOrBefore) q = q.where('m.party_age_from', '<=', f.partyAgeFromOnOrBefore);
   if (f.partyAgeFromAfter) q = q.where('m.party_age_from', '>', f.partyAgeFromAfter);
@@ -202,7 +206,10 @@ async function listByNameTails(db: Kysely<DB>, scope: Scope, folded: string, org
   let tails = db.selectFrom('member_name_tail as t').where('t.tail', '>=', folded).where('t.tail', '<', `${folded}\u{10FFFF}`);
   if (scope !== 'all' || orgPath) {
     tails = tails.where('t.org_id', 'in', (eb) => {
-      let orgs = eb.selectFrom('org as o').select('o.id').where((e) => pathInScopeSql(e, 'o.current_path', scope));
+      let orgs = eb
+        .selectFrom('org as o')
+        .select('o.id')
+        .where((e) => pathInScopeSql(e, 'o.current_path', scope));
       if (orgPath) {
         const r = subtreeRange(orgPath);
         orgs = orgs.where('o.current_path', '>=', r.from).where('o.current_path', '<', r.to);
@@ -213,7 +220,12 @@ async function listByNameTails(db: Kysely<DB>, scope: Scope, folded: string, org
   const tailCount = Number(
     (
       await db
-        .selectFrom(tails.select('t.member_id').limit(TAIL_SORT_LIMIT + 1).as('x'))
+        .selectFrom(
+          tails
+            .select('t.member_id')
+            .limit(TAIL_SORT_LIMIT + 1)
+            .as('x'),
+        )
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow()
     ).n,
@@ -223,7 +235,12 @@ async function listByNameTails(db: Kysely<DB>, scope: Scope, folded: string, org
       ? Number((await tails.select((eb) => eb.fn.count<number>('t.member_id').distinct().as('n')).executeTakeFirstOrThrow()).n)
       : tailCount;
   const end = f.page * f.pageSize;
-  const ordered = (q: typeof tails) => q.select(['t.member_id', 't.sort_key']).orderBy('t.sort_key').orderBy('t.member_id').limit(end * 2);
+  const ordered = (q: typeof tails) =>
+    q
+      .select(['t.member_id', 't.sort_key'])
+      .orderBy('t.sort_key')
+      .orderBy('t.member_id')
+      .limit(end * 2);
   // Few enough to sort: the range is read first (OFFSET 0 keeps the planner from walking the name order instead).
   const picked =
     tailCount <= TAIL_SORT_LIMIT
@@ -306,7 +323,11 @@ export async function listMemberEvents(db: Kysely<DB>, memberId: string) {
 /** Full names of members by id (the audit log names the members concerned). */
 export async function memberNames(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('member').select(['id', 'full_name']).where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('member')
+    .select(['id', 'full_name'])
+    .where('id', 'in', [...ids])
+    .execute();
   return new Map(rows.map((r) => [r.id, r.full_name]));
 }
 
@@ -386,7 +407,13 @@ export function latestTransferOut(db: Kysely<DB>, memberId: string) {
 
 /** A member with his organisation's current path, whatever the scope. */
 export function findMemberAnyScope(db: Kysely<DB>, id: string) {
-  return db.selectFrom('member as m').innerJoin('org as o', 'o.id', 'm.org_id').selectAll('m').select('o.current_path').where('m.id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('member as m')
+    .innerJoin('org as o', 'o.id', 'm.org_id')
+    .selectAll('m')
+    .select('o.current_path')
+    .where('m.id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Members in transit towards organisations in the scope, with their open transfer. */
@@ -399,7 +426,9 @@ export function incomingTransferRows(db: Kysely<DB>, scope: Scope) {
         j
           .onRef('e.member_id', '=', 'm.id')
           .on('e.kind', '=', 'transfer_out_started')
-          .on(sql<boolean>`NOT EXISTS (SELECT 1 FROM member_event l WHERE l.member_id = e.member_id AND l.kind = 'transfer_out_started' AND (l.effective_date, l.created_at) > (e.effective_date, e.created_at))`),
+          .on(
+            sql<boolean>`NOT EXISTS (SELECT 1 FROM member_event l WHERE l.member_id = e.member_id AND l.kind = 'transfer_out_started' AND (l.effective_date, l.created_at) > (e.effective_date, e.created_at))`,
+          ),
       )
       .innerJoin('org as t', 't.id', 'e.to_org_id')
       .select(['m.id', 'm.full_name', 'm.org_id', 'e.to_org_id', 'e.effective_date', 'e.decision_no'])

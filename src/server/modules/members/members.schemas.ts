@@ -26,7 +26,11 @@ export const CccdSchema = z
 
 export const MemberFields = {
   // Identity
-  fullName: z.string().max(150).transform(normalizeText).pipe(z.string().min(2, { message: 'Họ và tên cần ít nhất 2 ký tự.' })),
+  fullName: z
+    .string()
+    .max(150)
+    .transform(normalizeText)
+    .pipe(z.string().min(2, { message: 'Họ và tên cần ít nhất 2 ký tự.' })),
   gender: z.enum(['nam', 'nu']),
   birthDate: OptDate,
   birthYear: z.number().int().min(1900).max(2100).nullable().optional(),
@@ -45,7 +49,14 @@ export const MemberFields = {
   ethnicity: Opt(50),
   religion: Opt(50),
   familyBackground: Opt(100),
-  phone: z.preprocess((v) => (v === '' ? null : v), z.string().regex(/^[0-9+ .()-]{6,20}$/, { message: 'Số điện thoại không hợp lệ.' }).nullable().optional()),
+  phone: z.preprocess(
+    (v) => (v === '' ? null : v),
+    z
+      .string()
+      .regex(/^[0-9+ .()-]{6,20}$/, { message: 'Số điện thoại không hợp lệ.' })
+      .nullable()
+      .optional(),
+  ),
   email: z.preprocess((v) => (v === '' ? null : v), z.email({ message: 'Thư điện tử không hợp lệ.' }).max(150).nullable().optional()),
   // Work and qualifications
   occupation: Opt(50),
@@ -165,7 +176,9 @@ export const MemberFileSchema = z.object({
     official: z.boolean(),
     countsFrom: z.string().nullable(),
     gaps: z.array(z.object({ from: z.string(), to: z.string(), reason: z.string() })),
-    nextBadge: z.object({ milestone: z.number(), reachedOn: z.string(), anniversary: z.string().nullable(), eligible: z.boolean(), reason: z.string().nullable() }).nullable(),
+    nextBadge: z
+      .object({ milestone: z.number(), reachedOn: z.string(), anniversary: z.string().nullable(), eligible: z.boolean(), reason: z.string().nullable() })
+      .nullable(),
     awards: z.array(
       z.object({
         milestone: z.number(),
@@ -183,7 +196,16 @@ export const MemberFileSchema = z.object({
     }),
     /** Only for readers allowed to see sensitive groups; empty otherwise. */
     disciplines: z.array(
-      z.object({ id: z.string(), form: z.string(), formName: z.string(), decidingLevel: z.string(), decisionNo: z.string(), decisionDate: z.string(), announcedOn: z.string(), reason: z.string().nullable() }),
+      z.object({
+        id: z.string(),
+        form: z.string(),
+        formName: z.string(),
+        decidingLevel: z.string(),
+        decisionNo: z.string(),
+        decisionDate: z.string(),
+        announcedOn: z.string(),
+        reason: z.string().nullable(),
+      }),
     ),
   }),
   events: z.array(
@@ -254,7 +276,11 @@ export const DisciplineBody = z.strictObject({
 });
 
 /** A decision number: text, trimmed, 1–100 characters. */
-const DecisionNo = z.string().max(100).transform(normalizeText).pipe(z.string().min(1, { message: 'Vui lòng nhập số quyết định.' }));
+const DecisionNo = z
+  .string()
+  .max(100)
+  .transform(normalizeText)
+  .pipe(z.string().min(1, { message: 'Vui lòng nhập số quyết định.' }));
 
 export const BadgeAwardBody = z.strictObject({
   milestone: z.number().int().min(1).max(100),
@@ -266,7 +292,11 @@ export const BadgeAwardBody = z.strictObject({
 });
 
 /** Serious illness (the day it was recorded and the document) and the proposal of a posthumous award; null clears. */
-const DocumentText = z.string().max(200).transform(normalizeText).pipe(z.string().min(1, { message: 'Vui lòng nhập văn bản làm căn cứ (số, ngày, nơi ban hành).' }));
+const DocumentText = z
+  .string()
+  .max(200)
+  .transform(normalizeText)
+  .pipe(z.string().min(1, { message: 'Vui lòng nhập văn bản làm căn cứ (số, ngày, nơi ban hành).' }));
 export const BadgeStandingBody = z.strictObject({
   seriousIllness: z.strictObject({ since: IsoDateSchema, document: DocumentText }).nullable(),
   posthumousProposal: z.strictObject({ proposedOn: IsoDateSchema, document: DocumentText }).nullable(),
@@ -282,7 +312,17 @@ export const BadgeListQuery = z.strictObject({
 export const BadgeExportQuery = BadgeListQuery.omit({ page: true, pageSize: true });
 
 export const IncomingTransfersResponse = z.object({
-  items: z.array(z.object({ memberId: z.string(), fullName: z.string(), fromOrg: z.string(), toOrgId: z.string(), toOrg: z.string(), startedOn: z.string(), decisionNo: z.string().nullable() })),
+  items: z.array(
+    z.object({
+      memberId: z.string(),
+      fullName: z.string(),
+      fromOrg: z.string(),
+      toOrgId: z.string(),
+      toOrg: z.string(),
+      startedOn: z.string(),
+      decisionNo: z.string().nullable(),
+    }),
+  ),
 });
 
 const BadgeRow = { memberId: z.string(), fullName: z.string(), orgName: z.string(), milestone: z.number(), reachedOn: z.string() };

@@ -101,7 +101,13 @@ export interface NewMember {
  * each. Shared by `create` and the spreadsheet import; call it inside the transaction, after the checks (cell in
  * scope, dates in order, CCCD unique). `auditExtra` is added to each audit entry's `after`.
  */
-export async function insertMembers(tx: Kysely<DB>, actor: Actor, at: Date, members: readonly NewMember[], auditExtra: Record<string, unknown> = {}): Promise<void> {
+export async function insertMembers(
+  tx: Kysely<DB>,
+  actor: Actor,
+  at: Date,
+  members: readonly NewMember[],
+  auditExtra: Record<string, unknown> = {},
+): Promise<void> {
   const today = vietnamDate(at);
   for (let i = 0; i < members.length; i += 1000) {
     const batch = members.slice(i, i + 1000);
@@ -118,7 +124,10 @@ export async function insertMembers(tx: Kysely<DB>, actor: Actor, at: Date, memb
         // Through a dossier the probation runs from the ceremony (member-status.ts reads details.ceremonyOn); a member
         // recorded after the fact keeps the history it always had (its official date is given, not derived).
         details: m.admission
-          ? { admissionDossierId: m.admission.dossierId, ...(e.kind === 'admitted' && typeof m.fields.ceremonyOn === 'string' ? { ceremonyOn: m.fields.ceremonyOn } : {}) }
+          ? {
+              admissionDossierId: m.admission.dossierId,
+              ...(e.kind === 'admitted' && typeof m.fields.ceremonyOn === 'string' ? { ceremonyOn: m.fields.ceremonyOn } : {}),
+            }
           : { recordedAfterTheFact: true },
         actor_id: actor.userId,
       })),
@@ -126,12 +135,25 @@ export async function insertMembers(tx: Kysely<DB>, actor: Actor, at: Date, memb
     // The derived party-age start from the same events the member file will read (no transfer: the law's calendar suffices).
     const eventsOf = new Map<string, typeof events>();
     for (const e of events) eventsOf.set(e.member_id, [...(eventsOf.get(e.member_id) ?? []), e]);
-    const partyAgeFrom = (id: string) => derivedColumns((eventsOf.get(id) ?? []).map((e) => rowToEvent(e)), today).party_age_from;
+    const partyAgeFrom = (id: string) =>
+      derivedColumns(
+        (eventsOf.get(id) ?? []).map((e) => rowToEvent(e)),
+        today,
+      ).party_age_from;
     await insertJsonRows(
       tx,
       'member',
       batch.map(
-        (m) => ({ id: m.id, org_id: m.orgId, admitted_on: m.admittedOn, official_on: m.officialOn ?? null, left_on: null, party_age_from: partyAgeFrom(m.id), ...columnsOf(m.fields) }) as Insertable<MemberTable>,
+        (m) =>
+          ({
+            id: m.id,
+            org_id: m.orgId,
+            admitted_on: m.admittedOn,
+            official_on: m.officialOn ?? null,
+            left_on: null,
+            party_age_from: partyAgeFrom(m.id),
+            ...columnsOf(m.fields),
+          }) as Insertable<MemberTable>,
       ),
     );
     await insertJsonRows(tx, 'member_event', events);
@@ -146,7 +168,14 @@ export async function insertMembers(tx: Kysely<DB>, actor: Actor, at: Date, memb
       entityId: m.id,
       scopeOrgId: m.orgId,
       before: null,
-      after: { ...m.fields, cccd: maskCccd((m.fields.cccd as string | null | undefined) ?? null), orgId: m.orgId, admittedOn: m.admittedOn, officialOn: m.officialOn, ...auditExtra },
+      after: {
+        ...m.fields,
+        cccd: maskCccd((m.fields.cccd as string | null | undefined) ?? null),
+        orgId: m.orgId,
+        admittedOn: m.admittedOn,
+        officialOn: m.officialOn,
+        ...auditExtra,
+      },
     })),
   );
 }
@@ -156,7 +185,9 @@ const BIRTH_REQUIRED = 'Hồ sơ đảng viên cần ngày sinh (hồ sơ cũ ch
 export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calendar?: CalendarService }) {
   const { db, clock } = deps;
   const audit = (tx: Kysely<DB>, actor: Actor, action: string, memberId: string, orgId: string, before: unknown, after: unknown) =>
-    writeAudit(tx, { id: actor.userId, name: actor.username }, clock.now(), [{ action, entityType: 'member', entityId: memberId, scopeOrgId: orgId, before, after }]);
+    writeAudit(tx, { id: actor.userId, name: actor.username }, clock.now(), [
+      { action, entityType: 'member', entityId: memberId, scopeOrgId: orgId, before, after },
+    ]);
 
   async function load(actor: Actor, id: string) {
     const row = await findMember(db, scopeFor(actor, 'read'), id);
@@ -194,7 +225,8 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
 
   async function uniqueCccd(tx: Kysely<DB>, cccd: unknown, exceptId?: string) {
     if (typeof cccd !== 'string') return;
-    if (await findMemberIdByCccd(tx, cccd, exceptId)) throw conflict('Số CCCD đã có trong hồ sơ một đảng viên khác.', [{ field: 'cccd', message: 'Số CCCD đã được dùng.' }]);
+    if (await findMemberIdByCccd(tx, cccd, exceptId))
+      throw conflict('Số CCCD đã có trong hồ sơ một đảng viên khác.', [{ field: 'cccd', message: 'Số CCCD đã được dùng.' }]);
   }
 
   async function eventsOf(tx: Kysely<DB>, memberId: string): Promise<MemberEvent[]> {
@@ -213,7 +245,8 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
   /** An organisation that exists and, when `cap` is given, lies in the actor's scope for it; its path and name. */
   async function orgFor(actor: Actor, orgId: string, field: string, cap?: 'editMembers') {
     const org = await findOrgIdPath(db, orgId);
-    if (!org || (cap && !pathInScope(org.current_path, scopeFor(actor, cap)))) throw invalid(field, 'Không tìm thấy tổ chức đảng (hoặc ngoài phạm vi quản lý).');
+    if (!org || (cap && !pathInScope(org.current_path, scopeFor(actor, cap))))
+      throw invalid(field, 'Không tìm thấy tổ chức đảng (hoặc ngoài phạm vi quản lý).');
     return { ...org, name: await orgNameOn(db, org.id, clock.today()) };
   }
   /** The history of a member with no event but the admission and the recognition, from the columns that record them. */
@@ -236,7 +269,11 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
     const next = toDomainEvent(input);
     const rules = ruleSetOn(input.date);
     const errors = validateEvent(existing, next, rules);
-    if (errors.length > 0) throw conflict(errors.join(' '), errors.map((message) => ({ field: 'kind', message })));
+    if (errors.length > 0)
+      throw conflict(
+        errors.join(' '),
+        errors.map((message) => ({ field: 'kind', message })),
+      );
     const details: Record<string, unknown> = {};
     if (input.kind === 'transfer_out_started') {
       const d = underDiscipline(await disciplinesOf(tx, id), input.date, rules);
@@ -248,7 +285,10 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
         // in force on that decision's date); later is recorded with its reason, as a late arrival is.
         const decidedOn = input.moveDecisionDate;
         if (decidedOn > input.date) {
-          throw invalid('moveDecisionDate', `Ngày quyết định điều động, nghỉ hưu hoặc chuyển nơi ở (${formatVnDate(decidedOn)}) không được sau ngày chuyển sinh hoạt đảng (${formatVnDate(input.date)}).`);
+          throw invalid(
+            'moveDecisionDate',
+            `Ngày quyết định điều động, nghỉ hưu hoặc chuyển nơi ở (${formatVnDate(decidedOn)}) không được sau ngày chuyển sinh hoạt đảng (${formatVnDate(input.date)}).`,
+          );
         }
         Object.assign(details, { moveDecisionDate: decidedOn, ...(input.moveDecisionNo ? { moveDecisionNo: input.moveDecisionNo } : {}) });
         const cal = await calendar(tx);
@@ -263,7 +303,10 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
           details.workingDaysSinceMoveDecision = used;
           if (used > allowed) {
             if (!input.lateReason) {
-              throw invalid('lateReason', `Chuyển sinh hoạt đảng chậm (${used} ngày làm việc kể từ quyết định ngày ${formatVnDate(decidedOn)}, quá ${allowed} ngày): cần ghi lý do chậm.`);
+              throw invalid(
+                'lateReason',
+                `Chuyển sinh hoạt đảng chậm (${used} ngày làm việc kể từ quyết định ngày ${formatVnDate(decidedOn)}, quá ${allowed} ngày): cần ghi lý do chậm.`,
+              );
             }
             Object.assign(details, { late: true, lateReason: input.lateReason });
           }
@@ -284,7 +327,8 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
         const allowed = rules.transfer.presentLetterWithinWorkingDays;
         if (used !== null) details.workingDaysInTransit = used;
         if (used !== null && used > allowed) {
-          if (!input.lateReason) throw invalid('lateReason', `Giới thiệu sinh hoạt đảng nộp chậm (${used} ngày làm việc, quá ${allowed} ngày): cần ghi lý do chậm.`);
+          if (!input.lateReason)
+            throw invalid('lateReason', `Giới thiệu sinh hoạt đảng nộp chậm (${used} ngày làm việc, quá ${allowed} ngày): cần ghi lý do chậm.`);
           Object.assign(details, { late: true, lateReason: input.lateReason });
         }
       }
@@ -297,7 +341,18 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
     if (input.note) details.note = input.note;
     const orgId = 'orgId' in input ? (input.orgId ?? null) : input.kind === 'temporary_out' ? null : member.org_id;
     const toOrgId = input.kind === 'transfer_out_started' ? input.toOrgId : input.kind === 'temporary_out' ? input.hostOrgId : null;
-    await insertMemberEvent(tx, { id: uuidv7(), member_id: id, kind: input.kind, effective_date: input.date, decision_no: input.decisionNo ?? null, decision_date: input.decisionDate ?? null, org_id: orgId, to_org_id: toOrgId, details: JSON.stringify(details), actor_id: actor.userId });
+    await insertMemberEvent(tx, {
+      id: uuidv7(),
+      member_id: id,
+      kind: input.kind,
+      effective_date: input.date,
+      decision_no: input.decisionNo ?? null,
+      decision_date: input.decisionDate ?? null,
+      org_id: orgId,
+      to_org_id: toOrgId,
+      details: JSON.stringify(details),
+      actor_id: actor.userId,
+    });
     const derived = derivedColumns([...existing, next], today, await calendar(tx));
     await updateMember(tx, id, {
       status: derived.status,
@@ -308,7 +363,15 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
       party_age_from: derived.party_age_from,
       updated_at: clock.now(),
     });
-    await audit(tx, actor, `member.event.${input.kind}`, id, derived.org_id ?? member.org_id, { status: member.status, orgId: member.org_id }, { ...input, status: derived.status, orgId: derived.org_id ?? member.org_id });
+    await audit(
+      tx,
+      actor,
+      `member.event.${input.kind}`,
+      id,
+      derived.org_id ?? member.org_id,
+      { status: member.status, orgId: member.org_id },
+      { ...input, status: derived.status, orgId: derived.org_id ?? member.org_id },
+    );
   }
 
   return {
@@ -365,7 +428,12 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
           const awards = await memberBadgeAwards(db, id);
           const disciplines = sensitive ? await memberDisciplineRows(db, id) : [];
           const badge = badgeDue(
-            { events, awards: awards.map((a) => ({ milestone: a.milestone, awardedOn: a.awarded_on })), disciplines: await disciplinesOf(db, id), ...badgeFlagsOf(row.flags) },
+            {
+              events,
+              awards: awards.map((a) => ({ milestone: a.milestone, awardedOn: a.awarded_on })),
+              disciplines: await disciplinesOf(db, id),
+              ...badgeFlagsOf(row.flags),
+            },
             today,
           );
           return {
@@ -375,13 +443,23 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
             official: age.official,
             countsFrom: age.countsFrom,
             gaps: age.gaps,
-            nextBadge: badge ? { milestone: badge.milestone, reachedOn: badge.reachedOn, anniversary: badge.anniversary ?? null, eligible: badge.eligible, reason: badge.reason ?? null } : null,
+            nextBadge: badge
+              ? {
+                  milestone: badge.milestone,
+                  reachedOn: badge.reachedOn,
+                  anniversary: badge.anniversary ?? null,
+                  eligible: badge.eligible,
+                  reason: badge.reason ?? null,
+                }
+              : null,
             awards: awards.map((a) => ({
               milestone: a.milestone,
               awardedOn: a.awarded_on,
               decisionNo: a.decision_no,
               earlyReason: a.early_reason,
-              override: a.override_decision_no ? { decisionNo: a.override_decision_no, decisionDate: a.override_decision_date!, rule: a.override_rule ?? '' } : null,
+              override: a.override_decision_no
+                ? { decisionNo: a.override_decision_no, decisionDate: a.override_decision_date!, rule: a.override_rule ?? '' }
+                : null,
             })),
             badgeStanding: badgeStandingOf(row.flags),
             disciplines: disciplines.map((d) => ({
@@ -448,7 +526,15 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
         await uniqueCccd(tx, changed.cccd, id);
         await updateMember(tx, id, { ...columnsOf(changed), updated_at: clock.now() } as Updateable<MemberTable>);
         const mask = (f: Fields) => ('cccd' in f ? { ...f, cccd: maskCccd((f.cccd as string | null) ?? null) } : f);
-        await audit(tx, actor, 'member.update', id, row.org_id, mask(Object.fromEntries(Object.keys(changed).map((k) => [k, before[k as MemberField]]))), mask(changed));
+        await audit(
+          tx,
+          actor,
+          'member.update',
+          id,
+          row.org_id,
+          mask(Object.fromEntries(Object.keys(changed).map((k) => [k, before[k as MemberField]]))),
+          mask(changed),
+        );
       });
       return this.get(actor, id);
     },
@@ -481,7 +567,10 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
       }
       if (!row) throw notFound('Không tìm thấy đảng viên.');
       const member = row;
-      return db.transaction().execute((tx) => writeEvent(tx, actor, id, member, input)).then(() => this.get(actor, id));
+      return db
+        .transaction()
+        .execute((tx) => writeEvent(tx, actor, id, member, input))
+        .then(() => this.get(actor, id));
     },
 
     /**
@@ -517,16 +606,39 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
     },
 
     /** A discipline decision (domain.md §11): probationary members only reprimand or warning. */
-    async addDiscipline(actor: Actor, id: string, input: { form: 'reprimand' | 'warning' | 'removal' | 'expulsion'; decidingLevel: string; decisionNo: string; decisionDate: string; announcedOn: string; violationOn?: string | null | undefined; reason?: string | null | undefined }) {
+    async addDiscipline(
+      actor: Actor,
+      id: string,
+      input: {
+        form: 'reprimand' | 'warning' | 'removal' | 'expulsion';
+        decidingLevel: string;
+        decisionNo: string;
+        decisionDate: string;
+        announcedOn: string;
+        violationOn?: string | null | undefined;
+        reason?: string | null | undefined;
+      },
+    ) {
       const row = await load(actor, id);
-      if (!pathInScope(row.current_path, scopeFor(actor, 'editMembers')) || !canReadSensitive(actor, row.current_path)) throw forbidden('Bạn không có quyền ghi nhận kỷ luật đảng viên này.');
+      if (!pathInScope(row.current_path, scopeFor(actor, 'editMembers')) || !canReadSensitive(actor, row.current_path))
+        throw forbidden('Bạn không có quyền ghi nhận kỷ luật đảng viên này.');
       if (input.announcedOn < input.decisionDate) throw invalid('announcedOn', 'Ngày công bố không được trước ngày quyết định.');
       const membership = row.official_on && row.official_on <= input.decisionDate ? 'official' : 'probationary';
       const problem = validateDiscipline(membership, input.form);
       if (problem) throw invalid('form', problem);
       await db.transaction().execute(async (tx) => {
         const disciplineId = uuidv7();
-        await insertDiscipline(tx, { id: disciplineId, member_id: id, form: input.form, deciding_level: input.decidingLevel, decision_no: input.decisionNo, decision_date: input.decisionDate, announced_on: input.announcedOn, violation_on: input.violationOn ?? null, reason: input.reason ?? null });
+        await insertDiscipline(tx, {
+          id: disciplineId,
+          member_id: id,
+          form: input.form,
+          deciding_level: input.decidingLevel,
+          decision_no: input.decisionNo,
+          decision_date: input.decisionDate,
+          announced_on: input.announcedOn,
+          violation_on: input.violationOn ?? null,
+          reason: input.reason ?? null,
+        });
         await audit(tx, actor, 'member.discipline', id, row.org_id, null, { disciplineId, ...input });
       });
       return this.get(actor, id);
@@ -556,7 +668,10 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
       if (!rules.badges.milestones.includes(input.milestone)) throw invalid('milestone', `Không có Huy hiệu ${input.milestone} năm tuổi Đảng.`);
       const override = input.override ?? null;
       if (override && override.decisionDate > input.awardedOn) {
-        throw invalid('override.decisionDate', `Quyết định của Ban Thường vụ Tỉnh ủy (ngày ${formatVnDate(override.decisionDate)}) phải có trước ngày trao Huy hiệu.`);
+        throw invalid(
+          'override.decisionDate',
+          `Quyết định của Ban Thường vụ Tỉnh ủy (ngày ${formatVnDate(override.decisionDate)}) phải có trước ngày trao Huy hiệu.`,
+        );
       }
       await db.transaction().execute(async (tx) => {
         const dup = await findBadgeAward(tx, id, input.milestone);
@@ -576,7 +691,10 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
           override_decision_date: override?.decisionDate ?? null,
           override_rule: refusal?.message ?? null,
         });
-        await audit(tx, actor, refusal ? 'member.badge.override' : 'member.badge', id, row.org_id, null, { ...input, ...(refusal ? { ruleSetAside: refusal.message } : {}) });
+        await audit(tx, actor, refusal ? 'member.badge.override' : 'member.badge', id, row.org_id, null, {
+          ...input,
+          ...(refusal ? { ruleSetAside: refusal.message } : {}),
+        });
       });
       return this.get(actor, id);
     },
@@ -595,18 +713,23 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
       if (ill && JSON.stringify(ill) !== JSON.stringify(before.seriousIllness)) {
         if (ill.since && ill.since > today) throw invalid('seriousIllness.since', 'Ngày ghi nhận ốm đau nặng không được sau ngày hôm nay.');
         if (['expelled', 'struck_off', 'left', 'deceased'].includes(row.status)) {
-          throw conflict('Đảng viên không còn sinh hoạt đảng: không ghi nhận ốm đau nặng.', [{ field: 'seriousIllness', message: 'Đảng viên không còn sinh hoạt đảng.' }]);
+          throw conflict('Đảng viên không còn sinh hoạt đảng: không ghi nhận ốm đau nặng.', [
+            { field: 'seriousIllness', message: 'Đảng viên không còn sinh hoạt đảng.' },
+          ]);
         }
       }
       const proposal = input.posthumousProposal;
       if (proposal && JSON.stringify(proposal) !== JSON.stringify(before.posthumousProposal)) {
         if (row.status !== 'deceased' || !row.left_on) {
-          throw conflict('Chỉ đề nghị truy tặng Huy hiệu Đảng cho đảng viên đã từ trần.', [{ field: 'posthumousProposal', message: 'Đảng viên chưa được ghi nhận từ trần.' }]);
+          throw conflict('Chỉ đề nghị truy tặng Huy hiệu Đảng cho đảng viên đã từ trần.', [
+            { field: 'posthumousProposal', message: 'Đảng viên chưa được ghi nhận từ trần.' },
+          ]);
         }
         if (proposal.proposedOn && proposal.proposedOn < row.left_on) {
           throw invalid('posthumousProposal.proposedOn', `Ngày đề nghị truy tặng không được trước ngày từ trần (${formatVnDate(row.left_on)}).`);
         }
-        if (proposal.proposedOn && proposal.proposedOn > today) throw invalid('posthumousProposal.proposedOn', 'Ngày đề nghị truy tặng không được sau ngày hôm nay.');
+        if (proposal.proposedOn && proposal.proposedOn > today)
+          throw invalid('posthumousProposal.proposedOn', 'Ngày đề nghị truy tặng không được sau ngày hôm nay.');
       }
       if (JSON.stringify(input) === JSON.stringify(before)) return this.get(actor, id);
       await db.transaction().execute(async (tx) => {
@@ -620,7 +743,11 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
      * Who reaches a badge milestone by the anniversary (3/2, 19/5, 2/9, 7/11), and who reached one and never received
      * it, in the actor's scope or a subtree of it.
      */
-    async badgeList(actor: Actor, q: { anniversary?: string | undefined; orgId?: string | undefined; page?: number | undefined; pageSize?: number | undefined }, all = false) {
+    async badgeList(
+      actor: Actor,
+      q: { anniversary?: string | undefined; orgId?: string | undefined; page?: number | undefined; pageSize?: number | undefined },
+      all = false,
+    ) {
       const scope = scopeFor(actor, 'read');
       const today = clock.today();
       let subtree: { from: string; to: string } | undefined;
@@ -651,7 +778,13 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
             entityId: null,
             scopeOrgId: q.orgId ?? actor.roles.find((r) => r.orgId)?.orgId ?? null,
             before: null,
-            after: { anniversary: answer.anniversary, orgId: q.orgId ?? null, due: answer.due.length, reachedNeverAwarded: answer.reachedNeverAwardedTotal, format: 'xlsx' },
+            after: {
+              anniversary: answer.anniversary,
+              orgId: q.orgId ?? null,
+              due: answer.due.length,
+              reachedNeverAwarded: answer.reachedNeverAwardedTotal,
+              format: 'xlsx',
+            },
           },
         ]),
       );

@@ -39,7 +39,12 @@ describeEngines('member file', (engine) => {
       fields: { fullName: 'Đặng Thị Ánh', cardNo: '00012345', hometown: 'Xã Tân Lập, tỉnh Hưng Yên' },
     });
     expect(JSON.stringify(r.body)).not.toContain('001190012345');
-    const events = await t.database.db.selectFrom('member_event').select(['kind', 'effective_date']).where('member_id', '=', r.body.id).orderBy('effective_date').execute();
+    const events = await t.database.db
+      .selectFrom('member_event')
+      .select(['kind', 'effective_date'])
+      .where('member_id', '=', r.body.id)
+      .orderBy('effective_date')
+      .execute();
     expect(events).toEqual([
       { kind: 'admitted', effective_date: '2015-05-19' },
       { kind: 'recognized_official', effective_date: '2016-05-19' },
@@ -65,7 +70,14 @@ describeEngines('member file', (engine) => {
     const bad = await editor.post('/api/members', { ...base, orgId: f.orgs.a2, fullName: 'Lò Văn Mường', ethnicity: 'Muong' });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details[0]).toEqual({ field: 'ethnicity', message: 'Giá trị «Muong» không có trong danh mục.' });
-    const ok = await editor.post('/api/members', { ...base, orgId: f.orgs.a2, fullName: 'Lò Văn Mường', ethnicity: '06', religion: 'khong', theoryLevel: 'so_cap' });
+    const ok = await editor.post('/api/members', {
+      ...base,
+      orgId: f.orgs.a2,
+      fullName: 'Lò Văn Mường',
+      ethnicity: '06',
+      religion: 'khong',
+      theoryLevel: 'so_cap',
+    });
     expect(ok.status).toBe(201);
     expect((await editor.patch(`/api/members/${ok.body.id}`, { occupation: 'phi_cong' })).status).toBe(400);
   });
@@ -86,7 +98,8 @@ describeEngines('member file', (engine) => {
   });
 
   it('matches names whose words begin with the words typed, the same with other filters, and follows renames', async () => {
-    const names = async (query: string) => (await editor.get(`/api/members?orgId=${f.orgs.a1}&${query}`)).body.items.map((m: { fullName: string }) => m.fullName);
+    const names = async (query: string) =>
+      (await editor.get(`/api/members?orgId=${f.orgs.a1}&${query}`)).body.items.map((m: { fullName: string }) => m.fullName);
     // Whole words inside the name, a word begun, and nothing in the middle of a word.
     expect(await names('q=van%20an')).toEqual(['Nguyễn Văn An', 'Trần Văn An']);
     expect(await names('q=an')).toEqual(['Nguyễn Văn An', 'Trần Văn An', 'Đặng Thị Ánh', 'Bùi Thị Ân']);
@@ -109,7 +122,10 @@ describeEngines('member file', (engine) => {
     expect(r.status).toBe(200);
     expect(r.body.fields).toMatchObject({ hometown: null, phone: '0912 345 678' });
     const audit = await (await t.login('adminA')).get(`/api/audit?entityId=${m.id}&action=member.update`);
-    expect(audit.body.items[0]).toMatchObject({ before: { hometown: 'Xã Tân Lập, tỉnh Hưng Yên', phone: null }, after: { hometown: null, phone: '0912 345 678' } });
+    expect(audit.body.items[0]).toMatchObject({
+      before: { hometown: 'Xã Tân Lập, tỉnh Hưng Yên', phone: null },
+      after: { hometown: null, phone: '0912 345 678' },
+    });
   });
 
   it('reveals the CCCD only to those allowed, and records every reveal', async () => {

@@ -242,7 +242,19 @@ export function subtreeFlat(db: Kysely<DB>, path: string, asOf: string) {
   const r = subtreeRange(path);
   return db
     .selectFrom('org_version as v')
-    .select(['v.org_id as id', 'v.parent_id', 'v.name', 'v.kind_code', 'v.depth', 'v.path', 'v.id as version_id', 'v.valid_from', 'v.valid_to', 'v.code', 'v.sector_code'])
+    .select([
+      'v.org_id as id',
+      'v.parent_id',
+      'v.name',
+      'v.kind_code',
+      'v.depth',
+      'v.path',
+      'v.id as version_id',
+      'v.valid_from',
+      'v.valid_to',
+      'v.code',
+      'v.sector_code',
+    ])
     .where('v.path', '>=', r.from)
     .where('v.path', '<', r.to)
     .where(inForceSql('v', asOf))
@@ -264,12 +276,7 @@ export function listEvents(db: Kysely<DB>, orgId: string) {
 /** Root ids (first path segment, on the date) of the given organisations. */
 export async function rootIdsOf(db: Kysely<DB>, ids: string[], asOf: string): Promise<string[]> {
   if (ids.length === 0) return [];
-  const rows = await db
-    .selectFrom('org_version as v')
-    .select('v.path')
-    .where('v.org_id', 'in', ids)
-    .where(inForceSql('v', asOf))
-    .execute();
+  const rows = await db.selectFrom('org_version as v').select('v.path').where('v.org_id', 'in', ids).where(inForceSql('v', asOf)).execute();
   return [...new Set(rows.map((r) => r.path.split('/')[1]!))];
 }
 
@@ -365,5 +372,10 @@ export async function endOrgs(tx: Kysely<DB>, ids: string[], endedOn: string, re
 
 /** Moves the members still on the roll of one organisation after the date to another. */
 export async function moveMembers(tx: Kysely<DB>, from: string, to: string, asOf: string): Promise<void> {
-  await tx.updateTable('member').set({ org_id: to }).where('org_id', '=', from).where(sql<boolean>`(left_on IS NULL OR left_on > ${asOf})`).execute();
+  await tx
+    .updateTable('member')
+    .set({ org_id: to })
+    .where('org_id', '=', from)
+    .where(sql<boolean>`(left_on IS NULL OR left_on > ${asOf})`)
+    .execute();
 }

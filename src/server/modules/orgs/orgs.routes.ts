@@ -51,15 +51,26 @@ export const orgsRoutes =
       return (await svc.catalogues()).sectors;
     });
 
-    app.get('/api/orgs/roots', { schema: { tags, summary: 'Tổ chức gốc trong phạm vi', querystring: AsOfQuery, response: { 200: OrgListResponse } } }, async (req) =>
-      svc.roots(requireActor(req), req.query.asOf ?? clock.today()),
+    app.get(
+      '/api/orgs/roots',
+      { schema: { tags, summary: 'Tổ chức gốc trong phạm vi', querystring: AsOfQuery, response: { 200: OrgListResponse } } },
+      async (req) => svc.roots(requireActor(req), req.query.asOf ?? clock.today()),
     );
-    app.get('/api/orgs/search', { schema: { tags, summary: 'Tìm tổ chức (không dấu)', querystring: SearchQuery, response: { 200: OrgSearchResponse } } }, async (req) =>
-      svc.search(requireActor(req), req.query.q, req.query.asOf ?? clock.today(), req.query.limit),
+    app.get(
+      '/api/orgs/search',
+      { schema: { tags, summary: 'Tìm tổ chức (không dấu)', querystring: SearchQuery, response: { 200: OrgSearchResponse } } },
+      async (req) => svc.search(requireActor(req), req.query.q, req.query.asOf ?? clock.today(), req.query.limit),
     );
     app.get(
       '/api/orgs/destinations',
-      { schema: { tags, summary: 'Tìm tổ chức nơi đến (chuyển sinh hoạt) trong toàn bộ cây tổ chức hiện nay', querystring: DestinationQuery, response: { 200: DestinationResponse } } },
+      {
+        schema: {
+          tags,
+          summary: 'Tìm tổ chức nơi đến (chuyển sinh hoạt) trong toàn bộ cây tổ chức hiện nay',
+          querystring: DestinationQuery,
+          response: { 200: DestinationResponse },
+        },
+      },
       async (req) => svc.destinations(requireActor(req), req.query.q, req.query.limit),
     );
     app.get('/api/orgs/:id', { schema: { tags, params: OrgIdParams, querystring: AsOfQuery, response: { 200: OrgDetailSchema } } }, async (req) =>
@@ -98,8 +109,10 @@ export const orgsRoutes =
       svc.dissolve(editor(req), req.params.id, req.body),
     );
     app.post('/api/orgs/merge', { schema: { tags, body: MergeOrgsBody, response: { 200: OrgDetailSchema } } }, async (req) => svc.merge(editor(req), req.body));
-    app.post('/api/orgs/:id/split', { schema: { tags, params: OrgIdParams, body: SplitOrgBody, response: { 200: z.object({ items: z.array(OrgDetailSchema) }) } } }, async (req) =>
-      svc.split(editor(req), req.params.id, req.body),
+    app.post(
+      '/api/orgs/:id/split',
+      { schema: { tags, params: OrgIdParams, body: SplitOrgBody, response: { 200: z.object({ items: z.array(OrgDetailSchema) }) } } },
+      async (req) => svc.split(editor(req), req.params.id, req.body),
     );
 
     const reorganizer = (req: Parameters<typeof requireActor>[0]) => {
@@ -107,10 +120,14 @@ export const orgsRoutes =
       if (!canReorganize(actor)) throw forbidden();
       return actor;
     };
-    app.post('/api/reorganizations/preview', { schema: { tags, summary: 'Xem trước sắp xếp tổ chức', body: ReorgBody, response: { 200: ReorgPreviewSchema } } }, async (req) =>
-      svc.previewReorganization(reorganizer(req), req.body),
+    app.post(
+      '/api/reorganizations/preview',
+      { schema: { tags, summary: 'Xem trước sắp xếp tổ chức', body: ReorgBody, response: { 200: ReorgPreviewSchema } } },
+      async (req) => svc.previewReorganization(reorganizer(req), req.body),
     );
-    app.post('/api/reorganizations/apply', { schema: { tags, summary: 'Áp dụng sắp xếp tổ chức', body: ReorgBody, response: { 200: ReorgApplyResponse } } }, async (req) =>
-      svc.applyReorganization(reorganizer(req), req.body),
+    app.post(
+      '/api/reorganizations/apply',
+      { schema: { tags, summary: 'Áp dụng sắp xếp tổ chức', body: ReorgBody, response: { 200: ReorgApplyResponse } } },
+      async (req) => svc.applyReorganization(reorganizer(req), req.body),
     );
   };

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { DecisionSchema, IdSchema, IsoDateSchema, TextSchema } from '../../http/schemas.ts';
 
-const Code = z.string().max(50).regex(/^[0-9A-Za-z.\-_/]*$/, { message: 'Mã chỉ gồm chữ, số và dấu chấm.' }).nullable().optional();
+const Code = z
+  .string()
+  .max(50)
+  .regex(/^[0-9A-Za-z.\-_/]*$/, { message: 'Mã chỉ gồm chữ, số và dấu chấm.' })
+  .nullable()
+  .optional();
 const KindCode = z.string().min(1).max(50);
 const SectorCode = z.string().min(1).max(50).nullable().optional();
 /** An id, or a temporary key of an organisation created earlier in the same reorganisation. */
@@ -52,7 +57,16 @@ export const ReorgOpSchema = z.discriminatedUnion('type', [
     org: OrgKey,
     keepSource: z.boolean(),
     parts: z
-      .array(z.strictObject({ ref: OrgKey.optional(), name: TextSchema(255), kindCode: KindCode, sectorCode: SectorCode, code: Code, children: z.array(OrgKey).max(5000) }))
+      .array(
+        z.strictObject({
+          ref: OrgKey.optional(),
+          name: TextSchema(255),
+          kindCode: KindCode,
+          sectorCode: SectorCode,
+          code: Code,
+          children: z.array(OrgKey).max(5000),
+        }),
+      )
       .min(1)
       .max(50),
   }),

@@ -95,7 +95,11 @@ export function createOrgsService(deps: { db: Kysely<DB>; clock: Clock }) {
   const readScope = (actor: Actor) => scopeFor(actor, 'read');
 
   async function summaries(rows: OrgRow[], asOf: string, parent?: { path: string; depth: number }): Promise<OrgSummary[]> {
-    const childCounts = await countChildren(db, rows.map((r) => r.id), asOf);
+    const childCounts = await countChildren(
+      db,
+      rows.map((r) => r.id),
+      asOf,
+    );
     let members: Map<string, MemberCount>;
     if (parent) {
       members = await memberCountsByChild(db, parent.path, parent.depth, asOf);
@@ -154,7 +158,10 @@ export function createOrgsService(deps: { db: Kysely<DB>; clock: Clock }) {
       const rows = await subtreeFlat(tx, rootRow.path, asOf);
       const currentPaths = new Map<string, string>();
       for (let i = 0; i < rows.length; i += 5000) {
-        const chunk = await currentPathsOf(tx, rows.slice(i, i + 5000).map((r) => r.id));
+        const chunk = await currentPathsOf(
+          tx,
+          rows.slice(i, i + 5000).map((r) => r.id),
+        );
         for (const c of chunk) currentPaths.set(c.id, c.current_path);
       }
       for (const r of rows) {
@@ -196,7 +203,15 @@ export function createOrgsService(deps: { db: Kysely<DB>; clock: Clock }) {
   }
 
   /** Writes a conflict-free plan: closes versions, inserts new ones, ends orgs, moves rosters, records events and audit. */
-  async function applyPlan(tx: Kysely<DB>, actor: Actor, plan: ReorgPlan, versionOf: Map<string, { versionId: string; validFrom: string }>, d: Decision, batchId: string | null, action: string) {
+  async function applyPlan(
+    tx: Kysely<DB>,
+    actor: Actor,
+    plan: ReorgPlan,
+    versionOf: Map<string, { versionId: string; validFrom: string }>,
+    d: Decision,
+    batchId: string | null,
+    action: string,
+  ) {
     const D = d.effectiveDate;
     const now = clock.now();
     const toClose: string[] = [];
@@ -262,12 +277,21 @@ export function createOrgsService(deps: { db: Kysely<DB>; clock: Clock }) {
         entityType: 'org',
         entityId: e.orgId,
         scopeOrgId: e.orgId,
-        before: n && !n.created ? { name: e.kind === 'renamed' ? e.details.fromName : n.name, parentId: e.kind === 'moved' ? e.details.fromParentId : n.parentId, path: n.path } : null,
+        before:
+          n && !n.created
+            ? { name: e.kind === 'renamed' ? e.details.fromName : n.name, parentId: e.kind === 'moved' ? e.details.fromParentId : n.parentId, path: n.path }
+            : null,
         after: { ...e.details, summary: e.summary, effectiveDate: D, decisionNo: d.decisionNo, decisionDate: d.decisionDate, batchId },
       };
     });
     if (batchId) {
-      entries.unshift({ action, entityType: 'reorganization', entityId: batchId, scopeOrgId: null, after: { ...d, counts: plan.counts, operations: plan.operations } });
+      entries.unshift({
+        action,
+        entityType: 'reorganization',
+        entityId: batchId,
+        scopeOrgId: null,
+        after: { ...d, counts: plan.counts, operations: plan.operations },
+      });
     }
     await writeAudit(tx, { id: actor.userId, name: actor.username }, now, entries);
   }
@@ -400,7 +424,12 @@ export function createOrgsService(deps: { db: Kysely<DB>; clock: Clock }) {
       const sums = await summaries(rows, asOf);
       const byId = new Map(sums.map((s) => [s.id, s]));
       return {
-        items: rows.map((r) => ({ ...byId.get(r.id)!, ancestorNames: pathIds(r.path).slice(0, -1).map((a) => names.get(a) ?? '') })),
+        items: rows.map((r) => ({
+          ...byId.get(r.id)!,
+          ancestorNames: pathIds(r.path)
+            .slice(0, -1)
+            .map((a) => names.get(a) ?? ''),
+        })),
       };
     },
 
@@ -421,19 +450,31 @@ export function createOrgsService(deps: { db: Kysely<DB>; clock: Clock }) {
         items: rows.map((r) => ({
           id: r.id,
           name: r.name,
-          ancestorNames: pathIds(r.path).slice(0, -1).map((a) => names.get(a) ?? ''),
+          ancestorNames: pathIds(r.path)
+            .slice(0, -1)
+            .map((a) => names.get(a) ?? ''),
           inScope: pathInScope(r.current_path, scope),
         })),
       };
     },
 
-    async create(actor: Actor, input: { parentId: string; name: string; code?: string | null | undefined; kindCode: string; sectorCode?: string | null | undefined } & Decision) {
-      const plan = await single(actor, { type: 'create', ref: 'new', parent: input.parentId, name: input.name, code: input.code, kindCode: input.kindCode, sectorCode: input.sectorCode }, input);
+    async create(
+      actor: Actor,
+      input: { parentId: string; name: string; code?: string | null | undefined; kindCode: string; sectorCode?: string | null | undefined } & Decision,
+    ) {
+      const plan = await single(
+        actor,
+        { type: 'create', ref: 'new', parent: input.parentId, name: input.name, code: input.code, kindCode: input.kindCode, sectorCode: input.sectorCode },
+        input,
+      );
       const created = plan.written.find((n) => n.created)!;
       return detail(actor, created.id, input.effectiveDate);
     },
     /** A top-level organisation (a province): system administrators only. */
-    async createRoot(actor: Actor, input: { name: string; code?: string | null | undefined; kindCode: string; sectorCode?: string | null | undefined } & Decision) {
+    async createRoot(
+      actor: Actor,
+      input: { name: string; code?: string | null | undefined; kindCode: string; sectorCode?: string | null | undefined } & Decision,
+    ) {
       if (scopeFor(actor, 'editOrgs') !== 'all') throw forbidden('Chỉ quản trị hệ thống mới thành lập được tổ chức cấp cao nhất.');
       const id = uuidv7();
       await db.transaction().execute(async (tx) => {
@@ -442,13 +483,36 @@ export function createOrgsService(deps: { db: Kysely<DB>; clock: Clock }) {
         if (!kind) throw conflict(`Loại tổ chức «${input.kindCode}» không có trong danh mục.`, [{ field: 'kindCode', message: 'Không có trong danh mục.' }]);
         if (input.sectorCode) {
           const sector = await findSectorCode(tx, input.sectorCode);
-          if (!sector) throw conflict(`Loại hình «${input.sectorCode}» không có trong danh mục.`, [{ field: 'sectorCode', message: 'Không có trong danh mục.' }]);
+          if (!sector)
+            throw conflict(`Loại hình «${input.sectorCode}» không có trong danh mục.`, [{ field: 'sectorCode', message: 'Không có trong danh mục.' }]);
         }
         const path = `/${id}/`;
         await insertOrgs(tx, { id, established_on: input.effectiveDate, ended_on: null, end_reason: null, current_path: path });
-        await insertVersions(tx, { id: uuidv7(), org_id: id, valid_from: input.effectiveDate, valid_to: null, parent_id: null, path, depth: 0, name: input.name, code: input.code ?? null, kind_code: input.kindCode, sector_code: input.sectorCode ?? null });
+        await insertVersions(tx, {
+          id: uuidv7(),
+          org_id: id,
+          valid_from: input.effectiveDate,
+          valid_to: null,
+          parent_id: null,
+          path,
+          depth: 0,
+          name: input.name,
+          code: input.code ?? null,
+          kind_code: input.kindCode,
+          sector_code: input.sectorCode ?? null,
+        });
         const summaryText = `Thành lập «${input.name}»`;
-        await insertEvents(tx, { id: uuidv7(), org_id: id, kind: 'created', effective_date: input.effectiveDate, decision_no: input.decisionNo, decision_date: input.decisionDate, details: JSON.stringify({ summary: summaryText }), batch_id: null, actor_id: actor.userId });
+        await insertEvents(tx, {
+          id: uuidv7(),
+          org_id: id,
+          kind: 'created',
+          effective_date: input.effectiveDate,
+          decision_no: input.decisionNo,
+          decision_date: input.decisionDate,
+          details: JSON.stringify({ summary: summaryText }),
+          batch_id: null,
+          actor_id: actor.userId,
+        });
         await writeAudit(tx, { id: actor.userId, name: actor.username }, clock.now(), [
           { action: 'org.created', entityType: 'org', entityId: id, scopeOrgId: id, after: { ...input } },
         ]);
@@ -475,8 +539,16 @@ export function createOrgsService(deps: { db: Kysely<DB>; clock: Clock }) {
       await single(actor, { type: 'merge', sources: input.sourceIds, target: input.targetId }, input);
       return detail(actor, input.targetId, input.effectiveDate);
     },
-    async split(actor: Actor, id: string, input: { parts: { name: string; kindCode: string; sectorCode?: string | null | undefined; childIds: string[] }[]; keepSource: boolean } & Decision) {
-      const plan = await single(actor, { type: 'split', org: id, keepSource: input.keepSource, parts: input.parts.map((p) => ({ ...p, children: p.childIds })) }, input);
+    async split(
+      actor: Actor,
+      id: string,
+      input: { parts: { name: string; kindCode: string; sectorCode?: string | null | undefined; childIds: string[] }[]; keepSource: boolean } & Decision,
+    ) {
+      const plan = await single(
+        actor,
+        { type: 'split', org: id, keepSource: input.keepSource, parts: input.parts.map((p) => ({ ...p, children: p.childIds })) },
+        input,
+      );
       const made = plan.written.filter((n) => n.created);
       return { items: await Promise.all(made.map((n) => detail(actor, n.id, input.effectiveDate))) };
     },
@@ -493,10 +565,7 @@ export function createOrgsService(deps: { db: Kysely<DB>; clock: Clock }) {
 
     /** Catalogues for forms. */
     async catalogues() {
-      const [kinds, sectors] = await Promise.all([
-        listKinds(db),
-        listSectors(db),
-      ]);
+      const [kinds, sectors] = await Promise.all([listKinds(db), listSectors(db)]);
       return {
         kinds: kinds.map((k) => ({ code: k.code, name: k.name, level: k.level, isGrassroots: k.is_grassroots, isCell: k.is_cell })),
         sectors: sectors.map((s) => ({ code: s.code, name: s.name })),

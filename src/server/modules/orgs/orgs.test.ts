@@ -134,7 +134,17 @@ describeEngines('organisation tree over HTTP', (engine) => {
 
     const audit = await admin.get('/api/audit?entityType=org&pageSize=200');
     const actions = audit.body.items.map((e: { action: string }) => e.action);
-    for (const a of ['org.moved', 'org.renamed', 'org.reclassified', 'org.created', 'org.merged_into', 'org.absorbed', 'org.split_into', 'org.split_from', 'org.dissolved']) {
+    for (const a of [
+      'org.moved',
+      'org.renamed',
+      'org.reclassified',
+      'org.created',
+      'org.merged_into',
+      'org.absorbed',
+      'org.split_into',
+      'org.split_from',
+      'org.dissolved',
+    ]) {
       expect(actions).toContain(a);
     }
   });
@@ -153,7 +163,10 @@ describeEngines('organisation tree over HTTP', (engine) => {
     const preview = await admin.post('/api/reorganizations/preview', ops);
     expect(preview.status).toBe(200);
     expect(preview.body).toMatchObject({ ok: true, counts: { created: 1, moved: 1, renamed: 1 }, conflicts: [] });
-    expect(preview.body.changes.find((c: { orgId: string }) => c.orgId === f.orgs.gB)).toMatchObject({ fromParent: 'Đảng bộ phường Hòa Bình', toParent: 'Đảng bộ xã Tân Hòa' });
+    expect(preview.body.changes.find((c: { orgId: string }) => c.orgId === f.orgs.gB)).toMatchObject({
+      fromParent: 'Đảng bộ phường Hòa Bình',
+      toParent: 'Đảng bộ xã Tân Hòa',
+    });
     const unchanged = await admin.get(`/api/orgs/${f.orgs.P}/children?asOf=2026-01-01`);
     expect(unchanged.body.items).toHaveLength(2);
 
@@ -180,7 +193,12 @@ describeEngines('organisation tree over HTTP', (engine) => {
       operations: [
         { type: 'create', ref: 'xa', parent: f.orgs.P, name: 'Đảng bộ xã Tân Phú', kindCode: 'dang_bo_cap_tren_co_so', sectorCode: 'xa' },
         { type: 'create', ref: 'cb', parent: 'xa', name: 'Chi bộ thôn Phú Lợi', kindCode: 'chi_bo_co_so', sectorCode: 'xa' },
-        { type: 'split', org: 'xa', keepSource: true, parts: [{ ref: 'tach', name: 'Đảng bộ xã Phú Lợi', kindCode: 'dang_bo_cap_tren_co_so', sectorCode: 'xa', children: ['cb'] }] },
+        {
+          type: 'split',
+          org: 'xa',
+          keepSource: true,
+          parts: [{ ref: 'tach', name: 'Đảng bộ xã Phú Lợi', kindCode: 'dang_bo_cap_tren_co_so', sectorCode: 'xa', children: ['cb'] }],
+        },
       ],
     });
     expect(applied.status, JSON.stringify(applied.body)).toBe(200);
@@ -214,7 +232,13 @@ describeEngines('who may change the tree', (engine) => {
   beforeAll(async () => {
     t = await startTestApp(engine);
     f = await buildFixture(t);
-    await insertUser(t.database.db, { username: 'secretaryA1', fullName: 'Bí thư chi bộ Tổ Toán', password: PASSWORD, homeOrgId: f.orgs.a1, roles: [{ role: 'org_admin', orgId: f.orgs.a1 }] });
+    await insertUser(t.database.db, {
+      username: 'secretaryA1',
+      fullName: 'Bí thư chi bộ Tổ Toán',
+      password: PASSWORD,
+      homeOrgId: f.orgs.a1,
+      roles: [{ role: 'org_admin', orgId: f.orgs.a1 }],
+    });
     admin = await t.login('admin');
     adminA = await t.login('adminA');
     cellSecretary = await t.login('secretaryA1');
@@ -226,7 +250,16 @@ describeEngines('who may change the tree', (engine) => {
   it('answers what the user may do on an organisation, by the same rules (issue 12 part 4)', async () => {
     const own = await cellSecretary.get(`/api/orgs/${f.orgs.a1}/permissions`);
     expect(own.status).toBe(200);
-    expect(own.body.tree).toEqual({ createChild: true, rename: false, reclassify: false, move: false, dissolve: false, split: false, merge: false, reorganize: true });
+    expect(own.body.tree).toEqual({
+      createChild: true,
+      rename: false,
+      reclassify: false,
+      move: false,
+      dissolve: false,
+      split: false,
+      merge: false,
+      reorganize: true,
+    });
     expect(own.body.members).toEqual({ edit: true, readSensitive: true });
     // the cell's rating is decided by its superior; a cell of a đảng bộ cơ sở opens no period of its own
     expect(own.body.evaluation).toEqual({ open: false, rateSelf: true, propose: false, decide: false });
@@ -252,7 +285,12 @@ describeEngines('who may change the tree', (engine) => {
     const res = await adminB.get('/api/orgs/destinations?q=to%20toan');
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual([
-      { id: f.orgs.a1, name: 'Chi bộ Tổ Toán', ancestorNames: ['Đảng bộ tỉnh Hưng Yên', 'Đảng bộ xã Tân Lập', 'Đảng bộ Trường THPT Nguyễn Du'], inScope: false },
+      {
+        id: f.orgs.a1,
+        name: 'Chi bộ Tổ Toán',
+        ancestorNames: ['Đảng bộ tỉnh Hưng Yên', 'Đảng bộ xã Tân Lập', 'Đảng bộ Trường THPT Nguyễn Du'],
+        inScope: false,
+      },
     ]);
     const own = await adminB.get(`/api/orgs/destinations?q=${encodeURIComponent('công ty may')}`);
     expect(own.body.items).toEqual([expect.objectContaining({ id: f.orgs.gB, inScope: true })]);
@@ -266,13 +304,20 @@ describeEngines('who may change the tree', (engine) => {
       cellSecretary.post(`/api/orgs/${f.orgs.a1}/rename`, { name: 'Chi bộ Tổ Toán mới', ...D }),
       cellSecretary.post(`/api/orgs/${f.orgs.a1}/reclassify`, { kindCode: 'chi_bo_co_so', ...D }),
       cellSecretary.post(`/api/orgs/${f.orgs.a1}/dissolve`, D),
-      cellSecretary.post(`/api/orgs/${f.orgs.a1}/split`, { keepSource: true, parts: [{ name: 'Chi bộ Tổ Tin', kindCode: 'chi_bo_truc_thuoc', childIds: [] }], ...D }),
+      cellSecretary.post(`/api/orgs/${f.orgs.a1}/split`, {
+        keepSource: true,
+        parts: [{ name: 'Chi bộ Tổ Tin', kindCode: 'chi_bo_truc_thuoc', childIds: [] }],
+        ...D,
+      }),
     ];
     for (const res of await Promise.all(attempts)) {
       expect(res.status).toBe(403);
       expect(res.body.error.code).toBe('FORBIDDEN');
     }
-    const bulk = await cellSecretary.post('/api/reorganizations/preview', { ...D, operations: [{ type: 'rename', org: f.orgs.a1, name: 'Chi bộ Tổ Toán mới' }] });
+    const bulk = await cellSecretary.post('/api/reorganizations/preview', {
+      ...D,
+      operations: [{ type: 'rename', org: f.orgs.a1, name: 'Chi bộ Tổ Toán mới' }],
+    });
     expect(bulk.status).toBe(200);
     expect(bulk.body.conflicts[0]).toMatchObject({ index: 0, code: 'forbidden' });
     expect(bulk.body.conflicts[0].message).toContain('do cấp trên của nó quyết định');

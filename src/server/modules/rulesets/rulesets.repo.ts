@@ -28,7 +28,10 @@ export async function lockRuleSets(tx: Kysely<DB>): Promise<void> {
   await sql`LOCK TABLE rule_set IN EXCLUSIVE MODE`.execute(tx);
 }
 
-export async function insertRuleSet(tx: Kysely<DB>, row: { id: string; effective_from: string; basis: string; rules: unknown; copied_from: string; note: string | null; created_by: string }): Promise<void> {
+export async function insertRuleSet(
+  tx: Kysely<DB>,
+  row: { id: string; effective_from: string; basis: string; rules: unknown; copied_from: string; note: string | null; created_by: string },
+): Promise<void> {
   await tx
     .insertInto('rule_set')
     .values({ ...row, rules: JSON.stringify(row.rules) })
@@ -38,6 +41,15 @@ export async function insertRuleSet(tx: Kysely<DB>, row: { id: string; effective
 /** Whether every code is in the catalogue. */
 export async function missingCatalogueCodes(db: Kysely<DB>, catalogue: string, codes: readonly string[]): Promise<string[]> {
   if (codes.length === 0) return [];
-  const found = new Set((await db.selectFrom('catalogue_item').select('code').where('catalogue', '=', catalogue).where('code', 'in', [...codes]).execute()).map((r) => r.code));
+  const found = new Set(
+    (
+      await db
+        .selectFrom('catalogue_item')
+        .select('code')
+        .where('catalogue', '=', catalogue)
+        .where('code', 'in', [...codes])
+        .execute()
+    ).map((r) => r.code),
+  );
   return codes.filter((c) => !found.has(c));
 }

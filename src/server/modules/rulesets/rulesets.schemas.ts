@@ -96,8 +96,10 @@ export const RuleSetRulesSchema: z.ZodType<RuleSetRules> = z
   .superRefine((r, ctx) => {
     const issue = (path: string[], message: string) => ctx.addIssue({ code: 'custom', path, message });
     if (r.admission.minAgeYears >= r.admission.maxAgeYears) issue(['admission', 'maxAgeYears'], 'Tuổi tối đa phải lớn hơn tuổi tối thiểu.');
-    if (r.transfer.temporaryMinMonths >= r.transfer.temporaryMaxMonths) issue(['transfer', 'temporaryMaxMonths'], 'Thời gian sinh hoạt tạm thời tối đa phải lớn hơn tối thiểu.');
-    if (r.transfer.temporaryTrainingMaxMonths < r.transfer.temporaryMaxMonths) issue(['transfer', 'temporaryTrainingMaxMonths'], 'Thời gian đi học tập trung không được ngắn hơn thời gian sinh hoạt tạm thời thông thường.');
+    if (r.transfer.temporaryMinMonths >= r.transfer.temporaryMaxMonths)
+      issue(['transfer', 'temporaryMaxMonths'], 'Thời gian sinh hoạt tạm thời tối đa phải lớn hơn tối thiểu.');
+    if (r.transfer.temporaryTrainingMaxMonths < r.transfer.temporaryMaxMonths)
+      issue(['transfer', 'temporaryTrainingMaxMonths'], 'Thời gian đi học tập trung không được ngắn hơn thời gian sinh hoạt tạm thời thông thường.');
     const lastMilestone = r.badges.milestones.at(-1) ?? 0;
     if (r.badges.earlyForIllness.length > 0 && (r.badges.earlyForIllness.at(-1)?.upToYears ?? 0) < lastMilestone) {
       issue(['badges', 'earlyForIllness'], `Các mốc xét sớm khi ốm nặng phải phủ đến mốc Huy hiệu cao nhất (${lastMilestone} năm).`);
@@ -138,7 +140,11 @@ const RulesResponse = z.object({
     disciplineDelayMonths: z.object({ reprimand: z.number(), warning: z.number(), removal: z.number() }),
   }),
   probation: z.object({ months: z.number(), recognitionDueWorkingDays: z.number(), recognitionVoteShare: Share, inconclusiveVotesToSuperior: z.number() }),
-  discipline: z.object({ lapseMonths: z.number(), complaintDays: z.number(), limitationYears: z.object({ reprimand: z.number(), warningOrRemoval: z.number() }) }),
+  discipline: z.object({
+    lapseMonths: z.number(),
+    complaintDays: z.number(),
+    limitationYears: z.object({ reprimand: z.number(), warningOrRemoval: z.number() }),
+  }),
   transfer: z.object({
     startWithinWorkingDays: z.number(),
     presentLetterWithinWorkingDays: z.number(),

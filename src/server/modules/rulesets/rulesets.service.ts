@@ -94,7 +94,8 @@ export function createRuleSetsService(deps: { db: Kysely<DB>; clock: Clock }) {
     }
     const rules = parsed.data;
     const missing = await missingCatalogueCodes(conn, 'general_education', rules.admission.qualifyingEducation);
-    if (missing.length > 0) throw invalid('rules.admission.qualifyingEducation', `Mã trình độ không có trong danh mục giáo dục phổ thông: ${missing.join(', ')}.`);
+    if (missing.length > 0)
+      throw invalid('rules.admission.qualifyingEducation', `Mã trình độ không có trong danh mục giáo dục phổ thông: ${missing.join(', ')}.`);
     const id = `rs-${input.effectiveFrom}`;
     return { id, effectiveFrom: input.effectiveFrom, basis: input.basis, copiedFrom: base.id, rules, changes: ruleSetChanges(rulesOf(base), rules) };
   }
@@ -152,7 +153,15 @@ export function createRuleSetsService(deps: { db: Kysely<DB>; clock: Clock }) {
         // Planned again under the lock, from the versions as they are now.
         const sets = (await listRuleSets(tx)).map(fromRow);
         created = await plan(tx, actor, input, sets);
-        await insertRuleSet(tx, { id: created.id, effective_from: created.effectiveFrom, basis: created.basis, rules: created.rules, copied_from: created.copiedFrom, note: input.note ?? null, created_by: actor.userId });
+        await insertRuleSet(tx, {
+          id: created.id,
+          effective_from: created.effectiveFrom,
+          basis: created.basis,
+          rules: created.rules,
+          copied_from: created.copiedFrom,
+          note: input.note ?? null,
+          created_by: actor.userId,
+        });
         await writeAudit(tx, { id: actor.userId, name: actor.username }, clock.now(), [
           {
             action: 'ruleset.create',

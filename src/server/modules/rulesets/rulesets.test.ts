@@ -18,13 +18,25 @@ describeEngines('rule sets as data: listed, previewed, added by a system adminis
   });
   afterAll(() => t?.close());
 
-  const NEW = { effectiveFrom: '2026-11-01', basis: 'Quy định thử nghiệm 999-QĐ/TW', note: 'Tuổi tối thiểu 19, chi bộ biểu quyết 3/4', rules: { admission: { minAgeYears: 19, cellVoteShare: { numerator: 3, denominator: 4 } } } };
+  const NEW = {
+    effectiveFrom: '2026-11-01',
+    basis: 'Quy định thử nghiệm 999-QĐ/TW',
+    note: 'Tuổi tối thiểu 19, chi bộ biểu quyết 3/4',
+    rules: { admission: { minAgeYears: 19, cellVoteShare: { numerator: 3, denominator: 4 } } },
+  };
 
   it('the shipped versions are the seed data, listed with their dates and what each changed', async () => {
     const r = await editor.get('/api/rulesets');
     expect(r.status).toBe(200);
     expect(r.body.canEdit).toBe(false);
-    expect(r.body.items.map((i: { id: string; effectiveFrom: string; effectiveTo: string | null; inForce: boolean }) => [i.id, i.effectiveFrom, i.effectiveTo, i.inForce])).toEqual([
+    expect(
+      r.body.items.map((i: { id: string; effectiveFrom: string; effectiveTo: string | null; inForce: boolean }) => [
+        i.id,
+        i.effectiveFrom,
+        i.effectiveTo,
+        i.inForce,
+      ]),
+    ).toEqual([
       ['dieu-le-2011-qd24-2018', '2011-01-19', '2025-06-30', false],
       ['qd294-2025', '2025-07-01', null, true],
     ]);
@@ -53,7 +65,14 @@ describeEngines('rule sets as data: listed, previewed, added by a system adminis
 
   it('adds the version with its audit entry; computations from its date use it, dossiers opened before keep theirs', async () => {
     // A dossier opened before the new version.
-    const before = await editor.post('/api/admissions/candidates', { orgId: f.orgs.a1, fullName: 'Trước Văn Một', gender: 'nam', birthDate: '2008-10-25', generalEducation: 'thpt', listedOn: '2026-10-01' });
+    const before = await editor.post('/api/admissions/candidates', {
+      orgId: f.orgs.a1,
+      fullName: 'Trước Văn Một',
+      gender: 'nam',
+      birthDate: '2008-10-25',
+      generalEducation: 'thpt',
+      listedOn: '2026-10-01',
+    });
     expect(before.body.ruleSet.id).toBe('qd294-2025');
 
     const created = await admin.post('/api/rulesets', NEW);
@@ -62,7 +81,10 @@ describeEngines('rule sets as data: listed, previewed, added by a system adminis
     expect((await admin.post('/api/rulesets', NEW)).status).toBe(409); // the same date again
     const audit = await t.database.db.selectFrom('audit_log').select(['action', 'entity_id', 'after']).where('action', '=', 'ruleset.create').execute();
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ entity_id: 'rs-2026-11-01', after: { basis: NEW.basis, note: NEW.note, changes: [{ path: 'admission.minAgeYears' }, { path: 'admission.cellVoteShare' }] } });
+    expect(audit[0]).toMatchObject({
+      entity_id: 'rs-2026-11-01',
+      after: { basis: NEW.basis, note: NEW.note, changes: [{ path: 'admission.minAgeYears' }, { path: 'admission.cellVoteShare' }] },
+    });
 
     const list = (await admin.get('/api/rulesets')).body;
     expect(list.canEdit).toBe(true);
@@ -77,7 +99,14 @@ describeEngines('rule sets as data: listed, previewed, added by a system adminis
     expect(ruleSetOn('2026-10-31').id).toBe('qd294-2025');
 
     // A dossier opened from 01/11/2026 is processed under the new version: 19 years at the vote, 3/4 of the votes.
-    const after = await editor.post('/api/admissions/candidates', { orgId: f.orgs.a1, fullName: 'Sau Văn Hai', gender: 'nam', birthDate: '2007-11-10', generalEducation: 'thpt', listedOn: '2026-11-01' });
+    const after = await editor.post('/api/admissions/candidates', {
+      orgId: f.orgs.a1,
+      fullName: 'Sau Văn Hai',
+      gender: 'nam',
+      birthDate: '2007-11-10',
+      generalEducation: 'thpt',
+      listedOn: '2026-11-01',
+    });
     expect(after.body.ruleSet).toEqual({ id: 'rs-2026-11-01', basis: NEW.basis });
     const a1 = (await t.database.db.selectFrom('member').select('id').where('org_id', '=', f.orgs.a1).orderBy('id').limit(2).execute()).map((m) => m.id);
     for (const id of [before.body.id as string, after.body.id as string]) {
@@ -87,7 +116,8 @@ describeEngines('rule sets as data: listed, previewed, added by a system adminis
         { kind: 'verification', date: '2026-11-04' },
         { kind: 'introduction', date: '2026-11-05', route: 'members', introducers: a1.map((memberId) => ({ memberId, monthsTogether: 12 })) },
         { kind: 'comments', date: '2026-11-06' },
-      ]) expect((await admin.post(`/api/admissions/dossiers/${id}/steps`, body)).status, body.kind).toBe(200);
+      ])
+        expect((await admin.post(`/api/admissions/dossiers/${id}/steps`, body)).status, body.kind).toBe(200);
     }
     // 14 of 20 is 2/3 but short of 3/4; born 10/11/2007, 19 on 10/11/2026.
     const vote = (date: string, inFavour: number) => ({ kind: 'cell_vote', date, inFavour });

@@ -36,8 +36,15 @@ export async function listUsers(db: Kysely<DB>, scope: Scope, search: string | u
     q = q.where((eb) => eb.or([sql<boolean>`hn_fold(u.username) LIKE hn_fold(${pattern})`, sql<boolean>`hn_fold(u.full_name) LIKE hn_fold(${pattern})`]));
   }
   const [rows, total] = await Promise.all([
-    q.orderBy('u.username').limit(pageSize).offset((page - 1) * pageSize).execute(),
-    q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    q
+      .orderBy('u.username')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    q
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(total.n) };
 }
@@ -64,7 +71,11 @@ export async function toUserDto(db: Kysely<DB>, row: UserRow, visible: (orgPath:
 /** Full names of users by id (the audit log names people, not usernames). */
 export async function userNames(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('app_user').select(['id', 'full_name']).where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('app_user')
+    .select(['id', 'full_name'])
+    .where('id', 'in', [...ids])
+    .execute();
   return new Map(rows.map((r) => [r.id, r.full_name]));
 }
 
@@ -86,7 +97,11 @@ export async function findOrgPath(db: Kysely<DB>, orgId: string): Promise<{ curr
 }
 
 export async function findUserIdByUsername(db: Kysely<DB>, username: string): Promise<{ id: string } | undefined> {
-  return db.selectFrom('app_user').select('id').where(sql<string>`lower(username)`, '=', username.toLowerCase()).executeTakeFirst();
+  return db
+    .selectFrom('app_user')
+    .select('id')
+    .where(sql<string>`lower(username)`, '=', username.toLowerCase())
+    .executeTakeFirst();
 }
 
 export async function updateAppUser(db: Kysely<DB>, id: string, changes: Updateable<DB['app_user']>): Promise<void> {
@@ -122,7 +137,11 @@ export async function findUserRoleAssignment(
 }
 
 export async function countSystemAdminAssignments(db: Kysely<DB>): Promise<{ n: number }> {
-  return db.selectFrom('role_assignment').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'system_admin').executeTakeFirstOrThrow();
+  return db
+    .selectFrom('role_assignment')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'system_admin')
+    .executeTakeFirstOrThrow();
 }
 
 export async function deleteRoleAssignment(db: Kysely<DB>, assignmentId: string): Promise<void> {

@@ -33,7 +33,14 @@ import {
 /** Inserts an account (no audit, no checks): for the CLI, seeds and the service below. */
 export async function insertUser(
   db: Kysely<DB>,
-  input: { username: string; fullName: string; password: string; homeOrgId: string | null; mustChangePassword?: boolean; roles?: { role: Role; orgId: string | null }[] },
+  input: {
+    username: string;
+    fullName: string;
+    password: string;
+    homeOrgId: string | null;
+    mustChangePassword?: boolean;
+    roles?: { role: Role; orgId: string | null }[];
+  },
 ): Promise<string> {
   const id = uuidv7();
   await insertAppUser(db, {
@@ -69,7 +76,9 @@ export function createUsersService(deps: { db: Kysely<DB>; clock: Clock }) {
   };
   const orgPathOf = async (orgId: string) => (await findOrgPath(db, orgId)) ?? null;
   const audit = (tx: Kysely<DB>, actor: Actor, action: string, row: { id: string; home_org_id: string | null }, before: unknown, after: unknown) =>
-    writeAudit(tx, { id: actor.userId, name: actor.username }, clock.now(), [{ action, entityType: 'user', entityId: row.id, scopeOrgId: row.home_org_id, before, after }]);
+    writeAudit(tx, { id: actor.userId, name: actor.username }, clock.now(), [
+      { action, entityType: 'user', entityId: row.id, scopeOrgId: row.home_org_id, before, after },
+    ]);
 
   return {
     async list(actor: Actor, q: string | undefined, page: number, pageSize: number) {
@@ -91,7 +100,11 @@ export function createUsersService(deps: { db: Kysely<DB>; clock: Clock }) {
         const taken = await findUserIdByUsername(tx, input.username);
         if (taken) throw conflict('Tên đăng nhập đã được sử dụng.', [{ field: 'username', message: 'Tên đăng nhập đã được sử dụng.' }]);
         const newId = await insertUser(tx, { ...input, mustChangePassword: true });
-        await audit(tx, actor, 'user.create', { id: newId, home_org_id: input.homeOrgId }, null, { username: input.username, fullName: input.fullName, homeOrgId: input.homeOrgId });
+        await audit(tx, actor, 'user.create', { id: newId, home_org_id: input.homeOrgId }, null, {
+          username: input.username,
+          fullName: input.fullName,
+          homeOrgId: input.homeOrgId,
+        });
         return newId;
       });
       return this.get(actor, id);
@@ -101,7 +114,11 @@ export function createUsersService(deps: { db: Kysely<DB>; clock: Clock }) {
       const row = await load(actor, id);
       if (input.disabled === true && id === actor.userId) throw invalid('disabled', 'Không thể tự vô hiệu hóa tài khoản của mình.');
       await db.transaction().execute(async (tx) => {
-        await updateAppUser(tx, id, { ...(input.fullName !== undefined ? { full_name: input.fullName } : {}), ...(input.disabled !== undefined ? { is_disabled: input.disabled } : {}), updated_at: clock.now() });
+        await updateAppUser(tx, id, {
+          ...(input.fullName !== undefined ? { full_name: input.fullName } : {}),
+          ...(input.disabled !== undefined ? { is_disabled: input.disabled } : {}),
+          updated_at: clock.now(),
+        });
         if (input.disabled) await deleteUserSessions(tx, id);
         await audit(tx, actor, 'user.update', row, { fullName: row.full_name, disabled: row.is_disabled }, input);
       });
@@ -129,7 +146,9 @@ export function createUsersService(deps: { db: Kysely<DB>; clock: Clock }) {
       const org = orgId ? await orgPathOf(orgId) : null;
       if (orgId && !org) throw invalid('orgId', 'Tổ chức không tồn tại hoặc ngoài phạm vi quản lý của bạn.');
       if (!canGrant(actor, role, org?.current_path ?? null)) {
-        throw role === 'system_admin' ? forbidden('Chỉ quản trị hệ thống mới cấp được vai trò này.') : invalid('orgId', 'Tổ chức không tồn tại hoặc ngoài phạm vi quản lý của bạn.');
+        throw role === 'system_admin'
+          ? forbidden('Chỉ quản trị hệ thống mới cấp được vai trò này.')
+          : invalid('orgId', 'Tổ chức không tồn tại hoặc ngoài phạm vi quản lý của bạn.');
       }
       await db.transaction().execute(async (tx) => {
         const existing = await findRoleAssignmentId(tx, id, role, orgId);

@@ -54,8 +54,8 @@ export function ImportResults({ periodId }: { periodId: string }) {
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Typography.Text type="secondary">
-        Tệp Excel hoặc CSV có dòng tiêu đề: «Họ và tên», «Năm sinh» hoặc «Ngày sinh» (hoặc «Số CCCD»), và các cột «Tự xếp loại», «Chi bộ đề xuất», «Đảng ủy cơ sở đề xuất»,
-        «Quyết định» ghi mức xếp loại (ví dụ «Hoàn thành tốt nhiệm vụ» hoặc «HTTNV»).
+        Tệp Excel hoặc CSV có dòng tiêu đề: «Họ và tên», «Năm sinh» hoặc «Ngày sinh» (hoặc «Số CCCD»), và các cột «Tự xếp loại», «Chi bộ đề xuất», «Đảng ủy cơ
+        sở đề xuất», «Quyết định» ghi mức xếp loại (ví dụ «Hoàn thành tốt nhiệm vụ» hoặc «HTTNV»).
       </Typography.Text>
       <Space>
         <Upload

@@ -158,7 +158,15 @@ export function MemberGrid({ periodId, orgId, locked }: { periodId: string; orgI
           </div>
         )}
         <MemberSheetModal periodId={periodId} row={sheetRow} rules={grid.data?.rules} onClose={() => setSheetRow(null)} />
-        <Table<GridRow> rowKey="memberId" size="small" columns={columns} dataSource={rows} loading={grid.isFetching} pagination={false} data-testid="member-grid" />
+        <Table<GridRow>
+          rowKey="memberId"
+          size="small"
+          columns={columns}
+          dataSource={rows}
+          loading={grid.isFetching}
+          pagination={false}
+          data-testid="member-grid"
+        />
         {(grid.data?.lateAdmissions.length ?? 0) > 0 && (
           <Typography.Text type="secondary" data-testid="grid-late">
             Kết nạp cuối năm, không xếp loại trong kỳ này: {grid.data!.lateAdmissions.map((r) => r.fullName).join(', ')}

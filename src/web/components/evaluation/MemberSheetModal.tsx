@@ -26,7 +26,17 @@ interface Values {
   selfDetectedFixed?: boolean;
 }
 
-export function MemberSheetModal({ periodId, row, rules, onClose }: { periodId: string; row: GridRow | null; rules: PeriodRules | undefined; onClose: () => void }) {
+export function MemberSheetModal({
+  periodId,
+  row,
+  rules,
+  onClose,
+}: {
+  periodId: string;
+  row: GridRow | null;
+  rules: PeriodRules | undefined;
+  onClose: () => void;
+}) {
   const { message } = App.useApp();
   const save = useSaveMembers(periodId);
   const [form] = Form.useForm<Values>();
@@ -69,7 +79,16 @@ export function MemberSheetModal({ periodId, row, rules, onClose }: { periodId: 
   };
 
   return (
-    <Modal open={row !== null} title={`Phiếu đánh giá: ${row?.fullName ?? ''}`} okText="Lưu" cancelText="Hủy" onOk={() => void onOk()} onCancel={onClose} confirmLoading={save.isPending} width={640}>
+    <Modal
+      open={row !== null}
+      title={`Phiếu đánh giá: ${row?.fullName ?? ''}`}
+      okText="Lưu"
+      cancelText="Hủy"
+      onOk={() => void onOk()}
+      onCancel={onClose}
+      confirmLoading={save.isPending}
+      width={640}
+    >
       <Form form={form} layout="vertical" size="small">
         {sheet ? (
           <>
@@ -97,7 +116,8 @@ export function MemberSheetModal({ periodId, row, rules, onClose }: { periodId: 
               </Form.Item>
             </Space>
             <Typography.Text type="secondary">
-              Mức tự xếp loại được tính từ tổng điểm: HTXSNV từ {sheet.bands[0]?.minScore} điểm (đúng hạn và ít nhất {Math.round(sheet.excellentMinExceedingShare * 100)}% nhiệm vụ vượt yêu cầu).
+              Mức tự xếp loại được tính từ tổng điểm: HTXSNV từ {sheet.bands[0]?.minScore} điểm (đúng hạn và ít nhất{' '}
+              {Math.round(sheet.excellentMinExceedingShare * 100)}% nhiệm vụ vượt yêu cầu).
             </Typography.Text>
           </>
         ) : (

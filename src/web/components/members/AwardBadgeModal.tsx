@@ -121,7 +121,11 @@ export function AwardBadgeModal({ file, open, onClose }: AwardBadgeModalProps) {
                   </Form.Item>
                 </Col>
                 <Col span={12}>
-                  <Form.Item name={['override', 'decisionDate']} label="Ngày quyết định" rules={[{ required: true, message: 'Vui lòng chọn ngày quyết định.' }]}>
+                  <Form.Item
+                    name={['override', 'decisionDate']}
+                    label="Ngày quyết định"
+                    rules={[{ required: true, message: 'Vui lòng chọn ngày quyết định.' }]}
+                  >
                     <DateInput testId="award-override-date" />
                   </Form.Item>
                 </Col>

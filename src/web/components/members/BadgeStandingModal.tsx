@@ -93,7 +93,9 @@ export function BadgeStandingModal({ file, open, onClose }: BadgeStandingModalPr
           </Form.Item>
         </Col>
         <Form.Item noStyle shouldUpdate={(a: Values, b: Values) => a.ill !== b.ill}>
-          {(form) => ((form as FormInstance<Values>).getFieldValue('ill') ? <PartFields name="illness" dateLabel="Ghi nhận từ ngày" testId="standing-ill" /> : null)}
+          {(form) =>
+            (form as FormInstance<Values>).getFieldValue('ill') ? <PartFields name="illness" dateLabel="Ghi nhận từ ngày" testId="standing-ill" /> : null
+          }
         </Form.Item>
         {(deceased || posthumousProposal) && (
           <>
@@ -104,7 +106,9 @@ export function BadgeStandingModal({ file, open, onClose }: BadgeStandingModalPr
             </Col>
             <Form.Item noStyle shouldUpdate={(a: Values, b: Values) => a.proposed !== b.proposed}>
               {(form) =>
-                (form as FormInstance<Values>).getFieldValue('proposed') ? <PartFields name="proposal" dateLabel="Ngày đề nghị" testId="standing-posthumous" /> : null
+                (form as FormInstance<Values>).getFieldValue('proposed') ? (
+                  <PartFields name="proposal" dateLabel="Ngày đề nghị" testId="standing-posthumous" />
+                ) : null
               }
             </Form.Item>
           </>

@@ -39,7 +39,6 @@ const DECIDING_LEVELS = [
   'Ủy ban kiểm tra Tỉnh ủy',
 ].map((value) => ({ value }));
 
-
 export interface DisciplineModalProps {
   file: MemberFile;
   open: boolean;
@@ -110,11 +109,7 @@ export function DisciplineModal({ file, open, onClose }: DisciplineModalProps) {
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item
-            name="decisionNo"
-            label="Số quyết định"
-            rules={decisionNoRules(true)}
-          >
+          <Form.Item name="decisionNo" label="Số quyết định" rules={decisionNoRules(true)}>
             <Input placeholder="vd. 05-QĐ/UBKT" maxLength={100} data-testid="discipline-decision-no" />
           </Form.Item>
         </Col>

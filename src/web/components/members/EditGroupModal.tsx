@@ -53,11 +53,7 @@ export function EditGroupModal({ file, group, revealedCccd, onClose, onSaved }: 
       onCancel={onClose}
       onSubmit={submit}
       initialValues={group ? groupInitialValues(group, file, revealedCccd) : {}}
-      intro={
-        <Typography.Text type="secondary">
-          {group?.intro ? `${group.intro} ` : ''}Để trống một ô là xóa thông tin đó khỏi hồ sơ.
-        </Typography.Text>
-      }
+      intro={<Typography.Text type="secondary">{group?.intro ? `${group.intro} ` : ''}Để trống một ô là xóa thông tin đó khỏi hồ sơ.</Typography.Text>}
       testId={group ? `form-member-${group.key}` : undefined}
     >
       <Row gutter={16}>

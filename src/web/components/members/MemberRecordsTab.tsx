@@ -31,7 +31,17 @@ function columnsOf(kind: RecordKind): TableColumnsType<MemberRecord> {
 }
 
 /** The table, its buttons and its form; `items` as the server listed them. */
-function RecordsTable({ file, kind, items, onChanged }: { file: MemberFile; kind: RecordKind; items: MemberRecord[]; onChanged: (items: MemberRecord[]) => void }) {
+function RecordsTable({
+  file,
+  kind,
+  items,
+  onChanged,
+}: {
+  file: MemberFile;
+  kind: RecordKind;
+  items: MemberRecord[];
+  onChanged: (items: MemberRecord[]) => void;
+}) {
   const [editing, setEditing] = useState<MemberRecord | 'new' | null>(null);
   const remove = useDeleteMemberRecord(file.id);
   const confirm = useConfirm();
@@ -58,8 +68,25 @@ function RecordsTable({ file, kind, items, onChanged }: { file: MemberFile; kind
           width: 90,
           render: (_: unknown, r: MemberRecord) => (
             <Space size={0}>
-              <Button type="link" size="small" icon={<EditOutlined />} title="Sửa" aria-label="Sửa" onClick={() => setEditing(r)} data-testid={`record-edit-${r.id}`} />
-              <Button type="link" size="small" danger icon={<DeleteOutlined />} title="Xóa" aria-label="Xóa" onClick={() => void del(r)} data-testid={`record-delete-${r.id}`} />
+              <Button
+                type="link"
+                size="small"
+                icon={<EditOutlined />}
+                title="Sửa"
+                aria-label="Sửa"
+                onClick={() => setEditing(r)}
+                data-testid={`record-edit-${r.id}`}
+              />
+              <Button
+                type="link"
+                size="small"
+                danger
+                icon={<DeleteOutlined />}
+                title="Xóa"
+                aria-label="Xóa"
+                onClick={() => void del(r)}
+                data-testid={`record-delete-${r.id}`}
+              />
             </Space>
           ),
         },
@@ -107,7 +134,11 @@ function OpenRecords({ file, kind }: { file: MemberFile; kind: RecordKind }) {
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   const items = (query.data?.items ?? []).filter((r) => r.kind === kind);
   // The list is the server's: after a change the hooks refetch it.
-  return query.isPending ? <Table loading size="small" columns={columnsOf(kind)} dataSource={[]} /> : <RecordsTable file={file} kind={kind} items={items} onChanged={() => undefined} />;
+  return query.isPending ? (
+    <Table loading size="small" columns={columnsOf(kind)} dataSource={[]} />
+  ) : (
+    <RecordsTable file={file} kind={kind} items={items} onChanged={() => undefined} />
+  );
 }
 
 function SensitiveRecords({ file, kind }: { file: MemberFile; kind: SensitiveRecordKind }) {

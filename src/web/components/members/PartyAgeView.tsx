@@ -13,11 +13,7 @@ import { daysFromTo, lastDayOf } from '../../lib/member-events.ts';
 
 /** "37 năm 1 tháng 19 ngày", leaving out the parts that are zero ("30 năm"). */
 export function formatPartyAge(age: Pick<PartyAge, 'years' | 'months' | 'days'>): string {
-  const parts = [
-    age.years ? `${age.years} năm` : '',
-    age.months ? `${age.months} tháng` : '',
-    age.days ? `${age.days} ngày` : '',
-  ].filter(Boolean);
+  const parts = [age.years ? `${age.years} năm` : '', age.months ? `${age.months} tháng` : '', age.days ? `${age.days} ngày` : ''].filter(Boolean);
   return parts.length > 0 ? parts.join(' ') : '0 ngày';
 }
 
@@ -54,8 +50,7 @@ function AgeLine({ file }: { file: MemberFile }) {
     text = (
       <>
         <Typography.Text strong>{formatPartyAge(age)}</Typography.Text>, tính từ {formatDate(age.countsFrom)}
-        {standstill &&
-          ` (dừng tính từ ngày ${formatDate(standstill)}${STANDSTILL_REASONS[file.status] ? `: ${STANDSTILL_REASONS[file.status]}` : ''})`}
+        {standstill && ` (dừng tính từ ngày ${formatDate(standstill)}${STANDSTILL_REASONS[file.status] ? `: ${STANDSTILL_REASONS[file.status]}` : ''})`}
       </>
     );
   }
@@ -162,11 +157,14 @@ function AwardsTable({ awards }: { awards: BadgeAward[] }) {
 function StandingView({ standing }: { standing: BadgeStanding }) {
   const { seriousIllness: ill, posthumousProposal: proposal } = standing;
   if (!ill && !proposal) return null;
-  const since = (date: string | null, document: string | null) => [date ? `từ ngày ${formatDate(date)}` : '', document ? `theo ${document}` : ''].filter(Boolean).join(', ');
+  const since = (date: string | null, document: string | null) =>
+    [date ? `từ ngày ${formatDate(date)}` : '', document ? `theo ${document}` : ''].filter(Boolean).join(', ');
   return (
     <div data-testid="member-badge-standing-view">
       {ill && <div>Ốm đau nặng{since(ill.since, ill.document) ? ` (${since(ill.since, ill.document)})` : ''}: được xét tặng Huy hiệu Đảng sớm.</div>}
-      {proposal && <div>Đề nghị truy tặng Huy hiệu Đảng{since(proposal.proposedOn, proposal.document) ? ` (${since(proposal.proposedOn, proposal.document)})` : ''}.</div>}
+      {proposal && (
+        <div>Đề nghị truy tặng Huy hiệu Đảng{since(proposal.proposedOn, proposal.document) ? ` (${since(proposal.proposedOn, proposal.document)})` : ''}.</div>
+      )}
     </div>
   );
 }

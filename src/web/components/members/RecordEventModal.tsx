@@ -93,7 +93,6 @@ function useCellFilter() {
   return useCallback((item: OrgSearchItem) => !cells || cells.has(item.kindCode), [cells]);
 }
 
-
 /** An organisation picked by name anywhere in today's tree, or given by its pasted id. */
 function OrgPickOrPaste({ name, label, testId }: { name: 'toOrgId' | 'hostOrgId'; label: string; testId: string }) {
   const textName = `${name}Text` as const;
@@ -261,7 +260,12 @@ function KindFields({ file }: { file: MemberFile }) {
           </Form.Item>
           <Row gutter={16}>
             <Col span={12}>
-              <Form.Item name="ceremonyOn" label="Ngày lễ kết nạp lại" extra={`Thời hạn dự bị ${rules.probation.months} tháng tính từ ngày này.`} rules={[validDate]}>
+              <Form.Item
+                name="ceremonyOn"
+                label="Ngày lễ kết nạp lại"
+                extra={`Thời hạn dự bị ${rules.probation.months} tháng tính từ ngày này.`}
+                rules={[validDate]}
+              >
                 <DateInput testId="event-ceremony-on" />
               </Form.Item>
             </Col>

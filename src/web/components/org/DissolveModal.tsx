@@ -49,12 +49,7 @@ export function DissolveModal({ org, open, onClose }: OrgActionModalProps) {
           }
           description={
             <>
-              {org.childCount > 0 && (
-                <div>
-                  Tổ chức còn {formatCount(org.childCount)} tổ chức trực thuộc: cần chuyển hoặc giải thể các tổ chức
-                  này trước.
-                </div>
-              )}
+              {org.childCount > 0 && <div>Tổ chức còn {formatCount(org.childCount)} tổ chức trực thuộc: cần chuyển hoặc giải thể các tổ chức này trước.</div>}
               {members > 0 && <div>Tổ chức còn {formatCount(members)} đảng viên sinh hoạt.</div>}
               <div>Lịch sử của tổ chức vẫn được lưu giữ.</div>
             </>

@@ -52,9 +52,7 @@ export function MoveModal({ org, open, onClose }: OrgActionModalProps) {
           { required: true, message: 'Vui lòng chọn cấp trên mới.' },
           {
             validator: (_rule, value: string | undefined) =>
-              value && value === org.parentId
-                ? Promise.reject(new Error('Tổ chức đã trực thuộc cấp trên này.'))
-                : Promise.resolve(),
+              value && value === org.parentId ? Promise.reject(new Error('Tổ chức đã trực thuộc cấp trên này.')) : Promise.resolve(),
           },
         ]}
       >

@@ -29,7 +29,13 @@ const BUTTONS: ActionButton[] = [
   { key: 'dissolve', label: 'Giải thể', icon: <DeleteOutlined />, danger: true },
 ];
 
-const RIGHT: Record<Action, keyof OrgPermissions['tree']> = { create: 'createChild', rename: 'rename', reclassify: 'reclassify', move: 'move', dissolve: 'dissolve' };
+const RIGHT: Record<Action, keyof OrgPermissions['tree']> = {
+  create: 'createChild',
+  rename: 'rename',
+  reclassify: 'reclassify',
+  move: 'move',
+  dissolve: 'dissolve',
+};
 
 export function OrgActions({ org, permissions }: { org: OrgDetail; permissions: OrgPermissions }) {
   const [open, setOpen] = useState<Action | null>(null);

@@ -6,8 +6,7 @@ import type { OrgEvent } from '../../api/types.ts';
 import { formatDate, formatDateTime } from '../../lib/dates.ts';
 import { ORG_EVENT_COLORS, ORG_EVENT_NAMES } from '../../lib/labels.ts';
 
-const newestFirst = (a: OrgEvent, b: OrgEvent) =>
-  b.effectiveDate.localeCompare(a.effectiveDate) || b.createdAt.localeCompare(a.createdAt);
+const newestFirst = (a: OrgEvent, b: OrgEvent) => b.effectiveDate.localeCompare(a.effectiveDate) || b.createdAt.localeCompare(a.createdAt);
 
 function EventContent({ event }: { event: OrgEvent }) {
   return (

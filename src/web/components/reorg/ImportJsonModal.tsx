@@ -52,8 +52,8 @@ export function ImportJsonModal({
       }
     >
       <Typography.Paragraph type="secondary">
-        Dán một danh sách thao tác theo định dạng của API (mã tổ chức là mã định danh trong hệ thống), hoặc cả đối
-        tượng gồm số quyết định, ngày và "operations". Ví dụ:
+        Dán một danh sách thao tác theo định dạng của API (mã tổ chức là mã định danh trong hệ thống), hoặc cả đối tượng gồm số quyết định, ngày và
+        "operations". Ví dụ:
       </Typography.Paragraph>
       <pre className="hn-pre" style={{ maxHeight: 140 }}>
         {EXAMPLE}

@@ -123,9 +123,7 @@ export function OperationRow({ index, name, row, refOptions, highlighted, onType
               rules={[
                 {
                   validator: (_r: unknown, v: string | undefined) =>
-                    !v && !row?.kindCode
-                      ? Promise.reject(new Error('Vui lòng chọn loại tổ chức hoặc loại hình mới.'))
-                      : Promise.resolve(),
+                    !v && !row?.kindCode ? Promise.reject(new Error('Vui lòng chọn loại tổ chức hoặc loại hình mới.')) : Promise.resolve(),
                 },
               ]}
             >
@@ -169,12 +167,7 @@ export function OperationRow({ index, name, row, refOptions, highlighted, onType
         <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
           <span style={{ minWidth: 32 }}>#{index + 1}</span>
           <Form.Item name={[name, 'type']} noStyle>
-            <Select
-              options={TYPE_OPTIONS}
-              style={{ width: 160 }}
-              onChange={(t: ReorgOpType) => onTypeChange(t)}
-              data-testid={`reorg-op-type-${index}`}
-            />
+            <Select options={TYPE_OPTIONS} style={{ width: 160 }} onChange={(t: ReorgOpType) => onTypeChange(t)} data-testid={`reorg-op-type-${index}`} />
           </Form.Item>
           {type === 'create' && row?.ref && (
             <Tooltip title="Mã tạm để các thao tác sau chọn tổ chức mới này làm cấp trên hoặc tổ chức tiếp nhận.">

@@ -57,9 +57,7 @@ export function OperationsEditor({ form, page, onPageChange, highlightIndex }: O
       rules={[
         {
           validator: (_rule, value: unknown[] | undefined) =>
-            value && value.length > 0
-              ? Promise.resolve()
-              : Promise.reject(new Error('Vui lòng thêm ít nhất một thao tác.')),
+            value && value.length > 0 ? Promise.resolve() : Promise.reject(new Error('Vui lòng thêm ít nhất một thao tác.')),
         },
       ]}
     >
@@ -73,12 +71,7 @@ export function OperationsEditor({ form, page, onPageChange, highlightIndex }: O
         };
         return (
           <>
-            {fields.length === 0 && (
-              <Empty
-                image={Empty.PRESENTED_IMAGE_SIMPLE}
-                description="Chưa có thao tác nào. Chọn loại thao tác bên dưới để thêm."
-              />
-            )}
+            {fields.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="Chưa có thao tác nào. Chọn loại thao tác bên dưới để thêm." />}
             {visible.map((field) => {
               const index = field.name;
               return (
@@ -122,12 +115,7 @@ export function OperationsEditor({ form, page, onPageChange, highlightIndex }: O
               <Button icon={<ImportOutlined />} onClick={() => setImportOpen(true)} data-testid="reorg-import-json">
                 Nhập danh sách từ JSON
               </Button>
-              <Button
-                icon={<CopyOutlined />}
-                disabled={fields.length === 0}
-                onClick={() => void copyJson()}
-                data-testid="reorg-copy-json"
-              >
+              <Button icon={<CopyOutlined />} disabled={fields.length === 0} onClick={() => void copyJson()} data-testid="reorg-copy-json">
                 Sao chép dạng JSON
               </Button>
             </Space>

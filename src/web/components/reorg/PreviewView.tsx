@@ -112,11 +112,7 @@ export function PreviewView({ preview, onEditOperation }: { preview: ReorgPrevie
       <Card
         size="small"
         title={`Các thay đổi (${formatCount(preview.changesTotal)})`}
-        extra={
-          preview.changesTotal > preview.changes.length
-            ? `Hiển thị ${formatCount(preview.changes.length)} thay đổi đầu tiên`
-            : undefined
-        }
+        extra={preview.changesTotal > preview.changes.length ? `Hiển thị ${formatCount(preview.changes.length)} thay đổi đầu tiên` : undefined}
       >
         <Table<ReorgChange & { key: number }>
           rowKey="key"

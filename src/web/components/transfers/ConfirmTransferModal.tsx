@@ -196,7 +196,14 @@ export function ConfirmTransferModal({ transfer, onClose, onConfirmed }: Confirm
         name="lateReason"
         label="Lý do nộp chậm"
         hidden={!late}
-        rules={late ? [{ required: true, whitespace: true, message: 'Vui lòng ghi lý do nộp giới thiệu chậm.' }, { max: 1000, message: 'Tối đa 1.000 ký tự.' }] : []}
+        rules={
+          late
+            ? [
+                { required: true, whitespace: true, message: 'Vui lòng ghi lý do nộp giới thiệu chậm.' },
+                { max: 1000, message: 'Tối đa 1.000 ký tự.' },
+              ]
+            : []
+        }
       >
         <Input.TextArea rows={2} maxLength={1000} placeholder="vd. Ốm đau, điều trị tại bệnh viện" data-testid="incoming-late-reason" />
       </Form.Item>

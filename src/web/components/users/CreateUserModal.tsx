@@ -15,15 +15,7 @@ interface Values {
   homeOrgId: string;
 }
 
-export function CreateUserModal({
-  open,
-  onClose,
-  onCreated,
-}: {
-  open: boolean;
-  onClose: () => void;
-  onCreated: (user: User) => void;
-}) {
+export function CreateUserModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (user: User) => void }) {
   const create = useCreateUser();
   const { message } = App.useApp();
 
@@ -39,14 +31,7 @@ export function CreateUserModal({
   };
 
   return (
-    <FormModal<Values>
-      open={open}
-      title="Thêm người dùng"
-      submitText="Tạo tài khoản"
-      onCancel={onClose}
-      onSubmit={submit}
-      testId="form-create-user"
-    >
+    <FormModal<Values> open={open} title="Thêm người dùng" submitText="Tạo tài khoản" onCancel={onClose} onSubmit={submit} testId="form-create-user">
       <Form.Item
         name="username"
         label="Tên đăng nhập"
@@ -91,10 +76,7 @@ export function CreateUserModal({
         name="confirmPassword"
         label="Nhập lại mật khẩu"
         dependencies={['password']}
-        rules={[
-          { required: true, message: 'Vui lòng nhập lại mật khẩu.' },
-          sameAs('password'),
-        ]}
+        rules={[{ required: true, message: 'Vui lòng nhập lại mật khẩu.' }, sameAs('password')]}
       >
         <Input.Password autoComplete="new-password" data-testid="user-password-confirm" />
       </Form.Item>

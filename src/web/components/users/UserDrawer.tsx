@@ -79,12 +79,7 @@ function StatusSection({ user }: { user: User }) {
   return (
     <Space wrap>
       <UserStateTag user={user} />
-      <Button
-        danger={!user.disabled}
-        loading={update.isPending}
-        onClick={() => void toggle()}
-        data-testid="user-toggle-disabled"
-      >
+      <Button danger={!user.disabled} loading={update.isPending} onClick={() => void toggle()} data-testid="user-toggle-disabled">
         {user.disabled ? 'Kích hoạt lại' : 'Vô hiệu hóa'}
       </Button>
     </Space>
@@ -128,10 +123,7 @@ function ResetPasswordSection({ user }: { user: User }) {
           name="confirmPassword"
           label="Nhập lại"
           dependencies={['newPassword']}
-          rules={[
-            { required: true, message: 'Vui lòng nhập lại mật khẩu.' },
-            sameAs('newPassword'),
-          ]}
+          rules={[{ required: true, message: 'Vui lòng nhập lại mật khẩu.' }, sameAs('newPassword')]}
         >
           <Input.Password autoComplete="new-password" style={{ width: 220 }} data-testid="user-reset-confirm" />
         </Form.Item>
@@ -201,18 +193,10 @@ function RolesSection({ user }: { user: User }) {
       >
         <ErrorAlert message={error?.message} />
         <Form.Item name="role" label="Vai trò" rules={[{ required: true, message: 'Vui lòng chọn vai trò.' }]}>
-          <Select
-            options={ROLE_CODES.map((c) => ({ value: c, label: ROLE_NAMES[c] }))}
-            placeholder="Chọn vai trò"
-            data-testid="user-role-select"
-          />
+          <Select options={ROLE_CODES.map((c) => ({ value: c, label: ROLE_NAMES[c] }))} placeholder="Chọn vai trò" data-testid="user-role-select" />
         </Form.Item>
         {needsOrg && (
-          <Form.Item
-            name="orgId"
-            label="Phạm vi (tổ chức và các tổ chức trực thuộc)"
-            rules={[{ required: true, message: 'Vui lòng chọn tổ chức.' }]}
-          >
+          <Form.Item name="orgId" label="Phạm vi (tổ chức và các tổ chức trực thuộc)" rules={[{ required: true, message: 'Vui lòng chọn tổ chức.' }]}>
             <OrgSelect data-testid="user-role-org" />
           </Form.Item>
         )}
