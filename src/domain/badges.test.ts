@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 // The equivalence test draws its members from the demo generators; the domain code itself never imports the server.
-// eslint-disable-next-line no-restricted-imports
+// eslint-disable-next-line no-restricted-imports -- a test draws its members from the demo generators
 import { generateProvince } from '../server/demo/province.ts';
-// eslint-disable-next-line no-restricted-imports
+// eslint-disable-next-line no-restricted-imports -- a test draws its members from the demo generators
 import { createRng, type Rng } from '../server/demo/random.ts';
 import {
   anniversariesBetween,

@@ -148,7 +148,7 @@ class PGliteConnection implements DatabaseConnection {
     return { numAffectedRows: affectedRows != null ? BigInt(affectedRows) : undefined, rows: rows ?? [] };
   }
 
-  // eslint-disable-next-line require-yield
+  // eslint-disable-next-line require-yield -- the interface wants a generator; PGlite cannot stream
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('Streaming is not supported by PGlite.');
   }

@@ -556,20 +556,18 @@ export function createMemberImportService(deps: { db: Kysely<DB>; config: Config
       const names = new Map<string, string>();
       for (const it of await catalogueItems(db)) names.set(`${it.catalogue}|${it.code}`, it.name);
       const given = Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined));
-      await db
-        .transaction()
-        .execute((tx) =>
-          writeAudit(tx, { id: actor.userId, name: actor.username }, clock.now(), [
-            {
-              action: 'member.export',
-              entityType: 'member',
-              entityId: null,
-              scopeOrgId: f.orgId ?? homeOrg(actor),
-              before: null,
-              after: { filters: given, count, format: 'xlsx' },
-            },
-          ]),
-        );
+      await db.transaction().execute((tx) =>
+        writeAudit(tx, { id: actor.userId, name: actor.username }, clock.now(), [
+          {
+            action: 'member.export',
+            entityType: 'member',
+            entityId: null,
+            scopeOrgId: f.orgId ?? homeOrg(actor),
+            before: null,
+            after: { filters: given, count, format: 'xlsx' },
+          },
+        ]),
+      );
       const out = new PassThrough();
       const book = exportWorkbook(out);
       const valuesOf = (r: Awaited<ReturnType<typeof exportRows>>[number]) => {
