@@ -1,6 +1,8 @@
 /**
  * The organisation tree: reads as of any date, and every change (single edits and bulk reorganisations alike)
- * planned by the domain planner and applied in one transaction with its events and audit entries.
+ * planned by the domain planner and applied in one transaction with its events and audit entries (the steps in
+ * orgs.reorg.ts). Who may do what is decided in orgs.policy.ts; the members' side (counts, roster moves) comes
+ * through the OrgMembersPort the composition root passes (orgs.ports.ts).
  */
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
@@ -32,8 +34,6 @@ import {
   subtreeFlat,
   type OrgRow,
 } from './orgs.repo.ts';
-
-export type { Decision } from './orgs.reorg.ts';
 
 /** Labels for events recorded without a summary (bulk-loaded history). */
 const EVENT_LABELS: Record<string, string> = {
