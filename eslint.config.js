@@ -39,8 +39,6 @@ const PENDING_LONG_FUNCTIONS = [
 
   'src/server/modules/members/members.service.ts',
 
-  'src/server/modules/orgs/orgs.service.ts',
-
   'src/server/modules/rulesets/rulesets.service.ts',
 
   'src/server/modules/users/users.service.ts',

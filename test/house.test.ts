@@ -58,8 +58,6 @@ const PENDING_OWNERSHIP: string[] = [
 
   'src/server/modules/members/members.repo.ts',
 
-  'src/server/modules/orgs/orgs.repo.ts',
-
   'src/server/modules/rulesets/rulesets.repo.ts',
 
   'src/server/modules/users/users.repo.ts',

@@ -30,8 +30,6 @@ const PENDING_CASES: string[] = [
 
   'src/server/modules/members/members.repo.ts',
 
-  'src/server/modules/orgs/orgs.repo.ts',
-
   'src/server/modules/rulesets/rulesets.repo.ts',
 
   'src/server/modules/users/users.repo.ts',

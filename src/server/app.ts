@@ -45,6 +45,7 @@ import { createMembersService } from './modules/members/members.service.ts';
 import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
 import { rulesetsRoutes } from './modules/rulesets/rulesets.routes.ts';
 import { createRuleSetsService } from './modules/rulesets/rulesets.service.ts';
+import { orgMembersPort } from './modules/members/members.tally.ts';
 import { createOrgsService } from './modules/orgs/orgs.service.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { createUsersService } from './modules/users/users.service.ts';
@@ -69,7 +70,7 @@ export function createServices(deps: AppDeps) {
     rulesets,
     auth: createAuthService(deps),
     audit: createAuditService(deps),
-    orgs: createOrgsService(deps),
+    orgs: createOrgsService({ ...deps, members: orgMembersPort }),
     members,
     memberImport: createMemberImportService(deps),
     memberSheet: createMemberSheetService({ ...deps, members }),

@@ -24,22 +24,12 @@ export function inForceSql(table: string, asOf: string): Expression<SqlBool> {
 }
 
 /**
- * The latest name of the organisation whose id is in `orgIdColumn` (its newest version, ended or not), as a scalar
- * subquery: for labels of scope organisations, home organisations and transfer destinations.
+ * The latest name of the organisation whose id is in `orgIdColumn`, as a scalar subquery.
+ *
+ * @deprecated The name helpers belong to orgs (modules/orgs/orgs.names.repo.ts, with `orgNameOnSql`). This copy
+ * stays only for users and auth, which sit below orgs and so may not import it; it goes when they take organisation
+ * names another way (issue 11).
  */
 export function latestOrgNameSql(orgIdColumn: string): RawBuilder<string | null> {
   return sql<string | null>`(SELECT v.name FROM org_version v WHERE v.org_id = ${sql.ref(orgIdColumn)} ORDER BY v.valid_from DESC LIMIT 1)`;
-}
-
-/**
- * The name of the organisation whose id is in `orgIdColumn` (or given as `{ id }`) on a date (a 'YYYY-MM-DD' value, or a date column given
- * as `{ column }`): the version in force that day, else the last one before it (an ended organisation), else its
- * first (one not yet established). Names shown on a page are those of the date the page is about (issue 12 part 6):
- * a rename effective next year does not show today.
- */
-export function orgNameOnSql(orgIdColumn: string | { id: string }, date: string | { column: string }): RawBuilder<string | null> {
-  const d = typeof date === 'string' ? sql`${date}::date` : sql.ref(date.column);
-  const org = typeof orgIdColumn === 'string' ? sql.ref(orgIdColumn) : sql`${orgIdColumn.id}::uuid`;
-  return sql<string | null>`(SELECT v.name FROM org_version v WHERE v.org_id = ${org}
-    ORDER BY (v.valid_from <= ${d}) DESC, CASE WHEN v.valid_from <= ${d} THEN v.valid_from END DESC, v.valid_from LIMIT 1)`;
 }

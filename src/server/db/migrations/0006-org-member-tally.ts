@@ -7,7 +7,7 @@
  * The tally answers for the present only: a member counts when admitted and not gone (left_on IS NULL), officially
  * when official_on is set. That is the answer of the scan "on date D" for any D on or after the latest date recorded
  * on any member (admitted_on, official_on, left_on), which `member_tally_horizon` keeps; readers use the tally only
- * for such dates and scan otherwise (orgs.repo.ts).
+ * for such dates and scan otherwise (members/members.tally.repo.ts).
  */
 import { sql, type Kysely } from 'kysely';
 

@@ -3,7 +3,7 @@
  * latest date any organisation version starts (`tree_latest`). On a date on or after both horizons every version in
  * force is the latest one, whose path is the organisation's current path, so the members of a subtree are one range
  * of the tally's path index: a province page of the national tree (~8,800 organisations) sums them without joining
- * the versions to the whole tally (orgs.repo.ts).
+ * the versions to the whole tally (members/members.tally.repo.ts).
  *
  * Kept by triggers: a tally row takes its organisation's path when it is made, an organisation's new current path
  * (a reorganisation) is copied to its tally row, and every statement that writes versions raises tree_latest.

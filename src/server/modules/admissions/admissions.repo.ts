@@ -8,7 +8,8 @@ import { TERMINAL_STATUSES, statusOn, type MemberEvent } from '../../../domain/m
 import { subtreeRange } from '../../../domain/org-path.ts';
 import { foldAccents } from '../../../domain/text.ts';
 import type { DB } from '../../db/schema.ts';
-import { inForceSql, orgNameOnSql, pathInScopeSql } from '../../db/scope-sql.ts';
+import { inForceSql, pathInScopeSql } from '../../db/scope-sql.ts';
+import { orgNameOnSql } from '../orgs/orgs.names.repo.ts';
 import type { Scope } from '../../http/actor.ts';
 import { rowToEvent } from '../members/members.events.ts';
 

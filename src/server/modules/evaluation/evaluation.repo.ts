@@ -8,7 +8,8 @@ import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { Level } from '../../../domain/evaluation.ts';
 import { subtreeRange } from '../../../domain/org-path.ts';
 import type { DB } from '../../db/schema.ts';
-import { inForceSql, latestOrgNameSql, orgNameOnSql, pathInScopeSql } from '../../db/scope-sql.ts';
+import { inForceSql, pathInScopeSql } from '../../db/scope-sql.ts';
+import { latestOrgNameSql, orgNameOnSql } from '../orgs/orgs.names.repo.ts';
 import type { Scope } from '../../http/actor.ts';
 
 /** A period the caller may see: its root in scope, or the root above one of the caller's subtrees (he sees his part). */

@@ -4,7 +4,8 @@
  */
 import { sql, type ExpressionBuilder, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { DB, MemberBadgeAwardTable, MemberDisciplineTable, MemberEventTable, MemberTable } from '../../db/schema.ts';
-import { inForceSql, latestOrgNameSql, pathInScopeSql } from '../../db/scope-sql.ts';
+import { inForceSql, pathInScopeSql } from '../../db/scope-sql.ts';
+import { latestOrgNameSql } from '../orgs/orgs.names.repo.ts';
 import { subtreeRange } from '../../../domain/org-path.ts';
 import { foldAccents } from '../../../domain/text.ts';
 import type { Scope } from '../../http/actor.ts';

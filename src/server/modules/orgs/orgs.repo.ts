@@ -3,11 +3,12 @@
  * is in force on the date and its organisation's current path lies in the scope. Subtrees are index range scans
  * on the "C"-collated path; nothing here climbs the tree recursively.
  */
-import { sql, type Insertable, type Kysely, type Selectable, type SqlBool } from 'kysely';
+import { sql, type Insertable, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { inForceSql, pathInScopeSql } from '../../db/scope-sql.ts';
 import { subtreeRange } from '../../../domain/org-path.ts';
 import type { Scope } from '../../http/actor.ts';
+import { userNameSql } from '../users/users.repo.ts';
 
 export interface OrgRow {
   id: string;
@@ -109,102 +110,14 @@ export async function countChildren(db: Kysely<DB>, parentIds: string[], asOf: s
   return new Map(rows.map((r) => [r.parent_id!, Number(r.n)]));
 }
 
-export interface MemberCount {
-  official: number;
-  probationary: number;
-}
-
-const ACTIVE_MEMBER = (asOf: string) => sql<SqlBool>`m.admitted_on <= ${asOf} AND (m.left_on IS NULL OR m.left_on > ${asOf})`;
-
 /**
- * How the rolls of a date are counted. The tally kept by the database (migration 0006) holds the rolls as they are
- * now, which are the rolls on any date on or after the latest date recorded on a member; on a date on or after the
- * latest start of an organisation version too, every organisation is where its current path says, and the tally's
- * own paths (migration 0013) give a subtree's rows as one index range ('path'). Between the two horizons the tally is
- * joined to the versions in force ('versions'); before the members' horizon the rows are counted ('scan').
+ * The versions in force on the date of the subtree at `path` (the node included), as a derived table
+ * (org_id, path, depth) for another module's FROM clause: the member counts join it to the members' tally
+ * (members.tally.repo.ts). The planner inlines it, so the path range still scans the index.
  */
-async function countMode(db: Kysely<DB>, asOf: string): Promise<'path' | 'versions' | 'scan'> {
-  const row = await db.selectFrom('member_tally_horizon').select(['latest', 'tree_latest']).executeTakeFirst();
-  if (row?.latest && row.latest > asOf) return 'scan';
-  return !row?.tree_latest || row.tree_latest <= asOf ? 'path' : 'versions';
-}
-
-/** Member counts of the organisations `v` selects, from the tally or from the rows themselves. */
-function countsSql(tally: boolean, asOf: string) {
-  return tally
-    ? {
-        official: sql`coalesce(sum(t.official), 0)`,
-        probationary: sql`coalesce(sum(t.probationary), 0)`,
-        join: sql`JOIN org_member_tally t ON t.org_id = v.org_id`,
-        active: sql`true`,
-      }
-    : {
-        official: sql`count(*) FILTER (WHERE m.official_on IS NOT NULL AND m.official_on <= ${asOf})`,
-        probationary: sql`count(*) FILTER (WHERE m.official_on IS NULL OR m.official_on > ${asOf})`,
-        join: sql`JOIN member m ON m.org_id = v.org_id`,
-        active: ACTIVE_MEMBER(asOf),
-      };
-}
-
-/**
- * Members on the rolls of each child subtree of the node at `path` (depth `depth`), on the date: one range scan,
- * grouped by the path segment that names the child.
- */
-export async function memberCountsByChild(db: Kysely<DB>, path: string, depth: number, asOf: string): Promise<Map<string, MemberCount>> {
+export function subtreeInForceSql(path: string, asOf: string): RawBuilder<{ org_id: string; path: string; depth: number }> {
   const r = subtreeRange(path);
-  const mode = await countMode(db, asOf);
-  const c = countsSql(mode !== 'scan', asOf);
-  const rows =
-    mode === 'path'
-      ? await sql<{ child_id: string; official: number; probationary: number }>`
-          SELECT split_part(t.path, '/', ${depth + 3}) AS child_id, ${c.official} AS official, ${c.probationary} AS probationary
-          FROM org_member_tally t
-          WHERE t.path >= ${r.from} AND t.path < ${r.to} AND t.path <> ${path}
-          GROUP BY 1`.execute(db)
-      : await sql<{ child_id: string; official: number; probationary: number }>`
-          SELECT split_part(v.path, '/', ${depth + 3}) AS child_id, ${c.official} AS official, ${c.probationary} AS probationary
-          FROM org_version v
-          ${c.join}
-          WHERE v.path >= ${r.from} AND v.path < ${r.to} AND v.depth > ${depth}
-            AND ${inForceSql('v', asOf)} AND ${c.active}
-          GROUP BY 1`.execute(db);
-  return new Map(rows.rows.map((x) => [x.child_id, { official: Number(x.official), probationary: Number(x.probationary) }]));
-}
-
-/** Members on the rolls of a whole subtree (the node included) on the date. */
-export async function memberCountOfSubtree(db: Kysely<DB>, path: string, asOf: string): Promise<MemberCount> {
-  const r = subtreeRange(path);
-  const mode = await countMode(db, asOf);
-  const c = countsSql(mode !== 'scan', asOf);
-  const row =
-    mode === 'path'
-      ? await sql<{ official: number; probationary: number }>`
-          SELECT ${c.official} AS official, ${c.probationary} AS probationary
-          FROM org_member_tally t WHERE t.path >= ${r.from} AND t.path < ${r.to}`.execute(db)
-      : await sql<{ official: number; probationary: number }>`
-          SELECT ${c.official} AS official, ${c.probationary} AS probationary
-          FROM org_version v
-          ${c.join}
-          WHERE v.path >= ${r.from} AND v.path < ${r.to} AND ${inForceSql('v', asOf)} AND ${c.active}`.execute(db);
-  const x = row.rows[0];
-  return { official: Number(x?.official ?? 0), probationary: Number(x?.probationary ?? 0) };
-}
-
-/** Members whose cell is the organisation itself, per organisation, on the date. */
-export async function directMemberCounts(db: Kysely<DB>, orgIds: string[], asOf: string): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
-  for (let i = 0; i < orgIds.length; i += 5000) {
-    const chunk = orgIds.slice(i, i + 5000);
-    const rows = await db
-      .selectFrom('member as m')
-      .select(['m.org_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('m.org_id', 'in', chunk)
-      .where(ACTIVE_MEMBER(asOf))
-      .groupBy('m.org_id')
-      .execute();
-    for (const r of rows) out.set(r.org_id, Number(r.n));
-  }
-  return out;
+  return sql`(SELECT v.org_id, v.path, v.depth FROM org_version v WHERE v.path >= ${r.from} AND v.path < ${r.to} AND ${inForceSql('v', asOf)})`;
 }
 
 /** Names of organisations on a date (for ancestors), whatever the scope: an ancestor's name is not a secret. */
@@ -262,11 +175,21 @@ export function subtreeFlat(db: Kysely<DB>, path: string, asOf: string) {
     .execute();
 }
 
+/** The events of one organisation, newest first, with the name of the user who recorded each. */
 export function listEvents(db: Kysely<DB>, orgId: string) {
   return db
     .selectFrom('org_event as e')
-    .leftJoin('app_user as u', 'u.id', 'e.actor_id')
-    .select(['e.id', 'e.kind', 'e.effective_date', 'e.decision_no', 'e.decision_date', 'e.details', 'e.batch_id', 'e.created_at', 'u.full_name as actor_name'])
+    .select([
+      'e.id',
+      'e.kind',
+      'e.effective_date',
+      'e.decision_no',
+      'e.decision_date',
+      'e.details',
+      'e.batch_id',
+      'e.created_at',
+      userNameSql('e.actor_id').as('actor_name'),
+    ])
     .where('e.org_id', '=', orgId)
     .orderBy('e.effective_date', 'desc')
     .orderBy('e.created_at', 'desc')
@@ -368,14 +291,4 @@ export async function updateCurrentPaths(tx: Kysely<DB>, updates: { id: string; 
 /** Marks the organisations as ended on the date for the reason. */
 export async function endOrgs(tx: Kysely<DB>, ids: string[], endedOn: string, reason: 'dissolved' | 'merged' | 'split'): Promise<void> {
   await tx.updateTable('org').set({ ended_on: endedOn, end_reason: reason }).where('id', 'in', ids).execute();
-}
-
-/** Moves the members still on the roll of one organisation after the date to another. */
-export async function moveMembers(tx: Kysely<DB>, from: string, to: string, asOf: string): Promise<void> {
-  await tx
-    .updateTable('member')
-    .set({ org_id: to })
-    .where('org_id', '=', from)
-    .where(sql<boolean>`(left_on IS NULL OR left_on > ${asOf})`)
-    .execute();
 }
