@@ -45,6 +45,7 @@ import { createMembersService } from './modules/members/members.service.ts';
 import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
 import { rulesetsRoutes } from './modules/rulesets/rulesets.routes.ts';
 import { createRuleSetsService } from './modules/rulesets/rulesets.service.ts';
+import { userNames } from './modules/users/users.repo.ts';
 import { orgMembersPort } from './modules/members/members.tally.ts';
 import { createOrgsService } from './modules/orgs/orgs.service.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
@@ -70,7 +71,7 @@ export function createServices(deps: AppDeps) {
     rulesets,
     auth: createAuthService(deps),
     audit: createAuditService(deps),
-    orgs: createOrgsService({ ...deps, members: orgMembersPort }),
+    orgs: createOrgsService({ ...deps, members: orgMembersPort, users: { namesOf: userNames } }),
     members,
     memberImport: createMemberImportService(deps),
     memberSheet: createMemberSheetService({ ...deps, members }),

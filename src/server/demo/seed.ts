@@ -9,6 +9,7 @@ import type { Clock } from '../clock.ts';
 import type { DB } from '../db/schema.ts';
 import { writeAudit } from '../modules/audit/audit.service.ts';
 import { loadActor } from '../modules/auth/auth.repo.ts';
+import { userNames } from '../modules/users/users.repo.ts';
 import { orgMembersPort } from '../modules/members/members.tally.ts';
 import { createOrgsService } from '../modules/orgs/orgs.service.ts';
 import { insertUser } from '../modules/users/users.service.ts';
@@ -80,7 +81,7 @@ export async function seedDemo(db: Kysely<DB>, clock: Clock, opts: SeedOptions) 
     return id;
   });
   const admin = await loadActor(db, { id: adminId, username: 'admin', full_name: 'Quản trị hệ thống', must_change_password: false });
-  const orgs = createOrgsService({ db, clock, members: orgMembersPort });
+  const orgs = createOrgsService({ db, clock, members: orgMembersPort, users: { namesOf: userNames } });
   const applied = await orgs.applyReorganization(admin, p.reorg2025);
 
   // A commune office clerk and a cell secretary, scoped below the province, to show what scope looks like.

@@ -223,14 +223,7 @@ SELECT
   "e"."details",
   "e"."batch_id",
   "e"."created_at",
-  (
-    SELECT
-      u.full_name
-    FROM
-      app_user u
-    WHERE
-      u.id = "e"."actor_id"
-  ) AS "actor_name"
+  "e"."actor_id"
 FROM
   "org_event" AS "e"
 WHERE

@@ -1,6 +1,6 @@
 /**
  * What the orgs service needs of modules above it, typed here and passed in by the composition root (src/server/app.ts):
- * orgs sits below members (docs/architecture.md, layers), so it never imports them.
+ * orgs sits below users and members (docs/architecture.md, dependency order), so it never imports them.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
@@ -25,4 +25,9 @@ export interface OrgMembersPort {
   directCounts(db: Kysely<DB>, orgIds: string[], asOf: string): Promise<Map<string, number>>;
   /** Moves the members still on the roll of `from` after the date to `to`. */
   moveMembers(tx: Kysely<DB>, from: string, to: string, asOf: string): Promise<void>;
+}
+
+/** The names of users (the people who recorded the organisation's events), by id. Implemented by users (users.repo.ts). */
+export interface OrgUsersPort {
+  namesOf(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, string>>;
 }

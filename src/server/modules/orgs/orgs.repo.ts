@@ -8,7 +8,6 @@ import type { DB } from '../../db/schema.ts';
 import { inForceSql, pathInScopeSql } from '../../db/scope-sql.ts';
 import { subtreeRange } from '../../../domain/org-path.ts';
 import type { Scope } from '../../http/actor.ts';
-import { userNameSql } from '../users/users.repo.ts';
 
 export interface OrgRow {
   id: string;
@@ -175,21 +174,11 @@ export function subtreeFlat(db: Kysely<DB>, path: string, asOf: string) {
     .execute();
 }
 
-/** The events of one organisation, newest first, with the name of the user who recorded each. */
+/** The events of one organisation, newest first, with the id of the user who recorded each. */
 export function listEvents(db: Kysely<DB>, orgId: string) {
   return db
     .selectFrom('org_event as e')
-    .select([
-      'e.id',
-      'e.kind',
-      'e.effective_date',
-      'e.decision_no',
-      'e.decision_date',
-      'e.details',
-      'e.batch_id',
-      'e.created_at',
-      userNameSql('e.actor_id').as('actor_name'),
-    ])
+    .select(['e.id', 'e.kind', 'e.effective_date', 'e.decision_no', 'e.decision_date', 'e.details', 'e.batch_id', 'e.created_at', 'e.actor_id'])
     .where('e.org_id', '=', orgId)
     .orderBy('e.effective_date', 'desc')
     .orderBy('e.created_at', 'desc')

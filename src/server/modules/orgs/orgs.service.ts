@@ -2,7 +2,7 @@
  * The organisation tree: reads as of any date, and every change (single edits and bulk reorganisations alike)
  * planned by the domain planner and applied in one transaction with its events and audit entries (the steps in
  * orgs.reorg.ts). Who may do what is decided in orgs.policy.ts; the members' side (counts, roster moves) comes
- * through the OrgMembersPort the composition root passes (orgs.ports.ts).
+ * through the ports the composition root passes (orgs.ports.ts).
  */
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
@@ -16,7 +16,7 @@ import type { DB } from '../../db/schema.ts';
 import type { Actor, Capability } from '../../http/actor.ts';
 import { AppError, conflict, forbidden, notFound } from '../../http/errors.ts';
 import { canChangeTree, canCreateRoot, canReadOrg, canSearchDestinations, orgPermissions, orgReadScope } from './orgs.policy.ts';
-import type { MemberCount, OrgMembersPort } from './orgs.ports.ts';
+import type { MemberCount, OrgMembersPort, OrgUsersPort } from './orgs.ports.ts';
 import { applyPlan, loadPlanContext, writeRoot, type Decision, type RootInput } from './orgs.reorg.ts';
 import {
   countChildren,
@@ -73,6 +73,7 @@ export interface OrgsDeps {
   db: Kysely<DB>;
   clock: Clock;
   members: OrgMembersPort;
+  users: OrgUsersPort;
 }
 
 // eslint-disable-next-line max-lines-per-function -- the service factory: a closure over its dependencies whose methods are each within the limit
@@ -193,6 +194,7 @@ export function createOrgsService(deps: OrgsDeps) {
       const row = await findOrgVersion(db, id, clock.today(), orgReadScope(actor));
       if (!row) throw notFound('Không tìm thấy tổ chức đảng.');
       const events = await listEvents(db, id);
+      const actors = await deps.users.namesOf(db, [...new Set(events.flatMap((e) => (e.actor_id ? [e.actor_id] : [])))]);
       return {
         items: events.map((e) => {
           const details = (e.details ?? {}) as Record<string, unknown>;
@@ -205,7 +207,7 @@ export function createOrgsService(deps: OrgsDeps) {
             summary: typeof details.summary === 'string' ? details.summary : (EVENT_LABELS[e.kind] ?? e.kind),
             details,
             batchId: e.batch_id,
-            actorName: e.actor_name,
+            actorName: e.actor_id ? (actors.get(e.actor_id) ?? null) : null,
             createdAt: new Date(e.created_at).toISOString(),
           };
         }),

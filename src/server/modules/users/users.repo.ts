@@ -147,10 +147,3 @@ export async function countSystemAdminAssignments(db: Kysely<DB>): Promise<{ n: 
 export async function deleteRoleAssignment(db: Kysely<DB>, assignmentId: string): Promise<void> {
   await db.deleteFrom('role_assignment').where('id', '=', assignmentId).execute();
 }
-
-// --- used by orgs ---
-
-/** The full name of the user whose id is in `idColumn`, as a scalar subquery (null when there is none): actor names on events. */
-export function userNameSql(idColumn: string) {
-  return sql<string | null>`(SELECT u.full_name FROM app_user u WHERE u.id = ${sql.ref(idColumn)})`;
-}
