@@ -49,20 +49,19 @@ import { pathInScope, scopeFor, type Actor } from '../../http/actor.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { writeAudit, type AuditInput } from '../audit/audit.service.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
-import { findMember, orgKindToday, orgNameOn } from '../members/members.repo.ts';
+import { findMember, findMemberIdByCccd, memberNames } from '../members/members.repo.ts';
+import { admittedIn, cellMembersOn, memberEvents } from '../members/members.admissions.repo.ts';
+import { firstRootOrg, orgIdAndPath, orgKindOn, orgNameOn, orgPath, orgWithChildren } from '../orgs/orgs.admissions.repo.ts';
+import { findCatalogueCode } from '../catalogue/catalogue.admissions.repo.ts';
 import { columnsOf, insertMembers, type MembersService } from '../members/members.service.ts';
 import { maskCccd } from '../members/members.policy.ts';
 import { assertCanEditDossier, assertCanOverride, canOverrideChecks, canSetTarget } from './admissions.policy.ts';
 import {
-  admittedIn,
   candidateById,
   candidateIdByCccd,
-  cellMembersOn,
   dossierById,
   findCandidate,
-  findCatalogueCode,
   findDossier,
-  firstRootOrg,
   insertCandidate,
   insertDossier,
   insertOverride,
@@ -72,12 +71,6 @@ import {
   listDossiers,
   lockDossier,
   lockTargets,
-  memberEvents,
-  memberIdByCccd,
-  memberName,
-  orgIdAndPath,
-  orgPath,
-  orgWithChildren,
   otherCandidateIdByCccd,
   overridesOf,
   pipelineIn,
@@ -152,7 +145,7 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
   const actorOf = (a: Actor) => ({ id: a.userId, name: a.username });
 
   async function checkCell(actor: Actor, orgId: string, field = 'orgId') {
-    const org = await orgKindToday(db, orgId, clock.today());
+    const org = await orgKindOn(db, orgId, clock.today());
     if (!org || !pathInScope(org.current_path, scopeFor(actor, 'read'))) throw notFound('Không tìm thấy chi bộ (hoặc ngoài phạm vi quản lý).');
     if (!pathInScope(org.current_path, scopeFor(actor, 'editMembers'))) throw forbidden('Bạn không có quyền cập nhật hồ sơ kết nạp của chi bộ này.');
     if (!org.is_cell) throw invalid(field, `«${org.name}» không phải chi bộ: chi bộ xét kết nạp đảng viên.`);
@@ -250,7 +243,7 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
       const d = await loadDossier(actor, id);
       const candidate = await candidateById(db, d.candidate_id);
       const [steps, overrides] = await Promise.all([stepsOf(db, id), overridesOf(db, id)]);
-      const helper = candidate.helper_member_id ? await memberName(db, candidate.helper_member_id) : undefined;
+      const helperName = candidate.helper_member_id ? (await memberNames(db, [candidate.helper_member_id])).get(candidate.helper_member_id) : undefined;
       const rules = await rulesOf(d);
       const { cccd, ...fields } = fieldsOf(candidate as unknown as Record<string, unknown>);
       return {
@@ -259,7 +252,7 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
           id: candidate.id,
           fields: { ...fields, cccdMasked: maskCccd((cccd as string | null) ?? null) },
           formerMemberId: candidate.former_member_id,
-          helper: helper ? { id: helper.id, name: helper.full_name } : null,
+          helper: helperName !== undefined ? { id: candidate.helper_member_id!, name: helperName } : null,
         },
         org: { id: d.org_id, name: d.org_name ?? '' },
         openedOn: d.opened_on,
@@ -363,7 +356,7 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
       await db.transaction().execute(async (tx) => {
         if (typeof fields.cccd === 'string') {
           const dupCandidate = await candidateIdByCccd(tx, fields.cccd);
-          if (dupCandidate || (await memberIdByCccd(tx, fields.cccd, formerMemberId)))
+          if (dupCandidate || (await findMemberIdByCccd(tx, fields.cccd, formerMemberId ?? undefined)))
             throw conflict('Số CCCD đã có trong danh sách cảm tình Đảng hoặc hồ sơ đảng viên.', [{ field: 'cccd', message: 'Số CCCD đã được dùng.' }]);
         }
         await insertCandidate(tx, {
@@ -430,7 +423,7 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
         await db.transaction().execute(async (tx) => {
           if (typeof changed.cccd === 'string') {
             const dup = await otherCandidateIdByCccd(tx, changed.cccd, id);
-            const dupMember = await memberIdByCccd(tx, changed.cccd);
+            const dupMember = await findMemberIdByCccd(tx, changed.cccd);
             if (dup || dupMember)
               throw conflict('Số CCCD đã có trong danh sách cảm tình Đảng hoặc hồ sơ đảng viên.', [{ field: 'cccd', message: 'Số CCCD đã được dùng.' }]);
           }
@@ -619,7 +612,7 @@ export function createAdmissionsService(deps: { db: Kysely<DB>; clock: Clock; ca
                 await updateDossier(tx, id, { member_id: candidate.former_member_id });
                 return;
               }
-              if (candidate.cccd && (await memberIdByCccd(tx, candidate.cccd))) {
+              if (candidate.cccd && (await findMemberIdByCccd(tx, candidate.cccd))) {
                 throw conflict('Số CCCD của người vào Đảng đã có trong hồ sơ một đảng viên khác.', [{ field: 'cccd', message: 'Số CCCD đã được dùng.' }]);
               }
               const memberId = uuidv7();
