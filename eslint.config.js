@@ -17,8 +17,6 @@ const PENDING_SQL_OUTSIDE_REPOS = [
 
 /** Files with functions over the limit while issue 11 is under way; the list must end empty. */
 const PENDING_LONG_FUNCTIONS = [
-  'src/server/modules/admissions/admissions.service.ts',
-
   'src/server/modules/auth/auth.service.ts',
 
   'src/server/modules/calendar/calendar.service.ts',
@@ -42,8 +40,6 @@ const PENDING_LONG_FUNCTIONS = [
   'src/server/modules/rulesets/rulesets.service.ts',
 
   'src/server/modules/users/users.service.ts',
-
-  'src/server/modules/admissions/admissions.docx.ts',
 ];
 
 export default tseslint.config(

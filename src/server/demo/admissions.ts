@@ -22,7 +22,7 @@ import { addMonths } from '../../domain/member-status.ts';
 import { ruleSetOn } from '../../domain/rulesets.ts';
 import { personSortKey } from '../../domain/text.ts';
 import type { AdmissionCandidateTable, AdmissionDossierTable, AdmissionStepTable, DB } from '../db/schema.ts';
-import { admittedIn } from '../modules/admissions/admissions.repo.ts';
+import { admittedIn } from '../modules/members/members.admissions.repo.ts';
 import { personName } from './names.ts';
 import { createRng } from './random.ts';
 import { createUuidFactory } from './uuid.ts';

@@ -11,6 +11,32 @@ import { forbidden } from '../../http/errors.ts';
 
 export { assertCanEditMember as assertCanEditDossier, requireMemberEditor as requireAdmissionEditor } from '../members/members.policy.ts';
 
+/** Anything with a current path: a candidate or dossier (its cell's path), an organisation. */
+interface Placed {
+  current_path: string;
+}
+
+/** A candidate and his dossier are read by whoever reads their cell. */
+export function canReadCandidate(actor: Actor, candidate: Placed): boolean {
+  return pathInScope(candidate.current_path, scopeFor(actor, 'read'));
+}
+
+/** The admissions of an organisation's subtree (a list filter, a target page) are read by whoever reads it. */
+export function canReadOrgAdmissions(actor: Actor, org: Placed): boolean {
+  return pathInScope(org.current_path, scopeFor(actor, 'read'));
+}
+
+/** Listing a candidate in a cell and recording the steps of his dossier: whoever edits the cell's members. */
+export function canRecordStep(actor: Actor, dossier: Placed): boolean {
+  return pathInScope(dossier.current_path, scopeFor(actor, 'editMembers'));
+}
+
+/** The organisation a target page opens on by default: the first of the actor's roles with one he reads. */
+export function homeOrgOf(actor: Actor): string | undefined {
+  const scope = scopeFor(actor, 'read');
+  return actor.roles.find((r) => r.orgId && r.orgPath && pathInScope(r.orgPath, scope))?.orgId ?? undefined;
+}
+
 export function canOverrideChecks(actor: Actor, orgPath: string): boolean {
   return actor.roles.some((g) => g.role === 'system_admin' || (g.role === 'org_admin' && g.orgPath !== null && orgPath.startsWith(g.orgPath)));
 }

@@ -3,30 +3,24 @@
  * candidate and a dossier): a reader sees them when that organisation's current path lies in his scope.
  */
 import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
-import type { CellMemberOnDate } from '../../../domain/admission.ts';
-import { TERMINAL_STATUSES, statusOn, type MemberEvent } from '../../../domain/member-status.ts';
 import { subtreeRange } from '../../../domain/org-path.ts';
 import { foldAccents } from '../../../domain/text.ts';
 import type { DB } from '../../db/schema.ts';
-import { inForceSql, pathInScopeSql } from '../../db/scope-sql.ts';
 import { orgNameOnSql } from '../orgs/orgs.names.repo.ts';
 import type { Scope } from '../../http/actor.ts';
-import { rowToEvent } from '../members/members.events.ts';
+import { orgCurrentPathSql, orgInScopeSql, orgInSubtreeSql, orgIsChildOnSql } from '../orgs/orgs.admissions.repo.ts';
+import { userFullNameSql } from '../users/users.admissions.repo.ts';
 
-/** Dossiers joined with their candidate and organisation, in scope. */
+/** Dossiers joined with their candidate, their organisation in scope. */
 export function scopedDossiers(db: Kysely<DB>, scope: Scope) {
-  return db
-    .selectFrom('admission_dossier as d')
-    .innerJoin('admission_candidate as c', 'c.id', 'd.candidate_id')
-    .innerJoin('org as o', 'o.id', 'd.org_id')
-    .where((eb) => pathInScopeSql(eb, 'o.current_path', scope));
+  return db.selectFrom('admission_dossier as d').innerJoin('admission_candidate as c', 'c.id', 'd.candidate_id').where(orgInScopeSql('d.org_id', scope));
 }
 
 /** A dossier in scope, with its cell's name on `today` (the date the dossier page is about). */
 export function findDossier(db: Kysely<DB>, scope: Scope, id: string, today: string) {
   return scopedDossiers(db, scope)
     .selectAll('d')
-    .select(['o.current_path', orgNameOnSql('d.org_id', today).as('org_name')])
+    .select([orgCurrentPathSql('d.org_id').as('current_path'), orgNameOnSql('d.org_id', today).as('org_name')])
     .where('d.id', '=', id)
     .executeTakeFirst();
 }
@@ -34,10 +28,9 @@ export function findDossier(db: Kysely<DB>, scope: Scope, id: string, today: str
 export function findCandidate(db: Kysely<DB>, scope: Scope, id: string) {
   return db
     .selectFrom('admission_candidate as c')
-    .innerJoin('org as o', 'o.id', 'c.org_id')
     .selectAll('c')
-    .select('o.current_path')
-    .where((eb) => pathInScopeSql(eb, 'o.current_path', scope))
+    .select(orgCurrentPathSql('c.org_id').as('current_path'))
+    .where(orgInScopeSql('c.org_id', scope))
     .where('c.id', '=', id)
     .executeTakeFirst();
 }
@@ -51,10 +44,7 @@ export interface CandidateFilters {
 
 function filtered(db: Kysely<DB>, scope: Scope, f: CandidateFilters) {
   let q = scopedDossiers(db, scope);
-  if (f.subtree) {
-    const r = f.subtree;
-    q = q.where(sql<boolean>`(o.current_path >= ${r.from} AND o.current_path < ${r.to})`);
-  }
+  if (f.subtree) q = q.where(orgInSubtreeSql('d.org_id', f.subtree));
   if (f.status) q = q.where('d.status', '=', f.status as 'open');
   if (f.q) q = q.where(sql<boolean>`hn_fold(c.full_name) LIKE ${`%${foldAccents(f.q).replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`}`);
   return q;
@@ -102,9 +92,8 @@ export async function stageCounts(db: Kysely<DB>, scope: Scope, f: CandidateFilt
 export function stepsOf(db: Kysely<DB>, dossierId: string) {
   return db
     .selectFrom('admission_step as s')
-    .leftJoin('app_user as u', 'u.id', 's.recorded_by')
     .selectAll('s')
-    .select('u.full_name as recorded_by_name')
+    .select(userFullNameSql('s.recorded_by').as('recorded_by_name'))
     .where('s.dossier_id', '=', dossierId)
     .orderBy('s.seq')
     .execute();
@@ -113,102 +102,20 @@ export function stepsOf(db: Kysely<DB>, dossierId: string) {
 export function overridesOf(db: Kysely<DB>, dossierId: string) {
   return db
     .selectFrom('admission_check_override as x')
-    .leftJoin('app_user as u', 'u.id', 'x.overridden_by')
     .selectAll('x')
-    .select('u.full_name as by_name')
+    .select(userFullNameSql('x.overridden_by').as('by_name'))
     .where('x.dossier_id', '=', dossierId)
     .orderBy('x.overridden_at')
     .execute();
 }
 
-/** A member's events, or for a member recorded without any, the admission and recognition his columns record. */
-export async function memberEvents(db: Kysely<DB>, memberIds: readonly string[]): Promise<Map<string, MemberEvent[]>> {
-  const out = new Map<string, MemberEvent[]>();
-  if (memberIds.length === 0) return out;
-  const rows = await db.selectFrom('member_event').selectAll().where('member_id', 'in', memberIds).orderBy('effective_date').orderBy('created_at').execute();
-  for (const r of rows) out.set(r.member_id, [...(out.get(r.member_id) ?? []), rowToEvent(r)]);
-  const bare = memberIds.filter((id) => !out.has(id));
-  if (bare.length > 0) {
-    const members = await db.selectFrom('member').select(['id', 'org_id', 'admitted_on', 'official_on']).where('id', 'in', bare).execute();
-    for (const m of members) {
-      out.set(m.id, [
-        { kind: 'admitted', date: m.admitted_on, orgId: m.org_id },
-        ...(m.official_on ? [{ kind: 'recognized_official' as const, date: m.official_on, officialOn: m.official_on }] : []),
-      ]);
-    }
-  }
-  return out;
-}
-
-/** Everyone on the cell's roll on `date` (by the member file's events), with status and membership on that date. */
-export async function cellMembersOn(db: Kysely<DB>, cellId: string, date: string): Promise<CellMemberOnDate[]> {
-  const candidates = await db
-    .selectFrom('member as m')
-    .select(['m.id', 'm.full_name'])
-    .where((eb) => eb.or([eb('m.org_id', '=', cellId), eb('m.id', 'in', eb.selectFrom('member_event').select('member_id').where('org_id', '=', cellId))]))
-    .where('m.admitted_on', '<=', date)
-    .orderBy('m.name_sort_key')
-    .execute();
-  const events = await memberEvents(
-    db,
-    candidates.map((c) => c.id),
-  );
-  const out: CellMemberOnDate[] = [];
-  for (const c of candidates) {
-    const p = statusOn(events.get(c.id) ?? [], date);
-    // On the cell's roll that day, whatever the status short of leaving the Party: members in transit (still on the
-    // sender's roll) and out of contact are on it too, and count in a vote unless an exclusion of §6 applies.
-    if (!p || p.orgId !== cellId || (TERMINAL_STATUSES as readonly string[]).includes(p.status)) continue;
-    out.push({ memberId: c.id, name: c.full_name, status: p.status, official: p.membership === 'official' });
-  }
-  return out;
-}
-
-/** The organisation in force today with its children, and whether it exists (ids in scope only). */
-export async function orgWithChildren(db: Kysely<DB>, orgId: string, today: string) {
-  const self = await db
-    .selectFrom('org as o')
-    .innerJoin('org_version as v', 'v.org_id', 'o.id')
-    .select(['o.id', 'o.current_path', 'v.name', 'v.parent_id'])
-    .where('o.id', '=', orgId)
-    .where(sql<boolean>`v.valid_from <= ${today} AND (v.valid_to IS NULL OR v.valid_to > ${today})`)
-    .executeTakeFirst();
-  if (!self) return null;
-  const children = await db
-    .selectFrom('org as o')
-    .innerJoin('org_version as v', 'v.org_id', 'o.id')
-    .select(['o.id', 'o.current_path', 'v.name'])
-    .where('v.parent_id', '=', orgId)
-    .where(sql<boolean>`v.valid_from <= ${today} AND (v.valid_to IS NULL OR v.valid_to > ${today})`)
-    .orderBy('v.name')
-    .execute();
-  return { self, children };
-}
-
-/** Admission decisions (first admissions and readmissions) in [from, to] on the rolls of organisations in the subtree. */
-export async function admittedIn(db: Kysely<DB>, path: string, from: string, to: string): Promise<number> {
-  const r = subtreeRange(path);
-  const row = await db
-    .selectFrom('member_event as e')
-    .innerJoin('org as o', 'o.id', 'e.org_id')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('e.kind', 'in', ['admitted', 'readmitted'])
-    .where('e.effective_date', '>=', from)
-    .where('e.effective_date', '<=', to)
-    .where(sql<boolean>`(o.current_path >= ${r.from} AND o.current_path < ${r.to})`)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 /** Open dossiers (before the ceremony) in the subtree. */
 export async function pipelineIn(db: Kysely<DB>, path: string): Promise<number> {
-  const r = subtreeRange(path);
   const row = await db
     .selectFrom('admission_dossier as d')
-    .innerJoin('org as o', 'o.id', 'd.org_id')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('d.status', '=', 'open')
-    .where(sql<boolean>`(o.current_path >= ${r.from} AND o.current_path < ${r.to})`)
+    .where(orgInSubtreeSql('d.org_id', subtreeRange(path)))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -233,24 +140,8 @@ export async function dossierNames(db: Kysely<DB>, ids: readonly string[]): Prom
   return new Map(rows.map((r) => [r.id, r.full_name]));
 }
 
-export function findCatalogueCode(db: Kysely<DB>, catalogue: string, code: string) {
-  return db.selectFrom('catalogue_item').select('code').where('catalogue', '=', catalogue).where('code', '=', code).executeTakeFirst();
-}
-
 export function candidateById(db: Kysely<DB>, id: string) {
   return db.selectFrom('admission_candidate').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-}
-
-export function memberName(db: Kysely<DB>, id: string) {
-  return db.selectFrom('member').select(['id', 'full_name']).where('id', '=', id).executeTakeFirst();
-}
-
-export function orgPath(db: Kysely<DB>, id: string) {
-  return db.selectFrom('org').select('current_path').where('id', '=', id).executeTakeFirst();
-}
-
-export function orgIdAndPath(db: Kysely<DB>, id: string) {
-  return db.selectFrom('org').select(['id', 'current_path']).where('id', '=', id).executeTakeFirst();
 }
 
 export function candidateIdByCccd(db: Kysely<DB>, cccd: string) {
@@ -259,13 +150,6 @@ export function candidateIdByCccd(db: Kysely<DB>, cccd: string) {
 
 export function otherCandidateIdByCccd(db: Kysely<DB>, cccd: string, exceptId: string) {
   return db.selectFrom('admission_candidate').select('id').where('cccd', '=', cccd).where('id', '<>', exceptId).executeTakeFirst();
-}
-
-/** A member holding the CCCD, other than `exceptId` when given. */
-export function memberIdByCccd(db: Kysely<DB>, cccd: string, exceptId?: string | null) {
-  let q = db.selectFrom('member').select('id').where('cccd', '=', cccd);
-  if (exceptId) q = q.where('id', '<>', exceptId);
-  return q.executeTakeFirst();
 }
 
 export function insertCandidate(db: Kysely<DB>, row: Insertable<DB['admission_candidate']>) {
@@ -351,17 +235,6 @@ export function workQueueDossiers(db: Kysely<DB>, scope: Scope, memberFormStep: 
     .execute();
 }
 
-/** The first root organisation in force on `today`, by name. */
-export function firstRootOrg(db: Kysely<DB>, today: string) {
-  return db
-    .selectFrom('org_version as v')
-    .select('v.org_id')
-    .where('v.parent_id', 'is', null)
-    .where(inForceSql('v', today))
-    .orderBy('v.name')
-    .executeTakeFirst();
-}
-
 export function lockTargets(db: Kysely<DB>) {
   return sql`SELECT pg_advisory_xact_lock(74110004)`.execute(db);
 }
@@ -384,10 +257,9 @@ export function targetValueOf(db: Kysely<DB>, orgId: string, year: number) {
 export function siblingTargetSum(db: Kysely<DB>, parentId: string, year: number, exceptOrgId: string, today: string) {
   return db
     .selectFrom('admission_target as t')
-    .innerJoin('org_version as v', (j) => j.onRef('v.org_id', '=', 't.org_id').on(inForceSql('v', today)))
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('t.target'), sql<number>`0`).as('n'))
     .where('t.year', '=', year)
-    .where('v.parent_id', '=', parentId)
+    .where(orgIsChildOnSql('t.org_id', parentId, today))
     .where('t.org_id', '<>', exceptOrgId)
     .executeTakeFirstOrThrow();
 }
