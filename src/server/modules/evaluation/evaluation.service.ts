@@ -40,8 +40,11 @@ import { pathInScope, scopeFor, type Actor, type Scope } from '../../http/actor.
 import { AppError, conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { rowToEvent } from '../members/members.events.ts';
-import { canEditMembersAt, canEditOrgAt, parentPathOf } from './evaluation.policy.ts';
+import { canEditMembersAt, canEditOrgAt, canReadPeriod, parentPathOf } from './evaluation.policy.ts';
 import * as repo from './evaluation.repo.ts';
+import { eventsOfManyMembers, membersOnRollsOf } from '../members/members.evaluation.repo.ts';
+import * as orgsRepo from '../orgs/orgs.evaluation.repo.ts';
+import { currentPathsOf } from '../orgs/orgs.repo.ts';
 import type { MemberEntryInput, OrgEntriesInput, OrgEntryInput, PeriodMembersFilter } from './evaluation.schemas.ts';
 import { resultsWorkbook } from './evaluation.workbook.ts';
 import { resultsReport } from './evaluation.report.ts';
@@ -84,8 +87,8 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
   ) => writeAudit(tx, { id: actor.userId, name: actor.username }, clock.now(), entries);
 
   async function period(actor: Actor, id: string): Promise<PeriodRow> {
-    const p = await repo.findPeriod(db, scopeFor(actor, 'read'), id);
-    if (!p) throw notFound('Không tìm thấy kỳ đánh giá.');
+    const p = await repo.findPeriod(db, id);
+    if (!p || !canReadPeriod(actor, p.root_path)) throw notFound('Không tìm thấy kỳ đánh giá.');
     return p;
   }
 
@@ -186,7 +189,7 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
     const ids = [...new Set(members.map((m) => m.grassroots_id))];
     const out = new Map<string, string>();
     for (let i = 0; i < ids.length; i += 1000) {
-      const rows = await repo.orgPathsByIds(tx, ids.slice(i, i + 1000));
+      const rows = await currentPathsOf(tx, ids.slice(i, i + 1000));
       for (const r of rows) out.set(r.id, r.current_path);
     }
     return out;
@@ -343,24 +346,24 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
 
   return {
     async open(actor: Actor, input: { rootOrgId: string; year: number; kind: 'year'; asOf?: string | undefined }) {
-      const root = await repo.orgInScope(db, scopeFor(actor, 'read'), input.rootOrgId);
+      const root = await orgsRepo.orgInScope(db, scopeFor(actor, 'read'), input.rootOrgId);
       if (!root) throw notFound('Không tìm thấy tổ chức đảng.');
       if (!canEditOrgAt(actor, root.current_path)) throw forbidden('Bạn không có quyền mở kỳ đánh giá cho tổ chức này.');
       const asOf = input.asOf ?? `${input.year}-12-01`;
       if (!asOf.startsWith(`${input.year}-`)) throw invalid('asOf', 'Ngày lập danh sách phải thuộc năm đánh giá.');
-      const rootV = await repo.versionOn(db, input.rootOrgId, asOf);
+      const rootV = await orgsRepo.versionOn(db, input.rootOrgId, asOf);
       if (!rootV) throw conflict('Tổ chức chưa thành lập hoặc đã kết thúc vào ngày lập danh sách.');
       // The grassroots committee or a level above opens a year: a root inside a grassroots organisation would rate its
       // members apart from the rest of their grassroots organisation (the quota is per grassroots organisation).
       const above = pathIds(rootV.path).slice(0, -1);
-      if (above.length > 0 && (await repo.anyGrassrootsOn(db, above, asOf))) {
+      if (above.length > 0 && (await orgsRepo.anyGrassrootsOn(db, above, asOf))) {
         throw conflict('Kỳ đánh giá do cấp ủy cơ sở hoặc cấp trên mở cho các tổ chức trực thuộc: tổ chức này thuộc một tổ chức cơ sở đảng.');
       }
       const rules = evaluationRulesForYear(input.year);
-      const orgs = await repo.subtreeOn(db, rootV.path, asOf);
+      const orgs = await orgsRepo.subtreeWithKindsOn(db, rootV.path, asOf);
       const byId = new Map(orgs.map((o) => [o.org_id, o]));
-      const candidates = await repo.candidateMembers(db, [...byId.keys()]);
-      const events = await repo.eventsOf(
+      const candidates = await membersOnRollsOf(db, [...byId.keys()]);
+      const events = await eventsOfManyMembers(
         db,
         candidates.map((c) => c.id),
       );
@@ -597,7 +600,7 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
     async grid(actor: Actor, id: string, orgId: string) {
       const p = await period(actor, id);
       const scope = scopeFor(actor, 'read');
-      const org = await repo.orgInScope(db, scope, orgId);
+      const org = await orgsRepo.orgInScope(db, scope, orgId);
       if (!org) throw notFound('Không tìm thấy tổ chức đảng.');
       const rules = rulesOf(p);
       const rows = await repo.gridRows(db, scope, id, orgId);
@@ -633,7 +636,7 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
       const rules = rulesOf(p);
       let path: string | null = null;
       if (q.orgId !== undefined) {
-        const org = await repo.orgInScope(db, scope, q.orgId);
+        const org = await orgsRepo.orgInScope(db, scope, q.orgId);
         if (!org) throw notFound('Không tìm thấy tổ chức đảng.');
         path = org.current_path;
       }
@@ -821,7 +824,7 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
       const p = await period(actor, id);
       requireOpen(p);
       const scope = scopeFor(actor, 'read');
-      const org = await repo.orgInScope(db, scope, input.orgId);
+      const org = await orgsRepo.orgInScope(db, scope, input.orgId);
       if (!org) throw notFound('Không tìm thấy tổ chức đảng.');
       if (!canEditOrgAt(actor, p.root_path)) throw forbidden('Chỉ cấp mở kỳ đánh giá mới được cho vượt qua kiểm tra.');
       await db.transaction().execute(async (tx) => {
@@ -977,14 +980,14 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
      */
     async latestResults(actor: Actor, q: { orgId?: string | undefined }) {
       const scope = scopeFor(actor, 'read');
-      const root = q.orgId ? await repo.orgInScope(db, scope, q.orgId) : await repo.defaultResultsRoot(db, scope);
+      const root = q.orgId ? await orgsRepo.orgInScope(db, scope, q.orgId) : await orgsRepo.defaultResultsRoot(db, scope);
       if (!root) throw notFound('Không tìm thấy tổ chức đảng.');
       return { orgId: root.id, name: root.name ?? '', year: await repo.latestPublishedYear(db, scope, root.current_path) };
     },
 
     async results(actor: Actor, q: { orgId: string; year: number; fromYear?: number | undefined }) {
       const scope = scopeFor(actor, 'read');
-      const root = await repo.orgInScope(db, scope, q.orgId);
+      const root = await orgsRepo.orgInScope(db, scope, q.orgId);
       if (!root) throw notFound('Không tìm thấy tổ chức đảng.');
       if (q.fromYear !== undefined && q.fromYear > q.year) throw invalid('fromYear', 'Năm bắt đầu phải trước hoặc bằng năm xem kết quả.');
       const [mRows, oRows] = await Promise.all([
@@ -1010,7 +1013,7 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
         if (r.level) oAll[r.level] = (oAll[r.level] ?? 0) + Number(r.n);
       }
       const childIds = [...new Set([...mBy.keys(), ...oBy.keys()])].filter((c) => c !== '');
-      const names = await repo.orgNames(db, childIds);
+      const names = await orgsRepo.latestOrgNames(db, childIds);
       const children = childIds
         .map((c) => ({ orgId: c, name: names.get(c) ?? '', members: distribution(mBy.get(c) ?? {}), orgs: distribution(oBy.get(c) ?? {}) }))
         .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
@@ -1043,11 +1046,11 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
       q: { orgId: string; year: number; subject: Subject; level: Level; childId?: string | undefined; page: number; pageSize: number },
     ) {
       const scope = scopeFor(actor, 'read');
-      const root = await repo.orgInScope(db, scope, q.orgId);
+      const root = await orgsRepo.orgInScope(db, scope, q.orgId);
       if (!root) throw notFound('Không tìm thấy tổ chức đảng.');
       let path = root.current_path;
       if (q.childId) {
-        const child = await repo.orgInScope(db, scope, q.childId);
+        const child = await orgsRepo.orgInScope(db, scope, q.childId);
         if (!child) throw notFound('Không tìm thấy tổ chức đảng.');
         if (!child.current_path.startsWith(root.current_path)) throw invalid('childId', 'Tổ chức này không trực thuộc tổ chức đang xem.');
         path = child.current_path;
@@ -1084,9 +1087,9 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
       const r = await this.results(actor, q);
       const consolidation = await this.consolidationList(actor, { orgId: q.orgId });
       // The header names the reporting committee's superior (HD 36); the reader need not see it otherwise.
-      const root = await repo.orgCurrentPath(db, q.orgId);
+      const [root] = await currentPathsOf(db, [q.orgId]);
       const superiorId = root ? pathIds(root.current_path).at(-2) : undefined;
-      const superiorName = superiorId ? ((await repo.orgNames(db, [superiorId])).get(superiorId) ?? null) : null;
+      const superiorName = superiorId ? ((await orgsRepo.latestOrgNames(db, [superiorId])).get(superiorId) ?? null) : null;
       return {
         buffer: await resultsReport(r, {
           streakYears: q.years,
@@ -1112,7 +1115,7 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
       if ('error' in found) throw invalid('label', found.error);
       const c = found.criterion;
       const scope = scopeFor(actor, 'read');
-      const root = await repo.orgInScope(db, scope, q.orgId);
+      const root = await orgsRepo.orgInScope(db, scope, q.orgId);
       if (!root) throw notFound('Không tìm thấy tổ chức đảng.');
       const rows = await repo.streaks(db, scope, root.current_path, q.years, q.toYear, c.kind === 'level' ? { level: c.level } : { labels: c.labels });
       return {
@@ -1129,7 +1132,7 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
     /** The consolidation list of a subtree, by year and status, with the counts by status of the subtree (and year). */
     async consolidationList(actor: Actor, q: { orgId: string; year?: number | undefined; status?: 'open' | 'done' | undefined }) {
       const scope = scopeFor(actor, 'read');
-      const root = await repo.orgInScope(db, scope, q.orgId);
+      const root = await orgsRepo.orgInScope(db, scope, q.orgId);
       if (!root) throw notFound('Không tìm thấy tổ chức đảng.');
       const [rows, counts] = await Promise.all([
         repo.consolidationList(db, scope, root.current_path, q.year, q.status),
@@ -1149,7 +1152,7 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
         deadline?: string | null | undefined;
       },
     ) {
-      const org = await repo.orgInScope(db, scopeFor(actor, 'read'), input.orgId);
+      const org = await orgsRepo.orgInScope(db, scopeFor(actor, 'read'), input.orgId);
       if (!org) throw notFound('Không tìm thấy tổ chức đảng.');
       if (!canEditOrgAt(actor, parentPathOf(org.current_path))) throw forbidden('Việc đưa tổ chức vào diện củng cố thuộc thẩm quyền của cấp ủy cấp trên.');
       const now = clock.now();
@@ -1216,7 +1219,7 @@ export function createEvaluationService(deps: { db: Kysely<DB>; clock: Clock }) 
         ]);
       });
       const fresh = await repo.findConsolidation(db, scopeFor(actor, 'read'), id);
-      const names = await repo.orgNames(db, [row.org_id]);
+      const names = await orgsRepo.latestOrgNames(db, [row.org_id]);
       return consolidationView({ ...fresh!, org_name: names.get(row.org_id) ?? '' });
     },
 
