@@ -21,8 +21,6 @@ const PENDING_LONG_FUNCTIONS = [
 
   'src/server/modules/calendar/calendar.service.ts',
 
-  'src/server/modules/evaluation/evaluation.service.ts',
-
   'src/server/modules/member-documents/member-documents.service.ts',
 
   'src/server/modules/member-import/member-import.service.ts',

@@ -42,8 +42,6 @@ const PENDING_OWNERSHIP: string[] = [
 
   'src/server/modules/calendar/calendar.repo.ts',
 
-  'src/server/modules/evaluation/evaluation.repo.ts',
-
   'src/server/modules/member-documents/member-documents.repo.ts',
 
   'src/server/modules/member-import/member-import.repo.ts',

@@ -12,8 +12,6 @@ const PENDING_CASES: string[] = [
 
   'src/server/modules/auth/auth.repo.ts',
 
-  'src/server/modules/evaluation/evaluation.repo.ts',
-
   'src/server/modules/member-documents/member-documents.repo.ts',
 
   'src/server/modules/member-import/member-import.repo.ts',

@@ -8,34 +8,28 @@ import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { Level } from '../../../domain/evaluation.ts';
 import { subtreeRange } from '../../../domain/org-path.ts';
 import type { DB } from '../../db/schema.ts';
-import { inForceSql, pathInScopeSql } from '../../db/scope-sql.ts';
+import { pathInScopeSql } from '../../db/scope-sql.ts';
 import { latestOrgNameSql, orgNameOnSql } from '../orgs/orgs.names.repo.ts';
 import type { Scope } from '../../http/actor.ts';
+import { memberRollColumns, partyDisciplinesInYear } from '../members/members.evaluation.repo.ts';
+import { currentOrgs } from '../orgs/orgs.evaluation.repo.ts';
 
-/** A period the caller may see: its root in scope, or the root above one of the caller's subtrees (he sees his part). */
-export async function findPeriod(db: Kysely<DB>, scope: Scope, id: string) {
-  const row = await db
+/** A period with its root's current path (the caller's access is evaluation.policy.ts's canReadPeriod) and its root's name on the period's date. */
+export function findPeriod(db: Kysely<DB>, id: string) {
+  return db
     .selectFrom('evaluation_period as p')
-    .innerJoin('org as o', 'o.id', 'p.root_org_id')
+    .innerJoin(currentOrgs(db).as('o'), 'o.id', 'p.root_org_id')
     .selectAll('p')
     .select(['o.current_path as root_path', orgNameOnSql('p.root_org_id', { column: 'p.as_of' }).as('root_name')])
     .where('p.id', '=', id)
     .executeTakeFirst();
-  if (!row) return undefined;
-  if (!periodVisible(row.root_path, scope)) return undefined;
-  return row;
-}
-
-export function periodVisible(rootPath: string, scope: Scope): boolean {
-  if (scope === 'all') return true;
-  return scope.some((p) => rootPath.startsWith(p) || p.startsWith(rootPath));
 }
 
 /** Periods whose root is in scope or above a scope subtree, newest first. */
 export async function listPeriods(db: Kysely<DB>, scope: Scope, year?: number) {
   let q = db
     .selectFrom('evaluation_period as p')
-    .innerJoin('org as o', 'o.id', 'p.root_org_id')
+    .innerJoin(currentOrgs(db).as('o'), 'o.id', 'p.root_org_id')
     .selectAll('p')
     .select(['o.current_path as root_path', orgNameOnSql('p.root_org_id', { column: 'p.as_of' }).as('root_name')])
     .orderBy('p.year', 'desc')
@@ -54,69 +48,11 @@ export async function listPeriods(db: Kysely<DB>, scope: Scope, year?: number) {
   return q.limit(500).execute();
 }
 
-/** The organisations of a subtree on a date, with their kind's flags. */
-export async function subtreeOn(db: Kysely<DB>, rootPath: string, asOf: string) {
-  const r = subtreeRange(rootPath);
-  return db
-    .selectFrom('org_version as v')
-    .innerJoin('org_kind as k', 'k.code', 'v.kind_code')
-    .select(['v.org_id', 'v.parent_id', 'v.path', 'v.kind_code', 'k.is_cell', 'k.is_grassroots', 'v.name'])
-    .where('v.path', '>=', r.from)
-    .where('v.path', '<', r.to)
-    .where(inForceSql('v', asOf))
-    .execute();
-}
-
-/** Is any of these organisations a grassroots organisation on the date? */
-export async function anyGrassrootsOn(db: Kysely<DB>, orgIds: string[], asOf: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('org_version as v')
-    .innerJoin('org_kind as k', 'k.code', 'v.kind_code')
-    .select('v.org_id')
-    .where('v.org_id', 'in', orgIds)
-    .where(inForceSql('v', asOf))
-    .where('k.is_grassroots', '=', true)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-export function versionOn(db: Kysely<DB>, orgId: string, asOf: string) {
-  return db.selectFrom('org_version as v').select(['v.path', 'v.name']).where('v.org_id', '=', orgId).where(inForceSql('v', asOf)).executeTakeFirst();
-}
-
-/** Members on the current roll of the given organisations, with their events (the roll on the period's date is computed from them). */
-export async function candidateMembers(db: Kysely<DB>, orgIds: string[]) {
-  const out: { id: string; org_id: string; status: string; admitted_on: string | null }[] = [];
-  for (let i = 0; i < orgIds.length; i += 1000) {
-    const chunk = orgIds.slice(i, i + 1000);
-    out.push(...(await db.selectFrom('member').select(['id', 'org_id', 'status', 'admitted_on']).where('org_id', 'in', chunk).execute()));
-  }
-  return out;
-}
-
-export async function eventsOf(db: Kysely<DB>, memberIds: string[]) {
-  const out = [];
-  for (let i = 0; i < memberIds.length; i += 2000) {
-    const chunk = memberIds.slice(i, i + 2000);
-    out.push(
-      ...(await db
-        .selectFrom('member_event')
-        .selectAll()
-        .where('member_id', 'in', chunk)
-        .orderBy('member_id')
-        .orderBy('effective_date')
-        .orderBy('created_at')
-        .execute()),
-    );
-  }
-  return out;
-}
-
 /** Overlapping periods of the same year and kind: a root inside the other's subtree or above it. */
 export async function overlappingPeriod(db: Kysely<DB>, rootPath: string, year: number, kind: 'year' | 'quarter' | 'term') {
   return db
     .selectFrom('evaluation_period as p')
-    .innerJoin('org as o', 'o.id', 'p.root_org_id')
+    .innerJoin(currentOrgs(db).as('o'), 'o.id', 'p.root_org_id')
     .select(['p.id'])
     .where('p.year', '=', year)
     .where('p.kind', '=', kind)
@@ -131,7 +67,7 @@ export async function overlappingPeriod(db: Kysely<DB>, rootPath: string, year: 
 export function periodMembers(db: Kysely<DB>, periodId: string, only?: { ids?: string[]; memberIds?: string[]; grassrootsIds?: string[]; orgId?: string }) {
   let q = db
     .selectFrom('member_evaluation as e')
-    .innerJoin('org as o', 'o.id', 'e.org_id')
+    .innerJoin(currentOrgs(db).as('o'), 'o.id', 'e.org_id')
     .selectAll('e')
     .select(['o.current_path as org_path'])
     .where('e.period_id', '=', periodId);
@@ -150,7 +86,7 @@ export async function periodMembersOfOrgs(db: Kysely<DB>, periodId: string, orgI
     out.push(
       ...(await db
         .selectFrom('member_evaluation as e')
-        .innerJoin('org as o', 'o.id', 'e.org_id')
+        .innerJoin(currentOrgs(db).as('o'), 'o.id', 'e.org_id')
         .selectAll('e')
         .select(['o.current_path as org_path'])
         .where('e.period_id', '=', periodId)
@@ -217,8 +153,8 @@ export async function periodMemberList(
 ) {
   let base = db
     .selectFrom('member_evaluation as e')
-    .innerJoin('org as o', 'o.id', 'e.org_id')
-    .innerJoin('member as m', 'm.id', 'e.member_id')
+    .innerJoin(currentOrgs(db).as('o'), 'o.id', 'e.org_id')
+    .innerJoin(memberRollColumns(db).as('m'), 'm.id', 'e.member_id')
     .where('e.period_id', '=', periodId)
     .where((eb) => pathInScopeSql(eb, 'o.current_path', scope));
   if (q.path !== null) {
@@ -249,7 +185,7 @@ export function periodOrgs(db: Kysely<DB>, periodId: string, withNames = true) {
   // Names as on the period's date: the page is about that roll (issue 12 part 6).
   return db
     .selectFrom('org_evaluation as e')
-    .innerJoin('org as o', 'o.id', 'e.org_id')
+    .innerJoin(currentOrgs(db).as('o'), 'o.id', 'e.org_id')
     .innerJoin('evaluation_period as p', 'p.id', 'e.period_id')
     .selectAll('e')
     .select([
@@ -264,8 +200,8 @@ export function periodOrgs(db: Kysely<DB>, periodId: string, withNames = true) {
 export function gridRows(db: Kysely<DB>, scope: Scope, periodId: string, orgId: string) {
   return db
     .selectFrom('member_evaluation as e')
-    .innerJoin('org as o', 'o.id', 'e.org_id')
-    .innerJoin('member as m', 'm.id', 'e.member_id')
+    .innerJoin(currentOrgs(db).as('o'), 'o.id', 'e.org_id')
+    .innerJoin(memberRollColumns(db).as('m'), 'm.id', 'e.member_id')
     .selectAll('e')
     .select(['m.full_name', 'm.birth_date', 'm.birth_year', 'm.name_sort_key'])
     .where('e.period_id', '=', periodId)
@@ -278,15 +214,7 @@ export function gridRows(db: Kysely<DB>, scope: Scope, periodId: string, orgId: 
 
 /** Party discipline decisions of a period's members taken in the year. */
 export function disciplinesInYear(db: Kysely<DB>, periodId: string, year: number) {
-  return db
-    .selectFrom('member_discipline as d')
-    .innerJoin('member_evaluation as e', 'e.member_id', 'd.member_id')
-    .select(['d.member_id', 'd.form', 'd.decision_date', 'd.announced_on', 'd.lapse_blocked'])
-    .where('e.period_id', '=', periodId)
-    .where('d.kind', '=', 'party')
-    .where('d.decision_date', '>=', `${year}-01-01`)
-    .where('d.decision_date', '<=', `${year}-12-31`)
-    .execute();
+  return partyDisciplinesInYear(db, db.selectFrom('member_evaluation').select('member_id').where('period_id', '=', periodId), year);
 }
 
 export function overridesOf(db: Kysely<DB>, periodId: string) {
@@ -310,7 +238,7 @@ function childOf(column: string, rootPath: string) {
 export function distributionByChild(db: Kysely<DB>, scope: Scope, rootPath: string, year: number, subject: 'member' | 'grassroots') {
   const r = subtreeRange(rootPath);
   return db
-    .selectFrom('org as o')
+    .selectFrom(currentOrgs(db).as('o'))
     .innerJoin('evaluation_tally as t', (j) => j.onRef('t.org_id', '=', 'o.id').on('t.year', '=', year).on('t.subject', '=', subject))
     .select([childOf('o.current_path', rootPath).as('child'), 't.level as level', sql<number>`sum(t.n)::int`.as('n')])
     .where('o.current_path', '>=', r.from)
@@ -324,7 +252,7 @@ export function distributionByChild(db: Kysely<DB>, scope: Scope, rootPath: stri
 export async function latestPublishedYear(db: Kysely<DB>, scope: Scope, rootPath: string): Promise<number | null> {
   const r = subtreeRange(rootPath);
   const row = await db
-    .selectFrom('org as o')
+    .selectFrom(currentOrgs(db).as('o'))
     .innerJoin('evaluation_tally as t', 't.org_id', 'o.id')
     .select(sql<number | null>`max(t.year)`.as('year'))
     .where('o.current_path', '>=', r.from)
@@ -334,23 +262,11 @@ export async function latestPublishedYear(db: Kysely<DB>, scope: Scope, rootPath
   return row?.year ?? null;
 }
 
-/**
- * The organisation a results page opens on when none is chosen: the first subtree of the scope (in path order), or
- * for the whole tree the first organisation at its top that is still in existence.
- */
-export function defaultResultsRoot(db: Kysely<DB>, scope: Scope) {
-  let q = db.selectFrom('org as o').select(['o.id', 'o.current_path', latestOrgNameSql('o.id').as('name')]);
-  if (scope === 'all') q = q.where(sql<boolean>`o.current_path ~ '^/[^/]+/$'`).where('o.ended_on', 'is', null);
-  else if (scope.length === 0) return Promise.resolve(undefined);
-  else q = q.where('o.current_path', '=', scope[0]!);
-  return q.orderBy('o.current_path').limit(1).executeTakeFirst();
-}
-
 /** Published levels per year over a span, for members or grassroots organisations. */
 export function yearlyDistribution(db: Kysely<DB>, scope: Scope, rootPath: string, fromYear: number, toYear: number, subject: 'member' | 'grassroots') {
   const r = subtreeRange(rootPath);
   return db
-    .selectFrom('org as o')
+    .selectFrom(currentOrgs(db).as('o'))
     .innerJoin('evaluation_tally as t', (j) =>
       j.onRef('t.org_id', '=', 'o.id').on('t.subject', '=', subject).on('t.year', '>=', fromYear).on('t.year', '<=', toYear),
     )
@@ -378,17 +294,6 @@ export async function refreshTally(db: Kysely<DB>, periodId: string, year: numbe
   );
 }
 
-/** Names of organisations by id (their latest version). */
-export async function orgNames(db: Kysely<DB>, ids: string[]) {
-  if (ids.length === 0) return new Map<string, string>();
-  const rows = await db
-    .selectFrom('org as o')
-    .select(['o.id', latestOrgNameSql('o.id').as('name')])
-    .where('o.id', 'in', ids)
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.name ?? '']));
-}
-
 /**
  * Grassroots organisations whose published result meets the criterion in every year of [toYear − years + 1, toYear]:
  * a level of the current scale (the mapped level), or original labels (the decided label itself, e.g. TSVM tiêu biểu).
@@ -396,7 +301,7 @@ export async function orgNames(db: Kysely<DB>, ids: string[]) {
 export function streaks(db: Kysely<DB>, scope: Scope, rootPath: string, years: number, toYear: number, criterion: { level: Level } | { labels: string[] }) {
   const r = subtreeRange(rootPath);
   return db
-    .selectFrom('org as o')
+    .selectFrom(currentOrgs(db).as('o'))
     .innerJoin('org_evaluation as e', (j) => {
       let on = j
         .onRef('e.org_id', '=', 'o.id')
@@ -423,7 +328,7 @@ export function consolidationList(db: Kysely<DB>, scope: Scope, rootPath: string
   const r = subtreeRange(rootPath);
   let q = db
     .selectFrom('consolidation as c')
-    .innerJoin('org as o', 'o.id', 'c.org_id')
+    .innerJoin(currentOrgs(db).as('o'), 'o.id', 'c.org_id')
     .selectAll('c')
     .select([latestOrgNameSql('c.org_id').as('org_name')])
     .where('o.current_path', '>=', r.from)
@@ -441,7 +346,7 @@ export async function consolidationCounts(db: Kysely<DB>, scope: Scope, rootPath
   const r = subtreeRange(rootPath);
   let q = db
     .selectFrom('consolidation as c')
-    .innerJoin('org as o', 'o.id', 'c.org_id')
+    .innerJoin(currentOrgs(db).as('o'), 'o.id', 'c.org_id')
     .select([
       sql<number>`count(*)::int`.as('total'),
       sql<number>`count(*) FILTER (WHERE c.status = 'open')::int`.as('open'),
@@ -461,7 +366,7 @@ export async function findConsolidations(db: Kysely<DB>, scope: Scope, ids: stri
   if (ids.length === 0) return [];
   const q = db
     .selectFrom('consolidation as c')
-    .innerJoin('org as o', 'o.id', 'c.org_id')
+    .innerJoin(currentOrgs(db).as('o'), 'o.id', 'c.org_id')
     .selectAll('c')
     .select(['o.current_path as org_path', latestOrgNameSql('c.org_id').as('org_name')])
     .where('c.id', 'in', ids)
@@ -484,20 +389,10 @@ export async function updateConsolidations(
 export function findConsolidation(db: Kysely<DB>, scope: Scope, id: string) {
   return db
     .selectFrom('consolidation as c')
-    .innerJoin('org as o', 'o.id', 'c.org_id')
+    .innerJoin(currentOrgs(db).as('o'), 'o.id', 'c.org_id')
     .selectAll('c')
     .select(['o.current_path as org_path'])
     .where('c.id', '=', id)
-    .where((eb) => pathInScopeSql(eb, 'o.current_path', scope))
-    .executeTakeFirst();
-}
-
-/** An organisation in scope (for a results root): its current path, else undefined. */
-export function orgInScope(db: Kysely<DB>, scope: Scope, orgId: string) {
-  return db
-    .selectFrom('org as o')
-    .select(['o.id', 'o.current_path', latestOrgNameSql('o.id').as('name')])
-    .where('o.id', '=', orgId)
     .where((eb) => pathInScopeSql(eb, 'o.current_path', scope))
     .executeTakeFirst();
 }
@@ -512,9 +407,9 @@ export async function resultRecords(
   const r = subtreeRange(path);
   if (q.subject === 'member') {
     const base = db
-      .selectFrom('org as o')
+      .selectFrom(currentOrgs(db).as('o'))
       .innerJoin('member_evaluation as e', (j) => j.onRef('e.org_id', '=', 'o.id').on('e.year', '=', q.year))
-      .innerJoin('member as m', 'm.id', 'e.member_id')
+      .innerJoin(memberRollColumns(db).as('m'), 'm.id', 'e.member_id')
       .where('o.current_path', '>=', r.from)
       .where('o.current_path', '<', r.to)
       .where((eb) => pathInScopeSql(eb, 'o.current_path', scope))
@@ -540,9 +435,9 @@ export async function resultRecords(
     return { total: Number(total.n), rows };
   }
   const base = db
-    .selectFrom('org as o')
+    .selectFrom(currentOrgs(db).as('o'))
     .innerJoin('org_evaluation as e', (j) => j.onRef('e.org_id', '=', 'o.id').on('e.year', '=', q.year).on('e.is_grassroots', '=', true))
-    .leftJoin('org as po', 'po.id', 'e.parent_id')
+    .leftJoin(currentOrgs(db).as('po'), 'po.id', 'e.parent_id')
     .where('o.current_path', '>=', r.from)
     .where('o.current_path', '<', r.to)
     .where((eb) => pathInScopeSql(eb, 'o.current_path', scope))
@@ -571,8 +466,8 @@ export async function resultRecords(
 export function importCandidates(db: Kysely<DB>, scope: Scope, periodId: string) {
   return db
     .selectFrom('member_evaluation as e')
-    .innerJoin('org as o', 'o.id', 'e.org_id')
-    .innerJoin('member as m', 'm.id', 'e.member_id')
+    .innerJoin(currentOrgs(db).as('o'), 'o.id', 'e.org_id')
+    .innerJoin(memberRollColumns(db).as('m'), 'm.id', 'e.member_id')
     .select(['e.member_id', 'm.full_name', 'm.birth_date', 'm.birth_year', 'm.cccd'])
     .where('e.period_id', '=', periodId)
     .where('e.late_admission', '=', false)
@@ -603,11 +498,6 @@ export async function nameOnPeriodDate(db: Kysely<DB>, periodId: string, orgId: 
 
 // ---------------------------------------------------------------------------------------------------------------
 // Writes and reads of the service's steps
-
-/** Current paths of organisations by id (one statement; the caller chunks). */
-export function orgPathsByIds(db: Kysely<DB>, ids: string[]) {
-  return db.selectFrom('org').select(['id', 'current_path']).where('id', 'in', ids).execute();
-}
 
 /** Serialises the openings of periods, until the transaction ends. */
 export async function lockPeriodOpen(db: Kysely<DB>): Promise<void> {
@@ -677,11 +567,6 @@ export async function insertConsolidationIfAbsent(
 
 export async function insertChange(db: Kysely<DB>, row: Insertable<DB['evaluation_change']>): Promise<void> {
   await db.insertInto('evaluation_change').values(row).execute();
-}
-
-/** An organisation's current path, whatever the scope. */
-export function orgCurrentPath(db: Kysely<DB>, orgId: string) {
-  return db.selectFrom('org').select('current_path').where('id', '=', orgId).executeTakeFirst();
 }
 
 /** The consolidation entry of an organisation and year, if any. */

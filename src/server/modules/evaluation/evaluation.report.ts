@@ -6,7 +6,7 @@
  */
 import { formatCount, formatNumber } from '../../../domain/numbers.ts';
 import { heading, renderPartyDocument, table, text } from '../../docx/party-document.ts';
-import type { Distribution, ResultsAnswer } from './evaluation.service.ts';
+import type { Distribution, ResultsAnswer } from './evaluation.figures.ts';
 
 const pct = (n: number) => formatNumber(n, 2);
 

@@ -1,6 +1,6 @@
 /** The results of a subtree and year as a workbook: the distribution, the breakdown per child, the span of years. */
 import ExcelJS from 'exceljs';
-import type { ResultsAnswer } from './evaluation.service.ts';
+import type { ResultsAnswer } from './evaluation.figures.ts';
 
 export async function resultsWorkbook(r: ResultsAnswer): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

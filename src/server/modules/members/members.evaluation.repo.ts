@@ -1,0 +1,46 @@
+/**
+ * The reads of the member tables that the evaluation module needs (members owns member, member_event and
+ * member_discipline; the evaluation repository composes these functions and fragments, it never names the tables).
+ * Issue 11 part 1.
+ */
+import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { findEventsOfMembers, type BadgeEventRow } from './members.badges.repo.ts';
+
+/**
+ * The member columns of a roll shown by name (names, birth, identity card, the name sort key), as a subquery to join
+ * by `id` (alias it, e.g. `.as('m')`) and sort by `name_sort_key, id` like the member list. PostgreSQL folds the
+ * subquery into the join.
+ */
+export function memberRollColumns(db: Kysely<DB>) {
+  return db.selectFrom('member').select(['id', 'full_name', 'birth_date', 'birth_year', 'cccd', 'name_sort_key']);
+}
+
+/** Members on the current roll of the given organisations (1,000 organisations per statement). */
+export async function membersOnRollsOf(db: Kysely<DB>, orgIds: string[]) {
+  const out: { id: string; org_id: string; status: string; admitted_on: string | null }[] = [];
+  for (let i = 0; i < orgIds.length; i += 1000) {
+    const chunk = orgIds.slice(i, i + 1000);
+    out.push(...(await db.selectFrom('member').select(['id', 'org_id', 'status', 'admitted_on']).where('org_id', 'in', chunk).execute()));
+  }
+  return out;
+}
+
+/** The events of many members, by member, date and entry (2,000 members per statement). */
+export async function eventsOfManyMembers(db: Kysely<DB>, memberIds: string[]): Promise<BadgeEventRow[]> {
+  const out: BadgeEventRow[] = [];
+  for (let i = 0; i < memberIds.length; i += 2000) out.push(...(await findEventsOfMembers(db, memberIds.slice(i, i + 2000))));
+  return out;
+}
+
+/** Party discipline decisions taken in a year, of the members a subquery selects (one `member_id` column). */
+export function partyDisciplinesInYear(db: Kysely<DB>, memberIds: SelectQueryBuilder<DB, keyof DB, { member_id: string }>, year: number) {
+  return db
+    .selectFrom('member_discipline as d')
+    .select(['d.member_id', 'd.form', 'd.decision_date', 'd.announced_on', 'd.lapse_blocked'])
+    .where('d.member_id', 'in', memberIds)
+    .where('d.kind', '=', 'party')
+    .where('d.decision_date', '>=', `${year}-01-01`)
+    .where('d.decision_date', '<=', `${year}-12-31`)
+    .execute();
+}
