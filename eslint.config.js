@@ -21,8 +21,6 @@ const PENDING_LONG_FUNCTIONS = [
 
   'src/server/modules/auth/auth.service.ts',
 
-  'src/server/modules/calendar/calendar.service.ts',
-
   'src/server/modules/evaluation/evaluation.service.ts',
 
   'src/server/modules/member-documents/member-documents.service.ts',
@@ -34,10 +32,6 @@ const PENDING_LONG_FUNCTIONS = [
   'src/server/modules/member-sheet/member-sheet.model.ts',
 
   'src/server/modules/member-sheet/member-sheet.pdf.ts',
-
-  'src/server/modules/members/members.badges.ts',
-
-  'src/server/modules/members/members.service.ts',
 
   'src/server/modules/orgs/orgs.service.ts',
 
