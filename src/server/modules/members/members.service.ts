@@ -184,7 +184,7 @@ function plainDetails(input: MemberEventInput): Record<string, unknown> {
   return details;
 }
 
-/** The history of a member with no event but the admission and the recognition, from the columns that record them. */
+/** The event as the rules read it: the input without what only the record keeps (decision date, lateness, move decision). */
 function toDomainEvent(input: MemberEventInput): MemberEvent {
   const { decisionDate: _d, ...rest } = input as MemberEventInput & { lateReason?: unknown };
   const e = { ...rest } as Record<string, unknown>;
