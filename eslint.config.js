@@ -19,8 +19,6 @@ const PENDING_SQL_OUTSIDE_REPOS = [
 const PENDING_LONG_FUNCTIONS = [
   'src/server/modules/auth/auth.service.ts',
 
-  'src/server/modules/calendar/calendar.service.ts',
-
   'src/server/modules/member-documents/member-documents.service.ts',
 
   'src/server/modules/member-import/member-import.service.ts',
@@ -30,10 +28,6 @@ const PENDING_LONG_FUNCTIONS = [
   'src/server/modules/member-sheet/member-sheet.model.ts',
 
   'src/server/modules/member-sheet/member-sheet.pdf.ts',
-
-  'src/server/modules/members/members.badges.ts',
-
-  'src/server/modules/members/members.service.ts',
 
   'src/server/modules/rulesets/rulesets.service.ts',
 

@@ -40,19 +40,11 @@ const PENDING_OWNERSHIP: string[] = [
 
   'src/server/modules/auth/auth.repo.ts',
 
-  'src/server/modules/calendar/calendar.repo.ts',
-
   'src/server/modules/member-documents/member-documents.repo.ts',
 
   'src/server/modules/member-import/member-import.repo.ts',
 
   'src/server/modules/member-sheet/member-sheet.repo.ts',
-
-  'src/server/modules/members/members.badges.repo.ts',
-
-  'src/server/modules/members/members.filters.repo.ts',
-
-  'src/server/modules/members/members.repo.ts',
 
   'src/server/modules/rulesets/rulesets.repo.ts',
 
@@ -139,8 +131,6 @@ describe('the house', () => {
 const PENDING_EDGES: string[] = [
   'db -> http',
 
-  'db -> members',
-
   'http -> auth',
 
   'audit -> admissions',
@@ -154,8 +144,6 @@ const PENDING_EDGES: string[] = [
   'audit -> users',
 
   'members -> member-import',
-
-  'members -> calendar',
 
   'evaluation -> member-import',
 

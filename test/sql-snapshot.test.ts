@@ -20,12 +20,6 @@ const PENDING_CASES: string[] = [
 
   'src/server/modules/member-sheet/member-sheet.repo.ts',
 
-  'src/server/modules/members/members.badges.repo.ts',
-
-  'src/server/modules/members/members.filters.repo.ts',
-
-  'src/server/modules/members/members.repo.ts',
-
   'src/server/modules/rulesets/rulesets.repo.ts',
 
   'src/server/modules/users/users.repo.ts',

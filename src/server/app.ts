@@ -42,6 +42,7 @@ import { memberImportRoutes } from './modules/member-import/member-import.routes
 import { createMemberImportService } from './modules/member-import/member-import.service.ts';
 import { membersRoutes } from './modules/members/members.routes.ts';
 import { createMembersService } from './modules/members/members.service.ts';
+import { refreshTransferPartyAges } from './modules/members/members.events.ts';
 import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
 import { rulesetsRoutes } from './modules/rulesets/rulesets.routes.ts';
 import { createRuleSetsService } from './modules/rulesets/rulesets.service.ts';
@@ -62,7 +63,8 @@ export interface AppDeps {
 }
 
 export function createServices(deps: AppDeps) {
-  const calendar = createCalendarService(deps);
+  // The calendar sits below members: a change of it recomputes members' party ages through this port.
+  const calendar = createCalendarService({ ...deps, afterChange: (tx, date, cal) => refreshTransferPartyAges(tx, date, cal, deps.clock.today()) });
   const rulesets = createRuleSetsService(deps);
   const members = createMembersService({ ...deps, calendar });
   const documents = deps.documents ?? createFsDocumentStore(path.join(deps.config.dataDir, 'documents'), () => deps.clock.now());

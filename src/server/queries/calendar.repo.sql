@@ -38,34 +38,6 @@ FROM
 ORDER BY
   "date";
 
--- memberEventsInOrder
-SELECT
-  *
-FROM
-  "member_event"
-WHERE
-  "member_id" = $1
-ORDER BY
-  "effective_date",
-  "created_at";
-
--- membersDepartedBetween
-SELECT DISTINCT
-  "member_id"
-FROM
-  "member_event"
-WHERE
-  "kind" = $1
-  AND "effective_date" >= $2
-  AND "effective_date" < $3;
-
--- setPartyAgeFrom
-UPDATE "member"
-SET
-  "party_age_from" = $1
-WHERE
-  "id" = $2;
-
 -- upsertAdjustment
 INSERT INTO
   "calendar_adjustment" ("date", "kind", "note")

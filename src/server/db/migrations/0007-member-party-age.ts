@@ -1,7 +1,7 @@
 /**
  * member.party_age_from (domain.md §5): the start of the member's running party age, the first admission decision
  * shifted later by the closed gaps, so that a list can filter on party age in one indexed comparison. It is derived
- * from the events like status and roll (derivedColumns in members.events.ts) and holds "as of the last event": null
+ * from the events like status and roll (derivedColumns in src/domain/member-events.ts) and holds "as of the last event": null
  * for a member with no running party age (never official, probationary, out of the Party, in an open gap, deceased).
  *
  * The backfill computes it with the same functions from every member's events, on today's date in Việt Nam and with
@@ -11,7 +11,7 @@ import { sql, type Kysely } from 'kysely';
 import { createWorkingCalendar } from '../../../domain/calendar/working-days.ts';
 import { vietnamDate } from '../../../domain/dates.ts';
 import type { DB } from '../schema.ts';
-import { derivedColumns, rowToEvent } from '../../modules/members/members.events.ts';
+import { derivedColumns, rowToEvent } from '../../../domain/member-events.ts';
 
 const BATCH = 2000;
 

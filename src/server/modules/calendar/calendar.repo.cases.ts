@@ -2,15 +2,10 @@
 import type { SqlCases } from '../../db/sql-snapshot.ts';
 import * as repo from './calendar.repo.ts';
 
-const MEMBER = '00000000-0000-4000-8000-000000000001';
-
 export const cases: SqlCases<typeof repo> = {
   listAdjustments: (db) => repo.listAdjustments(db),
   adjustmentsBetween: (db) => repo.adjustmentsBetween(db, '2026-01-01', '2026-12-31'),
   findAdjustment: (db) => repo.findAdjustment(db, '2026-09-02'),
   upsertAdjustment: (db) => repo.upsertAdjustment(db, { date: '2026-09-01', kind: 'holiday', note: 'Nghỉ bù' }),
   deleteAdjustment: (db) => repo.deleteAdjustment(db, '2026-09-01'),
-  membersDepartedBetween: (db) => repo.membersDepartedBetween(db, '2026-01-01', '2026-12-31'),
-  memberEventsInOrder: (db) => repo.memberEventsInOrder(db, MEMBER),
-  setPartyAgeFrom: (db) => repo.setPartyAgeFrom(db, MEMBER, '2020-05-19'),
 };

@@ -4,9 +4,10 @@
  * Saturdays worked in exchange. Every deadline in working days reads the calendar through `workingCalendar`, built
  * once and rebuilt after a change (the cache is this process's: run one server per database, as PGlite requires).
  *
- * A change is one transaction with its audit entry. It also recomputes member.party_age_from of the members whose
- * transfer allowance (30 working days, §7) the changed day can fall in, so the list's party-age filter keeps agreeing
- * with the member file.
+ * A change is one transaction with its audit entry. In the same transaction it calls `afterChange`, the port through
+ * which the members module recomputes member.party_age_from of the members whose transfer allowance (30 working days,
+ * §7) the changed day can fall in, so the list's party-age filter keeps agreeing with the member file. The calendar
+ * sits below members: the composition root passes that function in.
  */
 import type { Kysely } from 'kysely';
 import { addDays, formatVnDate } from '../../../domain/dates.ts';
@@ -17,23 +18,15 @@ import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../../http/actor.ts';
 import { forbidden, invalid, notFound } from '../../http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
-import { derivedColumns, rowToEvent } from '../members/members.events.ts';
 import { canEditCalendar, canReadCalendar } from './calendar.policy.ts';
-import {
-  adjustmentsBetween,
-  deleteAdjustment,
-  findAdjustment,
-  listAdjustments,
-  memberEventsInOrder,
-  membersDepartedBetween,
-  setPartyAgeFrom,
-  upsertAdjustment,
-  type AdjustmentRow,
-} from './calendar.repo.ts';
+import { adjustmentsBetween, deleteAdjustment, findAdjustment, listAdjustments, upsertAdjustment, type AdjustmentRow } from './calendar.repo.ts';
 import type { AdjustmentInput, CalendarYear } from './calendar.schemas.ts';
 
-/** Calendar days back from a changed day within which a transfer's allowance of working days can reach it. */
-const TRANSFER_REACH_DAYS = 120;
+/**
+ * What a change of the calendar moves besides the calendar, inside its transaction: `date` is the day changed, `cal`
+ * the working calendar with the change. The composition root passes the members module's party-age recompute.
+ */
+export type CalendarChangePort = (tx: Kysely<DB>, date: string, cal: WorkingCalendar) => Promise<void>;
 
 const lawByDate = new Map<string, { name: string; compensating: boolean }>();
 for (const h of HOLIDAY_TABLE) if (!lawByDate.has(h.date)) lawByDate.set(h.date, { name: h.name, compensating: h.compensating });
@@ -42,7 +35,8 @@ const weekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
 const toDomain = (rows: readonly AdjustmentRow[]): CalendarAdjustment[] =>
   rows.map((a) => ({ date: a.date, kind: a.kind, ...(a.note ? { note: a.note } : {}) }));
 
-export function createCalendarService(deps: { db: Kysely<DB>; clock: Clock }) {
+// eslint-disable-next-line max-lines-per-function -- the service factory: its methods are each within the limit
+export function createCalendarService(deps: { db: Kysely<DB>; clock: Clock; afterChange: CalendarChangePort }) {
   const { db, clock } = deps;
   let cached: Promise<WorkingCalendar> | null = null;
 
@@ -51,21 +45,11 @@ export function createCalendarService(deps: { db: Kysely<DB>; clock: Clock }) {
       throw invalid(field, `Lịch làm việc có từ năm ${HOLIDAY_YEARS.from} đến năm ${HOLIDAY_YEARS.to}.`);
   }
 
-  /** Recomputes party_age_from of members whose transfer allowance may include `date`, with the calendar `cal`. */
-  async function refreshTransferMembers(tx: Kysely<DB>, date: string, cal: WorkingCalendar) {
-    const ids = await membersDepartedBetween(tx, addDays(date, -TRANSFER_REACH_DAYS), date);
-    const today = clock.today();
-    for (const id of ids) {
-      const rows = await memberEventsInOrder(tx, id);
-      await setPartyAgeFrom(tx, id, derivedColumns(rows.map(rowToEvent), today, cal).party_age_from);
-    }
-  }
-
   async function change(actor: Actor, date: string, write: (tx: Kysely<DB>) => Promise<{ before: AdjustmentRow | null; after: AdjustmentRow | null }>) {
     await db.transaction().execute(async (tx) => {
       const { before, after } = await write(tx);
       const cal = createWorkingCalendar(toDomain(await listAdjustments(tx)));
-      await refreshTransferMembers(tx, date, cal);
+      await deps.afterChange(tx, date, cal);
       await writeAudit(tx, { id: actor.userId, name: actor.username }, clock.now(), [
         {
           action: after ? 'calendar.adjust' : 'calendar.adjust_remove',

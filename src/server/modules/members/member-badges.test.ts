@@ -16,7 +16,7 @@ import { buildFixture, startTestApp, type Client, type Fixture, type TestApp } f
 import { eligibleForAnniversary, previousAnniversary, reachedNeverAwarded, type AnniversaryEligibility, type BadgeMember } from '../../../domain/badges.ts';
 import { addYears } from '../../../domain/member-status.ts';
 import { badgeFlagsOf } from './members.badges.ts';
-import { rowToEvent } from './members.events.ts';
+import { rowToEvent } from '../../../domain/member-events.ts';
 
 interface DueItem {
   memberId: string;

@@ -1,11 +1,14 @@
-/** The badge lists' reads: the candidate members of a scope (partial indexes of migrations 0011 and 0014), their events, party disciplines and organisation names. */
+/**
+ * The badge lists' reads: the candidate members of a scope (partial indexes of migrations 0011 and 0014) and their
+ * party disciplines. Their events come from members.repo.ts (eventsInOrder), the organisations' names from orgs.
+ */
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import { addDays } from '../../../domain/dates.ts';
 import { addMonths, addYears } from '../../../domain/member-status.ts';
 import { RULE_SETS } from '../../../domain/rulesets.ts';
 import type { DB } from '../../db/schema.ts';
-import { inForceSql, pathInScopeSql } from '../../db/scope-sql.ts';
 import type { Scope } from '../../http/actor.ts';
+import { orgIdsInScope } from '../orgs/orgs.members.repo.ts';
 
 /**
  * Official members of the Party who lost no day of party age and are in no gap that may be opening (in transit, lost
@@ -59,14 +62,7 @@ export interface BadgeCandidateRow {
 const inScope = (db: Kysely<DB>, o: BadgeCandidateQuery, where: RawBuilder<SqlBool>) => {
   const q = db.selectFrom('member as m').where(where);
   if (o.scope === 'all' && !o.subtree) return q;
-  const subtree = o.subtree;
-  return q.where('m.org_id', 'in', (eb) => {
-    const orgs = eb
-      .selectFrom('org as o')
-      .select('o.id')
-      .where((e) => pathInScopeSql(e, 'o.current_path', o.scope));
-    return subtree ? orgs.where('o.current_path', '>=', subtree.from).where('o.current_path', '<', subtree.to) : orgs;
-  });
+  return q.where('m.org_id', 'in', orgIdsInScope(db, o.scope, o.subtree));
 };
 const columns = [
   'm.id',
@@ -229,23 +225,6 @@ export function countPlainBacklog(db: Kysely<DB>, o: BadgeCandidateQuery): Promi
     .then((r) => Number(r?.n ?? 0));
 }
 
-export type BadgeEventRow = Pick<
-  Selectable<DB['member_event']>,
-  'id' | 'member_id' | 'kind' | 'effective_date' | 'decision_no' | 'org_id' | 'to_org_id' | 'details'
->;
-
-/** The events of some members, by member, date and entry. */
-export function findEventsOfMembers(db: Kysely<DB>, memberIds: string[]): Promise<BadgeEventRow[]> {
-  return db
-    .selectFrom('member_event')
-    .select(['id', 'member_id', 'kind', 'effective_date', 'decision_no', 'org_id', 'to_org_id', 'details'])
-    .where('member_id', 'in', memberIds)
-    .orderBy('member_id')
-    .orderBy('effective_date')
-    .orderBy('created_at')
-    .execute();
-}
-
 export type BadgeDisciplineRow = Pick<Selectable<DB['member_discipline']>, 'member_id' | 'form' | 'decision_date' | 'announced_on' | 'lapse_blocked'>;
 
 /** The party disciplines of some members. */
@@ -256,9 +235,4 @@ export function findPartyDisciplinesOfMembers(db: Kysely<DB>, memberIds: string[
     .where('member_id', 'in', memberIds)
     .where('kind', '=', 'party')
     .execute();
-}
-
-/** The names in force on a day of some organisations. */
-export function findOrgNamesInForce(db: Kysely<DB>, orgIds: string[], today: string): Promise<{ org_id: string; name: string }[]> {
-  return db.selectFrom('org_version as v').select(['v.org_id', 'v.name']).where('v.org_id', 'in', orgIds).where(inForceSql('v', today)).execute();
 }

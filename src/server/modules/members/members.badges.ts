@@ -36,18 +36,19 @@ import type { Scope } from '../../http/actor.ts';
 import { DATE_FORMAT, excelDay, styleHeader } from '../member-import/member-import.workbook.ts';
 import {
   countPlainBacklog,
-  findEventsOfMembers,
   findGappedCandidates,
   findHeldBackCandidates,
   findIllDue,
   findLeftCandidates,
-  findOrgNamesInForce,
   findPartyDisciplinesOfMembers,
   findPlainBacklogPage,
   findPlainDue,
   findPosthumousCandidates,
+  type BadgeCandidateQuery,
 } from './members.badges.repo.ts';
-import { rowToEvent } from './members.events.ts';
+import { eventsInOrder } from './members.repo.ts';
+import { orgNamesInForce } from '../orgs/orgs.members.repo.ts';
+import { rowToEvent } from '../../../domain/member-events.ts';
 
 /** The badge facts member.flags keeps: serious illness from a date, with its document, and a posthumous proposal. */
 export interface BadgeStanding {
@@ -164,20 +165,17 @@ function chunks<T>(a: readonly T[], n = 5000): T[][] {
   return Array.from({ length: Math.ceil(a.length / n) }, (_, i) => a.slice(i * n, (i + 1) * n));
 }
 
-export async function loadBadgeLists(db: Kysely<DB>, o: BadgeListOptions): Promise<BadgeListAnswer> {
+/** What the candidate readers need, worked out from the rule sets of the anniversary, of today and of the previous anniversary. */
+function candidateQuery(o: BadgeListOptions): BadgeCandidateQuery {
   const { today, anniversary } = o;
   const rulesA = ruleSetOn(anniversary);
-  const rulesT = ruleSetOn(today);
   const previous = previousAnniversary(anniversary);
   const milestonesA = [...rulesA.badges.milestones].sort((a, b) => a - b);
-  const milestonesT = [...rulesT.badges.milestones].sort((a, b) => a - b);
-  if (milestonesA.length === 0 && milestonesT.length === 0) return { anniversary, due: [], reachedNeverAwarded: [], reachedNeverAwardedTotal: 0 };
+  const milestonesT = [...ruleSetOn(today).badges.milestones].sort((a, b) => a - b);
   const earlyMonths = (m: number) => [...rulesA.badges.earlyForIllness].sort((a, b) => a.upToYears - b.upToYears).find((b) => m <= b.upToYears)?.months ?? 0;
   const maxEarly = Math.max(0, ...milestonesA.map(earlyMonths));
-
-  const rulesP = ruleSetOn(previous);
-  const maxDelay = Math.max(0, ...Object.values(rulesP.badges.disciplineDelayMonths));
-  const q = {
+  const maxDelay = Math.max(0, ...Object.values(ruleSetOn(previous).badges.disciplineDelayMonths));
+  return {
     scope: o.scope,
     subtree: o.subtree,
     today,
@@ -191,6 +189,22 @@ export async function loadBadgeLists(db: Kysely<DB>, o: BadgeListOptions): Promi
     maxDelay,
     page: o.page,
   };
+}
+
+/** The names in force on `today` of the organisations, by id. */
+async function orgNamesOf(db: Kysely<DB>, orgIds: string[], today: string): Promise<Map<string, string>> {
+  const orgNames = new Map<string, string>();
+  for (const c of chunks(orgIds)) {
+    const names = await orgNamesInForce(db, c, today);
+    for (const n of names) orgNames.set(n.org_id, n.name);
+  }
+  return orgNames;
+}
+
+export async function loadBadgeLists(db: Kysely<DB>, o: BadgeListOptions): Promise<BadgeListAnswer> {
+  const { today, anniversary } = o;
+  const q = candidateQuery(o);
+  if (q.milestonesA.length === 0 && q.milestonesT.length === 0) return { anniversary, due: [], reachedNeverAwarded: [], reachedNeverAwardedTotal: 0 };
 
   const withBacklog = o.backlog !== false;
   const [generalRows, dueRows, heldRows, backlogRows, plainTotal] = await Promise.all([
@@ -213,7 +227,7 @@ export async function loadBadgeLists(db: Kysely<DB>, o: BadgeListOptions): Promi
   const withEvents = [...generalIds, ...dueRows.filter((r) => !upcoming || r.disciplined).map((r) => r.id), ...heldOnly.map((r) => r.id)];
   const disciplined = [...generalRows, ...dueRows, ...heldOnly].filter((r) => r.disciplined).map((r) => r.id);
   const [events, disciplines] = await Promise.all([
-    Promise.all(chunks(withEvents).map((c) => findEventsOfMembers(db, c))).then((x) => groupBy(x.flat())),
+    Promise.all(chunks(withEvents).map((c) => eventsInOrder(db, c))).then((x) => groupBy(x.flat())),
     Promise.all(chunks(disciplined).map((c) => findPartyDisciplinesOfMembers(db, c))).then((x) => groupBy(x.flat())),
   ]);
 
@@ -263,11 +277,7 @@ export async function loadBadgeLists(db: Kysely<DB>, o: BadgeListOptions): Promi
 
   // Current names of the organisations shown.
   const orgIds = [...new Set([...due.map((d) => d.member.row.org_id), ...backlog.map((d) => d.member.row.org_id)])];
-  const orgNames = new Map<string, string>();
-  for (const c of chunks(orgIds)) {
-    const names = await findOrgNamesInForce(db, c, today);
-    for (const n of names) orgNames.set(n.org_id, n.name);
-  }
+  const orgNames = await orgNamesOf(db, orgIds, today);
   const person = (m: ListMember) => ({ memberId: m.row.id, fullName: m.row.full_name, orgName: orgNames.get(m.row.org_id) ?? '' });
   return {
     anniversary,

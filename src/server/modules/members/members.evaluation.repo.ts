@@ -5,7 +5,7 @@
  */
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { findEventsOfMembers, type BadgeEventRow } from './members.badges.repo.ts';
+import { eventsInOrder, type MemberEventRow } from './members.repo.ts';
 
 /**
  * The member columns of a roll shown by name (names, birth, identity card, the name sort key), as a subquery to join
@@ -27,9 +27,9 @@ export async function membersOnRollsOf(db: Kysely<DB>, orgIds: string[]) {
 }
 
 /** The events of many members, by member, date and entry (2,000 members per statement). */
-export async function eventsOfManyMembers(db: Kysely<DB>, memberIds: string[]): Promise<BadgeEventRow[]> {
-  const out: BadgeEventRow[] = [];
-  for (let i = 0; i < memberIds.length; i += 2000) out.push(...(await findEventsOfMembers(db, memberIds.slice(i, i + 2000))));
+export async function eventsOfManyMembers(db: Kysely<DB>, memberIds: string[]): Promise<MemberEventRow[]> {
+  const out: MemberEventRow[] = [];
+  for (let i = 0; i < memberIds.length; i += 2000) out.push(...(await eventsInOrder(db, memberIds.slice(i, i + 2000))));
   return out;
 }
 

@@ -20,7 +20,8 @@ import type { DB } from '../../db/schema.ts';
 import { pathInScope, type Scope } from '../../http/actor.ts';
 import { invalid, notFound } from '../../http/errors.ts';
 import { loadBadgeLists } from './members.badges.ts';
-import { catalogueCodes, orgCurrentPath } from './members.filters.repo.ts';
+import { catalogueCodes } from '../catalogue/catalogue.members.repo.ts';
+import { orgCurrentPath } from '../orgs/orgs.members.repo.ts';
 import type { MemberFilters } from './members.repo.ts';
 
 /** The filters of GET /api/members as parsed by MemberListQuery, without paging. */

@@ -1,14 +1,21 @@
 /**
  * Member queries. A member belongs to the scope of the organisation whose roll holds him (member.org_id): the
- * reader sees him when that organisation's current path lies in the reader's scope.
+ * reader sees him when that organisation's current path lies in the reader's scope. The organisations, their names
+ * and the users are read through their owners' helpers (orgs.members.repo.ts, users.members.repo.ts).
  */
-import { sql, type ExpressionBuilder, type Insertable, type Kysely, type Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { DB, MemberBadgeAwardTable, MemberDisciplineTable, MemberEventTable, MemberTable } from '../../db/schema.ts';
-import { inForceSql, pathInScopeSql } from '../../db/scope-sql.ts';
-import { latestOrgNameSql } from '../orgs/orgs.names.repo.ts';
+import { insertJsonRows } from '../../db/json-insert.ts';
+import { pathInScopeSql } from '../../db/scope-sql.ts';
+import { latestOrgNameSql, orgNameOnSql } from '../orgs/orgs.names.repo.ts';
 import { subtreeRange } from '../../../domain/org-path.ts';
 import { foldAccents } from '../../../domain/text.ts';
 import type { Scope } from '../../http/actor.ts';
+import { currentOrgPaths, orgIdsInScope, orgNameInForceSql } from '../orgs/orgs.members.repo.ts';
+import { userFullNameSql } from '../users/users.members.repo.ts';
+
+// Kept for the modules above members that read these organisation helpers from here (admissions, member-sheet).
+export { orgKindToday, orgNameOn } from '../orgs/orgs.members.repo.ts';
 
 /** camelCase field of the API → column of `member`. */
 export const FIELD_COLUMNS = {
@@ -77,11 +84,13 @@ export interface MemberFilters {
   pageSize: number;
 }
 
+/** Members with their organisation's current path (`o`). */
+function withOrgPath(db: Kysely<DB>) {
+  return db.selectFrom('member as m').innerJoin(currentOrgPaths(db).as('o'), 'o.id', 'm.org_id');
+}
+
 function scoped(db: Kysely<DB>, scope: Scope) {
-  return db
-    .selectFrom('member as m')
-    .innerJoin('org as o', 'o.id', 'm.org_id')
-    .where((eb) => pathInScopeSql(eb, 'o.current_path', scope));
+  return withOrgPath(db).where((eb) => pathInScopeSql(eb, 'o.current_path', scope));
 }
 
 /** The members in scope that match the list's filters: one definition for the list, the export and any other reader. */
@@ -183,18 +192,13 @@ export async function listMembers(db: Kysely<DB>, scope: Scope, f: MemberFilters
       )
     : q;
   const rows = await (source as unknown as typeof q)
-    .select((eb) => [...PAGE_COLUMNS.filter((c) => c !== 'name_sort_key').map((c) => `m.${c}` as const), orgNameSql(eb, today)])
+    .select([...PAGE_COLUMNS.filter((c) => c !== 'name_sort_key').map((c) => `m.${c}` as const), orgNameInForceSql('m.org_id', today).as('org_name')])
     .orderBy('m.name_sort_key')
     .orderBy('m.id')
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize)
     .execute();
   return { rows, total: Math.min(n, f.q ? SEARCH_COUNT_CAP : n), totalCapped: Boolean(f.q) && n > SEARCH_COUNT_CAP };
-}
-
-/** The name of the member's organisation on the date. */
-function orgNameSql(eb: ExpressionBuilder<DB & { m: DB['member'] }, 'm'>, today: string) {
-  return eb.selectFrom('org_version as v').select('v.name').whereRef('v.org_id', '=', 'm.org_id').where(inForceSql('v', today)).limit(1).as('org_name');
 }
 
 /**
@@ -205,19 +209,7 @@ function orgNameSql(eb: ExpressionBuilder<DB & { m: DB['member'] }, 'm'>, today:
  */
 async function listByNameTails(db: Kysely<DB>, scope: Scope, folded: string, orgPath: string | undefined, f: MemberFilters, today: string) {
   let tails = db.selectFrom('member_name_tail as t').where('t.tail', '>=', folded).where('t.tail', '<', `${folded}\u{10FFFF}`);
-  if (scope !== 'all' || orgPath) {
-    tails = tails.where('t.org_id', 'in', (eb) => {
-      let orgs = eb
-        .selectFrom('org as o')
-        .select('o.id')
-        .where((e) => pathInScopeSql(e, 'o.current_path', scope));
-      if (orgPath) {
-        const r = subtreeRange(orgPath);
-        orgs = orgs.where('o.current_path', '>=', r.from).where('o.current_path', '<', r.to);
-      }
-      return orgs;
-    });
-  }
+  if (scope !== 'all' || orgPath) tails = tails.where('t.org_id', 'in', orgIdsInScope(db, scope, orgPath ? subtreeRange(orgPath) : undefined));
   const tailCount = Number(
     (
       await db
@@ -259,7 +251,7 @@ async function listByNameTails(db: Kysely<DB>, scope: Scope, folded: string, org
       ? []
       : await db
           .selectFrom('member as m')
-          .select((eb) => [...PAGE_COLUMNS.filter((c) => c !== 'name_sort_key').map((c) => `m.${c}` as const), orgNameSql(eb, today)])
+          .select([...PAGE_COLUMNS.filter((c) => c !== 'name_sort_key').map((c) => `m.${c}` as const), orgNameInForceSql('m.org_id', today).as('org_name')])
           .where(sql<boolean>`m.id = ANY(${sql.val(ids)}::uuid[])`)
           .execute();
   const byId = new Map(found.map((r) => [r.id, r]));
@@ -267,33 +259,15 @@ async function listByNameTails(db: Kysely<DB>, scope: Scope, folded: string, org
   return { rows, total: Math.min(n, SEARCH_COUNT_CAP), totalCapped: n > SEARCH_COUNT_CAP };
 }
 
-/** An organisation as it is on the date: its current path, its name and whether its kind is a cell. */
-export function orgKindToday(db: Kysely<DB>, orgId: string, today: string) {
-  return db
-    .selectFrom('org as o')
-    .innerJoin('org_version as v', 'v.org_id', 'o.id')
-    .innerJoin('org_kind as k', 'k.code', 'v.kind_code')
-    .select(['o.current_path', 'k.is_cell', 'v.name'])
-    .where('o.id', '=', orgId)
-    .where(inForceSql('v', today))
-    .executeTakeFirst();
-}
-
 export function findMember(db: Kysely<DB>, scope: Scope, id: string) {
   return scoped(db, scope).selectAll('m').select('o.current_path').where('m.id', '=', id).executeTakeFirst();
-}
-
-export async function orgNameOn(db: Kysely<DB>, orgId: string, date: string): Promise<string> {
-  const rows = await db.selectFrom('org_version').select(['name', 'valid_from']).where('org_id', '=', orgId).orderBy('valid_from').execute();
-  return (rows.filter((r) => r.valid_from <= date).at(-1) ?? rows[0])?.name ?? '';
 }
 
 /** The member's life events, oldest first, with the names of the organisations they involve on their dates. */
 export async function listMemberEvents(db: Kysely<DB>, memberId: string) {
   return db
     .selectFrom('member_event as e')
-    .leftJoin('app_user as u', 'u.id', 'e.actor_id')
-    .select((eb) => [
+    .select([
       'e.id',
       'e.kind',
       'e.effective_date',
@@ -302,17 +276,9 @@ export async function listMemberEvents(db: Kysely<DB>, memberId: string) {
       'e.org_id',
       'e.to_org_id',
       'e.details',
-      'u.full_name as actor_name',
+      userFullNameSql('e.actor_id').as('actor_name'),
       // The name on the event's date; for a date before the organisation's first recorded version, its first name.
-      eb
-        .selectFrom('org_version as v')
-        .select('v.name')
-        .whereRef('v.org_id', '=', 'e.org_id')
-        .orderBy(sql`v.valid_from <= e.effective_date`, 'desc')
-        .orderBy(sql`CASE WHEN v.valid_from <= e.effective_date THEN v.valid_from END`, 'desc')
-        .orderBy('v.valid_from')
-        .limit(1)
-        .as('org_name'),
+      orgNameOnSql('e.org_id', { column: 'e.effective_date' }).as('org_name'),
       latestOrgNameSql('e.to_org_id').as('to_org_name'),
     ])
     .where('e.member_id', '=', memberId)
@@ -332,11 +298,6 @@ export async function memberNames(db: Kysely<DB>, ids: readonly string[]): Promi
   return new Map(rows.map((r) => [r.id, r.full_name]));
 }
 
-/** A catalogue's item with this code, if any. */
-export function findCatalogueCode(db: Kysely<DB>, catalogue: string, code: string) {
-  return db.selectFrom('catalogue_item').select('code').where('catalogue', '=', catalogue).where('code', '=', code).executeTakeFirst();
-}
-
 /** A member holding this CCCD, other than `exceptId` when given. */
 export function findMemberIdByCccd(tx: Kysely<DB>, cccd: string, exceptId?: string) {
   let q = tx.selectFrom('member').select('id').where('cccd', '=', cccd);
@@ -344,9 +305,38 @@ export function findMemberIdByCccd(tx: Kysely<DB>, cccd: string, exceptId?: stri
   return q.executeTakeFirst();
 }
 
-/** The member's life event rows, oldest first. */
-export function memberEventRows(tx: Kysely<DB>, memberId: string) {
-  return tx.selectFrom('member_event').selectAll().where('member_id', '=', memberId).orderBy('effective_date').orderBy('created_at').execute();
+/** The columns of member_event the rules read (rowToEvent), with the member's id. */
+const EVENT_COLUMNS = ['id', 'member_id', 'kind', 'effective_date', 'decision_no', 'org_id', 'to_org_id', 'details'] as const;
+
+export type MemberEventRow = Pick<Selectable<MemberEventTable>, (typeof EVENT_COLUMNS)[number]>;
+
+/**
+ * The life events of these members in the order the rules read them: by member, then date, then entry. The one
+ * definition of "a member's events in order" (the file, the badge lists, the calendar's recompute, the modules above).
+ */
+export async function eventsInOrder(db: Kysely<DB>, memberIds: readonly string[]): Promise<MemberEventRow[]> {
+  if (memberIds.length === 0) return [];
+  return db
+    .selectFrom('member_event')
+    .select(EVENT_COLUMNS)
+    .where('member_id', 'in', [...memberIds])
+    .orderBy('member_id')
+    .orderBy('effective_date')
+    .orderBy('created_at')
+    .execute();
+}
+
+/** Members with a transfer departure in [from, to): their party age may count a day the calendar changed. */
+export async function membersDepartedBetween(db: Kysely<DB>, from: string, to: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('member_event')
+    .select('member_id')
+    .distinct()
+    .where('kind', '=', 'transfer_out_started')
+    .where('effective_date', '>=', from)
+    .where('effective_date', '<', to)
+    .execute();
+  return rows.map((r) => r.member_id);
 }
 
 /** The member's party discipline rows. */
@@ -354,19 +344,14 @@ export function partyDisciplineRows(tx: Kysely<DB>, memberId: string) {
   return tx.selectFrom('member_discipline').selectAll().where('member_id', '=', memberId).where('kind', '=', 'party').execute();
 }
 
-/** Every adjustment of the working calendar. */
-export function calendarAdjustments(tx: Kysely<DB>) {
-  return tx.selectFrom('calendar_adjustment').selectAll().execute();
+/** Inserts new members' rows in batches (db/json-insert.ts): the admission and the spreadsheet import. */
+export function insertMemberRows(tx: Kysely<DB>, rows: readonly Insertable<MemberTable>[]) {
+  return insertJsonRows(tx, 'member', rows as unknown as Record<string, unknown>[]);
 }
 
-/** An organisation's id and current path. */
-export function findOrgIdPath(db: Kysely<DB>, orgId: string) {
-  return db.selectFrom('org').select(['id', 'current_path']).where('id', '=', orgId).executeTakeFirst();
-}
-
-/** An organisation's current path. */
-export function findOrgPath(db: Kysely<DB>, orgId: string) {
-  return db.selectFrom('org').select('current_path').where('id', '=', orgId).executeTakeFirst();
+/** Inserts event rows in batches (db/json-insert.ts); `details` as an object. */
+export function insertMemberEventRows(tx: Kysely<DB>, rows: readonly Record<string, unknown>[]) {
+  return insertJsonRows(tx, 'member_event', rows);
 }
 
 export function insertMemberEvent(tx: Kysely<DB>, row: Insertable<MemberEventTable>) {
@@ -397,7 +382,7 @@ export function memberDisciplineRows(db: Kysely<DB>, memberId: string) {
 export function latestTransferOut(db: Kysely<DB>, memberId: string) {
   return db
     .selectFrom('member_event as e')
-    .innerJoin('org as o', 'o.id', 'e.to_org_id')
+    .innerJoin(currentOrgPaths(db).as('o'), 'o.id', 'e.to_org_id')
     .select(['e.to_org_id', 'o.current_path'])
     .where('e.member_id', '=', memberId)
     .where('e.kind', '=', 'transfer_out_started')
@@ -408,13 +393,7 @@ export function latestTransferOut(db: Kysely<DB>, memberId: string) {
 
 /** A member with his organisation's current path, whatever the scope. */
 export function findMemberAnyScope(db: Kysely<DB>, id: string) {
-  return db
-    .selectFrom('member as m')
-    .innerJoin('org as o', 'o.id', 'm.org_id')
-    .selectAll('m')
-    .select('o.current_path')
-    .where('m.id', '=', id)
-    .executeTakeFirst();
+  return withOrgPath(db).selectAll('m').select('o.current_path').where('m.id', '=', id).executeTakeFirst();
 }
 
 /** Members in transit towards organisations in the scope, with their open transfer. */
@@ -431,7 +410,7 @@ export function incomingTransferRows(db: Kysely<DB>, scope: Scope) {
             sql<boolean>`NOT EXISTS (SELECT 1 FROM member_event l WHERE l.member_id = e.member_id AND l.kind = 'transfer_out_started' AND (l.effective_date, l.created_at) > (e.effective_date, e.created_at))`,
           ),
       )
-      .innerJoin('org as t', 't.id', 'e.to_org_id')
+      .innerJoin(currentOrgPaths(db).as('t'), 't.id', 'e.to_org_id')
       .select(['m.id', 'm.full_name', 'm.org_id', 'e.to_org_id', 'e.effective_date', 'e.decision_no'])
       .where('m.status', '=', 'in_transit')
       .where((eb) => pathInScopeSql(eb, 't.current_path', scope))
@@ -451,9 +430,4 @@ export function findBadgeAward(tx: Kysely<DB>, memberId: string, milestone: numb
 
 export function insertBadgeAward(tx: Kysely<DB>, row: Insertable<MemberBadgeAwardTable>) {
   return tx.insertInto('member_badge_award').values(row).execute();
-}
-
-/** Every catalogue item, by catalogue and sort order. */
-export function catalogueItems(db: Kysely<DB>) {
-  return db.selectFrom('catalogue_item').select(['catalogue', 'code', 'name']).orderBy('catalogue').orderBy('sort').execute();
 }

@@ -7,51 +7,49 @@ import { v7 as uuidv7 } from 'uuid';
 import { personSortKey, splitPersonName } from '../../../domain/text.ts';
 import type { Clock } from '../../clock.ts';
 import type { DB, MemberTable } from '../../db/schema.ts';
-import { pathInScope, scopeFor, type Actor } from '../../http/actor.ts';
+import { scopeFor, type Actor } from '../../http/actor.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
-import { insertJsonRows } from '../../db/json-insert.ts';
-import { assertCanEditMember, canReadHistory, canReadSensitive, maskCccd } from './members.policy.ts';
-import { createWorkingCalendar } from '../../../domain/calendar/working-days.ts';
+import { assertCanEditMember, canChangeMember, canReadHistory, canReadMember, canReadSensitive, canRecordDiscipline, maskCccd } from './members.policy.ts';
+import { createWorkingCalendar, type WorkingCalendar } from '../../../domain/calendar/working-days.ts';
 import { anniversaryRefusal, awardRefusal, badgeDue, nextAnniversary } from '../../../domain/badges.ts';
 import { badgeFlagsOf, badgeListWorkbook, badgeStandingOf, flagsWithBadgeStanding, loadBadgeLists, type BadgeStanding } from './members.badges.ts';
 import { underDiscipline, validateDiscipline, DISCIPLINE_FORM_LABELS, type DisciplineDecision } from '../../../domain/discipline.ts';
 import { validateEvent, type MemberEvent } from '../../../domain/member-status.ts';
+import type { RuleSet } from '../../../domain/rulesets.ts';
 import { partyAge } from '../../../domain/party-age.ts';
 import { ruleSetOn } from '../../../domain/rulesets.ts';
 import { subtreeRange } from '../../../domain/org-path.ts';
-import { derivedColumns, rowToEvent, transferGapAllowance } from './members.events.ts';
+import { derivedColumns, rowToEvent, transferGapAllowance } from '../../../domain/member-events.ts';
 import { resolveMemberFilters, type MemberFilterInput } from './members.filters.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
 import { formatVnDate, vietnamDate } from '../../../domain/dates.ts';
 import type { MemberEventInput } from './members.schemas.ts';
 import {
-  calendarAdjustments,
-  catalogueItems,
+  eventsInOrder,
   FIELD_COLUMNS,
   findBadgeAward,
-  findCatalogueCode,
   findMember,
   findMemberAnyScope,
   findMemberIdByCccd,
-  findOrgIdPath,
-  findOrgPath,
   incomingTransferRows,
   insertBadgeAward,
   insertDiscipline,
   insertMemberEvent,
+  insertMemberEventRows,
+  insertMemberRows,
   latestTransferOut,
   listMemberEvents,
   listMembers,
   memberBadgeAwards,
   memberDisciplineRows,
-  memberEventRows,
-  orgKindToday,
-  orgNameOn,
   partyDisciplineRows,
   updateMember,
   type MemberField,
 } from './members.repo.ts';
+import { listAdjustments } from '../calendar/calendar.repo.ts';
+import { catalogueItems, findCatalogueCode } from '../catalogue/catalogue.members.repo.ts';
+import { orgCurrentPath, orgKindToday, orgNameOn } from '../orgs/orgs.members.repo.ts';
 import { EVENT_LABELS } from '../../../domain/member-event-labels.ts';
 import { memberEventProblems, memberFileChangeProblems, memberFileProblems, type PlausibilityProblem } from '../../../domain/plausibility.ts';
 
@@ -96,6 +94,107 @@ export interface NewMember {
   admission?: { dossierId: string; decisionNo: string | null; decisionDate: string | null } | undefined;
 }
 
+/** The admission (and recognition) event rows of a new member, `details` as an object. */
+function admissionEventRows(m: NewMember, actor: Actor) {
+  return [{ kind: 'admitted', date: m.admittedOn }, ...(m.officialOn ? [{ kind: 'recognized_official', date: m.officialOn }] : [])].map((e) => ({
+    id: uuidv7(),
+    member_id: m.id,
+    kind: e.kind,
+    effective_date: e.date,
+    decision_no: e.kind === 'admitted' ? (m.admission?.decisionNo ?? null) : null,
+    decision_date: e.kind === 'admitted' ? (m.admission?.decisionDate ?? null) : null,
+    org_id: m.orgId,
+    to_org_id: null,
+    // Through a dossier the probation runs from the ceremony (member-status.ts reads details.ceremonyOn); a member
+    // recorded after the fact keeps the history it always had (its official date is given, not derived).
+    details: m.admission
+      ? {
+          admissionDossierId: m.admission.dossierId,
+          ...(e.kind === 'admitted' && typeof m.fields.ceremonyOn === 'string' ? { ceremonyOn: m.fields.ceremonyOn } : {}),
+        }
+      : { recordedAfterTheFact: true },
+    actor_id: actor.userId,
+  }));
+}
+
+/** Working days from one date to another on the calendar, or null outside the calendar's years (recorded without the count). */
+function workingDaysOrNull(cal: WorkingCalendar, from: string, to: string): number | null {
+  try {
+    return cal.workingDaysBetween(from, to);
+  } catch {
+    return null;
+  }
+}
+
+type EventInputOf<K extends MemberEventInput['kind']> = Extract<MemberEventInput, { kind: K }>;
+
+/**
+ * §7: the official transfer starts within 60 working days of the decision that moves the member (the rule set in
+ * force on that decision's date); later is recorded with its reason, as a late arrival is. The details it adds.
+ */
+function moveDecisionDetails(input: EventInputOf<'transfer_out_started'>, cal: WorkingCalendar): Record<string, unknown> {
+  const decidedOn = input.moveDecisionDate!;
+  if (decidedOn > input.date) {
+    throw invalid(
+      'moveDecisionDate',
+      `Ngày quyết định điều động, nghỉ hưu hoặc chuyển nơi ở (${formatVnDate(decidedOn)}) không được sau ngày chuyển sinh hoạt đảng (${formatVnDate(input.date)}).`,
+    );
+  }
+  const details: Record<string, unknown> = { moveDecisionDate: decidedOn, ...(input.moveDecisionNo ? { moveDecisionNo: input.moveDecisionNo } : {}) };
+  const allowed = ruleSetOn(decidedOn).transfer.startWithinWorkingDays;
+  const used = workingDaysOrNull(cal, decidedOn, input.date);
+  if (used === null) return details;
+  details.workingDaysSinceMoveDecision = used;
+  if (used > allowed) {
+    if (!input.lateReason) {
+      throw invalid(
+        'lateReason',
+        `Chuyển sinh hoạt đảng chậm (${used} ngày làm việc kể từ quyết định ngày ${formatVnDate(decidedOn)}, quá ${allowed} ngày): cần ghi lý do chậm.`,
+      );
+    }
+    Object.assign(details, { late: true, lateReason: input.lateReason });
+  }
+  return details;
+}
+
+/** The letter must be presented within 30 working days of its date; later is recorded with its reason. The details it adds. */
+function arrivalDetails(input: EventInputOf<'transfer_in_confirmed'>, existing: readonly MemberEvent[], rules: RuleSet, cal: WorkingCalendar) {
+  const details: Record<string, unknown> = {};
+  const out = [...existing].reverse().find((e) => e.kind === 'transfer_out_started');
+  if (!out) return details;
+  const used = workingDaysOrNull(cal, out.date, input.date);
+  const allowed = rules.transfer.presentLetterWithinWorkingDays;
+  if (used !== null) details.workingDaysInTransit = used;
+  if (used !== null && used > allowed) {
+    if (!input.lateReason) throw invalid('lateReason', `Giới thiệu sinh hoạt đảng nộp chậm (${used} ngày làm việc, quá ${allowed} ngày): cần ghi lý do chậm.`);
+    Object.assign(details, { late: true, lateReason: input.lateReason });
+  }
+  return details;
+}
+
+/** What every event records of its input in `details` besides the transfer's counts. */
+function plainDetails(input: MemberEventInput): Record<string, unknown> {
+  const details: Record<string, unknown> = {};
+  if (input.kind === 'temporary_out') Object.assign(details, { until: input.until, training: input.training === true });
+  if ('noReadmission' in input && input.noReadmission) details.noReadmission = true;
+  if ('officialOn' in input && input.officialOn) details.officialOn = input.officialOn;
+  if ('ceremonyOn' in input && input.ceremonyOn) details.ceremonyOn = input.ceremonyOn;
+  if ('criminalRecordClearedOn' in input && input.criminalRecordClearedOn) details.criminalRecordClearedOn = input.criminalRecordClearedOn;
+  if (input.note) details.note = input.note;
+  return details;
+}
+
+/** The event as the rules read it: the input without what only the record keeps (decision date, lateness, move decision). */
+function toDomainEvent(input: MemberEventInput): MemberEvent {
+  const { decisionDate: _d, ...rest } = input as MemberEventInput & { lateReason?: unknown };
+  const e = { ...rest } as Record<string, unknown>;
+  delete e.lateReason;
+  delete e.moveDecisionDate;
+  delete e.moveDecisionNo;
+  for (const k of Object.keys(e)) if (e[k] === null || e[k] === undefined) delete e[k];
+  return e as unknown as MemberEvent;
+}
+
 /**
  * Writes members recorded after the fact: the rows, their admission (and recognition) events and one audit entry
  * each. Shared by `create` and the spreadsheet import; call it inside the transaction, after the checks (cell in
@@ -111,27 +210,7 @@ export async function insertMembers(
   const today = vietnamDate(at);
   for (let i = 0; i < members.length; i += 1000) {
     const batch = members.slice(i, i + 1000);
-    const events = batch.flatMap((m) =>
-      [{ kind: 'admitted', date: m.admittedOn }, ...(m.officialOn ? [{ kind: 'recognized_official', date: m.officialOn }] : [])].map((e) => ({
-        id: uuidv7(),
-        member_id: m.id,
-        kind: e.kind,
-        effective_date: e.date,
-        decision_no: e.kind === 'admitted' ? (m.admission?.decisionNo ?? null) : null,
-        decision_date: e.kind === 'admitted' ? (m.admission?.decisionDate ?? null) : null,
-        org_id: m.orgId,
-        to_org_id: null,
-        // Through a dossier the probation runs from the ceremony (member-status.ts reads details.ceremonyOn); a member
-        // recorded after the fact keeps the history it always had (its official date is given, not derived).
-        details: m.admission
-          ? {
-              admissionDossierId: m.admission.dossierId,
-              ...(e.kind === 'admitted' && typeof m.fields.ceremonyOn === 'string' ? { ceremonyOn: m.fields.ceremonyOn } : {}),
-            }
-          : { recordedAfterTheFact: true },
-        actor_id: actor.userId,
-      })),
-    );
+    const events = batch.flatMap((m) => admissionEventRows(m, actor));
     // The derived party-age start from the same events the member file will read (no transfer: the law's calendar suffices).
     const eventsOf = new Map<string, typeof events>();
     for (const e of events) eventsOf.set(e.member_id, [...(eventsOf.get(e.member_id) ?? []), e]);
@@ -140,9 +219,8 @@ export async function insertMembers(
         (eventsOf.get(id) ?? []).map((e) => rowToEvent(e)),
         today,
       ).party_age_from;
-    await insertJsonRows(
+    await insertMemberRows(
       tx,
-      'member',
       batch.map(
         (m) =>
           ({
@@ -156,7 +234,7 @@ export async function insertMembers(
           }) as Insertable<MemberTable>,
       ),
     );
-    await insertJsonRows(tx, 'member_event', events);
+    await insertMemberEventRows(tx, events);
   }
   await writeAudit(
     tx,
@@ -182,6 +260,7 @@ export async function insertMembers(
 
 const BIRTH_REQUIRED = 'Hồ sơ đảng viên cần ngày sinh (hồ sơ cũ chỉ biết năm sinh thì ghi năm sinh).';
 
+// eslint-disable-next-line max-lines-per-function -- the service factory: its methods and helpers are each within the limit
 export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calendar?: CalendarService }) {
   const { db, clock } = deps;
   const audit = (tx: Kysely<DB>, actor: Actor, action: string, memberId: string, orgId: string, before: unknown, after: unknown) =>
@@ -198,8 +277,8 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
   /** The cell a member may be placed in: exists today, is a cell, and lies in the actor's editing scope. */
   async function checkCell(actor: Actor, orgId: string, field = 'orgId') {
     const org = await orgKindToday(db, orgId, clock.today());
-    if (!org || !pathInScope(org.current_path, scopeFor(actor, 'read'))) throw invalid(field, 'Không tìm thấy chi bộ (hoặc ngoài phạm vi quản lý).');
-    if (!pathInScope(org.current_path, scopeFor(actor, 'editMembers'))) throw forbidden('Bạn không có quyền cập nhật đảng viên của chi bộ này.');
+    if (!org || !canReadMember(actor, org.current_path)) throw invalid(field, 'Không tìm thấy chi bộ (hoặc ngoài phạm vi quản lý).');
+    if (!canChangeMember(actor, org.current_path)) throw forbidden('Bạn không có quyền cập nhật đảng viên của chi bộ này.');
     if (!org.is_cell) throw invalid(field, `«${org.name}» không phải chi bộ: đảng viên sinh hoạt tại chi bộ.`);
     return org;
   }
@@ -230,7 +309,7 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
   }
 
   async function eventsOf(tx: Kysely<DB>, memberId: string): Promise<MemberEvent[]> {
-    const rows = await memberEventRows(tx, memberId);
+    const rows = await eventsInOrder(tx, [memberId]);
     return rows.map(rowToEvent);
   }
   async function disciplinesOf(tx: Kysely<DB>, memberId: string): Promise<DisciplineDecision[]> {
@@ -239,28 +318,31 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
   }
   async function calendar(tx: Kysely<DB>) {
     if (deps.calendar) return deps.calendar.workingCalendar(tx);
-    const adjustments = await calendarAdjustments(tx);
+    const adjustments = await listAdjustments(tx);
     return createWorkingCalendar(adjustments.map((a) => ({ date: a.date, kind: a.kind, ...(a.note ? { note: a.note } : {}) })));
   }
   /** An organisation that exists and, when `cap` is given, lies in the actor's scope for it; its path and name. */
   async function orgFor(actor: Actor, orgId: string, field: string, cap?: 'editMembers') {
-    const org = await findOrgIdPath(db, orgId);
-    if (!org || (cap && !pathInScope(org.current_path, scopeFor(actor, cap))))
-      throw invalid(field, 'Không tìm thấy tổ chức đảng (hoặc ngoài phạm vi quản lý).');
+    const org = await orgCurrentPath(db, orgId);
+    if (!org || (cap && !canChangeMember(actor, org.current_path))) throw invalid(field, 'Không tìm thấy tổ chức đảng (hoặc ngoài phạm vi quản lý).');
     return { ...org, name: await orgNameOn(db, org.id, clock.today()) };
-  }
-  /** The history of a member with no event but the admission and the recognition, from the columns that record them. */
-  function toDomainEvent(input: MemberEventInput): MemberEvent {
-    const { decisionDate: _d, ...rest } = input as MemberEventInput & { lateReason?: unknown };
-    const e = { ...rest } as Record<string, unknown>;
-    delete e.lateReason;
-    delete e.moveDecisionDate;
-    delete e.moveDecisionNo;
-    for (const k of Object.keys(e)) if (e[k] === null || e[k] === undefined) delete e[k];
-    return e as unknown as MemberEvent;
   }
 
   type MemberRow = NonNullable<Awaited<ReturnType<typeof findMember>>>;
+
+  /** The details an event records: the transfer's working days and lateness (refused without a reason), and the input's own. */
+  async function eventDetails(tx: Kysely<DB>, id: string, member: MemberRow, input: MemberEventInput, existing: readonly MemberEvent[], rules: RuleSet) {
+    const details: Record<string, unknown> = {};
+    if (input.kind === 'transfer_out_started') {
+      const d = underDiscipline(await disciplinesOf(tx, id), input.date, rules);
+      if (d) throw conflict(`Đảng viên đang trong thời hạn kỷ luật ${DISCIPLINE_FORM_LABELS[d.form].toLowerCase()}: chưa được chuyển sinh hoạt đảng.`);
+      const flags = (member.flags ?? {}) as Record<string, unknown>;
+      if (flags.underInspection) throw conflict('Đảng viên đang trong quá trình kiểm tra, giải quyết khiếu nại, tố cáo: chưa được chuyển sinh hoạt đảng.');
+      if (input.moveDecisionDate) Object.assign(details, moveDecisionDetails(input, await calendar(tx)));
+    }
+    if (input.kind === 'transfer_in_confirmed') Object.assign(details, arrivalDetails(input, existing, rules, await calendar(tx)));
+    return Object.assign(details, plainDetails(input));
+  }
   /** The checks and writes of one life event, inside a transaction: the event, the derived columns, the audit entry. */
   async function writeEvent(tx: Kysely<DB>, actor: Actor, id: string, member: MemberRow, input: MemberEventInput) {
     const today = clock.today();
@@ -274,71 +356,7 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
         errors.join(' '),
         errors.map((message) => ({ field: 'kind', message })),
       );
-    const details: Record<string, unknown> = {};
-    if (input.kind === 'transfer_out_started') {
-      const d = underDiscipline(await disciplinesOf(tx, id), input.date, rules);
-      if (d) throw conflict(`Đảng viên đang trong thời hạn kỷ luật ${DISCIPLINE_FORM_LABELS[d.form].toLowerCase()}: chưa được chuyển sinh hoạt đảng.`);
-      const flags = (member.flags ?? {}) as Record<string, unknown>;
-      if (flags.underInspection) throw conflict('Đảng viên đang trong quá trình kiểm tra, giải quyết khiếu nại, tố cáo: chưa được chuyển sinh hoạt đảng.');
-      if (input.moveDecisionDate) {
-        // §7: the official transfer starts within 60 working days of the decision that moves the member (the rule set
-        // in force on that decision's date); later is recorded with its reason, as a late arrival is.
-        const decidedOn = input.moveDecisionDate;
-        if (decidedOn > input.date) {
-          throw invalid(
-            'moveDecisionDate',
-            `Ngày quyết định điều động, nghỉ hưu hoặc chuyển nơi ở (${formatVnDate(decidedOn)}) không được sau ngày chuyển sinh hoạt đảng (${formatVnDate(input.date)}).`,
-          );
-        }
-        Object.assign(details, { moveDecisionDate: decidedOn, ...(input.moveDecisionNo ? { moveDecisionNo: input.moveDecisionNo } : {}) });
-        const cal = await calendar(tx);
-        const allowed = ruleSetOn(decidedOn).transfer.startWithinWorkingDays;
-        let used: number | null = null;
-        try {
-          used = cal.workingDaysBetween(decidedOn, input.date);
-        } catch {
-          used = null; // outside the working calendar's years: recorded without the count
-        }
-        if (used !== null) {
-          details.workingDaysSinceMoveDecision = used;
-          if (used > allowed) {
-            if (!input.lateReason) {
-              throw invalid(
-                'lateReason',
-                `Chuyển sinh hoạt đảng chậm (${used} ngày làm việc kể từ quyết định ngày ${formatVnDate(decidedOn)}, quá ${allowed} ngày): cần ghi lý do chậm.`,
-              );
-            }
-            Object.assign(details, { late: true, lateReason: input.lateReason });
-          }
-        }
-      }
-    }
-    if (input.kind === 'transfer_in_confirmed') {
-      // The letter must be presented within 30 working days of its date; later is recorded with its reason.
-      const out = [...existing].reverse().find((e) => e.kind === 'transfer_out_started');
-      if (out) {
-        const cal = await calendar(tx);
-        let used: number | null = null;
-        try {
-          used = cal.workingDaysBetween(out.date, input.date);
-        } catch {
-          used = null; // outside the working calendar's years: recorded without the count, as a departure is
-        }
-        const allowed = rules.transfer.presentLetterWithinWorkingDays;
-        if (used !== null) details.workingDaysInTransit = used;
-        if (used !== null && used > allowed) {
-          if (!input.lateReason)
-            throw invalid('lateReason', `Giới thiệu sinh hoạt đảng nộp chậm (${used} ngày làm việc, quá ${allowed} ngày): cần ghi lý do chậm.`);
-          Object.assign(details, { late: true, lateReason: input.lateReason });
-        }
-      }
-    }
-    if (input.kind === 'temporary_out') Object.assign(details, { until: input.until, training: input.training === true });
-    if ('noReadmission' in input && input.noReadmission) details.noReadmission = true;
-    if ('officialOn' in input && input.officialOn) details.officialOn = input.officialOn;
-    if ('ceremonyOn' in input && input.ceremonyOn) details.ceremonyOn = input.ceremonyOn;
-    if ('criminalRecordClearedOn' in input && input.criminalRecordClearedOn) details.criminalRecordClearedOn = input.criminalRecordClearedOn;
-    if (input.note) details.note = input.note;
+    const details = await eventDetails(tx, id, member, input, existing, rules);
     const orgId = 'orgId' in input ? (input.orgId ?? null) : input.kind === 'temporary_out' ? null : member.org_id;
     const toOrgId = input.kind === 'transfer_out_started' ? input.toOrgId : input.kind === 'temporary_out' ? input.hostOrgId : null;
     await insertMemberEvent(tx, {
@@ -372,6 +390,78 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
       { status: member.status, orgId: member.org_id },
       { ...input, status: derived.status, orgId: derived.org_id ?? member.org_id },
     );
+  }
+
+  /** The party age of the file: its count and gaps, the next badge, the awards, the standing and (sensitive) the disciplines. */
+  async function partyAgeOf(actor: Actor, row: MemberRow, today: string) {
+    const id = row.id;
+    const events = await eventsOf(db, id);
+    const cal = await calendar(db);
+    // The transit allowance is the rules' working days, counted on the real calendar from the departure.
+    const age = partyAge(events, today, { allowedTransferGapDays: transferGapAllowance(cal) });
+    const sensitive = canReadSensitive(actor, row.current_path);
+    const awards = await memberBadgeAwards(db, id);
+    const disciplines = sensitive ? await memberDisciplineRows(db, id) : [];
+    const badge = badgeDue(
+      {
+        events,
+        awards: awards.map((a) => ({ milestone: a.milestone, awardedOn: a.awarded_on })),
+        disciplines: await disciplinesOf(db, id),
+        ...badgeFlagsOf(row.flags),
+      },
+      today,
+    );
+    return {
+      years: age.years,
+      months: age.months,
+      days: age.days,
+      official: age.official,
+      countsFrom: age.countsFrom,
+      gaps: age.gaps,
+      nextBadge: badge
+        ? {
+            milestone: badge.milestone,
+            reachedOn: badge.reachedOn,
+            anniversary: badge.anniversary ?? null,
+            eligible: badge.eligible,
+            reason: badge.reason ?? null,
+          }
+        : null,
+      awards: awards.map((a) => ({
+        milestone: a.milestone,
+        awardedOn: a.awarded_on,
+        decisionNo: a.decision_no,
+        earlyReason: a.early_reason,
+        override: a.override_decision_no ? { decisionNo: a.override_decision_no, decisionDate: a.override_decision_date!, rule: a.override_rule ?? '' } : null,
+      })),
+      badgeStanding: badgeStandingOf(row.flags),
+      disciplines: disciplines.map((d) => ({
+        id: d.id,
+        form: d.form,
+        formName: DISCIPLINE_FORM_LABELS[d.form].replace(/^./u, (c) => c.toUpperCase()),
+        decidingLevel: d.deciding_level,
+        decisionNo: d.decision_no,
+        decisionDate: d.decision_date,
+        announcedOn: d.announced_on,
+        reason: d.reason,
+      })),
+    };
+  }
+
+  /** The file's life events with the names of the organisations they involve and who recorded them. */
+  async function fileEvents(id: string) {
+    return (await listMemberEvents(db, id)).map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      label: EVENT_LABELS[e.kind] ?? e.kind,
+      effectiveDate: e.effective_date,
+      decisionNo: e.decision_no,
+      decisionDate: e.decision_date,
+      org: e.org_id ? { id: e.org_id, name: e.org_name ?? '' } : null,
+      toOrg: e.to_org_id ? { id: e.to_org_id, name: e.to_org_name ?? '' } : null,
+      details: e.details ?? {},
+      actorName: e.actor_name,
+    }));
   }
 
   return {
@@ -417,75 +507,10 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
         hasCccd: row.cccd !== null,
         canReadSensitive: canReadSensitive(actor, row.current_path),
         canReadHistory: canReadHistory(actor, row.current_path),
-        canEdit: pathInScope(row.current_path, scopeFor(actor, 'editMembers')),
+        canEdit: canChangeMember(actor, row.current_path),
         updatedAt: new Date(row.updated_at).toISOString(),
-        partyAge: await (async () => {
-          const events = await eventsOf(db, id);
-          const cal = await calendar(db);
-          // The transit allowance is the rules' working days, counted on the real calendar from the departure.
-          const age = partyAge(events, today, { allowedTransferGapDays: transferGapAllowance(cal) });
-          const sensitive = canReadSensitive(actor, row.current_path);
-          const awards = await memberBadgeAwards(db, id);
-          const disciplines = sensitive ? await memberDisciplineRows(db, id) : [];
-          const badge = badgeDue(
-            {
-              events,
-              awards: awards.map((a) => ({ milestone: a.milestone, awardedOn: a.awarded_on })),
-              disciplines: await disciplinesOf(db, id),
-              ...badgeFlagsOf(row.flags),
-            },
-            today,
-          );
-          return {
-            years: age.years,
-            months: age.months,
-            days: age.days,
-            official: age.official,
-            countsFrom: age.countsFrom,
-            gaps: age.gaps,
-            nextBadge: badge
-              ? {
-                  milestone: badge.milestone,
-                  reachedOn: badge.reachedOn,
-                  anniversary: badge.anniversary ?? null,
-                  eligible: badge.eligible,
-                  reason: badge.reason ?? null,
-                }
-              : null,
-            awards: awards.map((a) => ({
-              milestone: a.milestone,
-              awardedOn: a.awarded_on,
-              decisionNo: a.decision_no,
-              earlyReason: a.early_reason,
-              override: a.override_decision_no
-                ? { decisionNo: a.override_decision_no, decisionDate: a.override_decision_date!, rule: a.override_rule ?? '' }
-                : null,
-            })),
-            badgeStanding: badgeStandingOf(row.flags),
-            disciplines: disciplines.map((d) => ({
-              id: d.id,
-              form: d.form,
-              formName: DISCIPLINE_FORM_LABELS[d.form].replace(/^./u, (c) => c.toUpperCase()),
-              decidingLevel: d.deciding_level,
-              decisionNo: d.decision_no,
-              decisionDate: d.decision_date,
-              announcedOn: d.announced_on,
-              reason: d.reason,
-            })),
-          };
-        })(),
-        events: (await listMemberEvents(db, id)).map((e) => ({
-          id: e.id,
-          kind: e.kind,
-          label: EVENT_LABELS[e.kind] ?? e.kind,
-          effectiveDate: e.effective_date,
-          decisionNo: e.decision_no,
-          decisionDate: e.decision_date,
-          org: e.org_id ? { id: e.org_id, name: e.org_name ?? '' } : null,
-          toOrg: e.to_org_id ? { id: e.to_org_id, name: e.to_org_name ?? '' } : null,
-          details: e.details ?? {},
-          actorName: e.actor_name,
-        })),
+        partyAge: await partyAgeOf(actor, row, today),
+        events: await fileEvents(id),
       };
     },
 
@@ -509,7 +534,7 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
       const row = await load(actor, id);
       assertCanEditMember(actor, row.current_path);
       if (patch.residenceOrgId) {
-        const org = await findOrgPath(db, patch.residenceOrgId as string);
+        const org = await orgCurrentPath(db, patch.residenceOrgId as string);
         if (!org) throw invalid('residenceOrgId', 'Không tìm thấy chi bộ nơi cư trú.');
       }
       await checkCatalogues(patch);
@@ -620,8 +645,7 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
       },
     ) {
       const row = await load(actor, id);
-      if (!pathInScope(row.current_path, scopeFor(actor, 'editMembers')) || !canReadSensitive(actor, row.current_path))
-        throw forbidden('Bạn không có quyền ghi nhận kỷ luật đảng viên này.');
+      if (!canRecordDiscipline(actor, row.current_path)) throw forbidden('Bạn không có quyền ghi nhận kỷ luật đảng viên này.');
       if (input.announcedOn < input.decisionDate) throw invalid('announcedOn', 'Ngày công bố không được trước ngày quyết định.');
       const membership = row.official_on && row.official_on <= input.decisionDate ? 'official' : 'probationary';
       const problem = validateDiscipline(membership, input.form);
@@ -752,8 +776,8 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
       const today = clock.today();
       let subtree: { from: string; to: string } | undefined;
       if (q.orgId) {
-        const org = await findOrgPath(db, q.orgId);
-        if (!org || !pathInScope(org.current_path, scope)) throw notFound('Không tìm thấy tổ chức đảng.');
+        const org = await orgCurrentPath(db, q.orgId);
+        if (!org || !canReadMember(actor, org.current_path)) throw notFound('Không tìm thấy tổ chức đảng.');
         subtree = subtreeRange(org.current_path);
       }
       const refusal = q.anniversary ? anniversaryRefusal(q.anniversary) : null;
