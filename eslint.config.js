@@ -25,15 +25,7 @@ const PENDING_LONG_FUNCTIONS = [
 
   'src/server/modules/evaluation/evaluation.service.ts',
 
-  'src/server/modules/member-documents/member-documents.service.ts',
-
   'src/server/modules/member-import/member-import.service.ts',
-
-  'src/server/modules/member-records/member-records.service.ts',
-
-  'src/server/modules/member-sheet/member-sheet.model.ts',
-
-  'src/server/modules/member-sheet/member-sheet.pdf.ts',
 
   'src/server/modules/members/members.badges.ts',
 

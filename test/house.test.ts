@@ -46,11 +46,7 @@ const PENDING_OWNERSHIP: string[] = [
 
   'src/server/modules/evaluation/evaluation.repo.ts',
 
-  'src/server/modules/member-documents/member-documents.repo.ts',
-
   'src/server/modules/member-import/member-import.repo.ts',
-
-  'src/server/modules/member-sheet/member-sheet.repo.ts',
 
   'src/server/modules/members/members.badges.repo.ts',
 
@@ -164,6 +160,4 @@ const PENDING_EDGES: string[] = [
   'members -> calendar',
 
   'evaluation -> member-import',
-
-  'member-documents -> member-import',
 ];

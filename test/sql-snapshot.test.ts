@@ -16,13 +16,7 @@ const PENDING_CASES: string[] = [
 
   'src/server/modules/evaluation/evaluation.repo.ts',
 
-  'src/server/modules/member-documents/member-documents.repo.ts',
-
   'src/server/modules/member-import/member-import.repo.ts',
-
-  'src/server/modules/member-records/member-records.repo.ts',
-
-  'src/server/modules/member-sheet/member-sheet.repo.ts',
 
   'src/server/modules/members/members.badges.repo.ts',
 
