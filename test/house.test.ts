@@ -40,12 +40,6 @@ const PENDING_OWNERSHIP: string[] = [
 
   'src/server/modules/auth/auth.repo.ts',
 
-  'src/server/modules/member-documents/member-documents.repo.ts',
-
-  'src/server/modules/member-import/member-import.repo.ts',
-
-  'src/server/modules/member-sheet/member-sheet.repo.ts',
-
   'src/server/modules/rulesets/rulesets.repo.ts',
 
   'src/server/modules/users/users.repo.ts',
@@ -146,6 +140,4 @@ const PENDING_EDGES: string[] = [
   'members -> member-import',
 
   'evaluation -> member-import',
-
-  'member-documents -> member-import',
 ];

@@ -12,14 +12,6 @@ const PENDING_CASES: string[] = [
 
   'src/server/modules/auth/auth.repo.ts',
 
-  'src/server/modules/member-documents/member-documents.repo.ts',
-
-  'src/server/modules/member-import/member-import.repo.ts',
-
-  'src/server/modules/member-records/member-records.repo.ts',
-
-  'src/server/modules/member-sheet/member-sheet.repo.ts',
-
   'src/server/modules/rulesets/rulesets.repo.ts',
 
   'src/server/modules/users/users.repo.ts',

@@ -22,7 +22,10 @@ import { addMonths } from '../../domain/member-status.ts';
 import { ruleSetOn } from '../../domain/rulesets.ts';
 import { personSortKey } from '../../domain/text.ts';
 import type { AdmissionCandidateTable, AdmissionDossierTable, AdmissionStepTable, DB } from '../db/schema.ts';
+import { insertCandidates, insertDossiers, insertSteps, insertTargets } from '../modules/admissions/admissions.demo.repo.ts';
 import { admittedIn } from '../modules/members/members.admissions.repo.ts';
+import { activeOfficialsBefore, recentlyAdmitted } from '../modules/members/members.demo.repo.ts';
+import { currentCells, currentChildren, currentRoot } from '../modules/orgs/orgs.demo.repo.ts';
 import { personName } from './names.ts';
 import { createRng } from './random.ts';
 import { createUuidFactory } from './uuid.ts';
@@ -69,23 +72,8 @@ export async function seedAdmissions(db: Kysely<DB>, opts: { seed: number; today
     return { openedOn: addDays(d, -rng.int(5, 30)), dates };
   }
 
-  const cells = await db
-    .selectFrom('org_version as v')
-    .innerJoin('org_kind as k', 'k.code', 'v.kind_code')
-    .select(['v.org_id'])
-    .where('v.valid_to', 'is', null)
-    .where('k.is_cell', '=', true)
-    .orderBy('v.path')
-    .execute();
-  const officials = await db
-    .selectFrom('member')
-    .select(['id', 'org_id', 'full_name'])
-    .where('status', '=', 'active')
-    .where('official_on', 'is not', null)
-    .where('official_on', '<', addMonths(today, -24))
-    .orderBy('org_id')
-    .orderBy('id')
-    .execute();
+  const cells = await currentCells(db);
+  const officials = await activeOfficialsBefore(db, addMonths(today, -24));
   const officialsOf = new Map<string, { id: string; full_name: string }[]>();
   for (const m of officials) officialsOf.set(m.org_id, [...(officialsOf.get(m.org_id) ?? []), m]);
 
@@ -161,30 +149,7 @@ export async function seedAdmissions(db: Kysely<DB>, opts: { seed: number; today
   }
 
   // Dossiers behind the members on probation now and those recognised in the last year.
-  const recent = await db
-    .selectFrom('member as m')
-    .innerJoin('member_event as e', (j) => j.onRef('e.member_id', '=', 'm.id').on('e.kind', '=', 'admitted'))
-    .select([
-      'm.id',
-      'm.org_id',
-      'm.full_name',
-      'm.family_name',
-      'm.middle_name',
-      'm.given_name',
-      'm.name_sort_key',
-      'm.gender',
-      'm.birth_date',
-      'm.general_education',
-      'm.official_on',
-      'e.effective_date',
-      'e.decision_no',
-      'e.details',
-    ])
-    .where('m.status', '=', 'active')
-    .where((eb) => eb.or([eb('m.official_on', 'is', null), eb('m.official_on', '>', addMonths(today, -12))]))
-    .where('e.effective_date', '>', addMonths(today, -26))
-    .orderBy('m.id')
-    .execute();
+  const recent = await recentlyAdmitted(db, addMonths(today, -26), addMonths(today, -12));
   for (const m of recent) {
     if (!rng.chance(0.5)) continue;
     const ceremonyOn = ((m.details ?? {}) as { ceremonyOn?: string }).ceremonyOn ?? m.effective_date;
@@ -278,40 +243,15 @@ export async function seedAdmissions(db: Kysely<DB>, opts: { seed: number; today
   }
 
   await db.transaction().execute(async (tx) => {
-    for (let i = 0; i < candidates.length; i += 500)
-      await tx
-        .insertInto('admission_candidate')
-        .values(candidates.slice(i, i + 500))
-        .execute();
-    for (let i = 0; i < dossiers.length; i += 500)
-      await tx
-        .insertInto('admission_dossier')
-        .values(dossiers.slice(i, i + 500))
-        .execute();
-    for (let i = 0; i < steps.length; i += 500)
-      await tx
-        .insertInto('admission_step')
-        .values(steps.slice(i, i + 500))
-        .execute();
+    await insertCandidates(tx, candidates);
+    await insertDossiers(tx, dossiers);
+    await insertSteps(tx, steps);
 
     // Targets: each commune (child of the province) about its admissions of the previous year, the province the sum
     // plus a reserve it keeps for itself.
-    const root = await tx
-      .selectFrom('org_version')
-      .select(['org_id', 'path'])
-      .where('parent_id', 'is', null)
-      .where('valid_to', 'is', null)
-      .orderBy('path')
-      .executeTakeFirst();
+    const root = await currentRoot(tx);
     if (!root) return;
-    const communes = await tx
-      .selectFrom('org_version as v')
-      .innerJoin('org as o', 'o.id', 'v.org_id')
-      .select(['v.org_id', 'o.current_path'])
-      .where('v.parent_id', '=', root.org_id)
-      .where('v.valid_to', 'is', null)
-      .orderBy('v.path')
-      .execute();
+    const communes = await currentChildren(tx, root.org_id);
     const year = Number(today.slice(0, 4));
     for (const y of [year - 1, year]) {
       let sum = 0;
@@ -323,11 +263,7 @@ export async function seedAdmissions(db: Kysely<DB>, opts: { seed: number; today
         rows.push({ id: uuid(), org_id: c.org_id, year: y, target, note: null, set_by: opts.adminId, set_at: opts.now });
       }
       rows.push({ id: uuid(), org_id: root.org_id, year: y, target: sum + Math.ceil(sum * 0.05), note: null, set_by: opts.adminId, set_at: opts.now });
-      for (let i = 0; i < rows.length; i += 500)
-        await tx
-          .insertInto('admission_target')
-          .values(rows.slice(i, i + 500))
-          .execute();
+      await insertTargets(tx, rows);
     }
   });
   return { candidates: candidates.length, dossiers: dossiers.length, steps: steps.length };

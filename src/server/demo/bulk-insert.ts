@@ -5,6 +5,8 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { insertMemberBadgeAwardRows, insertMemberDisciplineRows, insertMemberEventRows, insertMemberRows } from '../modules/members/members.demo.repo.ts';
+import { insertOrgEvents, insertOrgs, insertOrgVersions } from '../modules/orgs/orgs.demo.repo.ts';
 import type { MemberBadgeAwardRow, MemberDisciplineRow, MemberEventRow, MemberRow, OrgSeedRow } from './province.ts';
 import { deriveUuid } from './uuid.ts';
 
@@ -46,30 +48,28 @@ function* chunks<T>(rows: Iterable<T>, size: number): Generator<T[]> {
 }
 
 async function insertOrgChunk(db: Executor, chunk: OrgSeedRow[], opts: InsertOrgOptions): Promise<void> {
-  await db
-    .insertInto('org')
-    .values(chunk.map((r) => r.org))
-    .execute();
-  await db
-    .insertInto('org_version')
-    .values(chunk.map((r) => r.version))
-    .execute();
-  await db
-    .insertInto('org_event')
-    .values(
-      chunk.map((r) => ({
-        id: createdEventId(r.org.id),
-        org_id: r.org.id,
-        kind: r.event.kind,
-        effective_date: r.event.effective_date,
-        decision_no: r.event.decision_no,
-        decision_date: r.event.decision_date,
-        details: '{}',
-        batch_id: opts.batchId ?? null,
-        actor_id: opts.actorId ?? null,
-      })),
-    )
-    .execute();
+  await insertOrgs(
+    db,
+    chunk.map((r) => r.org),
+  );
+  await insertOrgVersions(
+    db,
+    chunk.map((r) => r.version),
+  );
+  await insertOrgEvents(
+    db,
+    chunk.map((r) => ({
+      id: createdEventId(r.org.id),
+      org_id: r.org.id,
+      kind: r.event.kind,
+      effective_date: r.event.effective_date,
+      decision_no: r.event.decision_no,
+      decision_date: r.event.decision_date,
+      details: '{}',
+      batch_id: opts.batchId ?? null,
+      actor_id: opts.actorId ?? null,
+    })),
+  );
 }
 
 /** Inserts orgs with their versions and 'created' events; `rows` may be an array or any iterable. */
@@ -101,13 +101,13 @@ export async function insertMembers(db: Executor, data: MemberData, opts: { chun
   const size = Math.max(1, opts.chunkSize ?? 1000);
   let n = 0;
   for (const chunk of chunks(data.members, size)) {
-    await db.insertInto('member').values(chunk).execute();
+    await insertMemberRows(db, chunk);
     n += chunk.length;
   }
   // Narrower rows: bigger statements, fewer round trips.
-  for (const chunk of chunks(data.events ?? [], size * 4)) await db.insertInto('member_event').values(chunk).execute();
-  for (const chunk of chunks(data.disciplines ?? [], size * 4)) await db.insertInto('member_discipline').values(chunk).execute();
-  for (const chunk of chunks(data.awards ?? [], size * 4)) await db.insertInto('member_badge_award').values(chunk).execute();
+  for (const chunk of chunks(data.events ?? [], size * 4)) await insertMemberEventRows(db, chunk);
+  for (const chunk of chunks(data.disciplines ?? [], size * 4)) await insertMemberDisciplineRows(db, chunk);
+  for (const chunk of chunks(data.awards ?? [], size * 4)) await insertMemberBadgeAwardRows(db, chunk);
   return n;
 }
 

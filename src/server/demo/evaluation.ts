@@ -12,14 +12,23 @@
  * many excellent as the quota allows (≈ 1 in 6 of a large group, none in a group under six): 10–15% overall.
  * Levels depend only on the seed, the year and the member or organisation id.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { evaluationRulesForYear, runChecks, type Level } from '../../domain/evaluation.ts';
 import type { Clock } from '../clock.ts';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from '../http/actor.ts';
 import { createEvaluationService } from '../modules/evaluation/evaluation.service.ts';
+import {
+  insertConsolidationIfAbsent,
+  markPeriodPublished,
+  periodMemberRoll,
+  periodOrgRoll,
+  publishMemberLevels,
+  publishOrgLevels,
+} from '../modules/evaluation/evaluation.demo.repo.ts';
 import { refreshTally } from '../modules/evaluation/evaluation.repo.ts';
+import { partyDisciplinedBetween } from '../modules/members/members.demo.repo.ts';
 import { createRng, hashString } from './random.ts';
 
 export interface EvaluationSeedResult {
@@ -47,32 +56,10 @@ export async function seedEvaluations(
     const periodId = opened.period.id;
     const rules = evaluationRulesForYear(year);
     const quotaYears = rules.checks.orgExcellentMaxPercentOfGood !== null;
-    const members = await db
-      .selectFrom('member_evaluation')
-      .select(['id', 'member_id', 'org_id', 'grassroots_id', 'late_admission'])
-      .where('period_id', '=', periodId)
-      .execute();
-    const orgs = await db
-      .selectFrom('org_evaluation as e')
-      .innerJoin('org_version as v', (j) =>
-        j.onRef('v.org_id', '=', 'e.org_id').on(sql<boolean>`v.valid_from <= ${asOf} AND (v.valid_to IS NULL OR v.valid_to > ${asOf})`),
-      )
-      .select(['e.id', 'e.org_id', 'e.parent_id', 'e.is_cell', 'e.is_grassroots', 'v.depth'])
-      .where('e.period_id', '=', periodId)
-      .execute();
-    const disciplined = new Set(
-      (
-        await db
-          .selectFrom('member_discipline as d')
-          .innerJoin('member_evaluation as e', 'e.member_id', 'd.member_id')
-          .select('d.member_id')
-          .where('e.period_id', '=', periodId)
-          .where('d.kind', '=', 'party')
-          .where('d.decision_date', '>=', `${year}-01-01`)
-          .where('d.decision_date', '<=', `${year}-12-31`)
-          .execute()
-      ).map((r) => r.member_id),
-    );
+    const members = await periodMemberRoll(db, periodId);
+    const orgs = await periodOrgRoll(db, periodId, asOf);
+    // Every member disciplined in the year (only those on the roll are looked up).
+    const disciplined = new Set(await partyDisciplinedBetween(db, `${year}-01-01`, `${year}-12-31`));
 
     // Members: drawn, then the quota of each grassroots organisation enforced.
     const rated = members.filter((m) => !m.late_admission);
@@ -159,47 +146,33 @@ export async function seedEvaluations(
     // Write every stage at once (self = cell = grassroots = decided for the demo) and publish.
     const now = clock.now();
     const mRows = rated.map((m) => ({ id: m.id, l: mLevel.get(m.member_id)! }));
-    for (let i = 0; i < mRows.length; i += 5000) {
-      await sql`UPDATE member_evaluation e SET self_label = x.l, cell_label = x.l, grassroots_label = x.l, decided_label = x.l, final_level = x.l, status = 'published',
-                  self_at = ${now}, cell_at = ${now}, grassroots_at = ${now}, decided_at = ${now}, decided_by = ${actor.userId}
-                FROM jsonb_to_recordset(${JSON.stringify(mRows.slice(i, i + 5000))}::jsonb) AS x(id uuid, l text) WHERE e.id = x.id`.execute(db);
-    }
+    await publishMemberLevels(db, mRows, actor.userId, now);
     const oRows = orgs.map((o) => ({ id: o.id, l: oLevel.get(o.org_id)! }));
-    await sql`UPDATE org_evaluation e SET self_label = x.l, proposed_label = x.l, decided_label = x.l, final_level = x.l, status = 'published', decided_at = ${now}, decided_by = ${actor.userId}
-              FROM jsonb_to_recordset(${JSON.stringify(oRows)}::jsonb) AS x(id uuid, l text) WHERE e.id = x.id`.execute(db);
-    await db
-      .updateTable('evaluation_period')
-      .set({
-        status: 'published',
-        published_by: actor.userId,
-        published_at: now,
-        decision_no: `${100 + (year % 100)}-QĐ/TU`,
-        decision_date: `${year}-12-25` <= clock.today() ? `${year}-12-25` : clock.today(),
-      })
-      .where('id', '=', periodId)
-      .execute();
+    await publishOrgLevels(db, oRows, actor.userId, now);
+    await markPeriodPublished(db, periodId, {
+      actorId: actor.userId,
+      now,
+      decisionNo: `${100 + (year % 100)}-QĐ/TU`,
+      decisionDate: `${year}-12-25` <= clock.today() ? `${year}-12-25` : clock.today(),
+    });
     await refreshTally(db, periodId, year);
     const weak = orgs.filter((o) => o.is_grassroots && oLevel.get(o.org_id) === 'not_completed');
     for (const [i, o] of weak.entries()) {
       const done = year < opts.toYear - 1;
-      await db
-        .insertInto('consolidation')
-        .values({
-          id: uuidv7(),
-          org_id: o.org_id,
-          year,
-          reason: `Xếp loại Không hoàn thành nhiệm vụ năm ${year}`,
-          plan: PLANS[i % PLANS.length]!,
-          responsible: RESPONSIBLE[i % RESPONSIBLE.length]!,
-          deadline: `${year + 1}-06-30`,
-          outcome: done ? 'Đã kiện toàn, năm sau xếp loại Hoàn thành nhiệm vụ trở lên' : null,
-          status: done ? 'done' : 'open',
-          created_by: actor.userId,
-          created_at: now,
-          updated_at: now,
-        })
-        .onConflict((oc) => oc.columns(['org_id', 'year']).doNothing())
-        .execute();
+      await insertConsolidationIfAbsent(db, {
+        id: uuidv7(),
+        org_id: o.org_id,
+        year,
+        reason: `Xếp loại Không hoàn thành nhiệm vụ năm ${year}`,
+        plan: PLANS[i % PLANS.length]!,
+        responsible: RESPONSIBLE[i % RESPONSIBLE.length]!,
+        deadline: `${year + 1}-06-30`,
+        outcome: done ? 'Đã kiện toàn, năm sau xếp loại Hoàn thành nhiệm vụ trở lên' : null,
+        status: done ? 'done' : 'open',
+        created_by: actor.userId,
+        created_at: now,
+        updated_at: now,
+      });
     }
     out.periods += 1;
     out.members += mRows.length;

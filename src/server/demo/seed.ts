@@ -4,14 +4,17 @@
  * applied through the organisations service as one bulk reorganisation, exactly as a user would, so its history,
  * events and audit entries are the product's own.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.ts';
+import { analyzeAll } from '../db/analyze.ts';
 import type { DB } from '../db/schema.ts';
 import { writeAudit } from '../modules/audit/audit.service.ts';
 import { loadActor } from '../modules/auth/auth.repo.ts';
 import { userNames } from '../modules/users/users.repo.ts';
 import { orgMembersPort } from '../modules/members/members.tally.ts';
+import { firstCurrentCellUnder, firstCreatedInBatch, orgCount } from '../modules/orgs/orgs.demo.repo.ts';
 import { createOrgsService } from '../modules/orgs/orgs.service.ts';
+import { userCount } from '../modules/users/users.demo.repo.ts';
 import { insertUser } from '../modules/users/users.service.ts';
 import { insertMembers, insertOrgRows } from './bulk-insert.ts';
 import { seedEvaluations } from './evaluation.ts';
@@ -22,17 +25,8 @@ import { seedAdmissions } from './admissions.ts';
 export const DEMO_PASSWORD = 'hatnhan2025';
 
 export async function isEmpty(db: Kysely<DB>): Promise<boolean> {
-  const [orgs, users] = await Promise.all([
-    db
-      .selectFrom('org')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('app_user')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return Number(orgs.n) === 0 && Number(users.n) === 0;
+  const [orgs, users] = await Promise.all([orgCount(db), userCount(db)]);
+  return orgs === 0 && users === 0;
 }
 
 export interface SeedOptions {
@@ -85,27 +79,9 @@ export async function seedDemo(db: Kysely<DB>, clock: Clock, opts: SeedOptions) 
   const applied = await orgs.applyReorganization(admin, p.reorg2025);
 
   // A commune office clerk and a cell secretary, scoped below the province, to show what scope looks like.
-  const commune = await db
-    .selectFrom('org_event as e')
-    .innerJoin('org_version as v', 'v.org_id', 'e.org_id')
-    .select(['e.org_id', 'v.name', 'v.path'])
-    .where('e.batch_id', '=', applied.batchId)
-    .where('e.kind', '=', 'created')
-    .where('v.valid_to', 'is', null)
-    .orderBy('v.name')
-    .limit(1)
-    .executeTakeFirst();
+  const commune = await firstCreatedInBatch(db, applied.batchId);
   if (commune) {
-    const cell = await db
-      .selectFrom('org_version as v')
-      .innerJoin('org_kind as k', 'k.code', 'v.kind_code')
-      .select('v.org_id')
-      .where('v.path', 'like', `${commune.path}%`)
-      .where('v.valid_to', 'is', null)
-      .where('k.is_cell', '=', true)
-      .orderBy('v.path')
-      .limit(1)
-      .executeTakeFirst();
+    const cell = await firstCurrentCellUnder(db, commune.path);
     await db.transaction().execute(async (tx) => {
       await insertUser(tx, {
         username: 'xa',
@@ -129,7 +105,7 @@ export async function seedDemo(db: Kysely<DB>, clock: Clock, opts: SeedOptions) 
   const evaluations = await seedEvaluations(db, clock, admin, { rootOrgId: root, fromYear: thisYear - 5, toYear: thisYear - 1, seed: opts.seed });
   const admissions = await seedAdmissions(db, { seed: opts.seed, today: clock.today(), now: clock.now(), adminId });
   // Fresh statistics after a bulk load: PGlite never analyses by itself.
-  await sql`ANALYZE`.execute(db);
+  await analyzeAll(db);
   return {
     admissions,
     orgs: p.orgs.length + applied.counts.created,

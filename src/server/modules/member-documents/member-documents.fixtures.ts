@@ -4,7 +4,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { TestApp } from '../../../../test/helpers/app.ts';
-import { injectLogin, type RawResponse } from '../member-import/member-import.fixtures.ts';
+import { injectLogin, type RawResponse } from '../../../../test/helpers/inject-session.ts';
 
 /** A one-page PDF whose page shows `text` (ASCII); different texts make different bytes. */
 export function pdfBytes(text = 'Don xin vao Dang'): Buffer {

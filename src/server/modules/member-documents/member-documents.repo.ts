@@ -4,14 +4,15 @@
  */
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { DB, MemberDocumentTable } from '../../db/schema.ts';
+import { lockMemberRow } from '../members/members.files.repo.ts';
+import { userFullNameSql } from '../users/users.files.repo.ts';
 
 /** Every version of every document of a member, by type, title, then newest version first. */
 export function listDocuments(db: Kysely<DB>, memberId: string) {
   return db
     .selectFrom('member_document as d')
-    .leftJoin('app_user as u', 'u.id', 'd.uploaded_by')
     .selectAll('d')
-    .select('u.full_name as uploader_name')
+    .select(userFullNameSql('d.uploaded_by').as('uploader_name'))
     .where('d.member_id', '=', memberId)
     .orderBy('d.doc_type')
     .orderBy('d.title')
@@ -42,7 +43,7 @@ export function latestVersion(tx: Kysely<DB>, memberId: string, docType: string,
 
 /** Serialises uploads to one member's dossier: two uploads of the same document never take the same version. */
 export async function lockMember(tx: Kysely<DB>, memberId: string): Promise<void> {
-  await tx.selectFrom('member').select('id').where('id', '=', memberId).forUpdate().execute();
+  await lockMemberRow(tx, memberId);
 }
 
 export async function insertDocument(tx: Kysely<DB>, row: Insertable<MemberDocumentTable>): Promise<void> {

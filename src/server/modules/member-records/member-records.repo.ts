@@ -41,3 +41,20 @@ export function updateRecordData(db: Kysely<DB>, memberId: string, recordId: str
 export function deleteRecord(db: Kysely<DB>, memberId: string, recordId: string) {
   return db.deleteFrom('member_record').where('id', '=', recordId).where('member_id', '=', memberId).returningAll().executeTakeFirst();
 }
+
+// --- used by member-sheet ---
+
+/** The member's sub-records of the given kinds for the printed sheet: by kind, then in their recorded order. */
+export function listSheetRecords(db: Kysely<DB>, memberId: string, kinds: readonly RecordKind[]) {
+  if (kinds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('member_record')
+    .select(['kind', 'data'])
+    .where('member_id', '=', memberId)
+    .where('kind', 'in', [...kinds])
+    .orderBy('kind')
+    .orderBy('sort')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}

@@ -204,8 +204,8 @@ export function recordRow(data: unknown, kind?: RecordKind): [string, string] {
   return [period, text];
 }
 
-/** Builds the sheet model from the member file: pure, the same input always gives the same sheet. */
-export function buildSheetModel(input: SheetInput): SheetModel {
+/** How the sections are written: the file's fields as text, and items and tables numbered in the order they are made. */
+function sheetWriter(input: SheetInput) {
   const { file, catalogues } = input;
   const f = file.fields as Record<string, unknown>;
   const text = (name: string) => (typeof f[name] === 'string' ? (f[name] as string) : typeof f[name] === 'number' ? String(f[name]) : '');
@@ -229,128 +229,155 @@ export function buildSheetModel(input: SheetInput): SheetModel {
     empty,
   });
   const records = (kind: RecordKind) => input.records.filter((r) => r.kind === kind).map((r) => recordRow(r.data, kind));
+  return { f, text, date, catalogue, join, item, sub, table, records };
+}
 
+type SheetWriter = ReturnType<typeof sheetWriter>;
+
+/** I. The curriculum vitae: identity, addresses, origins, work and education. */
+function personalSection(w: SheetWriter, input: SheetInput): SheetSection {
+  const { f, text, date, catalogue, join, item, sub } = w;
   const birth = date('birthDate') || (f.birthYear ? `Năm ${text('birthYear')}` : '');
+  return {
+    title: 'I. SƠ YẾU LÝ LỊCH',
+    blocks: [
+      item('Họ và tên đang dùng', text('fullName')),
+      item('Họ và tên khai sinh', text('birthName')),
+      item('Tên gọi khác (bí danh)', text('alias')),
+      item('Giới tính', GENDER[text('gender')] ?? text('gender')),
+      item('Sinh ngày', birth),
+      item('Số căn cước công dân', input.cccd ?? ''),
+      item('Nơi sinh', text('birthplace')),
+      item('Quê quán', text('hometown')),
+      item('Nơi thường trú', text('permanentAddress')),
+      item('Nơi ở hiện nay (tạm trú)', text('currentAddress')),
+      item('Dân tộc', catalogue('ethnicity', 'ethnicity')),
+      item('Tôn giáo', catalogue('religion', 'religion')),
+      item('Thành phần gia đình', text('familyBackground')),
+      item('Nghề nghiệp hiện nay', catalogue('occupation', 'occupation')),
+      item('Nơi làm việc', text('workplace')),
+      item('Chức vụ (đảng, chính quyền, đoàn thể)', text('position')),
+      item('Trình độ', ''),
+      sub('Giáo dục phổ thông', catalogue('general_education', 'generalEducation')),
+      sub('Chuyên môn, nghiệp vụ', join(catalogue('professional_level', 'professionalLevel'), text('professionalField'))),
+      sub('Học vị', text('academicDegree')),
+      sub('Học hàm', text('academicTitle')),
+      sub('Lý luận chính trị', catalogue('theory_level', 'theoryLevel')),
+      sub('Quản lý nhà nước', catalogue('state_management', 'stateManagement')),
+      sub('Ngoại ngữ', text('languages')),
+      sub('Tin học', text('itLevel')),
+    ],
+  };
+}
+
+/** II. The member in the Party: admission, introducers, party age, status, cells, card. */
+function partySection(w: SheetWriter, input: SheetInput): SheetSection {
+  const { text, date, join, item, sub } = w;
+  const { file } = input;
   const age = file.partyAge;
   const partyAge = age.official
     ? `${age.years} năm ${age.months} tháng ${age.days} ngày (tính đến ngày ${formatVnDate(input.today)})`
     : 'Chưa tính (đảng viên dự bị)';
+  return {
+    title: 'II. VỀ ĐẢNG',
+    blocks: [
+      item('Ngày vào Đảng (quyết định kết nạp)', formatVnDate(file.admittedOn)),
+      sub('Ngày lễ kết nạp', date('ceremonyOn')),
+      sub('Nơi kết nạp', text('admissionPlace')),
+      item('Người giới thiệu', ''),
+      sub('Người thứ nhất', text('introducer1')),
+      sub('Người thứ hai', text('introducer2')),
+      item('Ngày chính thức', formatVnDate(file.officialOn)),
+      item('Ngày vào Đoàn TNCS Hồ Chí Minh', date('youthUnionOn')),
+      item('Tuổi đảng', partyAge),
+      item('Đảng viên', MEMBERSHIP[file.membership] ?? ''),
+      item('Tình trạng sinh hoạt đảng', join(MEMBER_STATUS_LABELS[file.status] ?? file.status, file.leftOn ? `từ ngày ${formatVnDate(file.leftOn)}` : '')),
+      item('Chi bộ đang sinh hoạt', file.org.name),
+      item('Chi bộ nơi cư trú', input.residenceOrgName ?? ''),
+      item('Số thẻ đảng viên, ngày cấp', join(text('cardNo'), date('cardIssuedOn'))),
+    ],
+  };
+}
 
-  const sections: SheetSection[] = [
-    {
-      title: 'I. SƠ YẾU LÝ LỊCH',
-      blocks: [
-        item('Họ và tên đang dùng', text('fullName')),
-        item('Họ và tên khai sinh', text('birthName')),
-        item('Tên gọi khác (bí danh)', text('alias')),
-        item('Giới tính', GENDER[text('gender')] ?? text('gender')),
-        item('Sinh ngày', birth),
-        item('Số căn cước công dân', input.cccd ?? ''),
-        item('Nơi sinh', text('birthplace')),
-        item('Quê quán', text('hometown')),
-        item('Nơi thường trú', text('permanentAddress')),
-        item('Nơi ở hiện nay (tạm trú)', text('currentAddress')),
-        item('Dân tộc', catalogue('ethnicity', 'ethnicity')),
-        item('Tôn giáo', catalogue('religion', 'religion')),
-        item('Thành phần gia đình', text('familyBackground')),
-        item('Nghề nghiệp hiện nay', catalogue('occupation', 'occupation')),
-        item('Nơi làm việc', text('workplace')),
-        item('Chức vụ (đảng, chính quyền, đoàn thể)', text('position')),
-        item('Trình độ', ''),
-        sub('Giáo dục phổ thông', catalogue('general_education', 'generalEducation')),
-        sub('Chuyên môn, nghiệp vụ', join(catalogue('professional_level', 'professionalLevel'), text('professionalField'))),
-        sub('Học vị', text('academicDegree')),
-        sub('Học hàm', text('academicTitle')),
-        sub('Lý luận chính trị', catalogue('theory_level', 'theoryLevel')),
-        sub('Quản lý nhà nước', catalogue('state_management', 'stateManagement')),
-        sub('Ngoại ngữ', text('languages')),
-        sub('Tin học', text('itLevel')),
-      ],
-    },
-    {
-      title: 'II. VỀ ĐẢNG',
-      blocks: [
-        item('Ngày vào Đảng (quyết định kết nạp)', formatVnDate(file.admittedOn)),
-        sub('Ngày lễ kết nạp', date('ceremonyOn')),
-        sub('Nơi kết nạp', text('admissionPlace')),
-        item('Người giới thiệu', ''),
-        sub('Người thứ nhất', text('introducer1')),
-        sub('Người thứ hai', text('introducer2')),
-        item('Ngày chính thức', formatVnDate(file.officialOn)),
-        item('Ngày vào Đoàn TNCS Hồ Chí Minh', date('youthUnionOn')),
-        item('Tuổi đảng', partyAge),
-        item('Đảng viên', MEMBERSHIP[file.membership] ?? ''),
-        item('Tình trạng sinh hoạt đảng', join(MEMBER_STATUS_LABELS[file.status] ?? file.status, file.leftOn ? `từ ngày ${formatVnDate(file.leftOn)}` : '')),
-        item('Chi bộ đang sinh hoạt', file.org.name),
-        item('Chi bộ nơi cư trú', input.residenceOrgName ?? ''),
-        item('Số thẻ đảng viên, ngày cấp', join(text('cardNo'), date('cardIssuedOn'))),
-      ],
-    },
-    {
-      title: 'III. KHEN THƯỞNG, HUY HIỆU, KỶ LUẬT',
-      blocks: [
-        table('Khen thưởng', ['Thời gian', 'Hình thức, nội dung'], [1, 3], records('commendation')),
-        table(
-          'Huy hiệu Đảng',
-          ['Huy hiệu', 'Ngày trao', 'Số quyết định', 'Ghi chú'],
-          [2, 1, 1, 1.5],
-          age.awards.map((a) => [
-            `Huy hiệu ${a.milestone} năm tuổi Đảng`,
-            formatVnDate(a.awardedOn),
-            a.decisionNo ?? '',
-            a.earlyReason ? (EARLY[a.earlyReason] ?? a.earlyReason) : '',
-          ]),
-        ),
-        ...(input.sensitive
-          ? [
-              table(
-                'Kỷ luật',
-                ['Hình thức', 'Cấp quyết định', 'Số, ngày quyết định', 'Lý do'],
-                [1, 1.3, 1.5, 2],
-                age.disciplines.map((d) => [
-                  d.formName || (DISCIPLINE_FORM_LABELS[d.form as DisciplineForm] ?? d.form),
-                  d.decidingLevel,
-                  join(d.decisionNo, formatVnDate(d.decisionDate)),
-                  d.reason ?? '',
-                ]),
-              ),
-            ]
-          : []),
-      ],
-    },
-    {
-      title: 'IV. QUÁ TRÌNH',
-      blocks: [
-        table('Quá trình công tác', ['Thời gian', 'Đơn vị, chức vụ'], [1, 3], records('work')),
-        table('Đào tạo, bồi dưỡng', ['Thời gian', 'Trường, ngành học, văn bằng'], [1, 3], records('training')),
-        table('Đi nước ngoài', ['Thời gian', 'Nước đến, nội dung'], [1, 3], records('trip')),
-        table(
-          'Quá trình sinh hoạt đảng',
-          ['Ngày', 'Nội dung', 'Tổ chức đảng', 'Quyết định'],
-          [1, 2.2, 2, 1.3],
-          file.events.map((e) => [
-            formatVnDate(e.effectiveDate),
-            e.label,
-            e.toOrg ? join(e.org?.name ?? '', `đến ${e.toOrg.name}`) : (e.org?.name ?? ''),
-            join(e.decisionNo ?? '', formatVnDate(e.decisionDate)),
-          ]),
-        ),
-        ...((input.history ?? input.sensitive)
-          ? [
-              table('Hoàn cảnh gia đình', ['Năm sinh, thời gian', 'Quan hệ, họ tên, nghề nghiệp, nơi ở, đặc điểm chính trị'], [1, 3], records('family')),
-              table('Lịch sử chính trị', ['Thời gian', 'Nội dung'], [1, 3], records('political')),
-            ]
-          : []),
-      ],
-    },
-  ];
+/** III. Commendations, Party badges, and discipline (the last only for readers of the sensitive groups). */
+function rewardsSection(w: SheetWriter, input: SheetInput): SheetSection {
+  const { join, table, records } = w;
+  const age = input.file.partyAge;
+  return {
+    title: 'III. KHEN THƯỞNG, HUY HIỆU, KỶ LUẬT',
+    blocks: [
+      table('Khen thưởng', ['Thời gian', 'Hình thức, nội dung'], [1, 3], records('commendation')),
+      table(
+        'Huy hiệu Đảng',
+        ['Huy hiệu', 'Ngày trao', 'Số quyết định', 'Ghi chú'],
+        [2, 1, 1, 1.5],
+        age.awards.map((a) => [
+          `Huy hiệu ${a.milestone} năm tuổi Đảng`,
+          formatVnDate(a.awardedOn),
+          a.decisionNo ?? '',
+          a.earlyReason ? (EARLY[a.earlyReason] ?? a.earlyReason) : '',
+        ]),
+      ),
+      ...(input.sensitive
+        ? [
+            table(
+              'Kỷ luật',
+              ['Hình thức', 'Cấp quyết định', 'Số, ngày quyết định', 'Lý do'],
+              [1, 1.3, 1.5, 2],
+              age.disciplines.map((d) => [
+                d.formName || (DISCIPLINE_FORM_LABELS[d.form as DisciplineForm] ?? d.form),
+                d.decidingLevel,
+                join(d.decisionNo, formatVnDate(d.decisionDate)),
+                d.reason ?? '',
+              ]),
+            ),
+          ]
+        : []),
+    ],
+  };
+}
 
+/** IV. The member's history: work, training, trips, Party life, and family and political history for those allowed. */
+function historySection(w: SheetWriter, input: SheetInput): SheetSection {
+  const { join, table, records } = w;
+  return {
+    title: 'IV. QUÁ TRÌNH',
+    blocks: [
+      table('Quá trình công tác', ['Thời gian', 'Đơn vị, chức vụ'], [1, 3], records('work')),
+      table('Đào tạo, bồi dưỡng', ['Thời gian', 'Trường, ngành học, văn bằng'], [1, 3], records('training')),
+      table('Đi nước ngoài', ['Thời gian', 'Nước đến, nội dung'], [1, 3], records('trip')),
+      table(
+        'Quá trình sinh hoạt đảng',
+        ['Ngày', 'Nội dung', 'Tổ chức đảng', 'Quyết định'],
+        [1, 2.2, 2, 1.3],
+        input.file.events.map((e) => [
+          formatVnDate(e.effectiveDate),
+          e.label,
+          e.toOrg ? join(e.org?.name ?? '', `đến ${e.toOrg.name}`) : (e.org?.name ?? ''),
+          join(e.decisionNo ?? '', formatVnDate(e.decisionDate)),
+        ]),
+      ),
+      ...((input.history ?? input.sensitive)
+        ? [
+            table('Hoàn cảnh gia đình', ['Năm sinh, thời gian', 'Quan hệ, họ tên, nghề nghiệp, nơi ở, đặc điểm chính trị'], [1, 3], records('family')),
+            table('Lịch sử chính trị', ['Thời gian', 'Nội dung'], [1, 3], records('political')),
+          ]
+        : []),
+    ],
+  };
+}
+
+/** Builds the sheet model from the member file: pure, the same input always gives the same sheet. */
+export function buildSheetModel(input: SheetInput): SheetModel {
+  const w = sheetWriter(input);
+  // In this order: items and tables are numbered as they are made.
+  const sections = [personalSection(w, input), partySection(w, input), rewardsSection(w, input), historySection(w, input)];
   return {
     orgLines: input.orgLines.map(printable),
-    sheetNo: printable(text('sheetNo')),
-    cardNo: printable(text('cardNo')),
+    sheetNo: printable(w.text('sheetNo')),
+    cardNo: printable(w.text('cardNo')),
     title: 'PHIẾU ĐẢNG VIÊN',
-    fullName: printable(text('fullName')),
+    fullName: printable(w.text('fullName')),
     sections,
     footer: { date: `Ngày in: ${formatVnDate(input.today)}`, left: 'XÁC NHẬN CỦA CẤP ỦY CƠ SỞ', right: 'NGƯỜI KHAI' },
     sensitiveIncluded: [

@@ -6,17 +6,19 @@
  * is audited: who exported whose sheet, in which format, with which sensitive groups.
  */
 import type { Kysely } from 'kysely';
+import { pathIds } from '../../../domain/org-path.ts';
 import { foldAccents } from '../../../domain/text.ts';
 import type { Clock } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
-import { scopeFor, type Actor } from '../../http/actor.ts';
+import { pathInScope, scopeFor, type Actor, type Scope } from '../../http/actor.ts';
 import { writeAudit } from '../audit/audit.service.ts';
-import { orgNameOn } from '../members/members.repo.ts';
+import { listSheetRecords } from '../member-records/member-records.repo.ts';
+import { memberCccd } from '../members/members.files.repo.ts';
 import type { MembersService } from '../members/members.service.ts';
+import { orgCurrentPath, orgNamesOn } from '../orgs/orgs.files.repo.ts';
 import { renderSheetDocx, DOCX_MIME } from './member-sheet.docx.ts';
 import { buildSheetModel, type RecordKind } from './member-sheet.model.ts';
 import { renderSheetPdf, PDF_MIME } from './member-sheet.pdf.ts';
-import { listSheetRecords, memberCccd, orgLinesOf } from './member-sheet.repo.ts';
 
 export type SheetFormat = 'docx' | 'pdf';
 
@@ -47,6 +49,25 @@ export function contentDisposition(names: { utf8: string; ascii: string }): stri
   return `attachment; filename="${names.ascii}"; filename*=UTF-8''${encoded}`;
 }
 
+/**
+ * The names on the date of the organisations from the top of the tree down to the cell, keeping only those that lie
+ * in the reader's scope: a reader never learns from the sheet the name of an organisation he may not see.
+ */
+async function orgLinesOf(db: Kysely<DB>, orgId: string, scope: Scope, date: string): Promise<string[]> {
+  const path = await orgCurrentPath(db, orgId);
+  if (!path) return [];
+  const ids = pathIds(path);
+  const visible = ids.filter((_, i) => pathInScope(`/${ids.slice(0, i + 1).join('/')}/`, scope));
+  const names = await orgNamesOn(db, visible, date);
+  return visible.map((id) => names.get(id) ?? '').filter(Boolean);
+}
+
+/** The name on the date of the member's cell of residence, when the file names one. */
+async function residenceOrgNameOf(db: Kysely<DB>, orgId: string | null, date: string): Promise<string | null> {
+  if (!orgId) return null;
+  return (await orgNamesOn(db, [orgId], date)).get(orgId) ?? '';
+}
+
 export function createMemberSheetService(deps: { db: Kysely<DB>; clock: Clock; members: MembersService }) {
   const { db, clock, members } = deps;
   return {
@@ -61,7 +82,7 @@ export function createMemberSheetService(deps: { db: Kysely<DB>; clock: Clock; m
         listSheetRecords(db, id, history ? [...PLAIN_KINDS, ...SENSITIVE_KINDS] : PLAIN_KINDS),
         members.catalogues(),
         orgLinesOf(db, file.org.id, scopeFor(actor, 'read'), today),
-        residenceOrgId ? orgNameOn(db, residenceOrgId, today) : Promise.resolve(null),
+        residenceOrgNameOf(db, residenceOrgId, today),
         sensitive ? memberCccd(db, id) : Promise.resolve(file.cccdMasked),
       ]);
       const model = buildSheetModel({ file, catalogues, orgLines, residenceOrgName, cccd, records, sensitive, history, today });
