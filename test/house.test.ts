@@ -159,11 +159,7 @@ const PENDING_EDGES: string[] = [
 
   'audit -> users',
 
-  'members -> member-import',
-
   'members -> calendar',
-
-  'evaluation -> member-import',
 
   'member-documents -> member-import',
 ];

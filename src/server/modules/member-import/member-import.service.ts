@@ -44,7 +44,7 @@ import { MemberFields } from '../members/members.schemas.ts';
 import { columnsOf, insertMembers, type NewMember } from '../members/members.service.ts';
 import { maskCccd } from '../members/members.policy.ts';
 import { HEADER_SEARCH_ROWS, OFFICIAL_LAYOUT, isHeaderRow, isNumberingRow, mapHeaders } from './header-map.ts';
-import { readSheets, sniffFile } from './member-import.files.ts';
+import { readSheets, sniffFile } from '../../office/sheet-read.ts';
 import { canExportMembers, canImportMembers } from './member-import.policy.ts';
 import {
   catalogueItems,
