@@ -27,8 +27,6 @@ const PENDING_LONG_FUNCTIONS = [
 
   'src/server/modules/member-documents/member-documents.service.ts',
 
-  'src/server/modules/member-import/member-import.service.ts',
-
   'src/server/modules/member-records/member-records.service.ts',
 
   'src/server/modules/member-sheet/member-sheet.model.ts',

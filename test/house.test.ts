@@ -48,8 +48,6 @@ const PENDING_OWNERSHIP: string[] = [
 
   'src/server/modules/member-documents/member-documents.repo.ts',
 
-  'src/server/modules/member-import/member-import.repo.ts',
-
   'src/server/modules/member-sheet/member-sheet.repo.ts',
 
   'src/server/modules/members/members.badges.repo.ts',

@@ -18,8 +18,6 @@ const PENDING_CASES: string[] = [
 
   'src/server/modules/member-documents/member-documents.repo.ts',
 
-  'src/server/modules/member-import/member-import.repo.ts',
-
   'src/server/modules/member-records/member-records.repo.ts',
 
   'src/server/modules/member-sheet/member-sheet.repo.ts',
