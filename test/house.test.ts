@@ -136,8 +136,4 @@ const PENDING_EDGES: string[] = [
   'audit -> orgs',
 
   'audit -> users',
-
-  'members -> member-import',
-
-  'evaluation -> member-import',
 ];

@@ -4,7 +4,7 @@
  * dossier. One pure model per document (`admissionDocument`), rendered in the party document layout of HD 36 by the
  * shared template (`renderPartyDocument`). The committee edits and signs the file; the wording is the usual form, not a legal text.
  */
-import { renderPartyDocument, table, text } from '../../docx/party-document.ts';
+import { renderPartyDocument, table, text } from '../../office/party-document.ts';
 import { formatVnDate } from '../../../domain/dates.ts';
 import { formatPercent } from '../../../domain/numbers.ts';
 import { STEP_LABELS, type AdmissionStepKind } from '../../../domain/admission.ts';

@@ -9,7 +9,7 @@ import { foldAccents } from '../../../domain/text.ts';
 import type { CellValue } from '../../../domain/member-import.ts';
 import type { EvaluationRuleSet } from '../../../domain/evaluation.ts';
 import { invalid } from '../../http/errors.ts';
-import { readSheets, sniffFile } from '../member-import/member-import.files.ts';
+import { readSheets, sniffFile } from '../../office/sheet-read.ts';
 import type { MemberEntryInput } from './evaluation.schemas.ts';
 
 type Field = 'name' | 'birth' | 'cccd' | 'selfLabel' | 'cellLabel' | 'grassrootsLabel' | 'decidedLabel';

@@ -5,7 +5,7 @@
  * organisations under consolidation. Built from the same answers as the page and the workbook.
  */
 import { formatCount, formatNumber } from '../../../domain/numbers.ts';
-import { heading, renderPartyDocument, table, text } from '../../docx/party-document.ts';
+import { heading, renderPartyDocument, table, text } from '../../office/party-document.ts';
 import type { Distribution, ResultsAnswer } from './evaluation.figures.ts';
 
 const pct = (n: number) => formatNumber(n, 2);

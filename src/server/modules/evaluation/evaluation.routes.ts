@@ -5,8 +5,7 @@ import { AppError, invalid } from '../../http/errors.ts';
 import { requireActor } from '../../http/auth-hook.ts';
 import { NoQuery } from '../../http/schemas.ts';
 import { refuseNulIn } from '../../http/text-guard.ts';
-import { XLSX_MIME } from '../member-import/member-import.workbook.ts';
-import { DOCX_MIME } from '../member-sheet/member-sheet.docx.ts';
+import { DOCX_MIME, XLSX_MIME } from '../../office/mime.ts';
 import {
   ChangeBody,
   ConsolidationBody,

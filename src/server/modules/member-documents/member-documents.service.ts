@@ -13,7 +13,7 @@ import type { DB } from '../../db/schema.ts';
 import { scopeFor, type Actor } from '../../http/actor.ts';
 import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { DocumentMissingError, type DocumentStore, type StagedDocument } from '../../storage/document-store.ts';
-import { sniffContent, type ContentKind } from '../../storage/sniff.ts';
+import { sniffContent, type ContentKind } from '../../office/sniff.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { assertCanEditMember } from '../members/members.policy.ts';
 import { findMember } from '../members/members.repo.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { IMPORT_FIELDS } from '../../../domain/member-import.ts';
 import { fieldOfHeader, isHeaderRow, isNumberingRow, mapHeaders, OFFICIAL_LAYOUT } from './header-map.ts';
-import { sniffFile } from './member-import.files.ts';
-import { zipEntryNames } from '../../storage/sniff.ts';
+import { sniffFile } from '../../office/sheet-read.ts';
+import { zipEntryNames } from '../../office/zip.ts';
 import { csvOf, docxBytes, xlsxOf, zipOf } from './member-import.fixtures.ts';
 
 describe('column headers', () => {

@@ -10,7 +10,7 @@ import { NoQuery } from '../../http/schemas.ts';
 import { refuseNulIn } from '../../http/text-guard.ts';
 import { ExportQuery, ImportIdParams, ImportView, ImportViewQuery, PreviewQuery } from './member-import.schemas.ts';
 import type { MemberImportService } from './member-import.service.ts';
-import { XLSX_MIME } from './member-import.workbook.ts';
+import { XLSX_MIME } from '../../office/mime.ts';
 
 /** Multipart framing around the file: boundaries, part headers. */
 const FRAMING_BYTES = 64 * 1024;

@@ -33,7 +33,7 @@ import type { MemberEvent } from '../../../domain/member-status.ts';
 import { ruleSetOn } from '../../../domain/rulesets.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Scope } from '../../http/actor.ts';
-import { DATE_FORMAT, excelDay, styleHeader } from '../member-import/member-import.workbook.ts';
+import { DATE_FORMAT, excelDay, styleHeader } from '../../office/sheet-style.ts';
 import {
   countPlainBacklog,
   findGappedCandidates,

@@ -21,7 +21,7 @@ import {
   UpdateMemberBody,
 } from './members.schemas.ts';
 import type { MembersService } from './members.service.ts';
-import { XLSX_MIME } from '../member-import/member-import.workbook.ts';
+import { XLSX_MIME } from '../../office/mime.ts';
 
 export const membersRoutes =
   (svc: MembersService): FastifyPluginAsyncZod =>

@@ -3,35 +3,10 @@
  * Content-Type the browser sent: a renamed .exe stays a program, a .docx renamed .xlsx stays a Word document. Shared by
  * the member import (spreadsheets) and the member dossier (scans and office documents); each decides what it accepts.
  */
+import { zipEntryNames } from './zip.ts';
 
 /** The kinds told apart. `text` is any content that is valid UTF-8 without control bytes; `unknown` is the rest. */
 export type ContentKind = 'empty' | 'pdf' | 'jpeg' | 'png' | 'tiff' | 'xlsx' | 'docx' | 'zip' | 'broken-zip' | 'ole' | 'exe' | 'text' | 'unknown';
-
-/** Names of the entries of a zip archive, from its central directory; null when the archive is unreadable. */
-export function zipEntryNames(bytes: Buffer): string[] | null {
-  // End of central directory: 22 bytes plus a comment of up to 65535, at the end of the file.
-  const min = Math.max(0, bytes.length - 22 - 65535);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= min; i--) {
-    if (bytes.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  const count = bytes.readUInt16LE(eocd + 10);
-  let p = bytes.readUInt32LE(eocd + 16);
-  const names: string[] = [];
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > bytes.length || bytes.readUInt32LE(p) !== 0x02014b50) return null;
-    const nameLen = bytes.readUInt16LE(p + 28);
-    const extraLen = bytes.readUInt16LE(p + 30);
-    const commentLen = bytes.readUInt16LE(p + 32);
-    names.push(bytes.toString('utf8', p + 46, p + 46 + nameLen));
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return names;
-}
 
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

@@ -1,14 +1,15 @@
 /**
- * Reading uploaded member spreadsheets. The kind of a file is decided by its content, never by its name: an xlsx is
- * a zip holding xl/workbook.xml (a .docx renamed .xlsx is a zip without it); a CSV is UTF-8 text. The sniffing itself
- * is shared with the member dossier (storage/sniff.ts). xlsx sheets are read as a stream (ExcelJS WorkbookReader), so a
- * large file never becomes a whole workbook in memory.
+ * Reading uploaded spreadsheets (the member import, evaluation results entered on paper). The kind of a file is
+ * decided by its content, never by its name: an xlsx is a zip holding xl/workbook.xml (a .docx renamed .xlsx is a zip
+ * without it); a CSV is UTF-8 text (sniff.ts). xlsx sheets are read as a stream (ExcelJS WorkbookReader), so a large
+ * file never becomes a whole workbook in memory.
  */
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { csvRows, decodeUtf8Text, type CellValue } from '../../../domain/member-import.ts';
-import { AppError, invalid } from '../../http/errors.ts';
-import { sniffContent } from '../../storage/sniff.ts';
+import { csvRows, decodeUtf8Text, type CellValue } from '../../domain/member-import.ts';
+import { AppError, invalid } from '../http/errors.ts';
+import { sniffContent } from './sniff.ts';
+import { openZipEntry, zipEntries } from './zip.ts';
 
 export type FileKind = 'xlsx' | 'csv';
 
@@ -56,71 +57,69 @@ function toCell(v: unknown): CellValue {
   return String(v);
 }
 
-type ZipEntry = NodeJS.ReadableStream & { setEncoding(encoding: BufferEncoding): unknown };
 type ReaderInternals = {
-  _parseRels(entry: ZipEntry): Promise<void>;
-  _parseWorkbook(entry: ZipEntry): Promise<void>;
-  _parseStyles(entry: ZipEntry): Promise<void>;
-  _parseSharedStrings(entry: ZipEntry): AsyncGenerator<unknown>;
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
   _parseWorksheet(chunks: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
-  _parseHyperlinks(chunks: AsyncIterable<Buffer | string>, sheetNo: string): AsyncGenerator<unknown>;
 };
 
-/** Chunks of UTF-8 bytes as text, a character split between two chunks kept whole. */
-async function* utf8Text(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8');
-  for await (const c of chunks) {
-    const text = typeof c === 'string' ? c : decoder.decode(c, { stream: true });
-    if (text) yield text;
-  }
-  const rest = decoder.decode();
-  if (rest) yield rest;
-}
+const WORKSHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 
 /**
- * ExcelJS's streaming reader, fed text instead of bytes. ExcelJS 4.4 decodes every inflated chunk of a sheet on its
- * own, so a Vietnamese letter (2–3 bytes in UTF-8) that straddles two chunks became «��» (exceljs issues #2063,
- * #2316). Here each part of the file is decoded as one stream before ExcelJS's XML parser sees it.
+ * ExcelJS's streaming reader over a file held in memory, its parts read from the zip in the order they are needed:
+ * the workbook's relations, the workbook, the shared strings and the styles, then each sheet as a stream.
+ *
+ * ExcelJS's own `parse` reads the zip front to back through unzipper, which announces the end of the archive as soon as
+ * it has read its last byte, while entries it has already parsed may still wait in the paused stream: they are lost.
+ * Files ExcelJS writes (and many others) put the sheets before the shared strings and the workbook, so now and then a
+ * sheet was parsed without them and a good file was refused as unreadable (issue 11: the import's flaky 400). Reading
+ * the parts by name also spares the detour of sheets through temporary files.
+ *
+ * Every part is decoded as one UTF-8 stream before ExcelJS's XML parser sees it: ExcelJS 4.4 decodes every inflated
+ * chunk of a sheet on its own, so a Vietnamese letter (2–3 bytes in UTF-8) that straddles two chunks became «��»
+ * (exceljs issues #2063, #2316).
  */
-class Utf8WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {}
+class BufferWorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
+  readonly #bytes: Buffer;
+
+  constructor(bytes: Buffer) {
+    super(Readable.from([]), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+    this.#bytes = bytes;
+  }
+
+  override async *parse(): AsyncGenerator<unknown> {
+    const internals = this as unknown as ReaderInternals;
+    const entries = zipEntries(this.#bytes);
+    if (!entries) throw new Error('xlsx: no readable zip directory');
+    const text = (name: string) => {
+      const entry = entries.find((e) => e.name === name);
+      return entry ? openZipEntry(this.#bytes, entry).setEncoding('utf8') : null;
+    };
+    const rels = text('xl/_rels/workbook.xml.rels');
+    if (rels) await internals._parseRels(rels);
+    const workbook = text('xl/workbook.xml');
+    if (workbook) await internals._parseWorkbook(workbook);
+    const strings = text('xl/sharedStrings.xml');
+    if (strings) yield* internals._parseSharedStrings(strings);
+    const styles = text('xl/styles.xml');
+    if (styles) await internals._parseStyles(styles);
+    for (const entry of entries) {
+      const sheetNo = WORKSHEET.exec(entry.name)?.[1];
+      if (sheetNo) yield* internals._parseWorksheet(text(entry.name)!, sheetNo);
+    }
+  }
+}
 {
-  const proto = Utf8WorkbookReader.prototype as unknown as ReaderInternals;
   const base = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as ReaderInternals;
-  const asText = (entry: ZipEntry) => {
-    entry.setEncoding('utf8');
-    return entry;
-  };
-  proto._parseRels = function (this: ReaderInternals, entry) {
-    return base._parseRels.call(this, asText(entry));
-  };
-  proto._parseWorkbook = function (this: ReaderInternals, entry) {
-    return base._parseWorkbook.call(this, asText(entry));
-  };
-  proto._parseStyles = function (this: ReaderInternals, entry) {
-    return base._parseStyles.call(this, asText(entry));
-  };
-  proto._parseSharedStrings = function (this: ReaderInternals, entry) {
-    return base._parseSharedStrings.call(this, asText(entry));
-  };
-  proto._parseWorksheet = function (this: ReaderInternals, chunks, sheetNo) {
-    return base._parseWorksheet.call(this, utf8Text(chunks), sheetNo);
-  };
-  proto._parseHyperlinks = function (this: ReaderInternals, chunks, sheetNo) {
-    return base._parseHyperlinks.call(this, utf8Text(chunks), sheetNo);
-  };
-  for (const name of ['_parseRels', '_parseWorkbook', '_parseStyles', '_parseSharedStrings', '_parseWorksheet', '_parseHyperlinks'] as const) {
-    if (typeof base[name] !== 'function') throw new Error(`ExcelJS WorkbookReader has no ${name}: check the UTF-8 fix against this version`);
+  for (const name of ['_parseRels', '_parseWorkbook', '_parseStyles', '_parseSharedStrings', '_parseWorksheet'] as const) {
+    if (typeof base[name] !== 'function') throw new Error(`ExcelJS WorkbookReader has no ${name}: check the reader against this version`);
   }
 }
 
 async function* xlsxSheets(bytes: Buffer): AsyncGenerator<SheetRows> {
-  const reader = new Utf8WorkbookReader(Readable.from(bytes), {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'emit',
-  });
+  const reader = new BufferWorkbookReader(bytes);
   for await (const sheet of reader) {
     const name = (sheet as unknown as { name?: string }).name ?? '';
     yield {
