@@ -33,7 +33,7 @@ import { insertMembers, insertNationRows, insertOrgRows } from '../src/server/de
 import { generateNation, generateNationMembers, type NationStats } from '../src/server/demo/national.ts';
 import { generateProvince, type MemberRow, type OrgSeedRow } from '../src/server/demo/province.ts';
 import { createRng, type Rng } from '../src/server/demo/random.ts';
-import { SESSION_COOKIE } from '../src/server/modules/auth/auth.service.ts';
+import { SESSION_COOKIE } from '../src/server/http/auth-hook.ts';
 import { insertUser } from '../src/server/modules/users/users.service.ts';
 import { loadActor } from '../src/server/modules/auth/auth.repo.ts';
 import { seedEvaluations } from '../src/server/demo/evaluation.ts';

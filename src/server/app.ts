@@ -134,7 +134,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
   const services = createServices(deps);
   // The rule sets of the database become the versions every computation reads (docs/modules/rulesets.md).
   await services.rulesets.registry();
-  registerAuthHook(app, services.auth);
+  registerAuthHook(app, (token) => services.auth.resolve(token));
   registerNulGuard(app);
   await app.register(authRoutes(services.auth, config));
   await app.register(orgsRoutes(services.orgs, clock));

@@ -8,6 +8,7 @@ import type { Clock } from '../../clock.ts';
 import type { Config } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../../http/actor.ts';
+import type { ResolvedSession } from '../../http/auth-hook.ts';
 import { AppError, invalid } from '../../http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { afterFailure, isLocked, passwordProblem } from './auth.policy.ts';
@@ -30,16 +31,8 @@ import {
 } from './auth.repo.ts';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './password.ts';
 
-export const SESSION_COOKIE = 'hn_session';
-
 export function sessionIdOf(token: string): string {
   return createHash('sha256').update(token).digest('hex');
-}
-
-export interface ResolvedSession {
-  actor: Actor;
-  csrfToken: string;
-  sessionId: string;
 }
 
 /** The latest lock in force among a name's and an address's failure counts, or null. */
