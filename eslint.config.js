@@ -19,8 +19,6 @@ const PENDING_SQL_OUTSIDE_REPOS = [
 const PENDING_LONG_FUNCTIONS = [
   'src/server/modules/admissions/admissions.service.ts',
 
-  'src/server/modules/auth/auth.service.ts',
-
   'src/server/modules/calendar/calendar.service.ts',
 
   'src/server/modules/evaluation/evaluation.service.ts',
@@ -40,10 +38,6 @@ const PENDING_LONG_FUNCTIONS = [
   'src/server/modules/members/members.service.ts',
 
   'src/server/modules/orgs/orgs.service.ts',
-
-  'src/server/modules/rulesets/rulesets.service.ts',
-
-  'src/server/modules/users/users.service.ts',
 
   'src/server/modules/admissions/admissions.docx.ts',
 ];

@@ -38,10 +38,6 @@ export function tablesNamed(source: string): Set<string> {
 const PENDING_OWNERSHIP: string[] = [
   'src/server/modules/admissions/admissions.repo.ts',
 
-  'src/server/modules/audit/audit.repo.ts',
-
-  'src/server/modules/auth/auth.repo.ts',
-
   'src/server/modules/calendar/calendar.repo.ts',
 
   'src/server/modules/evaluation/evaluation.repo.ts',
@@ -59,10 +55,6 @@ const PENDING_OWNERSHIP: string[] = [
   'src/server/modules/members/members.repo.ts',
 
   'src/server/modules/orgs/orgs.repo.ts',
-
-  'src/server/modules/rulesets/rulesets.repo.ts',
-
-  'src/server/modules/users/users.repo.ts',
 ];
 
 describe('the house', () => {
@@ -144,16 +136,6 @@ describe('the house', () => {
  */
 const PENDING_EDGES: string[] = [
   'db -> members',
-
-  'audit -> admissions',
-
-  'audit -> evaluation',
-
-  'audit -> members',
-
-  'audit -> orgs',
-
-  'audit -> users',
 
   'members -> member-import',
 

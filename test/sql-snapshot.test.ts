@@ -10,10 +10,6 @@ import { buildSnapshots } from '../src/server/db/sql-snapshot.ts';
 const PENDING_CASES: string[] = [
   'src/server/modules/admissions/admissions.repo.ts',
 
-  'src/server/modules/audit/audit.repo.ts',
-
-  'src/server/modules/auth/auth.repo.ts',
-
   'src/server/modules/evaluation/evaluation.repo.ts',
 
   'src/server/modules/member-documents/member-documents.repo.ts',
@@ -31,10 +27,6 @@ const PENDING_CASES: string[] = [
   'src/server/modules/members/members.repo.ts',
 
   'src/server/modules/orgs/orgs.repo.ts',
-
-  'src/server/modules/rulesets/rulesets.repo.ts',
-
-  'src/server/modules/users/users.repo.ts',
 ];
 
 describe('SQL snapshots', () => {

@@ -25,7 +25,7 @@ import { createFsDocumentStore, type DocumentStore } from './storage/document-st
 import { admissionsRoutes } from './modules/admissions/admissions.routes.ts';
 import { createAdmissionsService } from './modules/admissions/admissions.service.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
-import { createAuditService } from './modules/audit/audit.service.ts';
+import { createAuditService, type EntityNameResolvers } from './modules/audit/audit.service.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { evaluationRoutes } from './modules/evaluation/evaluation.routes.ts';
 import { createEvaluationService } from './modules/evaluation/evaluation.service.ts';
@@ -48,6 +48,14 @@ import { createRuleSetsService } from './modules/rulesets/rulesets.service.ts';
 import { createOrgsService } from './modules/orgs/orgs.service.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { createUsersService } from './modules/users/users.service.ts';
+import type { UserSessionsPort } from './modules/users/users.ports.ts';
+import { clearLoginFailures, deleteUserSessions } from './modules/auth/auth.repo.ts';
+import { dossierNames } from './modules/admissions/admissions.repo.ts';
+import { periodHeads } from './modules/evaluation/evaluation.repo.ts';
+import { memberNames } from './modules/members/members.repo.ts';
+import { namesAsOf } from './modules/orgs/orgs.repo.ts';
+import { grassrootsAmong, orgInScopeSql, orgPlaces } from './modules/orgs/orgs.places.repo.ts';
+import { userNames } from './modules/users/users.repo.ts';
 
 export interface AppDeps {
   db: Kysely<DB>;
@@ -59,6 +67,27 @@ export interface AppDeps {
   logSink?: ConsoleSink;
 }
 
+/**
+ * The names the audit log shows, each read through the module that owns the entity (audit, below every module,
+ * imports none of them: issue 11 part 5).
+ */
+const auditNames: EntityNameResolvers = {
+  orgs: namesAsOf,
+  members: memberNames,
+  users: userNames,
+  admissionDossiers: dossierNames,
+  evaluationPeriods: periodHeads,
+};
+
+/** Organisations as the modules below orgs see them: places, grassroots kinds, the scope condition. */
+const orgPlacesPort = { places: orgPlaces, grassrootsAmong, inScopeSql: orgInScopeSql };
+
+/** Sessions and login locks, which auth owns, as users (below auth) ends them. */
+const userSessionsPort: UserSessionsPort = {
+  revokeAll: deleteUserSessions,
+  clearLoginFailures: (db, username) => clearLoginFailures(db, username, null),
+};
+
 export function createServices(deps: AppDeps) {
   const calendar = createCalendarService(deps);
   const rulesets = createRuleSetsService(deps);
@@ -67,15 +96,15 @@ export function createServices(deps: AppDeps) {
   return {
     calendar,
     rulesets,
-    auth: createAuthService(deps),
-    audit: createAuditService(deps),
+    auth: createAuthService({ ...deps, orgs: orgPlacesPort }),
+    audit: createAuditService({ ...deps, names: auditNames, orgInScopeSql }),
     orgs: createOrgsService(deps),
     members,
     memberImport: createMemberImportService(deps),
     memberSheet: createMemberSheetService({ ...deps, members }),
     memberRecords: createMemberRecordsService(deps),
     memberDocuments: createMemberDocumentsService({ ...deps, documents }),
-    users: createUsersService(deps),
+    users: createUsersService({ ...deps, orgs: orgPlacesPort, sessions: userSessionsPort }),
     admissions: createAdmissionsService({ ...deps, calendar, members, rulesets }),
     evaluation: createEvaluationService(deps),
   };

@@ -8,7 +8,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { DB } from '../db/schema.ts';
 import { writeAudit } from '../modules/audit/audit.service.ts';
-import { loadActor } from '../modules/auth/auth.repo.ts';
+import { loadActor } from '../modules/auth/auth.actor.ts';
+import { grassrootsAmong, orgPlaces } from '../modules/orgs/orgs.places.repo.ts';
 import { createOrgsService } from '../modules/orgs/orgs.service.ts';
 import { insertUser } from '../modules/users/users.service.ts';
 import { insertMembers, insertOrgRows } from './bulk-insert.ts';
@@ -78,7 +79,11 @@ export async function seedDemo(db: Kysely<DB>, clock: Clock, opts: SeedOptions) 
     ]);
     return id;
   });
-  const admin = await loadActor(db, { id: adminId, username: 'admin', full_name: 'Quản trị hệ thống', must_change_password: false });
+  const admin = await loadActor(
+    db,
+    { places: orgPlaces, grassrootsAmong },
+    { id: adminId, username: 'admin', full_name: 'Quản trị hệ thống', must_change_password: false },
+  );
   const orgs = createOrgsService({ db, clock });
   const applied = await orgs.applyReorganization(admin, p.reorg2025);
 
