@@ -33,9 +33,10 @@ import { insertMembers, insertNationRows, insertOrgRows } from '../src/server/de
 import { generateNation, generateNationMembers, type NationStats } from '../src/server/demo/national.ts';
 import { generateProvince, type MemberRow, type OrgSeedRow } from '../src/server/demo/province.ts';
 import { createRng, type Rng } from '../src/server/demo/random.ts';
-import { SESSION_COOKIE } from '../src/server/modules/auth/auth.service.ts';
+import { SESSION_COOKIE } from '../src/server/http/auth-hook.ts';
 import { insertUser } from '../src/server/modules/users/users.service.ts';
-import { loadActor } from '../src/server/modules/auth/auth.repo.ts';
+import { loadActor } from '../src/server/modules/auth/auth.actor.ts';
+import { grassrootsAmong, orgPlaces } from '../src/server/modules/orgs/orgs.places.repo.ts';
 import { seedEvaluations } from '../src/server/demo/evaluation.ts';
 import { insertJsonRows } from '../src/server/db/json-insert.ts';
 import { pgliteEngine, postgresEngine, serverVersion, type EngineHandle } from './engines.ts';
@@ -378,7 +379,7 @@ async function benchProvince(handle: EngineHandle, opts: Options): Promise<{ res
       .select(['id', 'username', 'full_name'])
       .where('username', '=', BENCH_USER)
       .executeTakeFirstOrThrow();
-    const actor = await loadActor(loaded.database.db, { ...benchUser, must_change_password: false });
+    const actor = await loadActor(loaded.database.db, { places: orgPlaces, grassrootsAmong }, { ...benchUser, must_change_password: false });
     const evaluations = await seedEvaluations(loaded.database.db, systemClock, actor, {
       rootOrgId: root,
       fromYear: EVALUATION_YEARS.from,

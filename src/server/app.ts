@@ -25,7 +25,7 @@ import { createFsDocumentStore, type DocumentStore } from './storage/document-st
 import { admissionsRoutes } from './modules/admissions/admissions.routes.ts';
 import { createAdmissionsService } from './modules/admissions/admissions.service.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
-import { createAuditService } from './modules/audit/audit.service.ts';
+import { createAuditService, type EntityNameResolvers } from './modules/audit/audit.service.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { evaluationRoutes } from './modules/evaluation/evaluation.routes.ts';
 import { createEvaluationService } from './modules/evaluation/evaluation.service.ts';
@@ -51,6 +51,13 @@ import { orgMembersPort } from './modules/members/members.tally.ts';
 import { createOrgsService } from './modules/orgs/orgs.service.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { createUsersService } from './modules/users/users.service.ts';
+import type { UserSessionsPort } from './modules/users/users.ports.ts';
+import { clearLoginFailures, deleteUserSessions } from './modules/auth/auth.repo.ts';
+import { dossierNames } from './modules/admissions/admissions.repo.ts';
+import { periodHeads } from './modules/evaluation/evaluation.repo.ts';
+import { memberNames } from './modules/members/members.repo.ts';
+import { namesAsOf } from './modules/orgs/orgs.repo.ts';
+import { grassrootsAmong, orgInScopeSql, orgPlaces } from './modules/orgs/orgs.places.repo.ts';
 
 export interface AppDeps {
   db: Kysely<DB>;
@@ -62,6 +69,27 @@ export interface AppDeps {
   logSink?: ConsoleSink;
 }
 
+/**
+ * The names the audit log shows, each read through the module that owns the entity (audit, below every module,
+ * imports none of them: issue 11 part 5).
+ */
+const auditNames: EntityNameResolvers = {
+  orgs: namesAsOf,
+  members: memberNames,
+  users: userNames,
+  admissionDossiers: dossierNames,
+  evaluationPeriods: periodHeads,
+};
+
+/** Organisations as the modules below orgs see them: places, grassroots kinds, the scope condition. */
+const orgPlacesPort = { places: orgPlaces, grassrootsAmong, inScopeSql: orgInScopeSql };
+
+/** Sessions and login locks, which auth owns, as users (below auth) ends them. */
+const userSessionsPort: UserSessionsPort = {
+  revokeAll: deleteUserSessions,
+  clearLoginFailures: (db, username) => clearLoginFailures(db, username, null),
+};
+
 export function createServices(deps: AppDeps) {
   // The calendar sits below members: a change of it recomputes members' party ages through this port.
   const calendar = createCalendarService({ ...deps, afterChange: (tx, date, cal) => refreshTransferPartyAges(tx, date, cal, deps.clock.today()) });
@@ -71,15 +99,15 @@ export function createServices(deps: AppDeps) {
   return {
     calendar,
     rulesets,
-    auth: createAuthService(deps),
-    audit: createAuditService(deps),
+    auth: createAuthService({ ...deps, orgs: orgPlacesPort }),
+    audit: createAuditService({ ...deps, names: auditNames, orgInScopeSql }),
     orgs: createOrgsService({ ...deps, members: orgMembersPort, users: { namesOf: userNames } }),
     members,
     memberImport: createMemberImportService(deps),
     memberSheet: createMemberSheetService({ ...deps, members }),
     memberRecords: createMemberRecordsService(deps),
     memberDocuments: createMemberDocumentsService({ ...deps, documents }),
-    users: createUsersService(deps),
+    users: createUsersService({ ...deps, orgs: orgPlacesPort, sessions: userSessionsPort }),
     admissions: createAdmissionsService({ ...deps, calendar, members, rulesets }),
     evaluation: createEvaluationService(deps),
   };
@@ -138,7 +166,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
   const services = createServices(deps);
   // The rule sets of the database become the versions every computation reads (docs/modules/rulesets.md).
   await services.rulesets.registry();
-  registerAuthHook(app, services.auth);
+  registerAuthHook(app, (token) => services.auth.resolve(token));
   registerNulGuard(app);
   await app.register(authRoutes(services.auth, config));
   await app.register(orgsRoutes(services.orgs, clock));

@@ -11,7 +11,6 @@ import { createApp, type Services } from '../../src/server/app.ts';
 import { fixedClock, type Clock } from '../../src/server/clock.ts';
 import { testConfig, type Config } from '../../src/server/config.ts';
 import type { Role } from '../../src/server/db/schema.ts';
-import { loadActor } from '../../src/server/modules/auth/auth.repo.ts';
 import { insertUser } from '../../src/server/modules/users/users.service.ts';
 import { openTestDatabase, type Database, type Engine } from './db.ts';
 
@@ -117,7 +116,7 @@ export async function buildFixture(t: TestApp) {
     homeOrgId: null,
     roles: [{ role: 'system_admin', orgId: null }],
   });
-  const admin = await loadActor(db, { id: adminId, username: 'admin', full_name: 'Quản trị', must_change_password: false });
+  const admin = await t.services.auth.actorOf({ id: adminId, username: 'admin', full_name: 'Quản trị', must_change_password: false });
   const orgs = t.services.orgs;
   const P = (await orgs.createRoot(admin, { name: 'Đảng bộ tỉnh Hưng Yên', kindCode: 'dang_bo_tinh', ...D })).id;
   const A = (await orgs.create(admin, { parentId: P, name: 'Đảng bộ xã Tân Lập', kindCode: 'dang_bo_cap_tren_co_so', sectorCode: 'xa', ...D })).id;

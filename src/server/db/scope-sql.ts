@@ -1,7 +1,7 @@
 /** SQL helpers for scope filters: a subtree is one index range on a "C"-collated path column. */
 import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import { subtreeRange } from '../../domain/org-path.ts';
-import type { Scope } from '../http/actor.ts';
+import type { Scope } from '../../domain/scope.ts';
 
 /** `column` lies in one of the scope's subtrees. For 'all', true; for no subtree, false. */
 export function pathInScopeSql<DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>, column: string, scope: Scope): Expression<SqlBool> {

@@ -9,7 +9,8 @@ import type { Clock } from '../clock.ts';
 import { analyzeAll } from '../db/analyze.ts';
 import type { DB } from '../db/schema.ts';
 import { writeAudit } from '../modules/audit/audit.service.ts';
-import { loadActor } from '../modules/auth/auth.repo.ts';
+import { loadActor } from '../modules/auth/auth.actor.ts';
+import { grassrootsAmong, orgPlaces } from '../modules/orgs/orgs.places.repo.ts';
 import { userNames } from '../modules/users/users.repo.ts';
 import { orgMembersPort } from '../modules/members/members.tally.ts';
 import { firstCurrentCellUnder, firstCreatedInBatch, orgCount } from '../modules/orgs/orgs.demo.repo.ts';
@@ -74,7 +75,11 @@ export async function seedDemo(db: Kysely<DB>, clock: Clock, opts: SeedOptions) 
     ]);
     return id;
   });
-  const admin = await loadActor(db, { id: adminId, username: 'admin', full_name: 'Quản trị hệ thống', must_change_password: false });
+  const admin = await loadActor(
+    db,
+    { places: orgPlaces, grassrootsAmong },
+    { id: adminId, username: 'admin', full_name: 'Quản trị hệ thống', must_change_password: false },
+  );
   const orgs = createOrgsService({ db, clock, members: orgMembersPort, users: { namesOf: userNames } });
   const applied = await orgs.applyReorganization(admin, p.reorg2025);
 

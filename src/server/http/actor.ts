@@ -5,6 +5,9 @@
  * with the organisations.
  */
 import type { Role } from '../db/schema.ts';
+import type { Scope } from '../../domain/scope.ts';
+
+export { pathInScope, type Scope } from '../../domain/scope.ts';
 
 export interface RoleGrant {
   id: string;
@@ -55,8 +58,6 @@ export const ROLE_NAMES: Record<Role, string> = {
 };
 
 /** 'all' for the whole tree, else the subtree paths where the actor holds the capability (possibly none). */
-export type Scope = 'all' | string[];
-
 export function scopeFor(actor: Actor, cap: Capability): Scope {
   const paths: string[] = [];
   for (const g of actor.roles) {
@@ -77,11 +78,4 @@ export function can(actor: Actor, cap: Capability): boolean {
 
 export function isSystemAdmin(actor: Actor): boolean {
   return actor.roles.some((r) => r.role === 'system_admin');
-}
-
-/** True when the path lies in the scope. */
-export function pathInScope(path: string | null | undefined, scope: Scope): boolean {
-  if (scope === 'all') return true;
-  if (!path) return false;
-  return scope.some((p) => path.startsWith(p));
 }

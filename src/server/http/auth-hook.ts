@@ -1,12 +1,26 @@
 /**
  * Resolves the session cookie on every /api request and checks the CSRF header on every request that changes
  * something. Routes read the caller with requireActor(); access to data is then decided by each module's scope.
+ * The session behind a token is the auth module's to find: the composition root passes its resolver in, so the
+ * request layer imports no feature module (issue 11 part 5).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import type { Actor } from './actor.ts';
 import { AppError, unauthenticated } from './errors.ts';
-import { SESSION_COOKIE, type AuthService, type ResolvedSession } from '../modules/auth/auth.service.ts';
+
+/** The cookie holding the session token. */
+export const SESSION_COOKIE = 'hn_session';
+
+/** A live session: who is asking, the CSRF token the client must echo, and the stored session id. */
+export interface ResolvedSession {
+  actor: Actor;
+  csrfToken: string;
+  sessionId: string;
+}
+
+/** The live session behind a cookie token, or null. */
+export type SessionResolver = (token: string) => Promise<ResolvedSession | null>;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -24,12 +38,12 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export function registerAuthHook(app: FastifyInstance, auth: AuthService): void {
+export function registerAuthHook(app: FastifyInstance, resolveSession: SessionResolver): void {
   app.decorateRequest('session', null);
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return;
     const token = req.cookies[SESSION_COOKIE];
-    req.session = token ? await auth.resolve(token) : null;
+    req.session = token ? await resolveSession(token) : null;
     const route = req.url.split('?')[0] ?? '';
     if (!req.session) {
       // Without a session only the login and the API documentation answer: nothing else is even parsed.

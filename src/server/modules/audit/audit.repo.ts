@@ -1,8 +1,14 @@
-/** Audit queries. Readers see entries whose organisation is now in their scope; entries with no organisation only the whole-tree scope. */
-import type { Kysely } from 'kysely';
+/**
+ * Audit queries. Readers see entries whose organisation is now in their scope; entries with no organisation only the
+ * whole-tree scope. Which organisations are in a scope is orgs' to say: the list takes that condition as a function
+ * (OrgInScopeSql, passed in by the composition root), since audit lies below every module and imports none.
+ */
+import type { Expression, Kysely, SqlBool } from 'kysely';
+import type { Scope } from '../../../domain/scope.ts';
 import type { DB } from '../../db/schema.ts';
-import { pathInScopeSql } from '../../db/scope-sql.ts';
-import type { Scope } from '../../http/actor.ts';
+
+/** A condition: the organisation whose id is in `orgIdColumn` lies in the scope today (true for 'all'). */
+export type OrgInScopeSql = (orgIdColumn: string, scope: Scope) => Expression<SqlBool>;
 
 export interface AuditFilters {
   userId?: string | undefined;
@@ -15,9 +21,10 @@ export interface AuditFilters {
   pageSize: number;
 }
 
-export async function listAuditEntries(db: Kysely<DB>, scope: Scope, f: AuditFilters) {
-  let q = db.selectFrom('audit_log as a').leftJoin('org as o', 'o.id', 'a.scope_org_id');
-  if (scope !== 'all') q = q.where((eb) => pathInScopeSql(eb, 'o.current_path', scope));
+/** A page of the entries in the scope that match the filters, newest first, with the count of them all. */
+export async function listAuditEntries(db: Kysely<DB>, orgInScope: OrgInScopeSql, scope: Scope, f: AuditFilters) {
+  let q = db.selectFrom('audit_log as a');
+  if (scope !== 'all') q = q.where(orgInScope('a.scope_org_id', scope));
   if (f.userId) q = q.where('a.actor_id', '=', f.userId);
   if (f.entityType) q = q.where('a.entity_type', '=', f.entityType);
   if (f.entityId) q = q.where('a.entity_id', '=', f.entityId);

@@ -11,16 +11,22 @@ import { v7 as uuidv7 } from 'uuid';
 import type { DB } from '../../db/schema.ts';
 import { insertJsonRows } from '../../db/json-insert.ts';
 import { advisoryXactLock } from '../../db/advisory-lock.ts';
-import { chainHead, chainPage, entryHashAt, insertCheckpoint, lastCheckpoint, listAuditEntries, listCheckpoints, type AuditFilters } from './audit.repo.ts';
+import {
+  chainHead,
+  chainPage,
+  entryHashAt,
+  insertCheckpoint,
+  lastCheckpoint,
+  listAuditEntries,
+  listCheckpoints,
+  type AuditFilters,
+  type OrgInScopeSql,
+} from './audit.repo.ts';
 import type { Actor } from '../../http/actor.ts';
 import { scopeFor } from '../../http/actor.ts';
 import { forbidden } from '../../http/errors.ts';
+import { canReadAudit } from './audit.policy.ts';
 import type { Clock } from '../../clock.ts';
-import { dossierNames } from '../admissions/admissions.repo.ts';
-import { periodHeads } from '../evaluation/evaluation.repo.ts';
-import { memberNames } from '../members/members.repo.ts';
-import { namesAsOf } from '../orgs/orgs.repo.ts';
-import { userNames } from '../users/users.repo.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -262,7 +268,63 @@ export async function signCheckpoint(db: Kysely<DB>, key: string, now: Date): Pr
   });
 }
 
-export function createAuditService(deps: { db: Kysely<DB>; clock: Clock }) {
+type Names = Map<string, string>;
+
+/**
+ * How the log names what its entries are about, each name read through the module that owns it. Audit lies below
+ * every module and imports none of them: the composition root (src/server/app.ts) passes the owners' functions.
+ */
+export interface EntityNameResolvers {
+  /** Organisation names on a date. */
+  orgs(db: Kysely<DB>, ids: string[], asOf: string): Promise<Names>;
+  members(db: Kysely<DB>, ids: string[]): Promise<Names>;
+  /** Users' full names (the log names people, not usernames). */
+  users(db: Kysely<DB>, ids: string[]): Promise<Names>;
+  /** Admission dossiers, by their candidate's name. */
+  admissionDossiers(db: Kysely<DB>, ids: string[]): Promise<Names>;
+  /** Evaluation periods: their year and root organisation. */
+  evaluationPeriods(db: Kysely<DB>, ids: string[]): Promise<Map<string, { year: number; rootOrgId: string }>>;
+}
+
+/** What the audit service is given: the database and clock, the names of entities, and orgs' scope condition. */
+export interface AuditDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  names: EntityNameResolvers;
+  orgInScopeSql: OrgInScopeSql;
+}
+
+type AuditPage = Awaited<ReturnType<typeof listAuditEntries>>;
+
+/** The names a page of the log shows: of its entities, of their organisations and of the actors, as they are today. */
+async function namesOf(deps: AuditDeps, page: AuditPage) {
+  const { db, names } = deps;
+  const ids = (type: string) => [...new Set(page.items.filter((e) => e.entityType === type && e.entityId && UUID.test(e.entityId)).map((e) => e.entityId!))];
+  const periods = await names.evaluationPeriods(db, ids('evaluation_period'));
+  const orgIds = new Set([...ids('org'), ...page.items.flatMap((e) => (e.orgId ? [e.orgId] : [])), ...[...periods.values()].map((p) => p.rootOrgId)]);
+  const actorIds = [...new Set(page.items.flatMap((e) => (e.actorId ? [e.actorId] : [])))];
+  const [orgs, members, users, dossiers] = await Promise.all([
+    names.orgs(db, [...orgIds], deps.clock.today()),
+    names.members(db, ids('member')),
+    names.users(db, [...new Set([...ids('user'), ...actorIds])]),
+    names.admissionDossiers(db, ids('admission_dossier')),
+  ]);
+  const entityName = (type: string, id: string | null): string | null => {
+    if (!id) return null;
+    if (type === 'org') return orgs.get(id) ?? null;
+    if (type === 'member') return members.get(id) ?? null;
+    if (type === 'user') return users.get(id) ?? null;
+    if (type === 'admission_dossier') return dossiers.get(id) ?? null;
+    if (type === 'evaluation_period') {
+      const p = periods.get(id);
+      return p ? `Kỳ đánh giá năm ${p.year}${orgs.get(p.rootOrgId) ? ` — ${orgs.get(p.rootOrgId)}` : ''}` : null;
+    }
+    return null;
+  };
+  return { orgs, users, entityName };
+}
+
+export function createAuditService(deps: AuditDeps) {
   return {
     /**
      * A page of the log, each entry with the names a reader needs (issue 12 part 7): the actor's full name, the name
@@ -270,33 +332,10 @@ export function createAuditService(deps: { db: Kysely<DB>; clock: Clock }) {
      * belongs to, as they are today. Each name is read through the module that owns it.
      */
     async list(actor: Actor, filters: AuditFilters) {
+      if (!canReadAudit(actor)) throw forbidden('Bạn không có quyền xem nhật ký.');
       const scope = scopeFor(actor, 'readAudit');
-      if (scope !== 'all' && scope.length === 0) throw forbidden('Bạn không có quyền xem nhật ký.');
-      const page = await listAuditEntries(deps.db, scope, filters);
-      const ids = (type: string) => [
-        ...new Set(page.items.filter((e) => e.entityType === type && e.entityId && UUID.test(e.entityId)).map((e) => e.entityId!)),
-      ];
-      const periods = await periodHeads(deps.db, ids('evaluation_period'));
-      const orgIds = new Set([...ids('org'), ...page.items.flatMap((e) => (e.orgId ? [e.orgId] : [])), ...[...periods.values()].map((p) => p.rootOrgId)]);
-      const actorIds = [...new Set(page.items.flatMap((e) => (e.actorId ? [e.actorId] : [])))];
-      const [orgs, members, users, dossiers] = await Promise.all([
-        namesAsOf(deps.db, [...orgIds], deps.clock.today()),
-        memberNames(deps.db, ids('member')),
-        userNames(deps.db, [...new Set([...ids('user'), ...actorIds])]),
-        dossierNames(deps.db, ids('admission_dossier')),
-      ]);
-      const entityName = (type: string, id: string | null): string | null => {
-        if (!id) return null;
-        if (type === 'org') return orgs.get(id) ?? null;
-        if (type === 'member') return members.get(id) ?? null;
-        if (type === 'user') return users.get(id) ?? null;
-        if (type === 'admission_dossier') return dossiers.get(id) ?? null;
-        if (type === 'evaluation_period') {
-          const p = periods.get(id);
-          return p ? `Kỳ đánh giá năm ${p.year}${orgs.get(p.rootOrgId) ? ` — ${orgs.get(p.rootOrgId)}` : ''}` : null;
-        }
-        return null;
-      };
+      const page = await listAuditEntries(deps.db, deps.orgInScopeSql, scope, filters);
+      const { orgs, users, entityName } = await namesOf(deps, page);
       return {
         total: page.total,
         items: page.items.map((e) => ({

@@ -27,11 +27,3 @@ export function afterFailure(prev: FailureCount | undefined, now: Date, rules: L
   if (n >= rules.maxFailures) return { failures: 0, lockedUntil: new Date(now.getTime() + rules.lockMinutes * 60000) };
   return { failures: n, lockedUntil: null };
 }
-
-/** Minimum password rules: 8 to 200 characters, not the username. */
-export function passwordProblem(password: string, username: string): string | null {
-  if (password.length < 8) return 'Mật khẩu cần ít nhất 8 ký tự.';
-  if (password.length > 200) return 'Mật khẩu không được dài quá 200 ký tự.';
-  if (password.toLowerCase() === username.toLowerCase()) return 'Mật khẩu không được trùng tên đăng nhập.';
-  return null;
-}

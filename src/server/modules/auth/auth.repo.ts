@@ -1,72 +1,18 @@
-/** Accounts and sessions: the SQL behind login, the session hook and password changes. */
+/**
+ * Sessions and login failures (`user_session`, `login_failure`): the SQL behind login, the session hook and password
+ * changes. Accounts and role assignments are users' (users.repo.ts).
+ */
 import { sql, type Kysely } from 'kysely';
-import type { AppUser, DB } from '../../db/schema.ts';
-import { latestOrgNameSql } from '../../db/scope-sql.ts';
-import type { Actor, RoleGrant } from '../../http/actor.ts';
+import type { DB } from '../../db/schema.ts';
 
-export function findUserByUsername(db: Kysely<DB>, username: string) {
-  return db
-    .selectFrom('app_user')
-    .selectAll()
-    .where(sql<string>`lower(username)`, '=', username.toLowerCase())
-    .executeTakeFirst();
-}
-
-export async function loadRoleGrants(db: Kysely<DB>, userId: string): Promise<RoleGrant[]> {
-  const rows = await db
-    .selectFrom('role_assignment as ra')
-    .leftJoin('org as o', 'o.id', 'ra.org_id')
-    .select(['ra.id', 'ra.role', 'ra.org_id', 'o.current_path', latestOrgNameSql('ra.org_id').as('org_name')])
-    .where('ra.user_id', '=', userId)
-    .orderBy('ra.created_at')
-    .execute();
-  // Which grant organisations lie inside a grassroots organisation: a strict ancestor on the current path whose latest
-  // version is of a grassroots kind (đảng bộ cơ sở, chi bộ cơ sở).
-  const ancestorsOf = (path: string | null) => (path ? path.split('/').filter(Boolean).slice(0, -1) : []);
-  const ancestors = [...new Set(rows.flatMap((r) => ancestorsOf(r.current_path)))];
-  const grassroots = new Set(
-    ancestors.length === 0
-      ? []
-      : (
-          await db
-            .selectFrom('org_version as v')
-            .innerJoin('org_kind as k', 'k.code', 'v.kind_code')
-            .select('v.org_id')
-            .where('v.org_id', 'in', ancestors)
-            .where('v.valid_to', 'is', null)
-            .where('k.is_grassroots', '=', true)
-            .execute()
-        ).map((v) => v.org_id),
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    role: r.role,
-    orgId: r.org_id,
-    orgName: r.org_name ?? null,
-    orgPath: r.current_path ?? null,
-    belowGrassroots: ancestorsOf(r.current_path).some((id) => grassroots.has(id)),
-  }));
-}
-
-/** The session with its user, when the session is live and the account usable. */
+/** The live session (not expired) with this id: its CSRF token, when it was last seen, and its user. */
 export function findSession(db: Kysely<DB>, sessionId: string, now: Date) {
   return db
-    .selectFrom('user_session as s')
-    .innerJoin('app_user as u', 'u.id', 's.user_id')
-    .select(['s.id', 's.csrf_token', 's.last_seen_at', 'u.id as user_id', 'u.username', 'u.full_name', 'u.must_change_password', 'u.is_disabled'])
-    .where('s.id', '=', sessionId)
-    .where('s.expires_at', '>', now)
+    .selectFrom('user_session')
+    .select(['id', 'csrf_token', 'last_seen_at', 'user_id'])
+    .where('id', '=', sessionId)
+    .where('expires_at', '>', now)
     .executeTakeFirst();
-}
-
-export async function loadActor(db: Kysely<DB>, user: { id: string; username: string; full_name: string; must_change_password: boolean }): Promise<Actor> {
-  return {
-    userId: user.id,
-    username: user.username,
-    fullName: user.full_name,
-    mustChangePassword: user.must_change_password,
-    roles: await loadRoleGrants(db, user.id),
-  };
 }
 
 /** Serialises the failures of one client address until the transaction ends: parallel attempts all count. */
@@ -112,26 +58,6 @@ export async function clearLoginFailures(db: Kysely<DB>, username: string, addre
   await q.execute();
 }
 
-/** The account by id; throws when there is none. */
-export function getUserById(db: Kysely<DB>, userId: string): Promise<AppUser> {
-  return db.selectFrom('app_user').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
-}
-
-/** Marks an account as locked from at least one address until `lockedUntil`. */
-export async function setUserLockedUntil(tx: Kysely<DB>, userId: string, lockedUntil: Date): Promise<void> {
-  await tx.updateTable('app_user').set({ locked_until: lockedUntil }).where('id', '=', userId).execute();
-}
-
-/** Resets an account's failed-login counter and lock after a successful login. */
-export async function resetUserLoginFailures(tx: Kysely<DB>, userId: string): Promise<void> {
-  await tx.updateTable('app_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', userId).execute();
-}
-
-/** Stores a new password hash and clears the must-change flag. */
-export async function updateUserPassword(tx: Kysely<DB>, userId: string, passwordHash: string, now: Date): Promise<void> {
-  await tx.updateTable('app_user').set({ password_hash: passwordHash, must_change_password: false, updated_at: now }).where('id', '=', userId).execute();
-}
-
 export async function insertSession(tx: Kysely<DB>, row: { id: string; userId: string; csrfToken: string; expiresAt: Date; lastSeenAt: Date }): Promise<void> {
   await tx
     .insertInto('user_session')
@@ -150,4 +76,9 @@ export async function deleteSession(tx: Kysely<DB>, sessionId: string): Promise<
 /** Ends every session of a user but the one kept. */
 export async function deleteOtherSessions(tx: Kysely<DB>, userId: string, keptSessionId: string): Promise<void> {
   await tx.deleteFrom('user_session').where('user_id', '=', userId).where('id', '<>', keptSessionId).execute();
+}
+
+/** Ends every session of a user (an account disabled, a password reset). */
+export async function deleteUserSessions(db: Kysely<DB>, userId: string): Promise<void> {
+  await db.deleteFrom('user_session').where('user_id', '=', userId).execute();
 }

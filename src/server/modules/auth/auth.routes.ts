@@ -2,10 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import { can, type Actor } from '../../http/actor.ts';
-import { requireSession } from '../../http/auth-hook.ts';
+import { requireSession, SESSION_COOKIE } from '../../http/auth-hook.ts';
 import { NoQuery } from '../../http/schemas.ts';
 import { ChangePasswordBody, LoginBody, MeResponse } from './auth.schemas.ts';
-import { SESSION_COOKIE, type AuthService } from './auth.service.ts';
+import type { AuthService } from './auth.service.ts';
 
 export function toMe(actor: Actor) {
   return {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RoleGrantSchema } from '../users/users.schemas.ts';
 
 export const LoginBody = z.strictObject({
   username: z.string().min(1).max(100),
@@ -8,15 +9,6 @@ export const LoginBody = z.strictObject({
 export const ChangePasswordBody = z.strictObject({
   currentPassword: z.string().min(1).max(200),
   newPassword: z.string().min(1).max(200),
-});
-
-export const RoleEnum = z.enum(['system_admin', 'org_admin', 'editor', 'viewer', 'inspector']);
-
-export const RoleGrantSchema = z.object({
-  id: z.string(),
-  role: RoleEnum,
-  orgId: z.string().nullable(),
-  orgName: z.string().nullable(),
 });
 
 export const MeSchema = z.object({

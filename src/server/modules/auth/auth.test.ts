@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from '../../../../test/helpers/db.ts';
 import { buildFixture, PASSWORD, startTestApp, type Fixture, type TestApp } from '../../../../test/helpers/app.ts';
-import { afterFailure, isLocked, passwordProblem } from './auth.policy.ts';
-import { hashPassword, verifyPassword } from './password.ts';
+import { afterFailure, isLocked } from './auth.policy.ts';
+import { hashPassword, verifyPassword } from '../users/password.ts';
+import { passwordProblem } from '../users/users.policy.ts';
 import { describe } from 'vitest';
 
 describe('password and lockout rules', () => {

@@ -1,6 +1,7 @@
 /** The versions of the rule set (`rule_set`, domain.md §12): this module owns the table. */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { userNameSql } from '../users/users.repo.ts';
 
 export interface RuleSetRow {
   id: string;
@@ -17,8 +18,7 @@ export interface RuleSetRow {
 export function listRuleSets(db: Kysely<DB>): Promise<RuleSetRow[]> {
   return db
     .selectFrom('rule_set as r')
-    .leftJoin('app_user as u', 'u.id', 'r.created_by')
-    .select(['r.id', 'r.effective_from', 'r.basis', 'r.rules', 'r.copied_from', 'r.note', 'u.full_name as created_by_name', 'r.created_at'])
+    .select(['r.id', 'r.effective_from', 'r.basis', 'r.rules', 'r.copied_from', 'r.note', userNameSql('r.created_by').as('created_by_name'), 'r.created_at'])
     .orderBy('r.effective_from')
     .execute();
 }
@@ -36,20 +36,4 @@ export async function insertRuleSet(
     .insertInto('rule_set')
     .values({ ...row, rules: JSON.stringify(row.rules) })
     .execute();
-}
-
-/** Whether every code is in the catalogue. */
-export async function missingCatalogueCodes(db: Kysely<DB>, catalogue: string, codes: readonly string[]): Promise<string[]> {
-  if (codes.length === 0) return [];
-  const found = new Set(
-    (
-      await db
-        .selectFrom('catalogue_item')
-        .select('code')
-        .where('catalogue', '=', catalogue)
-        .where('code', 'in', [...codes])
-        .execute()
-    ).map((r) => r.code),
-  );
-  return codes.filter((c) => !found.has(c));
 }

@@ -1,36 +1,26 @@
-/** Accounts as administrators see them: scoped by the current path of each user's home organisation. */
-import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
-import type { DB, Role } from '../../db/schema.ts';
-import { latestOrgNameSql, pathInScopeSql } from '../../db/scope-sql.ts';
-import type { Scope } from '../../http/actor.ts';
-import { loadRoleGrants } from '../auth/auth.repo.ts';
+/**
+ * Accounts and role assignments (`app_user`, `role_assignment`): this module owns them, and auth reads accounts and
+ * grants through these functions. Which organisations are in a scope is orgs' to say: the scoped reads take that
+ * condition as a function (users/users.ports.ts), passed in by the composition root.
+ */
+import { sql, type Expression, type Insertable, type Kysely, type RawBuilder, type SqlBool, type Updateable } from 'kysely';
+import type { Scope } from '../../../domain/scope.ts';
+import type { AppUser, DB, Role } from '../../db/schema.ts';
 
-function base(db: Kysely<DB>) {
-  return db
-    .selectFrom('app_user as u')
-    .leftJoin('org as o', 'o.id', 'u.home_org_id')
-    .select([
-      'u.id',
-      'u.username',
-      'u.full_name',
-      'u.is_disabled',
-      'u.locked_until',
-      'u.created_at',
-      'u.home_org_id',
-      'o.current_path as home_org_path',
-      latestOrgNameSql('u.home_org_id').as('home_org_name'),
-    ]);
+/** A condition: the organisation whose id is in `orgIdColumn` lies in the scope today. */
+export type OrgInScopeSql = (orgIdColumn: string, scope: Scope) => Expression<SqlBool>;
+
+function scoped(db: Kysely<DB>, orgInScope: OrgInScopeSql, scope: Scope) {
+  const q = db.selectFrom('app_user as u').select(['u.id', 'u.username', 'u.full_name', 'u.is_disabled', 'u.locked_until', 'u.created_at', 'u.home_org_id']);
+  // A user without a home organisation is in the whole-tree scope only.
+  return scope === 'all' ? q : q.where(orgInScope('u.home_org_id', scope));
 }
 
-export type UserRow = Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>;
+export type UserRow = Awaited<ReturnType<ReturnType<typeof scoped>['executeTakeFirstOrThrow']>>;
 
-function scoped(db: Kysely<DB>, scope: Scope) {
-  const q = base(db);
-  return scope === 'all' ? q : q.where((eb) => pathInScopeSql(eb, 'o.current_path', scope));
-}
-
-export async function listUsers(db: Kysely<DB>, scope: Scope, search: string | undefined, page: number, pageSize: number) {
-  let q = scoped(db, scope);
+/** A page of the accounts whose home organisation is in the scope, by username, matching `search` when given. */
+export async function listUsers(db: Kysely<DB>, orgInScope: OrgInScopeSql, scope: Scope, search: string | undefined, page: number, pageSize: number) {
+  let q = scoped(db, orgInScope, scope);
   if (search) {
     const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     q = q.where((eb) => eb.or([sql<boolean>`hn_fold(u.username) LIKE hn_fold(${pattern})`, sql<boolean>`hn_fold(u.full_name) LIKE hn_fold(${pattern})`]));
@@ -49,23 +39,20 @@ export async function listUsers(db: Kysely<DB>, scope: Scope, search: string | u
   return { rows, total: Number(total.n) };
 }
 
-export function findUser(db: Kysely<DB>, scope: Scope, id: string) {
-  return scoped(db, scope).where('u.id', '=', id).executeTakeFirst();
+/** The account, when its home organisation is in the scope. */
+export function findUser(db: Kysely<DB>, orgInScope: OrgInScopeSql, scope: Scope, id: string) {
+  return scoped(db, orgInScope, scope).where('u.id', '=', id).executeTakeFirst();
 }
 
-export async function toUserDto(db: Kysely<DB>, row: UserRow, visible: (orgPath: string | null, role: Role) => boolean) {
-  const grants = await loadRoleGrants(db, row.id);
-  return {
-    id: row.id,
-    username: row.username,
-    fullName: row.full_name,
-    homeOrg: row.home_org_id ? { id: row.home_org_id, name: row.home_org_name ?? '' } : null,
-    disabled: row.is_disabled,
-    lockedUntil: row.locked_until ? new Date(row.locked_until).toISOString() : null,
-    // An administrator sees only the assignments inside his own scope: a sibling's grants stay private.
-    roles: grants.filter((g) => visible(g.orgPath, g.role)).map(({ id, role, orgId, orgName }) => ({ id, role, orgId, orgName })),
-    createdAt: new Date(row.created_at).toISOString(),
-  };
+/** The role assignments of these users, in the order they were granted. */
+export function roleAssignmentsOf(db: Kysely<DB>, userIds: readonly string[]) {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('role_assignment')
+    .select(['id', 'user_id', 'role', 'org_id'])
+    .where('user_id', 'in', [...userIds])
+    .orderBy('created_at')
+    .execute();
 }
 
 /** Full names of users by id (the audit log names people, not usernames). */
@@ -92,10 +79,7 @@ export async function insertRoleAssignment(db: Kysely<DB>, row: Insertable<DB['r
   await db.insertInto('role_assignment').values(row).execute();
 }
 
-export async function findOrgPath(db: Kysely<DB>, orgId: string): Promise<{ current_path: string; ended_on: string | null } | undefined> {
-  return db.selectFrom('org').select(['current_path', 'ended_on']).where('id', '=', orgId).executeTakeFirst();
-}
-
+/** The account with this username, whatever its case. */
 export async function findUserIdByUsername(db: Kysely<DB>, username: string): Promise<{ id: string } | undefined> {
   return db
     .selectFrom('app_user')
@@ -108,10 +92,6 @@ export async function updateAppUser(db: Kysely<DB>, id: string, changes: Updatea
   await db.updateTable('app_user').set(changes).where('id', '=', id).execute();
 }
 
-export async function deleteUserSessions(db: Kysely<DB>, userId: string): Promise<void> {
-  await db.deleteFrom('user_session').where('user_id', '=', userId).execute();
-}
-
 export async function findRoleAssignmentId(db: Kysely<DB>, userId: string, role: Role, orgId: string | null): Promise<{ id: string } | undefined> {
   return db
     .selectFrom('role_assignment')
@@ -122,18 +102,13 @@ export async function findRoleAssignmentId(db: Kysely<DB>, userId: string, role:
     .executeTakeFirst();
 }
 
+/** One assignment of the user. */
 export async function findUserRoleAssignment(
   db: Kysely<DB>,
   userId: string,
   assignmentId: string,
-): Promise<{ id: string; role: Role; org_id: string | null; current_path: string | null } | undefined> {
-  return db
-    .selectFrom('role_assignment as ra')
-    .leftJoin('org as o', 'o.id', 'ra.org_id')
-    .select(['ra.id', 'ra.role', 'ra.org_id', 'o.current_path'])
-    .where('ra.id', '=', assignmentId)
-    .where('ra.user_id', '=', userId)
-    .executeTakeFirst();
+): Promise<{ id: string; role: Role; org_id: string | null } | undefined> {
+  return db.selectFrom('role_assignment').select(['id', 'role', 'org_id']).where('id', '=', assignmentId).where('user_id', '=', userId).executeTakeFirst();
 }
 
 export async function countSystemAdminAssignments(db: Kysely<DB>): Promise<{ n: number }> {
@@ -146,4 +121,47 @@ export async function countSystemAdminAssignments(db: Kysely<DB>): Promise<{ n: 
 
 export async function deleteRoleAssignment(db: Kysely<DB>, assignmentId: string): Promise<void> {
   await db.deleteFrom('role_assignment').where('id', '=', assignmentId).execute();
+}
+
+// --- used by auth: the account behind a login, a session and a password change ---
+
+/** The account with this username, whatever its case. */
+export function findUserByUsername(db: Kysely<DB>, username: string) {
+  return db
+    .selectFrom('app_user')
+    .selectAll()
+    .where(sql<string>`lower(username)`, '=', username.toLowerCase())
+    .executeTakeFirst();
+}
+
+/** The account by id; throws when there is none. */
+export function getUserById(db: Kysely<DB>, userId: string): Promise<AppUser> {
+  return db.selectFrom('app_user').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
+}
+
+/** What a session needs of its account: who it is, whether it is usable, whether the password must change. */
+export function findSessionAccount(db: Kysely<DB>, userId: string) {
+  return db.selectFrom('app_user').select(['id', 'username', 'full_name', 'must_change_password', 'is_disabled']).where('id', '=', userId).executeTakeFirst();
+}
+
+/** Marks an account as locked from at least one address until `lockedUntil`. */
+export async function setUserLockedUntil(tx: Kysely<DB>, userId: string, lockedUntil: Date): Promise<void> {
+  await tx.updateTable('app_user').set({ locked_until: lockedUntil }).where('id', '=', userId).execute();
+}
+
+/** Resets an account's failed-login counter and lock after a successful login. */
+export async function resetUserLoginFailures(tx: Kysely<DB>, userId: string): Promise<void> {
+  await tx.updateTable('app_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', userId).execute();
+}
+
+/** Stores a new password hash and clears the must-change flag. */
+export async function updateUserPassword(tx: Kysely<DB>, userId: string, passwordHash: string, now: Date): Promise<void> {
+  await tx.updateTable('app_user').set({ password_hash: passwordHash, must_change_password: false, updated_at: now }).where('id', '=', userId).execute();
+}
+
+// --- used by rulesets (and other modules that label rows with a person's name) ---
+
+/** The full name of the user whose id is in `idColumn`, as a scalar subquery (null when there is none). */
+export function userNameSql(idColumn: string): RawBuilder<string | null> {
+  return sql<string | null>`(SELECT u.full_name FROM app_user u WHERE u.id = ${sql.ref(idColumn)})`;
 }

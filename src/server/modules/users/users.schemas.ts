@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { IdSchema, PageQuery, TextSchema } from '../../http/schemas.ts';
-import { RoleEnum, RoleGrantSchema } from '../auth/auth.schemas.ts';
+
+export const RoleEnum = z.enum(['system_admin', 'org_admin', 'editor', 'viewer', 'inspector']);
+
+/** A role assignment as its holder and administrators see it. */
+export const RoleGrantSchema = z.object({
+  id: z.string(),
+  role: RoleEnum,
+  orgId: z.string().nullable(),
+  orgName: z.string().nullable(),
+});
 
 export const Username = z
   .string()

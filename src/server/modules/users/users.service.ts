@@ -1,23 +1,21 @@
 /**
  * Accounts and role assignments. Administrators manage the users whose home organisation lies in their subtree and
- * grant roles only inside it; every change is one transaction with its audit entry.
+ * grant roles only inside it; every change is one transaction with its audit entry. Organisations (their paths and
+ * names) and sessions belong to modules above this one: the composition root passes them in (users.ports.ts).
  */
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Clock } from '../../clock.ts';
 import type { DB, Role } from '../../db/schema.ts';
-import { isSystemAdmin, pathInScope, scopeFor, type Actor } from '../../http/actor.ts';
+import { isSystemAdmin, scopeFor, type Actor } from '../../http/actor.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
-import { passwordProblem } from '../auth/auth.policy.ts';
-import { clearLoginFailures } from '../auth/auth.repo.ts';
-import { hashPassword } from '../auth/password.ts';
-import { canGrant, canManageUserAt } from './users.policy.ts';
+import { hashPassword } from './password.ts';
+import { canGrant, canManageUserAt, canManageUsers, canSeeGrant, passwordProblem } from './users.policy.ts';
+import type { UserOrgsPort, UserSessionsPort } from './users.ports.ts';
 import {
   countSystemAdminAssignments,
   deleteRoleAssignment,
-  deleteUserSessions,
-  findOrgPath,
   findRoleAssignmentId,
   findUser,
   findUserIdByUsername,
@@ -25,7 +23,7 @@ import {
   insertAppUser,
   insertRoleAssignment,
   listUsers,
-  toUserDto,
+  roleAssignmentsOf,
   updateAppUser,
   type UserRow,
 } from './users.repo.ts';
@@ -57,24 +55,55 @@ export async function insertUser(
   return id;
 }
 
-export function createUsersService(deps: { db: Kysely<DB>; clock: Clock }) {
-  const { db, clock } = deps;
+export interface UsersDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  orgs: UserOrgsPort;
+  sessions: UserSessionsPort;
+}
+
+const OUT_OF_REACH = 'Tổ chức không tồn tại hoặc ngoài phạm vi quản lý của bạn.';
+
+/** The accounts as an administrator sees them: home organisation and the role assignments inside his own scope. */
+async function toUserDtos(deps: UsersDeps, actor: Actor, rows: UserRow[]) {
+  const grants = await roleAssignmentsOf(
+    deps.db,
+    rows.map((r) => r.id),
+  );
+  const orgIds = [...new Set([...rows.map((r) => r.home_org_id), ...grants.map((g) => g.org_id)].filter((id): id is string => id !== null))];
+  const places = await deps.orgs.places(deps.db, orgIds);
+  return rows.map((row) => ({
+    id: row.id,
+    username: row.username,
+    fullName: row.full_name,
+    homeOrg: row.home_org_id ? { id: row.home_org_id, name: places.get(row.home_org_id)?.name ?? '' } : null,
+    disabled: row.is_disabled,
+    lockedUntil: row.locked_until ? new Date(row.locked_until).toISOString() : null,
+    // An administrator sees only the assignments inside his own scope: a sibling's grants stay private.
+    roles: grants
+      .filter((g) => g.user_id === row.id)
+      .map((g) => ({ ...g, place: g.org_id ? places.get(g.org_id) : undefined }))
+      .filter((g) => canSeeGrant(actor, g.role, g.place?.path ?? null))
+      .map((g) => ({ id: g.id, role: g.role, orgId: g.org_id, orgName: g.place?.name ?? null })),
+    createdAt: new Date(row.created_at).toISOString(),
+  }));
+}
+
+// eslint-disable-next-line max-lines-per-function -- the service factory: each method is one command, each under the limit
+export function createUsersService(deps: UsersDeps) {
+  const { db, clock, orgs, sessions } = deps;
 
   const manageScope = (actor: Actor) => {
-    const scope = scopeFor(actor, 'manageUsers');
-    if (scope !== 'all' && scope.length === 0) throw forbidden('Bạn không có quyền quản lý người dùng.');
-    return scope;
-  };
-  const dto = (actor: Actor, row: UserRow) => {
-    const scope = scopeFor(actor, 'manageUsers');
-    return toUserDto(db, row, (orgPath, role) => scope === 'all' || (role !== 'system_admin' && pathInScope(orgPath, scope)));
+    if (!canManageUsers(actor)) throw forbidden('Bạn không có quyền quản lý người dùng.');
+    return scopeFor(actor, 'manageUsers');
   };
   const load = async (actor: Actor, id: string) => {
-    const row = await findUser(db, manageScope(actor), id);
-    if (!row || !canManageUserAt(actor, row.home_org_path)) throw notFound('Không tìm thấy người dùng.');
+    const row = await findUser(db, orgs.inScopeSql, manageScope(actor), id);
+    const home = row?.home_org_id ? (await orgs.places(db, [row.home_org_id])).get(row.home_org_id) : undefined;
+    if (!row || !canManageUserAt(actor, home?.path ?? null)) throw notFound('Không tìm thấy người dùng.');
     return row;
   };
-  const orgPathOf = async (orgId: string) => (await findOrgPath(db, orgId)) ?? null;
+  const placeOf = async (orgId: string) => (await orgs.places(db, [orgId])).get(orgId) ?? null;
   const audit = (tx: Kysely<DB>, actor: Actor, action: string, row: { id: string; home_org_id: string | null }, before: unknown, after: unknown) =>
     writeAudit(tx, { id: actor.userId, name: actor.username }, clock.now(), [
       { action, entityType: 'user', entityId: row.id, scopeOrgId: row.home_org_id, before, after },
@@ -82,18 +111,18 @@ export function createUsersService(deps: { db: Kysely<DB>; clock: Clock }) {
 
   return {
     async list(actor: Actor, q: string | undefined, page: number, pageSize: number) {
-      const { rows, total } = await listUsers(db, manageScope(actor), q, page, pageSize);
-      return { items: await Promise.all(rows.map((r) => dto(actor, r))), total };
+      const { rows, total } = await listUsers(db, orgs.inScopeSql, manageScope(actor), q, page, pageSize);
+      return { items: await toUserDtos(deps, actor, rows), total };
     },
 
     async get(actor: Actor, id: string) {
-      return dto(actor, await load(actor, id));
+      return (await toUserDtos(deps, actor, [await load(actor, id)]))[0]!;
     },
 
     async create(actor: Actor, input: { username: string; fullName: string; password: string; homeOrgId: string }) {
       manageScope(actor);
-      const org = await orgPathOf(input.homeOrgId);
-      if (!org || !canManageUserAt(actor, org.current_path)) throw invalid('homeOrgId', 'Tổ chức không tồn tại hoặc ngoài phạm vi quản lý của bạn.');
+      const org = await placeOf(input.homeOrgId);
+      if (!org || !canManageUserAt(actor, org.path)) throw invalid('homeOrgId', OUT_OF_REACH);
       const problem = passwordProblem(input.password, input.username);
       if (problem) throw invalid('password', problem);
       const id = await db.transaction().execute(async (tx) => {
@@ -119,7 +148,7 @@ export function createUsersService(deps: { db: Kysely<DB>; clock: Clock }) {
           ...(input.disabled !== undefined ? { is_disabled: input.disabled } : {}),
           updated_at: clock.now(),
         });
-        if (input.disabled) await deleteUserSessions(tx, id);
+        if (input.disabled) await sessions.revokeAll(tx, id);
         await audit(tx, actor, 'user.update', row, { fullName: row.full_name, disabled: row.is_disabled }, input);
       });
       return this.get(actor, id);
@@ -132,9 +161,9 @@ export function createUsersService(deps: { db: Kysely<DB>; clock: Clock }) {
       const hash = await hashPassword(newPassword);
       await db.transaction().execute(async (tx) => {
         await updateAppUser(tx, id, { password_hash: hash, must_change_password: true, failed_logins: 0, locked_until: null, updated_at: clock.now() });
-        await deleteUserSessions(tx, id);
+        await sessions.revokeAll(tx, id);
         // The name's login locks end too, from every address: the user is given a new password to log in with.
-        await clearLoginFailures(tx, row.username, null);
+        await sessions.clearLoginFailures(tx, row.username);
         await audit(tx, actor, 'user.reset_password', row, null, { mustChangePassword: true });
       });
     },
@@ -143,12 +172,10 @@ export function createUsersService(deps: { db: Kysely<DB>; clock: Clock }) {
       const row = await load(actor, id);
       if (role === 'system_admin' && orgId !== null) throw invalid('orgId', 'Quản trị hệ thống áp dụng cho toàn hệ thống; không chọn tổ chức.');
       if (role !== 'system_admin' && orgId === null) throw invalid('orgId', 'Cần chọn tổ chức làm phạm vi của vai trò.');
-      const org = orgId ? await orgPathOf(orgId) : null;
-      if (orgId && !org) throw invalid('orgId', 'Tổ chức không tồn tại hoặc ngoài phạm vi quản lý của bạn.');
-      if (!canGrant(actor, role, org?.current_path ?? null)) {
-        throw role === 'system_admin'
-          ? forbidden('Chỉ quản trị hệ thống mới cấp được vai trò này.')
-          : invalid('orgId', 'Tổ chức không tồn tại hoặc ngoài phạm vi quản lý của bạn.');
+      const org = orgId ? await placeOf(orgId) : null;
+      if (orgId && !org) throw invalid('orgId', OUT_OF_REACH);
+      if (!canGrant(actor, role, org?.path ?? null)) {
+        throw role === 'system_admin' ? forbidden('Chỉ quản trị hệ thống mới cấp được vai trò này.') : invalid('orgId', OUT_OF_REACH);
       }
       await db.transaction().execute(async (tx) => {
         const existing = await findRoleAssignmentId(tx, id, role, orgId);
@@ -163,7 +190,8 @@ export function createUsersService(deps: { db: Kysely<DB>; clock: Clock }) {
     async removeRole(actor: Actor, id: string, assignmentId: string) {
       const row = await load(actor, id);
       const a = await findUserRoleAssignment(db, id, assignmentId);
-      if (!a || !canGrant(actor, a.role, a.current_path ?? null)) throw notFound('Không tìm thấy vai trò.');
+      const orgPath = a?.org_id ? ((await placeOf(a.org_id))?.path ?? null) : null;
+      if (!a || !canGrant(actor, a.role, orgPath)) throw notFound('Không tìm thấy vai trò.');
       if (a.role === 'system_admin' && id === actor.userId) throw invalid('assignmentId', 'Không thể tự bỏ quyền quản trị hệ thống của mình.');
       if (a.role === 'system_admin' && isSystemAdmin(actor)) {
         const others = await countSystemAdminAssignments(db);
