@@ -57,17 +57,6 @@ WHERE
     )
   );
 
--- orgNameOn
-SELECT
-  "name",
-  "valid_from"
-FROM
-  "org_version"
-WHERE
-  "org_id" = $1
-ORDER BY
-  "valid_from";
-
 -- orgPath
 SELECT
   "current_path"

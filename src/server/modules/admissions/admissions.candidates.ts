@@ -8,7 +8,7 @@ import type { DB } from '../../db/schema.ts';
 import { scopeFor, type Actor } from '../../http/actor.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
-import { findCatalogueCode } from '../catalogue/catalogue.admissions.repo.ts';
+import { findCatalogueCode } from '../catalogue/catalogue.repo.ts';
 import { maskCccd } from '../members/members.policy.ts';
 import { findMember, findMemberIdByCccd } from '../members/members.repo.ts';
 import { columnsOf } from '../members/members.service.ts';

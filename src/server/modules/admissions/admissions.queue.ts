@@ -7,7 +7,7 @@ import { MEMBER_FORM_STEP, STAGE_LABELS, memberFormDeadline, type AdmissionStage
 import type { WorkingCalendar } from '../../../domain/calendar/working-days.ts';
 import { addDays } from '../../../domain/dates.ts';
 import { scopeFor, type Actor } from '../../http/actor.ts';
-import { orgNameOn } from '../orgs/orgs.admissions.repo.ts';
+import { orgNameOn } from '../orgs/orgs.members.repo.ts';
 import { BEFORE_VOTE, rulesOf, type AdmissionsDeps } from './admissions.context.ts';
 import { probationDossiers, workQueueDossiers } from './admissions.repo.ts';
 

@@ -9,7 +9,7 @@ import type { DB } from '../../db/schema.ts';
 import { orgNameOnSql } from '../orgs/orgs.names.repo.ts';
 import type { Scope } from '../../http/actor.ts';
 import { orgCurrentPathSql, orgInScopeSql, orgInSubtreeSql, orgIsChildOnSql } from '../orgs/orgs.admissions.repo.ts';
-import { userFullNameSql } from '../users/users.admissions.repo.ts';
+import { userNameSql } from '../users/users.repo.ts';
 
 /** Dossiers joined with their candidate, their organisation in scope. */
 export function scopedDossiers(db: Kysely<DB>, scope: Scope) {
@@ -93,7 +93,7 @@ export function stepsOf(db: Kysely<DB>, dossierId: string) {
   return db
     .selectFrom('admission_step as s')
     .selectAll('s')
-    .select(userFullNameSql('s.recorded_by').as('recorded_by_name'))
+    .select(userNameSql('s.recorded_by').as('recorded_by_name'))
     .where('s.dossier_id', '=', dossierId)
     .orderBy('s.seq')
     .execute();
@@ -103,7 +103,7 @@ export function overridesOf(db: Kysely<DB>, dossierId: string) {
   return db
     .selectFrom('admission_check_override as x')
     .selectAll('x')
-    .select(userFullNameSql('x.overridden_by').as('by_name'))
+    .select(userNameSql('x.overridden_by').as('by_name'))
     .where('x.dossier_id', '=', dossierId)
     .orderBy('x.overridden_at')
     .execute();

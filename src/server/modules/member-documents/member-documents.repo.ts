@@ -5,14 +5,14 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { DB, MemberDocumentTable } from '../../db/schema.ts';
 import { lockMemberRow } from '../members/members.files.repo.ts';
-import { userFullNameSql } from '../users/users.files.repo.ts';
+import { userNameSql } from '../users/users.repo.ts';
 
 /** Every version of every document of a member, by type, title, then newest version first. */
 export function listDocuments(db: Kysely<DB>, memberId: string) {
   return db
     .selectFrom('member_document as d')
     .selectAll('d')
-    .select(userFullNameSql('d.uploaded_by').as('uploader_name'))
+    .select(userNameSql('d.uploaded_by').as('uploader_name'))
     .where('d.member_id', '=', memberId)
     .orderBy('d.doc_type')
     .orderBy('d.title')

@@ -12,7 +12,7 @@ import type { DB } from '../../db/schema.ts';
 import { scopeFor, type Actor } from '../../http/actor.ts';
 import { forbidden } from '../../http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
-import { catalogueItems } from '../catalogue/catalogue.import.repo.ts';
+import { catalogueItems } from '../catalogue/catalogue.repo.ts';
 import { exportIds, exportRows } from '../members/members.import.repo.ts';
 import { resolveMemberFilters, type MemberFilterInput } from '../members/members.filters.ts';
 import { canReadSensitive, maskCccd } from '../members/members.policy.ts';

@@ -25,7 +25,7 @@ import type { DB } from '../../db/schema.ts';
 import type { Actor, Scope } from '../../http/actor.ts';
 import { invalid } from '../../http/errors.ts';
 import { readSheets, type FileKind } from '../../office/sheet-read.ts';
-import { catalogueItems } from '../catalogue/catalogue.import.repo.ts';
+import { catalogueItems } from '../catalogue/catalogue.repo.ts';
 import { membersByCccd, membersByName, type ImportMemberRow } from '../members/members.import.repo.ts';
 import { FIELD_COLUMNS } from '../members/members.repo.ts';
 import { MemberFields } from '../members/members.schemas.ts';

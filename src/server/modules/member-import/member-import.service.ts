@@ -13,7 +13,7 @@ import type { DB } from '../../db/schema.ts';
 import { scopeFor, type Actor, type Scope } from '../../http/actor.ts';
 import { conflict, forbidden, notFound } from '../../http/errors.ts';
 import { sniffFile } from '../../office/sheet-read.ts';
-import { catalogueItems } from '../catalogue/catalogue.import.repo.ts';
+import { catalogueItems } from '../catalogue/catalogue.repo.ts';
 import { editableCells } from '../orgs/orgs.import.repo.ts';
 import { commitInTransaction, issuesDetails } from './member-import.commit.ts';
 import { exportMembers, type ExportQueryInput } from './member-import.export.ts';

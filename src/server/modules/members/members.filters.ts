@@ -20,7 +20,7 @@ import type { DB } from '../../db/schema.ts';
 import { pathInScope, type Scope } from '../../http/actor.ts';
 import { invalid, notFound } from '../../http/errors.ts';
 import { loadBadgeLists } from './members.badges.ts';
-import { catalogueCodes } from '../catalogue/catalogue.members.repo.ts';
+import { catalogueCodes } from '../catalogue/catalogue.repo.ts';
 import { orgCurrentPath } from '../orgs/orgs.members.repo.ts';
 import type { MemberFilters } from './members.repo.ts';
 

@@ -9,7 +9,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { pathInScopeSql } from '../../db/scope-sql.ts';
 import type { Scope } from '../../http/actor.ts';
-import { currentOrgPaths, orgNameInForceSql } from '../orgs/orgs.import.repo.ts';
+import { currentOrgPaths, orgNameInForceSql } from '../orgs/orgs.members.repo.ts';
 import { FIELD_COLUMNS, filteredMembers, type MemberFilters } from './members.repo.ts';
 
 const MEMBER_COLUMNS = [...Object.values(FIELD_COLUMNS), 'id', 'org_id', 'admitted_on', 'official_on'] as const;

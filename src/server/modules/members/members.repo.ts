@@ -12,7 +12,7 @@ import { subtreeRange } from '../../../domain/org-path.ts';
 import { foldAccents } from '../../../domain/text.ts';
 import type { Scope } from '../../http/actor.ts';
 import { currentOrgPaths, orgIdsInScope, orgNameInForceSql } from '../orgs/orgs.members.repo.ts';
-import { userFullNameSql } from '../users/users.members.repo.ts';
+import { userNameSql } from '../users/users.repo.ts';
 
 // Kept for the modules above members that read these organisation helpers from here (admissions, member-sheet).
 export { orgKindToday, orgNameOn } from '../orgs/orgs.members.repo.ts';
@@ -276,7 +276,7 @@ export async function listMemberEvents(db: Kysely<DB>, memberId: string) {
       'e.org_id',
       'e.to_org_id',
       'e.details',
-      userFullNameSql('e.actor_id').as('actor_name'),
+      userNameSql('e.actor_id').as('actor_name'),
       // The name on the event's date; for a date before the organisation's first recorded version, its first name.
       orgNameOnSql('e.org_id', { column: 'e.effective_date' }).as('org_name'),
       latestOrgNameSql('e.to_org_id').as('to_org_name'),

@@ -48,7 +48,7 @@ import {
   type MemberField,
 } from './members.repo.ts';
 import { listAdjustments } from '../calendar/calendar.repo.ts';
-import { catalogueItems, findCatalogueCode } from '../catalogue/catalogue.members.repo.ts';
+import { catalogueItems, findCatalogueCode } from '../catalogue/catalogue.repo.ts';
 import { orgCurrentPath, orgKindToday, orgNameOn } from '../orgs/orgs.members.repo.ts';
 import { EVENT_LABELS } from '../../../domain/member-event-labels.ts';
 import { memberEventProblems, memberFileChangeProblems, memberFileProblems, type PlausibilityProblem } from '../../../domain/plausibility.ts';

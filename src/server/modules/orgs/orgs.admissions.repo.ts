@@ -50,12 +50,6 @@ export function orgKindOn(db: Kysely<DB>, orgId: string, date: string) {
     .executeTakeFirst();
 }
 
-/** The organisation's name on the date: the last version begun by then, else its first ('' if unknown). */
-export async function orgNameOn(db: Kysely<DB>, orgId: string, date: string): Promise<string> {
-  const rows = await db.selectFrom('org_version').select(['name', 'valid_from']).where('org_id', '=', orgId).orderBy('valid_from').execute();
-  return (rows.filter((r) => r.valid_from <= date).at(-1) ?? rows[0])?.name ?? '';
-}
-
 /** The organisation in force today with its children, and whether it exists (ids in scope only). */
 export async function orgWithChildren(db: Kysely<DB>, orgId: string, today: string) {
   const self = await db

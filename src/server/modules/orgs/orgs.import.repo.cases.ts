@@ -6,6 +6,4 @@ const SCOPE = ['/0190a1b2-0000-7000-8000-000000000001/0190a1b2-0000-7000-8000-00
 
 export const cases: SqlCases<typeof repo> = {
   editableCells: (db) => repo.editableCells(db, SCOPE, '2026-11-20'),
-  currentOrgPaths: 'a table to join, shown in members.import.repo (membersByCccd, membersByName, exportRows)',
-  orgNameInForceSql: 'a scalar subquery, shown in members.import.repo (exportRows)',
 };

@@ -16,7 +16,7 @@ import {
 import { conflict, invalid } from '../../../http/errors.ts';
 import { findMemberIdByCccd } from '../../members/members.repo.ts';
 import { insertMembers } from '../../members/members.service.ts';
-import { orgNameOn } from '../../orgs/orgs.admissions.repo.ts';
+import { orgNameOn } from '../../orgs/orgs.members.repo.ts';
 import { fieldsOf } from '../admissions.candidates.ts';
 import { updateDossier } from '../admissions.repo.ts';
 import type { StepContext, StepInputOf, StepOutcome, StepRow } from './step.ts';

@@ -1,7 +1,0 @@
-/** User reads the admissions module needs (users owns app_user): who recorded a step or overrode a check. */
-import { sql, type RawBuilder } from 'kysely';
-
-/** The full name of the user whose id is in `userIdColumn` (null when none), as a scalar subquery. */
-export function userFullNameSql(userIdColumn: string): RawBuilder<string | null> {
-  return sql<string | null>`(SELECT u.full_name FROM app_user u WHERE u.id = ${sql.ref(userIdColumn)})`;
-}
