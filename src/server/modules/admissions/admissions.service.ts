@@ -94,7 +94,7 @@ import {
   updateTarget,
   workQueueDossiers,
 } from './admissions.repo.ts';
-import type { StepInput } from './admissions.schemas.ts';
+import type { StepInput } from '../../../contract/admissions.ts';
 import { admissionDocument, renderAdmissionDocx, type AdmissionDocumentKind } from './admissions.docx.ts';
 import { DOCX_MIME } from '../member-sheet/member-sheet.docx.ts';
 import { contentDisposition } from '../member-sheet/member-sheet.service.ts';

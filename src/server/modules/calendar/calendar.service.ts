@@ -30,7 +30,7 @@ import {
   upsertAdjustment,
   type AdjustmentRow,
 } from './calendar.repo.ts';
-import type { AdjustmentInput, CalendarYear } from './calendar.schemas.ts';
+import type { AdjustmentInput, CalendarYear } from '../../../contract/calendar.ts';
 
 /** Calendar days back from a changed day within which a transfer's allowance of working days can reach it. */
 const TRANSFER_REACH_DAYS = 120;

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provid
 import type { FastifyRequest } from 'fastify';
 import { AppError, invalid } from '../../http/errors.ts';
 import { requireActor } from '../../http/auth-hook.ts';
-import { NoQuery } from '../../http/schemas.ts';
+import { NoQuery } from '../../../contract/common.ts';
 import { refuseNulIn } from '../../http/text-guard.ts';
 import { XLSX_MIME } from '../member-import/member-import.workbook.ts';
 import { DOCX_MIME } from '../member-sheet/member-sheet.docx.ts';
@@ -29,7 +29,7 @@ import {
   ResultRecordsQuery,
   ResultsQuery,
   StreakQuery,
-} from './evaluation.schemas.ts';
+} from '../../../contract/evaluation.ts';
 import type { EvaluationService } from './evaluation.service.ts';
 
 /** The one file of a multipart upload, or a Vietnamese 4xx. */

@@ -42,7 +42,7 @@ import { writeAudit } from '../audit/audit.service.ts';
 import { rowToEvent } from '../members/members.events.ts';
 import { canEditMembersAt, canEditOrgAt, parentPathOf } from './evaluation.policy.ts';
 import * as repo from './evaluation.repo.ts';
-import type { MemberEntryInput, OrgEntriesInput, OrgEntryInput, PeriodMembersFilter } from './evaluation.schemas.ts';
+import type { MemberEntryInput, OrgEntriesInput, OrgEntryInput, PeriodMembersFilter } from '../../../contract/evaluation.ts';
 import { resultsWorkbook } from './evaluation.workbook.ts';
 import { resultsReport } from './evaluation.report.ts';
 import { planImport } from './evaluation.import.ts';

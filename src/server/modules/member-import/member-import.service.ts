@@ -40,7 +40,7 @@ import { canonicalJson, writeAudit } from '../audit/audit.service.ts';
 import { FIELD_COLUMNS } from '../members/members.repo.ts';
 import { advisoryXactLock } from '../../db/advisory-lock.ts';
 import { resolveMemberFilters, type MemberFilterInput } from '../members/members.filters.ts';
-import { MemberFields } from '../members/members.schemas.ts';
+import { MemberFields } from '../../../contract/members.ts';
 import { columnsOf, insertMembers, type NewMember } from '../members/members.service.ts';
 import { maskCccd } from '../members/members.policy.ts';
 import { HEADER_SEARCH_ROWS, OFFICIAL_LAYOUT, isHeaderRow, isNumberingRow, mapHeaders } from './header-map.ts';
@@ -71,7 +71,7 @@ import {
   type MemberRow,
   memberOrgs,
 } from './member-import.repo.ts';
-import type { ImportViewT } from './member-import.schemas.ts';
+import type { ImportViewT } from '../../../contract/member-import.ts';
 import { exportWorkbook, templateXlsx } from './member-import.workbook.ts';
 
 /** Transaction-scoped lock serialising commits, so two commits of the same file cannot both create its members. */

@@ -20,7 +20,7 @@ import { AppError, conflict, forbidden, invalid } from '../../http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { canAddRuleSet, canReadRuleSets } from './rulesets.policy.ts';
 import { insertRuleSet, listRuleSets, lockRuleSets, missingCatalogueCodes, type RuleSetRow } from './rulesets.repo.ts';
-import { RuleSetRulesSchema, type NewRuleSetInput, type RuleSetRulesPatchInput } from './rulesets.schemas.ts';
+import { RuleSetRulesSchema, type NewRuleSetInput, type RuleSetRulesPatchInput } from '../../../contract/rulesets.ts';
 
 /** The versions in use, oldest first, and the two ways computations find one. */
 export interface RuleSetRegistry {

@@ -5,8 +5,8 @@
  * relations between figures).
  */
 import { z } from 'zod';
-import type { RuleSetRules } from '../../../domain/ruleset-fields.ts';
-import { IsoDateSchema, TextSchema } from '../../http/schemas.ts';
+import type { RuleSetRules } from '../domain/ruleset-fields.ts';
+import { IsoDateSchema, TextSchema } from './common.ts';
 
 const Int = (min: number, max: number) =>
   z

@@ -3,9 +3,9 @@
  * text: leading zeros matter. Every text is trimmed and stored NFC.
  */
 import { z } from 'zod';
-import { IdSchema, IsoDateSchema, PageQuery } from '../../http/schemas.ts';
-import { normalizeText } from '../../../domain/text.ts';
-import { isIsoDate } from '../../../domain/dates.ts';
+import { IdSchema, IsoDateSchema, PageQuery } from './common.ts';
+import { normalizeText } from '../domain/text.ts';
+import { isIsoDate } from '../domain/dates.ts';
 
 /** Optional text: empty becomes null, so a cleared field is cleared, never stored as ''. */
 const Opt = (max = 255) =>

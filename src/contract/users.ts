@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { IdSchema, PageQuery, TextSchema } from '../../http/schemas.ts';
-import { RoleEnum, RoleGrantSchema } from '../auth/auth.schemas.ts';
+import { IdSchema, PageQuery, TextSchema } from './common.ts';
+import { RoleEnum, RoleGrantSchema } from './auth.ts';
 
 export const Username = z
   .string()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, IsoDateSchema, PageQuery } from '../../http/schemas.ts';
+import { IdSchema, IsoDateSchema, PageQuery } from './common.ts';
 
 export const AuditQuery = z.strictObject({
   userId: IdSchema.optional(),

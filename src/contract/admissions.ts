@@ -1,12 +1,12 @@
 /**
  * Admissions (domain.md §6): candidates, dossiers and their steps, targets, the work queue. Candidate fields take the
- * member file's definitions (members.schemas.ts) so that the member created at the ceremony needs no conversion.
+ * member file's definitions (members.ts) so that the member created at the ceremony needs no conversion.
  */
 import { z } from 'zod';
-import { ADMISSION_STEPS } from '../../../domain/admission.ts';
-import { normalizeText } from '../../../domain/text.ts';
-import { IdSchema, IsoDateSchema, PageQuery, TextSchema } from '../../http/schemas.ts';
-import { MemberFields } from '../members/members.schemas.ts';
+import { ADMISSION_STEPS } from '../domain/admission.ts';
+import { normalizeText } from '../domain/text.ts';
+import { IdSchema, IsoDateSchema, PageQuery, TextSchema } from './common.ts';
+import { MemberFields } from './members.ts';
 
 const Opt = (max = 255) =>
   z

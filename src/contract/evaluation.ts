@@ -1,6 +1,6 @@
 /** Requests and responses of the evaluation module (domain.md §8). Labels are the period rule set's label codes. */
 import { z } from 'zod';
-import { IdSchema, IsoDateSchema, TextSchema } from '../../http/schemas.ts';
+import { IdSchema, IsoDateSchema, TextSchema } from './common.ts';
 
 const Label = z
   .string()

@@ -4,7 +4,7 @@
  * a month or a year where the form allows it; texts trimmed, NFC, bounded; a period may not end before it begins.
  */
 import { z } from 'zod';
-import { isPartialDate } from '../../../domain/dates.ts';
+import { isPartialDate } from '../domain/dates.ts';
 import {
   BIRTH_YEAR_RANGE,
   OPEN_RECORD_KINDS,
@@ -15,9 +15,9 @@ import {
   SENSITIVE_RECORD_KINDS,
   type RecordFieldSpec,
   type RecordKind,
-} from '../../../domain/member-records.ts';
-import { normalizeText } from '../../../domain/text.ts';
-import { IdSchema, IsoDateSchema } from '../../http/schemas.ts';
+} from '../domain/member-records.ts';
+import { normalizeText } from '../domain/text.ts';
+import { IdSchema, IsoDateSchema } from './common.ts';
 
 const kindMessage = (kinds: readonly string[]) => `Loại mục không hợp lệ; chỉ chấp nhận: ${kinds.join(', ')}.`;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DecisionSchema, IdSchema, IsoDateSchema, TextSchema } from '../../http/schemas.ts';
+import { DecisionSchema, IdSchema, IsoDateSchema, TextSchema } from './common.ts';
 
 const Code = z
   .string()

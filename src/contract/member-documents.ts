@@ -3,9 +3,9 @@
  * `UploadFields` (strict: an unknown field is an error), the file by its content in the service.
  */
 import { z } from 'zod';
-import { DOCUMENT_TYPE_CODES } from '../../../domain/member-documents.ts';
-import { normalizeText } from '../../../domain/text.ts';
-import { IdSchema, IsoDateSchema, TextSchema } from '../../http/schemas.ts';
+import { DOCUMENT_TYPE_CODES } from '../domain/member-documents.ts';
+import { normalizeText } from '../domain/text.ts';
+import { IdSchema, IsoDateSchema, TextSchema } from './common.ts';
 
 const OptText = (max: number) =>
   z
