@@ -1,5 +1,6 @@
 /** Requests and responses of the evaluation module (domain.md §8). Labels are the period rule set's label codes. */
 import { z } from 'zod';
+import { LEVELS, MEMBER_STAGES, type Level, type MemberStage } from '../domain/evaluation.ts';
 import { IdSchema, IsoDateSchema, TextSchema } from './common.ts';
 
 const Label = z
@@ -165,3 +166,269 @@ export const ConsolidationBulkPatch = z.strictObject({
     .min(1)
     .max(1000),
 });
+
+// --- Answers -------------------------------------------------------------------------------------------------------
+// Derived from what the service returns (the response schema serialises: a field left out here is dropped).
+
+const LevelSchema = z.enum(LEVELS as [Level, ...Level[]]);
+const Scheme = z.enum(['score', 'criteria', 'legacy']);
+const PeriodKind = z.enum(['year', 'quarter', 'term']);
+const PeriodStatus = z.enum(['open', 'published']);
+
+export const RatingLabelSchema = z.object({ code: z.string(), label: z.string(), level: LevelSchema, within: z.string().optional() });
+export const ScoreSheetRulesSchema = z.object({
+  sections: z.array(
+    z.object({
+      code: z.string(),
+      title: z.string(),
+      maxPoints: z.number(),
+      criteria: z.array(z.object({ code: z.string(), title: z.string(), maxPoints: z.number() })),
+    }),
+  ),
+  bands: z.array(z.object({ level: z.enum(['excellent', 'good', 'completed']), minScore: z.number() })),
+  excellentMinExceedingShare: z.number(),
+});
+export const EvaluationChecksSchema = z.object({
+  memberExcellentMaxPercentOfGood: z.number().nullable(),
+  orgExcellentMaxPercentOfGood: z.number().nullable(),
+  disciplinedMemberMaxLevel: LevelSchema.nullable(),
+  excellentCollectiveMinLevel: LevelSchema,
+  excellentCollectiveMinGoodPercent: z.number().nullable(),
+  disciplinedBlocksExcellent: z.boolean(),
+  notCompletedAboveDisciplinedPercent: z.number().nullable(),
+  voteMajorityAbove: z.object({ numerator: z.number(), denominator: z.number() }),
+});
+/** The period's rule-set version as the pages need it: labels per subject, the score sheet, the checks. */
+export const PeriodRulesSchema = z.object({
+  id: z.string(),
+  basis: z.string(),
+  scheme: Scheme,
+  labels: z.object({ member: z.array(RatingLabelSchema), org: z.array(RatingLabelSchema) }),
+  scoreSheet: ScoreSheetRulesSchema.nullable(),
+  checks: EvaluationChecksSchema,
+});
+
+/** Counts per level with percentages of the total, and the share good or better. */
+export const DistributionSchema = z.object({
+  total: z.number(),
+  levels: z.array(z.object({ level: LevelSchema, label: z.string(), count: z.number(), percent: z.number() })),
+  goodOrBetter: z.object({ count: z.number(), percent: z.number() }),
+});
+
+export const PeriodSummarySchema = z.object({
+  id: z.string(),
+  year: z.number(),
+  kind: PeriodKind,
+  asOf: z.string(),
+  status: PeriodStatus,
+  rootOrgId: z.string().nullable(),
+  rootName: z.string().nullable(),
+});
+export const PeriodListResponse = z.object({ items: z.array(PeriodSummarySchema.extend({ rulesetId: z.string() })) });
+
+export const PeriodOrgSchema = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  name: z.string(),
+  parentId: z.string().nullable(),
+  depth: z.number(),
+  isCell: z.boolean(),
+  isGrassroots: z.boolean(),
+  disciplined: z.boolean(),
+  leadershipDisciplined: z.boolean(),
+  selfLabel: z.string().nullable(),
+  selfReport: z.string().nullable(),
+  proposedLabel: z.string().nullable(),
+  decidedLabel: z.string().nullable(),
+  finalLevel: LevelSchema.nullable(),
+  /** draft, self_assessed, proposed, decided or published. */
+  stage: z.string(),
+  members: z.object({
+    total: z.number(),
+    lateAdmissions: z.number(),
+    entered: z.number(),
+    cellProposed: z.number(),
+    decided: z.number(),
+    levels: DistributionSchema,
+  }),
+  subordinates: DistributionSchema,
+  failing: z.number(),
+  /** The stages the caller may fill in (the server's rules). */
+  can: z.object({ self: z.boolean(), propose: z.boolean(), decide: z.boolean() }),
+});
+
+export const CheckFailureSchema = z.object({
+  code: CheckCodeSchema,
+  title: z.string(),
+  orgId: z.string(),
+  message: z.string(),
+  memberIds: z.array(z.string()),
+  orgIds: z.array(z.string()),
+  overridden: z.object({ reason: z.string(), at: z.string().nullable() }).nullable(),
+});
+
+/** A period with every organisation's progress, the failed checks and the changes after publication. */
+export const PeriodDetailSchema = z.object({
+  period: PeriodSummarySchema.extend({
+    excluded: z.record(z.string(), z.number()),
+    openedAt: z.string().nullable(),
+    publishedAt: z.string().nullable(),
+    decisionNo: z.string().nullable(),
+    decisionDate: z.string().nullable(),
+    /** What the caller may do on the period (the server's rules). */
+    can: z.object({ override: z.boolean(), publish: z.boolean(), change: z.boolean() }),
+  }),
+  rules: PeriodRulesSchema,
+  rootMembers: z.object({ total: z.number(), entered: z.number(), decided: z.number() }).nullable(),
+  orgs: z.array(PeriodOrgSchema),
+  failures: z.array(CheckFailureSchema),
+  changes: z.array(
+    z.object({
+      id: z.string(),
+      subject: z.enum(['member', 'org']),
+      evaluationId: z.string(),
+      beforeLabel: z.string().nullable(),
+      afterLabel: z.string(),
+      decisionNo: z.string(),
+      decisionDate: z.string(),
+      reason: z.string(),
+      at: z.string().nullable(),
+    }),
+  ),
+});
+
+/** One member's rating row. `selfScore` is the stored score sheet (with its `total`); `votes` the cell's vote counts. */
+export const GridRowSchema = z.object({
+  id: z.string(),
+  memberId: z.string(),
+  fullName: z.string(),
+  birthDate: z.string().nullable(),
+  birthYear: z.number().nullable(),
+  orgId: z.string(),
+  lateAdmission: z.boolean(),
+  disciplinedInYear: z.boolean(),
+  selfDetectedFixed: z.boolean(),
+  selfLabel: z.string().nullable(),
+  selfScore: z.record(z.string(), z.unknown()).nullable(),
+  selfTotal: z.number().nullable(),
+  votes: z.record(z.string(), z.number()).nullable(),
+  cellLabel: z.string().nullable(),
+  grassrootsLabel: z.string().nullable(),
+  decidedLabel: z.string().nullable(),
+  currentLabel: z.string().nullable(),
+  currentLabelText: z.string().nullable(),
+  finalLevel: LevelSchema.nullable(),
+  stage: z.enum(MEMBER_STAGES as [MemberStage, ...MemberStage[]]),
+  scheme: Scheme,
+});
+/** A cell's rating grid: the columns the caller may fill in, the members, the late admissions apart. */
+export const GridResponse = z.object({
+  orgId: z.string(),
+  orgName: z.string(),
+  rules: PeriodRulesSchema,
+  can: z.object({ cell: z.boolean(), grassroots: z.boolean() }),
+  items: z.array(GridRowSchema),
+  lateAdmissions: z.array(GridRowSchema),
+});
+export const PeriodMembersResponse = z.object({
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  items: z.array(GridRowSchema.extend({ orgName: z.string() })),
+});
+export const UpdatedResponse = z.object({ updated: z.number() });
+export const SaveOrgsResponse = z.object({
+  updated: z.number(),
+  stages: z.object({ draft: z.number(), self_assessed: z.number(), proposed: z.number(), decided: z.number() }),
+});
+
+const VotesView = z.object({
+  officialMembers: z.number(),
+  present: z.number(),
+  excellent: z.number(),
+  good: z.number(),
+  completed: z.number(),
+  notCompleted: z.number(),
+});
+export const ImportPreviewResponse = z.object({
+  total: z.number(),
+  errors: z.number(),
+  rows: z.array(
+    z.object({
+      row: z.number(),
+      fullName: z.string(),
+      memberId: z.string().nullable(),
+      entry: z
+        .object({
+          memberId: z.string(),
+          selfLabel: z.string().nullable().optional(),
+          selfScore: z
+            .object({ scores: z.record(z.string(), z.number()), allTasksDone: z.boolean(), allTasksOnTime: z.boolean(), exceedingShare: z.number() })
+            .nullable()
+            .optional(),
+          votes: VotesView.nullable().optional(),
+          cellLabel: z.string().nullable().optional(),
+          grassrootsLabel: z.string().nullable().optional(),
+          decidedLabel: z.string().nullable().optional(),
+          selfDetectedFixed: z.boolean().optional(),
+        })
+        .nullable(),
+      errors: z.array(z.string()),
+    }),
+  ),
+});
+export const ImportCommitResponse = z.object({ imported: z.number() });
+
+export const LatestResultsResponse = z.object({ orgId: z.string(), name: z.string(), year: z.number().nullable() });
+export const ResultsResponse = z.object({
+  orgId: z.string(),
+  name: z.string(),
+  year: z.number(),
+  members: DistributionSchema,
+  orgs: DistributionSchema,
+  children: z.array(z.object({ orgId: z.string(), name: z.string(), members: DistributionSchema, orgs: DistributionSchema })),
+  span: z
+    .object({
+      years: z.array(z.object({ year: z.number(), members: DistributionSchema, orgs: DistributionSchema })),
+      orgsExcellent: z.object({ min: z.number(), max: z.number() }).nullable(),
+      membersGoodOrBetter: z.object({ min: z.number(), max: z.number() }).nullable(),
+    })
+    .nullable(),
+});
+export const ResultRecordSchema = z.object({
+  id: z.string(),
+  subjectId: z.string(),
+  name: z.string(),
+  orgId: z.string().nullable(),
+  orgName: z.string(),
+  label: z.string().nullable(),
+  labelText: z.string().nullable(),
+});
+export const ResultRecordsResponse = z.object({ total: z.number(), page: z.number(), pageSize: z.number(), items: z.array(ResultRecordSchema) });
+export const StreaksResponse = z.object({
+  fromYear: z.number(),
+  toYear: z.number(),
+  years: z.number(),
+  label: z.string(),
+  labelText: z.string(),
+  byLevel: z.boolean(),
+  items: z.array(z.object({ orgId: z.string(), name: z.string() })),
+});
+export const ConsolidationItemSchema = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  year: z.number(),
+  reason: z.string(),
+  plan: z.string().nullable(),
+  responsible: z.string().nullable(),
+  deadline: z.string().nullable(),
+  outcome: z.string().nullable(),
+  /** open or done. */
+  status: z.string(),
+});
+export const ConsolidationListResponse = z.object({
+  counts: z.object({ total: z.number(), open: z.number(), done: z.number(), overdue: z.number() }),
+  items: z.array(ConsolidationItemSchema),
+});
+export const ConsolidationBulkResponse = z.object({ updated: z.number(), items: z.array(ConsolidationItemSchema) });
