@@ -39,3 +39,4 @@ export const CalendarYearResponse = z.object({
   canEdit: z.boolean(),
 });
 export type CalendarYear = z.infer<typeof CalendarYearResponse>;
+export type CalendarAdjustment = CalendarYear['adjustments'][number];

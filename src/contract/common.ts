@@ -46,3 +46,11 @@ export const ErrorResponse = z.object({
   error: z.object({ code: z.enum(ERROR_CODES), message: z.string(), details: z.array(z.unknown()) }),
 });
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
+
+/** A calendar day as carried everywhere: 'YYYY-MM-DD'. */
+export type IsoDate = string;
+/** An instant as the server sends it (ISO 8601 timestamp). */
+export type Timestamp = string;
+/** The decision every change of the tree carries, as the client sends it. */
+export const DecisionBody = z.strictObject(DecisionSchema);
+export type Decision = z.input<typeof DecisionBody>;

@@ -62,3 +62,9 @@ export const DocumentListResponse = z.object({
   maxMb: z.number(),
   items: z.array(DocumentSchema),
 });
+
+export type DocumentVersion = z.infer<typeof DocumentVersionSchema>;
+export type MemberDocument = z.infer<typeof DocumentSchema>;
+export type MemberDocumentList = z.infer<typeof DocumentListResponse>;
+/** What the upload form sends besides the file (multipart fields, all text). */
+export type UploadFieldsBody = z.infer<typeof UploadFields>;

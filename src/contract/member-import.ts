@@ -53,3 +53,8 @@ export const ImportView = z.object({
   result: z.object({ created: z.number(), updated: z.number(), unchanged: z.number() }).nullable(),
 });
 export type ImportViewT = z.infer<typeof ImportView>;
+export type ImportView = ImportViewT;
+export type ImportAction = ImportView['items'][number]['action'];
+export type ImportStatus = ImportView['status'];
+export type ImportIssue = ImportView['problems'][number];
+export type ImportItem = ImportView['items'][number];

@@ -13,8 +13,10 @@ import {
   RECORD_KINDS,
   RELATIONSHIPS,
   SENSITIVE_RECORD_KINDS,
+  type RecordData,
   type RecordFieldSpec,
   type RecordKind,
+  type SensitiveRecordKind,
 } from '../domain/member-records.ts';
 import { normalizeText } from '../domain/text.ts';
 import { IdSchema, IsoDateSchema } from './common.ts';
@@ -97,3 +99,9 @@ export const MemberRecordSchema = z.object({
   createdAt: z.string(),
 });
 export const RecordListResponse = z.object({ items: z.array(MemberRecordSchema) });
+
+export type { RecordData, RecordKind, SensitiveRecordKind };
+export type MemberRecord = z.infer<typeof MemberRecordSchema>;
+export type RecordListResponse = z.infer<typeof RecordListResponse>;
+/** A sub-record as a form sends it: its kind and the fields of that kind. */
+export type MemberRecordBody = RecordInput;

@@ -6,7 +6,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.ts';
 import { queryKeys } from './hooks.ts';
-import type { IsoDate } from './types.ts';
+import type { IsoDate } from '../../contract/common.ts';
 
 export interface DossierStep {
   id: string;

@@ -6,7 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RuleSetChange, RuleSetRules } from '../../domain/ruleset-fields.ts';
 import { api } from './client.ts';
 import { queryKeys } from './hooks.ts';
-import type { IsoDate } from './types.ts';
+import type { IsoDate } from '../../contract/common.ts';
 
 export interface RuleSetVersion {
   id: string;

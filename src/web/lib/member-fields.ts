@@ -8,7 +8,7 @@
  */
 import type { FormRule } from 'antd';
 import type { Dayjs } from 'dayjs';
-import type { Catalogues, MemberFieldName, MemberFile, UpdateMemberBody } from '../api/types.ts';
+import type { Catalogues, MemberFieldName, MemberFile, UpdateMemberBody } from '../../contract/members.ts';
 import { formatDate, fromIso, toIso, validDate } from './dates.ts';
 import { GENDER_NAMES } from './labels.ts';
 
