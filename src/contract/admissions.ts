@@ -273,3 +273,23 @@ export const ProbationListResponse = z.object({
 export const DocumentQuery = z.strictObject({ kind: z.enum(['checklist', 'cell_resolution', 'decision', 'recognition_resolution']).default('checklist') });
 
 export const CandidateIdParams = z.strictObject({ id: IdSchema });
+
+// --- Types ---------------------------------------------------------------------------------------------------------
+
+export type Dossier = z.infer<typeof DossierSchema>;
+export type DossierStep = Dossier['steps'][number];
+export type CandidateList = z.infer<typeof CandidateListResponse>;
+export type CandidateListItem = CandidateList['items'][number];
+export type CandidateListQuery = Partial<z.infer<typeof CandidateListQuery>>;
+export type CreateCandidateBody = z.input<typeof CreateCandidateBody>;
+export type UpdateCandidateBody = z.input<typeof UpdateCandidateBody>;
+export type StepBody = z.input<typeof StepBody>;
+export type Denominator = z.infer<typeof DenominatorSchema>;
+export type ProbationListResponse = z.infer<typeof ProbationListResponse>;
+export type ProbationItem = ProbationListResponse['items'][number];
+export type WorkItem = z.infer<typeof WorkItemSchema>;
+export type WorkQueueResponse = z.infer<typeof WorkQueueResponse>;
+export type WorkQueueCountsResponse = z.infer<typeof WorkQueueCountsResponse>;
+export type TargetProgress = z.infer<typeof TargetProgressResponse>;
+export type ProgressRow = TargetProgress['org'];
+export type TargetBody = z.input<typeof TargetBody>;

@@ -432,3 +432,50 @@ export const ConsolidationListResponse = z.object({
   items: z.array(ConsolidationItemSchema),
 });
 export const ConsolidationBulkResponse = z.object({ updated: z.number(), items: z.array(ConsolidationItemSchema) });
+
+// --- Types ---------------------------------------------------------------------------------------------------------
+
+export type { Level };
+export type RatingLabel = z.infer<typeof RatingLabelSchema>;
+export type ScoreSheetRules = z.infer<typeof ScoreSheetRulesSchema>;
+export type PeriodRules = z.infer<typeof PeriodRulesSchema>;
+export type Distribution = z.infer<typeof DistributionSchema>;
+export type PeriodSummary = z.infer<typeof PeriodSummarySchema>;
+export type PeriodListResponse = z.infer<typeof PeriodListResponse>;
+export type PeriodOrg = z.infer<typeof PeriodOrgSchema>;
+export type CheckFailureView = z.infer<typeof CheckFailureSchema>;
+export type PeriodDetail = z.infer<typeof PeriodDetailSchema>;
+export type Votes = z.infer<typeof VotesBody>;
+/** A score sheet as a member's row carries it: what was entered, and the total computed from it. */
+export type StoredScoreSheet = z.infer<typeof ScoreSheetBody> & { total?: number };
+/**
+ * A member's rating row. The schema serialises `selfScore` and `votes` as records (the repository types the stored
+ * JSON loosely); the type names what they hold, as saveMembers writes them.
+ */
+export type GridRow = Omit<z.infer<typeof GridRowSchema>, 'selfScore' | 'votes'> & { selfScore: StoredScoreSheet | null; votes: Votes | null };
+export type Grid = Omit<z.infer<typeof GridResponse>, 'items' | 'lateAdmissions'> & { items: GridRow[]; lateAdmissions: GridRow[] };
+export type PeriodMembersResponse = Omit<z.infer<typeof PeriodMembersResponse>, 'items'> & { items: (GridRow & { orgName: string })[] };
+export type MemberEntry = z.input<typeof MemberEntry>;
+export type MemberEntriesBody = z.input<typeof MemberEntriesBody>;
+export type OpenPeriodBody = z.input<typeof OpenPeriodBody>;
+export type OrgEntryBody = z.input<typeof OrgEntryBody>;
+export type OrgEntriesBody = z.input<typeof OrgEntriesBody>;
+export type OverrideBody = z.input<typeof OverrideBody>;
+export type PublishBody = z.input<typeof PublishBody>;
+export type ChangeBody = z.input<typeof ChangeBody>;
+export type UpdatedResponse = z.infer<typeof UpdatedResponse>;
+export type SaveOrgsResponse = z.infer<typeof SaveOrgsResponse>;
+export type ImportPreviewResponse = z.infer<typeof ImportPreviewResponse>;
+export type ImportCommitResponse = z.infer<typeof ImportCommitResponse>;
+export type LatestResultsResponse = z.infer<typeof LatestResultsResponse>;
+export type Results = z.infer<typeof ResultsResponse>;
+export type ResultRecord = z.infer<typeof ResultRecordSchema>;
+export type ResultRecordsResponse = z.infer<typeof ResultRecordsResponse>;
+/** The records query as the results page holds it (the page size is the hook's). */
+export type RecordsQuery = Omit<z.infer<typeof ResultRecordsQuery>, 'pageSize'>;
+export type StreaksResponse = z.infer<typeof StreaksResponse>;
+export type ConsolidationItem = z.infer<typeof ConsolidationItemSchema>;
+export type ConsolidationListResponse = z.infer<typeof ConsolidationListResponse>;
+export type ConsolidationBulkResponse = z.infer<typeof ConsolidationBulkResponse>;
+export type ConsolidationPatchBody = z.input<typeof ConsolidationPatch>;
+export type ConsolidationBody = z.input<typeof ConsolidationBody>;

@@ -196,3 +196,9 @@ export const RuleSetPreviewResponse = z.object({
   rules: RulesResponse,
   changes: z.array(Change),
 });
+
+export type RuleSetVersion = z.infer<typeof RuleSetVersionSchema>;
+export type RuleSetListResponse = z.infer<typeof RuleSetListResponse>;
+export type RuleSetPreview = z.infer<typeof RuleSetPreviewResponse>;
+/** A new version: its date, its basis, and the figures that differ from the version it copies (by group). */
+export type NewRuleSet = z.input<typeof NewRuleSetBody>;
