@@ -194,7 +194,11 @@ describeEngines('annual evaluation: the December cycle through HTTP', (engine) =
   });
 
   it('the results page opens on the latest published year of the scope: 2026 once published, nothing where nothing is', async () => {
-    expect((await adminA.get<LatestResultsResponse>(`/api/evaluation/results/latest?orgId=${f.orgs.A}`)).body).toEqual({ orgId: f.orgs.A, name: 'Đảng bộ xã Tân Lập', year: 2026 });
+    expect((await adminA.get<LatestResultsResponse>(`/api/evaluation/results/latest?orgId=${f.orgs.A}`)).body).toEqual({
+      orgId: f.orgs.A,
+      name: 'Đảng bộ xã Tân Lập',
+      year: 2026,
+    });
     // Without an organisation: the caller's own subtree.
     expect((await adminA.get('/api/evaluation/results/latest')).body).toMatchObject({ orgId: f.orgs.A, year: 2026 });
     // Commune B has no published period.
@@ -218,11 +222,16 @@ describeEngines('annual evaluation: the December cycle through HTTP', (engine) =
     const ex = await adminA.get<ResultRecordsResponse>(`/api/evaluation/results/records?orgId=${f.orgs.A}&year=2026&subject=member&level=excellent`);
     expect(ex.body.total).toBe(5);
     expect(ex.body.items.map((i: { subjectId: string }) => i.subjectId).sort()).toEqual(a1.slice(0, 5).sort());
-    const nc = await adminA.get<ResultRecordsResponse>(`/api/evaluation/results/records?orgId=${f.orgs.A}&year=2026&subject=member&level=not_completed&childId=${f.orgs.gA}`);
+    const nc = await adminA.get<ResultRecordsResponse>(
+      `/api/evaluation/results/records?orgId=${f.orgs.A}&year=2026&subject=member&level=not_completed&childId=${f.orgs.gA}`,
+    );
     expect(nc.body.items).toMatchObject([{ subjectId: a2[11], orgName: 'Chi bộ Tổ Văn', labelText: 'Không hoàn thành nhiệm vụ' }]);
     const orgs = await adminA.get<ResultRecordsResponse>(`/api/evaluation/results/records?orgId=${f.orgs.A}&year=2026&subject=org&level=excellent`);
     expect(orgs.body.items).toMatchObject([{ subjectId: f.orgs.gA, name: 'Đảng bộ Trường THPT Nguyễn Du' }]);
-    expect((await adminA.get<ResultRecordsResponse>(`/api/evaluation/results/records?orgId=${f.orgs.gA}&year=2026&subject=org&level=excellent&childId=${f.orgs.B}`)).status).toBe(404);
+    expect(
+      (await adminA.get<ResultRecordsResponse>(`/api/evaluation/results/records?orgId=${f.orgs.gA}&year=2026&subject=org&level=excellent&childId=${f.orgs.B}`))
+        .status,
+    ).toBe(404);
     // A reader of gA alone sees gA's own rating but not the name of its superior.
     await insertUser(t.database.db, {
       username: 'viewerGA',
