@@ -35,6 +35,13 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: ['node:*', '../server/*', '../web/*', 'fs', 'pg', 'kysely'] }],
     },
   },
+  {
+    // The API contract is read by the server and the web client alike: zod and the domain only.
+    files: ['src/contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['node:*', '../server/*', '../web/*', 'fs', 'pg', 'kysely', 'fastify', 'react'] }],
+    },
+  },
   // Every eslint-disable says why, after "--".
   comments.recommended,
   { rules: { '@eslint-community/eslint-comments/require-description': ['error', { ignore: ['eslint-enable'] }] } },

@@ -3,7 +3,7 @@
 // text file, which the server sends to browsers that accept them.
 //
 // `node scripts/build-web.mjs --if-changed` (npm start, npm test) builds only when the client's sources changed
-// since the last successful build: src/web, src/domain, vite.config.ts, package-lock.json. Their hash is kept in
+// since the last successful build: src/web, src/domain, src/contract, vite.config.ts, package-lock.json. Their hash is kept in
 // dist/web-build.stamp (outside dist/web, so never served), written after a build succeeded.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -18,7 +18,7 @@ process.chdir(root);
 
 const OUT = 'dist/web';
 const STAMP = 'dist/web-build.stamp';
-const SOURCES = ['src/web', 'src/domain', 'vite.config.ts', 'package-lock.json'];
+const SOURCES = ['src/web', 'src/domain', 'src/contract', 'vite.config.ts', 'package-lock.json'];
 // Smaller files gain nothing from compression; images and fonts are compressed already (woff2) or rarely asked.
 const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|ttf)$/;
 const MIN_BYTES = 1024;

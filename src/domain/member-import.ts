@@ -26,7 +26,7 @@ export interface ImportFieldSpec {
 }
 
 /**
- * Every column an import understands, keyed by the member file's field (members.schemas.ts MemberFields) or by the
+ * Every column an import understands, keyed by the member file's field (src/contract/members.ts MemberFields) or by the
  * admission facts (orgId: the cell, admittedOn, officialOn), which only a new member takes.
  */
 export const IMPORT_FIELDS = {

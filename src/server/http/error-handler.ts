@@ -1,9 +1,9 @@
 /** Maps every failure to `{ error: { code, message, details } }`: client mistakes are 4xx, anything else a logged 500. */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError } from './errors.ts';
+import { AppError, type ErrorCode } from './errors.ts';
 
-function body(code: string, message: string, details: unknown[] = []) {
+function body(code: ErrorCode, message: string, details: unknown[] = []) {
   return { error: { code, message, details } };
 }
 

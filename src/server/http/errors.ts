@@ -1,16 +1,16 @@
 /**
  * Application errors. Services throw these; the error handler turns them into
- * `{ error: { code, message, details } }` with the status they carry. Messages are Vietnamese, for the user.
+ * `{ error: { code, message, details } }` with the status they carry. Messages are Vietnamese, for the user. The codes
+ * are the contract's list (src/contract/errors.ts), shared with the web client.
  */
-export interface ErrorDetail {
-  field: string;
-  message: string;
-}
+import type { ErrorCode, ErrorDetail } from '../../contract/errors.ts';
+
+export type { ErrorCode, ErrorDetail };
 
 export class AppError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details: unknown[] = [],
   ) {

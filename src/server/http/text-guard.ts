@@ -6,9 +6,10 @@
  * validation; multipart field names, values and file names through `refuseNulIn` where the upload routes read them.
  */
 import type { FastifyInstance } from 'fastify';
+import { NUL_MESSAGE } from '../../contract/common.ts';
 import { AppError, type ErrorDetail } from './errors.ts';
 
-export const NUL_MESSAGE = 'Không được chứa ký tự NUL (U+0000).';
+export { NUL_MESSAGE };
 
 const NUL = '\u0000';
 

@@ -3,22 +3,23 @@
  * every request that changes something, errors turned into ApiError with the server's Vietnamese message, and a
  * 401 (session expired or missing) handed to the handler that sends the user to the login page.
  */
-import type { ApiErrorBody, ApiErrorCode, ApiErrorDetail } from './types.ts';
+import type { ErrorResponse } from '../../contract/common.ts';
+import { isErrorCode, type ErrorCode, type ErrorDetail } from '../../contract/errors.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type QueryValue = string | number | boolean | null | undefined;
 
-/** Error codes the client itself produces when there is no answer from the server to read. */
+/** Error codes the client itself produces when there is no answer from the server to read (the server's: ErrorCode). */
 export type ClientErrorCode = 'NETWORK' | 'BAD_RESPONSE';
 
 export class ApiError extends Error {
   readonly status: number;
-  readonly code: ApiErrorCode | ClientErrorCode;
-  readonly details: ApiErrorDetail[];
+  readonly code: ErrorCode | ClientErrorCode;
+  readonly details: ErrorDetail[];
   /** The raw `error.details` value: for a rejected reorganisation it carries the preview instead of field errors. */
   readonly rawDetails: unknown;
 
-  constructor(status: number, code: ApiErrorCode | ClientErrorCode, message: string, rawDetails: unknown = []) {
+  constructor(status: number, code: ErrorCode | ClientErrorCode, message: string, rawDetails: unknown = []) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
@@ -28,7 +29,7 @@ export class ApiError extends Error {
   }
 }
 
-function isFieldDetail(value: unknown): value is ApiErrorDetail {
+function isFieldDetail(value: unknown): value is ErrorDetail {
   return (
     typeof value === 'object' &&
     value !== null &&
@@ -156,10 +157,11 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 function toApiError(status: number, payload: unknown): ApiError {
-  const body = payload as Partial<ApiErrorBody> | undefined;
+  const body = payload as Partial<ErrorResponse> | undefined;
   const error = body?.error;
   if (error && typeof error.message === 'string') {
-    return new ApiError(status, error.code, error.message, error.details ?? []);
+    // The server answers with a code of the shared list (src/contract/errors.ts); anything else is not its answer.
+    return new ApiError(status, isErrorCode(error.code) ? error.code : 'BAD_RESPONSE', error.message, error.details ?? []);
   }
   const fallback =
     status >= 500

@@ -5,60 +5,52 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { api, ApiError, request, setCsrfToken, uploadFile } from './client.ts';
+import type { AuditListResponse, AuditQuery } from '../../contract/audit.ts';
+import type { AuthSession, ChangePasswordBody, LoginBody } from '../../contract/auth.ts';
+import type { CalendarYear } from '../../contract/calendar.ts';
+import type { MemberDocument, MemberDocumentList, UploadFieldsBody } from '../../contract/member-documents.ts';
+import type { ImportView } from '../../contract/member-import.ts';
+import type { MemberRecord, MemberRecordBody, RecordListResponse, SensitiveRecordKind } from '../../contract/member-records.ts';
 import type {
-  AddRoleBody,
-  CalendarYear,
-  AuditEntry,
-  AuditQuery,
-  AuthSession,
   BadgeAwardBody,
   BadgeList,
   BadgeListQuery,
   BadgeStandingBody,
   Catalogues,
-  ChangePasswordBody,
   CreateMemberBody,
-  CreateOrgBody,
-  CreateUserBody,
   DisciplineBody,
-  DissolveOrgBody,
-  DocumentUploadInput,
-  ImportView,
   IncomingTransfer,
-  Items,
-  LoginBody,
-  MemberDocument,
-  MemberDocumentList,
+  IncomingTransfersResponse,
   MemberEventBody,
   MemberFile,
-  MemberListItem,
   MemberListQuery,
-  MemberRecord,
-  MemberRecordBody,
+  MemberListResponse,
+  RevealCccdResult,
+  UpdateMemberBody,
+} from '../../contract/members.ts';
+import type {
+  CreateOrgBody,
+  DestinationResponse,
+  DissolveOrgBody,
   MoveOrgBody,
   OrgDetail,
-  OrgPermissions,
-  DestinationItem,
-  OrgEvent,
+  OrgHistoryResponse,
   OrgKind,
-  OrgSearchItem,
-  OrgSummary,
-  OrgTreeItem,
-  Page,
+  OrgListResponse,
+  OrgPermissions,
+  OrgSearchResponse,
+  OrgTreeResponse,
   ReclassifyOrgBody,
   RenameOrgBody,
   ReorgApplyResult,
   ReorgInput,
   ReorgPreview,
-  ResetPasswordBody,
-  RevealCccdResult,
-  SensitiveRecordKind,
   SectorType,
-  UpdateMemberBody,
-  UpdateUserBody,
-  User,
-  UserListQuery,
-} from './types.ts';
+} from '../../contract/orgs.ts';
+import type { AddRoleBody, CreateUserBody, ResetPasswordBody, UpdateUserBody, User, UserListQuery, UserListResponse } from '../../contract/users.ts';
+
+/** A dossier document to upload: the file and the form's fields (the multipart fields of the upload route). */
+export type DocumentUploadInput = UploadFieldsBody & { file: File };
 
 export const queryKeys = {
   me: ['me'] as const,
@@ -149,13 +141,13 @@ export function useCatalogues() {
 export const orgRootsQuery = (asOf: string) =>
   queryOptions({
     queryKey: ['orgs', 'roots', asOf],
-    queryFn: ({ signal }) => api.get<Items<OrgSummary>>('/orgs/roots', { asOf }, signal),
+    queryFn: ({ signal }) => api.get<OrgListResponse>('/orgs/roots', { asOf }, signal),
   });
 
 export const orgChildrenQuery = (id: string, asOf: string) =>
   queryOptions({
     queryKey: ['orgs', 'children', id, asOf],
-    queryFn: ({ signal }) => api.get<Items<OrgSummary>>(`/orgs/${id}/children`, { asOf }, signal),
+    queryFn: ({ signal }) => api.get<OrgListResponse>(`/orgs/${id}/children`, { asOf }, signal),
   });
 
 export const orgDetailQuery = (id: string, asOf: string) =>
@@ -189,7 +181,7 @@ export function useOrgPermissions(id: string | undefined) {
 export function useOrgTree(id: string | undefined, asOf: string) {
   return useQuery({
     queryKey: ['orgs', 'tree', id, asOf],
-    queryFn: ({ signal }) => api.get<Items<OrgTreeItem>>(`/orgs/${id ?? ''}/tree`, { asOf }, signal),
+    queryFn: ({ signal }) => api.get<OrgTreeResponse>(`/orgs/${id ?? ''}/tree`, { asOf }, signal),
     enabled: Boolean(id),
     staleTime: 60_000,
   });
@@ -198,7 +190,7 @@ export function useOrgTree(id: string | undefined, asOf: string) {
 export function useOrgHistory(id: string) {
   return useQuery({
     queryKey: ['orgs', 'history', id],
-    queryFn: ({ signal }) => api.get<Items<OrgEvent>>(`/orgs/${id}/history`, undefined, signal),
+    queryFn: ({ signal }) => api.get<OrgHistoryResponse>(`/orgs/${id}/history`, undefined, signal),
   });
 }
 
@@ -208,7 +200,7 @@ export function useDestinationSearch(q: string, limit = 20) {
   const text = q.trim();
   return useQuery({
     queryKey: ['orgs', 'destinations', text, limit],
-    queryFn: ({ signal }) => api.get<Items<DestinationItem>>('/orgs/destinations', { q: text, limit }, signal),
+    queryFn: ({ signal }) => api.get<DestinationResponse>('/orgs/destinations', { q: text, limit }, signal),
     enabled: text.length >= 2,
     placeholderData: keepPreviousData,
     staleTime: 30_000,
@@ -219,7 +211,7 @@ export function useOrgSearch(q: string, asOf: string, limit = 20) {
   const text = q.trim();
   return useQuery({
     queryKey: ['orgs', 'search', text, asOf, limit],
-    queryFn: ({ signal }) => api.get<Items<OrgSearchItem>>('/orgs/search', { q: text, asOf, limit }, signal),
+    queryFn: ({ signal }) => api.get<OrgSearchResponse>('/orgs/search', { q: text, asOf, limit }, signal),
     enabled: text.length >= 2,
     placeholderData: keepPreviousData,
     staleTime: 30_000,
@@ -275,7 +267,7 @@ export function useApplyReorg() {
 export function useUsers(query: UserListQuery) {
   return useQuery({
     queryKey: ['users', 'list', query],
-    queryFn: ({ signal }) => api.get<Page<User>>('/users', { ...query }, signal),
+    queryFn: ({ signal }) => api.get<UserListResponse>('/users', { ...query }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -333,7 +325,7 @@ export function useRemoveRole(id: string) {
 export function useMembers(query: MemberListQuery) {
   return useQuery({
     queryKey: ['members', 'list', query],
-    queryFn: ({ signal }) => api.get<Page<MemberListItem>>('/members', { ...query }, signal),
+    queryFn: ({ signal }) => api.get<MemberListResponse>('/members', { ...query }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -414,8 +406,8 @@ export function useSetBadgeStanding(id: string) {
 export function useIncomingTransfers(enabled = true) {
   return useQuery({
     queryKey: ['transfers', 'incoming'],
-    queryFn: ({ signal }) => api.get<Items<IncomingTransfer>>('/transfers/incoming', undefined, signal),
-    select: (data): Items<IncomingTransfer> => {
+    queryFn: ({ signal }) => api.get<IncomingTransfersResponse>('/transfers/incoming', undefined, signal),
+    select: (data): IncomingTransfersResponse => {
       const latest = new Map<string, IncomingTransfer>();
       for (const t of data.items) {
         const seen = latest.get(t.memberId);
@@ -453,7 +445,7 @@ export function useRevealCccd(id: string) {
 export function useMemberRecords(memberId: string) {
   return useQuery({
     queryKey: ['members', 'records', memberId],
-    queryFn: ({ signal }) => api.get<Items<MemberRecord>>(`/members/${memberId}/records`, undefined, signal),
+    queryFn: ({ signal }) => api.get<RecordListResponse>(`/members/${memberId}/records`, undefined, signal),
   });
 }
 
@@ -461,7 +453,7 @@ export function useMemberRecords(memberId: string) {
 export function useRevealMemberRecords(memberId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (kind: SensitiveRecordKind) => api.post<Items<MemberRecord>>(`/members/${memberId}/records/reveal`, { kind }),
+    mutationFn: (kind: SensitiveRecordKind) => api.post<RecordListResponse>(`/members/${memberId}/records/reveal`, { kind }),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.audit }),
   });
 }
@@ -539,7 +531,7 @@ export function useCommitImport() {
 export function useAudit(query: AuditQuery) {
   return useQuery({
     queryKey: ['audit', query],
-    queryFn: ({ signal }) => api.get<Page<AuditEntry>>('/audit', { ...query }, signal),
+    queryFn: ({ signal }) => api.get<AuditListResponse>('/audit', { ...query }, signal),
     placeholderData: keepPreviousData,
   });
 }

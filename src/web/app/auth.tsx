@@ -7,7 +7,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router-dom';
 import { useMe } from '../api/hooks.ts';
 import { errorMessage } from '../api/client.ts';
-import type { Me } from '../api/types.ts';
+import type { Me } from '../../contract/auth.ts';
 
 export function FullPageSpin() {
   return (

@@ -9,7 +9,7 @@ import { useQueries } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { foldAccents } from '../../domain/text.ts';
 import { orgDetailQuery, useOrgSearch } from '../api/hooks.ts';
-import type { OrgSearchItem } from '../api/types.ts';
+import type { OrgSearchItem } from '../../contract/orgs.ts';
 import { useAsOf } from '../app/asOf.ts';
 import { useDebouncedValue } from '../lib/debounce.ts';
 import { isUuid, orderedAncestors } from '../lib/orgs.ts';

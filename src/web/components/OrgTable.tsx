@@ -1,7 +1,7 @@
 /** A table of organisations (the children of one, or the roots of the user's scope). */
 import { Table, type TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
-import type { OrgSummary } from '../api/types.ts';
+import type { OrgSummary } from '../../contract/orgs.ts';
 import { useAsOfLink } from '../app/asOf.ts';
 import { byVietnamese, formatCount } from '../lib/labels.ts';
 

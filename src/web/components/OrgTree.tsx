@@ -9,7 +9,7 @@ import { useEffect, useMemo, useRef, useState, type Key } from 'react';
 import { useMatch, useNavigate } from 'react-router-dom';
 import { errorMessage } from '../api/client.ts';
 import { orgChildrenQuery, useOrg, useOrgRoots } from '../api/hooks.ts';
-import type { OrgSummary } from '../api/types.ts';
+import type { OrgSummary } from '../../contract/orgs.ts';
 import { useAsOf, useAsOfLink } from '../app/asOf.ts';
 import { byVietnamese } from '../lib/labels.ts';
 import { orderedAncestors } from '../lib/orgs.ts';

@@ -1,6 +1,8 @@
 /** Small labels used in several pages. */
 import { Tag } from 'antd';
-import type { Membership, OrgDetail, RoleAssignment } from '../api/types.ts';
+import type { RoleAssignment } from '../../contract/auth.ts';
+import type { Membership } from '../../contract/members.ts';
+import type { OrgDetail } from '../../contract/orgs.ts';
 import { formatDate } from '../lib/dates.ts';
 import { MEMBER_STATUS_COLORS, MEMBERSHIP_NAMES, MEMBERSHIP_SHORT_NAMES, memberStatusName, ROLE_COLORS, roleName } from '../lib/labels.ts';
 

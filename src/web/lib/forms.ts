@@ -5,7 +5,7 @@
 import type { FormInstance, FormRule } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { ApiError, errorMessage } from '../api/client.ts';
-import type { Decision } from '../api/types.ts';
+import type { Decision } from '../../contract/common.ts';
 import { toIso } from './dates.ts';
 
 /** Minimum length of a new password (docs/api.md: new ≥ 8 chars). */

@@ -1,7 +1,9 @@
 /** Vietnamese labels for the codes of the API. */
 import { EVENT_LABELS, MEMBER_STATUS_LABELS } from '../../domain/member-event-labels.ts';
 import { STEP_LABELS } from '../../domain/admission.ts';
-import type { BadgeEarlyReason, DisciplineForm, Gender, Membership, OrgEventKind, OrgStatus, ReorgOpType, RoleCode } from '../api/types.ts';
+import type { RoleCode } from '../../contract/auth.ts';
+import type { BadgeEarlyReason, DisciplineForm, Gender, Membership } from '../../contract/members.ts';
+import type { OrgEventKind, OrgStatus, ReorgOpType } from '../../contract/orgs.ts';
 
 export const ROLE_NAMES: Record<RoleCode, string> = {
   system_admin: 'Quản trị hệ thống',
@@ -55,6 +57,7 @@ export const ORG_EVENT_COLORS: Record<OrgEventKind, string> = {
   dissolved: 'red',
 };
 
+/** The names of the operation kinds the server reports in a preview (split included). */
 export const REORG_OP_NAMES: Record<ReorgOpType, string> = {
   move: 'Chuyển',
   merge: 'Sáp nhập',
@@ -62,6 +65,7 @@ export const REORG_OP_NAMES: Record<ReorgOpType, string> = {
   rename: 'Đổi tên',
   create: 'Thành lập mới',
   reclassify: 'Đổi loại hình',
+  split: 'Chia tách',
 };
 
 export const AUDIT_ACTION_NAMES: Record<string, string> = {

@@ -10,7 +10,7 @@
  * - Out of the Party: readmission (once, after the waiting time: the server checks); an expelled member's expulsion
  *   can be annulled. After death nothing more is recorded.
  */
-import type { MemberEventKind, MemberFile } from '../api/types.ts';
+import type { MemberEventKind, MemberFile } from '../../contract/members.ts';
 import { addDays, isIsoDate } from './dates.ts';
 
 const LEAVING: readonly MemberEventKind[] = ['deceased', 'struck_off', 'allowed_to_leave', 'expelled'];

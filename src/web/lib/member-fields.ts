@@ -1,14 +1,14 @@
 /**
  * The member file's field groups as on the official member sheet (form 2-HSĐV, domain.md §4), one description per
  * field: label, kind, limits. The file page shows each group from it and each group's "Sửa" form is built from it,
- * so the two never disagree. Limits and messages copy src/server/modules/members/members.schemas.ts.
+ * so the two never disagree. Limits and messages copy src/contract/members.ts.
  *
  * Rule: a blank input clears the field (null is sent), except the CCCD while it is only known masked: the form
  * cannot show the stored number, so a blank CCCD then keeps it.
  */
 import type { FormRule } from 'antd';
 import type { Dayjs } from 'dayjs';
-import type { Catalogues, MemberFieldName, MemberFile, UpdateMemberBody } from '../api/types.ts';
+import type { Catalogues, MemberFieldName, MemberFile, UpdateMemberBody } from '../../contract/members.ts';
 import { formatDate, fromIso, toIso, validDate } from './dates.ts';
 import { GENDER_NAMES } from './labels.ts';
 

@@ -17,7 +17,7 @@ import {
   type RecordKind,
   type Relationship,
 } from '../../domain/member-records.ts';
-import type { MemberRecord, MemberRecordBody } from '../api/types.ts';
+import type { MemberRecord, MemberRecordBody } from '../../contract/member-records.ts';
 import { formatDate, fromIso, toIso, validDate } from './dates.ts';
 
 export const PERIOD_PLACEHOLDER = 'tháng/năm, năm hoặc ngày/tháng/năm';

@@ -2,9 +2,16 @@
  * The operations of a bulk reorganisation as form rows and as the API's Op objects, both ways, and the parsing of
  * a pasted JSON list.
  */
-import type { ReorgOp, ReorgOpType } from '../api/types.ts';
+import type { ReorgOp as ContractReorgOp } from '../../contract/orgs.ts';
 import { isIsoDate } from './dates.ts';
 import { optionalText } from './forms.ts';
+
+/**
+ * The operations the editor offers: every kind of the contract but `split`, which the organisation page's split form
+ * makes (a split's parts do not fit one row).
+ */
+export type ReorgOp = Exclude<ContractReorgOp, { type: 'split' }>;
+export type ReorgOpType = ReorgOp['type'];
 
 export const OP_TYPES: ReorgOpType[] = ['move', 'merge', 'dissolve', 'rename', 'create', 'reclassify'];
 

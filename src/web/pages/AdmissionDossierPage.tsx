@@ -297,7 +297,7 @@ export function AdmissionDossierPage() {
       <Card
         title={
           <Space>
-            <span data-testid="dossier-name">{f.fullName}</span>
+            <span data-testid="dossier-name">{String(f.fullName ?? '')}</span>
             <Tag color={{ open: 'blue', probation: 'gold', official: 'green', closed: 'default' }[d.status]} data-testid="dossier-stage">
               {d.stageLabel}
             </Tag>

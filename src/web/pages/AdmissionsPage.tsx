@@ -16,6 +16,7 @@ import {
   useSetTarget,
   useTargets,
   type CandidateListItem,
+  type CandidateListQuery,
   type ProbationItem,
   type ProgressRow,
 } from '../api/admissions.ts';
@@ -41,7 +42,8 @@ function Pipeline() {
   const stage = params.get('stage') || undefined;
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
-  const list = useCandidates({ orgId, stage, q: q || undefined, page, pageSize: 20 });
+  // The stage comes from the address; the server refuses one it does not know.
+  const list = useCandidates({ orgId, stage: stage as CandidateListQuery['stage'], q: q || undefined, page, pageSize: 20 });
   const [creating, setCreating] = useState(false);
   const create = useCreateCandidate();
   const catalogues = useCatalogues();

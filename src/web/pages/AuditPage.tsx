@@ -6,7 +6,7 @@ import { Button, Col, DatePicker, Form, Input, Row, Select, Space, Table, Typogr
 import type { Dayjs } from 'dayjs';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useAudit } from '../api/hooks.ts';
-import type { AuditEntry, AuditQuery } from '../api/types.ts';
+import type { AuditEntry, AuditQuery } from '../../contract/audit.ts';
 import { RequirePermission, useCurrentUser } from '../app/auth.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { UserSelect } from '../components/UserSelect.tsx';

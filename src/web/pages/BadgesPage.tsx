@@ -12,7 +12,7 @@ import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { apiUrl } from '../api/client.ts';
 import { useBadgeList } from '../api/hooks.ts';
-import type { BadgeDueItem, BadgeOverdueItem } from '../api/types.ts';
+import type { BadgeDueItem, BadgeOverdueItem } from '../../contract/members.ts';
 import { useAsOfLink } from '../app/asOf.ts';
 import { OrgSelect } from '../components/OrgSelect.tsx';
 import { QueryError } from '../components/QueryError.tsx';

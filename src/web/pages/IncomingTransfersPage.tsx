@@ -8,7 +8,7 @@ import { Alert, Breadcrumb, Button, Space, Table, Typography, type TableColumnsT
 import { useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router-dom';
 import { useIncomingTransfers } from '../api/hooks.ts';
-import type { IncomingTransfer, MemberFile } from '../api/types.ts';
+import type { IncomingTransfer, MemberFile } from '../../contract/members.ts';
 import { useAsOfLink } from '../app/asOf.ts';
 import { RequirePermission, useCurrentUser } from '../app/auth.tsx';
 import { QueryError } from '../components/QueryError.tsx';

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { setCsrfToken } from '../api/client.ts';
 import { queryKeys, useLogin, useMe } from '../api/hooks.ts';
-import type { AuthSession, LoginBody } from '../api/types.ts';
+import type { AuthSession, LoginBody } from '../../contract/auth.ts';
 import { FullPageSpin } from '../app/auth.tsx';
 import { applyServerError, type ServerErrorResult } from '../lib/forms.ts';
 import { AuthCard } from '../components/AuthCard.tsx';

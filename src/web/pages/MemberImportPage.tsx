@@ -12,7 +12,7 @@ import { Link } from 'react-router-dom';
 import { v4 as uuidv4 } from 'uuid';
 import { apiUrl, errorMessage } from '../api/client.ts';
 import { useCommitImport, useImportProgress, usePreviewImport } from '../api/hooks.ts';
-import type { ImportAction, ImportIssue, ImportItem, ImportView } from '../api/types.ts';
+import type { ImportAction, ImportIssue, ImportItem, ImportView } from '../../contract/member-import.ts';
 import { useAsOfLink } from '../app/asOf.ts';
 import { useCurrentUser } from '../app/auth.tsx';
 import { formatCount } from '../lib/labels.ts';

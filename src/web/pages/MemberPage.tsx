@@ -15,7 +15,7 @@ import { useState, type ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../api/client.ts';
 import { useCatalogues, useMember, useOrg, useRevealCccd } from '../api/hooks.ts';
-import type { MemberFile } from '../api/types.ts';
+import type { MemberFile } from '../../contract/members.ts';
 import { useAsOf, useAsOfLink } from '../app/asOf.ts';
 import { AwardBadgeModal } from '../components/members/AwardBadgeModal.tsx';
 import { BadgeStandingModal } from '../components/members/BadgeStandingModal.tsx';

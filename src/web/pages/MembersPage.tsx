@@ -12,7 +12,7 @@ import { useEffect, useRef, useState, type HTMLAttributes } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { apiUrl } from '../api/client.ts';
 import { useIncomingTransfers, useMembers } from '../api/hooks.ts';
-import type { Gender, MemberListItem, MemberListQuery } from '../api/types.ts';
+import type { Gender, MemberListItem, MemberListQuery } from '../../contract/members.ts';
 import { useAsOfLink } from '../app/asOf.ts';
 import { useCurrentUser } from '../app/auth.tsx';
 import { MemberCatalogueSelect } from '../components/CatalogueSelects.tsx';

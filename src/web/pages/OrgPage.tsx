@@ -5,7 +5,7 @@
 import { Alert, Breadcrumb, Card, Col, Descriptions, Row, Space, Spin, Statistic, Tabs, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { useOrg, useOrgChildren, useOrgPermissions } from '../api/hooks.ts';
-import type { OrgDetail } from '../api/types.ts';
+import type { OrgDetail } from '../../contract/orgs.ts';
 import { useAsOf, useAsOfLink } from '../app/asOf.ts';
 import { useCurrentUser } from '../app/auth.tsx';
 import { OrgActions } from '../components/org/OrgActions.tsx';

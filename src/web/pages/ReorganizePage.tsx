@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../api/client.ts';
 import { useApplyReorg, usePreviewReorg } from '../api/hooks.ts';
-import type { ReorgApplyResult, ReorgInput, ReorgPreview } from '../api/types.ts';
+import type { ReorgApplyResult, ReorgInput, ReorgPreview } from '../../contract/orgs.ts';
 import { useAsOfLink } from '../app/asOf.ts';
 import { RequirePermission, useCurrentUser } from '../app/auth.tsx';
 import { DecisionFields } from '../components/DecisionFields.tsx';

@@ -4,7 +4,7 @@ import { Button, Input, Space, Table, Typography, type TableColumnsType } from '
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useUsers } from '../api/hooks.ts';
-import type { User } from '../api/types.ts';
+import type { User } from '../../contract/users.ts';
 import { RequirePermission, useCurrentUser } from '../app/auth.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { RoleTag } from '../components/Tags.tsx';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../http/auth-hook.ts';
-import { NoQuery } from '../../http/schemas.ts';
+import { NoQuery } from '../../../contract/common.ts';
 import { requireAdmissionEditor } from './admissions.policy.ts';
 import {
   CandidateIdParams,
@@ -19,7 +19,7 @@ import {
   UpdateCandidateBody,
   WorkQueueCountsResponse,
   WorkQueueResponse,
-} from './admissions.schemas.ts';
+} from '../../../contract/admissions.ts';
 import type { AdmissionsService } from './admissions.service.ts';
 
 export const admissionsRoutes =

@@ -21,7 +21,7 @@ import { actorOf, denominatorOn, loadDossier, type AdmissionsDeps } from './admi
 import { admissionDocument, renderAdmissionDocx, type AdmissionDocumentKind } from './admissions.docx.ts';
 import { dossierView, listCandidates, type CandidateListQuery } from './admissions.dossiers.ts';
 import { probationList, workQueue, workQueueCounts } from './admissions.queue.ts';
-import type { StepInput } from './admissions.schemas.ts';
+import type { StepInput } from '../../../contract/admissions.ts';
 import { recordStep } from './admissions.steps.ts';
 import { setTarget, targetProgress, type TargetInput, type TargetQuery } from './admissions.targets.ts';
 

@@ -16,7 +16,7 @@ import { actorOf, checkFailed, loadDossier, rulesOf, type AdmissionsDeps } from 
 import { nextSteps } from './admissions.dossiers.ts';
 import { assertCanEditDossier, assertCanOverride } from './admissions.policy.ts';
 import { candidateById, dossierById, insertOverride, insertStep, lockDossier, stepsOf, updateDossier } from './admissions.repo.ts';
-import type { StepInput } from './admissions.schemas.ts';
+import type { StepInput } from '../../../contract/admissions.ts';
 import { application, comments, course, introduction, verification } from './steps/preparation.ts';
 import { ceremony, decision, memberForm } from './steps/admission.ts';
 import { recognitionVote } from './steps/recognition.ts';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../http/auth-hook.ts';
-import { AuditListResponse, AuditQuery } from './audit.schemas.ts';
+import { AuditListResponse, AuditQuery } from '../../../contract/audit.ts';
 import type { createAuditService } from './audit.service.ts';
 
 export const auditRoutes =

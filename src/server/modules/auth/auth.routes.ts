@@ -3,8 +3,8 @@ import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import { can, type Actor } from '../../http/actor.ts';
 import { requireSession, SESSION_COOKIE } from '../../http/auth-hook.ts';
-import { NoQuery } from '../../http/schemas.ts';
-import { ChangePasswordBody, LoginBody, MeResponse } from './auth.schemas.ts';
+import { NoQuery } from '../../../contract/common.ts';
+import { ChangePasswordBody, LoginBody, MeResponse } from '../../../contract/auth.ts';
 import type { AuthService } from './auth.service.ts';
 
 export function toMe(actor: Actor) {

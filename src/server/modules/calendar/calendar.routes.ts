@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../http/auth-hook.ts';
-import { NoQuery } from '../../http/schemas.ts';
-import { AdjustmentBody, AdjustmentParams, CalendarQuery, CalendarYearResponse } from './calendar.schemas.ts';
+import { NoQuery } from '../../../contract/common.ts';
+import { AdjustmentBody, AdjustmentParams, CalendarQuery, CalendarYearResponse } from '../../../contract/calendar.ts';
 import type { CalendarService } from './calendar.service.ts';
 
 export const calendarRoutes =

@@ -20,7 +20,7 @@ import { forbidden, invalid, notFound } from '../../http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { canEditCalendar, canReadCalendar } from './calendar.policy.ts';
 import { adjustmentsBetween, deleteAdjustment, findAdjustment, listAdjustments, upsertAdjustment, type AdjustmentRow } from './calendar.repo.ts';
-import type { AdjustmentInput, CalendarYear } from './calendar.schemas.ts';
+import type { AdjustmentInput, CalendarYear } from '../../../contract/calendar.ts';
 
 /**
  * What a change of the calendar moves besides the calendar, inside its transaction: `date` is the day changed, `cal`

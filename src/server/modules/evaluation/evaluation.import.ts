@@ -10,7 +10,7 @@ import type { CellValue } from '../../../domain/member-import.ts';
 import type { EvaluationRuleSet } from '../../../domain/evaluation.ts';
 import { invalid } from '../../http/errors.ts';
 import { readSheets, sniffFile } from '../../office/sheet-read.ts';
-import type { MemberEntryInput } from './evaluation.schemas.ts';
+import type { MemberEntryInput } from '../../../contract/evaluation.ts';
 
 type Field = 'name' | 'birth' | 'cccd' | 'selfLabel' | 'cellLabel' | 'grassrootsLabel' | 'decidedLabel';
 

@@ -11,7 +11,7 @@ import { blocked, disciplineMap, failuresOf, isOverridden } from './evaluation.c
 import { loadPeriod, requireOpen, rulesOf, type AuditEntry, type EvaluationContext, type OrgRow, type PeriodRow } from './evaluation.common.ts';
 import { canDecideOrgRating, canProposeOrgRating, canRateOrgSelf, readerOf, type Reader } from './evaluation.policy.ts';
 import * as repo from './evaluation.repo.ts';
-import type { OrgEntriesInput, OrgEntryInput } from './evaluation.schemas.ts';
+import type { OrgEntriesInput, OrgEntryInput } from '../../../contract/evaluation.ts';
 
 type OrgItem = OrgEntryInput & { orgId: string };
 /** `at(i)` prefixes the field names of item i's errors ('' for a single save). */

@@ -23,7 +23,7 @@ import {
 import { planImport } from './evaluation.import.ts';
 import { canDecideMemberRatings, canRateInCell, readerOf, type Reader } from './evaluation.policy.ts';
 import * as repo from './evaluation.repo.ts';
-import type { MemberEntryInput, PeriodMembersFilter } from './evaluation.schemas.ts';
+import type { MemberEntryInput, PeriodMembersFilter } from '../../../contract/evaluation.ts';
 
 /** A cell's members for the grid; those admitted late in the year listed apart. */
 export async function grid(ctx: EvaluationContext, actor: Actor, id: string, orgId: string) {

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provid
 import type { FastifyRequest } from 'fastify';
 import { AppError, invalid } from '../../http/errors.ts';
 import { requireActor } from '../../http/auth-hook.ts';
-import { NoQuery } from '../../http/schemas.ts';
+import { NoQuery } from '../../../contract/common.ts';
 import { refuseNulIn } from '../../http/text-guard.ts';
 import { DOCX_MIME, XLSX_MIME } from '../../office/mime.ts';
 import {
@@ -28,7 +28,22 @@ import {
   ResultRecordsQuery,
   ResultsQuery,
   StreakQuery,
-} from './evaluation.schemas.ts';
+  ConsolidationBulkResponse,
+  ConsolidationItemSchema,
+  ConsolidationListResponse,
+  GridResponse,
+  ImportCommitResponse,
+  ImportPreviewResponse,
+  LatestResultsResponse,
+  PeriodDetailSchema,
+  PeriodListResponse,
+  PeriodMembersResponse,
+  ResultRecordsResponse,
+  ResultsResponse,
+  SaveOrgsResponse,
+  StreaksResponse,
+  UpdatedResponse,
+} from '../../../contract/evaluation.ts';
 import type { EvaluationService } from './evaluation.service.ts';
 
 /** The one file of a multipart upload, or a Vietnamese 4xx. */
@@ -57,37 +72,75 @@ export const evaluationRoutes =
     // The import's two routes take a file; multipart is registered for them alone, every other route takes JSON.
     await app.register(async (sub) => {
       await sub.register(multipart, { limits: { fileSize: opts.maxMb * 1024 * 1024, files: 1, fields: 5, parts: 6, headerPairs: 100 } });
-      sub
-        .withTypeProvider<ZodTypeProvider>()
-        .post(
-          '/api/evaluation/periods/:id/import/preview',
-          { schema: { tags, summary: 'Xem trước tệp kết quả đánh giá (xlsx/CSV)', params: PeriodParams, querystring: NoQuery } },
-          async (req) => svc.importPreview(requireActor(req), req.params.id, await uploadedFile(req, opts.maxMb)),
-        );
-      sub
-        .withTypeProvider<ZodTypeProvider>()
-        .post(
-          '/api/evaluation/periods/:id/import/commit',
-          { schema: { tags, summary: 'Nhập tệp kết quả đánh giá (tất cả hoặc không gì)', params: PeriodParams, querystring: NoQuery } },
-          async (req) => svc.importCommit(requireActor(req), req.params.id, await uploadedFile(req, opts.maxMb)),
-        );
+      sub.withTypeProvider<ZodTypeProvider>().post(
+        '/api/evaluation/periods/:id/import/preview',
+        {
+          schema: {
+            tags,
+            summary: 'Xem trước tệp kết quả đánh giá (xlsx/CSV)',
+            params: PeriodParams,
+            querystring: NoQuery,
+            response: { 200: ImportPreviewResponse },
+          },
+        },
+        async (req) => svc.importPreview(requireActor(req), req.params.id, await uploadedFile(req, opts.maxMb)),
+      );
+      sub.withTypeProvider<ZodTypeProvider>().post(
+        '/api/evaluation/periods/:id/import/commit',
+        {
+          schema: {
+            tags,
+            summary: 'Nhập tệp kết quả đánh giá (tất cả hoặc không gì)',
+            params: PeriodParams,
+            querystring: NoQuery,
+            response: { 200: ImportCommitResponse },
+          },
+        },
+        async (req) => svc.importCommit(requireActor(req), req.params.id, await uploadedFile(req, opts.maxMb)),
+      );
     });
     app.post(
       '/api/evaluation/periods',
-      { schema: { tags, summary: 'Mở kỳ đánh giá, xếp loại cho một tổ chức và các tổ chức trực thuộc', querystring: NoQuery, body: OpenPeriodBody } },
+      {
+        schema: {
+          tags,
+          summary: 'Mở kỳ đánh giá, xếp loại cho một tổ chức và các tổ chức trực thuộc',
+          querystring: NoQuery,
+          body: OpenPeriodBody,
+          response: { 201: PeriodDetailSchema },
+        },
+      },
       async (req, reply) => reply.status(201).send(await svc.open(requireActor(req), req.body)),
     );
-    app.get('/api/evaluation/periods', { schema: { tags, summary: 'Các kỳ đánh giá trong phạm vi', querystring: PeriodListQuery } }, async (req) =>
-      svc.list(requireActor(req), req.query.year),
+    app.get(
+      '/api/evaluation/periods',
+      { schema: { tags, summary: 'Các kỳ đánh giá trong phạm vi', querystring: PeriodListQuery, response: { 200: PeriodListResponse } } },
+      async (req) => svc.list(requireActor(req), req.query.year),
     );
     app.get(
       '/api/evaluation/periods/:id',
-      { schema: { tags, summary: 'Kỳ đánh giá: tiến độ từng tổ chức, kết quả kiểm tra', params: PeriodParams, querystring: NoQuery } },
+      {
+        schema: {
+          tags,
+          summary: 'Kỳ đánh giá: tiến độ từng tổ chức, kết quả kiểm tra',
+          params: PeriodParams,
+          querystring: NoQuery,
+          response: { 200: PeriodDetailSchema },
+        },
+      },
       async (req) => svc.detail(requireActor(req), req.params.id),
     );
     app.get(
       '/api/evaluation/periods/:id/orgs/:orgId/members',
-      { schema: { tags, summary: 'Bảng nhập kết quả đánh giá đảng viên của một chi bộ', params: PeriodOrgParams, querystring: NoQuery } },
+      {
+        schema: {
+          tags,
+          summary: 'Bảng nhập kết quả đánh giá đảng viên của một chi bộ',
+          params: PeriodOrgParams,
+          querystring: NoQuery,
+          response: { 200: GridResponse },
+        },
+      },
       async (req) => svc.grid(requireActor(req), req.params.id, req.params.orgId),
     );
     app.get(
@@ -98,13 +151,23 @@ export const evaluationRoutes =
           summary: 'Danh sách đảng viên của cả kỳ đánh giá (lọc theo tổ chức, mức xếp loại, bước; phân trang)',
           params: PeriodParams,
           querystring: PeriodMembersQuery,
+          response: { 200: PeriodMembersResponse },
         },
       },
       async (req) => svc.memberList(requireActor(req), req.params.id, req.query),
     );
     app.patch(
       '/api/evaluation/periods/:id/members',
-      { schema: { tags, summary: 'Lưu kết quả đánh giá đảng viên (nhiều dòng)', params: PeriodParams, querystring: NoQuery, body: MemberEntriesBody } },
+      {
+        schema: {
+          tags,
+          summary: 'Lưu kết quả đánh giá đảng viên (nhiều dòng)',
+          params: PeriodParams,
+          querystring: NoQuery,
+          body: MemberEntriesBody,
+          response: { 200: UpdatedResponse },
+        },
+      },
       async (req) => svc.saveMembers(requireActor(req), req.params.id, req.body.items),
     );
     app.patch(
@@ -116,33 +179,77 @@ export const evaluationRoutes =
           params: PeriodParams,
           querystring: NoQuery,
           body: OrgEntriesBody,
+          response: { 200: SaveOrgsResponse },
         },
       },
       async (req) => svc.saveOrgs(requireActor(req), req.params.id, req.body.items),
     );
     app.patch(
       '/api/evaluation/periods/:id/orgs/:orgId',
-      { schema: { tags, summary: 'Tự đánh giá, đề xuất, quyết định xếp loại tổ chức', params: PeriodOrgParams, querystring: NoQuery, body: OrgEntryBody } },
+      {
+        schema: {
+          tags,
+          summary: 'Tự đánh giá, đề xuất, quyết định xếp loại tổ chức',
+          params: PeriodOrgParams,
+          querystring: NoQuery,
+          body: OrgEntryBody,
+          response: { 200: PeriodDetailSchema },
+        },
+      },
       async (req) => svc.saveOrg(requireActor(req), req.params.id, req.params.orgId, req.body),
     );
     app.post(
       '/api/evaluation/periods/:id/overrides',
-      { schema: { tags, summary: 'Cho vượt qua một kiểm tra, có ghi lý do', params: PeriodParams, querystring: NoQuery, body: OverrideBody } },
+      {
+        schema: {
+          tags,
+          summary: 'Cho vượt qua một kiểm tra, có ghi lý do',
+          params: PeriodParams,
+          querystring: NoQuery,
+          body: OverrideBody,
+          response: { 200: PeriodDetailSchema },
+        },
+      },
       async (req) => svc.override(requireActor(req), req.params.id, req.body),
     );
     app.post(
       '/api/evaluation/periods/:id/publish',
-      { schema: { tags, summary: 'Công bố và khóa kết quả', params: PeriodParams, querystring: NoQuery, body: PublishBody } },
+      {
+        schema: {
+          tags,
+          summary: 'Công bố và khóa kết quả',
+          params: PeriodParams,
+          querystring: NoQuery,
+          body: PublishBody,
+          response: { 200: PeriodDetailSchema },
+        },
+      },
       async (req) => svc.publish(requireActor(req), req.params.id, req.body),
     );
     app.post(
       '/api/evaluation/periods/:id/changes',
-      { schema: { tags, summary: 'Thay đổi kết quả đã công bố theo quyết định', params: PeriodParams, querystring: NoQuery, body: ChangeBody } },
+      {
+        schema: {
+          tags,
+          summary: 'Thay đổi kết quả đã công bố theo quyết định',
+          params: PeriodParams,
+          querystring: NoQuery,
+          body: ChangeBody,
+          response: { 200: PeriodDetailSchema },
+        },
+      },
       async (req) => svc.change(requireActor(req), req.params.id, req.body),
     );
     app.get(
       '/api/evaluation/results',
-      { schema: { tags, summary: 'Kết quả xếp loại theo năm: phân bố, theo đơn vị, qua các năm', querystring: ResultsQuery } },
+      {
+        schema: {
+          tags,
+          summary: 'Kết quả xếp loại theo năm: phân bố, theo đơn vị, qua các năm',
+          querystring: ResultsQuery,
+          response: { 200: ResultsResponse },
+        },
+      },
       async (req) => svc.results(requireActor(req), req.query),
     );
     app.get(
@@ -152,6 +259,7 @@ export const evaluationRoutes =
           tags,
           summary: 'Năm gần nhất có kết quả xếp loại đã công bố của một tổ chức (mặc định: tổ chức đầu tiên trong phạm vi)',
           querystring: LatestResultsQuery,
+          response: { 200: LatestResultsResponse },
         },
       },
       async (req) => svc.latestResults(requireActor(req), req.query),
@@ -166,7 +274,14 @@ export const evaluationRoutes =
     );
     app.get(
       '/api/evaluation/results/records',
-      { schema: { tags, summary: 'Các đảng viên hoặc tổ chức đứng sau một số liệu kết quả', querystring: ResultRecordsQuery } },
+      {
+        schema: {
+          tags,
+          summary: 'Các đảng viên hoặc tổ chức đứng sau một số liệu kết quả',
+          querystring: ResultRecordsQuery,
+          response: { 200: ResultRecordsResponse },
+        },
+      },
       async (req) => svc.resultRecords(requireActor(req), req.query),
     );
     app.get(
@@ -179,27 +294,61 @@ export const evaluationRoutes =
     );
     app.get(
       '/api/evaluation/streaks',
-      { schema: { tags, summary: 'Tổ chức cơ sở đảng đạt một mức xếp loại (hoặc danh hiệu cũ như TSVM tiêu biểu) nhiều năm liền', querystring: StreakQuery } },
+      {
+        schema: {
+          tags,
+          summary: 'Tổ chức cơ sở đảng đạt một mức xếp loại (hoặc danh hiệu cũ như TSVM tiêu biểu) nhiều năm liền',
+          querystring: StreakQuery,
+          response: { 200: StreaksResponse },
+        },
+      },
       async (req) => svc.streaks(requireActor(req), req.query),
     );
     app.get(
       '/api/evaluation/consolidation',
-      { schema: { tags, summary: 'Danh sách tổ chức đảng yếu kém cần củng cố', querystring: ConsolidationQuery } },
+      {
+        schema: { tags, summary: 'Danh sách tổ chức đảng yếu kém cần củng cố', querystring: ConsolidationQuery, response: { 200: ConsolidationListResponse } },
+      },
       async (req) => svc.consolidationList(requireActor(req), req.query),
     );
     app.post(
       '/api/evaluation/consolidation',
-      { schema: { tags, summary: 'Đưa tổ chức vào danh sách củng cố', querystring: NoQuery, body: ConsolidationBody } },
+      {
+        schema: {
+          tags,
+          summary: 'Đưa tổ chức vào danh sách củng cố',
+          querystring: NoQuery,
+          body: ConsolidationBody,
+          response: { 201: ConsolidationItemSchema },
+        },
+      },
       async (req, reply) => reply.status(201).send(await svc.addConsolidation(requireActor(req), req.body)),
     );
     app.patch(
       '/api/evaluation/consolidation',
-      { schema: { tags, summary: 'Cập nhật nhiều mục củng cố một lần (tất cả hoặc không gì)', querystring: NoQuery, body: ConsolidationBulkPatch } },
+      {
+        schema: {
+          tags,
+          summary: 'Cập nhật nhiều mục củng cố một lần (tất cả hoặc không gì)',
+          querystring: NoQuery,
+          body: ConsolidationBulkPatch,
+          response: { 200: ConsolidationBulkResponse },
+        },
+      },
       async (req) => svc.updateConsolidations(requireActor(req), req.body.items),
     );
     app.patch(
       '/api/evaluation/consolidation/:id',
-      { schema: { tags, summary: 'Cập nhật kế hoạch, kết quả củng cố', params: ConsolidationParams, querystring: NoQuery, body: ConsolidationPatch } },
+      {
+        schema: {
+          tags,
+          summary: 'Cập nhật kế hoạch, kết quả củng cố',
+          params: ConsolidationParams,
+          querystring: NoQuery,
+          body: ConsolidationPatch,
+          response: { 200: ConsolidationItemSchema },
+        },
+      },
       async (req) => svc.updateConsolidation(requireActor(req), req.params.id, req.body),
     );
   };

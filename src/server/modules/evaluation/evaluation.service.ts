@@ -21,7 +21,7 @@ import { listPeriods, openPeriod, periodDetail } from './evaluation.periods.ts';
 import { changeResult, publishPeriod } from './evaluation.publish.ts';
 import { grid, importCommit, importPreview, memberList, saveMembers } from './evaluation.ratings.ts';
 import * as results from './evaluation.results.ts';
-import type { MemberEntryInput, OrgEntriesInput, OrgEntryInput, PeriodMembersFilter } from './evaluation.schemas.ts';
+import type { MemberEntryInput, OrgEntriesInput, OrgEntryInput, PeriodMembersFilter } from '../../../contract/evaluation.ts';
 
 export type { Distribution, ResultsAnswer } from './evaluation.figures.ts';
 

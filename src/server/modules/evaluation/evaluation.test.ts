@@ -5,6 +5,7 @@ import { buildFixture, PASSWORD, startTestApp, type Client, type Fixture, type T
 import { insertUser } from '../users/users.service.ts';
 import { rawSession, readXlsx, xlsxOf } from '../member-import/member-import.fixtures.ts';
 import { zipEntryText } from '../member-sheet/member-sheet.fixtures.ts';
+import type { Grid, LatestResultsResponse, PeriodDetail, ResultRecordsResponse } from '../../../contract/evaluation.ts';
 
 describeEngines('annual evaluation: the December cycle through HTTP', (engine) => {
   let t: TestApp;
@@ -53,17 +54,17 @@ describeEngines('annual evaluation: the December cycle through HTTP', (engine) =
       roles: [{ role: 'editor', orgId: f.orgs.a1 }],
     });
     const secretary = await t.login('secretaryA1');
-    const d = (await secretary.get(`/api/evaluation/periods/${periodId}`)).body;
+    const d = (await secretary.get<PeriodDetail>(`/api/evaluation/periods/${periodId}`)).body;
     expect(d.period.can).toEqual({ override: false, publish: false, change: false });
     expect(d.orgs.map((o: { orgId: string; can: unknown }) => [o.orgId, o.can])).toEqual([[f.orgs.a1, { self: true, propose: false, decide: false }]]);
-    const g = (await secretary.get(`/api/evaluation/periods/${periodId}/orgs/${f.orgs.a1}/members`)).body;
+    const g = (await secretary.get<Grid>(`/api/evaluation/periods/${periodId}/orgs/${f.orgs.a1}/members`)).body;
     expect(g.can).toEqual({ cell: true, grassroots: false });
     // what the flags promise, the server does: his decision is refused
     expect((await secretary.patch(`/api/evaluation/periods/${periodId}/members`, { items: [{ memberId: a1[0], decidedLabel: 'good' }] })).status).toBe(403);
     const byA = (await adminA.get(`/api/evaluation/periods/${periodId}`)).body;
     expect(byA.period.can).toEqual({ override: true, publish: true, change: false });
     expect(byA.orgs.find((o: { orgId: string }) => o.orgId === f.orgs.gA).can).toEqual({ self: true, propose: true, decide: true });
-    expect((await adminA.get(`/api/evaluation/periods/${periodId}/orgs/${f.orgs.a1}/members`)).body.can).toEqual({ cell: true, grassroots: true });
+    expect((await adminA.get<Grid>(`/api/evaluation/periods/${periodId}/orgs/${f.orgs.a1}/members`)).body.can).toEqual({ cell: true, grassroots: true });
   });
 
   it('a score sheet gives the self-assessed level under QĐ 366; a wrong total is refused', async () => {
@@ -173,7 +174,7 @@ describeEngines('annual evaluation: the December cycle through HTTP', (engine) =
 
   it('publishes and locks; a later change needs a decision and keeps the earlier value', async () => {
     // An open period is no published result: the results page has no year to open on before publication.
-    expect((await adminA.get(`/api/evaluation/results/latest?orgId=${f.orgs.A}`)).body.year).toBeNull();
+    expect((await adminA.get<LatestResultsResponse>(`/api/evaluation/results/latest?orgId=${f.orgs.A}`)).body.year).toBeNull();
     const p = await adminA.post(`/api/evaluation/periods/${periodId}/publish`, { decisionNo: '15-QĐ/ĐU', decisionDate: '2026-12-20' });
     expect(p.status).toBe(200);
     expect(p.body.period.status).toBe('published');
@@ -193,7 +194,11 @@ describeEngines('annual evaluation: the December cycle through HTTP', (engine) =
   });
 
   it('the results page opens on the latest published year of the scope: 2026 once published, nothing where nothing is', async () => {
-    expect((await adminA.get(`/api/evaluation/results/latest?orgId=${f.orgs.A}`)).body).toEqual({ orgId: f.orgs.A, name: 'Đảng bộ xã Tân Lập', year: 2026 });
+    expect((await adminA.get<LatestResultsResponse>(`/api/evaluation/results/latest?orgId=${f.orgs.A}`)).body).toEqual({
+      orgId: f.orgs.A,
+      name: 'Đảng bộ xã Tân Lập',
+      year: 2026,
+    });
     // Without an organisation: the caller's own subtree.
     expect((await adminA.get('/api/evaluation/results/latest')).body).toMatchObject({ orgId: f.orgs.A, year: 2026 });
     // Commune B has no published period.
@@ -214,14 +219,19 @@ describeEngines('annual evaluation: the December cycle through HTTP', (engine) =
     expect(r.body.orgs.levels[0]).toMatchObject({ level: 'excellent', count: 1, percent: 100 });
     expect(r.body.children).toMatchObject([{ orgId: f.orgs.gA, name: 'Đảng bộ Trường THPT Nguyễn Du', members: { total: 32 } }]);
     // Drill-down: the five excellent members, then the one not completed under gA.
-    const ex = await adminA.get(`/api/evaluation/results/records?orgId=${f.orgs.A}&year=2026&subject=member&level=excellent`);
+    const ex = await adminA.get<ResultRecordsResponse>(`/api/evaluation/results/records?orgId=${f.orgs.A}&year=2026&subject=member&level=excellent`);
     expect(ex.body.total).toBe(5);
     expect(ex.body.items.map((i: { subjectId: string }) => i.subjectId).sort()).toEqual(a1.slice(0, 5).sort());
-    const nc = await adminA.get(`/api/evaluation/results/records?orgId=${f.orgs.A}&year=2026&subject=member&level=not_completed&childId=${f.orgs.gA}`);
+    const nc = await adminA.get<ResultRecordsResponse>(
+      `/api/evaluation/results/records?orgId=${f.orgs.A}&year=2026&subject=member&level=not_completed&childId=${f.orgs.gA}`,
+    );
     expect(nc.body.items).toMatchObject([{ subjectId: a2[11], orgName: 'Chi bộ Tổ Văn', labelText: 'Không hoàn thành nhiệm vụ' }]);
-    const orgs = await adminA.get(`/api/evaluation/results/records?orgId=${f.orgs.A}&year=2026&subject=org&level=excellent`);
+    const orgs = await adminA.get<ResultRecordsResponse>(`/api/evaluation/results/records?orgId=${f.orgs.A}&year=2026&subject=org&level=excellent`);
     expect(orgs.body.items).toMatchObject([{ subjectId: f.orgs.gA, name: 'Đảng bộ Trường THPT Nguyễn Du' }]);
-    expect((await adminA.get(`/api/evaluation/results/records?orgId=${f.orgs.gA}&year=2026&subject=org&level=excellent&childId=${f.orgs.B}`)).status).toBe(404);
+    expect(
+      (await adminA.get<ResultRecordsResponse>(`/api/evaluation/results/records?orgId=${f.orgs.gA}&year=2026&subject=org&level=excellent&childId=${f.orgs.B}`))
+        .status,
+    ).toBe(404);
     // A reader of gA alone sees gA's own rating but not the name of its superior.
     await insertUser(t.database.db, {
       username: 'viewerGA',

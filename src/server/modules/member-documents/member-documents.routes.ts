@@ -8,10 +8,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { asciiFileName } from '../../../domain/member-documents.ts';
 import { requireActor } from '../../http/auth-hook.ts';
 import { AppError, invalid } from '../../http/errors.ts';
-import { NoQuery } from '../../http/schemas.ts';
+import { NoQuery } from '../../../contract/common.ts';
 import { refuseNulIn } from '../../http/text-guard.ts';
 import { requireMemberEditor } from '../members/members.policy.ts';
-import { DocumentFileParams, DocumentListResponse, DocumentSchema, MemberDocumentsParams, UploadFields } from './member-documents.schemas.ts';
+import { DocumentFileParams, DocumentListResponse, DocumentSchema, MemberDocumentsParams, UploadFields } from '../../../contract/member-documents.ts';
 import type { MemberDocumentsService } from './member-documents.service.ts';
 
 /** Multipart framing and the text fields around the file. */

@@ -19,7 +19,7 @@ import { assertCanEditMember } from '../members/members.policy.ts';
 import { findMember } from '../members/members.repo.ts';
 import { canReadDocumentType, canUploadDocuments } from './member-documents.policy.ts';
 import { findDocument, insertDocument, latestVersion, listDocuments, lockMember } from './member-documents.repo.ts';
-import type { UploadFieldsInput } from './member-documents.schemas.ts';
+import type { UploadFieldsInput } from '../../../contract/member-documents.ts';
 
 const ACCEPTED = 'Hồ sơ nhận: PDF, ảnh JPEG, PNG, TIFF, văn bản Word (.docx), bảng tính Excel (.xlsx).';
 

@@ -28,7 +28,7 @@ import { readSheets, type FileKind } from '../../office/sheet-read.ts';
 import { catalogueItems } from '../catalogue/catalogue.repo.ts';
 import { membersByCccd, membersByName, type ImportMemberRow } from '../members/members.import.repo.ts';
 import { FIELD_COLUMNS } from '../members/members.repo.ts';
-import { MemberFields } from '../members/members.schemas.ts';
+import { MemberFields } from '../../../contract/members.ts';
 import { editableCells } from '../orgs/orgs.import.repo.ts';
 import { HEADER_SEARCH_ROWS, isHeaderRow, isNumberingRow, mapHeaders } from './header-map.ts';
 import { canImportInto } from './member-import.policy.ts';

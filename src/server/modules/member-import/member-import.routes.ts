@@ -6,9 +6,9 @@ import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../http/auth-hook.ts';
 import { AppError, invalid } from '../../http/errors.ts';
-import { NoQuery } from '../../http/schemas.ts';
+import { NoQuery } from '../../../contract/common.ts';
 import { refuseNulIn } from '../../http/text-guard.ts';
-import { ExportQuery, ImportIdParams, ImportView, ImportViewQuery, PreviewQuery } from './member-import.schemas.ts';
+import { ExportQuery, ImportIdParams, ImportView, ImportViewQuery, PreviewQuery } from '../../../contract/member-import.ts';
 import type { MemberImportService } from './member-import.service.ts';
 import { XLSX_MIME } from '../../office/mime.ts';
 

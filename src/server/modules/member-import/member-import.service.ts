@@ -20,7 +20,7 @@ import { exportMembers, type ExportQueryInput } from './member-import.export.ts'
 import { canImportMembers } from './member-import.policy.ts';
 import { storePreview } from './member-import.preview.ts';
 import { findImport, importExists, type ImportRecord } from './member-import.repo.ts';
-import type { ImportViewT } from './member-import.schemas.ts';
+import type { ImportViewT } from '../../../contract/member-import.ts';
 import { emptyView, firstIssues, storedView, type Progress, type StoredSummary, type ViewQuery } from './member-import.view.ts';
 import { templateXlsx } from './member-import.workbook.ts';
 

@@ -7,7 +7,7 @@ import { IMPORT_FIELDS, type Change, type ImportColumn, type RowIssue, type RowV
 import type { DB } from '../../db/schema.ts';
 import { maskCccd } from '../members/members.policy.ts';
 import { importRows, rowsWithIssues, sameFileImport, type ImportRecord } from './member-import.repo.ts';
-import type { ImportViewT } from './member-import.schemas.ts';
+import type { ImportViewT } from '../../../contract/member-import.ts';
 
 /** The counts stored with a preview. */
 export interface StoredSummary {

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../http/auth-hook.ts';
-import { NoQuery } from '../../http/schemas.ts';
+import { NoQuery } from '../../../contract/common.ts';
 import { requireMemberEditor } from '../members/members.policy.ts';
-import { MemberIdParams } from '../members/members.schemas.ts';
-import { MemberRecordSchema, RecordBody, RecordListQuery, RecordListResponse, RecordParams, RevealRecordsBody } from './member-records.schemas.ts';
+import { MemberIdParams } from '../../../contract/members.ts';
+import { MemberRecordSchema, RecordBody, RecordListQuery, RecordListResponse, RecordParams, RevealRecordsBody } from '../../../contract/member-records.ts';
 import type { MemberRecordsService } from './member-records.service.ts';
 
 export const memberRecordsRoutes =

@@ -24,7 +24,7 @@ import { writeAudit } from '../audit/audit.service.ts';
 import { findMember } from '../members/members.repo.ts';
 import { canReadRecordKind, canWriteRecordKind } from './member-records.policy.ts';
 import { deleteRecord, findRecord, insertRecord, listRecords, nextSort, updateRecordData } from './member-records.repo.ts';
-import type { RecordInput } from './member-records.schemas.ts';
+import type { RecordInput } from '../../../contract/member-records.ts';
 
 type RecordRow = Awaited<ReturnType<typeof listRecords>>[number];
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEngines } from '../../../../test/helpers/db.ts';
 import { buildFixture, PASSWORD, startTestApp, type Client, type Fixture, type TestApp } from '../../../../test/helpers/app.ts';
 import { insertUser } from '../users/users.service.ts';
-import { RECORD_DATA_SCHEMAS } from './member-records.schemas.ts';
+import { RECORD_DATA_SCHEMAS } from '../../../contract/member-records.ts';
 import { RECORD_FIELDS, RECORD_KINDS, type RecordKind } from '../../../domain/member-records.ts';
 
 /** One valid record of each kind, and a correction of it. */

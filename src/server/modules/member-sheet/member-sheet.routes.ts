@@ -1,8 +1,8 @@
 /** Download of one member's sheet (form 2-HSĐV) as Word or PDF: an attachment with the member's name as file name. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../http/auth-hook.ts';
-import { NoQuery } from '../../http/schemas.ts';
-import { MemberIdParams } from '../members/members.schemas.ts';
+import { NoQuery } from '../../../contract/common.ts';
+import { MemberIdParams } from '../../../contract/members.ts';
 import type { MemberSheetService, SheetFormat } from './member-sheet.service.ts';
 
 export const memberSheetRoutes =

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../http/auth-hook.ts';
-import { NoQuery } from '../../http/schemas.ts';
+import { NoQuery } from '../../../contract/common.ts';
 import { requireMemberEditor } from './members.policy.ts';
 import {
   BadgeAwardBody,
@@ -19,7 +19,7 @@ import {
   MemberListResponse,
   RevealResponse,
   UpdateMemberBody,
-} from './members.schemas.ts';
+} from '../../../contract/members.ts';
 import type { MembersService } from './members.service.ts';
 import { XLSX_MIME } from '../../office/mime.ts';
 

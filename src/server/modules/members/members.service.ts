@@ -24,7 +24,7 @@ import { derivedColumns, rowToEvent, transferGapAllowance } from '../../../domai
 import { resolveMemberFilters, type MemberFilterInput } from './members.filters.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
 import { formatVnDate, vietnamDate } from '../../../domain/dates.ts';
-import type { MemberEventInput } from './members.schemas.ts';
+import type { MemberEventInput } from '../../../contract/members.ts';
 import {
   eventsInOrder,
   FIELD_COLUMNS,

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Clock } from '../../clock.ts';
 import { requireActor } from '../../http/auth-hook.ts';
 import { forbidden } from '../../http/errors.ts';
-import { NoQuery } from '../../http/schemas.ts';
+import { NoQuery } from '../../../contract/common.ts';
 import { canEditOrgs, canReorganize } from './orgs.policy.ts';
 import {
   AsOfQuery,
@@ -28,7 +28,7 @@ import {
   ReorgPreviewSchema,
   SearchQuery,
   SplitOrgBody,
-} from './orgs.schemas.ts';
+} from '../../../contract/orgs.ts';
 import type { OrgsService } from './orgs.service.ts';
 import { z } from 'zod';
 

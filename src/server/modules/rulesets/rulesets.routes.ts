@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../http/auth-hook.ts';
-import { NoQuery } from '../../http/schemas.ts';
-import { NewRuleSetBody, RuleSetListResponse, RuleSetPreviewResponse } from './rulesets.schemas.ts';
+import { NoQuery } from '../../../contract/common.ts';
+import { NewRuleSetBody, RuleSetListResponse, RuleSetPreviewResponse } from '../../../contract/rulesets.ts';
 import type { RuleSetsService } from './rulesets.service.ts';
 
 export const rulesetsRoutes =

@@ -21,7 +21,7 @@ import { writeAudit } from '../audit/audit.service.ts';
 import { canAddRuleSet, canReadRuleSets } from './rulesets.policy.ts';
 import { missingCatalogueCodes } from '../catalogue/catalogue.repo.ts';
 import { insertRuleSet, listRuleSets, lockRuleSets, type RuleSetRow } from './rulesets.repo.ts';
-import { RuleSetRulesSchema, type NewRuleSetInput, type RuleSetRulesPatchInput } from './rulesets.schemas.ts';
+import { RuleSetRulesSchema, type NewRuleSetInput, type RuleSetRulesPatchInput } from '../../../contract/rulesets.ts';
 
 /** The versions in use, oldest first, and the two ways computations find one. */
 export interface RuleSetRegistry {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../http/auth-hook.ts';
-import { NoQuery } from '../../http/schemas.ts';
+import { NoQuery } from '../../../contract/common.ts';
 import {
   AddRoleBody,
   CreateUserBody,
@@ -12,7 +12,7 @@ import {
   UserListResponse,
   UserSchema,
   UsersQuery,
-} from './users.schemas.ts';
+} from '../../../contract/users.ts';
 import type { UsersService } from './users.service.ts';
 
 export const usersRoutes =

@@ -8,7 +8,7 @@
 import { App, Checkbox, Col, Form, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useAwardBadge } from '../../api/hooks.ts';
-import type { BadgeEarlyReason, MemberFile } from '../../api/types.ts';
+import type { BadgeEarlyReason, MemberFile } from '../../../contract/members.ts';
 import { badgeMilestones } from '../../lib/badges.ts';
 import { formatDate, fromIso, todayIso, toIso, validDate } from '../../lib/dates.ts';
 import { decisionNoRules, optionalText } from '../../lib/forms.ts';

@@ -7,7 +7,7 @@
 import { App, Checkbox, Col, Form, Input, Row, type FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useSetBadgeStanding } from '../../api/hooks.ts';
-import type { MemberFile } from '../../api/types.ts';
+import type { MemberFile } from '../../../contract/members.ts';
 import { fromIso, toIso } from '../../lib/dates.ts';
 import { FormModal } from '../FormModal.tsx';
 import { DateInput } from '../DateInput.tsx';

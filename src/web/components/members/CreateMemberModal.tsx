@@ -7,7 +7,7 @@
 import { App, Col, Form, Row } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCreateMember } from '../../api/hooks.ts';
-import type { CreateMemberBody, MemberFieldName, MemberFile } from '../../api/types.ts';
+import type { CreateMemberBody, MemberFieldName, MemberFile } from '../../../contract/members.ts';
 import { memberFileProblems } from '../../../domain/plausibility.ts';
 import { todayIso, toIso, validDate } from '../../lib/dates.ts';
 import { DateInput } from '../DateInput.tsx';

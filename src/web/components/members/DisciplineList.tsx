@@ -3,7 +3,7 @@
  * server sends them to no one else).
  */
 import { Empty, Table, Tag } from 'antd';
-import type { MemberDiscipline } from '../../api/types.ts';
+import type { MemberDiscipline } from '../../../contract/members.ts';
 import { formatDate } from '../../lib/dates.ts';
 
 const FORM_COLORS: Record<string, string> = { reprimand: 'gold', warning: 'orange', removal: 'volcano', expulsion: 'red' };

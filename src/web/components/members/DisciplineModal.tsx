@@ -6,7 +6,7 @@
 import { App, AutoComplete, Col, Form, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useAddDiscipline } from '../../api/hooks.ts';
-import type { DisciplineForm, MemberFile } from '../../api/types.ts';
+import type { DisciplineForm, MemberFile } from '../../../contract/members.ts';
 import { ruleSetOn } from '../../../domain/rulesets.ts';
 import { formatDate, todayIso, toIso, validDate } from '../../lib/dates.ts';
 import { decisionNoRules, optionalText } from '../../lib/forms.ts';

@@ -7,7 +7,7 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { App, Button, Col, Form, Input, Row, Select, Upload, type UploadFile } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { DOCUMENT_TYPES } from '../../../domain/member-documents.ts';
+import { DOCUMENT_TYPES, type DocumentTypeCode } from '../../../domain/member-documents.ts';
 import { useUploadDocument } from '../../api/hooks.ts';
 import { todayIso, toIso, validDate } from '../../lib/dates.ts';
 import { optionalText } from '../../lib/forms.ts';
@@ -45,7 +45,8 @@ export function DocumentUploadModal({ memberId, memberName, maxMb, document, ope
     if (!file) throw new Error('no file');
     const saved = await upload.mutateAsync({
       file,
-      docType: values.docType,
+      // The select offers the domain's document types only.
+      docType: values.docType as DocumentTypeCode,
       title: values.title,
       certifiedBy: optionalText(values.certifiedBy),
       certifiedOn: values.certifiedOn ? toIso(values.certifiedOn) : undefined,

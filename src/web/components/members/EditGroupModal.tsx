@@ -4,7 +4,7 @@
  */
 import { App, Col, Form, Row, Typography } from 'antd';
 import { useUpdateMember } from '../../api/hooks.ts';
-import type { MemberFile } from '../../api/types.ts';
+import type { MemberFile } from '../../../contract/members.ts';
 import { groupFields, groupInitialValues, groupPatch, type GroupFormValues, type GroupSpec } from '../../lib/member-fields.ts';
 import { FormModal } from '../FormModal.tsx';
 import { MemberFieldItem } from './MemberFieldItem.tsx';

@@ -9,7 +9,7 @@ import { Alert, Button, Empty, Space, Spin, Table, Tag, Tooltip, Typography } fr
 import { useState, type HTMLAttributes } from 'react';
 import { DOCUMENT_TYPES } from '../../../domain/member-documents.ts';
 import { documentFileUrl, useMemberDocuments } from '../../api/hooks.ts';
-import type { DocumentVersion, MemberDocument } from '../../api/types.ts';
+import type { DocumentVersion, MemberDocument } from '../../../contract/member-documents.ts';
 import { formatDate, formatDateTime } from '../../lib/dates.ts';
 import { QueryError } from '../QueryError.tsx';
 import { DocumentUploadModal } from './DocumentUploadModal.tsx';

@@ -6,7 +6,8 @@
 import { App, AutoComplete, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { RECORD_FIELDS, RECORD_KIND_LABELS, RELATIONSHIP_LABELS, RELATIONSHIPS, type RecordFieldSpec } from '../../../domain/member-records.ts';
 import { useSaveMemberRecord } from '../../api/hooks.ts';
-import type { MemberFile, MemberRecord, RecordKind } from '../../api/types.ts';
+import type { MemberRecord, RecordKind } from '../../../contract/member-records.ts';
+import type { MemberFile } from '../../../contract/members.ts';
 import { PERIOD_PLACEHOLDER, recordBody, recordFieldRules, recordInitialValues, type RecordFormValues } from '../../lib/member-records.ts';
 import { DateInput } from '../DateInput.tsx';
 import { FormModal } from '../FormModal.tsx';

@@ -4,7 +4,8 @@
  */
 import { Empty, Tag, Timeline, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import type { MemberEvent, OrgRef } from '../../api/types.ts';
+import type { MemberEvent } from '../../../contract/members.ts';
+import type { OrgRef } from '../../../contract/orgs.ts';
 import { useAsOfLink } from '../../app/asOf.ts';
 import { formatDate } from '../../lib/dates.ts';
 

@@ -5,7 +5,7 @@
  * not; the badges received. The server computes all of it; only the day a stalled count stopped is derived here.
  */
 import { Descriptions, Empty, Space, Table, Tag, Typography } from 'antd';
-import type { BadgeAward, BadgeStanding, MemberFile, NextBadge, PartyAge } from '../../api/types.ts';
+import type { BadgeAward, BadgeStanding, MemberFile, NextBadge, PartyAge } from '../../../contract/members.ts';
 import { addMonths } from '../../../domain/member-status.ts';
 import { addDays, formatDate, isIsoDate, todayIso } from '../../lib/dates.ts';
 import { badgeEarlyName, badgeName, PARTY_AGE_GAP_NAMES } from '../../lib/labels.ts';

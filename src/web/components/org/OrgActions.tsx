@@ -5,7 +5,7 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined, SwapOutlined, TagsOutlined } from '@ant-design/icons';
 import { Button, Space, Tooltip } from 'antd';
 import { useState, type ReactNode } from 'react';
-import type { OrgDetail, OrgPermissions } from '../../api/types.ts';
+import type { OrgDetail, OrgPermissions } from '../../../contract/orgs.ts';
 import { CreateChildModal } from './CreateChildModal.tsx';
 import { DissolveModal } from './DissolveModal.tsx';
 import { MoveModal } from './MoveModal.tsx';

@@ -2,7 +2,7 @@
 import { Alert, Empty, Spin, Tag, Timeline, Typography } from 'antd';
 import { errorMessage } from '../../api/client.ts';
 import { useOrgHistory } from '../../api/hooks.ts';
-import type { OrgEvent } from '../../api/types.ts';
+import type { OrgEvent } from '../../../contract/orgs.ts';
 import { formatDate, formatDateTime } from '../../lib/dates.ts';
 import { ORG_EVENT_COLORS, ORG_EVENT_NAMES } from '../../lib/labels.ts';
 

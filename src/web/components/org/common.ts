@@ -1,4 +1,4 @@
-import type { OrgDetail } from '../../api/types.ts';
+import type { OrgDetail } from '../../../contract/orgs.ts';
 
 export interface OrgActionModalProps {
   org: OrgDetail;

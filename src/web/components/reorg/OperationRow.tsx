@@ -2,7 +2,7 @@
 import { DeleteOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Form, Input, Row, Select, Tag, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
-import type { ReorgOpType } from '../../api/types.ts';
+import type { ReorgOpType } from '../../lib/reorg.ts';
 import { REORG_OP_NAMES } from '../../lib/labels.ts';
 import { OP_TYPES, type OpRow } from '../../lib/reorg.ts';
 import { OrgKindSelect, SectorSelect } from '../CatalogueSelects.tsx';

@@ -5,7 +5,7 @@
 import { CopyOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Empty, Form, Pagination, Space, type FormInstance } from 'antd';
 import { useState } from 'react';
-import type { ReorgOpType } from '../../api/types.ts';
+import type { ReorgOpType } from '../../lib/reorg.ts';
 import { fromIso } from '../../lib/dates.ts';
 import { REORG_OP_NAMES } from '../../lib/labels.ts';
 import { emptyRow, nextRef, OP_TYPES, toOp, type OpRow } from '../../lib/reorg.ts';

@@ -1,7 +1,7 @@
 /** Step "Xem trước": what the reorganisation would do, its conflicts, and the list of changes. */
 import { Alert, Button, Card, Col, Collapse, Row, Statistic, Table, type TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
-import type { ReorgChange, ReorgPreview } from '../../api/types.ts';
+import type { ReorgChange, ReorgOpType, ReorgPreview } from '../../../contract/orgs.ts';
 import { useAsOfLink } from '../../app/asOf.ts';
 import { formatCount, REORG_OP_NAMES } from '../../lib/labels.ts';
 
@@ -72,7 +72,7 @@ export function PreviewView({ preview, onEditOperation }: { preview: ReorgPrevie
                 return (
                   <li key={`${c.index}-${c.code}-${c.message}`} style={{ color: '#cf1322' }} data-testid={`reorg-conflict-${c.index}`}>
                     <b>{opLabel(c.index)}</b>
-                    {op ? ` (${REORG_OP_NAMES[op.type] ?? op.type}: ${op.summary})` : ''}: {c.message}{' '}
+                    {op ? ` (${REORG_OP_NAMES[op.type as ReorgOpType] ?? op.type}: ${op.summary})` : ''}: {c.message}{' '}
                     <Button type="link" size="small" onClick={() => onEditOperation(c.index)}>
                       Sửa
                     </Button>
@@ -101,7 +101,7 @@ export function PreviewView({ preview, onEditOperation }: { preview: ReorgPrevie
               <ol style={{ margin: 0, paddingInlineStart: 24 }}>
                 {preview.operations.map((o) => (
                   <li key={o.index} value={o.index + 1}>
-                    <b>{REORG_OP_NAMES[o.type] ?? o.type}</b>: {o.summary}
+                    <b>{REORG_OP_NAMES[o.type as ReorgOpType] ?? o.type}</b>: {o.summary}
                   </li>
                 ))}
               </ol>

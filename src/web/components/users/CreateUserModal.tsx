@@ -1,7 +1,7 @@
 /** "Thêm người dùng": username, full name, initial password and home organisation. */
 import { App, Form, Input } from 'antd';
 import { useCreateUser } from '../../api/hooks.ts';
-import type { User } from '../../api/types.ts';
+import type { User } from '../../../contract/users.ts';
 import { PASSWORD_MIN, sameAs } from '../../lib/forms.ts';
 import { FormModal } from '../FormModal.tsx';
 import { OrgSelect } from '../OrgSelect.tsx';

@@ -4,7 +4,8 @@
  */
 import { Alert, App, Button, Divider, Drawer, Form, Input, Popconfirm, Select, Space, Spin, Typography } from 'antd';
 import { useAddRole, useRemoveRole, useResetPassword, useUpdateUser, useUser } from '../../api/hooks.ts';
-import type { RoleCode, User } from '../../api/types.ts';
+import type { RoleCode } from '../../../contract/auth.ts';
+import type { User } from '../../../contract/users.ts';
 import { useConfirm } from '../../lib/confirm.ts';
 import { formatDateTime } from '../../lib/dates.ts';
 import { PASSWORD_MIN, sameAs } from '../../lib/forms.ts';

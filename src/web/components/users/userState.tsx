@@ -1,7 +1,7 @@
 /** The state of an account as a tag: disabled, locked until a time, or active. */
 import { Tag } from 'antd';
 import dayjs from 'dayjs';
-import type { User } from '../../api/types.ts';
+import type { User } from '../../../contract/users.ts';
 
 export function UserStateTag({ user }: { user: Pick<User, 'disabled' | 'lockedUntil'> }) {
   if (user.disabled) return <Tag color="red">Đã vô hiệu hóa</Tag>;

@@ -12,7 +12,7 @@ import type { DB } from '../../../db/schema.ts';
 import type { Actor } from '../../../http/actor.ts';
 import type { AdmissionsDeps } from '../admissions.context.ts';
 import type { candidateById, dossierById, stepsOf } from '../admissions.repo.ts';
-import type { StepInput } from '../admissions.schemas.ts';
+import type { StepInput } from '../../../../contract/admissions.ts';
 
 export type StepRow = Awaited<ReturnType<typeof stepsOf>>[number];
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, PageQuery, TextSchema } from '../../http/schemas.ts';
+import { IdSchema, PageQuery, TextSchema } from './common.ts';
 
 export const RoleEnum = z.enum(['system_admin', 'org_admin', 'editor', 'viewer', 'inspector']);
 
@@ -38,3 +38,11 @@ export const UserSchema = z.object({
   createdAt: z.string(),
 });
 export const UserListResponse = z.object({ items: z.array(UserSchema), total: z.number() });
+
+export type User = z.infer<typeof UserSchema>;
+export type UserListResponse = z.infer<typeof UserListResponse>;
+export type UserListQuery = Partial<z.infer<typeof UsersQuery>>;
+export type CreateUserBody = z.input<typeof CreateUserBody>;
+export type UpdateUserBody = z.input<typeof UpdateUserBody>;
+export type ResetPasswordBody = z.input<typeof ResetPasswordBody>;
+export type AddRoleBody = z.input<typeof AddRoleBody>;

@@ -1,7 +1,7 @@
 /** Requests and answers of the member import and export. */
 import { z } from 'zod';
-import { IdSchema } from '../../http/schemas.ts';
-import { MemberListQuery } from '../members/members.schemas.ts';
+import { IdSchema } from './common.ts';
+import { MemberListQuery } from './members.ts';
 
 /** `importId`: chosen by the client (a UUID) when it wants to poll the progress while the upload is checked. */
 export const PreviewQuery = z.strictObject({ importId: IdSchema.optional() });
@@ -53,3 +53,8 @@ export const ImportView = z.object({
   result: z.object({ created: z.number(), updated: z.number(), unchanged: z.number() }).nullable(),
 });
 export type ImportViewT = z.infer<typeof ImportView>;
+export type ImportView = ImportViewT;
+export type ImportAction = ImportView['items'][number]['action'];
+export type ImportStatus = ImportView['status'];
+export type ImportIssue = ImportView['problems'][number];
+export type ImportItem = ImportView['items'][number];

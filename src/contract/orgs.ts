@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DecisionSchema, IdSchema, IsoDateSchema, TextSchema } from '../../http/schemas.ts';
+import { DecisionSchema, IdSchema, IsoDateSchema, TextSchema } from './common.ts';
 
 const Code = z
   .string()
@@ -170,3 +170,37 @@ export const DestinationQuery = z.strictObject({
 export const DestinationResponse = z.object({
   items: z.array(z.strictObject({ id: z.string(), name: z.string(), ancestorNames: z.array(z.string()), inScope: z.boolean() })),
 });
+
+export type OrgKind = z.infer<typeof CataloguesKinds>[number];
+export type SectorType = z.infer<typeof CataloguesSectors>[number];
+export type OrgSummary = z.infer<typeof OrgSummarySchema>;
+export type OrgDetail = z.infer<typeof OrgDetailSchema>;
+export type OrgStatus = OrgDetail['status'];
+export type OrgWarning = OrgDetail['warnings'][number];
+export type OrgRef = OrgDetail['ancestors'][number];
+export type OrgListResponse = z.infer<typeof OrgListResponse>;
+export type OrgSearchResponse = z.infer<typeof OrgSearchResponse>;
+export type OrgSearchItem = OrgSearchResponse['items'][number];
+export type OrgTreeResponse = z.infer<typeof OrgTreeResponse>;
+export type OrgTreeItem = OrgTreeResponse['items'][number];
+export type OrgHistoryResponse = z.infer<typeof OrgHistoryResponse>;
+export type OrgEvent = OrgHistoryResponse['items'][number];
+export type OrgEventKind = OrgEvent['kind'];
+export type OrgPermissions = z.infer<typeof OrgPermissionsSchema>;
+export type DestinationResponse = z.infer<typeof DestinationResponse>;
+export type DestinationItem = DestinationResponse['items'][number];
+export type CreateOrgBody = z.input<typeof CreateOrgBody>;
+export type RenameOrgBody = z.input<typeof RenameOrgBody>;
+export type ReclassifyOrgBody = z.input<typeof ReclassifyOrgBody>;
+export type MoveOrgBody = z.input<typeof MoveOrgBody>;
+export type DissolveOrgBody = z.input<typeof DissolveOrgBody>;
+export type MergeOrgsBody = z.input<typeof MergeOrgsBody>;
+export type SplitOrgBody = z.input<typeof SplitOrgBody>;
+export type ReorgOp = z.input<typeof ReorgOpSchema>;
+export type ReorgOpType = ReorgOp['type'];
+export type ReorgInput = z.input<typeof ReorgBody>;
+export type ReorgPreview = z.infer<typeof ReorgPreviewSchema>;
+export type ReorgCounts = ReorgPreview['counts'];
+export type ReorgChange = ReorgPreview['changes'][number];
+export type ReorgConflict = ReorgPreview['conflicts'][number];
+export type ReorgApplyResult = z.infer<typeof ReorgApplyResponse>;

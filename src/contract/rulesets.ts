@@ -5,8 +5,8 @@
  * relations between figures).
  */
 import { z } from 'zod';
-import type { RuleSetRules } from '../../../domain/ruleset-fields.ts';
-import { IsoDateSchema, TextSchema } from '../../http/schemas.ts';
+import type { RuleSetRules } from '../domain/ruleset-fields.ts';
+import { IsoDateSchema, TextSchema } from './common.ts';
 
 const Int = (min: number, max: number) =>
   z
@@ -196,3 +196,9 @@ export const RuleSetPreviewResponse = z.object({
   rules: RulesResponse,
   changes: z.array(Change),
 });
+
+export type RuleSetVersion = z.infer<typeof RuleSetVersionSchema>;
+export type RuleSetListResponse = z.infer<typeof RuleSetListResponse>;
+export type RuleSetPreview = z.infer<typeof RuleSetPreviewResponse>;
+/** A new version: its date, its basis, and the figures that differ from the version it copies (by group). */
+export type NewRuleSet = z.input<typeof NewRuleSetBody>;

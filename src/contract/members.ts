@@ -3,9 +3,9 @@
  * text: leading zeros matter. Every text is trimmed and stored NFC.
  */
 import { z } from 'zod';
-import { IdSchema, IsoDateSchema, PageQuery } from '../../http/schemas.ts';
-import { normalizeText } from '../../../domain/text.ts';
-import { isIsoDate } from '../../../domain/dates.ts';
+import { IdSchema, IsoDateSchema, PageQuery } from './common.ts';
+import { normalizeText } from '../domain/text.ts';
+import { isIsoDate } from '../domain/dates.ts';
 
 /** Optional text: empty becomes null, so a cleared field is cleared, never stored as ''. */
 const Opt = (max = 255) =>
@@ -151,6 +151,15 @@ export const MemberListResponse = z.object({
   totalCapped: z.boolean(),
 });
 
+const { cccd: _cccd, fullName: _fullName, gender: _gender, birthYear: _birthYear, ...TextFields } = MemberFields;
+/** The file's fields as a member file carries them: every one of MemberFields but the CCCD, null when empty. */
+export const MemberFileFieldsSchema = z.object({
+  fullName: z.string(),
+  gender: MemberFields.gender,
+  birthYear: z.number().nullable(),
+  ...(Object.fromEntries(Object.keys(TextFields).map((k) => [k, z.string().nullable()])) as { [K in keyof typeof TextFields]: z.ZodNullable<z.ZodString> }),
+});
+
 export const MemberFileSchema = z.object({
   id: z.string(),
   org: z.object({ id: z.string(), name: z.string() }),
@@ -159,6 +168,11 @@ export const MemberFileSchema = z.object({
   admittedOn: z.string(),
   officialOn: z.string().nullable(),
   leftOn: z.string().nullable(),
+  /**
+   * Serialised as a record: the members service types the fields as unknown values, so MemberFileFieldsSchema here
+   * would not typecheck against it yet. The MemberFile type below carries the precise fields; when the service types
+   * them, this becomes MemberFileFieldsSchema.
+   */
   fields: z.record(z.string(), z.unknown()),
   cccdMasked: z.string().nullable(),
   /** A CCCD is on file (shown masked): lets a form tell "keep" from "none". */
@@ -333,3 +347,43 @@ export const BadgeListResponse = z.object({
   /** All of the list; `reachedNeverAwarded` holds the page asked for. */
   reachedNeverAwardedTotal: z.number(),
 });
+
+export type Gender = z.infer<typeof MemberFields.gender>;
+/** 'probationary' = đảng viên dự bị, 'official' = đảng viên chính thức. */
+export type Membership = z.infer<typeof MemberListItemSchema>['membership'];
+/** The current status; a string so that a status added on the server still displays (labels: MEMBER_STATUS_NAMES). */
+export type MemberStatus = z.infer<typeof MemberListItemSchema>['status'];
+export type Catalogues = z.infer<typeof CataloguesResponse>;
+export type CatalogueEntry = Catalogues[string][number];
+export type MemberListItem = z.infer<typeof MemberListItemSchema>;
+export type MemberListResponse = z.infer<typeof MemberListResponse>;
+export type MemberListQuery = Partial<z.infer<typeof MemberListQuery>>;
+export type MemberFile = Omit<z.infer<typeof MemberFileSchema>, 'fields'> & { fields: z.infer<typeof MemberFileFieldsSchema> };
+/** The file's fields as a member file sends them (every one but the CCCD). */
+export type MemberFileFields = MemberFile['fields'];
+export type PartyAge = MemberFile['partyAge'];
+export type PartyAgeGap = PartyAge['gaps'][number];
+export type NextBadge = NonNullable<PartyAge['nextBadge']>;
+export type BadgeAward = PartyAge['awards'][number];
+export type BadgeStanding = PartyAge['badgeStanding'];
+export type MemberDiscipline = PartyAge['disciplines'][number];
+export type MemberEvent = MemberFile['events'][number];
+export type RevealCccdResult = z.infer<typeof RevealResponse>;
+export type CreateMemberBody = z.input<typeof CreateMemberBody>;
+export type UpdateMemberBody = z.input<typeof UpdateMemberBody>;
+/** The member file's fields as a form sends them (create and update). */
+export type MemberFieldsBody = Omit<CreateMemberBody, 'orgId' | 'admittedOn' | 'officialOn'>;
+export type MemberFieldName = keyof MemberFieldsBody;
+export type MemberEventBody = z.input<typeof MemberEventBody>;
+export type MemberEventKind = MemberEventBody['kind'];
+export type DisciplineBody = z.input<typeof DisciplineBody>;
+export type DisciplineForm = DisciplineBody['form'];
+export type BadgeAwardBody = z.input<typeof BadgeAwardBody>;
+export type BadgeEarlyReason = NonNullable<BadgeAwardBody['earlyReason']>;
+export type BadgeStandingBody = z.input<typeof BadgeStandingBody>;
+export type BadgeListQuery = Partial<z.infer<typeof BadgeListQuery>>;
+export type BadgeList = z.infer<typeof BadgeListResponse>;
+export type BadgeDueItem = BadgeList['due'][number];
+export type BadgeOverdueItem = BadgeList['reachedNeverAwarded'][number];
+export type IncomingTransfersResponse = z.infer<typeof IncomingTransfersResponse>;
+export type IncomingTransfer = IncomingTransfersResponse['items'][number];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RoleGrantSchema } from '../users/users.schemas.ts';
+import { RoleGrantSchema, type RoleEnum } from './users.ts';
 
 export const LoginBody = z.strictObject({
   username: z.string().min(1).max(100),
@@ -28,3 +28,11 @@ export const MeSchema = z.object({
 });
 
 export const MeResponse = z.object({ user: MeSchema, csrfToken: z.string() });
+
+export type LoginBody = z.input<typeof LoginBody>;
+export type ChangePasswordBody = z.input<typeof ChangePasswordBody>;
+export type RoleCode = z.infer<typeof RoleEnum>;
+export type RoleAssignment = z.infer<typeof RoleGrantSchema>;
+export type Me = z.infer<typeof MeSchema>;
+/** The answer of login and GET /api/auth/me. */
+export type AuthSession = z.infer<typeof MeResponse>;

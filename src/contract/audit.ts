@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, IsoDateSchema, PageQuery } from '../../http/schemas.ts';
+import { IdSchema, IsoDateSchema, PageQuery } from './common.ts';
 
 export const AuditQuery = z.strictObject({
   userId: IdSchema.optional(),
@@ -32,3 +32,7 @@ export const AuditEntrySchema = z.object({
 });
 
 export const AuditListResponse = z.object({ items: z.array(AuditEntrySchema), total: z.number() });
+
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+export type AuditListResponse = z.infer<typeof AuditListResponse>;
+export type AuditQuery = Partial<z.infer<typeof AuditQuery>>;

@@ -4,7 +4,7 @@
  * a month or a year where the form allows it; texts trimmed, NFC, bounded; a period may not end before it begins.
  */
 import { z } from 'zod';
-import { isPartialDate } from '../../../domain/dates.ts';
+import { isPartialDate } from '../domain/dates.ts';
 import {
   BIRTH_YEAR_RANGE,
   OPEN_RECORD_KINDS,
@@ -13,11 +13,13 @@ import {
   RECORD_KINDS,
   RELATIONSHIPS,
   SENSITIVE_RECORD_KINDS,
+  type RecordData,
   type RecordFieldSpec,
   type RecordKind,
-} from '../../../domain/member-records.ts';
-import { normalizeText } from '../../../domain/text.ts';
-import { IdSchema, IsoDateSchema } from '../../http/schemas.ts';
+  type SensitiveRecordKind,
+} from '../domain/member-records.ts';
+import { normalizeText } from '../domain/text.ts';
+import { IdSchema, IsoDateSchema } from './common.ts';
 
 const kindMessage = (kinds: readonly string[]) => `Loại mục không hợp lệ; chỉ chấp nhận: ${kinds.join(', ')}.`;
 
@@ -97,3 +99,9 @@ export const MemberRecordSchema = z.object({
   createdAt: z.string(),
 });
 export const RecordListResponse = z.object({ items: z.array(MemberRecordSchema) });
+
+export type { RecordData, RecordKind, SensitiveRecordKind };
+export type MemberRecord = z.infer<typeof MemberRecordSchema>;
+export type RecordListResponse = z.infer<typeof RecordListResponse>;
+/** A sub-record as a form sends it: its kind and the fields of that kind. */
+export type MemberRecordBody = RecordInput;

@@ -1,7 +1,7 @@
 /** Requests and answers of the working-day calendar (domain.md §13). */
 import { z } from 'zod';
-import { IsoDateSchema } from '../../http/schemas.ts';
-import { normalizeText } from '../../../domain/text.ts';
+import { IsoDateSchema } from './common.ts';
+import { normalizeText } from '../domain/text.ts';
 
 export const CalendarQuery = z.strictObject({
   year: z
@@ -39,3 +39,4 @@ export const CalendarYearResponse = z.object({
   canEdit: z.boolean(),
 });
 export type CalendarYear = z.infer<typeof CalendarYearResponse>;
+export type CalendarAdjustment = CalendarYear['adjustments'][number];

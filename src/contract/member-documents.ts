@@ -3,9 +3,9 @@
  * `UploadFields` (strict: an unknown field is an error), the file by its content in the service.
  */
 import { z } from 'zod';
-import { DOCUMENT_TYPE_CODES } from '../../../domain/member-documents.ts';
-import { normalizeText } from '../../../domain/text.ts';
-import { IdSchema, IsoDateSchema, TextSchema } from '../../http/schemas.ts';
+import { DOCUMENT_TYPE_CODES } from '../domain/member-documents.ts';
+import { normalizeText } from '../domain/text.ts';
+import { IdSchema, IsoDateSchema, TextSchema } from './common.ts';
 
 const OptText = (max: number) =>
   z
@@ -62,3 +62,9 @@ export const DocumentListResponse = z.object({
   maxMb: z.number(),
   items: z.array(DocumentSchema),
 });
+
+export type DocumentVersion = z.infer<typeof DocumentVersionSchema>;
+export type MemberDocument = z.infer<typeof DocumentSchema>;
+export type MemberDocumentList = z.infer<typeof DocumentListResponse>;
+/** What the upload form sends besides the file (multipart fields, all text). */
+export type UploadFieldsBody = z.infer<typeof UploadFields>;

@@ -1,12 +1,12 @@
 /**
  * Admissions (domain.md §6): candidates, dossiers and their steps, targets, the work queue. Candidate fields take the
- * member file's definitions (members.schemas.ts) so that the member created at the ceremony needs no conversion.
+ * member file's definitions (members.ts) so that the member created at the ceremony needs no conversion.
  */
 import { z } from 'zod';
-import { ADMISSION_STEPS } from '../../../domain/admission.ts';
-import { normalizeText } from '../../../domain/text.ts';
-import { IdSchema, IsoDateSchema, PageQuery, TextSchema } from '../../http/schemas.ts';
-import { MemberFields } from '../members/members.schemas.ts';
+import { ADMISSION_STEPS } from '../domain/admission.ts';
+import { normalizeText } from '../domain/text.ts';
+import { IdSchema, IsoDateSchema, PageQuery, TextSchema } from './common.ts';
+import { MemberFields } from './members.ts';
 
 const Opt = (max = 255) =>
   z
@@ -273,3 +273,23 @@ export const ProbationListResponse = z.object({
 export const DocumentQuery = z.strictObject({ kind: z.enum(['checklist', 'cell_resolution', 'decision', 'recognition_resolution']).default('checklist') });
 
 export const CandidateIdParams = z.strictObject({ id: IdSchema });
+
+// --- Types ---------------------------------------------------------------------------------------------------------
+
+export type Dossier = z.infer<typeof DossierSchema>;
+export type DossierStep = Dossier['steps'][number];
+export type CandidateList = z.infer<typeof CandidateListResponse>;
+export type CandidateListItem = CandidateList['items'][number];
+export type CandidateListQuery = Partial<z.infer<typeof CandidateListQuery>>;
+export type CreateCandidateBody = z.input<typeof CreateCandidateBody>;
+export type UpdateCandidateBody = z.input<typeof UpdateCandidateBody>;
+export type StepBody = z.input<typeof StepBody>;
+export type Denominator = z.infer<typeof DenominatorSchema>;
+export type ProbationListResponse = z.infer<typeof ProbationListResponse>;
+export type ProbationItem = ProbationListResponse['items'][number];
+export type WorkItem = z.infer<typeof WorkItemSchema>;
+export type WorkQueueResponse = z.infer<typeof WorkQueueResponse>;
+export type WorkQueueCountsResponse = z.infer<typeof WorkQueueCountsResponse>;
+export type TargetProgress = z.infer<typeof TargetProgressResponse>;
+export type ProgressRow = TargetProgress['org'];
+export type TargetBody = z.input<typeof TargetBody>;
