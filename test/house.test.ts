@@ -31,29 +31,15 @@ export function tablesNamed(source: string): Set<string> {
   return found;
 }
 
-/**
- * Repositories that still name tables of other modules, while issue 11's moves are under way. Each entry goes when
- * its module's queries have moved to their owners; the list must end empty.
- */
-const PENDING_OWNERSHIP: string[] = [];
-
 describe('the house', () => {
   it('every repository names only the tables its module owns', () => {
     const violations: string[] = [];
     for (const file of sourceFiles.filter((f) => f.startsWith(MODULES_DIR) && f.endsWith('.repo.ts'))) {
       const moduleName = file.split('/')[3]!;
       const foreign = [...tablesNamed(readFileSync(file, 'utf8'))].filter((t) => TABLE_OWNERS[t as keyof typeof TABLE_OWNERS] !== moduleName);
-      if (foreign.length > 0 && !PENDING_OWNERSHIP.includes(file)) violations.push(`${file}: ${foreign.sort().join(', ')}`);
+      if (foreign.length > 0) violations.push(`${file}: ${foreign.sort().join(', ')}`);
     }
     expect(violations).toEqual([]);
-  });
-
-  it('the pending list names only repositories that still break the rule', () => {
-    const done = PENDING_OWNERSHIP.filter((file) => {
-      const moduleName = file.split('/')[3]!;
-      return [...tablesNamed(readFileSync(file, 'utf8'))].every((t) => TABLE_OWNERS[t as keyof typeof TABLE_OWNERS] === moduleName);
-    });
-    expect(done).toEqual([]);
   });
 
   it('the tables of a module are named only by its repositories', () => {
@@ -77,7 +63,6 @@ describe('the house', () => {
       return null; // app.ts, main.ts and the other composition files at the top may import everything
     };
     const edges = new Map<string, Set<string>>();
-    const seen = new Set<string>();
     for (const file of sourceFiles) {
       const from = moduleOf(file);
       if (!from) continue;
@@ -86,8 +71,7 @@ describe('the house', () => {
         const target = path.normalize(path.join(path.dirname(file), imp.fileName));
         if (!target.startsWith('src/server')) continue;
         const to = moduleOf(target);
-        if (to) seen.add(`${from} -> ${to}`);
-        if (to && to !== from && !PENDING_EDGES.includes(`${from} -> ${to}`)) (edges.get(from) ?? edges.set(from, new Set()).get(from)!).add(to);
+        if (to && to !== from) (edges.get(from) ?? edges.set(from, new Set()).get(from)!).add(to);
       }
     }
     // Depth-first search; a grey node met again closes a cycle.
@@ -103,15 +87,5 @@ describe('the house', () => {
     };
     for (const start of [...edges.keys()].sort()) if (!state.has(start)) visit(start, [start]);
     expect(cycles).toEqual([]);
-    expect(
-      PENDING_EDGES.filter((e) => !seen.has(e)),
-      'pending imports that are gone: drop them from the list',
-    ).toEqual([]);
   });
 });
-
-/**
- * Imports that closed a cycle when the check was written (issue 11 part 5): ignored while the plumbing moves, each
- * entry goes when its import is gone; the list must end empty.
- */
-const PENDING_EDGES: string[] = [];

@@ -6,13 +6,10 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildSnapshots } from '../src/server/db/sql-snapshot.ts';
 
-/** Repositories that have no cases file yet, while issue 11 is under way; the list must end empty. */
-const PENDING_CASES: string[] = [];
-
 describe('SQL snapshots', () => {
   it('are current for every repository', { timeout: 120_000 }, async () => {
     const { snapshots, withoutCases } = await buildSnapshots(process.cwd());
-    expect(withoutCases).toEqual(PENDING_CASES);
+    expect(withoutCases, 'every repository needs its .repo.cases.ts').toEqual([]);
     const stale = [...snapshots].filter(([file, text]) => !existsSync(file) || readFileSync(file, 'utf8') !== text).map(([file]) => file);
     expect(stale, 'run npm run sql:snapshot and review the change').toEqual([]);
     const orphans = readdirSync('src/server/queries')

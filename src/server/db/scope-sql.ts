@@ -1,5 +1,5 @@
 /** SQL helpers for scope filters: a subtree is one index range on a "C"-collated path column. */
-import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { subtreeRange } from '../../domain/org-path.ts';
 import type { Scope } from '../../domain/scope.ts';
 
@@ -21,15 +21,4 @@ export function inForceSql(table: string, asOf: string): Expression<SqlBool> {
   const from = sql.ref(`${table}.valid_from`);
   const to = sql.ref(`${table}.valid_to`);
   return sql<SqlBool>`(${from} <= ${asOf} AND (${to} IS NULL OR ${to} > ${asOf}))`;
-}
-
-/**
- * The latest name of the organisation whose id is in `orgIdColumn`, as a scalar subquery.
- *
- * @deprecated The name helpers belong to orgs (modules/orgs/orgs.names.repo.ts, with `orgNameOnSql`). This copy
- * stays only for users and auth, which sit below orgs and so may not import it; it goes when they take organisation
- * names another way (issue 11).
- */
-export function latestOrgNameSql(orgIdColumn: string): RawBuilder<string | null> {
-  return sql<string | null>`(SELECT v.name FROM org_version v WHERE v.org_id = ${sql.ref(orgIdColumn)} ORDER BY v.valid_from DESC LIMIT 1)`;
 }

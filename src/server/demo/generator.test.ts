@@ -18,7 +18,7 @@ import { anniversariesBetween } from '../../domain/badges.ts';
 import { inForceOn, validateDiscipline } from '../../domain/discipline.ts';
 import { reachDates, reachesYearsOn } from '../../domain/party-age.ts';
 import { ruleSetOn } from '../../domain/rulesets.ts';
-import { derivedColumns, rowToEvent } from '../modules/members/members.events.ts';
+import { derivedColumns, rowToEvent } from '../../domain/member-events.ts';
 import { addYears, createRng } from './random.ts';
 import { addDays } from '../../domain/dates.ts';
 import { officialDateFor, statusOn, statusPeriods, TERMINAL_STATUSES, validateEvent, type MemberEvent } from '../../domain/member-status.ts';

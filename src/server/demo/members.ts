@@ -17,7 +17,7 @@ import { reachDates } from '../../domain/party-age.ts';
 import { ETHNIC_GROUPS } from '../../domain/catalogues.ts';
 import { personSortKey } from '../../domain/text.ts';
 import type { MemberBadgeAwardTable, MemberDisciplineTable, MemberEventTable, MemberTable } from '../db/schema.ts';
-import { derivedColumns } from '../modules/members/members.events.ts';
+import { derivedColumns } from '../../domain/member-events.ts';
 import { DISTRICT_NAMES, PLACE_NAMES, PROVINCES_2025, type CellPool, type Gender, personName, pickEthnicity } from './names.ts';
 import { addYears, hashString, maxDate, minDate, type Rng } from './random.ts';
 import type { UuidFactory } from './uuid.ts';

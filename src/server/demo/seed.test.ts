@@ -5,7 +5,7 @@ import { verifyAuditChain } from '../modules/audit/audit.service.ts';
 import { testConfig } from '../config.ts';
 import { DEMO_PASSWORD, isEmpty, seedDemo } from './seed.ts';
 import type { MemberEvent } from '../../domain/member-status.ts';
-import { derivedColumns, rowToEvent } from '../modules/members/members.events.ts';
+import { derivedColumns, rowToEvent } from '../../domain/member-events.ts';
 import { loadBadgeLists } from '../modules/members/members.badges.ts';
 import { badgeLists, nextAnniversary } from '../../domain/badges.ts';
 import { sql, type SqlBool } from 'kysely';

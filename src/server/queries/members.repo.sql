@@ -527,12 +527,6 @@ WHERE
   AND "effective_date" >= $2
   AND "effective_date" < $3;
 
--- orgKindToday
--- (no statement of its own: re-exported from orgs.members.repo.ts (its snapshot shows it) for the modules above members)
-
--- orgNameOn
--- (no statement of its own: re-exported from orgs.members.repo.ts (its snapshot shows it) for the modules above members)
-
 -- partyDisciplineRows
 SELECT
   *

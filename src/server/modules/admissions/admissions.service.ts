@@ -12,8 +12,8 @@
 import { conflict } from '../../http/errors.ts';
 import type { Actor } from '../../http/actor.ts';
 import { writeAudit } from '../audit/audit.service.ts';
-import { DOCX_MIME } from '../member-sheet/member-sheet.docx.ts';
-import { contentDisposition } from '../member-sheet/member-sheet.service.ts';
+import { DOCX_MIME } from '../../office/mime.ts';
+import { contentDisposition } from '../../office/download.ts';
 import { orgPath } from '../orgs/orgs.admissions.repo.ts';
 import { orgNameOn } from '../orgs/orgs.members.repo.ts';
 import { correctCandidate, createCandidate, type CandidateInput, type NewCandidateInput } from './admissions.candidates.ts';

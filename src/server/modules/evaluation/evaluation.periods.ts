@@ -9,7 +9,7 @@ import { pathIds } from '../../../domain/org-path.ts';
 import { insertJsonRows } from '../../db/json-insert.ts';
 import type { Actor } from '../../http/actor.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
-import { rowToEvent } from '../members/members.events.ts';
+import { rowToEvent } from '../../../domain/member-events.ts';
 import { eventsOfManyMembers, membersOnRollsOf } from '../members/members.evaluation.repo.ts';
 import * as orgsRepo from '../orgs/orgs.evaluation.repo.ts';
 import { disciplineMap, failuresOf, visibleFailures } from './evaluation.checks.ts';

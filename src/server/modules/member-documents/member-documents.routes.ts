@@ -12,16 +12,11 @@ import { NoQuery } from '../../../contract/common.ts';
 import { refuseNulIn } from '../../http/text-guard.ts';
 import { requireMemberEditor } from '../members/members.policy.ts';
 import { DocumentFileParams, DocumentListResponse, DocumentSchema, MemberDocumentsParams, UploadFields } from '../../../contract/member-documents.ts';
+import { contentDisposition } from '../../office/download.ts';
 import type { MemberDocumentsService } from './member-documents.service.ts';
 
 /** Multipart framing and the text fields around the file. */
 const FRAMING_BYTES = 64 * 1024;
-
-/** `attachment` with an ASCII name for old clients and the exact UTF-8 name (RFC 5987/6266) for the others. */
-export function contentDisposition(fileName: string): string {
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${asciiFileName(fileName)}"; filename*=UTF-8''${encoded}`;
-}
 
 export const memberDocumentsRoutes =
   (svc: MemberDocumentsService, opts: { maxMb: number }): FastifyPluginAsyncZod =>
@@ -110,7 +105,7 @@ export const memberDocumentsRoutes =
         return reply
           .header('content-type', d.mime)
           .header('content-length', d.size)
-          .header('content-disposition', contentDisposition(d.fileName))
+          .header('content-disposition', contentDisposition({ utf8: d.fileName, ascii: asciiFileName(d.fileName) }))
           .header('cache-control', 'private, no-store')
           .header('etag', `"${d.sha256}"`)
           .send(d.stream);

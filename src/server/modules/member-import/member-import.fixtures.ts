@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { TestApp } from '../../../../test/helpers/app.ts';
-import { PASSWORD } from '../../../../test/helpers/app.ts';
+import { injectLogin, type RawResponse } from '../../../../test/helpers/inject-session.ts';
 
 export type SheetCell = string | number | Date | null;
 
@@ -109,33 +109,7 @@ export async function readXlsx(bytes: Buffer): Promise<Record<string, string[][]
   return out;
 }
 
-export interface RawResponse {
-  status: number;
-  headers: Record<string, unknown>;
-  bytes: Buffer;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- parsed JSON of untyped answers
-}
-
-/**
- * Logs in through the app (no HTTP server): the session cookie, the CSRF token, and how to read any answer, JSON or
- * binary. The raw sessions of the import and of the dossier are built on it.
- */
-export async function injectLogin(t: TestApp, username: string) {
-  const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PASSWORD } });
-  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode}`);
-  const cookie = `hn_session=${res.cookies.find((c) => c.name === 'hn_session')!.value}`;
-  const csrf = JSON.parse(res.body).csrfToken as string;
-  const answer = (r: { statusCode: number; headers: Record<string, unknown>; rawPayload: Buffer; body: string }): RawResponse => {
-    let body: unknown = null;
-    try {
-      body = r.body ? JSON.parse(r.body) : null;
-    } catch {
-      /* binary */
-    }
-    return { status: r.statusCode, headers: r.headers, bytes: r.rawPayload, body };
-  };
-  return { cookie, csrf, answer };
-}
+export type { RawResponse };
 
 /** A logged-in session able to upload files and download binary answers. */
 export async function rawSession(t: TestApp, username: string) {

@@ -45,7 +45,7 @@ const KEEP_DAYS = 7;
  */
 export const CHUNK = 2000;
 
-/** Every file field is a field of the member file with its validation (members.schemas.ts). */
+/** Every file field is a field of the member file with its validation (src/contract/members.ts). */
 const FIELD_SCHEMAS: Record<FileField, (typeof MemberFields)[keyof typeof MemberFields]> = MemberFields;
 
 /** What rows are checked against: the cells the importer may fill (and their ids), the catalogues, today. */
@@ -56,7 +56,7 @@ export async function parseContext(tx: Kysely<DB>, scope: Scope, today: string):
   return { cells: cellIndex(cells), catalogues: catalogueIndex(items), today, editable: new Set(cells.map((c) => c.id)) };
 }
 
-/** The member file's own checks (lengths, phone, e-mail: members.schemas.ts) on the values a row gives. */
+/** The member file's own checks (lengths, phone, e-mail: src/contract/members.ts) on the values a row gives. */
 function validateFields(p: ParsedRow, columns: readonly ImportColumn[]) {
   for (const f of FILE_FIELDS) {
     const v = p.values[f];

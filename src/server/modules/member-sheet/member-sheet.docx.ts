@@ -19,8 +19,6 @@ import {
 } from 'docx';
 import { PARTY_LINE, type SheetField, type SheetModel, type SheetTable } from './member-sheet.model.ts';
 
-export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
 /** Sizes in twentieths of a point (twips) and half-points, as Word counts. */
 const A4 = { width: 11906, height: 16838 };
 const MARGIN = { top: 1134, bottom: 1134, left: 1701, right: 1134 };

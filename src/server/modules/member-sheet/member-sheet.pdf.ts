@@ -8,8 +8,6 @@ import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { PARTY_LINE, type SheetField, type SheetModel, type SheetTable } from './member-sheet.model.ts';
 
-export const PDF_MIME = 'application/pdf';
-
 const require = createRequire(import.meta.url);
 let fonts: { regular: Buffer; bold: Buffer; italic: Buffer } | undefined;
 /** The three faces of DejaVu Serif, read on first use. */

@@ -16,9 +16,11 @@ import { listSheetRecords } from '../member-records/member-records.repo.ts';
 import { memberCccd } from '../members/members.files.repo.ts';
 import type { MembersService } from '../members/members.service.ts';
 import { orgCurrentPath, orgNamesOn } from '../orgs/orgs.files.repo.ts';
-import { renderSheetDocx, DOCX_MIME } from './member-sheet.docx.ts';
+import { contentDisposition } from '../../office/download.ts';
+import { DOCX_MIME, PDF_MIME } from '../../office/mime.ts';
+import { renderSheetDocx } from './member-sheet.docx.ts';
 import { buildSheetModel, type RecordKind } from './member-sheet.model.ts';
-import { renderSheetPdf, PDF_MIME } from './member-sheet.pdf.ts';
+import { renderSheetPdf } from './member-sheet.pdf.ts';
 
 export type SheetFormat = 'docx' | 'pdf';
 
@@ -41,12 +43,6 @@ export function sheetFileNames(fullName: string, format: SheetFormat): { utf8: s
     .replace(/\s+-\s+|\s+/g, '-')
     .replace(/-+/g, '-');
   return { utf8, ascii };
-}
-
-/** `attachment; filename="…"; filename*=UTF-8''…` (RFC 6266 with RFC 5987 encoding). */
-export function contentDisposition(names: { utf8: string; ascii: string }): string {
-  const encoded = encodeURIComponent(names.utf8).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${names.ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 /**

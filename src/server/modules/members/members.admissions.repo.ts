@@ -9,7 +9,7 @@ import { TERMINAL_STATUSES, statusOn, type MemberEvent } from '../../../domain/m
 import { subtreeRange } from '../../../domain/org-path.ts';
 import type { DB } from '../../db/schema.ts';
 import { orgInSubtreeSql } from '../orgs/orgs.admissions.repo.ts';
-import { rowToEvent } from './members.events.ts';
+import { rowToEvent } from '../../../domain/member-events.ts';
 
 /** A member's events, or for a member recorded without any, the admission and recognition his columns record. */
 export async function memberEvents(db: Kysely<DB>, memberIds: readonly string[]): Promise<Map<string, MemberEvent[]>> {

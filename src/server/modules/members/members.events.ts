@@ -13,8 +13,6 @@ import { derivedColumns, rowToEvent } from '../../../domain/member-events.ts';
 import type { DB } from '../../db/schema.ts';
 import { eventsInOrder, membersDepartedBetween, updateMember } from './members.repo.ts';
 
-export { derivedColumns, rowToEvent, transferGapAllowance } from '../../../domain/member-events.ts';
-
 /** Calendar days back from a changed day within which a transfer's allowance of working days can reach it. */
 const TRANSFER_REACH_DAYS = 120;
 

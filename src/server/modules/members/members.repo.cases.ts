@@ -11,8 +11,6 @@ const CELL_PATH = `/${ROOT}/${ORG}/`;
 const TODAY = '2026-11-20';
 
 export const cases: SqlCases<typeof repo> = {
-  orgKindToday: 're-exported from orgs.members.repo.ts (its snapshot shows it) for the modules above members',
-  orgNameOn: 're-exported from orgs.members.repo.ts (its snapshot shows it) for the modules above members',
   filteredMembers: (db) =>
     repo
       .filteredMembers(db, SCOPE, { orgPath: CELL_PATH, q: 'nguyen van', status: 'on_roll', gender: 'nu', bornOnOrBefore: '1966-11-20', partyAgeBand: true })

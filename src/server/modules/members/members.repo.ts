@@ -15,7 +15,6 @@ import { currentOrgPaths, orgIdsInScope, orgNameInForceSql } from '../orgs/orgs.
 import { userNameSql } from '../users/users.repo.ts';
 
 // Kept for the modules above members that read these organisation helpers from here (admissions, member-sheet).
-export { orgKindToday, orgNameOn } from '../orgs/orgs.members.repo.ts';
 
 /** camelCase field of the API → column of `member`. */
 export const FIELD_COLUMNS = {
