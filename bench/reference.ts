@@ -180,3 +180,68 @@ export async function memberFileReference(db: Kysely<DB>, id: string, today: str
   if (!f) throw new Error(`no member ${id}`);
   return { id: f.member.id, orgName: f.org_name, status: f.member.status, admittedOn: f.member.admitted_on, awards: f.awards ?? [] };
 }
+
+/** Evaluation results as compared: per level, the counts of members and of grassroots organisations, overall and per child. */
+export interface ResultsProjection {
+  members: Record<string, number>;
+  orgs: Record<string, number>;
+  children: { orgId: string; name: string; members: Record<string, number>; orgs: Record<string, number> }[];
+}
+
+interface AppDistribution {
+  levels: { level: string; count: number }[];
+}
+
+const LEVEL_ORDER = ['excellent', 'good', 'completed', 'not_completed'];
+
+/** The counts in the levels' order, zeros left out: the same text for the same counts whatever order they came in. */
+const ordered = (r: Record<string, number>): Record<string, number> => Object.fromEntries(LEVEL_ORDER.filter((l) => (r[l] ?? 0) > 0).map((l) => [l, r[l]!]));
+
+const counts = (d: AppDistribution): Record<string, number> => ordered(Object.fromEntries(d.levels.map((l) => [l.level, l.count])));
+
+export function projectAppResults(answer: {
+  members: AppDistribution;
+  orgs: AppDistribution;
+  children: { orgId: string; name: string; members: AppDistribution; orgs: AppDistribution }[];
+}): ResultsProjection {
+  return {
+    members: counts(answer.members),
+    orgs: counts(answer.orgs),
+    children: answer.children
+      .map((c) => ({ orgId: c.orgId, name: c.name, members: counts(c.members), orgs: counts(c.orgs) }))
+      .sort((a, b) => (a.orgId < b.orgId ? -1 : a.orgId > b.orgId ? 1 : 0)),
+  };
+}
+
+/** A year's published results over a subtree with the per-child breakdown, in one statement over the kept tallies. */
+export async function evaluationResultsReference(db: Kysely<DB>, rootId: string, year: number): Promise<ResultsProjection> {
+  const { rows } = await sql<{ result: { rows: { child: string; subject: string; level: string; n: number }[] | null; names: Record<string, string> | null } }>`
+    WITH root AS (SELECT o.current_path AS path FROM org o WHERE o.id = ${rootId}),
+    counted AS (
+      SELECT substr(o.current_path, length(root.path) + 1, 36) AS child, t.subject, t.level, sum(t.n)::int AS n
+      FROM root JOIN org o ON o.current_path >= root.path AND o.current_path < left(root.path, -1) || '0'
+      JOIN evaluation_tally t ON t.org_id = o.id AND t.year = ${year} AND t.subject IN ('member', 'grassroots')
+      GROUP BY 1, 2, 3
+    )
+    SELECT json_build_object(
+      'rows', (SELECT json_agg(c) FROM counted c),
+      'names', (SELECT json_object_agg(k.child, (SELECT v.name FROM org_version v WHERE v.org_id = k.child::uuid ORDER BY v.valid_from DESC LIMIT 1))
+                FROM (SELECT DISTINCT child FROM counted WHERE child <> '') k)
+    ) AS result`.execute(db);
+  const { rows: tallies, names } = rows[0]!.result;
+  const out: ResultsProjection = { members: {}, orgs: {}, children: [] };
+  const byChild = new Map<string, { members: Record<string, number>; orgs: Record<string, number> }>();
+  for (const r of tallies ?? []) {
+    if (!r.level) continue;
+    const key = r.subject === 'member' ? 'members' : 'orgs';
+    out[key][r.level] = (out[key][r.level] ?? 0) + r.n;
+    if (r.child === '') continue;
+    const c = byChild.get(r.child) ?? { members: {}, orgs: {} };
+    c[key][r.level] = (c[key][r.level] ?? 0) + r.n;
+    byChild.set(r.child, c);
+  }
+  out.children = [...byChild.entries()]
+    .map(([orgId, c]) => ({ orgId, name: names?.[orgId] ?? '', members: ordered(c.members), orgs: ordered(c.orgs) }))
+    .sort((a, b) => (a.orgId < b.orgId ? -1 : 1));
+  return { members: ordered(out.members), orgs: ordered(out.orgs), children: out.children };
+}

@@ -41,6 +41,8 @@ import { insertJsonRows } from '../src/server/db/json-insert.ts';
 import { pgliteEngine, postgresEngine, serverVersion, type EngineHandle } from './engines.ts';
 import { benchImport } from './import.ts';
 import {
+  evaluationResultsReference,
+  projectAppResults,
   memberFileReference,
   memberListReference,
   memberSearchReference,
@@ -587,8 +589,15 @@ async function benchProvince(handle: EngineHandle, opts: Options): Promise<{ res
       `${engine} province: ${evaluations.periods} evaluation years (${evaluations.members} member and ${evaluations.orgs} org ratings) in ${secs(evaluationMs)}`,
     );
     results.push(
-      await measure('evaluation-results', engine, 'province', runs, EVALUATION_RESULTS_TARGET_MS[engine], () =>
-        session.get(`/api/evaluation/results?orgId=${root}&year=${EVALUATION_YEARS.to}`).then(() => undefined),
+      await compare(
+        'evaluation-results',
+        engine,
+        'province',
+        runs,
+        EVALUATION_RESULTS_TARGET_MS[engine],
+        () => session.get(`/api/evaluation/results?orgId=${root}&year=${EVALUATION_YEARS.to}`) as Promise<Parameters<typeof projectAppResults>[0]>,
+        () => evaluationResultsReference(loaded.database.db, root, EVALUATION_YEARS.to),
+        projectAppResults,
       ),
     );
     results.push(
