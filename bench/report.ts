@@ -15,6 +15,10 @@ export interface CaseResult {
   targetMs: number | null;
   /** The same samples by a label (the depth of the organisation opened), for the breakdown. */
   groups?: Map<string, number[]>;
+  /** The hand-written statement's samples, timed interleaved with the application's (issue 13 part 1). */
+  reference?: number[];
+  /** The ratio of medians (application ÷ statement) the case must stay under. */
+  ratioTarget?: number;
 }
 
 export interface Summary {
@@ -27,6 +31,11 @@ export interface Summary {
   maxMs: number;
   targetMs: number | null;
   unit: 'ms' | 'MiB';
+  /** The hand-written statement's median and p95, and the ratio of the medians (application ÷ statement). */
+  refMedianMs: number | null;
+  refP95Ms: number | null;
+  ratio: number | null;
+  ratioTarget: number | null;
 }
 
 /** Nearest-rank percentile (p in (0, 100]) of unsorted samples. */
@@ -58,13 +67,20 @@ export function summarize(r: CaseResult): Summary {
     maxMs: round(Math.max(...r.samples)),
     targetMs: r.targetMs,
     unit: r.unit ?? 'ms',
+    refMedianMs: r.reference ? round(median(r.reference)) : null,
+    refP95Ms: r.reference ? round(percentile(r.reference, 95)) : null,
+    ratio: r.reference ? Math.round((median(r.samples) / median(r.reference)) * 100) / 100 : null,
+    ratioTarget: r.ratioTarget ?? null,
   };
 }
 
 /** 'pass' when the p95 is under the target, 'FAIL' when not, '–' without a target. */
 export function verdict(s: Summary): string {
-  if (s.targetMs === null) return '–';
-  return s.p95Ms < s.targetMs ? 'pass' : 'FAIL';
+  const checks: boolean[] = [];
+  if (s.targetMs !== null) checks.push(s.p95Ms < s.targetMs);
+  if (s.ratio !== null && s.ratioTarget !== null) checks.push(s.ratio <= s.ratioTarget);
+  if (checks.length === 0) return '–';
+  return checks.every(Boolean) ? 'pass' : 'FAIL';
 }
 
 function fmt(ms: number): string {
@@ -75,7 +91,7 @@ function fmt(ms: number): string {
 
 /** A plain-text table, one row per case. */
 export function table(summaries: readonly Summary[]): string {
-  const head = ['case', 'engine', 'scale', 'n', 'median', 'p95', 'max', 'unit', 'target', 'result'];
+  const head = ['case', 'engine', 'scale', 'n', 'median', 'p95', 'max', 'unit', 'target', 'sql median', 'sql p95', 'ratio', 'result'];
   const rows = summaries.map((s) => [
     s.case,
     s.engine,
@@ -86,9 +102,12 @@ export function table(summaries: readonly Summary[]): string {
     fmt(s.maxMs),
     s.unit,
     s.targetMs === null ? '–' : s.n === 1 ? `< ${s.targetMs} ${s.unit}` : `p95 < ${s.targetMs} ${s.unit}`,
+    s.refMedianMs === null ? '–' : fmt(s.refMedianMs),
+    s.refP95Ms === null ? '–' : fmt(s.refP95Ms),
+    s.ratio === null ? '–' : `${s.ratio.toFixed(2)}${s.ratioTarget === null ? '' : ` (≤ ${s.ratioTarget})`}`,
     verdict(s),
   ]);
-  const numeric = new Set([3, 4, 5, 6]);
+  const numeric = new Set([3, 4, 5, 6, 9, 10]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
@@ -108,7 +127,17 @@ export function jsonLine(s: Summary): string {
       target: s.targetMs,
       unit: s.unit,
     });
-  return JSON.stringify({ case: s.case, engine: s.engine, scale: s.scale, n: s.n, medianMs: s.medianMs, p95Ms: s.p95Ms, maxMs: s.maxMs, targetMs: s.targetMs });
+  return JSON.stringify({
+    case: s.case,
+    engine: s.engine,
+    scale: s.scale,
+    n: s.n,
+    medianMs: s.medianMs,
+    p95Ms: s.p95Ms,
+    maxMs: s.maxMs,
+    targetMs: s.targetMs,
+    ...(s.ratio === null ? {} : { refMedianMs: s.refMedianMs, refP95Ms: s.refP95Ms, ratio: s.ratio, ratioTarget: s.ratioTarget }),
+  });
 }
 
 /** CPU model and count, memory, Node version, OS and the date, for the record. */

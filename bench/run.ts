@@ -41,6 +41,17 @@ import { seedEvaluations } from '../src/server/demo/evaluation.ts';
 import { insertJsonRows } from '../src/server/db/json-insert.ts';
 import { pgliteEngine, postgresEngine, serverVersion, type EngineHandle } from './engines.ts';
 import { benchImport } from './import.ts';
+import {
+  evaluationResultsReference,
+  projectAppResults,
+  memberFileReference,
+  memberListReference,
+  memberSearchReference,
+  orgPageReference,
+  projectAppList,
+  projectAppMemberFile,
+  projectAppOrgPage,
+} from './reference.ts';
 import { jsonLine, machineDescription, median, summarize, table, verdict, type CaseResult, type Scale, type Summary } from './report.ts';
 
 const WARMUP = 5;
@@ -207,11 +218,175 @@ async function single(
   return { result: { case: name, engine, scale, samples: [ms], targetMs }, answer };
 }
 
+/** The ratio of medians (application ÷ hand-written statement) each engine must stay under (issue 13). */
+const RATIO_TARGET: Record<Engine, number> = { postgres: 1.5, pglite: 1.3 };
+
+/**
+ * A case side by side with its hand-written statement (bench/reference.ts): the two answers are checked equal on
+ * every warm-up sample (through `project`), then each sample times both, interleaved, alternating which goes first.
+ */
+async function compare<A, R>(
+  name: string,
+  engine: Engine,
+  scale: Scale,
+  runs: number,
+  targetMs: number | null,
+  app: (i: number) => Promise<A>,
+  reference: (i: number) => Promise<R>,
+  project: (answer: A) => R,
+  groupOf?: (i: number) => string,
+): Promise<CaseResult> {
+  for (let i = 0; i < WARMUP; i++) {
+    const mine = JSON.stringify(project(await app(i)));
+    const theirs = JSON.stringify(await reference(i));
+    if (mine !== theirs)
+      throw new Error(`${name}: the application and the hand-written statement disagree\n  app: ${mine.slice(0, 800)}\n  sql: ${theirs.slice(0, 800)}`);
+  }
+  const samples: number[] = [];
+  const refSamples: number[] = [];
+  const groups = new Map<string, number[]>();
+  for (let i = 0; i < runs; i++) {
+    const k = WARMUP + i;
+    const timeApp = async () => {
+      const t = performance.now();
+      await app(k);
+      return since(t);
+    };
+    const timeRef = async () => {
+      const t = performance.now();
+      await reference(k);
+      return since(t);
+    };
+    let ms: number;
+    if (i % 2 === 0) {
+      ms = await timeApp();
+      refSamples.push(await timeRef());
+    } else {
+      refSamples.push(await timeRef());
+      ms = await timeApp();
+    }
+    samples.push(ms);
+    const group = groupOf?.(k);
+    if (group !== undefined) groups.set(group, [...(groups.get(group) ?? []), ms]);
+  }
+  const result: CaseResult = {
+    case: name,
+    engine,
+    scale,
+    samples,
+    targetMs,
+    reference: refSamples,
+    ratioTarget: RATIO_TARGET[engine],
+    ...(groupOf ? { groups } : {}),
+  };
+  const s = summarize(result);
+  progress(`  ${name}: median ${s.medianMs} ms (statement ${s.refMedianMs} ms, ratio ${s.ratio}), p95 ${s.p95Ms} ms`);
+  return result;
+}
+
 /** The org page as the web client opens it: the organisation, then its sub-organisations. */
-async function orgPage(s: Session, id: string, asOf?: string): Promise<void> {
+async function orgPage(s: Session, id: string, asOf?: string): Promise<OrgPageAnswer> {
   const q = asOf ? `?asOf=${asOf}` : '';
-  await s.get(`/api/orgs/${id}${q}`);
-  await s.get(`/api/orgs/${id}/children${q}`);
+  const detail = await s.get(`/api/orgs/${id}${q}`);
+  const children = await s.get(`/api/orgs/${id}/children${q}`);
+  return { detail, children } as OrgPageAnswer;
+}
+
+type OrgPageAnswer = { detail: Parameters<typeof projectAppOrgPage>[0]; children: Parameters<typeof projectAppOrgPage>[1] };
+
+/**
+ * The side-by-side cases of issue 13 on today's tree: the organisation page at the root, a commune-level node and a
+ * cell; the member search, list and file. Each against its statement in bench/reference.ts.
+ */
+async function sideBySideCases(
+  loaded: Loaded,
+  engine: Engine,
+  scale: Scale,
+  runs: number,
+  rng: Rng,
+  rootId: string,
+  searchNames: () => string,
+  memberIds: () => string,
+): Promise<CaseResult[]> {
+  const { session, database } = loaded;
+  const db = database.db;
+  const today = systemClock.today();
+  const { rows: levels } = await sql<{ org_id: string; depth: number; is_cell: boolean }>`
+    SELECT v.org_id, v.depth, k.is_cell FROM org_version v JOIN org_kind k ON k.code = v.kind_code
+    WHERE v.valid_from <= ${today} AND (v.valid_to IS NULL OR v.valid_to > ${today})`.execute(db);
+  const mids = levels.filter((l) => l.depth === 1).map((l) => l.org_id);
+  const cells = levels.filter((l) => l.is_cell).map((l) => l.org_id);
+  const out: CaseResult[] = [];
+  const pageCase = async (name: string, pick: (i: number) => string) =>
+    compare(
+      name,
+      engine,
+      scale,
+      runs,
+      null,
+      (i) => orgPage(session, pick(i)),
+      (i) => orgPageReference(db, pick(i), today),
+      (a) => projectAppOrgPage(a.detail, a.children),
+    );
+  out.push(await pageCase('org-page-root', () => rootId));
+  const midRng = rng.fork('side-mid');
+  const midPicks = Array.from({ length: WARMUP + runs }, () => midRng.pick(mids));
+  out.push(await pageCase('org-page-mid', (i) => midPicks[i]!));
+  const cellRng = rng.fork('side-cell');
+  const cellPicks = Array.from({ length: WARMUP + runs }, () => cellRng.pick(cells));
+  out.push(await pageCase('org-page-cell', (i) => cellPicks[i]!));
+
+  const names = Array.from({ length: WARMUP + runs }, searchNames);
+  out.push(
+    await compare(
+      'member-search',
+      engine,
+      scale,
+      runs,
+      null,
+      (i) => session.get(`/api/members?q=${encodeURIComponent(names[i]!)}`) as Promise<{ items: { id: string }[]; total: number }>,
+      (i) => memberSearchReference(db, names[i]!, today),
+      projectAppList,
+    ),
+  );
+  out.push(
+    await compare(
+      'member-list',
+      engine,
+      scale,
+      runs,
+      null,
+      () => session.get('/api/members') as Promise<{ items: { id: string }[]; total: number }>,
+      () => memberListReference(db, today, 'all'),
+      projectAppList,
+    ),
+  );
+  out.push(
+    await compare(
+      'member-list-on-roll',
+      engine,
+      scale,
+      runs,
+      null,
+      () => session.get('/api/members?status=on_roll') as Promise<{ items: { id: string }[]; total: number }>,
+      () => memberListReference(db, today, 'on_roll'),
+      projectAppList,
+    ),
+  );
+  const files = Array.from({ length: WARMUP + runs }, memberIds);
+  out.push(
+    await compare(
+      'member-file',
+      engine,
+      scale,
+      runs,
+      MEMBER_FILE_TARGET_MS,
+      (i) => session.get(`/api/members/${files[i]}`) as Promise<Parameters<typeof projectAppMemberFile>[0]>,
+      (i) => memberFileReference(db, files[i]!, today),
+      projectAppMemberFile,
+    ),
+  );
+  return out;
 }
 
 /**
@@ -321,7 +496,7 @@ async function benchProvince(handle: EngineHandle, opts: Options): Promise<{ res
       ),
     );
     const page = everyLevel(rng.fork('org-page'), byDepth);
-    results.push(await measure('org-page', engine, 'province', runs, null, (i) => orgPage(session, page.pick(i)), page.depthOf));
+    results.push(await measure('org-page', engine, 'province', runs, null, (i) => orgPage(session, page.pick(i)).then(() => undefined), page.depthOf));
 
     const preview = await single('reorg-preview', engine, 'province', null, () => session.post('/api/reorganizations/preview', p.reorg2025));
     const previewAnswer = preview.answer as { ok: boolean; conflicts: unknown[] };
@@ -334,7 +509,17 @@ async function benchProvince(handle: EngineHandle, opts: Options): Promise<{ res
     const reanalyzeMs = await analyze(loaded.database, opts.analyze);
 
     const asOfPage = everyLevel(rng.fork('org-page-asof'), byDepth);
-    results.push(await measure('org-page-asof', engine, 'province', runs, null, (i) => orgPage(session, asOfPage.pick(i), BEFORE_REORG), asOfPage.depthOf));
+    results.push(
+      await measure(
+        'org-page-asof',
+        engine,
+        'province',
+        runs,
+        null,
+        (i) => orgPage(session, asOfPage.pick(i), BEFORE_REORG).then(() => undefined),
+        asOfPage.depthOf,
+      ),
+    );
 
     // Members (issue 3): accent-free search by a whole name as typed, opening a member file, the province badge list.
     const memberRng = rng.fork('members');
@@ -370,6 +555,19 @@ async function benchProvince(handle: EngineHandle, opts: Options): Promise<{ res
     results.push(
       await measure('badge-list', engine, 'province', Math.min(runs, 10), BADGE_LIST_TARGET_MS, () => session.get('/api/badges').then(() => undefined)),
     );
+    const sideRng = rng.fork('side-by-side');
+    results.push(
+      ...(await sideBySideCases(
+        loaded,
+        engine,
+        'province',
+        runs,
+        sideRng,
+        root,
+        () => foldAccents(sideRng.pick(living).full_name),
+        () => sideRng.pick(living).id,
+      )),
+    );
 
     // Evaluation (issue 5): five published years rated by the demo's generator through the evaluation service, then the
     // province's results for the last year (distribution + per-child breakdown) and the five-year streak list.
@@ -392,8 +590,15 @@ async function benchProvince(handle: EngineHandle, opts: Options): Promise<{ res
       `${engine} province: ${evaluations.periods} evaluation years (${evaluations.members} member and ${evaluations.orgs} org ratings) in ${secs(evaluationMs)}`,
     );
     results.push(
-      await measure('evaluation-results', engine, 'province', runs, EVALUATION_RESULTS_TARGET_MS[engine], () =>
-        session.get(`/api/evaluation/results?orgId=${root}&year=${EVALUATION_YEARS.to}`).then(() => undefined),
+      await compare(
+        'evaluation-results',
+        engine,
+        'province',
+        runs,
+        EVALUATION_RESULTS_TARGET_MS[engine],
+        () => session.get(`/api/evaluation/results?orgId=${root}&year=${EVALUATION_YEARS.to}`) as Promise<Parameters<typeof projectAppResults>[0]>,
+        () => evaluationResultsReference(loaded.database.db, root, EVALUATION_YEARS.to),
+        projectAppResults,
       ),
     );
     results.push(
@@ -564,7 +769,9 @@ async function benchNation(handle: EngineHandle, opts: Options): Promise<{ resul
       ),
     );
     const page = everyLevel(rng.fork('org-page'), byDepth);
-    results.push(await measure('org-page', engine, 'national', runs, ORG_PAGE_TARGET_MS, (i) => orgPage(session, page.pick(i)), page.depthOf));
+    results.push(
+      await measure('org-page', engine, 'national', runs, ORG_PAGE_TARGET_MS, (i) => orgPage(session, page.pick(i)).then(() => undefined), page.depthOf),
+    );
     if (withMembers) {
       const memberRng = rng.fork('members');
       results.push(
