@@ -1,7 +1,6 @@
 /**
  * Life events on the server side. The pure functions (a stored row as the rules read it, the columns the events
- * derive) live in src/domain/member-events.ts, shared with migration 0007 and the demo; they are re-exported here for
- * the modules above members that import them from this file.
+ * derive) live in src/domain/member-events.ts, shared with migration 0007, the demo and the modules above members.
  *
  * `refreshTransferPartyAges` is the members' half of a calendar change (domain.md §7, §13): the calendar module calls
  * it through the port the composition root passes (calendar sits below members and imports no member code).
