@@ -215,13 +215,24 @@ export function projectAppResults(answer: {
 
 /** A year's published results over a subtree with the per-child breakdown, in one statement over the kept tallies. */
 export async function evaluationResultsReference(db: Kysely<DB>, rootId: string, year: number): Promise<ResultsProjection> {
+  // One aggregate per subject, each an index range of the tally's primary key (year, subject, org_id, level), joined to
+  // the subtree's organisations by id; the children's latest names only for the children that have figures.
   const { rows } = await sql<{ result: { rows: { child: string; subject: string; level: string; n: number }[] | null; names: Record<string, string> | null } }>`
     WITH root AS (SELECT o.current_path AS path FROM org o WHERE o.id = ${rootId}),
-    counted AS (
-      SELECT substr(o.current_path, length(root.path) + 1, 36) AS child, t.subject, t.level, sum(t.n)::int AS n
+    sub AS (
+      SELECT o.id, substr(o.current_path, length(root.path) + 1, 36) AS child
       FROM root JOIN org o ON o.current_path >= root.path AND o.current_path < left(root.path, -1) || '0'
-      JOIN evaluation_tally t ON t.org_id = o.id AND t.year = ${year} AND t.subject IN ('member', 'grassroots')
-      GROUP BY 1, 2, 3
+    ),
+    counted AS (
+      SELECT s.child, 'member' AS subject, t.level, sum(t.n)::int AS n
+      FROM evaluation_tally t JOIN sub s ON s.id = t.org_id
+      WHERE t.year = ${year} AND t.subject = 'member'
+      GROUP BY 1, 3
+      UNION ALL
+      SELECT s.child, 'grassroots' AS subject, t.level, sum(t.n)::int AS n
+      FROM evaluation_tally t JOIN sub s ON s.id = t.org_id
+      WHERE t.year = ${year} AND t.subject = 'grassroots'
+      GROUP BY 1, 3
     )
     SELECT json_build_object(
       'rows', (SELECT json_agg(c) FROM counted c),
