@@ -38,25 +38,6 @@ WHERE
 -- orgIsChildOnSql
 -- (no statement of its own: a condition composed by the admissions repository: see admissions.repo.sql (siblingTargetSum))
 
--- orgKindOn
-SELECT
-  "o"."current_path",
-  "k"."is_cell",
-  "v"."name"
-FROM
-  "org" AS "o"
-  INNER JOIN "org_version" AS "v" ON "v"."org_id" = "o"."id"
-  INNER JOIN "org_kind" AS "k" ON "k"."code" = "v"."kind_code"
-WHERE
-  "o"."id" = $1
-  AND (
-    "v"."valid_from" <= $2
-    AND (
-      "v"."valid_to" IS NULL
-      OR "v"."valid_to" > $3
-    )
-  );
-
 -- orgPath
 SELECT
   "current_path"

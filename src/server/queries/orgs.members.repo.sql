@@ -15,7 +15,7 @@ WHERE
 -- orgIdsInScope
 -- (no statement of its own: a subquery, shown in members.badges.repo (findPlainDue) and members.repo (listMembers by name))
 
--- orgKindToday
+-- orgKindOn
 SELECT
   "o"."current_path",
   "k"."is_cell",

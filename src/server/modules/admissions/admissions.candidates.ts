@@ -12,7 +12,7 @@ import { findCatalogueCode } from '../catalogue/catalogue.repo.ts';
 import { maskCccd } from '../members/members.policy.ts';
 import { findMember, findMemberIdByCccd } from '../members/members.repo.ts';
 import { columnsOf } from '../members/members.service.ts';
-import { orgKindOn } from '../orgs/orgs.admissions.repo.ts';
+import { orgKindOn } from '../orgs/orgs.members.repo.ts';
 import { actorOf, memberOn, type AdmissionsDeps } from './admissions.context.ts';
 import { assertCanEditDossier, canReadCandidate, canRecordStep } from './admissions.policy.ts';
 import {

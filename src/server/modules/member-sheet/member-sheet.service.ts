@@ -15,7 +15,8 @@ import { writeAudit } from '../audit/audit.service.ts';
 import { listSheetRecords } from '../member-records/member-records.repo.ts';
 import { memberCccd } from '../members/members.files.repo.ts';
 import type { MembersService } from '../members/members.service.ts';
-import { orgCurrentPath, orgNamesOn } from '../orgs/orgs.files.repo.ts';
+import { orgNamesOn } from '../orgs/orgs.files.repo.ts';
+import { orgCurrentPath } from '../orgs/orgs.members.repo.ts';
 import { contentDisposition } from '../../office/download.ts';
 import { DOCX_MIME, PDF_MIME } from '../../office/mime.ts';
 import { renderSheetDocx } from './member-sheet.docx.ts';
@@ -50,7 +51,7 @@ export function sheetFileNames(fullName: string, format: SheetFormat): { utf8: s
  * in the reader's scope: a reader never learns from the sheet the name of an organisation he may not see.
  */
 async function orgLinesOf(db: Kysely<DB>, orgId: string, scope: Scope, date: string): Promise<string[]> {
-  const path = await orgCurrentPath(db, orgId);
+  const path = (await orgCurrentPath(db, orgId))?.current_path;
   if (!path) return [];
   const ids = pathIds(path);
   const visible = ids.filter((_, i) => pathInScope(`/${ids.slice(0, i + 1).join('/')}/`, scope));

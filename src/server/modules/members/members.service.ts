@@ -49,7 +49,7 @@ import {
 } from './members.repo.ts';
 import { listAdjustments } from '../calendar/calendar.repo.ts';
 import { catalogueItems, findCatalogueCode } from '../catalogue/catalogue.repo.ts';
-import { orgCurrentPath, orgKindToday, orgNameOn } from '../orgs/orgs.members.repo.ts';
+import { orgCurrentPath, orgKindOn, orgNameOn } from '../orgs/orgs.members.repo.ts';
 import { EVENT_LABELS } from '../../../domain/member-event-labels.ts';
 import { memberEventProblems, memberFileChangeProblems, memberFileProblems, type PlausibilityProblem } from '../../../domain/plausibility.ts';
 
@@ -276,7 +276,7 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
 
   /** The cell a member may be placed in: exists today, is a cell, and lies in the actor's editing scope. */
   async function checkCell(actor: Actor, orgId: string, field = 'orgId') {
-    const org = await orgKindToday(db, orgId, clock.today());
+    const org = await orgKindOn(db, orgId, clock.today());
     if (!org || !canReadMember(actor, org.current_path)) throw invalid(field, 'Không tìm thấy chi bộ (hoặc ngoài phạm vi quản lý).');
     if (!canChangeMember(actor, org.current_path)) throw forbidden('Bạn không có quyền cập nhật đảng viên của chi bộ này.');
     if (!org.is_cell) throw invalid(field, `«${org.name}» không phải chi bộ: đảng viên sinh hoạt tại chi bộ.`);

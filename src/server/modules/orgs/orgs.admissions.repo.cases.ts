@@ -10,7 +10,6 @@ export const cases: SqlCases<typeof repo> = {
   orgInSubtreeSql: 'a condition composed by other repositories: see admissions.repo.sql (pipelineIn) and members.admissions.repo.sql (admittedIn)',
   orgCurrentPathSql: 'a scalar subquery composed by the admissions repository: see admissions.repo.sql (findDossier, findCandidate)',
   orgIsChildOnSql: 'a condition composed by the admissions repository: see admissions.repo.sql (siblingTargetSum)',
-  orgKindOn: (db) => repo.orgKindOn(db, CELL, '2026-03-02'),
   orgWithChildren: (db) => repo.orgWithChildren(db, ROOT, '2026-03-02'),
   orgPath: (db) => repo.orgPath(db, CELL),
   orgIdAndPath: (db) => repo.orgIdAndPath(db, ROOT),

@@ -38,18 +38,6 @@ export function orgIsChildOnSql(orgIdColumn: string, parentId: string, asOf: str
   return eb(sql.ref(orgIdColumn), 'in', eb.selectFrom('org_version as v').select('v.org_id').where('v.parent_id', '=', parentId).where(inForceSql('v', asOf)));
 }
 
-/** An organisation as it is on the date: its current path, its name and whether its kind is a cell. */
-export function orgKindOn(db: Kysely<DB>, orgId: string, date: string) {
-  return db
-    .selectFrom('org as o')
-    .innerJoin('org_version as v', 'v.org_id', 'o.id')
-    .innerJoin('org_kind as k', 'k.code', 'v.kind_code')
-    .select(['o.current_path', 'k.is_cell', 'v.name'])
-    .where('o.id', '=', orgId)
-    .where(inForceSql('v', date))
-    .executeTakeFirst();
-}
-
 /** The organisation in force today with its children, and whether it exists (ids in scope only). */
 export async function orgWithChildren(db: Kysely<DB>, orgId: string, today: string) {
   const self = await db

@@ -6,6 +6,5 @@ const ROOT = '01890a5d-ac96-7c3e-9b1a-4f2e8d6c0a01';
 const CELL = '01890a5d-ac96-7c3e-9b1a-4f2e8d6c0a02';
 
 export const cases: SqlCases<typeof repo> = {
-  orgCurrentPath: (db) => repo.orgCurrentPath(db, CELL),
   orgNamesOn: (db) => repo.orgNamesOn(db, [ROOT, CELL], '2026-12-07'),
 };

@@ -2,12 +2,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 
-/** The organisation's current path ('/<root id>/…/<id>/'); undefined for an unknown id. */
-export async function orgCurrentPath(db: Kysely<DB>, orgId: string): Promise<string | undefined> {
-  const row = await db.selectFrom('org').select('current_path').where('id', '=', orgId).executeTakeFirst();
-  return row?.current_path;
-}
-
 /**
  * The names of organisations on a date (id → name): the last version begun on or before it, else the first one (an
  * organisation not yet established). An unknown id has no entry.

@@ -10,6 +10,6 @@ export const cases: SqlCases<typeof repo> = {
   orgNameInForceSql: 'a scalar subquery, shown in members.repo (listMembers)',
   orgNamesInForce: (db) => repo.orgNamesInForce(db, [ORG], '2026-11-20'),
   orgCurrentPath: (db) => repo.orgCurrentPath(db, ORG),
-  orgKindToday: (db) => repo.orgKindToday(db, ORG, '2026-11-20'),
+  orgKindOn: (db) => repo.orgKindOn(db, ORG, '2026-11-20'),
   orgNameOn: (db) => repo.orgNameOn(db, ORG, '2026-11-20'),
 };

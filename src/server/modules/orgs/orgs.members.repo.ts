@@ -42,14 +42,14 @@ export function orgCurrentPath(db: Kysely<DB>, orgId: string) {
 }
 
 /** An organisation as it is on the date: its current path, its name and whether its kind is a cell. */
-export function orgKindToday(db: Kysely<DB>, orgId: string, today: string) {
+export function orgKindOn(db: Kysely<DB>, orgId: string, date: string) {
   return db
     .selectFrom('org as o')
     .innerJoin('org_version as v', 'v.org_id', 'o.id')
     .innerJoin('org_kind as k', 'k.code', 'v.kind_code')
     .select(['o.current_path', 'k.is_cell', 'v.name'])
     .where('o.id', '=', orgId)
-    .where(inForceSql('v', today))
+    .where(inForceSql('v', date))
     .executeTakeFirst();
 }
 
