@@ -43,6 +43,7 @@ const EnvSchema = z.object({
   PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   IMPORT_MAX_MB: z.coerce.number().int().min(1).max(500).default(50),
   DOCUMENT_MAX_MB: z.coerce.number().int().min(1).max(500).default(20),
+  CHECK_RESPONSES: bool.default(false),
 });
 
 export interface Config {
@@ -71,6 +72,11 @@ export interface Config {
   importMaxMb: number;
   /** Largest file accepted into a member's dossier, in MB. */
   documentMaxMb: number;
+  /**
+   * Validate every JSON answer with its zod schema as well as serialising it through the compiled serialiser, and fail
+   * when the two differ (src/server/http/serializer.ts): on in tests, off when serving.
+   */
+  checkResponses: boolean;
   /** Directory of the built web client; absent in tests that need no pages. */
   webDir: string | undefined;
 }
@@ -101,11 +107,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     pgPoolSize: e.PG_POOL_SIZE,
     importMaxMb: e.IMPORT_MAX_MB,
     documentMaxMb: e.DOCUMENT_MAX_MB,
+    checkResponses: e.CHECK_RESPONSES,
     webDir: path.resolve(cwd, 'dist/web'),
   };
 }
 
-/** Defaults for tests: no web, quiet logs, generous login rate. */
+/** Defaults for tests: no web, quiet logs, generous login rate, every answer checked against its schema. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
     host: '127.0.0.1',
@@ -126,6 +133,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     pgPoolSize: 5,
     importMaxMb: 50,
     documentMaxMb: 20,
+    checkResponses: true,
     webDir: undefined,
     ...overrides,
   };

@@ -44,8 +44,10 @@ export function loggerOptions(config: Pick<Config, 'logLevel' | 'logFile'>, sink
     stream: {
       write(line: string) {
         if (fd !== undefined) fs.writeSync(fd, line.endsWith('\n') ? line : `${line}\n`);
-        const text = formatConsoleLine(line, showFiles);
-        if (text !== null) sink(text, (JSON.parse(line) as LogRecord).level >= 40);
+        // One JSON.parse per line (it was two: one for the text, one for the level).
+        const record = parseRecord(line);
+        const text = record ? formatRecord(record, showFiles) : line.trimEnd();
+        if (text !== null) sink(text, (record?.level ?? 0) >= 40);
       },
     },
   };
@@ -64,12 +66,19 @@ export function registerRequestLog(app: FastifyInstance): void {
  * request of a web client file (a page load asks for a dozen) unless showFiles.
  */
 export function formatConsoleLine(json: string, showFiles = false): string | null {
-  let r: LogRecord;
+  const r = parseRecord(json);
+  return r ? formatRecord(r, showFiles) : json.trimEnd();
+}
+
+function parseRecord(json: string): LogRecord | null {
   try {
-    r = JSON.parse(json) as LogRecord;
+    return JSON.parse(json) as LogRecord;
   } catch {
-    return json.trimEnd();
+    return null;
   }
+}
+
+function formatRecord(r: LogRecord, showFiles: boolean): string | null {
   const time = new Date(r.time).toTimeString().slice(0, 8);
   // Fastify's own "Server listening at …" repeats the address the start message already gives in Vietnamese.
   if (!showFiles && r.level < 40 && r.msg?.startsWith('Server listening at ')) return null;
