@@ -122,9 +122,10 @@ export async function memberSearchReference(db: Kysely<DB>, folded: string, toda
   return { total: rows[0]!.total, ids: rows[0]!.ids ?? [] };
 }
 
-/** The whole roll's first page in name order and its count (no filter; a system administrator sees the whole tree). */
+/** The whole roll's first page in name order and its count from the tally by month of birth (no filter; a system administrator sees the whole tree). */
 export async function memberListReference(db: Kysely<DB>, today: string, where: 'all' | 'on_roll'): Promise<ListProjection> {
   const filter = where === 'on_roll' ? sql`m.left_on IS NULL` : sql`true`;
+  const tallied = where === 'on_roll' ? sql`t.on_roll` : sql`true`;
   const { rows } = await sql<{ total: number; ids: string[] | null }>`
     WITH page AS (
       SELECT m.id, m.full_name, m.gender, m.birth_date, m.card_no, m.org_id, m.status, m.admitted_on, m.official_on, m.name_sort_key,
@@ -132,7 +133,7 @@ export async function memberListReference(db: Kysely<DB>, today: string, where: 
       FROM member m WHERE ${filter}
       ORDER BY m.name_sort_key, m.id LIMIT ${PAGE}
     )
-    SELECT (SELECT count(*) FROM member m WHERE ${filter})::int AS total, (SELECT json_agg(p.id ORDER BY p.name_sort_key, p.id) FROM page p) AS ids`.execute(
+    SELECT (SELECT coalesce(sum(t.n), 0) FROM member_birth_tally t WHERE ${tallied})::int AS total, (SELECT json_agg(p.id ORDER BY p.name_sort_key, p.id) FROM page p) AS ids`.execute(
     db,
   );
   return { total: rows[0]!.total, ids: rows[0]!.ids ?? [] };
@@ -255,4 +256,89 @@ export async function evaluationResultsReference(db: Kysely<DB>, rootId: string,
     .map(([orgId, c]) => ({ orgId, name: names?.[orgId] ?? '', members: ordered(c.members), orgs: ordered(c.orgs) }))
     .sort((a, b) => (a.orgId < b.orgId ? -1 : 1));
   return { members: ordered(out.members), orgs: ordered(out.orgs), children: out.children };
+}
+
+/**
+ * A list filtered by an age band only, over the whole tree: its count and first page. The count reads the tally by
+ * month of birth (migration 0018) for the whole months inside the band and counts the members born in the months of
+ * its two edges; a birth known by its year only counts from 1 January (members.filters.ts).
+ */
+export async function memberAgeBandReference(db: Kysely<DB>, today: string, bornOnOrBefore: string, bornAfter: string): Promise<ListProjection> {
+  const [y1, m1] = [Number(bornOnOrBefore.slice(0, 4)), Number(bornOnOrBefore.slice(5, 7))];
+  const [y2, m2] = [Number(bornAfter.slice(0, 4)), Number(bornAfter.slice(5, 7))];
+  const { rows } = await sql<{ total: number; ids: string[] | null }>`
+    WITH page AS (
+      SELECT m.id, m.full_name, m.gender, m.birth_date, m.card_no, m.org_id, m.status, m.admitted_on, m.official_on, m.name_sort_key,
+             (SELECT v.name FROM org_version v WHERE v.org_id = m.org_id AND v.valid_from <= ${today} AND (v.valid_to IS NULL OR v.valid_to > ${today}) LIMIT 1) AS org_name
+      FROM member m
+      WHERE (m.birth_date <= ${bornOnOrBefore}::date OR (m.birth_date IS NULL AND m.birth_year <= ${y1}))
+        AND (m.birth_date > ${bornAfter}::date OR (m.birth_date IS NULL AND m.birth_year > ${y2}))
+      ORDER BY m.name_sort_key, m.id LIMIT ${PAGE}
+    )
+    SELECT ((SELECT coalesce(sum(t.n), 0) FROM member_birth_tally t
+             WHERE t.birth_year > 0 AND ((t.birth_month > 0 AND (t.birth_year, t.birth_month) < (${y1}, ${m1}) AND (t.birth_year, t.birth_month) > (${y2}, ${m2}))
+                OR (t.birth_month = 0 AND t.birth_year <= ${y1} AND t.birth_year > ${y2})))
+          + (SELECT count(*) FROM member m
+             WHERE ((m.birth_date >= make_date(${y1}, ${m1}, 1) AND m.birth_date < make_date(${y1}, ${m1}, 1) + interval '1 month')
+                 OR (m.birth_date >= make_date(${y2}, ${m2}, 1) AND m.birth_date < make_date(${y2}, ${m2}, 1) + interval '1 month'))
+               AND m.birth_date <= ${bornOnOrBefore}::date AND m.birth_date > ${bornAfter}::date))::int AS total,
+           (SELECT json_agg(p.id ORDER BY p.name_sort_key, p.id) FROM page p) AS ids`.execute(db);
+  return { total: rows[0]!.total, ids: rows[0]!.ids ?? [] };
+}
+
+/** What the badge list of an anniversary is compared on: its due lines of the members the main selection decides. */
+export interface BadgeDueProjection {
+  due: { id: string; milestone: number; reachedOn: string; eligible: boolean }[];
+}
+
+/**
+ * The members of the badge list's main candidate selection (members.badges.repo.ts `findPlainDue`): plain histories
+ * (official, party age running from the admission, not in transit nor out of contact, not out of the Party), neither
+ * seriously ill nor ever disciplined by the Party. Read once before the comparison, to project the application's
+ * answer onto them.
+ */
+export async function plainBadgeMembers(db: Kysely<DB>): Promise<Set<string>> {
+  const { rows } = await sql<{ id: string }>`
+    SELECT m.id FROM member m
+    WHERE m.official_on IS NOT NULL AND m.party_age_from = m.admitted_on
+      AND m.status NOT IN ('deceased', 'struck_off', 'left', 'expelled', 'in_transit', 'lost_contact')
+      AND (m.flags->>'seriouslyIll') IS DISTINCT FROM 'true'
+      AND NOT EXISTS (SELECT 1 FROM member_discipline x WHERE x.member_id = m.id AND x.kind = 'party')`.execute(db);
+  return new Set(rows.map((r) => r.id));
+}
+
+export function projectAppBadgeList(
+  answer: { due: { memberId: string; milestone: number; reachedOn: string; eligible: boolean }[] },
+  plain: Set<string>,
+): BadgeDueProjection {
+  return {
+    due: answer.due.filter((d) => plain.has(d.memberId)).map((d) => ({ id: d.memberId, milestone: d.milestone, reachedOn: d.reachedOn, eligible: d.eligible })),
+  };
+}
+
+/**
+ * The due list of an anniversary for those members, in name order: the milestones above the highest received
+ * (badge_top) reached after the previous anniversary and by this one, on the admission + M years; a suspended member
+ * is listed, not eligible. One range of admission dates per milestone (a few days wider than the month-end rule can
+ * move the date), then the exact date.
+ */
+export async function badgeListReference(db: Kysely<DB>, anniversary: string, previous: string, milestones: number[]): Promise<BadgeDueProjection> {
+  const shift = (date: string, years: number, days: number) => sql`(${date}::date - make_interval(years => ${years}, days => ${-days}))::date`;
+  const branches = milestones.map(
+    (m) =>
+      sql`SELECT m.id, m.name_sort_key, ${m}::int AS milestone, (m.admitted_on + make_interval(years => ${m}))::date AS reached_on, m.status <> 'suspended' AS eligible
+          FROM member m
+          WHERE m.official_on IS NOT NULL AND m.party_age_from = m.admitted_on
+            AND m.status NOT IN ('deceased', 'struck_off', 'left', 'expelled', 'in_transit', 'lost_contact')
+            AND m.admitted_on >= ${shift(previous, m, -3)} AND m.admitted_on <= ${shift(anniversary, m, 3)}
+            AND m.badge_top < ${m}
+            AND m.admitted_on + make_interval(years => ${m}) > ${previous}::date AND m.admitted_on + make_interval(years => ${m}) <= ${anniversary}::date
+            AND (m.flags->>'seriouslyIll') IS DISTINCT FROM 'true'
+            AND NOT EXISTS (SELECT 1 FROM member_discipline x WHERE x.member_id = m.id AND x.kind = 'party')`,
+  );
+  const { rows } = await sql<{ id: string; milestone: number; reached_on: string; eligible: boolean }>`
+    SELECT d.id, d.milestone, to_char(d.reached_on, 'YYYY-MM-DD') AS reached_on, d.eligible
+    FROM (${sql.join(branches, sql` UNION ALL `)}) d
+    ORDER BY d.name_sort_key, d.id`.execute(db);
+  return { due: rows.map((r) => ({ id: r.id, milestone: Number(r.milestone), reachedOn: r.reached_on, eligible: r.eligible })) };
 }

@@ -11,6 +11,8 @@
  *   --only import                   only the import case (province scale): a 100,000-row xlsx (5,000 with --quick)
  *                                   uploaded, previewed and committed through a server process (bench/import.ts)
  *   --no-import                     every case but the import
+ *   --province-x N                  a province N times as large (N × 10 districts, N × the members; default 1): the
+ *                                   growth of the province cases, e.g. `--province-x 4`
  *
  * PostgreSQL: BENCH_DATABASE_URL (a role that may create databases) when set, else a throwaway cluster started from
  * the installed server binaries and stopped at the end. Every dataset gets a fresh database, migrated, loaded with
@@ -19,6 +21,9 @@
  * What each case measures, and the figures of a full run: docs/performance.md.
  */
 import { foldAccents } from '../src/domain/text.ts';
+import { nextAnniversary, previousAnniversary } from '../src/domain/badges.ts';
+import { latestStartForYears } from '../src/domain/party-age.ts';
+import { ruleSetOn } from '../src/domain/rulesets.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -46,6 +51,10 @@ import {
   projectAppResults,
   memberFileReference,
   memberListReference,
+  memberAgeBandReference,
+  badgeListReference,
+  plainBadgeMembers,
+  projectAppBadgeList,
   memberSearchReference,
   orgPageReference,
   projectAppList,
@@ -90,10 +99,12 @@ interface Options {
   /** Which cases: the tree and member cases, the import, or both. */
   tree: boolean;
   import: boolean;
+  /** How many times the standard province (10 districts) the province dataset is. */
+  provinceX: number;
 }
 
 const USAGE =
-  'usage: npm run bench -- [--engine pglite|postgres|both] [--scale province|national|all] [--runs N] [--quick] [--no-analyze] [--only import | --no-import]';
+  'usage: npm run bench -- [--engine pglite|postgres|both] [--scale province|national|all] [--runs N] [--quick] [--no-analyze] [--only import | --no-import] [--province-x N]';
 
 /** Reads the flags; a bad one prints the usage and exits with 2. */
 function parseOptions(argv: string[]): Options {
@@ -113,6 +124,7 @@ function parseOptions(argv: string[]): Options {
         'no-analyze': { type: 'boolean', default: false },
         only: { type: 'string' },
         'no-import': { type: 'boolean', default: false },
+        'province-x': { type: 'string', default: '1' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -130,6 +142,8 @@ function parseOptions(argv: string[]): Options {
   if (!engines[values.engine]) fail(`--engine must be pglite, postgres or both, not «${values.engine}»`);
   if (!scales[values.scale]) fail(`--scale must be province, national or all, not «${values.scale}»`);
   if (!Number.isInteger(runs) || runs < 1) fail(`--runs must be a positive integer, not «${values.runs}»`);
+  const provinceX = Number(values['province-x']);
+  if (!Number.isInteger(provinceX) || provinceX < 1 || provinceX > 16) fail(`--province-x must be an integer from 1 to 16, not «${values['province-x']}»`);
   if (values.only !== undefined && values.only !== 'import') fail(`--only takes import, not «${values.only}»`);
   if (values.only && values['no-import']) fail('--only import and --no-import exclude each other');
   const onlyImport = values.only === 'import';
@@ -141,6 +155,7 @@ function parseOptions(argv: string[]): Options {
     analyze: !values['no-analyze'],
     tree: !onlyImport,
     import: !values['no-import'],
+    provinceX,
   };
 }
 
@@ -394,6 +409,47 @@ async function sideBySideCases(
   return out;
 }
 
+/** Issue 13's age-band target: p95 ≤ 50 ms on both engines. */
+const AGE_BAND_P95_MS = 50;
+
+/** An age band alone over the whole tree (ages 40–49 today), side by side with its statement (issue 13 part 4). */
+async function ageBandCase(loaded: Loaded, engine: Engine, runs: number): Promise<CaseResult> {
+  const today = systemClock.today();
+  return compare(
+    'member-age-band',
+    engine,
+    'province',
+    runs,
+    AGE_BAND_P95_MS,
+    () => loaded.session.get('/api/members?ageFrom=40&ageTo=49') as Promise<{ items: { id: string }[]; total: number }>,
+    () => memberAgeBandReference(loaded.database.db, today, latestStartForYears(today, 40), latestStartForYears(today, 50)),
+    projectAppList,
+  );
+}
+
+/**
+ * The badge list of the province for the next anniversary (GET /api/badges: due list, first page of the backlog and
+ * its total), side by side with the statement of its main candidate selection: the due lines of the plain histories,
+ * compared on those members (bench/reference.ts).
+ */
+async function badgeListCase(loaded: Loaded, engine: Engine, runs: number): Promise<CaseResult> {
+  const db = loaded.database.db;
+  const anniversary = nextAnniversary(systemClock.today());
+  const milestones = [...ruleSetOn(anniversary).badges.milestones].sort((a, b) => a - b);
+  const plain = await plainBadgeMembers(db);
+  type Answer = Parameters<typeof projectAppBadgeList>[0];
+  return compare(
+    'badge-list',
+    engine,
+    'province',
+    runs,
+    BADGE_LIST_TARGET_MS,
+    () => loaded.session.get('/api/badges') as Promise<Answer>,
+    () => badgeListReference(db, anniversary, previousAnniversary(anniversary), milestones),
+    (a) => projectAppBadgeList(a, plain),
+  );
+}
+
 /**
  * Picks, for sample i, a random organisation of depth `depths[i % depths.length]`: every level equally often.
  * `depthOf(i)` names the level of sample i.
@@ -468,7 +524,7 @@ async function benchProvince(handle: EngineHandle, opts: Options): Promise<{ res
   const engine = handle.engine;
   const runs = opts.runs;
   let t = performance.now();
-  const p = generateProvince(PROVINCE_OPTIONS);
+  const p = generateProvince({ ...PROVINCE_OPTIONS, districts: PROVINCE_OPTIONS.districts * opts.provinceX });
   const generateMs = since(t);
   const byDepth = new Map<number, string[]>();
   for (const r of p.orgs) {
@@ -544,12 +600,11 @@ async function benchProvince(handle: EngineHandle, opts: Options): Promise<{ res
         session.get(`/api/members?${filterQueries[i % filterQueries.length]}`).then(() => undefined),
       ),
     );
+    results.push(await ageBandCase(loaded, engine, runs));
     results.push(
       await measure('member-badge-due', engine, 'province', Math.min(runs, 10), null, () => session.get('/api/members?badgeDue=next').then(() => undefined)),
     );
-    results.push(
-      await measure('badge-list', engine, 'province', Math.min(runs, 10), BADGE_LIST_TARGET_MS, () => session.get('/api/badges').then(() => undefined)),
-    );
+    results.push(await badgeListCase(loaded, engine, Math.min(runs, 10)));
     const sideRng = rng.fork('side-by-side');
     results.push(
       ...(await sideBySideCases(

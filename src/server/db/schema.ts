@@ -318,6 +318,16 @@ export interface MemberTallyHorizonTable {
   tree_latest: Generated<string | null>;
 }
 
+/** Members by year and month of birth and on the roll or not (migration 0018): kept by triggers on `member`. */
+export interface MemberBirthTallyTable {
+  /** 0 when the file knows no year of birth. */
+  birth_year: number;
+  /** 0 when the file knows only the year. */
+  birth_month: number;
+  on_roll: boolean;
+  n: number;
+}
+
 /** A person the cell lists as a candidate for admission (migration 0009); the fields share the member file's names. */
 export interface AdmissionCandidateTable {
   id: string;
@@ -538,6 +548,7 @@ export interface DB {
   member_record: MemberRecordTable;
   org_member_tally: OrgMemberTallyTable;
   member_tally_horizon: MemberTallyHorizonTable;
+  member_birth_tally: MemberBirthTallyTable;
   member_document: MemberDocumentTable;
   catalogue_item: CatalogueItemTable;
   calendar_adjustment: CalendarAdjustmentTable;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from '../../../../test/helpers/db.ts';
 import { buildFixture, startTestApp, type Client, type Fixture, type TestApp } from '../../../../test/helpers/app.ts';
+import { birthTallyDrift } from '../../../../test/helpers/tally.ts';
 import { csvOf, docxBytes, rawSession, readXlsx, xlsxOf, type RawSession, type SheetCell } from './member-import.fixtures.ts';
 
 const HEADER = ['STT', 'Họ và tên', 'Giới tính', 'Ngày sinh', 'Số CCCD', 'Dân tộc', 'Quê quán', 'Ngày vào Đảng', 'Ngày chính thức', 'Chi bộ', 'Số điện thoại'];
@@ -183,6 +184,8 @@ describeEngines('member import and export', (engine) => {
     expect(r.body).toMatchObject({ status: 'committed', result: { created: 4, updated: 2, unchanged: 0 } });
     expect(await count('member')).toBe(members + 4);
     const db = t.database.db;
+    // The import's batch inserts and updates keep the tally by month of birth (migration 0018).
+    expect((await birthTallyDrift(db)).drift).toEqual([]);
     const dung = await db.selectFrom('member').selectAll().where('cccd', '=', '001090000003').executeTakeFirstOrThrow();
     expect(dung).toMatchObject({
       full_name: 'Phạm Văn Dũng',

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from '../../../../test/helpers/db.ts';
 import { buildFixture, startTestApp, type Client, type Fixture, type TestApp } from '../../../../test/helpers/app.ts';
 import { rawSession, readXlsx } from '../member-import/member-import.fixtures.ts';
+import { birthTallyDrift } from '../../../../test/helpers/tally.ts';
 
 describeEngines('life events, transfers, party age and badges', (engine) => {
   let t: TestApp;
@@ -261,7 +262,10 @@ describeEngines('life events, transfers, party age and badges', (engine) => {
     const gone = await create('Lò Văn Mất', '1960-02-03', '1961-02-03');
     expect((await a.post(`/api/members/${gone}/events`, { kind: 'deceased', date: '2026-11-01' })).status).toBe(200);
     expect((await a.patch(`/api/members/${gone}`, { phone: '0912345678' })).status).toBe(200);
+    // A new birth date moves the member from one month of the birth tally (migration 0018) to another.
+    expect((await a.patch(`/api/members/${gone}`, { birthDate: '1935-07-09' })).status).toBe(200);
     const db = t.database.db;
+    expect(await birthTallyDrift(db)).toMatchObject({ drift: [], members: expect.any(Number) });
     const tally = await db
       .selectFrom('org_member_tally')
       .select(['org_id', 'official', 'probationary'])

@@ -209,7 +209,7 @@ export async function loadBadgeLists(db: Kysely<DB>, o: BadgeListOptions): Promi
   const withBacklog = o.backlog !== false;
   const [generalRows, dueRows, heldRows, backlogRows, plainTotal] = await Promise.all([
     Promise.all([findGappedCandidates(db, q), findLeftCandidates(db, q), findPosthumousCandidates(db, q)]).then((x) => unique(x.flat())),
-    Promise.all([findPlainDue(db, q), findIllDue(db, q)]).then(([a, b]) => [...a, ...b]),
+    Promise.all([findPlainDue(db, q), findIllDue(db, q)]).then(([a, b]) => unique([...a, ...b])),
     findHeldBackCandidates(db, q),
     withBacklog ? findPlainBacklogPage(db, q) : [],
     withBacklog ? countPlainBacklog(db, q) : 0,

@@ -13,6 +13,7 @@ import { foldAccents } from '../../../domain/text.ts';
 import type { Scope } from '../../http/actor.ts';
 import { currentOrgPaths, orgIdsInScope, orgNameInForceSql } from '../orgs/orgs.members.repo.ts';
 import { userNameSql } from '../users/users.repo.ts';
+import { birthBandOf, countByBirthBand } from './members.birth-tally.repo.ts';
 
 // Kept for the modules above members that read these organisation helpers from here (admissions, member-sheet).
 
@@ -165,17 +166,21 @@ export async function listMembers(db: Kysely<DB>, scope: Scope, f: MemberFilters
   const { q: _q, orgPath, page: _page, pageSize: _size, ...others } = f;
   if (name && Object.values(others).every((v) => v === undefined || v === false)) return listByNameTails(db, scope, name, orgPath, f, today);
   const q = filteredMembers(db, scope, f);
-  const count = f.q
-    ? db
-        .selectFrom(
-          q
-            .select('m.id')
-            .limit(SEARCH_COUNT_CAP + 1)
-            .as('x'),
-        )
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    : q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  // An age band alone (or no filter) over the whole tree: the tally by month of birth counts it (migration 0018).
+  const band = birthBandOf(scope, f);
+  const count = band
+    ? countByBirthBand(db, band).then((n) => ({ n }))
+    : f.q
+      ? db
+          .selectFrom(
+            q
+              .select('m.id')
+              .limit(SEARCH_COUNT_CAP + 1)
+              .as('x'),
+          )
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      : q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const n = Number((await count).n);
   // A text search matches names that sit together in name order (everyone called "… Long" sorts under L), which
   // the planner cannot know: walking the name index from A and filtering can read millions of rows. When the matches

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from '../../../../test/helpers/db.ts';
 import { buildFixture, DECISION, PASSWORD, startTestApp, type Client, type Fixture, type TestApp } from '../../../../test/helpers/app.ts';
 import { insertUser } from '../users/users.service.ts';
+import { birthTallyDrift } from '../../../../test/helpers/tally.ts';
 
 describeEngines('organisation tree over HTTP', (engine) => {
   let t: TestApp;
@@ -112,6 +113,8 @@ describeEngines('organisation tree over HTTP', (engine) => {
     const merged = await admin.post('/api/orgs/merge', { sourceIds: [f.orgs.a2], targetId: f.orgs.a1, ...D2 });
     expect(merged.status).toBe(200);
     expect(merged.body.memberCount.official).toBe(32);
+    // The merge moved the members' roll: the tally by month of birth (migration 0018) still equals a recount.
+    expect(await birthTallyDrift(t.database.db)).toMatchObject({ drift: [], members: 34 });
     const a2 = await admin.get(`/api/orgs/${f.orgs.a2}?asOf=2025-10-01`);
     expect(a2.body).toMatchObject({ status: 'ended', endReason: 'merged', endedOn: '2025-10-01' });
 
@@ -180,6 +183,7 @@ describeEngines('organisation tree over HTTP', (engine) => {
     const applied = await admin.post('/api/reorganizations/apply', ops);
     expect(applied.status).toBe(200);
     expect(applied.body.batchId).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await birthTallyDrift(t.database.db)).drift).toEqual([]);
     const after = await admin.get(`/api/orgs/${f.orgs.P}/children?asOf=2026-01-01`);
     expect(after.body.items.map((c: { name: string }) => c.name)).toEqual(['Đảng bộ phường Hòa Bình', 'Đảng bộ xã Tân Hòa', 'Đảng bộ xã Tân Lập (cũ)']);
     const batch = await admin.get(`/api/audit?entityType=reorganization`);
