@@ -5,7 +5,8 @@
  *   --engine pglite|postgres|both   (default both)
  *   --scale province|national|all   (default all)
  *   --runs N                        timed samples per case after 5 warm-up requests (default 30)
- *   --quick                         a national tree of 3 provinces instead of 34, for a smoke run
+ *   --quick                         a national tree of 3 provinces instead of 34 (on PostgreSQL ~0.5 million members
+ *                                   instead of ~5.6), for a smoke run
  *   --no-analyze                    skip the ANALYZE after loading (PGlite has no autovacuum: this is how an
  *                                   installation that never runs ANALYZE plans its queries)
  *   --only import                   only the import case (province scale): a 100,000-row xlsx (5,000 with --quick)
@@ -15,7 +16,9 @@
  * PostgreSQL: BENCH_DATABASE_URL (a role that may create databases) when set, else a throwaway cluster started from
  * the installed server binaries and stopped at the end. Every dataset gets a fresh database, migrated, loaded with
  * the bulk inserters, ANALYZEd. Targets (the issue): org page + children p95 < 50 ms at national scale on both
- * engines; the bulk reorganisation of a province (~1,000 grassroots organisations) applies in < 10 s.
+ * engines (issue 13: 30 ms on PostgreSQL); the bulk reorganisation of a province (~1,000 grassroots organisations)
+ * applies in < 10 s. At national scale PostgreSQL also loads the members (~5.6 million) and runs the side-by-side
+ * cases of the province (nationalSideBySide); PGlite stays organisations-only.
  * What each case measures, and the figures of a full run: docs/performance.md.
  */
 import { foldAccents } from '../src/domain/text.ts';
