@@ -306,12 +306,11 @@ async function compare<A, R>(
   return result;
 }
 
-/** The org page as the web client opens it: the organisation, then its sub-organisations. */
+/** The org page as the web client opens it: one request for the organisation, its sub-organisations and their counts. */
 async function orgPage(s: Session, id: string, asOf?: string): Promise<OrgPageAnswer> {
   const q = asOf ? `?asOf=${asOf}` : '';
-  const detail = await s.get(`/api/orgs/${id}${q}`);
-  const children = await s.get(`/api/orgs/${id}/children${q}`);
-  return { detail, children } as OrgPageAnswer;
+  const page = (await s.get(`/api/orgs/${id}/page${q}`)) as { org: OrgPageAnswer['detail']; children: OrgPageAnswer['children']['items'] };
+  return { detail: page.org, children: { items: page.children } };
 }
 
 type OrgPageAnswer = { detail: Parameters<typeof projectAppOrgPage>[0]; children: Parameters<typeof projectAppOrgPage>[1] };

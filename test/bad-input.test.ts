@@ -158,6 +158,7 @@ describeEngines('bad input on every endpoint', (engine) => {
       'GET /api/orgs/search': { query: 'q=tan' },
       'GET /api/orgs/:id': { id: f.orgs.A },
       'GET /api/orgs/:id/children': { id: f.orgs.A },
+      'GET /api/orgs/:id/page': { id: f.orgs.A },
       'GET /api/orgs/:id/tree': { id: f.orgs.A },
       'GET /api/orgs/:id/history': { id: f.orgs.A },
       'GET /api/orgs/:id/permissions': { id: f.orgs.A },

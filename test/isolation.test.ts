@@ -122,6 +122,16 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
     'GET /api/orgs/:id/children': async () => {
       for (const id of [f.orgs.A, f.orgs.gA, f.orgs.P]) await is404(b.get(`/api/orgs/${id}/children`));
     },
+    'GET /api/orgs/:id/page': async () => {
+      for (const id of [...aIds, f.orgs.P]) {
+        await is404(b.get(`/api/orgs/${id}/page`));
+        await is404(b.get(`/api/orgs/${id}/page?asOf=2001-01-01`));
+      }
+      const own = await b.get(`/api/orgs/${f.orgs.B}/page`); // control: his own commune, its cell, and nothing of A's
+      expect(own.status).toBe(200);
+      expect(own.body.children.map((c: { id: string }) => c.id)).toEqual([f.orgs.gB]);
+      noLeak(own.body);
+    },
     'GET /api/orgs/:id/tree': async () => {
       for (const id of [f.orgs.A, f.orgs.P]) await is404(b.get(`/api/orgs/${id}/tree`));
       noLeak((await b.get(`/api/orgs/${f.orgs.B}/tree`)).body);

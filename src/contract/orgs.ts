@@ -101,6 +101,8 @@ export const OrgDetailSchema = OrgSummarySchema.extend({
   asOf: z.string(),
 });
 export const OrgListResponse = z.object({ items: z.array(OrgSummarySchema) });
+/** The organisation page in one answer (issue 13): what GET /api/orgs/:id and /children answer, on the same date. */
+export const OrgPageResponse = z.object({ org: OrgDetailSchema, children: z.array(OrgSummarySchema) });
 export const OrgSearchResponse = z.object({ items: z.array(OrgSummarySchema.extend({ ancestorNames: z.array(z.string()) })) });
 export const OrgTreeResponse = z.object({
   items: z.array(z.object({ id: z.string(), parentId: z.string().nullable(), name: z.string(), kindCode: z.string(), depth: z.number() })),
@@ -179,6 +181,7 @@ export type OrgStatus = OrgDetail['status'];
 export type OrgWarning = OrgDetail['warnings'][number];
 export type OrgRef = OrgDetail['ancestors'][number];
 export type OrgListResponse = z.infer<typeof OrgListResponse>;
+export type OrgPageResponse = z.infer<typeof OrgPageResponse>;
 export type OrgSearchResponse = z.infer<typeof OrgSearchResponse>;
 export type OrgSearchItem = OrgSearchResponse['items'][number];
 export type OrgTreeResponse = z.infer<typeof OrgTreeResponse>;

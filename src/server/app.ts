@@ -59,7 +59,7 @@ import { dossierNames } from './modules/admissions/admissions.repo.ts';
 import { periodHeads } from './modules/evaluation/evaluation.repo.ts';
 import { memberNames } from './modules/members/members.repo.ts';
 import { namesAsOf } from './modules/orgs/orgs.repo.ts';
-import { grassrootsAmong, orgInScopeSql, orgPlaces } from './modules/orgs/orgs.places.repo.ts';
+import { grantPlaceSql, grassrootsAmong, orgInScopeSql, orgPlaces } from './modules/orgs/orgs.places.repo.ts';
 
 export interface AppDeps {
   db: Kysely<DB>;
@@ -84,7 +84,7 @@ const auditNames: EntityNameResolvers = {
 };
 
 /** Organisations as the modules below orgs see them: places, grassroots kinds, the scope condition. */
-const orgPlacesPort = { places: orgPlaces, grassrootsAmong, inScopeSql: orgInScopeSql };
+const orgPlacesPort = { places: orgPlaces, grassrootsAmong, inScopeSql: orgInScopeSql, placeSql: grantPlaceSql };
 
 /** Sessions and login locks, which auth owns, as users (below auth) ends them. */
 const userSessionsPort: UserSessionsPort = {

@@ -34,17 +34,108 @@ WHERE
   "address" = $1
   AND "username_key" IN ($2, $3);
 
--- findSession
+-- findSessionWithAccount
 SELECT
-  "id",
-  "csrf_token",
-  "last_seen_at",
-  "user_id"
+  "s"."id",
+  "s"."csrf_token",
+  "s"."last_seen_at",
+  "s"."user_id",
+  (
+    SELECT
+      json_build_object(
+        'id',
+        u.id,
+        'username',
+        u.username,
+        'full_name',
+        u.full_name,
+        'must_change_password',
+        u.must_change_password,
+        'is_disabled',
+        u.is_disabled,
+        'roles',
+        coalesce(
+          (
+            SELECT
+              json_agg(
+                json_build_object(
+                  'id',
+                  r.id,
+                  'role',
+                  r.role,
+                  'org_id',
+                  r.org_id,
+                  'place',
+                  CASE
+                    WHEN r.org_id IS NOT NULL THEN (
+                      SELECT
+                        json_build_object(
+                          'path',
+                          o.current_path,
+                          'name',
+                          (
+                            SELECT
+                              v.name
+                            FROM
+                              org_version v
+                            WHERE
+                              v.org_id = o.id
+                            ORDER BY
+                              v.valid_from DESC
+                            LIMIT
+                              1
+                          ),
+                          'belowGrassroots',
+                          EXISTS (
+                            SELECT
+                              1
+                            FROM
+                              org_version v
+                              JOIN org_kind k ON k.code = v.kind_code
+                            WHERE
+                              v.org_id = ANY (
+                                string_to_array(
+                                  trim(
+                                    BOTH '/'
+                                    FROM
+                                      o.current_path
+                                  ),
+                                  '/'
+                                )::UUID[]
+                              )
+                              AND v.org_id <> o.id
+                              AND v.valid_to IS NULL
+                              AND k.is_grassroots
+                          )
+                        )
+                      FROM
+                        org o
+                      WHERE
+                        o.id = "r"."org_id"
+                    )
+                  END
+                )
+                ORDER BY
+                  r.created_at
+              )
+            FROM
+              role_assignment r
+            WHERE
+              r.user_id = u.id
+          ),
+          '[]'::json
+        )
+      )
+    FROM
+      app_user u
+    WHERE
+      u.id = "s"."user_id"
+  ) AS "account"
 FROM
-  "user_session"
+  "user_session" AS "s"
 WHERE
-  "id" = $1
-  AND "expires_at" > $2;
+  "s"."id" = $1
+  AND "s"."expires_at" > $2;
 
 -- insertSession
 INSERT INTO

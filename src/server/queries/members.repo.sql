@@ -406,81 +406,213 @@ LIMIT
   $8
 OFFSET
   $9;
+WITH
+  tails AS NOT MATERIALIZED (
+    SELECT
+      t.member_id,
+      t.sort_key
+    FROM
+      member_name_tail t
+    WHERE
+      t.tail >= $1
+      AND t.tail < $2
+      AND t.org_id IN (
+        (
+          SELECT
+            "o"."id"
+          FROM
+            "org" AS "o"
+          WHERE
+            (
+              "o"."current_path" >= $3
+              AND "o"."current_path" < $4
+            )
+        )
+      )
+  ),
+  counted AS (
+    SELECT
+      count(*) AS n
+    FROM
+      (
+        SELECT
+          1
+        FROM
+          tails
+        LIMIT
+          $5
+      ) x
+  ),
+  picked AS (
+    (
+      SELECT
+        s.member_id,
+        s.sort_key
+      FROM
+        (
+          SELECT
+            member_id,
+            sort_key
+          FROM
+            tails
+          OFFSET
+            0
+        ) s
+      WHERE
+        (
+          SELECT
+            n
+          FROM
+            counted
+        ) <= $6
+      ORDER BY
+        s.sort_key,
+        s.member_id
+      LIMIT
+        $7
+    )
+    UNION ALL
+    (
+      SELECT
+        member_id,
+        sort_key
+      FROM
+        tails
+      WHERE
+        (
+          SELECT
+            n
+          FROM
+            counted
+        ) > $8
+      ORDER BY
+        sort_key,
+        member_id
+      LIMIT
+        $9
+    )
+  ),
+  page AS (
+    SELECT
+      p.member_id,
+      min(p.pos) AS pos
+    FROM
+      (
+        SELECT
+          member_id,
+          row_number() OVER (
+            ORDER BY
+              sort_key,
+              member_id
+          ) AS pos
+        FROM
+          picked
+      ) p
+    GROUP BY
+      p.member_id
+    ORDER BY
+      pos
+    OFFSET
+      $10
+    LIMIT
+      $11
+  )
+SELECT
+  (
+    CASE
+      WHEN c.n <= $12 THEN (
+        SELECT
+          count(DISTINCT member_id)
+        FROM
+          tails
+      )
+      ELSE c.n
+    END
+  )::int AS total,
+  r.*
+FROM
+  counted c
+  LEFT JOIN LATERAL (
+    SELECT
+      "m"."id",
+      "m"."full_name",
+      "m"."gender",
+      "m"."birth_date",
+      "m"."cccd",
+      "m"."card_no",
+      "m"."org_id",
+      "m"."status",
+      "m"."admitted_on",
+      "m"."official_on",
+      (
+        SELECT
+          v.name
+        FROM
+          org_version v
+        WHERE
+          v.org_id = "m"."org_id"
+          AND (
+            "v"."valid_from" <= $13
+            AND (
+              "v"."valid_to" IS NULL
+              OR "v"."valid_to" > $14
+            )
+          )
+        LIMIT
+          1
+      ) AS org_name,
+      page.pos
+    FROM
+      page
+      JOIN member m ON m.id = page.member_id
+  ) r ON TRUE
+ORDER BY
+  r.pos;
 SELECT
   count(*) AS "n"
 FROM
+  "member" AS "m"
+WHERE
+  "m"."left_on" IS NULL;
+SELECT
+  "m"."id",
+  "m"."full_name",
+  "m"."gender",
+  "m"."birth_date",
+  "m"."cccd",
+  "m"."card_no",
+  "m"."org_id",
+  "m"."status",
+  "m"."admitted_on",
+  "m"."official_on",
   (
     SELECT
-      "t"."member_id"
+      v.name
     FROM
-      "member_name_tail" AS "t"
+      org_version v
     WHERE
-      "t"."tail" >= $1
-      AND "t"."tail" < $2
-      AND "t"."org_id" IN (
-        SELECT
-          "o"."id"
-        FROM
-          "org" AS "o"
-        WHERE
-          (
-            "o"."current_path" >= $3
-            AND "o"."current_path" < $4
-          )
+      v.org_id = "m"."org_id"
+      AND (
+        "v"."valid_from" <= $1
+        AND (
+          "v"."valid_to" IS NULL
+          OR "v"."valid_to" > $2
+        )
       )
     LIMIT
-      $5
-  ) AS "x";
-SELECT
-  count(DISTINCT "t"."member_id") AS "n"
+      1
+  ) AS "org_name"
 FROM
-  "member_name_tail" AS "t"
+  "member" AS "m"
 WHERE
-  "t"."tail" >= $1
-  AND "t"."tail" < $2
-  AND "t"."org_id" IN (
-    SELECT
-      "o"."id"
-    FROM
-      "org" AS "o"
-    WHERE
-      (
-        "o"."current_path" >= $3
-        AND "o"."current_path" < $4
-      )
-  );
-SELECT
-  "t"."member_id",
-  "t"."sort_key"
-FROM
-  (
-    SELECT
-      "t"."member_id",
-      "t"."sort_key"
-    FROM
-      "member_name_tail" AS "t"
-    WHERE
-      "t"."tail" >= $1
-      AND "t"."tail" < $2
-      AND "t"."org_id" IN (
-        SELECT
-          "o"."id"
-        FROM
-          "org" AS "o"
-        WHERE
-          (
-            "o"."current_path" >= $3
-            AND "o"."current_path" < $4
-          )
-      )
-    OFFSET
-      $5
-  ) AS "t"
+  "m"."left_on" IS NULL
 ORDER BY
-  "t"."sort_key",
-  "t"."member_id"
+  "m"."name_sort_key",
+  "m"."id"
 LIMIT
-  $6;
+  $3
+OFFSET
+  $4;
 
 -- memberBadgeAwards
 SELECT

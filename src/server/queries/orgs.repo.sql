@@ -326,6 +326,9 @@ WHERE
 ORDER BY
   "v"."valid_from";
 
+-- orgPage
+-- (no statement of its own: the organisation page takes the members fragment the service passes: shown in members.tally.repo.sql with each way of counting)
+
 -- rootIdsOf
 SELECT
   "v"."path"
@@ -414,6 +417,9 @@ WHERE
   )
 ORDER BY
   "v"."path";
+
+-- subtreeInForceOfSql
+-- (no statement of its own: a derived table for the member counts of the organisation page (shown in members.tally.repo.sql))
 
 -- subtreeInForceSql
 -- (no statement of its own: a derived table for the member counts of members.tally.repo (shown in its snapshot))

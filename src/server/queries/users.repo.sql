@@ -162,6 +162,9 @@ WHERE
 ORDER BY
   "created_at";
 
+-- sessionAccountSql
+-- (no statement of its own: a session's account with its grants, in the auth hook's one statement: shown in src/server/queries/auth.repo.sql)
+
 -- setUserLockedUntil
 UPDATE "app_user"
 SET

@@ -37,6 +37,7 @@ import type {
   OrgHistoryResponse,
   OrgKind,
   OrgListResponse,
+  OrgPageResponse,
   OrgPermissions,
   OrgSearchResponse,
   OrgTreeResponse,
@@ -155,6 +156,17 @@ export const orgDetailQuery = (id: string, asOf: string) =>
     queryKey: ['orgs', 'detail', id, asOf],
     queryFn: ({ signal }) => api.get<OrgDetail>(`/orgs/${id}`, { asOf }, signal),
   });
+
+/** The organisation page in one request (issue 13): the detail, the sub-organisations and their counts. */
+export const orgPageQuery = (id: string, asOf: string) =>
+  queryOptions({
+    queryKey: ['orgs', 'page', id, asOf],
+    queryFn: ({ signal }) => api.get<OrgPageResponse>(`/orgs/${id}/page`, { asOf }, signal),
+  });
+
+export function useOrgPage(id: string, asOf: string) {
+  return useQuery(orgPageQuery(id, asOf));
+}
 
 export function useOrgRoots(asOf: string) {
   return useQuery(orgRootsQuery(asOf));

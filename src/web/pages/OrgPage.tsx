@@ -4,8 +4,8 @@
  */
 import { Alert, Breadcrumb, Card, Col, Descriptions, Row, Space, Spin, Statistic, Tabs, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
-import { useOrg, useOrgChildren, useOrgPermissions } from '../api/hooks.ts';
-import type { OrgDetail } from '../../contract/orgs.ts';
+import { useOrgPage, useOrgPermissions } from '../api/hooks.ts';
+import type { OrgDetail, OrgSummary } from '../../contract/orgs.ts';
 import { useAsOf, useAsOfLink } from '../app/asOf.ts';
 import { useCurrentUser } from '../app/auth.tsx';
 import { OrgActions } from '../components/org/OrgActions.tsx';
@@ -98,23 +98,21 @@ function OrgCounts({ org }: { org: OrgDetail }) {
   );
 }
 
-function OrgChildren({ org }: { org: OrgDetail }) {
-  const { asOf } = useAsOf();
-  const children = useOrgChildren(org.id, asOf);
-  if (children.isError) return <QueryError error={children.error} onRetry={() => void children.refetch()} />;
-  return <OrgTable items={children.data?.items ?? []} loading={children.isPending} testId="org-children" />;
+function OrgChildren({ items }: { items: OrgSummary[] }) {
+  return <OrgTable items={items} testId="org-children" />;
 }
 
 export function OrgPage() {
   const { id = '' } = useParams();
   const { asOf } = useAsOf();
   const me = useCurrentUser();
-  const query = useOrg(id, asOf);
+  // One request for the organisation, its sub-organisations and their counts (GET /api/orgs/:id/page).
+  const query = useOrgPage(id, asOf);
   const permissions = useOrgPermissions(me.can.editOrgs ? id : undefined);
 
   if (query.isPending) return <Spin style={{ display: 'block', marginTop: 48 }} />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
-  const org = query.data;
+  const { org, children } = query.data;
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -142,7 +140,7 @@ export function OrgPage() {
           {
             key: 'children',
             label: <span data-testid="tab-children">Tổ chức trực thuộc ({formatCount(org.childCount)})</span>,
-            children: <OrgChildren org={org} />,
+            children: <OrgChildren items={children} />,
           },
           {
             key: 'history',

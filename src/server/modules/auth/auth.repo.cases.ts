@@ -1,6 +1,8 @@
 /** Representative calls of the auth repository (sessions, login failures) for the SQL snapshot (src/server/db/sql-snapshot.ts). */
 import type { SqlCases } from '../../db/sql-snapshot.ts';
 import * as repo from './auth.repo.ts';
+import { sessionAccountSql } from '../users/users.repo.ts';
+import { grantPlaceSql } from '../orgs/orgs.places.repo.ts';
 
 const USER = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
 const SESSION = 'f3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
@@ -8,7 +10,8 @@ const NOW = new Date('2026-03-02T09:00:00Z');
 const ADDRESS = '203.113.12.45';
 
 export const cases: SqlCases<typeof repo> = {
-  findSession: (db) => repo.findSession(db, SESSION, NOW),
+  // The auth hook's one statement: the session, its account and its grants with their places (users' and orgs' fragments).
+  findSessionWithAccount: (db) => repo.findSessionWithAccount(db, SESSION, NOW, (userId) => sessionAccountSql(userId, grantPlaceSql)),
   lockLoginAddress: (db) => repo.lockLoginAddress(db, ADDRESS),
   findLoginFailures: (db) => repo.findLoginFailures(db, 'hanh.nt', ADDRESS),
   saveLoginFailure: (db) => repo.saveLoginFailure(db, { usernameKey: 'hanh.nt', address: ADDRESS, failures: 3, lockedUntil: null, at: NOW }, 15),

@@ -2,16 +2,19 @@
  * Sessions and login failures (`user_session`, `login_failure`): the SQL behind login, the session hook and password
  * changes. Accounts and role assignments are users' (users.repo.ts).
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 
-/** The live session (not expired) with this id: its CSRF token, when it was last seen, and its user. */
-export function findSession(db: Kysely<DB>, sessionId: string, now: Date) {
+/**
+ * The live session with this id and, from the caller's fragment (users' sessionAccountSql over the session's user),
+ * its account with the grants: the auth hook's one statement per request.
+ */
+export function findSessionWithAccount<A>(db: Kysely<DB>, sessionId: string, now: Date, account: (userIdColumn: string) => RawBuilder<A | null>) {
   return db
-    .selectFrom('user_session')
-    .select(['id', 'csrf_token', 'last_seen_at', 'user_id'])
-    .where('id', '=', sessionId)
-    .where('expires_at', '>', now)
+    .selectFrom('user_session as s')
+    .select(['s.id', 's.csrf_token', 's.last_seen_at', 's.user_id', account('s.user_id').as('account')])
+    .where('s.id', '=', sessionId)
+    .where('s.expires_at', '>', now)
     .executeTakeFirst();
 }
 

@@ -55,6 +55,35 @@ describeEngines('sessions, CSRF, lockout', (engine) => {
     expect(body.user.roles).toEqual([expect.objectContaining({ role: 'org_admin', orgId: f.orgs.A, orgName: 'Đảng bộ xã Tân Lập' })]);
   });
 
+  // Issue 13: the hook reads the session, the account and the grants with their places in one statement; the actor
+  // is the one a login builds from the repository functions apart (grants at a commune, at a cell below a grassroots
+  // organisation, the whole tree; an organisation renamed, ended, moved under another).
+  it('the session resolves to the same actor as the login builds, grant by grant', async () => {
+    const D = { decisionNo: '90-QĐ/TU', decisionDate: '2025-06-20', effectiveDate: '2025-07-01' };
+    const admin = f.admin;
+    await t.services.orgs.rename(admin, f.orgs.a1, { name: 'Chi bộ Tổ Toán - Tin', ...D });
+    await t.services.orgs.move(admin, f.orgs.gB, { newParentId: f.orgs.A, ...D });
+    for (const username of ['admin', 'adminA', 'editorA', 'inspectorA', 'viewerA1', 'adminB']) {
+      const { token, session } = await t.services.auth.login(username, PASSWORD, `10.0.0.${username.length}`);
+      const resolved = await t.services.auth.resolve(token);
+      expect(resolved?.actor, username).toEqual(session.actor);
+      expect(resolved?.csrfToken).toBe(session.csrfToken);
+    }
+    const { token } = await t.services.auth.login('viewerA1', PASSWORD, '10.0.0.99');
+    const viewer = (await t.services.auth.resolve(token))!.actor;
+    expect(viewer.roles).toEqual([
+      expect.objectContaining({
+        orgId: f.orgs.a1,
+        orgName: 'Chi bộ Tổ Toán - Tin',
+        orgPath: `/${f.orgs.P}/${f.orgs.A}/${f.orgs.gA}/${f.orgs.a1}/`,
+        belowGrassroots: true,
+      }),
+    ]);
+    const adminA = (await t.services.auth.resolve((await t.services.auth.login('adminA', PASSWORD, '10.0.0.98')).token))!.actor;
+    expect(adminA.roles[0]).toMatchObject({ orgPath: `/${f.orgs.P}/${f.orgs.A}/`, belowGrassroots: false });
+    expect(await t.services.auth.resolve('not-a-token')).toBeNull();
+  });
+
   it('answers 401 without a session and with a wrong password, in Vietnamese', async () => {
     expect((await t.anonymous.get('/api/orgs/roots')).status).toBe(401);
     const wrong = await t.anonymous.post('/api/auth/login', { username: 'viewerA1', password: 'sai-mat-khau' });

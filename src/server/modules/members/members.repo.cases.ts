@@ -16,7 +16,8 @@ export const cases: SqlCases<typeof repo> = {
       .filteredMembers(db, SCOPE, { orgPath: CELL_PATH, q: 'nguyen van', status: 'on_roll', gender: 'nu', bornOnOrBefore: '1966-11-20', partyAgeBand: true })
       .select('m.id')
       .execute(),
-  // The list with filters (counted, paged in name order), then a name typed alone (the name tails of migration 0012).
+  // The list with filters (counted, paged in name order), then a name typed alone (the name tails of migration 0012,
+  // one statement).
   listMembers: async (db) => {
     await repo.listMembers(
       db,
@@ -25,6 +26,8 @@ export const cases: SqlCases<typeof repo> = {
       TODAY,
     );
     await repo.listMembers(db, SCOPE, { q: 'Nguyễn Văn', page: 1, pageSize: 50 }, TODAY);
+    // The whole tree (a system administrator's list): the members alone, no join of the organisations.
+    await repo.listMembers(db, 'all', { status: 'on_roll', page: 1, pageSize: 50 }, TODAY);
   },
   findMember: (db) => repo.findMember(db, SCOPE, MEMBER),
   listMemberEvents: (db) => repo.listMemberEvents(db, MEMBER),

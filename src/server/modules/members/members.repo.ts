@@ -95,7 +95,9 @@ function scoped(db: Kysely<DB>, scope: Scope) {
 
 /** The members in scope that match the list's filters: one definition for the list, the export and any other reader. */
 export function filteredMembers(db: Kysely<DB>, scope: Scope, f: Omit<MemberFilters, 'page' | 'pageSize'>) {
-  let q = scoped(db, scope);
+  // Over the whole tree no condition reads the organisation: the members alone (every member has one, so the join
+  // drops nothing), which spares the count a join of the whole roll (issue 13). The callers read only m's columns.
+  let q = scope === 'all' && !f.orgPath ? (db.selectFrom('member as m') as unknown as ReturnType<typeof scoped>) : scoped(db, scope);
   if (f.orgPath) {
     const r = subtreeRange(f.orgPath);
     q = q.where('o.current_path', '>=', r.from).where('o.current_path', '<', r.to);
@@ -210,57 +212,53 @@ export async function listMembers(db: Kysely<DB>, scope: Scope, f: MemberFilters
  * tails that begin with the folded text are the matches, the indexes hold their sort keys and organisations, and a
  * page is the first of them in name order. A member whose name holds the words typed twice has two tails: the count
  * up to the cap and the page are of distinct members.
+ *
+ * One statement (issue 13): the tails counted up to TAIL_SORT_LIMIT decide, inside it, how the page is taken (each
+ * way is a branch gated by that count, which PostgreSQL evaluates once and skips the other), the distinct members are
+ * counted only when the tails are few enough, and the page's rows come with the count (one row with no member when
+ * the page is empty).
  */
 async function listByNameTails(db: Kysely<DB>, scope: Scope, folded: string, orgPath: string | undefined, f: MemberFilters, today: string) {
-  let tails = db.selectFrom('member_name_tail as t').where('t.tail', '>=', folded).where('t.tail', '<', `${folded}\u{10FFFF}`);
-  if (scope !== 'all' || orgPath) tails = tails.where('t.org_id', 'in', orgIdsInScope(db, scope, orgPath ? subtreeRange(orgPath) : undefined));
-  const tailCount = Number(
-    (
-      await db
-        .selectFrom(
-          tails
-            .select('t.member_id')
-            .limit(TAIL_SORT_LIMIT + 1)
-            .as('x'),
-        )
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
-  const n =
-    tailCount <= SEARCH_COUNT_CAP
-      ? Number((await tails.select((eb) => eb.fn.count<number>('t.member_id').distinct().as('n')).executeTakeFirstOrThrow()).n)
-      : tailCount;
+  const inScope = scope !== 'all' || orgPath ? sql`AND t.org_id IN (${orgIdsInScope(db, scope, orgPath ? subtreeRange(orgPath) : undefined)})` : sql``;
   const end = f.page * f.pageSize;
-  const ordered = (q: typeof tails) =>
-    q
-      .select(['t.member_id', 't.sort_key'])
-      .orderBy('t.sort_key')
-      .orderBy('t.member_id')
-      .limit(end * 2);
-  // Few enough to sort: the range is read first (OFFSET 0 keeps the planner from walking the name order instead).
-  const picked =
-    tailCount <= TAIL_SORT_LIMIT
-      ? await db
-          .selectFrom(tails.select(['t.member_id', 't.sort_key']).offset(0).as('t'))
-          .select(['t.member_id', 't.sort_key'])
-          .orderBy('t.sort_key')
-          .orderBy('t.member_id')
-          .limit(end * 2)
-          .execute()
-      : await ordered(tails).execute();
-  const ids = [...new Set(picked.map((r) => r.member_id))].slice(end - f.pageSize, end);
-  const found =
-    ids.length === 0
-      ? []
-      : await db
-          .selectFrom('member as m')
-          .select([...PAGE_COLUMNS.filter((c) => c !== 'name_sort_key').map((c) => `m.${c}` as const), orgNameInForceSql('m.org_id', today).as('org_name')])
-          .where(sql<boolean>`m.id = ANY(${sql.val(ids)}::uuid[])`)
-          .execute();
-  const byId = new Map(found.map((r) => [r.id, r]));
-  const rows = ids.map((id) => byId.get(id)).filter((r): r is NonNullable<typeof r> => r !== undefined);
-  return { rows, total: Math.min(n, SEARCH_COUNT_CAP), totalCapped: n > SEARCH_COUNT_CAP };
+  const { rows } = await sql<{
+    total: number;
+    id: string | null;
+    full_name: string;
+    gender: MemberTable['gender'];
+    birth_date: string | null;
+    cccd: string | null;
+    card_no: string | null;
+    org_id: string;
+    status: Selectable<MemberTable>['status'];
+    admitted_on: string;
+    official_on: string | null;
+    org_name: string | null;
+  }>`
+    WITH tails AS NOT MATERIALIZED (
+      SELECT t.member_id, t.sort_key FROM member_name_tail t WHERE t.tail >= ${folded} AND t.tail < ${`${folded}\u{10FFFF}`} ${inScope}
+    ),
+    counted AS (SELECT count(*) AS n FROM (SELECT 1 FROM tails LIMIT ${TAIL_SORT_LIMIT + 1}) x),
+    picked AS (
+      (SELECT s.member_id, s.sort_key FROM (SELECT member_id, sort_key FROM tails OFFSET 0) s
+       WHERE (SELECT n FROM counted) <= ${TAIL_SORT_LIMIT} ORDER BY s.sort_key, s.member_id LIMIT ${end * 2})
+      UNION ALL
+      (SELECT member_id, sort_key FROM tails WHERE (SELECT n FROM counted) > ${TAIL_SORT_LIMIT} ORDER BY sort_key, member_id LIMIT ${end * 2})
+    ),
+    page AS (
+      SELECT p.member_id, min(p.pos) AS pos
+      FROM (SELECT member_id, row_number() OVER (ORDER BY sort_key, member_id) AS pos FROM picked) p
+      GROUP BY p.member_id ORDER BY pos OFFSET ${end - f.pageSize} LIMIT ${f.pageSize}
+    )
+    SELECT (CASE WHEN c.n <= ${SEARCH_COUNT_CAP} THEN (SELECT count(DISTINCT member_id) FROM tails) ELSE c.n END)::int AS total, r.*
+    FROM counted c LEFT JOIN LATERAL (
+      SELECT ${sql.join(PAGE_COLUMNS.filter((c) => c !== 'name_sort_key').map((c) => sql.ref(`m.${c}`)))}, ${orgNameInForceSql('m.org_id', today)} AS org_name, page.pos
+      FROM page JOIN member m ON m.id = page.member_id
+    ) r ON true
+    ORDER BY r.pos`.execute(db);
+  const n = Number(rows[0]?.total ?? 0);
+  const found = rows.flatMap(({ total: _total, pos: _pos, ...r }: (typeof rows)[number] & { pos?: unknown }) => (r.id === null ? [] : [{ ...r, id: r.id }]));
+  return { rows: found, total: Math.min(n, SEARCH_COUNT_CAP), totalCapped: n > SEARCH_COUNT_CAP };
 }
 
 export function findMember(db: Kysely<DB>, scope: Scope, id: string) {

@@ -1,6 +1,7 @@
 /** Representative calls of the members' tally repository for the SQL snapshot (src/server/db/sql-snapshot.ts). */
 import type { SqlCases } from '../../db/sql-snapshot.ts';
 import * as repo from './members.tally.repo.ts';
+import { orgPage } from '../orgs/orgs.repo.ts';
 
 const PROVINCE = '01900000-0000-7000-8000-000000000001';
 const COMMUNE = '01900000-0000-7000-8000-000000000002';
@@ -16,6 +17,12 @@ export const cases: SqlCases<typeof repo> = {
   memberCountOfSubtree: async (db) => {
     await repo.memberCountOfSubtree(db, PATH, '2025-06-30');
     for (const mode of ['versions', 'scan'] as const) await repo.memberCountOfSubtree(db, PATH, '2025-06-30', mode);
+  },
+  // The organisation page's statement (orgs.repo.ts) with the fragment of each way of counting; first as the service
+  // asks for it (the horizons read, on the empty database the tally by path).
+  countsByChildOfSql: async (db) => {
+    await orgPage(db, COMMUNE, '2025-06-30', [`/${PROVINCE}/`], await repo.countsByChildOfSql(db, '2025-06-30'));
+    for (const mode of ['versions', 'scan'] as const) await orgPage(db, COMMUNE, '2025-06-30', 'all', await repo.countsByChildOfSql(db, '2025-06-30', mode));
   },
   directMemberCounts: (db) => repo.directMemberCounts(db, [COMMUNE, CELL], '2025-06-30'),
   moveMembers: (db) => repo.moveMembers(db, CELL, COMMUNE, '2025-07-01'),

@@ -6,8 +6,8 @@
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { subtreeRange } from '../../../domain/org-path.ts';
-import type { MemberCount } from '../orgs/orgs.ports.ts';
-import { subtreeInForceSql } from '../orgs/orgs.repo.ts';
+import type { CountsByChildSql, MemberCount } from '../orgs/orgs.ports.ts';
+import { subtreeInForceOfSql, subtreeInForceSql } from '../orgs/orgs.repo.ts';
 
 /** How a count is made (see countMode). */
 export type CountMode = 'path' | 'versions' | 'scan';
@@ -86,6 +86,26 @@ export async function memberCountOfSubtree(db: Kysely<DB>, path: string, asOf: s
           WHERE ${c.active}`.execute(db);
   const x = row.rows[0];
   return { official: Number(x?.official ?? 0), probationary: Number(x?.probationary ?? 0) };
+}
+
+/**
+ * The members on the rolls of a date, per child subtree of a node whose path and depth are columns of the caller's
+ * query (a derived table for a LATERAL join: child_id, official, probationary), the node's own members under the
+ * child id ''. The horizons are read once, here, to choose the way of counting (as memberCountsByChild); the
+ * organisation page then counts the node and its children in the same statement as the rest of the page.
+ */
+export async function countsByChildOfSql(db: Kysely<DB>, asOf: string, mode?: CountMode): Promise<CountsByChildSql> {
+  const m = mode ?? (await countMode(db, asOf));
+  const c = countsSql(m !== 'scan', asOf);
+  return ({ path, depth }) => {
+    const p = sql.ref(path);
+    const part = sql`split_part(${m === 'path' ? sql`t.path` : sql`v.path`}, '/', ${sql.ref(depth)} + 3)`;
+    return m === 'path'
+      ? sql`SELECT ${part} AS child_id, ${c.official}::int AS official, ${c.probationary}::int AS probationary
+            FROM org_member_tally t WHERE t.path >= ${p} AND t.path < left(${p}, -1) || '0' GROUP BY 1`
+      : sql`SELECT ${part} AS child_id, ${c.official}::int AS official, ${c.probationary}::int AS probationary
+            FROM ${subtreeInForceOfSql(path, asOf)} v ${c.join} WHERE ${c.active} GROUP BY 1`;
+  };
 }
 
 /** Members whose cell is the organisation itself, per organisation, on the date. */

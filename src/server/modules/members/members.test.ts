@@ -168,6 +168,16 @@ describeEngines('member file', (engine) => {
     expect(all.status).toBe(200);
     expect(all.body).toMatchObject({ total: SEARCH_COUNT_CAP, totalCapped: true });
     expect(all.body.items).toHaveLength(10);
+    // Pages of a name search (the name tails, one statement) are the pages the rows give with another filter.
+    const ids = (r: { body: { items: { id: string }[] } }) => r.body.items.map((m) => m.id);
+    const page2 = await editor.get('/api/members?q=phan%20van%20lap&pageSize=10&page=2');
+    expect(page2.body).toMatchObject({ total: SEARCH_COUNT_CAP, totalCapped: true });
+    expect(ids(page2)).toHaveLength(10);
+    expect(ids(page2).filter((id: string) => ids(all).includes(id))).toEqual([]);
+    expect(ids(await editor.get('/api/members?q=phan%20van%20lap&pageSize=10&page=2&status=active'))).toEqual(ids(page2));
+    expect(ids(await editor.get('/api/members?q=phan%20van%20lap&pageSize=10&page=1&status=active'))).toEqual(ids(all));
+    const past = await editor.get('/api/members?q=phan%20van%20lap%201004&page=2');
+    expect(past.body).toMatchObject({ total: 1, totalCapped: false, items: [] });
     const one = await editor.get('/api/members?q=phan%20van%20lap%201004');
     expect(one.body).toMatchObject({ total: 1, totalCapped: false, items: [expect.objectContaining({ fullName: 'Phan Văn Lặp 1004' })] });
     const cell = await editor.get(`/api/members?orgId=${f.orgs.a2}&pageSize=10`);

@@ -8,5 +8,6 @@ const OTHER = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c';
 export const cases: SqlCases<typeof repo> = {
   orgPlaces: (db) => repo.orgPlaces(db, [ORG, OTHER]),
   grassrootsAmong: (db) => repo.grassrootsAmong(db, [ORG, OTHER]),
+  grantPlaceSql: "a grant's place in the session's one statement: shown in src/server/queries/auth.repo.sql",
   orgInScopeSql: 'a condition other queries compose (the audit list, the user list): shown in src/server/queries/audit.repo.sql and users.repo.sql',
 };

@@ -4,7 +4,7 @@
  * root (src/server/app.ts) passes these functions into their services as ports they type themselves; orgs owns the
  * tables, and this file is the only SQL of theirs that those modules run.
  */
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { subtreeRange } from '../../../domain/org-path.ts';
 import type { Scope } from '../../../domain/scope.ts';
 import type { DB } from '../../db/schema.ts';
@@ -47,6 +47,24 @@ export async function grassrootsAmong(db: Kysely<DB>, ids: readonly string[]): P
     .where('k.is_grassroots', '=', true)
     .execute();
   return new Set(rows.map((r) => r.org_id));
+}
+
+/**
+ * The place of the organisation whose id is in `orgIdColumn`, as a scalar subquery giving JSON (null for no such
+ * organisation): its current path and latest name (as orgPlaces), and whether a strict ancestor on that path is of a
+ * grassroots kind in its latest version (as grassrootsAmong over the ancestors). The session's one statement reads its
+ * grants' places with it (auth.repo.ts).
+ */
+export function grantPlaceSql(orgIdColumn: string): RawBuilder<{ path: string; name: string | null; belowGrassroots: boolean } | null> {
+  return sql<{ path: string; name: string | null; belowGrassroots: boolean } | null>`(
+    SELECT json_build_object(
+      'path', o.current_path,
+      'name', (SELECT v.name FROM org_version v WHERE v.org_id = o.id ORDER BY v.valid_from DESC LIMIT 1),
+      'belowGrassroots', EXISTS (
+        SELECT 1 FROM org_version v JOIN org_kind k ON k.code = v.kind_code
+        WHERE v.org_id = ANY (string_to_array(trim(both '/' from o.current_path), '/')::uuid[]) AND v.org_id <> o.id
+          AND v.valid_to IS NULL AND k.is_grassroots))
+    FROM org o WHERE o.id = ${sql.ref(orgIdColumn)})`;
 }
 
 /**

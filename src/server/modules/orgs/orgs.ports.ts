@@ -2,7 +2,7 @@
  * What the orgs service needs of modules above it, typed here and passed in by the composition root (src/server/app.ts):
  * orgs sits below users and members (docs/architecture.md, dependency order), so it never imports them.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 
 /** Members on the rolls of an organisation or subtree on a date, official and probationary. */
@@ -12,6 +12,13 @@ export interface MemberCount {
 }
 
 /**
+ * Member counts per child subtree of a node whose path and depth are columns of the enclosing query (`node.path`
+ * names them): a derived table (child_id, official, probationary) for a LATERAL join, the node's own members under the
+ * child id ''.
+ */
+export type CountsByChildSql = (node: { path: string; depth: string }) => RawBuilder<{ child_id: string; official: number; probationary: number }>;
+
+/**
  * The members' side of the tree: the counts an org page shows, the roll sizes the reorganisation planner checks, and
  * the roster moves a merge or dissolution makes. Each takes the executor so that it joins the caller's transaction.
  * Implemented by members (members.tally.repo.ts).
@@ -19,6 +26,11 @@ export interface MemberCount {
 export interface OrgMembersPort {
   /** Members of each child subtree of the node at `path` (depth `depth`), keyed by the child's id. */
   countsByChild(db: Kysely<DB>, path: string, depth: number, asOf: string): Promise<Map<string, MemberCount>>;
+  /**
+   * The counts of one date as a fragment for the organisation page's single statement; the members' horizons are read
+   * here, once per request.
+   */
+  countsByChildSql(db: Kysely<DB>, asOf: string): Promise<CountsByChildSql>;
   /** Members of the whole subtree at `path`, the node included. */
   countOfSubtree(db: Kysely<DB>, path: string, asOf: string): Promise<MemberCount>;
   /** Members whose cell is the organisation itself, per organisation. */

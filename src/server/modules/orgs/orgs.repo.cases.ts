@@ -17,6 +17,8 @@ export const cases: SqlCases<typeof repo> = {
   listRoots: (db) => repo.listRoots(db, '2025-06-30', SCOPE),
   countChildren: (db) => repo.countChildren(db, [COMMUNE, CELL], '2025-06-30'),
   subtreeInForceSql: 'a derived table for the member counts of members.tally.repo (shown in its snapshot)',
+  subtreeInForceOfSql: 'a derived table for the member counts of the organisation page (shown in members.tally.repo.sql)',
+  orgPage: 'the organisation page takes the members fragment the service passes: shown in members.tally.repo.sql with each way of counting',
   namesAsOf: (db) => repo.namesAsOf(db, [PROVINCE, COMMUNE], '2025-06-30'),
   searchOrgs: (db) => repo.searchOrgs(db, 'chi bo', '2025-06-30', SCOPE, 20),
   subtreeFlat: (db) => repo.subtreeFlat(db, COMMUNE_PATH, '2025-06-30'),

@@ -8,6 +8,7 @@ import type { DB } from '../../db/schema.ts';
 import { inForceSql, pathInScopeSql } from '../../db/scope-sql.ts';
 import { subtreeRange } from '../../../domain/org-path.ts';
 import type { Scope } from '../../http/actor.ts';
+import type { CountsByChildSql } from './orgs.ports.ts';
 
 export interface OrgRow {
   id: string;
@@ -77,6 +78,68 @@ export async function findOrgVersion(db: Kysely<DB>, id: string, asOf: string, s
   return rows.filter((r) => r.valid_from <= asOf).at(-1) ?? rows.at(-1);
 }
 
+/** The organisation page's answer from the database (orgPage). */
+export interface OrgPageRows {
+  /** The version shown (findOrgVersion's choice), with the date its figures are of: asOf when in force, else its start. */
+  node: OrgRow & { shown_as_of: string; in_force: boolean };
+  /** Sub-organisations of the shown version on its date. */
+  child_count: number;
+  /** Strict ancestors on the shown date, root first (namesAsOf's rule for each name). */
+  ancestors: { id: string; name: string }[];
+  /** Members on asOf per child subtree of the shown version's path, its own under ''. */
+  counts: { child_id: string; official: number; probationary: number }[];
+  /** Sub-organisations in force on asOf and in scope, each with its own sub-organisation count on asOf. */
+  children: (OrgRow & { child_count: number })[];
+}
+
+/**
+ * The organisation page in one statement: the version to show (as findOrgVersion chooses it), its ancestors' names
+ * and sub-organisation count on the date shown, its children in scope with their sub-organisation counts, and the
+ * members per child subtree from the members' fragment (`counts`, of the date asked). Undefined when the organisation
+ * does not exist or lies outside the scope.
+ */
+export async function orgPage(db: Kysely<DB>, id: string, asOf: string, scope: Scope, counts: CountsByChildSql): Promise<OrgPageRows | undefined> {
+  const node = versions(db)
+    .select([sql<boolean>`${inForceSql('v', asOf)}`.as('in_force')])
+    .where('v.org_id', '=', id)
+    .where((eb) => pathInScopeSql(eb, 'o.current_path', scope))
+    .orderBy(sql`v.valid_from <= ${asOf}`, 'desc')
+    .orderBy(sql`CASE WHEN v.valid_from <= ${asOf} THEN v.valid_from END`, 'desc')
+    .orderBy('v.valid_from')
+    .limit(1);
+  const children = versions(db)
+    .select((eb) =>
+      eb
+        .selectFrom('org_version as g')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('g.parent_id', '=', 'v.org_id')
+        .where(inForceSql('g', asOf))
+        .as('child_count'),
+    )
+    .where('v.parent_id', '=', id)
+    .where(inForceSql('v', asOf))
+    .where((eb) => pathInScopeSql(eb, 'o.current_path', scope));
+  const { rows } = await sql<{ page: OrgPageRows }>`
+    WITH node AS (SELECT x.*, CASE WHEN x.in_force THEN ${asOf}::date ELSE x.valid_from END AS shown_as_of FROM (${node}) x)
+    SELECT json_build_object(
+      'node', to_json(n),
+      'child_count', (SELECT count(*) FROM org_version g WHERE g.parent_id = n.id AND g.valid_from <= n.shown_as_of
+                      AND (g.valid_to IS NULL OR g.valid_to > n.shown_as_of)),
+      'ancestors', coalesce((
+        SELECT json_agg(json_build_object('id', p.id, 'name', coalesce((
+                 SELECT a.name FROM org_version a WHERE a.org_id = p.id::uuid
+                 ORDER BY a.valid_from <= n.shown_as_of DESC, CASE WHEN a.valid_from <= n.shown_as_of THEN a.valid_from END DESC, a.valid_from
+                 LIMIT 1), '')) ORDER BY p.ord)
+        FROM unnest(string_to_array(trim(both '/' from n.path), '/')) WITH ORDINALITY AS p(id, ord)
+        WHERE p.id <> n.id::text), '[]'::json),
+      'counts', coalesce((SELECT json_agg(c) FROM (${counts({ path: 'n.path', depth: 'n.depth' })}) c), '[]'::json),
+      'children', coalesce((SELECT json_agg(k) FROM (${children}) k), '[]'::json)
+    ) AS page
+    FROM node n`.execute(db);
+  const page = rows[0]?.page;
+  return page && { ...page, child_count: Number(page.child_count) };
+}
+
 export function listChildren(db: Kysely<DB>, parentId: string, asOf: string, scope: Scope): Promise<OrgRow[]> {
   return versions(db)
     .where('v.parent_id', '=', parentId)
@@ -117,6 +180,12 @@ export async function countChildren(db: Kysely<DB>, parentIds: string[], asOf: s
 export function subtreeInForceSql(path: string, asOf: string): RawBuilder<{ org_id: string; path: string; depth: number }> {
   const r = subtreeRange(path);
   return sql`(SELECT v.org_id, v.path, v.depth FROM org_version v WHERE v.path >= ${r.from} AND v.path < ${r.to} AND ${inForceSql('v', asOf)})`;
+}
+
+/** As subtreeInForceSql, for a subtree whose path is a column of the enclosing query (a LATERAL join). */
+export function subtreeInForceOfSql(pathColumn: string, asOf: string): RawBuilder<{ org_id: string; path: string; depth: number }> {
+  const p = sql.ref(pathColumn);
+  return sql`(SELECT v.org_id, v.path, v.depth FROM org_version v WHERE v.path >= ${p} AND v.path < left(${p}, -1) || '0' AND ${inForceSql('v', asOf)})`;
 }
 
 /** Names of organisations on a date (for ancestors), whatever the scope: an ancestor's name is not a secret. */

@@ -18,6 +18,7 @@ import {
   OrgHistoryResponse,
   OrgIdParams,
   OrgListResponse,
+  OrgPageResponse,
   OrgPermissionsSchema,
   OrgSearchResponse,
   OrgTreeResponse,
@@ -78,6 +79,19 @@ export const orgsRoutes =
     );
     app.get('/api/orgs/:id/children', { schema: { tags, params: OrgIdParams, querystring: AsOfQuery, response: { 200: OrgListResponse } } }, async (req) =>
       svc.children(requireActor(req), req.params.id, req.query.asOf ?? clock.today()),
+    );
+    app.get(
+      '/api/orgs/:id/page',
+      {
+        schema: {
+          tags,
+          summary: 'Trang tổ chức: thông tin, tổ chức trực thuộc và số đảng viên',
+          params: OrgIdParams,
+          querystring: AsOfQuery,
+          response: { 200: OrgPageResponse },
+        },
+      },
+      async (req) => svc.page(requireActor(req), req.params.id, req.query.asOf ?? clock.today()),
     );
     app.get('/api/orgs/:id/tree', { schema: { tags, params: OrgIdParams, querystring: AsOfQuery, response: { 200: OrgTreeResponse } } }, async (req) =>
       svc.tree(requireActor(req), req.params.id, req.query.asOf ?? clock.today()),

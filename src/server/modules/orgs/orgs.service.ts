@@ -30,6 +30,7 @@ import {
   listSectors,
   lockTree,
   namesAsOf,
+  orgPage,
   searchOrgs,
   subtreeFlat,
   type OrgRow,
@@ -95,21 +96,15 @@ export function createOrgsService(deps: OrgsDeps) {
     return rows.map((r) => summary(r, childCounts.get(r.id) ?? 0, members.get(r.id) ?? { official: 0, probationary: 0 })).sort(byName);
   }
 
-  async function detail(actor: Actor, id: string, asOf: string) {
-    const row = await findOrgVersion(db, id, asOf, orgReadScope(actor));
-    if (!row) throw notFound('Không tìm thấy tổ chức đảng.');
-    const inForce = row.valid_from <= asOf && (row.valid_to === null || row.valid_to > asOf);
+  /** The organisation's detail from its shown version and the figures of the date shown (status, warnings, rule set). */
+  function detailOf(row: OrgRow, inForce: boolean, asOf: string, childCount: number, members: MemberCount, ancestors: { id: string; name: string }[]) {
     const status: 'active' | 'ended' | 'not_yet' = inForce ? 'active' : asOf < row.established_on ? 'not_yet' : 'ended';
-    const shownAsOf = inForce ? asOf : status === 'not_yet' ? row.valid_from : row.valid_from;
-    const [childCounts, members] = await Promise.all([countChildren(db, [row.id], shownAsOf), memberCounts.countOfSubtree(db, row.path, shownAsOf)]);
-    const ancestorIds = pathIds(row.path).slice(0, -1);
-    const names = await namesAsOf(db, ancestorIds, shownAsOf);
     const rules = ruleSetOn(asOf);
     const warnings = status === 'active' ? sizeWarnings({ code: row.kind_code, isGrassroots: row.is_grassroots, isCell: row.is_cell }, members, rules) : [];
     return {
-      ...summary(row, childCounts.get(row.id) ?? 0, members),
+      ...summary(row, childCount, members),
       path: row.path,
-      ancestors: ancestorIds.map((a) => ({ id: a, name: names.get(a) ?? '' })),
+      ancestors,
       validFrom: row.valid_from,
       establishedOn: row.established_on,
       endedOn: row.ended_on,
@@ -118,6 +113,42 @@ export function createOrgsService(deps: OrgsDeps) {
       warnings,
       ruleSetId: rules.id,
       asOf,
+    };
+  }
+
+  async function detail(actor: Actor, id: string, asOf: string) {
+    const row = await findOrgVersion(db, id, asOf, orgReadScope(actor));
+    if (!row) throw notFound('Không tìm thấy tổ chức đảng.');
+    const inForce = row.valid_from <= asOf && (row.valid_to === null || row.valid_to > asOf);
+    // Figures of the date shown: the date asked while the version is in force, else the version's start.
+    const shownAsOf = inForce ? asOf : row.valid_from;
+    const [childCounts, members] = await Promise.all([countChildren(db, [row.id], shownAsOf), memberCounts.countOfSubtree(db, row.path, shownAsOf)]);
+    const ancestorIds = pathIds(row.path).slice(0, -1);
+    const names = await namesAsOf(db, ancestorIds, shownAsOf);
+    const ancestors = ancestorIds.map((a) => ({ id: a, name: names.get(a) ?? '' }));
+    return detailOf(row, inForce, asOf, childCounts.get(row.id) ?? 0, members, ancestors);
+  }
+
+  /**
+   * The organisation page (issue 13): the detail, the sub-organisations and their member counts, as GET /:id and
+   * GET /:id/children answer them, from two statements: the members' horizons (read once) and the page itself.
+   * When the version shown is not in force on the date (an ended or not yet founded organisation), its own member
+   * count is of its start date and is read apart.
+   */
+  async function page(actor: Actor, id: string, asOf: string) {
+    const counts = await memberCounts.countsByChildSql(db, asOf);
+    const rows = await orgPage(db, id, asOf, orgReadScope(actor), counts);
+    if (!rows) throw notFound('Không tìm thấy tổ chức đảng.');
+    const { node } = rows;
+    const byChild = new Map(rows.counts.map((c) => [c.child_id, { official: c.official, probationary: c.probationary }]));
+    const total = rows.counts.reduce((t, c) => ({ official: t.official + c.official, probationary: t.probationary + c.probationary }), {
+      official: 0,
+      probationary: 0,
+    });
+    const members = node.in_force ? total : await memberCounts.countOfSubtree(db, node.path, node.shown_as_of);
+    return {
+      org: detailOf(node, node.in_force, asOf, rows.child_count, members, rows.ancestors),
+      children: rows.children.map((c) => summary(c, Number(c.child_count), byChild.get(c.id) ?? { official: 0, probationary: 0 })).sort(byName),
     };
   }
 
@@ -158,6 +189,7 @@ export function createOrgsService(deps: OrgsDeps) {
 
   return {
     detail,
+    page,
 
     async roots(actor: Actor, asOf: string) {
       const rows = await listRoots(db, asOf, orgReadScope(actor));

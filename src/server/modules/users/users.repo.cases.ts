@@ -20,6 +20,7 @@ const orgInScope: repo.OrgInScopeSql = (column) => {
 };
 
 export const cases: SqlCases<typeof repo> = {
+  sessionAccountSql: "a session's account with its grants, in the auth hook's one statement: shown in src/server/queries/auth.repo.sql",
   listUsers: (db) => repo.listUsers(db, orgInScope, SCOPE, 'nguyễn', 2, 20),
   findUser: (db) => repo.findUser(db, orgInScope, SCOPE, USER),
   roleAssignmentsOf: (db) => repo.roleAssignmentsOf(db, [USER]),

@@ -144,6 +144,34 @@ export function findSessionAccount(db: Kysely<DB>, userId: string) {
   return db.selectFrom('app_user').select(['id', 'username', 'full_name', 'must_change_password', 'is_disabled']).where('id', '=', userId).executeTakeFirst();
 }
 
+/** A session's account with its role assignments, as sessionAccountSql gives it. */
+export interface SessionAccount<P> {
+  id: string;
+  username: string;
+  full_name: string;
+  must_change_password: boolean;
+  is_disabled: boolean;
+  /** In the order they were granted; `place` from the caller's fragment, null without an organisation. */
+  roles: { id: string; role: Role; org_id: string | null; place: P | null }[];
+}
+
+/**
+ * What a session needs of its account (findSessionAccount's columns) and its role assignments (roleAssignmentsOf's
+ * rows), as one JSON scalar subquery for the user whose id is in `userIdColumn`; `place` gives each assignment's
+ * organisation (a fragment of orgs, passed by the caller). The auth hook reads the session, the account and the
+ * grants in one statement with it.
+ */
+export function sessionAccountSql<P>(userIdColumn: string, place: (orgIdColumn: string) => RawBuilder<P | null>): RawBuilder<SessionAccount<P> | null> {
+  return sql<SessionAccount<P> | null>`(
+    SELECT json_build_object(
+      'id', u.id, 'username', u.username, 'full_name', u.full_name, 'must_change_password', u.must_change_password, 'is_disabled', u.is_disabled,
+      'roles', coalesce((
+        SELECT json_agg(json_build_object('id', r.id, 'role', r.role, 'org_id', r.org_id, 'place', CASE WHEN r.org_id IS NOT NULL THEN ${place('r.org_id')} END)
+                        ORDER BY r.created_at)
+        FROM role_assignment r WHERE r.user_id = u.id), '[]'::json))
+    FROM app_user u WHERE u.id = ${sql.ref(userIdColumn)})`;
+}
+
 /** Marks an account as locked from at least one address until `lockedUntil`. */
 export async function setUserLockedUntil(tx: Kysely<DB>, userId: string, lockedUntil: Date): Promise<void> {
   await tx.updateTable('app_user').set({ locked_until: lockedUntil }).where('id', '=', userId).execute();
