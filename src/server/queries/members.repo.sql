@@ -569,11 +569,15 @@ FROM
 ORDER BY
   r.pos;
 SELECT
-  count(*) AS "n"
-FROM
-  "member" AS "m"
-WHERE
-  "m"."left_on" IS NULL;
+  (
+    SELECT
+      coalesce(sum(t.n), 0)
+    FROM
+      member_birth_tally t
+    WHERE
+      t.on_roll
+      AND TRUE
+  ) + 0 AS n;
 SELECT
   "m"."id",
   "m"."full_name",
