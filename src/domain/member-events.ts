@@ -173,3 +173,31 @@ export function rollOfPeriods(rows: readonly MemberPeriodRow[], today: string): 
   const now = rows.find((r) => r.valid_from <= today && (r.valid_to === null || r.valid_to > today)) ?? rows.at(-1);
   return now?.org_id;
 }
+
+/** The member columns a member without events has its periods from. */
+export interface MemberDatesLike {
+  id: string;
+  org_id: string;
+  admitted_on: string | null;
+  official_on: string | null;
+  left_on: string | null;
+  status?: string | null;
+}
+
+/**
+ * The periods of a member recorded without events (bulk rows of the national generator, rows older than the events):
+ * probationary from admitted_on, official from official_on, out of the Party from left_on with the row's status.
+ */
+export function periodsOfMemberRow(m: MemberDatesLike): MemberPeriodRow[] {
+  if (!m.admitted_on) return [];
+  const cuts = [m.admitted_on, ...(m.official_on ? [m.official_on] : []), ...(m.left_on ? [m.left_on] : [])];
+  return cuts.map((from, i) => ({
+    member_id: m.id,
+    org_id: m.org_id,
+    host_org_id: null,
+    valid_from: from,
+    valid_to: cuts[i + 1] ?? null,
+    status: m.left_on && from === m.left_on ? (m.status ?? 'left') : 'active',
+    membership: m.official_on && from >= m.official_on ? 'official' : 'probationary',
+  }));
+}

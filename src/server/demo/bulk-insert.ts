@@ -4,7 +4,7 @@
  * always in the table before a child's version refers to it (generators emit parents first).
  */
 import type { Kysely, Transaction } from 'kysely';
-import { memberPeriodRows, rowToEvent, type MemberPeriodRow } from '../../domain/member-events.ts';
+import { memberPeriodRows, periodsOfMemberRow, rowToEvent, type MemberPeriodRow } from '../../domain/member-events.ts';
 import type { DB } from '../db/schema.ts';
 import { insertMemberPeriodRows } from '../modules/members/members.periods.repo.ts';
 import { insertMemberBadgeAwardRows, insertMemberDisciplineRows, insertMemberEventRows, insertMemberRows } from '../modules/members/members.demo.repo.ts';
@@ -94,22 +94,6 @@ export interface MemberData {
   awards?: Iterable<MemberBadgeAwardRow>;
 }
 
-/**
- * The periods of a member without events (the national generator's rows): probationary from admitted_on, official
- * from official_on, out of the Party from left_on with the row's status.
- */
-function periodsOfRow(m: MemberRow): MemberPeriodRow[] {
-  const base = { member_id: m.id, org_id: m.org_id, host_org_id: null };
-  const cuts = [m.admitted_on!, ...(m.official_on ? [m.official_on] : []), ...(m.left_on ? [m.left_on] : [])];
-  return cuts.map((from, i) => ({
-    ...base,
-    valid_from: from,
-    valid_to: cuts[i + 1] ?? null,
-    status: m.left_on && from === m.left_on ? (m.status ?? 'left') : 'active',
-    membership: m.official_on && from >= m.official_on ? 'official' : 'probationary',
-  }));
-}
-
 /** Folds each member's events (given together, in date order) into its periods, as the members service writes them. */
 class PeriodFold {
   private member: string | null = null;
@@ -152,7 +136,11 @@ export async function insertMembers(db: Executor, data: MemberData, opts: { chun
   let n = 0;
   for (const chunk of chunks(data.members, size)) {
     await insertMemberRows(db, chunk);
-    if (!data.events) await insertMemberPeriodRows(db, chunk.flatMap(periodsOfRow));
+    if (!data.events)
+      await insertMemberPeriodRows(
+        db,
+        chunk.flatMap((m) => periodsOfMemberRow({ ...m, official_on: m.official_on ?? null, left_on: m.left_on ?? null, admitted_on: m.admitted_on ?? null })),
+      );
     n += chunk.length;
   }
   // Narrower rows: bigger statements, fewer round trips.

@@ -11,12 +11,12 @@
  * The members' horizon (member_tally_horizon.latest, migration 0006: the tally of today's rolls answers for a date on
  * or after it) also takes the start of every period inserted: before, a transfer or a roster move did not raise it.
  *
- * Existing rosters: the periods are filled from the events. Rosters moved by a merge or split before this migration
+ * Existing rosters: the periods are filled from the events (a member without events, from his row's dates). Rosters moved by a merge or split before this migration
  * left no record of the move; a member whose roll today is not the one the events end on, on an organisation that
  * has ended, was moved on the day it ended, and that move is recorded.
  */
 import { sql, type Kysely } from 'kysely';
-import { memberPeriodRows, rowToEvent, type RollMove } from '../../../domain/member-events.ts';
+import { memberPeriodRows, periodsOfMemberRow, rowToEvent, type RollMove } from '../../../domain/member-events.ts';
 import type { DB } from '../schema.ts';
 
 const BATCH = 2000;
@@ -66,7 +66,7 @@ export async function backfillMemberPeriods(db: Kysely<unknown>): Promise<void> 
   const moves = new Map<string, RollMove>();
   let after: string | null = null;
   for (;;) {
-    let q = kdb.selectFrom('member').select(['id', 'org_id']).orderBy('id').limit(BATCH);
+    let q = kdb.selectFrom('member').select(['id', 'org_id', 'admitted_on', 'official_on', 'left_on', 'status']).orderBy('id').limit(BATCH);
     if (after) q = q.where('id', '>', after);
     const members = await q.execute();
     if (members.length === 0) break;
@@ -87,6 +87,7 @@ export async function backfillMemberPeriods(db: Kysely<unknown>): Promise<void> 
     for (const e of events) (byMember.get(e.member_id) ?? byMember.set(e.member_id, []).get(e.member_id)!).push(e);
     const rows = members.flatMap((m) => {
       const evs = (byMember.get(m.id) ?? []).map(rowToEvent);
+      if (evs.length === 0) return periodsOfMemberRow(m); // a row loaded without events: its dates
       let periods = memberPeriodRows(m.id, evs);
       const last = periods.at(-1);
       const endedOn = last ? ended.get(last.org_id) : undefined;

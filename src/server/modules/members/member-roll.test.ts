@@ -6,13 +6,14 @@
  * cell's members stay on the new cell when a later event is recorded; the page's counts equal the roll's. The member
  * list's drill-down filters (asOf, membership, change over a period) list exactly those members, at the boundaries.
  */
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { rawSession, readXlsx } from '../member-import/member-import.fixtures.ts';
 import { describeEngines } from '../../../../test/helpers/db.ts';
 import { buildFixture, startTestApp, type Client, type Fixture, type TestApp } from '../../../../test/helpers/app.ts';
 import { subtreeInForceSql } from '../orgs/orgs.repo.ts';
 import { rollOnSql } from './members.roll.repo.ts';
+import { backfillMemberPeriods } from '../../db/migrations/0019-member-period.ts';
 
 describeEngines('the roll of any date', (engine) => {
   let t: TestApp;
@@ -227,5 +228,24 @@ describeEngines('the roll of any date', (engine) => {
         expect(detail?.message, url).toMatch(message);
       }
     }
+  });
+
+  it('migration 0019 fills the same periods from the events, and the move a past merge made (last: it rewrites the table)', async () => {
+    const db = t.database.db;
+    const read = async () => ({
+      periods: (
+        await sql<Record<string, unknown>>`SELECT p.* FROM member_period p WHERE EXISTS (SELECT 1 FROM member_event e WHERE e.member_id = p.member_id)
+          ORDER BY p.member_id, p.valid_from`.execute(db)
+      ).rows,
+      moves: (await sql<Record<string, unknown>>`SELECT * FROM member_roll_move ORDER BY from_org_id`.execute(db)).rows,
+    });
+    const before = await read();
+    expect(before.moves).toEqual([{ from_org_id: f.orgs.a1, to_org_id: f.orgs.a2, effective_date: '2025-07-01' }]);
+    await sql`DELETE FROM member_period`.execute(db);
+    await sql`DELETE FROM member_roll_move`.execute(db);
+    await backfillMemberPeriods(db as unknown as Kysely<unknown>);
+    expect(await read()).toEqual(before);
+    // Members loaded without events have periods from their dates.
+    expect(await total(f.orgs.gB, '2010-12-31')).toBe(2);
   });
 });
