@@ -356,6 +356,18 @@ describeEngines('bad input on every endpoint', (engine) => {
       ['badgeDue=2027-02-30', 'badgeDue'],
       ['badgeDue=2027-02-04', 'badgeDue'],
       [`religion=${'x'.repeat(5000)}`, 'religion'],
+      // the report drill-down's (issue 14)
+      ['asOf=2026-02-31', 'asOf'],
+      ['asOf=2099-01-01', 'asOf'],
+      ['membership=du_bi', 'membership'],
+      ['ethnicityGroup=hoa', 'ethnicityGroup'],
+      ['badge=35', 'badge'],
+      ['change=married&changeFrom=2020-01-01&changeTo=2020-12-31', 'change'],
+      ['change=admitted&changeFrom=2020-02-30&changeTo=2020-12-31', 'changeFrom'],
+      ['change=admitted&changeFrom=2020-01-01&changeTo=2099-12-31', 'changeTo'],
+      ['change=admitted&changeFrom=2021-01-01&changeTo=2020-12-31', 'changeFrom'],
+      ['change=deceased&changeFrom=2020-01-01&changeTo=2020-12-31&disciplineForm=warning', 'disciplineForm'],
+      ['youthUnion=1', 'youthUnion'],
     ];
     for (const [query, field] of cases) {
       for (const url of [`/api/members?${query}`, `/api/members/export.xlsx?${query}`]) {

@@ -56,6 +56,9 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
     'ageFrom=60&ageTo=60',
     'partyAgeFrom=29&partyAgeTo=29',
     'badgeDue=next',
+    // the report drill-down's (issue 14)
+    'asOf=2020-12-31&membership=official&religion=any',
+    'change=admitted&changeFrom=1997-01-01&changeTo=1997-12-31',
   ];
   const membersOfA = async () =>
     Number(
@@ -248,6 +251,9 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
         ).toContain(aFiltered);
         await is404(b.get(`/api/orgs/${f.orgs.A}/members&${q}`));
       }
+      // A's organisation on a date or over a period (a report cell's drill-down) is not B's to list, nor to export.
+      await is404(b.get(`/api/members?orgId=${f.orgs.A}&asOf=2020-12-31`));
+      await is404(b.get(`/api/members/export.xlsx?orgId=${f.orgs.A}&change=admitted&changeFrom=1997-01-01&changeTo=1997-12-31`));
     },
     'POST /api/members': async () => {
       const r = await b.post('/api/members', { fullName: 'Người Lạ', gender: 'nam', orgId: f.orgs.a1, admittedOn: '2020-01-01' });

@@ -9,6 +9,7 @@ import { derivedColumns, rowToEvent } from '../../domain/member-events.ts';
 import { loadBadgeLists } from '../modules/members/members.badges.ts';
 import { badgeLists, nextAnniversary } from '../../domain/badges.ts';
 import { sql, type SqlBool } from 'kysely';
+import { rollOnSql } from '../modules/members/members.roll.repo.ts';
 
 describeEngines('demo province', (engine) => {
   let t: TestApp;
@@ -64,6 +65,27 @@ describeEngines('demo province', (engine) => {
     const someone = (await admin.get('/api/members?pageSize=1')).body.items[0];
     const file = (await admin.get(`/api/members/${someone.id}`)).body;
     expect(file.partyAge.countsFrom).toBe(file.admittedOn);
+  });
+
+  it('has a dated roll (member_period): today’s is the member rows’, and last year and this year each have changes of every kind', async () => {
+    const db = t.database.db;
+    const today = t.clock.today();
+    const roll = await sql<{ member_id: string; org_id: string }>`SELECT r.member_id, r.org_id FROM ${rollOnSql(today)} r`.execute(db);
+    const rows = await db.selectFrom('member').select(['id', 'org_id']).where('left_on', 'is', null).execute();
+    expect(new Map(roll.rows.map((r) => [r.member_id, r.org_id]))).toEqual(new Map(rows.map((r) => [r.id, r.org_id])));
+    const year = Number(today.slice(0, 4));
+    for (const y of [year - 1, year]) {
+      const kinds = await sql<{ kind: string; n: number }>`
+        SELECT kind, count(*)::int AS n FROM member_event WHERE effective_date >= ${`${y}-01-01`} AND effective_date <= ${`${y}-12-31`} GROUP BY kind`.execute(
+        db,
+      );
+      const n = new Map(kinds.rows.map((k) => [k.kind, Number(k.n)]));
+      for (const k of ['admitted', 'recognized_official', 'transfer_out_started', 'transfer_in_confirmed', 'deceased'])
+        expect(n.get(k) ?? 0, `${k} in ${y}`).toBeGreaterThan(0);
+    }
+    // The roll differs between the ends of last year and this year's today.
+    const count = async (d: string) => Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${rollOnSql(d)} r`.execute(db)).rows[0]!.n);
+    expect(await count(`${year - 1}-12-31`)).not.toBe(await count(`${year - 2}-12-31`));
   });
 
   it("loads the members' files, histories, disciplines and badges, with the columns the service derives", async () => {

@@ -585,13 +585,11 @@ SELECT
               split_part(v.path, '/', "n"."depth" + 3) AS child_id,
               count(*) FILTER (
                 WHERE
-                  m.official_on IS NOT NULL
-                  AND m.official_on <= $8
+                  m.membership = 'official'
               )::int AS official,
               count(*) FILTER (
                 WHERE
-                  m.official_on IS NULL
-                  OR m.official_on > $9
+                  m.membership = 'probationary'
               )::int AS probationary
             FROM
               (
@@ -605,20 +603,33 @@ SELECT
                   v.path >= "n"."path"
                   AND v.path < left("n"."path", -1) || '0'
                   AND (
-                    "v"."valid_from" <= $10
+                    "v"."valid_from" <= $8
                     AND (
                       "v"."valid_to" IS NULL
-                      OR "v"."valid_to" > $11
+                      OR "v"."valid_to" > $9
                     )
                   )
               ) v
-              JOIN member m ON m.org_id = v.org_id
+              JOIN (
+                SELECT
+                  p.member_id,
+                  p.org_id,
+                  p.membership,
+                  p.status
+                FROM
+                  member_period p
+                WHERE
+                  (
+                    "p".valid_from <= $10
+                    AND (
+                      "p".valid_to IS NULL
+                      OR "p".valid_to > $11
+                    )
+                    AND "p".status NOT IN ('deceased', 'struck_off', 'left', 'expelled')
+                  )
+              ) m ON m.org_id = v.org_id
             WHERE
-              m.admitted_on <= $12
-              AND (
-                m.left_on IS NULL
-                OR m.left_on > $13
-              )
+              TRUE
             GROUP BY
               1
           ) c
@@ -661,10 +672,10 @@ SELECT
                   WHERE
                     "g"."parent_id" = "v"."org_id"
                     AND (
-                      "g"."valid_from" <= $14
+                      "g"."valid_from" <= $12
                       AND (
                         "g"."valid_to" IS NULL
-                        OR "g"."valid_to" > $15
+                        OR "g"."valid_to" > $13
                       )
                     )
                 ) AS "child_count"
@@ -674,12 +685,12 @@ SELECT
                 INNER JOIN "org_kind" AS "k" ON "k"."code" = "v"."kind_code"
                 LEFT JOIN "sector_type" AS "s" ON "s"."code" = "v"."sector_code"
               WHERE
-                "v"."parent_id" = $16
+                "v"."parent_id" = $14
                 AND (
-                  "v"."valid_from" <= $17
+                  "v"."valid_from" <= $15
                   AND (
                     "v"."valid_to" IS NULL
-                    OR "v"."valid_to" > $18
+                    OR "v"."valid_to" > $16
                   )
                 )
                 AND TRUE
@@ -750,13 +761,11 @@ WHERE
 SELECT
   count(*) FILTER (
     WHERE
-      m.official_on IS NOT NULL
-      AND m.official_on <= $1
+      m.membership = 'official'
   ) AS official,
   count(*) FILTER (
     WHERE
-      m.official_on IS NULL
-      OR m.official_on > $2
+      m.membership = 'probationary'
   ) AS probationary
 FROM
   (
@@ -767,23 +776,36 @@ FROM
     FROM
       org_version v
     WHERE
-      v.path >= $3
-      AND v.path < $4
+      v.path >= $1
+      AND v.path < $2
       AND (
-        "v"."valid_from" <= $5
+        "v"."valid_from" <= $3
         AND (
           "v"."valid_to" IS NULL
-          OR "v"."valid_to" > $6
+          OR "v"."valid_to" > $4
         )
       )
   ) v
-  JOIN member m ON m.org_id = v.org_id
+  JOIN (
+    SELECT
+      p.member_id,
+      p.org_id,
+      p.membership,
+      p.status
+    FROM
+      member_period p
+    WHERE
+      (
+        "p".valid_from <= $5
+        AND (
+          "p".valid_to IS NULL
+          OR "p".valid_to > $6
+        )
+        AND "p".status NOT IN ('deceased', 'struck_off', 'left', 'expelled')
+      )
+  ) m ON m.org_id = v.org_id
 WHERE
-  m.admitted_on <= $7
-  AND (
-    m.left_on IS NULL
-    OR m.left_on > $8
-  );
+  TRUE;
 
 -- memberCountsByChild
 SELECT
@@ -831,13 +853,11 @@ SELECT
   split_part(v.path, '/', $1) AS child_id,
   count(*) FILTER (
     WHERE
-      m.official_on IS NOT NULL
-      AND m.official_on <= $2
+      m.membership = 'official'
   ) AS official,
   count(*) FILTER (
     WHERE
-      m.official_on IS NULL
-      OR m.official_on > $3
+      m.membership = 'probationary'
   ) AS probationary
 FROM
   (
@@ -848,24 +868,37 @@ FROM
     FROM
       org_version v
     WHERE
-      v.path >= $4
-      AND v.path < $5
+      v.path >= $2
+      AND v.path < $3
       AND (
-        "v"."valid_from" <= $6
+        "v"."valid_from" <= $4
         AND (
           "v"."valid_to" IS NULL
-          OR "v"."valid_to" > $7
+          OR "v"."valid_to" > $5
         )
       )
   ) v
-  JOIN member m ON m.org_id = v.org_id
+  JOIN (
+    SELECT
+      p.member_id,
+      p.org_id,
+      p.membership,
+      p.status
+    FROM
+      member_period p
+    WHERE
+      (
+        "p".valid_from <= $6
+        AND (
+          "p".valid_to IS NULL
+          OR "p".valid_to > $7
+        )
+        AND "p".status NOT IN ('deceased', 'struck_off', 'left', 'expelled')
+      )
+  ) m ON m.org_id = v.org_id
 WHERE
   v.depth > $8
-  AND m.admitted_on <= $9
-  AND (
-    m.left_on IS NULL
-    OR m.left_on > $10
-  )
+  AND TRUE
 GROUP BY
   1;
 

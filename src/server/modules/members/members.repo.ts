@@ -14,6 +14,7 @@ import type { Scope } from '../../http/actor.ts';
 import { currentOrgPaths, orgIdsInScope, orgNameInForceSql } from '../orgs/orgs.members.repo.ts';
 import { userNameSql } from '../users/users.repo.ts';
 import { birthBandOf, countByBirthBand } from './members.birth-tally.repo.ts';
+import { drillDownConditions, type DrillDownFilters } from './members.drilldown.repo.ts';
 
 // Kept for the modules above members that read these organisation helpers from here (admissions, member-sheet).
 
@@ -80,6 +81,13 @@ export interface MemberFilters {
   partyAgeBand?: boolean | undefined;
   /** Only these members (the due list of a badge anniversary). */
   memberIds?: readonly string[] | undefined;
+  /**
+   * The report drill-down's filters (members.drilldown.repo.ts). `anchored`: the list is of `orgPath`'s organisation on
+   * a date or over a period (asOf, change), so its members are those the drill-down places there, not those on its
+   * subtree today; the organisation itself is in the reader's scope (members.filters.ts checks it).
+   */
+  drill?: DrillDownFilters | undefined;
+  anchored?: boolean | undefined;
   page: number;
   pageSize: number;
 }
@@ -97,8 +105,14 @@ function scoped(db: Kysely<DB>, scope: Scope) {
 export function filteredMembers(db: Kysely<DB>, scope: Scope, f: Omit<MemberFilters, 'page' | 'pageSize'>) {
   // Over the whole tree no condition reads the organisation: the members alone (every member has one, so the join
   // drops nothing), which spares the count a join of the whole roll (issue 13). The callers read only m's columns.
-  let q = scope === 'all' && !f.orgPath ? (db.selectFrom('member as m') as unknown as ReturnType<typeof scoped>) : scoped(db, scope);
-  if (f.orgPath) {
+  // A report cell's drill-down anchors the list on its organisation instead (the roll of a date, not today's scope).
+  let q =
+    f.anchored && f.orgPath
+      ? withOrgPath(db)
+      : scope === 'all' && !f.orgPath
+        ? (db.selectFrom('member as m') as unknown as ReturnType<typeof scoped>)
+        : scoped(db, scope);
+  if (f.orgPath && !f.anchored) {
     const r = subtreeRange(f.orgPath);
     q = q.where('o.current_path', '>=', r.from).where('o.current_path', '<', r.to);
   }
@@ -135,6 +149,7 @@ export function filteredMembers(db: Kysely<DB>, scope: Scope, f: Omit<MemberFilt
     const ids = f.memberIds;
     q = ids.length === 0 ? q.where(sql<boolean>`false`) : q.where(sql<boolean>`m.id = ANY(${sql.val([...ids])}::uuid[])`);
   }
+  for (const c of f.drill ? drillDownConditions(f.drill) : []) q = q.where(c);
   return q;
 }
 
