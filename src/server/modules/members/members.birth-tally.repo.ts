@@ -20,8 +20,10 @@ export interface BirthBand {
 
 /** The band when the tally can count the list of these filters, else null. */
 export function birthBandOf(scope: Scope, f: MemberFilters): BirthBand | null {
-  const { bornOnOrBefore, bornAfter, status, page: _page, pageSize: _size, ...others } = f;
+  const { bornOnOrBefore, bornAfter, status, page: _page, pageSize: _size, drill, ...others } = f;
   if (scope !== 'all' || (status !== undefined && status !== 'on_roll')) return null;
+  // A report's drill-down (the roll of a date, a change) is never the tally's: only its date, always set, may be.
+  if (drill && Object.entries(drill).some(([k, v]) => k !== 'day' && v !== undefined && v !== false)) return null;
   if (Object.values(others).some((v) => v !== undefined && v !== false && v !== '')) return null;
   return { bornOnOrBefore, bornAfter, onRoll: status === 'on_roll' };
 }
