@@ -208,6 +208,7 @@ describeEngines('bad input on every endpoint', (engine) => {
       'GET /api/evaluation/results/report.docx': { query: `orgId=${f.orgs.A}&year=2026&fromYear=2024&years=3` },
       'GET /api/evaluation/streaks': { query: `orgId=${f.orgs.A}&toYear=2026&years=3` },
       'GET /api/evaluation/consolidation': { query: `orgId=${f.orgs.A}&year=2026` },
+      'GET /api/reports/dashboard': { query: `orgId=${f.orgs.A}` },
       // its own case below, with an existing and a missing adjustment
       'DELETE /api/calendar/adjustments/:date': {},
     };
@@ -497,6 +498,9 @@ describeEngines('bad input on every endpoint', (engine) => {
     for (const q of ['stage=ky_la', 'status=x', 'page=0']) expect4xx(await admin.get(`/api/admissions/candidates?${q}`), 400, q);
     expect4xx(await admin.get(`/api/admissions/dossiers/${dossier.id}/denominator?date=2026-02-30`), 400, 'denominator 30/02');
     expect4xx(await admin.get(`/api/admissions/dossiers/${dossier.id}/document.docx?kind=thu_moi`), 400, 'document kind');
+    for (const q of ['orgId=khong-phai-uuid', 'orgId=', `orgId=${'Đ'.repeat(5000)}`, 'orgId=%00'])
+      expect4xx(await admin.get(`/api/reports/dashboard?${q}`), 400, `dashboard ${q}`);
+    expect4xx(await admin.get(`/api/reports/dashboard?orgId=${MISSING}`), 404, 'dashboard missing orgId');
     expect(await snapshot()).toBe(before);
   });
 

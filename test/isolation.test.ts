@@ -528,6 +528,14 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
       expect(own.status).toBe(200); // control: B's own organisation
       noLeak(own.body);
     },
+    'GET /api/reports/dashboard': async () => {
+      for (const id of [f.orgs.A, f.orgs.gA, f.orgs.a1, f.orgs.P]) await is404(b.get(`/api/reports/dashboard?orgId=${id}`));
+      const own = await b.get('/api/reports/dashboard');
+      expect(own.status).toBe(200); // control: B's own organisation, its figures only
+      expect(own.body.org.id).toBe(f.orgs.B);
+      noLeak(own.body);
+      expect((await aClient.get(`/api/reports/dashboard?orgId=${f.orgs.A}`)).body.members.total).toBeGreaterThan(0); // control
+    },
     'PUT /api/admissions/targets/:id': async () => {
       const before = await dossiersOfA();
       for (const id of [f.orgs.a1, f.orgs.gA, f.orgs.A]) await is404(b.raw('PUT', `/api/admissions/targets/${id}`, JSON.stringify({ year: 2026, target: 99 })));

@@ -132,3 +132,40 @@ export const ReportCatalogueResponse = z.object({
   tables: z.array(z.object({ key: ReportTableKey, title: z.string(), basis: z.enum(['date', 'period', 'years']) })),
 });
 export type ReportCatalogue = z.infer<typeof ReportCatalogueResponse>;
+
+// --- The dashboard (issue 14 part 5) --------------------------------------------------------------------------------
+
+/** `GET /api/reports/dashboard`: `orgId` any organisation in the caller's scope; without it, the first of the scope. */
+export const DashboardQuery = z.strictObject({ orgId: IdSchema.optional() });
+export type DashboardQuery = z.infer<typeof DashboardQuery>;
+
+const Slice = z.object({ key: z.string(), label: z.string(), value: z.number() });
+const Ratings = z.object({ total: z.number(), excellent: z.number(), good: z.number(), completed: z.number(), notCompleted: z.number() });
+
+/**
+ * The home page's figures of one organisation's subtree today, each one the figure of a report or a list the page
+ * links to. A part the caller may not read, or that has nothing yet (no published ratings), is null.
+ */
+export const DashboardResponse = z.object({
+  org: z.object({ id: z.string(), name: z.string(), kindName: z.string() }),
+  asOf: z.string(),
+  year: z.number(),
+  /** The organisations of the subtree below the organisation (itself not counted) and the grassroots ones among them. */
+  orgs: z.object({ total: z.number(), grassroots: z.number() }),
+  members: z.object({ total: z.number(), official: z.number(), probationary: z.number() }),
+  /** Admission decisions of the year in the subtree against the year's target (null when none is set). */
+  admissions: z.object({ year: z.number(), admitted: z.number(), target: z.number().nullable(), progress: z.number().nullable(), inPipeline: z.number() }),
+  /** The last published year's ratings (last year's, or the latest before it). */
+  ratings: z.object({ year: z.number(), orgs: Ratings, members: Ratings }).nullable(),
+  /** Members due a badge at the next anniversary (3/2, 19/5, 2/9, 7/11). */
+  badges: z.object({ anniversary: z.string(), due: z.number() }),
+  /** The caller's work queue (admissions steps due). */
+  work: z.object({ total: z.number(), late: z.number() }),
+  /** Weak organisations under consolidation: entries still open, and those past their deadline. */
+  consolidation: z.object({ open: z.number(), overdue: z.number() }),
+  /** Composition of the members today (the «members-composition» table's rows), null when unavailable. */
+  composition: z.object({ bySex: z.array(Slice), byAge: z.array(Slice), averageAge: z.number().nullable() }).nullable(),
+  /** Five years up to this one: members on 31/12 (today for this year) and admissions of each year. */
+  trends: z.object({ years: z.array(z.number()), members: z.array(z.number()), admitted: z.array(z.number()) }),
+});
+export type DashboardResponse = z.infer<typeof DashboardResponse>;

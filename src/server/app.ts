@@ -58,6 +58,8 @@ import { periodHeads } from './modules/evaluation/evaluation.repo.ts';
 import { memberNames } from './modules/members/members.repo.ts';
 import { namesAsOf } from './modules/orgs/orgs.repo.ts';
 import { grassrootsAmong, orgInScopeSql, orgPlaces } from './modules/orgs/orgs.places.repo.ts';
+import { createDashboardService } from './modules/reports/reports.dashboard.ts';
+import { dashboardRoutes } from './modules/reports/reports.dashboard.routes.ts';
 
 export interface AppDeps {
   db: Kysely<DB>;
@@ -90,7 +92,7 @@ const userSessionsPort: UserSessionsPort = {
   clearLoginFailures: (db, username) => clearLoginFailures(db, username, null),
 };
 
-export function createServices(deps: AppDeps) {
+function createRecordServices(deps: AppDeps) {
   // The calendar sits below members: a change of it recomputes members' party ages through this port.
   const calendar = createCalendarService({ ...deps, afterChange: (tx, date, cal) => refreshTransferPartyAges(tx, date, cal, deps.clock.today()) });
   const rulesets = createRuleSetsService(deps);
@@ -111,6 +113,18 @@ export function createServices(deps: AppDeps) {
     admissions: createAdmissionsService({ ...deps, calendar, members, rulesets }),
     evaluation: createEvaluationService(deps),
   };
+}
+
+/** The services above the record-keeping modules (reports), built on those below through ports. */
+function createReportServices(deps: AppDeps, s: ReturnType<typeof createRecordServices>) {
+  return {
+    dashboard: createDashboardService({ clock: deps.clock, orgs: s.orgs, admissions: s.admissions, evaluation: s.evaluation, members: s.members }),
+  };
+}
+
+export function createServices(deps: AppDeps) {
+  const record = createRecordServices(deps);
+  return { ...record, ...createReportServices(deps, record) };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -181,6 +195,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
   await app.register(rulesetsRoutes(services.rulesets));
   await app.register(admissionsRoutes(services.admissions));
   await app.register(evaluationRoutes(services.evaluation, { maxMb: config.importMaxMb }));
+  await app.register(dashboardRoutes(services.dashboard));
 
   const webDir = config.webDir;
   const hasWeb = webDir !== undefined && fs.existsSync(path.join(webDir, 'index.html'));
