@@ -44,6 +44,8 @@ import { membersRoutes } from './modules/members/members.routes.ts';
 import { createMembersService } from './modules/members/members.service.ts';
 import { refreshTransferPartyAges } from './modules/members/members.events.ts';
 import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
+import { reportsRoutes } from './modules/reports/reports.routes.ts';
+import { createReportsService } from './modules/reports/reports.service.ts';
 import { rulesetsRoutes } from './modules/rulesets/rulesets.routes.ts';
 import { createRuleSetsService } from './modules/rulesets/rulesets.service.ts';
 import { userNames } from './modules/users/users.repo.ts';
@@ -97,6 +99,7 @@ function createRecordServices(deps: AppDeps) {
   const calendar = createCalendarService({ ...deps, afterChange: (tx, date, cal) => refreshTransferPartyAges(tx, date, cal, deps.clock.today()) });
   const rulesets = createRuleSetsService(deps);
   const members = createMembersService({ ...deps, calendar });
+  const evaluation = createEvaluationService(deps);
   const documents = deps.documents ?? createFsDocumentStore(path.join(deps.config.dataDir, 'documents'), () => deps.clock.now());
   return {
     calendar,
@@ -111,14 +114,22 @@ function createRecordServices(deps: AppDeps) {
     memberDocuments: createMemberDocumentsService({ ...deps, documents }),
     users: createUsersService({ ...deps, orgs: orgPlacesPort, sessions: userSessionsPort }),
     admissions: createAdmissionsService({ ...deps, calendar, members, rulesets }),
-    evaluation: createEvaluationService(deps),
+    evaluation,
+    reports: createReportsService({ ...deps, evaluation }),
   };
 }
 
 /** The services above the record-keeping modules (reports), built on those below through ports. */
 function createReportServices(deps: AppDeps, s: ReturnType<typeof createRecordServices>) {
   return {
-    dashboard: createDashboardService({ clock: deps.clock, orgs: s.orgs, admissions: s.admissions, evaluation: s.evaluation, members: s.members }),
+    dashboard: createDashboardService({
+      clock: deps.clock,
+      orgs: s.orgs,
+      admissions: s.admissions,
+      evaluation: s.evaluation,
+      members: s.members,
+      computeReport: s.reports.computeReport,
+    }),
   };
 }
 
@@ -196,6 +207,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
   await app.register(admissionsRoutes(services.admissions));
   await app.register(evaluationRoutes(services.evaluation, { maxMb: config.importMaxMb }));
   await app.register(dashboardRoutes(services.dashboard));
+  await app.register(reportsRoutes(services.reports));
 
   const webDir = config.webDir;
   const hasWeb = webDir !== undefined && fs.existsSync(path.join(webDir, 'index.html'));

@@ -6,14 +6,12 @@ import { Card, Table, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../api/client.ts';
+import type { ReportOrgList } from '../../contract/reports.ts';
 import { QueryError } from '../components/QueryError.tsx';
 import { formatDate } from '../lib/dates.ts';
 import { formatCount } from '../lib/labels.ts';
 
-interface OrgListAnswer {
-  total: number;
-  items: { id: string; name: string; kindCode: string; kindName: string; sectorCode: string | null; sectorName: string | null }[];
-}
+type OrgListAnswer = ReportOrgList;
 
 const PAGE_SIZE = 50;
 

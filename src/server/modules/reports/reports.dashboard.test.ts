@@ -46,6 +46,15 @@ describeEngines('the dashboard: the figures of a scope today, each the answer of
     expect(d.ratings).toBeNull();
     expect(d.badges).toEqual({ anniversary: '2027-02-03', due: 0 });
     expect(d.consolidation).toEqual({ open: 1, overdue: 1 });
+    // The composition table of today: 34 men born in 1980 (46), Hoa born in 1998 (28).
+    expect(d.composition?.bySex.map((x) => x.value)).toEqual([34, 1]);
+    expect(d.composition?.byAge.map((x) => [x.key, x.value])).toEqual([
+      ['age:le30', 1],
+      ['age:31_40', 0],
+      ['age:41_50', 34],
+      ['age:51_60', 0],
+      ['age:ge61', 0],
+    ]);
     expect(d.trends.years).toEqual([2022, 2023, 2024, 2025, 2026]);
     expect(d.trends.members).toEqual([34, 34, 34, 34, 35]);
     expect(d.trends.admitted).toEqual([0, 0, 0, 0, 1]);
@@ -91,35 +100,37 @@ describeEngines('the dashboard: the figures of a scope today, each the answer of
 
 describe('compositionOf: sex and age bands from the composition table', () => {
   const cell = (value: number | null) => ({ value, link: null });
+  const row = (key: string, label: string, value: number | null, level = 1) => ({ key, label, level, cells: [cell(value), cell(null)] });
   const table: ReportTable = {
     key: 'members-composition',
-    title: 'Đảng viên',
+    title: 'Đảng viên theo cơ cấu',
     basis: 'date',
     columns: [
       { key: 'count', label: 'Số lượng', unit: 'count' },
-      { key: 'avg', label: 'Tuổi bình quân', unit: 'years' },
+      { key: 'share', label: 'Tỷ lệ (%)', unit: 'percent' },
     ],
     rows: [
-      { key: 'total', label: 'Tổng số', level: 0, cells: [cell(10), cell(null)] },
-      { key: 'gender:nam', label: 'Nam', level: 1, cells: [cell(6), cell(null)] },
-      { key: 'gender:nu', label: 'Nữ', level: 1, cells: [cell(4), cell(null)] },
-      { key: 'age:le30', label: '≤ 30', level: 1, cells: [cell(3), cell(null)] },
-      { key: 'age:31-40', label: '31–40', level: 1, cells: [cell(7), cell(null)] },
-      { key: 'age:average', label: 'Tuổi bình quân', level: 1, cells: [cell(null), cell(38.5)] },
-      { key: 'party-age:lt10', label: 'Dưới 10 năm', level: 1, cells: [cell(2), cell(null)] },
+      row('all', 'Tổng số đảng viên', 10, 0),
+      row('women', 'Nữ', 4),
+      row('official', 'Đảng viên chính thức', 9),
+      row('age', 'Độ tuổi', null, 0),
+      row('age:le30', 'Từ 30 tuổi trở xuống', 3),
+      row('age:31_40', 'Từ 31 đến 40 tuổi', 7),
+      { ...row('age:avg', 'Tuổi bình quân', 38.5), unit: 'years' },
+      row('pa:lt10', 'Dưới 10 năm', 2),
     ],
     checks: [],
     notes: [],
   };
-  it('reads the rows by key; the party-age bands are not ages', () => {
+  it('men are the total less the women; the age bands are the age rows; the average apart', () => {
     expect(compositionOf(table)).toEqual({
       bySex: [
-        { key: 'gender:nam', label: 'Nam', value: 6 },
-        { key: 'gender:nu', label: 'Nữ', value: 4 },
+        { key: 'nam', label: 'Nam', value: 6 },
+        { key: 'nu', label: 'Nữ', value: 4 },
       ],
       byAge: [
-        { key: 'age:le30', label: '≤ 30', value: 3 },
-        { key: 'age:31-40', label: '31–40', value: 7 },
+        { key: 'age:le30', label: 'Từ 30 tuổi trở xuống', value: 3 },
+        { key: 'age:31_40', label: 'Từ 31 đến 40 tuổi', value: 7 },
       ],
       averageAge: 38.5,
     });

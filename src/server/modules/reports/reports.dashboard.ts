@@ -63,28 +63,27 @@ function ratingsOf(d: Distribution) {
 }
 
 /**
- * Sex and age bands from the «members-composition» table: the rows whose key names a sex (`gender:nam`, `sex-nu`…)
- * or an age band (`age…`), the first column being the count; the average age is the age row in years.
+ * Sex and age bands from the «members-composition» table (reports.layouts.ts): men are the total less the women
+ * (`all`, `women`), the age bands are the `age:*` rows, and `age:avg` (a row in years) is the average age; the
+ * figures are the first column's (the count).
  */
 export function compositionOf(table: ReportTable | undefined): DashboardResponse['composition'] {
   if (!table) return null;
-  const count = table.columns.findIndex((c) => c.unit === 'count');
-  const years = table.columns.findIndex((c) => c.unit === 'years');
-  const valueOf = (cells: ReportTable['rows'][number]['cells'], i: number) => (i >= 0 ? (cells[i]?.value ?? null) : null);
-  const bySex: { key: string; label: string; value: number }[] = [];
-  const byAge: { key: string; label: string; value: number }[] = [];
-  let averageAge: number | null = null;
-  for (const row of table.rows) {
-    const key = row.key.toLowerCase();
-    const value = valueOf(row.cells, count);
-    if (/(^|[^a-z])(gender|sex)[^a-z]*(nam|nu|male|female)/.test(key) && value !== null) bySex.push({ key: row.key, label: row.label, value });
-    else if (/(^|[^a-z])age/.test(key) && !/party/.test(key)) {
-      const avg = valueOf(row.cells, years);
-      if (/avg|average|mean/.test(key)) averageAge = avg ?? value;
-      else if (value !== null) byAge.push({ key: row.key, label: row.label, value });
-    }
-  }
-  return bySex.length > 0 || byAge.length > 0 ? { bySex, byAge, averageAge } : null;
+  const value = (key: string) => table.rows.find((r) => r.key === key)?.cells[0]?.value ?? null;
+  const all = value('all');
+  const women = value('women');
+  if (all === null || women === null) return null;
+  const byAge = table.rows
+    .filter((r) => r.key.startsWith('age:') && r.key !== 'age:avg' && r.cells[0]?.value !== null && r.cells[0]?.value !== undefined)
+    .map((r) => ({ key: r.key, label: r.label, value: r.cells[0]!.value! }));
+  return {
+    bySex: [
+      { key: 'nam', label: 'Nam', value: all - women },
+      { key: 'nu', label: 'Nữ', value: women },
+    ],
+    byAge,
+    averageAge: value('age:avg'),
+  };
 }
 
 export function createDashboardService(deps: DashboardDeps) {

@@ -19,7 +19,9 @@ export function formatFigure(value: number | null | undefined, unit: ReportColum
 /** The page a cell opens: the member list or the organisation list, with the cell's query. */
 export function drillDownPath(link: DrillDown): string {
   const q = new URLSearchParams(link.query).toString();
-  return link.kind === 'members' ? `/members?${q}` : `/reports/orgs?${q}`;
+  if (link.kind === 'members') return `/members?${q}`;
+  if (link.kind === 'evaluation') return `/evaluation/results?${q}`;
+  return `/reports/orgs?${q}`;
 }
 
 function difference(cell: ReportCell, unit: ReportColumn['unit']): string | null {
@@ -77,7 +79,7 @@ export function ReportTableView({ table, compare }: { table: ReportTable; compar
       width: 110,
       render: (_v: unknown, row: ReportRow) => {
         const cell = row.cells[i];
-        return cell ? <Figure cell={cell} unit={c.unit} compare={compare} testId={`cell-${table.key}-${row.key}-${c.key}`} /> : null;
+        return cell ? <Figure cell={cell} unit={row.unit ?? c.unit} compare={compare} testId={`cell-${table.key}-${row.key}-${c.key}`} /> : null;
       },
     })),
   ];
