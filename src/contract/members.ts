@@ -102,9 +102,59 @@ const Years = (what: string) =>
     .pipe(z.number().max(150, { message: `${what} không được quá 150 năm.` }))
     .optional();
 
+/** A date of the drill-down filters: YYYY-MM-DD, a real day (the service refuses a day after today). */
+const DrillDate = (what: string) =>
+  z
+    .string()
+    .max(10)
+    .refine(isIsoDate, { message: `${what} không hợp lệ (định dạng YYYY-MM-DD, ví dụ 2025-12-31).` })
+    .optional();
+
+/** The changes of a period a report cell links to (the member list's `change`). */
+export const MEMBER_CHANGE_KINDS = [
+  'admitted',
+  'readmitted',
+  'recognized_official',
+  'transferred_in',
+  'transferred_out',
+  'moved_in',
+  'deceased',
+  'struck_off',
+  'allowed_to_leave',
+  'expelled',
+  'disciplined',
+] as const;
+
+/**
+ * The report drill-down's filters (issue 14): `asOf` the members on a roll on that date within `orgId`'s subtree on
+ * the tree of that date (ages, party ages and membership then read that date); `membership`; `ethnicityGroup`;
+ * `religion=any` (has a religion); `badge` (holds that badge by the date); `change` with `changeFrom`/`changeTo`
+ * (members with that change in the period, as seen from `orgId`'s subtree on the date of each event) and, for
+ * `disciplined`, `disciplineForm`; `youthUnion=true` (was a Youth Union member when admitted).
+ */
+const DrillDownQuery = {
+  asOf: DrillDate('Ngày thống kê'),
+  membership: z.enum(['probationary', 'official'], { message: 'Loại đảng viên phải là «probationary» (dự bị) hoặc «official» (chính thức).' }).optional(),
+  ethnicityGroup: z.enum(['kinh', 'minority'], { message: 'Nhóm dân tộc phải là «kinh» hoặc «minority» (dân tộc thiểu số).' }).optional(),
+  badge: z
+    .enum(['30', '40', '45', '50', '55', '60', '65', '70', '75', '80', '85', '90'], { message: 'Huy hiệu phải là một mốc tuổi đảng: 30, 40, 45, 50, …, 90.' })
+    .transform(Number)
+    .optional(),
+  change: z.enum(MEMBER_CHANGE_KINDS, { message: 'Loại biến động không có trong danh mục.' }).optional(),
+  changeFrom: DrillDate('Ngày đầu kỳ'),
+  changeTo: DrillDate('Ngày cuối kỳ'),
+  disciplineForm: z
+    .enum(['reprimand', 'warning', 'removal', 'expulsion'], { message: 'Hình thức kỷ luật phải là reprimand, warning, removal hoặc expulsion.' })
+    .optional(),
+  youthUnion: z
+    .enum(['true', 'false'], { message: 'Giá trị phải là «true» hoặc «false».' })
+    .transform((v) => v === 'true')
+    .optional(),
+};
+
 /**
  * The list's filters (members.filters.ts checks the codes and the bands). Catalogue filters take catalogue codes;
- * ages are full years on today; `badgeDue` is `next` or an anniversary date (YYYY-MM-DD).
+ * ages are full years on today (on `asOf` when given); `badgeDue` is `next` or an anniversary date (YYYY-MM-DD).
  */
 export const MemberListQuery = z.strictObject({
   q: z.string().max(100).optional(),
@@ -125,6 +175,7 @@ export const MemberListQuery = z.strictObject({
     .max(10)
     .refine((v) => v === 'next' || isIsoDate(v), { message: 'Dịp xét Huy hiệu phải là «next» (dịp sắp tới) hoặc một ngày YYYY-MM-DD.' })
     .optional(),
+  ...DrillDownQuery,
   ...PageQuery,
 });
 

@@ -5,7 +5,7 @@
  * 0007 all use these same functions.
  */
 import { createWorkingCalendar, type WorkingCalendar } from './calendar/working-days.ts';
-import { daysBetween, firstAdmissionOn, statusOn, statusPeriods, type MemberEvent } from './member-status.ts';
+import { daysBetween, firstAdmissionOn, statusOn, statusPeriods, type MemberEvent, type StatusPeriod } from './member-status.ts';
 import { approxCalendarDays, partyAgeStart } from './party-age.ts';
 import { ruleSetOn } from './rulesets.ts';
 
@@ -96,4 +96,80 @@ export function derivedColumns(events: readonly MemberEvent[], today: string, ca
     left_on: left,
     party_age_from: partyAgeStart(events, today, { allowedTransferGapDays: transferGapAllowance(cal) }),
   };
+}
+
+/**
+ * A reorganisation's roster move (domain.md §3): from `on`, the members on the roll of (or hosted by) `from` are on
+ * `to`'s, without an event of their own. Recorded by the members' moveMembers and applied to the periods the events
+ * make, so that a later event keeps the move.
+ */
+export interface RollMove {
+  from: string;
+  to: string;
+  on: string;
+}
+
+const OUT_STATUSES = new Set(['deceased', 'struck_off', 'left', 'expelled']);
+
+/**
+ * The status periods with the roster moves applied, in date order of the moves: a period of a member still in the
+ * Party on the roll of (or hosted by) a moved organisation on or after the move's date is split at that date and its
+ * later part is on the new organisation. A period out of the Party that begins on or after the move's date is on the
+ * new organisation too (its roll is the last one before leaving); one that began before keeps its roll.
+ */
+export function applyRollMoves(periods: readonly StatusPeriod[], moves: readonly RollMove[]): StatusPeriod[] {
+  let out = [...periods];
+  for (const m of [...moves].sort((a, b) => a.on.localeCompare(b.on))) {
+    const next: StatusPeriod[] = [];
+    for (const p of out) {
+      // In the Party on the move's date, or out of it only later (the last roll before leaving was the moved one).
+      const reaches = OUT_STATUSES.has(p.status) ? p.from >= m.on : p.to === null || p.to > m.on;
+      const touched = (p.orgId === m.from || p.hostOrgId === m.from) && reaches;
+      if (!touched) {
+        next.push(p);
+        continue;
+      }
+      const moved = { ...p, ...(p.orgId === m.from ? { orgId: m.to } : {}), ...(p.hostOrgId === m.from ? { hostOrgId: m.to } : {}) };
+      if (p.from < m.on) next.push({ ...p, to: m.on }, { ...moved, from: m.on });
+      else next.push(moved);
+    }
+    out = next;
+  }
+  return out;
+}
+
+/** A row of member_period (migration 0019): one dated period of a member, [valid_from, valid_to). */
+export interface MemberPeriodRow {
+  member_id: string;
+  valid_from: string;
+  valid_to: string | null;
+  status: string;
+  membership: 'probationary' | 'official';
+  org_id: string;
+  host_org_id: string | null;
+}
+
+/**
+ * The member's periods as member_period stores them: the fold of the events (statusPeriods) with the roster moves
+ * applied. The one derivation every writer of member_period uses (the members service, the import and the admission
+ * through it, the bulk loaders, migration 0019).
+ */
+export function memberPeriodRows(memberId: string, events: readonly MemberEvent[], moves: readonly RollMove[] = []): MemberPeriodRow[] {
+  return applyRollMoves(statusPeriods(events), moves)
+    .filter((p) => p.orgId)
+    .map((p) => ({
+      member_id: memberId,
+      valid_from: p.from,
+      valid_to: p.to,
+      status: p.status,
+      membership: p.membership,
+      org_id: p.orgId!,
+      host_org_id: p.hostOrgId ?? null,
+    }));
+}
+
+/** The roll on `today` of the moved periods (the current period, or the last one), as member.org_id holds it. */
+export function rollOfPeriods(rows: readonly MemberPeriodRow[], today: string): string | undefined {
+  const now = rows.find((r) => r.valid_from <= today && (r.valid_to === null || r.valid_to > today)) ?? rows.at(-1);
+  return now?.org_id;
 }

@@ -12,6 +12,7 @@ import { fixedClock, type Clock } from '../../src/server/clock.ts';
 import { testConfig, type Config } from '../../src/server/config.ts';
 import type { Role } from '../../src/server/db/schema.ts';
 import { insertUser } from '../../src/server/modules/users/users.service.ts';
+import { insertMembers } from '../../src/server/demo/bulk-insert.ts';
 import { openTestDatabase, type Database, type Engine } from './db.ts';
 
 export const PASSWORD = 'matkhau-2025';
@@ -147,7 +148,7 @@ export async function buildFixture(t: TestApp) {
       official_on: '2011-05-19',
       left_on: null,
     }));
-    await db.insertInto('member').values(rows).execute();
+    await insertMembers(db, { members: rows }); // the rows and their dated periods
   }
   const users: [string, Role, string][] = [
     ['adminA', 'org_admin', A],

@@ -36,6 +36,8 @@ export const TABLE_OWNERS: Record<keyof DB | ModuleLocalTable, ModuleName> = {
   member_name_tail: 'members',
   org_member_tally: 'members',
   member_tally_horizon: 'members',
+  member_period: 'members',
+  member_roll_move: 'members',
   member_record: 'member-records',
   member_document: 'member-documents',
   member_import: 'member-import',

@@ -136,6 +136,24 @@ export interface MemberEventTable {
   created_at: Generated<Date>;
 }
 
+/** One dated period of a member (migration 0019): [valid_from, valid_to), the roll, the host, status and membership. */
+export interface MemberPeriodTable {
+  member_id: string;
+  valid_from: string;
+  valid_to: string | null;
+  status: string;
+  membership: 'probationary' | 'official';
+  org_id: string;
+  host_org_id: string | null;
+}
+
+/** A reorganisation's roster move (migration 0019): from the date, the roll of `from_org_id` is `to_org_id`'s. */
+export interface MemberRollMoveTable {
+  from_org_id: string;
+  to_org_id: string;
+  effective_date: string;
+}
+
 export interface MemberDisciplineTable {
   id: string;
   member_id: string;
@@ -532,6 +550,8 @@ export interface DB {
   org_event: OrgEventTable;
   member: MemberTable;
   member_event: MemberEventTable;
+  member_period: MemberPeriodTable;
+  member_roll_move: MemberRollMoveTable;
   member_discipline: MemberDisciplineTable;
   member_badge_award: MemberBadgeAwardTable;
   member_name_tail: MemberNameTailTable;

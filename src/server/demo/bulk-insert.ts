@@ -4,7 +4,9 @@
  * always in the table before a child's version refers to it (generators emit parents first).
  */
 import type { Kysely, Transaction } from 'kysely';
+import { memberPeriodRows, rowToEvent, type MemberPeriodRow } from '../../domain/member-events.ts';
 import type { DB } from '../db/schema.ts';
+import { insertMemberPeriodRows } from '../modules/members/members.periods.repo.ts';
 import { insertMemberBadgeAwardRows, insertMemberDisciplineRows, insertMemberEventRows, insertMemberRows } from '../modules/members/members.demo.repo.ts';
 import { insertOrgEvents, insertOrgs, insertOrgVersions } from '../modules/orgs/orgs.demo.repo.ts';
 import type { MemberBadgeAwardRow, MemberDisciplineRow, MemberEventRow, MemberRow, OrgSeedRow } from './province.ts';
@@ -86,26 +88,82 @@ export async function insertOrgRows(db: Executor, rows: Iterable<OrgSeedRow>, op
 /** Members with everything generated about them (generateProvince's output has this shape). */
 export interface MemberData {
   members: Iterable<MemberRow>;
-  /** Life events; each member's in date order. Their members must be in `members`. */
+  /** Life events; each member's together and in date order. Their members must be in `members`. */
   events?: Iterable<MemberEventRow>;
   disciplines?: Iterable<MemberDisciplineRow>;
   awards?: Iterable<MemberBadgeAwardRow>;
 }
 
 /**
- * Inserts generated members, then their life events, discipline decisions and badge awards, each in chunks of
- * multi-row INSERTs (a member row has about 50 columns: 1,000 rows stay under the 65,535 bind limit); returns how many
- * members.
+ * The periods of a member without events (the national generator's rows): probationary from admitted_on, official
+ * from official_on, out of the Party from left_on with the row's status.
+ */
+function periodsOfRow(m: MemberRow): MemberPeriodRow[] {
+  const base = { member_id: m.id, org_id: m.org_id, host_org_id: null };
+  const cuts = [m.admitted_on!, ...(m.official_on ? [m.official_on] : []), ...(m.left_on ? [m.left_on] : [])];
+  return cuts.map((from, i) => ({
+    ...base,
+    valid_from: from,
+    valid_to: cuts[i + 1] ?? null,
+    status: m.left_on && from === m.left_on ? (m.status ?? 'left') : 'active',
+    membership: m.official_on && from >= m.official_on ? 'official' : 'probationary',
+  }));
+}
+
+/** Folds each member's events (given together, in date order) into its periods, as the members service writes them. */
+class PeriodFold {
+  private member: string | null = null;
+  private events: MemberEventRow[] = [];
+  readonly rows: MemberPeriodRow[] = [];
+  add(e: MemberEventRow): void {
+    if (e.member_id !== this.member) this.flush();
+    this.member = e.member_id;
+    this.events.push(e);
+  }
+  flush(): void {
+    if (this.member)
+      this.rows.push(
+        ...memberPeriodRows(
+          this.member,
+          this.events.map((r) =>
+            rowToEvent({
+              ...r,
+              decision_no: r.decision_no ?? null,
+              org_id: r.org_id ?? null,
+              to_org_id: r.to_org_id ?? null,
+              details: JSON.parse(r.details) as unknown,
+            }),
+          ),
+        ),
+      );
+    this.member = null;
+    this.events = [];
+  }
+}
+
+/**
+ * Inserts generated members, then their life events, dated periods (member_period, derived from the events in the
+ * same pass; from the row's dates when no events are given), discipline decisions and badge awards, each in chunks
+ * of multi-row INSERTs (a member row has about 50 columns: 1,000 rows stay under the 65,535 bind limit); returns how
+ * many members.
  */
 export async function insertMembers(db: Executor, data: MemberData, opts: { chunkSize?: number } = {}): Promise<number> {
   const size = Math.max(1, opts.chunkSize ?? 1000);
   let n = 0;
   for (const chunk of chunks(data.members, size)) {
     await insertMemberRows(db, chunk);
+    if (!data.events) await insertMemberPeriodRows(db, chunk.flatMap(periodsOfRow));
     n += chunk.length;
   }
   // Narrower rows: bigger statements, fewer round trips.
-  for (const chunk of chunks(data.events ?? [], size * 4)) await insertMemberEventRows(db, chunk);
+  const fold = new PeriodFold();
+  for (const chunk of chunks(data.events ?? [], size * 4)) {
+    await insertMemberEventRows(db, chunk);
+    for (const e of chunk) fold.add(e);
+    if (fold.rows.length >= size * 4) await insertMemberPeriodRows(db, fold.rows.splice(0));
+  }
+  fold.flush();
+  await insertMemberPeriodRows(db, fold.rows);
   for (const chunk of chunks(data.disciplines ?? [], size * 4)) await insertMemberDisciplineRows(db, chunk);
   for (const chunk of chunks(data.awards ?? [], size * 4)) await insertMemberBadgeAwardRows(db, chunk);
   return n;

@@ -52,6 +52,139 @@ WHERE
     )
   )
   AND "m"."party_age_from" IS NOT NULL;
+SELECT
+  "m"."id"
+FROM
+  "member" AS "m"
+  INNER JOIN (
+    SELECT
+      "org"."id",
+      "org"."current_path"
+    FROM
+      "org"
+  ) AS "o" ON "o"."id" = "m"."org_id"
+WHERE
+  m.id IN (
+    SELECT
+      r.member_id
+    FROM
+      (
+        SELECT
+          p.member_id,
+          p.org_id,
+          p.membership,
+          p.status
+        FROM
+          member_period p
+        WHERE
+          (
+            "p".valid_from <= $1
+            AND (
+              "p".valid_to IS NULL
+              OR "p".valid_to > $2
+            )
+            AND "p".status NOT IN ('deceased', 'struck_off', 'left', 'expelled')
+          )
+      ) r
+      JOIN (
+        SELECT
+          v.org_id,
+          v.path,
+          v.depth
+        FROM
+          org_version v
+        WHERE
+          v.path >= $3
+          AND v.path < $4
+          AND (
+            "v"."valid_from" <= $5
+            AND (
+              "v"."valid_to" IS NULL
+              OR "v"."valid_to" > $6
+            )
+          )
+      ) v ON v.org_id = r.org_id
+    WHERE
+      r.membership = $7
+  )
+  AND (
+    m.ethnicity IS NOT NULL
+    AND m.ethnicity <> $8
+  )
+  AND (
+    m.religion IS NOT NULL
+    AND m.religion <> 'khong'
+  )
+  AND EXISTS (
+    SELECT
+      1
+    FROM
+      member_badge_award a
+    WHERE
+      a.member_id = m.id
+      AND a.milestone = $9
+      AND a.awarded_on <= $10
+  );
+SELECT
+  "m"."id"
+FROM
+  "member" AS "m"
+  INNER JOIN (
+    SELECT
+      "org"."id",
+      "org"."current_path"
+    FROM
+      "org"
+  ) AS "o" ON "o"."id" = "m"."org_id"
+WHERE
+  m.youth_union_on IS NOT NULL
+  AND m.id IN (
+    SELECT
+      e.member_id
+    FROM
+      member_event e
+    WHERE
+      e.kind = 'transfer_in_confirmed'
+      AND e.effective_date >= $1
+      AND e.effective_date <= $2
+      AND EXISTS (
+        SELECT
+          1
+        FROM
+          org_version v
+        WHERE
+          v.org_id = "e"."org_id"
+          AND v.valid_from <= "e"."effective_date"
+          AND (
+            v.valid_to IS NULL
+            OR v.valid_to > "e"."effective_date"
+          )
+          AND strpos(v.path, $3) > 0
+      )
+      AND EXISTS (
+        SELECT
+          1
+        FROM
+          member_period s
+        WHERE
+          s.member_id = e.member_id
+          AND s.valid_to = e.effective_date
+          AND NOT EXISTS (
+            SELECT
+              1
+            FROM
+              org_version v
+            WHERE
+              v.org_id = "s"."org_id"
+              AND v.valid_from <= "e"."effective_date"
+              AND (
+                v.valid_to IS NULL
+                OR v.valid_to > "e"."effective_date"
+              )
+              AND strpos(v.path, $4) > 0
+          )
+      )
+  );
 
 -- findBadgeAward
 SELECT

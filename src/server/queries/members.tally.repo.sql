@@ -58,13 +58,11 @@ WHERE
 SELECT
   count(*) FILTER (
     WHERE
-      m.official_on IS NOT NULL
-      AND m.official_on <= $1
+      m.membership = 'official'
   ) AS official,
   count(*) FILTER (
     WHERE
-      m.official_on IS NULL
-      OR m.official_on > $2
+      m.membership = 'probationary'
   ) AS probationary
 FROM
   (
@@ -75,23 +73,36 @@ FROM
     FROM
       org_version v
     WHERE
-      v.path >= $3
-      AND v.path < $4
+      v.path >= $1
+      AND v.path < $2
       AND (
-        "v"."valid_from" <= $5
+        "v"."valid_from" <= $3
         AND (
           "v"."valid_to" IS NULL
-          OR "v"."valid_to" > $6
+          OR "v"."valid_to" > $4
         )
       )
   ) v
-  JOIN member m ON m.org_id = v.org_id
+  JOIN (
+    SELECT
+      p.member_id,
+      p.org_id,
+      p.membership,
+      p.status
+    FROM
+      member_period p
+    WHERE
+      (
+        "p".valid_from <= $5
+        AND (
+          "p".valid_to IS NULL
+          OR "p".valid_to > $6
+        )
+        AND "p".status NOT IN ('deceased', 'struck_off', 'left', 'expelled')
+      )
+  ) m ON m.org_id = v.org_id
 WHERE
-  m.admitted_on <= $7
-  AND (
-    m.left_on IS NULL
-    OR m.left_on > $8
-  );
+  TRUE;
 
 -- memberCountsByChild
 SELECT
@@ -139,13 +150,11 @@ SELECT
   split_part(v.path, '/', $1) AS child_id,
   count(*) FILTER (
     WHERE
-      m.official_on IS NOT NULL
-      AND m.official_on <= $2
+      m.membership = 'official'
   ) AS official,
   count(*) FILTER (
     WHERE
-      m.official_on IS NULL
-      OR m.official_on > $3
+      m.membership = 'probationary'
   ) AS probationary
 FROM
   (
@@ -156,24 +165,37 @@ FROM
     FROM
       org_version v
     WHERE
-      v.path >= $4
-      AND v.path < $5
+      v.path >= $2
+      AND v.path < $3
       AND (
-        "v"."valid_from" <= $6
+        "v"."valid_from" <= $4
         AND (
           "v"."valid_to" IS NULL
-          OR "v"."valid_to" > $7
+          OR "v"."valid_to" > $5
         )
       )
   ) v
-  JOIN member m ON m.org_id = v.org_id
+  JOIN (
+    SELECT
+      p.member_id,
+      p.org_id,
+      p.membership,
+      p.status
+    FROM
+      member_period p
+    WHERE
+      (
+        "p".valid_from <= $6
+        AND (
+          "p".valid_to IS NULL
+          OR "p".valid_to > $7
+        )
+        AND "p".status NOT IN ('deceased', 'struck_off', 'left', 'expelled')
+      )
+  ) m ON m.org_id = v.org_id
 WHERE
   v.depth > $8
-  AND m.admitted_on <= $9
-  AND (
-    m.left_on IS NULL
-    OR m.left_on > $10
-  )
+  AND TRUE
 GROUP BY
   1;
 

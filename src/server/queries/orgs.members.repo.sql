@@ -63,3 +63,21 @@ WHERE
       OR "v"."valid_to" > $3
     )
   );
+
+-- orgPathOn
+SELECT
+  "v"."path"
+FROM
+  "org_version" AS "v"
+WHERE
+  "v"."org_id" = $1
+  AND (
+    "v"."valid_from" <= $2
+    AND (
+      "v"."valid_to" IS NULL
+      OR "v"."valid_to" > $3
+    )
+  );
+
+-- orgUnderOnSql
+-- (no statement of its own: a condition, shown in members.drilldown.repo (the member list’s changes of a period))

@@ -10,18 +10,27 @@
  *   event"); a member with no running party age (probationary, out of the Party, in an open gap) matches no band.
  * - Badge due: the members on the due list of an anniversary (`next`: the next one from today), as the badge list
  *   decides it (members.badges.ts, the domain's rules).
+ * - The report drill-down (issue 14, members.drilldown.repo.ts): `asOf` (the roll of that day within the organisation's
+ *   subtree on the tree of that day; ages, party-age bands, membership and badges then read that day), `membership`,
+ *   `ethnicityGroup`, `religion=any`, `badge`, `change` over `changeFrom`..`changeTo` (inclusive) with
+ *   `disciplineForm`, `youthUnion`. Days after today or before 03/02/1930 are refused. With `orgId` and `asOf` or
+ *   `change`, the list is of that organisation (in the reader's scope) on the day or over the period: a member since
+ *   transferred elsewhere is on it, as he is in the report's cell. The party-age band on `asOf` counts from
+ *   party_age_from (exact unless a gap after that day moved it).
  */
 import type { Kysely } from 'kysely';
 import { anniversaryRefusal, nextAnniversary } from '../../../domain/badges.ts';
 import { MEMBER_STATUS_LABELS } from '../../../domain/member-event-labels.ts';
 import { latestStartForYears } from '../../../domain/party-age.ts';
 import { subtreeRange } from '../../../domain/org-path.ts';
+import { formatVnDate } from '../../../domain/dates.ts';
 import type { DB } from '../../db/schema.ts';
 import { pathInScope, type Scope } from '../../http/actor.ts';
 import { invalid, notFound } from '../../http/errors.ts';
 import { loadBadgeLists } from './members.badges.ts';
 import { catalogueCodes } from '../catalogue/catalogue.repo.ts';
-import { orgCurrentPath } from '../orgs/orgs.members.repo.ts';
+import { orgCurrentPath, orgPathOn } from '../orgs/orgs.members.repo.ts';
+import type { MemberChangeKind } from './members.drilldown.repo.ts';
 import type { MemberFilters } from './members.repo.ts';
 
 /** The filters of GET /api/members as parsed by MemberListQuery, without paging. */
@@ -40,6 +49,45 @@ export interface MemberFilterInput {
   partyAgeFrom?: number | undefined;
   partyAgeTo?: number | undefined;
   badgeDue?: string | undefined;
+  // The report drill-down's (issue 14; names fixed with the reports).
+  asOf?: string | undefined;
+  membership?: 'probationary' | 'official' | undefined;
+  ethnicityGroup?: 'kinh' | 'minority' | undefined;
+  badge?: number | undefined;
+  change?: MemberChangeKind | undefined;
+  changeFrom?: string | undefined;
+  changeTo?: string | undefined;
+  disciplineForm?: 'reprimand' | 'warning' | 'removal' | 'expulsion' | undefined;
+  youthUnion?: boolean | undefined;
+}
+
+/** `religion=any`: has a religion (any code but «không»). */
+export const ANY_RELIGION = 'any';
+
+/** The first day a drill-down date may name: the Party's founding (03/02/1930). */
+const FIRST_DAY = '1930-02-03';
+
+/** Refuses a day before the Party's founding or after today. */
+function dayInRange(field: string, what: string, day: string | undefined, today: string) {
+  if (day === undefined) return;
+  if (day > today) throw invalid(field, `${what} (${formatVnDate(day)}) không được sau hôm nay (${formatVnDate(today)}).`);
+  if (day < FIRST_DAY) throw invalid(field, `${what} (${formatVnDate(day)}) không được trước ngày thành lập Đảng (03/02/1930).`);
+}
+
+/** Checks the drill-down's values; throws 400 with the field. */
+function checkDrillDown(f: MemberFilterInput, today: string) {
+  dayInRange('asOf', 'Ngày thống kê', f.asOf, today);
+  dayInRange('changeFrom', 'Ngày đầu kỳ', f.changeFrom, today);
+  dayInRange('changeTo', 'Ngày cuối kỳ', f.changeTo, today);
+  if (f.change === undefined) {
+    for (const k of ['changeFrom', 'changeTo', 'disciplineForm'] as const) if (f[k] !== undefined) throw invalid(k, 'Chỉ dùng cùng loại biến động (change).');
+    return;
+  }
+  if (f.changeFrom === undefined) throw invalid('changeFrom', 'Cần ngày đầu kỳ của biến động (changeFrom).');
+  if (f.changeTo === undefined) throw invalid('changeTo', 'Cần ngày cuối kỳ của biến động (changeTo).');
+  if (f.changeFrom > f.changeTo)
+    throw invalid('changeFrom', `Ngày đầu kỳ (${formatVnDate(f.changeFrom)}) không được sau ngày cuối kỳ (${formatVnDate(f.changeTo)}).`);
+  if (f.disciplineForm !== undefined && f.change !== 'disciplined') throw invalid('disciplineForm', 'Hình thức kỷ luật chỉ dùng với biến động «disciplined».');
 }
 
 /** Query field → catalogue whose codes it takes. */
@@ -72,7 +120,10 @@ export async function resolveMemberFilters(
 ): Promise<Omit<MemberFilters, 'page' | 'pageSize'>> {
   if (f.status !== undefined && f.status !== ON_ROLL && !(f.status in MEMBER_STATUS_LABELS))
     throw invalid('status', `Tình trạng «${f.status}» không có trong danh mục.`);
-  const codes = Object.entries(CATALOGUE_FILTERS).filter(([field]) => f[field as keyof typeof CATALOGUE_FILTERS] !== undefined);
+  checkDrillDown(f, today);
+  const codes = Object.entries(CATALOGUE_FILTERS).filter(
+    ([field]) => f[field as keyof typeof CATALOGUE_FILTERS] !== undefined && !(field === 'religion' && f.religion === ANY_RELIGION),
+  );
   if (codes.length > 0) {
     const known = await catalogueCodes(
       db,
@@ -93,6 +144,10 @@ export async function resolveMemberFilters(
     if (!org || !pathInScope(org.current_path, scope)) throw notFound('Không tìm thấy tổ chức đảng.');
     orgPath = org.current_path;
   }
+  // Ages, party ages, membership and badges read the list's day: asOf, else today.
+  const day = f.asOf ?? today;
+  // The roll of asOf within the organisation's subtree on the tree of that day (null: it did not exist then).
+  const onRoll = f.asOf ? { path: f.orgId ? ((await orgPathOn(db, f.orgId, f.asOf))?.path ?? null) : undefined } : undefined;
 
   let memberIds: string[] | undefined;
   if (f.badgeDue !== undefined) {
@@ -109,16 +164,27 @@ export async function resolveMemberFilters(
     status: f.status,
     gender: f.gender,
     ethnicity: f.ethnicity,
-    religion: f.religion,
+    religion: f.religion === ANY_RELIGION ? undefined : f.religion,
     generalEducation: f.generalEducation,
     theoryLevel: f.theoryLevel,
     occupation: f.occupation,
     // at least A full years: born on or before the latest birth date that is A years old today; at most B: younger than B + 1.
-    bornOnOrBefore: f.ageFrom !== undefined ? latestStartForYears(today, f.ageFrom) : undefined,
-    bornAfter: f.ageTo !== undefined ? latestStartForYears(today, f.ageTo + 1) : undefined,
-    partyAgeFromOnOrBefore: f.partyAgeFrom !== undefined ? latestStartForYears(today, f.partyAgeFrom) : undefined,
-    partyAgeFromAfter: f.partyAgeTo !== undefined ? latestStartForYears(today, f.partyAgeTo + 1) : undefined,
+    bornOnOrBefore: f.ageFrom !== undefined ? latestStartForYears(day, f.ageFrom) : undefined,
+    bornAfter: f.ageTo !== undefined ? latestStartForYears(day, f.ageTo + 1) : undefined,
+    partyAgeFromOnOrBefore: f.partyAgeFrom !== undefined ? latestStartForYears(day, f.partyAgeFrom) : undefined,
+    partyAgeFromAfter: f.partyAgeTo !== undefined ? latestStartForYears(day, f.partyAgeTo + 1) : undefined,
     partyAgeBand: f.partyAgeFrom !== undefined || f.partyAgeTo !== undefined,
     memberIds,
+    anchored: Boolean(f.asOf || f.change),
+    drill: {
+      day,
+      onRoll,
+      membership: f.membership,
+      ethnicityGroup: f.ethnicityGroup,
+      religionAny: f.religion === ANY_RELIGION,
+      badge: f.badge,
+      youthUnion: f.youthUnion,
+      change: f.change ? { kind: f.change, from: f.changeFrom!, to: f.changeTo!, rootId: f.orgId, disciplineForm: f.disciplineForm } : undefined,
+    },
   };
 }

@@ -11,11 +11,20 @@ const CELL_PATH = `/${ROOT}/${ORG}/`;
 const TODAY = '2026-11-20';
 
 export const cases: SqlCases<typeof repo> = {
-  filteredMembers: (db) =>
-    repo
+  // The list's own filters, then a report cell's drill-downs (members.drilldown.repo.ts): the roll of a date and a change.
+  filteredMembers: async (db) => {
+    await repo
       .filteredMembers(db, SCOPE, { orgPath: CELL_PATH, q: 'nguyen van', status: 'on_roll', gender: 'nu', bornOnOrBefore: '1966-11-20', partyAgeBand: true })
       .select('m.id')
-      .execute(),
+      .execute();
+    const drill = { day: '2019-12-31', onRoll: { path: CELL_PATH }, membership: 'official', ethnicityGroup: 'minority', religionAny: true, badge: 30 } as const;
+    await repo.filteredMembers(db, SCOPE, { orgPath: CELL_PATH, anchored: true, drill }).select('m.id').execute();
+    const change = { kind: 'transferred_in', from: '2020-01-01', to: '2020-12-31', rootId: MEMBER } as const;
+    await repo
+      .filteredMembers(db, SCOPE, { orgPath: CELL_PATH, anchored: true, drill: { day: '2026-11-20', youthUnion: true, change } })
+      .select('m.id')
+      .execute();
+  },
   // The list with filters (counted, paged in name order), then a name typed alone (the name tails of migration 0012).
   listMembers: async (db) => {
     await repo.listMembers(

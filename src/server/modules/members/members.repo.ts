@@ -13,6 +13,7 @@ import { foldAccents } from '../../../domain/text.ts';
 import type { Scope } from '../../http/actor.ts';
 import { currentOrgPaths, orgIdsInScope, orgNameInForceSql } from '../orgs/orgs.members.repo.ts';
 import { userNameSql } from '../users/users.repo.ts';
+import { drillDownConditions, type DrillDownFilters } from './members.drilldown.repo.ts';
 
 // Kept for the modules above members that read these organisation helpers from here (admissions, member-sheet).
 
@@ -79,6 +80,13 @@ export interface MemberFilters {
   partyAgeBand?: boolean | undefined;
   /** Only these members (the due list of a badge anniversary). */
   memberIds?: readonly string[] | undefined;
+  /**
+   * The report drill-down's filters (members.drilldown.repo.ts). `anchored`: the list is of `orgPath`'s organisation on
+   * a date or over a period (asOf, change), so its members are those the drill-down places there, not those on its
+   * subtree today; the organisation itself is in the reader's scope (members.filters.ts checks it).
+   */
+  drill?: DrillDownFilters | undefined;
+  anchored?: boolean | undefined;
   page: number;
   pageSize: number;
 }
@@ -94,8 +102,8 @@ function scoped(db: Kysely<DB>, scope: Scope) {
 
 /** The members in scope that match the list's filters: one definition for the list, the export and any other reader. */
 export function filteredMembers(db: Kysely<DB>, scope: Scope, f: Omit<MemberFilters, 'page' | 'pageSize'>) {
-  let q = scoped(db, scope);
-  if (f.orgPath) {
+  let q = f.anchored && f.orgPath ? withOrgPath(db) : scoped(db, scope);
+  if (f.orgPath && !f.anchored) {
     const r = subtreeRange(f.orgPath);
     q = q.where('o.current_path', '>=', r.from).where('o.current_path', '<', r.to);
   }
@@ -132,6 +140,7 @@ export function filteredMembers(db: Kysely<DB>, scope: Scope, f: Omit<MemberFilt
     const ids = f.memberIds;
     q = ids.length === 0 ? q.where(sql<boolean>`false`) : q.where(sql<boolean>`m.id = ANY(${sql.val([...ids])}::uuid[])`);
   }
+  for (const c of f.drill ? drillDownConditions(f.drill) : []) q = q.where(c);
   return q;
 }
 

@@ -1,11 +1,13 @@
 /**
  * The roll of any date (issue 14, part 1): which members are on which organisation's roll on a date, with their
- * membership. Every count "as of D" (the reports, the organisation page's counts of a past date) reads this one
- * fragment and places its `org_id` on the tree of D (orgs' `subtreeInForceSql`).
+ * membership and status. Every count "as of D" (the reports, the organisation page's counts of a past date, the member
+ * list's `asOf`) reads this one fragment and places its `org_id` on the tree of D (orgs' `subtreeInForceSql`).
  *
- * PROVISIONAL until the member periods land: it reads the member's derived columns (today's roll, the first admission,
- * the official date and the leaving date), which is wrong for a member who moved or was readmitted. The periods
- * version keeps this signature and these columns.
+ * It reads member_period (migration 0019): the periods the events make, with the reorganisations' roster moves, so a
+ * member transferred in 2020 is on the sending roll on 31/12/2019 and on the receiving one on 31/12/2020, a member who
+ * died or left is on no roll from that day, a readmitted member is on none in the gap, and a count for a date before a
+ * merge finds the members on the organisations of that date. The condition is the partial index's
+ * (member_period_roll_idx): joined to a subtree's organisations, one index range per organisation.
  */
 import { sql, type RawBuilder } from 'kysely';
 
@@ -19,11 +21,13 @@ export interface RollRow {
   status: string;
 }
 
+/** The condition "period `p` is on a roll on `asOf`" (the partial index's predicate and the date). */
+export function onRollOnSql(p: string, asOf: string): RawBuilder<boolean> {
+  const a = sql.ref(p);
+  return sql<boolean>`(${a}.valid_from <= ${asOf} AND (${a}.valid_to IS NULL OR ${a}.valid_to > ${asOf}) AND ${a}.status NOT IN ('deceased', 'struck_off', 'left', 'expelled'))`;
+}
+
 /** A derived table of the members on a roll on `asOf` (alias it: `${rollOnSql(d)} AS r`). */
 export function rollOnSql(asOf: string): RawBuilder<RollRow> {
-  return sql<RollRow>`(SELECT m.id AS member_id, m.org_id,
-      CASE WHEN m.official_on IS NOT NULL AND m.official_on <= ${asOf} THEN 'official' ELSE 'probationary' END AS membership,
-      m.status
-    FROM member m
-    WHERE m.admitted_on <= ${asOf} AND (m.left_on IS NULL OR m.left_on > ${asOf}))`;
+  return sql<RollRow>`(SELECT p.member_id, p.org_id, p.membership, p.status FROM member_period p WHERE ${onRollOnSql('p', asOf)})`;
 }

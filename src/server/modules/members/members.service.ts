@@ -20,7 +20,8 @@ import type { RuleSet } from '../../../domain/rulesets.ts';
 import { partyAge } from '../../../domain/party-age.ts';
 import { ruleSetOn } from '../../../domain/rulesets.ts';
 import { subtreeRange } from '../../../domain/org-path.ts';
-import { derivedColumns, rowToEvent, transferGapAllowance } from '../../../domain/member-events.ts';
+import { derivedColumns, memberPeriodRows, rollOfPeriods, rowToEvent, transferGapAllowance } from '../../../domain/member-events.ts';
+import { insertMemberPeriodRows, replaceMemberPeriods, rollMoves } from './members.periods.repo.ts';
 import { resolveMemberFilters, type MemberFilterInput } from './members.filters.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
 import { formatVnDate, vietnamDate } from '../../../domain/dates.ts';
@@ -208,6 +209,7 @@ export async function insertMembers(
   auditExtra: Record<string, unknown> = {},
 ): Promise<void> {
   const today = vietnamDate(at);
+  const moves = await rollMoves(tx);
   for (let i = 0; i < members.length; i += 1000) {
     const batch = members.slice(i, i + 1000);
     const events = batch.flatMap((m) => admissionEventRows(m, actor));
@@ -235,6 +237,11 @@ export async function insertMembers(
       ),
     );
     await insertMemberEventRows(tx, events);
+    // The dated periods from the same events (member_period, the roll of any date).
+    await insertMemberPeriodRows(
+      tx,
+      batch.flatMap((m) => memberPeriodRows(m.id, (eventsOf.get(m.id) ?? []).map(rowToEvent), moves)),
+    );
   }
   await writeAudit(
     tx,
@@ -372,9 +379,13 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
       actor_id: actor.userId,
     });
     const derived = derivedColumns([...existing, next], today, await calendar(tx));
+    // The dated periods re-derived from the whole history, the reorganisations' moves kept (the roll today too).
+    const periods = memberPeriodRows(id, [...existing, next], await rollMoves(tx));
+    await replaceMemberPeriods(tx, [id], periods);
+    const roll = rollOfPeriods(periods, today) ?? derived.org_id;
     await updateMember(tx, id, {
       status: derived.status,
-      ...(derived.org_id ? { org_id: derived.org_id } : {}),
+      ...(roll ? { org_id: roll } : {}),
       ...(derived.admitted_on ? { admitted_on: derived.admitted_on } : {}),
       official_on: derived.official_on,
       left_on: derived.left_on,
@@ -386,9 +397,9 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
       actor,
       `member.event.${input.kind}`,
       id,
-      derived.org_id ?? member.org_id,
+      roll ?? member.org_id,
       { status: member.status, orgId: member.org_id },
-      { ...input, status: derived.status, orgId: derived.org_id ?? member.org_id },
+      { ...input, status: derived.status, orgId: roll ?? member.org_id },
     );
   }
 

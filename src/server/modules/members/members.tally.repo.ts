@@ -8,6 +8,7 @@ import type { DB } from '../../db/schema.ts';
 import { subtreeRange } from '../../../domain/org-path.ts';
 import type { MemberCount } from '../orgs/orgs.ports.ts';
 import { subtreeInForceSql } from '../orgs/orgs.repo.ts';
+import { rollOnSql } from './members.roll.repo.ts';
 
 /** How a count is made (see countMode). */
 export type CountMode = 'path' | 'versions' | 'scan';
@@ -19,7 +20,8 @@ const ACTIVE_MEMBER = (asOf: string) => sql<SqlBool>`m.admitted_on <= ${asOf} AN
  * now, which are the rolls on any date on or after the latest date recorded on a member; on a date on or after the
  * latest start of an organisation version too, every organisation is where its current path says, and the tally's
  * own paths (migration 0013) give a subtree's rows as one index range ('path'). Between the two horizons the tally is
- * joined to the versions in force ('versions'); before the members' horizon the rows are counted ('scan').
+ * joined to the versions in force ('versions'); before the members' horizon the roll of the date is counted ('scan':
+ * rollOnSql, the members' dated periods).
  */
 async function countMode(db: Kysely<DB>, asOf: string): Promise<CountMode> {
   const row = await db.selectFrom('member_tally_horizon').select(['latest', 'tree_latest']).executeTakeFirst();
@@ -37,10 +39,11 @@ function countsSql(tally: boolean, asOf: string) {
         active: sql`true`,
       }
     : {
-        official: sql`count(*) FILTER (WHERE m.official_on IS NOT NULL AND m.official_on <= ${asOf})`,
-        probationary: sql`count(*) FILTER (WHERE m.official_on IS NULL OR m.official_on > ${asOf})`,
-        join: sql`JOIN member m ON m.org_id = v.org_id`,
-        active: ACTIVE_MEMBER(asOf),
+        // Before the horizon: the roll of that date (member_period), each member on the organisation of that date.
+        official: sql`count(*) FILTER (WHERE m.membership = 'official')`,
+        probationary: sql`count(*) FILTER (WHERE m.membership = 'probationary')`,
+        join: sql`JOIN ${rollOnSql(asOf)} m ON m.org_id = v.org_id`,
+        active: sql`true`,
       };
 }
 

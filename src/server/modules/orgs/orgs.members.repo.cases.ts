@@ -12,4 +12,6 @@ export const cases: SqlCases<typeof repo> = {
   orgCurrentPath: (db) => repo.orgCurrentPath(db, ORG),
   orgKindOn: (db) => repo.orgKindOn(db, ORG, '2026-11-20'),
   orgNameOn: (db) => repo.orgNameOn(db, ORG, '2026-11-20'),
+  orgUnderOnSql: 'a condition, shown in members.drilldown.repo (the member list’s changes of a period)',
+  orgPathOn: (db) => repo.orgPathOn(db, ORG, '2019-12-31'),
 };

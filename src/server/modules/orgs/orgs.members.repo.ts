@@ -58,3 +58,18 @@ export async function orgNameOn(db: Kysely<DB>, orgId: string, date: string): Pr
   const rows = await db.selectFrom('org_version').select(['name', 'valid_from']).where('org_id', '=', orgId).orderBy('valid_from').execute();
   return (rows.filter((r) => r.valid_from <= date).at(-1) ?? rows[0])?.name ?? '';
 }
+
+/**
+ * Whether the organisation whose id is in `orgIdColumn` lies in the subtree of `rootId` (the root included) on the
+ * date in `dateColumn`, on the tree of that date: its version in force then has the root's id among its path's
+ * segments. A condition for the member list's changes of a period (each event seen on the tree of its own date).
+ */
+export function orgUnderOnSql(orgIdColumn: string, dateColumn: string, rootId: string): RawBuilder<boolean> {
+  return sql<boolean>`EXISTS (SELECT 1 FROM org_version v WHERE v.org_id = ${sql.ref(orgIdColumn)} AND v.valid_from <= ${sql.ref(dateColumn)}
+    AND (v.valid_to IS NULL OR v.valid_to > ${sql.ref(dateColumn)}) AND strpos(v.path, ${`/${rootId}/`}) > 0)`;
+}
+
+/** The organisation's path in the tree of the date (its version in force then), or undefined when it did not exist. */
+export function orgPathOn(db: Kysely<DB>, orgId: string, date: string) {
+  return db.selectFrom('org_version as v').select('v.path').where('v.org_id', '=', orgId).where(inForceSql('v', date)).executeTakeFirst();
+}
