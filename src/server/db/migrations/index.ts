@@ -19,6 +19,7 @@ import * as m0013 from './0013-org-tally-path.ts';
 import * as m0014 from './0014-badge-rules.ts';
 import * as m0015 from './0015-rule-sets.ts';
 import * as m0017 from './0017-login-locks-audit-append-only.ts';
+import * as m0020 from './0020-report-submission.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -37,4 +38,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0014-badge-rules': m0014,
   '0015-rule-sets': m0015,
   '0017-login-locks-audit-append-only': m0017,
+  '0020-report-submission': m0020,
 };
