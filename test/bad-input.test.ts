@@ -208,6 +208,10 @@ describeEngines('bad input on every endpoint', (engine) => {
       'GET /api/evaluation/results/report.docx': { query: `orgId=${f.orgs.A}&year=2026&fromYear=2024&years=3` },
       'GET /api/evaluation/streaks': { query: `orgId=${f.orgs.A}&toYear=2026&years=3` },
       'GET /api/evaluation/consolidation': { query: `orgId=${f.orgs.A}&year=2026` },
+      'GET /api/reports/catalogue': {},
+      'GET /api/reports': { query: `orgId=${f.orgs.A}&asOf=2026-01-01` },
+      'GET /api/reports/tables/:table': { extra: { table: 'member-changes' }, query: `orgId=${f.orgs.A}&from=2025-01-01&to=2025-12-31` },
+      'GET /api/reports/orgs': { query: `orgId=${f.orgs.A}&kind=chi_bo_truc_thuoc` },
       // its own case below, with an existing and a missing adjustment
       'DELETE /api/calendar/adjustments/:date': {},
     };
@@ -274,6 +278,14 @@ describeEngines('bad input on every endpoint', (engine) => {
         if (route === 'GET /api/users') expect4xx(await admin.get(`${url}?pageSize=100000`), 400, `${route} page size`);
         if (/badges/.test(route)) expect4xx(await admin.get(`${url}?anniversary=2027-02-30`), 400, `${route} 30/02`);
         if (route === 'GET /api/badges') expect4xx(await admin.get(`${url}?page=0`), 400, `${route} page 0`);
+        if (/reports/.test(route) && spec.query) {
+          // impossible and far dates, a period backwards, a year out of range, an unknown table
+          for (const bad of ['asOf=2025-02-31', 'asOf=2099-01-01', 'fromYear=2099', 'fromYear=2025&toYear=2020'])
+            expect4xx(await admin.get(`${url}?${spec.query}&${bad}`), 400, `${route} ${bad}`);
+          if (route !== 'GET /api/reports/orgs')
+            expect4xx(await admin.get(`${url}?orgId=${f.orgs.A}&from=2025-12-31&to=2025-01-01`), 400, `${route} from > to`);
+        }
+        if (route === 'GET /api/reports/tables/:table') expect4xx(await admin.get(`/api/reports/tables/khong-co?${spec.query}`), 400, `${route} unknown table`);
       }
       if (spec.id) {
         const missing = fill(route, MISSING, Object.fromEntries(Object.keys(extra).map((k) => [k, MISSING])));

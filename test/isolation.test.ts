@@ -628,6 +628,21 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
         }),
       );
     },
+    'GET /api/reports/catalogue': async () => {
+      expect((await b.get('/api/reports/catalogue')).status).toBe(200);
+    },
+    'GET /api/reports': async () => {
+      for (const orgId of [f.orgs.A, f.orgs.gA, f.orgs.P]) await is404(b.get(`/api/reports?orgId=${orgId}`));
+      noLeak((await b.get(`/api/reports?orgId=${f.orgs.B}&breakdown=children`)).body);
+    },
+    'GET /api/reports/tables/:table': async () => {
+      for (const orgId of [f.orgs.A, f.orgs.a1, f.orgs.P]) await is404(b.get(`/api/reports/tables/members-composition?orgId=${orgId}`));
+      noLeak((await b.get(`/api/reports/tables/member-changes?orgId=${f.orgs.B}&breakdown=children&compare=true`)).body);
+    },
+    'GET /api/reports/orgs': async () => {
+      for (const orgId of [f.orgs.A, f.orgs.gA, f.orgs.P]) await is404(b.get(`/api/reports/orgs?orgId=${orgId}`));
+      noLeak((await b.get(`/api/reports/orgs?orgId=${f.orgs.B}&includeSelf=true`)).body);
+    },
     'GET /api/evaluation/results': async () => {
       for (const orgId of [f.orgs.A, f.orgs.gA, f.orgs.P]) await is404(b.get(`/api/evaluation/results?orgId=${orgId}&year=2026`));
       noLeak((await b.get(`/api/evaluation/results?orgId=${f.orgs.B}&year=2026&fromYear=2020`)).body);

@@ -58,10 +58,11 @@ export type ReportQueryInput = z.infer<typeof ReportQuery>;
 export const ReportTableParams = z.strictObject({ table: ReportTableKey });
 
 /**
- * Where a cell leads: the member list (`/api/members` and the «Đảng viên» page) or the organisation list with the
- * query that reproduces the number; the list's count equals the cell.
+ * Where a cell leads: the member list (`/api/members` and the «Đảng viên» page), the organisation list
+ * (`/api/reports/orgs`) or the published evaluation records (`/api/evaluation/results/records`), with the query that
+ * reproduces the number; the list's count equals the cell.
  */
-export const DrillDown = z.object({ kind: z.enum(['members', 'orgs']), query: z.record(z.string(), z.string()) });
+export const DrillDown = z.object({ kind: z.enum(['members', 'orgs', 'evaluation']), query: z.record(z.string(), z.string()) });
 export type DrillDown = z.infer<typeof DrillDown>;
 
 export const ReportCell = z.object({
@@ -86,6 +87,8 @@ export const ReportRow = z.object({
   label: z.string(),
   /** 0 = a heading or total, 1 = a row under it, 2 = "of which". */
   level: z.number(),
+  /** The row's own unit when it differs from its column's (an average age in a column of counts). */
+  unit: z.enum(['count', 'percent', 'years']).optional(),
   /** One per column, in the columns' order. */
   cells: z.array(ReportCell),
 });
@@ -132,3 +135,42 @@ export const ReportCatalogueResponse = z.object({
   tables: z.array(z.object({ key: ReportTableKey, title: z.string(), basis: z.enum(['date', 'period', 'years']) })),
 });
 export type ReportCatalogue = z.infer<typeof ReportCatalogueResponse>;
+
+/**
+ * The organisation list behind a count of the tables by kind and sector: the organisations of `orgId`'s subtree on
+ * `asOf` (the tree of that date; the organisation itself only with `includeSelf=true`), of a kind, of a sector
+ * (`none`: without one), grassroots only. Its `total` is the cell.
+ */
+export const ReportOrgListQuery = z.strictObject({
+  orgId: IdSchema,
+  asOf: IsoDateSchema.optional(),
+  kind: z
+    .string()
+    .regex(/^[a-z_]{1,50}$/, { message: 'Loại tổ chức không hợp lệ.' })
+    .optional(),
+  sector: z
+    .string()
+    .regex(/^[a-z_]{1,50}$/, { message: 'Loại hình không hợp lệ.' })
+    .optional(),
+  grassroots: Flag.optional(),
+  includeSelf: Flag.optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ReportOrgListQuery = z.input<typeof ReportOrgListQuery>;
+export type ReportOrgListParsed = z.infer<typeof ReportOrgListQuery>;
+
+export const ReportOrgListResponse = z.object({
+  total: z.number(),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      kindCode: z.string(),
+      kindName: z.string(),
+      sectorCode: z.string().nullable(),
+      sectorName: z.string().nullable(),
+    }),
+  ),
+});
+export type ReportOrgList = z.infer<typeof ReportOrgListResponse>;
