@@ -179,6 +179,7 @@ export function createReportSubmissionsService(deps: SubmissionsDeps) {
     ): Promise<ReportSubmissionStatus> {
       const org = await readableOrg(db, actor, q.orgId);
       const { periodFrom, periodTo } = periodOf(q, clock.today());
+      if (periodTo > clock.today()) throw invalid(q.to !== undefined ? 'to' : 'asOf', 'Chưa có báo cáo cho ngày sau hôm nay.');
       const children = await listChildren(db, org.id, periodTo, readScopeOf(actor));
       const rows = await repo.submissionsFor(
         db,
