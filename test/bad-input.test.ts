@@ -114,9 +114,11 @@ describeEngines('bad input on every endpoint', (engine) => {
       'POST /api/rulesets/preview': {
         body: { effectiveFrom: '2027-01-01', basis: 'Quy định thử nghiệm', note: 'Ghi chú', rules: { admission: { minAgeYears: 19 } } },
       },
+      'POST /api/reports/submissions': { body: { orgId: f.orgs.A, asOf: '2026-01-01', compare: true, note: 'Báo cáo 6 tháng' } },
       'POST /api/rulesets': { body: { effectiveFrom: '2027-01-01', basis: 'Quy định thử nghiệm', note: 'Ghi chú', rules: { admission: { minAgeYears: 19 } } } },
     };
     const period = await t.services.evaluation.open(f.admin, { rootOrgId: f.orgs.A, year: 2026, kind: 'year' });
+    const submissionId = (await t.services.reportSubmissions.submit(f.admin, { orgId: f.orgs.A, from: '2026-01-01', to: '2026-06-30' })).id;
     const periodId = period.period.id;
     const consolidation = await t.services.evaluation.addConsolidation(f.admin, { orgId: f.orgs.gA, year: 2026, reason: 'Yếu kém' });
     Object.assign(bodies, {
@@ -213,6 +215,15 @@ describeEngines('bad input on every endpoint', (engine) => {
       'GET /api/reports': { query: `orgId=${f.orgs.A}&asOf=2026-01-01` },
       'GET /api/reports/tables/:table': { extra: { table: 'member-changes' }, query: `orgId=${f.orgs.A}&from=2025-01-01&to=2025-12-31` },
       'GET /api/reports/orgs': { query: `orgId=${f.orgs.A}&kind=chi_bo_truc_thuoc` },
+      'GET /api/reports/submissions': { query: `orgId=${f.orgs.A}` },
+      'GET /api/reports/submissions/status': { query: `orgId=${f.orgs.P}` },
+      'GET /api/reports/submissions/:id': { id: submissionId },
+      'GET /api/reports/export.xlsx': { query: `orgId=${f.orgs.A}&asOf=2026-01-01&table=members-composition` },
+      'GET /api/reports/submissions/:id/export.xlsx': { id: submissionId },
+      'GET /api/reports/export.docx': { query: `orgId=${f.orgs.A}&asOf=2026-01-01&table=members-composition` },
+      'GET /api/reports/submissions/:id/export.docx': { id: submissionId },
+      'GET /api/reports/export.pdf': { query: `orgId=${f.orgs.A}&asOf=2026-01-01&table=members-composition` },
+      'GET /api/reports/submissions/:id/export.pdf': { id: submissionId },
       // its own case below, with an existing and a missing adjustment
       'DELETE /api/calendar/adjustments/:date': {},
     };

@@ -46,6 +46,10 @@ import { refreshTransferPartyAges } from './modules/members/members.events.ts';
 import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
 import { reportsRoutes } from './modules/reports/reports.routes.ts';
 import { createReportsService } from './modules/reports/reports.service.ts';
+import { reportExportsRoutes } from './modules/reports/reports.export.routes.ts';
+import { createReportExportsService } from './modules/reports/reports.export.ts';
+import { reportSubmissionsRoutes } from './modules/reports/reports.submissions.routes.ts';
+import { createReportSubmissionsService } from './modules/reports/reports.submissions.ts';
 import { rulesetsRoutes } from './modules/rulesets/rulesets.routes.ts';
 import { createRuleSetsService } from './modules/rulesets/rulesets.service.ts';
 import { userNames } from './modules/users/users.repo.ts';
@@ -100,6 +104,8 @@ function createRecordServices(deps: AppDeps) {
   const rulesets = createRuleSetsService(deps);
   const members = createMembersService({ ...deps, calendar });
   const evaluation = createEvaluationService(deps);
+  const reports = createReportsService({ ...deps, evaluation });
+  const reportSubmissions = createReportSubmissionsService({ ...deps, compute: reports.computeReport });
   const documents = deps.documents ?? createFsDocumentStore(path.join(deps.config.dataDir, 'documents'), () => deps.clock.now());
   return {
     calendar,
@@ -115,7 +121,9 @@ function createRecordServices(deps: AppDeps) {
     users: createUsersService({ ...deps, orgs: orgPlacesPort, sessions: userSessionsPort }),
     admissions: createAdmissionsService({ ...deps, calendar, members, rulesets }),
     evaluation,
-    reports: createReportsService({ ...deps, evaluation }),
+    reports,
+    reportSubmissions,
+    reportExports: createReportExportsService({ ...deps, compute: reports.computeReport, submissions: reportSubmissions }),
   };
 }
 
@@ -208,6 +216,8 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
   await app.register(evaluationRoutes(services.evaluation, { maxMb: config.importMaxMb }));
   await app.register(dashboardRoutes(services.dashboard));
   await app.register(reportsRoutes(services.reports));
+  await app.register(reportSubmissionsRoutes(services.reportSubmissions));
+  await app.register(reportExportsRoutes(services.reportExports));
 
   const webDir = config.webDir;
   const hasWeb = webDir !== undefined && fs.existsSync(path.join(webDir, 'index.html'));

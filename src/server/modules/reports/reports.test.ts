@@ -2,6 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEngines } from '../../../../test/helpers/db.ts';
 import { buildFixture, startTestApp, type Client, type Fixture, type TestApp } from '../../../../test/helpers/app.ts';
 import type { DrillDown, ReportTable, ReportTableResponse } from '../../../contract/reports.ts';
+import {
+  admissionKeys,
+  admissionsReference,
+  CHANGE_KEYS,
+  changesReference,
+  COMPOSITION_KEYS,
+  compositionReference,
+  orgsByKindReference,
+  projectTable,
+} from '../../../../bench/reports.ts';
 
 /** Today in the test app's clock. */
 const TODAY = '2026-11-20';
@@ -182,6 +192,25 @@ describeEngines('reports: the standard tables through HTTP', (engine) => {
     // the child's row links to its own subtree, itself included
     expect(a.rows[1]!.cells[0]!.link).toEqual({ kind: 'orgs', query: { orgId: f.orgs.gA, asOf: TODAY, includeSelf: 'true' } });
     expect(await linkedTotal(adminA, a.rows[1]!.cells[0]!.link!)).toBe(3);
+  });
+
+  it("the benchmark's hand-written statements give the tables' figures", async () => {
+    const db = t.database.db;
+    const get = async (u: string) => (await admin.get<ReportTableResponse>(u)).body;
+    for (const orgId of [f.orgs.P, f.orgs.A, f.orgs.B])
+      for (const d of [TODAY, '2025-06-30']) {
+        const q = `orgId=${orgId}&asOf=${d}`;
+        expect(projectTable(null)(await get(`/api/reports/tables/orgs-by-kind?${q}`))).toEqual(await orgsByKindReference(db, orgId, d));
+        expect(projectTable(COMPOSITION_KEYS)(await get(`/api/reports/tables/members-composition?${q}`))).toEqual(await compositionReference(db, orgId, d));
+        const from = `${d.slice(0, 4)}-01-01`;
+        expect(projectTable(CHANGE_KEYS)(await get(`/api/reports/tables/member-changes?orgId=${orgId}&from=${from}&to=${d}`))).toEqual(
+          await changesReference(db, orgId, from, d),
+        );
+        const y = Number(d.slice(0, 4));
+        expect(
+          projectTable(admissionKeys(y - 4, y))(await get(`/api/reports/tables/admissions-span?orgId=${orgId}&from=${y - 4}-01-01&to=${d}&fromYear=${y - 4}`)),
+        ).toEqual(await admissionsReference(db, orgId, y - 4, d));
+      }
   });
 
   it('isolation: a sibling or a superior answers 404, never figures', async () => {
