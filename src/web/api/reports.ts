@@ -3,11 +3,12 @@
  * (src/contract/reports.ts). Query keys start with 'reports'; a change of the records (a member's event) makes them
  * stale through the 15 s stale time, and the page's «Tính lại» refetches at once.
  */
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type QueryValue } from './client.ts';
 import type { DashboardResponse, ReportCatalogue, ReportResponse } from '../../contract/reports.ts';
+import type { ReportSubmissionDetail, ReportSubmissionList, ReportSubmissionStatus, ReportSubmissionSummary } from '../../contract/reports.submissions.ts';
 
-export type { DashboardResponse, ReportResponse };
+export type { DashboardResponse, ReportResponse, ReportSubmissionSummary };
 
 const KEY = ['reports'] as const;
 
@@ -58,5 +59,40 @@ export function useReportCatalogue() {
     queryKey: [...KEY, 'catalogue'],
     queryFn: ({ signal }) => api.get<ReportCatalogue>('/reports/catalogue', {}, signal),
     staleTime: Infinity,
+  });
+}
+
+// --- Submitted reports ----------------------------------------------------------------------------------------------
+
+export function useReportSubmissions(q: { orgId: string; from?: string | undefined; to?: string | undefined }) {
+  return useQuery({
+    queryKey: [...KEY, 'submissions', q],
+    queryFn: ({ signal }) => api.get<ReportSubmissionList>('/reports/submissions', q, signal),
+  });
+}
+
+/** A submission with, per cell, the live figure where it differs: computed afresh each time it is opened. */
+export function useReportSubmission(id: string | null) {
+  return useQuery({
+    queryKey: [...KEY, 'submission', id],
+    queryFn: ({ signal }) => api.get<ReportSubmissionDetail>(`/reports/submissions/${id ?? ''}`, {}, signal),
+    enabled: id !== null,
+    staleTime: 0,
+  });
+}
+
+export function useSubmissionStatus(q: { orgId: string; asOf?: string | undefined; from?: string | undefined; to?: string | undefined }) {
+  return useQuery({
+    queryKey: [...KEY, 'submission-status', q],
+    queryFn: ({ signal }) => api.get<ReportSubmissionStatus>('/reports/submissions/status', q, signal),
+  });
+}
+
+export function useSubmitReport() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ReportParams & { note?: string | undefined }) =>
+      api.post<ReportSubmissionDetail>('/reports/submissions', { ...body, breakdown: body.breakdown, compare: body.compare }),
+    onSuccess: () => client.invalidateQueries({ queryKey: [...KEY, 'submissions'] }),
   });
 }
