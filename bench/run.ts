@@ -49,6 +49,7 @@ import { seedEvaluations } from '../src/server/demo/evaluation.ts';
 import { insertJsonRows } from '../src/server/db/json-insert.ts';
 import { pgliteEngine, postgresEngine, serverVersion, type EngineHandle } from './engines.ts';
 import { benchImport } from './import.ts';
+import { benchReportTables } from './reports.ts';
 import {
   evaluationResultsReference,
   projectAppResults,
@@ -656,6 +657,19 @@ async function benchProvince(handle: EngineHandle, opts: Options): Promise<{ res
       await measure('evaluation-streak', engine, 'province', runs, EVALUATION_STREAK_TARGET_MS, () =>
         session.get(`/api/evaluation/streaks?orgId=${root}&years=5&toYear=${EVALUATION_YEARS.to}`).then(() => undefined),
       ),
+    );
+    // Reports (issue 14 part 10): every standard table for today and five years back, side by side where it has a statement.
+    results.push(
+      ...(await benchReportTables<CaseResult>({
+        db: loaded.database.db,
+        get: session.get,
+        engine,
+        runs,
+        rootId: root,
+        today: systemClock.today(),
+        compare,
+        measure,
+      })),
     );
     lines.push(
       `evaluation: ${evaluations.periods} years opened, rated and published in ${secs(evaluationMs)} (${evaluations.members} member, ${evaluations.orgs} org ratings), ${analyzed(evaluationAnalyzeMs)}`,

@@ -114,9 +114,11 @@ describeEngines('bad input on every endpoint', (engine) => {
       'POST /api/rulesets/preview': {
         body: { effectiveFrom: '2027-01-01', basis: 'Quy định thử nghiệm', note: 'Ghi chú', rules: { admission: { minAgeYears: 19 } } },
       },
+      'POST /api/reports/submissions': { body: { orgId: f.orgs.A, asOf: '2026-01-01', compare: true, note: 'Báo cáo 6 tháng' } },
       'POST /api/rulesets': { body: { effectiveFrom: '2027-01-01', basis: 'Quy định thử nghiệm', note: 'Ghi chú', rules: { admission: { minAgeYears: 19 } } } },
     };
     const period = await t.services.evaluation.open(f.admin, { rootOrgId: f.orgs.A, year: 2026, kind: 'year' });
+    const submissionId = (await t.services.reportSubmissions.submit(f.admin, { orgId: f.orgs.A, from: '2026-01-01', to: '2026-06-30' })).id;
     const periodId = period.period.id;
     const consolidation = await t.services.evaluation.addConsolidation(f.admin, { orgId: f.orgs.gA, year: 2026, reason: 'Yếu kém' });
     Object.assign(bodies, {
@@ -209,6 +211,20 @@ describeEngines('bad input on every endpoint', (engine) => {
       'GET /api/evaluation/results/report.docx': { query: `orgId=${f.orgs.A}&year=2026&fromYear=2024&years=3` },
       'GET /api/evaluation/streaks': { query: `orgId=${f.orgs.A}&toYear=2026&years=3` },
       'GET /api/evaluation/consolidation': { query: `orgId=${f.orgs.A}&year=2026` },
+      'GET /api/reports/dashboard': { query: `orgId=${f.orgs.A}` },
+      'GET /api/reports/catalogue': {},
+      'GET /api/reports': { query: `orgId=${f.orgs.A}&asOf=2026-01-01` },
+      'GET /api/reports/tables/:table': { extra: { table: 'member-changes' }, query: `orgId=${f.orgs.A}&from=2025-01-01&to=2025-12-31` },
+      'GET /api/reports/orgs': { query: `orgId=${f.orgs.A}&kind=chi_bo_truc_thuoc` },
+      'GET /api/reports/submissions': { query: `orgId=${f.orgs.A}` },
+      'GET /api/reports/submissions/status': { query: `orgId=${f.orgs.P}` },
+      'GET /api/reports/submissions/:id': { id: submissionId },
+      'GET /api/reports/export.xlsx': { query: `orgId=${f.orgs.A}&asOf=2026-01-01&table=members-composition` },
+      'GET /api/reports/submissions/:id/export.xlsx': { id: submissionId },
+      'GET /api/reports/export.docx': { query: `orgId=${f.orgs.A}&asOf=2026-01-01&table=members-composition` },
+      'GET /api/reports/submissions/:id/export.docx': { id: submissionId },
+      'GET /api/reports/export.pdf': { query: `orgId=${f.orgs.A}&asOf=2026-01-01&table=members-composition` },
+      'GET /api/reports/submissions/:id/export.pdf': { id: submissionId },
       // its own case below, with an existing and a missing adjustment
       'DELETE /api/calendar/adjustments/:date': {},
     };
@@ -275,6 +291,14 @@ describeEngines('bad input on every endpoint', (engine) => {
         if (route === 'GET /api/users') expect4xx(await admin.get(`${url}?pageSize=100000`), 400, `${route} page size`);
         if (/badges/.test(route)) expect4xx(await admin.get(`${url}?anniversary=2027-02-30`), 400, `${route} 30/02`);
         if (route === 'GET /api/badges') expect4xx(await admin.get(`${url}?page=0`), 400, `${route} page 0`);
+        if (/reports/.test(route) && spec.query) {
+          // impossible and far dates, a period backwards, a year out of range, an unknown table
+          for (const bad of ['asOf=2025-02-31', 'asOf=2099-01-01', 'fromYear=2099', 'fromYear=2025&toYear=2020'])
+            expect4xx(await admin.get(`${url}?${spec.query}&${bad}`), 400, `${route} ${bad}`);
+          if (route !== 'GET /api/reports/orgs')
+            expect4xx(await admin.get(`${url}?orgId=${f.orgs.A}&from=2025-12-31&to=2025-01-01`), 400, `${route} from > to`);
+        }
+        if (route === 'GET /api/reports/tables/:table') expect4xx(await admin.get(`/api/reports/tables/khong-co?${spec.query}`), 400, `${route} unknown table`);
       }
       if (spec.id) {
         const missing = fill(route, MISSING, Object.fromEntries(Object.keys(extra).map((k) => [k, MISSING])));
@@ -510,6 +534,9 @@ describeEngines('bad input on every endpoint', (engine) => {
     for (const q of ['stage=ky_la', 'status=x', 'page=0']) expect4xx(await admin.get(`/api/admissions/candidates?${q}`), 400, q);
     expect4xx(await admin.get(`/api/admissions/dossiers/${dossier.id}/denominator?date=2026-02-30`), 400, 'denominator 30/02');
     expect4xx(await admin.get(`/api/admissions/dossiers/${dossier.id}/document.docx?kind=thu_moi`), 400, 'document kind');
+    for (const q of ['orgId=khong-phai-uuid', 'orgId=', `orgId=${'Đ'.repeat(5000)}`, 'orgId=%00'])
+      expect4xx(await admin.get(`/api/reports/dashboard?${q}`), 400, `dashboard ${q}`);
+    expect4xx(await admin.get(`/api/reports/dashboard?orgId=${MISSING}`), 404, 'dashboard missing orgId');
     expect(await snapshot()).toBe(before);
   });
 

@@ -41,6 +41,8 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
   let aPeriod: string;
   let pPeriod: string;
   let aConsolidation: string;
+  /** A's submitted report (its half-year, submitted by A's officer). */
+  let aSubmission: string;
   let aMemberEval: string;
   /** A's member that each of the list's filters matches (religion, education, occupation, age, party age, badge due). */
   let aFiltered: string;
@@ -544,6 +546,14 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
       expect(own.status).toBe(200); // control: B's own organisation
       noLeak(own.body);
     },
+    'GET /api/reports/dashboard': async () => {
+      for (const id of [f.orgs.A, f.orgs.gA, f.orgs.a1, f.orgs.P]) await is404(b.get(`/api/reports/dashboard?orgId=${id}`));
+      const own = await b.get('/api/reports/dashboard');
+      expect(own.status).toBe(200); // control: B's own organisation, its figures only
+      expect(own.body.org.id).toBe(f.orgs.B);
+      noLeak(own.body);
+      expect((await aClient.get(`/api/reports/dashboard?orgId=${f.orgs.A}`)).body.members.total).toBeGreaterThan(0); // control
+    },
     'PUT /api/admissions/targets/:id': async () => {
       const before = await dossiersOfA();
       for (const id of [f.orgs.a1, f.orgs.gA, f.orgs.A]) await is404(b.raw('PUT', `/api/admissions/targets/${id}`, JSON.stringify({ year: 2026, target: 99 })));
@@ -643,6 +653,79 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
           reason: 'x',
         }),
       );
+    },
+    'GET /api/reports/catalogue': async () => {
+      expect((await b.get('/api/reports/catalogue')).status).toBe(200);
+    },
+    'GET /api/reports': async () => {
+      for (const orgId of [f.orgs.A, f.orgs.gA, f.orgs.P]) await is404(b.get(`/api/reports?orgId=${orgId}`));
+      noLeak((await b.get(`/api/reports?orgId=${f.orgs.B}&breakdown=children`)).body);
+    },
+    'GET /api/reports/tables/:table': async () => {
+      for (const orgId of [f.orgs.A, f.orgs.a1, f.orgs.P]) await is404(b.get(`/api/reports/tables/members-composition?orgId=${orgId}`));
+      noLeak((await b.get(`/api/reports/tables/member-changes?orgId=${f.orgs.B}&breakdown=children&compare=true`)).body);
+    },
+    'GET /api/reports/orgs': async () => {
+      for (const orgId of [f.orgs.A, f.orgs.gA, f.orgs.P]) await is404(b.get(`/api/reports/orgs?orgId=${orgId}`));
+      noLeak((await b.get(`/api/reports/orgs?orgId=${f.orgs.B}&includeSelf=true`)).body);
+    },
+    'POST /api/reports/submissions': async () => {
+      const count = async () => (await t.database.db.selectFrom('report_submission').select('id').execute()).length;
+      const before = await count();
+      for (const orgId of [f.orgs.A, f.orgs.a1, f.orgs.P]) await is404(b.post('/api/reports/submissions', { orgId, asOf: '2026-06-30' }));
+      expect(await count()).toBe(before);
+      const own = await b.post('/api/reports/submissions', { orgId: f.orgs.B, asOf: '2026-06-30', compare: true });
+      expect(own.status).toBe(201); // control: B submits its own report
+      noLeak(own.body);
+    },
+    'GET /api/reports/submissions': async () => {
+      for (const orgId of [f.orgs.A, f.orgs.P]) await is404(b.get(`/api/reports/submissions?orgId=${orgId}`));
+      noLeak((await b.get(`/api/reports/submissions?orgId=${f.orgs.B}`)).body);
+    },
+    'GET /api/reports/submissions/status': async () => {
+      for (const orgId of [f.orgs.A, f.orgs.P]) await is404(b.get(`/api/reports/submissions/status?orgId=${orgId}&asOf=2026-06-30`));
+      const own = await b.get(`/api/reports/submissions/status?orgId=${f.orgs.B}&asOf=2026-06-30`);
+      expect(own.body.children.map((c: { orgId: string }) => c.orgId)).toEqual([f.orgs.gB]);
+      noLeak(own.body);
+    },
+    'GET /api/reports/submissions/:id': async () => {
+      await is404(b.get(`/api/reports/submissions/${aSubmission}`));
+    },
+    'GET /api/reports/export.xlsx': async () => {
+      for (const orgId of [f.orgs.A, f.orgs.P]) {
+        const r = await bRaw.download(`/api/reports/export.xlsx?orgId=${orgId}&asOf=2026-06-30`);
+        expect(r.status).toBe(404);
+        noLeak(r.body);
+      }
+    },
+    'GET /api/reports/submissions/:id/export.xlsx': async () => {
+      const r = await bRaw.download(`/api/reports/submissions/${aSubmission}/export.xlsx`);
+      expect(r.status).toBe(404);
+      noLeak(r.body);
+    },
+    'GET /api/reports/export.docx': async () => {
+      for (const orgId of [f.orgs.A, f.orgs.P]) {
+        const r = await bRaw.download(`/api/reports/export.docx?orgId=${orgId}&asOf=2026-06-30`);
+        expect(r.status).toBe(404);
+        noLeak(r.body);
+      }
+    },
+    'GET /api/reports/submissions/:id/export.docx': async () => {
+      const r = await bRaw.download(`/api/reports/submissions/${aSubmission}/export.docx`);
+      expect(r.status).toBe(404);
+      noLeak(r.body);
+    },
+    'GET /api/reports/export.pdf': async () => {
+      for (const orgId of [f.orgs.A, f.orgs.P]) {
+        const r = await bRaw.download(`/api/reports/export.pdf?orgId=${orgId}&asOf=2026-06-30`);
+        expect(r.status).toBe(404);
+        noLeak(r.body);
+      }
+    },
+    'GET /api/reports/submissions/:id/export.pdf': async () => {
+      const r = await bRaw.download(`/api/reports/submissions/${aSubmission}/export.pdf`);
+      expect(r.status).toBe(404);
+      noLeak(r.body);
     },
     'GET /api/evaluation/results': async () => {
       for (const orgId of [f.orgs.A, f.orgs.gA, f.orgs.P]) await is404(b.get(`/api/evaluation/results?orgId=${orgId}&year=2026`));
@@ -772,6 +855,8 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
     pPeriod = (await sys.post('/api/evaluation/periods', { rootOrgId: f.orgs.P, year: 2025 })).body.period.id;
     aConsolidation = (await a.post('/api/evaluation/consolidation', { orgId: f.orgs.gA, year: 2026, reason: 'Nội bộ Tân Lập mất đoàn kết' })).body.id;
     aIds.push(aPeriod, aMemberEval, aConsolidation);
+    aSubmission = (await a.post('/api/reports/submissions', { orgId: f.orgs.A, from: '2026-01-01', to: '2026-06-30', compare: true })).body.id;
+    aIds.push(aSubmission);
     b = await t.login('adminB');
     bMemberId = (await t.database.db.selectFrom('member').select('id').where('org_id', '=', f.orgs.gB).limit(1).executeTakeFirstOrThrow()).id;
     bRaw = await rawSession(t, 'adminB');
@@ -791,7 +876,8 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
       }
     }
     expect(await snapshot()).toBe(before);
-  });
+    // Every route of the app in turn, both engines on two shared cores: more than the default 30 s.
+  }, 120_000);
 
   it('a cell viewer sees its own cell and nothing beside or above it', async () => {
     const v = await t.login('viewerA1');

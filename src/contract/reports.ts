@@ -58,10 +58,11 @@ export type ReportQueryInput = z.infer<typeof ReportQuery>;
 export const ReportTableParams = z.strictObject({ table: ReportTableKey });
 
 /**
- * Where a cell leads: the member list (`/api/members` and the «Đảng viên» page) or the organisation list with the
- * query that reproduces the number; the list's count equals the cell.
+ * Where a cell leads: the member list (`/api/members` and the «Đảng viên» page), the organisation list
+ * (`/api/reports/orgs`) or the published evaluation records (`/api/evaluation/results/records`), with the query that
+ * reproduces the number; the list's count equals the cell.
  */
-export const DrillDown = z.object({ kind: z.enum(['members', 'orgs']), query: z.record(z.string(), z.string()) });
+export const DrillDown = z.object({ kind: z.enum(['members', 'orgs', 'evaluation']), query: z.record(z.string(), z.string()) });
 export type DrillDown = z.infer<typeof DrillDown>;
 
 export const ReportCell = z.object({
@@ -86,6 +87,8 @@ export const ReportRow = z.object({
   label: z.string(),
   /** 0 = a heading or total, 1 = a row under it, 2 = "of which". */
   level: z.number(),
+  /** The row's own unit when it differs from its column's (an average age in a column of counts). */
+  unit: z.enum(['count', 'percent', 'years']).optional(),
   /** One per column, in the columns' order. */
   cells: z.array(ReportCell),
 });
@@ -132,3 +135,78 @@ export const ReportCatalogueResponse = z.object({
   tables: z.array(z.object({ key: ReportTableKey, title: z.string(), basis: z.enum(['date', 'period', 'years']) })),
 });
 export type ReportCatalogue = z.infer<typeof ReportCatalogueResponse>;
+
+// --- The dashboard (issue 14 part 5) --------------------------------------------------------------------------------
+
+/** `GET /api/reports/dashboard`: `orgId` any organisation in the caller's scope; without it, the first of the scope. */
+export const DashboardQuery = z.strictObject({ orgId: IdSchema.optional() });
+export type DashboardQuery = z.infer<typeof DashboardQuery>;
+
+const Slice = z.object({ key: z.string(), label: z.string(), value: z.number() });
+const Ratings = z.object({ total: z.number(), excellent: z.number(), good: z.number(), completed: z.number(), notCompleted: z.number() });
+
+/**
+ * The home page's figures of one organisation's subtree today, each one the figure of a report or a list the page
+ * links to. A part the caller may not read, or that has nothing yet (no published ratings), is null.
+ */
+export const DashboardResponse = z.object({
+  org: z.object({ id: z.string(), name: z.string(), kindName: z.string() }),
+  asOf: z.string(),
+  year: z.number(),
+  /** The organisations of the subtree below the organisation (itself not counted) and the grassroots ones among them. */
+  orgs: z.object({ total: z.number(), grassroots: z.number() }),
+  members: z.object({ total: z.number(), official: z.number(), probationary: z.number() }),
+  /** Admission decisions of the year in the subtree against the year's target (null when none is set). */
+  admissions: z.object({ year: z.number(), admitted: z.number(), target: z.number().nullable(), progress: z.number().nullable(), inPipeline: z.number() }),
+  /** The last published year's ratings (last year's, or the latest before it). */
+  ratings: z.object({ year: z.number(), orgs: Ratings, members: Ratings }).nullable(),
+  /** Members due a badge at the next anniversary (3/2, 19/5, 2/9, 7/11). */
+  badges: z.object({ anniversary: z.string(), due: z.number() }),
+  /** The caller's work queue (admissions steps due). */
+  work: z.object({ total: z.number(), late: z.number() }),
+  /** Weak organisations under consolidation: entries still open, and those past their deadline. */
+  consolidation: z.object({ open: z.number(), overdue: z.number() }),
+  /** Composition of the members today (the «members-composition» table's rows), null when unavailable. */
+  composition: z.object({ bySex: z.array(Slice), byAge: z.array(Slice), averageAge: z.number().nullable() }).nullable(),
+  /** Five years up to this one: members on 31/12 (today for this year) and admissions of each year. */
+  trends: z.object({ years: z.array(z.number()), members: z.array(z.number()), admitted: z.array(z.number()) }),
+});
+export type DashboardResponse = z.infer<typeof DashboardResponse>;
+/**
+ * The organisation list behind a count of the tables by kind and sector: the organisations of `orgId`'s subtree on
+ * `asOf` (the tree of that date; the organisation itself only with `includeSelf=true`), of a kind, of a sector
+ * (`none`: without one), grassroots only. Its `total` is the cell.
+ */
+export const ReportOrgListQuery = z.strictObject({
+  orgId: IdSchema,
+  asOf: IsoDateSchema.optional(),
+  kind: z
+    .string()
+    .regex(/^[a-z_]{1,50}$/, { message: 'Loại tổ chức không hợp lệ.' })
+    .optional(),
+  sector: z
+    .string()
+    .regex(/^[a-z_]{1,50}$/, { message: 'Loại hình không hợp lệ.' })
+    .optional(),
+  grassroots: Flag.optional(),
+  includeSelf: Flag.optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ReportOrgListQuery = z.input<typeof ReportOrgListQuery>;
+export type ReportOrgListParsed = z.infer<typeof ReportOrgListQuery>;
+
+export const ReportOrgListResponse = z.object({
+  total: z.number(),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      kindCode: z.string(),
+      kindName: z.string(),
+      sectorCode: z.string().nullable(),
+      sectorName: z.string().nullable(),
+    }),
+  ),
+});
+export type ReportOrgList = z.infer<typeof ReportOrgListResponse>;

@@ -46,6 +46,12 @@ import { membersRoutes } from './modules/members/members.routes.ts';
 import { createMembersService } from './modules/members/members.service.ts';
 import { refreshTransferPartyAges } from './modules/members/members.events.ts';
 import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
+import { reportsRoutes } from './modules/reports/reports.routes.ts';
+import { createReportsService } from './modules/reports/reports.service.ts';
+import { reportExportsRoutes } from './modules/reports/reports.export.routes.ts';
+import { createReportExportsService } from './modules/reports/reports.export.ts';
+import { reportSubmissionsRoutes } from './modules/reports/reports.submissions.routes.ts';
+import { createReportSubmissionsService } from './modules/reports/reports.submissions.ts';
 import { rulesetsRoutes } from './modules/rulesets/rulesets.routes.ts';
 import { createRuleSetsService } from './modules/rulesets/rulesets.service.ts';
 import { userNames } from './modules/users/users.repo.ts';
@@ -60,6 +66,8 @@ import { periodHeads } from './modules/evaluation/evaluation.repo.ts';
 import { memberNames } from './modules/members/members.repo.ts';
 import { namesAsOf } from './modules/orgs/orgs.repo.ts';
 import { grantPlaceSql, grassrootsAmong, orgInScopeSql, orgPlaces } from './modules/orgs/orgs.places.repo.ts';
+import { createDashboardService } from './modules/reports/reports.dashboard.ts';
+import { dashboardRoutes } from './modules/reports/reports.dashboard.routes.ts';
 
 export interface AppDeps {
   db: Kysely<DB>;
@@ -92,11 +100,14 @@ const userSessionsPort: UserSessionsPort = {
   clearLoginFailures: (db, username) => clearLoginFailures(db, username, null),
 };
 
-export function createServices(deps: AppDeps) {
+function createRecordServices(deps: AppDeps) {
   // The calendar sits below members: a change of it recomputes members' party ages through this port.
   const calendar = createCalendarService({ ...deps, afterChange: (tx, date, cal) => refreshTransferPartyAges(tx, date, cal, deps.clock.today()) });
   const rulesets = createRuleSetsService(deps);
   const members = createMembersService({ ...deps, calendar });
+  const evaluation = createEvaluationService(deps);
+  const reports = createReportsService({ ...deps, evaluation });
+  const reportSubmissions = createReportSubmissionsService({ ...deps, compute: reports.computeReport });
   const documents = deps.documents ?? createFsDocumentStore(path.join(deps.config.dataDir, 'documents'), () => deps.clock.now());
   return {
     calendar,
@@ -111,8 +122,30 @@ export function createServices(deps: AppDeps) {
     memberDocuments: createMemberDocumentsService({ ...deps, documents }),
     users: createUsersService({ ...deps, orgs: orgPlacesPort, sessions: userSessionsPort }),
     admissions: createAdmissionsService({ ...deps, calendar, members, rulesets }),
-    evaluation: createEvaluationService(deps),
+    evaluation,
+    reports,
+    reportSubmissions,
+    reportExports: createReportExportsService({ ...deps, compute: reports.computeReport, submissions: reportSubmissions }),
   };
+}
+
+/** The services above the record-keeping modules (reports), built on those below through ports. */
+function createReportServices(deps: AppDeps, s: ReturnType<typeof createRecordServices>) {
+  return {
+    dashboard: createDashboardService({
+      clock: deps.clock,
+      orgs: s.orgs,
+      admissions: s.admissions,
+      evaluation: s.evaluation,
+      members: s.members,
+      computeReport: s.reports.computeReport,
+    }),
+  };
+}
+
+export function createServices(deps: AppDeps) {
+  const record = createRecordServices(deps);
+  return { ...record, ...createReportServices(deps, record) };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -191,6 +224,10 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
   await app.register(rulesetsRoutes(services.rulesets));
   await app.register(admissionsRoutes(services.admissions));
   await app.register(evaluationRoutes(services.evaluation, { maxMb: config.importMaxMb }));
+  await app.register(dashboardRoutes(services.dashboard));
+  await app.register(reportsRoutes(services.reports));
+  await app.register(reportSubmissionsRoutes(services.reportSubmissions));
+  await app.register(reportExportsRoutes(services.reportExports));
 
   const webDir = config.webDir;
   const hasWeb = webDir !== undefined && fs.existsSync(path.join(webDir, 'index.html'));

@@ -18,7 +18,8 @@ export type ModuleName =
   | 'auth'
   | 'audit'
   | 'admissions'
-  | 'evaluation';
+  | 'evaluation'
+  | 'reports';
 
 /** Tables typed only inside their module (member-import declares its own with `withTables`). */
 type ModuleLocalTable = 'member_import' | 'member_import_row';
@@ -64,4 +65,5 @@ export const TABLE_OWNERS: Record<keyof DB | ModuleLocalTable, ModuleName> = {
   evaluation_tally: 'evaluation',
   evaluation_change: 'evaluation',
   consolidation: 'evaluation',
+  report_submission: 'reports',
 };

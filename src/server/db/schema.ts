@@ -552,6 +552,21 @@ export interface ConsolidationTable {
   updated_at: Ts;
 }
 
+/** A submitted report (issue 14 part 4): append-only, one row per submission; `report` is the ReportResponse as computed. */
+export interface ReportSubmissionTable {
+  id: string;
+  org_id: string;
+  period_from: string | null;
+  period_to: string;
+  version: number;
+  query: ColumnType<unknown, string, never>;
+  report: ColumnType<unknown, string, never>;
+  note: string | null;
+  submitted_by: string | null;
+  submitted_by_name: string;
+  submitted_at: Ts;
+}
+
 export interface DB {
   org_kind: OrgKindTable;
   sector_type: SectorTypeTable;
@@ -591,6 +606,7 @@ export interface DB {
   evaluation_tally: EvaluationTallyTable;
   evaluation_change: EvaluationChangeTable;
   consolidation: ConsolidationTable;
+  report_submission: ReportSubmissionTable;
 }
 
 export type OrgVersion = Selectable<OrgVersionTable>;

@@ -30,8 +30,10 @@ import { WorkQueuePage } from '../pages/WorkQueuePage.tsx';
 import { EvaluationPage } from '../pages/EvaluationPage.tsx';
 import { EvaluationPeriodPage } from '../pages/EvaluationPeriodPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
+import { ReportOrgsPage } from '../pages/ReportOrgsPage.tsx';
 
 /** The results page carries the charts (ECharts, ~180 KB gzipped): loaded when it is opened, not with every page. */
+const ReportsPage = lazy(() => import('../pages/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })));
 const EvaluationResultsPage = lazy(() => import('../pages/EvaluationResultsPage.tsx').then((m) => ({ default: m.EvaluationResultsPage })));
 
 const queryClient = new QueryClient({
@@ -91,6 +93,15 @@ export function App() {
                     }
                   />
                   <Route path="/evaluation/:id" element={<EvaluationPeriodPage />} />
+                  <Route
+                    path="/reports"
+                    element={
+                      <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
+                        <ReportsPage />
+                      </Suspense>
+                    }
+                  />
+                  <Route path="/reports/orgs" element={<ReportOrgsPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
               </Route>

@@ -9,6 +9,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BranchesOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
@@ -43,6 +44,7 @@ function useNavItems(): MenuProps['items'] {
     { key: '/admissions', icon: <UserAddOutlined />, label: <span data-testid="nav-admissions">Kết nạp</span> },
     { key: '/evaluation', icon: <CheckSquareOutlined />, label: <span data-testid="nav-evaluation">Xếp loại</span> },
     { key: '/badges', icon: <TrophyOutlined />, label: <span data-testid="nav-badges">Huy hiệu</span> },
+    { key: '/reports', icon: <BarChartOutlined />, label: <span data-testid="nav-reports">Báo cáo</span> },
   ];
   const admin: NonNullable<MenuProps['items']> = [];
   if (me.can.reorganize) admin.push({ key: '/reorganize', icon: <BranchesOutlined />, label: <span data-testid="nav-reorganize">Sắp xếp tổ chức</span> });
@@ -68,6 +70,7 @@ function selectedNavKey(pathname: string): string {
   if (pathname.startsWith('/rulesets')) return '/rulesets';
   if (pathname.startsWith('/admissions')) return '/admissions';
   if (pathname.startsWith('/work')) return '/work';
+  if (pathname.startsWith('/reports')) return '/reports';
   return '/';
 }
 

@@ -4,10 +4,11 @@
  * opens the member file. Those who edit members reach the arrivals to confirm ("Chuyển sinh hoạt đến") from here.
  *
  * Filters: organisation subtree, gender, ethnicity, religion, general education, theory level, occupation, status,
- * age and party age bands (full years today), and the badge due list of an anniversary.
+ * age and party age bands (full years today), and the badge due list of an anniversary; and the report's drill-down
+ * filters (a date's roll, membership, ethnic group, badge held, a change in a period), which a cell of «Báo cáo» opens.
  */
 import { ClearOutlined, FileExcelOutlined, ImportOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
-import { Badge, Button, Col, Form, Input, InputNumber, Row, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Badge, Button, Col, Form, Input, InputNumber, Row, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useRef, useState, type HTMLAttributes } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { apiUrl } from '../api/client.ts';
@@ -46,6 +47,46 @@ const FILTER_KEYS = [
   'badgeDue',
 ] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
+
+/**
+ * The report's drill-down filters (issue 14: docs/modules/web-reports.md): a cell of «Báo cáo» opens this list with
+ * them, and the list's count is the cell's number. They have no field of their own: a banner names them and one
+ * button drops them. With them the list is exactly the link's query (no default status: the roll of the date says
+ * who counts).
+ */
+const DRILL_KEYS = ['asOf', 'membership', 'ethnicityGroup', 'badge', 'change', 'changeFrom', 'changeTo', 'disciplineForm', 'youthUnion'] as const;
+type DrillKey = (typeof DRILL_KEYS)[number];
+type ListQuery = Omit<MemberListQuery, DrillKey> & Partial<Record<DrillKey, string>>;
+
+const CHANGE_NAMES: Record<string, string> = {
+  admitted: 'kết nạp',
+  readmitted: 'kết nạp lại',
+  recognized_official: 'công nhận chính thức',
+  transferred_in: 'chuyển đến',
+  transferred_out: 'chuyển đi',
+  moved_in: 'chuyển trong đảng bộ',
+  deceased: 'từ trần',
+  struck_off: 'xóa tên',
+  allowed_to_leave: 'cho ra khỏi Đảng',
+  expelled: 'khai trừ',
+  disciplined: 'bị kỷ luật',
+};
+
+/** The drill-down filters in words, for the banner. */
+function drillDownText(q: ListQuery): string {
+  const parts: string[] = [];
+  if (q.asOf) parts.push(`trong danh sách tại ngày ${formatDate(q.asOf)}`);
+  if (q.membership) parts.push(q.membership === 'official' ? 'đảng viên chính thức' : 'đảng viên dự bị');
+  if (q.ethnicityGroup) parts.push(q.ethnicityGroup === 'kinh' ? 'dân tộc Kinh' : 'dân tộc thiểu số');
+  if (q.religion === 'any') parts.push('có tôn giáo');
+  if (q.badge) parts.push(`có Huy hiệu ${q.badge} năm tuổi Đảng`);
+  if (q.change) {
+    const period = q.changeFrom && q.changeTo ? ` từ ${formatDate(q.changeFrom)} đến ${formatDate(q.changeTo)}` : '';
+    parts.push(`${CHANGE_NAMES[q.change] ?? q.change}${period}`);
+  }
+  if (q.youthUnion === 'true') parts.push('là đoàn viên');
+  return parts.join('; ');
+}
 type YearKey = 'ageFrom' | 'ageTo' | 'partyAgeFrom' | 'partyAgeTo';
 
 const GENDER_OPTIONS = Object.entries(GENDER_NAMES).map(([value, label]) => ({ value, label }));
@@ -61,8 +102,10 @@ const STATUS_OPTIONS = [
   ...Object.entries(MEMBER_STATUS_NAMES).map(([value, label]) => ({ value, label })),
 ];
 
-function readQuery(params: URLSearchParams): MemberListQuery {
-  const get = (k: FilterKey) => params.get(k)?.trim() || undefined;
+function readQuery(params: URLSearchParams): ListQuery {
+  const get = (k: FilterKey | DrillKey) => params.get(k)?.trim() || undefined;
+  const drill = Object.fromEntries(DRILL_KEYS.map((k) => [k, get(k)]).filter(([, v]) => v !== undefined)) as Partial<Record<DrillKey, string>>;
+  const drilled = Object.keys(drill).length > 0;
   const gender = get('gender');
   const page = Number(params.get('page') ?? '1');
   const years = (k: YearKey) => {
@@ -78,7 +121,7 @@ function readQuery(params: URLSearchParams): MemberListQuery {
     generalEducation: get('generalEducation'),
     theoryLevel: get('theoryLevel'),
     occupation: get('occupation'),
-    status: get('status') === ALL ? undefined : (get('status') ?? ON_ROLL),
+    status: get('status') === ALL ? undefined : (get('status') ?? (drilled ? undefined : ON_ROLL)),
     ageFrom: years('ageFrom'),
     ageTo: years('ageTo'),
     partyAgeFrom: years('partyAgeFrom'),
@@ -86,13 +129,14 @@ function readQuery(params: URLSearchParams): MemberListQuery {
     badgeDue: get('badgeDue'),
     page: Number.isInteger(page) && page > 0 ? page : 1,
     pageSize: PAGE_SIZE,
+    ...drill,
   };
 }
 
 /** The list's filters without paging: the export takes every matching member. */
-function exportQuery(query: MemberListQuery): Record<string, string | undefined> {
+function exportQuery(query: ListQuery): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
-  for (const k of FILTER_KEYS) out[k] = query[k] === undefined ? undefined : String(query[k]);
+  for (const k of [...FILTER_KEYS, ...DRILL_KEYS]) out[k] = query[k] === undefined ? undefined : String(query[k]);
   return out;
 }
 
@@ -104,7 +148,7 @@ function badgeOptions(today: string) {
 }
 
 /** "from – to" in whole years, kept in the URL as it is typed. */
-function YearsBand({ from, to, query, update, testid }: { from: YearKey; to: YearKey; query: MemberListQuery; update: Update; testid: string }) {
+function YearsBand({ from, to, query, update, testid }: { from: YearKey; to: YearKey; query: ListQuery; update: Update; testid: string }) {
   const set = (key: YearKey) => (v: number | null) => update({ [key]: v === null || v === undefined ? '' : String(v), page: '' }, true);
   return (
     <Space.Compact style={{ width: '100%' }}>
@@ -166,7 +210,7 @@ function IncomingLink({ onOpen }: { onOpen: () => void }) {
   );
 }
 
-function MemberFilters({ query, update, text, setText }: { query: MemberListQuery; update: Update; text: string; setText: (v: string) => void }) {
+function MemberFilters({ query, update, text, setText }: { query: ListQuery; update: Update; text: string; setText: (v: string) => void }) {
   const set = (key: FilterKey) => (value: string | string[] | undefined) => update({ [key]: typeof value === 'string' ? value : '', page: '' });
   const filtered = FILTER_KEYS.some((k) => query[k] !== undefined && query[k] !== '');
   const badgeChoices = badgeOptions(todayIso());
@@ -301,7 +345,7 @@ function MemberFilters({ query, update, text, setText }: { query: MemberListQuer
             disabled={!filtered && !text}
             onClick={() => {
               setText('');
-              update({ ...Object.fromEntries(FILTER_KEYS.map((k) => [k, ''])), page: '' });
+              update({ ...Object.fromEntries([...FILTER_KEYS, ...DRILL_KEYS].map((k) => [k, ''])), page: '' });
             }}
             data-testid="members-reset"
           >
@@ -319,7 +363,8 @@ export function MembersPage() {
   const link = useAsOfLink();
   const [params, setParams] = useSearchParams();
   const query = readQuery(params);
-  const members = useMembers(query);
+  // The URL's drill-down values go as typed: the server checks them (a wrong one answers 400 in Vietnamese).
+  const members = useMembers(query as MemberListQuery);
   const [creating, setCreating] = useState(false);
 
   /** '' removes a parameter. */
@@ -395,6 +440,24 @@ export function MembersPage() {
         </Space>
       </div>
       <MemberFilters query={query} update={update} text={text} setText={setText} />
+      {drillDownText(query) && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="members-drilldown"
+          message={`Danh sách theo số liệu báo cáo: ${drillDownText(query)}.`}
+          action={
+            <Button size="small" onClick={() => update(Object.fromEntries(DRILL_KEYS.map((k) => [k, ''])))} data-testid="members-drilldown-clear">
+              Bỏ lọc báo cáo
+            </Button>
+          }
+        />
+      )}
+      {members.data && (
+        <Typography.Text type="secondary" data-testid="members-total">
+          {members.data.totalCapped ? `Hơn ${formatCount(members.data.total)} đảng viên` : `${formatCount(members.data.total)} đảng viên`}
+        </Typography.Text>
+      )}
       {members.isError ? (
         <QueryError error={members.error} onRetry={() => void members.refetch()} />
       ) : (

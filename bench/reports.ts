@@ -1,0 +1,314 @@
+/**
+ * The reports' tables in the benchmark (issue 14 part 10): each standard table of the province through its route
+ * (`GET /api/reports/tables/:table`), for today and for the same date five years back, side by side with a
+ * hand-written statement giving the same figures (run.ts `compare` checks them equal, then times both, interleaved).
+ *
+ * The statements read the tables directly and follow the same readings as the application (docs/modules/reports.md):
+ * the roll of a date is, until the member periods land, the members admitted by the date and not yet left, on their
+ * organisation's roll (members.roll.repo.ts's provisional definition); a subtree is the versions in force on the date
+ * under the root's path of that date. The composition is compared on its fixed rows (totals, sex, membership, age
+ * bands, minorities, religion, party-age bands, badges); the catalogue rows the application also computes are not in
+ * the statement. The tables built on the evaluation module's published results (evaluation, excellent-share) and the
+ * term annex (five compositions and a span of changes) are timed alone: evaluation-results in run.ts is their
+ * side-by-side case.
+ */
+import { sql, type Kysely } from 'kysely';
+import { latestStartForYears } from '../src/domain/party-age.ts';
+import type { ReportTable, ReportTableResponse } from '../src/contract/reports.ts';
+import type { DB } from '../src/server/db/schema.ts';
+
+/** Issue 14's targets: any table ≤ 100 ms on PostgreSQL and ≤ 250 ms on PGlite (median of the route). */
+export const REPORT_TABLE_TARGET_MS = { postgres: 100, pglite: 250 } as const;
+
+type Figures = Record<string, number>;
+
+/** The application's table as compared: its rows' first cells, by row key, zeros left out. */
+export function projectTable(keys: readonly string[] | null) {
+  return (answer: ReportTableResponse): Figures => {
+    const out: Figures = {};
+    for (const r of answer.table.rows) {
+      if (keys && !keys.includes(r.key)) continue;
+      const v = r.cells[0]?.value;
+      if (v !== null && v !== undefined && v !== 0) out[r.key] = v;
+    }
+    return sorted(out);
+  };
+}
+
+function sorted(f: Figures): Figures {
+  return Object.fromEntries(Object.entries(f).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+const nonZero = (f: Record<string, number | string | null>): Figures =>
+  sorted(
+    Object.fromEntries(
+      Object.entries(f)
+        .filter(([, v]) => v !== null && Number(v) !== 0)
+        .map(([k, v]) => [k, Number(v)]),
+    ),
+  );
+
+/** The root's path on a date, as a CTE. */
+const rootOn = (rootId: string, d: string) =>
+  sql`SELECT v.path, left(v.path, -1) || '0' AS upper FROM org_version v WHERE v.org_id = ${rootId} AND v.valid_from <= ${d} AND (v.valid_to IS NULL OR v.valid_to > ${d})`;
+
+export async function orgsByKindReference(db: Kysely<DB>, rootId: string, d: string): Promise<Figures> {
+  const { rows } = await sql<{ kind_code: string; is_grassroots: boolean; n: number }>`
+    WITH root AS (${rootOn(rootId, d)})
+    SELECT v.kind_code, k.is_grassroots, count(*)::int AS n
+    FROM root JOIN org_version v ON v.path > root.path AND v.path < root.upper AND v.valid_from <= ${d} AND (v.valid_to IS NULL OR v.valid_to > ${d})
+    JOIN org_kind k ON k.code = v.kind_code
+    GROUP BY 1, 2`.execute(db);
+  const f: Figures = {};
+  for (const r of rows) {
+    f.all = (f.all ?? 0) + r.n;
+    f[`kind:${r.kind_code}`] = r.n;
+    if (r.is_grassroots) f.grassroots = (f.grassroots ?? 0) + r.n;
+  }
+  return nonZero(f);
+}
+
+export const COMPOSITION_KEYS = [
+  'all',
+  'women',
+  'official',
+  'probationary',
+  'age:le30',
+  'age:31_40',
+  'age:41_50',
+  'age:51_60',
+  'age:ge61',
+  'ethnicity:kinh',
+  'ethnicity:minority',
+  'religion:any',
+  'pa:lt10',
+  'pa:10_19',
+  'pa:20_29',
+  'pa:30_39',
+  'pa:40_49',
+  'pa:ge50',
+  ...[30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90].map((k) => `badge:${k}`),
+] as const;
+
+export async function compositionReference(db: Kysely<DB>, rootId: string, d: string): Promise<Figures> {
+  const a = (y: number) => latestStartForYears(d, y);
+  const { rows } = await sql<Record<string, number | null> & { badges: Record<string, number> | null }>`
+    WITH root AS (${rootOn(rootId, d)}),
+    roll AS (
+      SELECT m.id, m.gender, m.ethnicity, m.religion, COALESCE(m.birth_date, make_date(m.birth_year, 1, 1)) AS born,
+        (m.official_on IS NOT NULL AND m.official_on <= ${d}) AS official, m.party_age_from
+      FROM root JOIN org_version v ON v.path >= root.path AND v.path < root.upper AND v.valid_from <= ${d} AND (v.valid_to IS NULL OR v.valid_to > ${d})
+      JOIN member m ON m.org_id = v.org_id
+      WHERE m.admitted_on <= ${d} AND (m.left_on IS NULL OR m.left_on > ${d})
+    )
+    SELECT count(*)::int AS "all",
+      count(*) FILTER (WHERE gender = 'nu')::int AS "women",
+      count(*) FILTER (WHERE official)::int AS "official",
+      count(*) FILTER (WHERE NOT official)::int AS "probationary",
+      count(*) FILTER (WHERE born > ${a(31)})::int AS "age:le30",
+      count(*) FILTER (WHERE born > ${a(41)} AND born <= ${a(31)})::int AS "age:31_40",
+      count(*) FILTER (WHERE born > ${a(51)} AND born <= ${a(41)})::int AS "age:41_50",
+      count(*) FILTER (WHERE born > ${a(61)} AND born <= ${a(51)})::int AS "age:51_60",
+      count(*) FILTER (WHERE born <= ${a(61)})::int AS "age:ge61",
+      count(*) FILTER (WHERE ethnicity = '01')::int AS "ethnicity:kinh",
+      count(*) FILTER (WHERE ethnicity NOT IN ('01', '55'))::int AS "ethnicity:minority",
+      count(*) FILTER (WHERE religion <> 'khong')::int AS "religion:any",
+      count(*) FILTER (WHERE official AND party_age_from > ${a(10)})::int AS "pa:lt10",
+      count(*) FILTER (WHERE official AND party_age_from > ${a(20)} AND party_age_from <= ${a(10)})::int AS "pa:10_19",
+      count(*) FILTER (WHERE official AND party_age_from > ${a(30)} AND party_age_from <= ${a(20)})::int AS "pa:20_29",
+      count(*) FILTER (WHERE official AND party_age_from > ${a(40)} AND party_age_from <= ${a(30)})::int AS "pa:30_39",
+      count(*) FILTER (WHERE official AND party_age_from > ${a(50)} AND party_age_from <= ${a(40)})::int AS "pa:40_49",
+      count(*) FILTER (WHERE official AND party_age_from <= ${a(50)})::int AS "pa:ge50",
+      (SELECT json_object_agg(x.milestone, x.n) FROM (
+        SELECT b.milestone, count(DISTINCT b.member_id)::int AS n FROM roll r JOIN member_badge_award b ON b.member_id = r.id AND b.awarded_on <= ${d} GROUP BY 1
+      ) x) AS badges
+    FROM roll`.execute(db);
+  const { badges, ...counts } = rows[0]!;
+  return nonZero({ ...counts, ...Object.fromEntries(Object.entries(badges ?? {}).map(([k, n]) => [`badge:${k}`, n])) });
+}
+
+export const CHANGE_KEYS = [
+  'opening',
+  'closing',
+  'admitted',
+  'admitted:women',
+  'readmitted',
+  'recognized_official',
+  'transferred_in',
+  'transferred_out',
+  'moved_in',
+  'deceased',
+  'struck_off',
+  'allowed_to_leave',
+  'expelled',
+] as const;
+
+/** The changes of [from, to] in the subtree of the root's path at `to` (the root kept its place over the period). */
+export async function changesReference(db: Kysely<DB>, rootId: string, from: string, to: string): Promise<Figures> {
+  const opening = new Date(Date.parse(from) - 86_400_000).toISOString().slice(0, 10);
+  const { rows } = await sql<{ k: string; n: number }>`
+    WITH root AS (${rootOn(rootId, to)}),
+    inside AS (
+      SELECT v.org_id, v.valid_from, v.valid_to FROM root JOIN org_version v ON v.path >= root.path AND v.path < root.upper
+    ),
+    ev AS (
+      SELECT e.member_id, e.kind, e.org_id, e.to_org_id, e.effective_date, e.created_at,
+        EXISTS (SELECT 1 FROM inside i WHERE i.org_id = e.org_id AND i.valid_from <= e.effective_date AND (i.valid_to IS NULL OR i.valid_to > e.effective_date)) AS here
+      FROM member_event e
+      WHERE e.effective_date >= ${from} AND e.effective_date <= ${to}
+        AND e.kind IN ('admitted', 'readmitted', 'recognized_official', 'deceased', 'struck_off', 'allowed_to_leave', 'expelled', 'transfer_in_confirmed', 'transfer_out_started')
+    ),
+    arrivals AS (
+      SELECT ev.here AS dst, COALESCE((
+        SELECT EXISTS (SELECT 1 FROM inside i WHERE i.org_id = o.org_id AND i.valid_from <= ev.effective_date AND (i.valid_to IS NULL OR i.valid_to > ev.effective_date))
+        FROM member_event o WHERE o.member_id = ev.member_id AND o.kind = 'transfer_out_started' AND o.effective_date <= ev.effective_date
+        ORDER BY o.effective_date DESC, o.created_at DESC LIMIT 1), false) AS src
+      FROM ev WHERE ev.kind = 'transfer_in_confirmed'
+    ),
+    rolls AS (
+      SELECT count(*) FILTER (WHERE m.admitted_on <= ${opening} AND (m.left_on IS NULL OR m.left_on > ${opening})
+          AND EXISTS (SELECT 1 FROM inside i WHERE i.org_id = m.org_id AND i.valid_from <= ${opening} AND (i.valid_to IS NULL OR i.valid_to > ${opening})))::int AS opening,
+        count(*) FILTER (WHERE m.admitted_on <= ${to} AND (m.left_on IS NULL OR m.left_on > ${to})
+          AND EXISTS (SELECT 1 FROM inside i WHERE i.org_id = m.org_id AND i.valid_from <= ${to} AND (i.valid_to IS NULL OR i.valid_to > ${to})))::int AS closing
+      FROM member m
+    )
+    SELECT kind AS k, count(*)::int AS n FROM ev WHERE here AND kind NOT IN ('transfer_in_confirmed', 'transfer_out_started') GROUP BY 1
+    UNION ALL SELECT 'admitted:women', count(*)::int FROM ev JOIN member m ON m.id = ev.member_id WHERE ev.here AND ev.kind = 'admitted' AND m.gender = 'nu'
+    UNION ALL SELECT 'transferred_in', count(*)::int FROM arrivals WHERE dst AND NOT src
+    UNION ALL SELECT 'moved_in', count(*)::int FROM arrivals WHERE dst AND src
+    UNION ALL SELECT 'transferred_out', (SELECT count(*)::int FROM arrivals WHERE src AND NOT dst) + (SELECT count(*)::int FROM ev WHERE here AND kind = 'transfer_out_started' AND to_org_id IS NULL)
+    UNION ALL SELECT 'opening', opening FROM rolls
+    UNION ALL SELECT 'closing', closing FROM rolls`.execute(db);
+  return nonZero(Object.fromEntries(rows.map((r) => [r.k, r.n])));
+}
+
+/** Admissions per year of [fromYear, toYear] (the last year up to `end`), the total. */
+export async function admissionsReference(db: Kysely<DB>, rootId: string, fromYear: number, end: string): Promise<Figures> {
+  const from = `${fromYear}-01-01`;
+  const { rows } = await sql<{ y: number; n: number }>`
+    WITH root AS (${rootOn(rootId, end)})
+    SELECT EXTRACT(YEAR FROM e.effective_date)::int AS y, count(*)::int AS n
+    FROM root JOIN org_version v ON v.path >= root.path AND v.path < root.upper
+    JOIN member_event e ON e.org_id = v.org_id AND e.kind = 'admitted' AND e.effective_date >= v.valid_from AND (v.valid_to IS NULL OR e.effective_date < v.valid_to)
+    WHERE e.effective_date >= ${from} AND e.effective_date <= ${end}
+    GROUP BY 1`.execute(db);
+  const f: Figures = {};
+  for (const r of rows) f[`year:${r.y}`] = r.n;
+  f.total = rows.reduce((a, r) => a + r.n, 0);
+  return nonZero(f);
+}
+
+/** The keys the admissions table is compared on (the years and the total; the average is arithmetic on them). */
+export const admissionKeys = (fromYear: number, toYear: number) => [
+  ...Array.from({ length: toYear - fromYear + 1 }, (_, i) => `year:${fromYear + i}`),
+  'total',
+];
+
+type Engine = 'pglite' | 'postgres';
+type Compare = <A, R>(
+  name: string,
+  engine: Engine,
+  scale: 'province',
+  runs: number,
+  targetMs: number | null,
+  app: (i: number) => Promise<A>,
+  reference: (i: number) => Promise<R>,
+  project: (answer: A) => R,
+) => Promise<CaseResultLike>;
+type Measure = (
+  name: string,
+  engine: Engine,
+  scale: 'province',
+  runs: number,
+  targetMs: number | null,
+  once: (i: number) => Promise<void>,
+) => Promise<CaseResultLike>;
+type CaseResultLike = { case: string };
+
+/**
+ * Every standard table of the province for today and for the same date five years back (the periods: the year to the
+ * date), each through its route; side by side with its statement where there is one.
+ */
+export async function benchReportTables<C extends CaseResultLike>(opts: {
+  db: Kysely<DB>;
+  get: (url: string) => Promise<unknown>;
+  engine: Engine;
+  runs: number;
+  rootId: string;
+  today: string;
+  compare: Compare;
+  measure: Measure;
+}): Promise<C[]> {
+  const { db, engine, runs, rootId } = opts;
+  const target = REPORT_TABLE_TARGET_MS[engine];
+  const out: CaseResultLike[] = [];
+  const y = Number(opts.today.slice(0, 4));
+  const fiveBack = `${y - 5}${opts.today.slice(4)}`;
+  for (const [label, d] of [
+    ['today', opts.today],
+    ['5y', fiveBack],
+  ] as const) {
+    const from = `${d.slice(0, 4)}-01-01`;
+    const url = (table: string, q = '') => `/api/reports/tables/${table}?orgId=${rootId}&asOf=${d}${q}`;
+    const get = (u: string) => () => opts.get(u) as Promise<ReportTableResponse>;
+    out.push(
+      await opts.compare(
+        `report-orgs-by-kind-${label}`,
+        engine,
+        'province',
+        runs,
+        target,
+        get(url('orgs-by-kind')),
+        () => orgsByKindReference(db, rootId, d),
+        projectTable(null),
+      ),
+    );
+    out.push(await opts.measure(`report-orgs-by-sector-${label}`, engine, 'province', runs, target, () => get(url('orgs-by-sector'))().then(() => undefined)));
+    out.push(
+      await opts.compare(
+        `report-members-composition-${label}`,
+        engine,
+        'province',
+        runs,
+        target,
+        get(url('members-composition')),
+        () => compositionReference(db, rootId, d),
+        projectTable(COMPOSITION_KEYS),
+      ),
+    );
+    out.push(
+      await opts.compare(
+        `report-member-changes-${label}`,
+        engine,
+        'province',
+        runs,
+        target,
+        get(`/api/reports/tables/member-changes?orgId=${rootId}&from=${from}&to=${d}`),
+        () => changesReference(db, rootId, from, d),
+        projectTable(CHANGE_KEYS),
+      ),
+    );
+    const fromYear = Number(d.slice(0, 4)) - 4;
+    out.push(
+      await opts.compare(
+        `report-admissions-span-${label}`,
+        engine,
+        'province',
+        runs,
+        target,
+        get(`/api/reports/tables/admissions-span?orgId=${rootId}&to=${d}&from=${fromYear}-01-01&fromYear=${fromYear}`),
+        () => admissionsReference(db, rootId, fromYear, d),
+        projectTable(admissionKeys(fromYear, Number(d.slice(0, 4)))),
+      ),
+    );
+    for (const table of ['evaluation', 'excellent-share', 'term-annex'])
+      out.push(await opts.measure(`report-${table}-${label}`, engine, 'province', runs, target, () => get(url(table))().then(() => undefined)));
+    out.push(
+      await opts.measure(`report-members-composition-compare-children-${label}`, engine, 'province', runs, null, () =>
+        get(url('members-composition', '&compare=true&breakdown=children'))().then(() => undefined),
+      ),
+    );
+  }
+  return out as C[];
+}
+
+export type { ReportTable };
