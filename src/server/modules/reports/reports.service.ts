@@ -228,7 +228,9 @@ export function createReportsService(deps: ReportsDeps) {
   async function table(actor: Actor, key: ReportTableKey, root: { id: string; name: string | null }, s: Resolved) {
     const layout = LAYOUTS[key];
     const year = Number(s.to.slice(0, 4));
-    const times = timesOf(s.asOf, s.from, s.to, q2year(key, s, year));
+    // the span tables read the span of years: their links' periods are clipped to it
+    const span = layout.basis === 'years' ? spanDates(s) : { from: s.from, to: s.to };
+    const times = timesOf(s.asOf, span.from, span.to, q2year(key, s, year));
     const compare = s.compare && layout.basis !== 'years';
     const prevPeriod = previousYearPeriod({ from: s.from, to: s.to });
     const prevTimes = timesOf(yearEarlier(s.asOf), prevPeriod.from, prevPeriod.to, times.year - 1);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEngines } from '../../../../test/helpers/db.ts';
+import { seedEvaluations } from '../../demo/evaluation.ts';
 import { buildFixture, startTestApp, type Client, type Fixture, type TestApp } from '../../../../test/helpers/app.ts';
 import type { DrillDown, ReportTable, ReportTableResponse } from '../../../contract/reports.ts';
 import {
@@ -211,6 +212,65 @@ describeEngines('reports: the standard tables through HTTP', (engine) => {
           projectTable(admissionKeys(y - 4, y))(await get(`/api/reports/tables/admissions-span?orgId=${orgId}&from=${y - 4}-01-01&to=${d}&fromYear=${y - 4}`)),
         ).toEqual(await admissionsReference(db, orgId, y - 4, d));
       }
+  });
+
+  it('evaluation tables reuse the published results: a year by level, the share of excellent organisations over the years with its range', async () => {
+    await seedEvaluations(t.database.db, t.clock, f.admin, { rootOrgId: f.orgs.P, fromYear: 2023, toYear: 2025, seed: 3 });
+    const results = (await admin.get(`/api/evaluation/results?orgId=${f.orgs.P}&year=2025&fromYear=2023`)).body;
+    const e = await table(admin, 'evaluation', { orgId: f.orgs.P, toYear: '2025', asOf: '2025-12-31', breakdown: 'children' });
+    const col = (k: string) => e.columns.findIndex((c) => c.key === k);
+    const total = e.rows[0]!;
+    expect(total.cells[col('org:total|count')]!.value).toBe(results.orgs.total);
+    expect(total.cells[col('member:good|count')]!.value).toBe(results.members.levels[1].count);
+    expect(total.cells[col('member:good|share')]!.value).toBe(results.members.levels[1].percent);
+    // every count of every row links to the records behind it, and their total is the cell
+    for (const r of e.rows)
+      for (const [i, c] of e.columns.entries())
+        if (c.key.endsWith('|count') && r.cells[i]!.link) expect(await linkedTotal(admin, r.cells[i]!.link!), `${r.key} ${c.key}`).toBe(r.cells[i]!.value);
+    const share = await table(admin, 'excellent-share', { orgId: f.orgs.P, fromYear: '2023', toYear: '2025' });
+    expect(share.rows.map((r) => r.key)).toEqual(['year:2023', 'year:2024', 'year:2025', 'min', 'max']);
+    for (const y of results.span.years) {
+      expect(value(share, `year:${y.year}`, 'rated')).toBe(y.orgs.total);
+      expect(value(share, `year:${y.year}`, 'share')).toBe(y.orgs.levels[0].percent);
+    }
+    expect([value(share, 'min', 'share'), value(share, 'max', 'share')]).toEqual([results.span.orgsExcellent.min, results.span.orgsExcellent.max]);
+    // the term annex: one column per year, the same rows
+    const annex = await table(admin, 'term-annex', { orgId: f.orgs.P, fromYear: '2023', toYear: '2026' });
+    expect(annex.columns.map((c) => c.label)).toEqual(['2023', '2024', '2025', '2026']);
+    expect(annex.rows.find((r) => r.key === 'admitted')!.cells.map((c) => c.value)).toEqual([0, 0, 1, 0]);
+    expect(annex.rows.find((r) => r.key === 'deceased')!.cells.map((c) => c.value)).toEqual([0, 0, 1, 0]);
+    expect(annex.rows.find((r) => r.key === 'grassroots')!.cells.map((c) => c.value)).toEqual([2, 2, 2, 2]);
+    expect(annex.rows.find((r) => r.key === 'org:excellent')!.cells[2]!.value).toBe(results.span.years[2].orgs.levels[0].count);
+    const admittedLink = annex.rows.find((r) => r.key === 'admitted')!.cells[2]!.link;
+    expect(admittedLink).toEqual({ kind: 'members', query: { orgId: f.orgs.P, change: 'admitted', changeFrom: '2025-01-01', changeTo: '2025-12-31' } });
+    for (const r of annex.rows)
+      if (r.cells[2]!.link && r.cells[2]!.link.kind !== 'members') expect(await linkedTotal(admin, r.cells[2]!.link!), r.key).toBe(r.cells[2]!.value);
+  });
+
+  it('compare: each cell carries the same date a year earlier and its own link', async () => {
+    const c = await table(adminA, 'members-composition', { orgId: f.orgs.A, asOf: '2026-06-30', compare: 'true' });
+    // on 30/06/2025 the one who died (01/06/2025) had left, the woman admitted 10/03/2025 was on the roll
+    expect(cell(c, 'women').previous).toBe(1);
+    expect(cell(c, 'all').previousLink).toEqual({ kind: 'members', query: { orgId: f.orgs.A, asOf: '2025-06-30' } });
+    const r = await adminA.get(`/api/reports/tables/orgs-by-kind?orgId=${f.orgs.A}&asOf=2024-02-29&compare=true`);
+    expect(r.body.scope.previous.asOf).toBe('2023-02-28');
+  });
+
+  it('OpenAPI documents every report endpoint with its query and its answer', async () => {
+    const r = await admin.get('/api/docs/json');
+    expect(r.status).toBe(200);
+    type Op = { parameters?: { in: string; name: string }[]; responses: Record<string, { content?: unknown }> };
+    const paths = r.body.paths as Record<string, Record<string, Op>>;
+    for (const path of ['/api/reports', '/api/reports/tables/{table}', '/api/reports/orgs', '/api/reports/catalogue']) {
+      const op = paths[path]?.get;
+      expect(op, path).toBeDefined();
+      expect(op!.responses['200']!.content, path).toBeDefined();
+    }
+    const names = (p: string) => (paths[p]!.get!.parameters ?? []).map((x) => x.name);
+    expect(names('/api/reports/tables/{table}')).toEqual(
+      expect.arrayContaining(['table', 'orgId', 'asOf', 'from', 'to', 'compare', 'breakdown', 'fromYear', 'toYear']),
+    );
+    expect(names('/api/reports/orgs')).toEqual(expect.arrayContaining(['orgId', 'asOf', 'kind', 'sector', 'grassroots', 'includeSelf']));
   });
 
   it('isolation: a sibling or a superior answers 404, never figures', async () => {
