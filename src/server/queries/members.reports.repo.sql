@@ -770,21 +770,20 @@ WITH
     FROM
       (
         SELECT
-          m.id AS member_id,
-          m.org_id,
-          CASE
-            WHEN m.official_on IS NOT NULL
-            AND m.official_on <= $1 THEN 'official'
-            ELSE 'probationary'
-          END AS membership,
-          m.status
+          p.member_id,
+          p.org_id,
+          p.membership,
+          p.status
         FROM
-          member m
+          member_period p
         WHERE
-          m.admitted_on <= $2
-          AND (
-            m.left_on IS NULL
-            OR m.left_on > $3
+          (
+            "p".valid_from <= $1
+            AND (
+              "p".valid_to IS NULL
+              OR "p".valid_to > $2
+            )
+            AND "p".status NOT IN ('deceased', 'struck_off', 'left', 'expelled')
           )
       ) AS r
       JOIN (
@@ -795,13 +794,13 @@ WITH
         FROM
           org_version v
         WHERE
-          v.path >= $4
-          AND v.path < $5
+          v.path >= $3
+          AND v.path < $4
           AND (
-            "v"."valid_from" <= $6
+            "v"."valid_from" <= $5
             AND (
               "v"."valid_to" IS NULL
-              OR "v"."valid_to" > $7
+              OR "v"."valid_to" > $6
             )
           )
       ) AS s ON s.org_id = r.org_id
@@ -816,8 +815,8 @@ WITH
           oc.id = "r"."org_id"
           AND (
             (
-              oc.current_path >= $8
-              AND oc.current_path < $9
+              oc.current_path >= $7
+              AND oc.current_path < $8
             )
           )
       )
@@ -827,18 +826,18 @@ WITH
       x.*,
       CASE
         WHEN "x"."born" IS NULL THEN ''
-        WHEN "x"."born" <= $10 THEN $11
-        ELSE $12
+        WHEN "x"."born" <= $9 THEN $10
+        ELSE $11
       END AS age_band,
       CASE
         WHEN "x"."pa_from" IS NULL THEN ''
-        WHEN "x"."pa_from" <= $13 THEN $14
-        ELSE $15
+        WHEN "x"."pa_from" <= $12 THEN $13
+        ELSE $14
       END AS pa_band,
       EXTRACT(
         YEAR
         FROM
-          age ($16::date, x.born)
+          age ($15::date, x.born)
       )::int AS age
     FROM
       x
@@ -901,21 +900,20 @@ SELECT
 FROM
   (
     SELECT
-      m.id AS member_id,
-      m.org_id,
-      CASE
-        WHEN m.official_on IS NOT NULL
-        AND m.official_on <= $17 THEN 'official'
-        ELSE 'probationary'
-      END AS membership,
-      m.status
+      p.member_id,
+      p.org_id,
+      p.membership,
+      p.status
     FROM
-      member m
+      member_period p
     WHERE
-      m.admitted_on <= $18
-      AND (
-        m.left_on IS NULL
-        OR m.left_on > $19
+      (
+        "p".valid_from <= $16
+        AND (
+          "p".valid_to IS NULL
+          OR "p".valid_to > $17
+        )
+        AND "p".status NOT IN ('deceased', 'struck_off', 'left', 'expelled')
       )
   ) AS r
   JOIN (
@@ -926,18 +924,18 @@ FROM
     FROM
       org_version v
     WHERE
-      v.path >= $20
-      AND v.path < $21
+      v.path >= $18
+      AND v.path < $19
       AND (
-        "v"."valid_from" <= $22
+        "v"."valid_from" <= $20
         AND (
           "v"."valid_to" IS NULL
-          OR "v"."valid_to" > $23
+          OR "v"."valid_to" > $21
         )
       )
   ) AS s ON s.org_id = r.org_id
   JOIN member_badge_award b ON b.member_id = r.member_id
-  AND b.awarded_on <= $24
+  AND b.awarded_on <= $22
 WHERE
   EXISTS (
     SELECT
@@ -948,8 +946,8 @@ WHERE
       oc.id = "r"."org_id"
       AND (
         (
-          oc.current_path >= $25
-          AND oc.current_path < $26
+          oc.current_path >= $23
+          AND oc.current_path < $24
         )
       )
   )
@@ -964,21 +962,20 @@ SELECT
 FROM
   (
     SELECT
-      m.id AS member_id,
-      m.org_id,
-      CASE
-        WHEN m.official_on IS NOT NULL
-        AND m.official_on <= $1 THEN 'official'
-        ELSE 'probationary'
-      END AS membership,
-      m.status
+      p.member_id,
+      p.org_id,
+      p.membership,
+      p.status
     FROM
-      member m
+      member_period p
     WHERE
-      m.admitted_on <= $2
-      AND (
-        m.left_on IS NULL
-        OR m.left_on > $3
+      (
+        "p".valid_from <= $1
+        AND (
+          "p".valid_to IS NULL
+          OR "p".valid_to > $2
+        )
+        AND "p".status NOT IN ('deceased', 'struck_off', 'left', 'expelled')
       )
   ) AS r
   JOIN (
@@ -989,13 +986,13 @@ FROM
     FROM
       org_version v
     WHERE
-      v.path >= $4
-      AND v.path < $5
+      v.path >= $3
+      AND v.path < $4
       AND (
-        "v"."valid_from" <= $6
+        "v"."valid_from" <= $5
         AND (
           "v"."valid_to" IS NULL
-          OR "v"."valid_to" > $7
+          OR "v"."valid_to" > $6
         )
       )
   ) AS s ON s.org_id = r.org_id
