@@ -99,6 +99,8 @@ describe.skipIf(!browserAvailable && !browserRequired)('layout from a phone to a
       '/audit',
       '/calendar',
       '/change-password',
+      '/reports',
+      `/reports?orgId=${root}&compare=1&breakdown=1`,
     ];
     const found: string[] = [];
     for (const path of paths) {
