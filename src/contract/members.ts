@@ -153,7 +153,8 @@ const DrillDownQuery = {
 };
 
 /**
- * The list's filters (members.filters.ts checks the codes and the bands). Catalogue filters take catalogue codes;
+ * The list's filters (members.filters.ts checks the codes and the bands). Catalogue filters take catalogue codes, or
+ * `none` for the members whose file does not say (a report's «Chưa rõ» row);
  * ages are full years on today (on `asOf` when given); `badgeDue` is `next` or an anniversary date (YYYY-MM-DD).
  */
 export const MemberListQuery = z.strictObject({
@@ -165,6 +166,7 @@ export const MemberListQuery = z.strictObject({
   religion: z.string().max(50).optional(),
   generalEducation: z.string().max(50).optional(),
   theoryLevel: z.string().max(50).optional(),
+  professionalLevel: z.string().max(50).optional(),
   occupation: z.string().max(50).optional(),
   ageFrom: Years('Tuổi từ'),
   ageTo: Years('Tuổi đến'),

@@ -54,7 +54,18 @@ type FilterKey = (typeof FILTER_KEYS)[number];
  * button drops them. With them the list is exactly the link's query (no default status: the roll of the date says
  * who counts).
  */
-const DRILL_KEYS = ['asOf', 'membership', 'ethnicityGroup', 'badge', 'change', 'changeFrom', 'changeTo', 'disciplineForm', 'youthUnion'] as const;
+const DRILL_KEYS = [
+  'asOf',
+  'membership',
+  'ethnicityGroup',
+  'badge',
+  'change',
+  'changeFrom',
+  'changeTo',
+  'disciplineForm',
+  'youthUnion',
+  'professionalLevel',
+] as const;
 type DrillKey = (typeof DRILL_KEYS)[number];
 type ListQuery = Omit<MemberListQuery, DrillKey> & Partial<Record<DrillKey, string>>;
 
@@ -85,6 +96,15 @@ function drillDownText(q: ListQuery): string {
     parts.push(`${CHANGE_NAMES[q.change] ?? q.change}${period}`);
   }
   if (q.youthUnion === 'true') parts.push('là đoàn viên');
+  if (q.professionalLevel) parts.push(q.professionalLevel === 'none' ? 'chưa rõ trình độ chuyên môn' : `trình độ chuyên môn «${q.professionalLevel}»`);
+  for (const [k, what] of [
+    ['ethnicity', 'dân tộc'],
+    ['religion', 'tôn giáo'],
+    ['generalEducation', 'trình độ phổ thông'],
+    ['theoryLevel', 'trình độ lý luận chính trị'],
+    ['occupation', 'nghề nghiệp'],
+  ] as const)
+    if (q[k] === 'none') parts.push(`chưa rõ ${what}`);
   return parts.join('; ');
 }
 type YearKey = 'ageFrom' | 'ageTo' | 'partyAgeFrom' | 'partyAgeTo';

@@ -43,6 +43,7 @@ export interface MemberFilterInput {
   religion?: string | undefined;
   generalEducation?: string | undefined;
   theoryLevel?: string | undefined;
+  professionalLevel?: string | undefined;
   occupation?: string | undefined;
   ageFrom?: number | undefined;
   ageTo?: number | undefined;
@@ -60,6 +61,9 @@ export interface MemberFilterInput {
   disciplineForm?: 'reprimand' | 'warning' | 'removal' | 'expulsion' | undefined;
   youthUnion?: boolean | undefined;
 }
+
+/** A catalogue filter's `none`: the file does not say (the report's «Chưa rõ» row). */
+export const UNKNOWN_CODE = 'none';
 
 /** `religion=any`: has a religion (any code but «không»). */
 export const ANY_RELIGION = 'any';
@@ -96,6 +100,7 @@ const CATALOGUE_FILTERS = {
   religion: 'religion',
   generalEducation: 'general_education',
   theoryLevel: 'theory_level',
+  professionalLevel: 'professional_level',
   occupation: 'occupation',
 } as const;
 
@@ -121,9 +126,10 @@ export async function resolveMemberFilters(
   if (f.status !== undefined && f.status !== ON_ROLL && !(f.status in MEMBER_STATUS_LABELS))
     throw invalid('status', `Tình trạng «${f.status}» không có trong danh mục.`);
   checkDrillDown(f, today);
-  const codes = Object.entries(CATALOGUE_FILTERS).filter(
-    ([field]) => f[field as keyof typeof CATALOGUE_FILTERS] !== undefined && !(field === 'religion' && f.religion === ANY_RELIGION),
-  );
+  const codes = Object.entries(CATALOGUE_FILTERS).filter(([field]) => {
+    const value = f[field as keyof typeof CATALOGUE_FILTERS];
+    return value !== undefined && value !== UNKNOWN_CODE && !(field === 'religion' && value === ANY_RELIGION);
+  });
   if (codes.length > 0) {
     const known = await catalogueCodes(
       db,
@@ -167,6 +173,7 @@ export async function resolveMemberFilters(
     religion: f.religion === ANY_RELIGION ? undefined : f.religion,
     generalEducation: f.generalEducation,
     theoryLevel: f.theoryLevel,
+    professionalLevel: f.professionalLevel,
     occupation: f.occupation,
     // at least A full years: born on or before the latest birth date that is A years old today; at most B: younger than B + 1.
     bornOnOrBefore: f.ageFrom !== undefined ? latestStartForYears(day, f.ageFrom) : undefined,

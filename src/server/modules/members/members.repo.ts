@@ -71,6 +71,7 @@ export interface MemberFilters {
   religion?: string | undefined;
   generalEducation?: string | undefined;
   theoryLevel?: string | undefined;
+  professionalLevel?: string | undefined;
   occupation?: string | undefined;
   /** Age band as birth dates (members.filters.ts); a year-only birth counts from 1 January. */
   bornOnOrBefore?: string | undefined;
@@ -129,11 +130,15 @@ export function filteredMembers(db: Kysely<DB>, scope: Scope, f: Omit<MemberFilt
   if (f.status === 'on_roll') q = q.where('m.left_on', 'is', null);
   else if (f.status) q = q.where('m.status', '=', f.status);
   if (f.gender) q = q.where('m.gender', '=', f.gender);
-  if (f.ethnicity) q = q.where('m.ethnicity', '=', f.ethnicity);
-  if (f.theoryLevel) q = q.where('m.theory_level', '=', f.theoryLevel);
-  if (f.religion) q = q.where('m.religion', '=', f.religion);
-  if (f.generalEducation) q = q.where('m.general_education', '=', f.generalEducation);
-  if (f.occupation) q = q.where('m.occupation', '=', f.occupation);
+  // A catalogue code, or 'none' (members.filters' UNKNOWN_CODE): the file does not say.
+  const coded = (column: 'm.ethnicity' | 'm.theory_level' | 'm.religion' | 'm.general_education' | 'm.professional_level' | 'm.occupation', v: string) =>
+    v === 'none' ? q.where(column, 'is', null) : q.where(column, '=', v);
+  if (f.ethnicity) q = coded('m.ethnicity', f.ethnicity);
+  if (f.theoryLevel) q = coded('m.theory_level', f.theoryLevel);
+  if (f.religion) q = coded('m.religion', f.religion);
+  if (f.generalEducation) q = coded('m.general_education', f.generalEducation);
+  if (f.professionalLevel) q = coded('m.professional_level', f.professionalLevel);
+  if (f.occupation) q = coded('m.occupation', f.occupation);
   // 1 January of Y is on or before D exactly when Y ≤ D's year, and after D exactly when Y > D's year.
   const { bornOnOrBefore: before, bornAfter: after } = f;
   if (before)
