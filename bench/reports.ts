@@ -95,10 +95,11 @@ export async function compositionReference(db: Kysely<DB>, rootId: string, d: st
     WITH root AS (${rootOn(rootId, d)}),
     roll AS (
       SELECT m.id, m.gender, m.ethnicity, m.religion, COALESCE(m.birth_date, make_date(m.birth_year, 1, 1)) AS born,
-        (m.official_on IS NOT NULL AND m.official_on <= ${d}) AS official, m.party_age_from
+        p.membership = 'official' AS official, m.party_age_from
       FROM root JOIN org_version v ON v.path >= root.path AND v.path < root.upper AND v.valid_from <= ${d} AND (v.valid_to IS NULL OR v.valid_to > ${d})
-      JOIN member m ON m.org_id = v.org_id
-      WHERE m.admitted_on <= ${d} AND (m.left_on IS NULL OR m.left_on > ${d})
+      JOIN member_period p ON p.org_id = v.org_id AND p.valid_from <= ${d} AND (p.valid_to IS NULL OR p.valid_to > ${d})
+        AND p.status NOT IN ('deceased', 'struck_off', 'left', 'expelled')
+      JOIN member m ON m.id = p.member_id
     )
     SELECT count(*)::int AS "all",
       count(*) FILTER (WHERE gender = 'nu')::int AS "women",
