@@ -3,22 +3,9 @@
  * `dejavu-fonts-ttf` package (TrueType, every Vietnamese letter), read from node_modules once and embedded as a subset
  * of the glyphs used: nothing is fetched at run time and the reader needs no font of his own.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+import { loadPdfFonts } from '../../office/pdf-fonts.ts';
 import { PARTY_LINE, type SheetField, type SheetModel, type SheetTable } from './member-sheet.model.ts';
-
-const require = createRequire(import.meta.url);
-let fonts: { regular: Buffer; bold: Buffer; italic: Buffer } | undefined;
-/** The three faces of DejaVu Serif, read on first use. */
-function loadFonts() {
-  fonts ??= {
-    regular: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerif.ttf')),
-    bold: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerif-Bold.ttf')),
-    italic: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerif-Italic.ttf')),
-  };
-  return fonts;
-}
 
 const MARGIN = { top: 50, bottom: 50, left: 62, right: 45 };
 const SIZE = 10.5;
@@ -143,7 +130,7 @@ function drawFooter(doc: Doc, model: SheetModel, { left, width }: Frame) {
 }
 
 export async function renderSheetPdf(model: SheetModel): Promise<Buffer> {
-  const f = loadFonts();
+  const f = loadPdfFonts();
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,

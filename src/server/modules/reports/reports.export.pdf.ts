@@ -5,22 +5,10 @@
  * on the right), then per table its title, period line, the table (labels indented by level, figures as Vietnamese
  * writes them), its checks and notes.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+import { loadPdfFonts } from '../../office/pdf-fonts.ts';
 import { formatVnDate } from '../../../domain/dates.ts';
 import { formatFigure, type ExportModel, type ExportTable } from './reports.export.model.ts';
-
-const require = createRequire(import.meta.url);
-let fonts: { regular: Buffer; bold: Buffer; italic: Buffer } | undefined;
-function loadFonts() {
-  fonts ??= {
-    regular: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerif.ttf')),
-    bold: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerif-Bold.ttf')),
-    italic: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerif-Italic.ttf')),
-  };
-  return fonts;
-}
 
 const MARGIN = { top: 40, bottom: 40, left: 50, right: 40 };
 const SIZE = 9.5;
@@ -88,7 +76,7 @@ function drawTable(doc: Doc, t: ExportTable, index: number, { left, width }: Fra
 }
 
 export async function reportPdf(model: ExportModel, h: { superiorName: string | null; date: string }): Promise<Buffer> {
-  const f = loadFonts();
+  const f = loadPdfFonts();
   const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margins: MARGIN, info: { Title: `${model.title} – ${model.orgName}`, Creator: 'Hạt Nhân' } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
