@@ -131,7 +131,7 @@ export type TaskUpdateInput = z.infer<typeof TaskUpdateBody>;
 export const MeetingParams = z.strictObject({ id: IdSchema });
 export const TaskParams = z.strictObject({ id: IdSchema });
 export const MeetingDocxQuery = z.strictObject({
-  kind: z.enum(['minutes', 'resolution', 'attendance-sheet'], { message: 'Loại văn bản: minutes, resolution hoặc attendance-sheet.' }),
+  kind: z.enum(['minutes', 'resolution', 'attendance-sheet'], { message: 'Loại văn bản: minutes, resolution hoặc attendance-sheet.' }).default('minutes'),
 });
 
 // ---------------------------------------------------------------------------------------------------------------
