@@ -19,7 +19,7 @@ import {
 import { DIRECTIVE_DOCUMENTS } from './directives.docx.ts';
 import type { DirectivesService } from './directives.service.ts';
 
-const DocumentQuery = z.strictObject({ kind: z.enum(DIRECTIVE_DOCUMENTS, { message: 'Loại văn bản cần tải không hợp lệ.' }) });
+const DocumentQuery = z.strictObject({ kind: z.enum(DIRECTIVE_DOCUMENTS, { message: 'Loại văn bản cần tải không hợp lệ.' }).default('plan') });
 
 export const directivesRoutes =
   (svc: DirectivesService): FastifyPluginAsyncZod =>

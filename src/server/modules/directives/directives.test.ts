@@ -70,7 +70,7 @@ describeEngines('directives: a plan implementing a directive, tasks to units, re
     const base = { ownerOrgId: f.orgs.P, kind: 'cong_van', issuerName: 'Tỉnh ủy', title: 'Công văn' };
     for (const issuedOn of ['2026-11-21', '2099-01-01']) expect((await admin.post('/api/directives', { ...base, issuedOn })).status, issuedOn).toBe(400);
     // A commune cannot record a directive in the province's name.
-    expect((await adminA.post('/api/directives', { ...base, issuedOn: '2026-11-01' })).status).toBe(400);
+    expect((await adminA.post('/api/directives', { ...base, issuedOn: '2026-11-01' })).status).toBe(404);
   });
 
   it('gives tasks with deadlines in working days (across a weekend), due today vs yesterday, and keeps siblings apart', async () => {
@@ -146,7 +146,7 @@ describeEngines('directives: a plan implementing a directive, tasks to units, re
     expect(r.body.tasks[0].shares.map((s: { orgId: string }) => s.orgId).sort()).toEqual([f.orgs.A, f.orgs.B].sort());
     const aShare = share(r.body, 'Tự kiểm tra', f.orgs.A);
     // A splits to its grassroots organisation; not to B's, not to itself.
-    expect((await adminA.post(`/api/directives/shares/${aShare}/split`, { orgIds: [f.orgs.gB] })).status).toBe(400);
+    expect((await adminA.post(`/api/directives/shares/${aShare}/split`, { orgIds: [f.orgs.gB] })).status).toBe(404);
     expect((await adminA.post(`/api/directives/shares/${aShare}/split`, { orgIds: [f.orgs.A] })).status).toBe(400);
     const split = await adminA.post(`/api/directives/shares/${aShare}/split`, { orgIds: [f.orgs.gA], dueOn: '2026-11-30' });
     expect(split.status).toBe(200);

@@ -21,20 +21,20 @@ export async function createDirective(deps: DirectivesDeps, actor: Actor, b: Cre
   const { db, clock } = deps;
   const today = clock.today();
   const owner = await orgCurrentPath(db, b.ownerOrgId);
-  if (!owner || !canReadShare(actor, owner.current_path)) throw invalid('ownerOrgId', 'Không tìm thấy đơn vị theo dõi (hoặc ngoài phạm vi quản lý).');
+  if (!owner || !canReadShare(actor, owner.current_path)) throw notFound('Không tìm thấy đơn vị theo dõi (hoặc ngoài phạm vi quản lý).');
   assertCanFollow(actor, owner.current_path);
   if (b.issuedOn > today) throw invalid('issuedOn', 'Ngày ban hành không được sau hôm nay.');
   let issuerName = b.issuerName ?? null;
   if (b.issuerOrgId) {
     const issuer = await orgCurrentPath(db, b.issuerOrgId);
-    if (!issuer || !canReadShare(actor, issuer.current_path)) throw invalid('issuerOrgId', 'Không tìm thấy cơ quan ban hành (hoặc ngoài phạm vi quản lý).');
+    if (!issuer || !canReadShare(actor, issuer.current_path)) throw notFound('Không tìm thấy cơ quan ban hành (hoặc ngoài phạm vi quản lý).');
     issuerName = await orgNameOn(db, b.issuerOrgId, b.issuedOn);
   }
   const parsed = b.symbol ? parseSymbol(b.symbol) : null;
   issuerName ??= parsed?.issuerName ?? null;
   if (!issuerName) throw invalid('issuerName', 'Cần ghi cơ quan ban hành (một đơn vị trong cây tổ chức hoặc tên cơ quan bên ngoài).');
   if (b.implementsId && !(await findDirective(db, scopeFor(actor, 'read'), b.implementsId)))
-    throw invalid('implementsId', 'Không tìm thấy văn bản được triển khai (hoặc ngoài phạm vi quản lý).');
+    throw notFound('Không tìm thấy văn bản được triển khai (hoặc ngoài phạm vi quản lý).');
   const id = uuidv7();
   const now = clock.now();
   const symbol = b.symbol ?? null;
@@ -82,14 +82,14 @@ async function resolveAssignees(deps: DirectivesDeps, actor: Actor, a: CreateTas
     const ids = [...new Set(a.orgIds)];
     for (const [i, orgId] of ids.entries()) {
       const o = await orgCurrentPath(deps.db, orgId);
-      if (!o || !canReadShare(actor, o.current_path)) throw invalid(`${field}.${i}`, 'Không tìm thấy đơn vị được giao (hoặc ngoài phạm vi quản lý).');
+      if (!o || !canReadShare(actor, o.current_path)) throw notFound('Không tìm thấy đơn vị được giao (hoặc ngoài phạm vi quản lý).');
       if (!isStrictlyBelow(o.current_path, abovePath)) throw invalid(`${field}.${i}`, 'Chỉ giao nhiệm vụ cho các đơn vị trực thuộc.');
     }
     return ids;
   }
   const under = await orgCurrentPath(deps.db, a.underOrgId);
   if (!under || !canReadShare(actor, under.current_path) || !under.current_path.startsWith(abovePath))
-    throw invalid(`${field}.underOrgId`, 'Không tìm thấy đơn vị (hoặc ngoài phạm vi quản lý).');
+    throw notFound('Không tìm thấy đơn vị (hoặc ngoài phạm vi quản lý).');
   const orgs = await subtreeWithKindsOn(deps.db, under.current_path, today);
   const ids = orgs.filter((o) => o.kind_code === a.kindCode && isStrictlyBelow(o.path, abovePath)).map((o) => o.org_id);
   if (ids.length === 0) throw invalid(`${field}.kindCode`, 'Không có đơn vị nào thuộc loại đã chọn.');
