@@ -475,14 +475,7 @@ SELECT
   "a"."role",
   "a"."parent_id",
   "a"."due_on",
-  (
-    SELECT
-      o.current_path
-    FROM
-      org o
-    WHERE
-      o.id = "a"."org_id"
-  ) AS "org_path",
+  "o"."current_path" AS "org_path",
   (
     SELECT
       v.name
@@ -507,6 +500,13 @@ SELECT
 FROM
   "directive_assignment" AS "a"
   INNER JOIN "directive_task" AS "t" ON "t"."id" = "a"."task_id"
+  INNER JOIN (
+    SELECT
+      "org"."id",
+      "org"."current_path"
+    FROM
+      "org"
+  ) AS "o" ON "o"."id" = "a"."org_id"
   LEFT JOIN (
     SELECT
       "r"."assignment_id",
@@ -524,32 +524,22 @@ FROM
       ) [1] AS "latest_status"
     FROM
       "directive_report" AS "r"
+      INNER JOIN "directive_assignment" AS "ra" ON "ra"."id" = "r"."assignment_id"
+      INNER JOIN "directive_task" AS "rt" ON "rt"."id" = "ra"."task_id"
+    WHERE
+      "rt"."directive_id" = $3
     GROUP BY
       "r"."assignment_id"
   ) AS "s" ON "s"."assignment_id" = "a"."id"
 WHERE
-  "t"."directive_id" = $3
-  AND "a"."org_id" IN (
-    SELECT
-      "o"."id"
-    FROM
-      "org" AS "o"
-    WHERE
-      (
-        "o"."current_path" >= $4
-        AND "o"."current_path" < $5
-      )
+  "t"."directive_id" = $4
+  AND (
+    "o"."current_path" >= $5
+    AND "o"."current_path" < $6
   )
 ORDER BY
   "t"."seq",
-  (
-    SELECT
-      o.current_path
-    FROM
-      org o
-    WHERE
-      o.id = "a"."org_id"
-  );
+  "o"."current_path";
 
 -- taskOrgIds
 SELECT

@@ -8,7 +8,8 @@ import { foldAccents } from '../../../domain/text.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Scope } from '../../http/actor.ts';
 import { orgCurrentPathSql, orgInScopeSql } from '../orgs/orgs.admissions.repo.ts';
-import { orgNameInForceSql } from '../orgs/orgs.members.repo.ts';
+import { currentOrgPaths, orgNameInForceSql } from '../orgs/orgs.members.repo.ts';
+import { pathInScopeSql } from '../../db/scope-sql.ts';
 import { latestOrgNameSql } from '../orgs/orgs.names.repo.ts';
 
 /** Directives the scope reads: followed by an organisation in it, or with a share given to one. */
@@ -118,10 +119,14 @@ export function sharesOf(db: Kysely<DB>, scope: Scope, directiveId: string, toda
   return db
     .selectFrom('directive_assignment as a')
     .innerJoin('directive_task as t', 't.id', 'a.task_id')
+    .innerJoin(currentOrgPaths(db).as('o'), 'o.id', 'a.org_id')
     .leftJoin(
       (eb) =>
         eb
           .selectFrom('directive_report as r')
+          .innerJoin('directive_assignment as ra', 'ra.id', 'r.assignment_id')
+          .innerJoin('directive_task as rt', 'rt.id', 'ra.task_id')
+          .where('rt.directive_id', '=', directiveId)
           .select([
             'r.assignment_id',
             sql<number>`count(*)`.as('reports'),
@@ -140,7 +145,7 @@ export function sharesOf(db: Kysely<DB>, scope: Scope, directiveId: string, toda
       'a.role',
       'a.parent_id',
       'a.due_on',
-      orgCurrentPathSql('a.org_id').as('org_path'),
+      'o.current_path as org_path',
       orgNameInForceSql('a.org_id', today).as('org_name'),
       's.reports',
       's.last_reported_on',
@@ -148,9 +153,9 @@ export function sharesOf(db: Kysely<DB>, scope: Scope, directiveId: string, toda
       's.latest_status',
     ])
     .where('t.directive_id', '=', directiveId)
-    .where(orgInScopeSql('a.org_id', scope))
+    .where((eb) => pathInScopeSql(eb, 'o.current_path', scope))
     .orderBy('t.seq')
-    .orderBy(orgCurrentPathSql('a.org_id'))
+    .orderBy('o.current_path')
     .execute();
 }
 
