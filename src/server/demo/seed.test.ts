@@ -222,7 +222,10 @@ describeEngines('demo province', (engine) => {
   it('has directives and plans with tasks across the province, one commune in four late, and a programme of 8 topics', async () => {
     const admin = await t.login('admin', DEMO_PASSWORD);
     expect(seeded.directives.directives).toBeGreaterThanOrEqual(5);
-    const kh = (await admin.get(`/api/directives?q=${encodeURIComponent('155-KH/TU')}`)).body.items[0];
+    // The search by symbol finds the province's plan and the communes' plans that name it.
+    const found = (await admin.get(`/api/directives?q=${encodeURIComponent('155-KH/TU')}`)).body.items as { id: string; symbol: string }[];
+    expect(found.length).toBe(4);
+    const kh = found.find((d) => d.symbol === '155-KH/TU')!;
     const plan = (await admin.get(`/api/directives/${kh.id}`)).body;
     expect(plan).toMatchObject({ implements: { symbol: '35-CT/TW' }, progress: { late: 0 } });
     expect(plan.implementedBy).toHaveLength(3);
