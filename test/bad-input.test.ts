@@ -133,6 +133,47 @@ describeEngines('bad input on every endpoint', (engine) => {
     const submissionId = (await t.services.reportSubmissions.submit(f.admin, { orgId: f.orgs.A, from: '2026-01-01', to: '2026-06-30' })).id;
     const periodId = period.period.id;
     const consolidation = await t.services.evaluation.addConsolidation(f.admin, { orgId: f.orgs.gA, year: 2026, reason: 'Yếu kém' });
+    // Directives (issue 17): a plan with a task to A and B; A's share for the share routes.
+    const plan = await t.services.directives.create(f.admin, {
+      ownerOrgId: f.orgs.P,
+      kind: 'ke_hoach',
+      symbol: '155-KH/TU',
+      issuedOn: '2026-01-05',
+      issuerOrgId: f.orgs.P,
+      title: 'Kế hoạch',
+    });
+    const planned = await t.services.directives.addTask(f.admin, plan.id, {
+      title: 'Báo cáo',
+      assignees: { orgIds: [f.orgs.A, f.orgs.B] },
+      deadline: { type: 'date', dueOn: '2026-02-01' },
+    });
+    const programme = await t.services.directives.create(f.admin, {
+      ownerOrgId: f.orgs.P,
+      kind: 'chuong_trinh',
+      symbol: '01-CTr/TU',
+      issuedOn: '2026-01-05',
+      issuerOrgId: f.orgs.P,
+      title: 'Chương trình',
+    });
+    const shareId = planned.tasks[0]!.shares[0]!.id;
+    Object.assign(bodies, {
+      'POST /api/directives': {
+        body: { ownerOrgId: f.orgs.P, kind: 'cong_van', symbol: '20-CV/TU', issuedOn: '2026-01-06', issuerName: 'Tỉnh ủy', title: 'Công văn' },
+      },
+      'POST /api/directives/:id/tasks': {
+        id: plan.id,
+        body: { title: 'Việc', assignees: { orgIds: [f.orgs.A] }, deadline: { type: 'date', dueOn: '2026-03-01' } },
+      },
+      'POST /api/directives/:id/topics': {
+        id: programme.id,
+        body: { topicKind: 'chuyen_de', title: 'Chuyên đề', leadOrgId: f.orgs.A, participantOrgIds: [f.orgs.B], dueOn: null },
+      },
+      'POST /api/directives/shares/:id/split': { id: shareId, body: { orgIds: [f.orgs.gA], note: 'Phân công' } },
+      'POST /api/directives/shares/:id/reports': {
+        id: shareId,
+        body: { status: 'done', body: 'Đã thực hiện', reportedOn: '2026-01-20', attachments: ['Báo cáo 1'] },
+      },
+    });
     Object.assign(bodies, {
       'POST /api/evaluation/periods': { body: { rootOrgId: f.orgs.B, year: 2027, asOf: '2027-12-01' } },
       'PATCH /api/evaluation/periods/:id/members': { id: periodId, body: { items: [{ memberId, selfLabel: 'good' }] } },
@@ -240,6 +281,13 @@ describeEngines('bad input on every endpoint', (engine) => {
       'GET /api/reports/submissions/:id/export.docx': { id: submissionId },
       'GET /api/reports/export.pdf': { query: `orgId=${f.orgs.A}&asOf=2026-01-01&table=members-composition` },
       'GET /api/reports/submissions/:id/export.pdf': { id: submissionId },
+      'GET /api/directives': { query: 'q=ke%20hoach' },
+      'GET /api/directives/work-queue': {},
+      'GET /api/directives/programmes': {},
+      'GET /api/directives/:id': { id: plan.id },
+      'GET /api/directives/:id/progress': { id: plan.id },
+      'GET /api/directives/:id/document.docx': { id: plan.id, query: 'kind=plan' },
+      'GET /api/directives/shares/:id': { id: shareId },
       // its own case below, with an existing and a missing adjustment
       'DELETE /api/calendar/adjustments/:date': {},
     };
@@ -291,7 +339,8 @@ describeEngines('bad input on every endpoint', (engine) => {
       }
     }
     expect(await snapshot()).toBe(before);
-  });
+    // Every body route in turn, on two cores shared with other work: more than the default 30 s.
+  }, 120_000);
 
   it('every read endpoint refuses unknown parameters, impossible dates and missing ids', async () => {
     for (const [route, spec] of Object.entries(gets)) {

@@ -43,6 +43,8 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
   let aConsolidation: string;
   /** A's submitted report (its half-year, submitted by A's officer). */
   let aSubmission: string;
+  /** Directives (issue 17): the province's plan with tasks to A and B, A's share of it and A's report; A's own plan and programme. */
+  let dir: { pPlan: string; aShare: string; aPlan: string; aProgramme: string; aPart: string };
   let aMemberEval: string;
   /** A's member that each of the list's filters matches (religion, education, occupation, age, party age, badge due). */
   let aFiltered: string;
@@ -745,6 +747,81 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
       expect(own.body.children.map((c: { orgId: string }) => c.orgId)).toEqual([f.orgs.gB]);
       noLeak(own.body);
     },
+    'GET /api/directives': async () => {
+      for (const q of ['', '?q=tan%20lap', '?q=12', '?q=chuong%20trinh', '?kind=ke_hoach']) {
+        const r = await b.get(`/api/directives${q}`);
+        noLeak(r.body);
+        expect(r.body.items.every((d: { id: string }) => d.id === dir.pPlan)).toBe(true);
+      }
+      expect((await b.get('/api/directives')).body.items.map((d: { id: string }) => d.id)).toEqual([dir.pPlan]); // control: B's share shows the plan
+    },
+    'POST /api/directives': async () => {
+      const base = { kind: 'cong_van', issuedOn: '2026-11-01', issuerName: 'Đảng ủy', title: 'Công văn' };
+      await is404(b.post('/api/directives', { ...base, ownerOrgId: f.orgs.A }));
+      await is404(b.post('/api/directives', { ...base, ownerOrgId: f.orgs.B, implementsId: dir.aPlan }));
+      await is404(b.post('/api/directives', { ...base, ownerOrgId: f.orgs.B, issuerOrgId: f.orgs.A }));
+    },
+    'GET /api/directives/work-queue': async () => {
+      const r = await b.get('/api/directives/work-queue');
+      noLeak(r.body);
+      expect(r.body.items.map((i: { orgId: string }) => i.orgId)).toEqual([f.orgs.B]); // control: B's own late share
+    },
+    'GET /api/directives/programmes': async () => {
+      const r = await b.get('/api/directives/programmes');
+      expect(r.body.items).toEqual([]);
+      noLeak(r.body);
+    },
+    'GET /api/directives/:id': async () => {
+      for (const id of [dir.aPlan, dir.aProgramme]) await is404(b.get(`/api/directives/${id}`));
+      const r = await b.get(`/api/directives/${dir.pPlan}`);
+      expect(r.body.tasks[0].shares.map((s: { orgId: string }) => s.orgId)).toEqual([f.orgs.B]);
+      expect(r.body.implementedBy).toEqual([]);
+      noLeak(r.body);
+    },
+    'GET /api/directives/:id/progress': async () => {
+      await is404(b.get(`/api/directives/${dir.aPlan}/progress`));
+      const r = await b.get(`/api/directives/${dir.pPlan}/progress`);
+      expect(r.body.totals.shares).toBe(1);
+      noLeak(r.body);
+    },
+    'GET /api/directives/:id/document.docx': async () => {
+      for (const kind of ['plan', 'report']) {
+        const r = await bRaw.download(`/api/directives/${dir.aPlan}/document.docx?kind=${kind}`);
+        expect(r.status).toBe(404);
+        const own = await bRaw.download(`/api/directives/${dir.pPlan}/document.docx?kind=${kind}`);
+        expect(own.status).toBe(200);
+        noLeak(zipEntryText(own.bytes, 'word/document.xml'));
+      }
+    },
+    'POST /api/directives/:id/tasks': async () => {
+      const task = { title: 'Việc khác', assignees: { orgIds: [f.orgs.gB] }, deadline: { type: 'none' } };
+      await is404(b.post(`/api/directives/${dir.aPlan}/tasks`, task));
+      expect((await b.post(`/api/directives/${dir.pPlan}/tasks`, task)).status).toBe(403);
+      const own = (
+        await b.post('/api/directives', { ownerOrgId: f.orgs.B, kind: 'ke_hoach', issuedOn: '2026-11-14', issuerOrgId: f.orgs.B, title: 'Kế hoạch phường' })
+      ).body.id;
+      await is404(b.post(`/api/directives/${own}/tasks`, { ...task, assignees: { orgIds: [f.orgs.a1] } }));
+      await is404(b.post(`/api/directives/${own}/tasks`, { ...task, assignees: { underOrgId: f.orgs.A, kindCode: 'chi_bo_truc_thuoc' } }));
+    },
+    'POST /api/directives/:id/topics': async () => {
+      await is404(
+        b.post(`/api/directives/${dir.aProgramme}/topics`, { topicKind: 'de_tai', title: 'Đề tài', leadOrgId: f.orgs.gB, participantOrgIds: [], dueOn: null }),
+      );
+    },
+    'GET /api/directives/shares/:id': async () => {
+      for (const id of [dir.aShare, dir.aPart]) await is404(b.get(`/api/directives/shares/${id}`));
+    },
+    'POST /api/directives/shares/:id/split': async () => {
+      await is404(b.post(`/api/directives/shares/${dir.aShare}/split`, { orgIds: [f.orgs.gB] }));
+      const own = (await b.get(`/api/directives/${dir.pPlan}`)).body.tasks[0].shares[0].id;
+      await is404(b.post(`/api/directives/shares/${own}/split`, { orgIds: [f.orgs.a1] }));
+    },
+    'POST /api/directives/shares/:id/reports': async () => {
+      const before = JSON.stringify(await t.database.db.selectFrom('directive_report').selectAll().orderBy('id').execute());
+      for (const id of [dir.aShare, dir.aPart])
+        await is404(b.post(`/api/directives/shares/${id}/reports`, { status: 'done', body: 'Xong', reportedOn: '2026-11-19' }));
+      expect(JSON.stringify(await t.database.db.selectFrom('directive_report').selectAll().orderBy('id').execute())).toBe(before);
+    },
     'GET /api/reports/submissions/:id': async () => {
       await is404(b.get(`/api/reports/submissions/${aSubmission}`));
     },
@@ -923,6 +1000,61 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
     aIds.push(aPeriod, aMemberEval, aConsolidation);
     aSubmission = (await a.post('/api/reports/submissions', { orgId: f.orgs.A, from: '2026-01-01', to: '2026-06-30', compare: true })).body.id;
     aIds.push(aSubmission);
+    {
+      const pPlan = (
+        await sys.post('/api/directives', {
+          ownerOrgId: f.orgs.P,
+          kind: 'ke_hoach',
+          symbol: '155-KH/TU',
+          issuedOn: '2026-11-12',
+          issuerName: 'Tỉnh ủy',
+          title: 'Kế hoạch chung',
+        })
+      ).body.id;
+      const planned = await sys.post(`/api/directives/${pPlan}/tasks`, {
+        title: 'Báo cáo kết quả',
+        assignees: { orgIds: [f.orgs.A, f.orgs.B] },
+        deadline: { type: 'date', dueOn: '2026-11-19' },
+      });
+      const aShare = planned.body.tasks[0].shares.find((s: { orgId: string }) => s.orgId === f.orgs.A).id;
+      const aPart = (await a.post(`/api/directives/shares/${aShare}/split`, { orgIds: [f.orgs.gA] })).body.parts[0].id;
+      await a.post(`/api/directives/shares/${aShare}/reports`, { status: 'in_progress', body: 'Tân Lập đang thực hiện', reportedOn: '2026-11-18' });
+      const aPlan = (
+        await a.post('/api/directives', {
+          ownerOrgId: f.orgs.A,
+          kind: 'ke_hoach',
+          symbol: '12-KH/ĐU',
+          issuedOn: '2026-11-13',
+          issuerOrgId: f.orgs.A,
+          title: 'Kế hoạch của Tân Lập',
+          implementsId: pPlan,
+        })
+      ).body.id;
+      await a.post(`/api/directives/${aPlan}/tasks`, {
+        title: 'Việc của Nguyễn Du',
+        assignees: { orgIds: [f.orgs.gA] },
+        deadline: { type: 'date', dueOn: '2026-11-19' },
+      });
+      const aProgramme = (
+        await a.post('/api/directives', {
+          ownerOrgId: f.orgs.A,
+          kind: 'chuong_trinh',
+          symbol: '02-CTr/ĐU',
+          issuedOn: '2026-01-05',
+          issuerOrgId: f.orgs.A,
+          title: 'Chương trình Tân Lập',
+        })
+      ).body.id;
+      await a.post(`/api/directives/${aProgramme}/topics`, {
+        topicKind: 'chuyen_de',
+        title: 'Chuyên đề Tổ Toán',
+        leadOrgId: f.orgs.gA,
+        participantOrgIds: [],
+        dueOn: null,
+      });
+      dir = { pPlan, aShare, aPlan, aProgramme, aPart };
+      aIds.push(aShare, aPart, aPlan, aProgramme);
+    }
     b = await t.login('adminB');
     bMemberId = (await t.database.db.selectFrom('member').select('id').where('org_id', '=', f.orgs.gB).limit(1).executeTakeFirstOrThrow()).id;
     bRaw = await rawSession(t, 'adminB');

@@ -70,6 +70,8 @@ import { namesAsOf } from './modules/orgs/orgs.repo.ts';
 import { grantPlaceSql, grassrootsAmong, orgInScopeSql, orgPlaces } from './modules/orgs/orgs.places.repo.ts';
 import { createDashboardService } from './modules/reports/reports.dashboard.ts';
 import { dashboardRoutes } from './modules/reports/reports.dashboard.routes.ts';
+import { directivesRoutes } from './modules/directives/directives.routes.ts';
+import { createDirectivesService } from './modules/directives/directives.service.ts';
 
 export interface AppDeps {
   db: Kysely<DB>;
@@ -129,6 +131,7 @@ function createRecordServices(deps: AppDeps) {
     reports,
     reportSubmissions,
     reportExports: createReportExportsService({ ...deps, compute: reports.computeReport, submissions: reportSubmissions }),
+    directives: createDirectivesService({ ...deps, calendar }),
   };
 }
 
@@ -232,6 +235,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
   await app.register(reportsRoutes(services.reports));
   await app.register(reportSubmissionsRoutes(services.reportSubmissions));
   await app.register(reportExportsRoutes(services.reportExports));
+  await app.register(directivesRoutes(services.directives));
 
   const webDir = config.webDir;
   const hasWeb = webDir !== undefined && fs.existsSync(path.join(webDir, 'index.html'));

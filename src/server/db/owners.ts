@@ -21,6 +21,7 @@ export type ModuleName =
   | 'evaluation'
   | 'reports'
   | 'meetings';
+  | 'directives';
 
 /** Tables typed only inside their module (member-import declares its own with `withTables`). */
 type ModuleLocalTable = 'member_import' | 'member_import_row';
@@ -71,4 +72,8 @@ export const TABLE_OWNERS: Record<keyof DB | ModuleLocalTable, ModuleName> = {
   meeting_document: 'meetings',
   meeting_attendance: 'meetings',
   meeting_task: 'meetings',
+  directive: 'directives',
+  directive_task: 'directives',
+  directive_assignment: 'directives',
+  directive_report: 'directives',
 };

@@ -649,6 +649,70 @@ export interface MeetingTaskTable {
   outcome: string | null;
   done_on: string | null;
   reviewed_meeting_id: string | null;
+/** Directives (migration 0027, issue 17): a document whose implementation is tracked. */
+export interface DirectiveTable {
+  id: string;
+  owner_org_id: string;
+  kind: 'nghi_quyet' | 'chi_thi' | 'ket_luan' | 'quy_dinh' | 'ke_hoach' | 'chuong_trinh' | 'huong_dan' | 'cong_van';
+  symbol: string | null;
+  number: number | null;
+  kind_code: string | null;
+  issuer_code: string | null;
+  issued_on: string;
+  issuer_org_id: string | null;
+  issuer_name: string;
+  title: string;
+  summary: string | null;
+  file_ref: string | null;
+  implements_id: string | null;
+  from_year: number | null;
+  to_year: number | null;
+  search_key: string;
+  created_by: string | null;
+  created_at: Ts;
+  updated_at: Ts;
+}
+
+/** A task of a directive, or a topic of a programme (migration 0027). */
+export interface DirectiveTaskTable {
+  id: string;
+  directive_id: string;
+  seq: number;
+  title: string;
+  content: string | null;
+  topic_kind: 'chuyen_de' | 'de_tai' | 'de_an' | null;
+  due_on: string | null;
+  due_working_days: number | null;
+  recurrence: 'monthly' | 'quarterly' | 'half_yearly' | 'yearly' | null;
+  recur_from: string | null;
+  recur_until: string | null;
+  created_at: Ts;
+}
+
+/** One organisation's share of a task; `parent_id` when split from its superior's share (migration 0027). */
+export interface DirectiveAssignmentTable {
+  id: string;
+  task_id: string;
+  org_id: string;
+  role: 'assignee' | 'lead' | 'participant';
+  parent_id: string | null;
+  due_on: string | null;
+  note: string | null;
+  created_at: Ts;
+}
+
+/** An assignee's report on its share (migration 0027). */
+export interface DirectiveReportTable {
+  id: string;
+  assignment_id: string;
+  period_due_on: string | null;
+  status: 'not_started' | 'in_progress' | 'done';
+  body: string;
+  attachments: ColumnType<unknown, string, string>;
+  reported_on: string;
+  reported_by: string | null;
+  reported_by_name: string;
+  created_at: Ts;
 }
 
 export interface DB {
@@ -695,6 +759,10 @@ export interface DB {
   meeting_document: MeetingDocumentTable;
   meeting_attendance: MeetingAttendanceTable;
   meeting_task: MeetingTaskTable;
+  directive: DirectiveTable;
+  directive_task: DirectiveTaskTable;
+  directive_assignment: DirectiveAssignmentTable;
+  directive_report: DirectiveReportTable;
 }
 
 export type OrgVersion = Selectable<OrgVersionTable>;

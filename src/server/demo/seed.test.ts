@@ -219,6 +219,23 @@ describeEngines('demo province', (engine) => {
     expect(targets.body.org.admitted).toBeGreaterThan(0);
   });
 
+  it('has directives and plans with tasks across the province, one commune in four late, and a programme of 8 topics', async () => {
+    const admin = await t.login('admin', DEMO_PASSWORD);
+    expect(seeded.directives.directives).toBeGreaterThanOrEqual(5);
+    // The search by symbol finds the province's plan and the communes' plans that name it.
+    const found = (await admin.get(`/api/directives?q=${encodeURIComponent('155-KH/TU')}`)).body.items as { id: string; symbol: string }[];
+    expect(found.length).toBe(4);
+    const kh = found.find((d) => d.symbol === '155-KH/TU')!;
+    const plan = (await admin.get(`/api/directives/${kh.id}`)).body;
+    expect(plan).toMatchObject({ implements: { symbol: '35-CT/TW' }, progress: { late: 0 } });
+    expect(plan.implementedBy).toHaveLength(3);
+    expect(plan.progress.done).toBe(plan.progress.shares);
+    const queue = (await admin.get('/api/directives/work-queue')).body.items as { late: boolean }[];
+    expect(queue.filter((i) => i.late).length).toBeGreaterThan(0);
+    const programmes = (await admin.get('/api/directives/programmes')).body.items;
+    expect(programmes[0]).toMatchObject({ symbol: '01-CTr/TU', topics: 8, done: 5, late: 3 });
+  });
+
   it('leaves an intact audit chain', async () => {
     expect(await verifyAuditChain(t.database.db, { key: testConfig().auditKey! })).toMatchObject({ ok: true });
   });

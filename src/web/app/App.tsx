@@ -33,6 +33,10 @@ import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { MeetingsPage } from '../pages/MeetingsPage.tsx';
 import { MeetingPage } from '../pages/MeetingPage.tsx';
 import { ReportOrgsPage } from '../pages/ReportOrgsPage.tsx';
+import { DirectivesPage } from '../pages/DirectivesPage.tsx';
+import { DirectivePage } from '../pages/DirectivePage.tsx';
+import { SharePage } from '../pages/SharePage.tsx';
+import { ProgrammesPage } from '../pages/ProgrammesPage.tsx';
 
 /** The results page carries the charts (ECharts, ~180 KB gzipped): loaded when it is opened, not with every page. */
 const ReportsPage = lazy(() => import('../pages/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })));
@@ -80,6 +84,10 @@ export function App() {
                   <Route path="/reorganize" element={<ReorganizePage />} />
                   <Route path="/users" element={<UsersPage />} />
                   <Route path="/audit" element={<AuditPage />} />
+                  <Route path="/directives" element={<DirectivesPage />} />
+                  <Route path="/directives/shares/:id" element={<SharePage />} />
+                  <Route path="/directives/:id" element={<DirectivePage />} />
+                  <Route path="/programmes" element={<ProgrammesPage />} />
                   <Route path="/calendar" element={<CalendarPage />} />
                   <Route path="/rulesets" element={<RuleSetsPage />} />
                   <Route path="/admissions" element={<AdmissionsPage />} />

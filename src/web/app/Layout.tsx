@@ -18,6 +18,7 @@ import {
   MenuOutlined,
   SettingOutlined,
   TeamOutlined,
+  FileTextOutlined,
   ScheduleOutlined,
   TrophyOutlined,
   UserAddOutlined,
@@ -47,6 +48,15 @@ function useNavItems(): MenuProps['items'] {
     { key: '/meetings', icon: <ScheduleOutlined />, label: <span data-testid="nav-meetings">Sinh hoạt</span> },
     { key: '/badges', icon: <TrophyOutlined />, label: <span data-testid="nav-badges">Huy hiệu</span> },
     { key: '/reports', icon: <BarChartOutlined />, label: <span data-testid="nav-reports">Báo cáo</span> },
+    {
+      key: 'directives-menu',
+      icon: <FileTextOutlined />,
+      label: <span data-testid="nav-directives-menu">Văn bản</span>,
+      children: [
+        { key: '/directives', label: <span data-testid="nav-directives">Văn bản, nhiệm vụ</span> },
+        { key: '/programmes', label: <span data-testid="nav-programmes">Chương trình</span> },
+      ],
+    },
   ];
   const admin: NonNullable<MenuProps['items']> = [];
   if (me.can.reorganize) admin.push({ key: '/reorganize', icon: <BranchesOutlined />, label: <span data-testid="nav-reorganize">Sắp xếp tổ chức</span> });
@@ -73,6 +83,8 @@ function selectedNavKey(pathname: string): string {
   if (pathname.startsWith('/admissions')) return '/admissions';
   if (pathname.startsWith('/work')) return '/work';
   if (pathname.startsWith('/reports')) return '/reports';
+  if (pathname.startsWith('/directives')) return '/directives';
+  if (pathname.startsWith('/programmes')) return '/programmes';
   return '/';
 }
 

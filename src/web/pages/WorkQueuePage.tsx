@@ -9,6 +9,7 @@ import { Link } from 'react-router-dom';
 import { useWorkQueue, type WorkItem } from '../api/admissions.ts';
 import { useAsOfLink } from '../app/asOf.ts';
 import { QueryError } from '../components/QueryError.tsx';
+import { DirectiveQueueCard } from '../components/directives/DirectiveQueueCard.tsx';
 import { formatDate } from '../lib/dates.ts';
 
 export function WorkQueuePage() {
@@ -21,22 +22,25 @@ export function WorkQueuePage() {
     { title: 'Hạn', dataIndex: 'dueOn', width: 120, render: (d: string) => formatDate(d) },
   ];
   return (
-    <Card title="Việc cần làm">
-      {queue.isError ? (
-        <QueryError error={queue.error} onRetry={() => void queue.refetch()} />
-      ) : (
-        <Table<WorkItem>
-          rowKey={(r) => `${r.kind}-${r.dossierId}`}
-          size="small"
-          columns={columns}
-          dataSource={queue.data?.items ?? []}
-          loading={queue.isFetching}
-          data-testid="work-queue-table"
-          onRow={(r) => ({ 'data-testid': `work-${r.kind}-${r.dossierId}` }) as HTMLAttributes<HTMLElement>}
-          pagination={{ pageSize: 50, hideOnSinglePage: true }}
-          locale={{ emptyText: 'Không có việc nào đến hạn' }}
-        />
-      )}
-    </Card>
+    <>
+      <Card title="Việc cần làm">
+        {queue.isError ? (
+          <QueryError error={queue.error} onRetry={() => void queue.refetch()} />
+        ) : (
+          <Table<WorkItem>
+            rowKey={(r) => `${r.kind}-${r.dossierId}`}
+            size="small"
+            columns={columns}
+            dataSource={queue.data?.items ?? []}
+            loading={queue.isFetching}
+            data-testid="work-queue-table"
+            onRow={(r) => ({ 'data-testid': `work-${r.kind}-${r.dossierId}` }) as HTMLAttributes<HTMLElement>}
+            pagination={{ pageSize: 50, hideOnSinglePage: true }}
+            locale={{ emptyText: 'Không có việc nào đến hạn' }}
+          />
+        )}
+      </Card>
+      <DirectiveQueueCard />
+    </>
   );
 }

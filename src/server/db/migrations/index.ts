@@ -23,6 +23,7 @@ import * as m0018 from './0018-member-birth-tally.ts';
 import * as m0019 from './0019-member-period.ts';
 import * as m0020 from './0020-report-submission.ts';
 import * as m0025 from './0025-meetings.ts';
+import * as m0027 from './0027-directives.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -45,4 +46,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0019-member-period': m0019,
   '0020-report-submission': m0020,
   '0025-meetings': m0025,
+  '0027-directives': m0027,
 };
