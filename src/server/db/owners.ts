@@ -20,7 +20,7 @@ export type ModuleName =
   | 'admissions'
   | 'evaluation'
   | 'reports'
-  | 'meetings';
+  | 'meetings'
   | 'directives';
 
 /** Tables typed only inside their module (member-import declares its own with `withTables`). */

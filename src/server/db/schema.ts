@@ -649,6 +649,8 @@ export interface MeetingTaskTable {
   outcome: string | null;
   done_on: string | null;
   reviewed_meeting_id: string | null;
+}
+
 /** Directives (migration 0027, issue 17): a document whose implementation is tracked. */
 export interface DirectiveTable {
   id: string;
