@@ -3,6 +3,7 @@
  * gives what the reads it replaced gave (members.repo memberFile against findMember, orgNameOn, listMemberEvents,
  * eventsInOrder, memberBadgeAwards, memberDisciplineRows and partyDisciplineRows).
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from '../../../../test/helpers/db.ts';
 import { buildFixture, startTestApp, type Client, type Fixture, type TestApp } from '../../../../test/helpers/app.ts';
@@ -133,6 +134,12 @@ describeEngines('member file and name search in one statement', (engine) => {
     counter.reset();
     await a.get('/api/members?q=nguyen%20van');
     expect(counter.count).toBe(2);
+  });
+
+  it('runs without JIT compilation on PostgreSQL (connect.ts): compiling cost the badge list 100–400 ms', async () => {
+    if (engine !== 'postgres') return;
+    const { rows } = await sql<{ jit: string }>`SHOW jit`.execute(t.database.db);
+    expect(rows[0]?.jit).toBe('off');
   });
 
   it('tells a name search alone from one with other filters', () => {
