@@ -15,7 +15,7 @@ import { createWorkingCalendar, type WorkingCalendar } from '../../../domain/cal
 import { anniversaryRefusal, awardRefusal, badgeDue, nextAnniversary } from '../../../domain/badges.ts';
 import { badgeFlagsOf, badgeListWorkbook, badgeStandingOf, flagsWithBadgeStanding, loadBadgeLists, type BadgeStanding } from './members.badges.ts';
 import { underDiscipline, validateDiscipline, DISCIPLINE_FORM_LABELS, type DisciplineDecision } from '../../../domain/discipline.ts';
-import { validateEvent, type MemberEvent } from '../../../domain/member-status.ts';
+import { validateEvent, withStatusPeriodsMemo, type MemberEvent } from '../../../domain/member-status.ts';
 import type { RuleSet } from '../../../domain/rulesets.ts';
 import { partyAge } from '../../../domain/party-age.ts';
 import { ruleSetOn } from '../../../domain/rulesets.ts';
@@ -413,20 +413,23 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
   async function partyAgeOf(actor: Actor, row: MemberFileRow, today: string) {
     const events = row.events.map(rowToEvent);
     const cal = await calendar(db);
-    // The transit allowance is the rules' working days, counted on the real calendar from the departure.
-    const age = partyAge(events, today, { allowedTransferGapDays: transferGapAllowance(cal) });
     const sensitive = canReadSensitive(actor, row.current_path);
     const awards = row.awards;
     const disciplines = sensitive ? row.disciplines : [];
-    const badge = badgeDue(
-      {
-        events,
-        awards: awards.map((a) => ({ milestone: a.milestone, awardedOn: a.awarded_on })),
-        disciplines: row.disciplines.filter((d) => d.kind === 'party').map(toDecision),
-        ...badgeFlagsOf(row.flags),
-      },
-      today,
-    );
+    // One fold of the history for the party age and every anniversary badgeDue tries (issue 13).
+    const { age, badge } = withStatusPeriodsMemo(() => ({
+      // The transit allowance is the rules' working days, counted on the real calendar from the departure.
+      age: partyAge(events, today, { allowedTransferGapDays: transferGapAllowance(cal) }),
+      badge: badgeDue(
+        {
+          events,
+          awards: awards.map((a) => ({ milestone: a.milestone, awardedOn: a.awarded_on })),
+          disciplines: row.disciplines.filter((d) => d.kind === 'party').map(toDecision),
+          ...badgeFlagsOf(row.flags),
+        },
+        today,
+      ),
+    }));
     return {
       years: age.years,
       months: age.months,
