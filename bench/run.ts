@@ -12,6 +12,7 @@
  *   --only import                   only the import case (province scale): a 100,000-row xlsx (5,000 with --quick)
  *                                   uploaded, previewed and committed through a server process (bench/import.ts)
  *   --no-import                     every case but the import
+ *   --no-reports                    skip the report tables (bench/reports.ts), e.g. to time the other cases quickly
  *   --province-x N                  a province N times as large (N × 10 districts, N × the members; default 1): the
  *                                   growth of the province cases, e.g. `--province-x 4`
  *
@@ -105,10 +106,12 @@ interface Options {
   import: boolean;
   /** How many times the standard province (10 districts) the province dataset is. */
   provinceX: number;
+  /** Whether the report tables are timed (--no-reports skips them). */
+  reports: boolean;
 }
 
 const USAGE =
-  'usage: npm run bench -- [--engine pglite|postgres|both] [--scale province|national|all] [--runs N] [--quick] [--no-analyze] [--only import | --no-import] [--province-x N]';
+  'usage: npm run bench -- [--engine pglite|postgres|both] [--scale province|national|all] [--runs N] [--quick] [--no-analyze] [--only import | --no-import] [--no-reports] [--province-x N]';
 
 /** Reads the flags; a bad one prints the usage and exits with 2. */
 function parseOptions(argv: string[]): Options {
@@ -128,6 +131,7 @@ function parseOptions(argv: string[]): Options {
         'no-analyze': { type: 'boolean', default: false },
         only: { type: 'string' },
         'no-import': { type: 'boolean', default: false },
+        'no-reports': { type: 'boolean', default: false },
         'province-x': { type: 'string', default: '1' },
         help: { type: 'boolean', default: false },
       },
@@ -160,6 +164,7 @@ function parseOptions(argv: string[]): Options {
     tree: !onlyImport,
     import: !values['no-import'],
     provinceX,
+    reports: !values['no-reports'],
   };
 }
 
@@ -660,18 +665,19 @@ async function benchProvince(handle: EngineHandle, opts: Options): Promise<{ res
       ),
     );
     // Reports (issue 14 part 10): every standard table for today and five years back, side by side where it has a statement.
-    results.push(
-      ...(await benchReportTables<CaseResult>({
-        db: loaded.database.db,
-        get: session.get,
-        engine,
-        runs,
-        rootId: root,
-        today: systemClock.today(),
-        compare,
-        measure,
-      })),
-    );
+    if (opts.reports)
+      results.push(
+        ...(await benchReportTables<CaseResult>({
+          db: loaded.database.db,
+          get: session.get,
+          engine,
+          runs,
+          rootId: root,
+          today: systemClock.today(),
+          compare,
+          measure,
+        })),
+      );
     results.push(
       ...(await benchMeetingAttendance<CaseResult>({ db: loaded.database.db, post: session.post, engine, runs, today: systemClock.today(), measure })),
     );

@@ -23,7 +23,7 @@
  */
 import { addDays, formatVnDate, type IsoDate } from './dates.ts';
 import { DISCIPLINE_FORM_LABELS, type DisciplineDecision } from './discipline.ts';
-import { addMonths, addYears, officialDateFor, sortEvents, statusOn, type MemberEvent, type MemberStatus } from './member-status.ts';
+import { addMonths, addYears, officialDateFor, sortEvents, statusOn, withStatusPeriodsMemo, type MemberEvent, type MemberStatus } from './member-status.ts';
 import { reachDates, reachesYearsOn, type PartyAgeOptions } from './party-age.ts';
 import { ruleSetOn, type RuleSet } from './rulesets.ts';
 
@@ -458,6 +458,17 @@ export function badgeLists<M extends BadgeMember>(
   today: IsoDate,
   rules?: RuleSet,
   options: PartyAgeOptions = {},
+): BadgeLists<M> {
+  // Each history's periods folded once for all the rules asked of it (issue 13).
+  return withStatusPeriodsMemo(() => listsOf(members, anniversary, today, rules, options));
+}
+
+function listsOf<M extends BadgeMember>(
+  members: readonly M[],
+  anniversary: IsoDate,
+  today: IsoDate,
+  rules: RuleSet | undefined,
+  options: PartyAgeOptions,
 ): BadgeLists<M> {
   const rulesA = rules ?? ruleSetOn(anniversary);
   const rulesT = rules ?? ruleSetOn(today);

@@ -9,6 +9,7 @@ import {
   statusPeriods,
   validateEvent,
   validateHistory,
+  withStatusPeriodsMemo,
   type MemberEvent,
   type StatusPeriod,
 } from './member-status.ts';
@@ -296,5 +297,32 @@ describe('impossible event sequences are refused with Vietnamese messages', () =
     ]);
     expect(problems).toHaveLength(1);
     expect(problems[0]!.event.kind).toBe('transfer_in_confirmed');
+  });
+});
+
+describe('statusPeriods remembered while the badge lists run (issue 13)', () => {
+  it('folds each history once inside withStatusPeriodsMemo, gives the same periods, and remembers nothing outside it', () => {
+    const events: MemberEvent[] = [...base, { kind: 'suspended', date: '2023-05-01' }];
+    const plain = statusPeriods(events);
+    expect(statusPeriods(events)).not.toBe(plain);
+    const inside = withStatusPeriodsMemo(() => {
+      const first = statusPeriods(events);
+      expect(statusPeriods(events)).toBe(first);
+      expect(statusOn(events, '2023-06-01')).toBe(first.at(-1));
+      // Nested: the same memo.
+      expect(withStatusPeriodsMemo(() => statusPeriods(events))).toBe(first);
+      // Another array with the same events is another history.
+      expect(statusPeriods([...events])).not.toBe(first);
+      return first;
+    });
+    expect(inside).toEqual(plain);
+    expect(statusPeriods(events)).not.toBe(inside);
+    // A failure inside leaves no memo behind.
+    expect(() =>
+      withStatusPeriodsMemo(() => {
+        throw new Error('x');
+      }),
+    ).toThrow('x');
+    expect(statusPeriods(events)).not.toBe(statusPeriods(events));
   });
 });

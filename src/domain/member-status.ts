@@ -334,6 +334,32 @@ function samePeriod(a: StatusPeriod, b: StatusPeriod): boolean {
  * (an overdue return is for an alert, not a silent change of status).
  */
 export function statusPeriods(events: readonly MemberEvent[]): StatusPeriod[] {
+  if (!memo) return foldPeriods(events);
+  let periods = memo.get(events);
+  if (!periods) memo.set(events, (periods = foldPeriods(events)));
+  return periods;
+}
+
+/** statusPeriods by history while withStatusPeriodsMemo runs (null otherwise). */
+let memo: WeakMap<readonly MemberEvent[], StatusPeriod[]> | null = null;
+
+/**
+ * Runs `f` (synchronous) with statusPeriods remembered per events array: the badge lists ask several rules of each
+ * history (the status on the anniversary and on the previous one, the reach dates, the backlog), and each folded the
+ * history again (issue 13). Within `f` neither the arrays nor the periods returned may be changed; nothing outside
+ * `f` sees the memo.
+ */
+export function withStatusPeriodsMemo<T>(f: () => T): T {
+  const outer = memo;
+  memo ??= new WeakMap();
+  try {
+    return f();
+  } finally {
+    memo = outer;
+  }
+}
+
+function foldPeriods(events: readonly MemberEvent[]): StatusPeriod[] {
   const { steps, membershipChanges } = fold(events);
   if (steps.length === 0) return [];
   // Which expulsions were annulled: an expulsion followed (before any other leaving) by an annulment.

@@ -72,12 +72,20 @@ function client(app: FastifyInstance, cookie: string | null, csrfToken: string):
   };
 }
 
-export async function startTestApp(engine: Engine, opts: { config?: Partial<Config>; now?: string } = {}): Promise<TestApp> {
+/** `wrapDb`: the database handle the app is given, e.g. with a plugin that counts statements (test/helpers/statements.ts). */
+export async function startTestApp(
+  engine: Engine,
+  opts: { config?: Partial<Config>; now?: string; wrapDb?: (db: Database['db']) => Database['db'] } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase(engine);
   const clock = fixedClock(opts.now ?? '2026-11-20T03:00:00Z') as Clock & { advance(ms: number): void };
   // A data directory of its own (the dossier's files), removed at close.
   const dataDir = opts.config?.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'hn-test-data-')));
-  const { app, services, routes } = await createApp({ db: database.db, config: testConfig({ dataDir, ...opts.config }), clock });
+  const { app, services, routes } = await createApp({
+    db: opts.wrapDb ? opts.wrapDb(database.db) : database.db,
+    config: testConfig({ dataDir, ...opts.config }),
+    clock,
+  });
   await app.ready();
   return {
     app,

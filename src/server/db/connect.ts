@@ -71,7 +71,10 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
       return pg.types.getTypeParser(oid, format);
     },
   };
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: types as pg.CustomTypesConfig });
+  // JIT compilation off (issue 13): the application's statements read at most some thousands of rows, where compiling
+  // costs more than it saves, and a misestimated plan (the badge list's candidates, estimated at 44,000 rows for 460)
+  // crossed jit_above_cost and spent 100–400 ms compiling. docs/performance.md, session 7.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: types as pg.CustomTypesConfig, options: '-c jit=off' });
   let closed = false;
   // An idle connection can be ended by the server (restart, administrator, DROP DATABASE … FORCE in tests). Without a
   // listener that error would crash the process; the pool replaces the connection on the next query.

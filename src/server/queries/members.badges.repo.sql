@@ -4,91 +4,367 @@
 SELECT
   count(*) AS "n"
 FROM
-  "member" AS "m"
-WHERE
-  m.official_on IS NOT NULL
-  AND m.party_age_from = m.admitted_on
-  AND m.status NOT IN (
-    'deceased',
-    'struck_off',
-    'left',
-    'expelled',
-    'in_transit',
-    'lost_contact'
-  )
-  AND "m"."org_id" IN (
+  (
     SELECT
-      "o"."id"
+      1 AS "one"
     FROM
-      "org" AS "o"
+      "member" AS "m"
     WHERE
-      (
-        "o"."current_path" >= $1
-        AND "o"."current_path" < $2
+      m.official_on IS NOT NULL
+      AND m.party_age_from = m.admitted_on
+      AND m.status NOT IN (
+        'deceased',
+        'struck_off',
+        'left',
+        'expelled',
+        'in_transit',
+        'lost_contact'
       )
-  )
-  AND (
-    (
-      "m"."badge_top" = 0
+      AND "m"."org_id" IN (
+        SELECT
+          "o"."id"
+        FROM
+          "org" AS "o"
+        WHERE
+          (
+            "o"."current_path" >= $1
+            AND "o"."current_path" < $2
+          )
+      )
+      AND "m"."badge_top" = 0
       AND "m"."admitted_on" <= '1996-11-21'::date
       AND m.admitted_on + make_interval(years => 30) <= '2026-11-20'::date
-    )
-    OR (
-      "m"."badge_top" = 30
+    UNION ALL
+    SELECT
+      1 AS "one"
+    FROM
+      "member" AS "m"
+    WHERE
+      m.official_on IS NOT NULL
+      AND m.party_age_from = m.admitted_on
+      AND m.status NOT IN (
+        'deceased',
+        'struck_off',
+        'left',
+        'expelled',
+        'in_transit',
+        'lost_contact'
+      )
+      AND "m"."org_id" IN (
+        SELECT
+          "o"."id"
+        FROM
+          "org" AS "o"
+        WHERE
+          (
+            "o"."current_path" >= $3
+            AND "o"."current_path" < $4
+          )
+      )
+      AND "m"."badge_top" = 30
       AND "m"."admitted_on" <= '1986-11-21'::date
       AND m.admitted_on + make_interval(years => 40) <= '2026-11-20'::date
-    )
-    OR (
-      "m"."badge_top" = 40
+    UNION ALL
+    SELECT
+      1 AS "one"
+    FROM
+      "member" AS "m"
+    WHERE
+      m.official_on IS NOT NULL
+      AND m.party_age_from = m.admitted_on
+      AND m.status NOT IN (
+        'deceased',
+        'struck_off',
+        'left',
+        'expelled',
+        'in_transit',
+        'lost_contact'
+      )
+      AND "m"."org_id" IN (
+        SELECT
+          "o"."id"
+        FROM
+          "org" AS "o"
+        WHERE
+          (
+            "o"."current_path" >= $5
+            AND "o"."current_path" < $6
+          )
+      )
+      AND "m"."badge_top" = 40
       AND "m"."admitted_on" <= '1981-11-21'::date
       AND m.admitted_on + make_interval(years => 45) <= '2026-11-20'::date
-    )
-    OR (
-      "m"."badge_top" = 45
+    UNION ALL
+    SELECT
+      1 AS "one"
+    FROM
+      "member" AS "m"
+    WHERE
+      m.official_on IS NOT NULL
+      AND m.party_age_from = m.admitted_on
+      AND m.status NOT IN (
+        'deceased',
+        'struck_off',
+        'left',
+        'expelled',
+        'in_transit',
+        'lost_contact'
+      )
+      AND "m"."org_id" IN (
+        SELECT
+          "o"."id"
+        FROM
+          "org" AS "o"
+        WHERE
+          (
+            "o"."current_path" >= $7
+            AND "o"."current_path" < $8
+          )
+      )
+      AND "m"."badge_top" = 45
       AND "m"."admitted_on" <= '1976-11-21'::date
       AND m.admitted_on + make_interval(years => 50) <= '2026-11-20'::date
-    )
-    OR (
-      "m"."badge_top" = 50
+    UNION ALL
+    SELECT
+      1 AS "one"
+    FROM
+      "member" AS "m"
+    WHERE
+      m.official_on IS NOT NULL
+      AND m.party_age_from = m.admitted_on
+      AND m.status NOT IN (
+        'deceased',
+        'struck_off',
+        'left',
+        'expelled',
+        'in_transit',
+        'lost_contact'
+      )
+      AND "m"."org_id" IN (
+        SELECT
+          "o"."id"
+        FROM
+          "org" AS "o"
+        WHERE
+          (
+            "o"."current_path" >= $9
+            AND "o"."current_path" < $10
+          )
+      )
+      AND "m"."badge_top" = 50
       AND "m"."admitted_on" <= '1971-11-21'::date
       AND m.admitted_on + make_interval(years => 55) <= '2026-11-20'::date
-    )
-    OR (
-      "m"."badge_top" = 55
+    UNION ALL
+    SELECT
+      1 AS "one"
+    FROM
+      "member" AS "m"
+    WHERE
+      m.official_on IS NOT NULL
+      AND m.party_age_from = m.admitted_on
+      AND m.status NOT IN (
+        'deceased',
+        'struck_off',
+        'left',
+        'expelled',
+        'in_transit',
+        'lost_contact'
+      )
+      AND "m"."org_id" IN (
+        SELECT
+          "o"."id"
+        FROM
+          "org" AS "o"
+        WHERE
+          (
+            "o"."current_path" >= $11
+            AND "o"."current_path" < $12
+          )
+      )
+      AND "m"."badge_top" = 55
       AND "m"."admitted_on" <= '1966-11-21'::date
       AND m.admitted_on + make_interval(years => 60) <= '2026-11-20'::date
-    )
-    OR (
-      "m"."badge_top" = 60
+    UNION ALL
+    SELECT
+      1 AS "one"
+    FROM
+      "member" AS "m"
+    WHERE
+      m.official_on IS NOT NULL
+      AND m.party_age_from = m.admitted_on
+      AND m.status NOT IN (
+        'deceased',
+        'struck_off',
+        'left',
+        'expelled',
+        'in_transit',
+        'lost_contact'
+      )
+      AND "m"."org_id" IN (
+        SELECT
+          "o"."id"
+        FROM
+          "org" AS "o"
+        WHERE
+          (
+            "o"."current_path" >= $13
+            AND "o"."current_path" < $14
+          )
+      )
+      AND "m"."badge_top" = 60
       AND "m"."admitted_on" <= '1961-11-21'::date
       AND m.admitted_on + make_interval(years => 65) <= '2026-11-20'::date
-    )
-    OR (
-      "m"."badge_top" = 65
+    UNION ALL
+    SELECT
+      1 AS "one"
+    FROM
+      "member" AS "m"
+    WHERE
+      m.official_on IS NOT NULL
+      AND m.party_age_from = m.admitted_on
+      AND m.status NOT IN (
+        'deceased',
+        'struck_off',
+        'left',
+        'expelled',
+        'in_transit',
+        'lost_contact'
+      )
+      AND "m"."org_id" IN (
+        SELECT
+          "o"."id"
+        FROM
+          "org" AS "o"
+        WHERE
+          (
+            "o"."current_path" >= $15
+            AND "o"."current_path" < $16
+          )
+      )
+      AND "m"."badge_top" = 65
       AND "m"."admitted_on" <= '1956-11-21'::date
       AND m.admitted_on + make_interval(years => 70) <= '2026-11-20'::date
-    )
-    OR (
-      "m"."badge_top" = 70
+    UNION ALL
+    SELECT
+      1 AS "one"
+    FROM
+      "member" AS "m"
+    WHERE
+      m.official_on IS NOT NULL
+      AND m.party_age_from = m.admitted_on
+      AND m.status NOT IN (
+        'deceased',
+        'struck_off',
+        'left',
+        'expelled',
+        'in_transit',
+        'lost_contact'
+      )
+      AND "m"."org_id" IN (
+        SELECT
+          "o"."id"
+        FROM
+          "org" AS "o"
+        WHERE
+          (
+            "o"."current_path" >= $17
+            AND "o"."current_path" < $18
+          )
+      )
+      AND "m"."badge_top" = 70
       AND "m"."admitted_on" <= '1951-11-21'::date
       AND m.admitted_on + make_interval(years => 75) <= '2026-11-20'::date
-    )
-    OR (
-      "m"."badge_top" = 75
+    UNION ALL
+    SELECT
+      1 AS "one"
+    FROM
+      "member" AS "m"
+    WHERE
+      m.official_on IS NOT NULL
+      AND m.party_age_from = m.admitted_on
+      AND m.status NOT IN (
+        'deceased',
+        'struck_off',
+        'left',
+        'expelled',
+        'in_transit',
+        'lost_contact'
+      )
+      AND "m"."org_id" IN (
+        SELECT
+          "o"."id"
+        FROM
+          "org" AS "o"
+        WHERE
+          (
+            "o"."current_path" >= $19
+            AND "o"."current_path" < $20
+          )
+      )
+      AND "m"."badge_top" = 75
       AND "m"."admitted_on" <= '1946-11-21'::date
       AND m.admitted_on + make_interval(years => 80) <= '2026-11-20'::date
-    )
-    OR (
-      "m"."badge_top" = 80
+    UNION ALL
+    SELECT
+      1 AS "one"
+    FROM
+      "member" AS "m"
+    WHERE
+      m.official_on IS NOT NULL
+      AND m.party_age_from = m.admitted_on
+      AND m.status NOT IN (
+        'deceased',
+        'struck_off',
+        'left',
+        'expelled',
+        'in_transit',
+        'lost_contact'
+      )
+      AND "m"."org_id" IN (
+        SELECT
+          "o"."id"
+        FROM
+          "org" AS "o"
+        WHERE
+          (
+            "o"."current_path" >= $21
+            AND "o"."current_path" < $22
+          )
+      )
+      AND "m"."badge_top" = 80
       AND "m"."admitted_on" <= '1941-11-21'::date
       AND m.admitted_on + make_interval(years => 85) <= '2026-11-20'::date
-    )
-    OR (
-      "m"."badge_top" = 85
+    UNION ALL
+    SELECT
+      1 AS "one"
+    FROM
+      "member" AS "m"
+    WHERE
+      m.official_on IS NOT NULL
+      AND m.party_age_from = m.admitted_on
+      AND m.status NOT IN (
+        'deceased',
+        'struck_off',
+        'left',
+        'expelled',
+        'in_transit',
+        'lost_contact'
+      )
+      AND "m"."org_id" IN (
+        SELECT
+          "o"."id"
+        FROM
+          "org" AS "o"
+        WHERE
+          (
+            "o"."current_path" >= $23
+            AND "o"."current_path" < $24
+          )
+      )
+      AND "m"."badge_top" = 85
       AND "m"."admitted_on" <= '1936-11-21'::date
       AND m.admitted_on + make_interval(years => 90) <= '2026-11-20'::date
-    )
-  );
+  ) AS "b";
 
 -- findGappedCandidates
 SELECT
@@ -362,7 +638,17 @@ SELECT
       AND "x"."kind" = 'party'
   ) AS "disciplined"
 FROM
-  "member" AS "m"
+  (
+    SELECT
+      "m".*
+    FROM
+      "member" AS "m"
+    WHERE
+      (m.flags ->> 'seriouslyIll') = 'true'
+      AND "m"."admitted_on" <= '1999-05-22'::date
+    OFFSET
+      $1
+  ) AS "m"
 WHERE
   m.official_on IS NOT NULL
   AND m.party_age_from = m.admitted_on
@@ -381,12 +667,10 @@ WHERE
       "org" AS "o"
     WHERE
       (
-        "o"."current_path" >= $1
-        AND "o"."current_path" < $2
+        "o"."current_path" >= $2
+        AND "o"."current_path" < $3
       )
-  )
-  AND (m.flags ->> 'seriouslyIll') = 'true'
-  AND "m"."admitted_on" <= '1999-05-22'::date;
+  );
 
 -- findLeftCandidates
 SELECT
@@ -491,115 +775,578 @@ WHERE
 
 -- findPlainBacklogPage
 SELECT
-  "m"."id",
-  "m"."full_name",
-  "m"."org_id",
-  "m"."name_sort_key",
-  "m"."flags",
-  "m"."admitted_on",
-  "m"."official_on",
-  "m"."status",
-  "m"."badge_top",
-  EXISTS (
-    SELECT
-      1 AS "one"
-    FROM
-      "member_discipline" AS "x"
-    WHERE
-      "x"."member_id" = "m"."id"
-      AND "x"."kind" = 'party'
-  ) AS "disciplined"
+  "m".*
 FROM
-  "member" AS "m"
-WHERE
-  m.official_on IS NOT NULL
-  AND m.party_age_from = m.admitted_on
-  AND m.status NOT IN (
-    'deceased',
-    'struck_off',
-    'left',
-    'expelled',
-    'in_transit',
-    'lost_contact'
-  )
-  AND "m"."org_id" IN (
+  (
     SELECT
-      "o"."id"
+      "m"."id",
+      "m"."full_name",
+      "m"."org_id",
+      "m"."name_sort_key",
+      "m"."flags",
+      "m"."admitted_on",
+      "m"."official_on",
+      "m"."status",
+      "m"."badge_top",
+      EXISTS (
+        SELECT
+          1 AS "one"
+        FROM
+          "member_discipline" AS "x"
+        WHERE
+          "x"."member_id" = "m"."id"
+          AND "x"."kind" = 'party'
+      ) AS "disciplined"
     FROM
-      "org" AS "o"
+      "member" AS "m"
     WHERE
-      (
-        "o"."current_path" >= $1
-        AND "o"."current_path" < $2
+      m.official_on IS NOT NULL
+      AND m.party_age_from = m.admitted_on
+      AND m.status NOT IN (
+        'deceased',
+        'struck_off',
+        'left',
+        'expelled',
+        'in_transit',
+        'lost_contact'
       )
-  )
-  AND (
-    (
-      "m"."badge_top" = 0
+      AND "m"."org_id" IN (
+        SELECT
+          "o"."id"
+        FROM
+          "org" AS "o"
+        WHERE
+          (
+            "o"."current_path" >= $1
+            AND "o"."current_path" < $2
+          )
+      )
+      AND "m"."badge_top" = 0
       AND "m"."admitted_on" <= '1996-11-21'::date
       AND m.admitted_on + make_interval(years => 30) <= '2026-11-20'::date
-    )
-    OR (
-      "m"."badge_top" = 30
+    UNION ALL
+    SELECT
+      "m"."id",
+      "m"."full_name",
+      "m"."org_id",
+      "m"."name_sort_key",
+      "m"."flags",
+      "m"."admitted_on",
+      "m"."official_on",
+      "m"."status",
+      "m"."badge_top",
+      EXISTS (
+        SELECT
+          1 AS "one"
+        FROM
+          "member_discipline" AS "x"
+        WHERE
+          "x"."member_id" = "m"."id"
+          AND "x"."kind" = 'party'
+      ) AS "disciplined"
+    FROM
+      "member" AS "m"
+    WHERE
+      m.official_on IS NOT NULL
+      AND m.party_age_from = m.admitted_on
+      AND m.status NOT IN (
+        'deceased',
+        'struck_off',
+        'left',
+        'expelled',
+        'in_transit',
+        'lost_contact'
+      )
+      AND "m"."org_id" IN (
+        SELECT
+          "o"."id"
+        FROM
+          "org" AS "o"
+        WHERE
+          (
+            "o"."current_path" >= $3
+            AND "o"."current_path" < $4
+          )
+      )
+      AND "m"."badge_top" = 30
       AND "m"."admitted_on" <= '1986-11-21'::date
       AND m.admitted_on + make_interval(years => 40) <= '2026-11-20'::date
-    )
-    OR (
-      "m"."badge_top" = 40
+    UNION ALL
+    SELECT
+      "m"."id",
+      "m"."full_name",
+      "m"."org_id",
+      "m"."name_sort_key",
+      "m"."flags",
+      "m"."admitted_on",
+      "m"."official_on",
+      "m"."status",
+      "m"."badge_top",
+      EXISTS (
+        SELECT
+          1 AS "one"
+        FROM
+          "member_discipline" AS "x"
+        WHERE
+          "x"."member_id" = "m"."id"
+          AND "x"."kind" = 'party'
+      ) AS "disciplined"
+    FROM
+      "member" AS "m"
+    WHERE
+      m.official_on IS NOT NULL
+      AND m.party_age_from = m.admitted_on
+      AND m.status NOT IN (
+        'deceased',
+        'struck_off',
+        'left',
+        'expelled',
+        'in_transit',
+        'lost_contact'
+      )
+      AND "m"."org_id" IN (
+        SELECT
+          "o"."id"
+        FROM
+          "org" AS "o"
+        WHERE
+          (
+            "o"."current_path" >= $5
+            AND "o"."current_path" < $6
+          )
+      )
+      AND "m"."badge_top" = 40
       AND "m"."admitted_on" <= '1981-11-21'::date
       AND m.admitted_on + make_interval(years => 45) <= '2026-11-20'::date
-    )
-    OR (
-      "m"."badge_top" = 45
+    UNION ALL
+    SELECT
+      "m"."id",
+      "m"."full_name",
+      "m"."org_id",
+      "m"."name_sort_key",
+      "m"."flags",
+      "m"."admitted_on",
+      "m"."official_on",
+      "m"."status",
+      "m"."badge_top",
+      EXISTS (
+        SELECT
+          1 AS "one"
+        FROM
+          "member_discipline" AS "x"
+        WHERE
+          "x"."member_id" = "m"."id"
+          AND "x"."kind" = 'party'
+      ) AS "disciplined"
+    FROM
+      "member" AS "m"
+    WHERE
+      m.official_on IS NOT NULL
+      AND m.party_age_from = m.admitted_on
+      AND m.status NOT IN (
+        'deceased',
+        'struck_off',
+        'left',
+        'expelled',
+        'in_transit',
+        'lost_contact'
+      )
+      AND "m"."org_id" IN (
+        SELECT
+          "o"."id"
+        FROM
+          "org" AS "o"
+        WHERE
+          (
+            "o"."current_path" >= $7
+            AND "o"."current_path" < $8
+          )
+      )
+      AND "m"."badge_top" = 45
       AND "m"."admitted_on" <= '1976-11-21'::date
       AND m.admitted_on + make_interval(years => 50) <= '2026-11-20'::date
-    )
-    OR (
-      "m"."badge_top" = 50
+    UNION ALL
+    SELECT
+      "m"."id",
+      "m"."full_name",
+      "m"."org_id",
+      "m"."name_sort_key",
+      "m"."flags",
+      "m"."admitted_on",
+      "m"."official_on",
+      "m"."status",
+      "m"."badge_top",
+      EXISTS (
+        SELECT
+          1 AS "one"
+        FROM
+          "member_discipline" AS "x"
+        WHERE
+          "x"."member_id" = "m"."id"
+          AND "x"."kind" = 'party'
+      ) AS "disciplined"
+    FROM
+      "member" AS "m"
+    WHERE
+      m.official_on IS NOT NULL
+      AND m.party_age_from = m.admitted_on
+      AND m.status NOT IN (
+        'deceased',
+        'struck_off',
+        'left',
+        'expelled',
+        'in_transit',
+        'lost_contact'
+      )
+      AND "m"."org_id" IN (
+        SELECT
+          "o"."id"
+        FROM
+          "org" AS "o"
+        WHERE
+          (
+            "o"."current_path" >= $9
+            AND "o"."current_path" < $10
+          )
+      )
+      AND "m"."badge_top" = 50
       AND "m"."admitted_on" <= '1971-11-21'::date
       AND m.admitted_on + make_interval(years => 55) <= '2026-11-20'::date
-    )
-    OR (
-      "m"."badge_top" = 55
+    UNION ALL
+    SELECT
+      "m"."id",
+      "m"."full_name",
+      "m"."org_id",
+      "m"."name_sort_key",
+      "m"."flags",
+      "m"."admitted_on",
+      "m"."official_on",
+      "m"."status",
+      "m"."badge_top",
+      EXISTS (
+        SELECT
+          1 AS "one"
+        FROM
+          "member_discipline" AS "x"
+        WHERE
+          "x"."member_id" = "m"."id"
+          AND "x"."kind" = 'party'
+      ) AS "disciplined"
+    FROM
+      "member" AS "m"
+    WHERE
+      m.official_on IS NOT NULL
+      AND m.party_age_from = m.admitted_on
+      AND m.status NOT IN (
+        'deceased',
+        'struck_off',
+        'left',
+        'expelled',
+        'in_transit',
+        'lost_contact'
+      )
+      AND "m"."org_id" IN (
+        SELECT
+          "o"."id"
+        FROM
+          "org" AS "o"
+        WHERE
+          (
+            "o"."current_path" >= $11
+            AND "o"."current_path" < $12
+          )
+      )
+      AND "m"."badge_top" = 55
       AND "m"."admitted_on" <= '1966-11-21'::date
       AND m.admitted_on + make_interval(years => 60) <= '2026-11-20'::date
-    )
-    OR (
-      "m"."badge_top" = 60
+    UNION ALL
+    SELECT
+      "m"."id",
+      "m"."full_name",
+      "m"."org_id",
+      "m"."name_sort_key",
+      "m"."flags",
+      "m"."admitted_on",
+      "m"."official_on",
+      "m"."status",
+      "m"."badge_top",
+      EXISTS (
+        SELECT
+          1 AS "one"
+        FROM
+          "member_discipline" AS "x"
+        WHERE
+          "x"."member_id" = "m"."id"
+          AND "x"."kind" = 'party'
+      ) AS "disciplined"
+    FROM
+      "member" AS "m"
+    WHERE
+      m.official_on IS NOT NULL
+      AND m.party_age_from = m.admitted_on
+      AND m.status NOT IN (
+        'deceased',
+        'struck_off',
+        'left',
+        'expelled',
+        'in_transit',
+        'lost_contact'
+      )
+      AND "m"."org_id" IN (
+        SELECT
+          "o"."id"
+        FROM
+          "org" AS "o"
+        WHERE
+          (
+            "o"."current_path" >= $13
+            AND "o"."current_path" < $14
+          )
+      )
+      AND "m"."badge_top" = 60
       AND "m"."admitted_on" <= '1961-11-21'::date
       AND m.admitted_on + make_interval(years => 65) <= '2026-11-20'::date
-    )
-    OR (
-      "m"."badge_top" = 65
+    UNION ALL
+    SELECT
+      "m"."id",
+      "m"."full_name",
+      "m"."org_id",
+      "m"."name_sort_key",
+      "m"."flags",
+      "m"."admitted_on",
+      "m"."official_on",
+      "m"."status",
+      "m"."badge_top",
+      EXISTS (
+        SELECT
+          1 AS "one"
+        FROM
+          "member_discipline" AS "x"
+        WHERE
+          "x"."member_id" = "m"."id"
+          AND "x"."kind" = 'party'
+      ) AS "disciplined"
+    FROM
+      "member" AS "m"
+    WHERE
+      m.official_on IS NOT NULL
+      AND m.party_age_from = m.admitted_on
+      AND m.status NOT IN (
+        'deceased',
+        'struck_off',
+        'left',
+        'expelled',
+        'in_transit',
+        'lost_contact'
+      )
+      AND "m"."org_id" IN (
+        SELECT
+          "o"."id"
+        FROM
+          "org" AS "o"
+        WHERE
+          (
+            "o"."current_path" >= $15
+            AND "o"."current_path" < $16
+          )
+      )
+      AND "m"."badge_top" = 65
       AND "m"."admitted_on" <= '1956-11-21'::date
       AND m.admitted_on + make_interval(years => 70) <= '2026-11-20'::date
-    )
-    OR (
-      "m"."badge_top" = 70
+    UNION ALL
+    SELECT
+      "m"."id",
+      "m"."full_name",
+      "m"."org_id",
+      "m"."name_sort_key",
+      "m"."flags",
+      "m"."admitted_on",
+      "m"."official_on",
+      "m"."status",
+      "m"."badge_top",
+      EXISTS (
+        SELECT
+          1 AS "one"
+        FROM
+          "member_discipline" AS "x"
+        WHERE
+          "x"."member_id" = "m"."id"
+          AND "x"."kind" = 'party'
+      ) AS "disciplined"
+    FROM
+      "member" AS "m"
+    WHERE
+      m.official_on IS NOT NULL
+      AND m.party_age_from = m.admitted_on
+      AND m.status NOT IN (
+        'deceased',
+        'struck_off',
+        'left',
+        'expelled',
+        'in_transit',
+        'lost_contact'
+      )
+      AND "m"."org_id" IN (
+        SELECT
+          "o"."id"
+        FROM
+          "org" AS "o"
+        WHERE
+          (
+            "o"."current_path" >= $17
+            AND "o"."current_path" < $18
+          )
+      )
+      AND "m"."badge_top" = 70
       AND "m"."admitted_on" <= '1951-11-21'::date
       AND m.admitted_on + make_interval(years => 75) <= '2026-11-20'::date
-    )
-    OR (
-      "m"."badge_top" = 75
+    UNION ALL
+    SELECT
+      "m"."id",
+      "m"."full_name",
+      "m"."org_id",
+      "m"."name_sort_key",
+      "m"."flags",
+      "m"."admitted_on",
+      "m"."official_on",
+      "m"."status",
+      "m"."badge_top",
+      EXISTS (
+        SELECT
+          1 AS "one"
+        FROM
+          "member_discipline" AS "x"
+        WHERE
+          "x"."member_id" = "m"."id"
+          AND "x"."kind" = 'party'
+      ) AS "disciplined"
+    FROM
+      "member" AS "m"
+    WHERE
+      m.official_on IS NOT NULL
+      AND m.party_age_from = m.admitted_on
+      AND m.status NOT IN (
+        'deceased',
+        'struck_off',
+        'left',
+        'expelled',
+        'in_transit',
+        'lost_contact'
+      )
+      AND "m"."org_id" IN (
+        SELECT
+          "o"."id"
+        FROM
+          "org" AS "o"
+        WHERE
+          (
+            "o"."current_path" >= $19
+            AND "o"."current_path" < $20
+          )
+      )
+      AND "m"."badge_top" = 75
       AND "m"."admitted_on" <= '1946-11-21'::date
       AND m.admitted_on + make_interval(years => 80) <= '2026-11-20'::date
-    )
-    OR (
-      "m"."badge_top" = 80
+    UNION ALL
+    SELECT
+      "m"."id",
+      "m"."full_name",
+      "m"."org_id",
+      "m"."name_sort_key",
+      "m"."flags",
+      "m"."admitted_on",
+      "m"."official_on",
+      "m"."status",
+      "m"."badge_top",
+      EXISTS (
+        SELECT
+          1 AS "one"
+        FROM
+          "member_discipline" AS "x"
+        WHERE
+          "x"."member_id" = "m"."id"
+          AND "x"."kind" = 'party'
+      ) AS "disciplined"
+    FROM
+      "member" AS "m"
+    WHERE
+      m.official_on IS NOT NULL
+      AND m.party_age_from = m.admitted_on
+      AND m.status NOT IN (
+        'deceased',
+        'struck_off',
+        'left',
+        'expelled',
+        'in_transit',
+        'lost_contact'
+      )
+      AND "m"."org_id" IN (
+        SELECT
+          "o"."id"
+        FROM
+          "org" AS "o"
+        WHERE
+          (
+            "o"."current_path" >= $21
+            AND "o"."current_path" < $22
+          )
+      )
+      AND "m"."badge_top" = 80
       AND "m"."admitted_on" <= '1941-11-21'::date
       AND m.admitted_on + make_interval(years => 85) <= '2026-11-20'::date
-    )
-    OR (
-      "m"."badge_top" = 85
+    UNION ALL
+    SELECT
+      "m"."id",
+      "m"."full_name",
+      "m"."org_id",
+      "m"."name_sort_key",
+      "m"."flags",
+      "m"."admitted_on",
+      "m"."official_on",
+      "m"."status",
+      "m"."badge_top",
+      EXISTS (
+        SELECT
+          1 AS "one"
+        FROM
+          "member_discipline" AS "x"
+        WHERE
+          "x"."member_id" = "m"."id"
+          AND "x"."kind" = 'party'
+      ) AS "disciplined"
+    FROM
+      "member" AS "m"
+    WHERE
+      m.official_on IS NOT NULL
+      AND m.party_age_from = m.admitted_on
+      AND m.status NOT IN (
+        'deceased',
+        'struck_off',
+        'left',
+        'expelled',
+        'in_transit',
+        'lost_contact'
+      )
+      AND "m"."org_id" IN (
+        SELECT
+          "o"."id"
+        FROM
+          "org" AS "o"
+        WHERE
+          (
+            "o"."current_path" >= $23
+            AND "o"."current_path" < $24
+          )
+      )
+      AND "m"."badge_top" = 85
       AND "m"."admitted_on" <= '1936-11-21'::date
       AND m.admitted_on + make_interval(years => 90) <= '2026-11-20'::date
-    )
-  )
+  ) AS "m"
 ORDER BY
   "m"."name_sort_key",
   "m"."id"
 LIMIT
-  $3;
+  $25;
 
 -- findPlainDue
 SELECT

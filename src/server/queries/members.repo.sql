@@ -388,6 +388,9 @@ FROM
   jsonb_populate_recordset(NULL::"member", $1::jsonb);
 -- stops here on the empty database: insert or update on table "member" violates foreign key constraint "member_org_id_fkey"
 
+-- isPlainNameSearch
+-- (no statement of its own: no SQL: whether listMembers reads the name tails (shown in the listMembers case))
+
 -- latestTransferOut
 SELECT
   "e"."to_org_id",
@@ -776,6 +779,185 @@ WHERE
   "member_id" = $1
 ORDER BY
   "decision_date";
+
+-- memberFile
+SELECT
+  "m".*,
+  "o"."current_path",
+  (
+    SELECT
+      v.name
+    FROM
+      org_version v
+    WHERE
+      v.org_id = "m"."org_id"
+    ORDER BY
+      (v.valid_from <= $1::date) DESC,
+      CASE
+        WHEN v.valid_from <= $2::date THEN v.valid_from
+      END DESC,
+      v.valid_from
+    LIMIT
+      1
+  ) AS "org_name",
+  coalesce(
+    (
+      SELECT
+        json_agg(
+          json_build_object(
+            'id',
+            e.id,
+            'member_id',
+            e.member_id,
+            'kind',
+            e.kind,
+            'effective_date',
+            e.effective_date,
+            'decision_no',
+            e.decision_no,
+            'decision_date',
+            e.decision_date,
+            'org_id',
+            e.org_id,
+            'to_org_id',
+            e.to_org_id,
+            'details',
+            e.details,
+            'actor_name',
+            (
+              SELECT
+                u.full_name
+              FROM
+                app_user u
+              WHERE
+                u.id = "e"."actor_id"
+            ),
+            'org_name',
+            (
+              SELECT
+                v.name
+              FROM
+                org_version v
+              WHERE
+                v.org_id = "e"."org_id"
+              ORDER BY
+                (v.valid_from <= "e"."effective_date") DESC,
+                CASE
+                  WHEN v.valid_from <= "e"."effective_date" THEN v.valid_from
+                END DESC,
+                v.valid_from
+              LIMIT
+                1
+            ),
+            'to_org_name',
+            (
+              SELECT
+                v.name
+              FROM
+                org_version v
+              WHERE
+                v.org_id = "e"."to_org_id"
+              ORDER BY
+                v.valid_from DESC
+              LIMIT
+                1
+            )
+          )
+          ORDER BY
+            e.effective_date,
+            e.created_at
+        )
+      FROM
+        member_event e
+      WHERE
+        e.member_id = m.id
+    ),
+    '[]'::json
+  ) AS "events",
+  coalesce(
+    (
+      SELECT
+        json_agg(
+          json_build_object(
+            'milestone',
+            a.milestone,
+            'awarded_on',
+            a.awarded_on,
+            'decision_no',
+            a.decision_no,
+            'early_reason',
+            a.early_reason,
+            'override_decision_no',
+            a.override_decision_no,
+            'override_decision_date',
+            a.override_decision_date,
+            'override_rule',
+            a.override_rule
+          )
+          ORDER BY
+            a.milestone
+        )
+      FROM
+        member_badge_award a
+      WHERE
+        a.member_id = m.id
+    ),
+    '[]'::json
+  ) AS "awards",
+  coalesce(
+    (
+      SELECT
+        json_agg(
+          json_build_object(
+            'id',
+            d.id,
+            'member_id',
+            d.member_id,
+            'form',
+            d.form,
+            'deciding_level',
+            d.deciding_level,
+            'decision_no',
+            d.decision_no,
+            'decision_date',
+            d.decision_date,
+            'announced_on',
+            d.announced_on,
+            'violation_on',
+            d.violation_on,
+            'reason',
+            d.reason,
+            'lapse_blocked',
+            d.lapse_blocked,
+            'kind',
+            d.kind
+          )
+          ORDER BY
+            d.decision_date,
+            d.id
+        )
+      FROM
+        member_discipline d
+      WHERE
+        d.member_id = m.id
+    ),
+    '[]'::json
+  ) AS "disciplines"
+FROM
+  "member" AS "m"
+  INNER JOIN (
+    SELECT
+      "org"."id",
+      "org"."current_path"
+    FROM
+      "org"
+  ) AS "o" ON "o"."id" = "m"."org_id"
+WHERE
+  (
+    "o"."current_path" >= $3
+    AND "o"."current_path" < $4
+  )
+  AND "m"."id" = $5;
 
 -- memberNames
 SELECT

@@ -83,20 +83,13 @@ const d = (date: string) => sql<string>`${sql.lit(date)}::date`;
 // "Reached and never awarded" by today: the milestone after the highest received (badge_top) is reached by today,
 // for a plain history on admitted_on + M years, for any other not before. One branch per highest award: a range of
 // the (badge_top, admitted_on) index. Awards are milestones of some rule set (the service checks it).
-// With `exact`, a plain history's reach date itself (as the database adds years: 29/02 + 30 years is 28/02).
-const backlogBranches = (o: BadgeCandidateQuery, eb: M, exact: boolean): Expression<SqlBool> =>
-  eb.or(
-    [0, ...AWARDABLE]
-      .map((top) => ({ top, next: o.milestonesT.find((m) => m > top) }))
-      .filter((b): b is { top: number; next: number } => b.next !== undefined)
-      .map(({ top, next }) =>
-        eb.and([
-          eb('m.badge_top', '=', sql.lit(top)),
-          eb('m.admitted_on', '<=', d(addDays(addYears(o.today, -next), 1))),
-          ...(exact ? [sql<SqlBool>`m.admitted_on + make_interval(years => ${sql.lit(next)}) <= ${d(o.today)}`] : []),
-        ]),
-      ),
-  );
+const backlogRanges = (o: BadgeCandidateQuery) =>
+  [0, ...AWARDABLE]
+    .map((top) => ({ top, next: o.milestonesT.find((m) => m > top) }))
+    .filter((b): b is { top: number; next: number } => b.next !== undefined)
+    .map(({ top, next }) => ({ top, next, admittedBy: d(addDays(addYears(o.today, -next), 1)) }));
+const backlogBranches = (o: BadgeCandidateQuery, eb: M): Expression<SqlBool> =>
+  eb.or(backlogRanges(o).map(({ top, admittedBy }) => eb.and([eb('m.badge_top', '=', sql.lit(top)), eb('m.admitted_on', '<=', admittedBy)])));
 // 1. Plain histories with a milestone in the anniversary's window (previous anniversary, anniversary], or up to
 //    the illness allowance after it for seriously ill members, and not received yet.
 const windows = (o: BadgeCandidateQuery, eb: M) =>
@@ -144,17 +137,22 @@ export function findPlainDue(db: Kysely<DB>, o: BadgeCandidateQuery): Promise<Ba
 export function findIllDue(db: Kysely<DB>, o: BadgeCandidateQuery): Promise<BadgeCandidateRow[]> {
   if (o.milestonesA.length === 0) return Promise.resolve([]);
   const first = Math.min(...o.milestonesA);
-  return inScope(db, o, PLAIN_SQL)
+  // The ill first, through their index, behind a fence (OFFSET 0): with the plain histories' predicate beside it the
+  // planner took the plain histories' index and filtered a quarter of the province (issue 13).
+  const ill = db
+    .selectFrom('member as m')
+    .selectAll('m')
     .where(ILL_SQL)
     .where('m.admitted_on', '<=', d(addDays(addYears(addMonths(o.anniversary, o.maxEarly), -first), 3)))
-    .select(columns)
-    .execute();
+    .offset(0);
+  const q = db.selectFrom(ill.as('m')).where(PLAIN_SQL);
+  return (o.scope === 'all' && !o.subtree ? q : q.where('m.org_id', 'in', orgIdsInScope(db, o.scope, o.subtree))).select(columns).execute();
 }
 
 /** 2. Histories with gaps a milestone may reach in the window, or the backlog may hold. */
 export function findGappedCandidates(db: Kysely<DB>, o: BadgeCandidateQuery): Promise<BadgeCandidateRow[]> {
   return inScope(db, o, GAPPED_SQL)
-    .where((eb) => eb.or([gappedWindows(o, eb), backlogBranches(o, eb, false)]))
+    .where((eb) => eb.or([gappedWindows(o, eb), backlogBranches(o, eb)]))
     .select(columns)
     .execute();
 }
@@ -202,22 +200,40 @@ export function findPosthumousCandidates(db: Kysely<DB>, o: BadgeCandidateQuery)
   return inScope(db, o, POSTHUMOUS_SQL).select(columns).execute();
 }
 
-// 6. Plain histories in the backlog: counted and paged by the database.
-const backlogWhere = (db: Kysely<DB>, o: BadgeCandidateQuery) => inScope(db, o, PLAIN_SQL).where((eb) => backlogBranches(o, eb, true));
+// 6. Plain histories in the backlog: counted and paged by the database, one range of member_badge_plain_idx
+//    (badge_top, admitted_on) per highest award, joined by UNION ALL (the branches are disjoint: one value of
+//    badge_top each). As one OR the planner scanned the whole index and filtered it (issue 13).
+// With a plain history's reach date itself (as the database adds years: 29/02 + 30 years is 28/02).
+const backlogBranchQueries = (db: Kysely<DB>, o: BadgeCandidateQuery) =>
+  backlogRanges(o).map(({ top, next, admittedBy }) =>
+    inScope(db, o, PLAIN_SQL)
+      .where('m.badge_top', '=', sql.lit(top))
+      .where('m.admitted_on', '<=', admittedBy)
+      .where(sql<SqlBool>`m.admitted_on + make_interval(years => ${sql.lit(next)}) <= ${d(o.today)}`),
+  );
 
 /** 6. The plain backlog's rows up to the end of the page, in name order. */
-export function findPlainBacklogPage(db: Kysely<DB>, o: BadgeCandidateQuery): Promise<BadgeCandidateRow[]> {
-  let backlogQuery = backlogWhere(db, o).select(columns).orderBy('m.name_sort_key').orderBy('m.id');
-  if (o.page) backlogQuery = backlogQuery.limit(o.page.offset + o.page.limit);
-  return backlogQuery.execute();
+export async function findPlainBacklogPage(db: Kysely<DB>, o: BadgeCandidateQuery): Promise<BadgeCandidateRow[]> {
+  const branches = backlogBranchQueries(db, o).map((q) => q.select(columns));
+  const [first, ...rest] = branches;
+  if (!first) return [];
+  const all = rest.reduce((u, q) => u.unionAll(q), first);
+  let page = db.selectFrom(all.as('m')).selectAll('m').orderBy('m.name_sort_key').orderBy('m.id');
+  if (o.page) page = page.limit(o.page.offset + o.page.limit);
+  return page.execute();
 }
 
 /** 6. How many plain histories the backlog holds. */
-export function countPlainBacklog(db: Kysely<DB>, o: BadgeCandidateQuery): Promise<number> {
-  return backlogWhere(db, o)
+export async function countPlainBacklog(db: Kysely<DB>, o: BadgeCandidateQuery): Promise<number> {
+  const branches = backlogBranchQueries(db, o).map((q) => q.select(sql.lit(1).as('one')));
+  const [first, ...rest] = branches;
+  if (!first) return 0;
+  const all = rest.reduce((u, q) => u.unionAll(q), first);
+  const r = await db
+    .selectFrom(all.as('b'))
     .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirst()
-    .then((r) => Number(r?.n ?? 0));
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
 }
 
 export type BadgeDisciplineRow = Pick<Selectable<DB['member_discipline']>, 'member_id' | 'form' | 'decision_date' | 'announced_on' | 'lapse_blocked'>;

@@ -39,6 +39,9 @@ export const cases: SqlCases<typeof repo> = {
     await repo.listMembers(db, 'all', { status: 'on_roll', page: 1, pageSize: 50 }, TODAY);
   },
   findMember: (db) => repo.findMember(db, SCOPE, MEMBER),
+  // The member file in one statement: the member, his organisation's name, events, awards, disciplines.
+  memberFile: (db) => repo.memberFile(db, SCOPE, MEMBER, TODAY),
+  isPlainNameSearch: 'no SQL: whether listMembers reads the name tails (shown in the listMembers case)',
   listMemberEvents: (db) => repo.listMemberEvents(db, MEMBER),
   memberNames: (db) => repo.memberNames(db, [MEMBER]),
   findMemberIdByCccd: (db) => repo.findMemberIdByCccd(db, '001090123456', MEMBER),

@@ -183,10 +183,19 @@ const TAIL_SORT_LIMIT = 150_000;
 
 const PAGE_COLUMNS = ['id', 'full_name', 'gender', 'birth_date', 'cccd', 'card_no', 'org_id', 'status', 'admitted_on', 'official_on', 'name_sort_key'] as const;
 
+/**
+ * Whether a list's filters are a name search alone (with the scope and a subtree): no other filter, and no condition
+ * of the report drill-down (whose `day` is always set, and alone filters nothing). Such a search reads the name tails
+ * (listByNameTails); any other filter goes through filteredMembers.
+ */
+export function isPlainNameSearch(f: Omit<MemberFilters, 'page' | 'pageSize'> & { page?: number; pageSize?: number }): boolean {
+  const { q: _q, orgPath: _orgPath, page: _page, pageSize: _size, drill, ...others } = f;
+  return Object.values(others).every((v) => v === undefined || v === false) && (!drill || drillDownConditions(drill).length === 0);
+}
+
 export async function listMembers(db: Kysely<DB>, scope: Scope, f: MemberFilters, today: string) {
   const name = nameSearch(f.q);
-  const { q: _q, orgPath, page: _page, pageSize: _size, ...others } = f;
-  if (name && Object.values(others).every((v) => v === undefined || v === false)) return listByNameTails(db, scope, name, orgPath, f, today);
+  if (name && isPlainNameSearch(f)) return listByNameTails(db, scope, name, f.orgPath, f, today);
   const q = filteredMembers(db, scope, f);
   // An age band alone (or no filter) over the whole tree: the tally by month of birth counts it (migration 0018).
   const band = birthBandOf(scope, f);
@@ -283,6 +292,68 @@ async function listByNameTails(db: Kysely<DB>, scope: Scope, folded: string, org
 
 export function findMember(db: Kysely<DB>, scope: Scope, id: string) {
   return scoped(db, scope).selectAll('m').select('o.current_path').where('m.id', '=', id).executeTakeFirst();
+}
+
+/** A life event of the member file: the columns the rules read (rowToEvent) and the names the page shows. */
+export interface MemberFileEventRow {
+  id: string;
+  member_id: string;
+  kind: string;
+  effective_date: string;
+  decision_no: string | null;
+  decision_date: string | null;
+  org_id: string | null;
+  to_org_id: string | null;
+  details: Record<string, unknown> | null;
+  actor_name: string | null;
+  org_name: string | null;
+  to_org_name: string | null;
+}
+
+/** A badge award of the member file. */
+export type MemberFileAwardRow = Pick<
+  Selectable<MemberBadgeAwardTable>,
+  'milestone' | 'awarded_on' | 'decision_no' | 'early_reason' | 'override_decision_no' | 'override_decision_date' | 'override_rule'
+>;
+
+/** A discipline decision of the member file (party and state), without its timestamps. */
+export type MemberFileDisciplineRow = Omit<Selectable<MemberDisciplineTable>, 'created_at'>;
+
+/**
+ * The member file in one statement (issue 13: it took seven): the member in scope with his organisation's current
+ * path and its name on `today`, his life events oldest first with the names they involve (as listMemberEvents), his
+ * badge awards by milestone (as memberBadgeAwards) and his discipline decisions by decision date (as
+ * memberDisciplineRows; the party's among them are partyDisciplineRows). Undefined when he is not in scope.
+ */
+export async function memberFile(db: Kysely<DB>, scope: Scope, id: string, today: string) {
+  const row = await scoped(db, scope)
+    .selectAll('m')
+    .select('o.current_path')
+    .select(orgNameOnSql('m.org_id', today).as('org_name'))
+    .select(
+      sql<MemberFileEventRow[]>`coalesce((SELECT json_agg(json_build_object(
+        'id', e.id, 'member_id', e.member_id, 'kind', e.kind, 'effective_date', e.effective_date, 'decision_no', e.decision_no,
+        'decision_date', e.decision_date, 'org_id', e.org_id, 'to_org_id', e.to_org_id, 'details', e.details,
+        'actor_name', ${userNameSql('e.actor_id')}, 'org_name', ${orgNameOnSql('e.org_id', { column: 'e.effective_date' })},
+        'to_org_name', ${latestOrgNameSql('e.to_org_id')}) ORDER BY e.effective_date, e.created_at)
+        FROM member_event e WHERE e.member_id = m.id), '[]'::json)`.as('events'),
+    )
+    .select(
+      sql<MemberFileAwardRow[]>`coalesce((SELECT json_agg(json_build_object(
+        'milestone', a.milestone, 'awarded_on', a.awarded_on, 'decision_no', a.decision_no, 'early_reason', a.early_reason,
+        'override_decision_no', a.override_decision_no, 'override_decision_date', a.override_decision_date, 'override_rule', a.override_rule)
+        ORDER BY a.milestone) FROM member_badge_award a WHERE a.member_id = m.id), '[]'::json)`.as('awards'),
+    )
+    .select(
+      sql<MemberFileDisciplineRow[]>`coalesce((SELECT json_agg(json_build_object(
+        'id', d.id, 'member_id', d.member_id, 'form', d.form, 'deciding_level', d.deciding_level, 'decision_no', d.decision_no,
+        'decision_date', d.decision_date, 'announced_on', d.announced_on, 'violation_on', d.violation_on, 'reason', d.reason,
+        'lapse_blocked', d.lapse_blocked, 'kind', d.kind) ORDER BY d.decision_date, d.id)
+        FROM member_discipline d WHERE d.member_id = m.id), '[]'::json)`.as('disciplines'),
+    )
+    .where('m.id', '=', id)
+    .executeTakeFirst();
+  return row;
 }
 
 /** The member's life events, oldest first, with the names of the organisations they involve on their dates. */

@@ -15,7 +15,7 @@ import { createWorkingCalendar, type WorkingCalendar } from '../../../domain/cal
 import { anniversaryRefusal, awardRefusal, badgeDue, nextAnniversary } from '../../../domain/badges.ts';
 import { badgeFlagsOf, badgeListWorkbook, badgeStandingOf, flagsWithBadgeStanding, loadBadgeLists, type BadgeStanding } from './members.badges.ts';
 import { underDiscipline, validateDiscipline, DISCIPLINE_FORM_LABELS, type DisciplineDecision } from '../../../domain/discipline.ts';
-import { validateEvent, type MemberEvent } from '../../../domain/member-status.ts';
+import { validateEvent, withStatusPeriodsMemo, type MemberEvent } from '../../../domain/member-status.ts';
 import type { RuleSet } from '../../../domain/rulesets.ts';
 import { partyAge } from '../../../domain/party-age.ts';
 import { ruleSetOn } from '../../../domain/rulesets.ts';
@@ -40,10 +40,10 @@ import {
   insertMemberEventRows,
   insertMemberRows,
   latestTransferOut,
-  listMemberEvents,
+  memberFile,
+  type MemberFileDisciplineRow,
+  type MemberFileEventRow,
   listMembers,
-  memberBadgeAwards,
-  memberDisciplineRows,
   partyDisciplineRows,
   updateMember,
   type MemberField,
@@ -76,6 +76,11 @@ export function columnsOf(fields: Fields | Record<string, unknown>, columns: Rea
     Object.assign(out, { family_name: p.family, middle_name: p.middle, given_name: p.given, name_sort_key: personSortKey(fields.fullName) });
   }
   return out;
+}
+
+/** A party discipline row as the rules read it. */
+function toDecision(r: Pick<MemberFileDisciplineRow, 'id' | 'form' | 'decision_date' | 'announced_on' | 'lapse_blocked'>): DisciplineDecision {
+  return { id: r.id, form: r.form, decidedOn: r.decision_date, announcedOn: r.announced_on, lapseBlocked: r.lapse_blocked };
 }
 
 function fieldsOf(row: Record<string, unknown>): Fields {
@@ -320,8 +325,7 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
     return rows.map(rowToEvent);
   }
   async function disciplinesOf(tx: Kysely<DB>, memberId: string): Promise<DisciplineDecision[]> {
-    const rows = await partyDisciplineRows(tx, memberId);
-    return rows.map((r) => ({ id: r.id, form: r.form, decidedOn: r.decision_date, announcedOn: r.announced_on, lapseBlocked: r.lapse_blocked }));
+    return (await partyDisciplineRows(tx, memberId)).map(toDecision);
   }
   async function calendar(tx: Kysely<DB>) {
     if (deps.calendar) return deps.calendar.workingCalendar(tx);
@@ -403,25 +407,29 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
     );
   }
 
+  type MemberFileRow = NonNullable<Awaited<ReturnType<typeof memberFile>>>;
+
   /** The party age of the file: its count and gaps, the next badge, the awards, the standing and (sensitive) the disciplines. */
-  async function partyAgeOf(actor: Actor, row: MemberRow, today: string) {
-    const id = row.id;
-    const events = await eventsOf(db, id);
+  async function partyAgeOf(actor: Actor, row: MemberFileRow, today: string) {
+    const events = row.events.map(rowToEvent);
     const cal = await calendar(db);
-    // The transit allowance is the rules' working days, counted on the real calendar from the departure.
-    const age = partyAge(events, today, { allowedTransferGapDays: transferGapAllowance(cal) });
     const sensitive = canReadSensitive(actor, row.current_path);
-    const awards = await memberBadgeAwards(db, id);
-    const disciplines = sensitive ? await memberDisciplineRows(db, id) : [];
-    const badge = badgeDue(
-      {
-        events,
-        awards: awards.map((a) => ({ milestone: a.milestone, awardedOn: a.awarded_on })),
-        disciplines: await disciplinesOf(db, id),
-        ...badgeFlagsOf(row.flags),
-      },
-      today,
-    );
+    const awards = row.awards;
+    const disciplines = sensitive ? row.disciplines : [];
+    // One fold of the history for the party age and every anniversary badgeDue tries (issue 13).
+    const { age, badge } = withStatusPeriodsMemo(() => ({
+      // The transit allowance is the rules' working days, counted on the real calendar from the departure.
+      age: partyAge(events, today, { allowedTransferGapDays: transferGapAllowance(cal) }),
+      badge: badgeDue(
+        {
+          events,
+          awards: awards.map((a) => ({ milestone: a.milestone, awardedOn: a.awarded_on })),
+          disciplines: row.disciplines.filter((d) => d.kind === 'party').map(toDecision),
+          ...badgeFlagsOf(row.flags),
+        },
+        today,
+      ),
+    }));
     return {
       years: age.years,
       months: age.months,
@@ -460,8 +468,8 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
   }
 
   /** The file's life events with the names of the organisations they involve and who recorded them. */
-  async function fileEvents(id: string) {
-    return (await listMemberEvents(db, id)).map((e) => ({
+  function fileEvents(rows: readonly MemberFileEventRow[]) {
+    return rows.map((e) => ({
       id: e.id,
       kind: e.kind,
       label: EVENT_LABELS[e.kind] ?? e.kind,
@@ -502,12 +510,14 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
     },
 
     async get(actor: Actor, id: string) {
-      const row = await load(actor, id);
       const today = clock.today();
+      // One statement: the member, his organisation's name, events, awards and disciplines (members.repo memberFile).
+      const row = await memberFile(db, scopeFor(actor, 'read'), id, today);
+      if (!row) throw notFound('Không tìm thấy đảng viên.');
       const { cccd: _cccd, ...fields } = fieldsOf(row as unknown as Record<string, unknown>);
       return {
         id: row.id,
-        org: { id: row.org_id, name: await orgNameOn(db, row.org_id, today) },
+        org: { id: row.org_id, name: row.org_name ?? '' },
         status: row.status,
         membership: row.official_on && row.official_on <= today ? ('official' as const) : ('probationary' as const),
         admittedOn: row.admitted_on,
@@ -521,7 +531,7 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
         canEdit: canChangeMember(actor, row.current_path),
         updatedAt: new Date(row.updated_at).toISOString(),
         partyAge: await partyAgeOf(actor, row, today),
-        events: await fileEvents(id),
+        events: fileEvents(row.events),
       };
     },
 
