@@ -208,6 +208,8 @@ export const ItemListQuery = z
     subjectType: z.enum(['org', 'member'], { message: 'Đối tượng phải là «org» hoặc «member».' }).optional(),
     arising: Flag.optional(),
     violation: Flag.optional(),
+    /** Every item concluded in [from, to], planned or not (the statistics' cells), instead of the plan items due in it. */
+    concludedIn: Flag.optional(),
     ...PageQuery,
   })
   .refine((q) => q.from <= q.to, { message: 'Ngày bắt đầu phải trước ngày kết thúc.', path: ['from'] });

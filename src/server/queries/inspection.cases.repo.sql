@@ -2,6 +2,7 @@
 
 -- caseStatistics
 SELECT
+  split_part(o.current_path, '/', 3) AS "child",
   "c"."source",
   "c"."subject_kind",
   count(*) FILTER (
@@ -49,6 +50,7 @@ WHERE
   )
   AND TRUE
 GROUP BY
+  1,
   "c"."source",
   "c"."subject_kind";
 

@@ -217,6 +217,7 @@ VALUES
 
 -- itemStatistics
 SELECT
+  split_part(o.current_path, '/', 3) AS "child",
   "i"."kind",
   CASE
     WHEN i.subject_member_id IS NULL THEN 'org'
@@ -246,9 +247,10 @@ WHERE
   )
   AND TRUE
 GROUP BY
+  1,
   "i"."kind",
-  2,
-  3;
+  3,
+  4;
 
 -- itemsOfPlan
 SELECT

@@ -10,6 +10,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  SafetyCertificateOutlined,
   BranchesOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
@@ -44,6 +45,7 @@ function useNavItems(): MenuProps['items'] {
     { key: '/admissions', icon: <UserAddOutlined />, label: <span data-testid="nav-admissions">Kết nạp</span> },
     { key: '/evaluation', icon: <CheckSquareOutlined />, label: <span data-testid="nav-evaluation">Xếp loại</span> },
     { key: '/badges', icon: <TrophyOutlined />, label: <span data-testid="nav-badges">Huy hiệu</span> },
+    { key: '/inspection', icon: <SafetyCertificateOutlined />, label: <span data-testid="nav-inspection">Kiểm tra, giám sát</span> },
     { key: '/reports', icon: <BarChartOutlined />, label: <span data-testid="nav-reports">Báo cáo</span> },
   ];
   const admin: NonNullable<MenuProps['items']> = [];
@@ -71,6 +73,7 @@ function selectedNavKey(pathname: string): string {
   if (pathname.startsWith('/admissions')) return '/admissions';
   if (pathname.startsWith('/work')) return '/work';
   if (pathname.startsWith('/reports')) return '/reports';
+  if (pathname.startsWith('/inspection')) return '/inspection';
   return '/';
 }
 

@@ -33,5 +33,5 @@ export const cases: SqlCases<typeof repo> = {
   findCase: (db) => repo.findCase(db, CASE),
   listCases: (db) => repo.listCases(db, PATH, [PATH], 'open', 1, 50),
   openCaseAgainst: (db) => repo.openCaseAgainst(db, MEMBER),
-  caseStatistics: (db) => repo.caseStatistics(db, PATH, 'all', '2026-01-01', '2026-12-31'),
+  caseStatistics: (db) => repo.caseStatistics(db, PATH, 'all', '2026-01-01', '2026-12-31', 3),
 };

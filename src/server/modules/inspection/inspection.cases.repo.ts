@@ -67,12 +67,16 @@ export function openCaseAgainst(db: Kysely<DB>, memberId: string) {
     .executeTakeFirst();
 }
 
-/** The statistics of a period: cases opened in it by source and subject, and those concluded in it with a violation, by outcome. */
-export function caseStatistics(db: Kysely<DB>, path: string, scope: Scope, from: string, to: string) {
+/**
+ * The statistics of a period: cases opened in it by source and subject, those concluded in it, with a violation, and
+ * proposed for discipline; per child of the root (the `childAt`-th segment of the current path) when asked.
+ */
+export function caseStatistics(db: Kysely<DB>, path: string, scope: Scope, from: string, to: string, childAt: number | null = null) {
   return db
     .selectFrom('inspection_case as c')
     .innerJoin(currentOrgs(db).as('o'), 'o.id', 'c.org_id')
     .select([
+      (childAt === null ? sql<string>`''` : sql<string>`split_part(o.current_path, '/', ${sql.lit(childAt)})`).as('child'),
       'c.source',
       'c.subject_kind',
       sql<number>`count(*) FILTER (WHERE c.opened_on BETWEEN ${from} AND ${to})`.as('opened'),
@@ -85,6 +89,6 @@ export function caseStatistics(db: Kysely<DB>, path: string, scope: Scope, from:
     )
     .where((eb) => pathInScopeSql(eb, 'o.current_path', [path]))
     .where((eb) => pathInScopeSql(eb, 'o.current_path', scope))
-    .groupBy(['c.source', 'c.subject_kind'])
+    .groupBy([sql`1`, 'c.source', 'c.subject_kind'])
     .execute();
 }

@@ -54,5 +54,5 @@ export const cases: SqlCases<typeof repo> = {
     repo.listItems(db, { path: PATH, scope: 'all', from: '2026-01-01', to: '2026-12-31', status: 'concluded', kind: 'inspection', violation: true }, 1, 50),
   progressByOrg: (db) => repo.progressByOrg(db, PATH, [PATH], '2026-01-01', '2026-12-31'),
   coverageCounts: (db) => repo.coverageCounts(db, [ORG], '2026-01-01', '2026-12-31'),
-  itemStatistics: (db) => repo.itemStatistics(db, PATH, 'all', '2026-01-01', '2026-12-31'),
+  itemStatistics: (db) => repo.itemStatistics(db, PATH, 'all', '2026-01-01', '2026-12-31', 3),
 };

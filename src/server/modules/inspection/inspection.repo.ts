@@ -139,6 +139,8 @@ export interface ItemFilter {
   subjectType?: 'org' | 'member' | undefined;
   arising?: boolean | undefined;
   violation?: boolean | undefined;
+  /** The items concluded in [from, to], planned or arising (the statistics' basis) instead of the plan items due in it. */
+  concludedIn?: boolean | undefined;
 }
 
 /**
@@ -149,7 +151,10 @@ function filtered(db: Kysely<DB>, f: ItemFilter) {
   let q = items(db)
     .where((eb) => pathInScopeSql(eb, 'o.current_path', [f.path]))
     .where((eb) => pathInScopeSql(eb, 'o.current_path', f.scope));
-  if (f.arising) q = q.where('i.plan_id', 'is', null).where('i.concluded_on', '>=', f.from).where('i.concluded_on', '<=', f.to);
+  if (f.concludedIn) {
+    q = q.where('i.concluded_on', '>=', f.from).where('i.concluded_on', '<=', f.to);
+    if (f.arising !== undefined) q = q.where('i.plan_id', f.arising ? 'is' : 'is not', null);
+  } else if (f.arising) q = q.where('i.plan_id', 'is', null).where('i.concluded_on', '>=', f.from).where('i.concluded_on', '<=', f.to);
   else q = q.where('i.plan_id', 'is not', null).where('i.due_on', '>=', f.from).where('i.due_on', '<=', f.to);
   if (f.status === 'concluded') q = q.where('i.concluded_on', '<=', f.to);
   if (f.status === 'under_way') q = q.where((eb) => eb.or([eb('i.status', '=', 'under_way'), eb('i.concluded_on', '>', f.to)]));
@@ -235,12 +240,19 @@ export async function coverageCounts(db: Kysely<DB>, orgIds: readonly string[], 
     .execute();
 }
 
-/** The statistics of a period (issue 15 part 6) for the organisations under `path` in the scope: concluded items by kind and subject type, violations found. */
-export function itemStatistics(db: Kysely<DB>, path: string, scope: Scope, from: string, to: string) {
+/** The segment of the current path (1-based, split on '/') naming the root's child, or '' for the subtree's total. */
+const childOf = (childAt: number | null) => (childAt === null ? sql<string>`''` : sql<string>`split_part(o.current_path, '/', ${sql.lit(childAt)})`);
+
+/**
+ * The statistics of a period (issue 15 part 6) for the organisations under `path` (current paths) in the scope: items
+ * concluded in it by kind, subject type and plan, with the violations found; per child of the root when `childAt`.
+ */
+export function itemStatistics(db: Kysely<DB>, path: string, scope: Scope, from: string, to: string, childAt: number | null = null) {
   return db
     .selectFrom('inspection_item as i')
     .innerJoin(currentOrgs(db).as('o'), 'o.id', 'i.org_id')
     .select([
+      childOf(childAt).as('child'),
       'i.kind',
       sql<'org' | 'member'>`CASE WHEN i.subject_member_id IS NULL THEN 'org' ELSE 'member' END`.as('subject_type'),
       sql<boolean>`i.plan_id IS NULL`.as('arising'),
@@ -251,6 +263,6 @@ export function itemStatistics(db: Kysely<DB>, path: string, scope: Scope, from:
     .where('i.concluded_on', '<=', to)
     .where((eb) => pathInScopeSql(eb, 'o.current_path', [path]))
     .where((eb) => pathInScopeSql(eb, 'o.current_path', scope))
-    .groupBy(['i.kind', sql`2`, sql`3`])
+    .groupBy([sql`1`, 'i.kind', sql`3`, sql`4`])
     .execute();
 }

@@ -89,6 +89,23 @@ describeEngines('inspection and supervision', (engine) => {
     expect(list.body.total).toBe(8);
     expect((await a.get(`/api/inspection/items?orgId=${f.orgs.A}&from=2026-01-01&to=2026-12-31&arising=true&violation=true`)).body.total).toBe(1);
 
+    // the statistics table of the reports (same contract, drill-down to the items)
+    const stats = await a.get(`/api/reports/tables/inspection-work?orgId=${f.orgs.A}&from=2026-01-01&to=2026-12-31`);
+    expect(stats.status, JSON.stringify(stats.body)).toBe(200);
+    const cell = (key: string) => stats.body.table.rows.find((r: { key: string }) => r.key === key).cells[0];
+    expect([cell('inspection:all').value, cell('inspection:org').value, cell('inspection:arising').value, cell('inspection:violations').value]).toEqual([
+      9, 9, 1, 1,
+    ]);
+    expect([cell('plan:planned').value, cell('plan:concluded').value, cell('plan:percent').value, cell('supervision:all').value]).toEqual([10, 8, 80, 0]);
+    for (const key of ['inspection:all', 'inspection:arising', 'plan:concluded']) {
+      const drill = await a.get(`/api/inspection/items?${new URLSearchParams(cell(key).link.query).toString()}`);
+      expect(drill.body.total, key).toBe(cell(key).value);
+    }
+    const split = await (await t.login('admin')).get(`/api/reports/tables/inspection-work?orgId=${f.orgs.P}&from=2026-01-01&to=2026-12-31&breakdown=children`);
+    expect(split.status).toBe(200);
+    const rowA = split.body.table.rows.find((r: { key: string }) => r.key === f.orgs.A);
+    const col = split.body.table.columns.findIndex((c: { key: string }) => c.key === 'plan:percent|count');
+    expect(rowA.cells[col].value).toBe(80);
     // a cancelled item leaves the denominator: 8 / 9
     expect((await inspector.patch(`/api/inspection/items/${ids[9]}`, { status: 'cancelled' })).status).toBe(400);
     expect((await inspector.patch(`/api/inspection/items/${ids[9]}`, { status: 'cancelled', cancelReason: 'Tổ chức đã giải thể' })).status).toBe(200);
