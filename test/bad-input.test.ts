@@ -263,6 +263,7 @@ describeEngines('bad input on every endpoint', (engine) => {
       'GET /api/inspection/plans': { query: `orgId=${f.orgs.A}&year=2026` },
       'GET /api/inspection/plans/:id': { id: inspectionPlan },
       'GET /api/inspection/items': { query: `orgId=${f.orgs.A}&from=2026-01-01&to=2026-12-31` },
+      'GET /api/inspection/items/:id/document.docx': { id: inspectionItem, query: 'kind=decision' },
       'GET /api/inspection/progress': { query: `orgId=${f.orgs.A}&year=2026` },
       'GET /api/inspection/coverage': { query: `orgId=${f.orgs.A}&year=2026` },
       'GET /api/inspection/coverage/orgs': { query: `orgId=${f.orgs.A}&year=2026&group=chi_bo&which=all` },
@@ -333,7 +334,8 @@ describeEngines('bad input on every endpoint', (engine) => {
       }
     }
     expect(await snapshot()).toBe(before);
-  });
+    // Every body route of the app in turn, both engines on two shared cores: more than the default 30 s.
+  }, 120_000);
 
   it('every read endpoint refuses unknown parameters, impossible dates and missing ids', async () => {
     for (const [route, spec] of Object.entries(gets)) {
@@ -704,7 +706,8 @@ describeEngines('bad input on every endpoint', (engine) => {
     expectNul(await t.anonymous.post('/api/auth/login', { username: nul('xa'), password: 'x' }), 'username', 'login username');
     expect(cases).toBeGreaterThan(routes.length);
     expect(await snapshot()).toBe(before);
-  });
+    // Every route of the app in turn, both engines on two shared cores: more than the default 30 s.
+  }, 120_000);
 
   it('bodies over the size limit answer 413', async () => {
     const r = await admin.raw('POST', '/api/reorganizations/preview', JSON.stringify({ ...D, operations: [], pad: 'x'.repeat(6 * 1024 * 1024) }));

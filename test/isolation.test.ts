@@ -812,6 +812,13 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
     'PATCH /api/inspection/items/:id': async () => {
       await is404(b.patch(`/api/inspection/items/${aItem}`, { status: 'cancelled', cancelReason: 'x' }));
     },
+    'GET /api/inspection/items/:id/document.docx': async () => {
+      for (const kind of ['decision', 'conclusion']) {
+        const r = await bRaw.download(`/api/inspection/items/${aItem}/document.docx?kind=${kind}`);
+        expect(r.status).toBe(404);
+        noLeak(r.body);
+      }
+    },
     'GET /api/inspection/progress': async () => {
       for (const orgId of [f.orgs.A, f.orgs.gA, f.orgs.P]) await is404(b.get(`/api/inspection/progress?orgId=${orgId}&year=2026`));
       noLeak((await b.get(`/api/inspection/progress?orgId=${f.orgs.B}&year=2026`)).body);

@@ -355,3 +355,8 @@ export const CaseDetail = CaseSummary.extend({
   documents: z.array(z.object({ title: z.string(), number: z.string().optional(), date: z.string().optional() })),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
+
+/** `GET /api/inspection/items/:id/document.docx?kind=`: the decision to carry it out (default), or the notice of its conclusion. */
+export const ItemDocumentQuery = z.strictObject({
+  kind: z.enum(['decision', 'conclusion'], { message: 'Văn bản phải là «decision» (quyết định) hoặc «conclusion» (thông báo kết luận).' }).default('decision'),
+});

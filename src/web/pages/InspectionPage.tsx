@@ -5,6 +5,7 @@
  * reveal) and the statistics table of the reports.
  */
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Progress, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import type { CaseDetail, CaseSummary, ItemView, PlanSummary } from '../../contract/inspection.ts';
 import {
@@ -393,7 +394,8 @@ function StatisticsTab({ orgId, year }: { orgId: string; year: number }) {
 export function InspectionPage() {
   const me = useMe();
   const roots = useOrgRoots(todayIso());
-  const [chosen, setChosen] = useState<string | undefined>(undefined);
+  const [params] = useSearchParams();
+  const [chosen, setChosen] = useState<string | undefined>(params.get('orgId') ?? undefined);
   const [year, setYear] = useState(Number(todayIso().slice(0, 4)));
   const orgId = chosen ?? roots.data?.items[0]?.id;
   const canEdit = Boolean(me.data?.user.roles.some((r) => r.role !== 'viewer'));

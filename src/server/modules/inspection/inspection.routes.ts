@@ -16,6 +16,7 @@ import {
   CreateItemBody,
   CreatePlanBody,
   ItemListQuery,
+  ItemDocumentQuery,
   ItemListResponse,
   ItemView,
   PeriodQuery,
@@ -101,6 +102,14 @@ export const inspectionRoutes =
         },
       },
       async (req) => svc.updateItem(requireActor(req), req.params.id, req.body),
+    );
+    app.get(
+      '/api/inspection/items/:id/document.docx',
+      { schema: { tags, summary: 'Quyết định kiểm tra, giám sát hoặc thông báo kết luận (Word)', params: IdParams, querystring: ItemDocumentQuery } },
+      async (req, reply) => {
+        const doc = await svc.document(requireActor(req), req.params.id, req.query.kind);
+        return reply.header('content-type', doc.mime).header('content-disposition', doc.contentDisposition).header('cache-control', 'no-store').send(doc.bytes);
+      },
     );
     app.get(
       '/api/inspection/progress',

@@ -29,6 +29,7 @@ import { listChildren } from '../orgs/orgs.repo.ts';
 import { orgListOn, reportRootOn } from '../orgs/orgs.reports.repo.ts';
 import { canEditInspectionOf, canReadInspectionOf, inspectionReadScope } from './inspection.policy.ts';
 import * as repo from './inspection.repo.ts';
+import { inspectionDocx, type InspectionDocumentKind } from './inspection.docx.ts';
 import { addProgress, audit, emptyProgress, itemView, orgIn, pastDate, planDate, planYear, subjectIn } from './inspection.shared.ts';
 
 export interface InspectionDeps {
@@ -307,6 +308,14 @@ export function createInspectionService(deps: InspectionDeps) {
         });
       });
       return (await viewsOf([(await repo.findItem(db, id))!]))[0]!;
+    },
+
+    /** The decision to carry out an item, or the notice of its conclusion, as a Word file. */
+    async document(actor: Actor, id: string, kind: InspectionDocumentKind) {
+      const item = await itemFor(actor, id);
+      const doc = await inspectionDocx((await viewsOf([item]))[0]!, kind, null);
+      if (typeof doc === 'string') throw conflict(doc);
+      return doc;
     },
 
     async listItems(actor: Actor, q: ItemListQuery) {

@@ -7,6 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEngines } from '../../../../test/helpers/db.ts';
 import { buildFixture, DECISION, startTestApp, type Client, type Fixture, type TestApp } from '../../../../test/helpers/app.ts';
+import { zipEntryText } from '../member-sheet/member-sheet.fixtures.ts';
+import { rawSession } from '../member-import/member-import.fixtures.ts';
 
 const D = { ...DECISION, effectiveDate: '2025-07-01' };
 
@@ -116,6 +118,13 @@ describeEngines('inspection and supervision', (engine) => {
       percent: 88.89,
     });
 
+    // the decision and the conclusion as Word files (the conclusion only once concluded)
+    const docx = await (await rawSession(t, 'inspectorA')).download(`/api/inspection/items/${ids[0]}/document.docx?kind=conclusion`);
+    expect(docx.status).toBe(200);
+    expect(docx.headers['content-type']).toContain('wordprocessingml');
+    expect(zipEntryText(docx.bytes, 'word/document.xml')).toContain('THÔNG BÁO KẾT LUẬN');
+    const early = await inspector.get(`/api/inspection/items/${ids[8]}/document.docx?kind=conclusion`);
+    expect(early.status).toBe(409);
     const amended = await inspector.post(`/api/inspection/plans/${planId}/amend`, { amendedOn: '2026-07-01', reason: 'Bổ sung kiểm tra chuyên đề' });
     expect(amended.status).toBe(200);
     expect(amended.body.plan.version).toBe(2);
