@@ -198,6 +198,55 @@ describeEngines('bad input on every endpoint', (engine) => {
         body: { plan: 'Kế hoạch', outcome: 'Kết quả', deadline: '2027-06-30', status: 'done' },
       },
     });
+    // Inspection (issue 15): a plan of A with an item, a case against a member of a1.
+    const inspectionPlan = (await t.services.inspection.createPlan(f.admin, { orgId: f.orgs.A, year: 2026, body: 'committee', title: 'Kế hoạch kiểm tra' }))
+      .plan.id;
+    const inspectionItem = (
+      await t.services.inspection.createItem(f.admin, {
+        planId: inspectionPlan,
+        kind: 'inspection',
+        mode: 'regular',
+        subjectOrgId: f.orgs.a1,
+        content: 'Kiểm tra',
+        dueOn: '2026-05-01',
+      })
+    ).id;
+    const inspectionCase = (
+      await t.services.inspectionCases.create(f.admin, {
+        orgId: f.orgs.A,
+        body: 'inspection_committee',
+        subjectMemberId: memberId,
+        source: 'complaint',
+        summary: 'Đơn',
+        openedOn: '2026-05-01',
+      })
+    ).id;
+    Object.assign(bodies, {
+      'POST /api/inspection/plans': { body: { orgId: f.orgs.B, year: 2027, body: 'committee', title: 'Kế hoạch năm 2027' } },
+      'POST /api/inspection/plans/:id/amend': { id: inspectionPlan, body: { amendedOn: '2026-07-01', reason: 'Bổ sung' } },
+      'POST /api/inspection/items': {
+        body: {
+          planId: inspectionPlan,
+          kind: 'inspection',
+          mode: 'regular',
+          subjectOrgId: f.orgs.a1,
+          content: 'Nội dung',
+          dueOn: '2026-05-01',
+          inCharge: 'Đồng chí A',
+        },
+      },
+      'PATCH /api/inspection/items/:id': {
+        id: inspectionItem,
+        body: { status: 'concluded', concludedOn: '2026-05-01', conclusion: 'Tốt', violationFound: false },
+      },
+      'POST /api/inspection/cases': {
+        body: { orgId: f.orgs.A, body: 'inspection_committee', subjectMemberId: memberId, source: 'complaint', summary: 'Đơn', openedOn: '2026-05-01' },
+      },
+      'PATCH /api/inspection/cases/:id': {
+        id: inspectionCase,
+        body: { decisionNo: '1-QĐ/UBKT', decidedOn: '2026-05-02', documents: [{ title: 'Quyết định' }] },
+      },
+    });
     const upload = await (
       await rawSession(t, 'admin')
     ).upload(
@@ -267,6 +316,15 @@ describeEngines('bad input on every endpoint', (engine) => {
       'GET /api/evaluation/results/report.docx': { query: `orgId=${f.orgs.A}&year=2026&fromYear=2024&years=3` },
       'GET /api/evaluation/streaks': { query: `orgId=${f.orgs.A}&toYear=2026&years=3` },
       'GET /api/evaluation/consolidation': { query: `orgId=${f.orgs.A}&year=2026` },
+      'GET /api/inspection/plans': { query: `orgId=${f.orgs.A}&year=2026` },
+      'GET /api/inspection/plans/:id': { id: inspectionPlan },
+      'GET /api/inspection/items': { query: `orgId=${f.orgs.A}&from=2026-01-01&to=2026-12-31` },
+      'GET /api/inspection/items/:id/document.docx': { id: inspectionItem, query: 'kind=decision' },
+      'GET /api/inspection/progress': { query: `orgId=${f.orgs.A}&year=2026` },
+      'GET /api/inspection/coverage': { query: `orgId=${f.orgs.A}&year=2026` },
+      'GET /api/inspection/coverage/orgs': { query: `orgId=${f.orgs.A}&year=2026&group=chi_bo&which=all` },
+      'GET /api/inspection/cases': { query: `orgId=${f.orgs.A}` },
+      'POST /api/inspection/cases/:id/reveal': { id: inspectionCase },
       'GET /api/reports/dashboard': { query: `orgId=${f.orgs.A}` },
       'GET /api/reports/catalogue': {},
       'GET /api/reports': { query: `orgId=${f.orgs.A}&asOf=2026-01-01` },
@@ -340,6 +398,7 @@ describeEngines('bad input on every endpoint', (engine) => {
     }
     expect(await snapshot()).toBe(before);
     // Every body route in turn, on two cores shared with other work: more than the default 30 s.
+    // Every body route of the app in turn, both engines on two shared cores: more than the default 30 s.
   }, 120_000);
 
   it('every read endpoint refuses unknown parameters, impossible dates and missing ids', async () => {
@@ -362,6 +421,17 @@ describeEngines('bad input on every endpoint', (engine) => {
           if (route !== 'GET /api/reports/orgs')
             expect4xx(await admin.get(`${url}?orgId=${f.orgs.A}&from=2025-12-31&to=2025-01-01`), 400, `${route} from > to`);
         }
+        if (/inspection\/(progress|coverage|items)/.test(route))
+          // impossible and far dates, a period backwards, a year out of range
+          for (const bad of [
+            'from=2026-01-01&to=2099-12-31',
+            'from=2026-02-31&to=2026-12-31',
+            'from=2026-12-31&to=2026-01-01',
+            'from=1900-01-01&to=1900-12-31',
+          ])
+            expect4xx(await admin.get(`${url}?orgId=${f.orgs.A}&${bad}${route.endsWith('orgs') ? '&group=chi_bo&which=all' : ''}`), 400, `${route} ${bad}`);
+        if (/inspection\/(progress|coverage|plans)/.test(route) && spec.query)
+          expect4xx(await admin.get(`${url}?${spec.query.replace('year=2026', 'year=2099')}`), 400, `${route} year 2099`);
         if (route === 'GET /api/reports/tables/:table') expect4xx(await admin.get(`/api/reports/tables/khong-co?${spec.query}`), 400, `${route} unknown table`);
       }
       if (spec.id) {
@@ -700,7 +770,8 @@ describeEngines('bad input on every endpoint', (engine) => {
     expectNul(await t.anonymous.post('/api/auth/login', { username: nul('xa'), password: 'x' }), 'username', 'login username');
     expect(cases).toBeGreaterThan(routes.length);
     expect(await snapshot()).toBe(before);
-  });
+    // Every route of the app in turn, both engines on two shared cores: more than the default 30 s.
+  }, 120_000);
 
   it('bodies over the size limit answer 413', async () => {
     const r = await admin.raw('POST', '/api/reorganizations/preview', JSON.stringify({ ...D, operations: [], pad: 'x'.repeat(6 * 1024 * 1024) }));

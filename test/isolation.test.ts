@@ -55,6 +55,10 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
     JSON.stringify(await t.database.db.selectFrom('meeting_task').selectAll().orderBy('id').execute()) +
     JSON.stringify(await t.database.db.selectFrom('meeting_document').selectAll().orderBy('id').execute()) +
     JSON.stringify(await t.database.db.selectFrom('meeting_attendance').selectAll().orderBy('member_id').execute());
+  /** A's inspection plan, one of its items and a case against A's member (issue 15). */
+  let aPlan: string;
+  let aItem: string;
+  let aCase: string;
   /** A's admission dossier (in a1) and its candidate. */
   let aDossier: { id: string; candidateId: string };
   const dossiersOfA = async () =>
@@ -102,7 +106,12 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
         db.selectFrom('consolidation').selectAll().orderBy('id').execute(),
       ]),
     ]);
-    return JSON.stringify({ versions, events, users, roles, documents, calendar, evaluations });
+    const inspection = await Promise.all(
+      (['inspection_plan', 'inspection_plan_amendment', 'inspection_item', 'inspection_case'] as const).map((table) =>
+        db.selectFrom(table).selectAll().orderBy('id').execute(),
+      ),
+    );
+    return JSON.stringify({ versions, events, users, roles, documents, calendar, evaluations, inspection });
   };
   /** No name of A's organisations, and no id of A's the caller did not send himself. */
   const noLeak = (body: unknown, echoesInput = false) => {
@@ -907,6 +916,72 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
     'PATCH /api/evaluation/consolidation/:id': async () => {
       await is404(b.patch(`/api/evaluation/consolidation/${aConsolidation}`, { status: 'done' }));
     },
+    'GET /api/inspection/plans': async () => {
+      for (const orgId of [f.orgs.A, f.orgs.gA, f.orgs.P]) await is404(b.get(`/api/inspection/plans?orgId=${orgId}&year=2026`));
+      noLeak((await b.get(`/api/inspection/plans?orgId=${f.orgs.B}&year=2026`)).body);
+    },
+    'POST /api/inspection/plans': async () => {
+      for (const orgId of [f.orgs.A, f.orgs.a1, f.orgs.P])
+        await is404(b.post('/api/inspection/plans', { orgId, year: 2026, body: 'committee', title: 'Kế hoạch' }));
+    },
+    'GET /api/inspection/plans/:id': async () => {
+      await is404(b.get(`/api/inspection/plans/${aPlan}`));
+    },
+    'POST /api/inspection/plans/:id/amend': async () => {
+      await is404(b.post(`/api/inspection/plans/${aPlan}/amend`, { amendedOn: '2026-07-01', reason: 'Bổ sung' }));
+    },
+    'GET /api/inspection/items': async () => {
+      for (const orgId of [f.orgs.A, f.orgs.P]) await is404(b.get(`/api/inspection/items?orgId=${orgId}&from=2026-01-01&to=2026-12-31`));
+      noLeak((await b.get(`/api/inspection/items?orgId=${f.orgs.B}&from=2026-01-01&to=2026-12-31`)).body);
+    },
+    'POST /api/inspection/items': async () => {
+      const item = { kind: 'inspection', mode: 'regular', content: 'Kiểm tra', dueOn: '2026-05-01' };
+      await is404(b.post('/api/inspection/items', { ...item, planId: aPlan, subjectOrgId: f.orgs.gB }));
+      await is404(b.post('/api/inspection/items', { ...item, orgId: f.orgs.A, body: 'committee', subjectOrgId: f.orgs.a1, concludedOn: '2026-05-01' }));
+      // B's own organisation with A's subject: refused, nothing of A named
+      const r = await b.post('/api/inspection/items', { ...item, orgId: f.orgs.B, body: 'committee', subjectOrgId: f.orgs.a1, concludedOn: '2026-05-01' });
+      expect(r.status).toBe(400);
+      noLeak(r.body, true);
+    },
+    'PATCH /api/inspection/items/:id': async () => {
+      await is404(b.patch(`/api/inspection/items/${aItem}`, { status: 'cancelled', cancelReason: 'x' }));
+    },
+    'GET /api/inspection/items/:id/document.docx': async () => {
+      for (const kind of ['decision', 'conclusion']) {
+        const r = await bRaw.download(`/api/inspection/items/${aItem}/document.docx?kind=${kind}`);
+        expect(r.status).toBe(404);
+        noLeak(r.body);
+      }
+    },
+    'GET /api/inspection/progress': async () => {
+      for (const orgId of [f.orgs.A, f.orgs.gA, f.orgs.P]) await is404(b.get(`/api/inspection/progress?orgId=${orgId}&year=2026`));
+      noLeak((await b.get(`/api/inspection/progress?orgId=${f.orgs.B}&year=2026`)).body);
+    },
+    'GET /api/inspection/coverage': async () => {
+      for (const orgId of [f.orgs.A, f.orgs.P]) await is404(b.get(`/api/inspection/coverage?orgId=${orgId}&year=2026`));
+      noLeak((await b.get(`/api/inspection/coverage?orgId=${f.orgs.B}&year=2026`)).body);
+    },
+    'GET /api/inspection/coverage/orgs': async () => {
+      for (const orgId of [f.orgs.A, f.orgs.P]) await is404(b.get(`/api/inspection/coverage/orgs?orgId=${orgId}&year=2026&group=chi_bo&which=all`));
+      noLeak((await b.get(`/api/inspection/coverage/orgs?orgId=${f.orgs.B}&year=2026&group=chi_bo&which=all`)).body);
+    },
+    'GET /api/inspection/cases': async () => {
+      for (const orgId of [f.orgs.A, f.orgs.P]) await is404(b.get(`/api/inspection/cases?orgId=${orgId}`));
+      noLeak((await b.get(`/api/inspection/cases?orgId=${f.orgs.B}`)).body);
+    },
+    'POST /api/inspection/cases': async () => {
+      const c = { body: 'inspection_committee', source: 'complaint', summary: 'Đơn', openedOn: '2026-05-01' };
+      await is404(b.post('/api/inspection/cases', { ...c, orgId: f.orgs.A, subjectOrgId: f.orgs.a1 }));
+      const r = await b.post('/api/inspection/cases', { ...c, orgId: f.orgs.B, subjectMemberId: aMember.id });
+      expect(r.status).toBe(400);
+      noLeak(r.body, true);
+    },
+    'POST /api/inspection/cases/:id/reveal': async () => {
+      await is404(b.post(`/api/inspection/cases/${aCase}/reveal`));
+    },
+    'PATCH /api/inspection/cases/:id': async () => {
+      await is404(b.patch(`/api/inspection/cases/${aCase}`, { decisionNo: '1-QĐ' }));
+    },
     'GET /api/audit': async () => {
       const r = await b.get('/api/audit?pageSize=200');
       expect(r.status).toBe(200);
@@ -1055,6 +1130,31 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
       dir = { pPlan, aShare, aPlan, aProgramme, aPart };
       aIds.push(aShare, aPart, aPlan, aProgramme);
     }
+    aPlan = (await a.post('/api/inspection/plans', { orgId: f.orgs.A, year: 2026, body: 'inspection_committee', title: 'Kế hoạch kiểm tra Tân Lập' })).body.plan
+      .id;
+    aItem = (
+      await a.post('/api/inspection/items', {
+        planId: aPlan,
+        kind: 'inspection',
+        mode: 'regular',
+        subjectOrgId: f.orgs.a1,
+        content: 'Kiểm tra chi bộ Tổ Toán',
+        dueOn: '2026-06-30',
+        status: 'concluded',
+        concludedOn: '2026-06-20',
+      })
+    ).body.id;
+    aCase = (
+      await a.post('/api/inspection/cases', {
+        orgId: f.orgs.A,
+        body: 'inspection_committee',
+        subjectMemberId: aMember.id,
+        source: 'denunciation',
+        summary: 'Tố cáo Tân Lập',
+        openedOn: '2026-09-01',
+      })
+    ).body.id;
+    aIds.push(aPlan, aItem, aCase);
     b = await t.login('adminB');
     bMemberId = (await t.database.db.selectFrom('member').select('id').where('org_id', '=', f.orgs.gB).limit(1).executeTakeFirstOrThrow()).id;
     bRaw = await rawSession(t, 'adminB');

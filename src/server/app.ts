@@ -72,6 +72,9 @@ import { createDashboardService } from './modules/reports/reports.dashboard.ts';
 import { dashboardRoutes } from './modules/reports/reports.dashboard.routes.ts';
 import { directivesRoutes } from './modules/directives/directives.routes.ts';
 import { createDirectivesService } from './modules/directives/directives.service.ts';
+import { createInspectionCasesService, openCaseOf } from './modules/inspection/inspection.cases.ts';
+import { inspectionRoutes } from './modules/inspection/inspection.routes.ts';
+import { createInspectionService } from './modules/inspection/inspection.service.ts';
 
 export interface AppDeps {
   db: Kysely<DB>;
@@ -108,7 +111,8 @@ function createRecordServices(deps: AppDeps) {
   // The calendar sits below members: a change of it recomputes members' party ages through this port.
   const calendar = createCalendarService({ ...deps, afterChange: (tx, date, cal) => refreshTransferPartyAges(tx, date, cal, deps.clock.today()) });
   const rulesets = createRuleSetsService(deps);
-  const members = createMembersService({ ...deps, calendar });
+  // Inspection sits above members: an open case refuses a transfer through this port.
+  const members = createMembersService({ ...deps, calendar, openInspectionCase: openCaseOf });
   const evaluation = createEvaluationService(deps);
   const reports = createReportsService({ ...deps, evaluation });
   const reportSubmissions = createReportSubmissionsService({ ...deps, compute: reports.computeReport });
@@ -132,6 +136,8 @@ function createRecordServices(deps: AppDeps) {
     reportSubmissions,
     reportExports: createReportExportsService({ ...deps, compute: reports.computeReport, submissions: reportSubmissions }),
     directives: createDirectivesService({ ...deps, calendar }),
+    inspection: createInspectionService(deps),
+    inspectionCases: createInspectionCasesService(deps),
   };
 }
 
@@ -236,6 +242,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
   await app.register(reportSubmissionsRoutes(services.reportSubmissions));
   await app.register(reportExportsRoutes(services.reportExports));
   await app.register(directivesRoutes(services.directives));
+  await app.register(inspectionRoutes(services.inspection, services.inspectionCases));
 
   const webDir = config.webDir;
   const hasWeb = webDir !== undefined && fs.existsSync(path.join(webDir, 'index.html'));

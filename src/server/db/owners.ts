@@ -21,7 +21,8 @@ export type ModuleName =
   | 'evaluation'
   | 'reports'
   | 'meetings'
-  | 'directives';
+  | 'directives'
+  | 'inspection';
 
 /** Tables typed only inside their module (member-import declares its own with `withTables`). */
 type ModuleLocalTable = 'member_import' | 'member_import_row';
@@ -76,4 +77,8 @@ export const TABLE_OWNERS: Record<keyof DB | ModuleLocalTable, ModuleName> = {
   directive_task: 'directives',
   directive_assignment: 'directives',
   directive_report: 'directives',
+  inspection_plan: 'inspection',
+  inspection_plan_amendment: 'inspection',
+  inspection_item: 'inspection',
+  inspection_case: 'inspection',
 };

@@ -717,6 +717,80 @@ export interface DirectiveReportTable {
   created_at: Ts;
 }
 
+// --- inspection (issue 15, migration 0024) ---------------------------------------------------------------------------
+
+export type InspectionBody = 'committee' | 'inspection_committee';
+
+export interface InspectionPlanTable {
+  id: string;
+  org_id: string;
+  year: number;
+  body: InspectionBody;
+  version: Generated<number>;
+  title: string;
+  decision_no: string | null;
+  approved_on: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface InspectionPlanAmendmentTable {
+  id: string;
+  plan_id: string;
+  version: number;
+  amended_on: string;
+  reason: string;
+  items: Json;
+  created_at: Generated<Date>;
+}
+
+export interface InspectionItemTable {
+  id: string;
+  plan_id: string | null;
+  org_id: string;
+  body: InspectionBody;
+  kind: 'inspection' | 'supervision';
+  mode: 'regular' | 'thematic';
+  subject_org_id: string | null;
+  subject_member_id: string | null;
+  content: string;
+  period_from: string | null;
+  period_to: string | null;
+  in_charge: string | null;
+  due_on: string;
+  status: 'planned' | 'under_way' | 'concluded' | 'cancelled';
+  concluded_on: string | null;
+  conclusion: string | null;
+  violation_found: boolean | null;
+  cancel_reason: string | null;
+  added_in_version: number | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface InspectionCaseTable {
+  id: string;
+  org_id: string;
+  body: InspectionBody;
+  subject_kind: 'member' | 'org';
+  subject_member_id: string | null;
+  subject_org_id: string | null;
+  source: 'complaint' | 'denunciation' | 'supervision' | 'inspection' | 'press' | 'audit' | 'other';
+  summary: string;
+  received_on: string | null;
+  opened_on: string;
+  decision_no: string | null;
+  decided_on: string | null;
+  status: 'open' | 'concluded' | 'dropped';
+  concluded_on: string | null;
+  conclusion: string | null;
+  violation_found: boolean | null;
+  outcome: 'none' | 'reminder' | 'discipline' | null;
+  documents: ColumnType<unknown, string | undefined, string>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
 export interface DB {
   org_kind: OrgKindTable;
   sector_type: SectorTypeTable;
@@ -765,6 +839,10 @@ export interface DB {
   directive_task: DirectiveTaskTable;
   directive_assignment: DirectiveAssignmentTable;
   directive_report: DirectiveReportTable;
+  inspection_plan: InspectionPlanTable;
+  inspection_plan_amendment: InspectionPlanAmendmentTable;
+  inspection_item: InspectionItemTable;
+  inspection_case: InspectionCaseTable;
 }
 
 export type OrgVersion = Selectable<OrgVersionTable>;

@@ -22,6 +22,7 @@ import { seedEvaluations } from './evaluation.ts';
 import { generateProvince } from './province.ts';
 import { seedAdmissions } from './admissions.ts';
 import { seedDirectives } from './directives.ts';
+import { seedInspection } from './inspection.ts';
 
 /** The demo accounts' password, printed at start: demo data only, never a real installation's. */
 export const DEMO_PASSWORD = 'hatnhan2025';
@@ -111,11 +112,13 @@ export async function seedDemo(db: Kysely<DB>, clock: Clock, opts: SeedOptions) 
   const evaluations = await seedEvaluations(db, clock, admin, { rootOrgId: root, fromYear: thisYear - 5, toYear: thisYear - 1, seed: opts.seed });
   const admissions = await seedAdmissions(db, { seed: opts.seed, today: clock.today(), now: clock.now(), adminId });
   const directives = await seedDirectives(db, { seed: opts.seed, today: clock.today(), now: clock.now(), adminId });
+  const inspection = await seedInspection(db, { seed: opts.seed, today: clock.today(), rootOrgId: root });
   // Fresh statistics after a bulk load: PGlite never analyses by itself.
   await analyzeAll(db);
   return {
     admissions,
     directives,
+    inspection,
     orgs: p.orgs.length + applied.counts.created,
     members: p.members.length,
     batchId: applied.batchId,

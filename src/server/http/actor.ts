@@ -36,14 +36,24 @@ export interface Actor {
  * only the grassroots committee and above may read (domain.md §4): the roles that hold readSensitive, at an
  * organisation that is not below a grassroots one.
  */
-export type Capability = 'read' | 'editOrgs' | 'reorganize' | 'manageUsers' | 'readAudit' | 'editMembers' | 'readSensitive' | 'readHistory';
+export type Capability =
+  | 'read'
+  | 'editOrgs'
+  | 'reorganize'
+  | 'manageUsers'
+  | 'readAudit'
+  | 'editMembers'
+  | 'readSensitive'
+  | 'readHistory'
+  /** Inspection and supervision plans and cases (issue 15): the committee's officers and the inspection committee. */
+  | 'inspect';
 
 const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
-  system_admin: ['read', 'editOrgs', 'reorganize', 'manageUsers', 'readAudit', 'editMembers', 'readSensitive', 'readHistory'],
-  org_admin: ['read', 'editOrgs', 'reorganize', 'manageUsers', 'readAudit', 'editMembers', 'readSensitive', 'readHistory'],
-  editor: ['read', 'editOrgs', 'editMembers', 'readSensitive', 'readHistory'],
+  system_admin: ['read', 'editOrgs', 'reorganize', 'manageUsers', 'readAudit', 'editMembers', 'readSensitive', 'readHistory', 'inspect'],
+  org_admin: ['read', 'editOrgs', 'reorganize', 'manageUsers', 'readAudit', 'editMembers', 'readSensitive', 'readHistory', 'inspect'],
+  editor: ['read', 'editOrgs', 'editMembers', 'readSensitive', 'readHistory', 'inspect'],
   viewer: ['read'],
-  inspector: ['read', 'readAudit', 'readSensitive', 'readHistory'],
+  inspector: ['read', 'readAudit', 'readSensitive', 'readHistory', 'inspect'],
 };
 
 /** Capabilities held only at the grassroots committee's level and above (domain.md §4). */

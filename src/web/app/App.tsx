@@ -37,6 +37,8 @@ import { DirectivesPage } from '../pages/DirectivesPage.tsx';
 import { DirectivePage } from '../pages/DirectivePage.tsx';
 import { SharePage } from '../pages/SharePage.tsx';
 import { ProgrammesPage } from '../pages/ProgrammesPage.tsx';
+import { InspectionPage } from '../pages/InspectionPage.tsx';
+import { InspectionItemsPage } from '../pages/InspectionItemsPage.tsx';
 
 /** The results page carries the charts (ECharts, ~180 KB gzipped): loaded when it is opened, not with every page. */
 const ReportsPage = lazy(() => import('../pages/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })));
@@ -81,6 +83,8 @@ export function App() {
                   <Route path="/members/:id" element={<MemberPage />} />
                   <Route path="/transfers/incoming" element={<IncomingTransfersPage />} />
                   <Route path="/badges" element={<BadgesPage />} />
+                  <Route path="/inspection" element={<InspectionPage />} />
+                  <Route path="/inspection/items" element={<InspectionItemsPage />} />
                   <Route path="/reorganize" element={<ReorganizePage />} />
                   <Route path="/users" element={<UsersPage />} />
                   <Route path="/audit" element={<AuditPage />} />

@@ -10,6 +10,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  SafetyCertificateOutlined,
   BranchesOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
@@ -47,6 +48,7 @@ function useNavItems(): MenuProps['items'] {
     { key: '/evaluation', icon: <CheckSquareOutlined />, label: <span data-testid="nav-evaluation">Xếp loại</span> },
     { key: '/meetings', icon: <ScheduleOutlined />, label: <span data-testid="nav-meetings">Sinh hoạt</span> },
     { key: '/badges', icon: <TrophyOutlined />, label: <span data-testid="nav-badges">Huy hiệu</span> },
+    { key: '/inspection', icon: <SafetyCertificateOutlined />, label: <span data-testid="nav-inspection">Kiểm tra, giám sát</span> },
     { key: '/reports', icon: <BarChartOutlined />, label: <span data-testid="nav-reports">Báo cáo</span> },
     {
       key: 'directives-menu',
@@ -85,6 +87,7 @@ function selectedNavKey(pathname: string): string {
   if (pathname.startsWith('/reports')) return '/reports';
   if (pathname.startsWith('/directives')) return '/directives';
   if (pathname.startsWith('/programmes')) return '/programmes';
+  if (pathname.startsWith('/inspection')) return '/inspection';
   return '/';
 }
 

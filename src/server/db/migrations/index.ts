@@ -24,6 +24,7 @@ import * as m0019 from './0019-member-period.ts';
 import * as m0020 from './0020-report-submission.ts';
 import * as m0025 from './0025-meetings.ts';
 import * as m0027 from './0027-directives.ts';
+import * as m0024 from './0024-inspection.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -47,4 +48,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0020-report-submission': m0020,
   '0025-meetings': m0025,
   '0027-directives': m0027,
+  '0024-inspection': m0024,
 };

@@ -24,6 +24,7 @@ import { derivedColumns, memberPeriodRows, rollOfPeriods, rowToEvent, transferGa
 import { insertMemberPeriodRows, replaceMemberPeriods, rollMoves } from './members.periods.repo.ts';
 import { resolveMemberFilters, type MemberFilterInput } from './members.filters.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
+import type { OpenInspectionCasePort } from './members.ports.ts';
 import { formatVnDate, vietnamDate } from '../../../domain/dates.ts';
 import type { MemberEventInput } from '../../../contract/members.ts';
 import {
@@ -273,7 +274,7 @@ export async function insertMembers(
 const BIRTH_REQUIRED = 'Hồ sơ đảng viên cần ngày sinh (hồ sơ cũ chỉ biết năm sinh thì ghi năm sinh).';
 
 // eslint-disable-next-line max-lines-per-function -- the service factory: its methods and helpers are each within the limit
-export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calendar?: CalendarService }) {
+export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calendar?: CalendarService; openInspectionCase?: OpenInspectionCasePort }) {
   const { db, clock } = deps;
   const audit = (tx: Kysely<DB>, actor: Actor, action: string, memberId: string, orgId: string, before: unknown, after: unknown) =>
     writeAudit(tx, { id: actor.userId, name: actor.username }, clock.now(), [
@@ -347,8 +348,8 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
     if (input.kind === 'transfer_out_started') {
       const d = underDiscipline(await disciplinesOf(tx, id), input.date, rules);
       if (d) throw conflict(`Đảng viên đang trong thời hạn kỷ luật ${DISCIPLINE_FORM_LABELS[d.form].toLowerCase()}: chưa được chuyển sinh hoạt đảng.`);
-      const flags = (member.flags ?? {}) as Record<string, unknown>;
-      if (flags.underInspection) throw conflict('Đảng viên đang trong quá trình kiểm tra, giải quyết khiếu nại, tố cáo: chưa được chuyển sinh hoạt đảng.');
+      const openCase = await deps.openInspectionCase?.(tx, id);
+      if (openCase) throw conflict(openCase);
       if (input.moveDecisionDate) Object.assign(details, moveDecisionDetails(input, await calendar(tx)));
     }
     if (input.kind === 'transfer_in_confirmed') Object.assign(details, arrivalDetails(input, existing, rules, await calendar(tx)));

@@ -119,6 +119,7 @@ describeEngines('reports: the standard tables through HTTP', (engine) => {
       'excellent-share',
       'admissions-span',
       'term-annex',
+      'inspection-work',
     ]);
   });
 

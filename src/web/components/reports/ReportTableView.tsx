@@ -21,6 +21,7 @@ export function drillDownPath(link: DrillDown): string {
   const q = new URLSearchParams(link.query).toString();
   if (link.kind === 'members') return `/members?${q}`;
   if (link.kind === 'evaluation') return `/evaluation/results?${q}`;
+  if (link.kind === 'inspection') return `/inspection/items?${q}`;
   return `/reports/orgs?${q}`;
 }
 

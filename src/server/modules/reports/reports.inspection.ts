@@ -1,0 +1,54 @@
+/**
+ * The figures of the inspection statistics (issue 15 part 6), read through the inspection module's repositories: the
+ * items concluded in the period, the plan's progress, the cases; per organisation directly below the root (by the
+ * current paths) when a breakdown is asked.
+ */
+import type { Kysely } from 'kysely';
+import { CASE_SOURCES } from '../../../contract/inspection.ts';
+import { percent } from '../../../domain/evaluation.ts';
+import type { DB } from '../../db/schema.ts';
+import type { Scope } from '../../http/actor.ts';
+import { caseStatistics } from '../inspection/inspection.cases.repo.ts';
+import { itemStatistics, progressByOrg } from '../inspection/inspection.repo.ts';
+import { add, withTotal, type Figures } from './reports.figures.ts';
+
+const CASE_MEASURES = ['opened', 'concluded', 'violations', 'to_discipline', 'member', 'org', ...CASE_SOURCES.map((s) => `source:${s}`)];
+
+export async function inspectionFigures(db: Kysely<DB>, rootPath: string, scope: Scope, from: string, to: string, breakdown: boolean): Promise<Figures> {
+  const childAt = breakdown ? rootPath.split('/').filter(Boolean).length + 2 : null;
+  const [items, progress, cases] = await Promise.all([
+    itemStatistics(db, rootPath, scope, from, to, childAt),
+    progressByOrg(db, rootPath, scope, from, to),
+    caseStatistics(db, rootPath, scope, from, to, childAt),
+  ]);
+  const f: Figures = new Map();
+  add(f, '', 'plan:planned', 0);
+  for (const m of CASE_MEASURES) add(f, '', `cases:${m}`, 0);
+  for (const r of items) {
+    const n = Number(r.n);
+    add(f, r.child, `${r.kind}:all`, n);
+    add(f, r.child, `${r.kind}:${r.subject_type}`, n);
+    if (r.arising) add(f, r.child, `${r.kind}:arising`, n);
+    add(f, r.child, `${r.kind}:violations`, Number(r.violations));
+  }
+  for (const r of progress) {
+    const child = childAt === null ? '' : r.current_path.slice(rootPath.length).split('/')[0]!;
+    add(f, child, 'plan:planned', Number(r.planned));
+    add(f, child, 'plan:concluded', Number(r.concluded));
+  }
+  for (const r of cases) {
+    add(f, r.child, 'cases:opened', Number(r.opened));
+    add(f, r.child, `cases:source:${r.source}`, Number(r.opened));
+    add(f, r.child, `cases:${r.subject_kind}`, Number(r.opened));
+    add(f, r.child, 'cases:concluded', Number(r.concluded));
+    add(f, r.child, 'cases:violations', Number(r.violations));
+    add(f, r.child, 'cases:to_discipline', Number(r.to_discipline));
+  }
+  const out = childAt === null ? f : withTotal(f);
+  for (const m of out.values()) {
+    for (const k of CASE_MEASURES) if (!m.has(`cases:${k}`)) m.set(`cases:${k}`, 0);
+    const planned = m.get('plan:planned') ?? 0;
+    if (planned > 0) m.set('plan:percent', percent(m.get('plan:concluded') ?? 0, planned));
+  }
+  return out;
+}
