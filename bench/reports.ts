@@ -4,12 +4,12 @@
  * hand-written statement giving the same figures (run.ts `compare` checks them equal, then times both, interleaved).
  *
  * The statements read the tables directly and follow the same readings as the application (docs/modules/reports.md):
- * the roll of a date is, until the member periods land, the members admitted by the date and not yet left, on their
- * organisation's roll (members.roll.repo.ts's provisional definition); a subtree is the versions in force on the date
+ * the roll of a date is the member periods on a roll that day (members.roll.repo.ts), the party age that of the day
+ * (the first admission shifted by the gaps before it, members.roll.repo.ts's partyAgeStartOnSql); a subtree is the versions in force on the date
  * under the root's path of that date. The composition is compared on its fixed rows (totals, sex, membership, age
  * bands, minorities, religion, party-age bands, badges); the catalogue rows the application also computes are not in
  * the statement. The tables built on the evaluation module's published results (evaluation, excellent-share) and the
- * term annex (five compositions and a span of changes) are timed alone: evaluation-results in run.ts is their
+ * term annex (five rolls and a span of changes) are timed alone: evaluation-results in run.ts is their
  * side-by-side case.
  */
 import { sql, type Kysely } from 'kysely';
@@ -69,6 +69,9 @@ export async function orgsByKindReference(db: Kysely<DB>, rootId: string, d: str
   return nonZero(f);
 }
 
+/** Calendar days in transit that do not count against party age: 30 working days × 7/5. */
+const TRANSIT_ALLOWANCE_DAYS = 42;
+
 export const COMPOSITION_KEYS = [
   'all',
   'women',
@@ -97,7 +100,16 @@ export async function compositionReference(db: Kysely<DB>, rootId: string, d: st
     WITH root AS (${rootOn(rootId, d)}),
     roll AS (
       SELECT m.id, m.gender, m.ethnicity, m.religion, COALESCE(m.birth_date, make_date(m.birth_year, 1, 1)) AS born,
-        p.membership = 'official' AS official, m.party_age_from
+        p.membership = 'official' AS official,
+        -- the party age's start on the day: the row's when no day was lost or every gap ended by then, else the first
+        -- admission shifted by the gap days before the day (transit beyond the allowance, an annulled expulsion no gap)
+        CASE WHEN m.party_age_from = m.admitted_on THEN m.admitted_on ELSE (
+          SELECT CASE WHEN m.party_age_from IS NOT NULL AND COALESCE(bool_and(COALESCE(g.valid_to <= ${d}::date, false)), true) THEN m.party_age_from
+            ELSE m.admitted_on + COALESCE(sum(CASE WHEN g.status = 'in_transit' THEN GREATEST(0, LEAST(COALESCE(g.valid_to, ${d}::date), ${d}::date) - g.valid_from - ${TRANSIT_ALLOWANCE_DAYS}::int)
+              ELSE LEAST(COALESCE(g.valid_to, ${d}::date), ${d}::date) - g.valid_from END) FILTER (WHERE g.valid_from < ${d}::date), 0)::int END
+          FROM member_period g WHERE g.member_id = m.id AND g.status IN ('struck_off', 'left', 'expelled', 'lost_contact', 'in_transit')
+            AND NOT (g.status = 'expelled' AND EXISTS (SELECT 1 FROM member_event a WHERE a.member_id = m.id AND a.kind = 'expulsion_annulled' AND a.effective_date = g.valid_to))
+        ) END AS party_age_from
       FROM root JOIN org_version v ON v.path >= root.path AND v.path < root.upper AND v.valid_from <= ${d} AND (v.valid_to IS NULL OR v.valid_to > ${d})
       JOIN member_period p ON p.org_id = v.org_id AND p.valid_from <= ${d} AND (p.valid_to IS NULL OR p.valid_to > ${d})
         AND p.status NOT IN ('deceased', 'struck_off', 'left', 'expelled')
