@@ -847,7 +847,65 @@ WITH
       r.membership,
       m.gender,
       COALESCE(m.birth_date, make_date(m.birth_year, 1, 1)) AS born,
-      pa.start AS pa_from,
+      CASE
+        WHEN r.membership = 'official' THEN (
+          CASE
+            WHEN "m"."party_age_from" = "m"."admitted_on" THEN "m"."admitted_on"
+            ELSE (
+              SELECT
+                CASE
+                  WHEN "m"."party_age_from" IS NOT NULL
+                  AND COALESCE(
+                    bool_and(
+                      g.valid_to IS NOT NULL
+                      AND g.valid_to <= $1::date
+                    ),
+                    TRUE
+                  ) THEN "m"."party_age_from"
+                  ELSE "m"."admitted_on" + COALESCE(
+                    sum(
+                      CASE
+                        WHEN g.status = 'in_transit' THEN GREATEST(
+                          0,
+                          LEAST(COALESCE(g.valid_to, $2::date), $3::date) - (g.valid_from + 42::int)
+                        )
+                        ELSE LEAST(COALESCE(g.valid_to, $4::date), $5::date) - g.valid_from
+                      END
+                    ) FILTER (
+                      WHERE
+                        g.valid_from < $6::date
+                    ),
+                    0
+                  )::int
+                END
+              FROM
+                member_period g
+              WHERE
+                g.member_id = "m"."id"
+                AND g.status IN (
+                  'struck_off',
+                  'left',
+                  'expelled',
+                  'lost_contact',
+                  'in_transit'
+                )
+                AND NOT (
+                  g.status = 'expelled'
+                  AND EXISTS (
+                    SELECT
+                      1
+                    FROM
+                      member_event a
+                    WHERE
+                      a.member_id = g.member_id
+                      AND a.kind = 'expulsion_annulled'
+                      AND a.effective_date = g.valid_to
+                  )
+                )
+            )
+          END
+        )
+      END AS pa_from,
       COALESCE(m.ethnicity, '') AS ethnicity,
       COALESCE(m.religion, '') AS religion,
       COALESCE(m.general_education, '') AS general_education,
@@ -865,10 +923,10 @@ WITH
           member_period p
         WHERE
           (
-            "p".valid_from <= $1
+            "p".valid_from <= $7
             AND (
               "p".valid_to IS NULL
-              OR "p".valid_to > $2
+              OR "p".valid_to > $8
             )
             AND "p".status NOT IN ('deceased', 'struck_off', 'left', 'expelled')
           )
@@ -881,82 +939,17 @@ WITH
         FROM
           org_version v
         WHERE
-          v.path >= $3
-          AND v.path < $4
+          v.path >= $9
+          AND v.path < $10
           AND (
-            "v"."valid_from" <= $5
+            "v"."valid_from" <= $11
             AND (
               "v"."valid_to" IS NULL
-              OR "v"."valid_to" > $6
+              OR "v"."valid_to" > $12
             )
           )
       ) AS s ON s.org_id = r.org_id
       JOIN member m ON m.id = r.member_id
-      -- evaluated once per member (OFFSET 0 keeps it from being inlined into every band's CASE)
-      CROSS JOIN LATERAL (
-        SELECT
-          CASE
-            WHEN r.membership = 'official' THEN (
-              CASE
-                WHEN "m"."party_age_from" = "m"."admitted_on" THEN "m"."admitted_on"
-                ELSE (
-                  SELECT
-                    CASE
-                      WHEN "m"."party_age_from" IS NOT NULL
-                      AND COALESCE(
-                        bool_and(
-                          g.valid_to IS NOT NULL
-                          AND g.valid_to <= $7::date
-                        ),
-                        TRUE
-                      ) THEN "m"."party_age_from"
-                      ELSE "m"."admitted_on" + COALESCE(
-                        sum(
-                          CASE
-                            WHEN g.status = 'in_transit' THEN GREATEST(
-                              0,
-                              LEAST(COALESCE(g.valid_to, $8::date), $9::date) - (g.valid_from + 42::int)
-                            )
-                            ELSE LEAST(COALESCE(g.valid_to, $10::date), $11::date) - g.valid_from
-                          END
-                        ) FILTER (
-                          WHERE
-                            g.valid_from < $12::date
-                        ),
-                        0
-                      )::int
-                    END
-                  FROM
-                    member_period g
-                  WHERE
-                    g.member_id = "m"."id"
-                    AND g.status IN (
-                      'struck_off',
-                      'left',
-                      'expelled',
-                      'lost_contact',
-                      'in_transit'
-                    )
-                    AND NOT (
-                      g.status = 'expelled'
-                      AND EXISTS (
-                        SELECT
-                          1
-                        FROM
-                          member_event a
-                        WHERE
-                          a.member_id = g.member_id
-                          AND a.kind = 'expulsion_annulled'
-                          AND a.effective_date = g.valid_to
-                      )
-                    )
-                )
-              END
-            )
-          END AS start
-        OFFSET
-          0
-      ) pa
     WHERE
       EXISTS (
         SELECT

@@ -65,15 +65,13 @@ export async function compositionOn(db: Kysely<DB>, q: CompositionInput): Promis
     WITH x AS (
       SELECT ${child} AS child, r.member_id, r.membership, m.gender,
         COALESCE(m.birth_date, make_date(m.birth_year, 1, 1)) AS born,
-        pa.start AS pa_from,
+        CASE WHEN r.membership = 'official' THEN ${partyAgeStartOnSql('m', q.asOf)} END AS pa_from,
         COALESCE(m.ethnicity, '') AS ethnicity, COALESCE(m.religion, '') AS religion,
         COALESCE(m.general_education, '') AS general_education, COALESCE(m.professional_level, '') AS professional_level,
         COALESCE(m.theory_level, '') AS theory_level, COALESCE(m.occupation, '') AS occupation
       FROM ${rollOnSql(q.asOf)} AS r
       JOIN ${subtreeInForceSql(q.path, q.asOf)} AS s ON s.org_id = r.org_id
       JOIN member m ON m.id = r.member_id
-      -- evaluated once per member (OFFSET 0 keeps it from being inlined into every band's CASE)
-      CROSS JOIN LATERAL (SELECT CASE WHEN r.membership = 'official' THEN ${partyAgeStartOnSql('m', q.asOf)} END AS start OFFSET 0) pa
       WHERE ${scoped}
     ),
     y AS (
