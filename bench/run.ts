@@ -13,6 +13,8 @@
  *                                   uploaded, previewed and committed through a server process (bench/import.ts)
  *   --no-import                     every case but the import
  *   --no-reports                    skip the report tables (bench/reports.ts), e.g. to time the other cases quickly
+ *   --only reports                  the province's report tables and dashboard only (the data loaded and reorganised,
+ *                                   the evaluation years seeded, the other cases skipped): bench/reports.ts
  *   --province-x N                  a province N times as large (N × 10 districts, N × the members; default 1): the
  *                                   growth of the province cases, e.g. `--province-x 4`
  *
@@ -103,6 +105,8 @@ interface Options {
   analyze: boolean;
   /** Which cases: the tree and member cases, the import, or both. */
   tree: boolean;
+  /** Only the report tables of the province (`--only reports`). */
+  reportsOnly: boolean;
   import: boolean;
   /** How many times the standard province (10 districts) the province dataset is. */
   provinceX: number;
@@ -111,7 +115,7 @@ interface Options {
 }
 
 const USAGE =
-  'usage: npm run bench -- [--engine pglite|postgres|both] [--scale province|national|all] [--runs N] [--quick] [--no-analyze] [--only import | --no-import] [--no-reports] [--province-x N]';
+  'usage: npm run bench -- [--engine pglite|postgres|both] [--scale province|national|all] [--runs N] [--quick] [--no-analyze] [--only import|reports | --no-import] [--no-reports] [--province-x N]';
 
 /** Reads the flags; a bad one prints the usage and exits with 2. */
 function parseOptions(argv: string[]): Options {
@@ -152,17 +156,19 @@ function parseOptions(argv: string[]): Options {
   if (!Number.isInteger(runs) || runs < 1) fail(`--runs must be a positive integer, not «${values.runs}»`);
   const provinceX = Number(values['province-x']);
   if (!Number.isInteger(provinceX) || provinceX < 1 || provinceX > 16) fail(`--province-x must be an integer from 1 to 16, not «${values['province-x']}»`);
-  if (values.only !== undefined && values.only !== 'import') fail(`--only takes import, not «${values.only}»`);
-  if (values.only && values['no-import']) fail('--only import and --no-import exclude each other');
+  if (values.only !== undefined && values.only !== 'import' && values.only !== 'reports') fail(`--only takes import or reports, not «${values.only}»`);
+  if (values.only === 'import' && values['no-import']) fail('--only import and --no-import exclude each other');
   const onlyImport = values.only === 'import';
+  const reportsOnly = values.only === 'reports';
   return {
     engines: engines[values.engine]!,
-    scales: onlyImport ? ['province'] : scales[values.scale]!,
+    scales: onlyImport || reportsOnly ? ['province'] : scales[values.scale]!,
+    reportsOnly,
     runs,
     quick: values.quick,
     analyze: !values['no-analyze'],
     tree: !onlyImport,
-    import: !values['no-import'],
+    import: !values['no-import'] && !reportsOnly,
     provinceX,
     reports: !values['no-reports'],
   };
@@ -180,7 +186,7 @@ interface Session {
   post(url: string, body: unknown): Promise<unknown>;
 }
 
-/** Logs in through the login route and returns a client that throws on any answer but 200. */
+/** Logs in through the login route and returns a client that throws on any answer but 2xx. */
 async function login(app: FastifyInstance): Promise<Session> {
   const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: BENCH_USER, password: BENCH_PASSWORD } });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
@@ -188,7 +194,7 @@ async function login(app: FastifyInstance): Promise<Session> {
   if (!cookie) throw new Error('login answered without a session cookie');
   const headers = { cookie: `${SESSION_COOKIE}=${cookie.value}`, 'x-csrf-token': (JSON.parse(res.body) as { csrfToken: string }).csrfToken };
   const check = (method: string, url: string, r: { statusCode: number; body: string }) => {
-    if (r.statusCode !== 200) throw new Error(`${method} ${url} answered ${r.statusCode}: ${r.body.slice(0, 500)}`);
+    if (r.statusCode < 200 || r.statusCode > 299) throw new Error(`${method} ${url} answered ${r.statusCode}: ${r.body.slice(0, 500)}`);
     return JSON.parse(r.body) as unknown;
   };
   return {
@@ -557,15 +563,18 @@ async function benchProvince(handle: EngineHandle, opts: Options): Promise<{ res
   try {
     const rng = createRng(PROVINCE_OPTIONS.seed).fork('bench');
     const root = p.root.id;
-    results.push(await measure('tree', engine, 'province', runs, null, () => session.get(`/api/orgs/${root}/tree`).then(() => undefined)));
-    const districtRng = rng.fork('district-children');
-    results.push(
-      await measure('district-children', engine, 'province', runs, null, () =>
-        session.get(`/api/orgs/${districtRng.pick(districts)}/children`).then(() => undefined),
-      ),
-    );
-    const page = everyLevel(rng.fork('org-page'), byDepth);
-    results.push(await measure('org-page', engine, 'province', runs, null, (i) => orgPage(session, page.pick(i)).then(() => undefined), page.depthOf));
+    if (!opts.reportsOnly) await treeCases();
+    async function treeCases() {
+      results.push(await measure('tree', engine, 'province', runs, null, () => session.get(`/api/orgs/${root}/tree`).then(() => undefined)));
+      const districtRng = rng.fork('district-children');
+      results.push(
+        await measure('district-children', engine, 'province', runs, null, () =>
+          session.get(`/api/orgs/${districtRng.pick(districts)}/children`).then(() => undefined),
+        ),
+      );
+      const page = everyLevel(rng.fork('org-page'), byDepth);
+      results.push(await measure('org-page', engine, 'province', runs, null, (i) => orgPage(session, page.pick(i)).then(() => undefined), page.depthOf));
+    }
 
     const preview = await single('reorg-preview', engine, 'province', null, () => session.post('/api/reorganizations/preview', p.reorg2025));
     const previewAnswer = preview.answer as { ok: boolean; conflicts: unknown[] };
@@ -577,55 +586,58 @@ async function benchProvince(handle: EngineHandle, opts: Options): Promise<{ res
     // The version table grew by half: statistics as autovacuum would refresh them on PostgreSQL.
     const reanalyzeMs = await analyze(loaded.database, opts.analyze);
 
-    const asOfPage = everyLevel(rng.fork('org-page-asof'), byDepth);
-    results.push(
-      await measure(
-        'org-page-asof',
-        engine,
-        'province',
-        runs,
-        null,
-        (i) => orgPage(session, asOfPage.pick(i), BEFORE_REORG).then(() => undefined),
-        asOfPage.depthOf,
-      ),
-    );
+    if (!opts.reportsOnly) await memberCases();
+    async function memberCases() {
+      const asOfPage = everyLevel(rng.fork('org-page-asof'), byDepth);
+      results.push(
+        await measure(
+          'org-page-asof',
+          engine,
+          'province',
+          runs,
+          null,
+          (i) => orgPage(session, asOfPage.pick(i), BEFORE_REORG).then(() => undefined),
+          asOfPage.depthOf,
+        ),
+      );
 
-    // Members (issue 3): the list's filters and the province badge list; the search and the member file are timed side
-    // by side with their statements below (issue 13).
-    const living = p.members.filter((m) => !m.left_on);
-    // The list's filters (issue: status, subtree, gender, age band, party-age band, catalogues), one query each in turn,
-    // over the whole province or a district; and the badge due list as a filter.
-    const filterQueries = [
-      'ageFrom=40&ageTo=49',
-      'partyAgeFrom=30&partyAgeTo=39',
-      'gender=nu&ageFrom=60',
-      `orgId=${districts[0]}&partyAgeFrom=10&partyAgeTo=19`,
-      'ethnicity=01&religion=khong&partyAgeFrom=40',
-      `orgId=${districts[1]}&status=active&ageTo=35`,
-    ];
-    results.push(
-      await measure('member-filter', engine, 'province', runs, MEMBER_SEARCH_TARGET_MS, (i) =>
-        session.get(`/api/members?${filterQueries[i % filterQueries.length]}`).then(() => undefined),
-      ),
-    );
-    results.push(await ageBandCase(loaded, engine, runs));
-    results.push(
-      await measure('member-badge-due', engine, 'province', Math.min(runs, 10), null, () => session.get('/api/members?badgeDue=next').then(() => undefined)),
-    );
-    results.push(await badgeListCase(loaded, engine, Math.min(runs, 10)));
-    const sideRng = rng.fork('side-by-side');
-    results.push(
-      ...(await sideBySideCases(
-        loaded,
-        engine,
-        'province',
-        runs,
-        sideRng,
-        root,
-        () => foldAccents(sideRng.pick(living).full_name),
-        () => sideRng.pick(living).id,
-      )),
-    );
+      // Members (issue 3): the list's filters and the province badge list; the search and the member file are timed side
+      // by side with their statements below (issue 13).
+      const living = p.members.filter((m) => !m.left_on);
+      // The list's filters (issue: status, subtree, gender, age band, party-age band, catalogues), one query each in turn,
+      // over the whole province or a district; and the badge due list as a filter.
+      const filterQueries = [
+        'ageFrom=40&ageTo=49',
+        'partyAgeFrom=30&partyAgeTo=39',
+        'gender=nu&ageFrom=60',
+        `orgId=${districts[0]}&partyAgeFrom=10&partyAgeTo=19`,
+        'ethnicity=01&religion=khong&partyAgeFrom=40',
+        `orgId=${districts[1]}&status=active&ageTo=35`,
+      ];
+      results.push(
+        await measure('member-filter', engine, 'province', runs, MEMBER_SEARCH_TARGET_MS, (i) =>
+          session.get(`/api/members?${filterQueries[i % filterQueries.length]}`).then(() => undefined),
+        ),
+      );
+      results.push(await ageBandCase(loaded, engine, runs));
+      results.push(
+        await measure('member-badge-due', engine, 'province', Math.min(runs, 10), null, () => session.get('/api/members?badgeDue=next').then(() => undefined)),
+      );
+      results.push(await badgeListCase(loaded, engine, Math.min(runs, 10)));
+      const sideRng = rng.fork('side-by-side');
+      results.push(
+        ...(await sideBySideCases(
+          loaded,
+          engine,
+          'province',
+          runs,
+          sideRng,
+          root,
+          () => foldAccents(sideRng.pick(living).full_name),
+          () => sideRng.pick(living).id,
+        )),
+      );
+    }
 
     // Evaluation (issue 5): five published years rated by the demo's generator through the evaluation service, then the
     // province's results for the last year (distribution + per-child breakdown) and the five-year streak list.
@@ -647,29 +659,32 @@ async function benchProvince(handle: EngineHandle, opts: Options): Promise<{ res
     progress(
       `${engine} province: ${evaluations.periods} evaluation years (${evaluations.members} member and ${evaluations.orgs} org ratings) in ${secs(evaluationMs)}`,
     );
-    results.push(
-      await compare(
-        'evaluation-results',
-        engine,
-        'province',
-        runs,
-        EVALUATION_RESULTS_TARGET_MS[engine],
-        () => session.get(`/api/evaluation/results?orgId=${root}&year=${EVALUATION_YEARS.to}`) as Promise<Parameters<typeof projectAppResults>[0]>,
-        () => evaluationResultsReference(loaded.database.db, root, EVALUATION_YEARS.to),
-        projectAppResults,
-      ),
-    );
-    results.push(
-      await measure('evaluation-streak', engine, 'province', runs, EVALUATION_STREAK_TARGET_MS, () =>
-        session.get(`/api/evaluation/streaks?orgId=${root}&years=5&toYear=${EVALUATION_YEARS.to}`).then(() => undefined),
-      ),
-    );
+    if (!opts.reportsOnly) {
+      results.push(
+        await compare(
+          'evaluation-results',
+          engine,
+          'province',
+          runs,
+          EVALUATION_RESULTS_TARGET_MS[engine],
+          () => session.get(`/api/evaluation/results?orgId=${root}&year=${EVALUATION_YEARS.to}`) as Promise<Parameters<typeof projectAppResults>[0]>,
+          () => evaluationResultsReference(loaded.database.db, root, EVALUATION_YEARS.to),
+          projectAppResults,
+        ),
+      );
+      results.push(
+        await measure('evaluation-streak', engine, 'province', runs, EVALUATION_STREAK_TARGET_MS, () =>
+          session.get(`/api/evaluation/streaks?orgId=${root}&years=5&toYear=${EVALUATION_YEARS.to}`).then(() => undefined),
+        ),
+      );
+    }
     // Reports (issue 14 part 10): every standard table for today and five years back, side by side where it has a statement.
     if (opts.reports)
       results.push(
         ...(await benchReportTables<CaseResult>({
           db: loaded.database.db,
           get: session.get,
+          post: session.post,
           engine,
           runs,
           rootId: root,

@@ -515,7 +515,24 @@ SELECT
       )
     LIMIT
       1
-  ) AS "org_name"
+  ) AS "org_name",
+  (
+    SELECT
+      p.membership
+    FROM
+      member_period p
+    WHERE
+      p.member_id = "m"."id"
+      AND p.valid_from <= $3
+      AND (
+        p.valid_to IS NULL
+        OR p.valid_to > $4
+      )
+    ORDER BY
+      p.valid_from DESC
+    LIMIT
+      1
+  ) AS "membership"
 FROM
   "member" AS "m"
   INNER JOIN (
@@ -527,21 +544,21 @@ FROM
   ) AS "o" ON "o"."id" = "m"."org_id"
 WHERE
   (
-    "o"."current_path" >= $3
-    AND "o"."current_path" < $4
+    "o"."current_path" >= $5
+    AND "o"."current_path" < $6
   )
-  AND "o"."current_path" >= $5
-  AND "o"."current_path" < $6
+  AND "o"."current_path" >= $7
+  AND "o"."current_path" < $8
   AND "m"."left_on" IS NULL
   AND "m"."party_age_from" IS NOT NULL
-  AND "m"."party_age_from" <= $7
+  AND "m"."party_age_from" <= $9
 ORDER BY
   "m"."name_sort_key",
   "m"."id"
 LIMIT
-  $8
+  $10
 OFFSET
-  $9;
+  $11;
 WITH
   tails AS NOT MATERIALIZED (
     SELECT
@@ -697,6 +714,23 @@ FROM
         LIMIT
           1
       ) AS org_name,
+      (
+        SELECT
+          p.membership
+        FROM
+          member_period p
+        WHERE
+          p.member_id = "m"."id"
+          AND p.valid_from <= $15
+          AND (
+            p.valid_to IS NULL
+            OR p.valid_to > $16
+          )
+        ORDER BY
+          p.valid_from DESC
+        LIMIT
+          1
+      ) AS membership,
       page.pos
     FROM
       page
@@ -741,7 +775,24 @@ SELECT
       )
     LIMIT
       1
-  ) AS "org_name"
+  ) AS "org_name",
+  (
+    SELECT
+      p.membership
+    FROM
+      member_period p
+    WHERE
+      p.member_id = "m"."id"
+      AND p.valid_from <= $3
+      AND (
+        p.valid_to IS NULL
+        OR p.valid_to > $4
+      )
+    ORDER BY
+      p.valid_from DESC
+    LIMIT
+      1
+  ) AS "membership"
 FROM
   "member" AS "m"
 WHERE
@@ -750,9 +801,9 @@ ORDER BY
   "m"."name_sort_key",
   "m"."id"
 LIMIT
-  $3
+  $5
 OFFSET
-  $4;
+  $6;
 
 -- memberBadgeAwards
 SELECT

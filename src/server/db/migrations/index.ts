@@ -22,9 +22,10 @@ import * as m0017 from './0017-login-locks-audit-append-only.ts';
 import * as m0018 from './0018-member-birth-tally.ts';
 import * as m0019 from './0019-member-period.ts';
 import * as m0020 from './0020-report-submission.ts';
+import * as m0022 from './0022-report-indexes.ts';
+import * as m0024 from './0024-inspection.ts';
 import * as m0025 from './0025-meetings.ts';
 import * as m0027 from './0027-directives.ts';
-import * as m0024 from './0024-inspection.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -46,7 +47,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0018-member-birth-tally': m0018,
   '0019-member-period': m0019,
   '0020-report-submission': m0020,
+  '0022-report-indexes': m0022,
+  '0024-inspection': m0024,
   '0025-meetings': m0025,
   '0027-directives': m0027,
-  '0024-inspection': m0024,
 };

@@ -15,6 +15,7 @@ import { currentOrgPaths, orgIdsInScope, orgNameInForceSql } from '../orgs/orgs.
 import { userNameSql } from '../users/users.repo.ts';
 import { birthBandOf, countByBirthBand } from './members.birth-tally.repo.ts';
 import { drillDownConditions, type DrillDownFilters } from './members.drilldown.repo.ts';
+import { membershipOnSql, partyAgeStartOnSql } from './members.roll.repo.ts';
 
 // Kept for the modules above members that read these organisation helpers from here (admissions, member-sheet).
 
@@ -147,9 +148,12 @@ export function filteredMembers(db: Kysely<DB>, scope: Scope, f: Omit<MemberFilt
     );
   if (after)
     q = q.where((eb) => eb.or([eb('m.birth_date', '>', after), eb.and([eb('m.birth_date', 'is', null), eb('m.birth_year', '>', Number(after.slice(0, 4)))])]));
-  if (f.partyAgeBand) q = q.where('m.party_age_from', 'is not', null);
-  if (f.partyAgeFromOnOrBefore) q = q.where('m.party_age_from', '<=', f.partyAgeFromOnOrBefore);
-  if (f.partyAgeFromAfter) q = q.where('m.party_age_from', '>', f.partyAgeFromAfter);
+  // On a past day (the report's drill-down, `asOf`) the party age runs from its start on that day, as the composition reads it.
+  const onDay = f.drill?.onRoll ? f.drill.day : null;
+  const paStart = onDay ? partyAgeStartOnSql('m', onDay) : sql.ref('m.party_age_from');
+  if (f.partyAgeBand) q = q.where(sql<boolean>`${paStart} IS NOT NULL`);
+  if (f.partyAgeFromOnOrBefore) q = q.where(sql<boolean>`${paStart} <= ${f.partyAgeFromOnOrBefore}`);
+  if (f.partyAgeFromAfter) q = q.where(sql<boolean>`${paStart} > ${f.partyAgeFromAfter}`);
   if (f.memberIds) {
     const ids = f.memberIds;
     q = ids.length === 0 ? q.where(sql<boolean>`false`) : q.where(sql<boolean>`m.id = ANY(${sql.val([...ids])}::uuid[])`);
@@ -227,7 +231,11 @@ export async function listMembers(db: Kysely<DB>, scope: Scope, f: MemberFilters
       )
     : q;
   const rows = await (source as unknown as typeof q)
-    .select([...PAGE_COLUMNS.filter((c) => c !== 'name_sort_key').map((c) => `m.${c}` as const), orgNameInForceSql('m.org_id', today).as('org_name')])
+    .select([
+      ...PAGE_COLUMNS.filter((c) => c !== 'name_sort_key').map((c) => `m.${c}` as const),
+      orgNameInForceSql('m.org_id', today).as('org_name'),
+      membershipOnSql('m.id', today).as('membership'),
+    ])
     .orderBy('m.name_sort_key')
     .orderBy('m.id')
     .limit(f.pageSize)
@@ -263,6 +271,7 @@ async function listByNameTails(db: Kysely<DB>, scope: Scope, folded: string, org
     admitted_on: string;
     official_on: string | null;
     org_name: string | null;
+    membership: 'probationary' | 'official' | null;
   }>`
     WITH tails AS NOT MATERIALIZED (
       SELECT t.member_id, t.sort_key FROM member_name_tail t WHERE t.tail >= ${folded} AND t.tail < ${`${folded}\u{10FFFF}`} ${inScope}
@@ -281,7 +290,8 @@ async function listByNameTails(db: Kysely<DB>, scope: Scope, folded: string, org
     )
     SELECT (CASE WHEN c.n <= ${SEARCH_COUNT_CAP} THEN (SELECT count(DISTINCT member_id) FROM tails) ELSE c.n END)::int AS total, r.*
     FROM counted c LEFT JOIN LATERAL (
-      SELECT ${sql.join(PAGE_COLUMNS.filter((c) => c !== 'name_sort_key').map((c) => sql.ref(`m.${c}`)))}, ${orgNameInForceSql('m.org_id', today)} AS org_name, page.pos
+      SELECT ${sql.join(PAGE_COLUMNS.filter((c) => c !== 'name_sort_key').map((c) => sql.ref(`m.${c}`)))}, ${orgNameInForceSql('m.org_id', today)} AS org_name,
+        ${membershipOnSql('m.id', today)} AS membership, page.pos
       FROM page JOIN member m ON m.id = page.member_id
     ) r ON true
     ORDER BY r.pos`.execute(db);

@@ -32,5 +32,16 @@ export const cases: SqlCases<typeof repo> = {
       SCOPE,
       3,
     ),
+  admissionsBetween: (db) => repo.admissionsBetween(db, [{ path: PATH, from: '2021-01-01', to: '2025-10-31' }], SCOPE, 3),
+  rollTotalsOn: (db) =>
+    repo.rollTotalsOn(
+      db,
+      [
+        { asOf: '2024-12-31', path: PATH, childAt: 3 },
+        { asOf: '2025-12-31', path: `/01900000-0000-7000-8000-0000000000c1${PATH}`, childAt: 4 },
+      ],
+      SCOPE,
+    ),
+  disciplinesOfSegmentSql: 'a part of changesBetween (shown in its snapshot)',
   rollCountOn: (db) => repo.rollCountOn(db, PATH, '2025-12-31', 'all', null),
 };

@@ -8,12 +8,12 @@
  * cell. Ages and party ages are full years on D; the bands' limits are birth / party-age-start dates computed by the
  * caller (the domain's `latestStartForYears`), the same limits the member list's filters use.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Scope } from '../../http/actor.ts';
 import { subtreeInForceSql } from '../orgs/orgs.repo.ts';
 import { childSegmentOnSql, orgIdInScopeSql, orgWithinOnSql } from '../orgs/orgs.reports.repo.ts';
-import { rollOnSql } from './members.roll.repo.ts';
+import { partyAgeStartOnSql, rollOnSql } from './members.roll.repo.ts';
 
 /** A band of the composition: its key and the latest start date (birth, party-age start) that reaches it on the date. */
 export interface Band {
@@ -65,7 +65,7 @@ export async function compositionOn(db: Kysely<DB>, q: CompositionInput): Promis
     WITH x AS (
       SELECT ${child} AS child, r.member_id, r.membership, m.gender,
         COALESCE(m.birth_date, make_date(m.birth_year, 1, 1)) AS born,
-        CASE WHEN r.membership = 'official' THEN m.party_age_from END AS pa_from,
+        CASE WHEN r.membership = 'official' THEN ${partyAgeStartOnSql('m', q.asOf)} END AS pa_from,
         COALESCE(m.ethnicity, '') AS ethnicity, COALESCE(m.religion, '') AS religion,
         COALESCE(m.general_education, '') AS general_education, COALESCE(m.professional_level, '') AS professional_level,
         COALESCE(m.theory_level, '') AS theory_level, COALESCE(m.occupation, '') AS occupation
@@ -126,8 +126,7 @@ function childOf(orgColumn: string, dateColumn: string, childAt: number | null) 
  * - transfers, at the arrival (transfer_in_confirmed, when the roll moves): transferred_in from outside the subtree,
  *   transferred_out to outside it, moved_in between two of its organisations; a departure towards no organisation
  *   of the system (to_org_id null) is a transfer out on its own date;
- * - disciplined:<form>: party disciplines announced in the period of members whose organisation (today's roll) stood in
- *   the subtree on that date (provisional: a member's organisation of a past date comes with the member periods).
+ * - disciplined:<form>: disciplinesOfSegmentSql (decided in the period, the member's roll on the decision date).
  */
 export async function changesBetween(db: Kysely<DB>, segments: PeriodSegment[], scope: Scope, childAt: number | null): Promise<ChangeRow[]> {
   if (segments.length === 0) return [];
@@ -170,15 +169,77 @@ export async function changesBetween(db: Kysely<DB>, segments: PeriodSegment[], 
         AND ${inE('e.org_id')} AND ${orgIdInScopeSql('e.org_id', scope)}
       GROUP BY 1, 2, 3
       UNION ALL
-      SELECT ${childOf('m.org_id', 'd.announced_on', childAt)} AS child, EXTRACT(YEAR FROM d.announced_on)::int AS year, 'disciplined:' || d.form AS kind, count(*)::int AS n
-      FROM member_discipline d
-      JOIN member m ON m.id = d.member_id
-      WHERE d.kind = 'party' AND d.announced_on >= ${seg.from} AND d.announced_on <= ${seg.to}
-        AND ${orgWithinOnSql('m.org_id', 'd.announced_on', seg.path)} AND ${orgIdInScopeSql('m.org_id', scope)}
-      GROUP BY 1, 2, 3`;
+      ${disciplinesOfSegmentSql(seg, scope, childAt)}`;
   });
   const { rows } = await sql<ChangeRow>`${sql.join(parts, sql` UNION ALL `)}`.execute(db);
   return rows;
+}
+
+/**
+ * The admissions of a span of years per year (and per child when `childAt` is given), each admission placed on the
+ * tree of its own date (the root's place in each segment): the same rows as changesBetween's `admitted`, without the
+ * rest of the changes (one index range of member_event (kind, effective_date) per segment).
+ */
+export async function admissionsBetween(db: Kysely<DB>, segments: PeriodSegment[], scope: Scope, childAt: number | null): Promise<ChangeRow[]> {
+  if (segments.length === 0) return [];
+  const parts = segments.map(
+    (seg) => sql<ChangeRow>`
+      SELECT ${childOf('e.org_id', 'e.effective_date', childAt)} AS child, EXTRACT(YEAR FROM e.effective_date)::int AS year, 'admitted' AS kind, count(*)::int AS n
+      FROM member_event e
+      WHERE e.kind = 'admitted' AND e.effective_date >= ${seg.from} AND e.effective_date <= ${seg.to}
+        AND ${orgWithinOnSql('e.org_id', 'e.effective_date', seg.path)} AND ${orgIdInScopeSql('e.org_id', scope)}
+      GROUP BY 1, 2`,
+  );
+  const { rows } = await sql<ChangeRow>`${sql.join(parts, sql` UNION ALL `)}`.execute(db);
+  return rows;
+}
+
+/**
+ * The roll of each date of `dates` in the subtree of the root's path on that date (the term annex's year ends): per
+ * date (and child of the root on that date, when `childAt` is given) the members, the women and the ethnic minorities (not Kinh, not foreigners). One
+ * statement; the members' file is read once per member on a roll.
+ */
+export async function rollTotalsOn(
+  db: Kysely<DB>,
+  places: { asOf: string; path: string; childAt: number | null }[],
+  scope: Scope,
+): Promise<{ as_of: string; child: string; n: number; women: number; minority: number }[]> {
+  if (places.length === 0) return [];
+  const childOn = (childAt: number | null) => (childAt === null ? sql<string>`''` : sql<string>`split_part(s.path, '/', ${sql.lit(childAt)})`);
+  const parts = places.map(
+    (pl) => sql`
+      SELECT ${pl.asOf}::text AS as_of, ${childOn(pl.childAt)} AS child, r.member_id
+      FROM ${rollOnSql(pl.asOf)} AS r
+      JOIN ${subtreeInForceSql(pl.path, pl.asOf)} AS s ON s.org_id = r.org_id
+      WHERE ${orgIdInScopeSql('r.org_id', scope)}`,
+  );
+  const { rows } = await sql<{ as_of: string; child: string; n: number; women: number; minority: number }>`
+    SELECT x.as_of, x.child, count(*)::int AS n, count(*) FILTER (WHERE m.gender = 'nu')::int AS women,
+      count(*) FILTER (WHERE m.ethnicity NOT IN ('01', '55'))::int AS minority
+    FROM (${sql.join(parts, sql` UNION ALL `)}) x
+    JOIN member m ON m.id = x.member_id
+    GROUP BY 1, 2`.execute(db);
+  return rows;
+}
+
+/**
+ * The party disciplines of a segment of the period by form (`disciplined:<form>`), the one reading of the disciplines
+ * in the reports: decided in the segment (decision date), of members whose roll on the decision date (member_period,
+ * not today's organisation) stood in the subtree on that date; per year of the decision and child of the root. The
+ * member list's drill-down (`change=disciplined`) reads the same. When the decisions move to the discipline module,
+ * this is the function to point at its table.
+ */
+export function disciplinesOfSegmentSql(seg: PeriodSegment, scope: Scope, childAt: number | null): RawBuilder<ChangeRow> {
+  return sql<ChangeRow>`
+      SELECT ${childOf('d.org_id', 'd.decision_date', childAt)} AS child, EXTRACT(YEAR FROM d.decision_date)::int AS year, 'disciplined:' || d.form AS kind, count(*)::int AS n
+      FROM (
+        SELECT d.form, d.decision_date, p.org_id
+        FROM member_discipline d
+        JOIN member_period p ON p.member_id = d.member_id AND p.valid_from <= d.decision_date AND (p.valid_to IS NULL OR p.valid_to > d.decision_date)
+        WHERE d.kind = 'party' AND d.decision_date >= ${seg.from} AND d.decision_date <= ${seg.to}
+      ) d
+      WHERE ${orgWithinOnSql('d.org_id', 'd.decision_date', seg.path)} AND ${orgIdInScopeSql('d.org_id', scope)}
+      GROUP BY 1, 2, 3`;
 }
 
 /** The number of members on the roll of `asOf` in the subtree of `path` on that date, per child when asked (the opening and closing of a period). */

@@ -54,6 +54,7 @@ import { catalogueItems, findCatalogueCode } from '../catalogue/catalogue.repo.t
 import { orgCurrentPath, orgKindOn, orgNameOn } from '../orgs/orgs.members.repo.ts';
 import { EVENT_LABELS } from '../../../domain/member-event-labels.ts';
 import { memberEventProblems, memberFileChangeProblems, memberFileProblems, type PlausibilityProblem } from '../../../domain/plausibility.ts';
+import { membershipOf } from './members.roll.repo.ts';
 
 /** Refuses implausible dates (domain plausibility.ts): one 400 naming every field concerned. */
 function refuseImplausible(problems: readonly PlausibilityProblem[]): void {
@@ -501,7 +502,8 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
           orgId: r.org_id,
           orgName: r.org_name ?? '',
           status: r.status,
-          membership: r.official_on && r.official_on <= today ? ('official' as const) : ('probationary' as const),
+          // on the roll today, from the periods (official_on is the first official period: a readmitted member on a new probation has it)
+          membership: r.membership ?? ('probationary' as const),
           admittedOn: r.admitted_on,
           officialOn: r.official_on,
         })),
@@ -520,7 +522,7 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
         id: row.id,
         org: { id: row.org_id, name: row.org_name ?? '' },
         status: row.status,
-        membership: row.official_on && row.official_on <= today ? ('official' as const) : ('probationary' as const),
+        membership: await membershipOf(db, row.id, today),
         admittedOn: row.admitted_on,
         officialOn: row.official_on,
         leftOn: row.left_on,
@@ -669,7 +671,7 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
       const row = await load(actor, id);
       if (!canRecordDiscipline(actor, row.current_path)) throw forbidden('Bạn không có quyền ghi nhận kỷ luật đảng viên này.');
       if (input.announcedOn < input.decisionDate) throw invalid('announcedOn', 'Ngày công bố không được trước ngày quyết định.');
-      const membership = row.official_on && row.official_on <= input.decisionDate ? 'official' : 'probationary';
+      const membership = await membershipOf(db, id, input.decisionDate);
       const problem = validateDiscipline(membership, input.form);
       if (problem) throw invalid('form', problem);
       await db.transaction().execute(async (tx) => {

@@ -8,7 +8,15 @@ import { latestStartForYears } from '../../../domain/party-age.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Scope } from '../../http/actor.ts';
-import { changesBetween, compositionOn, type Band, type PeriodSegment } from '../members/members.reports.repo.ts';
+import {
+  admissionsBetween,
+  changesBetween,
+  compositionOn,
+  rollTotalsOn,
+  type Band,
+  type ChangeRow,
+  type PeriodSegment,
+} from '../members/members.reports.repo.ts';
 import { orgCountsOn } from '../orgs/orgs.reports.repo.ts';
 
 /** child → measure → value. */
@@ -113,6 +121,27 @@ export async function memberFigures(db: Kysely<DB>, place: Place, asOf: string):
   return out;
 }
 
+/**
+ * The rolls of several dates (the term annex's year ends): per date, child → all, gender:nu, ethnicity:minority, the
+ * same measures as the composition's (memberFigures) for those rows.
+ */
+export async function rollFigures(
+  db: Kysely<DB>,
+  places: { asOf: string; path: string; childAt: number | null }[],
+  scope: Scope,
+): Promise<Map<string, Figures>> {
+  const byDate = new Map<string, Figures>();
+  for (const r of await rollTotalsOn(db, places, scope)) {
+    let f = byDate.get(r.as_of);
+    if (!f) byDate.set(r.as_of, (f = new Map()));
+    add(f, r.child, 'all', Number(r.n));
+    add(f, r.child, 'gender:nu', Number(r.women));
+    add(f, r.child, 'ethnicity:minority', Number(r.minority));
+  }
+  for (const p of places) if (p.childAt !== null && byDate.has(p.asOf)) byDate.set(p.asOf, withTotal(byDate.get(p.asOf)!));
+  return byDate;
+}
+
 /** The root's place in each stretch of [from, to] (its versions), clipped to the period. */
 export function segmentsOf(
   versions: { path: string; valid_from: string; valid_to: string | null }[],
@@ -129,8 +158,17 @@ export function segmentsOf(
 
 /** The changes of a period by kind (`<kind>` and `<kind>@<year>`), per child when asked. */
 export async function changeFigures(db: Kysely<DB>, segments: PeriodSegment[], scope: Scope, childAt: number | null): Promise<Figures> {
+  return foldChanges(await changesBetween(db, segments, scope, childAt), childAt);
+}
+
+/** The admissions of a span alone (`admitted` and `admitted@<year>`), per child when asked: the admissions-span table. */
+export async function admissionFigures(db: Kysely<DB>, segments: PeriodSegment[], scope: Scope, childAt: number | null): Promise<Figures> {
+  return foldChanges(await admissionsBetween(db, segments, scope, childAt), childAt);
+}
+
+function foldChanges(rows: ChangeRow[], childAt: number | null): Figures {
   const f: Figures = new Map();
-  for (const r of await changesBetween(db, segments, scope, childAt)) {
+  for (const r of rows) {
     const n = Number(r.n);
     const child = r.child ?? '';
     add(f, child, r.kind, n);

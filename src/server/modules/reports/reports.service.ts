@@ -19,7 +19,20 @@ import { invalid, notFound } from '../../http/errors.ts';
 import type { ResultsAnswer } from '../evaluation/evaluation.figures.ts';
 import { rollCountOn } from '../members/members.reports.repo.ts';
 import { childrenOn, kindsAndSectors, orgListOn, reportRootOn, rootVersionsBetween } from '../orgs/orgs.reports.repo.ts';
-import { add, changeFigures, evaluationMeasures, memberFigures, orgFigures, segmentsOf, set, withTotal, type Figures, type Place } from './reports.figures.ts';
+import {
+  add,
+  admissionFigures,
+  changeFigures,
+  evaluationMeasures,
+  memberFigures,
+  orgFigures,
+  rollFigures,
+  segmentsOf,
+  set,
+  withTotal,
+  type Figures,
+  type Place,
+} from './reports.figures.ts';
 import { LAYOUTS } from './reports.layouts.ts';
 import { inspectionFigures } from './reports.inspection.ts';
 import { canReadReportOf, reportScopeOf } from './reports.policy.ts';
@@ -170,7 +183,7 @@ export function createReportsService(deps: ReportsDeps) {
   async function admissionsSpan(actor: Actor, orgId: string, s: Resolved): Promise<Figures> {
     const span = spanDates(s);
     const place = await placeOn(actor, orgId, span.to, s.breakdown);
-    const f = await changeFigures(db, await segments(orgId, span.from, span.to), place.scope, place.childAt);
+    const f = await admissionFigures(db, await segments(orgId, span.from, span.to), place.scope, place.childAt);
     const days = (Date.parse(span.to) - Date.parse(span.from)) / 86_400_000 + 1;
     for (const m of f.values()) {
       for (let y = s.fromYear; y <= s.toYear; y++) m.set(`year:${y}`, m.get(`admitted@${y}`) ?? 0);
@@ -181,24 +194,26 @@ export function createReportsService(deps: ReportsDeps) {
     return f;
   }
 
+  /** The term annex: the rolls of the years' ends (one statement), the grassroots organisations, the span's changes, the excellent organisations. */
   async function termAnnex(actor: Actor, orgId: string, s: Resolved): Promise<Figures> {
     const span = spanDates(s);
     const today = clock.today();
     const f: Figures = new Map();
     const years = Array.from({ length: s.toYear - s.fromYear + 1 }, (_, i) => s.fromYear + i);
-    await Promise.all(
-      years.map(async (y) => {
-        const end = `${y}-12-31` < today ? `${y}-12-31` : today;
-        const place = await placeOn(actor, orgId, end, s.breakdown);
-        const [m, o] = await Promise.all([memberFigures(db, place, end), orgFigures(db, place, end)]);
-        for (const [c, mm] of m) for (const k of ['all', 'gender:nu', 'ethnicity:minority']) set(f, c, `${k}@${y}`, mm.get(k) ?? 0);
-        for (const [c, mm] of o) set(f, c, `grassroots@${y}`, mm.get('grassroots') ?? 0);
-      }),
-    );
+    const ends = years.map((y) => ({ y, end: `${y}-12-31` < today ? `${y}-12-31` : today }));
+    const places = await Promise.all(ends.map(async (e) => ({ ...e, place: await placeOn(actor, orgId, e.end, s.breakdown) })));
     const last = await placeOn(actor, orgId, span.to, s.breakdown);
-    const changes = await changeFigures(db, await segments(orgId, span.from, span.to), last.scope, last.childAt);
+    const childAt = last.childAt;
+    const onRolls = places.filter((p) => p.place.path !== null).map((p) => ({ asOf: p.end, path: p.place.path!, childAt: p.place.childAt }));
+    const [rolls, orgs, changes, ev] = await Promise.all([
+      rollFigures(db, onRolls, last.scope),
+      Promise.all(places.map(async (p) => ({ y: p.y, f: await orgFigures(db, p.place, p.end) }))),
+      changeFigures(db, await segments(orgId, span.from, span.to), last.scope, childAt),
+      deps.evaluation.results(actor, { orgId, year: s.toYear, fromYear: s.fromYear }),
+    ]);
+    for (const { y, end } of ends) for (const [c, mm] of rolls.get(end) ?? []) for (const [k, v] of mm) set(f, c, `${k}@${y}`, v);
+    for (const { y, f: o } of orgs) for (const [c, mm] of o) set(f, c, `grassroots@${y}`, mm.get('grassroots') ?? 0);
     for (const [c, mm] of changes) for (const [k, v] of mm) if (k.includes('@')) set(f, c, k, v);
-    const ev = await deps.evaluation.results(actor, { orgId, year: s.toYear, fromYear: s.fromYear });
     for (const y of ev.span?.years ?? []) set(f, '', `org:excellent@${y.year}`, y.orgs.levels[0]!.count);
     return f;
   }
@@ -275,8 +290,8 @@ export function createReportsService(deps: ReportsDeps) {
   const computeReport: ComputeReport = async (actor, q, tables) => {
     const root = await rootOf(actor, q.orgId);
     const s = resolveQuery(q, clock.today());
-    const out = [];
-    for (const key of tables ?? REPORT_TABLE_KEYS) out.push(await table(actor, key, root, s));
+    // the tables are independent: on PostgreSQL they run side by side on the pool (a submission's live differences, the exports)
+    const out = await Promise.all((tables ?? REPORT_TABLE_KEYS).map((key) => table(actor, key, root, s)));
     return { scope: scopeOf(root, s, q), tables: out };
   };
 

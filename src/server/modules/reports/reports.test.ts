@@ -131,7 +131,7 @@ describeEngines('reports: the standard tables through HTTP', (engine) => {
         checked += await checkMemberLinks(admin, await table(admin, 'member-changes', { orgId, from: `${d.slice(0, 4)}-01-01`, to: d, compare: 'true' }));
       }
     expect(checked).toBeGreaterThan(100);
-  });
+  }, 240_000);
 
   it('organisations by kind and by sector: the subtree below the organisation on the date, each cell its list', async () => {
     const a = await table(adminA, 'orgs-by-kind', { orgId: f.orgs.A });
