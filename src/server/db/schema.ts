@@ -246,7 +246,7 @@ export interface RuleSetTable {
   created_at: Generated<Date>;
 }
 
-export type Role = 'system_admin' | 'org_admin' | 'editor' | 'viewer' | 'inspector';
+export type Role = 'system_admin' | 'org_admin' | 'editor' | 'viewer' | 'inspector' | 'member';
 
 export interface AppUserTable {
   id: string;
@@ -267,6 +267,8 @@ export interface RoleAssignmentTable {
   user_id: string;
   role: Role;
   org_id: string | null;
+  /** The member record of a `member` grant (migration 0026); null for every other role. */
+  member_id: Generated<string | null>;
   created_at: Generated<Date>;
 }
 
@@ -567,6 +569,18 @@ export interface ReportSubmissionTable {
   submitted_at: Ts;
 }
 
+/** A dismissed absence alert (issue 16 part 5, migration 0026): who decided not to propose striking off, and why. */
+export interface AbsenceAlertDismissalTable {
+  id: string;
+  member_id: string;
+  year: number;
+  source: 'meetings' | 'dues';
+  months: number;
+  reason: string;
+  dismissed_by: string;
+  dismissed_at: Ts;
+}
+
 export interface DB {
   org_kind: OrgKindTable;
   sector_type: SectorTypeTable;
@@ -607,6 +621,7 @@ export interface DB {
   evaluation_change: EvaluationChangeTable;
   consolidation: ConsolidationTable;
   report_submission: ReportSubmissionTable;
+  absence_alert_dismissal: AbsenceAlertDismissalTable;
 }
 
 export type OrgVersion = Selectable<OrgVersionTable>;
