@@ -463,7 +463,7 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
       const r = await b.get('/api/rulesets');
       expect(r.status).toBe(200);
       expect(r.body.canEdit).toBe(false);
-      expect(r.body.items.map((i: { id: string }) => i.id)).toEqual(['dieu-le-2011-qd24-2018', 'qd294-2025']);
+      expect(r.body.items.map((i: { id: string }) => i.id)).toEqual(['dieu-le-2011-qd24-2018', 'qd294-2025', 'hd42-2025']);
       noLeak(r.body);
     },
     'POST /api/rulesets/preview': async () => {

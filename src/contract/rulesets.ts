@@ -80,6 +80,15 @@ const groups = {
       .max(20)
       .refine((l) => new Set(l).size === l.length, { message: 'Các mã trình độ không được trùng.' }),
   },
+  meetings: {
+    minMinutes: Int(0, 600),
+    minMinutesCombined: Int(0, 600),
+    documentsDaysBefore: Int(0, 30),
+    superiorInvited: Int(0, 1),
+    regularPerMonth: Int(1, 10),
+    topicalPerQuarter: Int(0, 10),
+    absenceMonthsInYear: Int(1, 12),
+  },
 };
 
 /** A whole version's figures, validated: each range, then the relations between figures. */
@@ -92,6 +101,7 @@ export const RuleSetRulesSchema: z.ZodType<RuleSetRules> = z
     transfer: z.strictObject(groups.transfer),
     fees: z.strictObject(groups.fees),
     admission: z.strictObject(groups.admission),
+    meetings: z.strictObject(groups.meetings),
   })
   .superRefine((r, ctx) => {
     const issue = (path: string[], message: string) => ctx.addIssue({ code: 'custom', path, message });
@@ -115,6 +125,7 @@ export const RuleSetRulesPatch = z.strictObject({
   transfer: z.strictObject(groups.transfer).partial().optional(),
   fees: z.strictObject(groups.fees).partial().optional(),
   admission: z.strictObject(groups.admission).partial().optional(),
+  meetings: z.strictObject(groups.meetings).partial().optional(),
 });
 export type RuleSetRulesPatchInput = z.infer<typeof RuleSetRulesPatch>;
 
@@ -165,6 +176,15 @@ const RulesResponse = z.object({
     cellVoteShare: Share,
     committeeResolutionShare: Share,
     qualifyingEducation: z.array(z.string()),
+  }),
+  meetings: z.object({
+    minMinutes: z.number(),
+    minMinutesCombined: z.number(),
+    documentsDaysBefore: z.number(),
+    superiorInvited: z.number(),
+    regularPerMonth: z.number(),
+    topicalPerQuarter: z.number(),
+    absenceMonthsInYear: z.number(),
   }),
 });
 

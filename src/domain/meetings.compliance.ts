@@ -12,9 +12,9 @@
  * meeting's roll (present, excused and absent without reason), summed over meetings.
  */
 import { daysInMonth, type IsoDate } from './dates.ts';
+import { countsAsRegular, countsAsTopical, type MeetingKind } from './meetings.ts';
 
-/** The kinds of meeting (m16a's contract names the same four). */
-export type ComplianceMeetingKind = 'regular' | 'topical' | 'combined' | 'extraordinary';
+export type ComplianceMeetingKind = MeetingKind;
 
 /** A held meeting, with its rule checks already applied (the duration, the documents, the superior's representative). */
 export interface ComplianceMeeting {
@@ -100,10 +100,6 @@ export const monthOf = (d: IsoDate) => d.slice(0, 7);
 export function quarterOf(d: IsoDate): string {
   return `${d.slice(0, 4)}-Q${Math.floor((Number(d.slice(5, 7)) - 1) / 3) + 1}`;
 }
-
-/** A regular meeting's month is covered by a regular or a combined meeting; a quarter's topical one by a topical or combined one. */
-export const countsAsRegular = (k: ComplianceMeetingKind) => k === 'regular' || k === 'combined';
-export const countsAsTopical = (k: ComplianceMeetingKind) => k === 'topical' || k === 'combined';
 
 /** Whether the cell was a cell on every day of [from, to]. */
 const coversWhole = (c: ComplianceCell, from: IsoDate, to: IsoDate) => c.from <= from && (c.to === null || c.to > to);

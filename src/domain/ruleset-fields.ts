@@ -45,6 +45,13 @@ export const RULE_SET_FIELD_LABELS: Record<string, string> = {
   'admission.cellVoteShare': 'Tỷ lệ tán thành khi chi bộ xét kết nạp',
   'admission.committeeResolutionShare': 'Tỷ lệ cấp ủy viên tán thành nghị quyết kết nạp',
   'admission.qualifyingEducation': 'Trình độ giáo dục phổ thông đạt yêu cầu (mã danh mục)',
+  'meetings.minMinutes': 'Thời gian sinh hoạt chi bộ tối thiểu (phút; 0: không quy định)',
+  'meetings.minMinutesCombined': 'Thời gian tối thiểu khi kết hợp sinh hoạt thường kỳ và chuyên đề (phút; 0: không quy định)',
+  'meetings.documentsDaysBefore': 'Gửi tài liệu cho đảng viên trước buổi sinh hoạt ít nhất (ngày; 0: không quy định)',
+  'meetings.superiorInvited': 'Mời cấp ủy viên cấp trên phụ trách chi bộ dự (1: bắt buộc; 0: không quy định)',
+  'meetings.regularPerMonth': 'Số buổi sinh hoạt thường kỳ mỗi tháng',
+  'meetings.topicalPerQuarter': 'Số buổi sinh hoạt chuyên đề tối thiểu mỗi quý',
+  'meetings.absenceMonthsInYear': 'Vắng sinh hoạt không có lý do chính đáng trong năm (tháng) thì đề nghị xóa tên',
 };
 
 /** A figure that differs between two versions, with both values as the web shows them. */

@@ -102,6 +102,26 @@ export interface RuleSet {
     /** General-education codes (catalogue `general_education`) that qualify: lower secondary or higher. */
     qualifyingEducation: string[];
   };
+  /** Cell meetings (sinh hoạt chi bộ), domain.md §9; 0 turns a check off (no such rule in the version). */
+  meetings: MeetingRules;
+}
+
+/** The figures of §9 a meeting and the compliance of a period are checked against (src/domain/meetings.ts). */
+export interface MeetingRules {
+  /** Least duration of a meeting in minutes (0: no minimum). */
+  minMinutes: number;
+  /** Least duration when the regular and the topical meeting are held together (0: no minimum). */
+  minMinutesCombined: number;
+  /** The documents reach the members at least this many days before the meeting (0: no rule). */
+  documentsDaysBefore: number;
+  /** 1 when the committee member following the cell must be invited, 0 when no rule says so. */
+  superiorInvited: number;
+  /** Regular meetings a month. */
+  regularPerMonth: number;
+  /** Topical meetings a quarter (they do not replace the month's regular one). */
+  topicalPerQuarter: number;
+  /** A member absent without a valid reason this many months in a calendar year is proposed for striking off. */
+  absenceMonthsInYear: number;
 }
 
 /** A share of a count, as an exact fraction: "at least 2/3" is `{ numerator: 2, denominator: 3 }`, never rounded. */
@@ -160,6 +180,40 @@ const MEMBER_RULES_2011: Pick<RuleSet, 'badges' | 'probation' | 'discipline' | '
   },
 };
 
+/**
+ * Before Chỉ thị 50: Chỉ thị 10-CT/TW and its guide; domain.md states no figure for the duration or the documents'
+ * lead time then, so those checks are off (configurable: an administrator adds a version with figures).
+ */
+const MEETING_RULES_CT10: MeetingRules = {
+  minMinutes: 0,
+  minMinutesCombined: 0,
+  documentsDaysBefore: 0,
+  superiorInvited: 0,
+  regularPerMonth: 1,
+  topicalPerQuarter: 1,
+  absenceMonthsInYear: 3,
+};
+
+/** Chỉ thị 50-CT/TW (23/7/2025) with Hướng dẫn 42-HD/BTCTW (28/10/2025), domain.md §9. */
+const MEETING_RULES_CT50: MeetingRules = {
+  minMinutes: 90,
+  minMinutesCombined: 120,
+  documentsDaysBefore: 1,
+  superiorInvited: 1,
+  regularPerMonth: 1,
+  topicalPerQuarter: 1,
+  absenceMonthsInYear: 3,
+};
+
+const QD294: RuleSet = {
+  id: 'qd294-2025',
+  effectiveFrom: '2025-07-01',
+  basis: 'Điều lệ Đảng; Quy định 294-QĐ/TW (2025) thi hành Điều lệ Đảng',
+  orgSize: { minOfficialMembers: 3, partyCommitteeThreshold: 30, cellCommitteeThreshold: 9 },
+  ...structuredClone(MEMBER_RULES_2011),
+  meetings: { ...MEETING_RULES_CT10 },
+};
+
 export const RULE_SETS: readonly RuleSet[] = [
   {
     id: 'dieu-le-2011-qd24-2018',
@@ -167,13 +221,15 @@ export const RULE_SETS: readonly RuleSet[] = [
     basis: 'Điều lệ Đảng (2011); Quy định 24-QĐ/TW (2021) và các quy định trước',
     orgSize: { minOfficialMembers: 3, partyCommitteeThreshold: 30, cellCommitteeThreshold: 9 },
     ...structuredClone(MEMBER_RULES_2011),
+    meetings: { ...MEETING_RULES_CT10 },
   },
+  QD294,
   {
-    id: 'qd294-2025',
-    effectiveFrom: '2025-07-01',
-    basis: 'Điều lệ Đảng; Quy định 294-QĐ/TW (2025) thi hành Điều lệ Đảng',
-    orgSize: { minOfficialMembers: 3, partyCommitteeThreshold: 30, cellCommitteeThreshold: 9 },
-    ...structuredClone(MEMBER_RULES_2011),
+    ...structuredClone(QD294),
+    id: 'hd42-2025',
+    effectiveFrom: '2025-10-28',
+    basis: 'Điều lệ Đảng; Quy định 294-QĐ/TW (2025); Chỉ thị 50-CT/TW (2025) và Hướng dẫn 42-HD/BTCTW (28/10/2025) về sinh hoạt chi bộ',
+    meetings: { ...MEETING_RULES_CT50 },
   },
 ];
 

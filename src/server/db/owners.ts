@@ -67,5 +67,9 @@ export const TABLE_OWNERS: Record<keyof DB | ModuleLocalTable, ModuleName> = {
   evaluation_change: 'evaluation',
   consolidation: 'evaluation',
   report_submission: 'reports',
+  meeting: 'meetings',
+  meeting_document: 'meetings',
+  meeting_attendance: 'meetings',
+  meeting_task: 'meetings',
   absence_alert_dismissal: 'meetings',
 };

@@ -569,6 +569,89 @@ export interface ReportSubmissionTable {
   submitted_at: Ts;
 }
 
+// --- meetings (migration 0025, modules/meetings) ---
+
+export type MeetingKind = 'regular' | 'topical' | 'combined' | 'extraordinary';
+export type MeetingStatus = 'planned' | 'held' | 'cancelled';
+export type AttendanceMark = 'present' | 'excused' | 'absent';
+
+/** A meeting of a cell (body 'cell') or of a committee ('committee'); times of day in minutes after midnight. */
+export interface MeetingTable {
+  id: string;
+  org_id: string;
+  body: ColumnType<'cell' | 'committee', 'cell' | 'committee' | undefined, 'cell' | 'committee'>;
+  kind: MeetingKind;
+  status: ColumnType<MeetingStatus, MeetingStatus | undefined, MeetingStatus>;
+  planned_on: string;
+  held_on: string | null;
+  start_minute: number | null;
+  end_minute: number | null;
+  place: string | null;
+  topic: string | null;
+  presided_by: string | null;
+  minutes_by: string | null;
+  superior_rep_name: string | null;
+  superior_invited: ColumnType<boolean, boolean | undefined, boolean>;
+  superior_present: ColumnType<boolean, boolean | undefined, boolean>;
+  minutes_text: string | null;
+  resolution_no: string | null;
+  resolution_on: string | null;
+  resolution_text: string | null;
+  /** Kept by the write that records the attendance: members on the roll, present, excused, absent without reason. */
+  roll_count: ColumnType<number, number | undefined, number>;
+  present_count: ColumnType<number, number | undefined, number>;
+  excused_count: ColumnType<number, number | undefined, number>;
+  absent_count: ColumnType<number, number | undefined, number>;
+  attendance_recorded_at: Date | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+/** A file of a meeting: a material sent to the members (sent_at), the minutes or the resolution. */
+export interface MeetingDocumentTable {
+  id: string;
+  meeting_id: string;
+  role: 'material' | 'minutes' | 'resolution';
+  title: string;
+  file_name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  sent_at: Date | null;
+  uploaded_by: string | null;
+  uploaded_at: Date;
+}
+
+/** One member on the roll of the meeting's date, with the facts of that date the quorum reads. */
+export interface MeetingAttendanceTable {
+  meeting_id: string;
+  member_id: string;
+  attendance: AttendanceMark;
+  reason: string | null;
+  membership: 'probationary' | 'official';
+  member_status: string;
+  /** On temporary transfer from another cell, attending here. */
+  hosted: ColumnType<boolean, boolean | undefined, boolean>;
+  /** In the denominator of the quorum and the majority (domain.md §6, §9). */
+  counts_for_quorum: boolean;
+}
+
+/** A follow-up task of a meeting's resolution; open (done_on null) ones come back on the next meetings' agenda. */
+export interface MeetingTaskTable {
+  id: string;
+  meeting_id: string;
+  seq: number;
+  content: string;
+  owner_member_id: string | null;
+  owner_name: string | null;
+  due_on: string | null;
+  outcome: string | null;
+  done_on: string | null;
+  reviewed_meeting_id: string | null;
+}
+
 /** A dismissed absence alert (issue 16 part 5, migration 0026): who decided not to propose striking off, and why. */
 export interface AbsenceAlertDismissalTable {
   id: string;
@@ -621,6 +704,10 @@ export interface DB {
   evaluation_change: EvaluationChangeTable;
   consolidation: ConsolidationTable;
   report_submission: ReportSubmissionTable;
+  meeting: MeetingTable;
+  meeting_document: MeetingDocumentTable;
+  meeting_attendance: MeetingAttendanceTable;
+  meeting_task: MeetingTaskTable;
   absence_alert_dismissal: AbsenceAlertDismissalTable;
 }
 

@@ -38,7 +38,8 @@ describeEngines('rule sets as data: listed, previewed, added by a system adminis
       ]),
     ).toEqual([
       ['dieu-le-2011-qd24-2018', '2011-01-19', '2025-06-30', false],
-      ['qd294-2025', '2025-07-01', null, true],
+      ['qd294-2025', '2025-07-01', '2025-10-27', false],
+      ['hd42-2025', '2025-10-28', null, true],
     ]);
     // The seeds hold exactly the shipped figures.
     for (const [i, shipped] of RULE_SETS.entries()) {
@@ -46,21 +47,28 @@ describeEngines('rule sets as data: listed, previewed, added by a system adminis
       expect(r.body.items[i]).toMatchObject({ basis, rules });
     }
     expect(r.body.items[1].changes).toEqual([]);
-    expect(installedRuleSets().map((s) => s.id)).toEqual(['dieu-le-2011-qd24-2018', 'qd294-2025']);
+    // Chỉ thị 50 and Hướng dẫn 42 change only the meeting rules (migration 0025).
+    expect(r.body.items[2].changes.map((c: { path: string }) => c.path)).toEqual([
+      'meetings.minMinutes',
+      'meetings.minMinutesCombined',
+      'meetings.documentsDaysBefore',
+      'meetings.superiorInvited',
+    ]);
+    expect(installedRuleSets().map((s) => s.id)).toEqual(['dieu-le-2011-qd24-2018', 'qd294-2025', 'hd42-2025']);
   });
 
   it('previews a new version copied from the one in force: what changes, nothing written', async () => {
     const p = await admin.post('/api/rulesets/preview', NEW);
     expect(p.status).toBe(200);
-    expect(p.body).toMatchObject({ id: 'rs-2026-11-01', effectiveFrom: '2026-11-01', copiedFrom: 'qd294-2025' });
+    expect(p.body).toMatchObject({ id: 'rs-2026-11-01', effectiveFrom: '2026-11-01', copiedFrom: 'hd42-2025' });
     expect(p.body.changes).toEqual([
       { path: 'admission.minAgeYears', label: 'Tuổi tối thiểu khi chi bộ xét kết nạp (đủ … tuổi)', from: '18', to: '19' },
       { path: 'admission.cellVoteShare', label: 'Tỷ lệ tán thành khi chi bộ xét kết nạp', from: '2/3', to: '3/4' },
     ]);
     // Every other figure is the one in force.
     expect(p.body.rules.admission).toMatchObject({ maxAgeYears: 60, introducerMonthsTogether: 12, qualifyingEducation: ['thcs', 'thpt'] });
-    expect(p.body.rules.probation).toEqual(RULE_SETS[1]!.probation);
-    expect(await t.database.db.selectFrom('rule_set').select('id').execute()).toHaveLength(2);
+    expect(p.body.rules.probation).toEqual(RULE_SETS[2]!.probation);
+    expect(await t.database.db.selectFrom('rule_set').select('id').execute()).toHaveLength(3);
   });
 
   it('adds the version with its audit entry; computations from its date use it, dossiers opened before keep theirs', async () => {
@@ -73,7 +81,7 @@ describeEngines('rule sets as data: listed, previewed, added by a system adminis
       generalEducation: 'thpt',
       listedOn: '2026-10-01',
     });
-    expect(before.body.ruleSet.id).toBe('qd294-2025');
+    expect(before.body.ruleSet.id).toBe('hd42-2025');
 
     const created = await admin.post('/api/rulesets', NEW);
     expect(created.status).toBe(201);
@@ -90,13 +98,14 @@ describeEngines('rule sets as data: listed, previewed, added by a system adminis
     expect(list.canEdit).toBe(true);
     expect(list.items.map((i: { id: string; effectiveTo: string | null; inForce: boolean }) => [i.id, i.effectiveTo, i.inForce])).toEqual([
       ['dieu-le-2011-qd24-2018', '2025-06-30', false],
-      ['qd294-2025', '2026-10-31', false],
+      ['qd294-2025', '2025-10-27', false],
+      ['hd42-2025', '2026-10-31', false],
       ['rs-2026-11-01', null, true],
     ]);
-    expect(list.items[2]).toMatchObject({ copiedFrom: 'qd294-2025', createdBy: 'Quản trị', note: NEW.note });
+    expect(list.items[3]).toMatchObject({ copiedFrom: 'hd42-2025', createdBy: 'Quản trị', note: NEW.note });
     // The registry installed it as the default of every computation that takes a date.
     expect(ruleSetOn('2026-11-01').id).toBe('rs-2026-11-01');
-    expect(ruleSetOn('2026-10-31').id).toBe('qd294-2025');
+    expect(ruleSetOn('2026-10-31').id).toBe('hd42-2025');
 
     // A dossier opened from 01/11/2026 is processed under the new version: 19 years at the vote, 3/4 of the votes.
     const after = await editor.post('/api/admissions/candidates', {

@@ -1,0 +1,161 @@
+/**
+ * Meeting queries (migration 0025). A meeting belongs to the scope of its organisation: a reader sees it when that
+ * organisation's current path lies in his scope. Each write is called inside the service's transaction.
+ */
+import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
+import type { DB, MeetingAttendanceTable, MeetingDocumentTable, MeetingTable, MeetingTaskTable } from '../../db/schema.ts';
+import type { Scope } from '../../http/actor.ts';
+import { orgCurrentPathSql, orgInScopeSql } from '../orgs/orgs.admissions.repo.ts';
+import { orgNameOnSql } from '../orgs/orgs.names.repo.ts';
+
+/** A meeting in scope with its organisation's current path and its name on the meeting's date. */
+export function findMeeting(db: Kysely<DB>, scope: Scope, id: string) {
+  return db
+    .selectFrom('meeting as g')
+    .selectAll('g')
+    .select([orgCurrentPathSql('g.org_id').as('current_path'), orgNameOnSql('g.org_id', { column: 'g.planned_on' }).as('org_name')])
+    .where(orgInScopeSql('g.org_id', scope))
+    .where('g.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The same meeting locked for a write (FOR UPDATE), the caller's scope checked before. */
+export function lockMeeting(db: Kysely<DB>, id: string) {
+  return db.selectFrom('meeting').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/** The meetings of an organisation whose date (held, else planned) lies in [from, to], by date. */
+export function listMeetings(db: Kysely<DB>, orgId: string, from: string, to: string) {
+  return db
+    .selectFrom('meeting as g')
+    .selectAll('g')
+    .where('g.org_id', '=', orgId)
+    .where(sql<string>`coalesce(g.held_on, g.planned_on)`, '>=', from)
+    .where(sql<string>`coalesce(g.held_on, g.planned_on)`, '<=', to)
+    .orderBy(sql`coalesce(g.held_on, g.planned_on)`)
+    .orderBy('g.id')
+    .execute();
+}
+
+export function insertMeeting(db: Kysely<DB>, row: Insertable<MeetingTable>) {
+  return db.insertInto('meeting').values(row).execute();
+}
+
+export function updateMeeting(db: Kysely<DB>, id: string, patch: Updateable<MeetingTable>) {
+  return db
+    .updateTable('meeting')
+    .set({ ...patch, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .execute();
+}
+
+// --- documents
+
+/** The documents of meetings (one or many), by upload time. */
+export function documentsOf(db: Kysely<DB>, meetingIds: readonly string[]) {
+  if (meetingIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('meeting_document').selectAll().where('meeting_id', 'in', meetingIds).orderBy('uploaded_at').orderBy('id').execute();
+}
+
+export function findDocument(db: Kysely<DB>, meetingId: string, id: string) {
+  return db.selectFrom('meeting_document').selectAll().where('meeting_id', '=', meetingId).where('id', '=', id).executeTakeFirst();
+}
+
+export function insertDocument(db: Kysely<DB>, row: Insertable<MeetingDocumentTable>) {
+  return db.insertInto('meeting_document').values(row).execute();
+}
+
+/** Marks the meeting's materials not sent yet as sent at `at`; returns how many. */
+export async function markMaterialsSent(db: Kysely<DB>, meetingId: string, at: Date): Promise<number> {
+  const r = await db
+    .updateTable('meeting_document')
+    .set({ sent_at: at })
+    .where('meeting_id', '=', meetingId)
+    .where('role', '=', 'material')
+    .where('sent_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+// --- attendance
+
+export function attendanceOf(db: Kysely<DB>, meetingId: string) {
+  return db.selectFrom('meeting_attendance').selectAll().where('meeting_id', '=', meetingId).execute();
+}
+
+/** Replaces a meeting's attendance with `rows` (one statement each way) and keeps the counts on the meeting. */
+export async function replaceAttendance(db: Kysely<DB>, meetingId: string, rows: readonly Insertable<MeetingAttendanceTable>[]): Promise<void> {
+  await db.deleteFrom('meeting_attendance').where('meeting_id', '=', meetingId).execute();
+  if (rows.length > 0)
+    await db
+      .insertInto('meeting_attendance')
+      .values([...rows])
+      .execute();
+  const count = (a: string) => rows.filter((r) => r.attendance === a).length;
+  await db
+    .updateTable('meeting')
+    .set({
+      roll_count: rows.length,
+      present_count: count('present'),
+      excused_count: count('excused'),
+      absent_count: count('absent'),
+      attendance_recorded_at: sql`now()`,
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', meetingId)
+    .execute();
+}
+
+// --- tasks
+
+export function tasksOf(db: Kysely<DB>, meetingId: string) {
+  return db.selectFrom('meeting_task').selectAll().where('meeting_id', '=', meetingId).orderBy('seq').execute();
+}
+
+/**
+ * The agenda carried to a meeting: tasks of the organisation's earlier meetings still open, and those whose outcome
+ * was recorded at this meeting. Each with the date of the meeting that set it.
+ */
+export function carriedTasks(db: Kysely<DB>, orgId: string, meetingId: string, date: string) {
+  return db
+    .selectFrom('meeting_task as t')
+    .innerJoin('meeting as g', 'g.id', 't.meeting_id')
+    .selectAll('t')
+    .select(sql<string>`coalesce(g.held_on, g.planned_on)`.as('meeting_date'))
+    .where('g.org_id', '=', orgId)
+    .where('g.id', '<>', meetingId)
+    .where(sql<string>`coalesce(g.held_on, g.planned_on)`, '<=', date)
+    .where((eb) => eb.or([eb('t.done_on', 'is', null), eb('t.reviewed_meeting_id', '=', meetingId)]))
+    .orderBy(sql`coalesce(g.held_on, g.planned_on)`)
+    .orderBy('t.seq')
+    .execute();
+}
+
+/** A task with its meeting's organisation (for the scope check) and date. */
+export function findTask(db: Kysely<DB>, scope: Scope, id: string) {
+  return db
+    .selectFrom('meeting_task as t')
+    .innerJoin('meeting as g', 'g.id', 't.meeting_id')
+    .selectAll('t')
+    .select(['g.org_id', sql<string>`coalesce(g.held_on, g.planned_on)`.as('meeting_date'), orgCurrentPathSql('g.org_id').as('current_path')])
+    .where(orgInScopeSql('g.org_id', scope))
+    .where('t.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function nextTaskSeq(db: Kysely<DB>, meetingId: string): Promise<number> {
+  const r = await db
+    .selectFrom('meeting_task')
+    .select(sql<number>`coalesce(max(seq), 0) + 1`.as('n'))
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export function insertTask(db: Kysely<DB>, row: Insertable<MeetingTaskTable>) {
+  return db.insertInto('meeting_task').values(row).execute();
+}
+
+export function updateTask(db: Kysely<DB>, id: string, patch: Updateable<MeetingTaskTable>) {
+  return db.updateTable('meeting_task').set(patch).where('id', '=', id).execute();
+}
