@@ -134,39 +134,70 @@ export function periodUnits(p: CompliancePeriod): {
   return { months, quarters };
 }
 
-/** Each cell's figures over the period, in the order of `cells`. Meetings outside the period or of other cells are ignored. */
-export function cellCompliance(cells: readonly ComplianceCell[], meetings: readonly ComplianceMeeting[], p: CompliancePeriod): CellCompliance[] {
-  const { months, quarters } = periodUnits(p);
-  const byCell = new Map<string, ComplianceMeeting[]>();
+/** What a cell's held meetings of the period add up to (the server's statement answers the same per cell). */
+export interface CellAggregate {
+  /** Months with a regular or combined meeting, quarters with a topical or combined one. */
+  regularMonths: ReadonlySet<string>;
+  topicalQuarters: ReadonlySet<string>;
+  meetings: number;
+  short: number;
+  docsLate: number;
+  noRepresentative: number;
+  present: number;
+  roll: number;
+}
+
+/** The aggregates of held meetings by cell; meetings outside the period are ignored. */
+export function aggregateMeetings(meetings: readonly ComplianceMeeting[], p: Pick<CompliancePeriod, 'from' | 'to'>): Map<string, CellAggregate> {
+  const out = new Map<string, CellAggregate & { regularMonths: Set<string>; topicalQuarters: Set<string> }>();
   for (const m of meetings) {
     if (m.heldOn < p.from || m.heldOn > p.to) continue;
-    const list = byCell.get(m.cellId);
-    if (list) list.push(m);
-    else byCell.set(m.cellId, [m]);
+    let a = out.get(m.cellId);
+    if (!a) {
+      a = { regularMonths: new Set(), topicalQuarters: new Set(), meetings: 0, short: 0, docsLate: 0, noRepresentative: 0, present: 0, roll: 0 };
+      out.set(m.cellId, a);
+    }
+    if (countsAsRegular(m.kind)) a.regularMonths.add(monthOf(m.heldOn));
+    if (countsAsTopical(m.kind)) a.topicalQuarters.add(quarterOf(m.heldOn));
+    a.meetings += 1;
+    a.short += Number(m.short);
+    a.docsLate += Number(m.docsLate);
+    a.noRepresentative += Number(m.noRepresentative);
+    a.present += m.present;
+    a.roll += m.roll;
   }
+  return out;
+}
+
+/** Each cell's figures over the period from its aggregate, in the order of `cells`. */
+export function foldCompliance(cells: readonly ComplianceCell[], aggregates: ReadonlyMap<string, CellAggregate>, p: CompliancePeriod): CellCompliance[] {
+  const { months, quarters } = periodUnits(p);
   return cells.map((c) => {
-    const held = byCell.get(c.id) ?? [];
-    const regular = new Set(held.filter((m) => countsAsRegular(m.kind)).map((m) => monthOf(m.heldOn)));
-    const topical = new Set(held.filter((m) => countsAsTopical(m.kind)).map((m) => quarterOf(m.heldOn)));
+    const a = aggregates.get(c.id);
     const monthsOwed = months.filter((u) => coversWhole(c, u.from, u.to)).map((u) => u.key);
     const quartersOwed = quarters.filter((u) => coversWhole(c, u.from, u.to)).map((u) => u.key);
-    const present = held.reduce((s, m) => s + m.present, 0);
-    const roll = held.reduce((s, m) => s + m.roll, 0);
+    const present = a?.present ?? 0;
+    const roll = a?.roll ?? 0;
     return {
       cellId: c.id,
       monthsOwed,
-      monthsMissing: monthsOwed.filter((k) => !regular.has(k)),
+      monthsMissing: monthsOwed.filter((k) => !a?.regularMonths.has(k)),
       quartersOwed,
-      quartersMissing: quartersOwed.filter((k) => !topical.has(k)),
-      meetings: held.length,
-      short: held.filter((m) => m.short).length,
-      docsLate: held.filter((m) => m.docsLate).length,
-      noRepresentative: held.filter((m) => m.noRepresentative).length,
+      quartersMissing: quartersOwed.filter((k) => !a?.topicalQuarters.has(k)),
+      meetings: a?.meetings ?? 0,
+      short: a?.short ?? 0,
+      docsLate: a?.docsLate ?? 0,
+      noRepresentative: a?.noRepresentative ?? 0,
       present,
       roll,
       attendanceRate: rate(present, roll),
     };
   });
+}
+
+/** Each cell's figures over the period, in the order of `cells`. Meetings outside the period or of other cells are ignored. */
+export function cellCompliance(cells: readonly ComplianceCell[], meetings: readonly ComplianceMeeting[], p: CompliancePeriod): CellCompliance[] {
+  return foldCompliance(cells, aggregateMeetings(meetings, p), p);
 }
 
 /** The subtree's totals of the cells' figures. */
