@@ -16,6 +16,7 @@ export const REPORT_TABLE_KEYS = [
   'excellent-share',
   'admissions-span',
   'term-annex',
+  'meetings-compliance',
 ] as const;
 export const ReportTableKey = z.enum(REPORT_TABLE_KEYS, { message: 'Bảng báo cáo không có trong danh mục.' });
 export type ReportTableKey = z.infer<typeof ReportTableKey>;
@@ -59,10 +60,11 @@ export const ReportTableParams = z.strictObject({ table: ReportTableKey });
 
 /**
  * Where a cell leads: the member list (`/api/members` and the «Đảng viên» page), the organisation list
- * (`/api/reports/orgs`) or the published evaluation records (`/api/evaluation/results/records`), with the query that
- * reproduces the number; the list's count equals the cell.
+ * (`/api/reports/orgs`) or the published evaluation records (`/api/evaluation/results/records`), or the cells' meetings
+ * (`/api/meetings/compliance` and its meetings list, by `view` and `check`), with the query that reproduces the number;
+ * the list's count equals the cell.
  */
-export const DrillDown = z.object({ kind: z.enum(['members', 'orgs', 'evaluation']), query: z.record(z.string(), z.string()) });
+export const DrillDown = z.object({ kind: z.enum(['members', 'orgs', 'evaluation', 'meetings']), query: z.record(z.string(), z.string()) });
 export type DrillDown = z.infer<typeof DrillDown>;
 
 export const ReportCell = z.object({

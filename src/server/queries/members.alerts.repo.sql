@@ -32,3 +32,18 @@ WHERE
 ORDER BY
   "m"."name_sort_key",
   "m"."id";
+
+-- currentMembersOf
+SELECT
+  "m"."id",
+  "m"."org_id",
+  "m"."official_on",
+  "m"."status"
+FROM
+  "member" AS "m"
+WHERE
+  "m"."org_id" IN ($1)
+  AND "m"."status" NOT IN ($2, $3, $4, $5)
+ORDER BY
+  "m"."org_id",
+  "m"."id";

@@ -47,6 +47,7 @@ export function ruleStretches(sets = installedRuleSets()): RuleStretch[] {
 /** The period checked: from 1930, to the end of the current year, at most 5 years. */
 function checkPeriod(from: string, to: string, today: string) {
   const last = `${today.slice(0, 4)}-12-31`;
+  if (from > to) throw invalid('from', 'Ngày bắt đầu phải trước ngày kết thúc.');
   if (from < '1930-01-01') throw invalid('from', 'Kỳ phải từ 01/01/1930.');
   if (to > last) throw invalid('to', `Kỳ phải kết thúc trước hết năm nay (${formatVnDate(last)}).`);
   if (Number(to.slice(0, 4)) - Number(from.slice(0, 4)) >= MAX_YEARS) throw invalid('to', `Kỳ dài tối đa ${MAX_YEARS} năm.`);

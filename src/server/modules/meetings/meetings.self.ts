@@ -38,10 +38,10 @@ export function createSelfService(deps: SelfDeps) {
   return {
     /** The member's own meetings of a year; 403 for a user who is not linked to a member record. */
     async myMeetings(actor: Actor, year?: number): Promise<MyMeetings> {
-      const memberId = selfMemberId(actor);
-      if (!memberId) throw forbidden('Tài khoản này không gắn với hồ sơ đảng viên.');
       const today = clock.today();
       const y = yearOf(year, today);
+      const memberId = selfMemberId(actor);
+      if (!memberId) throw forbidden('Tài khoản này không gắn với hồ sơ đảng viên.');
       const member = await findMemberAnyScope(db, memberId);
       if (!member) throw notFound('Không tìm thấy hồ sơ đảng viên.');
       const rows = await memberOwnMeetings(db, memberId, member.org_id, `${y}-01-01`, `${y}-12-31`);

@@ -24,3 +24,16 @@ export function alertMembersAmong(db: Kysely<DB>, ids: readonly string[], scope:
     .orderBy('m.id')
     .execute();
 }
+
+/** The members on the roll of these organisations today (not out of the Party), for the demo's meetings: id, organisation, membership. */
+export function currentMembersOf(db: Kysely<DB>, orgIds: readonly string[]) {
+  if (orgIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('member as m')
+    .select(['m.id', 'm.org_id', 'm.official_on', 'm.status'])
+    .where('m.org_id', 'in', [...orgIds])
+    .where('m.status', 'not in', [...TERMINAL_STATUSES])
+    .orderBy('m.org_id')
+    .orderBy('m.id')
+    .execute();
+}

@@ -11,6 +11,7 @@
  */
 import { CATALOGUES } from '../../../domain/catalogues.ts';
 import type { ReportTableKey } from '../../../contract/reports.ts';
+import { meetingsComplianceLayout } from './reports.meetings.ts';
 
 export type Unit = 'count' | 'percent' | 'years';
 
@@ -46,7 +47,7 @@ export interface LayoutRow {
 
 /** Where a table's links lead and which time the table reads. */
 export type LayoutBasis = 'date' | 'period' | 'years';
-export type LinkKind = 'members' | 'orgs' | 'evaluation';
+export type LinkKind = 'members' | 'orgs' | 'evaluation' | 'meetings';
 
 export interface Layout {
   key: ReportTableKey;
@@ -312,6 +313,7 @@ export const LAYOUTS: Record<ReportTableKey, Layout> = {
   'excellent-share': excellentShare,
   'admissions-span': admissionsSpan,
   'term-annex': termAnnex,
+  'meetings-compliance': meetingsComplianceLayout,
 };
 
 /** The member file's catalogues the composition rows expand (org_kind and sector_type come from the database, years from the span). */

@@ -21,6 +21,7 @@ import { rollCountOn } from '../members/members.reports.repo.ts';
 import { childrenOn, kindsAndSectors, orgListOn, reportRootOn, rootVersionsBetween } from '../orgs/orgs.reports.repo.ts';
 import { add, changeFigures, evaluationMeasures, memberFigures, orgFigures, segmentsOf, set, withTotal, type Figures, type Place } from './reports.figures.ts';
 import { LAYOUTS } from './reports.layouts.ts';
+import { meetingsComplianceFigures } from './reports.meetings.ts';
 import { canReadReportOf, reportScopeOf } from './reports.policy.ts';
 import type { ComputeReport, ComputeReportTable } from './reports.ports.ts';
 import { renderTable, type Times } from './reports.tables.ts';
@@ -107,6 +108,8 @@ export function createReportsService(deps: ReportsDeps) {
         return admissionsSpan(actor, orgId, s);
       case 'term-annex':
         return termAnnex(actor, orgId, s);
+      case 'meetings-compliance':
+        return meetingsComplianceFigures(deps, actor, orgId, (await rootOf(actor, orgId)).current_path, t.from, t.to, s.breakdown);
     }
   }
 
