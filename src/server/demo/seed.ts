@@ -21,6 +21,7 @@ import { insertMembers, insertOrgRows } from './bulk-insert.ts';
 import { seedEvaluations } from './evaluation.ts';
 import { generateProvince } from './province.ts';
 import { seedAdmissions } from './admissions.ts';
+import { seedMeetings } from './meetings.ts';
 
 /** The demo accounts' password, printed at start: demo data only, never a real installation's. */
 export const DEMO_PASSWORD = 'hatnhan2025';
@@ -109,6 +110,7 @@ export async function seedDemo(db: Kysely<DB>, clock: Clock, opts: SeedOptions) 
   const thisYear = Number(clock.today().slice(0, 4));
   const evaluations = await seedEvaluations(db, clock, admin, { rootOrgId: root, fromYear: thisYear - 5, toYear: thisYear - 1, seed: opts.seed });
   const admissions = await seedAdmissions(db, { seed: opts.seed, today: clock.today(), now: clock.now(), adminId });
+  const meetings = await seedMeetings(db, { rootPath: p.orgs[0]!.org.current_path, today: clock.today(), seed: opts.seed });
   // Fresh statistics after a bulk load: PGlite never analyses by itself.
   await analyzeAll(db);
   return {
@@ -119,5 +121,6 @@ export async function seedDemo(db: Kysely<DB>, clock: Clock, opts: SeedOptions) 
     rootId: root,
     reorg: applied.counts,
     evaluations,
+    meetings,
   };
 }
