@@ -50,6 +50,7 @@ import { insertJsonRows } from '../src/server/db/json-insert.ts';
 import { pgliteEngine, postgresEngine, serverVersion, type EngineHandle } from './engines.ts';
 import { benchImport } from './import.ts';
 import { benchReportTables } from './reports.ts';
+import { benchMeetingAttendance } from './meetings.ts';
 import {
   evaluationResultsReference,
   projectAppResults,
@@ -670,6 +671,9 @@ async function benchProvince(handle: EngineHandle, opts: Options): Promise<{ res
         compare,
         measure,
       })),
+    );
+    results.push(
+      ...(await benchMeetingAttendance<CaseResult>({ db: loaded.database.db, post: session.post, engine, runs, today: systemClock.today(), measure })),
     );
     lines.push(
       `evaluation: ${evaluations.periods} years opened, rated and published in ${secs(evaluationMs)} (${evaluations.members} member, ${evaluations.orgs} org ratings), ${analyzed(evaluationAnalyzeMs)}`,

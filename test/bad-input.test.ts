@@ -17,6 +17,7 @@ const UPLOADS = new Set([
   'POST /api/members/:id/documents',
   'POST /api/evaluation/periods/:id/import/preview',
   'POST /api/evaluation/periods/:id/import/commit',
+  'POST /api/meetings/:id/attendance/preview',
 ]);
 
 describeEngines('bad input on every endpoint', (engine) => {
@@ -31,6 +32,7 @@ describeEngines('bad input on every endpoint', (engine) => {
   let memberId: string;
   let documentId: string;
   let dossier: { id: string; candidateId: string };
+  let meeting: { id: string; taskId: string };
 
   const snapshot = async () => {
     const db = t.database.db;
@@ -65,6 +67,9 @@ describeEngines('bad input on every endpoint', (engine) => {
     documentId = (await docs.upload(memberId, { docType: 'application', title: 'Đơn xin vào Đảng' }, { bytes: pdfBytes(), name: 'don.pdf' })).body.latest.id;
     const created = await t.services.admissions.createCandidate(f.admin, { orgId: f.orgs.a1, fullName: 'Lê Thị Mai', gender: 'nu', listedOn: '2026-01-05' });
     dossier = { id: created.id, candidateId: created.candidate.id };
+    const held = await t.services.meetings.create(f.admin, { orgId: f.orgs.a1, kind: 'regular', plannedOn: '2026-11-10' });
+    await t.services.meetings.update(f.admin, held.id, { heldOn: '2026-11-10' });
+    meeting = { id: held.id, taskId: (await t.services.meetings.addTask(f.admin, held.id, { content: 'Nhiệm vụ' })).tasks[0]!.id };
     const assignment = await t.database.db.selectFrom('role_assignment').select('id').where('user_id', '=', f.users.adminB!).executeTakeFirstOrThrow();
     bodies = {
       'POST /api/auth/login': { body: { username: 'admin', password: 'x' } },
@@ -111,6 +116,13 @@ describeEngines('bad input on every endpoint', (engine) => {
       'PATCH /api/admissions/candidates/:id': { id: dossier.candidateId, body: { fullName: 'Lê Thị Mai Anh', birthDate: '2000-02-02' } },
       'POST /api/admissions/dossiers/:id/steps': { id: dossier.id, body: { kind: 'course', date: '2026-01-10', certificateNo: '12/GCN' } },
       'PUT /api/admissions/targets/:id': { id: f.orgs.a1, body: { year: 2026, target: 5 } },
+      'POST /api/meetings': { body: { orgId: f.orgs.a1, kind: 'regular', plannedOn: '2026-12-01', place: 'Phòng họp', startTime: '08:00', endTime: '09:30' } },
+      'PATCH /api/meetings/:id': { id: meeting.id, body: { topic: 'Chủ đề', heldOn: '2026-11-10', superiorInvited: true } },
+      'POST /api/meetings/:id/attendance': { id: meeting.id, body: { exceptions: [{ memberId, attendance: 'excused', reason: 'Ốm' }] } },
+      'POST /api/meetings/:id/documents': { id: meeting.id, body: { title: 'Dự thảo nghị quyết' } },
+      'POST /api/meetings/:id/documents/send': { id: meeting.id, body: { sentAt: '2026-11-09T08:00:00+07:00' } },
+      'POST /api/meetings/:id/tasks': { id: meeting.id, body: { content: 'Nhiệm vụ', dueOn: '2026-12-10' } },
+      'PATCH /api/meetings/tasks/:id': { id: meeting.taskId, body: { outcome: 'Đã xong', doneOn: '2026-11-15' } },
       'POST /api/rulesets/preview': {
         body: { effectiveFrom: '2027-01-01', basis: 'Quy định thử nghiệm', note: 'Ghi chú', rules: { admission: { minAgeYears: 19 } } },
       },
@@ -195,6 +207,9 @@ describeEngines('bad input on every endpoint', (engine) => {
       'GET /api/members/:id/documents/:documentId/file': { id: memberId, extra: { documentId } },
       'GET /api/calendar': { query: 'year=2026' },
       'GET /api/rulesets': {},
+      'GET /api/meetings': { query: `orgId=${f.orgs.a1}&from=2026-01-01&to=2026-12-31` },
+      'GET /api/meetings/:id': { id: meeting.id },
+      'GET /api/meetings/:id/document.docx': { id: meeting.id, query: 'kind=minutes' },
       'GET /api/admissions/candidates': {},
       'GET /api/admissions/dossiers/:id': { id: dossier.id },
       'GET /api/admissions/dossiers/:id/denominator': { id: dossier.id, query: 'date=2026-01-05' },

@@ -46,6 +46,13 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
   let aMemberEval: string;
   /** A's member that each of the list's filters matches (religion, education, occupation, age, party age, badge due). */
   let aFiltered: string;
+  /** A's meeting (cell a1, held, with a document, attendance and a task). */
+  let aMeeting: { id: string; taskId: string };
+  const meetingsOfA = async () =>
+    JSON.stringify(await t.database.db.selectFrom('meeting').selectAll().orderBy('id').execute()) +
+    JSON.stringify(await t.database.db.selectFrom('meeting_task').selectAll().orderBy('id').execute()) +
+    JSON.stringify(await t.database.db.selectFrom('meeting_document').selectAll().orderBy('id').execute()) +
+    JSON.stringify(await t.database.db.selectFrom('meeting_attendance').selectAll().orderBy('member_id').execute());
   /** A's admission dossier (in a1) and its candidate. */
   let aDossier: { id: string; candidateId: string };
   const dossiersOfA = async () =>
@@ -479,7 +486,7 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
         expect(r.status).toBe(403);
         expect(r.body.error.code).toBe('FORBIDDEN');
       }
-      expect(await t.database.db.selectFrom('rule_set').select('id').execute()).toHaveLength(2);
+      expect(await t.database.db.selectFrom('rule_set').select('id').execute()).toHaveLength(3);
     },
     'GET /api/admissions/candidates': async () => {
       const r = await b.get('/api/admissions/candidates?pageSize=200');
@@ -509,6 +516,56 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
       await is404(b.patch(`/api/admissions/candidates/${aDossier.candidateId}`, { fullName: 'Tên Khác' }));
       await is404(b.patch(`/api/admissions/candidates/${aDossier.id}`, { fullName: 'Tên Khác' }));
       expect(await dossiersOfA()).toBe(before);
+    },
+    'GET /api/meetings': async () => {
+      for (const id of [f.orgs.a1, f.orgs.A, f.orgs.gA]) await is404(b.get(`/api/meetings?orgId=${id}&from=2026-01-01&to=2026-12-31`));
+      noLeak((await b.get(`/api/meetings?orgId=${f.orgs.gB}`)).body); // control: his own cell
+    },
+    'POST /api/meetings': async () => {
+      const before = await meetingsOfA();
+      await is404(b.post('/api/meetings', { orgId: f.orgs.a1, kind: 'regular', plannedOn: '2026-12-01' }));
+      expect(await meetingsOfA()).toBe(before);
+    },
+    'GET /api/meetings/:id': async () => {
+      await is404(b.get(`/api/meetings/${aMeeting.id}`));
+    },
+    'PATCH /api/meetings/:id': async () => {
+      const before = await meetingsOfA();
+      await is404(b.patch(`/api/meetings/${aMeeting.id}`, { topic: 'Khác' }));
+      expect(await meetingsOfA()).toBe(before);
+    },
+    'POST /api/meetings/:id/attendance': async () => {
+      const before = await meetingsOfA();
+      await is404(b.post(`/api/meetings/${aMeeting.id}/attendance`, { exceptions: [] }));
+      expect(await meetingsOfA()).toBe(before);
+    },
+    'POST /api/meetings/:id/attendance/preview': async () => {
+      const r = await bRaw.upload(Buffer.from('Họ và tên,Tình trạng\r\nA,x\r\n'), 'a.csv', `/api/meetings/${aMeeting.id}/attendance/preview`);
+      expect(r.status).toBe(404);
+      noLeak(r.body);
+    },
+    'POST /api/meetings/:id/documents': async () => {
+      const before = await meetingsOfA();
+      await is404(b.post(`/api/meetings/${aMeeting.id}/documents`, { title: 'Tài liệu lạ' }));
+      expect(await meetingsOfA()).toBe(before);
+    },
+    'POST /api/meetings/:id/documents/send': async () => {
+      const before = await meetingsOfA();
+      await is404(b.post(`/api/meetings/${aMeeting.id}/documents/send`, {}));
+      expect(await meetingsOfA()).toBe(before);
+    },
+    'POST /api/meetings/:id/tasks': async () => {
+      const before = await meetingsOfA();
+      await is404(b.post(`/api/meetings/${aMeeting.id}/tasks`, { content: 'Việc lạ' }));
+      expect(await meetingsOfA()).toBe(before);
+    },
+    'PATCH /api/meetings/tasks/:id': async () => {
+      const before = await meetingsOfA();
+      await is404(b.patch(`/api/meetings/tasks/${aMeeting.taskId}`, { outcome: 'Xong' }));
+      expect(await meetingsOfA()).toBe(before);
+    },
+    'GET /api/meetings/:id/document.docx': async () => {
+      for (const kind of ['minutes', 'resolution', 'attendance-sheet']) await is404(b.get(`/api/meetings/${aMeeting.id}/document.docx?kind=${kind}`));
     },
     'GET /api/admissions/dossiers/:id': async () => {
       await is404(b.get(`/api/admissions/dossiers/${aDossier.id}`));
@@ -862,6 +919,15 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
     expect((await a.post(`/api/admissions/dossiers/${aDossier.id}/steps`, { kind: 'course', date: '2021-12-01' })).status).toBe(200);
     expect((await a.raw('PUT', `/api/admissions/targets/${f.orgs.a1}`, JSON.stringify({ year: 2026, target: 3 }))).status).toBe(200);
     aIds.push(aDossier.id, aDossier.candidateId);
+    // A's cell meeting, held, with a sent document, the attendance and a task.
+    const meetingId = (await t.services.meetings.create(f.admin, { orgId: f.orgs.a1, kind: 'regular', plannedOn: '2026-11-10', topic: 'Sinh hoạt Tân Lập' }))
+      .id;
+    await t.services.meetings.addDocument(f.admin, meetingId, { title: 'Tài liệu Tân Lập', sentAt: '2026-11-09T08:00:00+07:00' });
+    await t.services.meetings.update(f.admin, meetingId, { heldOn: '2026-11-10', startTime: '08:00', endTime: '09:30' });
+    await t.services.meetings.recordAttendance(f.admin, meetingId, { exceptions: [] });
+    const withTask = await t.services.meetings.addTask(f.admin, meetingId, { content: 'Việc của Tân Lập' });
+    aMeeting = { id: meetingId, taskId: withTask.tasks[0]!.id };
+    aIds.push(aMeeting.id, aMeeting.taskId);
     const sys = await t.login('admin');
     expect((await sys.raw('PUT', '/api/calendar/adjustments/2026-12-31', JSON.stringify({ kind: 'holiday', note: 'Nghỉ cuối năm' }))).status).toBe(200);
     await a.post(`/api/orgs/${f.orgs.a1}/rename`, { name: 'Chi bộ Tổ Toán', code: '01.02', ...DECISION });

@@ -92,6 +92,15 @@ export const AttendanceBody = z.strictObject({
 });
 export type AttendanceInput = z.infer<typeof AttendanceBody>;
 
+/** A material for the members registered by its title (the file, when there is one, uploaded after). */
+export const DocumentBody = z.strictObject({
+  title: TextSchema(255),
+  role: z.enum(['material', 'minutes', 'resolution'], { message: 'Loại tài liệu không hợp lệ.' }).optional(),
+  /** Already sent to the members at this time. */
+  sentAt: z.iso.datetime({ offset: true, message: 'Thời điểm không hợp lệ (ISO 8601).' }).nullable().optional(),
+});
+export type DocumentInput = z.infer<typeof DocumentBody>;
+
 export const DocumentSendBody = z.strictObject({
   /** When the documents reached the members (default now). */
   sentAt: z.iso.datetime({ offset: true, message: 'Thời điểm không hợp lệ (ISO 8601).' }).optional(),
@@ -119,8 +128,11 @@ export const TaskUpdateBody = z
   .refine((b) => Object.keys(b).length > 0, { message: 'Không có gì để cập nhật.', path: ['content'] });
 export type TaskUpdateInput = z.infer<typeof TaskUpdateBody>;
 
-export const MeetingDocParams = z.strictObject({ id: IdSchema, docId: IdSchema });
+export const MeetingParams = z.strictObject({ id: IdSchema });
 export const TaskParams = z.strictObject({ id: IdSchema });
+export const MeetingDocxQuery = z.strictObject({
+  kind: z.enum(['minutes', 'resolution', 'attendance-sheet'], { message: 'Loại văn bản: minutes, resolution hoặc attendance-sheet.' }).default('minutes'),
+});
 
 // ---------------------------------------------------------------------------------------------------------------
 // Responses
@@ -184,9 +196,9 @@ export const MeetingDocumentSchema = z.object({
   id: z.string(),
   role: z.enum(['material', 'minutes', 'resolution']),
   title: z.string(),
-  fileName: z.string(),
-  mime: z.string(),
-  size: z.number(),
+  fileName: z.string().nullable(),
+  mime: z.string().nullable(),
+  size: z.number().nullable(),
   sentAt: z.string().nullable(),
   uploadedAt: z.string(),
 });

@@ -147,6 +147,7 @@ export interface RollMember {
 
 /** The default mark of a member on the roll before anyone records an exception. */
 export function defaultMark(m: RollMember): { attendance: AttendanceMark; reason: string | null } {
+  if (m.hosted) return { attendance: 'present', reason: null }; // attends where hosted
   if (m.hostedElsewhere || m.status === 'temporarily_away') return { attendance: 'excused', reason: 'Sinh hoạt tạm thời nơi khác' };
   if (m.status === 'suspended') return { attendance: 'excused', reason: 'Đình chỉ sinh hoạt' };
   if (m.status === 'exempt') return { attendance: 'excused', reason: 'Miễn công tác và sinh hoạt đảng' };

@@ -25,6 +25,8 @@ import { loggerOptions, registerRequestLog, type ConsoleSink } from './http/logg
 import { installVietnameseErrors } from './http/zod-vi.ts';
 import { createFsDocumentStore, type DocumentStore } from './storage/document-store.ts';
 import { admissionsRoutes } from './modules/admissions/admissions.routes.ts';
+import { meetingsRoutes } from './modules/meetings/meetings.routes.ts';
+import { createMeetingsService } from './modules/meetings/meetings.service.ts';
 import { createAdmissionsService } from './modules/admissions/admissions.service.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { createAuditService, type EntityNameResolvers } from './modules/audit/audit.service.ts';
@@ -126,6 +128,7 @@ function createRecordServices(deps: AppDeps) {
     memberDocuments: createMemberDocumentsService({ ...deps, documents }),
     users: createUsersService({ ...deps, orgs: orgPlacesPort, sessions: userSessionsPort }),
     admissions: createAdmissionsService({ ...deps, calendar, members, rulesets }),
+    meetings: createMeetingsService({ ...deps, rulesets }),
     evaluation,
     reports,
     reportSubmissions,
@@ -228,6 +231,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
   await app.register(calendarRoutes(services.calendar));
   await app.register(rulesetsRoutes(services.rulesets));
   await app.register(admissionsRoutes(services.admissions));
+  await app.register(meetingsRoutes(services.meetings, { maxMb: config.importMaxMb }));
   await app.register(evaluationRoutes(services.evaluation, { maxMb: config.importMaxMb }));
   await app.register(dashboardRoutes(services.dashboard));
   await app.register(reportsRoutes(services.reports));

@@ -614,11 +614,12 @@ export interface MeetingDocumentTable {
   meeting_id: string;
   role: 'material' | 'minutes' | 'resolution';
   title: string;
-  file_name: string;
-  mime: string;
-  size: number;
-  sha256: string;
-  storage_key: string;
+  /** The file, when one was uploaded (a paper document is registered by its title). */
+  file_name: string | null;
+  mime: string | null;
+  size: number | null;
+  sha256: string | null;
+  storage_key: string | null;
   sent_at: Date | null;
   uploaded_by: string | null;
   uploaded_at: Date;

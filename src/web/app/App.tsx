@@ -30,6 +30,8 @@ import { WorkQueuePage } from '../pages/WorkQueuePage.tsx';
 import { EvaluationPage } from '../pages/EvaluationPage.tsx';
 import { EvaluationPeriodPage } from '../pages/EvaluationPeriodPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
+import { MeetingsPage } from '../pages/MeetingsPage.tsx';
+import { MeetingPage } from '../pages/MeetingPage.tsx';
 import { ReportOrgsPage } from '../pages/ReportOrgsPage.tsx';
 
 /** The results page carries the charts (ECharts, ~180 KB gzipped): loaded when it is opened, not with every page. */
@@ -83,6 +85,8 @@ export function App() {
                   <Route path="/admissions" element={<AdmissionsPage />} />
                   <Route path="/admissions/dossiers/:id" element={<AdmissionDossierPage />} />
                   <Route path="/work" element={<WorkQueuePage />} />
+                  <Route path="/meetings" element={<MeetingsPage />} />
+                  <Route path="/meetings/:id" element={<MeetingPage />} />
                   <Route path="/evaluation" element={<EvaluationPage />} />
                   <Route
                     path="/evaluation/results"

@@ -18,6 +18,7 @@ import {
   MenuOutlined,
   SettingOutlined,
   TeamOutlined,
+  ScheduleOutlined,
   TrophyOutlined,
   UserAddOutlined,
 } from '@ant-design/icons';
@@ -43,6 +44,7 @@ function useNavItems(): MenuProps['items'] {
     { key: '/members', icon: <IdcardOutlined />, label: <span data-testid="nav-members">Đảng viên</span> },
     { key: '/admissions', icon: <UserAddOutlined />, label: <span data-testid="nav-admissions">Kết nạp</span> },
     { key: '/evaluation', icon: <CheckSquareOutlined />, label: <span data-testid="nav-evaluation">Xếp loại</span> },
+    { key: '/meetings', icon: <ScheduleOutlined />, label: <span data-testid="nav-meetings">Sinh hoạt</span> },
     { key: '/badges', icon: <TrophyOutlined />, label: <span data-testid="nav-badges">Huy hiệu</span> },
     { key: '/reports', icon: <BarChartOutlined />, label: <span data-testid="nav-reports">Báo cáo</span> },
   ];

@@ -1,6 +1,6 @@
 /**
  * Cell meetings (issue 16, domain.md §9), owned by modules/meetings: a meeting of a cell (or of a committee, `body`),
- * its documents with the time each was sent to the members, the attendance of each member on the roll of the
+ * its documents (a title, the file when one is uploaded) with the time each was sent to the members, the attendance of each member on the roll of the
  * meeting's date, and the resolution's follow-up tasks carried to the next meetings until their outcome is recorded.
  *
  * Times of day are minutes after midnight (start_minute, end_minute): the duration is their difference, the figure the
@@ -65,11 +65,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       meeting_id uuid NOT NULL REFERENCES meeting(id),
       role text NOT NULL CHECK (role IN ('material', 'minutes', 'resolution')),
       title text NOT NULL,
-      file_name text NOT NULL,
-      mime text NOT NULL,
-      size bigint NOT NULL CHECK (size > 0),
-      sha256 text NOT NULL,
-      storage_key text NOT NULL UNIQUE,
+      file_name text,
+      mime text,
+      size bigint CHECK (size > 0),
+      sha256 text,
+      storage_key text UNIQUE,
       sent_at timestamptz,
       uploaded_by uuid REFERENCES app_user(id),
       uploaded_at timestamptz NOT NULL
