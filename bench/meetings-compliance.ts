@@ -107,8 +107,18 @@ async function runEngine(handle: EngineHandle, runs: number) {
     const t0 = performance.now();
     await load(database.db);
     const loadMs = performance.now() - t0;
-    await insertUser(database.db, { username: 'bench', fullName: 'Đo hiệu năng', password: 'bench-matkhau-2025', homeOrgId: null, roles: [{ role: 'system_admin', orgId: null }] });
-    const { app } = await createApp({ db: database.db, config: testConfig({ logLevel: 'silent', checkResponses: false }), clock: fixedClock('2026-03-01T03:00:00Z') });
+    await insertUser(database.db, {
+      username: 'bench',
+      fullName: 'Đo hiệu năng',
+      password: 'bench-matkhau-2025',
+      homeOrgId: null,
+      roles: [{ role: 'system_admin', orgId: null }],
+    });
+    const { app } = await createApp({
+      db: database.db,
+      config: testConfig({ logLevel: 'silent', checkResponses: false }),
+      clock: fixedClock('2026-03-01T03:00:00Z'),
+    });
     await app.ready();
     const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bench', password: 'bench-matkhau-2025' } });
     const cookie = login.cookies.find((c) => c.name === SESSION_COOKIE)!;
@@ -164,9 +174,19 @@ async function main() {
     for (const e of engines) {
       const handle = e === 'pglite' ? pgliteEngine(work) : await postgresEngine(work, (m) => console.error(m));
       try {
-        const before = loadavg().map((x) => x.toFixed(2)).join(' ');
+        const before = loadavg()
+          .map((x) => x.toFixed(2))
+          .join(' ');
         const r = await runEngine(handle, runs);
-        console.log(JSON.stringify({ ...r, loadavgBefore: before, loadavgAfter: loadavg().map((x) => x.toFixed(2)).join(' ') }));
+        console.log(
+          JSON.stringify({
+            ...r,
+            loadavgBefore: before,
+            loadavgAfter: loadavg()
+              .map((x) => x.toFixed(2))
+              .join(' '),
+          }),
+        );
       } finally {
         await handle.close();
       }

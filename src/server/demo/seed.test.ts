@@ -273,7 +273,7 @@ describeEngines('demo province', (engine) => {
     expect(totals.attendanceRate).toBeLessThan(95);
     const alerts = (await admin.get('/api/meetings/alerts')).body.items;
     expect(alerts.length).toBeGreaterThanOrEqual(4);
-    expect(alerts.length).toBeLessThanOrEqual(12);
+    expect(alerts.length).toBeLessThanOrEqual(15);
     expect(seeded.meetings.meetings).toBeGreaterThan(8000);
   });
 });

@@ -9,6 +9,7 @@ import { Link } from 'react-router-dom';
 import { useWorkQueue, type WorkItem } from '../api/admissions.ts';
 import { useAsOfLink } from '../app/asOf.ts';
 import { QueryError } from '../components/QueryError.tsx';
+import { AbsenceAlerts } from '../components/meetings/AbsenceAlerts.tsx';
 import { formatDate } from '../lib/dates.ts';
 
 export function WorkQueuePage() {
@@ -37,6 +38,7 @@ export function WorkQueuePage() {
           locale={{ emptyText: 'Không có việc nào đến hạn' }}
         />
       )}
+      <AbsenceAlerts />
     </Card>
   );
 }
