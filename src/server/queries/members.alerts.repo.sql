@@ -21,7 +21,13 @@ SELECT
   ) AS "org_name"
 FROM
   "member" AS "m"
-  INNER JOIN "org" AS "o" ON "o"."id" = "m"."org_id"
+  INNER JOIN (
+    SELECT
+      "org"."id",
+      "org"."current_path"
+    FROM
+      "org"
+  ) AS "o" ON "o"."id" = "m"."org_id"
 WHERE
   "m"."id" IN ($1)
   AND "m"."status" NOT IN ($2, $3, $4, $5)

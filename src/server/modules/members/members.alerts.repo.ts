@@ -8,6 +8,7 @@ import { TERMINAL_STATUSES } from '../../../domain/member-status.ts';
 import type { DB } from '../../db/schema.ts';
 import { pathInScopeSql } from '../../db/scope-sql.ts';
 import type { Scope } from '../../http/actor.ts';
+import { currentOrgPaths } from '../orgs/orgs.members.repo.ts';
 import { latestOrgNameSql } from '../orgs/orgs.names.repo.ts';
 
 /** The members among `ids` in the scope and not out of the Party, with their organisation's current path and latest name. */
@@ -15,7 +16,7 @@ export function alertMembersAmong(db: Kysely<DB>, ids: readonly string[], scope:
   if (ids.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('member as m')
-    .innerJoin('org as o', 'o.id', 'm.org_id')
+    .innerJoin(currentOrgPaths(db).as('o'), 'o.id', 'm.org_id')
     .select(['m.id', 'm.full_name', 'm.org_id', 'm.status', 'o.current_path', latestOrgNameSql('m.org_id').as('org_name')])
     .where('m.id', 'in', [...ids])
     .where('m.status', 'not in', [...TERMINAL_STATUSES])
