@@ -128,6 +128,9 @@ describeEngines('bad input on every endpoint', (engine) => {
       },
       'POST /api/reports/submissions': { body: { orgId: f.orgs.A, asOf: '2026-01-01', compare: true, note: 'Báo cáo 6 tháng' } },
       'POST /api/rulesets': { body: { effectiveFrom: '2027-01-01', basis: 'Quy định thử nghiệm', note: 'Ghi chú', rules: { admission: { minAgeYears: 19 } } } },
+      'POST /api/meetings/alerts/dismiss': { body: { memberId, year: 2026, source: 'meetings', reason: 'Đi điều trị dài ngày' } },
+      'POST /api/meetings/alerts/strike-off': { body: { memberId, date: '2026-11-01', decisionNo: '12-QĐ/ĐU', decisionDate: '2026-10-30' } },
+      'POST /api/meetings/member-access': { body: { userId: f.users.adminA, memberId } },
     };
     const period = await t.services.evaluation.open(f.admin, { rootOrgId: f.orgs.A, year: 2026, kind: 'year' });
     const submissionId = (await t.services.reportSubmissions.submit(f.admin, { orgId: f.orgs.A, from: '2026-01-01', to: '2026-06-30' })).id;
@@ -346,6 +349,11 @@ describeEngines('bad input on every endpoint', (engine) => {
       'GET /api/directives/:id/progress': { id: plan.id },
       'GET /api/directives/:id/document.docx': { id: plan.id, query: 'kind=plan' },
       'GET /api/directives/shares/:id': { id: shareId },
+      'GET /api/meetings/compliance': { query: `orgId=${f.orgs.A}&from=2026-01-01&to=2026-06-30` },
+      'GET /api/meetings/compliance/meetings': { query: `orgId=${f.orgs.A}&from=2026-01-01&to=2026-06-30&check=short` },
+      'GET /api/meetings/compliance/export.xlsx': { query: `orgId=${f.orgs.A}&from=2026-01-01&to=2026-06-30` },
+      'GET /api/meetings/alerts': { query: 'year=2026' },
+      'GET /api/me/meetings': { query: 'year=2026' },
       // its own case below, with an existing and a missing adjustment
       'DELETE /api/calendar/adjustments/:date': {},
     };
@@ -432,6 +440,20 @@ describeEngines('bad input on every endpoint', (engine) => {
             expect4xx(await admin.get(`${url}?orgId=${f.orgs.A}&${bad}${route.endsWith('orgs') ? '&group=chi_bo&which=all' : ''}`), 400, `${route} ${bad}`);
         if (/inspection\/(progress|coverage|plans)/.test(route) && spec.query)
           expect4xx(await admin.get(`${url}?${spec.query.replace('year=2026', 'year=2099')}`), 400, `${route} year 2099`);
+        if (/meetings\/compliance/.test(route))
+          for (const bad of [
+            'from=2025-02-31&to=2025-03-31',
+            'from=2026-01-01&to=2099-01-01',
+            'from=2026-06-30&to=2026-01-01',
+            `orgId=${MISSING}&from=2026-01-01&to=2026-06-30`,
+          ])
+            expect4xx(
+              await admin.get(`${url}?${bad}${bad.startsWith('orgId') ? '' : `&orgId=${f.orgs.A}`}`),
+              bad.startsWith('orgId') ? 404 : 400,
+              `${route} ${bad}`,
+            );
+        if (/alerts|me\/meetings/.test(route))
+          for (const bad of ['year=2099', 'year=abcd', 'year=1800']) expect4xx(await admin.get(`${url}?${bad}`), 400, `${route} ${bad}`);
         if (route === 'GET /api/reports/tables/:table') expect4xx(await admin.get(`/api/reports/tables/khong-co?${spec.query}`), 400, `${route} unknown table`);
       }
       if (spec.id) {

@@ -870,6 +870,40 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
       expect(r.status).toBe(404);
       noLeak(r.body);
     },
+    // the committees' side of the cells' meetings (issue 16 parts 4, 5, 7)
+    'GET /api/meetings/compliance': async () => {
+      for (const orgId of [f.orgs.A, f.orgs.a1, f.orgs.P]) await is404(b.get(`/api/meetings/compliance?orgId=${orgId}&from=2026-01-01&to=2026-06-30`));
+      noLeak((await b.get(`/api/meetings/compliance?orgId=${f.orgs.B}&from=2026-01-01&to=2026-06-30`)).body);
+    },
+    'GET /api/meetings/compliance/meetings': async () => {
+      for (const orgId of [f.orgs.A, f.orgs.P]) await is404(b.get(`/api/meetings/compliance/meetings?orgId=${orgId}&from=2026-01-01&to=2026-06-30`));
+      noLeak((await b.get(`/api/meetings/compliance/meetings?orgId=${f.orgs.B}&from=2026-01-01&to=2026-06-30`)).body);
+    },
+    'GET /api/meetings/compliance/export.xlsx': async () => {
+      for (const orgId of [f.orgs.A, f.orgs.P]) {
+        const r = await bRaw.download(`/api/meetings/compliance/export.xlsx?orgId=${orgId}&from=2026-01-01&to=2026-06-30`);
+        expect(r.status).toBe(404);
+        noLeak(r.body);
+      }
+    },
+    'GET /api/meetings/alerts': async () => {
+      noLeak((await b.get('/api/meetings/alerts')).body);
+    },
+    'POST /api/meetings/alerts/dismiss': async () => {
+      await is404(b.post('/api/meetings/alerts/dismiss', { memberId: aMember.id, year: 2026, source: 'meetings', reason: 'Lý do' }));
+    },
+    'POST /api/meetings/alerts/strike-off': async () => {
+      await is404(b.post('/api/meetings/alerts/strike-off', { memberId: aMember.id, date: '2026-11-01' }));
+      expect((await aClient.get(`/api/members/${aMember.id}`)).body.status).not.toBe('struck_off');
+    },
+    'GET /api/me/meetings': async () => {
+      // B's officer is no member: he has no own view, and nobody's else
+      expect((await b.get('/api/me/meetings')).status).toBe(403);
+    },
+    'POST /api/meetings/member-access': async () => {
+      await is404(b.post('/api/meetings/member-access', { userId: aUsers[0], memberId: aMember.id }));
+      await is404(b.post('/api/meetings/member-access', { userId: f.users.adminB, memberId: aMember.id }));
+    },
     'GET /api/evaluation/results': async () => {
       for (const orgId of [f.orgs.A, f.orgs.gA, f.orgs.P]) await is404(b.get(`/api/evaluation/results?orgId=${orgId}&year=2026`));
       noLeak((await b.get(`/api/evaluation/results?orgId=${f.orgs.B}&year=2026&fromYear=2020`)).body);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RoleGrantSchema, type RoleEnum } from './users.ts';
+import { RoleGrantSchema, type GrantRoleEnum } from './users.ts';
 
 export const LoginBody = z.strictObject({
   username: z.string().min(1).max(100),
@@ -31,7 +31,7 @@ export const MeResponse = z.object({ user: MeSchema, csrfToken: z.string() });
 
 export type LoginBody = z.input<typeof LoginBody>;
 export type ChangePasswordBody = z.input<typeof ChangePasswordBody>;
-export type RoleCode = z.infer<typeof RoleEnum>;
+export type RoleCode = z.infer<typeof GrantRoleEnum>;
 export type RoleAssignment = z.infer<typeof RoleGrantSchema>;
 export type Me = z.infer<typeof MeSchema>;
 /** The answer of login and GET /api/auth/me. */

@@ -17,6 +17,7 @@ export const REPORT_TABLE_KEYS = [
   'admissions-span',
   'term-annex',
   'inspection-work',
+  'meetings-compliance',
 ] as const;
 export const ReportTableKey = z.enum(REPORT_TABLE_KEYS, { message: 'Bảng báo cáo không có trong danh mục.' });
 export type ReportTableKey = z.infer<typeof ReportTableKey>;
@@ -60,10 +61,11 @@ export const ReportTableParams = z.strictObject({ table: ReportTableKey });
 
 /**
  * Where a cell leads: the member list (`/api/members` and the «Đảng viên» page), the organisation list
- * (`/api/reports/orgs`), the published evaluation records (`/api/evaluation/results/records`) or the inspection items
- * (`/api/inspection/items`), with the query that reproduces the number; the list's count equals the cell.
+ * (`/api/reports/orgs`) the published evaluation records (`/api/evaluation/results/records`), the inspection items (`/api/inspection/items`) or the cells' meetings
+ * (`/api/meetings/compliance` and its meetings list, by `view` and `check`), with the query that reproduces the number;
+ * the list's count equals the cell.
  */
-export const DrillDown = z.object({ kind: z.enum(['members', 'orgs', 'evaluation', 'inspection']), query: z.record(z.string(), z.string()) });
+export const DrillDown = z.object({ kind: z.enum(['members', 'orgs', 'evaluation', 'inspection', 'meetings']), query: z.record(z.string(), z.string()) });
 export type DrillDown = z.infer<typeof DrillDown>;
 
 export const ReportCell = z.object({

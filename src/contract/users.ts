@@ -2,13 +2,17 @@ import { z } from 'zod';
 import { IdSchema, PageQuery, TextSchema } from './common.ts';
 
 export const RoleEnum = z.enum(['system_admin', 'org_admin', 'editor', 'viewer', 'inspector']);
+/** Every role a grant may hold: those an administrator grants here, and `member`, granted from a member's record (issue 16). */
+export const GrantRoleEnum = z.enum([...RoleEnum.options, 'member']);
 
 /** A role assignment as its holder and administrators see it. */
 export const RoleGrantSchema = z.object({
   id: z.string(),
-  role: RoleEnum,
+  role: GrantRoleEnum,
   orgId: z.string().nullable(),
   orgName: z.string().nullable(),
+  /** The member record of a `member` grant. */
+  memberId: z.string().nullable().optional(),
 });
 
 export const Username = z

@@ -49,6 +49,10 @@ import { createMembersService } from './modules/members/members.service.ts';
 import { refreshTransferPartyAges } from './modules/members/members.events.ts';
 import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
 import { reportsRoutes } from './modules/reports/reports.routes.ts';
+import { createAlertsService } from './modules/meetings/meetings.alerts.ts';
+import { createComplianceService } from './modules/meetings/meetings.compliance.ts';
+import { meetingsComplianceRoutes } from './modules/meetings/meetings.compliance.routes.ts';
+import { createSelfService } from './modules/meetings/meetings.self.ts';
 import { createReportsService } from './modules/reports/reports.service.ts';
 import { reportExportsRoutes } from './modules/reports/reports.export.routes.ts';
 import { createReportExportsService } from './modules/reports/reports.export.ts';
@@ -138,6 +142,7 @@ function createRecordServices(deps: AppDeps) {
     directives: createDirectivesService({ ...deps, calendar }),
     inspection: createInspectionService(deps),
     inspectionCases: createInspectionCasesService(deps),
+    meetingsCommittees: { compliance: createComplianceService(deps), alerts: createAlertsService({ ...deps, members }), self: createSelfService(deps) },
   };
 }
 
@@ -243,6 +248,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
   await app.register(reportExportsRoutes(services.reportExports));
   await app.register(directivesRoutes(services.directives));
   await app.register(inspectionRoutes(services.inspection, services.inspectionCases));
+  await app.register(meetingsComplianceRoutes(services.meetingsCommittees));
 
   const webDir = config.webDir;
   const hasWeb = webDir !== undefined && fs.existsSync(path.join(webDir, 'index.html'));

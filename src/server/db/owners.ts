@@ -81,4 +81,5 @@ export const TABLE_OWNERS: Record<keyof DB | ModuleLocalTable, ModuleName> = {
   inspection_plan_amendment: 'inspection',
   inspection_item: 'inspection',
   inspection_case: 'inspection',
+  absence_alert_dismissal: 'meetings',
 };

@@ -246,7 +246,7 @@ export interface RuleSetTable {
   created_at: Generated<Date>;
 }
 
-export type Role = 'system_admin' | 'org_admin' | 'editor' | 'viewer' | 'inspector';
+export type Role = 'system_admin' | 'org_admin' | 'editor' | 'viewer' | 'inspector' | 'member';
 
 export interface AppUserTable {
   id: string;
@@ -267,6 +267,8 @@ export interface RoleAssignmentTable {
   user_id: string;
   role: Role;
   org_id: string | null;
+  /** The member record of a `member` grant (migration 0026); null for every other role. */
+  member_id: Generated<string | null>;
   created_at: Generated<Date>;
 }
 
@@ -791,6 +793,18 @@ export interface InspectionCaseTable {
   updated_at: Generated<Date>;
 }
 
+/** A dismissed absence alert (issue 16 part 5, migration 0026): who decided not to propose striking off, and why. */
+export interface AbsenceAlertDismissalTable {
+  id: string;
+  member_id: string;
+  year: number;
+  source: 'meetings' | 'dues';
+  months: number;
+  reason: string;
+  dismissed_by: string;
+  dismissed_at: Ts;
+}
+
 export interface DB {
   org_kind: OrgKindTable;
   sector_type: SectorTypeTable;
@@ -835,6 +849,7 @@ export interface DB {
   meeting_document: MeetingDocumentTable;
   meeting_attendance: MeetingAttendanceTable;
   meeting_task: MeetingTaskTable;
+  absence_alert_dismissal: AbsenceAlertDismissalTable;
   directive: DirectiveTable;
   directive_task: DirectiveTaskTable;
   directive_assignment: DirectiveAssignmentTable;

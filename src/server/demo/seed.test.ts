@@ -276,4 +276,21 @@ describeEngines('demo province', (engine) => {
     const weak = await admin.get(`/api/evaluation/consolidation?orgId=${seeded.rootId}`);
     expect(weak.body.items.length).toBeGreaterThan(0);
   });
+  it('has two years of cell meetings: about 95% of the months held, attendance 85–95%, a handful proposed for striking off', async () => {
+    const admin = await t.login('admin', DEMO_PASSWORD);
+    const year = Number(t.clock.today().slice(0, 4)) - 1;
+    const r = await admin.get(`/api/meetings/compliance?orgId=${seeded.rootId}&from=${year}-01-01&to=${year}-12-31`);
+    expect(r.status).toBe(200);
+    const totals = r.body.totals;
+    expect(totals.cells).toBeGreaterThan(330);
+    expect(totals.monthsMissing / totals.monthsOwed).toBeGreaterThan(0.005);
+    expect(totals.monthsMissing / totals.monthsOwed).toBeLessThan(0.06);
+    expect(totals.cellsMissingRegular).toBeLessThan(totals.cells * 0.3);
+    expect(totals.attendanceRate).toBeGreaterThan(85);
+    expect(totals.attendanceRate).toBeLessThan(95);
+    const alerts = (await admin.get('/api/meetings/alerts')).body.items;
+    expect(alerts.length).toBeGreaterThanOrEqual(4);
+    expect(alerts.length).toBeLessThanOrEqual(15);
+    expect(seeded.meetings.meetings).toBeGreaterThan(8000);
+  });
 });

@@ -23,6 +23,7 @@ import { generateProvince } from './province.ts';
 import { seedAdmissions } from './admissions.ts';
 import { seedDirectives } from './directives.ts';
 import { seedInspection } from './inspection.ts';
+import { seedMeetings } from './meetings.ts';
 
 /** The demo accounts' password, printed at start: demo data only, never a real installation's. */
 export const DEMO_PASSWORD = 'hatnhan2025';
@@ -113,6 +114,7 @@ export async function seedDemo(db: Kysely<DB>, clock: Clock, opts: SeedOptions) 
   const admissions = await seedAdmissions(db, { seed: opts.seed, today: clock.today(), now: clock.now(), adminId });
   const directives = await seedDirectives(db, { seed: opts.seed, today: clock.today(), now: clock.now(), adminId });
   const inspection = await seedInspection(db, { seed: opts.seed, today: clock.today(), rootOrgId: root });
+  const meetings = await seedMeetings(db, { rootPath: p.orgs[0]!.org.current_path, today: clock.today(), seed: opts.seed });
   // Fresh statistics after a bulk load: PGlite never analyses by itself.
   await analyzeAll(db);
   return {
@@ -125,5 +127,6 @@ export async function seedDemo(db: Kysely<DB>, clock: Clock, opts: SeedOptions) 
     rootId: root,
     reorg: applied.counts,
     evaluations,
+    meetings,
   };
 }

@@ -21,6 +21,8 @@ export interface RoleGrant {
    * below the grassroots committee, which keeps the member dossiers (domain.md §4).
    */
   belowGrassroots?: boolean;
+  /** The member record of a `member` grant (a member who logs in sees his own cell's meetings and nothing else). */
+  memberId?: string | null;
 }
 
 export interface Actor {
@@ -54,6 +56,8 @@ const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   editor: ['read', 'editOrgs', 'editMembers', 'readSensitive', 'readHistory', 'inspect'],
   viewer: ['read'],
   inspector: ['read', 'readAudit', 'readSensitive', 'readHistory', 'inspect'],
+  // A member reads only his own cell's meetings and his own attendance (modules/meetings, meetings.self.ts): no scope.
+  member: [],
 };
 
 /** Capabilities held only at the grassroots committee's level and above (domain.md §4). */
@@ -65,6 +69,7 @@ export const ROLE_NAMES: Record<Role, string> = {
   editor: 'Cán bộ nghiệp vụ',
   viewer: 'Xem',
   inspector: 'Ủy ban kiểm tra',
+  member: 'Đảng viên',
 };
 
 /** 'all' for the whole tree, else the subtree paths where the actor holds the capability (possibly none). */
@@ -88,4 +93,9 @@ export function can(actor: Actor, cap: Capability): boolean {
 
 export function isSystemAdmin(actor: Actor): boolean {
   return actor.roles.some((r) => r.role === 'system_admin');
+}
+
+/** The member record the actor logs in as (a `member` grant), or null. */
+export function selfMemberId(actor: Actor): string | null {
+  return actor.roles.find((r) => r.role === 'member' && r.memberId)?.memberId ?? null;
 }

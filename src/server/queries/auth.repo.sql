@@ -65,6 +65,8 @@ SELECT
                   r.role,
                   'org_id',
                   r.org_id,
+                  'member_id',
+                  r.member_id,
                   'place',
                   CASE
                     WHEN r.org_id IS NOT NULL THEN (

@@ -154,7 +154,8 @@ SELECT
   "id",
   "user_id",
   "role",
-  "org_id"
+  "org_id",
+  "member_id"
 FROM
   "role_assignment"
 WHERE

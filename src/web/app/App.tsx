@@ -27,6 +27,7 @@ import { RuleSetsPage } from '../pages/RuleSetsPage.tsx';
 import { AdmissionsPage } from '../pages/AdmissionsPage.tsx';
 import { AdmissionDossierPage } from '../pages/AdmissionDossierPage.tsx';
 import { WorkQueuePage } from '../pages/WorkQueuePage.tsx';
+import { MyMeetingsPage } from '../pages/MyMeetingsPage.tsx';
 import { EvaluationPage } from '../pages/EvaluationPage.tsx';
 import { EvaluationPeriodPage } from '../pages/EvaluationPeriodPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
@@ -97,6 +98,7 @@ export function App() {
                   <Route path="/admissions" element={<AdmissionsPage />} />
                   <Route path="/admissions/dossiers/:id" element={<AdmissionDossierPage />} />
                   <Route path="/work" element={<WorkQueuePage />} />
+                  <Route path="/me/meetings" element={<MyMeetingsPage />} />
                   <Route path="/meetings" element={<MeetingsPage />} />
                   <Route path="/meetings/:id" element={<MeetingPage />} />
                   <Route path="/evaluation" element={<EvaluationPage />} />

@@ -11,6 +11,7 @@ export const ROLE_NAMES: Record<RoleCode, string> = {
   editor: 'Cán bộ nghiệp vụ',
   viewer: 'Xem',
   inspector: 'Ủy ban kiểm tra',
+  member: 'Đảng viên',
 };
 
 export const ROLE_COLORS: Record<RoleCode, string> = {
@@ -19,9 +20,11 @@ export const ROLE_COLORS: Record<RoleCode, string> = {
   editor: 'blue',
   viewer: 'default',
   inspector: 'purple',
+  member: 'green',
 };
 
-export const ROLE_CODES = Object.keys(ROLE_NAMES) as RoleCode[];
+/** The roles an administrator grants in the user's drawer (`member` is granted from the member's record). */
+export const ROLE_CODES = (Object.keys(ROLE_NAMES) as RoleCode[]).filter((c): c is Exclude<RoleCode, 'member'> => c !== 'member');
 
 export function roleName(role: string): string {
   return (ROLE_NAMES as Record<string, string>)[role] ?? role;

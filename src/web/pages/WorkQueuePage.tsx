@@ -10,6 +10,7 @@ import { useWorkQueue, type WorkItem } from '../api/admissions.ts';
 import { useAsOfLink } from '../app/asOf.ts';
 import { QueryError } from '../components/QueryError.tsx';
 import { DirectiveQueueCard } from '../components/directives/DirectiveQueueCard.tsx';
+import { AbsenceAlerts } from '../components/meetings/AbsenceAlerts.tsx';
 import { formatDate } from '../lib/dates.ts';
 
 export function WorkQueuePage() {
@@ -39,6 +40,7 @@ export function WorkQueuePage() {
             locale={{ emptyText: 'Không có việc nào đến hạn' }}
           />
         )}
+        <AbsenceAlerts />
       </Card>
       <DirectiveQueueCard />
     </>

@@ -25,6 +25,7 @@ import * as m0020 from './0020-report-submission.ts';
 import * as m0022 from './0022-report-indexes.ts';
 import * as m0024 from './0024-inspection.ts';
 import * as m0025 from './0025-meetings.ts';
+import * as m0026 from './0026-meeting-alerts-member-role.ts';
 import * as m0027 from './0027-directives.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -50,5 +51,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0022-report-indexes': m0022,
   '0024-inspection': m0024,
   '0025-meetings': m0025,
+  '0026-meeting-alerts-member-role': m0026,
   '0027-directives': m0027,
 };

@@ -42,6 +42,7 @@ export function actorOfAccount(account: SessionAccount<GrantPlace>): Actor {
       orgName: r.place?.name ?? null,
       orgPath: r.place?.path ?? null,
       belowGrassroots: r.place?.belowGrassroots ?? false,
+      memberId: r.member_id ?? null,
     })),
   };
 }
@@ -64,6 +65,7 @@ export async function loadRoleGrants(db: Kysely<DB>, orgs: GrantPlacesPort, user
     orgName: r.org_id ? (places.get(r.org_id)?.name ?? null) : null,
     orgPath: pathOf(r.org_id),
     belowGrassroots: ancestorsOf(pathOf(r.org_id)).some((id) => grassroots.has(id)),
+    memberId: r.member_id,
   }));
 }
 

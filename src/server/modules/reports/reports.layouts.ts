@@ -12,6 +12,7 @@
 import { CATALOGUES } from '../../../domain/catalogues.ts';
 import type { ReportTableKey } from '../../../contract/reports.ts';
 import { inspectionWork } from './reports.inspection.layout.ts';
+import { meetingsComplianceLayout } from './reports.meetings.ts';
 
 export type Unit = 'count' | 'percent' | 'years';
 
@@ -47,7 +48,7 @@ export interface LayoutRow {
 
 /** Where a table's links lead and which time the table reads. */
 export type LayoutBasis = 'date' | 'period' | 'years';
-export type LinkKind = 'members' | 'orgs' | 'evaluation' | 'inspection';
+export type LinkKind = 'members' | 'orgs' | 'evaluation' | 'inspection' | 'meetings';
 
 export interface Layout {
   key: ReportTableKey;
@@ -314,6 +315,7 @@ export const LAYOUTS: Record<ReportTableKey, Layout> = {
   'admissions-span': admissionsSpan,
   'term-annex': termAnnex,
   'inspection-work': inspectionWork,
+  'meetings-compliance': meetingsComplianceLayout,
 };
 
 /** The member file's catalogues the composition rows expand (org_kind and sector_type come from the database, years from the span). */

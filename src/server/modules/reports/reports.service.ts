@@ -35,6 +35,7 @@ import {
 } from './reports.figures.ts';
 import { LAYOUTS } from './reports.layouts.ts';
 import { inspectionFigures } from './reports.inspection.ts';
+import { meetingsComplianceFigures } from './reports.meetings.ts';
 import { canReadReportOf, reportScopeOf } from './reports.policy.ts';
 import type { ComputeReport, ComputeReportTable } from './reports.ports.ts';
 import { renderTable, type Times } from './reports.tables.ts';
@@ -123,6 +124,8 @@ export function createReportsService(deps: ReportsDeps) {
         return termAnnex(actor, orgId, s);
       case 'inspection-work':
         return inspectionFigures(db, (await rootOf(actor, orgId)).current_path, reportScopeOf(actor), t.from, t.to, s.breakdown);
+      case 'meetings-compliance':
+        return meetingsComplianceFigures(deps, actor, orgId, (await rootOf(actor, orgId)).current_path, t.from, t.to, s.breakdown);
     }
   }
 

@@ -95,6 +95,9 @@ function linkOf(layout: Layout, r: Row, c: Col, orgId: string, isChild: boolean,
   else if ('change' in q) {
     q.changeFrom ??= yFrom;
     q.changeTo ??= yTo;
+  } else if (kind === 'meetings') {
+    q.from ??= t.from;
+    q.to ??= t.to;
   } else q.asOf ??= year === null ? (layout.basis === 'period' ? t.to : t.asOf) : yTo;
   const tokens: Record<string, string> = { '{asOf}': t.asOf, '{from}': t.from, '{to}': t.to, '{opening}': t.opening };
   for (const k of Object.keys(q)) q[k] = tokens[q[k]!] ?? q[k]!;

@@ -49,7 +49,7 @@ export function roleAssignmentsOf(db: Kysely<DB>, userIds: readonly string[]) {
   if (userIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('role_assignment')
-    .select(['id', 'user_id', 'role', 'org_id'])
+    .select(['id', 'user_id', 'role', 'org_id', 'member_id'])
     .where('user_id', 'in', [...userIds])
     .orderBy('created_at')
     .execute();
@@ -152,7 +152,7 @@ export interface SessionAccount<P> {
   must_change_password: boolean;
   is_disabled: boolean;
   /** In the order they were granted; `place` from the caller's fragment, null without an organisation. */
-  roles: { id: string; role: Role; org_id: string | null; place: P | null }[];
+  roles: { id: string; role: Role; org_id: string | null; member_id?: string | null; place: P | null }[];
 }
 
 /**
@@ -166,7 +166,7 @@ export function sessionAccountSql<P>(userIdColumn: string, place: (orgIdColumn: 
     SELECT json_build_object(
       'id', u.id, 'username', u.username, 'full_name', u.full_name, 'must_change_password', u.must_change_password, 'is_disabled', u.is_disabled,
       'roles', coalesce((
-        SELECT json_agg(json_build_object('id', r.id, 'role', r.role, 'org_id', r.org_id, 'place', CASE WHEN r.org_id IS NOT NULL THEN ${place('r.org_id')} END)
+        SELECT json_agg(json_build_object('id', r.id, 'role', r.role, 'org_id', r.org_id, 'member_id', r.member_id, 'place', CASE WHEN r.org_id IS NOT NULL THEN ${place('r.org_id')} END)
                         ORDER BY r.created_at)
         FROM role_assignment r WHERE r.user_id = u.id), '[]'::json))
     FROM app_user u WHERE u.id = ${sql.ref(userIdColumn)})`;

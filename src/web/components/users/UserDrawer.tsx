@@ -137,7 +137,7 @@ function ResetPasswordSection({ user }: { user: User }) {
 }
 
 interface RoleValues {
-  role: RoleCode;
+  role: Exclude<RoleCode, 'member'>;
   orgId?: string;
 }
 

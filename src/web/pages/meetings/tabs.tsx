@@ -3,6 +3,7 @@
  * entry here, so the page shell (MeetingsPage) stays as it is.
  */
 import type { ReactNode } from 'react';
+import { CompliancePanel } from '../../components/meetings/CompliancePanel.tsx';
 
 export interface MeetingsTab {
   key: string;
@@ -11,4 +12,4 @@ export interface MeetingsTab {
   render: (orgId: string) => ReactNode;
 }
 
-export const EXTRA_MEETING_TABS: MeetingsTab[] = [];
+export const EXTRA_MEETING_TABS: MeetingsTab[] = [{ key: 'compliance', label: 'Tình hình sinh hoạt', render: (orgId) => <CompliancePanel orgId={orgId} /> }];

@@ -1,0 +1,43 @@
+/**
+ * The committees' side of the cells' meetings over the HTTP API (issue 16 parts 4, 5, 7): compliance, the absence
+ * alert, the member's own view. Types from src/contract/meetings.compliance.ts; query keys start with 'meetings'.
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, apiUrl } from './client.ts';
+import type { AbsenceAlerts, ComplianceAnswer, DismissAlertInput, MyMeetings, StrikeOffInput } from '../../contract/meetings.compliance.ts';
+
+export type { AbsenceAlerts, ComplianceAnswer, MyMeetings };
+
+export function useCompliance(orgId: string | undefined, from: string, to: string) {
+  return useQuery({
+    queryKey: ['meetings', 'compliance', orgId, from, to],
+    enabled: !!orgId,
+    queryFn: ({ signal }) => api.get<ComplianceAnswer>('/meetings/compliance', { orgId, from, to }, signal),
+  });
+}
+
+export const complianceXlsxUrl = (orgId: string, from: string, to: string) => apiUrl('/meetings/compliance/export.xlsx', { orgId, from, to });
+
+export function useAbsenceAlerts() {
+  return useQuery({ queryKey: ['meetings', 'alerts'], queryFn: ({ signal }) => api.get<AbsenceAlerts>('/meetings/alerts', undefined, signal) });
+}
+
+export function useDismissAlert() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: DismissAlertInput) => api.post<{ ok: true }>('/meetings/alerts/dismiss', body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['meetings', 'alerts'] }),
+  });
+}
+
+export function useStrikeOff() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: StrikeOffInput) => api.post<{ ok: true }>('/meetings/alerts/strike-off', body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['meetings', 'alerts'] }),
+  });
+}
+
+export function useMyMeetings(year: number) {
+  return useQuery({ queryKey: ['meetings', 'me', year], queryFn: ({ signal }) => api.get<MyMeetings>('/me/meetings', { year }, signal) });
+}
