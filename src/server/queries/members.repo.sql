@@ -851,6 +851,23 @@ SELECT
     LIMIT
       1
   ) AS "org_name",
+  (
+    SELECT
+      p.membership
+    FROM
+      member_period p
+    WHERE
+      p.member_id = "m"."id"
+      AND p.valid_from <= $3
+      AND (
+        p.valid_to IS NULL
+        OR p.valid_to > $4
+      )
+    ORDER BY
+      p.valid_from DESC
+    LIMIT
+      1
+  ) AS "membership_today",
   coalesce(
     (
       SELECT
@@ -1005,10 +1022,10 @@ FROM
   ) AS "o" ON "o"."id" = "m"."org_id"
 WHERE
   (
-    "o"."current_path" >= $3
-    AND "o"."current_path" < $4
+    "o"."current_path" >= $5
+    AND "o"."current_path" < $6
   )
-  AND "m"."id" = $5;
+  AND "m"."id" = $7;
 
 -- memberNames
 SELECT

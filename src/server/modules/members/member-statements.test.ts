@@ -9,6 +9,7 @@ import { describeEngines } from '../../../../test/helpers/db.ts';
 import { buildFixture, startTestApp, type Client, type Fixture, type TestApp } from '../../../../test/helpers/app.ts';
 import { statementCounter } from '../../../../test/helpers/statements.ts';
 import { orgNameOn } from '../orgs/orgs.members.repo.ts';
+import { membershipOf } from './members.roll.repo.ts';
 import {
   eventsInOrder,
   findMember,
@@ -93,8 +94,9 @@ describeEngines('member file and name search in one statement', (engine) => {
     for (const id of [moved, plain]) {
       const row = await memberFile(db, 'all', id, TODAY);
       expect(row).toBeDefined();
-      const { org_name, events, awards, disciplines, ...member } = row!;
+      const { org_name, membership_today, events, awards, disciplines, ...member } = row!;
       expect(member).toEqual(await findMember(db, 'all', id));
+      expect(membership_today ?? 'probationary').toBe(await membershipOf(db, id, TODAY));
       expect(org_name).toBe(await orgNameOn(db, member.org_id, TODAY));
       const listed = await listMemberEvents(db, id);
       expect(events.map(({ member_id: _m, ...e }) => e)).toEqual(listed);

@@ -340,6 +340,7 @@ export async function memberFile(db: Kysely<DB>, scope: Scope, id: string, today
     .selectAll('m')
     .select('o.current_path')
     .select(orgNameOnSql('m.org_id', today).as('org_name'))
+    .select(membershipOnSql('m.id', today).as('membership_today'))
     .select(
       sql<MemberFileEventRow[]>`coalesce((SELECT json_agg(json_build_object(
         'id', e.id, 'member_id', e.member_id, 'kind', e.kind, 'effective_date', e.effective_date, 'decision_no', e.decision_no,

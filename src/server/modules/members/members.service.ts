@@ -522,7 +522,8 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
         id: row.id,
         org: { id: row.org_id, name: row.org_name ?? '' },
         status: row.status,
-        membership: await membershipOf(db, row.id, today),
+        // on the roll today, from the periods (a readmitted member on a new probation is probationary)
+        membership: row.membership_today ?? ('probationary' as const),
         admittedOn: row.admitted_on,
         officialOn: row.official_on,
         leftOn: row.left_on,
