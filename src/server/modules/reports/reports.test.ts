@@ -120,6 +120,7 @@ describeEngines('reports: the standard tables through HTTP', (engine) => {
       'admissions-span',
       'term-annex',
       'inspection-work',
+      'meetings-compliance',
     ]);
   });
 
