@@ -52,7 +52,7 @@ function HeldForm({ m }: { m: MeetingDetail }) {
       }
     >
       <Space wrap align="start">
-        <Form.Item name="heldOn" label="Ngày họp" rules={[{ required: true, message: 'Chọn ngày.' }, validDate]}>
+        <Form.Item name="heldOn" label="Ngày họp" rules={[{ required: true, message: 'Vui lòng chọn ngày.' }, validDate]}>
           <DateInput testId="meeting-held-on" />
         </Form.Item>
         <Form.Item name="startTime" label="Bắt đầu (HH:MM)">

@@ -65,7 +65,7 @@ function ScheduleForm({ orgId }: { orgId: string }) {
         <Form.Item name="kind" label="Loại sinh hoạt">
           <Select data-testid="meeting-kind" style={{ width: 240 }} options={MEETING_KINDS.map((k) => ({ value: k, label: MEETING_KIND_LABELS[k] }))} />
         </Form.Item>
-        <Form.Item name="plannedOn" label="Ngày dự kiến" rules={[{ required: true, message: 'Chọn ngày.' }, validDate]}>
+        <Form.Item name="plannedOn" label="Ngày dự kiến" rules={[{ required: true, message: 'Vui lòng chọn ngày.' }, validDate]}>
           <DateInput testId="meeting-planned-on" />
         </Form.Item>
         <Form.Item name="topic" label="Nội dung">

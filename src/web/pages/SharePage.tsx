@@ -80,7 +80,7 @@ function SplitModal({ data, open, onClose }: { data: ShareResponse; open: boolea
         onClose();
       }}
     >
-      <Form.Item name="orgIds" label="Đơn vị trực thuộc" rules={[{ required: true, message: 'Chọn ít nhất một đơn vị.' }]}>
+      <Form.Item name="orgIds" label="Đơn vị trực thuộc" rules={[{ required: true, message: 'Vui lòng chọn ít nhất một đơn vị.' }]}>
         <OrgSelect multiple data-testid="split-orgs" />
       </Form.Item>
       <Form.Item name="dueOn" label="Hạn" rules={[validDate]}>
