@@ -19,7 +19,8 @@ export type ModuleName =
   | 'audit'
   | 'admissions'
   | 'evaluation'
-  | 'reports';
+  | 'reports'
+  | 'discipline';
 
 /** Tables typed only inside their module (member-import declares its own with `withTables`). */
 type ModuleLocalTable = 'member_import' | 'member_import_row';
@@ -66,4 +67,7 @@ export const TABLE_OWNERS: Record<keyof DB | ModuleLocalTable, ModuleName> = {
   evaluation_change: 'evaluation',
   consolidation: 'evaluation',
   report_submission: 'reports',
+  discipline_decision: 'discipline',
+  discipline_complaint: 'discipline',
+  discipline_deferral: 'discipline',
 };

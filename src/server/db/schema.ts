@@ -567,6 +567,66 @@ export interface ReportSubmissionTable {
   submitted_at: Ts;
 }
 
+/** Discipline (issue 15, migration 0021, module discipline): decisions against members or organisations. */
+export type DisciplineFormCode = 'reprimand' | 'warning' | 'removal' | 'expulsion' | 'dissolution';
+export type DisciplineBodyCode = 'cell' | 'committee' | 'standing_committee' | 'inspection_committee';
+export interface DisciplineDecisionTable {
+  id: string;
+  subject_kind: 'member' | 'org';
+  member_id: string | null;
+  org_id: string | null;
+  /** The organisation itself, or the member's roll on the decision's day (scope reads it). */
+  subject_org_id: string | null;
+  kind: Generated<'party' | 'state'>;
+  form: DisciplineFormCode;
+  /** The member's membership on the decision's date (null for organisations and migrated rows). */
+  membership: 'probationary' | 'official' | null;
+  deciding_org_id: string | null;
+  deciding_body: DisciplineBodyCode | null;
+  deciding_label: string;
+  decision_no: string;
+  decided_on: string;
+  announced_on: string | null;
+  violation_on: string | null;
+  violation_level: DisciplineFormCode | null;
+  reason: string | null;
+  case_id: string | null;
+  lapse_blocked: Generated<boolean>;
+  lapse_blocked_on: string | null;
+  lapse_blocked_reason: 'new_violation' | 'complaint' | null;
+  revoked_on: string | null;
+  revoked_reason: string | null;
+  replaced_by: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+/** A complaint against a discipline decision (migration 0021). */
+export interface DisciplineComplaintTable {
+  id: string;
+  decision_id: string;
+  received_on: string;
+  filed_on: string;
+  content: string | null;
+  outcome: 'upheld' | 'changed' | 'revoked' | null;
+  outcome_on: string | null;
+  outcome_note: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+/** Days over which a member's discipline is deferred (migration 0021): [from_on, to_on). */
+export interface DisciplineDeferralTable {
+  id: string;
+  member_id: string;
+  reason: 'pregnant' | 'nursing' | 'hospital';
+  from_on: string;
+  to_on: string | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
   org_kind: OrgKindTable;
   sector_type: SectorTypeTable;
@@ -607,6 +667,9 @@ export interface DB {
   evaluation_change: EvaluationChangeTable;
   consolidation: ConsolidationTable;
   report_submission: ReportSubmissionTable;
+  discipline_decision: DisciplineDecisionTable;
+  discipline_complaint: DisciplineComplaintTable;
+  discipline_deferral: DisciplineDeferralTable;
 }
 
 export type OrgVersion = Selectable<OrgVersionTable>;

@@ -22,6 +22,7 @@ import * as m0017 from './0017-login-locks-audit-append-only.ts';
 import * as m0018 from './0018-member-birth-tally.ts';
 import * as m0019 from './0019-member-period.ts';
 import * as m0020 from './0020-report-submission.ts';
+import * as m0021 from './0021-discipline.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -43,4 +44,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0018-member-birth-tally': m0018,
   '0019-member-period': m0019,
   '0020-report-submission': m0020,
+  '0021-discipline': m0021,
 };
