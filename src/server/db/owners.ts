@@ -33,7 +33,6 @@ export const TABLE_OWNERS: Record<keyof DB | ModuleLocalTable, ModuleName> = {
   org_event: 'orgs',
   member: 'members',
   member_event: 'members',
-  member_discipline: 'members',
   member_badge_award: 'members',
   member_name_tail: 'members',
   org_member_tally: 'members',

@@ -154,21 +154,6 @@ export interface MemberRollMoveTable {
   effective_date: string;
 }
 
-export interface MemberDisciplineTable {
-  id: string;
-  member_id: string;
-  form: 'reprimand' | 'warning' | 'removal' | 'expulsion';
-  deciding_level: string;
-  decision_no: string;
-  decision_date: string;
-  announced_on: string;
-  violation_on: string | null;
-  reason: string | null;
-  lapse_blocked: Generated<boolean>;
-  kind: Generated<'party' | 'state'>;
-  created_at: Generated<Date>;
-}
-
 /** Each member's folded name from each word to the end, for name search (migration 0012); kept by triggers. */
 export interface MemberNameTailTable {
   tail: string;
@@ -637,7 +622,6 @@ export interface DB {
   member_event: MemberEventTable;
   member_period: MemberPeriodTable;
   member_roll_move: MemberRollMoveTable;
-  member_discipline: MemberDisciplineTable;
   member_badge_award: MemberBadgeAwardTable;
   member_name_tail: MemberNameTailTable;
   member_record: MemberRecordTable;

@@ -294,6 +294,9 @@ WHERE
   "id" = $1
 FOR UPDATE;
 
+-- memberDecisionsAnnouncedSql
+-- (no statement of its own: fragment: members' decisions announced in a period; see the members reports repository (changesBetween))
+
 -- memberDisciplinedBetweenSql
 -- (no statement of its own: fragment: a member disciplined within a period; see the members drill-down's disciplined filter)
 
@@ -327,6 +330,12 @@ WHERE
   AND "decided_on" <= $4
 ORDER BY
   "decided_on";
+
+-- partyMemberDecisionsInYear
+-- (no statement of its own: takes a subquery of member ids; see the evaluation repository's disciplinesInYear)
+
+-- partyOrgDecisionsInYear
+-- (no statement of its own: takes a subquery of organisation ids; see the evaluation repository's orgDisciplinesInYear)
 
 -- revokeDecision
 UPDATE "discipline_decision"

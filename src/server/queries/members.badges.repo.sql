@@ -103,12 +103,12 @@ SELECT
   "m"."badge_top",
   EXISTS (
     SELECT
-      1 AS "one"
+      1
     FROM
-      "member_discipline" AS "x"
+      discipline_decision d
     WHERE
-      "x"."member_id" = "m"."id"
-      AND "x"."kind" = 'party'
+      d.member_id = "m"."id"
+      AND d.kind = 'party'
   ) AS "disciplined"
 FROM
   "member" AS "m"
@@ -308,12 +308,12 @@ SELECT
   "m"."badge_top",
   EXISTS (
     SELECT
-      1 AS "one"
+      1
     FROM
-      "member_discipline" AS "x"
+      discipline_decision d
     WHERE
-      "x"."member_id" = "m"."id"
-      AND "x"."kind" = 'party'
+      d.member_id = "m"."id"
+      AND d.kind = 'party'
   ) AS "disciplined"
 FROM
   "member" AS "m"
@@ -330,15 +330,18 @@ WHERE
         AND "o"."current_path" < $2
       )
   )
-  AND "m"."id" IN (
+  AND EXISTS (
     SELECT
-      "x"."member_id"
+      1
     FROM
-      "member_discipline" AS "x"
+      discipline_decision d
     WHERE
-      "x"."kind" = 'party'
-      AND "x"."decision_date" >= '2026-01-31'::date
-      AND "x"."decision_date" <= '2027-02-03'::date
+      d.member_id = "m"."id"
+      AND d.kind = 'party'
+      AND d.decided_on >= $3
+      AND d.decided_on <= $4
+      AND TRUE
+      AND TRUE
   );
 
 -- findIllDue
@@ -354,12 +357,12 @@ SELECT
   "m"."badge_top",
   EXISTS (
     SELECT
-      1 AS "one"
+      1
     FROM
-      "member_discipline" AS "x"
+      discipline_decision d
     WHERE
-      "x"."member_id" = "m"."id"
-      AND "x"."kind" = 'party'
+      d.member_id = "m"."id"
+      AND d.kind = 'party'
   ) AS "disciplined"
 FROM
   "member" AS "m"
@@ -401,12 +404,12 @@ SELECT
   "m"."badge_top",
   EXISTS (
     SELECT
-      1 AS "one"
+      1
     FROM
-      "member_discipline" AS "x"
+      discipline_decision d
     WHERE
-      "x"."member_id" = "m"."id"
-      AND "x"."kind" = 'party'
+      d.member_id = "m"."id"
+      AND d.kind = 'party'
   ) AS "disciplined"
 FROM
   "member" AS "m"
@@ -476,19 +479,6 @@ WHERE
     )
   );
 
--- findPartyDisciplinesOfMembers
-SELECT
-  "member_id",
-  "form",
-  "decision_date",
-  "announced_on",
-  "lapse_blocked"
-FROM
-  "member_discipline"
-WHERE
-  "member_id" IN ($1, $2)
-  AND "kind" = $3;
-
 -- findPlainBacklogPage
 SELECT
   "m"."id",
@@ -502,12 +492,12 @@ SELECT
   "m"."badge_top",
   EXISTS (
     SELECT
-      1 AS "one"
+      1
     FROM
-      "member_discipline" AS "x"
+      discipline_decision d
     WHERE
-      "x"."member_id" = "m"."id"
-      AND "x"."kind" = 'party'
+      d.member_id = "m"."id"
+      AND d.kind = 'party'
   ) AS "disciplined"
 FROM
   "member" AS "m"
@@ -614,12 +604,12 @@ SELECT
   "m"."badge_top",
   EXISTS (
     SELECT
-      1 AS "one"
+      1
     FROM
-      "member_discipline" AS "x"
+      discipline_decision d
     WHERE
-      "x"."member_id" = "m"."id"
-      AND "x"."kind" = 'party'
+      d.member_id = "m"."id"
+      AND d.kind = 'party'
   ) AS "disciplined"
 FROM
   "member" AS "m"
@@ -721,12 +711,12 @@ SELECT
   "m"."badge_top",
   EXISTS (
     SELECT
-      1 AS "one"
+      1
     FROM
-      "member_discipline" AS "x"
+      discipline_decision d
     WHERE
-      "x"."member_id" = "m"."id"
-      AND "x"."kind" = 'party'
+      d.member_id = "m"."id"
+      AND d.kind = 'party'
   ) AS "disciplined"
 FROM
   "member" AS "m"

@@ -295,23 +295,6 @@ VALUES
   ($1, $2, $3, $4, $5, $6, $7, $8, $9);
 -- stops here on the empty database: insert or update on table "member_badge_award" violates foreign key constraint "member_badge_award_member_id_fkey"
 
--- insertDiscipline
-INSERT INTO
-  "member_discipline" (
-    "id",
-    "member_id",
-    "form",
-    "deciding_level",
-    "decision_no",
-    "decision_date",
-    "announced_on",
-    "violation_on",
-    "reason"
-  )
-VALUES
-  ($1, $2, $3, $4, $5, $6, $7, $8, $9);
--- stops here on the empty database: insert or update on table "member_discipline" violates foreign key constraint "member_discipline_member_id_fkey"
-
 -- insertMemberEvent
 INSERT INTO
   "member_event" (
@@ -767,16 +750,6 @@ WHERE
 ORDER BY
   "milestone";
 
--- memberDisciplineRows
-SELECT
-  *
-FROM
-  "member_discipline"
-WHERE
-  "member_id" = $1
-ORDER BY
-  "decision_date";
-
 -- memberNames
 SELECT
   "id",
@@ -795,15 +768,6 @@ WHERE
   "kind" = $1
   AND "effective_date" >= $2
   AND "effective_date" < $3;
-
--- partyDisciplineRows
-SELECT
-  *
-FROM
-  "member_discipline"
-WHERE
-  "member_id" = $1
-  AND "kind" = $2;
 
 -- updateMember
 UPDATE "member"

@@ -335,13 +335,22 @@ SELECT
   'disciplined:' || d.form AS kind,
   count(*)::int AS n
 FROM
-  member_discipline d
+  (
+    SELECT
+      d.member_id,
+      d.form,
+      coalesce(d.announced_on, d.decided_on) AS announced_on
+    FROM
+      discipline_decision d
+    WHERE
+      d.kind = 'party'
+      AND d.subject_kind = 'member'
+      AND coalesce(d.announced_on, d.decided_on) >= $23
+      AND coalesce(d.announced_on, d.decided_on) <= $24
+  ) d
   JOIN member m ON m.id = d.member_id
 WHERE
-  d.kind = 'party'
-  AND d.announced_on >= $23
-  AND d.announced_on <= $24
-  AND EXISTS (
+  EXISTS (
     SELECT
       1
     FROM
@@ -709,13 +718,22 @@ SELECT
   'disciplined:' || d.form AS kind,
   count(*)::int AS n
 FROM
-  member_discipline d
+  (
+    SELECT
+      d.member_id,
+      d.form,
+      coalesce(d.announced_on, d.decided_on) AS announced_on
+    FROM
+      discipline_decision d
+    WHERE
+      d.kind = 'party'
+      AND d.subject_kind = 'member'
+      AND coalesce(d.announced_on, d.decided_on) >= $51
+      AND coalesce(d.announced_on, d.decided_on) <= $52
+  ) d
   JOIN member m ON m.id = d.member_id
 WHERE
-  d.kind = 'party'
-  AND d.announced_on >= $51
-  AND d.announced_on <= $52
-  AND EXISTS (
+  EXISTS (
     SELECT
       1
     FROM

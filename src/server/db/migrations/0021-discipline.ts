@@ -15,8 +15,21 @@
  *
  * Every row of member_discipline moves into discipline_decision with the same id (its kind, form, level text,
  * number, dates, violation date, reason, lapse block and creation time); then member_discipline is dropped.
+ *
+ * Every stored rule-set version gains `discipline.competence` (the competence of each level as data).
  */
 import { sql, type Kysely } from 'kysely';
+
+const COMMITTEE_BODIES = ['committee', 'standing_committee', 'inspection_committee'];
+/** The competence of each level as shipped (a literal copy of domain/rulesets.ts DISCIPLINE_COMPETENCE_2011 on this day). */
+const COMPETENCE = {
+  chi_bo_truc_thuoc: { bodies: ['cell'], member: ['reprimand', 'warning'], org: [] },
+  chi_bo_co_so: { bodies: ['cell'], member: ['reprimand', 'warning'], org: [] },
+  dang_bo_bo_phan: { bodies: [], member: [], org: [] },
+  dang_bo_co_so: { bodies: COMMITTEE_BODIES, member: ['reprimand', 'warning', 'removal', 'expulsion'], org: ['reprimand', 'warning'] },
+  dang_bo_cap_tren_co_so: { bodies: COMMITTEE_BODIES, member: ['reprimand', 'warning', 'removal', 'expulsion'], org: ['reprimand', 'warning', 'dissolution'] },
+  dang_bo_tinh: { bodies: COMMITTEE_BODIES, member: ['reprimand', 'warning', 'removal', 'expulsion'], org: ['reprimand', 'warning', 'dissolution'] },
+};
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -100,5 +113,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       d.kind, d.form, d.deciding_level, d.decision_no, d.decision_date, d.announced_on,
       d.violation_on, NULL, d.reason, d.lapse_blocked, d.created_at
     FROM member_discipline d`.execute(db);
-  // member_discipline is dropped once the members module reads discipline_decision (next commit).
+  await sql`UPDATE rule_set SET rules = jsonb_set(rules, '{discipline,competence}', ${JSON.stringify(COMPETENCE)}::jsonb)`.execute(db);
+  await sql`DROP TABLE member_discipline`.execute(db);
 }

@@ -10,6 +10,7 @@ export const cases: SqlCases<typeof repo> = {
   disciplineInForceSql: 'fragment: the party decisions in force on a day; see listDecisions and the members repositories (badges, drill-down, reports)',
   memberUnderDisciplineSql: 'fragment: a member under a discipline in force on a day; see the members repositories',
   memberDisciplinedBetweenSql: "fragment: a member disciplined within a period; see the members drill-down's disciplined filter",
+  memberDecisionsAnnouncedSql: "fragment: members' decisions announced in a period; see the members reports repository (changesBetween)",
   memberEverDisciplinedSql: 'fragment: a member ever disciplined; see the badge list',
   insertDecision: (db) =>
     repo.insertDecision(db, {
@@ -43,6 +44,8 @@ export const cases: SqlCases<typeof repo> = {
   decisionsOfOrg: (db) => repo.decisionsOfOrg(db, ORG),
   partyDecisionsOfMembers: (db) => repo.partyDecisionsOfMembers(db, [MEMBER]),
   partyDecisionsOfOrgsBetween: (db) => repo.partyDecisionsOfOrgsBetween(db, [ORG], '2025-01-01', '2025-12-31'),
+  partyMemberDecisionsInYear: "takes a subquery of member ids; see the evaluation repository's disciplinesInYear",
+  partyOrgDecisionsInYear: "takes a subquery of organisation ids; see the evaluation repository's orgDisciplinesInYear",
   listDecisions: (db) =>
     repo.listDecisions(db, { scope: ['a/b'], subtree: { from: 'a/b', to: 'a/b0' }, inForceOn: '2026-01-01', year: 2025, limit: 50, offset: 0 }),
   revokeDecision: (db) => repo.revokeDecision(db, ID, '2025-06-01', 'Khiếu nại được chấp nhận'),

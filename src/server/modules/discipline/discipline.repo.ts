@@ -3,7 +3,7 @@
  * owns them. Other modules read "in force on a date" through `disciplineInForceSql` (bulk) or the service's
  * `disciplineInForce` (one subject); the member list, the reports and evaluation compose the fragments below.
  */
-import { sql, type Insertable, type Kysely, type RawBuilder, type Selectable } from 'kysely';
+import { sql, type Insertable, type Kysely, type RawBuilder, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { DB, DisciplineComplaintTable, DisciplineDecisionTable, DisciplineDeferralTable } from '../../db/schema.ts';
 import type { Scope } from '../../http/actor.ts';
 import { orgInScopeSql, orgInSubtreeSql } from '../orgs/orgs.admissions.repo.ts';
@@ -48,6 +48,15 @@ export function memberDisciplinedBetweenSql(
   const byForm = form ? sql<boolean>`d.form = ${form}` : sql<boolean>`true`;
   return sql<boolean>`EXISTS (SELECT 1 FROM discipline_decision d WHERE d.member_id = ${sql.ref(memberIdColumn)} AND d.kind = 'party'
     AND d.decided_on >= ${from} AND d.decided_on <= ${to} AND ${byForm} AND ${extra('d.decided_on')})`;
+}
+
+/**
+ * Party decisions about members announced within [from, to] (the decision's day when the announcement is unknown),
+ * as a subquery with columns `member_id, form, announced_on`: the reports' discipline figures.
+ */
+export function memberDecisionsAnnouncedSql(from: string, to: string): RawBuilder<{ member_id: string; form: string; announced_on: string }> {
+  return sql`(SELECT d.member_id, d.form, coalesce(d.announced_on, d.decided_on) AS announced_on FROM discipline_decision d
+    WHERE d.kind = 'party' AND d.subject_kind = 'member' AND coalesce(d.announced_on, d.decided_on) >= ${from} AND coalesce(d.announced_on, d.decided_on) <= ${to})`;
 }
 
 /** A condition: the member in `memberIdColumn` has ever had a party decision. */
@@ -109,6 +118,34 @@ export async function partyDecisionsOfOrgsBetween(db: Kysely<DB>, orgIds: readon
     .where('decided_on', '>=', from)
     .where('decided_on', '<=', to)
     .orderBy('decided_on')
+    .execute();
+}
+
+/** Party decisions taken in a year about the members a subquery selects (one `member_id` column): evaluation. */
+export function partyMemberDecisionsInYear(
+  db: Kysely<DB>,
+  memberIds: SelectQueryBuilder<DB, keyof DB, { member_id: string }>,
+  year: number,
+): Promise<DecisionRow[]> {
+  return db
+    .selectFrom('discipline_decision as d')
+    .selectAll('d')
+    .where('d.member_id', 'in', memberIds)
+    .where('d.kind', '=', 'party')
+    .where('d.decided_on', '>=', `${year}-01-01`)
+    .where('d.decided_on', '<=', `${year}-12-31`)
+    .execute();
+}
+
+/** Party decisions taken in a year about the organisations a subquery selects (one `org_id` column): evaluation. */
+export function partyOrgDecisionsInYear(db: Kysely<DB>, orgIds: SelectQueryBuilder<DB, keyof DB, { org_id: string }>, year: number): Promise<DecisionRow[]> {
+  return db
+    .selectFrom('discipline_decision as d')
+    .selectAll('d')
+    .where('d.org_id', 'in', orgIds)
+    .where('d.kind', '=', 'party')
+    .where('d.decided_on', '>=', `${year}-01-01`)
+    .where('d.decided_on', '<=', `${year}-12-31`)
     .execute();
 }
 

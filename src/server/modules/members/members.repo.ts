@@ -4,7 +4,7 @@
  * and the users are read through their owners' helpers (orgs.members.repo.ts, users.members.repo.ts).
  */
 import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
-import type { DB, MemberBadgeAwardTable, MemberDisciplineTable, MemberEventTable, MemberTable } from '../../db/schema.ts';
+import type { DB, MemberBadgeAwardTable, MemberEventTable, MemberTable } from '../../db/schema.ts';
 import { insertJsonRows } from '../../db/json-insert.ts';
 import { pathInScopeSql } from '../../db/scope-sql.ts';
 import { latestOrgNameSql, orgNameOnSql } from '../orgs/orgs.names.repo.ts';
@@ -361,11 +361,6 @@ export async function membersDepartedBetween(db: Kysely<DB>, from: string, to: s
   return rows.map((r) => r.member_id);
 }
 
-/** The member's party discipline rows. */
-export function partyDisciplineRows(tx: Kysely<DB>, memberId: string) {
-  return tx.selectFrom('member_discipline').selectAll().where('member_id', '=', memberId).where('kind', '=', 'party').execute();
-}
-
 /** Inserts new members' rows in batches (db/json-insert.ts): the admission and the spreadsheet import. */
 export function insertMemberRows(tx: Kysely<DB>, rows: readonly Insertable<MemberTable>[]) {
   return insertJsonRows(tx, 'member', rows as unknown as Record<string, unknown>[]);
@@ -393,11 +388,6 @@ export function memberBadgeAwards(db: Kysely<DB>, memberId: string) {
     .where('member_id', '=', memberId)
     .orderBy('milestone')
     .execute();
-}
-
-/** The member's discipline rows, by decision date. */
-export function memberDisciplineRows(db: Kysely<DB>, memberId: string) {
-  return db.selectFrom('member_discipline').selectAll().where('member_id', '=', memberId).orderBy('decision_date').execute();
 }
 
 /** The member's latest departure and the current path of the organisation it is addressed to. */
@@ -439,10 +429,6 @@ export function incomingTransferRows(db: Kysely<DB>, scope: Scope) {
       .orderBy('e.effective_date')
       .execute()
   );
-}
-
-export function insertDiscipline(tx: Kysely<DB>, row: Insertable<MemberDisciplineTable>) {
-  return tx.insertInto('member_discipline').values(row).execute();
 }
 
 /** The member's award of this milestone, if any. */

@@ -14,6 +14,7 @@ import type { Scope } from '../../http/actor.ts';
 import { subtreeInForceSql } from '../orgs/orgs.repo.ts';
 import { childSegmentOnSql, orgIdInScopeSql, orgWithinOnSql } from '../orgs/orgs.reports.repo.ts';
 import { rollOnSql } from './members.roll.repo.ts';
+import { memberDecisionsAnnouncedSql } from '../discipline/discipline.repo.ts';
 
 /** A band of the composition: its key and the latest start date (birth, party-age start) that reaches it on the date. */
 export interface Band {
@@ -171,10 +172,9 @@ export async function changesBetween(db: Kysely<DB>, segments: PeriodSegment[], 
       GROUP BY 1, 2, 3
       UNION ALL
       SELECT ${childOf('m.org_id', 'd.announced_on', childAt)} AS child, EXTRACT(YEAR FROM d.announced_on)::int AS year, 'disciplined:' || d.form AS kind, count(*)::int AS n
-      FROM member_discipline d
+      FROM ${memberDecisionsAnnouncedSql(seg.from, seg.to)} d
       JOIN member m ON m.id = d.member_id
-      WHERE d.kind = 'party' AND d.announced_on >= ${seg.from} AND d.announced_on <= ${seg.to}
-        AND ${orgWithinOnSql('m.org_id', 'd.announced_on', seg.path)} AND ${orgIdInScopeSql('m.org_id', scope)}
+      WHERE ${orgWithinOnSql('m.org_id', 'd.announced_on', seg.path)} AND ${orgIdInScopeSql('m.org_id', scope)}
       GROUP BY 1, 2, 3`;
   });
   const { rows } = await sql<ChangeRow>`${sql.join(parts, sql` UNION ALL `)}`.execute(db);

@@ -14,7 +14,10 @@ import { assertCanEditMember, canChangeMember, canReadHistory, canReadMember, ca
 import { createWorkingCalendar, type WorkingCalendar } from '../../../domain/calendar/working-days.ts';
 import { anniversaryRefusal, awardRefusal, badgeDue, nextAnniversary } from '../../../domain/badges.ts';
 import { badgeFlagsOf, badgeListWorkbook, badgeStandingOf, flagsWithBadgeStanding, loadBadgeLists, type BadgeStanding } from './members.badges.ts';
-import { underDiscipline, validateDiscipline, DISCIPLINE_FORM_LABELS, type DisciplineDecision } from '../../../domain/discipline.ts';
+import { validateDiscipline, DISCIPLINE_FORM_LABELS, type DisciplineDecision } from '../../../domain/discipline.ts';
+import { disciplineInForce, partyDecisionsOf } from '../discipline/discipline.effects.ts';
+import { memberForDiscipline } from './members.discipline.repo.ts';
+import { decisionsOfMember, insertDecision } from '../discipline/discipline.repo.ts';
 import { validateEvent, type MemberEvent } from '../../../domain/member-status.ts';
 import type { RuleSet } from '../../../domain/rulesets.ts';
 import { partyAge } from '../../../domain/party-age.ts';
@@ -35,7 +38,6 @@ import {
   findMemberIdByCccd,
   incomingTransferRows,
   insertBadgeAward,
-  insertDiscipline,
   insertMemberEvent,
   insertMemberEventRows,
   insertMemberRows,
@@ -43,8 +45,6 @@ import {
   listMemberEvents,
   listMembers,
   memberBadgeAwards,
-  memberDisciplineRows,
-  partyDisciplineRows,
   updateMember,
   type MemberField,
 } from './members.repo.ts';
@@ -319,9 +319,9 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
     const rows = await eventsInOrder(tx, [memberId]);
     return rows.map(rowToEvent);
   }
+  /** The member's party decisions, read from the discipline module (issue 15). */
   async function disciplinesOf(tx: Kysely<DB>, memberId: string): Promise<DisciplineDecision[]> {
-    const rows = await partyDisciplineRows(tx, memberId);
-    return rows.map((r) => ({ id: r.id, form: r.form, decidedOn: r.decision_date, announcedOn: r.announced_on, lapseBlocked: r.lapse_blocked }));
+    return partyDecisionsOf(tx, { memberId });
   }
   async function calendar(tx: Kysely<DB>) {
     if (deps.calendar) return deps.calendar.workingCalendar(tx);
@@ -341,8 +341,12 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
   async function eventDetails(tx: Kysely<DB>, id: string, member: MemberRow, input: MemberEventInput, existing: readonly MemberEvent[], rules: RuleSet) {
     const details: Record<string, unknown> = {};
     if (input.kind === 'transfer_out_started') {
-      const d = underDiscipline(await disciplinesOf(tx, id), input.date, rules);
-      if (d) throw conflict(`Đảng viên đang trong thời hạn kỷ luật ${DISCIPLINE_FORM_LABELS[d.form].toLowerCase()}: chưa được chuyển sinh hoạt đảng.`);
+      const d = await disciplineInForce(tx, { memberId: id }, input.date);
+      if (d) {
+        throw conflict(
+          `Đảng viên đang trong thời hạn kỷ luật ${DISCIPLINE_FORM_LABELS[d.form].toLowerCase()} (quyết định số ${d.decisionNo} ngày ${formatVnDate(d.decidedOn)}): chưa được chuyển sinh hoạt đảng.`,
+        );
+      }
       const flags = (member.flags ?? {}) as Record<string, unknown>;
       if (flags.underInspection) throw conflict('Đảng viên đang trong quá trình kiểm tra, giải quyết khiếu nại, tố cáo: chưa được chuyển sinh hoạt đảng.');
       if (input.moveDecisionDate) Object.assign(details, moveDecisionDetails(input, await calendar(tx)));
@@ -412,7 +416,7 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
     const age = partyAge(events, today, { allowedTransferGapDays: transferGapAllowance(cal) });
     const sensitive = canReadSensitive(actor, row.current_path);
     const awards = await memberBadgeAwards(db, id);
-    const disciplines = sensitive ? await memberDisciplineRows(db, id) : [];
+    const disciplines = sensitive ? await decisionsOfMember(db, id) : [];
     const badge = badgeDue(
       {
         events,
@@ -450,10 +454,10 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
         id: d.id,
         form: d.form,
         formName: DISCIPLINE_FORM_LABELS[d.form].replace(/^./u, (c) => c.toUpperCase()),
-        decidingLevel: d.deciding_level,
+        decidingLevel: d.deciding_label,
         decisionNo: d.decision_no,
-        decisionDate: d.decision_date,
-        announcedOn: d.announced_on,
+        decisionDate: d.decided_on,
+        announcedOn: d.announced_on ?? d.decided_on,
         reason: d.reason,
       })),
     };
@@ -641,7 +645,12 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
       };
     },
 
-    /** A discipline decision (domain.md §11): probationary members only reprimand or warning. */
+    /**
+     * A discipline decision recorded on the member file (domain.md §11), kept for the file's own form: the deciding
+     * level as text, probationary members (by the membership of the decision's date) only reprimand or warning. It
+     * is stored with the discipline module's decisions (issue 15), which check the deciding organisation's competence
+     * when the organisation is named (POST /api/discipline/decisions).
+     */
     async addDiscipline(
       actor: Actor,
       id: string,
@@ -658,21 +667,31 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
       const row = await load(actor, id);
       if (!canRecordDiscipline(actor, row.current_path)) throw forbidden('Bạn không có quyền ghi nhận kỷ luật đảng viên này.');
       if (input.announcedOn < input.decisionDate) throw invalid('announcedOn', 'Ngày công bố không được trước ngày quyết định.');
-      const membership = row.official_on && row.official_on <= input.decisionDate ? 'official' : 'probationary';
+      const then = await memberForDiscipline(db, id, input.decisionDate);
+      const membership = then?.period?.membership ?? (row.official_on && row.official_on <= input.decisionDate ? 'official' : 'probationary');
       const problem = validateDiscipline(membership, input.form);
       if (problem) throw invalid('form', problem);
       await db.transaction().execute(async (tx) => {
         const disciplineId = uuidv7();
-        await insertDiscipline(tx, {
+        await insertDecision(tx, {
           id: disciplineId,
+          subject_kind: 'member',
           member_id: id,
+          org_id: null,
+          subject_org_id: then?.period?.org_id ?? row.org_id,
           form: input.form,
-          deciding_level: input.decidingLevel,
+          membership,
+          deciding_org_id: null,
+          deciding_body: null,
+          deciding_label: input.decidingLevel,
           decision_no: input.decisionNo,
-          decision_date: input.decisionDate,
+          decided_on: input.decisionDate,
           announced_on: input.announcedOn,
           violation_on: input.violationOn ?? null,
+          violation_level: null,
           reason: input.reason ?? null,
+          case_id: null,
+          created_by: actor.userId,
         });
         await audit(tx, actor, 'member.discipline', id, row.org_id, null, { disciplineId, ...input });
       });
