@@ -18,6 +18,7 @@ const UPLOADS = new Set([
   'POST /api/evaluation/periods/:id/import/preview',
   'POST /api/evaluation/periods/:id/import/commit',
   'POST /api/meetings/:id/attendance/preview',
+  'POST /api/meetings/:id/files',
 ]);
 
 describeEngines('bad input on every endpoint', (engine) => {
@@ -32,7 +33,7 @@ describeEngines('bad input on every endpoint', (engine) => {
   let memberId: string;
   let documentId: string;
   let dossier: { id: string; candidateId: string };
-  let meeting: { id: string; taskId: string };
+  let meeting: { id: string; taskId: string; documentId: string };
 
   const snapshot = async () => {
     const db = t.database.db;
@@ -69,7 +70,12 @@ describeEngines('bad input on every endpoint', (engine) => {
     dossier = { id: created.id, candidateId: created.candidate.id };
     const held = await t.services.meetings.create(f.admin, { orgId: f.orgs.a1, kind: 'regular', plannedOn: '2026-11-10' });
     await t.services.meetings.update(f.admin, held.id, { heldOn: '2026-11-10' });
-    meeting = { id: held.id, taskId: (await t.services.meetings.addTask(f.admin, held.id, { content: 'Nhiệm vụ' })).tasks[0]!.id };
+    const withFile = await t.services.meetings.uploadFile(f.admin, held.id, { fileName: 'bien-ban.pdf', bytes: pdfBytes('bien ban') }, { role: 'minutes' });
+    meeting = {
+      id: held.id,
+      taskId: (await t.services.meetings.addTask(f.admin, held.id, { content: 'Nhiệm vụ' })).tasks[0]!.id,
+      documentId: withFile.documents[0]!.id,
+    };
     const assignment = await t.database.db.selectFrom('role_assignment').select('id').where('user_id', '=', f.users.adminB!).executeTakeFirstOrThrow();
     bodies = {
       'POST /api/auth/login': { body: { username: 'admin', password: 'x' } },
@@ -339,6 +345,8 @@ describeEngines('bad input on every endpoint', (engine) => {
       'GET /api/meetings': { query: `orgId=${f.orgs.a1}&from=2026-01-01&to=2026-12-31` },
       'GET /api/meetings/:id': { id: meeting.id },
       'GET /api/meetings/:id/document.docx': { id: meeting.id, query: 'kind=minutes' },
+      'GET /api/meetings/:id/documents/:documentId/file': { id: meeting.id, extra: { documentId: meeting.documentId } },
+      'GET /api/me/meetings/documents/:documentId/file': { extra: { documentId: meeting.documentId } },
       'GET /api/admissions/candidates': {},
       'GET /api/admissions/dossiers/:id': { id: dossier.id },
       'GET /api/admissions/dossiers/:id/denominator': { id: dossier.id, query: 'date=2026-01-05' },
@@ -559,6 +567,38 @@ describeEngines('bad input on every endpoint', (engine) => {
       if (wrong !== undefined) expect4xx(await s.upload(memberId, { ...good, [key]: wrong }, file), 400, `document ${key} wrong`);
     }
     expect(await snapshot()).toBe(before);
+  });
+
+  it('the meeting file upload refuses what is not a file with valid fields, and nothing changes', async () => {
+    const rows = async () => JSON.stringify(await t.database.db.selectFrom('meeting_document').selectAll().orderBy('id').execute());
+    const before = [await snapshot(), await rows()];
+    const url = `/api/meetings/${meeting.id}/files`;
+    const pdf = { bytes: pdfBytes('bien ban 2'), name: 'bb.pdf' };
+    expect4xx(await admin.raw('POST', url, JSON.stringify({ role: 'minutes' })), 415, 'file as JSON');
+    expect4xx(await admin.raw('POST', url, 'file=x', 'text/plain'), 415, 'file as text');
+    expect4xx(await admin.raw('POST', url, 'garbage', 'multipart/form-data; boundary=xyz'), 400, 'malformed multipart');
+    const s = await documentSession(t, 'admin');
+    expect4xx(await s.upload('', { role: 'minutes' }, undefined, url), 400, 'no file');
+    expect4xx(await s.upload('', {}, { bytes: Buffer.alloc(0), name: 'rong.pdf' }, url), 400, 'empty file');
+    expect4xx(await s.upload('', {}, { bytes: Buffer.from('Đ'.repeat(1000)), name: 'a.txt' }, url), 400, 'plain text');
+    expect4xx(await s.upload('', {}, pdf, `${url}?bogus=1`), 400, 'unknown parameter');
+    expect4xx(await s.upload('', {}, pdf, `/api/meetings/${MISSING}/files`), 404, 'missing meeting');
+    expect4xx(await s.upload('', {}, pdf, '/api/meetings/khong-phai-uuid/files'), 400, 'non-uuid meeting');
+    expect4xx(await s.upload('', { documentId: MISSING }, pdf, url), 404, 'missing document');
+    expect4xx(await s.upload('', { documentId: meeting.documentId }, pdf, url), 409, 'a document that has its file');
+    const wrong: [Record<string, string>, string][] = [
+      [{ bogusField: '1' }, 'bogusField'],
+      [{ role: 'bien_ban' }, 'role'],
+      [{ title: '   ' }, 'title'],
+      [{ title: 'Đ'.repeat(100_000) }, 'title'],
+      [{ documentId: 'khong-phai-uuid' }, 'documentId'],
+    ];
+    for (const [fields, field] of wrong) {
+      const r = await s.upload('', fields, pdf, url);
+      expect4xx(r, 400, `meeting file ${field}`);
+      expect(r.body.error.details.map((d: { field: string }) => d.field)).toContain(field);
+    }
+    expect([await snapshot(), await rows()]).toEqual(before);
   });
 
   it('the member list and its export refuse filters they cannot apply', async () => {
@@ -798,6 +838,7 @@ describeEngines('bad input on every endpoint', (engine) => {
       const send = async (path: string, body = spec.body ?? {}) => {
         if (pattern === '/api/members/:id/documents' && method === 'POST')
           return docs.upload(memberId, { docType: 'application', title: 'Đơn' }, { bytes: pdfBytes(), name: 'don.pdf' }, path);
+        if (route === 'POST /api/meetings/:id/files') return docs.upload('', { role: 'minutes' }, { bytes: pdfBytes(), name: 'bb.pdf' }, path);
         if (UPLOADS.has(route)) return files.upload(csvOf([['Họ và tên']]), 'a.csv', path);
         return method === 'GET' ? c.get(path) : c.raw(method as 'POST', path, JSON.stringify(body));
       };
@@ -828,6 +869,9 @@ describeEngines('bad input on every endpoint', (engine) => {
     for (const key of Object.keys(good))
       expectNul(await docs.upload(memberId, { ...good, [key]: nul(good[key as keyof typeof good]) }, pdf), key, `document ${key}`);
     expectNul(await docs.upload(memberId, good, { ...pdf, name: nul('gcn.pdf') }), 'file', 'document file name');
+    const meetingFiles = `/api/meetings/${meeting.id}/files`;
+    for (const [key, value] of Object.entries({ role: 'minutes', title: 'Biên bản', documentId: meeting.documentId }))
+      expectNul(await docs.upload('', { [key]: nul(value) }, pdf, meetingFiles), key, `meeting file ${key}`);
     // The login without a session, as reported: the same answer as any other field.
     expectNul(await t.anonymous.post('/api/auth/login', { username: nul('xa'), password: 'x' }), 'username', 'login username');
     expect(cases).toBeGreaterThan(routes.length);

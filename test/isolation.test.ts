@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from './helpers/db.ts';
-import { buildFixture, DECISION, startTestApp, type Client, type Fixture, type TestApp } from './helpers/app.ts';
+import { insertUser } from '../src/server/modules/users/users.service.ts';
+import { buildFixture, DECISION, PASSWORD, startTestApp, type Client, type Fixture, type TestApp } from './helpers/app.ts';
 import { rawSession, readXlsx, xlsxOf, type RawSession } from '../src/server/modules/member-import/member-import.fixtures.ts';
 import { pdfText, zipEntryText } from '../src/server/modules/member-sheet/member-sheet.fixtures.ts';
 import { documentSession, pdfBytes, type DocumentSession } from '../src/server/modules/member-documents/member-documents.fixtures.ts';
@@ -49,7 +50,9 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
   /** A's member that each of the list's filters matches (religion, education, occupation, age, party age, badge due). */
   let aFiltered: string;
   /** A's meeting (cell a1, held, with a document, attendance and a task). */
-  let aMeeting: { id: string; taskId: string };
+  let aMeeting: { id: string; taskId: string; material: string; minutes: string };
+  /** A member of B's cell with his own view (role `member`). */
+  let bMember: DocumentSession;
   const meetingsOfA = async () =>
     JSON.stringify(await t.database.db.selectFrom('meeting').selectAll().orderBy('id').execute()) +
     JSON.stringify(await t.database.db.selectFrom('meeting_task').selectAll().orderBy('id').execute()) +
@@ -233,7 +236,8 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
     },
     'GET /api/users': async () => {
       const r = await b.get('/api/users?pageSize=200');
-      expect(r.body.items.map((u: { username: string }) => u.username)).toEqual(['adminB']);
+      // B's own users: its administrator and the member account of B's cell (issue 16 part 7)
+      expect(r.body.items.map((u: { username: string }) => u.username)).toEqual(['adminB', 'dangvienB']);
       noLeak(r.body);
       noLeak((await b.get('/api/users?q=A')).body);
     },
@@ -585,6 +589,22 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
       await is404(b.patch(`/api/meetings/tasks/${aMeeting.taskId}`, { outcome: 'Xong' }));
       expect(await meetingsOfA()).toBe(before);
     },
+    'POST /api/meetings/:id/files': async () => {
+      const before = await meetingsOfA();
+      for (const fields of [{ role: 'minutes' }, { documentId: aMeeting.material }] as Record<string, string>[]) {
+        const r = await bDocs.upload('', fields, { bytes: pdfBytes('la'), name: 'la.pdf' }, `/api/meetings/${aMeeting.id}/files`);
+        expect(r.status).toBe(404);
+        noLeak(r.body);
+      }
+      expect(await meetingsOfA()).toBe(before);
+    },
+    'GET /api/meetings/:id/documents/:documentId/file': async () => {
+      for (const id of [aMeeting.material, aMeeting.minutes]) {
+        const r = await bDocs.get(`/api/meetings/${aMeeting.id}/documents/${id}/file`);
+        expect(r.status).toBe(404);
+        noLeak(r.body);
+      }
+    },
     'GET /api/meetings/:id/document.docx': async () => {
       for (const kind of ['minutes', 'resolution', 'attendance-sheet']) await is404(b.get(`/api/meetings/${aMeeting.id}/document.docx?kind=${kind}`));
     },
@@ -910,6 +930,16 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
       // B's officer is no member: he has no own view, and nobody's else
       expect((await b.get('/api/me/meetings')).status).toBe(403);
     },
+    'GET /api/me/meetings/documents/:documentId/file': async () => {
+      // B's officer has no own view; B's member does, and A's materials are not in it
+      expect((await bDocs.get(`/api/me/meetings/documents/${aMeeting.material}/file`)).status).toBe(403);
+      for (const id of [aMeeting.material, aMeeting.minutes]) {
+        const r = await bMember.get(`/api/me/meetings/documents/${id}/file`);
+        expect(r.status).toBe(404);
+        noLeak(r.body);
+      }
+      noLeak((await bMember.get('/api/me/meetings?year=2026')).body);
+    },
     'POST /api/meetings/member-access': async () => {
       await is404(b.post('/api/meetings/member-access', { userId: aUsers[0], memberId: aMember.id }));
       await is404(b.post('/api/meetings/member-access', { userId: f.users.adminB, memberId: aMember.id }));
@@ -1128,8 +1158,12 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
     await t.services.meetings.update(f.admin, meetingId, { heldOn: '2026-11-10', startTime: '08:00', endTime: '09:30' });
     await t.services.meetings.recordAttendance(f.admin, meetingId, { exceptions: [] });
     const withTask = await t.services.meetings.addTask(f.admin, meetingId, { content: 'Việc của Tân Lập' });
-    aMeeting = { id: meetingId, taskId: withTask.tasks[0]!.id };
-    aIds.push(aMeeting.id, aMeeting.taskId);
+    // …the file of its sent material and its minutes' file (issue 16 part 1).
+    const material = withTask.documents[0]!.id;
+    await t.services.meetings.uploadFile(f.admin, meetingId, { fileName: 'tai-lieu.pdf', bytes: pdfBytes('tai lieu') }, { documentId: material });
+    const withFiles = await t.services.meetings.uploadFile(f.admin, meetingId, { fileName: 'bien-ban.pdf', bytes: pdfBytes('bien ban') }, { role: 'minutes' });
+    aMeeting = { id: meetingId, taskId: withTask.tasks[0]!.id, material, minutes: withFiles.documents.find((d) => d.role === 'minutes')!.id };
+    aIds.push(aMeeting.id, aMeeting.taskId, material, aMeeting.minutes);
     const sys = await t.login('admin');
     expect((await sys.raw('PUT', '/api/calendar/adjustments/2026-12-31', JSON.stringify({ kind: 'holiday', note: 'Nghỉ cuối năm' }))).status).toBe(200);
     await a.post(`/api/orgs/${f.orgs.a1}/rename`, { name: 'Chi bộ Tổ Toán', code: '01.02', ...DECISION });
@@ -1263,6 +1297,15 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
     bRaw = await rawSession(t, 'adminB');
     bDocs = await documentSession(t, 'adminB');
     bMemberId = (await t.database.db.selectFrom('member').select('id').where('org_id', '=', f.orgs.gB).limit(1).executeTakeFirstOrThrow()).id;
+    const bMemberUser = await insertUser(t.database.db, {
+      username: 'dangvienB',
+      fullName: 'Đảng viên B',
+      password: PASSWORD,
+      homeOrgId: f.orgs.gB,
+      roles: [],
+    });
+    expect((await b.post('/api/meetings/member-access', { userId: bMemberUser, memberId: bMemberId })).status).toBe(200);
+    bMember = await documentSession(t, 'dangvienB');
     await b.post(`/api/orgs/${f.orgs.gB}/rename`, { name: 'Chi bộ Công ty May Hòa Bình', code: '02.01', ...DECISION });
   });
   afterAll(() => t?.close());

@@ -176,8 +176,8 @@ export const MyMeetingsResponse = z.object({
       place: z.string().nullable(),
       startMinute: z.number().nullable(),
       endMinute: z.number().nullable(),
-      /** The materials sent to the members (title and when). */
-      documents: z.array(z.object({ id: z.string(), title: z.string(), sentAt: z.string() })),
+      /** The materials sent to the members (title and when; fileName when a file was uploaded, to download). */
+      documents: z.array(z.object({ id: z.string(), title: z.string(), sentAt: z.string(), fileName: z.string().nullable() })),
       /** His own attendance, null when not recorded (or not on the roll). */
       attendance: z.enum(ATTENDANCE_MARKS).nullable(),
       reason: z.string().nullable(),
@@ -187,6 +187,9 @@ export const MyMeetingsResponse = z.object({
   summary: z.object({ present: z.number(), excused: z.number(), absent: z.number() }),
 });
 export type MyMeetings = z.infer<typeof MyMeetingsResponse>;
+
+/** A material of a meeting the member sees, to download. */
+export const MyDocumentParams = z.strictObject({ documentId: IdSchema });
 
 /** A member account: an existing user linked to a member record in the caller's scope (role `member`). */
 export const MemberAccessBody = z.strictObject({ userId: IdSchema, memberId: IdSchema });

@@ -101,6 +101,18 @@ export const DocumentBody = z.strictObject({
 });
 export type DocumentInput = z.infer<typeof DocumentBody>;
 
+/**
+ * The text fields sent with a meeting's file (multipart/form-data, the file in «file»): a new document (its role,
+ * default a material for the members, and its title, default the role's name or the file's name), or the file of a
+ * document already registered by its title (documentId).
+ */
+export const MeetingFileFields = z.strictObject({
+  role: z.enum(['material', 'minutes', 'resolution'], { message: 'Loại tài liệu: material, minutes hoặc resolution.' }).optional(),
+  title: TextSchema(255).optional(),
+  documentId: IdSchema.optional(),
+});
+export type MeetingFileFieldsInput = z.infer<typeof MeetingFileFields>;
+
 export const DocumentSendBody = z.strictObject({
   /** When the documents reached the members (default now). */
   sentAt: z.iso.datetime({ offset: true, message: 'Thời điểm không hợp lệ (ISO 8601).' }).optional(),
@@ -130,6 +142,7 @@ export type TaskUpdateInput = z.infer<typeof TaskUpdateBody>;
 
 export const MeetingParams = z.strictObject({ id: IdSchema });
 export const TaskParams = z.strictObject({ id: IdSchema });
+export const MeetingDocumentParams = z.strictObject({ id: IdSchema, documentId: IdSchema });
 export const MeetingDocxQuery = z.strictObject({
   kind: z.enum(['minutes', 'resolution', 'attendance-sheet'], { message: 'Loại văn bản: minutes, resolution hoặc attendance-sheet.' }).default('minutes'),
 });

@@ -138,7 +138,7 @@ function createRecordServices(deps: AppDeps) {
     memberDocuments: createMemberDocumentsService({ ...deps, documents }),
     users: createUsersService({ ...deps, orgs: orgPlacesPort, sessions: userSessionsPort }),
     admissions: createAdmissionsService({ ...deps, calendar, members, rulesets }),
-    meetings: createMeetingsService({ ...deps, rulesets }),
+    meetings: createMeetingsService({ ...deps, rulesets, documents }),
     evaluation,
     reports,
     reportSubmissions,
@@ -146,7 +146,11 @@ function createRecordServices(deps: AppDeps) {
     directives: createDirectivesService({ ...deps, calendar }),
     inspection: createInspectionService(deps),
     inspectionCases: createInspectionCasesService(deps),
-    meetingsCommittees: { compliance: createComplianceService(deps), alerts: createAlertsService({ ...deps, members }), self: createSelfService(deps) },
+    meetingsCommittees: {
+      compliance: createComplianceService(deps),
+      alerts: createAlertsService({ ...deps, members }),
+      self: createSelfService({ ...deps, documents }),
+    },
   };
 }
 
@@ -245,7 +249,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
   await app.register(calendarRoutes(services.calendar));
   await app.register(rulesetsRoutes(services.rulesets));
   await app.register(admissionsRoutes(services.admissions));
-  await app.register(meetingsRoutes(services.meetings, { maxMb: config.importMaxMb }));
+  await app.register(meetingsRoutes(services.meetings, { maxMb: config.importMaxMb, documentMaxMb: config.documentMaxMb }));
   await app.register(evaluationRoutes(services.evaluation, { maxMb: config.importMaxMb }));
   await app.register(dashboardRoutes(services.dashboard));
   await app.register(reportsRoutes(services.reports));

@@ -54,7 +54,11 @@ async function openPgliteCopy(): Promise<Database> {
   return openPGlite({ loadDataDir: await pgliteTemplate });
 }
 
-async function openPostgresCopy(): Promise<Database> {
+/**
+ * A copy of a database of the run's PostgreSQL server (CREATE DATABASE … TEMPLATE), dropped by its close(); by default
+ * of the migrated template, or of another template database made in this run (the browser tests' seeded demo).
+ */
+export async function openPostgresCopy(from?: string): Promise<Database> {
   const adminUrl = inject('postgresUrl');
   const template = inject('postgresTemplate');
   if (!adminUrl || !template) {
@@ -66,7 +70,7 @@ async function openPostgresCopy(): Promise<Database> {
   // hn_template → t_<random>; hn_template_<run> (TEST_DATABASE_URL) → t_<run>_<random>, which the global
   // teardown drops if a test file forgot to close its database.
   const name = `${template.replace(/^hn_template/, 't')}_${randomBytes(6).toString('hex')}`;
-  await adminQuery(adminUrl, `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+  await adminQuery(adminUrl, `CREATE DATABASE "${name}" TEMPLATE "${from ?? template}"`);
   let database: Database;
   try {
     database = await openPostgres(withDatabase(adminUrl, name));

@@ -8,14 +8,22 @@
  * of: the server and domain sources (migrations, demo generator, the services it calls), the lock file (PGlite's
  * version) and today's date (the demo's history runs up to today). Two files asking at once: one takes a lock file
  * and seeds, the other waits for the tarball.
+ *
+ * On PostgreSQL (the browser journeys run on both engines) the demo is seeded once per run into a template database
+ * of the run's server, `t[_<run>]_demo_<key>`, by the first file that asks (the others wait on an advisory lock), and
+ * each file copies it with CREATE DATABASE … TEMPLATE (demoPostgres below). The seed's answer is kept as the
+ * template's comment. The run's teardown drops it with the server (or with the run's databases on TEST_DATABASE_URL).
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import pg from 'pg';
+import { inject } from 'vitest';
 import { systemClock } from '../../src/server/clock.ts';
+import { openPostgres, type Database } from '../../src/server/db/connect.ts';
 import { seedDemo } from '../../src/server/demo/seed.ts';
-import { openTestDatabase } from './db.ts';
+import { openPostgresCopy, openTestDatabase } from './db.ts';
 
 export type DemoSeedResult = Awaited<ReturnType<typeof seedDemo>>;
 
@@ -138,4 +146,66 @@ async function removeOtherKeys(key: string): Promise<void> {
   for (const name of await readdir(DIR)) {
     if (!name.startsWith(key) && /\.(tar\.gz|json)$/.test(name)) await rm(path.join(DIR, name), { force: true });
   }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// PostgreSQL
+
+/** A connection to a database of the run's server (the admin URL with another database name). */
+function urlOf(adminUrl: string, database: string): string {
+  const parsed = new URL(adminUrl);
+  parsed.pathname = `/${encodeURIComponent(database)}`;
+  return parsed.toString();
+}
+
+/**
+ * The name of the run's seeded demo template on PostgreSQL, seeded by this call when no file has done it yet. Two
+ * files asking at once: the second waits on the advisory lock the first holds while it seeds.
+ */
+async function demoPostgresTemplate(): Promise<{ name: string; seeded: DemoSeedResult }> {
+  const adminUrl = inject('postgresUrl');
+  const template = inject('postgresTemplate');
+  if (!adminUrl || !template)
+    throw new Error('PostgreSQL is not available in this test run (install with: apt-get install postgresql, or set TEST_DATABASE_URL).');
+  const name = `${template.replace(/^hn_template/, 't')}_demo_${await demoTemplateKey()}`;
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
+    const found = await client.query<{ seeded: string | null }>("SELECT shobj_description(oid, 'pg_database') AS seeded FROM pg_database WHERE datname = $1", [
+      name,
+    ]);
+    if (found.rows[0]?.seeded) return { name, seeded: JSON.parse(found.rows[0].seeded) as DemoSeedResult };
+    // Seeded under another name and renamed when complete: a file never copies half a demo.
+    const building = `${name}_b`;
+    await client.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${building}" TEMPLATE "${template}"`);
+    const database = await openPostgres(urlOf(adminUrl, building));
+    let seeded: DemoSeedResult;
+    try {
+      seeded = await seedDemo(database.db, systemClock, { seed: SEED });
+    } finally {
+      await database.close();
+    }
+    await client.query(`ALTER DATABASE "${building}" RENAME TO "${name}"`);
+    await client.query(`COMMENT ON DATABASE "${name}" IS ${client.escapeLiteral(JSON.stringify(seeded))}`);
+    // Nobody may connect to a template: a connected session would make every copy fail.
+    await client.query(`ALTER DATABASE "${name}" WITH ALLOW_CONNECTIONS false`);
+    return { name, seeded };
+  } finally {
+    await client.query('SELECT pg_advisory_unlock(hashtext($1))', [name]).catch(() => undefined);
+    await client.end();
+  }
+}
+
+let pgCached: Promise<{ name: string; seeded: DemoSeedResult }> | undefined;
+
+/** A copy of the seeded demo on the run's PostgreSQL server, dropped by its close(), and the seed's answer. */
+export async function demoPostgres(): Promise<{ database: Database; seeded: DemoSeedResult }> {
+  pgCached ??= demoPostgresTemplate().catch((error: unknown) => {
+    pgCached = undefined;
+    throw error;
+  });
+  const { name, seeded } = await pgCached;
+  return { database: await openPostgresCopy(name), seeded };
 }

@@ -56,6 +56,35 @@ VALUES
   ($1, $2, $3, $4, $5, $6, $7, $8);
 -- stops here on the empty database: insert or update on table "absence_alert_dismissal" violates foreign key constraint "absence_alert_dismissal_member_id_fkey"
 
+-- memberMaterial
+SELECT
+  "d"."id",
+  "d"."meeting_id",
+  "d"."title",
+  "d"."file_name",
+  "d"."mime",
+  "d"."size",
+  "d"."sha256",
+  "d"."storage_key",
+  "g"."org_id"
+FROM
+  "meeting_document" AS "d"
+  INNER JOIN "meeting" AS "g" ON "g"."id" = "d"."meeting_id"
+  LEFT JOIN "meeting_attendance" AS "a" ON "a"."meeting_id" = "g"."id"
+  AND "a"."member_id" = $1
+WHERE
+  "d"."id" = $2
+  AND "d"."role" = $3
+  AND "d"."sent_at" IS NOT NULL
+  AND "g"."status" <> $4
+  AND (
+    "a"."member_id" IS NOT NULL
+    OR (
+      "g"."org_id" = $5
+      AND "g"."body" = $6
+    )
+  );
+
 -- memberOwnMeetings
 SELECT
   "g"."id",
@@ -94,7 +123,8 @@ SELECT
   "id",
   "meeting_id",
   "title",
-  "sent_at"
+  "sent_at",
+  "file_name"
 FROM
   "meeting_document"
 WHERE

@@ -4,15 +4,32 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiUrl } from './client.ts';
-import type { AbsenceAlerts, ComplianceAnswer, DismissAlertInput, MyMeetings, StrikeOffInput } from '../../contract/meetings.compliance.ts';
+import type {
+  AbsenceAlerts,
+  ComplianceAnswer,
+  ComplianceMeetings,
+  ComplianceMeetingsQuery,
+  DismissAlertInput,
+  MyMeetings,
+  StrikeOffInput,
+} from '../../contract/meetings.compliance.ts';
 
-export type { AbsenceAlerts, ComplianceAnswer, MyMeetings };
+export type { AbsenceAlerts, ComplianceAnswer, ComplianceMeetings, MyMeetings };
 
 export function useCompliance(orgId: string | undefined, from: string, to: string) {
   return useQuery({
     queryKey: ['meetings', 'compliance', orgId, from, to],
     enabled: !!orgId,
     queryFn: ({ signal }) => api.get<ComplianceAnswer>('/meetings/compliance', { orgId, from, to }, signal),
+  });
+}
+
+/** The held meetings behind a compliance figure (those failing `check`, or all), a page at a time. */
+export function useComplianceMeetings(q: Omit<ComplianceMeetingsQuery, 'page' | 'pageSize'> & { page: number; pageSize: number }, enabled = true) {
+  return useQuery({
+    queryKey: ['meetings', 'compliance', 'meetings', q],
+    enabled,
+    queryFn: ({ signal }) => api.get<ComplianceMeetings>('/meetings/compliance/meetings', { ...q }, signal),
   });
 }
 

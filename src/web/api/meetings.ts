@@ -53,6 +53,12 @@ export const useAddTask = (id: string) => useMeetingWrite((input: TaskInput) => 
 export const useUpdateTask = () =>
   useMeetingWrite(({ id, ...input }: TaskUpdateInput & { id: string }) => api.patch<MeetingDetail>(`/meetings/tasks/${id}`, input));
 
+/** Uploads a file of the meeting: a new document (role, title) or the file of one registered by its title (documentId). */
+export const useUploadMeetingFile = (id: string) =>
+  useMeetingWrite(({ file, ...fields }: { file: File; role?: string; documentId?: string }) =>
+    uploadFile<MeetingDetail>(`/meetings/${id}/files`, file, file.name, undefined, undefined, fields),
+  );
+
 export function usePreviewAttendance(id: string) {
   return useMutation({ mutationFn: (file: File) => uploadFile<AttendancePreview>(`/meetings/${id}/attendance/preview`, file, file.name) });
 }

@@ -28,6 +28,7 @@ import { AdmissionsPage } from '../pages/AdmissionsPage.tsx';
 import { AdmissionDossierPage } from '../pages/AdmissionDossierPage.tsx';
 import { WorkQueuePage } from '../pages/WorkQueuePage.tsx';
 import { MyMeetingsPage } from '../pages/MyMeetingsPage.tsx';
+import { ComplianceListPage } from '../pages/ComplianceListPage.tsx';
 import { EvaluationPage } from '../pages/EvaluationPage.tsx';
 import { EvaluationPeriodPage } from '../pages/EvaluationPeriodPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
@@ -100,6 +101,7 @@ export function App() {
                   <Route path="/work" element={<WorkQueuePage />} />
                   <Route path="/me/meetings" element={<MyMeetingsPage />} />
                   <Route path="/meetings" element={<MeetingsPage />} />
+                  <Route path="/meetings/compliance" element={<ComplianceListPage />} />
                   <Route path="/meetings/:id" element={<MeetingPage />} />
                   <Route path="/evaluation" element={<EvaluationPage />} />
                   <Route

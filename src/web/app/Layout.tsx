@@ -27,7 +27,8 @@ import {
 import { Badge, Button, Drawer, Grid, Layout, Menu, Tooltip, type MenuProps } from 'antd';
 import { useState } from 'react';
 import { useWorkQueueCounts } from '../api/admissions.ts';
-import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import type { Me } from '../../contract/auth.ts';
 import { useAsOfLink } from './asOf.ts';
 import { useCurrentUser } from './auth.tsx';
 import { AsOfPicker } from '../components/AsOfPicker.tsx';
@@ -37,8 +38,20 @@ import { OrgSider } from '../components/OrgSider.tsx';
 const HEADER_HEIGHT = 56;
 const SIDER_WIDTH = 300;
 
+/**
+ * A member's own account (role `member` and nothing else, issue 16 part 7): no scope, so the tree, the lists, the
+ * work queue and "Ngày xem" would only answer 403; the menu shows him his own page alone and every other path
+ * leads there.
+ */
+export function isMemberOnly(me: Me): boolean {
+  return me.roles.length > 0 && me.roles.every((r) => r.role === 'member');
+}
+
+const MY_MEETINGS = { key: '/me/meetings', icon: <ScheduleOutlined />, label: <span data-testid="nav-my-meetings">Sinh hoạt của tôi</span> };
+
 function useNavItems(): MenuProps['items'] {
   const me = useCurrentUser();
+  if (isMemberOnly(me)) return [MY_MEETINGS];
   // The everyday work first, in short words; the administration (tree changes, users, audit, calendar) in one
   // submenu, so that the bar fits a 1366 px screen whatever the roles (the pages carry the full titles).
   const items: NonNullable<MenuProps['items']> = [
@@ -58,6 +71,8 @@ function useNavItems(): MenuProps['items'] {
         { key: '/directives', label: <span data-testid="nav-directives">Văn bản, nhiệm vụ</span> },
         { key: '/programmes', label: <span data-testid="nav-programmes">Chương trình</span> },
         { key: '/badges', icon: <TrophyOutlined />, label: <span data-testid="nav-badges">Huy hiệu</span> },
+        // An officer who is also a member has his own page here.
+        ...(me.roles.some((r) => r.role === 'member') ? [MY_MEETINGS] : []),
       ],
     },
   ];
@@ -89,6 +104,7 @@ function selectedNavKey(pathname: string): string {
   if (pathname.startsWith('/directives')) return '/directives';
   if (pathname.startsWith('/programmes')) return '/programmes';
   if (pathname.startsWith('/inspection')) return '/inspection';
+  if (pathname.startsWith('/me/meetings')) return '/me/meetings';
   return '/';
 }
 
@@ -109,6 +125,7 @@ export function AppLayout() {
   const location = useLocation();
   const link = useAsOfLink();
   const items = useNavItems();
+  const memberOnly = isMemberOnly(useCurrentUser());
   // The bar shows words without icons so that seven entries and «Quản trị» fit 1366 px; the drawer keeps the icons.
   const barItems = (items ?? []).map((item) => (item && 'icon' in item ? { ...item, icon: undefined } : item));
   const screens = Grid.useBreakpoint();
@@ -121,6 +138,7 @@ export function AppLayout() {
     setSeen(location.key);
     setDrawer(null);
   }
+  if (memberOnly && !location.pathname.startsWith('/me/')) return <Navigate to="/me/meetings" replace />;
   const menu = (mode: 'horizontal' | 'inline') => (
     <Menu
       mode={mode}
@@ -147,14 +165,14 @@ export function AppLayout() {
           borderBottom: '1px solid #f0f0f0',
         }}
       >
-        {narrow && (
+        {narrow && !memberOnly && (
           <Button type="text" icon={<ApartmentOutlined />} aria-label="Cây tổ chức" onClick={() => setDrawer('tree')} data-testid="tree-drawer-open" />
         )}
         <a
-          href={link('/')}
+          href={link(memberOnly ? '/me/meetings' : '/')}
           onClick={(e) => {
             e.preventDefault();
-            navigate(link('/'));
+            navigate(link(memberOnly ? '/me/meetings' : '/'));
           }}
           style={{ fontWeight: 700, fontSize: 18, color: '#b71c1c', whiteSpace: 'nowrap' }}
           data-testid="brand"
@@ -162,13 +180,13 @@ export function AppLayout() {
           Hạt Nhân
         </a>
         {narrow ? <div style={{ flex: 1 }} /> : menu('horizontal')}
-        <WorkQueueButton onOpen={() => navigate(link('/work'))} />
-        {!narrow && <AsOfPicker />}
+        {!memberOnly && <WorkQueueButton onOpen={() => navigate(link('/work'))} />}
+        {!narrow && !memberOnly && <AsOfPicker />}
         <UserMenu compact={narrow} />
         {narrow && <Button type="text" icon={<MenuOutlined />} aria-label="Danh mục" onClick={() => setDrawer('nav')} data-testid="nav-drawer-open" />}
       </Layout.Header>
       <Layout style={{ minHeight: 0 }}>
-        {!narrow && (
+        {!narrow && !memberOnly && (
           <Layout.Sider width={SIDER_WIDTH} theme="light" style={{ borderRight: '1px solid #f0f0f0', height: '100%', overflow: 'hidden' }}>
             <OrgSider />
           </Layout.Sider>
@@ -198,9 +216,11 @@ export function AppLayout() {
             size={Math.min(300, window.innerWidth - 40)}
             styles={{ body: { padding: 0 } }}
           >
-            <div style={{ padding: 12, borderBottom: '1px solid #f0f0f0' }}>
-              <AsOfPicker />
-            </div>
+            {!memberOnly && (
+              <div style={{ padding: 12, borderBottom: '1px solid #f0f0f0' }}>
+                <AsOfPicker />
+              </div>
+            )}
             {menu('inline')}
           </Drawer>
         </>

@@ -16,6 +16,7 @@ import {
   usePreviewAttendance,
   useRecordAttendance,
   useSendDocuments,
+  useUploadMeetingFile,
   useUpdateMeeting,
   useUpdateTask,
   type AttendancePreview,
@@ -24,6 +25,7 @@ import {
 import { DateInput } from '../components/DateInput.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { formatDate, formatDateTime, fromIso, toIso, todayIso, validDate } from '../lib/dates.ts';
+import { formatFileSize } from '../../domain/numbers.ts';
 import type { Dayjs } from 'dayjs';
 
 const onError = (e: unknown) => void message.error(errorMessage(e));
@@ -89,19 +91,62 @@ function HeldForm({ m }: { m: MeetingDetail }) {
   );
 }
 
+const DOCUMENT_ROLES = { material: 'Tài liệu', minutes: 'Biên bản', resolution: 'Nghị quyết' } as const;
+type DocumentRole = keyof typeof DOCUMENT_ROLES;
+const FILE_TYPES = '.pdf,.jpg,.jpeg,.png,.tif,.tiff,.docx,.xlsx';
+
+/** A button that picks one file and hands it over (nothing is uploaded by Ant Design itself). */
+function PickFile({ label, onFile, testId, loading }: { label: string; onFile: (file: File) => void; testId: string; loading?: boolean }) {
+  return (
+    <Upload
+      accept={FILE_TYPES}
+      showUploadList={false}
+      beforeUpload={(file) => {
+        onFile(file);
+        return false;
+      }}
+    >
+      <Button data-testid={testId} loading={loading}>
+        {label}
+      </Button>
+    </Upload>
+  );
+}
+
 function Documents({ m }: { m: MeetingDetail }) {
   const add = useAddDocument(m.id);
   const send = useSendDocuments(m.id);
+  const upload = useUploadMeetingFile(m.id);
   const [title, setTitle] = useState('');
+  const [role, setRole] = useState<DocumentRole>('minutes');
   return (
-    <Card size="small" title="Tài liệu gửi đảng viên">
+    <Card size="small" title="Tài liệu, biên bản, nghị quyết">
       <List
         size="small"
         dataSource={m.documents}
         locale={{ emptyText: 'Chưa có tài liệu' }}
         renderItem={(d) => (
           <List.Item data-testid="meeting-document">
-            {d.title} · {d.sentAt ? `đã gửi ${formatDateTime(d.sentAt)}` : <Tag color="orange">chưa gửi</Tag>}
+            <Space wrap>
+              <Tag>{DOCUMENT_ROLES[d.role]}</Tag>
+              {d.fileName ? (
+                <a href={apiUrl(`/meetings/${m.id}/documents/${d.id}/file`)} data-testid="meeting-document-file">
+                  {d.title}
+                </a>
+              ) : (
+                d.title
+              )}
+              {d.size !== null && <Typography.Text type="secondary">{formatFileSize(d.size)}</Typography.Text>}
+              {d.role === 'material' && (d.sentAt ? `đã gửi ${formatDateTime(d.sentAt)}` : <Tag color="orange">chưa gửi</Tag>)}
+              {m.canEdit && !d.fileName && (
+                <PickFile
+                  label="Đính kèm tệp"
+                  testId="document-attach"
+                  loading={upload.isPending}
+                  onFile={(file) => upload.mutate({ file, documentId: d.id }, { onError })}
+                />
+              )}
+            </Space>
           </List.Item>
         )}
       />
@@ -114,11 +159,29 @@ function Documents({ m }: { m: MeetingDetail }) {
           <Button
             type="primary"
             onClick={() => send.mutate(undefined, { onError })}
-            disabled={!m.documents.some((d) => !d.sentAt)}
+            disabled={!m.documents.some((d) => d.role === 'material' && !d.sentAt)}
             data-testid="documents-send"
           >
             Gửi cho đảng viên
           </Button>
+        </Space>
+      )}
+      {m.canEdit && (
+        <Space wrap style={{ marginTop: 8 }}>
+          <Select<DocumentRole>
+            value={role}
+            onChange={setRole}
+            style={{ width: 140 }}
+            data-testid="file-role"
+            options={Object.entries(DOCUMENT_ROLES).map(([value, label]) => ({ value: value as DocumentRole, label }))}
+          />
+          <PickFile
+            label="Tải tệp lên"
+            testId="file-upload"
+            loading={upload.isPending}
+            onFile={(file) => upload.mutate({ file, role }, { onSuccess: () => void message.success(`Đã tải lên «${file.name}».`), onError })}
+          />
+          <Typography.Text type="secondary">PDF, ảnh, Word (.docx), Excel (.xlsx)</Typography.Text>
         </Space>
       )}
     </Card>

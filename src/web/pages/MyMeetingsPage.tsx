@@ -1,14 +1,15 @@
 /**
- * A member's own page (issue 16 part 7): the meetings of his cell for a year, the documents sent to the members and
- * his own attendance.
+ * A member's own page (issue 16 part 7): the meetings of his cell for a year, the documents sent to the members (a
+ * link downloads the file, when one was uploaded) and his own attendance.
  */
-import { Card, InputNumber, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Card, InputNumber, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { ATTENDANCE_LABELS, MEETING_KIND_LABELS, formatTimeOfDay } from '../../domain/meetings.ts';
 import type { MyMeetings } from '../../contract/meetings.compliance.ts';
 import { useMyMeetings } from '../api/meetings.compliance.ts';
 import { QueryError } from '../components/QueryError.tsx';
-import { formatDate } from '../lib/dates.ts';
+import { formatDate, formatDateTime } from '../lib/dates.ts';
+import { apiUrl } from '../api/client.ts';
 
 type Row = MyMeetings['meetings'][number];
 const COLORS = { present: 'green', excused: 'blue', absent: 'red' } as const;
@@ -21,7 +22,22 @@ export function MyMeetingsPage() {
     { title: 'Loại', dataIndex: 'kind', render: (k: Row['kind']) => MEETING_KIND_LABELS[k] },
     { title: 'Nội dung', dataIndex: 'topic' },
     { title: 'Giờ', render: (_: unknown, r) => (r.startMinute === null ? '' : `${formatTimeOfDay(r.startMinute)}–${formatTimeOfDay(r.endMinute)}`) },
-    { title: 'Tài liệu', render: (_: unknown, r) => r.documents.map((d) => <div key={d.id}>{d.title}</div>) },
+    {
+      title: 'Tài liệu đã gửi',
+      render: (_: unknown, r) =>
+        r.documents.map((d) => (
+          <div key={d.id}>
+            {d.fileName ? (
+              <a href={apiUrl(`/me/meetings/documents/${d.id}/file`)} data-testid="my-document">
+                {d.title}
+              </a>
+            ) : (
+              d.title
+            )}{' '}
+            <Typography.Text type="secondary">({formatDateTime(d.sentAt)})</Typography.Text>
+          </div>
+        )),
+    },
     {
       title: 'Dự họp',
       render: (_: unknown, r) => (r.attendance ? <Tag color={COLORS[r.attendance]}>{ATTENDANCE_LABELS[r.attendance]}</Tag> : ''),

@@ -1,10 +1,9 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
-import { AppError, invalid } from '../../http/errors.ts';
 import { requireActor } from '../../http/auth-hook.ts';
 import { NoQuery } from '../../../contract/common.ts';
-import { refuseNulIn } from '../../http/text-guard.ts';
+import { uploadedFile } from '../../http/upload.ts';
 import { DOCX_MIME, XLSX_MIME } from '../../office/mime.ts';
 import {
   ChangeBody,
@@ -46,24 +45,7 @@ import {
 } from '../../../contract/evaluation.ts';
 import type { EvaluationService } from './evaluation.service.ts';
 
-/** The one file of a multipart upload, or a Vietnamese 4xx. */
-async function uploadedFile(req: FastifyRequest, maxMb: number): Promise<Buffer> {
-  if (!req.isMultipart()) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Hãy gửi tệp dưới dạng multipart/form-data (trường «file»).');
-  try {
-    const part = await req.file();
-    if (!part) throw invalid('file', 'Chưa chọn tệp để nhập.');
-    const bytes = await part.toBuffer();
-    refuseNulIn(part.filename, 'file');
-    return bytes;
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    const code = (e as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE')
-      throw new AppError(413, 'PAYLOAD_TOO_LARGE', `Tệp quá lớn: tối đa ${maxMb} MB.`, [{ field: 'file', message: `Tối đa ${maxMb} MB.` }]);
-    if (code === 'FST_FILES_LIMIT') throw invalid('file', 'Chỉ gửi một tệp mỗi lần.');
-    throw invalid('file', 'Tải tệp lên không thành công (dữ liệu multipart không hợp lệ). Hãy thử lại.');
-  }
-}
+const file = async (req: FastifyRequest, maxMb: number) => (await uploadedFile(req, { maxMb, noFile: 'Chưa chọn tệp để nhập.' })).bytes;
 
 export const evaluationRoutes =
   (svc: EvaluationService, opts: { maxMb: number } = { maxMb: 20 }): FastifyPluginAsyncZod =>
@@ -83,7 +65,7 @@ export const evaluationRoutes =
             response: { 200: ImportPreviewResponse },
           },
         },
-        async (req) => svc.importPreview(requireActor(req), req.params.id, await uploadedFile(req, opts.maxMb)),
+        async (req) => svc.importPreview(requireActor(req), req.params.id, await file(req, opts.maxMb)),
       );
       sub.withTypeProvider<ZodTypeProvider>().post(
         '/api/evaluation/periods/:id/import/commit',
@@ -96,7 +78,7 @@ export const evaluationRoutes =
             response: { 200: ImportCommitResponse },
           },
         },
-        async (req) => svc.importCommit(requireActor(req), req.params.id, await uploadedFile(req, opts.maxMb)),
+        async (req) => svc.importCommit(requireActor(req), req.params.id, await file(req, opts.maxMb)),
       );
     });
     app.post(

@@ -11,6 +11,7 @@ export const cases: SqlCases<typeof repo> = {
   yearMarks: (db) => repo.yearMarks(db, [MEMBER], 2025),
   memberOwnMeetings: (db) => repo.memberOwnMeetings(db, MEMBER, PARENT, '2025-01-01', '2025-12-31'),
   sentMaterials: (db) => repo.sentMaterials(db, [MEMBER]),
+  memberMaterial: (db) => repo.memberMaterial(db, MEMBER, PARENT, '01936f5e-7a40-7c1e-9b2a-3f4d5e6a7d0a'),
   dismissalsOf: (db) => repo.dismissalsOf(db, [MEMBER], 2025, 'meetings'),
   insertDismissal: (db) =>
     repo.insertDismissal(db, {

@@ -97,11 +97,29 @@ export function sentMaterials(db: Kysely<DB>, meetingIds: readonly string[]) {
   if (meetingIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('meeting_document')
-    .select(['id', 'meeting_id', 'title', 'sent_at'])
+    .select(['id', 'meeting_id', 'title', 'sent_at', 'file_name'])
     .where('meeting_id', 'in', [...meetingIds])
     .where('role', '=', 'material')
     .where('sent_at', 'is not', null)
     .orderBy('sent_at')
     .orderBy('id')
     .execute();
+}
+
+/**
+ * A material with its file that a member may download: sent to the members, of a meeting he sees (his cell's, not
+ * cancelled, or one where he is on the roll), with the meeting's organisation for the audit entry; undefined otherwise.
+ */
+export function memberMaterial(db: Kysely<DB>, memberId: string, orgId: string | null, documentId: string) {
+  return db
+    .selectFrom('meeting_document as d')
+    .innerJoin('meeting as g', 'g.id', 'd.meeting_id')
+    .leftJoin('meeting_attendance as a', (j) => j.onRef('a.meeting_id', '=', 'g.id').on('a.member_id', '=', memberId))
+    .select(['d.id', 'd.meeting_id', 'd.title', 'd.file_name', 'd.mime', 'd.size', 'd.sha256', 'd.storage_key', 'g.org_id'])
+    .where('d.id', '=', documentId)
+    .where('d.role', '=', 'material')
+    .where('d.sent_at', 'is not', null)
+    .where('g.status', '<>', 'cancelled')
+    .where((eb) => eb.or([eb('a.member_id', 'is not', null), ...(orgId ? [eb.and([eb('g.org_id', '=', orgId), eb('g.body', '=', 'cell')])] : [])]))
+    .executeTakeFirst();
 }

@@ -13,12 +13,15 @@ import {
   ComplianceResponse,
   DismissAlertBody,
   MemberAccessBody,
+  MyDocumentParams,
   MyMeetingsQuery,
   MyMeetingsResponse,
   OkResponse,
   StrikeOffBody,
 } from '../../../contract/meetings.compliance.ts';
+import { NoQuery } from '../../../contract/common.ts';
 import { requireActor } from '../../http/auth-hook.ts';
+import { sendStoredFile } from '../../office/download.ts';
 import type { AlertsService } from './meetings.alerts.ts';
 import type { ComplianceService } from './meetings.compliance.ts';
 import type { SelfService } from './meetings.self.ts';
@@ -96,6 +99,11 @@ export const meetingsComplianceRoutes =
         },
       },
       async (req) => svc.self.myMeetings(requireActor(req), req.query.year),
+    );
+    app.get(
+      '/api/me/meetings/documents/:documentId/file',
+      { schema: { tags, summary: 'Đảng viên tải tài liệu đã gửi cho mình', params: MyDocumentParams, querystring: NoQuery } },
+      async (req, reply) => sendStoredFile(reply, await svc.self.documentFile(requireActor(req), req.params.documentId)),
     );
     app.post(
       '/api/meetings/member-access',

@@ -55,6 +55,17 @@ export const cases: SqlCases<typeof repo> = {
       uploaded_by: USER,
       uploaded_at: AT,
     }),
+  lockDocument: (db) => repo.lockDocument(db, MEETING, DOC),
+  attachDocumentFile: (db) =>
+    repo.attachDocumentFile(db, DOC, {
+      file_name: 'bien-ban.pdf',
+      mime: 'application/pdf',
+      size: 20480,
+      sha256: 'a'.repeat(64),
+      storage_key: '2026/03/01936f5e-7a40-7c1e-9b2a-3f4d5e6a7d0b',
+      uploaded_by: USER,
+      uploaded_at: AT,
+    }),
   markMaterialsSent: (db) => repo.markMaterialsSent(db, MEETING, AT),
   attendanceOf: (db) => repo.attendanceOf(db, MEETING),
   replaceAttendance: (db) =>

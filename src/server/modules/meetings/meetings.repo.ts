@@ -65,6 +65,21 @@ export function insertDocument(db: Kysely<DB>, row: Insertable<MeetingDocumentTa
   return db.insertInto('meeting_document').values(row).execute();
 }
 
+/** A document of the meeting locked for a write (FOR UPDATE): attaching its file. */
+export function lockDocument(db: Kysely<DB>, meetingId: string, id: string) {
+  return db.selectFrom('meeting_document').selectAll().where('meeting_id', '=', meetingId).where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/** Records the file of a document registered by its title (only while it has none: a stored file is never replaced). */
+export async function attachDocumentFile(
+  db: Kysely<DB>,
+  id: string,
+  file: Pick<Updateable<MeetingDocumentTable>, 'file_name' | 'mime' | 'size' | 'sha256' | 'storage_key' | 'uploaded_by' | 'uploaded_at'>,
+): Promise<number> {
+  const r = await db.updateTable('meeting_document').set(file).where('id', '=', id).where('storage_key', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
 /** Marks the meeting's materials not sent yet as sent at `at`; returns how many. */
 export async function markMaterialsSent(db: Kysely<DB>, meetingId: string, at: Date): Promise<number> {
   const r = await db

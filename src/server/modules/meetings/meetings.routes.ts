@@ -3,7 +3,6 @@
  * meeting's organisation's own officers (meetings.policy.ts). Multipart is registered only for the sheet preview.
  */
 import multipart from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { NoQuery } from '../../../contract/common.ts';
 import {
@@ -13,7 +12,9 @@ import {
   DocumentBody,
   DocumentSendBody,
   MeetingDetailSchema,
+  MeetingDocumentParams,
   MeetingDocxQuery,
+  MeetingFileFields,
   MeetingListQuery,
   MeetingListResponse,
   MeetingParams,
@@ -23,31 +24,12 @@ import {
   UpdateMeetingBody,
 } from '../../../contract/meetings.ts';
 import { requireActor } from '../../http/auth-hook.ts';
-import { AppError, invalid } from '../../http/errors.ts';
-import { refuseNulIn } from '../../http/text-guard.ts';
+import { multipartFields, uploadedFile } from '../../http/upload.ts';
+import { sendStoredFile } from '../../office/download.ts';
 import type { MeetingsService } from './meetings.service.ts';
 
-/** The one file of a multipart upload, or a Vietnamese 4xx. */
-async function uploadedFile(req: FastifyRequest, maxMb: number): Promise<Buffer> {
-  if (!req.isMultipart()) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Hãy gửi tệp dưới dạng multipart/form-data (trường «file»).');
-  try {
-    const part = await req.file();
-    if (!part) throw invalid('file', 'Chưa chọn tệp điểm danh.');
-    const bytes = await part.toBuffer();
-    refuseNulIn(part.filename, 'file');
-    return bytes;
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    const code = (e as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE')
-      throw new AppError(413, 'PAYLOAD_TOO_LARGE', `Tệp quá lớn: tối đa ${maxMb} MB.`, [{ field: 'file', message: `Tối đa ${maxMb} MB.` }]);
-    if (code === 'FST_FILES_LIMIT') throw invalid('file', 'Chỉ gửi một tệp mỗi lần.');
-    throw invalid('file', 'Tải tệp lên không thành công (dữ liệu multipart không hợp lệ). Hãy thử lại.');
-  }
-}
-
 export const meetingsRoutes =
-  (svc: MeetingsService, opts: { maxMb: number } = { maxMb: 20 }): FastifyPluginAsyncZod =>
+  (svc: MeetingsService, opts: { maxMb: number; documentMaxMb: number } = { maxMb: 20, documentMaxMb: 20 }): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['meetings'];
     const detail = { 200: MeetingDetailSchema };
@@ -64,9 +46,43 @@ export const meetingsRoutes =
             response: { 200: AttendancePreviewResponse },
           },
         },
-        async (req) => svc.previewAttendance(requireActor(req), req.params.id, await uploadedFile(req, opts.maxMb)),
+        async (req) =>
+          svc.previewAttendance(requireActor(req), req.params.id, (await uploadedFile(req, { maxMb: opts.maxMb, noFile: 'Chưa chọn tệp điểm danh.' })).bytes),
       );
     });
+    // The meeting's files: their own multipart limit, that of the member dossier's documents.
+    await app.register(async (sub) => {
+      await sub.register(multipart, {
+        limits: { fileSize: opts.documentMaxMb * 1024 * 1024, files: 1, fields: 5, fieldSize: 8 * 1024, parts: 6, headerPairs: 100 },
+      });
+      sub.withTypeProvider<ZodTypeProvider>().post(
+        '/api/meetings/:id/files',
+        {
+          schema: {
+            tags,
+            summary: 'Tải lên tệp của buổi sinh hoạt (multipart: file, role = material|minutes|resolution, title, documentId)',
+            params: MeetingParams,
+            querystring: NoQuery,
+            response: { 201: MeetingDetailSchema },
+          },
+        },
+        async (req, reply) => {
+          const actor = requireActor(req);
+          const { fileName, bytes, fields } = await uploadedFile(req, {
+            maxMb: opts.documentMaxMb,
+            noFile: 'Chưa chọn tệp tài liệu để tải lên.',
+            tooLargeHint: 'Hãy quét lại với độ phân giải thấp hơn hoặc tách thành nhiều tệp.',
+            fields: multipartFields(MeetingFileFields),
+          });
+          return reply.status(201).send(await svc.uploadFile(actor, req.params.id, { fileName, bytes }, fields));
+        },
+      );
+    });
+    app.get(
+      '/api/meetings/:id/documents/:documentId/file',
+      { schema: { tags, summary: 'Tải về tệp của một tài liệu buổi sinh hoạt', params: MeetingDocumentParams, querystring: NoQuery } },
+      async (req, reply) => sendStoredFile(reply, await svc.file(requireActor(req), req.params.id, req.params.documentId)),
+    );
     app.get(
       '/api/meetings',
       { schema: { tags, summary: 'Lịch sinh hoạt của một tổ chức đảng', querystring: MeetingListQuery, response: { 200: MeetingListResponse } } },

@@ -18,11 +18,15 @@ import { findMember, findMemberAnyScope } from '../members/members.repo.ts';
 import { orgNameOn } from '../orgs/orgs.members.repo.ts';
 import { orgInScopeSql } from '../orgs/orgs.places.repo.ts';
 import { findUser, insertRoleAssignment, roleAssignmentsOf } from '../users/users.repo.ts';
+import type { DocumentStore } from '../../storage/document-store.ts';
 import { memberOwnMeetings, sentMaterials } from './meetings.alerts.repo.ts';
+import { myMeetingFile } from './meetings.files.ts';
 
 export interface SelfDeps {
   db: Kysely<DB>;
   clock: Clock;
+  /** Where the meetings' files are stored (the materials a member downloads). */
+  documents: DocumentStore;
 }
 
 /** The year asked, checked: 1930 to the current year. */
@@ -66,13 +70,18 @@ export function createSelfService(deps: SelfDeps) {
           place: r.place,
           startMinute: r.start_minute,
           endMinute: r.end_minute,
-          documents: docs.filter((d) => d.meeting_id === r.id).map((d) => ({ id: d.id, title: d.title, sentAt: new Date(d.sent_at!).toISOString() })),
+          documents: docs
+            .filter((d) => d.meeting_id === r.id)
+            .map((d) => ({ id: d.id, title: d.title, sentAt: new Date(d.sent_at!).toISOString(), fileName: d.file_name })),
           attendance: r.attendance ?? null,
           reason: r.reason ?? null,
         })),
         summary: { present: count('present'), excused: count('excused'), absent: count('absent') },
       };
     },
+
+    /** The file of a material sent to the member (of a meeting his own view lists); the read is audited. */
+    documentFile: (actor: Actor, documentId: string) => myMeetingFile(deps, actor, documentId),
 
     /**
      * Links a user to a member record (role `member`): the member in the caller's user-management scope, the user

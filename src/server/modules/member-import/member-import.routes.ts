@@ -5,26 +5,19 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../http/auth-hook.ts';
-import { AppError, invalid } from '../../http/errors.ts';
 import { NoQuery } from '../../../contract/common.ts';
-import { refuseNulIn } from '../../http/text-guard.ts';
+import { uploadedFile } from '../../http/upload.ts';
 import { ExportQuery, ImportIdParams, ImportView, ImportViewQuery, PreviewQuery } from '../../../contract/member-import.ts';
 import type { MemberImportService } from './member-import.service.ts';
 import { XLSX_MIME } from '../../office/mime.ts';
 
-/** Multipart framing around the file: boundaries, part headers. */
-const FRAMING_BYTES = 64 * 1024;
+const TOO_LARGE_HINT = 'Hãy chia danh sách thành nhiều tệp.';
 
 export const memberImportRoutes =
   (svc: MemberImportService, opts: { maxMb: number }): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['members'];
-    const maxBytes = opts.maxMb * 1024 * 1024;
-    const tooLarge = () =>
-      new AppError(413, 'PAYLOAD_TOO_LARGE', `Tệp quá lớn: tối đa ${opts.maxMb} MB. Hãy chia danh sách thành nhiều tệp.`, [
-        { field: 'file', message: `Tối đa ${opts.maxMb} MB.` },
-      ]);
-    await app.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 10, parts: 12, headerPairs: 100 } });
+    await app.register(multipart, { limits: { fileSize: opts.maxMb * 1024 * 1024, files: 1, fields: 10, parts: 12, headerPairs: 100 } });
 
     app.get('/api/members/import/template', { schema: { tags, summary: 'Tải tệp mẫu nhập danh sách đảng viên', querystring: NoQuery } }, async (req, reply) => {
       const buf = await svc.template(requireActor(req));
@@ -36,23 +29,7 @@ export const memberImportRoutes =
       { schema: { tags, summary: 'Tải lên tệp xlsx/CSV và xem trước', querystring: PreviewQuery, response: { 200: ImportView } } },
       async (req) => {
         const actor = requireActor(req);
-        if (!req.isMultipart()) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Hãy gửi tệp dưới dạng multipart/form-data (trường «file»).');
-        if (Number(req.headers['content-length']) > maxBytes + FRAMING_BYTES) throw tooLarge();
-        let bytes: Buffer;
-        let fileName: string;
-        try {
-          const part = await req.file();
-          if (!part) throw invalid('file', 'Chưa chọn tệp để nhập.');
-          fileName = part.filename;
-          bytes = await part.toBuffer();
-          refuseNulIn(fileName, 'file');
-        } catch (e) {
-          if (e instanceof AppError) throw e;
-          const code = (e as { code?: string }).code;
-          if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
-          if (code === 'FST_FILES_LIMIT') throw invalid('file', 'Chỉ gửi một tệp mỗi lần.');
-          throw invalid('file', 'Tải tệp lên không thành công (dữ liệu multipart không hợp lệ). Hãy thử lại.');
-        }
+        const { fileName, bytes } = await uploadedFile(req, { maxMb: opts.maxMb, noFile: 'Chưa chọn tệp để nhập.', tooLargeHint: TOO_LARGE_HINT });
         return svc.preview(actor, { fileName, bytes }, { importId: req.query.importId });
       },
     );

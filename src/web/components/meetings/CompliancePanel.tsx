@@ -5,6 +5,7 @@
  */
 import { Button, InputNumber, Space, Statistic, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { formatCount, formatPercent } from '../../../domain/numbers.ts';
 import type { ComplianceCell } from '../../../contract/meetings.compliance.ts';
 import { complianceXlsxUrl, useCompliance } from '../../api/meetings.compliance.ts';
@@ -13,10 +14,26 @@ import { QueryError } from '../QueryError.tsx';
 const monthVn = (m: string) => `${m.slice(5, 7)}/${m.slice(0, 4)}`;
 const quarterVn = (q: string) => `Quý ${q.slice(6)}/${q.slice(0, 4)}`;
 
+/** A figure that opens the cells or meetings behind it. */
+function Figure({ title, value, to, testId }: { title: string; value: number; to: string; testId: string }) {
+  return (
+    <Statistic
+      title={title}
+      value={value}
+      formatter={() => (
+        <Link to={to} data-testid={testId}>
+          {formatCount(value)}
+        </Link>
+      )}
+    />
+  );
+}
+
 export function CompliancePanel({ orgId }: { orgId: string }) {
   const [year, setYear] = useState(new Date().getFullYear());
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
+  const list = (view: 'cells' | 'meetings', check: string) => `/meetings/compliance?${new URLSearchParams({ orgId, from, to, view, check }).toString()}`;
   const q = useCompliance(orgId, from, to);
   const t = q.data?.totals;
   const columns: TableColumnsType<ComplianceCell> = [
@@ -67,10 +84,11 @@ export function CompliancePanel({ orgId }: { orgId: string }) {
         <>
           {t && (
             <Space wrap size="large">
-              <Statistic title="Số chi bộ" value={formatCount(t.cells)} />
-              <Statistic title="Chi bộ thiếu sinh hoạt thường kỳ" value={formatCount(t.cellsMissingRegular)} />
-              <Statistic title="Chi bộ thiếu sinh hoạt chuyên đề" value={formatCount(t.cellsMissingTopical)} />
-              <Statistic title="Buổi không đủ thời gian" value={formatCount(t.short)} />
+              <Figure title="Số chi bộ" value={t.cells} to={list('cells', 'all')} testId="compliance-cells" />
+              <Figure title="Chi bộ thiếu sinh hoạt thường kỳ" value={t.cellsMissingRegular} to={list('cells', 'no-regular')} testId="compliance-no-regular" />
+              <Figure title="Chi bộ thiếu sinh hoạt chuyên đề" value={t.cellsMissingTopical} to={list('cells', 'no-topical')} testId="compliance-no-topical" />
+              <Figure title="Số buổi đã họp" value={t.meetings} to={list('meetings', 'all')} testId="compliance-meetings" />
+              <Figure title="Buổi không đủ thời gian" value={t.short} to={list('meetings', 'short')} testId="compliance-short" />
               <Statistic title="Tỷ lệ dự họp" value={t.attendanceRate === null ? '—' : formatPercent(t.attendanceRate)} />
             </Space>
           )}
