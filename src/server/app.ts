@@ -164,6 +164,7 @@ function createReportServices(deps: AppDeps, s: ReturnType<typeof createRecordSe
       evaluation: s.evaluation,
       members: s.members,
       computeReport: s.reports.computeReport,
+      memberTotalsOn: s.reports.memberTotalsOn,
     }),
   };
 }

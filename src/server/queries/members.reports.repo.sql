@@ -2,21 +2,7 @@
 
 -- admissionsBetween
 SELECT
-  (
-    SELECT
-      split_part(cv.path, '/', 3)
-    FROM
-      org_version cv
-    WHERE
-      cv.org_id = "e"."org_id"
-      AND cv.valid_from <= "e"."effective_date"
-      AND (
-        cv.valid_to IS NULL
-        OR cv.valid_to > "e"."effective_date"
-      )
-    LIMIT
-      1
-  ) AS child,
+  split_part("d"."path", '/', 3) AS child,
   EXTRACT(
     YEAR
     FROM
@@ -26,105 +12,95 @@ SELECT
   count(*)::int AS n
 FROM
   member_event e
+  JOIN (
+    SELECT
+      sv.org_id,
+      sv.path,
+      sv.valid_from,
+      sv.valid_to
+    FROM
+      org_version sv
+    WHERE
+      sv.path >= $1
+      AND sv.path < $2
+      AND EXISTS (
+        SELECT
+          1
+        FROM
+          org oc
+        WHERE
+          oc.id = "sv"."org_id"
+          AND (
+            (
+              oc.current_path >= $3
+              AND oc.current_path < $4
+            )
+          )
+      )
+  ) AS d ON (
+    "d"."org_id" = "e"."org_id"
+    AND "d"."valid_from" <= "e"."effective_date"
+    AND (
+      "d"."valid_to" IS NULL
+      OR "d"."valid_to" > "e"."effective_date"
+    )
+  )
 WHERE
   e.kind = 'admitted'
-  AND e.effective_date >= $1
-  AND e.effective_date <= $2
-  AND EXISTS (
-    SELECT
-      1
-    FROM
-      org_version ov
-    WHERE
-      ov.org_id = "e"."org_id"
-      AND ov.valid_from <= "e"."effective_date"
-      AND (
-        ov.valid_to IS NULL
-        OR ov.valid_to > "e"."effective_date"
-      )
-      AND ov.path >= $3
-      AND ov.path < $4
-  )
-  AND EXISTS (
-    SELECT
-      1
-    FROM
-      org oc
-    WHERE
-      oc.id = "e"."org_id"
-      AND (
-        (
-          oc.current_path >= $5
-          AND oc.current_path < $6
-        )
-      )
-  )
+  AND e.effective_date >= $5
+  AND e.effective_date <= $6
 GROUP BY
   1,
   2;
 
 -- changesBetween
 SELECT
-  (
-    SELECT
-      split_part(cv.path, '/', 3)
-    FROM
-      org_version cv
-    WHERE
-      cv.org_id = "e"."org_id"
-      AND cv.valid_from <= "e"."effective_date"
-      AND (
-        cv.valid_to IS NULL
-        OR cv.valid_to > "e"."effective_date"
-      )
-    LIMIT
-      1
-  ) AS child,
+  split_part("d"."path", '/', 3) AS child,
   EXTRACT(
     YEAR
     FROM
       e.effective_date
   )::int AS YEAR,
-  k.kind,
+  e.kind,
   count(*)::int AS n
 FROM
   member_event e
-  JOIN member m ON m.id = e.member_id
-  CROSS JOIN LATERAL (
-    VALUES
-      (e.kind),
-      (
-        CASE
-          WHEN e.kind = 'admitted'
-          AND m.gender = 'nu' THEN 'admitted:women'
-        END
-      ),
-      (
-        CASE
-          WHEN e.kind = 'admitted'
-          AND m.ethnicity IS NOT NULL
-          AND m.ethnicity NOT IN ('01', '55') THEN 'admitted:minority'
-        END
-      ),
-      (
-        CASE
-          WHEN e.kind = 'admitted'
-          AND m.youth_union_on IS NOT NULL
-          AND m.youth_union_on <= e.effective_date THEN 'admitted:youth'
-        END
-      ),
-      (
-        CASE
-          WHEN e.kind = 'admitted'
-          AND m.religion IS NOT NULL
-          AND m.religion <> 'khong' THEN 'admitted:religious'
-        END
+  JOIN (
+    SELECT
+      sv.org_id,
+      sv.path,
+      sv.valid_from,
+      sv.valid_to
+    FROM
+      org_version sv
+    WHERE
+      sv.path >= $1
+      AND sv.path < $2
+      AND EXISTS (
+        SELECT
+          1
+        FROM
+          org oc
+        WHERE
+          oc.id = "sv"."org_id"
+          AND (
+            (
+              oc.current_path >= $3
+              AND oc.current_path < $4
+            )
+          )
       )
-  ) AS k (kind)
+  ) AS d ON (
+    "d"."org_id" = "e"."org_id"
+    AND "d"."valid_from" <= "e"."effective_date"
+    AND (
+      "d"."valid_to" IS NULL
+      OR "d"."valid_to" > "e"."effective_date"
+    )
+  )
 WHERE
-  e.effective_date >= $1
-  AND e.effective_date <= $2
-  AND k.kind IS NOT NULL
+  e.effective_date >= $5
+  AND e.effective_date <= $6
   AND e.kind IN (
     'admitted',
     'readmitted',
@@ -134,198 +110,213 @@ WHERE
     'allowed_to_leave',
     'expelled'
   )
-  AND EXISTS (
-    SELECT
-      1
-    FROM
-      org_version ov
-    WHERE
-      ov.org_id = "e"."org_id"
-      AND ov.valid_from <= "e"."effective_date"
-      AND (
-        ov.valid_to IS NULL
-        OR ov.valid_to > "e"."effective_date"
-      )
-      AND ov.path >= $3
-      AND ov.path < $4
-  )
-  AND EXISTS (
-    SELECT
-      1
-    FROM
-      org oc
-    WHERE
-      oc.id = "e"."org_id"
-      AND (
-        (
-          oc.current_path >= $5
-          AND oc.current_path < $6
-        )
-      )
-  )
 GROUP BY
   1,
   2,
   3
 UNION ALL
 SELECT
+  a.child,
+  a.year,
+  k.kind,
+  k.n
+FROM
+  (
+    SELECT
+      split_part("d"."path", '/', 3) AS child,
+      EXTRACT(
+        YEAR
+        FROM
+          e.effective_date
+      )::int AS YEAR,
+      count(*) FILTER (
+        WHERE
+          m.gender = 'nu'
+      )::int AS women,
+      count(*) FILTER (
+        WHERE
+          m.ethnicity IS NOT NULL
+          AND m.ethnicity NOT IN ('01', '55')
+      )::int AS minority,
+      count(*) FILTER (
+        WHERE
+          m.youth_union_on IS NOT NULL
+          AND m.youth_union_on <= e.effective_date
+      )::int AS youth,
+      count(*) FILTER (
+        WHERE
+          m.religion IS NOT NULL
+          AND m.religion <> 'khong'
+      )::int AS religious
+    FROM
+      member_event e
+      JOIN (
+        SELECT
+          sv.org_id,
+          sv.path,
+          sv.valid_from,
+          sv.valid_to
+        FROM
+          org_version sv
+        WHERE
+          sv.path >= $7
+          AND sv.path < $8
+          AND EXISTS (
+            SELECT
+              1
+            FROM
+              org oc
+            WHERE
+              oc.id = "sv"."org_id"
+              AND (
+                (
+                  oc.current_path >= $9
+                  AND oc.current_path < $10
+                )
+              )
+          )
+      ) AS d ON (
+        "d"."org_id" = "e"."org_id"
+        AND "d"."valid_from" <= "e"."effective_date"
+        AND (
+          "d"."valid_to" IS NULL
+          OR "d"."valid_to" > "e"."effective_date"
+        )
+      )
+      JOIN member m ON m.id = e.member_id
+    WHERE
+      e.effective_date >= $11
+      AND e.effective_date <= $12
+      AND e.kind = 'admitted'
+    GROUP BY
+      1,
+      2
+  ) a
+  CROSS JOIN LATERAL (
+    VALUES
+      ('admitted:women', a.women),
+      ('admitted:minority', a.minority),
+      ('admitted:youth', a.youth),
+      ('admitted:religious', a.religious)
+  ) AS k (kind, n)
+WHERE
+  k.n > 0
+UNION ALL
+SELECT
   CASE
-    WHEN t.dst_in THEN (
-      SELECT
-        split_part(cv.path, '/', 3)
-      FROM
-        org_version cv
-      WHERE
-        cv.org_id = "t"."org_id"
-        AND cv.valid_from <= "t"."effective_date"
-        AND (
-          cv.valid_to IS NULL
-          OR cv.valid_to > "t"."effective_date"
-        )
-      LIMIT
-        1
-    )
-    ELSE (
-      SELECT
-        split_part(cv.path, '/', 3)
-      FROM
-        org_version cv
-      WHERE
-        cv.org_id = "t"."src"
-        AND cv.valid_from <= "t"."effective_date"
-        AND (
-          cv.valid_to IS NULL
-          OR cv.valid_to > "t"."effective_date"
-        )
-      LIMIT
-        1
-    )
+    WHEN dst.org_id IS NOT NULL THEN split_part("dst"."path", '/', 3)
+    ELSE split_part("src"."path", '/', 3)
   END AS child,
   EXTRACT(
     YEAR
     FROM
-      t.effective_date
+      e.effective_date
   )::int AS YEAR,
   CASE
-    WHEN t.dst_in
-    AND t.src_in THEN 'moved_in'
-    WHEN t.dst_in THEN 'transferred_in'
+    WHEN dst.org_id IS NOT NULL
+    AND src.org_id IS NOT NULL THEN 'moved_in'
+    WHEN dst.org_id IS NOT NULL THEN 'transferred_in'
     ELSE 'transferred_out'
   END AS kind,
   count(*)::int AS n
 FROM
-  (
+  member_event e
+  LEFT JOIN LATERAL (
     SELECT
-      e.org_id,
-      e.effective_date,
-      s.src,
-      EXISTS (
-        SELECT
-          1
-        FROM
-          org_version ov
-        WHERE
-          ov.org_id = "e"."org_id"
-          AND ov.valid_from <= "e"."effective_date"
-          AND (
-            ov.valid_to IS NULL
-            OR ov.valid_to > "e"."effective_date"
-          )
-          AND ov.path >= $7
-          AND ov.path < $8
-      )
+      o.org_id AS src
+    FROM
+      member_event o
+    WHERE
+      o.member_id = e.member_id
+      AND o.kind = 'transfer_out_started'
+      AND o.effective_date <= e.effective_date
+    ORDER BY
+      o.effective_date DESC,
+      o.created_at DESC
+    LIMIT
+      1
+  ) s ON TRUE
+  LEFT JOIN (
+    SELECT
+      sv.org_id,
+      sv.path,
+      sv.valid_from,
+      sv.valid_to
+    FROM
+      org_version sv
+    WHERE
+      sv.path >= $13
+      AND sv.path < $14
       AND EXISTS (
         SELECT
           1
         FROM
           org oc
         WHERE
-          oc.id = "e"."org_id"
+          oc.id = "sv"."org_id"
           AND (
             (
-              oc.current_path >= $9
-              AND oc.current_path < $10
+              oc.current_path >= $15
+              AND oc.current_path < $16
             )
           )
-      ) AS dst_in,
-      COALESCE(
-        EXISTS (
-          SELECT
-            1
-          FROM
-            org_version ov
-          WHERE
-            ov.org_id = "s"."src"
-            AND ov.valid_from <= "e"."effective_date"
-            AND (
-              ov.valid_to IS NULL
-              OR ov.valid_to > "e"."effective_date"
-            )
-            AND ov.path >= $11
-            AND ov.path < $12
-        )
-        AND EXISTS (
-          SELECT
-            1
-          FROM
-            org oc
-          WHERE
-            oc.id = "s"."src"
-            AND (
-              (
-                oc.current_path >= $13
-                AND oc.current_path < $14
-              )
-            )
-        ),
-        FALSE
-      ) AS src_in
+      )
+  ) AS dst ON (
+    "dst"."org_id" = "e"."org_id"
+    AND "dst"."valid_from" <= "e"."effective_date"
+    AND (
+      "dst"."valid_to" IS NULL
+      OR "dst"."valid_to" > "e"."effective_date"
+    )
+  )
+  LEFT JOIN (
+    SELECT
+      sv.org_id,
+      sv.path,
+      sv.valid_from,
+      sv.valid_to
     FROM
-      member_event e
-      LEFT JOIN LATERAL (
-        SELECT
-          o.org_id AS src
-        FROM
-          member_event o
-        WHERE
-          o.member_id = e.member_id
-          AND o.kind = 'transfer_out_started'
-          AND o.effective_date <= e.effective_date
-        ORDER BY
-          o.effective_date DESC,
-          o.created_at DESC
-        LIMIT
-          1
-      ) s ON TRUE
+      org_version sv
     WHERE
-      e.kind = 'transfer_in_confirmed'
-      AND e.effective_date >= $15
-      AND e.effective_date <= $16
-  ) t
+      sv.path >= $17
+      AND sv.path < $18
+      AND EXISTS (
+        SELECT
+          1
+        FROM
+          org oc
+        WHERE
+          oc.id = "sv"."org_id"
+          AND (
+            (
+              oc.current_path >= $19
+              AND oc.current_path < $20
+            )
+          )
+      )
+  ) AS src ON (
+    "src"."org_id" = "s"."src"
+    AND "src"."valid_from" <= "e"."effective_date"
+    AND (
+      "src"."valid_to" IS NULL
+      OR "src"."valid_to" > "e"."effective_date"
+    )
+  )
 WHERE
-  t.dst_in
-  OR t.src_in
+  e.kind = 'transfer_in_confirmed'
+  AND e.effective_date >= $21
+  AND e.effective_date <= $22
+  AND (
+    dst.org_id IS NOT NULL
+    OR src.org_id IS NOT NULL
+  )
 GROUP BY
   1,
   2,
   3
 UNION ALL
 SELECT
-  (
-    SELECT
-      split_part(cv.path, '/', 3)
-    FROM
-      org_version cv
-    WHERE
-      cv.org_id = "e"."org_id"
-      AND cv.valid_from <= "e"."effective_date"
-      AND (
-        cv.valid_to IS NULL
-        OR cv.valid_to > "e"."effective_date"
-      )
-    LIMIT
-      1
-  ) AS child,
+  split_part("d"."path", '/', 3) AS child,
   EXTRACT(
     YEAR
     FROM
@@ -335,40 +326,44 @@ SELECT
   count(*)::int AS n
 FROM
   member_event e
+  JOIN (
+    SELECT
+      sv.org_id,
+      sv.path,
+      sv.valid_from,
+      sv.valid_to
+    FROM
+      org_version sv
+    WHERE
+      sv.path >= $23
+      AND sv.path < $24
+      AND EXISTS (
+        SELECT
+          1
+        FROM
+          org oc
+        WHERE
+          oc.id = "sv"."org_id"
+          AND (
+            (
+              oc.current_path >= $25
+              AND oc.current_path < $26
+            )
+          )
+      )
+  ) AS d ON (
+    "d"."org_id" = "e"."org_id"
+    AND "d"."valid_from" <= "e"."effective_date"
+    AND (
+      "d"."valid_to" IS NULL
+      OR "d"."valid_to" > "e"."effective_date"
+    )
+  )
 WHERE
   e.kind = 'transfer_out_started'
   AND e.to_org_id IS NULL
-  AND e.effective_date >= $17
-  AND e.effective_date <= $18
-  AND EXISTS (
-    SELECT
-      1
-    FROM
-      org_version ov
-    WHERE
-      ov.org_id = "e"."org_id"
-      AND ov.valid_from <= "e"."effective_date"
-      AND (
-        ov.valid_to IS NULL
-        OR ov.valid_to > "e"."effective_date"
-      )
-      AND ov.path >= $19
-      AND ov.path < $20
-  )
-  AND EXISTS (
-    SELECT
-      1
-    FROM
-      org oc
-    WHERE
-      oc.id = "e"."org_id"
-      AND (
-        (
-          oc.current_path >= $21
-          AND oc.current_path < $22
-        )
-      )
-  )
+  AND e.effective_date >= $27
+  AND e.effective_date <= $28
 GROUP BY
   1,
   2,
@@ -414,8 +409,8 @@ FROM
         WHERE
           d.kind = 'party'
           AND d.subject_kind = 'member'
-          AND d.decided_on >= $23
-          AND d.decided_on <= $24
+          AND d.decided_on >= $29
+          AND d.decided_on <= $30
       ) d
       JOIN member_period p ON p.member_id = d.member_id
       AND p.valid_from <= d.decided_on
@@ -437,110 +432,6 @@ WHERE
         ov.valid_to IS NULL
         OR ov.valid_to > "d"."decided_on"
       )
-      AND ov.path >= $25
-      AND ov.path < $26
-  )
-  AND EXISTS (
-    SELECT
-      1
-    FROM
-      org oc
-    WHERE
-      oc.id = "d"."org_id"
-      AND (
-        (
-          oc.current_path >= $27
-          AND oc.current_path < $28
-        )
-      )
-  )
-GROUP BY
-  1,
-  2,
-  3
-UNION ALL
-SELECT
-  (
-    SELECT
-      split_part(cv.path, '/', 3)
-    FROM
-      org_version cv
-    WHERE
-      cv.org_id = "e"."org_id"
-      AND cv.valid_from <= "e"."effective_date"
-      AND (
-        cv.valid_to IS NULL
-        OR cv.valid_to > "e"."effective_date"
-      )
-    LIMIT
-      1
-  ) AS child,
-  EXTRACT(
-    YEAR
-    FROM
-      e.effective_date
-  )::int AS YEAR,
-  k.kind,
-  count(*)::int AS n
-FROM
-  member_event e
-  JOIN member m ON m.id = e.member_id
-  CROSS JOIN LATERAL (
-    VALUES
-      (e.kind),
-      (
-        CASE
-          WHEN e.kind = 'admitted'
-          AND m.gender = 'nu' THEN 'admitted:women'
-        END
-      ),
-      (
-        CASE
-          WHEN e.kind = 'admitted'
-          AND m.ethnicity IS NOT NULL
-          AND m.ethnicity NOT IN ('01', '55') THEN 'admitted:minority'
-        END
-      ),
-      (
-        CASE
-          WHEN e.kind = 'admitted'
-          AND m.youth_union_on IS NOT NULL
-          AND m.youth_union_on <= e.effective_date THEN 'admitted:youth'
-        END
-      ),
-      (
-        CASE
-          WHEN e.kind = 'admitted'
-          AND m.religion IS NOT NULL
-          AND m.religion <> 'khong' THEN 'admitted:religious'
-        END
-      )
-  ) AS k (kind)
-WHERE
-  e.effective_date >= $29
-  AND e.effective_date <= $30
-  AND k.kind IS NOT NULL
-  AND e.kind IN (
-    'admitted',
-    'readmitted',
-    'recognized_official',
-    'deceased',
-    'struck_off',
-    'allowed_to_leave',
-    'expelled'
-  )
-  AND EXISTS (
-    SELECT
-      1
-    FROM
-      org_version ov
-    WHERE
-      ov.org_id = "e"."org_id"
-      AND ov.valid_from <= "e"."effective_date"
-      AND (
-        ov.valid_to IS NULL
-        OR ov.valid_to > "e"."effective_date"
-      )
       AND ov.path >= $31
       AND ov.path < $32
   )
@@ -550,7 +441,7 @@ WHERE
     FROM
       org oc
     WHERE
-      oc.id = "e"."org_id"
+      oc.id = "d"."org_id"
       AND (
         (
           oc.current_path >= $33
@@ -564,163 +455,268 @@ GROUP BY
   3
 UNION ALL
 SELECT
-  CASE
-    WHEN t.dst_in THEN (
-      SELECT
-        split_part(cv.path, '/', 3)
-      FROM
-        org_version cv
-      WHERE
-        cv.org_id = "t"."org_id"
-        AND cv.valid_from <= "t"."effective_date"
-        AND (
-          cv.valid_to IS NULL
-          OR cv.valid_to > "t"."effective_date"
-        )
-      LIMIT
-        1
-    )
-    ELSE (
-      SELECT
-        split_part(cv.path, '/', 3)
-      FROM
-        org_version cv
-      WHERE
-        cv.org_id = "t"."src"
-        AND cv.valid_from <= "t"."effective_date"
-        AND (
-          cv.valid_to IS NULL
-          OR cv.valid_to > "t"."effective_date"
-        )
-      LIMIT
-        1
-    )
-  END AS child,
+  split_part("d"."path", '/', 3) AS child,
   EXTRACT(
     YEAR
     FROM
-      t.effective_date
+      e.effective_date
   )::int AS YEAR,
-  CASE
-    WHEN t.dst_in
-    AND t.src_in THEN 'moved_in'
-    WHEN t.dst_in THEN 'transferred_in'
-    ELSE 'transferred_out'
-  END AS kind,
+  e.kind,
   count(*)::int AS n
 FROM
-  (
+  member_event e
+  JOIN (
     SELECT
-      e.org_id,
-      e.effective_date,
-      s.src,
-      EXISTS (
-        SELECT
-          1
-        FROM
-          org_version ov
-        WHERE
-          ov.org_id = "e"."org_id"
-          AND ov.valid_from <= "e"."effective_date"
-          AND (
-            ov.valid_to IS NULL
-            OR ov.valid_to > "e"."effective_date"
-          )
-          AND ov.path >= $35
-          AND ov.path < $36
-      )
+      sv.org_id,
+      sv.path,
+      sv.valid_from,
+      sv.valid_to
+    FROM
+      org_version sv
+    WHERE
+      sv.path >= $35
+      AND sv.path < $36
       AND EXISTS (
         SELECT
           1
         FROM
           org oc
         WHERE
-          oc.id = "e"."org_id"
+          oc.id = "sv"."org_id"
           AND (
             (
               oc.current_path >= $37
               AND oc.current_path < $38
             )
           )
-      ) AS dst_in,
-      COALESCE(
-        EXISTS (
-          SELECT
-            1
-          FROM
-            org_version ov
-          WHERE
-            ov.org_id = "s"."src"
-            AND ov.valid_from <= "e"."effective_date"
-            AND (
-              ov.valid_to IS NULL
-              OR ov.valid_to > "e"."effective_date"
-            )
-            AND ov.path >= $39
-            AND ov.path < $40
-        )
-        AND EXISTS (
-          SELECT
-            1
-          FROM
-            org oc
-          WHERE
-            oc.id = "s"."src"
-            AND (
-              (
-                oc.current_path >= $41
-                AND oc.current_path < $42
-              )
-            )
-        ),
-        FALSE
-      ) AS src_in
-    FROM
-      member_event e
-      LEFT JOIN LATERAL (
-        SELECT
-          o.org_id AS src
-        FROM
-          member_event o
-        WHERE
-          o.member_id = e.member_id
-          AND o.kind = 'transfer_out_started'
-          AND o.effective_date <= e.effective_date
-        ORDER BY
-          o.effective_date DESC,
-          o.created_at DESC
-        LIMIT
-          1
-      ) s ON TRUE
-    WHERE
-      e.kind = 'transfer_in_confirmed'
-      AND e.effective_date >= $43
-      AND e.effective_date <= $44
-  ) t
+      )
+  ) AS d ON (
+    "d"."org_id" = "e"."org_id"
+    AND "d"."valid_from" <= "e"."effective_date"
+    AND (
+      "d"."valid_to" IS NULL
+      OR "d"."valid_to" > "e"."effective_date"
+    )
+  )
 WHERE
-  t.dst_in
-  OR t.src_in
+  e.effective_date >= $39
+  AND e.effective_date <= $40
+  AND e.kind IN (
+    'admitted',
+    'readmitted',
+    'recognized_official',
+    'deceased',
+    'struck_off',
+    'allowed_to_leave',
+    'expelled'
+  )
 GROUP BY
   1,
   2,
   3
 UNION ALL
 SELECT
+  a.child,
+  a.year,
+  k.kind,
+  k.n
+FROM
   (
     SELECT
-      split_part(cv.path, '/', 3)
+      split_part("d"."path", '/', 3) AS child,
+      EXTRACT(
+        YEAR
+        FROM
+          e.effective_date
+      )::int AS YEAR,
+      count(*) FILTER (
+        WHERE
+          m.gender = 'nu'
+      )::int AS women,
+      count(*) FILTER (
+        WHERE
+          m.ethnicity IS NOT NULL
+          AND m.ethnicity NOT IN ('01', '55')
+      )::int AS minority,
+      count(*) FILTER (
+        WHERE
+          m.youth_union_on IS NOT NULL
+          AND m.youth_union_on <= e.effective_date
+      )::int AS youth,
+      count(*) FILTER (
+        WHERE
+          m.religion IS NOT NULL
+          AND m.religion <> 'khong'
+      )::int AS religious
     FROM
-      org_version cv
-    WHERE
-      cv.org_id = "e"."org_id"
-      AND cv.valid_from <= "e"."effective_date"
-      AND (
-        cv.valid_to IS NULL
-        OR cv.valid_to > "e"."effective_date"
+      member_event e
+      JOIN (
+        SELECT
+          sv.org_id,
+          sv.path,
+          sv.valid_from,
+          sv.valid_to
+        FROM
+          org_version sv
+        WHERE
+          sv.path >= $41
+          AND sv.path < $42
+          AND EXISTS (
+            SELECT
+              1
+            FROM
+              org oc
+            WHERE
+              oc.id = "sv"."org_id"
+              AND (
+                (
+                  oc.current_path >= $43
+                  AND oc.current_path < $44
+                )
+              )
+          )
+      ) AS d ON (
+        "d"."org_id" = "e"."org_id"
+        AND "d"."valid_from" <= "e"."effective_date"
+        AND (
+          "d"."valid_to" IS NULL
+          OR "d"."valid_to" > "e"."effective_date"
+        )
       )
+      JOIN member m ON m.id = e.member_id
+    WHERE
+      e.effective_date >= $45
+      AND e.effective_date <= $46
+      AND e.kind = 'admitted'
+    GROUP BY
+      1,
+      2
+  ) a
+  CROSS JOIN LATERAL (
+    VALUES
+      ('admitted:women', a.women),
+      ('admitted:minority', a.minority),
+      ('admitted:youth', a.youth),
+      ('admitted:religious', a.religious)
+  ) AS k (kind, n)
+WHERE
+  k.n > 0
+UNION ALL
+SELECT
+  CASE
+    WHEN dst.org_id IS NOT NULL THEN split_part("dst"."path", '/', 3)
+    ELSE split_part("src"."path", '/', 3)
+  END AS child,
+  EXTRACT(
+    YEAR
+    FROM
+      e.effective_date
+  )::int AS YEAR,
+  CASE
+    WHEN dst.org_id IS NOT NULL
+    AND src.org_id IS NOT NULL THEN 'moved_in'
+    WHEN dst.org_id IS NOT NULL THEN 'transferred_in'
+    ELSE 'transferred_out'
+  END AS kind,
+  count(*)::int AS n
+FROM
+  member_event e
+  LEFT JOIN LATERAL (
+    SELECT
+      o.org_id AS src
+    FROM
+      member_event o
+    WHERE
+      o.member_id = e.member_id
+      AND o.kind = 'transfer_out_started'
+      AND o.effective_date <= e.effective_date
+    ORDER BY
+      o.effective_date DESC,
+      o.created_at DESC
     LIMIT
       1
-  ) AS child,
+  ) s ON TRUE
+  LEFT JOIN (
+    SELECT
+      sv.org_id,
+      sv.path,
+      sv.valid_from,
+      sv.valid_to
+    FROM
+      org_version sv
+    WHERE
+      sv.path >= $47
+      AND sv.path < $48
+      AND EXISTS (
+        SELECT
+          1
+        FROM
+          org oc
+        WHERE
+          oc.id = "sv"."org_id"
+          AND (
+            (
+              oc.current_path >= $49
+              AND oc.current_path < $50
+            )
+          )
+      )
+  ) AS dst ON (
+    "dst"."org_id" = "e"."org_id"
+    AND "dst"."valid_from" <= "e"."effective_date"
+    AND (
+      "dst"."valid_to" IS NULL
+      OR "dst"."valid_to" > "e"."effective_date"
+    )
+  )
+  LEFT JOIN (
+    SELECT
+      sv.org_id,
+      sv.path,
+      sv.valid_from,
+      sv.valid_to
+    FROM
+      org_version sv
+    WHERE
+      sv.path >= $51
+      AND sv.path < $52
+      AND EXISTS (
+        SELECT
+          1
+        FROM
+          org oc
+        WHERE
+          oc.id = "sv"."org_id"
+          AND (
+            (
+              oc.current_path >= $53
+              AND oc.current_path < $54
+            )
+          )
+      )
+  ) AS src ON (
+    "src"."org_id" = "s"."src"
+    AND "src"."valid_from" <= "e"."effective_date"
+    AND (
+      "src"."valid_to" IS NULL
+      OR "src"."valid_to" > "e"."effective_date"
+    )
+  )
+WHERE
+  e.kind = 'transfer_in_confirmed'
+  AND e.effective_date >= $55
+  AND e.effective_date <= $56
+  AND (
+    dst.org_id IS NOT NULL
+    OR src.org_id IS NOT NULL
+  )
+GROUP BY
+  1,
+  2,
+  3
+UNION ALL
+SELECT
+  split_part("d"."path", '/', 3) AS child,
   EXTRACT(
     YEAR
     FROM
@@ -730,40 +726,44 @@ SELECT
   count(*)::int AS n
 FROM
   member_event e
+  JOIN (
+    SELECT
+      sv.org_id,
+      sv.path,
+      sv.valid_from,
+      sv.valid_to
+    FROM
+      org_version sv
+    WHERE
+      sv.path >= $57
+      AND sv.path < $58
+      AND EXISTS (
+        SELECT
+          1
+        FROM
+          org oc
+        WHERE
+          oc.id = "sv"."org_id"
+          AND (
+            (
+              oc.current_path >= $59
+              AND oc.current_path < $60
+            )
+          )
+      )
+  ) AS d ON (
+    "d"."org_id" = "e"."org_id"
+    AND "d"."valid_from" <= "e"."effective_date"
+    AND (
+      "d"."valid_to" IS NULL
+      OR "d"."valid_to" > "e"."effective_date"
+    )
+  )
 WHERE
   e.kind = 'transfer_out_started'
   AND e.to_org_id IS NULL
-  AND e.effective_date >= $45
-  AND e.effective_date <= $46
-  AND EXISTS (
-    SELECT
-      1
-    FROM
-      org_version ov
-    WHERE
-      ov.org_id = "e"."org_id"
-      AND ov.valid_from <= "e"."effective_date"
-      AND (
-        ov.valid_to IS NULL
-        OR ov.valid_to > "e"."effective_date"
-      )
-      AND ov.path >= $47
-      AND ov.path < $48
-  )
-  AND EXISTS (
-    SELECT
-      1
-    FROM
-      org oc
-    WHERE
-      oc.id = "e"."org_id"
-      AND (
-        (
-          oc.current_path >= $49
-          AND oc.current_path < $50
-        )
-      )
-  )
+  AND e.effective_date >= $61
+  AND e.effective_date <= $62
 GROUP BY
   1,
   2,
@@ -809,8 +809,8 @@ FROM
         WHERE
           d.kind = 'party'
           AND d.subject_kind = 'member'
-          AND d.decided_on >= $51
-          AND d.decided_on <= $52
+          AND d.decided_on >= $63
+          AND d.decided_on <= $64
       ) d
       JOIN member_period p ON p.member_id = d.member_id
       AND p.valid_from <= d.decided_on
@@ -832,8 +832,8 @@ WHERE
         ov.valid_to IS NULL
         OR ov.valid_to > "d"."decided_on"
       )
-      AND ov.path >= $53
-      AND ov.path < $54
+      AND ov.path >= $65
+      AND ov.path < $66
   )
   AND EXISTS (
     SELECT
@@ -844,8 +844,8 @@ WHERE
       oc.id = "d"."org_id"
       AND (
         (
-          oc.current_path >= $55
-          AND oc.current_path < $56
+          oc.current_path >= $67
+          AND oc.current_path < $68
         )
       )
   )
@@ -855,266 +855,8 @@ GROUP BY
   3;
 
 -- compositionOn
-WITH
-  x AS (
-    SELECT
-      split_part(s.path, '/', 3) AS child,
-      r.member_id,
-      r.membership,
-      m.gender,
-      COALESCE(m.birth_date, make_date(m.birth_year, 1, 1)) AS born,
-      CASE
-        WHEN r.membership = 'official' THEN (
-          CASE
-            WHEN "m"."party_age_from" = "m"."admitted_on" THEN "m"."admitted_on"
-            ELSE (
-              SELECT
-                CASE
-                  WHEN "m"."party_age_from" IS NOT NULL
-                  AND COALESCE(
-                    bool_and(
-                      g.valid_to IS NOT NULL
-                      AND g.valid_to <= $1::date
-                    ),
-                    TRUE
-                  ) THEN "m"."party_age_from"
-                  ELSE "m"."admitted_on" + COALESCE(
-                    sum(
-                      CASE
-                        WHEN g.status = 'in_transit' THEN GREATEST(
-                          0,
-                          LEAST(COALESCE(g.valid_to, $2::date), $3::date) - (g.valid_from + 42::int)
-                        )
-                        ELSE LEAST(COALESCE(g.valid_to, $4::date), $5::date) - g.valid_from
-                      END
-                    ) FILTER (
-                      WHERE
-                        g.valid_from < $6::date
-                    ),
-                    0
-                  )::int
-                END
-              FROM
-                member_period g
-              WHERE
-                g.member_id = "m"."id"
-                AND g.status IN (
-                  'struck_off',
-                  'left',
-                  'expelled',
-                  'lost_contact',
-                  'in_transit'
-                )
-                AND NOT (
-                  g.status = 'expelled'
-                  AND EXISTS (
-                    SELECT
-                      1
-                    FROM
-                      member_event a
-                    WHERE
-                      a.member_id = g.member_id
-                      AND a.kind = 'expulsion_annulled'
-                      AND a.effective_date = g.valid_to
-                  )
-                )
-            )
-          END
-        )
-      END AS pa_from,
-      COALESCE(m.ethnicity, '') AS ethnicity,
-      COALESCE(m.religion, '') AS religion,
-      COALESCE(m.general_education, '') AS general_education,
-      COALESCE(m.professional_level, '') AS professional_level,
-      COALESCE(m.theory_level, '') AS theory_level,
-      COALESCE(m.occupation, '') AS occupation
-    FROM
-      (
-        SELECT
-          p.member_id,
-          p.org_id,
-          p.membership,
-          p.status
-        FROM
-          member_period p
-        WHERE
-          (
-            "p".valid_from <= $7
-            AND (
-              "p".valid_to IS NULL
-              OR "p".valid_to > $8
-            )
-            AND "p".status NOT IN ('deceased', 'struck_off', 'left', 'expelled')
-          )
-      ) AS r
-      JOIN (
-        SELECT
-          v.org_id,
-          v.path,
-          v.depth
-        FROM
-          org_version v
-        WHERE
-          v.path >= $9
-          AND v.path < $10
-          AND (
-            "v"."valid_from" <= $11
-            AND (
-              "v"."valid_to" IS NULL
-              OR "v"."valid_to" > $12
-            )
-          )
-      ) AS s ON s.org_id = r.org_id
-      JOIN member m ON m.id = r.member_id
-    WHERE
-      EXISTS (
-        SELECT
-          1
-        FROM
-          org oc
-        WHERE
-          oc.id = "r"."org_id"
-          AND (
-            (
-              oc.current_path >= $13
-              AND oc.current_path < $14
-            )
-          )
-      )
-  ),
-  y AS (
-    SELECT
-      x.*,
-      CASE
-        WHEN "x"."born" IS NULL THEN ''
-        WHEN "x"."born" <= $15 THEN $16
-        ELSE $17
-      END AS age_band,
-      CASE
-        WHEN "x"."pa_from" IS NULL THEN ''
-        WHEN "x"."pa_from" <= $18 THEN $19
-        ELSE $20
-      END AS pa_band,
-      EXTRACT(
-        YEAR
-        FROM
-          age ($21::date, x.born)
-      )::int AS age
-    FROM
-      x
-  )
-SELECT
-  child,
-  CASE
-    WHEN GROUPING(gender) = 0 THEN 'gender'
-    WHEN GROUPING(age_band) = 0 THEN 'age'
-    WHEN GROUPING(ethnicity) = 0 THEN 'ethnicity'
-    WHEN GROUPING(religion) = 0 THEN 'religion'
-    WHEN GROUPING(general_education) = 0 THEN 'edu'
-    WHEN GROUPING(professional_level) = 0 THEN 'prof'
-    WHEN GROUPING(theory_level) = 0 THEN 'theory'
-    WHEN GROUPING(occupation) = 0 THEN 'occ'
-    WHEN GROUPING(pa_band) = 0 THEN 'pa'
-    WHEN GROUPING(membership) = 0 THEN 'ms'
-    ELSE 'all'
-  END AS dim,
-  COALESCE(
-    gender,
-    age_band,
-    ethnicity,
-    religion,
-    general_education,
-    professional_level,
-    theory_level,
-    occupation,
-    pa_band,
-    membership,
-    ''
-  ) AS val,
-  count(*)::int AS n,
-  COALESCE(sum(age), 0)::int AS age_sum,
-  count(age)::int AS age_n
-FROM
-  y
-GROUP BY
-  GROUPING SETS (
-    (child),
-    (child, gender),
-    (child, age_band),
-    (child, ethnicity),
-    (child, religion),
-    (child, general_education),
-    (child, professional_level),
-    (child, theory_level),
-    (child, occupation),
-    (child, pa_band),
-    (child, membership)
-  )
-UNION ALL
-SELECT
-  split_part(s.path, '/', 3) AS child,
-  'badge' AS dim,
-  b.milestone::text AS val,
-  count(DISTINCT b.member_id)::int AS n,
-  0 AS age_sum,
-  0 AS age_n
-FROM
-  (
-    SELECT
-      p.member_id,
-      p.org_id,
-      p.membership,
-      p.status
-    FROM
-      member_period p
-    WHERE
-      (
-        "p".valid_from <= $22
-        AND (
-          "p".valid_to IS NULL
-          OR "p".valid_to > $23
-        )
-        AND "p".status NOT IN ('deceased', 'struck_off', 'left', 'expelled')
-      )
-  ) AS r
-  JOIN (
-    SELECT
-      v.org_id,
-      v.path,
-      v.depth
-    FROM
-      org_version v
-    WHERE
-      v.path >= $24
-      AND v.path < $25
-      AND (
-        "v"."valid_from" <= $26
-        AND (
-          "v"."valid_to" IS NULL
-          OR "v"."valid_to" > $27
-        )
-      )
-  ) AS s ON s.org_id = r.org_id
-  JOIN member_badge_award b ON b.member_id = r.member_id
-  AND b.awarded_on <= $28
-WHERE
-  EXISTS (
-    SELECT
-      1
-    FROM
-      org oc
-    WHERE
-      oc.id = "r"."org_id"
-      AND (
-        (
-          oc.current_path >= $29
-          AND oc.current_path < $30
-        )
-      )
-  )
-GROUP BY
-  1,
-  3;
+-- (no statement with these parameters)
+-- stops here on the empty database: calling the transaction method for a Transaction is not supported
 
 -- disciplinesOfSegmentSql
 -- (no statement of its own: a part of changesBetween (shown in its snapshot))

@@ -47,6 +47,9 @@ FROM
 ORDER BY
   "sort";
 
+-- onVersionSql
+-- (no statement of its own: a join condition of the members report queries (members.reports.repo snapshot))
+
 -- orgCountsOn
 SELECT
   split_part(v.path, '/', 3) AS "child",
@@ -190,3 +193,6 @@ WHERE
   )
 ORDER BY
   "v"."valid_from";
+
+-- subtreeVersionsSql
+-- (no statement of its own: a derived table of the members report queries (members.reports.repo snapshot))

@@ -88,6 +88,8 @@ export function createAdmissionsService(deps: AdmissionsDeps) {
     workQueue: (actor: Actor) => workQueue(deps, actor),
     workQueueCounts: (actor: Actor) => workQueueCounts(deps, actor),
     targetProgress: (actor: Actor, q: TargetQuery) => targetProgress(deps, actor, q),
+    /** The organisation's own progress, without its subordinates' rows (the dashboard's headline and trend). */
+    ownTargetProgress: (actor: Actor, q: TargetQuery) => targetProgress(deps, actor, q, false),
 
     /** The superior sets an organisation's yearly target; answers the target page of that organisation and year. */
     async setTarget(actor: Actor, orgId: string, input: TargetInput) {

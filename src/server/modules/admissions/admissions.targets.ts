@@ -54,7 +54,7 @@ function periodOf(q: TargetQuery, today: string) {
  * admission decisions in the period on the rolls of the subtree (from the member file, so members recorded without
  * a dossier count too), target = the sum of the yearly targets of the years the period touches.
  */
-export async function targetProgress(deps: AdmissionsDeps, actor: Actor, q: TargetQuery) {
+export async function targetProgress(deps: AdmissionsDeps, actor: Actor, q: TargetQuery, withChildren = true) {
   const { db } = deps;
   const today = deps.clock.today();
   // The actor's own organisation, or for a system administrator the first root.
@@ -65,7 +65,9 @@ export async function targetProgress(deps: AdmissionsDeps, actor: Actor, q: Targ
   const tree = await orgWithChildren(db, orgId, today);
   if (!tree || !canReadOrgAdmissions(actor, tree.self)) throw notFound('Không tìm thấy tổ chức đảng.');
   const parentPath = tree.self.parent_id ? ((await orgPath(db, tree.self.parent_id))?.current_path ?? null) : null;
-  const targets = await targetsOf(db, [tree.self.id, ...tree.children.map((c) => c.id)], years);
+  // the organisation's own figure alone (the dashboard) reads no subordinate
+  const below = withChildren ? tree.children : [];
+  const targets = await targetsOf(db, [tree.self.id, ...below.map((c) => c.id)], years);
   const row = async (o: { id: string; current_path: string; name: string }, canSet: boolean) => {
     const admitted = await admittedIn(db, o.current_path, from, to);
     const target = targets.get(o.id) ?? null;
@@ -73,7 +75,7 @@ export async function targetProgress(deps: AdmissionsDeps, actor: Actor, q: Targ
     return { orgId: o.id, name: o.name, target, admitted, progress, inPipeline: await pipelineIn(db, o.current_path), canSet };
   };
   const children = [];
-  for (const c of tree.children) children.push(await row(c, canSetTarget(actor, tree.self.current_path)));
+  for (const c of below) children.push(await row(c, canSetTarget(actor, tree.self.current_path)));
   return {
     from,
     to,

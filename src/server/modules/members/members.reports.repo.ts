@@ -12,7 +12,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Scope } from '../../http/actor.ts';
 import { subtreeInForceSql } from '../orgs/orgs.repo.ts';
-import { childSegmentOnSql, orgIdInScopeSql, orgWithinOnSql } from '../orgs/orgs.reports.repo.ts';
+import { childSegmentOnSql, onVersionSql, orgIdInScopeSql, orgWithinOnSql, subtreeVersionsSql } from '../orgs/orgs.reports.repo.ts';
 import { partyAgeStartOnSql, rollOnSql } from './members.roll.repo.ts';
 import { memberDecisionsDecidedSql } from '../discipline/discipline.repo.ts';
 
@@ -47,24 +47,53 @@ export interface CompositionRow {
   age_n: number;
 }
 
-function bandCase(column: ReturnType<typeof sql.ref>, bands: Band[]) {
-  const whens = bands.filter((b) => b.startOnOrBefore !== null).map((b) => sql`WHEN ${column} <= ${b.startOnOrBefore} THEN ${b.key}`);
-  const last = bands.find((b) => b.startOnOrBefore === null);
-  return sql<string>`CASE WHEN ${column} IS NULL THEN '' ${sql.join(whens, sql` `)} ELSE ${last?.key ?? ''} END`;
+/**
+ * Runs a report's statement with room to hash its groups in memory (`SET LOCAL work_mem`, this transaction only): the
+ * planner cannot estimate the groups of a materialised roll and, with the default 4 MB, sorts the province's roll once
+ * per grouping set (to disk) where hashing it once does (issue 14 part 10). Read-only; one transaction.
+ */
+async function withReportMemory<T>(db: Kysely<DB>, run: (tx: Kysely<DB>) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (tx) => {
+    await sql`SET LOCAL work_mem = '64MB'`.execute(tx);
+    return run(tx);
+  });
+}
+
+/** `column` (a start date) lies in each band: the bands' FILTER conditions, the oldest first (the youngest band has no limit). */
+function bandFilters(column: ReturnType<typeof sql.ref>, bands: Band[]) {
+  return bands.map((b, i) => {
+    const older = i > 0 ? bands[i - 1]!.startOnOrBefore : null;
+    const upper = b.startOnOrBefore === null ? sql`true` : sql`${column} <= ${b.startOnOrBefore}`;
+    const lower = older === null ? sql`true` : sql`${column} > ${older}`;
+    return { key: b.key, n: sql<number>`count(*) FILTER (WHERE ${upper} AND ${lower})::int` };
+  });
 }
 
 /**
  * The roll of `asOf` in the subtree of `path` on that date, counted by sex, age band, ethnicity, religion, education,
  * professional level, political theory, occupation, party-age band, membership, and the badges held by the date.
+ *
+ * One pass over the roll: the roll of the date is read once into `x` (each member's birth and party age of the day
+ * computed once), then one aggregate per child gives the fixed bands as FILTER columns (women, official, the age and
+ * party-age bands, the ages' sum), one hashed GROUPING SETS gives the catalogue dimensions, and the badges join the
+ * same rows. The answer is flat (child, dimension, value, count) as the layouts read it; the fixed bands are unpivoted
+ * from their one row per child.
  */
 export async function compositionOn(db: Kysely<DB>, q: CompositionInput): Promise<CompositionRow[]> {
   const child = q.childAt === null ? sql<string>`''` : sql<string>`split_part(s.path, '/', ${sql.lit(q.childAt)})`;
-  const born = sql.ref('x.born');
-  const paFrom = sql.ref('x.pa_from');
-  const scoped = orgIdInScopeSql('r.org_id', q.scope);
-  const { rows } = await sql<CompositionRow>`
-    WITH x AS (
-      SELECT ${child} AS child, r.member_id, r.membership, m.gender,
+  const age = bandFilters(sql.ref('x.born'), q.ageBands);
+  const pa = bandFilters(sql.ref('x.pa_from'), q.partyAgeBands);
+  const col = (prefix: string, key: string) => sql.ref(`${prefix}_${key}`);
+  const fixed = [
+    sql`('gender', 'nu', f.women)`,
+    sql`('ms', 'official', f.official)`,
+    sql`('ms', 'probationary', f.n - f.official)`,
+    ...age.map((b) => sql`('age', ${b.key}, f.${col('age', b.key)})`),
+    ...pa.map((b) => sql`('pa', ${b.key}, f.${col('pa', b.key)})`),
+  ];
+  const statement = sql<CompositionRow>`
+    WITH x AS MATERIALIZED (
+      SELECT ${child} AS child, r.member_id, r.membership = 'official' AS official, m.gender,
         COALESCE(m.birth_date, make_date(m.birth_year, 1, 1)) AS born,
         CASE WHEN r.membership = 'official' THEN ${partyAgeStartOnSql('m', q.asOf)} END AS pa_from,
         COALESCE(m.ethnicity, '') AS ethnicity, COALESCE(m.religion, '') AS religion,
@@ -73,31 +102,31 @@ export async function compositionOn(db: Kysely<DB>, q: CompositionInput): Promis
       FROM ${rollOnSql(q.asOf)} AS r
       JOIN ${subtreeInForceSql(q.path, q.asOf)} AS s ON s.org_id = r.org_id
       JOIN member m ON m.id = r.member_id
-      WHERE ${scoped}
+      WHERE ${orgIdInScopeSql('r.org_id', q.scope)}
     ),
-    y AS (
-      SELECT x.*, ${bandCase(born, q.ageBands)} AS age_band, ${bandCase(paFrom, q.partyAgeBands)} AS pa_band,
-        EXTRACT(YEAR FROM age(${q.asOf}::date, x.born))::int AS age
+    f AS (
+      SELECT x.child, count(*)::int AS n, count(*) FILTER (WHERE x.gender = 'nu')::int AS women, count(*) FILTER (WHERE x.official)::int AS official,
+        ${sql.join([...age.map((b) => sql`${b.n} AS ${col('age', b.key)}`), ...pa.map((b) => sql`${b.n} AS ${col('pa', b.key)}`)])},
+        COALESCE(sum(EXTRACT(YEAR FROM age(${q.asOf}::date, x.born))), 0)::int AS age_sum, count(x.born)::int AS age_n
       FROM x
+      GROUP BY x.child
     )
-    SELECT child,
-      CASE WHEN GROUPING(gender) = 0 THEN 'gender' WHEN GROUPING(age_band) = 0 THEN 'age' WHEN GROUPING(ethnicity) = 0 THEN 'ethnicity'
-        WHEN GROUPING(religion) = 0 THEN 'religion' WHEN GROUPING(general_education) = 0 THEN 'edu'
-        WHEN GROUPING(professional_level) = 0 THEN 'prof' WHEN GROUPING(theory_level) = 0 THEN 'theory'
-        WHEN GROUPING(occupation) = 0 THEN 'occ' WHEN GROUPING(pa_band) = 0 THEN 'pa' WHEN GROUPING(membership) = 0 THEN 'ms' ELSE 'all' END AS dim,
-      COALESCE(gender, age_band, ethnicity, religion, general_education, professional_level, theory_level, occupation, pa_band, membership, '') AS val,
-      count(*)::int AS n, COALESCE(sum(age), 0)::int AS age_sum, count(age)::int AS age_n
-    FROM y
-    GROUP BY GROUPING SETS ((child), (child, gender), (child, age_band), (child, ethnicity), (child, religion), (child, general_education),
-      (child, professional_level), (child, theory_level), (child, occupation), (child, pa_band), (child, membership))
+    SELECT f.child, 'all' AS dim, '' AS val, f.n, f.age_sum, f.age_n FROM f
     UNION ALL
-    SELECT ${child} AS child, 'badge' AS dim, b.milestone::text AS val, count(DISTINCT b.member_id)::int AS n, 0 AS age_sum, 0 AS age_n
-    FROM ${rollOnSql(q.asOf)} AS r
-    JOIN ${subtreeInForceSql(q.path, q.asOf)} AS s ON s.org_id = r.org_id
-    JOIN member_badge_award b ON b.member_id = r.member_id AND b.awarded_on <= ${q.asOf}
-    WHERE ${scoped}
-    GROUP BY 1, 3`.execute(db);
-  return rows;
+    SELECT f.child, v.dim, v.val, v.n, 0, 0 FROM f CROSS JOIN LATERAL (VALUES ${sql.join(fixed)}) AS v(dim, val, n)
+    UNION ALL
+    SELECT child,
+      CASE WHEN GROUPING(ethnicity) = 0 THEN 'ethnicity' WHEN GROUPING(religion) = 0 THEN 'religion' WHEN GROUPING(general_education) = 0 THEN 'edu'
+        WHEN GROUPING(professional_level) = 0 THEN 'prof' WHEN GROUPING(theory_level) = 0 THEN 'theory' ELSE 'occ' END,
+      COALESCE(ethnicity, religion, general_education, professional_level, theory_level, occupation),
+      count(*)::int, 0, 0
+    FROM x
+    GROUP BY GROUPING SETS ((child, ethnicity), (child, religion), (child, general_education), (child, professional_level), (child, theory_level), (child, occupation))
+    UNION ALL
+    SELECT x.child, 'badge', b.milestone::text, count(*)::int, 0, 0
+    FROM x JOIN member_badge_award b ON b.member_id = x.member_id AND b.awarded_on <= ${q.asOf}
+    GROUP BY 1, 3`;
+  return withReportMemory(db, async (tx) => (await statement.execute(tx)).rows);
 }
 
 /** The stretch of a period in which the report's root stood at `path` (the root's versions overlapping the period). */
@@ -112,6 +141,11 @@ export interface ChangeRow {
   year: number;
   kind: string;
   n: number;
+}
+
+/** The child of the root named by a path of the subtree ('' for the total). */
+function segmentOf(pathColumn: string, childAt: number | null) {
+  return childAt === null ? sql<string>`''` : sql<string>`split_part(${sql.ref(pathColumn)}, '/', ${sql.lit(childAt)})`;
 }
 
 /** The child of the root an event's organisation stood under on the event's date ('' for the total). */
@@ -132,42 +166,48 @@ function childOf(orgColumn: string, dateColumn: string, childAt: number | null) 
 export async function changesBetween(db: Kysely<DB>, segments: PeriodSegment[], scope: Scope, childAt: number | null): Promise<ChangeRow[]> {
   if (segments.length === 0) return [];
   const parts = segments.map((seg) => {
-    const inE = (col: string) => orgWithinOnSql(col, 'e.effective_date', seg.path);
+    const here = subtreeVersionsSql(seg.path, scope);
+    const inPeriod = sql`e.effective_date >= ${seg.from} AND e.effective_date <= ${seg.to}`;
     return sql<ChangeRow>`
-      SELECT ${childOf('e.org_id', 'e.effective_date', childAt)} AS child, EXTRACT(YEAR FROM e.effective_date)::int AS year, k.kind, count(*)::int AS n
+      SELECT ${segmentOf('d.path', childAt)} AS child, EXTRACT(YEAR FROM e.effective_date)::int AS year, e.kind, count(*)::int AS n
       FROM member_event e
-      JOIN member m ON m.id = e.member_id
-      CROSS JOIN LATERAL (VALUES
-        (e.kind),
-        (CASE WHEN e.kind = 'admitted' AND m.gender = 'nu' THEN 'admitted:women' END),
-        (CASE WHEN e.kind = 'admitted' AND m.ethnicity IS NOT NULL AND m.ethnicity NOT IN ('01', '55') THEN 'admitted:minority' END),
-        (CASE WHEN e.kind = 'admitted' AND m.youth_union_on IS NOT NULL AND m.youth_union_on <= e.effective_date THEN 'admitted:youth' END),
-        (CASE WHEN e.kind = 'admitted' AND m.religion IS NOT NULL AND m.religion <> 'khong' THEN 'admitted:religious' END)
-      ) AS k(kind)
-      WHERE e.effective_date >= ${seg.from} AND e.effective_date <= ${seg.to} AND k.kind IS NOT NULL
-        AND e.kind IN ('admitted', 'readmitted', 'recognized_official', 'deceased', 'struck_off', 'allowed_to_leave', 'expelled')
-        AND ${inE('e.org_id')} AND ${orgIdInScopeSql('e.org_id', scope)}
+      JOIN ${here} AS d ON ${onVersionSql('d', 'e.org_id', 'e.effective_date')}
+      WHERE ${inPeriod} AND e.kind IN ('admitted', 'readmitted', 'recognized_official', 'deceased', 'struck_off', 'allowed_to_leave', 'expelled')
       GROUP BY 1, 2, 3
       UNION ALL
-      SELECT CASE WHEN t.dst_in THEN ${childOf('t.org_id', 't.effective_date', childAt)} ELSE ${childOf('t.src', 't.effective_date', childAt)} END AS child,
-        EXTRACT(YEAR FROM t.effective_date)::int AS year,
-        CASE WHEN t.dst_in AND t.src_in THEN 'moved_in' WHEN t.dst_in THEN 'transferred_in' ELSE 'transferred_out' END AS kind, count(*)::int AS n
+      SELECT a.child, a.year, k.kind, k.n
       FROM (
-        SELECT e.org_id, e.effective_date, s.src,
-          ${inE('e.org_id')} AND ${orgIdInScopeSql('e.org_id', scope)} AS dst_in,
-          COALESCE(${orgWithinOnSql('s.src', 'e.effective_date', seg.path)} AND ${orgIdInScopeSql('s.src', scope)}, false) AS src_in
+        SELECT ${segmentOf('d.path', childAt)} AS child, EXTRACT(YEAR FROM e.effective_date)::int AS year,
+          count(*) FILTER (WHERE m.gender = 'nu')::int AS women,
+          count(*) FILTER (WHERE m.ethnicity IS NOT NULL AND m.ethnicity NOT IN ('01', '55'))::int AS minority,
+          count(*) FILTER (WHERE m.youth_union_on IS NOT NULL AND m.youth_union_on <= e.effective_date)::int AS youth,
+          count(*) FILTER (WHERE m.religion IS NOT NULL AND m.religion <> 'khong')::int AS religious
         FROM member_event e
-        LEFT JOIN LATERAL (SELECT o.org_id AS src FROM member_event o WHERE o.member_id = e.member_id AND o.kind = 'transfer_out_started'
-          AND o.effective_date <= e.effective_date ORDER BY o.effective_date DESC, o.created_at DESC LIMIT 1) s ON true
-        WHERE e.kind = 'transfer_in_confirmed' AND e.effective_date >= ${seg.from} AND e.effective_date <= ${seg.to}
-      ) t
-      WHERE t.dst_in OR t.src_in
+        JOIN ${here} AS d ON ${onVersionSql('d', 'e.org_id', 'e.effective_date')}
+        JOIN member m ON m.id = e.member_id
+        WHERE ${inPeriod} AND e.kind = 'admitted'
+        GROUP BY 1, 2
+      ) a
+      CROSS JOIN LATERAL (VALUES ('admitted:women', a.women), ('admitted:minority', a.minority), ('admitted:youth', a.youth), ('admitted:religious', a.religious)) AS k(kind, n)
+      WHERE k.n > 0
+      UNION ALL
+      SELECT CASE WHEN dst.org_id IS NOT NULL THEN ${segmentOf('dst.path', childAt)} ELSE ${segmentOf('src.path', childAt)} END AS child,
+        EXTRACT(YEAR FROM e.effective_date)::int AS year,
+        CASE WHEN dst.org_id IS NOT NULL AND src.org_id IS NOT NULL THEN 'moved_in' WHEN dst.org_id IS NOT NULL THEN 'transferred_in' ELSE 'transferred_out' END AS kind,
+        count(*)::int AS n
+      FROM member_event e
+      LEFT JOIN LATERAL (SELECT o.org_id AS src FROM member_event o WHERE o.member_id = e.member_id AND o.kind = 'transfer_out_started'
+        AND o.effective_date <= e.effective_date ORDER BY o.effective_date DESC, o.created_at DESC LIMIT 1) s ON true
+      LEFT JOIN ${here} AS dst ON ${onVersionSql('dst', 'e.org_id', 'e.effective_date')}
+      LEFT JOIN ${here} AS src ON ${onVersionSql('src', 's.src', 'e.effective_date')}
+      WHERE e.kind = 'transfer_in_confirmed' AND ${inPeriod}
+        AND (dst.org_id IS NOT NULL OR src.org_id IS NOT NULL)
       GROUP BY 1, 2, 3
       UNION ALL
-      SELECT ${childOf('e.org_id', 'e.effective_date', childAt)} AS child, EXTRACT(YEAR FROM e.effective_date)::int AS year, 'transferred_out' AS kind, count(*)::int AS n
+      SELECT ${segmentOf('d.path', childAt)} AS child, EXTRACT(YEAR FROM e.effective_date)::int AS year, 'transferred_out' AS kind, count(*)::int AS n
       FROM member_event e
-      WHERE e.kind = 'transfer_out_started' AND e.to_org_id IS NULL AND e.effective_date >= ${seg.from} AND e.effective_date <= ${seg.to}
-        AND ${inE('e.org_id')} AND ${orgIdInScopeSql('e.org_id', scope)}
+      JOIN ${here} AS d ON ${onVersionSql('d', 'e.org_id', 'e.effective_date')}
+      WHERE e.kind = 'transfer_out_started' AND e.to_org_id IS NULL AND ${inPeriod}
       GROUP BY 1, 2, 3
       UNION ALL
       ${disciplinesOfSegmentSql(seg, scope, childAt)}`;
@@ -183,12 +223,21 @@ export async function changesBetween(db: Kysely<DB>, segments: PeriodSegment[], 
  */
 export async function admissionsBetween(db: Kysely<DB>, segments: PeriodSegment[], scope: Scope, childAt: number | null): Promise<ChangeRow[]> {
   if (segments.length === 0) return [];
-  const parts = segments.map(
-    (seg) => sql<ChangeRow>`
-      SELECT ${childOf('e.org_id', 'e.effective_date', childAt)} AS child, EXTRACT(YEAR FROM e.effective_date)::int AS year, 'admitted' AS kind, count(*)::int AS n
+  // The total alone probes the version of each admission's organisation (a few thousand probes); per child, the
+  // subtree's versions are hashed once and give the child's segment (measured: docs/performance.md, session 8).
+  const parts = segments.map((seg) =>
+    childAt === null
+      ? sql<ChangeRow>`
+      SELECT '' AS child, EXTRACT(YEAR FROM e.effective_date)::int AS year, 'admitted' AS kind, count(*)::int AS n
       FROM member_event e
       WHERE e.kind = 'admitted' AND e.effective_date >= ${seg.from} AND e.effective_date <= ${seg.to}
         AND ${orgWithinOnSql('e.org_id', 'e.effective_date', seg.path)} AND ${orgIdInScopeSql('e.org_id', scope)}
+      GROUP BY 1, 2`
+      : sql<ChangeRow>`
+      SELECT ${segmentOf('d.path', childAt)} AS child, EXTRACT(YEAR FROM e.effective_date)::int AS year, 'admitted' AS kind, count(*)::int AS n
+      FROM member_event e
+      JOIN ${subtreeVersionsSql(seg.path, scope)} AS d ON ${onVersionSql('d', 'e.org_id', 'e.effective_date')}
+      WHERE e.kind = 'admitted' AND e.effective_date >= ${seg.from} AND e.effective_date <= ${seg.to}
       GROUP BY 1, 2`,
   );
   const { rows } = await sql<ChangeRow>`${sql.join(parts, sql` UNION ALL `)}`.execute(db);

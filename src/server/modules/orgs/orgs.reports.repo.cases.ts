@@ -16,4 +16,6 @@ export const cases: SqlCases<typeof repo> = {
   orgWithinOnSql: 'a condition of the members report queries (members.reports.repo snapshot)',
   childSegmentOnSql: 'a column of the members report queries (members.reports.repo snapshot)',
   orgIdInScopeSql: 'a condition of the members report queries (members.reports.repo snapshot)',
+  subtreeVersionsSql: 'a derived table of the members report queries (members.reports.repo snapshot)',
+  onVersionSql: 'a join condition of the members report queries (members.reports.repo snapshot)',
 };

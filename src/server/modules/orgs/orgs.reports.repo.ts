@@ -147,3 +147,21 @@ export function childSegmentOnSql(orgColumn: string, dateColumn: string, childAt
   return sql<string>`(SELECT split_part(cv.path, '/', ${sql.lit(childAt)}) FROM org_version cv WHERE cv.org_id = ${sql.ref(orgColumn)}
     AND cv.valid_from <= ${sql.ref(dateColumn)} AND (cv.valid_to IS NULL OR cv.valid_to > ${sql.ref(dateColumn)}) LIMIT 1)`;
 }
+
+/**
+ * Every version of the organisations under `path` (the root itself included) whose current path is in the scope, as a
+ * derived table (org_id, path, valid_from, valid_to): joined to events by organisation and date (`onVersionSql`), it
+ * places each event on the tree of its own date with one hash probe, where orgWithinOnSql is an index probe per event.
+ */
+export function subtreeVersionsSql(path: string, scope: Scope): RawBuilder<{ org_id: string; path: string; valid_from: string; valid_to: string | null }> {
+  const r = subtreeRange(path);
+  return sql`(SELECT sv.org_id, sv.path, sv.valid_from, sv.valid_to FROM org_version sv
+    WHERE sv.path >= ${r.from} AND sv.path < ${r.to} AND ${orgIdInScopeSql('sv.org_id', scope)})`;
+}
+
+/** The join condition of subtreeVersionsSql's `alias` to the organisation `orgColumn` on `dateColumn`'s date. */
+export function onVersionSql(alias: string, orgColumn: string, dateColumn: string): RawBuilder<SqlBool> {
+  const v = (c: string) => sql.ref(`${alias}.${c}`);
+  const d = sql.ref(dateColumn);
+  return sql<SqlBool>`(${v('org_id')} = ${sql.ref(orgColumn)} AND ${v('valid_from')} <= ${d} AND (${v('valid_to')} IS NULL OR ${v('valid_to')} > ${d}))`;
+}

@@ -33,7 +33,8 @@ export interface DashboardPorts {
     catalogues(): Promise<{ kinds: { code: string; isGrassroots: boolean }[] }>;
   };
   admissions: {
-    targetProgress(
+    /** The organisation's own progress (its subordinates' rows are not read). */
+    ownTargetProgress(
       actor: Actor,
       q: { orgId: string; year: number },
     ): Promise<{ org: { admitted: number; target: number | null; progress: number | null; inPipeline: number } }>;
@@ -49,6 +50,8 @@ export interface DashboardPorts {
   };
   /** The report tables; absent until the tables' service is wired, the composition is then null. */
   computeReport?: ComputeReport | undefined;
+  /** The members on the rolls of several dates in one statement (reports.service.ts); absent: one organisation page per date. */
+  memberTotalsOn?: ((actor: Actor, orgId: string, dates: string[]) => Promise<number[]>) | undefined;
 }
 
 export interface DashboardDeps extends DashboardPorts {
@@ -99,16 +102,21 @@ export function createDashboardService(deps: DashboardDeps) {
     return { year: shown, orgs: ratingsOf(r.orgs), members: ratingsOf(r.members) };
   }
 
-  async function trends(actor: Actor, orgId: string, year: number, today: string): Promise<DashboardResponse['trends']> {
+  async function trends(
+    actor: Actor,
+    orgId: string,
+    year: number,
+    today: string,
+    admittedOf: (y: number) => Promise<number>,
+  ): Promise<DashboardResponse['trends']> {
     const years = Array.from({ length: TREND_YEARS }, (_, i) => year - TREND_YEARS + 1 + i);
-    const points = await Promise.all(
-      years.map(async (y) => {
-        const asOf = y === year ? today : `${y}-12-31`;
-        const [detail, progress] = await Promise.all([orgs.detail(actor, orgId, asOf), admissions.targetProgress(actor, { orgId, year: y })]);
-        return { members: detail.memberCount.official + detail.memberCount.probationary, admitted: progress.org.admitted };
-      }),
-    );
-    return { years, members: points.map((p) => p.members), admitted: points.map((p) => p.admitted) };
+    const dates = years.map((y) => (y === year ? today : `${y}-12-31`));
+    // the rolls of the five dates in one statement when the reports' service is wired, else one organisation page each
+    const totals = deps.memberTotalsOn
+      ? deps.memberTotalsOn(actor, orgId, dates)
+      : Promise.all(dates.map(async (d) => orgs.detail(actor, orgId, d).then((o) => o.memberCount.official + o.memberCount.probationary)));
+    const [members, admitted] = await Promise.all([totals, Promise.all(years.map(admittedOf))]);
+    return { years, members, admitted };
   }
 
   async function composition(actor: Actor, orgId: string, today: string): Promise<DashboardResponse['composition']> {
@@ -125,16 +133,19 @@ export function createDashboardService(deps: DashboardDeps) {
       if (!orgId) throw notFound('Không có tổ chức đảng nào trong phạm vi quản lý.');
       // The scope check: the organisation read under the caller's scope (404 outside it).
       const org = await orgs.detail(actor, orgId, today);
+      // this year's progress is read once: the headline and the trend's last point
+      const thisYear = admissions.ownTargetProgress(actor, { orgId, year });
+      const admittedOf = async (y: number) => (await (y === year ? thisYear : admissions.ownTargetProgress(actor, { orgId, year: y }))).org.admitted;
       const [tree, catalogues, progress, rated, badges, work, consolidation, comp, trend] = await Promise.all([
         orgs.tree(actor, orgId, today),
         orgs.catalogues(),
-        admissions.targetProgress(actor, { orgId, year }),
+        thisYear,
         ratings(actor, orgId, year),
         members.badgeList(actor, { orgId, anniversary: nextAnniversary(today), page: 1, pageSize: 1 }),
         admissions.workQueueCounts(actor),
         evaluation.consolidationList(actor, { orgId, status: 'open' }),
         composition(actor, orgId, today),
-        trends(actor, orgId, year, today),
+        trends(actor, orgId, year, today, admittedOf),
       ]);
       const grassrootsKinds = new Set(catalogues.kinds.filter((k) => k.isGrassroots).map((k) => k.code));
       const below = tree.items.filter((o) => o.id !== orgId);

@@ -98,4 +98,31 @@ describeEngines('reports: readings as of the date', (engine) => {
     // the day after the period: nothing
     expect(cell(await table('member-changes', { orgId: f.orgs.a1, from: '2018-06-05', to: '2018-12-31' }), 'disciplined:reprimand')?.value ?? 0).toBe(0);
   });
+
+  it('a period that starts or ends on the date of an event: the roll and the changes at their edges', async () => {
+    const composition = async (orgId: string, asOf: string) => {
+      const tb = await table('members-composition', { orgId, asOf });
+      return { all: cell(tb, 'all')?.value, official: cell(tb, 'official')?.value, probationary: cell(tb, 'probationary')?.value ?? 0 };
+    };
+    // the readmitted one: out of every roll the day before his readmission, on a new probation from its day
+    expect(await composition(f.orgs.a1, '2026-03-01')).toEqual({ all: 20, official: 20, probationary: 0 });
+    expect(await composition(f.orgs.a1, '2026-03-02')).toEqual({ all: 21, official: 20, probationary: 1 });
+    // the mover: on a1's roll while in transit (to 09/03/2020), on a2's from the arrival (10/03/2020)
+    expect((await composition(f.orgs.a1, '2020-03-09')).all).toBe(22);
+    expect((await composition(f.orgs.a1, '2020-03-10')).all).toBe(21);
+    expect((await composition(f.orgs.a2, '2020-03-10')).all).toBe(13);
+    // the arrival counts in a period that ends or starts on its day, never in one that stops the day before or starts after
+    const changes = async (orgId: string, from: string, to: string, row: string) => cell(await table('member-changes', { orgId, from, to }), row)?.value ?? 0;
+    expect(await changes(f.orgs.a2, '2020-01-01', '2020-03-10', 'transferred_in')).toBe(1);
+    expect(await changes(f.orgs.a2, '2020-03-10', '2020-12-31', 'transferred_in')).toBe(1);
+    expect(await changes(f.orgs.a2, '2020-01-01', '2020-03-09', 'transferred_in')).toBe(0);
+    expect(await changes(f.orgs.a2, '2020-03-11', '2020-12-31', 'transferred_in')).toBe(0);
+    expect(await changes(f.orgs.a1, '2020-03-10', '2020-03-10', 'transferred_out')).toBe(1);
+    expect(await changes(f.orgs.gA, '2020-03-10', '2020-03-10', 'moved_in')).toBe(1);
+    expect(await changes(f.orgs.gA, '2020-03-10', '2020-03-10', 'transferred_in')).toBe(0);
+    // the readmission on its own day; the expulsion on its own
+    expect(await changes(f.orgs.a1, '2026-03-02', '2026-03-02', 'readmitted')).toBe(1);
+    expect(await changes(f.orgs.a1, '2021-06-01', '2021-06-01', 'expelled')).toBe(1);
+    expect(await changes(f.orgs.a1, '2021-06-02', '2021-12-31', 'expelled')).toBe(0);
+  });
 });

@@ -129,6 +129,22 @@ export function createReportsService(deps: ReportsDeps) {
     }
   }
 
+  /**
+   * What one request reads more than once is read once (issue 14 part 10): the figures shared by several tables of a
+   * report (the evaluation results of the span, the catalogues, the spans' segments) are kept per resolved query, i.e.
+   * for the duration of one request.
+   */
+  const memos = new WeakMap<Resolved, Map<string, Promise<unknown>>>();
+  function once<T>(s: Resolved, key: string, compute: () => Promise<T>): Promise<T> {
+    let memo = memos.get(s);
+    if (!memo) memos.set(s, (memo = new Map()));
+    let p = memo.get(key) as Promise<T> | undefined;
+    if (!p) memo.set(key, (p = compute()));
+    return p;
+  }
+  const spanResults = (actor: Actor, orgId: string, s: Resolved) =>
+    once(s, `results:${orgId}`, () => deps.evaluation.results(actor, { orgId, year: s.toYear, fromYear: s.fromYear }));
+
   async function segments(orgId: string, from: string, to: string) {
     return segmentsOf(await rootVersionsBetween(db, orgId, from, to), from, to, (d) => addDays(d, -1));
   }
@@ -163,7 +179,7 @@ export function createReportsService(deps: ReportsDeps) {
   }
 
   async function excellentShare(actor: Actor, orgId: string, s: Resolved): Promise<Figures> {
-    const r = await deps.evaluation.results(actor, { orgId, year: s.toYear, fromYear: s.fromYear });
+    const r = await spanResults(actor, orgId, s);
     const f: Figures = new Map();
     for (const y of r.span?.years ?? []) {
       set(f, '', `year:${y.year}:rated`, y.orgs.total);
@@ -212,7 +228,7 @@ export function createReportsService(deps: ReportsDeps) {
       rollFigures(db, onRolls, last.scope),
       Promise.all(places.map(async (p) => ({ y: p.y, f: await orgFigures(db, p.place, p.end) }))),
       changeFigures(db, await segments(orgId, span.from, span.to), last.scope, childAt),
-      deps.evaluation.results(actor, { orgId, year: s.toYear, fromYear: s.fromYear }),
+      spanResults(actor, orgId, s),
     ]);
     for (const { y, end } of ends) for (const [c, mm] of rolls.get(end) ?? []) for (const [k, v] of mm) set(f, c, `${k}@${y}`, v);
     for (const { y, f: o } of orgs) for (const [c, mm] of o) set(f, c, `grassroots@${y}`, mm.get('grassroots') ?? 0);
@@ -222,7 +238,7 @@ export function createReportsService(deps: ReportsDeps) {
   }
 
   async function catalogues(s: Resolved) {
-    const { kinds, sectors } = await kindsAndSectors(db);
+    const { kinds, sectors } = await once(s, 'kinds', () => kindsAndSectors(db));
     const span = spanDates(s);
     const years = Array.from({ length: s.toYear - s.fromYear + 1 }, (_, i) => {
       const y = s.fromYear + i;
@@ -298,9 +314,25 @@ export function createReportsService(deps: ReportsDeps) {
     return { scope: scopeOf(root, s, q), tables: out };
   };
 
+  /**
+   * The members on the rolls of several dates in the subtree of an organisation in the caller's scope (else 404): the
+   * dashboard's five-year trend. A count of the roll alone (no member's file read), the dates side by side.
+   */
+  async function memberTotalsOn(actor: Actor, orgId: string, dates: string[]): Promise<number[]> {
+    await rootOf(actor, orgId);
+    return Promise.all(
+      dates.map(async (asOf) => {
+        const place = await placeOn(actor, orgId, asOf, false);
+        if (place.path === null) return 0;
+        return (await rollCountOn(db, place.path, asOf, place.scope, null)).reduce((n, r) => n + Number(r.n), 0);
+      }),
+    );
+  }
+
   return {
     computeReport,
     computeReportTable,
+    memberTotalsOn,
 
     catalogue() {
       return { tables: REPORT_TABLE_KEYS.map((key) => ({ key, title: LAYOUTS[key].title, basis: LAYOUTS[key].basis })) };

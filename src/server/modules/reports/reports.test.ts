@@ -11,6 +11,7 @@ import {
   COMPOSITION_KEYS,
   compositionReference,
   orgsByKindReference,
+  orgsBySectorReference,
   projectTable,
 } from '../../../../bench/reports.ts';
 
@@ -230,6 +231,7 @@ describeEngines('reports: the standard tables through HTTP', (engine) => {
       for (const d of [TODAY, '2025-06-30']) {
         const q = `orgId=${orgId}&asOf=${d}`;
         expect(projectTable(null)(await get(`/api/reports/tables/orgs-by-kind?${q}`))).toEqual(await orgsByKindReference(db, orgId, d));
+        expect(projectTable(null)(await get(`/api/reports/tables/orgs-by-sector?${q}`))).toEqual(await orgsBySectorReference(db, orgId, d));
         expect(projectTable(COMPOSITION_KEYS)(await get(`/api/reports/tables/members-composition?${q}`))).toEqual(await compositionReference(db, orgId, d));
         const from = `${d.slice(0, 4)}-01-01`;
         expect(projectTable(CHANGE_KEYS)(await get(`/api/reports/tables/member-changes?orgId=${orgId}&from=${from}&to=${d}`))).toEqual(
