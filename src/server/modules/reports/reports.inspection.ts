@@ -9,7 +9,7 @@ import { percent } from '../../../domain/evaluation.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Scope } from '../../http/actor.ts';
 import { caseStatistics } from '../inspection/inspection.cases.repo.ts';
-import { itemStatistics, progressByOrg } from '../inspection/inspection.repo.ts';
+import { itemStatistics, progressFigures } from '../inspection/inspection.repo.ts';
 import { add, withTotal, type Figures } from './reports.figures.ts';
 
 const CASE_MEASURES = ['opened', 'concluded', 'violations', 'to_discipline', 'member', 'org', ...CASE_SOURCES.map((s) => `source:${s}`)];
@@ -18,7 +18,7 @@ export async function inspectionFigures(db: Kysely<DB>, rootPath: string, scope:
   const childAt = breakdown ? rootPath.split('/').filter(Boolean).length + 2 : null;
   const [items, progress, cases] = await Promise.all([
     itemStatistics(db, rootPath, scope, from, to, childAt),
-    progressByOrg(db, rootPath, scope, from, to),
+    progressFigures(db, rootPath, scope, from, to),
     caseStatistics(db, rootPath, scope, from, to, childAt),
   ]);
   const f: Figures = new Map();
@@ -31,8 +31,10 @@ export async function inspectionFigures(db: Kysely<DB>, rootPath: string, scope:
     if (r.arising) add(f, r.child, `${r.kind}:arising`, n);
     add(f, r.child, `${r.kind}:violations`, Number(r.violations));
   }
+  // The total row (child null) without a breakdown; each child's row ('' the root's own) with it.
   for (const r of progress) {
-    const child = childAt === null ? '' : r.current_path.slice(rootPath.length).split('/')[0]!;
+    if ((r.child === null) !== (childAt === null)) continue;
+    const child = r.child ?? '';
     add(f, child, 'plan:planned', Number(r.planned));
     add(f, child, 'plan:concluded', Number(r.concluded));
   }
