@@ -173,7 +173,7 @@ export async function memberFileReference(db: Kysely<DB>, id: string, today: str
                    ORDER BY (v.valid_from <= ${today}) DESC, CASE WHEN v.valid_from <= ${today} THEN v.valid_from END DESC, v.valid_from LIMIT 1),
       'events', (SELECT json_agg(e ORDER BY e.effective_date, e.created_at) FROM member_event e WHERE e.member_id = m.id),
       'awards', (SELECT json_agg(a.milestone ORDER BY a.milestone) FROM member_badge_award a WHERE a.member_id = m.id),
-      'disciplines', (SELECT json_agg(d) FROM member_discipline d WHERE d.member_id = m.id),
+      'disciplines', (SELECT json_agg(d) FROM discipline_decision d WHERE d.member_id = m.id),
       'calendar', (SELECT json_agg(c) FROM calendar_adjustment c)
     ) AS file
     FROM member m WHERE m.id = ${id}`.execute(db);
@@ -303,7 +303,7 @@ export async function plainBadgeMembers(db: Kysely<DB>): Promise<Set<string>> {
     WHERE m.official_on IS NOT NULL AND m.party_age_from = m.admitted_on
       AND m.status NOT IN ('deceased', 'struck_off', 'left', 'expelled', 'in_transit', 'lost_contact')
       AND (m.flags->>'seriouslyIll') IS DISTINCT FROM 'true'
-      AND NOT EXISTS (SELECT 1 FROM member_discipline x WHERE x.member_id = m.id AND x.kind = 'party')`.execute(db);
+      AND NOT EXISTS (SELECT 1 FROM discipline_decision x WHERE x.member_id = m.id AND x.kind = 'party')`.execute(db);
   return new Set(rows.map((r) => r.id));
 }
 
@@ -334,7 +334,7 @@ export async function badgeListReference(db: Kysely<DB>, anniversary: string, pr
             AND m.badge_top < ${m}
             AND m.admitted_on + make_interval(years => ${m}) > ${previous}::date AND m.admitted_on + make_interval(years => ${m}) <= ${anniversary}::date
             AND (m.flags->>'seriouslyIll') IS DISTINCT FROM 'true'
-            AND NOT EXISTS (SELECT 1 FROM member_discipline x WHERE x.member_id = m.id AND x.kind = 'party')`,
+            AND NOT EXISTS (SELECT 1 FROM discipline_decision x WHERE x.member_id = m.id AND x.kind = 'party')`,
   );
   const { rows } = await sql<{ id: string; milestone: number; reached_on: string; eligible: boolean }>`
     SELECT d.id, d.milestone, to_char(d.reached_on, 'YYYY-MM-DD') AS reached_on, d.eligible

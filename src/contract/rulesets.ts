@@ -24,6 +24,13 @@ const ascending = (list: readonly number[]) => list.every((v, i) => i === 0 || v
 const MONTH_DAY = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const validMonthDay = (s: string) => MONTH_DAY.test(s) && Number(s.slice(3)) <= [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][Number(s.slice(0, 2)) - 1]!;
 
+/** What one kind of organisation may decide in discipline (domain/rulesets.ts DisciplineCompetence). */
+const Competence = {
+  bodies: z.array(z.enum(['cell', 'committee', 'standing_committee', 'inspection_committee'])).max(4),
+  member: z.array(z.enum(['reprimand', 'warning', 'removal', 'expulsion'])).max(4),
+  org: z.array(z.enum(['reprimand', 'warning', 'dissolution'])).max(3),
+};
+
 const groups = {
   orgSize: {
     minOfficialMembers: Int(1, 50),
@@ -54,6 +61,7 @@ const groups = {
     lapseMonths: Int(1, 120),
     complaintDays: Int(1, 365),
     limitationYears: z.strictObject({ reprimand: Int(1, 50), warningOrRemoval: Int(1, 50) }),
+    competence: z.record(z.string().max(50), z.strictObject(Competence)),
   },
   transfer: {
     startWithinWorkingDays: Int(1, 365),
@@ -155,6 +163,7 @@ const RulesResponse = z.object({
     lapseMonths: z.number(),
     complaintDays: z.number(),
     limitationYears: z.object({ reprimand: z.number(), warningOrRemoval: z.number() }),
+    competence: z.record(z.string(), z.object(Competence)),
   }),
   transfer: z.object({
     startWithinWorkingDays: z.number(),

@@ -121,7 +121,7 @@ export function disciplineDelayOn(
 ): { until: IsoDate; decision: DisciplineDecision } | null {
   let wait: { until: IsoDate; decision: DisciplineDecision } | null = null;
   for (const d of decisions) {
-    if (d.form === 'expulsion' || d.decidedOn > date || (d.revokedOn && d.revokedOn <= date)) continue;
+    if (d.form === 'expulsion' || d.form === 'dissolution' || d.decidedOn > date || (d.revokedOn && d.revokedOn <= date)) continue;
     const until = addMonths(d.decidedOn, rules.badges.disciplineDelayMonths[d.form]);
     if (until > date && (!wait || until > wait.until)) wait = { until, decision: d };
   }
@@ -325,7 +325,7 @@ export function awardRefusal(
   }
   const wait = disciplineDelayOn(member.disciplines ?? [], awardedOn, rules);
   if (wait) {
-    const months = rules.badges.disciplineDelayMonths[wait.decision.form as Exclude<DisciplineDecision['form'], 'expulsion'>];
+    const months = rules.badges.disciplineDelayMonths[wait.decision.form as Exclude<DisciplineDecision['form'], 'expulsion' | 'dissolution'>];
     return {
       field: 'awardedOn',
       message: `Đảng viên bị kỷ luật ${DISCIPLINE_FORM_LABELS[wait.decision.form]} ngày ${formatVnDate(wait.decision.decidedOn)}: Huy hiệu Đảng chờ ${months} tháng, xét từ ngày ${formatVnDate(wait.until)}.`,

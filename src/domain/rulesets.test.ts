@@ -54,7 +54,7 @@ describe('member-rule figures of the shipped rule sets (domain.md §5, §6, §7,
       recognitionVoteShare: { numerator: 2, denominator: 3 },
       inconclusiveVotesToSuperior: 3,
     });
-    expect(r.discipline).toEqual({ lapseMonths: 12, complaintDays: 30, limitationYears: { reprimand: 5, warningOrRemoval: 10 } });
+    expect(r.discipline).toMatchObject({ lapseMonths: 12, complaintDays: 30, limitationYears: { reprimand: 5, warningOrRemoval: 10 } });
     expect(r.transfer).toEqual({
       startWithinWorkingDays: 60,
       presentLetterWithinWorkingDays: 30,

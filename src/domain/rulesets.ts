@@ -58,6 +58,12 @@ export interface RuleSet {
     complaintDays: number;
     /** Time limit (thời hiệu) from the violation; none for expulsion-level violations. */
     limitationYears: { reprimand: number; warningOrRemoval: number };
+    /**
+     * Competence of each level (issue 15), by the deciding organisation's kind: the bodies of that organisation that
+     * may decide (the cell's meeting, the committee, its standing committee, the inspection committee) and the forms
+     * they may decide for members and for organisations below. A kind not listed, or with no body, cannot discipline.
+     */
+    competence: Record<string, DisciplineCompetence>;
   };
   /** Transfers (chuyển sinh hoạt đảng), domain.md §7. */
   transfer: {
@@ -144,6 +150,29 @@ export function leastReaching(total: number, share: Share): number {
  * The member-rule figures shared by both shipped versions: domain.md states no change between QĐ 24 and QĐ 294
  * for them. A version that changes one copies this and overrides the field.
  */
+/** What one kind of organisation may decide (RuleSet.discipline.competence). */
+export interface DisciplineCompetence {
+  bodies: ('cell' | 'committee' | 'standing_committee' | 'inspection_committee')[];
+  member: ('reprimand' | 'warning' | 'removal' | 'expulsion')[];
+  org: ('reprimand' | 'warning' | 'dissolution')[];
+}
+
+const COMMITTEE_BODIES: DisciplineCompetence['bodies'] = ['committee', 'standing_committee', 'inspection_committee'];
+
+/**
+ * The competence shipped (domain.md §11): a cell's meeting may reprimand or warn its members, its committee (chi ủy)
+ * may not discipline; the grassroots committee adds removal and expulsion of members and reprimands or warns the
+ * organisations below; dissolution of an organisation belongs to the levels above the grassroots.
+ */
+export const DISCIPLINE_COMPETENCE_2011: Record<string, DisciplineCompetence> = {
+  chi_bo_truc_thuoc: { bodies: ['cell'], member: ['reprimand', 'warning'], org: [] },
+  chi_bo_co_so: { bodies: ['cell'], member: ['reprimand', 'warning'], org: [] },
+  dang_bo_bo_phan: { bodies: [], member: [], org: [] },
+  dang_bo_co_so: { bodies: COMMITTEE_BODIES, member: ['reprimand', 'warning', 'removal', 'expulsion'], org: ['reprimand', 'warning'] },
+  dang_bo_cap_tren_co_so: { bodies: COMMITTEE_BODIES, member: ['reprimand', 'warning', 'removal', 'expulsion'], org: ['reprimand', 'warning', 'dissolution'] },
+  dang_bo_tinh: { bodies: COMMITTEE_BODIES, member: ['reprimand', 'warning', 'removal', 'expulsion'], org: ['reprimand', 'warning', 'dissolution'] },
+};
+
 const MEMBER_RULES_2011: Pick<RuleSet, 'badges' | 'probation' | 'discipline' | 'transfer' | 'fees' | 'admission'> = {
   badges: {
     milestones: [30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90],
@@ -156,7 +185,12 @@ const MEMBER_RULES_2011: Pick<RuleSet, 'badges' | 'probation' | 'discipline' | '
     disciplineDelayMonths: { reprimand: 6, warning: 9, removal: 12 },
   },
   probation: { months: 12, recognitionDueWorkingDays: 30, recognitionVoteShare: { numerator: 2, denominator: 3 }, inconclusiveVotesToSuperior: 3 },
-  discipline: { lapseMonths: 12, complaintDays: 30, limitationYears: { reprimand: 5, warningOrRemoval: 10 } },
+  discipline: {
+    lapseMonths: 12,
+    complaintDays: 30,
+    limitationYears: { reprimand: 5, warningOrRemoval: 10 },
+    competence: DISCIPLINE_COMPETENCE_2011,
+  },
   transfer: {
     startWithinWorkingDays: 60,
     presentLetterWithinWorkingDays: 30,

@@ -45,6 +45,9 @@ import { createMemberDocumentsService } from './modules/member-documents/member-
 import { memberImportRoutes } from './modules/member-import/member-import.routes.ts';
 import { createMemberImportService } from './modules/member-import/member-import.service.ts';
 import { membersRoutes } from './modules/members/members.routes.ts';
+import { disciplineRoutes } from './modules/discipline/discipline.routes.ts';
+import { createDisciplineService } from './modules/discipline/discipline.service.ts';
+import { memberForDiscipline } from './modules/members/members.discipline.repo.ts';
 import { createMembersService } from './modules/members/members.service.ts';
 import { refreshTransferPartyAges } from './modules/members/members.events.ts';
 import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
@@ -128,6 +131,7 @@ function createRecordServices(deps: AppDeps) {
     audit: createAuditService({ ...deps, names: auditNames, orgInScopeSql }),
     orgs: createOrgsService({ ...deps, members: orgMembersPort, users: { namesOf: userNames } }),
     members,
+    discipline: createDisciplineService({ ...deps, members: { memberOn: memberForDiscipline, names: memberNames } }),
     memberImport: createMemberImportService(deps),
     memberSheet: createMemberSheetService({ ...deps, members }),
     memberRecords: createMemberRecordsService(deps),
@@ -232,6 +236,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
   await app.register(orgsRoutes(services.orgs, clock));
   await app.register(usersRoutes(services.users));
   await app.register(membersRoutes(services.members));
+  await app.register(disciplineRoutes(services.discipline));
   await app.register(memberRecordsRoutes(services.memberRecords));
   await app.register(memberImportRoutes(services.memberImport, { maxMb: config.importMaxMb }));
   await app.register(memberSheetRoutes(services.memberSheet));

@@ -320,7 +320,7 @@ describe.skipIf(!browserAvailable && !browserRequired)('main journeys in the bro
         .whereRef('m.party_age_from', '=', 'm.admitted_on')
         .where('m.admitted_on', '>', addMonths(addYears(today, -30), 1))
         .where('m.admitted_on', '<', addMonths(addYears(today, -30), 6))
-        .where((eb) => eb.not(eb.exists(eb.selectFrom('member_discipline as x').select('x.id').whereRef('x.member_id', '=', 'm.id'))))
+        .where((eb) => eb.not(eb.exists(eb.selectFrom('discipline_decision as x').select('x.id').whereRef('x.member_id', '=', 'm.id'))))
         .orderBy('m.id')
         .limit(1)
         .executeTakeFirstOrThrow();

@@ -22,7 +22,8 @@ export type ModuleName =
   | 'reports'
   | 'meetings'
   | 'directives'
-  | 'inspection';
+  | 'inspection'
+  | 'discipline';
 
 /** Tables typed only inside their module (member-import declares its own with `withTables`). */
 type ModuleLocalTable = 'member_import' | 'member_import_row';
@@ -35,7 +36,6 @@ export const TABLE_OWNERS: Record<keyof DB | ModuleLocalTable, ModuleName> = {
   org_event: 'orgs',
   member: 'members',
   member_event: 'members',
-  member_discipline: 'members',
   member_badge_award: 'members',
   member_name_tail: 'members',
   org_member_tally: 'members',
@@ -82,4 +82,7 @@ export const TABLE_OWNERS: Record<keyof DB | ModuleLocalTable, ModuleName> = {
   inspection_item: 'inspection',
   inspection_case: 'inspection',
   absence_alert_dismissal: 'meetings',
+  discipline_decision: 'discipline',
+  discipline_complaint: 'discipline',
+  discipline_deferral: 'discipline',
 };

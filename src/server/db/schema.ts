@@ -154,21 +154,6 @@ export interface MemberRollMoveTable {
   effective_date: string;
 }
 
-export interface MemberDisciplineTable {
-  id: string;
-  member_id: string;
-  form: 'reprimand' | 'warning' | 'removal' | 'expulsion';
-  deciding_level: string;
-  decision_no: string;
-  decision_date: string;
-  announced_on: string;
-  violation_on: string | null;
-  reason: string | null;
-  lapse_blocked: Generated<boolean>;
-  kind: Generated<'party' | 'state'>;
-  created_at: Generated<Date>;
-}
-
 /** Each member's folded name from each word to the end, for name search (migration 0012); kept by triggers. */
 export interface MemberNameTailTable {
   tail: string;
@@ -805,6 +790,66 @@ export interface AbsenceAlertDismissalTable {
   dismissed_at: Ts;
 }
 
+/** Discipline (issue 15, migration 0028, module discipline): decisions against members or organisations. */
+export type DisciplineFormCode = 'reprimand' | 'warning' | 'removal' | 'expulsion' | 'dissolution';
+export type DisciplineBodyCode = 'cell' | 'committee' | 'standing_committee' | 'inspection_committee';
+export interface DisciplineDecisionTable {
+  id: string;
+  subject_kind: 'member' | 'org';
+  member_id: string | null;
+  org_id: string | null;
+  /** The organisation itself, or the member's roll on the decision's day (scope reads it). */
+  subject_org_id: string | null;
+  kind: Generated<'party' | 'state'>;
+  form: DisciplineFormCode;
+  /** The member's membership on the decision's date (null for organisations and migrated rows). */
+  membership: 'probationary' | 'official' | null;
+  deciding_org_id: string | null;
+  deciding_body: DisciplineBodyCode | null;
+  deciding_label: string;
+  decision_no: string;
+  decided_on: string;
+  announced_on: string | null;
+  violation_on: string | null;
+  violation_level: DisciplineFormCode | null;
+  reason: string | null;
+  case_id: string | null;
+  lapse_blocked: Generated<boolean>;
+  lapse_blocked_on: string | null;
+  lapse_blocked_reason: 'new_violation' | 'complaint' | null;
+  revoked_on: string | null;
+  revoked_reason: string | null;
+  replaced_by: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+/** A complaint against a discipline decision (migration 0028). */
+export interface DisciplineComplaintTable {
+  id: string;
+  decision_id: string;
+  received_on: string;
+  filed_on: string;
+  content: string | null;
+  outcome: 'upheld' | 'changed' | 'revoked' | null;
+  outcome_on: string | null;
+  outcome_note: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+/** Days over which a member's discipline is deferred (migration 0028): [from_on, to_on). */
+export interface DisciplineDeferralTable {
+  id: string;
+  member_id: string;
+  reason: 'pregnant' | 'nursing' | 'hospital';
+  from_on: string;
+  to_on: string | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
   org_kind: OrgKindTable;
   sector_type: SectorTypeTable;
@@ -815,7 +860,6 @@ export interface DB {
   member_event: MemberEventTable;
   member_period: MemberPeriodTable;
   member_roll_move: MemberRollMoveTable;
-  member_discipline: MemberDisciplineTable;
   member_badge_award: MemberBadgeAwardTable;
   member_name_tail: MemberNameTailTable;
   member_record: MemberRecordTable;
@@ -845,6 +889,9 @@ export interface DB {
   evaluation_change: EvaluationChangeTable;
   consolidation: ConsolidationTable;
   report_submission: ReportSubmissionTable;
+  discipline_decision: DisciplineDecisionTable;
+  discipline_complaint: DisciplineComplaintTable;
+  discipline_deferral: DisciplineDeferralTable;
   meeting: MeetingTable;
   meeting_document: MeetingDocumentTable;
   meeting_attendance: MeetingAttendanceTable;

@@ -7,7 +7,8 @@ import type { Kysely, Transaction } from 'kysely';
 import { memberPeriodRows, periodsOfMemberRow, rowToEvent, type MemberPeriodRow } from '../../domain/member-events.ts';
 import type { DB } from '../db/schema.ts';
 import { insertMemberPeriodRows } from '../modules/members/members.periods.repo.ts';
-import { insertMemberBadgeAwardRows, insertMemberDisciplineRows, insertMemberEventRows, insertMemberRows } from '../modules/members/members.demo.repo.ts';
+import { insertMemberBadgeAwardRows, insertMemberEventRows, insertMemberRows } from '../modules/members/members.demo.repo.ts';
+import { insertDecisionRows } from '../modules/discipline/discipline.demo.repo.ts';
 import { insertOrgEvents, insertOrgs, insertOrgVersions } from '../modules/orgs/orgs.demo.repo.ts';
 import type { MemberBadgeAwardRow, MemberDisciplineRow, MemberEventRow, MemberRow, OrgSeedRow } from './province.ts';
 import { deriveUuid } from './uuid.ts';
@@ -152,7 +153,7 @@ export async function insertMembers(db: Executor, data: MemberData, opts: { chun
   }
   fold.flush();
   await insertMemberPeriodRows(db, fold.rows);
-  for (const chunk of chunks(data.disciplines ?? [], size * 4)) await insertMemberDisciplineRows(db, chunk);
+  for (const chunk of chunks(data.disciplines ?? [], size * 4)) await insertDecisionRows(db, chunk);
   for (const chunk of chunks(data.awards ?? [], size * 4)) await insertMemberBadgeAwardRows(db, chunk);
   return n;
 }

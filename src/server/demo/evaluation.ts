@@ -28,7 +28,7 @@ import {
   publishOrgLevels,
 } from '../modules/evaluation/evaluation.demo.repo.ts';
 import { refreshTally } from '../modules/evaluation/evaluation.repo.ts';
-import { partyDisciplinedBetween } from '../modules/members/members.demo.repo.ts';
+import { partyDisciplinedBetween } from '../modules/discipline/discipline.demo.repo.ts';
 import { createRng, hashString } from './random.ts';
 
 export interface EvaluationSeedResult {

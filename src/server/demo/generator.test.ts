@@ -590,17 +590,17 @@ describe('generateProvince: member histories', () => {
       ).toBeGreaterThan(0);
     for (const d of demo.disciplines) {
       const events = eventsOf.get(d.member_id)!;
-      const before = events.filter((e) => e.date < d.decision_date);
-      const on = statusOn(before, d.decision_date)!;
+      const before = events.filter((e) => e.date < d.decided_on);
+      const on = statusOn(before, d.decided_on)!;
       expect(on).not.toBeNull();
       expect(TERMINAL_STATUSES).not.toContain(on.status);
       expect(validateDiscipline(on.membership, d.form)).toBeNull();
-      expect(d.announced_on >= d.decision_date && d.announced_on <= TODAY).toBe(true);
-      expect(d.violation_on! < d.decision_date).toBe(true);
+      expect(d.announced_on >= d.decided_on && d.announced_on <= TODAY).toBe(true);
+      expect(d.violation_on! < d.decided_on).toBe(true);
       expect(d.decision_no).toMatch(/^\d+-QĐ\//u);
-      if (d.form === 'expulsion') expect(events.some((e) => e.kind === 'expelled' && e.date === d.decision_date)).toBe(true);
+      if (d.form === 'expulsion') expect(events.some((e) => e.kind === 'expelled' && e.date === d.decided_on)).toBe(true);
       // No transfer starts while it is in force (§7).
-      const decision = { form: d.form, decidedOn: d.decision_date, announcedOn: d.announced_on };
+      const decision = { form: d.form, decidedOn: d.decided_on, announcedOn: d.announced_on };
       for (const e of events) if (e.kind === 'transfer_out_started') expect(inForceOn(decision, e.date)).toBe(false);
     }
     expect(count(demo.members, (m) => m.status === 'expelled')).toBe(

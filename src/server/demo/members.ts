@@ -16,7 +16,7 @@ import { addMonths, officialDateFor, statusPeriods, type MemberEvent, type Statu
 import { reachDates } from '../../domain/party-age.ts';
 import { ETHNIC_GROUPS } from '../../domain/catalogues.ts';
 import { personSortKey } from '../../domain/text.ts';
-import type { MemberBadgeAwardTable, MemberDisciplineTable, MemberEventTable, MemberTable } from '../db/schema.ts';
+import type { DisciplineDecisionTable, MemberBadgeAwardTable, MemberEventTable, MemberTable } from '../db/schema.ts';
 import { derivedColumns } from '../../domain/member-events.ts';
 import { DISTRICT_NAMES, PLACE_NAMES, PROVINCES_2025, type CellPool, type Gender, personName, pickEthnicity } from './names.ts';
 import { addYears, hashString, maxDate, minDate, type Rng } from './random.ts';
@@ -24,7 +24,12 @@ import type { UuidFactory } from './uuid.ts';
 
 export type MemberRow = Insertable<MemberTable>;
 export type MemberEventRow = Insertable<MemberEventTable>;
-export type MemberDisciplineRow = Insertable<MemberDisciplineTable>;
+/** A member's party discipline decision (the discipline module's table, issue 15). */
+export type MemberDisciplineRow = Insertable<DisciplineDecisionTable> & {
+  member_id: string;
+  form: 'reprimand' | 'warning' | 'removal' | 'expulsion';
+  announced_on: string;
+};
 export type MemberBadgeAwardRow = Insertable<MemberBadgeAwardTable>;
 
 /** A cell members can be on, as the member generator needs it. */
@@ -965,13 +970,16 @@ export class MemberGenerator {
     const decisionNo = `${rng.int(1, 399)}-QĐ/${no}`;
     this.disciplines.push({
       id: this.o.ids(),
+      subject_kind: 'member',
       member_id: this.memberId,
+      subject_org_id: this.roll || null,
       form,
-      deciding_level: level,
+      deciding_label: level,
       decision_no: decisionNo,
-      decision_date: decidedOn,
+      decided_on: decidedOn,
       announced_on: minDate(addDays(decidedOn, rng.int(2, 14)), this.today),
       violation_on: addDays(decidedOn, -rng.int(30, 330)),
+      violation_level: form,
       reason: rng.pick(DISCIPLINE_REASONS[form]),
     });
     this.stats.disciplines++;
@@ -994,8 +1002,8 @@ export class MemberGenerator {
       for (let k = disciplinesFrom; k < this.disciplines.length; k++) {
         const d = this.disciplines[k]!;
         if (d.form === 'expulsion') continue;
-        const until = addMonths(d.decision_date, DISCIPLINE_DELAY_MONTHS[d.form]);
-        if (d.decision_date <= at && at < addMonths(d.announced_on, 12) && until > at) at = nextAnniversary(until);
+        const until = addMonths(d.decided_on, DISCIPLINE_DELAY_MONTHS[d.form]);
+        if (d.decided_on <= at && at < addMonths(d.announced_on, 12) && until > at) at = nextAnniversary(until);
       }
       if (at > this.lastAnniversary || !this.rng.chance(status === 'deceased' ? 0.97 : 0.95)) continue;
       periods ??= statusPeriods(this.evs);

@@ -105,7 +105,7 @@ describeEngines('demo province', (engine) => {
     const kinds = new Set(events.map((e) => e.kind));
     for (const k of ['transfer_out_started', 'transfer_in_confirmed', 'temporary_out', 'exempted', 'lost_contact', 'readmitted', 'expelled'])
       expect(kinds, k).toContain(k);
-    const disciplines = await db.selectFrom('member_discipline').select('form').execute();
+    const disciplines = await db.selectFrom('discipline_decision').select('form').where('subject_kind', '=', 'member').execute();
     expect(disciplines.length).toBeGreaterThan(10);
     const awards = await db.selectFrom('member_badge_award').select('milestone').execute();
     expect(awards.length).toBeGreaterThan(1000);
@@ -131,7 +131,12 @@ describeEngines('demo province', (engine) => {
     const members = await db.selectFrom('member as m').innerJoin('org as o', 'o.id', 'm.org_id').select(['m.id', 'm.flags', 'o.current_path']).execute();
     const events = await db.selectFrom('member_event').selectAll().orderBy('member_id').orderBy('effective_date').orderBy('created_at').execute();
     const awards = await db.selectFrom('member_badge_award').select(['member_id', 'milestone', 'awarded_on']).execute();
-    const disciplines = await db.selectFrom('member_discipline').selectAll().where('kind', '=', 'party').execute();
+    const disciplines = (await db.selectFrom('discipline_decision').selectAll().where('kind', '=', 'party').where('member_id', 'is not', null).execute()).map(
+      (d) => ({
+        ...d,
+        member_id: d.member_id!,
+      }),
+    );
     const group = <T extends { member_id: string }>(rows: T[]) => {
       const m = new Map<string, T[]>();
       for (const r of rows) m.set(r.member_id, [...(m.get(r.member_id) ?? []), r]);
@@ -143,7 +148,13 @@ describeEngines('demo province', (engine) => {
       path: m.current_path!,
       events: (ev.get(m.id) ?? []).map(rowToEvent),
       awards: (aw.get(m.id) ?? []).map((a) => ({ milestone: a.milestone, awardedOn: a.awarded_on })),
-      disciplines: (di.get(m.id) ?? []).map((d) => ({ form: d.form, decidedOn: d.decision_date, announcedOn: d.announced_on, lapseBlocked: d.lapse_blocked })),
+      disciplines: (di.get(m.id) ?? []).map((d) => ({
+        form: d.form,
+        decidedOn: d.decided_on,
+        announcedOn: d.announced_on,
+        lapseBlocked: d.lapse_blocked,
+        revokedOn: d.revoked_on,
+      })),
       seriouslyIll: (m.flags as Record<string, unknown>).seriouslyIll === true,
     }));
     expect(everyone.filter((m) => m.seriouslyIll).length).toBeGreaterThan(10);

@@ -92,13 +92,9 @@ WHERE
 
 -- disciplinesInYear
 SELECT
-  "d"."member_id",
-  "d"."form",
-  "d"."decision_date",
-  "d"."announced_on",
-  "d"."lapse_blocked"
+  "d".*
 FROM
-  "member_discipline" AS "d"
+  "discipline_decision" AS "d"
 WHERE
   "d"."member_id" IN (
     SELECT
@@ -109,8 +105,8 @@ WHERE
       "period_id" = $1
   )
   AND "d"."kind" = $2
-  AND "d"."decision_date" >= $3
-  AND "d"."decision_date" <= $4;
+  AND "d"."decided_on" >= $3
+  AND "d"."decided_on" <= $4;
 
 -- distributionByChild
 SELECT
@@ -512,6 +508,24 @@ FROM
   "evaluation_period" AS "p"
 WHERE
   "p"."id" = $2;
+
+-- orgDisciplinesInYear
+SELECT
+  "d".*
+FROM
+  "discipline_decision" AS "d"
+WHERE
+  "d"."org_id" IN (
+    SELECT
+      "org_id"
+    FROM
+      "org_evaluation"
+    WHERE
+      "period_id" = $1
+  )
+  AND "d"."kind" = $2
+  AND "d"."decided_on" >= $3
+  AND "d"."decided_on" <= $4;
 
 -- overlappingPeriod
 SELECT

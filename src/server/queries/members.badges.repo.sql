@@ -379,12 +379,12 @@ SELECT
   "m"."badge_top",
   EXISTS (
     SELECT
-      1 AS "one"
+      1
     FROM
-      "member_discipline" AS "x"
+      discipline_decision d
     WHERE
-      "x"."member_id" = "m"."id"
-      AND "x"."kind" = 'party'
+      d.member_id = "m"."id"
+      AND d.kind = 'party'
   ) AS "disciplined"
 FROM
   "member" AS "m"
@@ -584,12 +584,12 @@ SELECT
   "m"."badge_top",
   EXISTS (
     SELECT
-      1 AS "one"
+      1
     FROM
-      "member_discipline" AS "x"
+      discipline_decision d
     WHERE
-      "x"."member_id" = "m"."id"
-      AND "x"."kind" = 'party'
+      d.member_id = "m"."id"
+      AND d.kind = 'party'
   ) AS "disciplined"
 FROM
   "member" AS "m"
@@ -606,15 +606,18 @@ WHERE
         AND "o"."current_path" < $2
       )
   )
-  AND "m"."id" IN (
+  AND EXISTS (
     SELECT
-      "x"."member_id"
+      1
     FROM
-      "member_discipline" AS "x"
+      discipline_decision d
     WHERE
-      "x"."kind" = 'party'
-      AND "x"."decision_date" >= '2026-01-31'::date
-      AND "x"."decision_date" <= '2027-02-03'::date
+      d.member_id = "m"."id"
+      AND d.kind = 'party'
+      AND d.decided_on >= $3
+      AND d.decided_on <= $4
+      AND TRUE
+      AND TRUE
   );
 
 -- findIllDue
@@ -630,12 +633,12 @@ SELECT
   "m"."badge_top",
   EXISTS (
     SELECT
-      1 AS "one"
+      1
     FROM
-      "member_discipline" AS "x"
+      discipline_decision d
     WHERE
-      "x"."member_id" = "m"."id"
-      AND "x"."kind" = 'party'
+      d.member_id = "m"."id"
+      AND d.kind = 'party'
   ) AS "disciplined"
 FROM
   (
@@ -685,12 +688,12 @@ SELECT
   "m"."badge_top",
   EXISTS (
     SELECT
-      1 AS "one"
+      1
     FROM
-      "member_discipline" AS "x"
+      discipline_decision d
     WHERE
-      "x"."member_id" = "m"."id"
-      AND "x"."kind" = 'party'
+      d.member_id = "m"."id"
+      AND d.kind = 'party'
   ) AS "disciplined"
 FROM
   "member" AS "m"
@@ -760,19 +763,6 @@ WHERE
     )
   );
 
--- findPartyDisciplinesOfMembers
-SELECT
-  "member_id",
-  "form",
-  "decision_date",
-  "announced_on",
-  "lapse_blocked"
-FROM
-  "member_discipline"
-WHERE
-  "member_id" IN ($1, $2)
-  AND "kind" = $3;
-
 -- findPlainBacklogPage
 SELECT
   "m".*
@@ -790,12 +780,12 @@ FROM
       "m"."badge_top",
       EXISTS (
         SELECT
-          1 AS "one"
+          1
         FROM
-          "member_discipline" AS "x"
+          discipline_decision d
         WHERE
-          "x"."member_id" = "m"."id"
-          AND "x"."kind" = 'party'
+          d.member_id = "m"."id"
+          AND d.kind = 'party'
       ) AS "disciplined"
     FROM
       "member" AS "m"
@@ -837,12 +827,12 @@ FROM
       "m"."badge_top",
       EXISTS (
         SELECT
-          1 AS "one"
+          1
         FROM
-          "member_discipline" AS "x"
+          discipline_decision d
         WHERE
-          "x"."member_id" = "m"."id"
-          AND "x"."kind" = 'party'
+          d.member_id = "m"."id"
+          AND d.kind = 'party'
       ) AS "disciplined"
     FROM
       "member" AS "m"
@@ -884,12 +874,12 @@ FROM
       "m"."badge_top",
       EXISTS (
         SELECT
-          1 AS "one"
+          1
         FROM
-          "member_discipline" AS "x"
+          discipline_decision d
         WHERE
-          "x"."member_id" = "m"."id"
-          AND "x"."kind" = 'party'
+          d.member_id = "m"."id"
+          AND d.kind = 'party'
       ) AS "disciplined"
     FROM
       "member" AS "m"
@@ -931,12 +921,12 @@ FROM
       "m"."badge_top",
       EXISTS (
         SELECT
-          1 AS "one"
+          1
         FROM
-          "member_discipline" AS "x"
+          discipline_decision d
         WHERE
-          "x"."member_id" = "m"."id"
-          AND "x"."kind" = 'party'
+          d.member_id = "m"."id"
+          AND d.kind = 'party'
       ) AS "disciplined"
     FROM
       "member" AS "m"
@@ -978,12 +968,12 @@ FROM
       "m"."badge_top",
       EXISTS (
         SELECT
-          1 AS "one"
+          1
         FROM
-          "member_discipline" AS "x"
+          discipline_decision d
         WHERE
-          "x"."member_id" = "m"."id"
-          AND "x"."kind" = 'party'
+          d.member_id = "m"."id"
+          AND d.kind = 'party'
       ) AS "disciplined"
     FROM
       "member" AS "m"
@@ -1025,12 +1015,12 @@ FROM
       "m"."badge_top",
       EXISTS (
         SELECT
-          1 AS "one"
+          1
         FROM
-          "member_discipline" AS "x"
+          discipline_decision d
         WHERE
-          "x"."member_id" = "m"."id"
-          AND "x"."kind" = 'party'
+          d.member_id = "m"."id"
+          AND d.kind = 'party'
       ) AS "disciplined"
     FROM
       "member" AS "m"
@@ -1072,12 +1062,12 @@ FROM
       "m"."badge_top",
       EXISTS (
         SELECT
-          1 AS "one"
+          1
         FROM
-          "member_discipline" AS "x"
+          discipline_decision d
         WHERE
-          "x"."member_id" = "m"."id"
-          AND "x"."kind" = 'party'
+          d.member_id = "m"."id"
+          AND d.kind = 'party'
       ) AS "disciplined"
     FROM
       "member" AS "m"
@@ -1119,12 +1109,12 @@ FROM
       "m"."badge_top",
       EXISTS (
         SELECT
-          1 AS "one"
+          1
         FROM
-          "member_discipline" AS "x"
+          discipline_decision d
         WHERE
-          "x"."member_id" = "m"."id"
-          AND "x"."kind" = 'party'
+          d.member_id = "m"."id"
+          AND d.kind = 'party'
       ) AS "disciplined"
     FROM
       "member" AS "m"
@@ -1166,12 +1156,12 @@ FROM
       "m"."badge_top",
       EXISTS (
         SELECT
-          1 AS "one"
+          1
         FROM
-          "member_discipline" AS "x"
+          discipline_decision d
         WHERE
-          "x"."member_id" = "m"."id"
-          AND "x"."kind" = 'party'
+          d.member_id = "m"."id"
+          AND d.kind = 'party'
       ) AS "disciplined"
     FROM
       "member" AS "m"
@@ -1213,12 +1203,12 @@ FROM
       "m"."badge_top",
       EXISTS (
         SELECT
-          1 AS "one"
+          1
         FROM
-          "member_discipline" AS "x"
+          discipline_decision d
         WHERE
-          "x"."member_id" = "m"."id"
-          AND "x"."kind" = 'party'
+          d.member_id = "m"."id"
+          AND d.kind = 'party'
       ) AS "disciplined"
     FROM
       "member" AS "m"
@@ -1260,12 +1250,12 @@ FROM
       "m"."badge_top",
       EXISTS (
         SELECT
-          1 AS "one"
+          1
         FROM
-          "member_discipline" AS "x"
+          discipline_decision d
         WHERE
-          "x"."member_id" = "m"."id"
-          AND "x"."kind" = 'party'
+          d.member_id = "m"."id"
+          AND d.kind = 'party'
       ) AS "disciplined"
     FROM
       "member" AS "m"
@@ -1307,12 +1297,12 @@ FROM
       "m"."badge_top",
       EXISTS (
         SELECT
-          1 AS "one"
+          1
         FROM
-          "member_discipline" AS "x"
+          discipline_decision d
         WHERE
-          "x"."member_id" = "m"."id"
-          AND "x"."kind" = 'party'
+          d.member_id = "m"."id"
+          AND d.kind = 'party'
       ) AS "disciplined"
     FROM
       "member" AS "m"
@@ -1361,12 +1351,12 @@ SELECT
   "m"."badge_top",
   EXISTS (
     SELECT
-      1 AS "one"
+      1
     FROM
-      "member_discipline" AS "x"
+      discipline_decision d
     WHERE
-      "x"."member_id" = "m"."id"
-      AND "x"."kind" = 'party'
+      d.member_id = "m"."id"
+      AND d.kind = 'party'
   ) AS "disciplined"
 FROM
   "member" AS "m"
@@ -1468,12 +1458,12 @@ SELECT
   "m"."badge_top",
   EXISTS (
     SELECT
-      1 AS "one"
+      1
     FROM
-      "member_discipline" AS "x"
+      discipline_decision d
     WHERE
-      "x"."member_id" = "m"."id"
-      AND "x"."kind" = 'party'
+      d.member_id = "m"."id"
+      AND d.kind = 'party'
   ) AS "disciplined"
 FROM
   "member" AS "m"

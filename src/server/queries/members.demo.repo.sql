@@ -29,23 +29,6 @@ VALUES
   ($1, $2, $3, $4, $5, $6);
 -- stops here on the empty database: insert or update on table "member_badge_award" violates foreign key constraint "member_badge_award_member_id_fkey"
 
--- insertMemberDisciplineRows
-INSERT INTO
-  "member_discipline" (
-    "id",
-    "member_id",
-    "form",
-    "deciding_level",
-    "decision_no",
-    "decision_date",
-    "announced_on",
-    "violation_on",
-    "reason"
-  )
-VALUES
-  ($1, $2, $3, $4, $5, $6, $7, $8, $9);
--- stops here on the empty database: insert or update on table "member_discipline" violates foreign key constraint "member_discipline_member_id_fkey"
-
 -- insertMemberEventRows
 INSERT INTO
   "member_event" (
@@ -83,16 +66,6 @@ INSERT INTO
 VALUES
   ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12);
 -- stops here on the empty database: insert or update on table "member" violates foreign key constraint "member_org_id_fkey"
-
--- partyDisciplinedBetween
-SELECT
-  "member_id"
-FROM
-  "member_discipline"
-WHERE
-  "kind" = $1
-  AND "decision_date" >= $2
-  AND "decision_date" <= $3;
 
 -- recentlyAdmitted
 SELECT

@@ -42,25 +42,3 @@ FROM
   "member"
 WHERE
   "org_id" IN ($1);
-
--- partyDisciplinesInYear
-SELECT
-  "d"."member_id",
-  "d"."form",
-  "d"."decision_date",
-  "d"."announced_on",
-  "d"."lapse_blocked"
-FROM
-  "member_discipline" AS "d"
-WHERE
-  "d"."member_id" IN (
-    SELECT
-      "id" AS "member_id"
-    FROM
-      "member"
-    WHERE
-      "id" = $1
-  )
-  AND "d"."kind" = $2
-  AND "d"."decision_date" >= $3
-  AND "d"."decision_date" <= $4;

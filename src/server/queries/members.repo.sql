@@ -295,23 +295,6 @@ VALUES
   ($1, $2, $3, $4, $5, $6, $7, $8, $9);
 -- stops here on the empty database: insert or update on table "member_badge_award" violates foreign key constraint "member_badge_award_member_id_fkey"
 
--- insertDiscipline
-INSERT INTO
-  "member_discipline" (
-    "id",
-    "member_id",
-    "form",
-    "deciding_level",
-    "decision_no",
-    "decision_date",
-    "announced_on",
-    "violation_on",
-    "reason"
-  )
-VALUES
-  ($1, $2, $3, $4, $5, $6, $7, $8, $9);
--- stops here on the empty database: insert or update on table "member_discipline" violates foreign key constraint "member_discipline_member_id_fkey"
-
 -- insertMemberEvent
 INSERT INTO
   "member_event" (
@@ -821,16 +804,6 @@ WHERE
 ORDER BY
   "milestone";
 
--- memberDisciplineRows
-SELECT
-  *
-FROM
-  "member_discipline"
-WHERE
-  "member_id" = $1
-ORDER BY
-  "decision_date";
-
 -- memberFile
 SELECT
   "m".*,
@@ -981,14 +954,16 @@ SELECT
             d.id,
             'member_id',
             d.member_id,
+            'kind',
+            d.kind,
             'form',
             d.form,
-            'deciding_level',
-            d.deciding_level,
+            'deciding_label',
+            d.deciding_label,
             'decision_no',
             d.decision_no,
-            'decision_date',
-            d.decision_date,
+            'decided_on',
+            d.decided_on,
             'announced_on',
             d.announced_on,
             'violation_on',
@@ -997,17 +972,17 @@ SELECT
             d.reason,
             'lapse_blocked',
             d.lapse_blocked,
-            'kind',
-            d.kind
+            'revoked_on',
+            d.revoked_on
           )
           ORDER BY
-            d.decision_date,
+            d.decided_on,
             d.id
         )
       FROM
-        member_discipline d
+        discipline_decision d
       WHERE
-        d.member_id = m.id
+        d.member_id = "m"."id"
     ),
     '[]'::json
   ) AS "disciplines"
@@ -1045,15 +1020,6 @@ WHERE
   "kind" = $1
   AND "effective_date" >= $2
   AND "effective_date" < $3;
-
--- partyDisciplineRows
-SELECT
-  *
-FROM
-  "member_discipline"
-WHERE
-  "member_id" = $1
-  AND "kind" = $2;
 
 -- updateMember
 UPDATE "member"

@@ -382,10 +382,10 @@ SELECT
       org_version cv
     WHERE
       cv.org_id = "d"."org_id"
-      AND cv.valid_from <= "d"."decision_date"
+      AND cv.valid_from <= "d"."decided_on"
       AND (
         cv.valid_to IS NULL
-        OR cv.valid_to > "d"."decision_date"
+        OR cv.valid_to > "d"."decided_on"
       )
     LIMIT
       1
@@ -393,7 +393,7 @@ SELECT
   EXTRACT(
     YEAR
     FROM
-      d.decision_date
+      d.decided_on
   )::int AS YEAR,
   'disciplined:' || d.form AS kind,
   count(*)::int AS n
@@ -401,20 +401,28 @@ FROM
   (
     SELECT
       d.form,
-      d.decision_date,
+      d.decided_on,
       p.org_id
     FROM
-      member_discipline d
+      (
+        SELECT
+          d.member_id,
+          d.form,
+          d.decided_on
+        FROM
+          discipline_decision d
+        WHERE
+          d.kind = 'party'
+          AND d.subject_kind = 'member'
+          AND d.decided_on >= $23
+          AND d.decided_on <= $24
+      ) d
       JOIN member_period p ON p.member_id = d.member_id
-      AND p.valid_from <= d.decision_date
+      AND p.valid_from <= d.decided_on
       AND (
         p.valid_to IS NULL
-        OR p.valid_to > d.decision_date
+        OR p.valid_to > d.decided_on
       )
-    WHERE
-      d.kind = 'party'
-      AND d.decision_date >= $23
-      AND d.decision_date <= $24
   ) d
 WHERE
   EXISTS (
@@ -424,10 +432,10 @@ WHERE
       org_version ov
     WHERE
       ov.org_id = "d"."org_id"
-      AND ov.valid_from <= "d"."decision_date"
+      AND ov.valid_from <= "d"."decided_on"
       AND (
         ov.valid_to IS NULL
-        OR ov.valid_to > "d"."decision_date"
+        OR ov.valid_to > "d"."decided_on"
       )
       AND ov.path >= $25
       AND ov.path < $26
@@ -769,10 +777,10 @@ SELECT
       org_version cv
     WHERE
       cv.org_id = "d"."org_id"
-      AND cv.valid_from <= "d"."decision_date"
+      AND cv.valid_from <= "d"."decided_on"
       AND (
         cv.valid_to IS NULL
-        OR cv.valid_to > "d"."decision_date"
+        OR cv.valid_to > "d"."decided_on"
       )
     LIMIT
       1
@@ -780,7 +788,7 @@ SELECT
   EXTRACT(
     YEAR
     FROM
-      d.decision_date
+      d.decided_on
   )::int AS YEAR,
   'disciplined:' || d.form AS kind,
   count(*)::int AS n
@@ -788,20 +796,28 @@ FROM
   (
     SELECT
       d.form,
-      d.decision_date,
+      d.decided_on,
       p.org_id
     FROM
-      member_discipline d
+      (
+        SELECT
+          d.member_id,
+          d.form,
+          d.decided_on
+        FROM
+          discipline_decision d
+        WHERE
+          d.kind = 'party'
+          AND d.subject_kind = 'member'
+          AND d.decided_on >= $51
+          AND d.decided_on <= $52
+      ) d
       JOIN member_period p ON p.member_id = d.member_id
-      AND p.valid_from <= d.decision_date
+      AND p.valid_from <= d.decided_on
       AND (
         p.valid_to IS NULL
-        OR p.valid_to > d.decision_date
+        OR p.valid_to > d.decided_on
       )
-    WHERE
-      d.kind = 'party'
-      AND d.decision_date >= $51
-      AND d.decision_date <= $52
   ) d
 WHERE
   EXISTS (
@@ -811,10 +827,10 @@ WHERE
       org_version ov
     WHERE
       ov.org_id = "d"."org_id"
-      AND ov.valid_from <= "d"."decision_date"
+      AND ov.valid_from <= "d"."decided_on"
       AND (
         ov.valid_to IS NULL
-        OR ov.valid_to > "d"."decision_date"
+        OR ov.valid_to > "d"."decided_on"
       )
       AND ov.path >= $53
       AND ov.path < $54

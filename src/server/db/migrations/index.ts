@@ -27,6 +27,7 @@ import * as m0024 from './0024-inspection.ts';
 import * as m0025 from './0025-meetings.ts';
 import * as m0026 from './0026-meeting-alerts-member-role.ts';
 import * as m0027 from './0027-directives.ts';
+import * as m0028 from './0028-discipline.ts';
 import * as m0033 from './0033-inspection-indexes.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -54,5 +55,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0025-meetings': m0025,
   '0026-meeting-alerts-member-role': m0026,
   '0027-directives': m0027,
+  '0028-discipline': m0028,
   '0033-inspection-indexes': m0033,
 };

@@ -14,15 +14,18 @@ import { orgInScope } from '../orgs/orgs.evaluation.repo.ts';
 import { currentOf, iso, loadPeriod, lvl, requireOpen, type EvaluationContext, type MemberRow, type OrgRow, type PeriodRow } from './evaluation.common.ts';
 import { canRunPeriod, type Reader, readerOf } from './evaluation.policy.ts';
 import * as repo from './evaluation.repo.ts';
+import { rowToDecision } from '../discipline/discipline.effects.ts';
 
-/** The members of a period disciplined in its year (a party discipline that counts for the year). */
+/**
+ * The members and the organisations of a period disciplined in its year (a party decision that counts for the year),
+ * by id: both read from the discipline module (issue 15).
+ */
 export async function disciplineMap(tx: Kysely<DB>, p: PeriodRow): Promise<Set<string>> {
-  const rows = await repo.disciplinesInYear(tx, p.id, p.year);
+  const [memberRows, orgRows] = await Promise.all([repo.disciplinesInYear(tx, p.id, p.year), repo.orgDisciplinesInYear(tx, p.id, p.year)]);
   const by = new Map<string, DisciplineDecision[]>();
-  for (const r of rows) {
-    const list = by.get(r.member_id) ?? [];
-    list.push({ form: r.form, decidedOn: r.decision_date, announcedOn: r.announced_on, lapseBlocked: r.lapse_blocked });
-    by.set(r.member_id, list);
+  for (const r of [...memberRows, ...orgRows]) {
+    const key = r.member_id ?? r.org_id!;
+    by.set(key, [...(by.get(key) ?? []), rowToDecision(r)]);
   }
   return new Set([...by].filter(([, ds]) => disciplinedInYear(ds, p.year)).map(([id]) => id));
 }
@@ -47,7 +50,9 @@ export function failuresOf(rules: EvaluationRuleSet, members: MemberRow[], orgs:
       isCell: o.is_cell,
       isGrassroots: o.is_grassroots,
       level: lvl('org', o.decided_label ?? o.proposed_label ?? o.self_label),
-      disciplined: o.disciplined,
+      // The organisation's own decisions come from the discipline module; a fact ticked by hand on the period
+      // (before decisions were recorded here) still counts. The leadership has no roster in the product: as ticked.
+      disciplined: o.disciplined || disciplined.has(o.org_id),
       leadershipMemberDisciplined: o.leadership_disciplined,
     })),
   );

@@ -53,6 +53,7 @@ export const cases: SqlCases<typeof repo> = {
   periodOrgs: (db) => repo.periodOrgs(db, PERIOD),
   gridRows: (db) => repo.gridRows(db, SCOPE, PERIOD, CELL),
   disciplinesInYear: (db) => repo.disciplinesInYear(db, PERIOD, 2026),
+  orgDisciplinesInYear: (db) => repo.orgDisciplinesInYear(db, PERIOD, 2026),
   overridesOf: (db) => repo.overridesOf(db, PERIOD),
   distributionByChild: (db) => repo.distributionByChild(db, SCOPE, ROOT_PATH, 2026, 'member'),
   latestPublishedYear: (db) => repo.latestPublishedYear(db, SCOPE, ROOT_PATH),

@@ -11,7 +11,8 @@ import type { DB } from '../../db/schema.ts';
 import { pathInScopeSql } from '../../db/scope-sql.ts';
 import { latestOrgNameSql, orgNameOnSql } from '../orgs/orgs.names.repo.ts';
 import type { Scope } from '../../http/actor.ts';
-import { memberRollColumns, partyDisciplinesInYear } from '../members/members.evaluation.repo.ts';
+import { memberRollColumns } from '../members/members.evaluation.repo.ts';
+import { partyMemberDecisionsInYear, partyOrgDecisionsInYear } from '../discipline/discipline.repo.ts';
 import { currentOrgs } from '../orgs/orgs.evaluation.repo.ts';
 
 /** A period with its root's current path (the caller's access is evaluation.policy.ts's canReadPeriod) and its root's name on the period's date. */
@@ -212,9 +213,14 @@ export function gridRows(db: Kysely<DB>, scope: Scope, periodId: string, orgId: 
     .execute();
 }
 
-/** Party discipline decisions of a period's members taken in the year. */
+/** Party discipline decisions of a period's members taken in the year (read from the discipline module, issue 15). */
 export function disciplinesInYear(db: Kysely<DB>, periodId: string, year: number) {
-  return partyDisciplinesInYear(db, db.selectFrom('member_evaluation').select('member_id').where('period_id', '=', periodId), year);
+  return partyMemberDecisionsInYear(db, db.selectFrom('member_evaluation').select('member_id').where('period_id', '=', periodId), year);
+}
+
+/** Party discipline decisions of a period's organisations taken in the year (read from the discipline module, issue 15). */
+export function orgDisciplinesInYear(db: Kysely<DB>, periodId: string, year: number) {
+  return partyOrgDecisionsInYear(db, db.selectFrom('org_evaluation').select('org_id').where('period_id', '=', periodId), year);
 }
 
 export function overridesOf(db: Kysely<DB>, periodId: string) {

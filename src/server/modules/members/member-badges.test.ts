@@ -297,7 +297,13 @@ describeEngines('badges by the rules', (engine) => {
       db.selectFrom('member').select(['id', 'flags']).execute(),
       db.selectFrom('member_event').selectAll().orderBy('member_id').orderBy('effective_date').orderBy('created_at').execute(),
       db.selectFrom('member_badge_award').select(['member_id', 'milestone', 'awarded_on']).execute(),
-      db.selectFrom('member_discipline').selectAll().where('kind', '=', 'party').execute(),
+      db
+        .selectFrom('discipline_decision')
+        .selectAll()
+        .where('kind', '=', 'party')
+        .where('member_id', 'is not', null)
+        .execute()
+        .then((rows) => rows.map((r) => ({ ...r, member_id: r.member_id! }))),
     ]);
     const group = <T extends { member_id: string }>(rows: T[]) => {
       const m = new Map<string, T[]>();
@@ -309,7 +315,13 @@ describeEngines('badges by the rules', (engine) => {
       id: m.id,
       events: (ev.get(m.id) ?? []).map(rowToEvent),
       awards: (aw.get(m.id) ?? []).map((x) => ({ milestone: x.milestone, awardedOn: x.awarded_on })),
-      disciplines: (di.get(m.id) ?? []).map((x) => ({ form: x.form, decidedOn: x.decision_date, announcedOn: x.announced_on, lapseBlocked: x.lapse_blocked })),
+      disciplines: (di.get(m.id) ?? []).map((x) => ({
+        form: x.form,
+        decidedOn: x.decided_on,
+        announcedOn: x.announced_on,
+        lapseBlocked: x.lapse_blocked,
+        revokedOn: x.revoked_on,
+      })),
       ...badgeFlagsOf(m.flags),
     }));
     const key = (d: { memberId: string; milestone: number; reachedOn: string; eligible: boolean; early: unknown; reason: string | null }) =>

@@ -1,7 +1,7 @@
 /**
  * Issue 13: the member file and a name search each take one statement after the session's, and the one statement
  * gives what the reads it replaced gave (members.repo memberFile against findMember, orgNameOn, listMemberEvents,
- * eventsInOrder, memberBadgeAwards, memberDisciplineRows and partyDisciplineRows).
+ * eventsInOrder, memberBadgeAwards, and the discipline module's decisionsOfMember).
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -10,16 +10,8 @@ import { buildFixture, startTestApp, type Client, type Fixture, type TestApp } f
 import { statementCounter } from '../../../../test/helpers/statements.ts';
 import { orgNameOn } from '../orgs/orgs.members.repo.ts';
 import { membershipOf } from './members.roll.repo.ts';
-import {
-  eventsInOrder,
-  findMember,
-  isPlainNameSearch,
-  listMemberEvents,
-  memberBadgeAwards,
-  memberDisciplineRows,
-  memberFile,
-  partyDisciplineRows,
-} from './members.repo.ts';
+import { decisionsOfMember } from '../discipline/discipline.repo.ts';
+import { eventsInOrder, findMember, isPlainNameSearch, listMemberEvents, memberBadgeAwards, memberFile } from './members.repo.ts';
 
 const TODAY = '2026-11-20';
 
@@ -114,10 +106,23 @@ describeEngines('member file and name search in one statement', (engine) => {
         })),
       ).toEqual(inOrder);
       expect(awards).toEqual(await memberBadgeAwards(db, id));
-      expect(disciplines).toEqual((await memberDisciplineRows(db, id)).map(({ created_at: _c, ...d }) => d));
-      const party = (await partyDisciplineRows(db, id)).map(({ created_at: _c, ...d }) => d);
-      expect(disciplines.filter((d) => d.kind === 'party')).toEqual(expect.arrayContaining(party));
-      expect(disciplines.filter((d) => d.kind === 'party')).toHaveLength(party.length);
+      const decisions = await decisionsOfMember(db, id);
+      expect(disciplines).toEqual(
+        decisions.map((d) => ({
+          id: d.id,
+          member_id: d.member_id,
+          kind: d.kind,
+          form: d.form,
+          deciding_label: d.deciding_label,
+          decision_no: d.decision_no,
+          decided_on: d.decided_on,
+          announced_on: d.announced_on,
+          violation_on: d.violation_on,
+          reason: d.reason,
+          lapse_blocked: d.lapse_blocked,
+          revoked_on: d.revoked_on,
+        })),
+      );
     }
     expect((await memberFile(db, 'all', moved, TODAY))!.awards).toHaveLength(1);
     expect((await memberFile(db, 'all', moved, TODAY))!.disciplines).toHaveLength(2);

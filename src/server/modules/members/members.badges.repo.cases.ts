@@ -22,7 +22,6 @@ const Q: BadgeCandidateQuery = {
   maxDelay: 12,
   page: { offset: 50, limit: 50 },
 };
-const MEMBERS = ['0190a1b2-0000-7000-8000-000000000101', '0190a1b2-0000-7000-8000-000000000102'];
 
 export const cases: SqlCases<typeof repo> = {
   findPlainDue: (db) => repo.findPlainDue(db, Q),
@@ -33,5 +32,4 @@ export const cases: SqlCases<typeof repo> = {
   findPosthumousCandidates: (db) => repo.findPosthumousCandidates(db, Q),
   findPlainBacklogPage: (db) => repo.findPlainBacklogPage(db, Q),
   countPlainBacklog: (db) => repo.countPlainBacklog(db, Q),
-  findPartyDisciplinesOfMembers: (db) => repo.findPartyDisciplinesOfMembers(db, MEMBERS),
 };

@@ -2,13 +2,14 @@
  * The badge lists' reads: the candidate members of a scope (partial indexes of migrations 0011 and 0014) and their
  * party disciplines. Their events come from members.repo.ts (eventsInOrder), the organisations' names from orgs.
  */
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { addDays } from '../../../domain/dates.ts';
 import { addMonths, addYears } from '../../../domain/member-status.ts';
 import { RULE_SETS } from '../../../domain/rulesets.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Scope } from '../../http/actor.ts';
 import { orgIdsInScope } from '../orgs/orgs.members.repo.ts';
+import { memberDisciplinedBetweenSql, memberEverDisciplinedSql } from '../discipline/discipline.repo.ts';
 
 /**
  * Official members of the Party who lost no day of party age and are in no gap that may be opening (in transit, lost
@@ -74,10 +75,7 @@ const columns = [
   'm.official_on',
   'm.status',
   'm.badge_top',
-  (eb: M) =>
-    eb
-      .exists(eb.selectFrom('member_discipline as x').select(sql.lit(1).as('one')).whereRef('x.member_id', '=', 'm.id').where('x.kind', '=', sql.lit('party')))
-      .as('disciplined'),
+  () => memberEverDisciplinedSql('m.id').as('disciplined'),
 ] as const;
 const d = (date: string) => sql<string>`${sql.lit(date)}::date`;
 // "Reached and never awarded" by today: the milestone after the highest received (badge_top) is reached by today,
@@ -183,14 +181,7 @@ export function findLeftCandidates(db: Kysely<DB>, o: BadgeCandidateQuery): Prom
 /** 4. Members a discipline delay may have held back at the previous anniversary: a party decision in the longest delay before it. */
 export function findHeldBackCandidates(db: Kysely<DB>, o: BadgeCandidateQuery): Promise<BadgeCandidateRow[]> {
   return inScope(db, o, sql<SqlBool>`m.official_on IS NOT NULL`)
-    .where('m.id', 'in', (eb) =>
-      eb
-        .selectFrom('member_discipline as x')
-        .select('x.member_id')
-        .where('x.kind', '=', sql.lit('party'))
-        .where('x.decision_date', '>=', d(addDays(addMonths(o.previous, -o.maxDelay), -3)))
-        .where('x.decision_date', '<=', d(o.previous)),
-    )
+    .where(memberDisciplinedBetweenSql('m.id', addDays(addMonths(o.previous, -o.maxDelay), -3), o.previous, null))
     .select(columns)
     .execute();
 }
@@ -234,16 +225,4 @@ export async function countPlainBacklog(db: Kysely<DB>, o: BadgeCandidateQuery):
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .executeTakeFirst();
   return Number(r?.n ?? 0);
-}
-
-export type BadgeDisciplineRow = Pick<Selectable<DB['member_discipline']>, 'member_id' | 'form' | 'decision_date' | 'announced_on' | 'lapse_blocked'>;
-
-/** The party disciplines of some members. */
-export function findPartyDisciplinesOfMembers(db: Kysely<DB>, memberIds: string[]): Promise<BadgeDisciplineRow[]> {
-  return db
-    .selectFrom('member_discipline')
-    .select(['member_id', 'form', 'decision_date', 'announced_on', 'lapse_blocked'])
-    .where('member_id', 'in', memberIds)
-    .where('kind', '=', 'party')
-    .execute();
 }

@@ -34,13 +34,13 @@ import { ruleSetOn } from '../../../domain/rulesets.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Scope } from '../../http/actor.ts';
 import { DATE_FORMAT, excelDay, styleHeader } from '../../office/sheet-style.ts';
+import { partyDecisionsByMember } from '../discipline/discipline.effects.ts';
 import {
   countPlainBacklog,
   findGappedCandidates,
   findHeldBackCandidates,
   findIllDue,
   findLeftCandidates,
-  findPartyDisciplinesOfMembers,
   findPlainBacklogPage,
   findPlainDue,
   findPosthumousCandidates,
@@ -228,7 +228,7 @@ export async function loadBadgeLists(db: Kysely<DB>, o: BadgeListOptions): Promi
   const disciplined = [...generalRows, ...dueRows, ...heldOnly].filter((r) => r.disciplined).map((r) => r.id);
   const [events, disciplines] = await Promise.all([
     Promise.all(chunks(withEvents).map((c) => eventsInOrder(db, c))).then((x) => groupBy(x.flat())),
-    Promise.all(chunks(disciplined).map((c) => findPartyDisciplinesOfMembers(db, c))).then((x) => groupBy(x.flat())),
+    partyDecisionsByMember(db, disciplined),
   ]);
 
   const plainEvents = (r: MemberRow): MemberEvent[] => {
@@ -241,12 +241,7 @@ export async function loadBadgeLists(db: Kysely<DB>, o: BadgeListOptions): Promi
     id: r.id,
     events: evts,
     highestAwarded: r.badge_top,
-    disciplines: (disciplines.get(r.id) ?? []).map((x) => ({
-      form: x.form,
-      decidedOn: x.decision_date,
-      announcedOn: x.announced_on,
-      lapseBlocked: x.lapse_blocked,
-    })),
+    disciplines: disciplines.get(r.id) ?? [],
     ...badgeFlagsOf(r.flags),
   });
   const withHistory = (r: MemberRow) => member(r, (events.get(r.id) ?? []).map(rowToEvent));

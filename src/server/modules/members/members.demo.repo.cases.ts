@@ -38,25 +38,10 @@ export const cases: SqlCases<typeof repo> = {
         actor_id: null,
       },
     ]),
-  insertMemberDisciplineRows: (db) =>
-    repo.insertMemberDisciplineRows(db, [
-      {
-        id: '01890a5d-ac96-7c3e-9b1a-4f2e8d6c0f71',
-        member_id: MEMBER,
-        form: 'reprimand',
-        deciding_level: 'Chi bộ',
-        decision_no: '03-QĐ/CB',
-        decision_date: '2023-08-15',
-        announced_on: '2023-08-20',
-        violation_on: null,
-        reason: 'Vi phạm quy định sinh hoạt đảng',
-      },
-    ]),
   insertMemberBadgeAwardRows: (db) =>
     repo.insertMemberBadgeAwardRows(db, [
       { id: '01890a5d-ac96-7c3e-9b1a-4f2e8d6c0f81', member_id: MEMBER, milestone: 30, awarded_on: '2040-05-19', decision_no: null, early_reason: null },
     ]),
   activeOfficialsBefore: (db) => repo.activeOfficialsBefore(db, '2024-12-07'),
   recentlyAdmitted: (db) => repo.recentlyAdmitted(db, '2024-10-07', '2025-12-07'),
-  partyDisciplinedBetween: (db) => repo.partyDisciplinedBetween(db, '2025-01-01', '2025-12-31'),
 };

@@ -3,7 +3,7 @@
  * look-ups that draw admissions and evaluations from them. Not used by the product's requests.
  */
 import type { Insertable, Kysely } from 'kysely';
-import type { DB, MemberBadgeAwardTable, MemberDisciplineTable, MemberEventTable, MemberTable } from '../../db/schema.ts';
+import type { DB, MemberBadgeAwardTable, MemberEventTable, MemberTable } from '../../db/schema.ts';
 
 export async function insertMemberRows(db: Kysely<DB>, rows: Insertable<MemberTable>[]): Promise<void> {
   await db.insertInto('member').values(rows).execute();
@@ -11,10 +11,6 @@ export async function insertMemberRows(db: Kysely<DB>, rows: Insertable<MemberTa
 
 export async function insertMemberEventRows(db: Kysely<DB>, rows: Insertable<MemberEventTable>[]): Promise<void> {
   await db.insertInto('member_event').values(rows).execute();
-}
-
-export async function insertMemberDisciplineRows(db: Kysely<DB>, rows: Insertable<MemberDisciplineTable>[]): Promise<void> {
-  await db.insertInto('member_discipline').values(rows).execute();
 }
 
 export async function insertMemberBadgeAwardRows(db: Kysely<DB>, rows: Insertable<MemberBadgeAwardTable>[]): Promise<void> {
@@ -63,16 +59,4 @@ export function recentlyAdmitted(db: Kysely<DB>, admittedAfter: string, official
     .where('e.effective_date', '>', admittedAfter)
     .orderBy('m.id')
     .execute();
-}
-
-/** The members with a Party discipline decided between two dates (inclusive). */
-export async function partyDisciplinedBetween(db: Kysely<DB>, from: string, to: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('member_discipline')
-    .select('member_id')
-    .where('kind', '=', 'party')
-    .where('decision_date', '>=', from)
-    .where('decision_date', '<=', to)
-    .execute();
-  return rows.map((r) => r.member_id);
 }

@@ -15,6 +15,7 @@ import type { MEMBER_CHANGE_KINDS } from '../../../contract/members.ts';
 import { orgUnderOnSql } from '../orgs/orgs.members.repo.ts';
 import { subtreeInForceSql } from '../orgs/orgs.repo.ts';
 import { onRollOnSql, rollOnSql } from './members.roll.repo.ts';
+import { memberDisciplinedBetweenSql } from '../discipline/discipline.repo.ts';
 
 export type MemberChangeKind = (typeof MEMBER_CHANGE_KINDS)[number];
 
@@ -76,9 +77,7 @@ function changeSql(c: NonNullable<DrillDownFilters['change']>): RawBuilder<boole
         AND EXISTS (SELECT 1 FROM member_period p WHERE p.member_id = e.member_id AND p.valid_from <= e.effective_date
           AND (p.valid_to IS NULL OR p.valid_to > e.effective_date) AND ${under('p.org_id', 'e.effective_date', rootId)}))`;
   if (kind === 'disciplined') {
-    const form = c.disciplineForm ? sql<boolean>`d.form = ${c.disciplineForm}` : sql<boolean>`true`;
-    return sql<boolean>`EXISTS (SELECT 1 FROM member_discipline d WHERE d.member_id = m.id AND d.kind = 'party'
-      AND d.decision_date >= ${from} AND d.decision_date <= ${to} AND ${form} AND ${rollThen('d.decision_date', under('p.org_id', 'd.decision_date', rootId))})`;
+    return memberDisciplinedBetweenSql('m.id', from, to, c.disciplineForm ?? null, (on) => rollThen(on, under('p.org_id', on, rootId)));
   }
   // Transfers, on the day of the arrival: the receiving roll (the event's organisation) and the sending one (the
   // member's period that ends that day: in transit, or on the roll when the letter and the arrival share the day).

@@ -9,7 +9,4 @@ export const cases: SqlCases<typeof repo> = {
   memberRollColumns: (db) => repo.memberRollColumns(db).where('id', '=', MEMBER).execute(),
   membersOnRollsOf: (db) => repo.membersOnRollsOf(db, [CELL]),
   eventsOfManyMembers: (db) => repo.eventsOfManyMembers(db, [MEMBER]),
-  // Any one-column subquery of member ids; the evaluation repository's (the members of a period) shows in its snapshot.
-  partyDisciplinesInYear: (db) =>
-    repo.partyDisciplinesInYear(db, repo.memberRollColumns(db).clearSelect().select('id as member_id').where('id', '=', MEMBER), 2026),
 };

@@ -1,9 +1,8 @@
 /**
- * The reads of the member tables that the evaluation module needs (members owns member, member_event and
- * member_discipline; the evaluation repository composes these functions and fragments, it never names the tables).
+ * The reads of the member tables that the evaluation module needs (members owns member and member_event; the evaluation repository composes these functions and fragments, it never names the tables).
  * Issue 11 part 1.
  */
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { eventsInOrder, type MemberEventRow } from './members.repo.ts';
 
@@ -31,16 +30,4 @@ export async function eventsOfManyMembers(db: Kysely<DB>, memberIds: string[]): 
   const out: MemberEventRow[] = [];
   for (let i = 0; i < memberIds.length; i += 2000) out.push(...(await eventsInOrder(db, memberIds.slice(i, i + 2000))));
   return out;
-}
-
-/** Party discipline decisions taken in a year, of the members a subquery selects (one `member_id` column). */
-export function partyDisciplinesInYear(db: Kysely<DB>, memberIds: SelectQueryBuilder<DB, keyof DB, { member_id: string }>, year: number) {
-  return db
-    .selectFrom('member_discipline as d')
-    .select(['d.member_id', 'd.form', 'd.decision_date', 'd.announced_on', 'd.lapse_blocked'])
-    .where('d.member_id', 'in', memberIds)
-    .where('d.kind', '=', 'party')
-    .where('d.decision_date', '>=', `${year}-01-01`)
-    .where('d.decision_date', '<=', `${year}-12-31`)
-    .execute();
 }

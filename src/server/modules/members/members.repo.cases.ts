@@ -47,7 +47,6 @@ export const cases: SqlCases<typeof repo> = {
   findMemberIdByCccd: (db) => repo.findMemberIdByCccd(db, '001090123456', MEMBER),
   eventsInOrder: (db) => repo.eventsInOrder(db, [MEMBER, '0190a1b2-0000-7000-8000-000000000102']),
   membersDepartedBetween: (db) => repo.membersDepartedBetween(db, '2026-05-04', '2026-09-01'),
-  partyDisciplineRows: (db) => repo.partyDisciplineRows(db, MEMBER),
   insertMemberRows: (db) =>
     repo.insertMemberRows(db, [
       {
@@ -94,22 +93,9 @@ export const cases: SqlCases<typeof repo> = {
   updateMember: (db) =>
     repo.updateMember(db, MEMBER, { status: 'in_transit', left_on: null, party_age_from: '2012-01-05', updated_at: new Date('2026-11-20T03:00:00Z') }),
   memberBadgeAwards: (db) => repo.memberBadgeAwards(db, MEMBER),
-  memberDisciplineRows: (db) => repo.memberDisciplineRows(db, MEMBER),
   latestTransferOut: (db) => repo.latestTransferOut(db, MEMBER),
   findMemberAnyScope: (db) => repo.findMemberAnyScope(db, MEMBER),
   incomingTransferRows: (db) => repo.incomingTransferRows(db, SCOPE),
-  insertDiscipline: (db) =>
-    repo.insertDiscipline(db, {
-      id: '0190a1b2-0000-7000-8000-000000000401',
-      member_id: MEMBER,
-      form: 'reprimand',
-      deciding_level: 'Chi bộ',
-      decision_no: '03-QĐ/CB',
-      decision_date: '2026-03-10',
-      announced_on: '2026-03-12',
-      violation_on: null,
-      reason: null,
-    }),
   findBadgeAward: (db) => repo.findBadgeAward(db, MEMBER, 30),
   insertBadgeAward: (db) =>
     repo.insertBadgeAward(db, {

@@ -4,7 +4,7 @@
  * and the users are read through their owners' helpers (orgs.members.repo.ts, users.members.repo.ts).
  */
 import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
-import type { DB, MemberBadgeAwardTable, MemberDisciplineTable, MemberEventTable, MemberTable } from '../../db/schema.ts';
+import type { DB, MemberBadgeAwardTable, MemberEventTable, MemberTable } from '../../db/schema.ts';
 import { insertJsonRows } from '../../db/json-insert.ts';
 import { pathInScopeSql } from '../../db/scope-sql.ts';
 import { latestOrgNameSql, orgNameOnSql } from '../orgs/orgs.names.repo.ts';
@@ -16,6 +16,7 @@ import { userNameSql } from '../users/users.repo.ts';
 import { birthBandOf, countByBirthBand } from './members.birth-tally.repo.ts';
 import { drillDownConditions, type DrillDownFilters } from './members.drilldown.repo.ts';
 import { membershipOnSql, partyAgeStartOnSql } from './members.roll.repo.ts';
+import { memberDecisionsJsonSql, type MemberFileDecisionRow } from '../discipline/discipline.repo.ts';
 
 // Kept for the modules above members that read these organisation helpers from here (admissions, member-sheet).
 
@@ -326,14 +327,14 @@ export type MemberFileAwardRow = Pick<
   'milestone' | 'awarded_on' | 'decision_no' | 'early_reason' | 'override_decision_no' | 'override_decision_date' | 'override_rule'
 >;
 
-/** A discipline decision of the member file (party and state), without its timestamps. */
-export type MemberFileDisciplineRow = Omit<Selectable<MemberDisciplineTable>, 'created_at'>;
+/** A discipline decision of the member file (party and state): the discipline module's row. */
+export type MemberFileDisciplineRow = MemberFileDecisionRow;
 
 /**
  * The member file in one statement (issue 13: it took seven): the member in scope with his organisation's current
  * path and its name on `today`, his life events oldest first with the names they involve (as listMemberEvents), his
- * badge awards by milestone (as memberBadgeAwards) and his discipline decisions by decision date (as
- * memberDisciplineRows; the party's among them are partyDisciplineRows). Undefined when he is not in scope.
+ * badge awards by milestone (as memberBadgeAwards) and his discipline decisions by decision date (the discipline
+ * module's `memberDecisionsJsonSql`, as its decisionsOfMember). Undefined when he is not in scope.
  */
 export async function memberFile(db: Kysely<DB>, scope: Scope, id: string, today: string) {
   const row = await scoped(db, scope)
@@ -355,13 +356,7 @@ export async function memberFile(db: Kysely<DB>, scope: Scope, id: string, today
         'override_decision_no', a.override_decision_no, 'override_decision_date', a.override_decision_date, 'override_rule', a.override_rule)
         ORDER BY a.milestone) FROM member_badge_award a WHERE a.member_id = m.id), '[]'::json)`.as('awards'),
     )
-    .select(
-      sql<MemberFileDisciplineRow[]>`coalesce((SELECT json_agg(json_build_object(
-        'id', d.id, 'member_id', d.member_id, 'form', d.form, 'deciding_level', d.deciding_level, 'decision_no', d.decision_no,
-        'decision_date', d.decision_date, 'announced_on', d.announced_on, 'violation_on', d.violation_on, 'reason', d.reason,
-        'lapse_blocked', d.lapse_blocked, 'kind', d.kind) ORDER BY d.decision_date, d.id)
-        FROM member_discipline d WHERE d.member_id = m.id), '[]'::json)`.as('disciplines'),
-    )
+    .select(memberDecisionsJsonSql('m.id').as('disciplines'))
     .where('m.id', '=', id)
     .executeTakeFirst();
   return row;
@@ -443,11 +438,6 @@ export async function membersDepartedBetween(db: Kysely<DB>, from: string, to: s
   return rows.map((r) => r.member_id);
 }
 
-/** The member's party discipline rows. */
-export function partyDisciplineRows(tx: Kysely<DB>, memberId: string) {
-  return tx.selectFrom('member_discipline').selectAll().where('member_id', '=', memberId).where('kind', '=', 'party').execute();
-}
-
 /** Inserts new members' rows in batches (db/json-insert.ts): the admission and the spreadsheet import. */
 export function insertMemberRows(tx: Kysely<DB>, rows: readonly Insertable<MemberTable>[]) {
   return insertJsonRows(tx, 'member', rows as unknown as Record<string, unknown>[]);
@@ -475,11 +465,6 @@ export function memberBadgeAwards(db: Kysely<DB>, memberId: string) {
     .where('member_id', '=', memberId)
     .orderBy('milestone')
     .execute();
-}
-
-/** The member's discipline rows, by decision date. */
-export function memberDisciplineRows(db: Kysely<DB>, memberId: string) {
-  return db.selectFrom('member_discipline').selectAll().where('member_id', '=', memberId).orderBy('decision_date').execute();
 }
 
 /** The member's latest departure and the current path of the organisation it is addressed to. */
@@ -521,10 +506,6 @@ export function incomingTransferRows(db: Kysely<DB>, scope: Scope) {
       .orderBy('e.effective_date')
       .execute()
   );
-}
-
-export function insertDiscipline(tx: Kysely<DB>, row: Insertable<MemberDisciplineTable>) {
-  return tx.insertInto('member_discipline').values(row).execute();
 }
 
 /** The member's award of this milestone, if any. */

@@ -14,6 +14,7 @@ import type { Scope } from '../../http/actor.ts';
 import { subtreeInForceSql } from '../orgs/orgs.repo.ts';
 import { childSegmentOnSql, orgIdInScopeSql, orgWithinOnSql } from '../orgs/orgs.reports.repo.ts';
 import { partyAgeStartOnSql, rollOnSql } from './members.roll.repo.ts';
+import { memberDecisionsDecidedSql } from '../discipline/discipline.repo.ts';
 
 /** A band of the composition: its key and the latest start date (birth, party-age start) that reaches it on the date. */
 export interface Band {
@@ -231,14 +232,13 @@ export async function rollTotalsOn(
  */
 export function disciplinesOfSegmentSql(seg: PeriodSegment, scope: Scope, childAt: number | null): RawBuilder<ChangeRow> {
   return sql<ChangeRow>`
-      SELECT ${childOf('d.org_id', 'd.decision_date', childAt)} AS child, EXTRACT(YEAR FROM d.decision_date)::int AS year, 'disciplined:' || d.form AS kind, count(*)::int AS n
+      SELECT ${childOf('d.org_id', 'd.decided_on', childAt)} AS child, EXTRACT(YEAR FROM d.decided_on)::int AS year, 'disciplined:' || d.form AS kind, count(*)::int AS n
       FROM (
-        SELECT d.form, d.decision_date, p.org_id
-        FROM member_discipline d
-        JOIN member_period p ON p.member_id = d.member_id AND p.valid_from <= d.decision_date AND (p.valid_to IS NULL OR p.valid_to > d.decision_date)
-        WHERE d.kind = 'party' AND d.decision_date >= ${seg.from} AND d.decision_date <= ${seg.to}
+        SELECT d.form, d.decided_on, p.org_id
+        FROM ${memberDecisionsDecidedSql(seg.from, seg.to)} d
+        JOIN member_period p ON p.member_id = d.member_id AND p.valid_from <= d.decided_on AND (p.valid_to IS NULL OR p.valid_to > d.decided_on)
       ) d
-      WHERE ${orgWithinOnSql('d.org_id', 'd.decision_date', seg.path)} AND ${orgIdInScopeSql('d.org_id', scope)}
+      WHERE ${orgWithinOnSql('d.org_id', 'd.decided_on', seg.path)} AND ${orgIdInScopeSql('d.org_id', scope)}
       GROUP BY 1, 2, 3`;
 }
 

@@ -14,7 +14,10 @@ import { assertCanEditMember, canChangeMember, canReadHistory, canReadMember, ca
 import { createWorkingCalendar, type WorkingCalendar } from '../../../domain/calendar/working-days.ts';
 import { anniversaryRefusal, awardRefusal, badgeDue, nextAnniversary } from '../../../domain/badges.ts';
 import { badgeFlagsOf, badgeListWorkbook, badgeStandingOf, flagsWithBadgeStanding, loadBadgeLists, type BadgeStanding } from './members.badges.ts';
-import { underDiscipline, validateDiscipline, DISCIPLINE_FORM_LABELS, type DisciplineDecision } from '../../../domain/discipline.ts';
+import { validateDiscipline, DISCIPLINE_FORM_LABELS, type DisciplineDecision } from '../../../domain/discipline.ts';
+import { disciplineInForce, partyDecisionsOf, rowToDecision } from '../discipline/discipline.effects.ts';
+import { insertDecision } from '../discipline/discipline.repo.ts';
+import { memberForDiscipline } from './members.discipline.repo.ts';
 import { validateEvent, withStatusPeriodsMemo, type MemberEvent } from '../../../domain/member-status.ts';
 import type { RuleSet } from '../../../domain/rulesets.ts';
 import { partyAge } from '../../../domain/party-age.ts';
@@ -36,16 +39,13 @@ import {
   findMemberIdByCccd,
   incomingTransferRows,
   insertBadgeAward,
-  insertDiscipline,
   insertMemberEvent,
   insertMemberEventRows,
   insertMemberRows,
   latestTransferOut,
   memberFile,
-  type MemberFileDisciplineRow,
   type MemberFileEventRow,
   listMembers,
-  partyDisciplineRows,
   updateMember,
   type MemberField,
 } from './members.repo.ts';
@@ -78,11 +78,6 @@ export function columnsOf(fields: Fields | Record<string, unknown>, columns: Rea
     Object.assign(out, { family_name: p.family, middle_name: p.middle, given_name: p.given, name_sort_key: personSortKey(fields.fullName) });
   }
   return out;
-}
-
-/** A party discipline row as the rules read it. */
-function toDecision(r: Pick<MemberFileDisciplineRow, 'id' | 'form' | 'decision_date' | 'announced_on' | 'lapse_blocked'>): DisciplineDecision {
-  return { id: r.id, form: r.form, decidedOn: r.decision_date, announcedOn: r.announced_on, lapseBlocked: r.lapse_blocked };
 }
 
 function fieldsOf(row: Record<string, unknown>): Fields {
@@ -326,8 +321,9 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
     const rows = await eventsInOrder(tx, [memberId]);
     return rows.map(rowToEvent);
   }
+  /** The member's party decisions, read from the discipline module (issue 15). */
   async function disciplinesOf(tx: Kysely<DB>, memberId: string): Promise<DisciplineDecision[]> {
-    return (await partyDisciplineRows(tx, memberId)).map(toDecision);
+    return partyDecisionsOf(tx, { memberId });
   }
   async function calendar(tx: Kysely<DB>) {
     if (deps.calendar) return deps.calendar.workingCalendar(tx);
@@ -347,8 +343,12 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
   async function eventDetails(tx: Kysely<DB>, id: string, member: MemberRow, input: MemberEventInput, existing: readonly MemberEvent[], rules: RuleSet) {
     const details: Record<string, unknown> = {};
     if (input.kind === 'transfer_out_started') {
-      const d = underDiscipline(await disciplinesOf(tx, id), input.date, rules);
-      if (d) throw conflict(`Đảng viên đang trong thời hạn kỷ luật ${DISCIPLINE_FORM_LABELS[d.form].toLowerCase()}: chưa được chuyển sinh hoạt đảng.`);
+      const d = await disciplineInForce(tx, { memberId: id }, input.date);
+      if (d) {
+        throw conflict(
+          `Đảng viên đang trong thời hạn kỷ luật ${DISCIPLINE_FORM_LABELS[d.form].toLowerCase()} (quyết định số ${d.decisionNo} ngày ${formatVnDate(d.decidedOn)}): chưa được chuyển sinh hoạt đảng.`,
+        );
+      }
       const openCase = await deps.openInspectionCase?.(tx, id);
       if (openCase) throw conflict(openCase);
       if (input.moveDecisionDate) Object.assign(details, moveDecisionDetails(input, await calendar(tx)));
@@ -426,7 +426,7 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
         {
           events,
           awards: awards.map((a) => ({ milestone: a.milestone, awardedOn: a.awarded_on })),
-          disciplines: row.disciplines.filter((d) => d.kind === 'party').map(toDecision),
+          disciplines: row.disciplines.filter((d) => d.kind === 'party').map(rowToDecision),
           ...badgeFlagsOf(row.flags),
         },
         today,
@@ -460,10 +460,10 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
         id: d.id,
         form: d.form,
         formName: DISCIPLINE_FORM_LABELS[d.form].replace(/^./u, (c) => c.toUpperCase()),
-        decidingLevel: d.deciding_level,
+        decidingLevel: d.deciding_label,
         decisionNo: d.decision_no,
-        decisionDate: d.decision_date,
-        announcedOn: d.announced_on,
+        decisionDate: d.decided_on,
+        announcedOn: d.announced_on ?? d.decided_on,
         reason: d.reason,
       })),
     };
@@ -655,7 +655,12 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
       };
     },
 
-    /** A discipline decision (domain.md §11): probationary members only reprimand or warning. */
+    /**
+     * A discipline decision recorded on the member file (domain.md §11), kept for the file's own form: the deciding
+     * level as text, probationary members (by the membership of the decision's date) only reprimand or warning. It
+     * is stored with the discipline module's decisions (issue 15), which check the deciding organisation's competence
+     * when the organisation is named (POST /api/discipline/decisions).
+     */
     async addDiscipline(
       actor: Actor,
       id: string,
@@ -673,20 +678,30 @@ export function createMembersService(deps: { db: Kysely<DB>; clock: Clock; calen
       if (!canRecordDiscipline(actor, row.current_path)) throw forbidden('Bạn không có quyền ghi nhận kỷ luật đảng viên này.');
       if (input.announcedOn < input.decisionDate) throw invalid('announcedOn', 'Ngày công bố không được trước ngày quyết định.');
       const membership = await membershipOf(db, id, input.decisionDate);
+      const then = await memberForDiscipline(db, id, input.decisionDate);
       const problem = validateDiscipline(membership, input.form);
       if (problem) throw invalid('form', problem);
       await db.transaction().execute(async (tx) => {
         const disciplineId = uuidv7();
-        await insertDiscipline(tx, {
+        await insertDecision(tx, {
           id: disciplineId,
+          subject_kind: 'member',
           member_id: id,
+          org_id: null,
+          subject_org_id: then?.period?.org_id ?? row.org_id,
           form: input.form,
-          deciding_level: input.decidingLevel,
+          membership,
+          deciding_org_id: null,
+          deciding_body: null,
+          deciding_label: input.decidingLevel,
           decision_no: input.decisionNo,
-          decision_date: input.decisionDate,
+          decided_on: input.decisionDate,
           announced_on: input.announcedOn,
           violation_on: input.violationOn ?? null,
+          violation_level: null,
           reason: input.reason ?? null,
+          case_id: null,
+          created_by: actor.userId,
         });
         await audit(tx, actor, 'member.discipline', id, row.org_id, null, { disciplineId, ...input });
       });
