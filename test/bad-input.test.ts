@@ -373,6 +373,7 @@ describeEngines('bad input on every endpoint', (engine) => {
       'GET /api/inspection/progress': { query: `orgId=${f.orgs.A}&year=2026` },
       'GET /api/inspection/coverage': { query: `orgId=${f.orgs.A}&year=2026` },
       'GET /api/inspection/coverage/orgs': { query: `orgId=${f.orgs.A}&year=2026&group=chi_bo&which=all` },
+      'GET /api/inspection/disciplines': { query: `orgId=${f.orgs.A}&from=2026-01-01&to=2026-12-31&subjectKind=member&form=warning` },
       'GET /api/inspection/cases': { query: `orgId=${f.orgs.A}` },
       'POST /api/inspection/cases/:id/reveal': { id: inspectionCase },
       'GET /api/reports/dashboard': { query: `orgId=${f.orgs.A}` },
@@ -477,7 +478,7 @@ describeEngines('bad input on every endpoint', (engine) => {
           if (route !== 'GET /api/reports/orgs')
             expect4xx(await admin.get(`${url}?orgId=${f.orgs.A}&from=2025-12-31&to=2025-01-01`), 400, `${route} from > to`);
         }
-        if (/inspection\/(progress|coverage|items)/.test(route))
+        if (/inspection\/(progress|coverage|items|disciplines)/.test(route))
           // impossible and far dates, a period backwards, a year out of range
           for (const bad of [
             'from=2026-01-01&to=2099-12-31',

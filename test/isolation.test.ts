@@ -1079,6 +1079,11 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
       for (const orgId of [f.orgs.A, f.orgs.P]) await is404(b.get(`/api/inspection/coverage/orgs?orgId=${orgId}&year=2026&group=chi_bo&which=all`));
       noLeak((await b.get(`/api/inspection/coverage/orgs?orgId=${f.orgs.B}&year=2026&group=chi_bo&which=all`)).body);
     },
+    'GET /api/inspection/disciplines': async () => {
+      for (const q of ['', '&subjectKind=member', '&complaint=received'])
+        for (const orgId of [f.orgs.A, f.orgs.P]) await is404(b.get(`/api/inspection/disciplines?orgId=${orgId}&from=2020-01-01&to=2026-12-31${q}`));
+      noLeak((await b.get(`/api/inspection/disciplines?orgId=${f.orgs.B}&from=2020-01-01&to=2026-12-31`)).body);
+    },
     'GET /api/inspection/cases': async () => {
       for (const orgId of [f.orgs.A, f.orgs.P]) await is404(b.get(`/api/inspection/cases?orgId=${orgId}`));
       noLeak((await b.get(`/api/inspection/cases?orgId=${f.orgs.B}`)).body);

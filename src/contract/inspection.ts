@@ -282,6 +282,47 @@ export const CoverageListResponse = z.object({
   items: z.array(z.object({ id: z.string(), name: z.string(), kindCode: z.string(), kindName: z.string(), own: z.number(), subjectOf: z.number() })),
 });
 
+// --- the disciplines behind the statistics -------------------------------------------------------------------------
+
+export const DISCIPLINE_FIGURE_FORMS = ['reprimand', 'warning', 'removal', 'expulsion', 'dissolution'] as const;
+export const DISCIPLINE_FIGURE_COMPLAINTS = ['received', 'decided', 'upheld', 'changed', 'revoked'] as const;
+
+/**
+ * `GET /api/inspection/disciplines`: the list behind a discipline figure of the `inspection-work` table: the party
+ * decisions of `orgId`'s subtree decided in [from, to] (of a subject kind, a form), or with `complaint` the complaints
+ * against them filed in the period (`received`), decided in it, or decided in it with that outcome. Sensitive.
+ */
+export const DisciplineFigureQuery = z
+  .strictObject({
+    orgId: IdSchema,
+    from: IsoDateSchema,
+    to: IsoDateSchema,
+    subjectKind: z.enum(['member', 'org'], { message: 'Đối tượng phải là «member» hoặc «org».' }).optional(),
+    form: z.enum(DISCIPLINE_FIGURE_FORMS, { message: 'Hình thức kỷ luật không hợp lệ.' }).optional(),
+    complaint: z.enum(DISCIPLINE_FIGURE_COMPLAINTS, { message: 'Khiếu nại phải là «received», «decided», «upheld», «changed» hoặc «revoked».' }).optional(),
+    ...PageQuery,
+  })
+  .refine((q) => q.from <= q.to, { message: 'Ngày bắt đầu phải trước ngày kết thúc.', path: ['from'] });
+export type DisciplineFigureQuery = z.infer<typeof DisciplineFigureQuery>;
+
+export const DisciplineFigureRow = z.object({
+  decisionId: z.string(),
+  subjectKind: z.enum(['member', 'org']),
+  subjectName: z.string(),
+  /** The subject's organisation (the one disciplined, or the member's at the decision), latest name. */
+  orgName: z.string(),
+  form: z.enum(DISCIPLINE_FIGURE_FORMS),
+  decisionNo: z.string(),
+  decidedOn: z.string(),
+  decidingLabel: z.string(),
+  complaint: z
+    .object({ id: z.string(), filedOn: z.string(), outcome: z.enum(['upheld', 'changed', 'revoked']).nullable(), outcomeOn: z.string().nullable() })
+    .nullable(),
+});
+export type DisciplineFigureRow = z.infer<typeof DisciplineFigureRow>;
+
+export const DisciplineFigureResponse = z.object({ total: z.number(), items: z.array(DisciplineFigureRow) });
+
 // --- cases ----------------------------------------------------------------------------------------------------------
 
 const Document = z.strictObject({ title: TextSchema(500), number: TextSchema(100).optional(), date: IsoDateSchema.optional() });

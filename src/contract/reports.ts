@@ -65,7 +65,10 @@ export const ReportTableParams = z.strictObject({ table: ReportTableKey });
  * (`/api/meetings/compliance` and its meetings list, by `view` and `check`), with the query that reproduces the number;
  * the list's count equals the cell.
  */
-export const DrillDown = z.object({ kind: z.enum(['members', 'orgs', 'evaluation', 'inspection', 'meetings']), query: z.record(z.string(), z.string()) });
+export const DrillDown = z.object({
+  kind: z.enum(['members', 'orgs', 'evaluation', 'inspection', 'meetings', 'disciplines']),
+  query: z.record(z.string(), z.string()),
+});
 export type DrillDown = z.infer<typeof DrillDown>;
 
 export const ReportCell = z.object({

@@ -24,35 +24,181 @@ RETURNING
   "version";
 -- stops here on the empty database: no result
 
--- coverageCounts
+-- coverageByGroup
+WITH
+  "s" AS (
+    SELECT
+      "v"."org_id",
+      "v"."path",
+      "v"."name",
+      "v"."kind_code",
+      "k"."name" AS "kind_name"
+    FROM
+      "org_version" AS "v"
+      INNER JOIN "org_kind" AS "k" ON "k"."code" = "v"."kind_code"
+    WHERE
+      v.path > $1
+      AND "v"."path" < $2
+      AND (
+        "v"."valid_from" <= $3
+        AND (
+          "v"."valid_to" IS NULL
+          OR "v"."valid_to" > $4
+        )
+      )
+      AND EXISTS (
+        SELECT
+          "o"."id"
+        FROM
+          "org" AS "o"
+        WHERE
+          "o"."id" = "v"."org_id"
+          AND (
+            "o"."current_path" >= $5
+            AND "o"."current_path" < $6
+          )
+      )
+      AND "v"."kind_code" IN ($7, $8, $9)
+  ),
+  "x" AS (
+    SELECT
+      "s".*,
+      CASE
+        WHEN s.kind_code IN ('dang_bo_co_so') THEN 'dang_uy'
+        WHEN s.kind_code IN ('chi_bo_co_so', 'chi_bo_truc_thuoc') THEN 'chi_bo'
+      END AS "grp",
+      s.org_id IN (
+        SELECT
+          i.org_id
+        FROM
+          inspection_item i
+          JOIN s s2 ON s2.org_id = i.org_id
+        WHERE
+          i.concluded_on BETWEEN $10 AND $11
+      ) AS "own",
+      s.org_id IN (
+        SELECT
+          i.subject_org_id
+        FROM
+          inspection_item i
+          JOIN s s2 ON s2.org_id = i.subject_org_id
+        WHERE
+          i.concluded_on BETWEEN $12 AND $13
+      ) AS "subject_of"
+    FROM
+      "s"
+  )
 SELECT
-  "c"."org_id",
-  sum(c.own) AS "own",
-  sum(c.subject_of) AS "subject_of"
+  "x"."grp",
+  count(*)::int AS "total",
+  count(*) FILTER (
+    WHERE
+      NOT x.own
+  )::int AS "without_own",
+  count(*) FILTER (
+    WHERE
+      NOT x.subject_of
+  )::int AS "without_subject"
 FROM
+  "x"
+GROUP BY
+  "x"."grp";
+
+-- coverageList
+SELECT
+  "pg".*,
   (
     SELECT
-      i.org_id,
-      1 AS own,
-      0 AS subject_of
+      count(*)::int
     FROM
       inspection_item i
     WHERE
-      i.org_id = ANY ($1::UUID[])
-      AND i.concluded_on BETWEEN $2 AND $3
-    UNION ALL
+      "i"."org_id" = pg.org_id
+      AND i.concluded_on BETWEEN $1 AND $2
+  ) AS "own",
+  (
     SELECT
-      i.subject_org_id,
-      0,
-      1
+      count(*)::int
     FROM
       inspection_item i
     WHERE
-      i.subject_org_id = ANY ($4::UUID[])
-      AND i.concluded_on BETWEEN $5 AND $6
-  ) AS "c"
-GROUP BY
-  "c"."org_id";
+      "i"."subject_org_id" = pg.org_id
+      AND i.concluded_on BETWEEN $3 AND $4
+  ) AS "subject_of"
+FROM
+  (
+    WITH
+      "s" AS (
+        SELECT
+          "v"."org_id",
+          "v"."path",
+          "v"."name",
+          "v"."kind_code",
+          "k"."name" AS "kind_name"
+        FROM
+          "org_version" AS "v"
+          INNER JOIN "org_kind" AS "k" ON "k"."code" = "v"."kind_code"
+        WHERE
+          v.path > $5
+          AND "v"."path" < $6
+          AND (
+            "v"."valid_from" <= $7
+            AND (
+              "v"."valid_to" IS NULL
+              OR "v"."valid_to" > $8
+            )
+          )
+          AND "v"."kind_code" IN ($9, $10, $11)
+      ),
+      "x" AS (
+        SELECT
+          "s".*,
+          CASE
+            WHEN s.kind_code IN ('dang_bo_co_so') THEN 'dang_uy'
+            WHEN s.kind_code IN ('chi_bo_co_so', 'chi_bo_truc_thuoc') THEN 'chi_bo'
+          END AS "grp",
+          s.org_id IN (
+            SELECT
+              i.org_id
+            FROM
+              inspection_item i
+              JOIN s s2 ON s2.org_id = i.org_id
+            WHERE
+              i.concluded_on BETWEEN $12 AND $13
+          ) AS "own",
+          s.org_id IN (
+            SELECT
+              i.subject_org_id
+            FROM
+              inspection_item i
+              JOIN s s2 ON s2.org_id = i.subject_org_id
+            WHERE
+              i.concluded_on BETWEEN $14 AND $15
+          ) AS "subject_of"
+        FROM
+          "s"
+      )
+    SELECT
+      "x"."org_id",
+      "x"."path",
+      "x"."name",
+      "x"."kind_code",
+      "x"."kind_name",
+      (count(*) OVER ())::int AS "total"
+    FROM
+      "x"
+    WHERE
+      "x"."grp" = $16
+      AND NOT x.own
+    ORDER BY
+      "x"."path"
+    LIMIT
+      $17
+    OFFSET
+      $18
+  ) AS "pg"
+ORDER BY
+  "pg"."path";
 
 -- findItem
 SELECT
@@ -439,83 +585,235 @@ ORDER BY
 LIMIT
   $6;
 
--- progressByOrg
-SELECT
-  "i"."org_id",
-  "o"."current_path",
-  count(*) FILTER (
+-- progressFigures
+WITH
+  "per_org" AS (
+    SELECT
+      "o"."current_path",
+      count(*) FILTER (
+        WHERE
+          (
+            i.plan_id IS NOT NULL
+            AND i.due_on BETWEEN $1 AND $2
+          )
+          AND i.status <> 'cancelled'
+      ) AS "planned",
+      count(*) FILTER (
+        WHERE
+          (
+            i.plan_id IS NOT NULL
+            AND i.due_on BETWEEN $3 AND $4
+          )
+          AND i.concluded_on <= $5
+      ) AS "concluded",
+      count(*) FILTER (
+        WHERE
+          (
+            i.plan_id IS NOT NULL
+            AND i.due_on BETWEEN $6 AND $7
+          )
+          AND i.status = 'cancelled'
+      ) AS "cancelled",
+      count(*) FILTER (
+        WHERE
+          (
+            i.plan_id IS NOT NULL
+            AND i.due_on BETWEEN $8 AND $9
+          )
+          AND (
+            i.status = 'under_way'
+            OR i.concluded_on > $10
+          )
+      ) AS "under_way",
+      count(*) FILTER (
+        WHERE
+          i.plan_id IS NULL
+          AND i.concluded_on BETWEEN $11 AND $12
+      ) AS "arising"
+    FROM
+      "inspection_item" AS "i"
+      INNER JOIN (
+        SELECT
+          "id",
+          "current_path"
+        FROM
+          "org"
+      ) AS "o" ON "o"."id" = "i"."org_id"
     WHERE
       (
-        i.plan_id IS NOT NULL
-        AND i.due_on BETWEEN $1 AND $2
-      )
-      AND i.status <> 'cancelled'
-  ) AS "planned",
-  count(*) FILTER (
-    WHERE
-      (
-        i.plan_id IS NOT NULL
-        AND i.due_on BETWEEN $3 AND $4
-      )
-      AND i.concluded_on <= $5
-  ) AS "concluded",
-  count(*) FILTER (
-    WHERE
-      (
-        i.plan_id IS NOT NULL
-        AND i.due_on BETWEEN $6 AND $7
-      )
-      AND i.status = 'cancelled'
-  ) AS "cancelled",
-  count(*) FILTER (
-    WHERE
-      (
-        i.plan_id IS NOT NULL
-        AND i.due_on BETWEEN $8 AND $9
+        (
+          "i"."plan_id" IS NOT NULL
+          AND "i"."due_on" >= $13
+          AND "i"."due_on" <= $14
+        )
+        OR (
+          "i"."plan_id" IS NULL
+          AND "i"."concluded_on" >= $15
+          AND "i"."concluded_on" <= $16
+        )
       )
       AND (
-        i.status = 'under_way'
-        OR i.concluded_on > $10
+        "o"."current_path" >= $17
+        AND "o"."current_path" < $18
       )
-  ) AS "under_way",
-  count(*) FILTER (
-    WHERE
-      i.plan_id IS NULL
-      AND i.concluded_on BETWEEN $11 AND $12
-  ) AS "arising"
-FROM
-  "inspection_item" AS "i"
-  INNER JOIN (
+      AND (
+        "o"."current_path" >= $19
+        AND "o"."current_path" < $20
+      )
+    GROUP BY
+      "i"."org_id",
+      "o"."current_path"
+  ),
+  "f" AS (
     SELECT
-      "id",
-      "current_path"
+      split_part(substr(p.current_path, 39), '/', 1) AS "child",
+      sum("p"."planned")::int AS "planned",
+      sum("p"."concluded")::int AS "concluded",
+      sum("p"."cancelled")::int AS "cancelled",
+      sum("p"."under_way")::int AS "under_way",
+      sum("p"."arising")::int AS "arising"
     FROM
-      "org"
-  ) AS "o" ON "o"."id" = "i"."org_id"
+      "per_org" AS "p"
+    GROUP BY
+      ROLLUP (1)
+  )
+SELECT
+  "f".*
+FROM
+  "f";
+
+-- progressWithChildren
+WITH
+  "per_org" AS (
+    SELECT
+      "o"."current_path",
+      count(*) FILTER (
+        WHERE
+          (
+            i.plan_id IS NOT NULL
+            AND i.due_on BETWEEN $1 AND $2
+          )
+          AND i.status <> 'cancelled'
+      ) AS "planned",
+      count(*) FILTER (
+        WHERE
+          (
+            i.plan_id IS NOT NULL
+            AND i.due_on BETWEEN $3 AND $4
+          )
+          AND i.concluded_on <= $5
+      ) AS "concluded",
+      count(*) FILTER (
+        WHERE
+          (
+            i.plan_id IS NOT NULL
+            AND i.due_on BETWEEN $6 AND $7
+          )
+          AND i.status = 'cancelled'
+      ) AS "cancelled",
+      count(*) FILTER (
+        WHERE
+          (
+            i.plan_id IS NOT NULL
+            AND i.due_on BETWEEN $8 AND $9
+          )
+          AND (
+            i.status = 'under_way'
+            OR i.concluded_on > $10
+          )
+      ) AS "under_way",
+      count(*) FILTER (
+        WHERE
+          i.plan_id IS NULL
+          AND i.concluded_on BETWEEN $11 AND $12
+      ) AS "arising"
+    FROM
+      "inspection_item" AS "i"
+      INNER JOIN (
+        SELECT
+          "id",
+          "current_path"
+        FROM
+          "org"
+      ) AS "o" ON "o"."id" = "i"."org_id"
+    WHERE
+      (
+        (
+          "i"."plan_id" IS NOT NULL
+          AND "i"."due_on" >= $13
+          AND "i"."due_on" <= $14
+        )
+        OR (
+          "i"."plan_id" IS NULL
+          AND "i"."concluded_on" >= $15
+          AND "i"."concluded_on" <= $16
+        )
+      )
+      AND (
+        "o"."current_path" >= $17
+        AND "o"."current_path" < $18
+      )
+      AND (
+        "o"."current_path" >= $19
+        AND "o"."current_path" < $20
+      )
+    GROUP BY
+      "i"."org_id",
+      "o"."current_path"
+  ),
+  "f" AS (
+    SELECT
+      split_part(substr(p.current_path, 39), '/', 1) AS "child",
+      sum("p"."planned")::int AS "planned",
+      sum("p"."concluded")::int AS "concluded",
+      sum("p"."cancelled")::int AS "cancelled",
+      sum("p"."under_way")::int AS "under_way",
+      sum("p"."arising")::int AS "arising"
+    FROM
+      "per_org" AS "p"
+    GROUP BY
+      ROLLUP (1)
+  )
+SELECT
+  "f"."child",
+  "c"."id" AS "child_id",
+  "c"."name",
+  "f"."planned",
+  "f"."concluded",
+  "f"."cancelled",
+  "f"."under_way",
+  "f"."arising"
+FROM
+  "f"
+  FULL JOIN (
+    SELECT
+      "v"."org_id" AS "id",
+      "v"."name"
+    FROM
+      "org_version" AS "v"
+      INNER JOIN "org" AS "o" ON "o"."id" = "v"."org_id"
+    WHERE
+      "v"."parent_id" = $21
+      AND (
+        "v"."valid_from" <= $22
+        AND (
+          "v"."valid_to" IS NULL
+          OR "v"."valid_to" > $23
+        )
+      )
+      AND (
+        "o"."current_path" >= $24
+        AND "o"."current_path" < $25
+      )
+  ) AS "c" ON f.child = c.id::text
 WHERE
   (
-    (
-      "i"."plan_id" IS NOT NULL
-      AND "i"."due_on" >= $13
-      AND "i"."due_on" <= $14
-    )
-    OR (
-      "i"."plan_id" IS NULL
-      AND "i"."concluded_on" >= $15
-      AND "i"."concluded_on" <= $16
-    )
+    "c"."id" IS NOT NULL
+    OR "f"."child" IS NULL
+    OR "f"."child" = $26
   )
-  AND (
-    "o"."current_path" >= $17
-    AND "o"."current_path" < $18
-  )
-  AND (
-    "o"."current_path" >= $19
-    AND "o"."current_path" < $20
-  )
-GROUP BY
-  "i"."org_id",
-  "o"."current_path";
+ORDER BY
+  "c"."name";
 
 -- updateItem
 UPDATE "inspection_item"

@@ -194,5 +194,39 @@ WHERE
 ORDER BY
   "v"."valid_from";
 
+-- subtreeOrgsOnQuery
+SELECT
+  "v"."org_id",
+  "v"."path",
+  "v"."name",
+  "v"."kind_code",
+  "k"."name" AS "kind_name"
+FROM
+  "org_version" AS "v"
+  INNER JOIN "org_kind" AS "k" ON "k"."code" = "v"."kind_code"
+WHERE
+  v.path > $1
+  AND "v"."path" < $2
+  AND (
+    "v"."valid_from" <= $3
+    AND (
+      "v"."valid_to" IS NULL
+      OR "v"."valid_to" > $4
+    )
+  )
+  AND EXISTS (
+    SELECT
+      "o"."id"
+    FROM
+      "org" AS "o"
+    WHERE
+      "o"."id" = "v"."org_id"
+      AND (
+        "o"."current_path" >= $5
+        AND "o"."current_path" < $6
+      )
+  )
+  AND "v"."kind_code" IN ($7, $8);
+
 -- subtreeVersionsSql
 -- (no statement of its own: a derived table of the members report queries (members.reports.repo snapshot))

@@ -4,7 +4,7 @@
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type QueryValue } from './client.ts';
-import type { CaseDetail, CoverageResponse, ItemView, PlanDetail, PlanSummary, ProgressResponse } from '../../contract/inspection.ts';
+import type { CaseDetail, CoverageResponse, DisciplineFigureRow, ItemView, PlanDetail, PlanSummary, ProgressResponse } from '../../contract/inspection.ts';
 import type { ReportTableResponse } from '../../contract/reports.ts';
 
 const KEY = ['inspection'] as const;
@@ -57,6 +57,15 @@ export function useCoverageList(q: Record<string, QueryValue> | null) {
     queryKey: [...KEY, 'coverage-list', q],
     queryFn: ({ signal }) => api.get<{ total: number; items: OrgRow[] }>('/inspection/coverage/orgs', { ...q, pageSize: 200 }, signal),
     enabled: q !== null,
+  });
+}
+
+/** The decisions or complaints behind a discipline figure of the statistics (sensitive). */
+export function useDisciplineFigure(q: Record<string, QueryValue>, page: number) {
+  return useQuery({
+    queryKey: [...KEY, 'disciplines', q, page],
+    queryFn: ({ signal }) => api.get<{ total: number; items: DisciplineFigureRow[] }>('/inspection/disciplines', { ...q, page, pageSize: 50 }, signal),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -40,6 +40,7 @@ import { DirectivePage } from '../pages/DirectivePage.tsx';
 import { SharePage } from '../pages/SharePage.tsx';
 import { ProgrammesPage } from '../pages/ProgrammesPage.tsx';
 import { InspectionPage } from '../pages/InspectionPage.tsx';
+import { InspectionDisciplinesPage } from '../pages/InspectionDisciplinesPage.tsx';
 import { InspectionItemsPage } from '../pages/InspectionItemsPage.tsx';
 
 /** The results page carries the charts (ECharts, ~180 KB gzipped): loaded when it is opened, not with every page. */
@@ -87,6 +88,7 @@ export function App() {
                   <Route path="/badges" element={<BadgesPage />} />
                   <Route path="/inspection" element={<InspectionPage />} />
                   <Route path="/inspection/items" element={<InspectionItemsPage />} />
+                  <Route path="/inspection/disciplines" element={<InspectionDisciplinesPage />} />
                   <Route path="/reorganize" element={<ReorganizePage />} />
                   <Route path="/users" element={<UsersPage />} />
                   <Route path="/audit" element={<AuditPage />} />

@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import type { CaseDetail, CaseSummary, CreateCaseInput, UpdateCaseInput } from '../../../contract/inspection.ts';
+import type { CaseDetail, CaseSummary, CreateCaseInput, DisciplineFigureQuery, UpdateCaseInput } from '../../../contract/inspection.ts';
 import { INSPECTION_BODY_LABELS } from '../../../contract/inspection.ts';
 import { formatVnDate } from '../../../domain/dates.ts';
 import type { DB } from '../../db/schema.ts';
@@ -15,6 +15,7 @@ import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { memberNames } from '../members/members.repo.ts';
 import { canEditInspectionOf, canReadCasesOf, caseReadScope } from './inspection.policy.ts';
 import * as repo from './inspection.cases.repo.ts';
+import { disciplineFigureList } from './inspection.disciplines.ts';
 import type { InspectionDeps } from './inspection.service.ts';
 import { audit, orgIn, pastDate, subjectIn } from './inspection.shared.ts';
 
@@ -73,6 +74,9 @@ export function createInspectionCasesService(deps: InspectionDeps) {
   }
 
   return {
+    /** The list behind a discipline figure of the statistics (sensitive): inspection.disciplines.ts. */
+    disciplines: (actor: Actor, q: DisciplineFigureQuery) => disciplineFigureList(db, actor, q, clock.today()),
+
     /** The cases handled in the subtree, newest first; the subject and the content are not shown. */
     async list(actor: Actor, q: { orgId: string; status?: 'open' | 'concluded' | 'dropped' | undefined; page: number; pageSize: number }) {
       const org = await orgIn(db, caseReadScope(actor), q.orgId);

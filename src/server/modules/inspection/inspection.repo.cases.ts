@@ -6,6 +6,7 @@ const ORG = '01900000-0000-7000-8000-000000000001';
 const PLAN = '01900000-0000-7000-8000-000000000002';
 const ITEM = '01900000-0000-7000-8000-000000000003';
 const PATH = `/${ORG}/`;
+const GROUPS = { dang_uy: ['dang_bo_co_so'], chi_bo: ['chi_bo_co_so', 'chi_bo_truc_thuoc'] };
 
 export const cases: SqlCases<typeof repo> = {
   insertPlan: (db) =>
@@ -52,7 +53,10 @@ export const cases: SqlCases<typeof repo> = {
   itemsOfPlan: (db) => repo.itemsOfPlan(db, PLAN),
   listItems: (db) =>
     repo.listItems(db, { path: PATH, scope: 'all', from: '2026-01-01', to: '2026-12-31', status: 'concluded', kind: 'inspection', violation: true }, 1, 50),
-  progressByOrg: (db) => repo.progressByOrg(db, PATH, [PATH], '2026-01-01', '2026-12-31'),
-  coverageCounts: (db) => repo.coverageCounts(db, [ORG], '2026-01-01', '2026-12-31'),
+  progressFigures: (db) => repo.progressFigures(db, PATH, [PATH], '2026-01-01', '2026-12-31'),
+  progressWithChildren: (db) => repo.progressWithChildren(db, { id: ORG, path: PATH }, [PATH], '2026-01-01', '2026-12-31', '2026-11-20'),
+  coverageByGroup: (db) => repo.coverageByGroup(db, PATH, [PATH], '2026-01-01', '2026-12-31', GROUPS),
+  coverageList: (db) =>
+    repo.coverageList(db, PATH, 'all', '2026-01-01', '2026-12-31', GROUPS, { group: 'chi_bo', which: 'without_own', page: 2, pageSize: 50 }),
   itemStatistics: (db) => repo.itemStatistics(db, PATH, 'all', '2026-01-01', '2026-12-31', 3),
 };

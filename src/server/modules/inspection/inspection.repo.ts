@@ -4,12 +4,14 @@
  * organisation carrying it out by that organisation's current path (its present place, like every list of the house).
  * Scope is decided by the service on the organisations' current paths; the lists also take the caller's scope.
  */
-import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type SqlBool, type Updateable } from 'kysely';
 import type { DB, InspectionItemTable, InspectionPlanTable } from '../../db/schema.ts';
 import { pathInScopeSql } from '../../db/scope-sql.ts';
 import type { Scope } from '../../http/actor.ts';
 import { currentOrgs } from '../orgs/orgs.evaluation.repo.ts';
 import { latestOrgNameSql } from '../orgs/orgs.names.repo.ts';
+import { childrenOfQuery } from '../orgs/orgs.repo.ts';
+import { subtreeOrgsOnQuery } from '../orgs/orgs.reports.repo.ts';
 
 // --- plans ----------------------------------------------------------------------------------------------------------
 
@@ -187,56 +189,146 @@ export async function listItems(db: Kysely<DB>, f: ItemFilter, page: number, pag
 // --- figures --------------------------------------------------------------------------------------------------------
 
 /**
- * The figures of a period per organisation carrying items out, for the organisations whose current path lies under
- * `path` and in the scope: plan items due in [from, to] by their state on `to` (concluded by then, cancelled, under way,
- * planned), and the items outside any plan concluded in the period. One pass over the period's items.
+ * The progress figures of a period per child of the root `path` (the segment of the carrying organisation's current path
+ * after the root's: '' for the root's own items), and the subtree's total (`child` null, a ROLLUP row), for the
+ * organisations under `path` in the scope: plan items due in [from, to] by their state on `to` (concluded by then,
+ * cancelled, under way, planned), and the items outside any plan concluded in the period. Counted per organisation
+ * first (one pass over the period's items), then per child: the path is cut once per organisation, not per item.
  */
-export function progressByOrg(db: Kysely<DB>, path: string, scope: Scope, from: string, to: string) {
+function progressPerChild(db: Kysely<DB>, path: string, scope: Scope, from: string, to: string) {
   const planned = sql<boolean>`(i.plan_id IS NOT NULL AND i.due_on BETWEEN ${from} AND ${to})`;
+  const sum = (c: string) => sql<number>`sum(${sql.ref(`p.${c}`)})::int`;
   return db
-    .selectFrom('inspection_item as i')
-    .innerJoin(currentOrgs(db).as('o'), 'o.id', 'i.org_id')
-    .select([
-      'i.org_id',
-      'o.current_path',
-      sql<number>`count(*) FILTER (WHERE ${planned} AND i.status <> 'cancelled')`.as('planned'),
-      sql<number>`count(*) FILTER (WHERE ${planned} AND i.concluded_on <= ${to})`.as('concluded'),
-      sql<number>`count(*) FILTER (WHERE ${planned} AND i.status = 'cancelled')`.as('cancelled'),
-      sql<number>`count(*) FILTER (WHERE ${planned} AND (i.status = 'under_way' OR i.concluded_on > ${to}))`.as('under_way'),
-      sql<number>`count(*) FILTER (WHERE i.plan_id IS NULL AND i.concluded_on BETWEEN ${from} AND ${to})`.as('arising'),
-    ])
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('i.plan_id', 'is not', null), eb('i.due_on', '>=', from), eb('i.due_on', '<=', to)]),
-        eb.and([eb('i.plan_id', 'is', null), eb('i.concluded_on', '>=', from), eb('i.concluded_on', '<=', to)]),
-      ]),
+    .with('per_org', (qb) =>
+      qb
+        .selectFrom('inspection_item as i')
+        .innerJoin(currentOrgs(db).as('o'), 'o.id', 'i.org_id')
+        .select([
+          'o.current_path',
+          sql<number>`count(*) FILTER (WHERE ${planned} AND i.status <> 'cancelled')`.as('planned'),
+          sql<number>`count(*) FILTER (WHERE ${planned} AND i.concluded_on <= ${to})`.as('concluded'),
+          sql<number>`count(*) FILTER (WHERE ${planned} AND i.status = 'cancelled')`.as('cancelled'),
+          sql<number>`count(*) FILTER (WHERE ${planned} AND (i.status = 'under_way' OR i.concluded_on > ${to}))`.as('under_way'),
+          sql<number>`count(*) FILTER (WHERE i.plan_id IS NULL AND i.concluded_on BETWEEN ${from} AND ${to})`.as('arising'),
+        ])
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('i.plan_id', 'is not', null), eb('i.due_on', '>=', from), eb('i.due_on', '<=', to)]),
+            eb.and([eb('i.plan_id', 'is', null), eb('i.concluded_on', '>=', from), eb('i.concluded_on', '<=', to)]),
+          ]),
+        )
+        .where((eb) => pathInScopeSql(eb, 'o.current_path', [path]))
+        .where((eb) => pathInScopeSql(eb, 'o.current_path', scope))
+        .groupBy(['i.org_id', 'o.current_path']),
     )
-    .where((eb) => pathInScopeSql(eb, 'o.current_path', [path]))
-    .where((eb) => pathInScopeSql(eb, 'o.current_path', scope))
-    .groupBy(['i.org_id', 'o.current_path'])
+    .with('f', (qb) =>
+      qb
+        .selectFrom('per_org as p')
+        .select([
+          sql<string | null>`split_part(substr(p.current_path, ${sql.lit(path.length + 1)}), '/', 1)`.as('child'),
+          sum('planned').as('planned'),
+          sum('concluded').as('concluded'),
+          sum('cancelled').as('cancelled'),
+          sum('under_way').as('under_way'),
+          sum('arising').as('arising'),
+        ])
+        .groupBy(sql`ROLLUP (1)`),
+    );
+}
+
+/** The progress figures per child of the root ('' its own) and the total (`child` null): see progressPerChild. */
+export function progressFigures(db: Kysely<DB>, path: string, scope: Scope, from: string, to: string) {
+  return progressPerChild(db, path, scope, from, to).selectFrom('f').selectAll('f').execute();
+}
+
+/**
+ * The progress of the subtree of `root` in one statement: the total (`child` null, `child_id` null), the root's own
+ * (`child` ''), and each organisation directly below it on `childrenOn` that the scope sees (`child_id`, `name`, its
+ * figures null when it has none), by name.
+ */
+export function progressWithChildren(db: Kysely<DB>, root: { id: string; path: string }, scope: Scope, from: string, to: string, childrenOn: string) {
+  return progressPerChild(db, root.path, scope, from, to)
+    .selectFrom('f')
+    .fullJoin(childrenOfQuery(db, root.id, childrenOn, scope).as('c'), (j) => j.on(sql<SqlBool>`f.child = c.id::text`))
+    .select(['f.child', 'c.id as child_id', 'c.name', 'f.planned', 'f.concluded', 'f.cancelled', 'f.under_way', 'f.arising'])
+    .where((eb) => eb.or([eb('c.id', 'is not', null), eb('f.child', 'is', null), eb('f.child', '=', '')]))
+    .orderBy('c.name')
     .execute();
 }
 
 /**
- * Per organisation, the inspections and supervisions concluded in [from, to]: those it carried out itself (`own`,
- * planned or arising), and those of which it was the subject (`subject_of`, whoever carried them out). For the
- * coverage lists; the organisations asked are those of the subtree on `to` (the service's list).
+ * The subordinate organisations of the coverage (`path`'s subtree on `to`, the root excluded, in the scope, of the
+ * groups' kinds), each with its group and whether it carried out an inspection or supervision of its own concluded in
+ * [from, to] (`own`, planned or arising) and whether it was the subject of one (`subject_of`, whoever carried it out).
+ * The two questions are semi-joins of the period's concluded items with the subtree (hashed on a province, probing
+ * the (org_id | subject_org_id, concluded_on) indexes on a small subtree).
  */
-export async function coverageCounts(db: Kysely<DB>, orgIds: readonly string[], from: string, to: string) {
-  if (orgIds.length === 0) return [];
-  const ids = sql`${sql.val([...orgIds])}::uuid[]`;
+function coverageOrgs(db: Kysely<DB>, path: string, scope: Scope, from: string, to: string, groups: Record<string, readonly string[]>) {
+  const kinds = Object.values(groups).flat();
+  const group = sql<string>`CASE ${sql.join(
+    Object.entries(groups).map(([g, ks]) => sql`WHEN s.kind_code IN (${sql.join(ks.map((k) => sql.lit(k)))}) THEN ${sql.lit(g)}`),
+    sql` `,
+  )} END`;
   return db
-    .selectFrom(
-      sql<{ org_id: string; own: number; subject_of: number }>`(
-        SELECT i.org_id, 1 AS own, 0 AS subject_of FROM inspection_item i
-          WHERE i.org_id = ANY (${ids}) AND i.concluded_on BETWEEN ${from} AND ${to}
-        UNION ALL
-        SELECT i.subject_org_id, 0, 1 FROM inspection_item i
-          WHERE i.subject_org_id = ANY (${ids}) AND i.concluded_on BETWEEN ${from} AND ${to}
-      )`.as('c'),
-    )
-    .select(['c.org_id', sql<number>`sum(c.own)`.as('own'), sql<number>`sum(c.subject_of)`.as('subject_of')])
-    .groupBy('c.org_id')
+    .with('s', () => subtreeOrgsOnQuery(db, path, to, scope, kinds))
+    .with('x', (qb) =>
+      qb
+        .selectFrom('s')
+        .selectAll('s')
+        .select([
+          group.as('grp'),
+          sql<boolean>`s.org_id IN (SELECT i.org_id FROM inspection_item i JOIN s s2 ON s2.org_id = i.org_id
+            WHERE i.concluded_on BETWEEN ${from} AND ${to})`.as('own'),
+          sql<boolean>`s.org_id IN (SELECT i.subject_org_id FROM inspection_item i JOIN s s2 ON s2.org_id = i.subject_org_id
+            WHERE i.concluded_on BETWEEN ${from} AND ${to})`.as('subject_of'),
+        ]),
+    );
+}
+
+/** Per coverage group: the subordinate organisations, those without an item of their own, those never the subject of one. */
+export function coverageByGroup(db: Kysely<DB>, path: string, scope: Scope, from: string, to: string, groups: Record<string, readonly string[]>) {
+  return coverageOrgs(db, path, scope, from, to, groups)
+    .selectFrom('x')
+    .select([
+      'x.grp',
+      sql<number>`count(*)::int`.as('total'),
+      sql<number>`count(*) FILTER (WHERE NOT x.own)::int`.as('without_own'),
+      sql<number>`count(*) FILTER (WHERE NOT x.subject_of)::int`.as('without_subject'),
+    ])
+    .groupBy('x.grp')
+    .execute();
+}
+
+/**
+ * The list behind a coverage count: the organisations of a group (all, without an item of their own, or never the
+ * subject of one), in path order, a page of them with the list's total, and for each the number of items concluded in
+ * the period it carried out (`own`) and of which it was the subject (`subject_of`).
+ */
+export function coverageList(
+  db: Kysely<DB>,
+  path: string,
+  scope: Scope,
+  from: string,
+  to: string,
+  groups: Record<string, readonly string[]>,
+  q: { group: string; which: 'without_own' | 'without_subject' | 'all'; page: number; pageSize: number },
+) {
+  const concluded = (column: 'org_id' | 'subject_org_id') =>
+    sql<number>`(SELECT count(*)::int FROM inspection_item i WHERE ${sql.ref(`i.${column}`)} = pg.org_id AND i.concluded_on BETWEEN ${from} AND ${to})`;
+  const page = coverageOrgs(db, path, scope, from, to, groups)
+    .selectFrom('x')
+    .select(['x.org_id', 'x.path', 'x.name', 'x.kind_code', 'x.kind_name', sql<number>`(count(*) OVER ())::int`.as('total')])
+    .where('x.grp', '=', q.group)
+    .$if(q.which === 'without_own', (b) => b.where(sql<SqlBool>`NOT x.own`))
+    .$if(q.which === 'without_subject', (b) => b.where(sql<SqlBool>`NOT x.subject_of`))
+    .orderBy('x.path')
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  return db
+    .selectFrom(page.as('pg'))
+    .selectAll('pg')
+    .select([concluded('org_id').as('own'), concluded('subject_org_id').as('subject_of')])
+    .orderBy('pg.path')
     .execute();
 }
 

@@ -15,6 +15,8 @@ import {
   CreateCaseBody,
   CreateItemBody,
   CreatePlanBody,
+  DisciplineFigureQuery,
+  DisciplineFigureResponse,
   ItemListQuery,
   ItemDocumentQuery,
   ItemListResponse,
@@ -146,6 +148,18 @@ export const inspectionRoutes =
         },
       },
       async (req) => svc.coverageList(requireActor(req), req.query),
+    );
+    app.get(
+      '/api/inspection/disciplines',
+      {
+        schema: {
+          tags,
+          summary: 'Danh sách quyết định kỷ luật, khiếu nại sau một số liệu thống kê',
+          querystring: DisciplineFigureQuery,
+          response: { 200: DisciplineFigureResponse },
+        },
+      },
+      async (req) => cases.disciplines(requireActor(req), req.query),
     );
     app.get(
       '/api/inspection/cases',

@@ -25,8 +25,7 @@ import type { DB, InspectionItemTable } from '../../db/schema.ts';
 import type { Actor } from '../../http/actor.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { memberNames } from '../members/members.repo.ts';
-import { listChildren } from '../orgs/orgs.repo.ts';
-import { orgListOn, reportRootOn } from '../orgs/orgs.reports.repo.ts';
+import { reportRootOn } from '../orgs/orgs.reports.repo.ts';
 import { canEditInspectionOf, canReadInspectionOf, inspectionReadScope } from './inspection.policy.ts';
 import * as repo from './inspection.repo.ts';
 import { inspectionDocx, type InspectionDocumentKind } from './inspection.docx.ts';
@@ -139,27 +138,10 @@ export function createInspectionService(deps: InspectionDeps) {
     };
   }
 
-  /** The organisations of the subtree on the period's last day (the caller's scope), by coverage group, with their counts. */
-  async function coverageRows(actor: Actor, orgId: string, from: string, to: string) {
+  /** Where the coverage's subtree stands on the period's last day (null: the organisation did not exist then). */
+  async function coverageRoot(orgId: string, to: string) {
     const root = await reportRootOn(db, orgId, to);
-    if (!root?.path) return [];
-    const { rows } = await orgListOn(db, root.path, to, inspectionReadScope(actor), {}, 1, 1_000_000);
-    const groupOf = (kind: string) => COVERAGE_GROUPS.find((g) => COVERAGE_KINDS[g].includes(kind));
-    const orgs = rows.flatMap((r) => {
-      const group = groupOf(r.kind_code);
-      return group ? [{ id: r.org_id, name: r.name, kindCode: r.kind_code, kindName: r.kind_name, path: r.path, group }] : [];
-    });
-    const counts = new Map(
-      (
-        await repo.coverageCounts(
-          db,
-          orgs.map((o) => o.id),
-          from,
-          to,
-        )
-      ).map((c) => [c.org_id, c]),
-    );
-    return orgs.map((o) => ({ ...o, own: Number(counts.get(o.id)?.own ?? 0), subjectOf: Number(counts.get(o.id)?.subject_of ?? 0) }));
+    return root?.path ?? null;
   }
 
   return {
@@ -330,30 +312,27 @@ export function createInspectionService(deps: InspectionDeps) {
       const org = await readableOrg(actor, q.orgId);
       const { from, to } = periodOfQuery(q, clock.today());
       const scope = inspectionReadScope(actor);
-      const [rows, children] = await Promise.all([repo.progressByOrg(db, org.path, scope, from, to), listChildren(db, org.id, clock.today(), scope)]);
-      const total = emptyProgress();
-      const own = emptyProgress();
-      const byChild = new Map(children.map((c) => [c.id, emptyProgress()]));
-      for (const r of rows) {
-        const c = {
-          planned: Number(r.planned),
-          concluded: Number(r.concluded),
-          underWay: Number(r.under_way),
-          cancelled: Number(r.cancelled),
-          arising: Number(r.arising),
-        };
-        addProgress(total, c);
-        if (r.org_id === org.id) addProgress(own, c);
-        const child = byChild.get(r.current_path.slice(org.path.length).split('/')[0]!);
-        if (child) addProgress(child, c);
-      }
+      const rows = await repo.progressWithChildren(db, org, scope, from, to, clock.today());
+      const figures = (r: (typeof rows)[number]) => {
+        const p = emptyProgress();
+        addProgress(p, {
+          planned: Number(r.planned ?? 0),
+          concluded: Number(r.concluded ?? 0),
+          underWay: Number(r.under_way ?? 0),
+          cancelled: Number(r.cancelled ?? 0),
+          arising: Number(r.arising ?? 0),
+        });
+        return p;
+      };
+      const total = rows.find((r) => r.child_id === null && r.child === null);
+      const own = rows.find((r) => r.child === '');
       return {
         org: { id: org.id, name: org.name },
         from,
         to,
-        total,
-        own,
-        children: children.map((c) => ({ orgId: c.id, name: c.name, progress: byChild.get(c.id)! })),
+        total: total ? figures(total) : emptyProgress(),
+        own: own ? figures(own) : emptyProgress(),
+        children: rows.flatMap((r) => (r.child_id === null ? [] : [{ orgId: r.child_id, name: r.name ?? '', progress: figures(r) }])),
       };
     },
 
@@ -361,19 +340,20 @@ export function createInspectionService(deps: InspectionDeps) {
     async coverage(actor: Actor, q: PeriodQuery): Promise<CoverageResponse> {
       const org = await readableOrg(actor, q.orgId);
       const { from, to } = periodOfQuery(q, clock.today());
-      const rows = await coverageRows(actor, org.id, from, to);
+      const path = await coverageRoot(org.id, to);
+      const rows = path === null ? [] : await repo.coverageByGroup(db, path, inspectionReadScope(actor), from, to, COVERAGE_KINDS);
       return {
         org: { id: org.id, name: org.name },
         from,
         to,
         groups: COVERAGE_GROUPS.map((group) => {
-          const of = rows.filter((r) => r.group === group);
+          const r = rows.find((x) => x.grp === group);
           return {
             group,
             label: COVERAGE_GROUP_LABELS[group],
-            total: of.length,
-            withoutOwn: of.filter((r) => r.own === 0).length,
-            withoutSubject: of.filter((r) => r.subjectOf === 0).length,
+            total: Number(r?.total ?? 0),
+            withoutOwn: Number(r?.without_own ?? 0),
+            withoutSubject: Number(r?.without_subject ?? 0),
           };
         }),
       };
@@ -383,11 +363,27 @@ export function createInspectionService(deps: InspectionDeps) {
     async coverageList(actor: Actor, q: CoverageListQuery) {
       const org = await readableOrg(actor, q.orgId);
       const { from, to } = periodOfQuery(q, clock.today());
-      const rows = (await coverageRows(actor, org.id, from, to)).filter(
-        (r) => r.group === q.group && (q.which === 'all' || (q.which === 'without_own' ? r.own === 0 : r.subjectOf === 0)),
-      );
-      const page = rows.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
-      return { total: rows.length, items: page.map(({ path: _p, group: _g, ...r }) => r) };
+      const path = await coverageRoot(org.id, to);
+      if (path === null) return { total: 0, items: [] };
+      const scope = inspectionReadScope(actor);
+      const rows = await repo.coverageList(db, path, scope, from, to, COVERAGE_KINDS, q);
+      let total = Number(rows[0]?.total ?? 0);
+      if (rows.length === 0 && q.page > 1) {
+        // A page past the end: the list's length is its count.
+        const g = (await repo.coverageByGroup(db, path, scope, from, to, COVERAGE_KINDS)).find((x) => x.grp === q.group);
+        total = Number((q.which === 'all' ? g?.total : q.which === 'without_own' ? g?.without_own : g?.without_subject) ?? 0);
+      }
+      return {
+        total,
+        items: rows.map((r) => ({
+          id: r.org_id,
+          name: r.name,
+          kindCode: r.kind_code,
+          kindName: r.kind_name,
+          own: Number(r.own),
+          subjectOf: Number(r.subject_of),
+        })),
+      };
     },
   };
 }

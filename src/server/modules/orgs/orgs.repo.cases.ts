@@ -13,6 +13,7 @@ const SCOPE = [COMMUNE_PATH];
 export const cases: SqlCases<typeof repo> = {
   findOrgVersion: (db) => repo.findOrgVersion(db, CELL, '2025-06-30', SCOPE),
   listChildren: (db) => repo.listChildren(db, COMMUNE, '2025-06-30', SCOPE),
+  childrenOfQuery: (db) => repo.childrenOfQuery(db, COMMUNE, '2025-06-30', SCOPE).execute(),
   // A scoped caller's roots: visible organisations whose superior is not (for 'all', the parentless ones).
   listRoots: (db) => repo.listRoots(db, '2025-06-30', SCOPE),
   countChildren: (db) => repo.countChildren(db, [COMMUNE, CELL], '2025-06-30'),

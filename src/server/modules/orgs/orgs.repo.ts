@@ -140,6 +140,20 @@ export async function orgPage(db: Kysely<DB>, id: string, asOf: string, scope: S
   return page && { ...page, child_count: Number(page.child_count) };
 }
 
+/**
+ * Fragment: the organisations directly below `parentId` on `asOf` that the scope sees (`id`, `name` on that date), not
+ * executed: a caller's statement joins its figures per child to it (the inspection progress).
+ */
+export function childrenOfQuery(db: Kysely<DB>, parentId: string, asOf: string, scope: Scope) {
+  return db
+    .selectFrom('org_version as v')
+    .innerJoin('org as o', 'o.id', 'v.org_id')
+    .select(['v.org_id as id', 'v.name'])
+    .where('v.parent_id', '=', parentId)
+    .where(inForceSql('v', asOf))
+    .where((eb) => pathInScopeSql(eb, 'o.current_path', scope));
+}
+
 export function listChildren(db: Kysely<DB>, parentId: string, asOf: string, scope: Scope): Promise<OrgRow[]> {
   return versions(db)
     .where('v.parent_id', '=', parentId)

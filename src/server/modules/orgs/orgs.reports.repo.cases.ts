@@ -13,6 +13,7 @@ export const cases: SqlCases<typeof repo> = {
   orgCountsOn: (db) => repo.orgCountsOn(db, PATH, '2025-12-31', [`${PATH}${CHILD}/`], 3),
   orgListOn: (db) => repo.orgListOn(db, PATH, '2025-12-31', 'all', { kind: 'chi_bo_truc_thuoc', sector: 'none', grassroots: true, includeSelf: true }, 2, 50),
   kindsAndSectors: (db) => repo.kindsAndSectors(db),
+  subtreeOrgsOnQuery: (db) => repo.subtreeOrgsOnQuery(db, PATH, '2025-12-31', [PATH], ['chi_bo_co_so', 'chi_bo_truc_thuoc']).execute(),
   orgWithinOnSql: 'a condition of the members report queries (members.reports.repo snapshot)',
   childSegmentOnSql: 'a column of the members report queries (members.reports.repo snapshot)',
   orgIdInScopeSql: 'a condition of the members report queries (members.reports.repo snapshot)',

@@ -94,6 +94,17 @@ export function orgCountsOn(db: Kysely<DB>, path: string, asOf: string, scope: S
     .execute();
 }
 
+/**
+ * Fragment: the organisations of the subtree of `path` on `asOf` (the root itself excluded) in the scope, of these
+ * kinds (`org_id`, `path` and `name` on that date, `kind_code`, `kind_name`), not executed: a caller's statement counts
+ * its own figures over it (the inspection coverage).
+ */
+export function subtreeOrgsOnQuery(db: Kysely<DB>, path: string, asOf: string, scope: Scope, kinds: readonly string[]) {
+  return subtreeOn(db, path, asOf, scope, {})
+    .where('v.kind_code', 'in', [...kinds])
+    .select(['v.org_id', 'v.path', 'v.name', 'v.kind_code', 'k.name as kind_name']);
+}
+
 /** The organisation list behind a count: the same conditions, a page of it and the total. */
 export async function orgListOn(db: Kysely<DB>, path: string, asOf: string, scope: Scope, f: OrgReportFilter, page: number, pageSize: number) {
   const base = subtreeOn(db, path, asOf, scope, f);

@@ -48,7 +48,7 @@ export interface LayoutRow {
 
 /** Where a table's links lead and which time the table reads. */
 export type LayoutBasis = 'date' | 'period' | 'years';
-export type LinkKind = 'members' | 'orgs' | 'evaluation' | 'inspection' | 'meetings';
+export type LinkKind = 'members' | 'orgs' | 'evaluation' | 'inspection' | 'meetings' | 'disciplines';
 
 export interface Layout {
   key: ReportTableKey;

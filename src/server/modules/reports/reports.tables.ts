@@ -91,7 +91,7 @@ function linkOf(layout: Layout, r: Row, c: Col, orgId: string, isChild: boolean,
   const yTo = year === null ? t.to : iso(year, '12-31') < t.to ? iso(year, '12-31') : t.to;
   const q: Record<string, string> = { ...r.link };
   if (kind === 'evaluation') q.year ??= String(year ?? t.year);
-  else if (kind === 'inspection') Object.assign(q, { from: q.from ?? t.from, to: q.to ?? t.to });
+  else if (kind === 'inspection' || kind === 'disciplines') Object.assign(q, { from: q.from ?? t.from, to: q.to ?? t.to });
   else if ('change' in q) {
     q.changeFrom ??= yFrom;
     q.changeTo ??= yTo;

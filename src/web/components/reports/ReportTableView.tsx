@@ -23,6 +23,7 @@ export function drillDownPath(link: DrillDown): string {
   if (link.kind === 'evaluation') return `/evaluation/results?${q}`;
   if (link.kind === 'inspection') return `/inspection/items?${q}`;
   if (link.kind === 'meetings') return `/meetings/compliance?${q}`;
+  if (link.kind === 'disciplines') return `/inspection/disciplines?${q}`;
   return `/reports/orgs?${q}`;
 }
 
