@@ -28,8 +28,8 @@ import * as m0025 from './0025-meetings.ts';
 import * as m0026 from './0026-meeting-alerts-member-role.ts';
 import * as m0027 from './0027-directives.ts';
 import * as m0028 from './0028-discipline.ts';
-import * as m0034 from './0034-report-transfer-index.ts';
 import * as m0033 from './0033-inspection-indexes.ts';
+import * as m0034 from './0034-report-transfer-index.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -57,6 +57,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0026-meeting-alerts-member-role': m0026,
   '0027-directives': m0027,
   '0028-discipline': m0028,
-  '0034-report-transfer-index': m0034,
   '0033-inspection-indexes': m0033,
+  '0034-report-transfer-index': m0034,
 };
