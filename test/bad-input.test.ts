@@ -250,6 +250,45 @@ describeEngines('bad input on every endpoint', (engine) => {
         body: { decisionNo: '1-QĐ/UBKT', decidedOn: '2026-05-02', documents: [{ title: 'Quyết định' }] },
       },
     });
+    // Discipline (issue 15): a reprimand of the member with a complaint.
+    const decision = await t.services.discipline.create(f.admin, {
+      memberId,
+      form: 'reprimand',
+      decidingOrgId: f.orgs.gA,
+      decidingBody: 'committee',
+      decisionNo: '3-QĐ/ĐU',
+      decidedOn: '2026-06-01',
+      announcedOn: '2026-06-05',
+      violationOn: '2026-05-01',
+    });
+    const complained = await t.services.discipline.addComplaint(f.admin, decision.id, { receivedOn: '2026-06-10', filedOn: '2026-06-12' });
+    Object.assign(bodies, {
+      'POST /api/discipline/decisions': {
+        body: {
+          memberId,
+          form: 'warning',
+          decidingOrgId: f.orgs.gA,
+          decidingBody: 'committee',
+          decisionNo: '4-QĐ/ĐU',
+          decidedOn: '2026-07-01',
+          violationOn: '2026-06-20',
+          reason: 'Vi phạm',
+        },
+      },
+      'POST /api/discipline/decisions/:id/revoke': { id: decision.id, body: { revokedOn: '2026-08-01', reason: 'Sai quy trình' } },
+      'POST /api/discipline/decisions/:id/complaints': { id: decision.id, body: { receivedOn: '2026-06-10', filedOn: '2026-06-20', content: 'Khiếu nại' } },
+      'POST /api/discipline/decisions/:id/complaints/:complaintId/outcome': {
+        id: decision.id,
+        extra: { complaintId: complained.complaints[0]!.id },
+        body: { outcome: 'upheld', outcomeOn: '2026-07-01', note: 'Giữ nguyên' },
+      },
+      'POST /api/discipline/deferrals': { body: { memberId, reason: 'hospital', fromOn: '2026-09-01', toOn: '2026-09-20', note: 'Nằm viện' } },
+    });
+    const disciplineGets = {
+      'GET /api/discipline/decisions': { query: `orgId=${f.orgs.A}&year=2026&inForceOn=2026-07-01` },
+      'GET /api/discipline/decisions/:id': { id: decision.id },
+      'GET /api/discipline/deferrals': { query: `memberId=${memberId}` },
+    };
     const upload = await (
       await rawSession(t, 'admin')
     ).upload(
@@ -357,6 +396,7 @@ describeEngines('bad input on every endpoint', (engine) => {
       // its own case below, with an existing and a missing adjustment
       'DELETE /api/calendar/adjustments/:date': {},
     };
+    Object.assign(gets, disciplineGets);
   });
   afterAll(() => t?.close());
 

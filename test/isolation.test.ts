@@ -59,6 +59,8 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
   let aPlan: string;
   let aItem: string;
   let aCase: string;
+  /** A's discipline decision against its member, with a complaint, and the member's deferral (issue 15). */
+  let aDecision: { id: string; complaintId: string };
   /** A's admission dossier (in a1) and its candidate. */
   let aDossier: { id: string; candidateId: string };
   const dossiersOfA = async () =>
@@ -107,9 +109,17 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
       ]),
     ]);
     const inspection = await Promise.all(
-      (['inspection_plan', 'inspection_plan_amendment', 'inspection_item', 'inspection_case'] as const).map((table) =>
-        db.selectFrom(table).selectAll().orderBy('id').execute(),
-      ),
+      (
+        [
+          'inspection_plan',
+          'inspection_plan_amendment',
+          'inspection_item',
+          'inspection_case',
+          'discipline_decision',
+          'discipline_complaint',
+          'discipline_deferral',
+        ] as const
+      ).map((table) => db.selectFrom(table).selectAll().orderBy('id').execute()),
     );
     return JSON.stringify({ versions, events, users, roles, documents, calendar, evaluations, inspection });
   };
@@ -950,6 +960,46 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
     'PATCH /api/evaluation/consolidation/:id': async () => {
       await is404(b.patch(`/api/evaluation/consolidation/${aConsolidation}`, { status: 'done' }));
     },
+    'GET /api/discipline/decisions': async () => {
+      for (const orgId of [f.orgs.A, f.orgs.gA, f.orgs.a1, f.orgs.P]) await is404(b.get(`/api/discipline/decisions?orgId=${orgId}`));
+      // another's member as a filter: the list stays within B's scope, so it is empty
+      const byMember = await b.get(`/api/discipline/decisions?memberId=${aMember.id}`);
+      expect(byMember.body.items).toEqual([]);
+      noLeak(byMember.body, true);
+      noLeak((await b.get(`/api/discipline/decisions?orgId=${f.orgs.B}`)).body);
+      noLeak((await b.get('/api/discipline/decisions')).body);
+    },
+    'GET /api/discipline/decisions/:id': async () => {
+      await is404(b.get(`/api/discipline/decisions/${aDecision.id}`));
+    },
+    'POST /api/discipline/decisions': async () => {
+      const d = { form: 'warning', decidingBody: 'committee', decisionNo: '9-QĐ/ĐU', decidedOn: '2026-07-01', violationOn: '2026-06-01' };
+      await is404(b.post('/api/discipline/decisions', { ...d, memberId: aMember.id, decidingOrgId: f.orgs.B }));
+      await is404(b.post('/api/discipline/decisions', { ...d, orgId: f.orgs.a1, decidingOrgId: f.orgs.B }));
+      // a deciding organisation of A's is a field error ("not found or outside your scope"), never a decision
+      for (const memberId of [aMember.id, bMemberId]) {
+        const r = await b.post('/api/discipline/decisions', { ...d, memberId, decidingOrgId: f.orgs.gA });
+        expect([400, 404]).toContain(r.status);
+        noLeak(r.body, true);
+      }
+    },
+    'POST /api/discipline/decisions/:id/revoke': async () => {
+      await is404(b.post(`/api/discipline/decisions/${aDecision.id}/revoke`, { revokedOn: '2026-08-01', reason: 'Sai' }));
+    },
+    'POST /api/discipline/decisions/:id/complaints': async () => {
+      await is404(b.post(`/api/discipline/decisions/${aDecision.id}/complaints`, { receivedOn: '2026-06-11', filedOn: '2026-06-11' }));
+    },
+    'POST /api/discipline/decisions/:id/complaints/:complaintId/outcome': async () => {
+      await is404(
+        b.post(`/api/discipline/decisions/${aDecision.id}/complaints/${aDecision.complaintId}/outcome`, { outcome: 'revoked', outcomeOn: '2026-07-01' }),
+      );
+    },
+    'GET /api/discipline/deferrals': async () => {
+      await is404(b.get(`/api/discipline/deferrals?memberId=${aMember.id}`));
+    },
+    'POST /api/discipline/deferrals': async () => {
+      await is404(b.post('/api/discipline/deferrals', { memberId: aMember.id, reason: 'pregnant', fromOn: '2026-11-01', toOn: '2026-12-01' }));
+    },
     'GET /api/inspection/plans': async () => {
       for (const orgId of [f.orgs.A, f.orgs.gA, f.orgs.P]) await is404(b.get(`/api/inspection/plans?orgId=${orgId}&year=2026`));
       noLeak((await b.get(`/api/inspection/plans?orgId=${f.orgs.B}&year=2026`)).body);
@@ -1189,6 +1239,25 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
       })
     ).body.id;
     aIds.push(aPlan, aItem, aCase);
+    {
+      const decided = await a.post('/api/discipline/decisions', {
+        memberId: aMember.id,
+        form: 'reprimand',
+        decidingOrgId: f.orgs.gA,
+        decidingBody: 'committee',
+        decisionNo: '7-QĐ/ĐU',
+        decidedOn: '2026-06-01',
+        announcedOn: '2026-06-05',
+        violationOn: '2026-05-01',
+      });
+      expect(decided.status).toBe(201);
+      const complained = await a.post(`/api/discipline/decisions/${decided.body.id}/complaints`, { receivedOn: '2026-06-10', filedOn: '2026-06-10' });
+      expect(complained.status).toBe(200);
+      aDecision = { id: decided.body.id, complaintId: complained.body.complaints[0].id };
+      const deferred = await a.post('/api/discipline/deferrals', { memberId: aMember.id, reason: 'hospital', fromOn: '2026-10-01', toOn: '2026-10-20' });
+      expect(deferred.status).toBe(201);
+      aIds.push(aDecision.id, aDecision.complaintId, deferred.body.id);
+    }
     b = await t.login('adminB');
     bMemberId = (await t.database.db.selectFrom('member').select('id').where('org_id', '=', f.orgs.gB).limit(1).executeTakeFirstOrThrow()).id;
     bRaw = await rawSession(t, 'adminB');
