@@ -68,7 +68,10 @@ describe.skipIf(!browserAvailable && !browserRequired)('discipline in the browse
     await pick(page, 'discipline-body', null, 'Chi bộ (hội nghị chi bộ)');
     // the cell may only reprimand or warn: those are the forms offered
     await page.getByTestId('discipline-form').click();
-    const offered = await page.locator('.ant-select-dropdown:visible .ant-select-item-option').allTextContents();
+    // (the body's list may still be closing: the form's list is the last one opened)
+    const formList = page.locator('.ant-select-dropdown:visible').last();
+    await formList.locator('.ant-select-item-option').first().waitFor();
+    const offered = await formList.locator('.ant-select-item-option').allTextContents();
     expect(offered).toEqual(['Khiển trách', 'Cảnh cáo']);
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'Cảnh cáo' }).click();
     await page.getByTestId('discipline-no').fill('05-QĐ/CB');
@@ -116,13 +119,10 @@ describe.skipIf(!browserAvailable && !browserRequired)('discipline in the browse
 
     // on a phone
     await page.setViewportSize({ width: 390, height: 844 });
-    for (const url of [`/inspection?orgId=${member.cell_id}`, `/members/${member.id}`]) {
+    for (const url of [`/inspection?orgId=${member.cell_id}&tab=discipline`, `/members/${member.id}`]) {
       await page.goto(`${env.server.baseUrl}${url}`);
       await page.locator('.ant-card').first().waitFor({ timeout: 15000 });
-      if (url.startsWith('/inspection')) {
-        await page.getByTestId('inspection-tab-discipline').click();
-        await page.getByTestId('discipline-decisions').waitFor({ timeout: 15000 });
-      }
+      if (url.startsWith('/inspection')) await page.getByTestId('discipline-decisions').waitFor({ timeout: 15000 });
       await page.waitForTimeout(300);
       await pageWidthOk(page);
     }

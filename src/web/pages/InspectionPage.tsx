@@ -410,6 +410,7 @@ export function InspectionPage() {
       </Space>
       {orgId && (
         <Tabs
+          defaultActiveKey={params.get('tab') ?? 'plans'}
           items={[
             { key: 'plans', label: 'Kế hoạch', children: <PlansTab orgId={orgId} year={year} canEdit={canEdit} /> },
             { key: 'progress', label: 'Tiến độ', children: <ProgressTab orgId={orgId} year={year} /> },

@@ -9,6 +9,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { DisciplineDecisionView } from '../../../contract/discipline.ts';
 import { DEFERRAL_REASON_LABELS } from '../../../domain/discipline.ts';
+import { ruleSetOn } from '../../../domain/rulesets.ts';
 import { disciplineApi, disciplineDocumentUrl, useDisciplineDecisions, useDisciplineWrite } from '../../api/discipline.ts';
 import { addDays, formatDate, todayIso, toIso, validDate } from '../../lib/dates.ts';
 import { DateInput } from '../DateInput.tsx';
@@ -71,7 +72,11 @@ function ChangeModals({ acting, close, orgId }: { acting: Acting; close: () => v
         open={acting?.kind === 'complaint'}
         title="Ghi nhận khiếu nại"
         submitText="Ghi nhận"
-        intro={<Typography.Text>{subject}. Khiếu nại trong 30 ngày kể từ ngày nhận quyết định.</Typography.Text>}
+        intro={
+          <Typography.Text>
+            {subject}. Khiếu nại trong {ruleSetOn(todayIso()).discipline.complaintDays} ngày kể từ ngày nhận quyết định.
+          </Typography.Text>
+        }
         onCancel={close}
         onSubmit={async (v) => {
           await complain.mutateAsync({ id: d!.id, body: { receivedOn: toIso(v.receivedOn), filedOn: toIso(v.filedOn), content: v.content ?? null } });

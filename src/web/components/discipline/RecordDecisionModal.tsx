@@ -155,7 +155,12 @@ export function RecordDecisionModal({ open, orgId, onClose }: { open: boolean; o
       <Form.Item name="decidedOn" label="Ngày quyết định" rules={[{ required: true, message: 'Vui lòng nhập ngày quyết định.' }, validDate]}>
         <DateInput testId="discipline-decided" />
       </Form.Item>
-      <Form.Item name="announcedOn" label="Ngày công bố" rules={[validDate]} extra="Thời hạn 12 tháng tự chấm dứt hiệu lực tính từ ngày công bố.">
+      <Form.Item
+        name="announcedOn"
+        label="Ngày công bố"
+        rules={[validDate]}
+        extra={`Thời hạn ${ruleSetOn(todayIso()).discipline.lapseMonths} tháng tự chấm dứt hiệu lực tính từ ngày công bố.`}
+      >
         <DateInput testId="discipline-announced" />
       </Form.Item>
       <Form.Item
