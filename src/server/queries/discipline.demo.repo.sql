@@ -87,3 +87,14 @@ WHERE
   AND "member_id" IS NOT NULL
   AND "decided_on" >= $2
   AND "decided_on" <= $3;
+
+-- partyDisciplinedOrgsBetween
+SELECT
+  "org_id"
+FROM
+  "discipline_decision"
+WHERE
+  "kind" = $1
+  AND "org_id" IS NOT NULL
+  AND "decided_on" >= $2
+  AND "decided_on" <= $3;

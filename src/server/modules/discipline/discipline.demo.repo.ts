@@ -26,6 +26,19 @@ export async function partyDisciplinedBetween(db: Kysely<DB>, from: string, to: 
   return rows.map((r) => r.member_id!);
 }
 
+/** The organisations with a party discipline decided between two dates (inclusive): the demo evaluation's facts. */
+export async function partyDisciplinedOrgsBetween(db: Kysely<DB>, from: string, to: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('discipline_decision')
+    .select('org_id')
+    .where('kind', '=', 'party')
+    .where('org_id', 'is not', null)
+    .where('decided_on', '>=', from)
+    .where('decided_on', '<=', to)
+    .execute();
+  return rows.map((r) => r.org_id!);
+}
+
 /** Party decisions about members decided on or after `from` in a form that lapses (reprimand, warning), not revoked: the demo's complaints. */
 export function lapsingMemberDecisionsSince(
   db: Kysely<DB>,
