@@ -293,6 +293,7 @@ describeEngines('bad input on every endpoint', (engine) => {
     const disciplineGets = {
       'GET /api/discipline/decisions': { query: `orgId=${f.orgs.A}&year=2026&inForceOn=2026-07-01` },
       'GET /api/discipline/decisions/:id': { id: decision.id },
+      'GET /api/discipline/decisions/:id/document.docx': { id: decision.id },
       'GET /api/discipline/deferrals': { query: `memberId=${memberId}` },
     };
     const upload = await (

@@ -999,6 +999,11 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
       noLeak((await b.get(`/api/discipline/decisions?orgId=${f.orgs.B}`)).body);
       noLeak((await b.get('/api/discipline/decisions')).body);
     },
+    'GET /api/discipline/decisions/:id/document.docx': async () => {
+      const r = await bRaw.download(`/api/discipline/decisions/${aDecision.id}/document.docx`);
+      expect(r.status).toBe(404);
+      noLeak(r.body);
+    },
     'GET /api/discipline/decisions/:id': async () => {
       await is404(b.get(`/api/discipline/decisions/${aDecision.id}`));
     },

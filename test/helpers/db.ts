@@ -43,6 +43,29 @@ export function describeEngines(name: string, fn: (engine: Engine) => void): voi
   if (!inject('postgresUrl')) describe.skip(`${name} [postgres]`, () => fn('postgres'));
 }
 
+/**
+ * An empty database (no migration applied) on the given engine, for tests that migrate step by step (a migration's
+ * handling of old rows). Its close() releases it (and, on PostgreSQL, drops it).
+ */
+export async function openEmptyTestDatabase(engine: Engine): Promise<Database> {
+  if (engine === 'pglite') return openPGlite({});
+  const adminUrl = inject('postgresUrl');
+  if (!adminUrl) throw new Error('PostgreSQL is not available in this test run; use describeEngines().');
+  const name = `t_empty_${randomBytes(6).toString('hex')}`;
+  await adminQuery(adminUrl, `CREATE DATABASE "${name}"`);
+  const database = await openPostgres(withDatabase(adminUrl, name), 2);
+  let closed = false;
+  return {
+    ...database,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await database.close();
+      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    },
+  };
+}
+
 let pgliteTemplate: Promise<Blob> | undefined;
 
 async function openPgliteCopy(): Promise<Database> {

@@ -28,7 +28,7 @@ import {
   publishOrgLevels,
 } from '../modules/evaluation/evaluation.demo.repo.ts';
 import { refreshTally } from '../modules/evaluation/evaluation.repo.ts';
-import { partyDisciplinedBetween } from '../modules/discipline/discipline.demo.repo.ts';
+import { partyDisciplinedBetween, partyDisciplinedOrgsBetween } from '../modules/discipline/discipline.demo.repo.ts';
 import { createRng, hashString } from './random.ts';
 
 export interface EvaluationSeedResult {
@@ -60,6 +60,8 @@ export async function seedEvaluations(
     const orgs = await periodOrgRoll(db, periodId, asOf);
     // Every member disciplined in the year (only those on the roll are looked up).
     const disciplined = new Set(await partyDisciplinedBetween(db, `${year}-01-01`, `${year}-12-31`));
+    // Every organisation disciplined in the year (demo/discipline.ts): the checks read them.
+    const disciplinedOrgs = new Set(await partyDisciplinedOrgsBetween(db, `${year}-01-01`, `${year}-12-31`));
 
     // Members: drawn, then the quota of each grassroots organisation enforced.
     const rated = members.filter((m) => !m.late_admission);
@@ -112,7 +114,7 @@ export async function seedEvaluations(
           isCell: o.is_cell,
           isGrassroots: o.is_grassroots,
           level: oLevel.get(o.org_id)!,
-          disciplined: false,
+          disciplined: disciplinedOrgs.has(o.org_id),
           leadershipMemberDisciplined: false,
         })),
       );

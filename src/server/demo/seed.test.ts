@@ -247,6 +247,25 @@ describeEngines('demo province', (engine) => {
     expect(programmes[0]).toMatchObject({ symbol: '01-CTr/TU', topics: 8, done: 5, late: 3 });
   });
 
+  it('has disciplines of organisations (one in force, one lapsed) and complaints against members’ decisions', async () => {
+    expect(seeded.discipline).toEqual({ orgDecisions: 2, complaints: 3 });
+    const admin = await t.login('admin', DEMO_PASSWORD);
+    const all = (await admin.get(`/api/discipline/decisions?orgId=${seeded.rootId}&pageSize=200&year=${t.clock.today().slice(0, 4)}`)).body;
+    expect(all.total).toBeGreaterThan(0);
+    const orgs = await t.database.db.selectFrom('discipline_decision').select('id').where('subject_kind', '=', 'org').execute();
+    const views = await Promise.all(orgs.map(async (o) => (await admin.get(`/api/discipline/decisions/${o.id}`)).body));
+    expect(views.map((v) => v.inForce).sort()).toEqual([false, true]);
+    const inForce = await admin.get(`/api/discipline/decisions?orgId=${seeded.rootId}&inForceOn=${t.clock.today()}&pageSize=200`);
+    expect(inForce.body.total).toBeGreaterThan(0);
+    const complained = await t.database.db
+      .selectFrom('discipline_decision')
+      .select(['id', 'lapse_blocked', 'revoked_on'])
+      .where('lapse_blocked', '=', true)
+      .execute();
+    expect(complained.length).toBeGreaterThanOrEqual(3);
+    expect(complained.filter((c) => c.revoked_on !== null).length).toBeLessThanOrEqual(1);
+  });
+
   it('leaves an intact audit chain', async () => {
     expect(await verifyAuditChain(t.database.db, { key: testConfig().auditKey! })).toMatchObject({ ok: true });
   });

@@ -22,6 +22,7 @@ import { seedEvaluations } from './evaluation.ts';
 import { generateProvince } from './province.ts';
 import { seedAdmissions } from './admissions.ts';
 import { seedDirectives } from './directives.ts';
+import { seedDiscipline } from './discipline.ts';
 import { seedInspection } from './inspection.ts';
 import { seedMeetings } from './meetings.ts';
 
@@ -108,6 +109,8 @@ export async function seedDemo(db: Kysely<DB>, clock: Clock, opts: SeedOptions) 
         });
     });
   }
+  // Organisations' disciplines and complaints before the evaluations, whose checks read them.
+  const discipline = await seedDiscipline(db, { seed: opts.seed, today: clock.today(), rootOrgId: root });
   // Five years of published evaluation results, up to last year.
   const thisYear = Number(clock.today().slice(0, 4));
   const evaluations = await seedEvaluations(db, clock, admin, { rootOrgId: root, fromYear: thisYear - 5, toYear: thisYear - 1, seed: opts.seed });
@@ -121,6 +124,7 @@ export async function seedDemo(db: Kysely<DB>, clock: Clock, opts: SeedOptions) 
     admissions,
     directives,
     inspection,
+    discipline,
     orgs: p.orgs.length + applied.counts.created,
     members: p.members.length,
     batchId: applied.batchId,

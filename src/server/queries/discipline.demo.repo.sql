@@ -48,6 +48,35 @@ VALUES
   );
 -- stops here on the empty database: insert or update on table "discipline_decision" violates foreign key constraint "discipline_decision_org_id_fkey"
 
+-- lapsingMemberDecisionsSince
+SELECT
+  "id",
+  "decided_on",
+  "announced_on",
+  "subject_org_id"
+FROM
+  "discipline_decision"
+WHERE
+  "kind" = $1
+  AND "subject_kind" = $2
+  AND "form" IN ($3, $4)
+  AND "revoked_on" IS NULL
+  AND "decided_on" >= $5
+ORDER BY
+  "decided_on",
+  "id";
+
+-- markComplained
+UPDATE "discipline_decision"
+SET
+  "lapse_blocked" = $1,
+  "lapse_blocked_on" = $2,
+  "lapse_blocked_reason" = $3,
+  "revoked_on" = $4,
+  "revoked_reason" = $5
+WHERE
+  "id" = $6;
+
 -- partyDisciplinedBetween
 SELECT
   "member_id"
@@ -56,5 +85,16 @@ FROM
 WHERE
   "kind" = $1
   AND "member_id" IS NOT NULL
+  AND "decided_on" >= $2
+  AND "decided_on" <= $3;
+
+-- partyDisciplinedOrgsBetween
+SELECT
+  "org_id"
+FROM
+  "discipline_decision"
+WHERE
+  "kind" = $1
+  AND "org_id" IS NOT NULL
   AND "decided_on" >= $2
   AND "decided_on" <= $3;

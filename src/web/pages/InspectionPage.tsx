@@ -2,7 +2,7 @@
  * «Kiểm tra, giám sát» (issue 15 part 7): for an organisation and a year, the plans with their progress (and their
  * items, to record a conclusion), the progress of the subtree by organisation directly below, the coverage lists
  * (đảng ủy and chi bộ that carried out none, or were the subject of none), the cases (opened one at a time, an audited
- * reveal) and the statistics table of the reports.
+ * reveal), the discipline decisions (components/discipline) and the statistics table of the reports.
  */
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -30,6 +30,7 @@ import {
   useProgress,
 } from '../api/inspection.ts';
 import { DateInput } from '../components/DateInput.tsx';
+import { DisciplineTab } from '../components/discipline/DisciplineTab.tsx';
 import { FormModal } from '../components/FormModal.tsx';
 import { OrgSelect } from '../components/OrgSelect.tsx';
 import { QueryError } from '../components/QueryError.tsx';
@@ -399,6 +400,8 @@ export function InspectionPage() {
   const [year, setYear] = useState(Number(todayIso().slice(0, 4)));
   const orgId = chosen ?? roots.data?.items[0]?.id;
   const canEdit = Boolean(me.data?.user.roles.some((r) => r.role !== 'viewer'));
+  // Discipline is recorded by those who edit members or hold the inspection committee's role (the server decides by scope).
+  const canRecordDiscipline = Boolean(me.data?.user.roles.some((r) => ['system_admin', 'org_admin', 'editor', 'inspector'].includes(r.role)));
   return (
     <Card title="Kiểm tra, giám sát" data-testid="inspection-page">
       <Space wrap style={{ marginBottom: 16 }}>
@@ -407,11 +410,17 @@ export function InspectionPage() {
       </Space>
       {orgId && (
         <Tabs
+          defaultActiveKey={params.get('tab') ?? 'plans'}
           items={[
             { key: 'plans', label: 'Kế hoạch', children: <PlansTab orgId={orgId} year={year} canEdit={canEdit} /> },
             { key: 'progress', label: 'Tiến độ', children: <ProgressTab orgId={orgId} year={year} /> },
             { key: 'coverage', label: 'Chưa thực hiện', children: <CoverageTab orgId={orgId} year={year} /> },
             { key: 'cases', label: 'Vụ việc', children: <CasesTab orgId={orgId} canEdit={canEdit} /> },
+            {
+              key: 'discipline',
+              label: <span data-testid="inspection-tab-discipline">Kỷ luật</span>,
+              children: <DisciplineTab orgId={orgId} canRecord={canRecordDiscipline} />,
+            },
             { key: 'statistics', label: 'Thống kê', children: <StatisticsTab orgId={orgId} year={year} /> },
           ]}
         />

@@ -300,7 +300,7 @@ function MemberFileView({ file }: { file: MemberFile }) {
                   {
                     key: 'discipline',
                     label: <span data-testid="member-tab-discipline">Kỷ luật ({file.partyAge.disciplines.length})</span>,
-                    children: <DisciplineList items={file.partyAge.disciplines} />,
+                    children: <DisciplineList memberId={file.id} />,
                   },
                 ]
               : []),

@@ -25,5 +25,8 @@ export const cases: SqlCases<typeof repo> = {
     ]),
   insertComplaintRows: (db) => repo.insertComplaintRows(db, [{ id: ID, decision_id: ID, received_on: '2025-09-12', filed_on: '2025-09-30' }]),
   partyDisciplinedBetween: (db) => repo.partyDisciplinedBetween(db, '2025-01-01', '2025-12-31'),
+  partyDisciplinedOrgsBetween: (db) => repo.partyDisciplinedOrgsBetween(db, '2025-01-01', '2025-12-31'),
+  lapsingMemberDecisionsSince: (db) => repo.lapsingMemberDecisionsSince(db, '2023-01-01'),
+  markComplained: (db) => repo.markComplained(db, ID, '2025-09-30', '2025-11-01'),
   decisionCount: (db) => repo.decisionCount(db),
 };

@@ -26,6 +26,51 @@ export async function partyDisciplinedBetween(db: Kysely<DB>, from: string, to: 
   return rows.map((r) => r.member_id!);
 }
 
+/** The organisations with a party discipline decided between two dates (inclusive): the demo evaluation's facts. */
+export async function partyDisciplinedOrgsBetween(db: Kysely<DB>, from: string, to: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('discipline_decision')
+    .select('org_id')
+    .where('kind', '=', 'party')
+    .where('org_id', 'is not', null)
+    .where('decided_on', '>=', from)
+    .where('decided_on', '<=', to)
+    .execute();
+  return rows.map((r) => r.org_id!);
+}
+
+/** Party decisions about members decided on or after `from` in a form that lapses (reprimand, warning), not revoked: the demo's complaints. */
+export function lapsingMemberDecisionsSince(
+  db: Kysely<DB>,
+  from: string,
+): Promise<{ id: string; decided_on: string; announced_on: string | null; subject_org_id: string | null }[]> {
+  return db
+    .selectFrom('discipline_decision')
+    .select(['id', 'decided_on', 'announced_on', 'subject_org_id'])
+    .where('kind', '=', 'party')
+    .where('subject_kind', '=', 'member')
+    .where('form', 'in', ['reprimand', 'warning'])
+    .where('revoked_on', 'is', null)
+    .where('decided_on', '>=', from)
+    .orderBy('decided_on')
+    .orderBy('id')
+    .execute();
+}
+
+/** A complaint filed while the decision was in force keeps it from lapsing; an outcome `revoked` ends it on its day. */
+export async function markComplained(db: Kysely<DB>, id: string, filedOn: string, revokedOn: string | null): Promise<void> {
+  await db
+    .updateTable('discipline_decision')
+    .set({
+      lapse_blocked: true,
+      lapse_blocked_on: filedOn,
+      lapse_blocked_reason: 'complaint',
+      ...(revokedOn ? { revoked_on: revokedOn, revoked_reason: 'Hủy bỏ khi giải quyết khiếu nại' } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
 /** How many decisions the demo holds (its report). */
 export async function decisionCount(db: Kysely<DB>): Promise<number> {
   const r = await db

@@ -32,6 +32,14 @@ export const disciplineRoutes =
       { schema: { tags, summary: 'Một quyết định kỷ luật', params: DecisionIdParams, querystring: NoQuery, response: { 200: DecisionResponse } } },
       async (req) => svc.get(requireActor(req), req.params.id),
     );
+    app.get(
+      '/api/discipline/decisions/:id/document.docx',
+      { schema: { tags, summary: 'Quyết định kỷ luật (Word)', params: DecisionIdParams, querystring: NoQuery } },
+      async (req, reply) => {
+        const doc = await svc.document(requireActor(req), req.params.id);
+        return reply.header('content-type', doc.mime).header('content-disposition', doc.contentDisposition).header('cache-control', 'no-store').send(doc.bytes);
+      },
+    );
     app.post(
       '/api/discipline/decisions',
       { schema: { tags, summary: 'Ghi nhận quyết định kỷ luật', querystring: NoQuery, body: CreateDecisionBody, response: { 201: DecisionResponse } } },

@@ -37,6 +37,7 @@ import { writeAudit } from '../audit/audit.service.ts';
 import { latestOrgNames } from '../orgs/orgs.evaluation.repo.ts';
 import { orgCurrentPath } from '../orgs/orgs.members.repo.ts';
 import { checkDates, checkParties, checkRules } from './discipline.checks.ts';
+import { disciplineDocx } from './discipline.docx.ts';
 import { disciplineInForce, rowToDecision, type DisciplineSubjectRef } from './discipline.effects.ts';
 import { canReadDiscipline, canRecordDiscipline, readScope } from './discipline.policy.ts';
 import type { DisciplineMembersPort } from './discipline.ports.ts';
@@ -156,6 +157,20 @@ export function createDisciplineService(deps: DisciplineDeps) {
     async get(actor: Actor, id: string) {
       const { row } = await load(actor, id);
       return (await views([row]))[0]!;
+    },
+
+    /** The decision as a Word file (party document layout); the export is audited. */
+    async document(actor: Actor, id: string) {
+      const { row } = await load(actor, id);
+      const orgIds = [row.deciding_org_id, row.subject_kind === 'member' ? row.subject_org_id : null].filter((x): x is string => x !== null);
+      const [view, names] = await Promise.all([views([row]).then((v) => v[0]!), latestOrgNames(db, orgIds)]);
+      const doc = await disciplineDocx(view, {
+        deciding: row.deciding_org_id ? (names.get(row.deciding_org_id) ?? null) : null,
+        subjectOrg: row.subject_kind === 'member' && row.subject_org_id ? (names.get(row.subject_org_id) ?? null) : null,
+      });
+      if (typeof doc === 'string') throw conflict(doc);
+      await db.transaction().execute((tx) => audit(tx, actor, 'discipline.document_export', id, row.subject_org_id, null, { decisionNo: row.decision_no }));
+      return doc;
     },
 
     /** The member file's disciplines (party and state), for those who may read the sensitive part; [] otherwise. */

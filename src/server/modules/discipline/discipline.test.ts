@@ -6,6 +6,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from '../../../../test/helpers/db.ts';
 import { buildFixture, startTestApp, type Client, type Fixture, type TestApp } from '../../../../test/helpers/app.ts';
+import { rawSession } from '../member-import/member-import.fixtures.ts';
+import { zipEntryText } from '../member-sheet/member-sheet.fixtures.ts';
 
 describeEngines('discipline decisions', (engine) => {
   let t: TestApp;
@@ -127,6 +129,36 @@ describeEngines('discipline decisions', (engine) => {
     expect(refused.body.error.message).toContain('đang nuôi con dưới 12 tháng tuổi');
   });
 
+  it('boundaries through the API: the tenth anniversary, a complaint the day before the lapse and on it, deferrals both sides', async () => {
+    const id = await create('2000-01-10', '2001-01-10');
+    const tenth = await decide({ memberId: id, form: 'warning', decidedOn: '2026-03-01', violationOn: '2016-03-01' });
+    expect(tenth.status).toBe(201);
+    // a complaint filed the day before the lapse keeps the decision in force; filed on the lapse day it does not
+    const other = await create('2000-01-10', '2001-01-10');
+    const one = (await decide({ memberId: other, form: 'reprimand', decidedOn: '2025-06-02', announcedOn: '2025-06-05', violationOn: '2025-05-01' })).body;
+    const two = (await decide({ memberId: other, form: 'reprimand', decidedOn: '2025-06-02', announcedOn: '2025-06-05', violationOn: '2025-05-02' })).body;
+    const before = await a.post(`/api/discipline/decisions/${one.id}/complaints`, { receivedOn: '2026-05-10', filedOn: '2026-06-04' });
+    expect(before.body).toMatchObject({ lapseBlocked: true, lapsesOn: null });
+    const onLapse = await a.post(`/api/discipline/decisions/${two.id}/complaints`, { receivedOn: '2026-05-10', filedOn: '2026-06-05' });
+    expect(onLapse.status).toBe(200);
+    expect(onLapse.body).toMatchObject({ lapseBlocked: false, lapsesOn: '2026-06-05', inForce: false });
+    // in hospital [01/10, 15/10): refused on 14/10, decided on 15/10
+    const ill = await create('2000-01-10', '2001-01-10');
+    expect((await a.post('/api/discipline/deferrals', { memberId: ill, reason: 'hospital', fromOn: '2026-10-01', toOn: '2026-10-15' })).status).toBe(201);
+    const inHospital = await decide({ memberId: ill, form: 'reprimand', decidedOn: '2026-10-14', violationOn: '2026-09-01' });
+    expect(inHospital.body.error.message).toContain('đến hết ngày 14/10/2026');
+    expect((await decide({ memberId: ill, form: 'reprimand', decidedOn: '2026-10-15', violationOn: '2026-09-01' })).status).toBe(201);
+    // nursing from a birth on 20/11/2025: the first birthday is today, the decision may be taken
+    const mother = await create('2000-01-10', '2001-01-10');
+    expect((await a.post('/api/discipline/deferrals', { memberId: mother, reason: 'nursing', fromOn: '2025-11-20' })).body.toOn).toBe('2026-11-20');
+    expect((await decide({ memberId: mother, form: 'reprimand', decidedOn: '2026-11-19', violationOn: '2026-09-01' })).status).toBe(400);
+    expect((await decide({ memberId: mother, form: 'reprimand', decidedOn: '2026-11-20', violationOn: '2026-09-01' })).status).toBe(201);
+    // pregnancy is recorded only for a woman
+    const man = await a.post('/api/discipline/deferrals', { memberId: id, reason: 'pregnant', fromOn: '2026-10-01' });
+    expect(man.status).toBe(400);
+    expect(man.body.error.message).toBe('Chỉ đảng viên nữ mới tạm hoãn vì đang mang thai.');
+  });
+
   it("scope: a sibling's user neither reads nor records", async () => {
     const id = await create('2000-01-10', '2001-01-10');
     const d = (await decide({ memberId: id, form: 'reprimand', decidedOn: '2026-06-02', violationOn: '2026-05-01' })).body;
@@ -144,6 +176,55 @@ describeEngines('discipline decisions', (engine) => {
     });
     expect(bDecides.status).toBe(400);
     expect((await a.get(`/api/discipline/decisions/${d.id}`)).status).toBe(200);
+  });
+
+  it('the decision as a Word file in the party layout, audited; a sibling gets 404', async () => {
+    const id = await create('2000-01-10', '2001-01-10');
+    const d = (
+      await decide({
+        memberId: id,
+        form: 'warning',
+        decidingOrgId: f.orgs.a1,
+        decidingBody: 'cell',
+        decidedOn: '2026-06-02',
+        announcedOn: '2026-06-05',
+        violationOn: '2026-05-01',
+        reason: 'Không chấp hành nghị quyết của chi bộ',
+      })
+    ).body;
+    const raw = await rawSession(t, 'adminA');
+    const docx = await raw.download(`/api/discipline/decisions/${d.id}/document.docx`);
+    expect(docx.status).toBe(200);
+    expect(docx.headers['content-type']).toContain('wordprocessingml');
+    const xml = zipEntryText(docx.bytes, 'word/document.xml');
+    for (const words of [
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+      'QUYẾT ĐỊNH',
+      `Số ${d.decisionNo}`,
+      `về việc thi hành kỷ luật đối với đảng viên ${d.subjectName}`,
+      'hình thức CẢNH CÁO',
+      'ngày vi phạm 01/05/2026',
+      'Không chấp hành nghị quyết của chi bộ',
+      'hiệu lực kể từ ngày 02/06/2026',
+      'Sau 12 tháng kể từ ngày công bố (05/06/2026)',
+      'trong thời hạn 30 ngày',
+      'T/M CHI BỘ',
+    ])
+      expect(xml).toContain(words);
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity_id'])
+      .where('action', '=', 'discipline.document_export')
+      .where('entity_id', '=', d.id)
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect((await b.get(`/api/discipline/decisions/${d.id}/document.docx`)).status).toBe(404);
+    expect((await a.get('/api/discipline/decisions/0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b/document.docx')).status).toBe(404);
+    // an expulsion never lapses: no lapse sentence
+    const expelled = (await decide({ memberId: id, form: 'expulsion', decidedOn: '2026-07-01', violationOn: '2026-06-20' })).body;
+    const exp = zipEntryText((await raw.download(`/api/discipline/decisions/${expelled.id}/document.docx`)).bytes, 'word/document.xml');
+    expect(exp).toContain('hình thức KHAI TRỪ');
+    expect(exp).not.toContain('tự chấm dứt hiệu lực');
   });
 
   it('bad input answers 400 in Vietnamese', async () => {
