@@ -207,3 +207,169 @@ LIMIT
   $34
 OFFSET
   $35;
+
+-- complianceOfCells
+WITH
+  c AS (
+    SELECT
+      "o"."id",
+      "o"."current_path",
+      (
+        SELECT
+          v.name
+        FROM
+          org_version v
+        WHERE
+          v.org_id = "o"."id"
+        ORDER BY
+          v.valid_from DESC
+        LIMIT
+          1
+      ) AS "name",
+      min(v.valid_from) AS "cell_from",
+      CASE
+        WHEN bool_or(v.valid_to IS NULL) THEN NULL
+        ELSE max(v.valid_to)
+      END AS "cell_to"
+    FROM
+      "org" AS "o"
+      INNER JOIN "org_version" AS "v" ON "v"."org_id" = "o"."id"
+      INNER JOIN "org_kind" AS "k" ON "k"."code" = "v"."kind_code"
+    WHERE
+      "k"."is_cell" = $1
+      AND "o"."current_path" >= $2
+      AND "o"."current_path" < $3
+      AND (
+        "o"."current_path" >= $4
+        AND "o"."current_path" < $5
+      )
+      AND "v"."valid_from" <= $6
+      AND (
+        "v"."valid_to" IS NULL
+        OR "v"."valid_to" > $7
+      )
+    GROUP BY
+      "o"."id",
+      "o"."current_path"
+    ORDER BY
+      "o"."current_path"
+  ),
+  a AS (
+    SELECT
+      g.org_id,
+      (
+        bit_or(1::bigint << (g.held_month - $8::int)) FILTER (
+          WHERE
+            g.kind IN ('regular', 'combined')
+        )
+      )::text AS regular_mask,
+      (
+        bit_or(1::bigint << ((g.held_month - $9::int) / 3)) FILTER (
+          WHERE
+            g.kind IN ('topical', 'combined')
+        )
+      )::text AS topical_mask,
+      count(*)::int AS meetings,
+      (
+        count(*) FILTER (
+          WHERE
+            (
+              (
+                CASE
+                  WHEN g.kind = 'combined' THEN (
+                    CASE
+                      WHEN g.held_on >= $10::date THEN $11::int
+                      ELSE $12::int
+                    END
+                  )
+                  ELSE (
+                    CASE
+                      WHEN g.held_on >= $13::date THEN $14::int
+                      ELSE $15::int
+                    END
+                  )
+                END
+              ) > 0
+              AND g.start_minute IS NOT NULL
+              AND g.end_minute IS NOT NULL
+              AND g.end_minute - g.start_minute < (
+                CASE
+                  WHEN g.kind = 'combined' THEN (
+                    CASE
+                      WHEN g.held_on >= $16::date THEN $17::int
+                      ELSE $18::int
+                    END
+                  )
+                  ELSE (
+                    CASE
+                      WHEN g.held_on >= $19::date THEN $20::int
+                      ELSE $21::int
+                    END
+                  )
+                END
+              )
+            )
+        )
+      )::int AS short,
+      (
+        count(*) FILTER (
+          WHERE
+            (
+              (
+                CASE
+                  WHEN g.held_on >= $22::date THEN $23::int
+                  ELSE $24::int
+                END
+              ) > 0
+              AND g.materials_sent_on > g.held_on - (
+                CASE
+                  WHEN g.held_on >= $25::date THEN $26::int
+                  ELSE $27::int
+                END
+              )
+            )
+        )
+      )::int AS docs_late,
+      (
+        count(*) FILTER (
+          WHERE
+            NOT g.superior_present
+        )
+      )::int AS no_rep,
+      coalesce(sum(g.present_count), 0)::int AS present,
+      coalesce(sum(g.roll_count), 0)::int AS roll
+    FROM
+      meeting g
+    WHERE
+      g.status = 'held'
+      AND g.body = 'cell'
+      AND g.held_on BETWEEN $28::date AND $29::date
+      AND g.org_id IN (
+        SELECT
+          c.id
+        FROM
+          c
+      )
+    GROUP BY
+      g.org_id
+  )
+SELECT
+  c.id,
+  c.id AS org_id,
+  c.current_path,
+  c.name,
+  c.cell_from,
+  c.cell_to,
+  a.regular_mask,
+  a.topical_mask,
+  coalesce(a.meetings, 0) AS meetings,
+  coalesce(a.short, 0) AS short,
+  coalesce(a.docs_late, 0) AS docs_late,
+  coalesce(a.no_rep, 0) AS no_rep,
+  coalesce(a.present, 0) AS present,
+  coalesce(a.roll, 0) AS roll
+FROM
+  c
+  LEFT JOIN a ON a.org_id = c.id
+ORDER BY
+  c.current_path;

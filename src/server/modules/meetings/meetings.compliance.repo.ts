@@ -10,6 +10,8 @@
  */
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import type { Scope } from '../../http/actor.ts';
+import { cellsUnderBetweenQuery } from '../orgs/orgs.compliance.repo.ts';
 
 /** The figures of a rule set over the stretch [from, to) of dates it is in force (to null: still in force). */
 export interface RuleStretch {
@@ -67,6 +69,83 @@ function keysOfMask(mask: string | null, year: number, perYear: 12 | 4): string[
   return out;
 }
 
+/** The aggregates of a span's held meetings per cell, as a select list over `meeting g` (grouped by g.org_id). */
+function aggregatesSql(year0: number, rules: readonly RuleStretch[]) {
+  const { short, late } = checksSql(rules);
+  return sql`
+      (bit_or(1::bigint << (g.held_month - ${year0 * 12}::int)) FILTER (WHERE g.kind IN ('regular', 'combined')))::text AS regular_mask,
+      (bit_or(1::bigint << ((g.held_month - ${year0 * 12}::int) / 3)) FILTER (WHERE g.kind IN ('topical', 'combined')))::text AS topical_mask,
+      count(*)::int AS meetings,
+      (count(*) FILTER (WHERE ${short}))::int AS short,
+      (count(*) FILTER (WHERE ${late}))::int AS docs_late,
+      (count(*) FILTER (WHERE NOT g.superior_present))::int AS no_rep,
+      coalesce(sum(g.present_count), 0)::int AS present,
+      coalesce(sum(g.roll_count), 0)::int AS roll`;
+}
+
+type MaskRow = Omit<CellMeetingRow, 'regular_months' | 'topical_quarters'> & { regular_mask: string | null; topical_mask: string | null };
+
+const unmask = <R extends MaskRow>({ regular_mask, topical_mask, ...c }: R, year0: number) => ({
+  ...c,
+  regular_months: keysOfMask(regular_mask, year0, 12),
+  topical_quarters: keysOfMask(topical_mask, year0, 4),
+});
+
+export interface CellComplianceRow extends CellMeetingRow {
+  id: string;
+  current_path: string;
+  name: string | null;
+  cell_from: string;
+  cell_to: string | null;
+}
+
+/**
+ * The cells under `path` in the scope over [from, to] (orgs' cellsUnderBetweenQuery) with their meetings' aggregates,
+ * by path, in one statement: the province's year is one pass over its meetings, no list of ids sent to the server.
+ * A period over 5 calendar years (the bits of a bigint) reads the cells, then complianceByCell's spans.
+ */
+export async function complianceOfCells(
+  db: Kysely<DB>,
+  path: string,
+  scope: Scope,
+  from: string,
+  to: string,
+  rules: readonly RuleStretch[],
+): Promise<CellComplianceRow[]> {
+  const year0 = Number(from.slice(0, 4));
+  const cellsQuery = cellsUnderBetweenQuery(db, path, from, to, scope);
+  if (Number(to.slice(0, 4)) - year0 >= MASK_YEARS || rules.length === 0) {
+    const cells = await cellsQuery.execute();
+    const rows = new Map(
+      (
+        await complianceByCell(
+          db,
+          cells.map((c) => c.id),
+          from,
+          to,
+          rules,
+        )
+      ).map((r) => [r.org_id, r]),
+    );
+    return cells.map((c) => ({ ...EMPTY, ...rows.get(c.id), org_id: c.id, ...c }));
+  }
+  const r = await sql<Omit<CellComplianceRow, 'regular_months' | 'topical_quarters'> & MaskRow>`
+    WITH c AS ${cellsQuery},
+    a AS (
+      SELECT g.org_id, ${aggregatesSql(year0, rules)}
+      FROM meeting g
+      WHERE g.status = 'held' AND g.body = 'cell' AND g.held_on BETWEEN ${from}::date AND ${to}::date AND g.org_id IN (SELECT c.id FROM c)
+      GROUP BY g.org_id)
+    SELECT c.id, c.id AS org_id, c.current_path, c.name, c.cell_from, c.cell_to, a.regular_mask, a.topical_mask,
+      coalesce(a.meetings, 0) AS meetings, coalesce(a.short, 0) AS short, coalesce(a.docs_late, 0) AS docs_late, coalesce(a.no_rep, 0) AS no_rep,
+      coalesce(a.present, 0) AS present, coalesce(a.roll, 0) AS roll
+    FROM c LEFT JOIN a ON a.org_id = c.id
+    ORDER BY c.current_path`.execute(db);
+  return r.rows.map((row) => unmask(row, year0));
+}
+
+const EMPTY = { regular_months: null, topical_quarters: null, meetings: 0, short: 0, docs_late: 0, no_rep: 0, present: 0, roll: 0 };
+
 /** Years a bigint's bits hold (60 months); a longer period is read in such spans and merged. */
 const MASK_YEARS = 5;
 
@@ -105,25 +184,12 @@ export async function complianceByCell(db: Kysely<DB>, cellIds: readonly string[
 /** complianceByCell over a span within 5 calendar years. */
 async function complianceSpan(db: Kysely<DB>, cellIds: readonly string[], from: string, to: string, rules: readonly RuleStretch[]) {
   const year0 = Number(from.slice(0, 4));
-  const { short, late } = checksSql(rules);
-  const r = await sql<Omit<CellMeetingRow, 'regular_months' | 'topical_quarters'> & { regular_mask: string | null; topical_mask: string | null }>`
-    SELECT g.org_id,
-      (bit_or(1::bigint << (g.held_month - ${year0 * 12}::int)) FILTER (WHERE g.kind IN ('regular', 'combined')))::text AS regular_mask,
-      (bit_or(1::bigint << ((g.held_month - ${year0 * 12}::int) / 3)) FILTER (WHERE g.kind IN ('topical', 'combined')))::text AS topical_mask,
-      count(*)::int AS meetings,
-      (count(*) FILTER (WHERE ${short}))::int AS short,
-      (count(*) FILTER (WHERE ${late}))::int AS docs_late,
-      (count(*) FILTER (WHERE NOT g.superior_present))::int AS no_rep,
-      coalesce(sum(g.present_count), 0)::int AS present,
-      coalesce(sum(g.roll_count), 0)::int AS roll
+  const r = await sql<MaskRow>`
+    SELECT g.org_id, ${aggregatesSql(year0, rules)}
     FROM meeting g
     WHERE g.status = 'held' AND g.body = 'cell' AND g.held_on BETWEEN ${from}::date AND ${to}::date AND g.org_id = ANY(${uuids(cellIds)})
     GROUP BY g.org_id`.execute(db);
-  return r.rows.map(({ regular_mask, topical_mask, ...c }): CellMeetingRow => ({
-    ...c,
-    regular_months: keysOfMask(regular_mask, year0, 12),
-    topical_quarters: keysOfMask(topical_mask, year0, 4),
-  }));
+  return r.rows.map((row): CellMeetingRow => unmask(row, year0));
 }
 
 export type ComplianceCheck = 'short' | 'docs-late' | 'no-representative' | 'all';
