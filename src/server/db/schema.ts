@@ -2,7 +2,7 @@
  * Table types for Kysely. Calendar dates are 'YYYY-MM-DD' strings on both engines (type parsers set in
  * connect.ts), timestamps are Date, int8 is parsed to number (counts and sequence numbers stay far below 2^53).
  */
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable } from 'kysely';
 
 type Json = ColumnType<unknown, string, string>;
 
@@ -588,6 +588,10 @@ export interface MeetingTable {
   excused_count: ColumnType<number, number | undefined, number>;
   absent_count: ColumnType<number, number | undefined, number>;
   attendance_recorded_at: Date | null;
+  /** held_on's year × 12 + month − 1 (generated; migration 0029). */
+  held_month: GeneratedAlways<number | null>;
+  /** The latest Vietnam day a material was sent (kept by meetings.repo.ts's document writes; migration 0029). */
+  materials_sent_on: Generated<string | null>;
   created_by: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;

@@ -217,6 +217,22 @@ VALUES
   ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10);
 -- stops here on the empty database: insert or update on table "meeting_task" violates foreign key constraint "meeting_task_meeting_id_fkey"
 
+-- keepMaterialsSent
+UPDATE meeting
+SET
+  materials_sent_on = (
+    SELECT
+      max((d.sent_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)
+    FROM
+      meeting_document d
+    WHERE
+      d.meeting_id = $1
+      AND d.role = 'material'
+      AND d.sent_at IS NOT NULL
+  )
+WHERE
+  id = $2;
+
 -- listMeetings
 SELECT
   "g".*
@@ -257,6 +273,20 @@ WHERE
   "meeting_id" = $2
   AND "role" = $3
   AND "sent_at" IS NULL;
+UPDATE meeting
+SET
+  materials_sent_on = (
+    SELECT
+      max((d.sent_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)
+    FROM
+      meeting_document d
+    WHERE
+      d.meeting_id = $1
+      AND d.role = 'material'
+      AND d.sent_at IS NOT NULL
+  )
+WHERE
+  id = $2;
 
 -- nextTaskSeq
 SELECT
@@ -267,22 +297,68 @@ WHERE
   "meeting_id" = $1;
 
 -- replaceAttendance
-DELETE FROM "meeting_attendance"
-WHERE
-  "meeting_id" = $1;
-INSERT INTO
-  "meeting_attendance" (
-    "meeting_id",
-    "member_id",
-    "attendance",
-    "reason",
-    "membership",
-    "member_status",
-    "hosted",
-    "counts_for_quorum"
+WITH
+  input AS (
+    SELECT
+      *
+    FROM
+      jsonb_populate_recordset(NULL::meeting_attendance, $1::jsonb)
+  ),
+  gone AS (
+    DELETE FROM meeting_attendance a
+    WHERE
+      a.meeting_id = $2
+      AND NOT EXISTS (
+        SELECT
+          1
+        FROM
+          input i
+        WHERE
+          i.member_id = a.member_id
+      )
+  ),
+  marks AS (
+    INSERT INTO
+      meeting_attendance (
+        meeting_id,
+        member_id,
+        attendance,
+        reason,
+        membership,
+        member_status,
+        hosted,
+        counts_for_quorum
+      )
+    SELECT
+      meeting_id,
+      member_id,
+      attendance,
+      reason,
+      membership,
+      member_status,
+      hosted,
+      counts_for_quorum
+    FROM
+      input
+    ON CONFLICT (meeting_id, member_id) DO UPDATE
+    SET
+      attendance = excluded.attendance,
+      reason = excluded.reason,
+      membership = excluded.membership,
+      member_status = excluded.member_status,
+      hosted = excluded.hosted,
+      counts_for_quorum = excluded.counts_for_quorum
   )
-VALUES
-  ($1, $2, $3, $4, $5, $6, $7, $8);
+UPDATE meeting
+SET
+  roll_count = $3,
+  present_count = $4,
+  excused_count = $5,
+  absent_count = $6,
+  attendance_recorded_at = now(),
+  updated_at = now()
+WHERE
+  id = $7;
 -- stops here on the empty database: insert or update on table "meeting_attendance" violates foreign key constraint "meeting_attendance_meeting_id_fkey"
 
 -- tasksOf

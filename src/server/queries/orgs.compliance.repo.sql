@@ -43,3 +43,6 @@ GROUP BY
   "o"."current_path"
 ORDER BY
   "o"."current_path";
+
+-- cellsUnderBetweenQuery
+-- (no statement of its own: a subquery composed by the meetings compliance: see meetings.compliance.repo.sql (complianceOfCells))

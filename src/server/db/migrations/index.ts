@@ -30,6 +30,7 @@ import * as m0027 from './0027-directives.ts';
 import * as m0028 from './0028-discipline.ts';
 import * as m0033 from './0033-inspection-indexes.ts';
 import * as m0034 from './0034-report-transfer-index.ts';
+import * as m0029 from './0029-meeting-kept-figures.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -59,4 +60,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0028-discipline': m0028,
   '0033-inspection-indexes': m0033,
   '0034-report-transfer-index': m0034,
+  '0029-meeting-kept-figures': m0029,
 };

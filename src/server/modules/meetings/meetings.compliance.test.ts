@@ -10,6 +10,9 @@ import { v7 as uuidv7 } from 'uuid';
 import { describeEngines } from '../../../../test/helpers/db.ts';
 import { buildFixture, PASSWORD, startTestApp, type Client, type Fixture, type TestApp } from '../../../../test/helpers/app.ts';
 import { insertUser } from '../users/users.service.ts';
+import { complianceByCell } from './meetings.compliance.repo.ts';
+import { ruleStretches } from './meetings.compliance.ts';
+import { insertDocument, markMaterialsSent } from './meetings.repo.ts';
 
 type Kind = 'regular' | 'topical' | 'combined' | 'extraordinary';
 interface M {
@@ -76,22 +79,20 @@ describeEngines('meetings: compliance, the absence alert, the member view', (eng
     // a material sent two days before, or on the day itself (late)
     const sent = new Date(`${m.on}T08:00:00+07:00`);
     if (!m.late) sent.setUTCDate(sent.getUTCDate() - 2);
-    await db
-      .insertInto('meeting_document')
-      .values({
-        id: uuidv7(),
-        meeting_id: id,
-        role: 'material',
-        title: 'Dự thảo nghị quyết',
-        file_name: 'du-thao.docx',
-        mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-        size: 10,
-        sha256: 'x',
-        storage_key: uuidv7(),
-        sent_at: sent,
-        uploaded_at: sent,
-      })
-      .execute();
+    // through the repository, which keeps the meeting's materials_sent_on as the document routes do
+    await insertDocument(db, {
+      id: uuidv7(),
+      meeting_id: id,
+      role: 'material',
+      title: 'Dự thảo nghị quyết',
+      file_name: 'du-thao.docx',
+      mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      size: 10,
+      sha256: 'x',
+      storage_key: uuidv7(),
+      sent_at: sent,
+      uploaded_at: sent,
+    });
     return id;
   }
 
@@ -159,6 +160,37 @@ describeEngines('meetings: compliance, the absence alert, the member view', (eng
       const bad = await adminA.get(`/api/meetings/compliance?orgId=${f.orgs.A}&from=2026-07-01&to=2026-06-30`);
       expect(bad.status).toBe(400);
       expect(bad.body.error.message).toMatch(/Ngày bắt đầu/);
+    });
+
+    it('reads a period across years, one over five years in parts, and the day the documents were sent as their writes keep it', async () => {
+      const db = t.database.db;
+      // Tổ Văn's meeting of 08/12/2025 counts from December; the quarter 2025-Q4 is not wholly inside, so not owed
+      const r = await adminA.get(`/api/meetings/compliance?orgId=${f.orgs.a2}&from=2025-12-01&to=2026-06-30`);
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      expect(r.body.cells[0]).toMatchObject({ monthsMissing: ['2026-05'], quartersOwed: ['2026-Q1', '2026-Q2'], meetings: 8 });
+      // seven years: two statements of at most five, merged
+      const [long] = await complianceByCell(db, [f.orgs.a2], '2020-01-01', '2026-06-30', ruleStretches());
+      expect([...long!.regular_months!].sort()).toEqual(['2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-06']);
+      expect(long!.topical_quarters).toEqual(['2026-Q2']);
+      expect(long).toMatchObject({ meetings: 8, docs_late: 1, present: 29, roll: 40 });
+      // a meeting of July with its material sent two days before; another registered unsent, then sent on the day: late
+      const id = await insertMeeting({ cell: 'a1', kind: 'regular', on: '2026-07-08', present: 5, roll: 5 });
+      const july = async () => (await complianceByCell(db, [f.orgs.a1], '2026-07-01', '2026-07-31', ruleStretches()))[0]!;
+      const sentOn = async () => (await db.selectFrom('meeting').select('materials_sent_on').where('id', '=', id).executeTakeFirstOrThrow()).materials_sent_on;
+      expect(await sentOn()).toBe('2026-07-06');
+      expect((await july()).docs_late).toBe(0);
+      await insertDocument(db, {
+        id: uuidv7(),
+        meeting_id: id,
+        role: 'material',
+        title: 'Bổ sung',
+        sent_at: null,
+        uploaded_at: new Date('2026-07-07T02:00:00Z'),
+      });
+      expect(await sentOn()).toBe('2026-07-06');
+      expect(await markMaterialsSent(db, id, new Date('2026-07-08T01:00:00Z'))).toBe(1);
+      expect(await sentOn()).toBe('2026-07-08');
+      expect((await july()).docs_late).toBe(1);
     });
   });
 

@@ -5,7 +5,7 @@
  * representative, the attendance rate; the meetings behind each count; the whole table as a workbook. The reports
  * module reads the same figures (`complianceFigures`) for its «meetings-compliance» table.
  *
- * One statement over the meetings (meetings.compliance.repo.ts) answers a row per cell; the months and quarters owed
+ * One statement over the cells and their meetings (meetings.compliance.repo.ts, complianceOfCells) answers a row per cell; the months and quarters owed
  * and the totals are folded by the domain (src/domain/meetings.compliance.ts), which the tests' hand count checks.
  */
 import ExcelJS from 'exceljs';
@@ -23,7 +23,7 @@ import { contentDisposition } from '../../office/download.ts';
 import { styleHeader } from '../../office/sheet-style.ts';
 import { cellsUnderBetween } from '../orgs/orgs.compliance.repo.ts';
 import { reportRootOn } from '../orgs/orgs.reports.repo.ts';
-import { complianceByCell, complianceMeetings, type RuleStretch } from './meetings.compliance.repo.ts';
+import { complianceMeetings, complianceOfCells, type RuleStretch } from './meetings.compliance.repo.ts';
 
 export interface ComplianceDeps {
   db: Kysely<DB>;
@@ -72,17 +72,10 @@ export function createComplianceService(deps: ComplianceDeps) {
 
   /** Each cell's figures over [from, to] under the subtree of `path` that the scope sees. */
   async function cellFigures(path: string, scope: Scope, from: string, to: string): Promise<CellFigures[]> {
-    const cells = await cellsUnderBetween(db, path, from, to, scope);
-    const rows = await complianceByCell(
-      db,
-      cells.map((c) => c.id),
-      from,
-      to,
-      ruleStretches(),
-    );
+    const cells = await complianceOfCells(db, path, scope, from, to, ruleStretches());
     const aggregates = new Map<string, CellAggregate>(
-      rows.map((r) => [
-        r.org_id,
+      cells.map((r) => [
+        r.id,
         {
           regularMonths: new Set(r.regular_months ?? []),
           topicalQuarters: new Set(r.topical_quarters ?? []),

@@ -67,6 +67,7 @@ export const cases: SqlCases<typeof repo> = {
       uploaded_at: AT,
     }),
   markMaterialsSent: (db) => repo.markMaterialsSent(db, MEETING, AT),
+  keepMaterialsSent: (db) => repo.keepMaterialsSent(db, MEETING),
   attendanceOf: (db) => repo.attendanceOf(db, MEETING),
   replaceAttendance: (db) =>
     repo.replaceAttendance(db, MEETING, [

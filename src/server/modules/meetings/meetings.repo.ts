@@ -61,8 +61,10 @@ export function findDocument(db: Kysely<DB>, meetingId: string, id: string) {
   return db.selectFrom('meeting_document').selectAll().where('meeting_id', '=', meetingId).where('id', '=', id).executeTakeFirst();
 }
 
-export function insertDocument(db: Kysely<DB>, row: Insertable<MeetingDocumentTable>) {
-  return db.insertInto('meeting_document').values(row).execute();
+/** Registers a document (and keeps the meeting's `materials_sent_on`); inside the caller's transaction. */
+export async function insertDocument(db: Kysely<DB>, row: Insertable<MeetingDocumentTable>) {
+  await db.insertInto('meeting_document').values(row).execute();
+  if (row.role === 'material' && row.sent_at) await keepMaterialsSent(db, row.meeting_id);
 }
 
 /** A document of the meeting locked for a write (FOR UPDATE): attaching its file. */
@@ -80,7 +82,7 @@ export async function attachDocumentFile(
   return Number(r.numUpdatedRows);
 }
 
-/** Marks the meeting's materials not sent yet as sent at `at`; returns how many. */
+/** Marks the meeting's materials not sent yet as sent at `at` (and keeps `materials_sent_on`); returns how many. */
 export async function markMaterialsSent(db: Kysely<DB>, meetingId: string, at: Date): Promise<number> {
   const r = await db
     .updateTable('meeting_document')
@@ -89,7 +91,20 @@ export async function markMaterialsSent(db: Kysely<DB>, meetingId: string, at: D
     .where('role', '=', 'material')
     .where('sent_at', 'is', null)
     .executeTakeFirst();
+  await keepMaterialsSent(db, meetingId);
   return Number(r.numUpdatedRows);
+}
+
+/**
+ * Sets the meeting's `materials_sent_on` (the latest Vietnam day one of its materials was sent, null when none) from its
+ * documents: every write of a document's role or sent time calls it in the same transaction (migration 0029).
+ */
+export async function keepMaterialsSent(db: Kysely<DB>, meetingId: string): Promise<void> {
+  await sql`
+    UPDATE meeting SET materials_sent_on = (
+      SELECT max((d.sent_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) FROM meeting_document d
+      WHERE d.meeting_id = ${meetingId} AND d.role = 'material' AND d.sent_at IS NOT NULL)
+    WHERE id = ${meetingId}`.execute(db);
 }
 
 // --- attendance
@@ -98,27 +113,26 @@ export function attendanceOf(db: Kysely<DB>, meetingId: string) {
   return db.selectFrom('meeting_attendance').selectAll().where('meeting_id', '=', meetingId).execute();
 }
 
-/** Replaces a meeting's attendance with `rows` (one statement each way) and keeps the counts on the meeting. */
+/**
+ * Replaces a meeting's attendance with `rows` and keeps the counts on the meeting, in one statement: the rows as one
+ * JSON parameter, upserted on (meeting, member) in a single INSERT … ON CONFLICT, the rows of members no longer on the
+ * roll deleted, the meeting's counts set (a 30-member roll is one round trip, not 30 statements).
+ */
 export async function replaceAttendance(db: Kysely<DB>, meetingId: string, rows: readonly Insertable<MeetingAttendanceTable>[]): Promise<void> {
-  await db.deleteFrom('meeting_attendance').where('meeting_id', '=', meetingId).execute();
-  if (rows.length > 0)
-    await db
-      .insertInto('meeting_attendance')
-      .values([...rows])
-      .execute();
   const count = (a: string) => rows.filter((r) => r.attendance === a).length;
-  await db
-    .updateTable('meeting')
-    .set({
-      roll_count: rows.length,
-      present_count: count('present'),
-      excused_count: count('excused'),
-      absent_count: count('absent'),
-      attendance_recorded_at: sql`now()`,
-      updated_at: sql`now()`,
-    })
-    .where('id', '=', meetingId)
-    .execute();
+  await sql`
+    WITH input AS (
+      SELECT * FROM jsonb_populate_recordset(NULL::meeting_attendance, ${JSON.stringify(rows.map((r) => ({ hosted: false, ...r, meeting_id: meetingId })))}::jsonb)),
+    gone AS (
+      DELETE FROM meeting_attendance a WHERE a.meeting_id = ${meetingId} AND NOT EXISTS (SELECT 1 FROM input i WHERE i.member_id = a.member_id)),
+    marks AS (
+      INSERT INTO meeting_attendance (meeting_id, member_id, attendance, reason, membership, member_status, hosted, counts_for_quorum)
+      SELECT meeting_id, member_id, attendance, reason, membership, member_status, hosted, counts_for_quorum FROM input
+      ON CONFLICT (meeting_id, member_id) DO UPDATE SET attendance = excluded.attendance, reason = excluded.reason, membership = excluded.membership,
+        member_status = excluded.member_status, hosted = excluded.hosted, counts_for_quorum = excluded.counts_for_quorum)
+    UPDATE meeting SET roll_count = ${rows.length}, present_count = ${count('present')}, excused_count = ${count('excused')},
+      absent_count = ${count('absent')}, attendance_recorded_at = now(), updated_at = now()
+    WHERE id = ${meetingId}`.execute(db);
 }
 
 // --- tasks

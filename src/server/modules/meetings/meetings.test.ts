@@ -272,7 +272,18 @@ describeEngines('cell meetings', (engine) => {
     }
     const sorted = times.slice(2).sort((a, b) => a - b);
     console.log(`[${engine}] attendance of ${ids.length} members, the write (one transaction): median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms`);
-    const last = await t.database.db.selectFrom('meeting').select(['roll_count']).where('id', '=', m.id).executeTakeFirstOrThrow();
+    const last = await t.database.db.selectFrom('meeting').select(['roll_count', 'absent_count']).where('id', '=', m.id).executeTakeFirstOrThrow();
     expect(last.roll_count).toBe(ids.length);
+    // each run's marks replaced the last (one upsert): the rows and the kept count are those of the 12th run
+    const absent = ids.filter((_, k) => (k + 11) % 7 === 0).sort();
+    const rows11 = await t.database.db.selectFrom('meeting_attendance').select(['member_id', 'attendance']).where('meeting_id', '=', m.id).execute();
+    expect(rows11).toHaveLength(ids.length);
+    expect(
+      rows11
+        .filter((r) => r.attendance === 'absent')
+        .map((r) => r.member_id)
+        .sort(),
+    ).toEqual(absent);
+    expect(last.absent_count).toBe(absent.length);
   });
 });

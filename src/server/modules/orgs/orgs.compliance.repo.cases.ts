@@ -7,4 +7,5 @@ const PATH = `/${ROOT}/`;
 
 export const cases: SqlCases<typeof repo> = {
   cellsUnderBetween: (db) => repo.cellsUnderBetween(db, PATH, '2025-01-01', '2025-12-31', [PATH]),
+  cellsUnderBetweenQuery: 'a subquery composed by the meetings compliance: see meetings.compliance.repo.sql (complianceOfCells)',
 };
