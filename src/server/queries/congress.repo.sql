@@ -244,6 +244,37 @@ FROM
 WHERE
   r.membership = 'official';
 
+-- officialsOn
+SELECT
+  r.member_id,
+  r.org_id
+FROM
+  (
+    SELECT
+      p.member_id,
+      p.org_id,
+      p.membership,
+      p.status
+    FROM
+      member_period p
+    WHERE
+      (
+        "p".valid_from <= $1
+        AND (
+          "p".valid_to IS NULL
+          OR "p".valid_to > $2
+        )
+        AND "p".status NOT IN ('deceased', 'struck_off', 'left', 'expelled')
+      )
+  ) r
+WHERE
+  r.org_id = ANY ($3::UUID[])
+  AND r.membership = 'official'
+  AND r.status = 'active'
+ORDER BY
+  r.org_id,
+  r.member_id;
+
 -- prepDoneCounts
 SELECT
   p.org_id,

@@ -37,6 +37,7 @@ export const cases: SqlCases<typeof repo> = {
   findSeat: (db) => repo.findSeat(db, SEAT),
   endSeat: (db) => repo.endSeat(db, SEAT, { ended_on: '2022-03-01', end_reason: 'moved', end_decision_no: null, end_note: null, updated_at: AT }),
   seatRolls: (db) => repo.seatRolls(db, [MEMBER], '2026-03-02', PATH),
+  officialsOn: (db) => repo.officialsOn(db, [ORG], '2026-03-02'),
   officialMembersOn: (db) => repo.officialMembersOn(db, PATH, '2026-03-02'),
   findRound: (db) => repo.findRound(db, ROUND),
   listRounds: (db) => repo.listRounds(db),

@@ -85,6 +85,15 @@ export async function seatRolls(db: Kysely<DB>, memberIds: string[], asOf: strin
   return rows;
 }
 
+/** The official members on the rolls of some organisations on a date, in a stable order (the demo's committees). */
+export async function officialsOn(db: Kysely<DB>, orgIds: string[], asOf: string) {
+  if (orgIds.length === 0) return [];
+  const { rows } = await sql<{ member_id: string; org_id: string }>`
+    SELECT r.member_id, r.org_id FROM ${rollOnSql(asOf)} r
+    WHERE r.org_id = ANY(${orgIds}::uuid[]) AND r.membership = 'official' AND r.status = 'active' ORDER BY r.org_id, r.member_id`.execute(db);
+  return rows;
+}
+
 /** Official members on the rolls of the subtree at `path` (the tree of the date) on the date. */
 export async function officialMembersOn(db: Kysely<DB>, path: string, asOf: string): Promise<number> {
   const { rows } = await sql<{ n: string | number }>`
