@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../domain/dates.ts';
 import { CHECKLIST_GROUPS, COMMITTEE_BODIES, COMMITTEE_POSTS, SEAT_END_REASONS, SEAT_HOWS } from '../domain/congress.ts';
 import { normalizeText } from '../domain/text.ts';
-import { IdSchema, IsoDateSchema, TextSchema } from './common.ts';
+import { IdSchema, IsoDateSchema, PageQuery, TextSchema } from './common.ts';
 
 const Opt = (max = 255) =>
   z
@@ -174,6 +174,7 @@ export const RoundQuery = z.strictObject({
   /** Drill-down: the organisations due that held their congress, or those that have not yet. */
   state: z.enum(['all', 'held', 'pending'], { message: 'Trạng thái không hợp lệ.' }).default('all'),
   grassrootsOnly: z.enum(['true', 'false'], { message: 'Giá trị không hợp lệ.' }).optional(),
+  ...PageQuery,
 });
 export type RoundQuery = z.input<typeof RoundQuery>;
 
@@ -239,7 +240,9 @@ export const RoundResponse = z.object({
   underOrgId: z.string(),
   underOrgName: z.string(),
   summary: RoundSummarySchema,
+  /** A page of the organisations listed (the drill-down); `total` counts them all. */
   items: z.array(DueOrgSchema),
+  total: z.number(),
 });
 export type RoundResponse = z.infer<typeof RoundResponse>;
 

@@ -43,13 +43,13 @@ export function useRounds() {
   return useQuery({ queryKey: [...KEY, 'rounds'], queryFn: ({ signal }) => api.get<{ items: RoundHead[] }>('/congress/rounds', undefined, signal) });
 }
 
-export function useRound(id: string | undefined, q: { asOf?: string; state: 'all' | 'held' | 'pending'; grassrootsOnly: boolean }) {
+export function useRound(id: string | undefined, q: { asOf?: string; state: 'all' | 'held' | 'pending'; grassrootsOnly: boolean; page: number }) {
   return useQuery({
     queryKey: [...KEY, 'round', id, q],
     queryFn: ({ signal }) =>
       api.get<RoundResponse>(
         `/congress/rounds/${id ?? ''}`,
-        { ...(q.asOf ? { asOf: q.asOf } : {}), state: q.state, ...(q.grassrootsOnly ? { grassrootsOnly: 'true' } : {}) },
+        { ...(q.asOf ? { asOf: q.asOf } : {}), state: q.state, ...(q.grassrootsOnly ? { grassrootsOnly: 'true' } : {}), page: q.page, pageSize: 50 },
         signal,
       ),
     enabled: Boolean(id),

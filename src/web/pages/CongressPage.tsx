@@ -26,7 +26,8 @@ export function CongressPage() {
   const [grassrootsOnly, setGrassrootsOnly] = useState(false);
   const [adding, setAdding] = useState(false);
   const [prepOrg, setPrepOrg] = useState<string | null>(null);
-  const round = useRound(roundId, { asOf, state, grassrootsOnly });
+  const [page, setPage] = useState(1);
+  const round = useRound(roundId, { asOf, state, grassrootsOnly, page });
   const r = round.data;
   const columns: TableColumnsType<Row> = [
     { title: 'Tổ chức', dataIndex: 'orgName', render: (n: string, x) => <a onClick={() => setPrepOrg(x.orgId)}>{n}</a> },
@@ -99,7 +100,10 @@ export function CongressPage() {
           <Space wrap style={{ marginBottom: 12 }}>
             <Segmented
               value={state}
-              onChange={(v) => setState(v as typeof state)}
+              onChange={(v) => {
+                setState(v as typeof state);
+                setPage(1);
+              }}
               options={[
                 { value: 'all', label: 'Tất cả' },
                 { value: 'held', label: 'Đã đại hội' },
@@ -108,7 +112,14 @@ export function CongressPage() {
               data-testid="round-state"
             />
             <Space>
-              <Switch checked={grassrootsOnly} onChange={setGrassrootsOnly} data-testid="round-grassroots" />
+              <Switch
+                checked={grassrootsOnly}
+                onChange={(v) => {
+                  setGrassrootsOnly(v);
+                  setPage(1);
+                }}
+                data-testid="round-grassroots"
+              />
               <span>Chỉ TCCSĐ</span>
             </Space>
           </Space>
@@ -120,7 +131,14 @@ export function CongressPage() {
             dataSource={r.items}
             loading={round.isFetching}
             data-testid="round-table"
-            pagination={{ pageSize: 50, hideOnSinglePage: true, showTotal: (n) => `${formatCount(n)} tổ chức` }}
+            pagination={{
+              current: page,
+              pageSize: 50,
+              total: r.total,
+              onChange: setPage,
+              hideOnSinglePage: true,
+              showTotal: (n) => `${formatCount(n)} tổ chức`,
+            }}
             locale={{ emptyText: 'Không có tổ chức nào' }}
           />
         </Card>
