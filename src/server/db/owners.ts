@@ -23,7 +23,8 @@ export type ModuleName =
   | 'meetings'
   | 'directives'
   | 'inspection'
-  | 'discipline';
+  | 'discipline'
+  | 'congress';
 
 /** Tables typed only inside their module (member-import declares its own with `withTables`). */
 type ModuleLocalTable = 'member_import' | 'member_import_row';
@@ -85,4 +86,8 @@ export const TABLE_OWNERS: Record<keyof DB | ModuleLocalTable, ModuleName> = {
   discipline_decision: 'discipline',
   discipline_complaint: 'discipline',
   discipline_deferral: 'discipline',
+  congress_term: 'congress',
+  committee_seat: 'congress',
+  congress_round: 'congress',
+  congress_prep: 'congress',
 };

@@ -266,6 +266,25 @@ describeEngines('demo province', (engine) => {
     expect(complained.filter((c) => c.revoked_on !== null).length).toBeLessThanOrEqual(1);
   });
 
+  it('has 2020–2025 and 2025–2030 terms with committees, the 2025 round nearly done and a cell round in progress', async () => {
+    const admin = await t.login('admin', DEMO_PASSWORD);
+    expect(seeded.congress.terms).toBeGreaterThan(300);
+    const terms = (await admin.get(`/api/congress/terms?orgId=${seeded.rootId}`)).body.items as { id: string; label: string }[];
+    expect(terms.map((x) => x.label)).toEqual(['2020–2025', '2025–2030']);
+    const committee = (await admin.get(`/api/congress/terms/${terms[1]!.id}/committee`)).body;
+    expect(committee.seats.map((s: { post: string }) => s.post)).toContain('bi_thu');
+    const rounds = (await admin.get('/api/congress/rounds')).body.items as { id: string; title: string }[];
+    expect(rounds).toHaveLength(2);
+    const r2025 = (await admin.get(`/api/congress/rounds/${rounds.find((r) => r.title.includes('2025–2030'))!.id}`)).body;
+    expect(r2025.summary.grassrootsDue).toBeGreaterThan(80);
+    expect(r2025.summary.grassrootsHeld).toBeLessThan(r2025.summary.grassrootsDue);
+    expect(r2025.summary.grassrootsHeld).toBeGreaterThan(r2025.summary.grassrootsDue * 0.85);
+    const cells = (await admin.get(`/api/congress/rounds/${rounds.find((r) => !r.title.includes('2025–2030'))!.id}`)).body;
+    expect(cells.summary.due).toBeGreaterThan(300);
+    expect(cells.summary.held).toBeGreaterThan(0);
+    expect(cells.summary.held).toBeLessThan(cells.summary.due);
+  });
+
   it('leaves an intact audit chain', async () => {
     expect(await verifyAuditChain(t.database.db, { key: testConfig().auditKey! })).toMatchObject({ ok: true });
   });

@@ -23,6 +23,7 @@ import { generateProvince } from './province.ts';
 import { seedAdmissions } from './admissions.ts';
 import { seedDirectives } from './directives.ts';
 import { seedDiscipline } from './discipline.ts';
+import { seedCongress } from './congress.ts';
 import { seedInspection } from './inspection.ts';
 import { seedMeetings } from './meetings.ts';
 
@@ -118,6 +119,7 @@ export async function seedDemo(db: Kysely<DB>, clock: Clock, opts: SeedOptions) 
   const directives = await seedDirectives(db, { seed: opts.seed, today: clock.today(), now: clock.now(), adminId });
   const inspection = await seedInspection(db, { seed: opts.seed, today: clock.today(), rootOrgId: root });
   const meetings = await seedMeetings(db, { rootPath: p.orgs[0]!.org.current_path, today: clock.today(), seed: opts.seed });
+  const congress = await seedCongress(db, { seed: opts.seed, rootPath: p.orgs[0]!.org.current_path, today: clock.today(), now: clock.now(), adminId });
   // Fresh statistics after a bulk load: PGlite never analyses by itself.
   await analyzeAll(db);
   return {
@@ -132,5 +134,6 @@ export async function seedDemo(db: Kysely<DB>, clock: Clock, opts: SeedOptions) 
     reorg: applied.counts,
     evaluations,
     meetings,
+    congress,
   };
 }

@@ -39,6 +39,8 @@ import { DirectivesPage } from '../pages/DirectivesPage.tsx';
 import { DirectivePage } from '../pages/DirectivePage.tsx';
 import { SharePage } from '../pages/SharePage.tsx';
 import { ProgrammesPage } from '../pages/ProgrammesPage.tsx';
+import { TermsPage } from '../pages/TermsPage.tsx';
+import { CongressPage } from '../pages/CongressPage.tsx';
 import { InspectionPage } from '../pages/InspectionPage.tsx';
 import { InspectionDisciplinesPage } from '../pages/InspectionDisciplinesPage.tsx';
 import { InspectionItemsPage } from '../pages/InspectionItemsPage.tsx';
@@ -96,6 +98,8 @@ export function App() {
                   <Route path="/directives/shares/:id" element={<SharePage />} />
                   <Route path="/directives/:id" element={<DirectivePage />} />
                   <Route path="/programmes" element={<ProgrammesPage />} />
+                  <Route path="/congress/terms" element={<TermsPage />} />
+                  <Route path="/congress" element={<CongressPage />} />
                   <Route path="/calendar" element={<CalendarPage />} />
                   <Route path="/rulesets" element={<RuleSetsPage />} />
                   <Route path="/admissions" element={<AdmissionsPage />} />

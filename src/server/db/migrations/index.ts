@@ -31,6 +31,7 @@ import * as m0028 from './0028-discipline.ts';
 import * as m0033 from './0033-inspection-indexes.ts';
 import * as m0034 from './0034-report-transfer-index.ts';
 import * as m0029 from './0029-meeting-kept-figures.ts';
+import * as m0031 from './0031-congress.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -61,4 +62,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0033-inspection-indexes': m0033,
   '0034-report-transfer-index': m0034,
   '0029-meeting-kept-figures': m0029,
+  '0031-congress': m0031,
 };
