@@ -347,6 +347,7 @@ describeEngines('bad input on every endpoint', (engine) => {
       'GET /api/directives/programmes': {},
       'GET /api/directives/:id': { id: plan.id },
       'GET /api/directives/:id/progress': { id: plan.id },
+      'GET /api/directives/due-shares': { query: `orgId=${f.orgs.A}&from=2026-01-01&to=2026-12-31&check=late` },
       'GET /api/directives/:id/document.docx': { id: plan.id, query: 'kind=plan' },
       'GET /api/directives/shares/:id': { id: shareId },
       'GET /api/meetings/compliance': { query: `orgId=${f.orgs.A}&from=2026-01-01&to=2026-06-30` },
@@ -429,7 +430,7 @@ describeEngines('bad input on every endpoint', (engine) => {
           if (route !== 'GET /api/reports/orgs')
             expect4xx(await admin.get(`${url}?orgId=${f.orgs.A}&from=2025-12-31&to=2025-01-01`), 400, `${route} from > to`);
         }
-        if (/inspection\/(progress|coverage|items)/.test(route))
+        if (/inspection\/(progress|coverage|items)|directives\/due-shares/.test(route))
           // impossible and far dates, a period backwards, a year out of range
           for (const bad of [
             'from=2026-01-01&to=2099-12-31',

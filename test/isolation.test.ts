@@ -732,6 +732,7 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
     'GET /api/reports/tables/:table': async () => {
       for (const orgId of [f.orgs.A, f.orgs.a1, f.orgs.P]) await is404(b.get(`/api/reports/tables/members-composition?orgId=${orgId}`));
       noLeak((await b.get(`/api/reports/tables/member-changes?orgId=${f.orgs.B}&breakdown=children&compare=true`)).body);
+      noLeak((await b.get(`/api/reports/tables/directives-tasks?orgId=${f.orgs.B}&from=2026-01-01&to=2026-12-31&breakdown=children`)).body);
     },
     'GET /api/reports/orgs': async () => {
       for (const orgId of [f.orgs.A, f.orgs.gA, f.orgs.P]) await is404(b.get(`/api/reports/orgs?orgId=${orgId}`));
@@ -816,6 +817,13 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
       await is404(
         b.post(`/api/directives/${dir.aProgramme}/topics`, { topicKind: 'de_tai', title: 'Đề tài', leadOrgId: f.orgs.gB, participantOrgIds: [], dueOn: null }),
       );
+    },
+    'GET /api/directives/due-shares': async () => {
+      for (const orgId of [f.orgs.A, f.orgs.a1, f.orgs.P]) await is404(b.get(`/api/directives/due-shares?orgId=${orgId}&from=2026-01-01&to=2026-12-31`));
+      const own = await b.get(`/api/directives/due-shares?orgId=${f.orgs.B}&from=2026-01-01&to=2026-12-31`);
+      expect(own.status).toBe(200); // control: B lists its own shares
+      expect(own.body.items.every((i: { orgId: string }) => i.orgId !== f.orgs.A && i.orgId !== f.orgs.gA)).toBe(true);
+      noLeak(own.body);
     },
     'GET /api/directives/shares/:id': async () => {
       for (const id of [dir.aShare, dir.aPart]) await is404(b.get(`/api/directives/shares/${id}`));

@@ -37,6 +37,7 @@ import { ReportOrgsPage } from '../pages/ReportOrgsPage.tsx';
 import { DirectivesPage } from '../pages/DirectivesPage.tsx';
 import { DirectivePage } from '../pages/DirectivePage.tsx';
 import { SharePage } from '../pages/SharePage.tsx';
+import { DueSharesPage } from '../pages/DueSharesPage.tsx';
 import { ProgrammesPage } from '../pages/ProgrammesPage.tsx';
 import { InspectionPage } from '../pages/InspectionPage.tsx';
 import { InspectionItemsPage } from '../pages/InspectionItemsPage.tsx';
@@ -91,6 +92,7 @@ export function App() {
                   <Route path="/audit" element={<AuditPage />} />
                   <Route path="/directives" element={<DirectivesPage />} />
                   <Route path="/directives/shares/:id" element={<SharePage />} />
+                  <Route path="/directives/due" element={<DueSharesPage />} />
                   <Route path="/directives/:id" element={<DirectivePage />} />
                   <Route path="/programmes" element={<ProgrammesPage />} />
                   <Route path="/calendar" element={<CalendarPage />} />

@@ -121,6 +121,7 @@ describeEngines('reports: the standard tables through HTTP', (engine) => {
       'term-annex',
       'inspection-work',
       'meetings-compliance',
+      'directives-tasks',
     ]);
   });
 

@@ -22,6 +22,7 @@ export function drillDownPath(link: DrillDown): string {
   if (link.kind === 'members') return `/members?${q}`;
   if (link.kind === 'evaluation') return `/evaluation/results?${q}`;
   if (link.kind === 'inspection') return `/inspection/items?${q}`;
+  if (link.kind === 'directives') return `/directives/due?${q}`;
   return `/reports/orgs?${q}`;
 }
 
