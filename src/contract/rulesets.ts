@@ -89,6 +89,10 @@ const groups = {
     topicalPerQuarter: Int(0, 10),
     absenceMonthsInYear: Int(1, 12),
   },
+  congress: {
+    termYears: Int(1, 10),
+    cellCongressesPerTerm: Int(1, 5),
+  },
 };
 
 /** A whole version's figures, validated: each range, then the relations between figures. */
@@ -102,6 +106,7 @@ export const RuleSetRulesSchema: z.ZodType<RuleSetRules> = z
     fees: z.strictObject(groups.fees),
     admission: z.strictObject(groups.admission),
     meetings: z.strictObject(groups.meetings),
+    congress: z.strictObject(groups.congress),
   })
   .superRefine((r, ctx) => {
     const issue = (path: string[], message: string) => ctx.addIssue({ code: 'custom', path, message });
@@ -126,6 +131,7 @@ export const RuleSetRulesPatch = z.strictObject({
   fees: z.strictObject(groups.fees).partial().optional(),
   admission: z.strictObject(groups.admission).partial().optional(),
   meetings: z.strictObject(groups.meetings).partial().optional(),
+  congress: z.strictObject(groups.congress).partial().optional(),
 });
 export type RuleSetRulesPatchInput = z.infer<typeof RuleSetRulesPatch>;
 
@@ -186,6 +192,7 @@ const RulesResponse = z.object({
     topicalPerQuarter: z.number(),
     absenceMonthsInYear: z.number(),
   }),
+  congress: z.object({ termYears: z.number(), cellCongressesPerTerm: z.number() }),
 });
 
 const Change = z.object({ path: z.string(), label: z.string(), from: z.string(), to: z.string() });

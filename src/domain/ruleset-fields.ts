@@ -52,6 +52,8 @@ export const RULE_SET_FIELD_LABELS: Record<string, string> = {
   'meetings.regularPerMonth': 'Số buổi sinh hoạt thường kỳ mỗi tháng',
   'meetings.topicalPerQuarter': 'Số buổi sinh hoạt chuyên đề tối thiểu mỗi quý',
   'meetings.absenceMonthsInYear': 'Vắng sinh hoạt không có lý do chính đáng trong năm (tháng) thì đề nghị xóa tên',
+  'congress.termYears': 'Nhiệm kỳ đại hội của tổ chức cơ sở đảng trở lên (năm)',
+  'congress.cellCongressesPerTerm': 'Số lần đại hội chi bộ trực thuộc trong một nhiệm kỳ (2; thí điểm: 1)',
 };
 
 /** A figure that differs between two versions, with both values as the web shows them. */

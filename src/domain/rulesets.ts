@@ -104,6 +104,13 @@ export interface RuleSet {
   };
   /** Cell meetings (sinh hoạt chi bộ), domain.md §9; 0 turns a check off (no such rule in the version). */
   meetings: MeetingRules;
+  /** Congresses and terms (đại hội, nhiệm kỳ), domain.md §3. */
+  congress: {
+    /** Years of a term of a grassroots organisation and above (5). */
+    termYears: number;
+    /** Congresses a cell directly under a grassroots party committee holds in one such term (2; 1 under the pilot). */
+    cellCongressesPerTerm: number;
+  };
 }
 
 /** The figures of §9 a meeting and the compliance of a period are checked against (src/domain/meetings.ts). */
@@ -212,6 +219,7 @@ const QD294: RuleSet = {
   orgSize: { minOfficialMembers: 3, partyCommitteeThreshold: 30, cellCommitteeThreshold: 9 },
   ...structuredClone(MEMBER_RULES_2011),
   meetings: { ...MEETING_RULES_CT10 },
+  congress: { termYears: 5, cellCongressesPerTerm: 2 },
 };
 
 export const RULE_SETS: readonly RuleSet[] = [
@@ -222,6 +230,7 @@ export const RULE_SETS: readonly RuleSet[] = [
     orgSize: { minOfficialMembers: 3, partyCommitteeThreshold: 30, cellCommitteeThreshold: 9 },
     ...structuredClone(MEMBER_RULES_2011),
     meetings: { ...MEETING_RULES_CT10 },
+    congress: { termYears: 5, cellCongressesPerTerm: 2 },
   },
   QD294,
   {

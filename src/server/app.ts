@@ -79,6 +79,8 @@ import { createDirectivesService } from './modules/directives/directives.service
 import { createInspectionCasesService, openCaseOf } from './modules/inspection/inspection.cases.ts';
 import { inspectionRoutes } from './modules/inspection/inspection.routes.ts';
 import { createInspectionService } from './modules/inspection/inspection.service.ts';
+import { congressRoutes } from './modules/congress/congress.routes.ts';
+import { createCongressService } from './modules/congress/congress.service.ts';
 
 export interface AppDeps {
   db: Kysely<DB>;
@@ -149,6 +151,7 @@ function createRecordServices(deps: AppDeps) {
 /** The services above the record-keeping modules (reports), built on those below through ports. */
 function createReportServices(deps: AppDeps, s: ReturnType<typeof createRecordServices>) {
   return {
+    congress: createCongressService(deps),
     dashboard: createDashboardService({
       clock: deps.clock,
       orgs: s.orgs,
@@ -249,6 +252,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
   await app.register(directivesRoutes(services.directives));
   await app.register(inspectionRoutes(services.inspection, services.inspectionCases));
   await app.register(meetingsComplianceRoutes(services.meetingsCommittees));
+  await app.register(congressRoutes(services.congress));
 
   const webDir = config.webDir;
   const hasWeb = webDir !== undefined && fs.existsSync(path.join(webDir, 'index.html'));

@@ -22,7 +22,8 @@ export type ModuleName =
   | 'reports'
   | 'meetings'
   | 'directives'
-  | 'inspection';
+  | 'inspection'
+  | 'congress';
 
 /** Tables typed only inside their module (member-import declares its own with `withTables`). */
 type ModuleLocalTable = 'member_import' | 'member_import_row';
@@ -82,4 +83,8 @@ export const TABLE_OWNERS: Record<keyof DB | ModuleLocalTable, ModuleName> = {
   inspection_item: 'inspection',
   inspection_case: 'inspection',
   absence_alert_dismissal: 'meetings',
+  congress_term: 'congress',
+  committee_seat: 'congress',
+  congress_round: 'congress',
+  congress_prep: 'congress',
 };

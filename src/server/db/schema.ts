@@ -805,6 +805,70 @@ export interface AbsenceAlertDismissalTable {
   dismissed_at: Ts;
 }
 
+// --- congress (issue 17 parts 4–5, migration 0031) ---------------------------------------------------------------------
+
+/** A term of an organisation, opened by its congress (migration 0031). */
+export interface CongressTermTable {
+  id: string;
+  org_id: string;
+  from_year: number;
+  to_year: number;
+  congress_on: string;
+  decision_no: string | null;
+  decision_on: string | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: Ts;
+  updated_at: Ts;
+}
+
+export type CommitteeBody = 'committee' | 'inspection';
+export type CommitteePost = 'bi_thu' | 'pho_bi_thu' | 'uv_btv' | 'cap_uy_vien' | 'chu_nhiem' | 'pho_chu_nhiem' | 'uv_ubkt';
+
+/** One person's dated place on a term's committee or inspection committee (migration 0031). */
+export interface CommitteeSeatTable {
+  id: string;
+  term_id: string;
+  member_id: string | null;
+  full_name: string;
+  body: CommitteeBody;
+  post: CommitteePost;
+  from_on: string;
+  how: 'elected' | 'elected_additional' | 'appointed_additional' | 'post_changed';
+  decision_no: string | null;
+  ended_on: string | null;
+  end_reason: 'resigned' | 'moved' | 'disciplined' | 'deceased' | 'post_changed' | 'other' | null;
+  end_decision_no: string | null;
+  end_note: string | null;
+  created_at: Ts;
+  updated_at: Ts;
+}
+
+/** A round of congresses over a window, with its preparation checklist (migration 0031). */
+export interface CongressRoundTable {
+  id: string;
+  org_id: string;
+  title: string;
+  from_on: string;
+  to_on: string;
+  checklist: ColumnType<unknown, string, string>;
+  created_by: string | null;
+  created_at: Ts;
+}
+
+/** One organisation's progress on one item of a round's checklist (migration 0031). */
+export interface CongressPrepTable {
+  id: string;
+  round_id: string;
+  org_id: string;
+  item_key: string;
+  planned_on: string | null;
+  done_on: string | null;
+  note: string | null;
+  updated_by: string | null;
+  updated_at: Ts;
+}
+
 export interface DB {
   org_kind: OrgKindTable;
   sector_type: SectorTypeTable;
@@ -858,6 +922,10 @@ export interface DB {
   inspection_plan_amendment: InspectionPlanAmendmentTable;
   inspection_item: InspectionItemTable;
   inspection_case: InspectionCaseTable;
+  congress_term: CongressTermTable;
+  committee_seat: CommitteeSeatTable;
+  congress_round: CongressRoundTable;
+  congress_prep: CongressPrepTable;
 }
 
 export type OrgVersion = Selectable<OrgVersionTable>;

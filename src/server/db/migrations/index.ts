@@ -27,6 +27,7 @@ import * as m0024 from './0024-inspection.ts';
 import * as m0025 from './0025-meetings.ts';
 import * as m0026 from './0026-meeting-alerts-member-role.ts';
 import * as m0027 from './0027-directives.ts';
+import * as m0031 from './0031-congress.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -53,4 +54,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0025-meetings': m0025,
   '0026-meeting-alerts-member-role': m0026,
   '0027-directives': m0027,
+  '0031-congress': m0031,
 };
