@@ -198,3 +198,33 @@ function assessCumulative(spec: TargetSpec, unit: 'percent' | 'count', years: re
     projection,
   };
 }
+
+/**
+ * The metrics a target is tracked by: computed from the records by the reports module (each a figure of one of its
+ * standard tables), or `manual` (the yearly actuals typed in). A computed metric fixes the kind and the unit.
+ */
+export const TARGET_METRICS = ['orgs_excellent_share', 'members_good_share', 'members_admitted', 'manual'] as const;
+export type TargetMetric = (typeof TARGET_METRICS)[number];
+export type TargetUnit = 'percent' | 'count';
+
+export const METRIC_CATALOGUE: Record<Exclude<TargetMetric, 'manual'>, { label: string; kind: TargetKind; unit: TargetUnit; source: string }> = {
+  orgs_excellent_share: {
+    label: 'Tỷ lệ tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ (trong sạch, vững mạnh)',
+    kind: 'share',
+    unit: 'percent',
+    source: 'Bảng «Tỷ lệ tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ qua các năm»: kết quả đã công bố của từng năm',
+  },
+  members_good_share: {
+    label: 'Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ trở lên',
+    kind: 'share',
+    unit: 'percent',
+    source: 'Bảng «Kết quả đánh giá, xếp loại chất lượng» của từng năm: (hoàn thành xuất sắc + hoàn thành tốt) ÷ số đảng viên được xếp loại',
+  },
+  members_admitted: {
+    label: 'Số đảng viên kết nạp trong nhiệm kỳ',
+    kind: 'cumulative',
+    unit: 'count',
+    source: 'Bảng «Kết nạp đảng viên qua các năm»',
+  },
+};
+export const MANUAL_METRIC_LABEL = 'Nhập số liệu thực hiện từng năm';

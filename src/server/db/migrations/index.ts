@@ -28,6 +28,7 @@ import * as m0025 from './0025-meetings.ts';
 import * as m0026 from './0026-meeting-alerts-member-role.ts';
 import * as m0027 from './0027-directives.ts';
 import * as m0031 from './0031-congress.ts';
+import * as m0032 from './0032-term-targets.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -55,4 +56,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0026-meeting-alerts-member-role': m0026,
   '0027-directives': m0027,
   '0031-congress': m0031,
+  '0032-term-targets': m0032,
 };
