@@ -38,6 +38,7 @@ import { DirectivesPage } from '../pages/DirectivesPage.tsx';
 import { DirectivePage } from '../pages/DirectivePage.tsx';
 import { SharePage } from '../pages/SharePage.tsx';
 import { DueSharesPage } from '../pages/DueSharesPage.tsx';
+import { TermTargetsPage } from '../pages/TermTargetsPage.tsx';
 import { ProgrammesPage } from '../pages/ProgrammesPage.tsx';
 import { InspectionPage } from '../pages/InspectionPage.tsx';
 import { InspectionItemsPage } from '../pages/InspectionItemsPage.tsx';
@@ -95,6 +96,7 @@ export function App() {
                   <Route path="/directives/due" element={<DueSharesPage />} />
                   <Route path="/directives/:id" element={<DirectivePage />} />
                   <Route path="/programmes" element={<ProgrammesPage />} />
+                  <Route path="/congress/targets" element={<TermTargetsPage />} />
                   <Route path="/calendar" element={<CalendarPage />} />
                   <Route path="/rulesets" element={<RuleSetsPage />} />
                   <Route path="/admissions" element={<AdmissionsPage />} />

@@ -57,6 +57,7 @@ function useNavItems(): MenuProps['items'] {
         { key: '/inspection', icon: <SafetyCertificateOutlined />, label: <span data-testid="nav-inspection">Kiểm tra, giám sát</span> },
         { key: '/directives', label: <span data-testid="nav-directives">Văn bản, nhiệm vụ</span> },
         { key: '/programmes', label: <span data-testid="nav-programmes">Chương trình</span> },
+        { key: '/congress/targets', label: <span data-testid="nav-term-targets">Chỉ tiêu nhiệm kỳ</span> },
         { key: '/badges', icon: <TrophyOutlined />, label: <span data-testid="nav-badges">Huy hiệu</span> },
       ],
     },
@@ -88,6 +89,7 @@ function selectedNavKey(pathname: string): string {
   if (pathname.startsWith('/reports')) return '/reports';
   if (pathname.startsWith('/directives')) return '/directives';
   if (pathname.startsWith('/programmes')) return '/programmes';
+  if (pathname.startsWith('/congress/targets')) return '/congress/targets';
   if (pathname.startsWith('/inspection')) return '/inspection';
   return '/';
 }
