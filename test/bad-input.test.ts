@@ -33,6 +33,7 @@ describeEngines('bad input on every endpoint', (engine) => {
   let documentId: string;
   let dossier: { id: string; candidateId: string };
   let meeting: { id: string; taskId: string };
+  let congress: { term: string; seat: string; round: string };
 
   const snapshot = async () => {
     const db = t.database.db;
@@ -184,6 +185,39 @@ describeEngines('bad input on every endpoint', (engine) => {
       'POST /api/directives/shares/:id/reports': {
         id: shareId,
         body: { status: 'done', body: 'Đã thực hiện', reportedOn: '2026-01-20', attachments: ['Báo cáo 1'] },
+      },
+    });
+    // Congress (issue 17 parts 4–5): a term of gB with its secretary, a round of the province.
+    const cgTerm = await t.services.congress.createTerm(f.admin, {
+      orgId: f.orgs.gB,
+      fromYear: 2020,
+      toYear: 2025,
+      congressOn: '2020-06-01',
+      seats: [{ fullName: 'Nguyễn Văn Bí', body: 'committee', post: 'bi_thu' }],
+    });
+    const cgRound = await t.services.congress.createRound(f.admin, { orgId: f.orgs.P, title: 'Đại hội 2025–2030', fromOn: '2025-04-01', toOn: '2025-09-30' });
+    congress = { term: cgTerm.term.id, seat: cgTerm.seats[0]!.id, round: cgRound.round.id };
+    Object.assign(bodies, {
+      'POST /api/congress/terms': {
+        body: {
+          orgId: f.orgs.gB,
+          fromYear: 2025,
+          toYear: 2030,
+          congressOn: '2025-06-01',
+          decisionNo: '1-QĐ/ĐU',
+          seats: [{ fullName: 'Trần Văn An', body: 'committee', post: 'bi_thu' }],
+        },
+      },
+      'POST /api/congress/terms/:id/seats': {
+        id: congress.term,
+        body: { fullName: 'Trần Văn Bổ', body: 'committee', post: 'cap_uy_vien', fromOn: '2021-07-01', how: 'appointed_additional', decisionNo: '2-QĐ/ĐU' },
+      },
+      'POST /api/congress/seats/:id/end': { id: congress.seat, body: { endedOn: '2022-08-01', reason: 'moved', note: 'Chuyển công tác' } },
+      'POST /api/congress/rounds': { body: { orgId: f.orgs.P, title: 'Đợt đại hội', fromOn: '2030-04-01', toOn: '2030-09-30' } },
+      'PUT /api/congress/rounds/:id/orgs/:orgId': {
+        id: congress.round,
+        extra: { orgId: f.orgs.gB },
+        body: { items: [{ key: 'ke_hoach', doneOn: '2025-03-01' }] },
       },
     });
     Object.assign(bodies, {
@@ -351,6 +385,12 @@ describeEngines('bad input on every endpoint', (engine) => {
       'GET /api/reports/submissions/:id/export.docx': { id: submissionId },
       'GET /api/reports/export.pdf': { query: `orgId=${f.orgs.A}&asOf=2026-01-01&table=members-composition` },
       'GET /api/reports/submissions/:id/export.pdf': { id: submissionId },
+      'GET /api/congress/terms': { query: `orgId=${f.orgs.gB}` },
+      'GET /api/congress/terms/:id/committee': { id: congress.term },
+      'GET /api/congress/terms/:id/document.docx': { id: congress.term },
+      'GET /api/congress/rounds': {},
+      'GET /api/congress/rounds/:id': { id: congress.round },
+      'GET /api/congress/rounds/:id/orgs/:orgId': { id: congress.round, extra: { orgId: f.orgs.gB } },
       'GET /api/directives': { query: 'q=ke%20hoach' },
       'GET /api/directives/work-queue': {},
       'GET /api/directives/programmes': {},
@@ -484,6 +524,53 @@ describeEngines('bad input on every endpoint', (engine) => {
     const search = await admin.get(`/api/orgs/search?q=${'a'.repeat(5000)}`);
     expect4xx(search, 400, 'search huge q');
     expect4xx(await admin.get('/api/nothing-here'), 404, 'unknown route');
+  });
+
+  it('congress: impossible, far and backward dates, wrong values in queries and bodies answer 400 in Vietnamese', async () => {
+    const before = await snapshot();
+    const term = { orgId: f.orgs.gB, fromYear: 2025, toYear: 2030, congressOn: '2025-06-01' };
+    for (const bad of [
+      { congressOn: '2025-02-31' },
+      { congressOn: '2099-06-01' },
+      { congressOn: '2026-12-01' },
+      { fromYear: 2030, toYear: 2025 },
+      { fromYear: 2019 },
+      { decisionOn: '2025-05-01' },
+      { seats: [{ body: 'committee', post: 'bi_thu' }] },
+      { seats: [{ fullName: 'A', body: 'inspection', post: 'bi_thu' }] },
+      { seats: [{ fullName: 'A', body: 'committee', post: 'chu_tich' }] },
+      { note: 'a\u0000b' },
+    ])
+      expect4xx(await admin.post('/api/congress/terms', { ...term, ...bad }), 400, `term ${JSON.stringify(bad)}`);
+    const seats = `/api/congress/terms/${congress.term}/seats`;
+    const seat = { fullName: 'Trần Văn Bổ', body: 'committee', post: 'cap_uy_vien', fromOn: '2021-07-01', how: 'appointed_additional' };
+    for (const bad of [{ fromOn: '2021-02-29' }, { fromOn: '2099-01-01' }, { fromOn: '2019-01-01' }, { how: 'elected' }, { how: 'bau' }])
+      expect4xx(await admin.post(seats, { ...seat, ...bad }), 400, `seat ${JSON.stringify(bad)}`);
+    for (const bad of [{ endedOn: '2022-02-30' }, { endedOn: '2099-01-01' }, { endedOn: '2020-05-01' }, { endedOn: '2022-01-01', reason: 'xx' }])
+      expect4xx(await admin.post(`/api/congress/seats/${congress.seat}/end`, { reason: 'moved', ...bad }), 400, `end ${JSON.stringify(bad)}`);
+    const round = { orgId: f.orgs.P, title: 'Đợt', fromOn: '2030-04-01', toOn: '2030-09-30' };
+    for (const bad of [
+      { fromOn: '2030-02-31' },
+      { toOn: '2099-01-01' },
+      { fromOn: '2030-10-01' },
+      { checklist: [{ key: 'Sai Mã', label: 'X', group: 'documents' }] },
+    ])
+      expect4xx(await admin.post('/api/congress/rounds', { ...round, ...bad }), 400, `round ${JSON.stringify(bad)}`);
+    const prep = `/api/congress/rounds/${congress.round}/orgs/${f.orgs.gB}`;
+    for (const item of [
+      { key: 'ke_hoach', doneOn: '2025-02-30' },
+      { key: 'ke_hoach', doneOn: '2099-01-01' },
+      { key: 'ke_hoach', doneOn: '2026-12-01' },
+      { key: 'khong_co' },
+    ])
+      expect4xx(await admin.raw('PUT', prep, JSON.stringify({ items: [item] })), 400, `prep ${JSON.stringify(item)}`);
+    for (const q of ['asOf=2025-02-31', 'asOf=2099-01-01', 'state=xx', `underOrgId=${MISSING}`, 'grassrootsOnly=maybe'])
+      expect4xx(await admin.get(`/api/congress/rounds/${congress.round}?${q}`), q.startsWith('underOrgId') ? 404 : 400, `round ?${q}`);
+    for (const q of ['asOf=2025-02-31', 'asOf=2099-01-01', 'asOf=1'])
+      expect4xx(await admin.get(`/api/congress/terms/${congress.term}/committee?${q}`), 400, `committee ?${q}`);
+    expect4xx(await admin.get('/api/congress/terms'), 400, 'terms without orgId');
+    expect4xx(await admin.get(`/api/congress/terms?orgId=${MISSING}`), 404, 'terms of a missing org');
+    expect(await snapshot()).toBe(before);
   });
 
   it('the upload route refuses what is not one file in multipart/form-data, and nothing changes', async () => {

@@ -60,6 +60,8 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
   let aPlan: string;
   let aItem: string;
   let aCase: string;
+  /** Congress (issue 17 parts 4–5): gA's term with its committee (A's member on it), A's round, the province's round. */
+  let cg: { aTerm: string; aSeat: string; aRound: string; pRound: string };
   /** A's admission dossier (in a1) and its candidate. */
   let aDossier: { id: string; candidateId: string };
   const dossiersOfA = async () =>
@@ -112,7 +114,12 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
         db.selectFrom(table).selectAll().orderBy('id').execute(),
       ),
     );
-    return JSON.stringify({ versions, events, users, roles, documents, calendar, evaluations, inspection });
+    const congress = await Promise.all(
+      (['congress_term', 'committee_seat', 'congress_round', 'congress_prep'] as const).map((table) =>
+        db.selectFrom(table).selectAll().orderBy('id').execute(),
+      ),
+    );
+    return JSON.stringify({ versions, events, users, roles, documents, calendar, evaluations, inspection, congress });
   };
   /** No name of A's organisations, and no id of A's the caller did not send himself. */
   const noLeak = (body: unknown, echoesInput = false) => {
@@ -1034,6 +1041,67 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
     'PATCH /api/inspection/cases/:id': async () => {
       await is404(b.patch(`/api/inspection/cases/${aCase}`, { decisionNo: '1-QĐ' }));
     },
+    'GET /api/congress/terms': async () => {
+      for (const orgId of [f.orgs.A, f.orgs.gA, f.orgs.a1]) await is404(b.get(`/api/congress/terms?orgId=${orgId}`));
+      const own = await b.get(`/api/congress/terms?orgId=${f.orgs.gB}`);
+      expect(own.status).toBe(200); // control
+      noLeak(own.body);
+    },
+    'POST /api/congress/terms': async () => {
+      const term = { fromYear: 2025, toYear: 2030, congressOn: '2025-06-01' };
+      await is404(b.post('/api/congress/terms', { ...term, orgId: f.orgs.gA }));
+      await is404(b.post('/api/congress/terms', { ...term, orgId: f.orgs.gB, seats: [{ memberId: aMember.id, body: 'committee', post: 'bi_thu' }] }));
+    },
+    'GET /api/congress/terms/:id/committee': async () => {
+      await is404(b.get(`/api/congress/terms/${cg.aTerm}/committee`));
+      await is404(b.get(`/api/congress/terms/${cg.aTerm}/committee?asOf=2026-01-01`));
+    },
+    'GET /api/congress/terms/:id/document.docx': async () => {
+      const r = await bRaw.download(`/api/congress/terms/${cg.aTerm}/document.docx`);
+      expect(r.status).toBe(404);
+    },
+    'POST /api/congress/terms/:id/seats': async () => {
+      await is404(
+        b.post(`/api/congress/terms/${cg.aTerm}/seats`, {
+          fullName: 'X',
+          body: 'committee',
+          post: 'cap_uy_vien',
+          fromOn: '2026-01-01',
+          how: 'appointed_additional',
+        }),
+      );
+    },
+    'POST /api/congress/seats/:id/end': async () => {
+      await is404(b.post(`/api/congress/seats/${cg.aSeat}/end`, { endedOn: '2026-01-01', reason: 'moved' }));
+    },
+    'GET /api/congress/rounds': async () => {
+      const r = await b.get('/api/congress/rounds');
+      expect(r.body.items.map((i: { id: string }) => i.id)).toEqual([cg.pRound]); // the province's round, not A's
+      noLeak(r.body);
+    },
+    'POST /api/congress/rounds': async () => {
+      await is404(b.post('/api/congress/rounds', { orgId: f.orgs.A, title: 'Đợt', fromOn: '2025-01-01', toOn: '2025-12-31' }));
+    },
+    'GET /api/congress/rounds/:id': async () => {
+      await is404(b.get(`/api/congress/rounds/${cg.aRound}`));
+      await is404(b.get(`/api/congress/rounds/${cg.pRound}?underOrgId=${f.orgs.A}`));
+      const own = await b.get(`/api/congress/rounds/${cg.pRound}?asOf=2025-06-30`);
+      expect(own.body.underOrgId).toBe(f.orgs.B); // control: B's part of the province round
+      noLeak(own.body);
+    },
+    'GET /api/congress/rounds/:id/orgs/:orgId': async () => {
+      await is404(b.get(`/api/congress/rounds/${cg.aRound}/orgs/${f.orgs.gA}`));
+      await is404(b.get(`/api/congress/rounds/${cg.pRound}/orgs/${f.orgs.gA}`));
+      expect((await b.get(`/api/congress/rounds/${cg.pRound}/orgs/${f.orgs.gB}`)).status).toBe(200); // control
+    },
+    'PUT /api/congress/rounds/:id/orgs/:orgId': async () => {
+      const body = JSON.stringify({ items: [{ key: 'ke_hoach', doneOn: '2025-03-01' }] });
+      for (const [round, org] of [
+        [cg.aRound, f.orgs.gA],
+        [cg.pRound, f.orgs.gA],
+      ])
+        await is404(b.raw('PUT', `/api/congress/rounds/${round}/orgs/${org}`, body));
+    },
     'GET /api/audit': async () => {
       const r = await b.get('/api/audit?pageSize=200');
       expect(r.status).toBe(200);
@@ -1181,6 +1249,24 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
       });
       dir = { pPlan, aShare, aPlan, aProgramme, aPart };
       aIds.push(aShare, aPart, aPlan, aProgramme);
+    }
+    {
+      const aTerm = await sys.post('/api/congress/terms', {
+        orgId: f.orgs.gA,
+        fromYear: 2020,
+        toYear: 2025,
+        congressOn: '2020-06-15',
+        seats: [{ memberId: aMember.id, body: 'committee', post: 'bi_thu' }],
+      });
+      const aRound = await a.post('/api/congress/rounds', { orgId: f.orgs.A, title: 'Đại hội Tân Lập', fromOn: '2025-04-01', toOn: '2025-09-30' });
+      const pRound = await sys.post('/api/congress/rounds', { orgId: f.orgs.P, title: 'Đại hội toàn tỉnh', fromOn: '2025-04-01', toOn: '2025-09-30' });
+      await a.raw(
+        'PUT',
+        `/api/congress/rounds/${pRound.body.round.id}/orgs/${f.orgs.gA}`,
+        JSON.stringify({ items: [{ key: 'ke_hoach', doneOn: '2025-03-01' }] }),
+      );
+      cg = { aTerm: aTerm.body.term.id, aSeat: aTerm.body.seats[0].id, aRound: aRound.body.round.id, pRound: pRound.body.round.id };
+      aIds.push(cg.aTerm, cg.aSeat, cg.aRound);
     }
     aPlan = (await a.post('/api/inspection/plans', { orgId: f.orgs.A, year: 2026, body: 'inspection_committee', title: 'Kế hoạch kiểm tra Tân Lập' })).body.plan
       .id;

@@ -40,6 +40,8 @@ import { SharePage } from '../pages/SharePage.tsx';
 import { DueSharesPage } from '../pages/DueSharesPage.tsx';
 import { TermTargetsPage } from '../pages/TermTargetsPage.tsx';
 import { ProgrammesPage } from '../pages/ProgrammesPage.tsx';
+import { TermsPage } from '../pages/TermsPage.tsx';
+import { CongressPage } from '../pages/CongressPage.tsx';
 import { InspectionPage } from '../pages/InspectionPage.tsx';
 import { InspectionItemsPage } from '../pages/InspectionItemsPage.tsx';
 
@@ -96,6 +98,8 @@ export function App() {
                   <Route path="/directives/due" element={<DueSharesPage />} />
                   <Route path="/directives/:id" element={<DirectivePage />} />
                   <Route path="/programmes" element={<ProgrammesPage />} />
+                  <Route path="/congress/terms" element={<TermsPage />} />
+                  <Route path="/congress" element={<CongressPage />} />
                   <Route path="/congress/targets" element={<TermTargetsPage />} />
                   <Route path="/calendar" element={<CalendarPage />} />
                   <Route path="/rulesets" element={<RuleSetsPage />} />

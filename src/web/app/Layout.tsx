@@ -57,6 +57,8 @@ function useNavItems(): MenuProps['items'] {
         { key: '/inspection', icon: <SafetyCertificateOutlined />, label: <span data-testid="nav-inspection">Kiểm tra, giám sát</span> },
         { key: '/directives', label: <span data-testid="nav-directives">Văn bản, nhiệm vụ</span> },
         { key: '/programmes', label: <span data-testid="nav-programmes">Chương trình</span> },
+        { key: '/congress/terms', label: <span data-testid="nav-congress-terms">Cấp ủy, nhiệm kỳ</span> },
+        { key: '/congress', label: <span data-testid="nav-congress">Đại hội</span> },
         { key: '/congress/targets', label: <span data-testid="nav-term-targets">Chỉ tiêu nhiệm kỳ</span> },
         { key: '/badges', icon: <TrophyOutlined />, label: <span data-testid="nav-badges">Huy hiệu</span> },
       ],
@@ -90,6 +92,8 @@ function selectedNavKey(pathname: string): string {
   if (pathname.startsWith('/directives')) return '/directives';
   if (pathname.startsWith('/programmes')) return '/programmes';
   if (pathname.startsWith('/congress/targets')) return '/congress/targets';
+  if (pathname.startsWith('/congress/terms')) return '/congress/terms';
+  if (pathname.startsWith('/congress')) return '/congress';
   if (pathname.startsWith('/inspection')) return '/inspection';
   return '/';
 }
