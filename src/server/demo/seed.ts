@@ -22,6 +22,7 @@ import { seedEvaluations } from './evaluation.ts';
 import { generateProvince } from './province.ts';
 import { seedAdmissions } from './admissions.ts';
 import { seedDirectives } from './directives.ts';
+import { seedTermTargets } from './term-targets.ts';
 import { seedInspection } from './inspection.ts';
 import { seedMeetings } from './meetings.ts';
 
@@ -115,11 +116,14 @@ export async function seedDemo(db: Kysely<DB>, clock: Clock, opts: SeedOptions) 
   const directives = await seedDirectives(db, { seed: opts.seed, today: clock.today(), now: clock.now(), adminId });
   const inspection = await seedInspection(db, { seed: opts.seed, today: clock.today(), rootOrgId: root });
   const meetings = await seedMeetings(db, { rootPath: p.orgs[0]!.org.current_path, today: clock.today(), seed: opts.seed });
+  // The targets of the province's terms (after the congress demo has recorded them).
+  const termTargets = await seedTermTargets(db, { seed: opts.seed, rootId: root, today: clock.today(), now: clock.now(), adminId });
   // Fresh statistics after a bulk load: PGlite never analyses by itself.
   await analyzeAll(db);
   return {
     admissions,
     directives,
+    termTargets,
     inspection,
     orgs: p.orgs.length + applied.counts.created,
     members: p.members.length,
