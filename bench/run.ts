@@ -53,6 +53,7 @@ import { insertJsonRows } from '../src/server/db/json-insert.ts';
 import { pgliteEngine, postgresEngine, serverVersion, type EngineHandle } from './engines.ts';
 import { benchImport } from './import.ts';
 import { benchReportTables } from './reports.ts';
+import { benchTermTargets } from './term-targets.ts';
 import { benchMeetingAttendance } from './meetings.ts';
 import {
   evaluationResultsReference,
@@ -691,6 +692,20 @@ async function benchProvince(handle: EngineHandle, opts: Options): Promise<{ res
           today: systemClock.today(),
           compare,
           measure,
+        })),
+      );
+    // Term targets (issue 17 part 10): the targets page of the province's term, beside its statements.
+    if (opts.reports)
+      results.push(
+        ...(await benchTermTargets<CaseResult>({
+          db: loaded.database.db,
+          get: session.get,
+          post: session.post,
+          engine,
+          runs,
+          rootId: root,
+          today: systemClock.today(),
+          compare,
         })),
       );
     results.push(

@@ -166,6 +166,15 @@ describeEngines('bad input on every endpoint', (engine) => {
       title: 'Chương trình',
     });
     const shareId = planned.tasks[0]!.shares[0]!.id;
+    // Term targets (issue 17 part 6): A's term with a hand-entered target.
+    const targetTerm = (await t.services.congress.createTerm(f.admin, { orgId: f.orgs.A, fromYear: 2025, toYear: 2030, congressOn: '2025-10-10' })).term.id;
+    const manualTarget = (
+      await t.services.termTargets.add(f.admin, targetTerm, { title: 'Củng cố', metric: 'manual', kind: 'cumulative', unit: 'count', low: 3 })
+    ).targets[0]!.id;
+    Object.assign(bodies, {
+      'POST /api/congress/terms/:id/targets': { id: targetTerm, body: { title: 'Kết nạp đảng viên', metric: 'members_admitted', low: 10, high: 12 } },
+      'PATCH /api/congress/targets/:id/actuals': { id: manualTarget, body: { actuals: [{ year: 2025, value: 1 }] } },
+    });
     Object.assign(bodies, {
       'POST /api/directives': {
         body: { ownerOrgId: f.orgs.P, kind: 'cong_van', symbol: '20-CV/TU', issuedOn: '2026-01-06', issuerName: 'Tỉnh ủy', title: 'Công văn' },
@@ -436,6 +445,8 @@ describeEngines('bad input on every endpoint', (engine) => {
       'GET /api/directives/programmes': {},
       'GET /api/directives/:id': { id: plan.id },
       'GET /api/directives/:id/progress': { id: plan.id },
+      'GET /api/congress/terms/:id/targets': { id: targetTerm },
+      'GET /api/directives/due-shares': { query: `orgId=${f.orgs.A}&from=2026-01-01&to=2026-12-31&check=late` },
       'GET /api/directives/:id/document.docx': { id: plan.id, query: 'kind=plan' },
       'GET /api/directives/shares/:id': { id: shareId },
       'GET /api/meetings/compliance': { query: `orgId=${f.orgs.A}&from=2026-01-01&to=2026-06-30` },
@@ -520,6 +531,7 @@ describeEngines('bad input on every endpoint', (engine) => {
             expect4xx(await admin.get(`${url}?orgId=${f.orgs.A}&from=2025-12-31&to=2025-01-01`), 400, `${route} from > to`);
         }
         if (/inspection\/(progress|coverage|items|disciplines)/.test(route))
+        if (/inspection\/(progress|coverage|items)|directives\/due-shares/.test(route))
           // impossible and far dates, a period backwards, a year out of range
           for (const bad of [
             'from=2026-01-01&to=2099-12-31',

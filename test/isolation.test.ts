@@ -33,6 +33,7 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
   let aImport: string;
   let aRecords: { work: string; family: string };
   let bMemberId: string;
+  let targets: { aTerm: string; aTarget: string };
   const recordsOfA = async () =>
     JSON.stringify(await t.database.db.selectFrom('member_record').selectAll().where('member_id', '=', aMember.id).orderBy('id').execute());
   let aDocument: string;
@@ -769,6 +770,7 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
     'GET /api/reports/tables/:table': async () => {
       for (const orgId of [f.orgs.A, f.orgs.a1, f.orgs.P]) await is404(b.get(`/api/reports/tables/members-composition?orgId=${orgId}`));
       noLeak((await b.get(`/api/reports/tables/member-changes?orgId=${f.orgs.B}&breakdown=children&compare=true`)).body);
+      noLeak((await b.get(`/api/reports/tables/directives-tasks?orgId=${f.orgs.B}&from=2026-01-01&to=2026-12-31&breakdown=children`)).body);
     },
     'GET /api/reports/orgs': async () => {
       for (const orgId of [f.orgs.A, f.orgs.gA, f.orgs.P]) await is404(b.get(`/api/reports/orgs?orgId=${orgId}`));
@@ -853,6 +855,22 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
       await is404(
         b.post(`/api/directives/${dir.aProgramme}/topics`, { topicKind: 'de_tai', title: 'Đề tài', leadOrgId: f.orgs.gB, participantOrgIds: [], dueOn: null }),
       );
+    },
+    'GET /api/congress/terms/:id/targets': async () => {
+      await is404(b.get(`/api/congress/terms/${targets.aTerm}/targets`));
+    },
+    'POST /api/congress/terms/:id/targets': async () => {
+      await is404(b.post(`/api/congress/terms/${targets.aTerm}/targets`, { title: 'Kết nạp', metric: 'members_admitted', low: 10 }));
+    },
+    'PATCH /api/congress/targets/:id/actuals': async () => {
+      await is404(b.patch(`/api/congress/targets/${targets.aTarget}/actuals`, { actuals: [{ year: 2025, value: 1 }] }));
+    },
+    'GET /api/directives/due-shares': async () => {
+      for (const orgId of [f.orgs.A, f.orgs.a1, f.orgs.P]) await is404(b.get(`/api/directives/due-shares?orgId=${orgId}&from=2026-01-01&to=2026-12-31`));
+      const own = await b.get(`/api/directives/due-shares?orgId=${f.orgs.B}&from=2026-01-01&to=2026-12-31`);
+      expect(own.status).toBe(200); // control: B lists its own shares
+      expect(own.body.items.every((i: { orgId: string }) => i.orgId !== f.orgs.A && i.orgId !== f.orgs.gA)).toBe(true);
+      noLeak(own.body);
     },
     'GET /api/directives/shares/:id': async () => {
       for (const id of [dir.aShare, dir.aPart]) await is404(b.get(`/api/directives/shares/${id}`));
@@ -1387,6 +1405,19 @@ describeEngines('scope isolation between sibling organisations', (engine) => {
       const deferred = await a.post('/api/discipline/deferrals', { memberId: aMember.id, reason: 'hospital', fromOn: '2026-10-01', toOn: '2026-10-20' });
       expect(deferred.status).toBe(201);
       aIds.push(aDecision.id, aDecision.complaintId, deferred.body.id);
+    }
+    // Term targets (issue 17 part 6): A's term with a hand-entered target.
+    {
+      const term = await t.services.congress.createTerm(f.admin, { orgId: f.orgs.A, fromYear: 2025, toYear: 2030, congressOn: '2025-10-10' });
+      const page = await t.services.termTargets.add(f.admin, term.term.id, {
+        title: 'Củng cố tổ chức cơ sở đảng',
+        metric: 'manual',
+        kind: 'cumulative',
+        unit: 'count',
+        low: 3,
+      });
+      targets = { aTerm: term.term.id, aTarget: page.targets[0]!.id };
+      aIds.push(targets.aTerm, targets.aTarget);
     }
     b = await t.login('adminB');
     bMemberId = (await t.database.db.selectFrom('member').select('id').where('org_id', '=', f.orgs.gB).limit(1).executeTakeFirstOrThrow()).id;

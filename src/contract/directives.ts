@@ -219,3 +219,31 @@ export type ShareResponse = z.infer<typeof ShareResponse>;
 export type ProgressResponse = z.infer<typeof ProgressResponse>;
 export type DirectiveQueueResponse = z.infer<typeof DirectiveQueueResponse>;
 export type ProgrammeListResponse = z.infer<typeof ProgrammeListResponse>;
+
+// --- The tasks behind the reports' table of directives (issue 17, c17b) ----------------------------------------------
+
+export const DUE_CHECKS = ['assigned', 'reported', 'done', 'late'] as const;
+export type DueCheck = (typeof DUE_CHECKS)[number];
+
+/**
+ * `GET /api/directives/due-shares`: the shares of `orgId`'s subtree (in the reader's scope) with a deadline in
+ * [from, to], those reported, done or late today (`check`); its `total` is the cell of the reports' table.
+ */
+export const DueSharesQuery = z
+  .strictObject({
+    orgId: IdSchema,
+    from: IsoDateSchema,
+    to: IsoDateSchema,
+    check: z.enum(DUE_CHECKS, { message: 'Điều kiện lọc không hợp lệ (assigned, reported, done, late).' }).default('assigned'),
+    page: z.coerce.number().int().min(1).max(100000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .refine((q) => q.from <= q.to, { message: 'Ngày bắt đầu phải trước ngày kết thúc.', path: ['from'] });
+export type DueSharesQuery = z.input<typeof DueSharesQuery>;
+export type DueSharesParsed = z.infer<typeof DueSharesQuery>;
+
+export const DueSharesResponse = z.object({
+  total: z.number(),
+  items: z.array(DirectiveWorkItem.extend({ status: z.enum(TASK_STATUSES), statusLabel: z.string(), reported: z.boolean() })),
+});
+export type DueSharesResponse = z.infer<typeof DueSharesResponse>;

@@ -18,6 +18,7 @@ export const REPORT_TABLE_KEYS = [
   'term-annex',
   'inspection-work',
   'meetings-compliance',
+  'directives-tasks',
 ] as const;
 export const ReportTableKey = z.enum(REPORT_TABLE_KEYS, { message: 'Bảng báo cáo không có trong danh mục.' });
 export type ReportTableKey = z.infer<typeof ReportTableKey>;
@@ -62,11 +63,12 @@ export const ReportTableParams = z.strictObject({ table: ReportTableKey });
 /**
  * Where a cell leads: the member list (`/api/members` and the «Đảng viên» page), the organisation list
  * (`/api/reports/orgs`) the published evaluation records (`/api/evaluation/results/records`), the inspection items (`/api/inspection/items`) or the cells' meetings
- * (`/api/meetings/compliance` and its meetings list, by `view` and `check`), with the query that reproduces the number;
+ * (`/api/meetings/compliance` and its meetings list, by `view` and `check`), the shares of directives' tasks
+ * (`/api/directives/due-shares`, by `check`), with the query that reproduces the number;
  * the list's count equals the cell.
  */
 export const DrillDown = z.object({
-  kind: z.enum(['members', 'orgs', 'evaluation', 'inspection', 'meetings', 'disciplines']),
+  kind: z.enum(['members', 'orgs', 'evaluation', 'inspection', 'meetings', 'disciplines', 'directives']),
   query: z.record(z.string(), z.string()),
 });
 export type DrillDown = z.infer<typeof DrillDown>;

@@ -84,6 +84,8 @@ import { inspectionRoutes } from './modules/inspection/inspection.routes.ts';
 import { createInspectionService } from './modules/inspection/inspection.service.ts';
 import { congressRoutes } from './modules/congress/congress.routes.ts';
 import { createCongressService } from './modules/congress/congress.service.ts';
+import { createTermTargetsService } from './modules/congress/congress.targets.ts';
+import { termTargetsRoutes } from './modules/congress/congress.targets.routes.ts';
 
 export interface AppDeps {
   db: Kysely<DB>;
@@ -160,6 +162,7 @@ function createRecordServices(deps: AppDeps) {
 function createReportServices(deps: AppDeps, s: ReturnType<typeof createRecordServices>) {
   return {
     congress: createCongressService(deps),
+    termTargets: createTermTargetsService({ ...deps, computeReportTable: s.reports.computeReportTable }),
     dashboard: createDashboardService({
       clock: deps.clock,
       orgs: s.orgs,
@@ -263,6 +266,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
   await app.register(inspectionRoutes(services.inspection, services.inspectionCases));
   await app.register(meetingsComplianceRoutes(services.meetingsCommittees));
   await app.register(congressRoutes(services.congress));
+  await app.register(termTargetsRoutes(services.termTargets));
 
   const webDir = config.webDir;
   const hasWeb = webDir !== undefined && fs.existsSync(path.join(webDir, 'index.html'));

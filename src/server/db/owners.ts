@@ -90,4 +90,6 @@ export const TABLE_OWNERS: Record<keyof DB | ModuleLocalTable, ModuleName> = {
   committee_seat: 'congress',
   congress_round: 'congress',
   congress_prep: 'congress',
+  term_target: 'congress',
+  term_target_actual: 'congress',
 };

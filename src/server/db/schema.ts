@@ -918,6 +918,32 @@ export interface CongressPrepTable {
   updated_at: Ts;
 }
 
+/** A target of a congress resolution attached to a term (migration 0032). */
+export interface TermTargetTable {
+  id: string;
+  term_id: string;
+  seq: number;
+  title: string;
+  metric: 'orgs_excellent_share' | 'members_good_share' | 'members_admitted' | 'manual';
+  kind: 'share' | 'cumulative';
+  unit: 'percent' | 'count';
+  low: number;
+  high: number | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: Ts;
+  updated_at: Ts;
+}
+
+/** A yearly actual figure of a target typed in by hand (migration 0032). */
+export interface TermTargetActualTable {
+  target_id: string;
+  year: number;
+  value: number;
+  entered_by: string | null;
+  entered_at: Ts;
+}
+
 export interface DB {
   org_kind: OrgKindTable;
   sector_type: SectorTypeTable;
@@ -977,6 +1003,8 @@ export interface DB {
   committee_seat: CommitteeSeatTable;
   congress_round: CongressRoundTable;
   congress_prep: CongressPrepTable;
+  term_target: TermTargetTable;
+  term_target_actual: TermTargetActualTable;
 }
 
 export type OrgVersion = Selectable<OrgVersionTable>;

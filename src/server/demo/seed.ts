@@ -24,6 +24,7 @@ import { seedAdmissions } from './admissions.ts';
 import { seedDirectives } from './directives.ts';
 import { seedDiscipline } from './discipline.ts';
 import { seedCongress } from './congress.ts';
+import { seedTermTargets } from './term-targets.ts';
 import { seedInspection } from './inspection.ts';
 import { seedMeetings } from './meetings.ts';
 
@@ -120,11 +121,14 @@ export async function seedDemo(db: Kysely<DB>, clock: Clock, opts: SeedOptions) 
   const inspection = await seedInspection(db, { seed: opts.seed, today: clock.today(), rootOrgId: root });
   const meetings = await seedMeetings(db, { rootPath: p.orgs[0]!.org.current_path, today: clock.today(), seed: opts.seed });
   const congress = await seedCongress(db, { seed: opts.seed, rootPath: p.orgs[0]!.org.current_path, today: clock.today(), now: clock.now(), adminId });
+  // The targets of the province's terms (after the congress demo has recorded them).
+  const termTargets = await seedTermTargets(db, { seed: opts.seed, rootId: root, today: clock.today(), now: clock.now(), adminId });
   // Fresh statistics after a bulk load: PGlite never analyses by itself.
   await analyzeAll(db);
   return {
     admissions,
     directives,
+    termTargets,
     inspection,
     discipline,
     orgs: p.orgs.length + applied.counts.created,

@@ -541,6 +541,110 @@ ORDER BY
   "t"."seq",
   "o"."current_path";
 
+-- sharesOfSubtreeDue
+SELECT
+  "a"."id",
+  "a"."task_id",
+  "a"."org_id",
+  "a"."parent_id",
+  "a"."due_on",
+  "t"."title" AS "task_title",
+  "t"."due_on" AS "task_due_on",
+  "t"."recurrence",
+  "t"."recur_from",
+  "t"."recur_until",
+  "d"."id" AS "directive_id",
+  "d"."kind" AS "directive_kind",
+  "d"."symbol" AS "directive_symbol",
+  "d"."title" AS "directive_title",
+  "o"."current_path" AS "org_path",
+  (
+    SELECT
+      v.name
+    FROM
+      org_version v
+    WHERE
+      v.org_id = "a"."org_id"
+      AND (
+        "v"."valid_from" <= $1
+        AND (
+          "v"."valid_to" IS NULL
+          OR "v"."valid_to" > $2
+        )
+      )
+    LIMIT
+      1
+  ) AS "org_name",
+  "s"."reports",
+  "s"."periods",
+  "s"."latest_status"
+FROM
+  "directive_assignment" AS "a"
+  INNER JOIN "directive_task" AS "t" ON "t"."id" = "a"."task_id"
+  INNER JOIN "directive" AS "d" ON "d"."id" = "t"."directive_id"
+  INNER JOIN (
+    SELECT
+      "org"."id",
+      "org"."current_path"
+    FROM
+      "org"
+  ) AS "o" ON "o"."id" = "a"."org_id"
+  LEFT JOIN (
+    SELECT
+      "r"."assignment_id",
+      count(*) AS "reports",
+      string_agg(DISTINCT r.period_due_on::text, ',') AS "periods",
+      (
+        array_agg(
+          r.status
+          ORDER BY
+            r.reported_on DESC,
+            r.created_at DESC,
+            r.id DESC
+        )
+      ) [1] AS "latest_status"
+    FROM
+      "directive_report" AS "r"
+    GROUP BY
+      "r"."assignment_id"
+  ) AS "s" ON "s"."assignment_id" = "a"."id"
+WHERE
+  "a"."task_id" IN (
+    SELECT
+      "dt"."id"
+    FROM
+      "directive_task" AS "dt"
+      LEFT JOIN "directive_assignment" AS "da" ON "da"."task_id" = "dt"."id"
+    WHERE
+      (
+        (
+          "dt"."due_on" >= $3
+          AND "dt"."due_on" <= $4
+        )
+        OR (
+          "da"."due_on" >= $5
+          AND "da"."due_on" <= $6
+        )
+        OR (
+          "dt"."recurrence" IS NOT NULL
+          AND "dt"."recur_from" <= $7
+          AND "dt"."recur_until" >= $8
+        )
+      )
+  )
+  AND (
+    "o"."current_path" >= $9
+    AND "o"."current_path" < $10
+  )
+  AND (
+    "o"."current_path" >= $11
+    AND "o"."current_path" < $12
+  )
+ORDER BY
+  "o"."current_path",
+  "d"."issued_on",
+  "t"."seq";
+
 -- taskOrgIds
 SELECT
   "org_id"

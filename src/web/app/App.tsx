@@ -38,6 +38,8 @@ import { ReportOrgsPage } from '../pages/ReportOrgsPage.tsx';
 import { DirectivesPage } from '../pages/DirectivesPage.tsx';
 import { DirectivePage } from '../pages/DirectivePage.tsx';
 import { SharePage } from '../pages/SharePage.tsx';
+import { DueSharesPage } from '../pages/DueSharesPage.tsx';
+import { TermTargetsPage } from '../pages/TermTargetsPage.tsx';
 import { ProgrammesPage } from '../pages/ProgrammesPage.tsx';
 import { TermsPage } from '../pages/TermsPage.tsx';
 import { CongressPage } from '../pages/CongressPage.tsx';
@@ -96,10 +98,12 @@ export function App() {
                   <Route path="/audit" element={<AuditPage />} />
                   <Route path="/directives" element={<DirectivesPage />} />
                   <Route path="/directives/shares/:id" element={<SharePage />} />
+                  <Route path="/directives/due" element={<DueSharesPage />} />
                   <Route path="/directives/:id" element={<DirectivePage />} />
                   <Route path="/programmes" element={<ProgrammesPage />} />
                   <Route path="/congress/terms" element={<TermsPage />} />
                   <Route path="/congress" element={<CongressPage />} />
+                  <Route path="/congress/targets" element={<TermTargetsPage />} />
                   <Route path="/calendar" element={<CalendarPage />} />
                   <Route path="/rulesets" element={<RuleSetsPage />} />
                   <Route path="/admissions" element={<AdmissionsPage />} />

@@ -72,6 +72,7 @@ function useNavItems(): MenuProps['items'] {
         { key: '/programmes', label: <span data-testid="nav-programmes">Chương trình</span> },
         { key: '/congress/terms', label: <span data-testid="nav-congress-terms">Cấp ủy, nhiệm kỳ</span> },
         { key: '/congress', label: <span data-testid="nav-congress">Đại hội</span> },
+        { key: '/congress/targets', label: <span data-testid="nav-term-targets">Chỉ tiêu nhiệm kỳ</span> },
         { key: '/badges', icon: <TrophyOutlined />, label: <span data-testid="nav-badges">Huy hiệu</span> },
         // An officer who is also a member has his own page here.
         ...(me.roles.some((r) => r.role === 'member') ? [MY_MEETINGS] : []),
@@ -105,6 +106,7 @@ function selectedNavKey(pathname: string): string {
   if (pathname.startsWith('/reports')) return '/reports';
   if (pathname.startsWith('/directives')) return '/directives';
   if (pathname.startsWith('/programmes')) return '/programmes';
+  if (pathname.startsWith('/congress/targets')) return '/congress/targets';
   if (pathname.startsWith('/congress/terms')) return '/congress/terms';
   if (pathname.startsWith('/congress')) return '/congress';
   if (pathname.startsWith('/inspection')) return '/inspection';

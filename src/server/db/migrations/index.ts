@@ -32,6 +32,7 @@ import * as m0033 from './0033-inspection-indexes.ts';
 import * as m0034 from './0034-report-transfer-index.ts';
 import * as m0029 from './0029-meeting-kept-figures.ts';
 import * as m0031 from './0031-congress.ts';
+import * as m0032 from './0032-term-targets.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -63,4 +64,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0034-report-transfer-index': m0034,
   '0029-meeting-kept-figures': m0029,
   '0031-congress': m0031,
+  '0032-term-targets': m0032,
 };

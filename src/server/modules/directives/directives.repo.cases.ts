@@ -54,4 +54,5 @@ export const cases: SqlCases<typeof repo> = {
   directivesWithOpenShares: (db) => repo.directivesWithOpenShares(db, SCOPE),
   programmes: (db) => repo.programmes(db, SCOPE),
   directiveNames: (db) => repo.directiveNames(db, [DIRECTIVE]),
+  sharesOfSubtreeDue: (db) => repo.sharesOfSubtreeDue(db, SCOPE, `/${PARENT}/`, '2026-01-01', '2026-06-30', '2026-03-02'),
 };

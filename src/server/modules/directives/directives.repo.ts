@@ -242,3 +242,71 @@ export async function directiveNames(db: Kysely<DB>, ids: string[]): Promise<Map
   const rows = await db.selectFrom('directive').select(['id', 'symbol', 'title']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r.symbol ? `${r.symbol} ${r.title}` : r.title]));
 }
+
+/**
+ * The shares held by organisations of a subtree (by current path) in the scope, of the tasks with a deadline in
+ * [from, to] (a one-off deadline of the task or of one of its shares, or a recurring report with a period in it):
+ * each with its task's deadline fields, its directive, the latest report's status and the periods its reports answer.
+ * The reports module's table of directives (tasks assigned / reported / late per unit) and its drill-down read it;
+ * the shares of those tasks due outside the period come too, for the roll-up of split shares.
+ */
+export function sharesOfSubtreeDue(db: Kysely<DB>, scope: Scope, path: string, from: string, to: string, today: string) {
+  const dueInPeriod = db
+    .selectFrom('directive_task as dt')
+    .leftJoin('directive_assignment as da', 'da.task_id', 'dt.id')
+    .select('dt.id')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('dt.due_on', '>=', from), eb('dt.due_on', '<=', to)]),
+        eb.and([eb('da.due_on', '>=', from), eb('da.due_on', '<=', to)]),
+        eb.and([eb('dt.recurrence', 'is not', null), eb('dt.recur_from', '<=', to), eb('dt.recur_until', '>=', from)]),
+      ]),
+    );
+  return db
+    .selectFrom('directive_assignment as a')
+    .innerJoin('directive_task as t', 't.id', 'a.task_id')
+    .innerJoin('directive as d', 'd.id', 't.directive_id')
+    .innerJoin(currentOrgPaths(db).as('o'), 'o.id', 'a.org_id')
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom('directive_report as r')
+          .select([
+            'r.assignment_id',
+            sql<number>`count(*)`.as('reports'),
+            sql<string | null>`string_agg(DISTINCT r.period_due_on::text, ',')`.as('periods'),
+            sql<string>`(array_agg(r.status ORDER BY r.reported_on DESC, r.created_at DESC, r.id DESC))[1]`.as('latest_status'),
+          ])
+          .groupBy('r.assignment_id')
+          .as('s'),
+      (join) => join.onRef('s.assignment_id', '=', 'a.id'),
+    )
+    .select([
+      'a.id',
+      'a.task_id',
+      'a.org_id',
+      'a.parent_id',
+      'a.due_on',
+      't.title as task_title',
+      't.due_on as task_due_on',
+      't.recurrence',
+      't.recur_from',
+      't.recur_until',
+      'd.id as directive_id',
+      'd.kind as directive_kind',
+      'd.symbol as directive_symbol',
+      'd.title as directive_title',
+      'o.current_path as org_path',
+      orgNameInForceSql('a.org_id', today).as('org_name'),
+      's.reports',
+      's.periods',
+      's.latest_status',
+    ])
+    .where('a.task_id', 'in', dueInPeriod)
+    .where((eb) => pathInScopeSql(eb, 'o.current_path', [path]))
+    .where((eb) => pathInScopeSql(eb, 'o.current_path', scope))
+    .orderBy('o.current_path')
+    .orderBy('d.issued_on')
+    .orderBy('t.seq')
+    .execute();
+}

@@ -10,6 +10,8 @@ import {
   DirectiveListResponse,
   DirectiveQueueResponse,
   DirectiveSchema,
+  DueSharesQuery,
+  DueSharesResponse,
   ProgrammeListResponse,
   ProgressResponse,
   ReportBody,
@@ -51,6 +53,18 @@ export const directivesRoutes =
       '/api/directives/programmes',
       { schema: { tags, summary: 'Chương trình và các chuyên đề', querystring: NoQuery, response: { 200: ProgrammeListResponse } } },
       async (req) => svc.programmes(requireActor(req)),
+    );
+    app.get(
+      '/api/directives/due-shares',
+      {
+        schema: {
+          tags,
+          summary: 'Nhiệm vụ có hạn trong kỳ của các đơn vị (danh sách sau một ô của bảng báo cáo)',
+          querystring: DueSharesQuery,
+          response: { 200: DueSharesResponse },
+        },
+      },
+      async (req) => svc.dueShares(requireActor(req), req.query),
     );
     app.get(
       '/api/directives/:id',

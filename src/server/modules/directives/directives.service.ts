@@ -3,7 +3,15 @@
  * directives.write.ts (recording, giving tasks and topics, splitting, reporting: each one transaction with its audit
  * entry), directives.read.ts (the pages, progress, the work queue, programmes) and directives.docx.ts (Word).
  */
-import type { CreateDirectiveBody, CreateTaskBody, CreateTopicBody, DirectiveListQuery, ReportBody, SplitBody } from '../../../contract/directives.ts';
+import type {
+  CreateDirectiveBody,
+  CreateTaskBody,
+  CreateTopicBody,
+  DirectiveListQuery,
+  DueSharesParsed,
+  ReportBody,
+  SplitBody,
+} from '../../../contract/directives.ts';
 import type { Actor } from '../../http/actor.ts';
 import { contentDisposition } from '../../office/download.ts';
 import { DOCX_MIME } from '../../office/mime.ts';
@@ -11,6 +19,7 @@ import { writeAudit } from '../audit/audit.service.ts';
 import { actorOf, type DirectivesDeps } from './directives.context.ts';
 import { renderDirectiveDocx, type DirectiveDocumentKind } from './directives.docx.ts';
 import { directiveList, directiveProgress, directiveQueue, directiveView, programmeList, sharePeriods, shareView } from './directives.read.ts';
+import { dueShareList } from './directives.due.ts';
 import { addTask, addTopic, createDirective, reportOnShare, splitShare } from './directives.write.ts';
 
 export type { DirectivesDeps } from './directives.context.ts';
@@ -24,6 +33,8 @@ export function createDirectivesService(deps: DirectivesDeps) {
     share: (actor: Actor, id: string) => shareView(deps, actor, id),
     workQueue: (actor: Actor) => directiveQueue(deps, actor),
     programmes: (actor: Actor) => programmeList(deps, actor),
+    /** The shares behind a cell of the reports' table of directives. */
+    dueShares: (actor: Actor, q: DueSharesParsed) => dueShareList(deps, actor, q),
 
     async create(actor: Actor, b: CreateDirectiveBody) {
       return view(actor, await createDirective(deps, actor, b));

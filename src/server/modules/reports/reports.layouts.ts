@@ -13,6 +13,7 @@ import { CATALOGUES } from '../../../domain/catalogues.ts';
 import type { ReportTableKey } from '../../../contract/reports.ts';
 import { inspectionWork } from './reports.inspection.layout.ts';
 import { meetingsComplianceLayout } from './reports.meetings.ts';
+import { directivesTasksLayout } from './reports.directives.ts';
 
 export type Unit = 'count' | 'percent' | 'years';
 
@@ -48,7 +49,7 @@ export interface LayoutRow {
 
 /** Where a table's links lead and which time the table reads. */
 export type LayoutBasis = 'date' | 'period' | 'years';
-export type LinkKind = 'members' | 'orgs' | 'evaluation' | 'inspection' | 'meetings' | 'disciplines';
+export type LinkKind = 'members' | 'orgs' | 'evaluation' | 'inspection' | 'meetings' | 'disciplines' | 'directives';
 
 export interface Layout {
   key: ReportTableKey;
@@ -316,6 +317,7 @@ export const LAYOUTS: Record<ReportTableKey, Layout> = {
   'term-annex': termAnnex,
   'inspection-work': inspectionWork,
   'meetings-compliance': meetingsComplianceLayout,
+  'directives-tasks': directivesTasksLayout,
 };
 
 /** The member file's catalogues the composition rows expand (org_kind and sector_type come from the database, years from the span). */

@@ -36,6 +36,7 @@ import {
 import { LAYOUTS } from './reports.layouts.ts';
 import { inspectionFigures } from './reports.inspection.ts';
 import { meetingsComplianceFigures } from './reports.meetings.ts';
+import { directivesTasksFigures } from './reports.directives.ts';
 import { canReadReportOf, reportScopeOf } from './reports.policy.ts';
 import type { ComputeReport, ComputeReportTable } from './reports.ports.ts';
 import { renderTable, type Times } from './reports.tables.ts';
@@ -126,6 +127,8 @@ export function createReportsService(deps: ReportsDeps) {
         return inspectionFigures(db, (await rootOf(actor, orgId)).current_path, reportScopeOf(actor), t.from, t.to, s.breakdown);
       case 'meetings-compliance':
         return meetingsComplianceFigures(deps, actor, orgId, (await rootOf(actor, orgId)).current_path, t.from, t.to, s.breakdown);
+      case 'directives-tasks':
+        return directivesTasksFigures(db, (await rootOf(actor, orgId)).current_path, reportScopeOf(actor), t.from, t.to, clock.today(), s.breakdown);
     }
   }
 

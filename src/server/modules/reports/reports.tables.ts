@@ -95,7 +95,7 @@ function linkOf(layout: Layout, r: Row, c: Col, orgId: string, isChild: boolean,
   else if ('change' in q) {
     q.changeFrom ??= yFrom;
     q.changeTo ??= yTo;
-  } else if (kind === 'meetings') {
+  } else if (kind === 'meetings' || kind === 'directives') {
     q.from ??= t.from;
     q.to ??= t.to;
   } else q.asOf ??= year === null ? (layout.basis === 'period' ? t.to : t.asOf) : yTo;

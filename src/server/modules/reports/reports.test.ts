@@ -122,6 +122,7 @@ describeEngines('reports: the standard tables through HTTP', (engine) => {
       'term-annex',
       'inspection-work',
       'meetings-compliance',
+      'directives-tasks',
     ]);
   });
 

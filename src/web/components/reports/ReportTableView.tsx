@@ -24,6 +24,7 @@ export function drillDownPath(link: DrillDown): string {
   if (link.kind === 'inspection') return `/inspection/items?${q}`;
   if (link.kind === 'meetings') return `/meetings/compliance?${q}`;
   if (link.kind === 'disciplines') return `/inspection/disciplines?${q}`;
+  if (link.kind === 'directives') return `/directives/due?${q}`;
   return `/reports/orgs?${q}`;
 }
 
