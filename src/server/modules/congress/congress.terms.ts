@@ -23,6 +23,9 @@ import { scopeFor, type Actor } from '../../http/actor.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { findMember } from '../members/members.repo.ts';
+import { disciplineInForce } from '../discipline/discipline.effects.ts';
+import { DISCIPLINE_FORM_LABELS } from '../../../domain/discipline.ts';
+import { formatVnDate } from '../../../domain/dates.ts';
 import { anyGrassrootsOn } from '../orgs/orgs.evaluation.repo.ts';
 import { orgCurrentPath, orgKindOn, orgNameOn, orgPathOn } from '../orgs/orgs.members.repo.ts';
 import { latestOrgNames } from '../orgs/orgs.evaluation.repo.ts';
@@ -61,13 +64,22 @@ interface PersonInput {
   post: CommitteePost;
 }
 
-/** Checks a person for a seat (a member the actor reads, or a name) and the post against the body; answers the name. */
-async function personName(deps: CongressDeps, actor: Actor, p: PersonInput, field: string): Promise<string> {
+/**
+ * Checks a person for a seat (a member the actor reads, or a name) and the post against the body; answers the name.
+ * A member under a party discipline in force on the seat's first day is refused (domain.md §11: a discipline in force
+ * blocks appointment; the discipline module's one reading, `disciplineInForce`).
+ */
+async function personName(deps: CongressDeps, actor: Actor, p: PersonInput, field: string, on: string): Promise<string> {
   if (!COMMITTEE_POSTS_OF[p.body].includes(p.post))
     throw invalid(`${field}.post`, `Chức vụ «${POST_LABELS[p.post]}» không thuộc ${BODY_LABELS[p.body].toLowerCase()}.`);
   if (p.memberId) {
     const m = await findMember(deps.db, scopeFor(actor, 'read'), p.memberId);
     if (!m) throw notFound('Không tìm thấy đảng viên (hoặc ngoài phạm vi quản lý).');
+    const d = await disciplineInForce(deps.db, { memberId: p.memberId }, on);
+    if (d)
+      throw conflict(
+        `Đồng chí ${m.full_name} đang trong thời hạn kỷ luật ${DISCIPLINE_FORM_LABELS[d.form].toLowerCase()} (quyết định số ${d.decisionNo} ngày ${formatVnDate(d.decidedOn)}): chưa được bầu, chỉ định vào cấp ủy.`,
+      );
     return m.full_name;
   }
   return p.fullName ?? '';
@@ -88,7 +100,7 @@ export async function createTerm(deps: CongressDeps, actor: Actor, b: CreateTerm
   if (!(await orgKindOn(db, b.orgId, b.congressOn))) throw invalid('congressOn', 'Vào ngày đại hội tổ chức này chưa thành lập hoặc đã giải thể.');
   const seats = b.seats ?? [];
   const names: string[] = [];
-  for (const [i, s] of seats.entries()) names.push(await personName(deps, actor, s, `seats.${i}`));
+  for (const [i, s] of seats.entries()) names.push(await personName(deps, actor, s, `seats.${i}`, b.congressOn));
   const id = uuidv7();
   const now = clock.now();
   await db.transaction().execute(async (tx) => {
@@ -211,7 +223,7 @@ export async function addSeat(deps: CongressDeps, actor: Actor, termId: string, 
     throw invalid('how', 'Người được bầu tại đại hội ghi cùng nhiệm kỳ; thay đổi trong nhiệm kỳ là bầu bổ sung, chỉ định bổ sung hoặc thay đổi chức vụ.');
   if (b.fromOn < t.congress_on) throw invalid('fromOn', 'Ngày bắt đầu không được trước ngày đại hội của nhiệm kỳ.');
   if (b.fromOn > deps.clock.today()) throw invalid('fromOn', 'Ngày bắt đầu không được sau hôm nay.');
-  const name = await personName(deps, actor, b, 'seat');
+  const name = await personName(deps, actor, b, 'seat', b.fromOn);
   const now = deps.clock.now();
   const id = uuidv7();
   await deps.db.transaction().execute(async (tx) => {

@@ -177,6 +177,28 @@ describeEngines('congress: terms, committees on a date, the congress round', (en
       expect(c.warnings).toEqual([]);
     });
 
+    it('refuses to appoint a member under a discipline in force on the seat’s first day (domain.md §11), not the day before', async () => {
+      const m = await createMember('Lê Văn Kỷ', f.orgs.a1);
+      const decided = await adminA.post('/api/discipline/decisions', {
+        memberId: m,
+        form: 'warning',
+        decidingOrgId: f.orgs.gA,
+        decidingBody: 'committee',
+        decisionNo: '40-QĐ/ĐU',
+        decidedOn: '2026-05-04',
+        announcedOn: '2026-05-04',
+        violationOn: '2026-04-01',
+      });
+      expect(decided.status, JSON.stringify(decided.body)).toBe(201);
+      const add = { body: 'committee', post: 'cap_uy_vien', memberId: m, how: 'appointed_additional', decisionNo: '41-QĐ/ĐU' };
+      const refused = await adminA.post(`/api/congress/terms/${gATerm2025}/seats`, { ...add, fromOn: '2026-05-04' });
+      expect(refused.status).toBe(409);
+      expect(refused.body.error.message).toBe(
+        'Đồng chí Lê Văn Kỷ đang trong thời hạn kỷ luật cảnh cáo (quyết định số 40-QĐ/ĐU ngày 04/05/2026): chưa được bầu, chỉ định vào cấp ủy.',
+      );
+      expect((await adminA.post(`/api/congress/terms/${gATerm2025}/seats`, { ...add, fromOn: '2026-05-03' })).status).toBe(200);
+    });
+
     it('warns a cell of fewer than 9 official members that elects more than a secretary and deputy (8/9 on the date)', async () => {
       const cell = await adminA.post('/api/orgs', { parentId: f.orgs.gA, name: 'Chi bộ Tổ Sử', kindCode: 'chi_bo_truc_thuoc', ...D });
       expect(cell.status).toBe(201);
