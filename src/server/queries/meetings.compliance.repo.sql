@@ -67,11 +67,14 @@ SELECT
               ELSE $17::int
             END
           ) > 0
-          AND g.materials_sent_on > g.held_on - (
-            CASE
-              WHEN g.held_on >= $18::date THEN $19::int
-              ELSE $20::int
-            END
+          AND coalesce(
+            g.materials_sent_on > g.held_on - (
+              CASE
+                WHEN g.held_on >= $18::date THEN $19::int
+                ELSE $20::int
+              END
+            ),
+            FALSE
           )
         )
     )
@@ -146,11 +149,14 @@ SELECT
         ELSE $15::int
       END
     ) > 0
-    AND g.materials_sent_on > g.held_on - (
-      CASE
-        WHEN g.held_on >= $16::date THEN $17::int
-        ELSE $18::int
-      END
+    AND coalesce(
+      g.materials_sent_on > g.held_on - (
+        CASE
+          WHEN g.held_on >= $16::date THEN $17::int
+          ELSE $18::int
+        END
+      ),
+      FALSE
     )
   ) AS docs_late,
   NOT g.superior_present AS no_rep,
@@ -321,11 +327,14 @@ WITH
                   ELSE $24::int
                 END
               ) > 0
-              AND g.materials_sent_on > g.held_on - (
-                CASE
-                  WHEN g.held_on >= $25::date THEN $26::int
-                  ELSE $27::int
-                END
+              AND coalesce(
+                g.materials_sent_on > g.held_on - (
+                  CASE
+                    WHEN g.held_on >= $25::date THEN $26::int
+                    ELSE $27::int
+                  END
+                ),
+                FALSE
               )
             )
         )

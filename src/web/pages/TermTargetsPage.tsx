@@ -177,7 +177,7 @@ function TermTargets({ termId, orgId }: { termId: string; orgId: string }) {
         </Form.Item>
         {metric === 'manual' && (
           <Space wrap>
-            <Form.Item name="kind" label="Loại" rules={[{ required: true, message: 'Chọn loại chỉ tiêu.' }]}>
+            <Form.Item name="kind" label="Loại" rules={[{ required: true, message: 'Vui lòng chọn loại chỉ tiêu.' }]}>
               <Select
                 style={{ width: 220 }}
                 options={[
@@ -186,7 +186,7 @@ function TermTargets({ termId, orgId }: { termId: string; orgId: string }) {
                 ]}
               />
             </Form.Item>
-            <Form.Item name="unit" label="Đơn vị" rules={[{ required: true, message: 'Chọn đơn vị.' }]}>
+            <Form.Item name="unit" label="Đơn vị" rules={[{ required: true, message: 'Vui lòng chọn đơn vị.' }]}>
               <Select
                 style={{ width: 140 }}
                 options={[

@@ -39,7 +39,8 @@ function checksSql(rules: readonly RuleStretch[]) {
   const least = sql`(CASE WHEN g.kind = 'combined' THEN ${ruleOn(rules, (r) => r.minMinutesCombined)} ELSE ${ruleOn(rules, (r) => r.minMinutes)} END)`;
   const dd = ruleOn(rules, (r) => r.documentsDaysBefore);
   const short: RawBuilder<SqlBool> = sql`(${least} > 0 AND g.start_minute IS NOT NULL AND g.end_minute IS NOT NULL AND g.end_minute - g.start_minute < ${least})`;
-  const late: RawBuilder<SqlBool> = sql`(${dd} > 0 AND g.materials_sent_on > g.held_on - ${dd})`;
+  // A meeting without materials sent (materials_sent_on null) has none late: false, never null (a null would reach the JSON).
+  const late: RawBuilder<SqlBool> = sql`(${dd} > 0 AND coalesce(g.materials_sent_on > g.held_on - ${dd}, false))`;
   return { short, late };
 }
 
