@@ -153,6 +153,17 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'directive.share_split': 'Phân công tiếp nhiệm vụ cho cấp dưới',
   'directive.report': 'Báo cáo thực hiện nhiệm vụ',
   'directive.document_export': 'Xuất văn bản kế hoạch, báo cáo',
+  'discipline.document_export': 'Xuất quyết định kỷ luật',
+  'meeting.document_upload': 'Tải lên tệp của buổi sinh hoạt',
+  'meeting.document_read': 'Xem tệp của buổi sinh hoạt',
+  'congress.term_create': 'Ghi nhận nhiệm kỳ, cấp ủy được bầu',
+  'congress.seat_add': 'Bổ sung, thay đổi chức vụ cấp ủy',
+  'congress.seat_end': 'Ghi nhận thôi giữ chức vụ cấp ủy',
+  'congress.document_export': 'Xuất danh sách cấp ủy',
+  'congress.round_create': 'Lập đợt đại hội',
+  'congress.prep_update': 'Cập nhật chuẩn bị đại hội',
+  'congress.target_add': 'Thêm chỉ tiêu nhiệm kỳ',
+  'congress.target_actuals': 'Nhập kết quả thực hiện chỉ tiêu',
 };
 
 /** Life events are audited as `member.event.<kind>`: named after the event. */
@@ -185,6 +196,9 @@ export const ENTITY_TYPE_NAMES: Record<string, string> = {
   discipline: 'Quyết định kỷ luật',
   meeting: 'Buổi sinh hoạt chi bộ',
   directive: 'Văn bản chỉ đạo',
+  congress_term: 'Nhiệm kỳ, cấp ủy',
+  congress_round: 'Đợt đại hội',
+  term_target: 'Chỉ tiêu nhiệm kỳ',
 };
 
 export function entityTypeName(type: string): string {
